@@ -1,0 +1,108 @@
+"""citation_records / bibliography_records on the mini edition and on other projects' TEI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from teikit import xmlio
+from teikit.cite import bibliography_records, citation_records
+from teikit.errors import MetadataError
+
+MINI = Path(__file__).parents[1] / "fixtures" / "mini-edition.xml"
+
+
+@pytest.fixture(scope="module")
+def records() -> dict[str, dict]:
+    return citation_records(xmlio.parse_file(MINI))
+
+
+def test_keys_are_edition_print_and_divisions(records):
+    assert list(records) == ["edition", "print", "intro", "ch01", "ch02", "notes", "bibliography", "index"]
+
+
+def test_print_record_is_a_translated_book(records):
+    book = records["print"]
+    assert book["type"] == "book"
+    assert book["title"] == "A Small Memoir"
+    assert book["author"] == [{"family": "Ivanov", "given": "Ivan"}]
+    assert book["translator"] == [{"family": "Smith", "given": "Anna"}]
+    assert book["publisher"] == "Test Press"
+    assert book["publisher-place"] == "Athens, Ohio"
+    assert book["ISBN"] == "9780821409480"
+    assert book["issued"] == {"date-parts": [[1990]]}
+
+
+def test_edition_record_carries_identifier_and_licence(records):
+    ed = records["edition"]
+    assert ed["title"] == "A Small Memoir: A teikit test edition"
+    assert ed["number"] == "mini-edition"
+    assert ed["issued"] == {"date-parts": [[2026, 11, 26]]}
+    assert ed["custom"]["license"] == "https://creativecommons.org/licenses/by/4.0/"
+
+
+def test_chapters_have_printed_page_ranges_and_container(records):
+    ch01 = records["ch01"]
+    assert ch01["type"] == "chapter"
+    assert ch01["title"] == "Beginnings"
+    assert ch01["container-title"] == "A Small Memoir"
+    assert ch01["page"] == "1-2"
+    assert ch01["chapter-number"] == "1"
+    assert records["ch02"]["page"] == "3"
+    assert records["intro"]["page"] == "vii"
+
+
+def test_keys_are_stable_and_readable(records):
+    assert records["print"]["id"] == "ivanov-1990"
+    assert records["ch01"]["id"] == "ivanov-1990-ch01"
+    assert records["edition"]["id"] == "ivanov-2026-edition"
+
+
+def test_chapter_starting_mid_page_starts_on_the_preceding_page():
+    xml = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>
+    </titleStmt></fileDesc></teiHeader><text><body>
+    <div xml:id="a" type="chapter"><pb n="10"/><head>A</head><p>text</p><pb n="11"/><p>more</p></div>
+    <div xml:id="b" type="chapter"><head>B</head><p>text</p><pb n="12"/><p>more</p><pb n="13"/></div>
+    <div xml:id="c" type="chapter"><pb n="13"/><head>C</head><p>x</p></div>
+    </body></text></TEI>"""
+    recs = citation_records(etree.ElementTree(etree.fromstring(xml)))
+    assert recs["a"]["page"] == "10-11"
+    assert recs["b"]["page"] == "11-12"  # a trailing pb with no text after it is not a page of b
+    assert recs["c"]["page"] == "13"
+    assert "print" not in recs
+    assert recs["a"]["container-title"] == "T"
+
+
+def test_bibliography_records(tmp_path):
+    bib = bibliography_records(xmlio.parse_file(MINI))
+    assert list(bib) == ["bib-brookshepherd-1977"]
+    item = bib["bib-brookshepherd-1977"]
+    assert item["id"] == "brookshepherd-1977"
+    assert item["author"] == [{"family": "Brook-Shepherd", "given": "Gordon"}]
+    assert item["publisher-place"] == "London"
+
+
+def test_missing_title_is_a_metadata_error_naming_the_element():
+    xml = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0">
+<teiHeader><fileDesc><titleStmt><author>X</author></titleStmt></fileDesc></teiHeader></TEI>"""
+    tree = xmlio.parse_bytes(xml, "bad.xml")
+    with pytest.raises(MetadataError) as err:
+        citation_records(tree)
+    assert "titleStmt/title" in str(err.value)
+    assert err.value.file == "bad.xml"
+    assert err.value.line == 2
+
+
+@pytest.mark.shared
+def test_other_projects_headers_degrade_gracefully(tei_samples):
+    for sample in sorted(tei_samples.glob("*.xml")):
+        tree = xmlio.parse_file(sample)
+        try:
+            recs = citation_records(tree)
+        except MetadataError as exc:  # acceptable only for a header without a title
+            assert "title" in exc.message, sample
+            continue
+        assert recs["edition"]["title"], sample
+        bibliography_records(tree)
