@@ -1,9 +1,259 @@
-"""Ingest pass `header` (placeholder until its issue fills it in)."""
+"""Ingest pass ``header``: the full teiHeader (shape in docs/encoding.md, "Header").
+
+Facts come from the source's metadata block and CIP data (:mod:`header_source`) and from
+``tei/editorial/edition.toml`` for what the source lacks. The ``editorialDecl`` gathers the
+statements every ingest pass declares in a module-level ``EDITORIAL_DECL`` list of
+``(type, text)`` pairs, so each pass states what it changes next to the code that does it.
+"""
 
 from __future__ import annotations
 
+import datetime as _dt
+from collections.abc import Iterable
+
+from lxml import etree
+
+from teikit.diagnostics import Severity
 from teikit.ingest.context import IngestContext
+from teikit.ingest.header_source import (
+    SourceFacts,
+    isbn10_ok,
+    isbn10_to_13,
+    isbn13_ok,
+    load_edition_config,
+    metadata_range,
+    read_source_facts,
+)
+from teikit.xmlio import TEI_NS, XML_ID, XML_NS
+
+T = f"{{{TEI_NS}}}"
+XML_LANG = f"{{{XML_NS}}}lang"
+# editorialDecl parts, in the order the header writes them.
+DECL_TYPES = ("correction", "normalization", "hyphenation", "quotation", "segmentation", "interpretation")
+
+EDITORIAL_DECL = [
+    ("interpretation", "The teiHeader is built from the e-book's metadata block and the Cataloging-in-"
+     "Publication data printed on page iv; facts the source does not state (rights, licence, the "
+     "place of publication as 'Athens, Ohio', the original French edition) come from the "
+     "project's editorial data (tei/editorial/edition.toml). The e-book call number "
+     "'DK268.S8B3213 1990eb' is recorded as the print edition's 'DK268.S8B3213 1990'."),
+]
+
+# What the structure pass changes, stated here only if that pass does not declare it.
+_FALLBACK_DECL = [
+    ("correction", "Damage done by the text extraction is repaired from tei/editorial/corrections.tsv; "
+     "each repair is a choice/sic/corr with resp='#teikit'. Errors of the printed book are kept."),
+    ("normalization", "Whitespace is normalized; page-marker lines ('Page N') become pb elements."),
+    ("hyphenation", "Words and paragraphs split by a page break or line break in the extraction are "
+     "rejoined; the pb stays inside the paragraph."),
+    ("quotation", "Quotation marks are kept as printed."),
+    ("segmentation", "Paragraphs follow the blank-line paragraphs of the source."),
+]
+
+# Facts the header cannot do without: (label, how to get it from facts/config).
+_REQUIRED = ("title", "author", "publisher", "isbn10", "isbn13", "eisbn13", "lccn", "lcc", "ddc",
+             "date", "pub_place")
+
+
+def _el(tag: str, text: str | None = None, parent: etree._Element | None = None,
+        **attrs: str) -> etree._Element:
+    el = etree.Element(T + tag) if parent is None else etree.SubElement(parent, T + tag)
+    for k, v in attrs.items():
+        el.set(XML_ID if k == "xml_id" else XML_LANG if k == "xml_lang" else k, v)
+    if text is not None:
+        el.text = text
+    return el
+
+
+def _pers(parent: etree._Element, forename: str, surname: str) -> etree._Element:
+    p = _el("persName", parent=parent)
+    f = _el("forename", forename, p)
+    f.tail = " "
+    _el("surname", surname, p)
+    return p
+
+
+def _human_date(iso: str) -> str:
+    """'2026-11-26' -> '26 November 2026' (partial ISO dates are returned as they are)."""
+    try:
+        d = _dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def collect_facts(facts: SourceFacts, cfg: dict) -> dict[str, str | None]:
+    """Merge source facts and edition.toml: the source wins, the config fills gaps."""
+    src = cfg.get("source", {})
+    names = facts.names()
+    au, tr = cfg.get("author", {}), cfg.get("translator", {})
+    author = names[0] if names else (au.get("surname"), au.get("forename"))
+    translator = names[1] if len(names) > 1 else (tr.get("surname"), tr.get("forename"))
+    return {
+        "title": facts.get("title") or src.get("title"),
+        "author": author[0], "author_forename": author[1],
+        "translator": translator[0], "translator_forename": translator[1],
+        "publisher": facts.get("publisher") or src.get("publisher"),
+        "isbn10": (facts.get("isbn10 asin") or src.get("isbn10") or "").replace("-", "") or None,
+        "isbn13": (facts.get("print isbn13") or src.get("isbn13") or "").replace("-", "") or None,
+        "eisbn13": (facts.get("ebook isbn13") or src.get("eisbn13") or "").replace("-", "") or None,
+        "lccn": facts.lccn or src.get("lccn"),
+        "lcc": facts.print_lcc() or src.get("lcc"),
+        "ddc": facts.get("ddc") or src.get("ddc"),
+        "date": facts.get("publication date") or src.get("date"),
+        "pub_place": src.get("pub_place"),
+        "language": facts.get("language"),
+    }
+
+
+def check_facts(values: dict[str, str | None]) -> list[tuple[str, str]]:
+    """Problems with the merged facts as (code, message): missing ones, bad ISBNs."""
+    problems = [("header.missing-fact", f"no {key} in the metadata block or edition.toml")
+                for key in _REQUIRED if not values.get(key)]
+    i10, i13, e13 = values.get("isbn10"), values.get("isbn13"), values.get("eisbn13")
+    if i10 and not isbn10_ok(i10):
+        problems.append(("header.bad-isbn", f"ISBN-10 {i10} has a wrong check digit or form"))
+    for label, isbn in (("print ISBN-13", i13), ("e-book ISBN-13", e13)):
+        if isbn and not isbn13_ok(isbn):
+            problems.append(("header.bad-isbn", f"{label} {isbn} has a wrong check digit or form"))
+    if i10 and i13 and isbn10_ok(i10) and isbn10_to_13(i10) != i13:
+        problems.append(("header.bad-isbn", f"ISBN-10 {i10} and print ISBN-13 {i13} differ"))
+    return problems
+
+
+def _title_stmt(fd: etree._Element, v: dict, cfg: dict) -> None:
+    ts = _el("titleStmt", parent=fd)
+    _el("title", v["title"], ts, type="main")
+    _pers(_el("author", parent=ts, xml_id="bazhanov"), v["author_forename"] or "", v["author"] or "")
+    tr = cfg.get("translator", {})
+    rs = _el("respStmt", parent=ts, xml_id="doyle")
+    _el("resp", tr.get("resp", "Translation, introduction and notes"), rs)
+    _pers(rs, v["translator_forename"] or "", v["translator"] or "")
+    ed = cfg.get("editors", {})
+    rs = _el("respStmt", parent=ts, xml_id=ed.get("id", "teikit"))
+    _el("resp", ed.get("resp", "TEI encoding"), rs)
+    _el("orgName", ed.get("name", "teikit editors"), rs)
+
+
+def _publication_stmt(fd: etree._Element, cfg: dict) -> None:
+    ed, rights = cfg.get("edition", {}), cfg.get("rights", {})
+    date = str(ed.get("date", ""))
+    es = _el("editionStmt", parent=fd)
+    edition = _el("edition", "teikit digital edition, ", es, n=str(ed.get("version", "1.0")))
+    _el("date", _human_date(date), edition, when=date)
+    ps = _el("publicationStmt", parent=fd)
+    _el("publisher", ed.get("publisher", "teikit editors"), ps)
+    if ed.get("pub_place"):
+        _el("pubPlace", ed["pub_place"], ps)
+    _el("date", _human_date(date), ps, when=date)
+    _el("idno", ed.get("idno", ""), ps, type="teikit")
+    av = _el("availability", parent=ps, status="restricted")
+    _el("p", " ".join(rights.get("text", "").split()), av, type="text-rights")
+    lic = _el("licence", " ".join(rights.get("licence", "").split()), av)
+    if rights.get("licence_url"):
+        lic.set("target", rights["licence_url"])
+
+
+def _source_desc(fd: etree._Element, v: dict, cfg: dict) -> None:
+    bs = _el("biblStruct", parent=_el("sourceDesc", parent=fd), xml_id="source-print")
+    mo = _el("monogr", parent=bs)
+    _pers(_el("author", parent=mo), v["author_forename"] or "", v["author"] or "")
+    _el("title", v["title"], mo, level="m")
+    for role in ("translator", "annotator"):
+        _pers(_el("editor", parent=mo, role=role), v["translator_forename"] or "", v["translator"] or "")
+    for key, kind in (("isbn10", "ISBN-10"), ("isbn13", "ISBN-13"), ("eisbn13", "eISBN-13"),
+                      ("lccn", "LCCN"), ("lcc", "LCC"), ("ddc", "DDC")):
+        _el("idno", v[key] or "", mo, type=kind)
+    _imprint(mo, v["pub_place"], v["publisher"], v["date"])
+    orig = cfg.get("original")
+    if orig:
+        rel = _el("relatedItem", parent=bs, type="original")
+        om = _el("monogr", parent=_el("biblStruct", parent=rel))
+        _pers(_el("author", parent=om), orig.get("forename", ""), orig.get("surname", ""))
+        _el("title", orig.get("title", ""), om, level="m", xml_lang=orig.get("lang", "fr"))
+        _imprint(om, orig.get("pub_place"), orig.get("publisher"), str(orig.get("date", "")))
+
+
+def _imprint(parent: etree._Element, place: str | None, publisher: str | None, date: str | None) -> None:
+    imp = _el("imprint", parent=parent)
+    _el("pubPlace", place or "", imp)
+    _el("publisher", publisher or "", imp)
+    _el("date", date or "", imp, when=date or "")
+
+
+def gather_statements(extra: Iterable[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+    """Every pass's EDITORIAL_DECL, in pipeline order; fallbacks for types nobody states."""
+    from teikit.ingest import pipeline  # late: the pipeline imports this module
+
+    stated: list[tuple[str, str]] = []
+    for step in pipeline.PASSES:
+        stated.extend(getattr(step, "EDITORIAL_DECL", None) or ())
+    stated.extend(extra)
+    have = {kind for kind, _ in stated}
+    return [item for item in _FALLBACK_DECL if item[0] not in have] + stated
+
+
+def _encoding_desc(h: etree._Element, cfg: dict, statements: list[tuple[str, str]]) -> None:
+    enc = _el("encodingDesc", parent=h)
+    if cfg.get("edition", {}).get("project"):
+        _el("p", " ".join(cfg["edition"]["project"].split()), _el("projectDesc", parent=enc))
+    decl = _el("editorialDecl", parent=enc)
+    for kind in DECL_TYPES:
+        texts = [text for k, text in statements if k == kind]
+        if texts:
+            part = _el(kind, parent=decl)
+            for text in texts:
+                _el("p", text, part)
+    tax = _el("taxonomy", parent=_el("classDecl", parent=enc), xml_id="lcsh")
+    _el("bibl", "Library of Congress Subject Headings", tax)
+
+
+def _profile_desc(h: etree._Element, cfg: dict, subjects: list[str]) -> None:
+    prof = _el("profileDesc", parent=h)
+    lu = _el("langUsage", parent=prof)
+    for ident, label in (cfg.get("languages") or {"en": "English"}).items():
+        _el("language", label, lu, ident=ident)
+    kw = _el("keywords", parent=_el("textClass", parent=prof), scheme="#lcsh")
+    for subject in subjects:
+        _el("term", subject, kw)
+
+
+def _revision_desc(h: etree._Element, cfg: dict) -> None:
+    rd = _el("revisionDesc", parent=h)
+    who = "#" + cfg.get("editors", {}).get("id", "teikit")
+    for change in cfg.get("revision", []):
+        _el("change", change.get("text", ""), rd, when=str(change.get("when", "")), who=who)
+
+
+def build_header(facts: SourceFacts, cfg: dict, statements: list[tuple[str, str]]) -> etree._Element:
+    """The complete teiHeader element for ``facts`` and the edition config ``cfg``."""
+    v = collect_facts(facts, cfg)
+    h = _el("teiHeader")
+    fd = _el("fileDesc", parent=h)
+    _title_stmt(fd, v, cfg)
+    _publication_stmt(fd, cfg)
+    _source_desc(fd, v, cfg)
+    _encoding_desc(h, cfg, statements)
+    _profile_desc(h, cfg, facts.subjects())
+    _revision_desc(h, cfg)
+    return h
 
 
 def run(ctx: IngestContext) -> None:
-    """Do nothing yet."""
+    """Fill the (empty) teiHeader the structure pass created."""
+    if ctx.tree is None:
+        return  # nothing to fill: the structure pass did not build a document
+    lines = ctx.source.lines
+    start, end = metadata_range(lines, ctx.regions)
+    front_end = ctx.regions.get("front", (end, min(len(lines), end + 200)))[1]
+    facts = read_source_facts(lines, start, end, front_end)
+    cfg = load_edition_config(ctx.editorial_dir / "edition.toml")
+    for code, message in check_facts(collect_facts(facts, cfg)):
+        ctx.report(Severity.ERROR, code, message, start,
+                   hint="add the fact to tei/editorial/edition.toml or fix the metadata block")
+    header = build_header(facts, cfg, gather_statements())
+    old = ctx.root.find(T + "teiHeader")
+    if old is None:
+        ctx.root.insert(0, header)
+    else:
+        old.getparent().replace(old, header)

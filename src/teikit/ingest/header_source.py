@@ -1,0 +1,143 @@
+"""Read the facts for the teiHeader: the source's metadata block and ``edition.toml``.
+
+The e-book extraction starts with a metadata block of ``key : value`` lines (``title``,
+``author``, ``isbn10 asin``, ``lcc``, ...; a key may stand on its own line with its value
+on a later ``: value`` line or, for ``subject``, on the next line). The CIP data printed on
+page iv adds the LCCN. ``edition.toml`` holds what the source does not say. This module
+only reads and checks; :mod:`teikit.ingest.header` builds the XML.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from teikit.errors import InputError
+
+# Topical headings carry "--" subdivisions; personal ones are "Surname, Forename" with
+# optional ",--dates". Splitting on commas alone would cut "Stalin, Joseph" in two.
+_SUBJECT = re.compile(r"[^,]+(?:--[^,]+)+|[^,-]+, [^,-]+(?:,--[^,]+)?")
+_KEY_VALUE = re.compile(r"^([a-z][a-z0-9 ]*?)\s*:\s*(.+)$")
+_LCCN = re.compile(r"^\s*(\d{2}-\d{4,6})\s*$")
+# "1990eb": the e-book's call number adds "eb" to the print edition's date.
+_EBOOK_SUFFIX = re.compile(r"(\d{4})eb$")
+
+
+@dataclass
+class SourceFacts:
+    """What the source's front says about the print edition (raw strings, as printed)."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    # 0-based line index of each field, for diagnostics.
+    where: dict[str, int] = field(default_factory=dict)
+    lccn: str | None = None
+    lccn_line: int | None = None
+
+    def get(self, key: str) -> str | None:
+        return self.fields.get(key)
+
+    def names(self) -> list[tuple[str, str]]:
+        """The ``author`` field as (surname, forename) pairs, in printed order."""
+        raw = self.fields.get("author", "")
+        pairs = []
+        for part in raw.split(";"):
+            part = part.strip()
+            if part.endswith(".") and not re.search(r"\b\w\.$", part):
+                part = part[:-1]  # "Boris." is a catalogue full stop; "David W." keeps its initial
+            surname, _, forename = part.partition(",")
+            if surname.strip():
+                pairs.append((surname.strip(), forename.strip()))
+        return pairs
+
+    def subjects(self) -> list[str]:
+        """LCSH headings with their ``--`` subdivisions; ``,--dates`` becomes ``, dates``."""
+        raw = self.fields.get("subject", "").strip().rstrip(".")
+        return [m.strip().replace(",--", ", ") for m in _SUBJECT.findall(raw)]
+
+    def print_lcc(self) -> str | None:
+        lcc = self.fields.get("lcc")
+        return _EBOOK_SUFFIX.sub(r"\1", lcc.strip()) if lcc else None
+
+
+def metadata_range(lines: list[str], regions: dict[str, tuple[int, int]]) -> tuple[int, int]:
+    """The metadata block: the structure pass's region, else everything before ``Page i``."""
+    if "metadata" in regions:
+        return regions["metadata"]
+    for i, line in enumerate(lines):
+        if line.strip() == "Page i":
+            return 0, i
+    return 0, 0
+
+
+def read_source_facts(lines: list[str], start: int, end: int, front_end: int) -> SourceFacts:
+    """Parse the metadata block ``lines[start:end]`` and find the LCCN before ``front_end``."""
+    facts = SourceFacts()
+    pending: str | None = None
+    for i in range(start, end):
+        text = lines[i].strip()
+        if not text:
+            continue
+        if text.startswith(":") and pending:
+            _store(facts, pending, text[1:].strip(), i)
+            pending = None
+            continue
+        m = _KEY_VALUE.match(text)
+        if m and not text.startswith(":"):
+            _store(facts, m.group(1).strip(), m.group(2).strip(), i)
+            pending = None
+        elif pending and pending not in facts.fields:
+            _store(facts, pending, text, i)
+            pending = None
+        elif len(text) < 40 and text.islower():
+            pending = text
+    for i in range(end, min(front_end, len(lines))):
+        m = _LCCN.match(lines[i])
+        if m:
+            facts.lccn, facts.lccn_line = m.group(1), i
+            break
+    return facts
+
+
+def _store(facts: SourceFacts, key: str, value: str, index: int) -> None:
+    # The block repeats "subject"; the first occurrence wins (they are identical).
+    facts.fields.setdefault(key, value)
+    facts.where.setdefault(key, index)
+
+
+def load_edition_config(path: Path) -> dict:
+    """Read ``edition.toml``; a missing or broken file is an :class:`InputError`."""
+    if not path.is_file():
+        raise InputError("edition data missing", file=path,
+                         hint="create tei/editorial/edition.toml (see docs/encoding.md, Header)")
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        # Python < 3.14 has no exc.lineno; the message always says "(at line N, column M)".
+        m = re.search(r"at line (\d+)", str(exc))
+        line = getattr(exc, "lineno", None) or (int(m.group(1)) if m else None)
+        raise InputError(f"not valid TOML: {exc}", file=path, line=line,
+                         hint="fix the TOML syntax at this line") from exc
+
+
+def isbn10_ok(isbn: str) -> bool:
+    """True for a 10-character ISBN whose weighted check sum is divisible by 11."""
+    if not re.fullmatch(r"\d{9}[\dX]", isbn):
+        return False
+    digits = [10 if c == "X" else int(c) for c in isbn]
+    return sum((10 - i) * d for i, d in enumerate(digits)) % 11 == 0
+
+
+def isbn13_ok(isbn: str) -> bool:
+    """True for a 13-digit ISBN (EAN) whose 1-3 weighted check sum is divisible by 10."""
+    if not re.fullmatch(r"97[89]\d{10}", isbn):
+        return False
+    return sum((1 if i % 2 == 0 else 3) * int(c) for i, c in enumerate(isbn)) % 10 == 0
+
+
+def isbn10_to_13(isbn: str) -> str:
+    """The ISBN-13 (978 prefix) of a valid ISBN-10."""
+    core = "978" + isbn[:9]
+    check = (10 - sum((1 if i % 2 == 0 else 3) * int(c) for i, c in enumerate(core)) % 10) % 10
+    return core + str(check)
