@@ -1,0 +1,147 @@
+"""Reading text, pages and divisions out of a TEI tree, for the CSV tables.
+
+These are the few questions every CSV table asks of an element: what does it say (the
+corrected reading of a ``choice``), on which printed page does it stand, in which
+division, in which note. They are answered once per document in one pass
+(:class:`Locator`), so building eight tables stays linear in the size of the edition.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from teikit.xmlio import TEI_NS, XML_ID
+
+T = f"{{{TEI_NS}}}"
+_SPACE = re.compile(r"\s+")
+# Inside a choice, the reading a user sees is the correction / regularisation / expansion.
+_HIDDEN_IN_CHOICE = {T + "sic", T + "orig", T + "abbr"}
+
+
+def norm(text: str | None) -> str:
+    """Collapse runs of whitespace and strip, as a reader would see the text."""
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def _walk_text(el: etree._Element, out: list[str], skip: set[str]) -> None:
+    if el.text:
+        out.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in skip and not (
+            child.tag in _HIDDEN_IN_CHOICE and el.tag == T + "choice"
+        ):
+            _walk_text(child, out, skip)
+        if child.tail:
+            out.append(child.tail)
+
+
+def text_of(el: etree._Element | None, *, skip_notes: bool = False) -> str:
+    """The normalized text of ``el`` (corrected readings; notes left out when asked)."""
+    if el is None:
+        return ""
+    out: list[str] = []
+    _walk_text(el, out, {T + "note"} if skip_notes else set())
+    return norm("".join(out))
+
+
+def spaced_text(el: etree._Element | None) -> str:
+    """Text of a structured element (biblStruct) whose parts have no spaces between them."""
+    if el is None:
+        return ""
+    return norm(" ".join(t for t in el.itertext() if t.strip()))
+
+
+def local_ids(value: str | None) -> list[str]:
+    """The local targets (``#id``) of a pointer attribute, in order, without the ``#``."""
+    return [tok[1:] for tok in (value or "").split() if tok.startswith("#") and len(tok) > 1]
+
+
+class Locator:
+    """Page, division and enclosing note of every element of ``<text>``, from one pass."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.page: dict[etree._Element, str] = {}
+        self.pb_page: dict[str, str] = {}  # pb xml:id -> @n
+        self.by_id: dict[str, etree._Element] = {}
+        for el in root.iter():
+            if isinstance(el.tag, str) and el.get(XML_ID):
+                self.by_id.setdefault(el.get(XML_ID), el)
+        current = ""
+        for text in root.iter(T + "text"):
+            for el in text.iter():
+                if not isinstance(el.tag, str):
+                    continue
+                if el.tag == T + "pb":
+                    current = el.get("n", current)
+                    if el.get(XML_ID):
+                        self.pb_page[el.get(XML_ID)] = current
+                self.page[el] = current
+
+    def page_of(self, el: etree._Element) -> str:
+        """The printed page (``pb/@n``) on which ``el`` starts; '' before the first pb."""
+        return self.page.get(el, "")
+
+    @staticmethod
+    def division_of(el: etree._Element) -> str:
+        """The xml:id of the innermost ``div`` holding ``el`` ('' when none has an id)."""
+        for anc in el.iterancestors(T + "div"):
+            if anc.get(XML_ID):
+                return anc.get(XML_ID)
+        return ""
+
+    @staticmethod
+    def note_of(el: etree._Element) -> etree._Element | None:
+        """The outermost ``note`` holding ``el``, if any."""
+        found = None
+        for anc in el.iterancestors(T + "note"):
+            found = anc
+        return found
+
+
+def context(el: etree._Element, width: int = 40) -> str:
+    """A short context: up to ``width`` characters either side of ``el`` in its block.
+
+    Note markers and nested notes are left out: they would interrupt the sentence.
+    """
+    block = el.getparent() if el.getparent() is not None else el
+    for anc in el.iterancestors():
+        if anc.tag in _BLOCKS:
+            block = anc
+            break
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node is el:
+            parts.append(_MARK)
+            _walk_text(node, parts, {T + "note"})
+            parts.append(_MARK)
+            return
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and not _left_out(child, node, el):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(block)
+    left, target, right = (norm("".join(parts)).split(_MARK) + ["", ""])[:3]
+    left = ("…" + left[-width:].lstrip()) if len(left) > width else left
+    right = (right[:width].rstrip() + "…") if len(right) > width else right
+    return f"{left}{target.strip()}{right}".strip()
+
+
+def _left_out(child: etree._Element, parent: etree._Element, el: etree._Element) -> bool:
+    if child.tag in _HIDDEN_IN_CHOICE and parent.tag == T + "choice":
+        return True
+    if child.tag == T + "ref" and child.get("type") == "noteref":
+        return True
+    return child.tag == T + "note" and el not in child.iterdescendants()
+
+
+_MARK = "\x00"
+_BLOCKS = {T + name for name in (
+    "p", "head", "item", "cell", "l", "note", "quote", "bibl", "biblStruct", "ab", "argument", "person",
+)}
