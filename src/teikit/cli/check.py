@@ -1,19 +1,57 @@
-"""`teikit check` (to be filled in by its issue)."""
+"""`teikit check`: cross-reference integrity of TEI files (notes, pointers, IDs, pages, index)."""
 
 from __future__ import annotations
 
 import click
 
-from teikit.errors import EXIT_USAGE
+from teikit.check import check_paths, unknown_patterns
+from teikit.check.report import render_json, render_text
+from teikit.check.sarif import render_sarif
+from teikit.diagnostics import Severity
+from teikit.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+
+RENDERERS = {"text": render_text, "json": render_json, "sarif": render_sarif}
+FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
+
+
+def _codes(values: tuple[str, ...]) -> list[str]:
+    """Codes from repeated and comma-separated options."""
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
 
 
 @click.command("check")
-def command() -> None:
-    """Not implemented yet.
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True,
+              help="Report format on stdout (json: schemas/check-report.schema.json; sarif: SARIF 2.1.0).")
+@click.option("--register", "registers", multiple=True, type=click.Path(path_type=str),
+              help="A file (e.g. a personography) that resolves @key values; not reported on. Repeatable.")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Report only these rule codes or families (e.g. notes,ids.duplicate). Repeatable.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Do not report these rule codes or families.")
+@click.option("--fail-on", type=click.Choice(sorted(FAIL_ON)), default="warning", show_default=True,
+              help="Lowest severity that makes the exit status 1.")
+def command(paths: tuple[str, ...], fmt: str, registers: tuple[str, ...], select: tuple[str, ...],
+            ignore: tuple[str, ...], fail_on: str) -> None:
+    """Check cross-references: IDs, pointers, notes, pages and the index.
+
+    PATHS are TEI files or folders (searched for *.xml); default: tei/bazhanov.xml.
+    Rules and their codes are listed in docs/checks.md. Exit status: 0 clean, 1 problems
+    at or above --fail-on, 2 unusable input or bad usage.
 
     \b
     Example:
-      teikit check
+      teikit check tei/bazhanov.xml
+      teikit check --format sarif --ignore unused tei/ > check.sarif
+      teikit check letter.xml --register persons.xml
     """
-    click.echo("teikit check: not implemented yet", err=True)
-    raise SystemExit(EXIT_USAGE)
+    selected, ignored = _codes(select), _codes(ignore)
+    unknown = unknown_patterns(selected + ignored)
+    if unknown:
+        raise click.UsageError(f"unknown rule code(s): {', '.join(unknown)} (see docs/checks.md)")
+    result = check_paths(paths or ("tei/bazhanov.xml",), registers=registers, select=selected, ignore=ignored)
+    click.echo(RENDERERS[fmt](result.diagnostics, result.files))
+    if result.unusable:
+        raise SystemExit(EXIT_USAGE)
+    threshold = FAIL_ON[fail_on].rank
+    failed = any(d.severity.rank >= threshold for d in result.diagnostics)
+    raise SystemExit(EXIT_PROBLEMS if failed else EXIT_OK)

@@ -1,0 +1,91 @@
+"""Cross-reference integrity checking: ``check_paths(paths) -> CheckResult``.
+
+The checker loads the files (directories are searched for ``*.xml``), indexes IDs and
+pointers once (:mod:`teikit.check.model`), resolves every pointer once
+(:mod:`teikit.check.context`) and runs the rule families of :mod:`teikit.check.rules`.
+It returns diagnostics; it never prints. Files that cannot be used at all (missing, not
+XML, unsafe, not TEI P5) become ``input.unusable`` diagnostics and set
+``CheckResult.unusable`` so the CLI can exit 2 after reporting the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from teikit.check.context import Context, display_path
+from teikit.check.model import DocumentSet
+from teikit.check.rules import FAMILIES, RULES
+from teikit.diagnostics import Diagnostic, Severity, sort_key
+from teikit.errors import InputError
+
+__all__ = ["CheckResult", "RULES", "check_paths", "expand_paths", "matches"]
+
+
+@dataclass
+class CheckResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    unusable: bool = False
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and every ``*.xml`` below a directory (sorted, hidden folders skipped)."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*.xml") if not f.name.startswith("."))
+            if not found:
+                raise InputError("the directory holds no *.xml file", file=p,
+                                 hint="give TEI files or a folder of them")
+            out.extend(found)
+        else:
+            out.append(p)
+    return list(dict.fromkeys(out))
+
+
+def matches(code: str, patterns: Sequence[str]) -> bool:
+    """Whether ``code`` is named by one of ``patterns`` (a code, or a family such as ``notes``)."""
+    return any(code == p or code.startswith(p.rstrip(".") + ".") for p in patterns)
+
+
+def unknown_patterns(patterns: Sequence[str]) -> list[str]:
+    """Patterns that name no rule code and no family."""
+    return [p for p in patterns if not any(matches(code, [p]) for code in RULES)]
+
+
+def _unusable(exc: InputError) -> Diagnostic:
+    return Diagnostic(exc.file or "<input>", exc.line, exc.column, Severity.ERROR, "input.unusable",
+                      exc.message, exc.hint)
+
+
+def check_paths(
+    paths: Iterable[str | Path],
+    *,
+    registers: Iterable[str | Path] = (),
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> CheckResult:
+    """Check files and folders; ``registers`` only resolve ``@key`` values and pointers."""
+    result = CheckResult()
+    docs = DocumentSet()
+    for reg in registers:
+        docs.add(Path(reg), display_path(Path(reg)), register=True)  # an unusable register is fatal
+    for path in expand_paths(paths):
+        name = display_path(path)
+        result.files.append(name)
+        try:
+            docs.add(path, name)
+        except InputError as exc:
+            result.unusable = True
+            result.diagnostics.append(_unusable(exc))
+    ctx = Context(docs)
+    for doc in docs.checked:
+        for run in FAMILIES.values():
+            result.diagnostics.extend(run(ctx, doc))
+    kept = (d for d in result.diagnostics
+            if (not select or matches(d.code, select)) and not matches(d.code, ignore))
+    result.diagnostics = sorted(kept, key=sort_key)
+    return result

@@ -1,0 +1,193 @@
+"""Pointer resolution shared by every rule, computed once per document set.
+
+Rules ask the :class:`Context` what a pointer leads to (:meth:`Context.resolve`) and who
+points at an element (:meth:`Context.incoming`); both are computed on first use and kept,
+so the set is walked a constant number of times whatever the number of rules.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.check.model import Document, DocumentSet, local_name
+from teikit.check.pointers import Pointer
+from teikit.diagnostics import Diagnostic, Severity
+from teikit.errors import InputError
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a pointer leads to.
+
+    ``status``: ``ok`` (``target`` is the element), ``dangling`` (no such ID), ``no-file``
+    (the file does not exist), ``bad-file`` (the file exists but is not usable TEI),
+    ``unchecked`` (external URL, a bare value that names no ID, a ``@key`` without register).
+    """
+
+    status: str
+    target: etree._Element | None = None
+    target_doc: Document | None = None
+    detail: str = ""
+
+
+UNCHECKED = Resolution("unchecked")
+
+# Which register entries a name's @key may name.
+KEY_KINDS = {
+    "persName": {"person", "personGrp", "persona"},
+    "author": {"person", "personGrp", "persona"},
+    "editor": {"person", "personGrp", "persona"},
+    "placeName": {"place"},
+    "settlement": {"place"},
+    "country": {"place"},
+    "orgName": {"org"},
+    "rs:person": {"person", "personGrp", "persona"},
+    "name:person": {"person", "personGrp", "persona"},
+    "rs:place": {"place"},
+    "name:place": {"place"},
+    "rs:org": {"org"},
+    "name:org": {"org"},
+}
+
+
+class Context:
+    """The document set plus lazily computed resolutions and reverse pointers."""
+
+    def __init__(self, docs: DocumentSet) -> None:
+        self.docs = docs
+        self._resolved: dict[int, list[tuple[Pointer, Resolution]]] = {}
+        self._incoming: dict[etree._Element, list[tuple[Document, Pointer]]] | None = None
+        self._keys: tuple[dict[str, etree._Element], set[str]] | None = None
+        self._by_element: dict[int, dict[etree._Element, list[tuple[Pointer, Resolution]]]] = {}
+        self._order: dict[int, dict[etree._Element, int]] = {}
+
+    # -- resolution -------------------------------------------------------------------
+    def resolved(self, doc: Document) -> list[tuple[Pointer, Resolution]]:
+        """Every pointer of ``doc`` with its resolution (computed once)."""
+        key = id(doc)
+        if key not in self._resolved:
+            self._resolved[key] = [(p, self._resolve(doc, p)) for p in doc.pointers]
+        return self._resolved[key]
+
+    def _resolve(self, doc: Document, p: Pointer) -> Resolution:
+        if p.kind == "local":
+            el = doc.ids.get(p.fragment)
+            return Resolution("ok", el, doc) if el is not None else Resolution("dangling")
+        if p.kind == "bare":
+            el = doc.ids.get(p.fragment)
+            return Resolution("ok", el, doc) if el is not None else UNCHECKED
+        if p.kind == "key":
+            return self._resolve_key(doc, p)
+        if p.kind == "file":
+            return self._resolve_file(doc, p)
+        return UNCHECKED
+
+    def _resolve_key(self, doc: Document, p: Pointer) -> Resolution:
+        el = doc.ids.get(p.fragment)
+        if el is not None:
+            return Resolution("ok", el, doc)
+        if self._keys is None:
+            self._keys = self.docs.key_index()
+        index, kinds = self._keys
+        el = index.get(p.fragment)
+        if el is not None:
+            return Resolution("ok", el)
+        # Judge a key only when a register holds entries of the kind it names (a persName's
+        # key against a personography); a place key with only persons at hand is unchecked.
+        name = local_name(p.element)
+        wanted = KEY_KINDS.get(name) or KEY_KINDS.get(f"{name}:{p.element.get('type')}")
+        checkable = bool(kinds & wanted) if wanted else False
+        return Resolution("dangling") if checkable else UNCHECKED
+
+    def _resolve_file(self, doc: Document, p: Pointer) -> Resolution:
+        if p.path.startswith("/") or not p.path.lower().endswith((".xml", ".tei")):
+            return UNCHECKED  # only local XML files are opened; images etc. are not our business
+        target = (doc.path.parent / p.path).resolve()
+        other = self.docs.external(target)
+        if other is None:
+            return Resolution("no-file", detail=str(target))
+        if isinstance(other, InputError):
+            return Resolution("bad-file", detail=str(other))
+        if not p.fragment:
+            return Resolution("ok", other.tree.getroot(), other)
+        el = other.ids.get(p.fragment)
+        return Resolution("ok", el, other) if el is not None else Resolution("dangling", target_doc=other)
+
+    def targets(self, doc: Document, el: etree._Element, attr: str) -> list[etree._Element]:
+        """The elements that ``el``'s attribute ``attr`` resolves to (one per resolved token)."""
+        key = id(doc)
+        if key not in self._by_element:
+            table: dict[etree._Element, list[tuple[Pointer, Resolution]]] = defaultdict(list)
+            for p, r in self.resolved(doc):
+                table[p.element].append((p, r))
+            self._by_element[key] = table
+        pairs = self._by_element[key].get(el, [])
+        return [r.target for p, r in pairs if p.attr == attr and r.target is not None]
+
+    def position(self, doc: Document, el: etree._Element) -> int:
+        """The element's index in document order (computed once per document)."""
+        key = id(doc)
+        if key not in self._order:
+            self._order[key] = {e: i for i, e in enumerate(doc.tree.getroot().iter())}
+        return self._order[key].get(el, 0)
+
+    # -- reverse index ----------------------------------------------------------------
+    def incoming(self, el: etree._Element) -> list[tuple[Document, Pointer]]:
+        """Every (document, pointer) in the checked set and registers that resolves to ``el``."""
+        if self._incoming is None:
+            index: dict[etree._Element, list[tuple[Document, Pointer]]] = defaultdict(list)
+            for doc in self.docs.checked + self.docs.registers:
+                for p, r in self.resolved(doc):
+                    if r.target is not None:
+                        index[r.target].append((doc, p))
+            self._incoming = index
+        return self._incoming.get(el, [])
+
+
+def make(
+    doc: Document,
+    el: etree._Element | None,
+    code: str,
+    severity: Severity,
+    message: str,
+    hint: str | None = None,
+) -> Diagnostic:
+    """A diagnostic located at ``el`` in ``doc`` (line, XPath and nearest xml:id)."""
+    if el is None:
+        return Diagnostic(doc.name, None, None, severity, code, message, hint)
+    return Diagnostic(
+        file=doc.name,
+        line=el.sourceline,
+        column=None,
+        severity=severity,
+        code=code,
+        message=message,
+        hint=hint,
+        xpath=doc.tree.getpath(el),
+        xml_id=nearest_id(el),
+    )
+
+
+def nearest_id(el: etree._Element) -> str | None:
+    """The element's own xml:id or that of its nearest ancestor that has one."""
+    from teikit.xmlio import XML_ID
+
+    node: etree._Element | None = el
+    while node is not None:
+        xml_id = node.get(XML_ID) if isinstance(node.tag, str) else None
+        if xml_id:
+            return xml_id
+        node = node.getparent()
+    return None
+
+
+def display_path(path: Path) -> str:
+    """A path as shown in messages: relative to the working directory when inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,119 @@
+"""The document set the checker works on: parsed files, their IDs and their pointers.
+
+Every file is parsed once (through :mod:`teikit.xmlio`, so never with entities or network)
+and indexed once: ``ids`` maps each ``xml:id`` to its element, ``pointers`` lists every
+value of every TEI pointer attribute (see :mod:`teikit.check.pointers`) split into its
+space-separated tokens. Files that pointers lead to (``persons.xml#p1``) are loaded
+lazily, relative to the pointing file, and also only once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teikit import xmlio
+from teikit.check.pointers import Pointer, iter_pointers
+from teikit.errors import InputError
+
+
+def local_name(el: etree._Element) -> str:
+    """The element's name without namespace ('' for comments and processing instructions)."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+@dataclass
+class Document:
+    """One parsed XML file with its ID index and its pointers."""
+
+    path: Path
+    name: str  # how the file is named in diagnostics (as given on the command line)
+    tree: etree._ElementTree
+    ids: dict[str, etree._Element] = field(default_factory=dict)
+    duplicate_ids: list[tuple[str, etree._Element]] = field(default_factory=list)
+    pointers: list[Pointer] = field(default_factory=list)
+    register: bool = False  # given only to resolve @key / pointers; not itself reported on
+
+    @classmethod
+    def load(cls, path: Path, name: str | None = None, *, register: bool = False) -> Document:
+        """Parse ``path`` safely; raise :class:`InputError` when it is not usable TEI."""
+        tree = xmlio.parse_file(path)
+        shown = name or str(path)
+        if not xmlio.is_tei(tree):
+            root = tree.getroot()
+            hint = "teikit checks TEI P5 (namespace http://www.tei-c.org/ns/1.0)"
+            if local_name(root) == "TEI.2":
+                hint = "this looks like TEI P4; convert it to P5 first (e.g. the TEI Consortium's p4top5.xsl)"
+            raise InputError(
+                f"not a TEI P5 document: the root element is <{root.tag}>",
+                file=shown, line=root.sourceline, hint=hint,
+            )
+        doc = cls(path=path.resolve(), name=shown, tree=tree, register=register)
+        doc._index()
+        return doc
+
+    def _index(self) -> None:
+        for el in self.tree.getroot().iter():
+            if not isinstance(el.tag, str):
+                continue
+            xml_id = el.get(xmlio.XML_ID)
+            if xml_id is not None:
+                if xml_id in self.ids:
+                    self.duplicate_ids.append((xml_id, el))
+                else:
+                    self.ids[xml_id] = el
+            self.pointers.extend(iter_pointers(el, local_name(el)))
+
+    def line(self, el: etree._Element) -> int | None:
+        return el.sourceline
+
+
+class DocumentSet:
+    """The files being checked plus registers and files reached through pointers."""
+
+    def __init__(self) -> None:
+        self.checked: list[Document] = []
+        self.registers: list[Document] = []
+        self._by_path: dict[Path, Document | InputError] = {}
+
+    def add(self, path: Path, name: str | None = None, *, register: bool = False) -> Document:
+        """Load a file (once) and add it as checked or as a register."""
+        doc = self._load(path, name, register=register)
+        if isinstance(doc, InputError):
+            raise doc
+        target = self.registers if register else self.checked
+        if doc not in target:
+            target.append(doc)
+        return doc
+
+    def _load(self, path: Path, name: str | None, *, register: bool) -> Document | InputError:
+        key = path.resolve()
+        if key not in self._by_path:
+            try:
+                self._by_path[key] = Document.load(path, name, register=register)
+            except InputError as exc:
+                self._by_path[key] = exc
+        return self._by_path[key]
+
+    def external(self, path: Path) -> Document | InputError | None:
+        """The document a cross-file pointer leads to; None when the file does not exist."""
+        if not path.is_file():
+            return None
+        return self._load(path, None, register=True)
+
+    def key_index(self) -> tuple[dict[str, etree._Element], set[str]]:
+        """IDs that ``@key`` values may name (every register), and the kinds of entry they hold.
+
+        Only registers given explicitly count: files checked together may belong to
+        different projects whose keys mean different things.
+        """
+        index: dict[str, etree._Element] = {}
+        for doc in self.registers:
+            for xml_id, el in doc.ids.items():
+                index.setdefault(xml_id, el)
+        return index, {local_name(el) for el in index.values()}

@@ -1,0 +1,112 @@
+"""Which attributes are TEI pointers, and how one pointer value is read.
+
+The list is not hand-picked: ``data/pointers.json`` is derived from TEI P5's ``tei_all.rng``
+by ``scripts/derive_pointer_attributes.py`` (every attribute of datatype ``teidata.pointer``,
+per element, plus the ``att.global*`` ones). ``@key`` is not a pointer datatype in TEI
+(``teidata.text``) but projects use it as one; it is yielded with kind ``key`` and resolved
+only when a register is available (see :mod:`teikit.check.rules.pointers`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from teikit.xmlio import TEI_NS
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+_BAD_CHARS = re.compile(r'[<>"{}|\\^`\x00-\x20\x7f]')
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+# Bare values ending like this name a file, not an ID.
+_FILE_SUFFIX = re.compile(r"\.(xml|tei|html?|jpe?g|png|gif|tiff?|pdf|svg|txt|json|mp3|mp4|wav)$", re.I)
+_TEI_PREFIX = f"{{{TEI_NS}}}"
+
+
+@cache
+def pointer_table() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """(global attributes, per-element attributes): name -> 'single' | 'list'. Read once."""
+    data = json.loads(resources.files("teikit.check").joinpath("data/pointers.json").read_text("utf-8"))
+    return data["global"], data["elements"]
+
+
+@dataclass(frozen=True)
+class Pointer:
+    """One token of one pointer attribute.
+
+    ``kind`` is ``local`` (``#id``), ``bare`` (a value without ``#``, scheme or path that
+    may be an ID), ``file`` (a relative reference to another file, with or without a
+    fragment), ``external`` (has a URI scheme) or ``key`` (a ``@key`` value).
+    """
+
+    element: etree._Element
+    attr: str
+    value: str
+    kind: str
+    path: str = ""  # for kind 'file': the file part
+    fragment: str = ""  # for 'local' and 'file': the part after '#'; for 'bare'/'key': the value
+
+    @property
+    def line(self) -> int | None:
+        return self.element.sourceline
+
+
+def classify(element: etree._Element, attr: str, token: str) -> Pointer:
+    """Read one pointer token into a :class:`Pointer`."""
+    if attr == "key":
+        return Pointer(element, attr, token, "key", fragment=token)
+    if token.startswith("#"):
+        return Pointer(element, attr, token, "local", fragment=token[1:])
+    if _SCHEME.match(token):
+        return Pointer(element, attr, token, "external")
+    path, _, fragment = token.partition("#")
+    if "#" not in token and "/" not in token and not _FILE_SUFFIX.search(token):
+        return Pointer(element, attr, token, "bare", fragment=token)
+    return Pointer(element, attr, token, "file", path=path, fragment=fragment)
+
+
+def iter_pointers(element: etree._Element, name: str) -> list[Pointer]:
+    """Every pointer token on ``element`` (whose local name is ``name``)."""
+    if not isinstance(element.tag, str) or not element.attrib:
+        return []
+    global_attrs, per_element = pointer_table()
+    own = per_element.get(name, {})
+    is_tei = element.tag.startswith(_TEI_PREFIX)
+    found: list[Pointer] = []
+    for attr, raw in element.attrib.items():
+        if attr.startswith("{"):
+            continue  # xml:id, xml:base and foreign namespaces are not TEI pointers
+        kind = own.get(attr) or (global_attrs.get(attr) if is_tei else None)
+        if kind is None and not (attr == "key" and is_tei):
+            continue
+        tokens = raw.split() if kind != "single" else ([raw.strip()] if raw.strip() else [])
+        if not tokens:
+            found.append(Pointer(element, attr, raw, "empty"))
+        found.extend(classify(element, attr, t) for t in tokens)
+    return found
+
+
+def syntax_problem(pointer: Pointer) -> str | None:
+    """Why a pointer token is not a syntactically valid URI reference, or None."""
+    value = pointer.value
+    if pointer.kind == "key":
+        return None
+    bad = _BAD_CHARS.search(value)
+    if bad:
+        return f"character {bad.group()!r} is not allowed in a URI (percent-encode it)"
+    if _BAD_PERCENT.search(value):
+        return "'%' must be followed by two hexadecimal digits"
+    if value.count("#") > 1:
+        return "a URI has at most one '#'"
+    if pointer.kind == "local" and not pointer.fragment:
+        return "'#' names no ID"
+    if pointer.kind == "external":
+        parts = urlsplit(value)
+        if parts.scheme.lower() in ("http", "https", "ftp") and not parts.netloc:
+            return f"a {parts.scheme} URL needs a host ('{parts.scheme}://host/...')"
+    return None

@@ -1,0 +1,51 @@
+"""Rendering a check for people and programs: grouped text, and JSON (schemas/check-report.schema.json)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from teikit import __version__
+from teikit.diagnostics import Diagnostic, counts, sort_key, summary_line
+
+
+def render_text(diags: Sequence[Diagnostic], files: Sequence[str]) -> str:
+    """Diagnostics grouped by file, then by rule (with a count), then a one-line summary."""
+    by_file: dict[str, list[Diagnostic]] = defaultdict(list)
+    for d in sorted(diags, key=sort_key):
+        by_file[d.file].append(d)
+    lines: list[str] = []
+    for file in sorted(by_file):
+        file_diags = by_file[file]
+        lines.append(f"{file}: {_count_phrase(file_diags)}")
+        by_code: dict[str, list[Diagnostic]] = defaultdict(list)
+        for d in file_diags:
+            by_code[d.code].append(d)
+        for code in sorted(by_code, key=lambda c: (-by_code[c][0].severity.rank, c)):
+            group = by_code[code]
+            lines.append(f"  [{code}] {group[0].severity.value}, {len(group)}")
+            lines.extend("    " + d.render().replace("\n", "\n    ") for d in group)
+    lines.append(summary_line(diags, len(files)))
+    return "\n".join(lines)
+
+
+def _count_phrase(diags: Sequence[Diagnostic]) -> str:
+    c = Counter(d.severity.value for d in diags)
+    return ", ".join(f"{c[s]} {s}" for s in ("error", "warning", "info") if c[s])
+
+
+def to_json(diags: Sequence[Diagnostic], files: Sequence[str]) -> dict:
+    by_code = Counter(d.code for d in diags)
+    return {
+        "tool": "teikit check",
+        "version": __version__,
+        "files": list(files),
+        "counts": counts(diags),
+        "rules": dict(sorted(by_code.items())),
+        "diagnostics": [d.to_dict() for d in sorted(diags, key=sort_key)],
+    }
+
+
+def render_json(diags: Sequence[Diagnostic], files: Sequence[str]) -> str:
+    return json.dumps(to_json(diags, files), indent=2, ensure_ascii=False, sort_keys=False)

@@ -1,0 +1,111 @@
+"""Pointers: every TEI pointer resolves, is well-formed, and ``@key`` values name a register entry."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from lxml import etree
+
+from teikit.check.context import Context, make
+from teikit.check.model import Document, local_name
+from teikit.check.pointers import Pointer, syntax_problem
+from teikit.diagnostics import Diagnostic, Severity
+
+RULES = {
+    "pointers.bad-syntax": (Severity.ERROR, "a pointer value is not a well-formed URI reference"),
+    "pointers.empty": (Severity.WARNING, "a pointer attribute is empty (it points at nothing)"),
+    "pointers.dangling": (Severity.ERROR, "a pointer names an ID that does not exist"),
+    "pointers.missing-file": (Severity.WARNING, "a pointer leads into a local XML file that does not exist"),
+    "pointers.unreadable-file": (Severity.WARNING, "a pointer leads into a file that is not usable TEI"),
+    "pointers.unresolved-key": (Severity.ERROR, "a @key names no entry of the register(s)"),
+    "pointers.keys-unchecked": (Severity.INFO, "@key values were not checked: no register was given"),
+    "notes.marker-dangling": (Severity.ERROR, "a note marker points at no element"),
+    "index.locator-dangling": (Severity.ERROR, "an index locator points at no page or note"),
+}
+
+INDEX_LOCATOR_TYPES = ("page", "range", "note")
+
+
+def in_index(el: etree._Element) -> bool:
+    """Whether ``el`` lies inside a ``div type="index"``."""
+    return any(local_name(a) == "div" and a.get("type") == "index" for a in el.iterancestors())
+
+
+def dangling_code(p: Pointer) -> str:
+    """The most specific code for a pointer that leads nowhere: markers and locators have their own."""
+    el = p.element
+    if p.attr == "target" and local_name(el) == "ref":
+        if el.get("type") == "noteref":
+            return "notes.marker-dangling"
+        if el.get("type") in INDEX_LOCATOR_TYPES and in_index(el):
+            return "index.locator-dangling"
+    return "pointers.dangling"
+
+
+def suggest(wanted: str, ids: dict[str, etree._Element]) -> str | None:
+    """An existing ID that differs from ``wanted`` only by case, or by a small typo."""
+    folded = wanted.casefold()
+    for candidate in ids:
+        if candidate.casefold() == folded:
+            return candidate
+    near = [i for i in ids if abs(len(i) - len(wanted)) <= 2]
+    match = difflib.get_close_matches(wanted, near, n=1, cutoff=0.8)
+    return match[0] if match else None
+
+
+def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
+    keys_unchecked = 0
+    folded: dict[str, str] | None = None
+    for p, res in ctx.resolved(doc):
+        if p.kind == "empty":
+            yield make(doc, p.element, "pointers.empty", Severity.WARNING, f"@{p.attr} is empty",
+                       "remove the attribute, or give the URI or #ID it should point at")
+            continue
+        problem = syntax_problem(p)
+        if problem:
+            yield make(doc, p.element, "pointers.bad-syntax", Severity.ERROR,
+                       f"@{p.attr} value {p.value!r}: {problem}")
+            continue
+        if p.kind == "key":
+            if res.status == "unchecked":
+                keys_unchecked += 1
+            elif res.status == "dangling":
+                yield make(doc, p.element, "pointers.unresolved-key", Severity.ERROR,
+                           f"@key {p.value!r} names no entry of the register(s)",
+                           "check the spelling, or give the register with --register FILE")
+            continue
+        if res.status == "dangling":
+            ids = res.target_doc.ids if res.target_doc is not None else doc.ids
+            yield _dangling(doc, p, ids)
+        elif res.status == "unchecked" and p.kind == "bare":
+            # A bare value is only taken for an ID when it nearly is one (case differs).
+            if folded is None:
+                folded = {i.casefold(): i for i in doc.ids}
+            near = folded.get(p.value.casefold())
+            if near:
+                yield make(doc, p.element, "pointers.dangling", Severity.ERROR,
+                           f"@{p.attr} {p.value!r} matches no ID; did you mean #{near}?",
+                           f"IDs are case-sensitive: write #{near}")
+        elif res.status == "no-file":
+            yield make(doc, p.element, "pointers.missing-file", Severity.WARNING,
+                       f"@{p.attr} {p.value!r} leads into {p.path}, which does not exist",
+                       "check the file name, or check the other file together with this one")
+        elif res.status == "bad-file":
+            yield make(doc, p.element, "pointers.unreadable-file", Severity.WARNING,
+                       f"@{p.attr} {p.value!r} leads into a file that cannot be used: {res.detail}")
+    if keys_unchecked:
+        yield make(doc, None, "pointers.keys-unchecked", Severity.INFO,
+                   f"{keys_unchecked} @key value(s) name no ID in this file and were not checked",
+                   "give the file that holds them (a personography) with --register FILE")
+
+
+def _dangling(doc: Document, p: Pointer, ids: dict[str, etree._Element]) -> Diagnostic:
+    wanted = p.fragment
+    where = f" in {p.path}" if p.kind == "file" else ""
+    near = suggest(wanted, ids)
+    message = f"@{p.attr} points at #{wanted}{where}, but no element has that xml:id"
+    hint = f"did you mean #{near}?" if near else "check the ID, or add the element it should point at"
+    if near:
+        message += f"; did you mean #{near}?"
+    return make(doc, p.element, dangling_code(p), Severity.ERROR, message, hint)
