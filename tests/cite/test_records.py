@@ -38,7 +38,7 @@ def test_print_record_is_a_translated_book(records):
 def test_edition_record_carries_identifier_and_licence(records):
     ed = records["edition"]
     assert ed["title"] == "A Small Memoir: A teikit test edition"
-    assert ed["number"] == "mini-edition"
+    assert ed["custom"]["identifier"] == "mini-edition"
     assert ed["issued"] == {"date-parts": [[2026, 11, 26]]}
     assert ed["custom"]["license"] == "https://creativecommons.org/licenses/by/4.0/"
 

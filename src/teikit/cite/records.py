@@ -92,18 +92,19 @@ def _translators(scope: etree._Element | None) -> list[dict[str, str]]:
 def _editors(scope: etree._Element | None) -> list[dict[str, str]]:
     if scope is None:
         return []
-    return _names([e for e in xp(scope, "tei:editor") if not is_translator(e)])
+    # editor@role="translator"/"annotator" are other roles; only plain editors edit.
+    return _names([e for e in xp(scope, "tei:editor") if e.get("role", "editor") in ("editor", "edt")])
 
 
 def _licence(publication_stmt: etree._Element | None) -> dict[str, str]:
-    licence = first(publication_stmt, ".//tei:availability/tei:licence")
-    availability = first(publication_stmt, ".//tei:availability")
-    rights = text(licence) or text(availability)
+    """Rights of the text and licence of the encoding (docs/encoding.md, Header)."""
+    licence = first(publication_stmt, ".//tei:availability/tei:licence[1]")
+    rights = first(publication_stmt, ".//tei:availability/tei:p[@type='text-rights'][1]")
     out = {}
-    if rights:
-        out["rights"] = rights
-    if licence is not None and licence.get("target"):
-        out["license"] = licence.get("target")
+    _put(out, "rights", text(rights) or text(first(publication_stmt, ".//tei:availability")))
+    _put(out, "license", licence.get("target", "").split()[0] if licence is not None
+         and licence.get("target", "").strip() else "")
+    _put(out, "license-statement", text(licence))
     return out
 
 
@@ -164,7 +165,7 @@ def print_record(tree: etree._ElementTree) -> dict | None:
     _put(item, "publisher-place", text(first(imprint, "tei:pubPlace")))
     _put(item, "issued", csl_date(first(imprint, "tei:date")))
     _put(item, "ISBN", isbn(ids))
-    _put(item, "call-number", ids.get("LCCN") or ids.get("LCC"))
+    _put(item, "call-number", ids.get("LCC"))  # the shelf mark; the LCCN is a record number
     _put(item, "DOI", ids.get("DOI"))
     _put(item, "number-of-pages", text(first(monogr, "tei:extent")))
     item.update(_original(monogr))
@@ -207,9 +208,14 @@ def edition_record(tree: etree._ElementTree) -> dict:
     _put(item, "URL", ids.get("URI") or ids.get("URL") or _ptr(pub))
     _put(item, "ISBN", isbn(ids))
     _put(item, "medium", "TEI XML digital edition")
-    _put(item, "number", edition_identifier(tree))
+    edition = first(header, "tei:fileDesc/tei:editionStmt/tei:edition[1]")
+    _put(item, "version", edition.get("n") if edition is not None else "")
     _put(item, "language", _language(tree))
-    _put(item, "custom", _licence(pub))
+    # CSL has no field for a local identifier or licence; "custom" carries them unrendered
+    # (deposit's MODS and bag-info read the same values from here).
+    custom = _licence(pub)
+    _put(custom, "identifier", edition_identifier(tree))
+    _put(item, "custom", custom)
     item["id"] = _key(item, "edition")
     return item
 

@@ -1,19 +1,45 @@
-"""`teikit cite` (to be filled in by its issue)."""
+"""`teikit cite`: citation files (CSL-JSON, BibLaTeX, BibTeX, RIS) for an edition."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import click
 
-from teikit.errors import EXIT_USAGE
+from teikit import paths
+from teikit.cite.export import WRITERS, write_citations
+from teikit.cli._common import FORMAT_OPTION, verbosity
+from teikit.edition import Edition
 
 
 @click.command("cite")
-def command() -> None:
-    """Not implemented yet.
+@click.argument("edition", required=False, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Output folder [default: exports/citations].")
+@click.option("--only", "only", multiple=True, type=click.Choice(list(WRITERS)),
+              help="Write only this format (repeatable) [default: all].")
+@FORMAT_OPTION
+def command(edition: Path | None, output: Path | None, only: tuple[str, ...], fmt: str) -> None:
+    """Write citations of EDITION (default tei/bazhanov.xml) into exports/citations/.
+
+    Cites the digital edition, the printed book it transcribes, each chapter (with its
+    printed pages) and every entry of its bibliography, in CSL-JSON, BibLaTeX, BibTeX and
+    RIS. A header without a title is reported with the element to add (exit 2) and the
+    previous exports/citations/ is left as it was.
 
     \b
     Example:
-      teikit cite
+      teikit cite                          # tei/bazhanov.xml -> exports/citations/
+      teikit cite --only ris -o out/ my-edition.xml
     """
-    click.echo("teikit cite: not implemented yet", err=True)
-    raise SystemExit(EXIT_USAGE)
+    ed = Edition.load(edition or paths.EDITION)
+    out_dir = output or paths.EXPORTS_DIR / "citations"
+    result = write_citations(ed.tree, out_dir, stem=ed.stem, formats=only or tuple(WRITERS))
+    if fmt == "json":
+        report = {"outputs": [str(p) for p in result.outputs], "counts": result.counts}
+        click.echo(json.dumps(report, indent=2))
+    else:
+        for path in result.outputs:
+            click.echo(f"{path}  ({result.counts[path.name]} items)")
+    verbosity().info(f"teikit cite: wrote {len(result.outputs)} file(s) to {out_dir}")

@@ -1,0 +1,119 @@
+"""BibLaTeX and classic BibTeX serialisation of CSL-JSON records.
+
+One mapping, two dialects: ``biblatex`` (UTF-8; ``location``, ``date``, ``journaltitle``,
+``origtitle``) and ``bibtex`` (ASCII with LaTeX accents; ``address``, ``year``,
+``journal``). Both carry the translator in its own ``translator`` field, which BibLaTeX
+styles print and Zotero imports as a translator. Keys are the records' readable ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from teikit.cite.latex import escape
+
+DIALECTS = ("biblatex", "bibtex")
+
+_ENTRY_TYPES = {
+    "book": "book",
+    "chapter": "inbook",
+    "article-journal": "article",
+    "article": "article",
+    "thesis": "thesis",
+    "report": "report",
+    "webpage": "online",
+}
+# CSL field -> (biblatex field, bibtex field); None: not written in that dialect.
+_TEXT_FIELDS = {
+    "title": ("title", "title"),
+    "container-title": ("booktitle", "booktitle"),
+    "collection-title": ("series", "series"),
+    "publisher": ("publisher", "publisher"),
+    "publisher-place": ("location", "address"),
+    "edition": ("edition", "edition"),
+    "volume": ("volume", "volume"),
+    "issue": ("number", "number"),
+    "chapter-number": ("chapter", "chapter"),
+    "ISBN": ("isbn", "isbn"),
+    "DOI": ("doi", "doi"),
+    "URL": ("url", "url"),
+    "original-title": ("origtitle", "origtitle"),
+    "language": ("langid", "language"),
+    "note": ("note", "note"),
+    "medium": ("howpublished", "howpublished"),
+}
+_NAME_FIELDS = (("author", "author"), ("editor", "editor"), ("translator", "translator"))
+_LANGIDS = {"en": "english", "fr": "french", "de": "german", "ru": "russian", "ger": "german"}
+
+
+def format_name(name: dict) -> str:
+    """``Family, Given``; an organisation or unparsed name is braced so BibTeX keeps it whole."""
+    if "literal" in name:
+        return "{" + name["literal"] + "}"
+    family = name.get("family", "")
+    if " and " in family or "," in family:
+        family = "{" + family + "}"
+    return f"{family}, {name['given']}" if name.get("given") else family
+
+
+def _names(names: list[dict], ascii_only: bool) -> str:
+    return " and ".join(escape(format_name(n), ascii_only=ascii_only).replace(r"\{", "{").replace(r"\}", "}")
+                        for n in names)
+
+
+def _date(item: dict, dialect: str) -> list[tuple[str, str]]:
+    parts = item.get("issued", {}).get("date-parts", [[]])[0]
+    if not parts:
+        return []
+    if dialect == "biblatex":
+        return [("date", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)))]
+    return [("year", str(parts[0]))]
+
+
+def _pages(item: dict) -> list[tuple[str, str]]:
+    page = item.get("page")
+    return [("pages", page.replace("-", "--"))] if page else []
+
+
+def _entry_type(item: dict, dialect: str) -> str:
+    kind = _ENTRY_TYPES.get(item.get("type", ""), "misc")
+    if dialect == "bibtex":
+        return {"thesis": "phdthesis", "report": "techreport", "online": "misc"}.get(kind, kind)
+    return kind
+
+
+def fields(item: dict, dialect: str = "biblatex") -> list[tuple[str, str]]:
+    """The (field, escaped value) pairs of one entry, in a fixed order."""
+    ascii_only = dialect == "bibtex"
+    out: list[tuple[str, str]] = []
+    for csl, bib in _NAME_FIELDS:
+        if item.get(csl):
+            out.append((bib, _names(item[csl], ascii_only)))
+    index = 0 if dialect == "biblatex" else 1
+    for csl, names in _TEXT_FIELDS.items():
+        value = item.get(csl)
+        if not value or not names[index]:
+            continue
+        if csl == "language":
+            value = _LANGIDS.get(value, value)
+        if csl == "container-title" and item.get("type") == "article-journal":
+            names = ("journaltitle", "journal")
+        # URLs and DOIs are verbatim fields: escaping would corrupt them.
+        raw = csl in ("URL", "DOI")
+        out.append((names[index], value if raw else escape(str(value), ascii_only=ascii_only)))
+    out += _date(item, dialect) + _pages(item)
+    rights = item.get("custom", {}).get("license")
+    if rights and dialect == "biblatex":
+        out.append(("addendum", escape(f"Licence: {rights}")))
+    return out
+
+
+def to_bib(items: Iterable[dict], dialect: str = "biblatex") -> str:
+    """All items as a .bib file in ``dialect`` ("biblatex" or "bibtex")."""
+    if dialect not in DIALECTS:
+        raise ValueError(f"unknown dialect {dialect!r}; expected one of {DIALECTS}")
+    entries = []
+    for item in items:
+        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields(item, dialect))
+        entries.append(f"@{_entry_type(item, dialect)}{{{item['id']},\n{body}\n}}\n")
+    return "\n".join(entries)

@@ -1,0 +1,63 @@
+"""`teikit cite`: write every citation format of an edition into one folder, atomically.
+
+The folder (``exports/citations/`` by default) holds ``<stem>.json`` (CSL-JSON),
+``<stem>.bib`` (BibLaTeX), ``<stem>-bibtex.bib`` (classic BibTeX) and ``<stem>.ris``, each
+with the edition, its print source, its divisions and its bibliography, plus
+``<stem>-bibliography.*`` files holding only the bibliography. The whole folder is replaced
+only when every file was written, so a failed run leaves the previous one in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teikit import xmlio
+from teikit.cite.biblatex import to_bib
+from teikit.cite.csl import to_csl_json
+from teikit.cite.records import bibliography_records, citation_records
+from teikit.cite.ris import to_ris
+
+WRITERS: dict[str, tuple[str, Callable[[list[dict]], str]]] = {
+    "csl-json": (".json", to_csl_json),
+    "biblatex": (".bib", lambda items: to_bib(items, "biblatex")),
+    "bibtex": ("-bibtex.bib", lambda items: to_bib(items, "bibtex")),
+    "ris": (".ris", to_ris),
+}
+
+
+@dataclass
+class CiteResult:
+    """What :func:`write_citations` wrote and how many items each file holds."""
+
+    out_dir: Path
+    outputs: list[Path] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def all_items(tree: etree._ElementTree) -> tuple[list[dict], list[dict]]:
+    """(edition + print + divisions + bibliography, bibliography only), in document order."""
+    bibliography = list(bibliography_records(tree).values())
+    return list(citation_records(tree).values()) + bibliography, bibliography
+
+
+def write_citations(
+    tree: etree._ElementTree, out_dir: Path, *, stem: str, formats: tuple[str, ...] = tuple(WRITERS)
+) -> CiteResult:
+    """Write the chosen formats for ``tree`` into ``out_dir`` (replaced as a whole)."""
+    everything, bibliography = all_items(tree)  # raises MetadataError before anything is written
+    result = CiteResult(out_dir=out_dir)
+    with xmlio.atomic_directory(out_dir) as tmp:
+        for name in formats:
+            suffix, writer = WRITERS[name]
+            for label, items in ((stem, everything), (f"{stem}-bibliography", bibliography)):
+                if not items:
+                    continue
+                path = tmp / f"{label}{suffix}"
+                xmlio.atomic_write_text(path, writer(items))
+                result.outputs.append(out_dir / path.name)
+                result.counts[path.name] = len(items)
+    return result

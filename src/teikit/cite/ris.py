@@ -1,0 +1,66 @@
+"""RIS serialisation of CSL-JSON records (the tagged format every reference manager imports).
+
+Tags follow the RIS specification as Zotero reads it: ``AU`` authors, ``A2`` editors,
+``A4`` translators (Zotero's "translator"), ``TI``/``T2`` title and book or journal title,
+``PY``/``DA`` dates, ``PB``, ``CY``, ``SN``, ``SP``/``EP`` pages, ``ER`` end of record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+_TYPES = {"book": "BOOK", "chapter": "CHAP", "article-journal": "JOUR", "thesis": "THES",
+          "report": "RPRT", "webpage": "ELEC"}
+_SIMPLE = (
+    ("publisher", "PB"), ("publisher-place", "CY"), ("ISBN", "SN"), ("volume", "VL"),
+    ("issue", "IS"), ("edition", "ET"), ("DOI", "DO"), ("URL", "UR"), ("language", "LA"),
+    ("original-title", "OP"), ("note", "N1"),
+)
+
+
+def _name(name: dict) -> str:
+    if "literal" in name:
+        return name["literal"]
+    return f"{name['family']}, {name['given']}" if name.get("given") else name["family"]
+
+
+def _clean(value: str) -> str:
+    # A line break inside a value would start a new, bogus tag.
+    return " ".join(str(value).split())
+
+
+def record_lines(item: dict) -> list[tuple[str, str]]:
+    """The (tag, value) pairs of one record, TY first and ER last."""
+    lines = [("TY", _TYPES.get(item.get("type", ""), "GEN")), ("ID", item["id"])]
+    lines += [("AU", _name(n)) for n in item.get("author", [])]
+    lines += [("A2", _name(n)) for n in item.get("editor", [])]
+    lines += [("A4", _name(n)) for n in item.get("translator", [])]
+    lines.append(("TI", item.get("title", "")))
+    if item.get("container-title"):
+        lines.append(("T2", item["container-title"]))
+    parts = item.get("issued", {}).get("date-parts", [[]])[0]
+    if parts:
+        lines.append(("PY", str(parts[0])))
+        padded = [str(parts[0])] + [f"{p:02d}" for p in parts[1:]]
+        lines.append(("DA", "/".join(padded + [""] * (3 - len(padded))) + "/"))
+    lines += [(tag, item[key]) for key, tag in _SIMPLE if item.get(key)]
+    if item.get("page"):
+        start, _, end = item["page"].partition("-")
+        lines.append(("SP", start))
+        if end:
+            lines.append(("EP", end))
+    licence = item.get("custom", {}).get("license")
+    if licence:
+        lines.append(("N1", f"Licence: {licence}"))
+    lines.append(("ER", ""))
+    return [(tag, _clean(value)) for tag, value in lines]
+
+
+def to_ris(items: Iterable[dict]) -> str:
+    """All items as RIS text (CRLF line ends, as the specification asks)."""
+    out = []
+    for item in items:
+        out += [f"{tag}  - {value}".rstrip() if tag == "ER" else f"{tag}  - {value}"
+                for tag, value in record_lines(item)]
+        out.append("")
+    return "\r\n".join(out)
