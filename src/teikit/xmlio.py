@@ -33,9 +33,14 @@ _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 
 
-def safe_parser(*, remove_blank_text: bool = False) -> etree.XMLParser:
-    """A parser that never reads outside its input."""
+def safe_parser(*, remove_blank_text: bool = False, collect_ids: bool = True) -> etree.XMLParser:
+    """A parser that never reads outside its input.
+
+    ``collect_ids=False`` lets libxml2 accept duplicate or malformed ``xml:id`` values
+    instead of failing, so that ``teikit check`` can report them as diagnostics.
+    """
     return etree.XMLParser(
+        collect_ids=collect_ids,
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -74,7 +79,7 @@ def read_bytes(path: str | Path) -> bytes:
     return data
 
 
-def parse_bytes(data: bytes, name: str = "<input>") -> etree._ElementTree:
+def parse_bytes(data: bytes, name: str = "<input>", *, collect_ids: bool = True) -> etree._ElementTree:
     """Parse XML bytes safely; ``name`` is used in messages and as the base URL."""
     if not data.strip():
         raise InputError("empty file: expected an XML document", file=name)
@@ -82,7 +87,7 @@ def parse_bytes(data: bytes, name: str = "<input>") -> etree._ElementTree:
         raise InputError("binary file: expected an XML document", file=name)
     _refuse_unsafe_prolog(data, name)
     try:
-        root = etree.fromstring(data, safe_parser(), base_url=name)
+        root = etree.fromstring(data, safe_parser(collect_ids=collect_ids), base_url=name)
     except etree.XMLSyntaxError as exc:
         line, col = (exc.position if exc.position else (exc.lineno, None))
         msg = exc.msg or str(exc)
@@ -95,9 +100,9 @@ def parse_bytes(data: bytes, name: str = "<input>") -> etree._ElementTree:
     return root.getroottree()
 
 
-def parse_file(path: str | Path) -> etree._ElementTree:
+def parse_file(path: str | Path, *, collect_ids: bool = True) -> etree._ElementTree:
     """Read and parse an XML file safely."""
-    return parse_bytes(read_bytes(path), str(path))
+    return parse_bytes(read_bytes(path), str(path), collect_ids=collect_ids)
 
 
 def is_tei(tree: etree._ElementTree) -> bool:

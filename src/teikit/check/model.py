@@ -42,8 +42,9 @@ class Document:
     @classmethod
     def load(cls, path: Path, name: str | None = None, *, register: bool = False) -> Document:
         """Parse ``path`` safely; raise :class:`InputError` when it is not usable TEI."""
-        tree = xmlio.parse_file(path)
         shown = name or str(path)
+        # collect_ids=False: libxml2 would refuse duplicate or non-NCName IDs; we report them.
+        tree = xmlio.parse_bytes(xmlio.read_bytes(path), shown, collect_ids=False)
         if not xmlio.is_tei(tree):
             root = tree.getroot()
             hint = "teikit checks TEI P5 (namespace http://www.tei-c.org/ns/1.0)"

@@ -1,0 +1,60 @@
+"""Every rule has a fixture that breaks it; the checker reports exactly the marked code and line.
+
+A fixture ``tests/fixtures/check/<code>.xml`` marks each line where a diagnostic is expected
+with ``<!-- expect: CODE -->`` (``<!-- expect-file: CODE -->`` for a report about the whole
+file, without line) and may name a register with ``<!-- register: path -->``. The test
+requires those diagnostics, at those lines, and no other error or warning.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from teikit.check import RULES, check_paths
+from teikit.diagnostics import Severity
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "check"
+CASES = sorted(FIXTURES.glob("*.xml"))
+_EXPECT = re.compile(r"<!-- expect: ([\w.-]+) -->")
+_EXPECT_FILE = re.compile(r"<!-- expect-file: ([\w.-]+) -->")
+_REGISTER = re.compile(r"<!-- register: ([\w./-]+) -->")
+
+
+def expectations(path: Path) -> tuple[set[tuple[str, int | None]], list[Path]]:
+    expected: set[tuple[str, int | None]] = set()
+    registers: list[Path] = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        expected.update((code, number) for code in _EXPECT.findall(line))
+        expected.update((code, None) for code in _EXPECT_FILE.findall(line))
+        registers.extend(path.parent / r for r in _REGISTER.findall(line))
+    return expected, registers
+
+
+def test_every_rule_has_a_fixture():
+    covered = {code for case in CASES for code, _ in expectations(case)[0]}
+    assert sorted(RULES) == sorted(covered)
+    assert {p.stem for p in CASES} <= set(RULES), "a fixture is named for no rule"
+
+
+@pytest.mark.parametrize("fixture", CASES, ids=[p.stem for p in CASES])
+def test_fixture_reports_its_code_at_its_line(fixture: Path):
+    expected, registers = expectations(fixture)
+    assert any(code == fixture.stem for code, _ in expected), "the fixture marks no line with its own code"
+    result = check_paths([fixture], registers=registers)
+    expected_codes = {code for code, _ in expected}
+    got = {
+        (d.code, d.line)
+        for d in result.diagnostics
+        if d.severity is not Severity.INFO or d.code in expected_codes
+    }
+    assert got == expected, "\n".join(d.render() for d in result.diagnostics)
+
+
+def test_diagnostics_carry_severity_of_their_rule():
+    result = check_paths(CASES, registers=[FIXTURES / "register" / "persons.xml"])
+    assert result.diagnostics
+    for d in result.diagnostics:
+        assert d.severity is RULES[d.code].severity, d.render()
