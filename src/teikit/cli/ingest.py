@@ -1,19 +1,69 @@
-"""`teikit ingest` (to be filled in by its issue)."""
+"""`teikit ingest`: up-convert the plain-text source into the TEI edition."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import click
 
-from teikit.errors import EXIT_USAGE
+from teikit import paths
+from teikit.cli._common import FORMAT_OPTION
+from teikit.diagnostics import Severity, render_text
+from teikit.errors import EXIT_OK, EXIT_PROBLEMS
+from teikit.ingest import pipeline
+
+PATH = click.Path(path_type=Path)
+
+
+def _text_summary(counts: dict, output: Path, written: bool) -> str:
+    lines = [
+        f"chapters: {counts['chapters']}",
+        f"notes: {counts['notes']} ({counts['notes_linked']} linked both ways), markers: {counts['markers']}",
+        f"pages: {counts['pages']} ({counts['pages_inferred']} inferred)",
+        f"persons: {counts['persons']} ({counts['person_mentions']} mentions linked)",
+        f"dates: {counts['dates']}",
+        f"duplicate IDs: {counts['duplicate_ids']}",
+        f"{'wrote' if written else 'not written:'} {output}",
+    ]
+    return "\n".join(lines)
 
 
 @click.command("ingest")
-def command() -> None:
-    """Not implemented yet.
+@click.option("--source", type=PATH, default=paths.SOURCE_TEXT, show_default=True,
+              help="The plain-text e-book extraction.")
+@click.option("--editorial", type=PATH, default=paths.EDITORIAL_DIR, show_default=True,
+              help="Folder of editorial data (corrections.tsv, persons.toml, edition.toml).")
+@click.option("--output", type=PATH, default=paths.EDITION, show_default=True,
+              help="Where to write the TEI edition (replaced atomically).")
+@FORMAT_OPTION
+@click.option("--check-only", is_flag=True, help="Run every pass and report, but write nothing.")
+def command(source: Path, editorial: Path, output: Path, fmt: str, check_only: bool) -> None:
+    """Up-convert the plain-text source into the TEI edition (docs/encoding.md).
+
+    Prints a summary (chapters, notes linked, pages, persons, dates) on stdout and
+    diagnostics on stderr. The edition is written only when no error was found, through
+    a temporary file, so a failed run leaves the previous edition untouched. Exit status:
+    0 written (or clean with --check-only), 1 errors found (nothing written), 2 a source
+    that cannot be read or recognised.
 
     \b
     Example:
       teikit ingest
+      teikit ingest --check-only --format json
+      teikit ingest --source book.txt --editorial editorial/ --output book.xml
     """
-    click.echo("teikit ingest: not implemented yet", err=True)
-    raise SystemExit(EXIT_USAGE)
+    ctx = pipeline.run(source, editorial)
+    failed = any(d.severity is Severity.ERROR for d in ctx.diagnostics)
+    written = not failed and not check_only
+    if written:
+        pipeline.write(ctx, output)
+    if ctx.diagnostics:
+        click.echo(render_text(ctx.diagnostics), err=True)
+    counts = pipeline.summary(ctx)
+    if fmt == "json":
+        click.echo(json.dumps({"tool": "teikit ingest", "output": str(output), "written": written,
+                               "summary": counts}, indent=2, sort_keys=True))
+    else:
+        click.echo(_text_summary(counts, output, written))
+    raise SystemExit(EXIT_PROBLEMS if failed else EXIT_OK)

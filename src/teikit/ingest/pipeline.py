@@ -1,27 +1,77 @@
 """The ingest pipeline: run the passes in order and write the edition atomically.
 
 Order matters: ``structure`` builds text, pages, notes and markers; ``pages`` infers the
-page breaks missing from the source; ``header`` and ``bibliography`` and ``index`` fill
-their parts; the inline passes (``dates``, ``persons``) run last over the finished text.
+page breaks missing from the source, before ``index`` so that index locators to those
+pages (and "245 n11" for a note on a missing page) resolve; ``header``,
+``bibliography`` and ``index`` fill their parts; ``pages`` runs once more, because the
+bibliography and index passes add the page breaks of their own regions and the gaps
+among those can only be seen then (the pass is idempotent); the inline passes
+(``dates``, ``persons``) run last over the finished text.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from teikit import xmlio
+from teikit.errors import InputError
 from teikit.ingest import bibliography, dates, header, index, pages, persons, structure
 from teikit.ingest.context import IngestContext, SourceText
 
-PASSES = (structure, pages, header, bibliography, index, dates, persons)
+PASSES = (structure, pages, header, bibliography, index, pages, dates, persons)
+T = f"{{{xmlio.TEI_NS}}}"
 
 
 def read_source(path: Path) -> SourceText:
-    text = path.read_text(encoding="utf-8")
+    """Read the plain-text source; unreadable or non-UTF-8 input is an InputError."""
+    data = xmlio.read_bytes(path)
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file: expected the plain-text e-book extraction", file=path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError("not UTF-8 text", file=path, line=line,
+                         hint="convert the source to UTF-8") from exc
     return SourceText(path=path, lines=text.splitlines())
 
 
 def run(source_path: Path, editorial_dir: Path) -> IngestContext:
+    """Run every pass over the source; the finished tree is ``ctx.tree``."""
     ctx = IngestContext(source=read_source(source_path), editorial_dir=editorial_dir)
     for step in PASSES:
         step.run(ctx)
     return ctx
+
+
+def serialize(ctx: IngestContext) -> bytes:
+    """The bytes of the edition (deterministic: same input, same bytes)."""
+    return xmlio.serialize(ctx.tree)
+
+
+def write(ctx: IngestContext, output: Path) -> None:
+    """Write the edition atomically: a failed run never leaves a half-written file."""
+    xmlio.atomic_write_bytes(output, serialize(ctx))
+
+
+def summary(ctx: IngestContext) -> dict[str, Any]:
+    """Counts that say what the ingest produced (printed by ``teikit ingest``)."""
+    root = ctx.root
+    notes = [n for n in root.iter(T + "note") if n.get("type") == "endnote"]
+    markers = [r for r in root.iter(T + "ref") if r.get("type") == "noteref"]
+    pbs = list(root.iter(T + "pb"))
+    ids = [el.get(xmlio.XML_ID) for el in root.iter() if el.get(xmlio.XML_ID)]
+    return {
+        "chapters": sum(1 for d in root.iter(T + "div") if d.get("type") == "chapter"),
+        "notes": len(notes),
+        "notes_linked": sum(1 for n in notes if n.get("target")),
+        "markers": len(markers),
+        "pages": len(pbs),
+        "pages_inferred": sum(1 for p in pbs if p.get("type") == "inferred"),
+        "persons": sum(1 for _ in root.iter(T + "person")),
+        "person_mentions": sum(1 for p in root.iter(T + "persName") if p.get("ref")),
+        "dates": sum(1 for _ in root.find(T + "text").iter(T + "date")),
+        "duplicate_ids": len(ids) - len(set(ids)),
+        "diagnostics": len(ctx.diagnostics),
+    }

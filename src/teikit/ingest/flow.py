@@ -1,0 +1,169 @@
+"""Mend paragraphs: turn a run of source blocks into ``p`` elements with ``pb`` inside.
+
+The extraction broke paragraphs at page ends, at lines and around note markers. A block
+continues the open paragraph when the paragraph has not ended: an italic span is still
+open, or its last character is not sentence-final and either it ends in a lower-case
+letter, comma, semicolon or dash, or the next block starts in lower case. Page markers
+met inside a paragraph become ``pb`` inside it; a word hyphenated across the join is
+rejoined (see :class:`Hyphenation`). Where two blocks are joined with no page marker
+between them, a ``<?teikit-joint?>`` processing instruction marks the join: the
+``pages`` pass uses the joins as likely places for the page breaks missing from the
+source, and removes the rest.
+
+Superscript digits at the start of a block, and bare numbers alone on a line, are note
+markers the extraction pushed away from the text they follow: they are put back at the
+end of the open paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from lxml import etree
+
+from teikit import xmlio
+from teikit.ingest import typography
+from teikit.ingest.corrections import Correction
+from teikit.ingest.source import Block
+
+JOINT = "teikit-joint"
+_FINAL = set(".?!:\"”’)]'")
+_SOFT_END = set(",;-–—")
+_LEAD_SUP = re.compile(f"([{typography.SUPERSCRIPTS}]+)\\s*")
+_BARE_NUMBER = re.compile(r"[0-9]{1,2}")
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_TAIL_WORD = re.compile(r"([A-Za-z]+)-$")
+_HEAD_WORD = re.compile(r"([a-z]+)(.*)", re.S)
+_TO_SUP = str.maketrans("0123456789", typography.SUPERSCRIPTS)
+
+
+def pb_xml(n: str) -> str:
+    return f'<pb n="{n}" xml:id="p{n}"/>'
+
+
+def pb_element(n: str) -> etree._Element:
+    el = etree.Element(f"{{{xmlio.TEI_NS}}}pb", n=n)
+    el.set(xmlio.XML_ID, f"p{n}")
+    return el
+
+
+class Hyphenation:
+    """Decide whether a hyphen at a line end belongs to the word, from the source's own usage."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.counts = Counter(w.lower() for line in lines for w in _WORD.findall(line))
+
+    def keep(self, stem: str, rest: str) -> bool:
+        joined = self.counts[(stem + rest).lower()]
+        hyphenated = self.counts[f"{stem}-{rest}".lower()]
+        return hyphenated > joined
+
+
+def continues(prev: str, nxt: str, italic_open: bool) -> bool:
+    """Whether block ``nxt`` continues the paragraph whose raw text ends with ``prev``."""
+    if italic_open:
+        return True
+    prev = prev.rstrip()
+    if not prev or not nxt:
+        return False
+    last = prev[-1]
+    if last in _FINAL or last in typography.SUPERSCRIPTS:
+        return False
+    if last.islower() or last in _SOFT_END:
+        return True
+    return nxt[0].islower()
+
+
+class Flow:
+    """Collects the blocks of one container (a division or a note) into paragraphs."""
+
+    def __init__(self, corrections: dict[int, list[Correction]], hyphenation: Hyphenation,
+                 *, markers: bool = True,
+                 on_repairs: Callable[[typography.Repairs], None] | None = None) -> None:
+        self.corrections = corrections
+        self.hyphenation = hyphenation
+        self.markers = markers
+        self.on_repairs = on_repairs
+        self.container: etree._Element | None = None
+        self.pending: list[str] = []  # page numbers met since the last text
+        self._reset()
+
+    def _reset(self) -> None:
+        self.buf: list[str] = []
+        self.raw = ""  # the paragraph's text as in the source (no holes), for decisions
+        self.repairs = typography.Repairs()
+
+    # -- containers ---------------------------------------------------------------------
+    def start(self, container: etree._Element) -> None:
+        """Close the open paragraph; later blocks go to ``container`` (pending pbs first)."""
+        self.close()
+        self.container = container
+        self.flush_pages()
+
+    def flush_pages(self) -> None:
+        """Put pending page breaks at the current position of the container."""
+        assert self.container is not None
+        for n in self.pending:
+            self.container.append(pb_element(n))
+        self.pending = []
+
+    def close(self) -> None:
+        """Encode the open paragraph, if any, and append it to the container."""
+        if not self.buf:
+            return
+        assert self.container is not None
+        xml = typography.finish("".join(self.buf), self.repairs, markers=self.markers)
+        self.container.append(typography.parse(xml.strip(), "p"))
+        if self.on_repairs:
+            self.on_repairs(self.repairs)
+        self._reset()
+
+    # -- blocks -------------------------------------------------------------------------
+    def page(self, block: Block) -> None:
+        assert block.page is not None
+        self.pending.append(block.page)
+
+    def text(self, block: Block) -> None:
+        text = block.text
+        if self.buf and self.markers:
+            if _BARE_NUMBER.fullmatch(text) or typography.SUP_RE.fullmatch(text):
+                self._add_marker(text.translate(_TO_SUP))
+                return
+            lead = _LEAD_SUP.match(text)
+            if lead:
+                self._add_marker(lead.group(1))
+                text = text[lead.end():]
+                if not text:
+                    return
+        corrections = self.corrections.get(block.index + 1, [])
+        if self.buf and continues(self.raw, text, self.raw.count("*") % 2 == 1):
+            self._join(text, typography.prepare(text, corrections, self.repairs))
+        else:
+            self.close()
+            self.flush_pages()
+            self.buf.append(typography.prepare(text, corrections, self.repairs))
+            self.raw = text
+
+    def _add_marker(self, sup: str) -> None:
+        # Superscripts reach `finish` as raw text and become refs there.
+        self.buf.append(sup)
+        self.raw += sup
+
+    def _join(self, text: str, piece: str) -> None:
+        breaks = "".join(self.repairs.hole(pb_xml(n)) for n in self.pending) or f"<?{JOINT}?>"
+        if not self.pending:
+            breaks = self.repairs.hole(breaks)
+        self.pending = []
+        stem = _TAIL_WORD.search(self.buf[-1]) if self.buf else None
+        head = _HEAD_WORD.match(piece)
+        if stem and head:
+            if not self.hyphenation.keep(stem.group(1), head.group(1)):
+                self.buf[-1] = self.buf[-1][:-1]
+            self.buf.append(head.group(1) + breaks + head.group(2))
+        else:
+            if not self.buf[-1].endswith(" "):
+                self.buf.append(" ")
+            self.buf.append(breaks + piece)
+        self.raw += " " + text

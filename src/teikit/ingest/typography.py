@@ -1,0 +1,166 @@
+"""Inline encoding of one source line: italics, note markers, repairs.
+
+A line of source text becomes the content of a TEI element:
+
+- ``*...*`` -> ``hi rend="italic"``, or ``title level="m"`` for a title (several words,
+  capitalised: the way the book italicises titles of books and periodicals);
+- ``<i>...</i>`` (the Party Congresses table) -> ``hi rend="italic"``;
+- superscript digits -> ``ref type="noteref"`` (IDs and targets are set when notes are
+  linked); when they follow a year (``1948⁵⁰``) they are a year range the extraction
+  mangled and become ``choice/sic/corr`` (``1948–50``) instead;
+- the rows of ``corrections.tsv`` for this line -> ``choice/sic/corr``; a conjectured
+  marker -> ``ref`` with ``cert``/``resp`` and its number in ``supplied``.
+
+The content is built as an XML string from escaped text, then parsed with the safe
+parser of :mod:`teikit.xmlio`; private-use characters stand in for the repairs meanwhile.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from teikit import xmlio
+from teikit.ingest.corrections import CONJECTURED, Correction
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUP_RE = re.compile(f"[{SUPERSCRIPTS}]+")
+_TO_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
+YEAR_RANGE_RE = re.compile(f"(1[5-9][0-9][0-9])([{SUPERSCRIPTS}]{{2}})")
+ITALIC_RE = re.compile(r"\*([^*]+?)\*")
+HTML_I_RE = re.compile(r"&lt;i&gt;(.*?)&lt;/i&gt;")
+_HOLE_RE = re.compile("\ue000([0-9]+)\ue001")
+RESP = "#teikit"
+
+
+def sup_value(text: str) -> int:
+    """The number written by superscript digits."""
+    return int(text.translate(_TO_DIGITS))
+
+
+@dataclass
+class Repairs:
+    """Choices and conjectured markers made while converting one line."""
+
+    items: list[str] = field(default_factory=list)
+    applied: list[Correction] = field(default_factory=list)
+    year_ranges: int = 0
+
+    def hole(self, xml: str) -> str:
+        self.items.append(xml)
+        return f"\ue000{len(self.items) - 1}\ue001"
+
+
+def _choice(sic: str, corr: str) -> str:
+    return (f"<choice><sic>{escape(sic)}</sic>"
+            f'<corr resp="{RESP}">{escape(corr)}</corr></choice>')
+
+
+def _conjectured(n: str) -> str:
+    return (f'<ref type="noteref" n="{n}" cert="low" resp="{RESP}">'
+            f'<supplied reason="omitted-in-source" resp="{RESP}">{n}</supplied></ref>')
+
+
+def _apply_corrections(text: str, corrections: list[Correction], repairs: Repairs) -> str:
+    for c in corrections:
+        if c.found not in text:
+            continue
+        if c.reason == CONJECTURED:
+            new = c.found + repairs.hole(_conjectured(c.replacement))
+        else:
+            new = repairs.hole(_choice(c.found, c.replacement))
+        text = text.replace(c.found, new, 1)
+        repairs.applied.append(c)
+    return text
+
+
+def _year_ranges(text: str, repairs: Repairs) -> str:
+    def fix(m: re.Match[str]) -> str:
+        end = m.group(2).translate(_TO_DIGITS)
+        if int(end) <= int(m.group(1)[-2:]):
+            return m.group(0)  # not a later year: leave it to be a marker
+        repairs.year_ranges += 1
+        return repairs.hole(_choice(m.group(0), f"{m.group(1)}–{end}"))
+
+    return YEAR_RANGE_RE.sub(fix, text)
+
+
+def is_title(words: str) -> bool:
+    """Whether an italic span reads as a title (several words, capitalised)."""
+    return len(words.split()) >= 2 and words[:1].isupper()
+
+
+def _italic(m: re.Match[str]) -> str:
+    inner = m.group(1)
+    if is_title(inner):
+        return f'<title level="m">{inner}</title>'
+    return f'<hi rend="italic">{inner}</hi>'
+
+
+def _marker(m: re.Match[str]) -> str:
+    n = sup_value(m.group(0))
+    return f'<ref type="noteref" n="{n}">{n}</ref>'
+
+
+def prepare(piece: str, corrections: list[Correction], repairs: Repairs) -> str:
+    """Step 1, per source line: apply its corrections and repair year ranges (as holes)."""
+    return _year_ranges(_apply_corrections(piece, corrections, repairs), repairs)
+
+
+def finish(text: str, repairs: Repairs, *, markers: bool = True) -> str:
+    """Step 2, per paragraph: escape, italics, markers, then fill the holes."""
+    text = escape(text)
+    text = HTML_I_RE.sub(r'<hi rend="italic">\1</hi>', text)
+    text = ITALIC_RE.sub(_italic, text)
+    if markers:
+        text = SUP_RE.sub(_marker, text)
+    return _HOLE_RE.sub(lambda m: repairs.items[int(m.group(1))], text)
+
+
+def parse(xml: str, tag: str = "p") -> etree._Element:
+    """Parse inline XML (TEI default namespace) into a new element named ``tag``."""
+    data = f'<{tag} xmlns="{xmlio.TEI_NS}">{xml}</{tag}>'.encode()
+    return xmlio.parse_bytes(data, "<inline>").getroot()
+
+
+def convert(text: str, corrections: list[Correction] | None = None, *, markers: bool = True,
+            tag: str = "p") -> tuple[etree._Element, Repairs]:
+    """Encode one source line as a TEI element named ``tag``."""
+    repairs = Repairs()
+    xml = finish(prepare(text, corrections or [], repairs), repairs, markers=markers)
+    return parse(xml, tag), repairs
+
+
+def append_content(target: etree._Element, fragment: etree._Element) -> None:
+    """Move the text and children of ``fragment`` to the end of ``target``."""
+    append_text(target, fragment.text or "")
+    for child in list(fragment):
+        target.append(child)
+
+
+def append_text(target: etree._Element, text: str) -> None:
+    """Append plain text at the end of ``target``'s content."""
+    if not text:
+        return
+    if len(target):
+        last = target[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        target.text = (target.text or "") + text
+
+
+def last_text(target: etree._Element) -> str:
+    """The final text node of ``target``'s content (its text or its last child's tail)."""
+    if len(target):
+        return target[-1].tail or ""
+    return target.text or ""
+
+
+def set_last_text(target: etree._Element, text: str) -> None:
+    if len(target):
+        target[-1].tail = text or None
+    else:
+        target.text = text or None
