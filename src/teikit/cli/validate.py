@@ -1,19 +1,50 @@
-"""`teikit validate` (to be filled in by its issue)."""
+"""`teikit validate`: RELAX NG + Schematron validation of TEI files and folders."""
 
 from __future__ import annotations
 
 import click
 
-from teikit.errors import EXIT_USAGE
+from teikit.cli._common import FORMAT_OPTION, verbosity
+from teikit.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from teikit.validate import report as reports
+from teikit.validate.runner import DEFAULT_CACHE, ENGINES, validate_paths
 
 
 @click.command("validate")
-def command() -> None:
-    """Not implemented yet.
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "--schema",
+    default="teikit",
+    show_default=True,
+    metavar="NAME|PATH",
+    help="teikit (teikit.rng + teikit.sch), tei_all (TEI P5 conformance), or a .rng/.xsd/.sch file.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="auto",
+    show_default=True,
+    help="RELAX NG engine: auto picks Jing when Java has it (faster), else lxml.",
+)
+@click.option("--no-cache", is_flag=True, help="Do not use or fill the result cache in .cache/validate/.")
+@FORMAT_OPTION
+def command(inputs: tuple[str, ...], schema: str, engine: str, no_cache: bool, fmt: str) -> None:
+    """Validate TEI files (or every .xml file in given folders).
+
+    Problems are printed as `file:line:col: severity: message [rule]`, grouped by file,
+    with a count. Exit 0 when valid, 1 when problems were found, 2 when an input cannot
+    be read or parsed (missing, empty, binary, not well-formed, unsafe DOCTYPE), 3 when
+    a required tool is missing.
 
     \b
-    Example:
-      teikit validate
+    Examples:
+      teikit validate tei/bazhanov.xml
+      teikit validate --schema tei_all ../shared/tei-samples/
+      teikit validate --schema my.rng --format json a.xml b.xml
     """
-    click.echo("teikit validate: not implemented yet", err=True)
-    raise SystemExit(EXIT_USAGE)
+    report = validate_paths(inputs, schema, engine=engine, cache_dir=None if no_cache else DEFAULT_CACHE)
+    verbosity().debug(f"validate: {len(report.files)} file(s), engine {report.engine}")
+    click.echo(reports.render_json(report) if fmt == "json" else reports.render_text(report), nl=False)
+    if report.unusable:
+        raise SystemExit(EXIT_USAGE)
+    raise SystemExit(EXIT_PROBLEMS if report.errors else EXIT_OK)

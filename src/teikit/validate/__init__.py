@@ -1,0 +1,1 @@
+"""Validation: RELAX NG (Jing or lxml), W3C XML Schema, ISO Schematron, JSON Schema."""

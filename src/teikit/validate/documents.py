@@ -1,0 +1,102 @@
+"""The documents ``teikit validate`` reads: files and folders in, safely parsed trees out.
+
+Every input is read and parsed once, through :mod:`teikit.xmlio` (no DTD, no entities, no
+network). An input that cannot be used (missing, empty, binary, not well-formed, an unsafe
+DOCTYPE) does not stop the run: it becomes one ``input.*`` diagnostic, and the CLI exits 2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from teikit import xmlio
+from teikit.diagnostics import Diagnostic, Severity
+from teikit.errors import InputError, UnsafeInputError
+
+TEI_SUFFIXES = (".xml", ".tei", ".odd")
+
+
+@dataclass
+class Document:
+    """One parsed input: its name as given, its bytes and its tree."""
+
+    name: str
+    path: Path
+    data: bytes
+    tree: etree._ElementTree
+
+    @property
+    def has_doctype(self) -> bool:
+        """True when the file has a DOCTYPE (external validators must not see it)."""
+        return bool(self.tree.docinfo.doctype)
+
+
+def expand(inputs: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and for each folder the XML files under it (sorted)."""
+    out: list[Path] = []
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEI_SUFFIXES))
+        else:
+            out.append(p)
+    return out
+
+
+def _input_code(exc: InputError) -> str:
+    if isinstance(exc, UnsafeInputError):
+        return "input.unsafe"
+    if exc.message.startswith("not well-formed"):
+        return "input.not-well-formed"
+    if exc.message.startswith(("empty", "binary")):
+        return "input." + exc.message.split()[0]
+    return "input.unreadable"
+
+
+def as_diagnostic(exc: InputError, name: str) -> Diagnostic:
+    """An InputError as the one diagnostic reported for that file."""
+    return Diagnostic(
+        exc.file or name, exc.line, exc.column, Severity.ERROR, _input_code(exc), exc.message, hint=exc.hint
+    )
+
+
+def load(paths: Iterable[Path]) -> tuple[list[Document], list[Diagnostic]]:
+    """Parse each path; return the usable documents and one diagnostic per unusable one."""
+    docs: list[Document] = []
+    problems: list[Diagnostic] = []
+    for p in paths:
+        name = str(p)
+        try:
+            data = xmlio.read_bytes(p)
+            tree = xmlio.parse_bytes(data, name)
+        except InputError as exc:
+            problems.append(as_diagnostic(exc, name))
+            continue
+        docs.append(Document(name, p.resolve(), data, tree))
+    return docs, problems
+
+
+def tei_root_problem(doc: Document) -> Diagnostic | None:
+    """A clear diagnostic when the root is not TEI P5 (P4, or not TEI at all)."""
+    if xmlio.is_tei(doc.tree):
+        return None
+    root = doc.tree.getroot()
+    qname = etree.QName(root)
+    line = root.sourceline
+    if qname.localname in ("TEI.2", "teiCorpus.2") and not qname.namespace:
+        return Diagnostic(
+            doc.name, line, None, Severity.ERROR, "tei.p4",
+            f"this is TEI P4 (root <{qname.localname}> without namespace), not TEI P5",
+            hint="convert it to P5 first (the TEI Stylesheets' p4top5.xsl does this)",
+        )
+    shown = f"{{{qname.namespace}}}{qname.localname}" if qname.namespace else qname.localname
+    return Diagnostic(
+        doc.name, line, None, Severity.ERROR, "tei.not-tei",
+        f"not a TEI document: the root element is <{shown}>, expected <TEI> or <teiCorpus> "
+        f"in the namespace {xmlio.TEI_NS}",
+        hint="validate it with --schema PATH against its own schema",
+    )

@@ -1,0 +1,136 @@
+"""RELAX NG validation with Jing (Java), run once for all documents of a run.
+
+Measured on this project (docs/performance.md): Jing loads ``tei_all.rng`` and validates
+the edition in well under a second, while lxml (libxml2) needs about 6 s just to compile
+tei_all. So Jing is the default RELAX NG engine when Java and ``jing.jar`` are present
+(Debian package ``jing``, installed by scripts/setup.sh); lxml is the fallback.
+
+Safety: Jing is called directly (not through Debian's ``jing`` wrapper, which switches on
+XInclude), on files teikit has already parsed safely. A file with a DOCTYPE is handed over
+as a copy with the DOCTYPE blanked out (line and column numbers unchanged), so Jing never
+fetches an external DTD.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from teikit.diagnostics import Diagnostic, Severity
+from teikit.errors import InputError, ToolError
+from teikit.validate.documents import Document
+
+JAR_CANDIDATES = (Path("/usr/share/java/jing.jar"),)
+DRIVER = "com.thaiopensource.relaxng.util.Driver"
+TIMEOUT_S = 900
+# Jing lists every element it would have accepted; beyond this many the list is cut.
+MAX_EXPECTED = 8
+_LINE = re.compile(r"^(?P<line>\d+):(?P<col>\d+): (?P<sev>error|fatal|warning): (?P<msg>.*)$")
+
+
+def jar() -> Path | None:
+    """The Jing jar, from ``TEIKIT_JING_JAR`` or the Debian location; None when absent."""
+    env = os.environ.get("TEIKIT_JING_JAR")
+    for candidate in ([Path(env)] if env else []) + list(JAR_CANDIDATES):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def available() -> bool:
+    """True when Java and the Jing jar are both present."""
+    return jar() is not None and shutil.which("java") is not None
+
+
+def blank_doctype(data: bytes) -> bytes:
+    """``data`` with its DOCTYPE declaration replaced by spaces (newlines kept)."""
+    start = data.find(b"<!DOCTYPE")
+    if start < 0:
+        return data
+    i, in_subset, quote = start + 2, False, None
+    while i < len(data):
+        c = data[i : i + 1]
+        if quote:
+            quote = None if c == quote else quote
+        elif c in (b'"', b"'"):
+            quote = c
+        elif c == b"[":
+            in_subset = True
+        elif c == b"]":
+            in_subset = False
+        elif c == b">" and not in_subset:
+            break
+        i += 1
+    blanked = bytes(b if b in b"\r\n" else 0x20 for b in data[start : i + 1])
+    return data[:start] + blanked + data[i + 1 :]
+
+
+def shorten(message: str) -> str:
+    """Cut Jing's list of expected elements/attributes after MAX_EXPECTED names."""
+    head, sep, expected = message.partition("; expected ")
+    if not sep:
+        return message
+    names = re.findall(r'"[^"]+"', expected)
+    if len(names) <= MAX_EXPECTED:
+        return message
+    return f"{head}; expected {', '.join(names[:MAX_EXPECTED])} or one of {len(names) - MAX_EXPECTED} others"
+
+
+def _command(schema: Path, files: Sequence[Path]) -> list[str]:
+    java = shutil.which("java")
+    jing_jar = jar()
+    if java is None or jing_jar is None:
+        raise ToolError("Jing is not available (needs java and jing.jar)", hint="run scripts/setup.sh")
+    return [java, "-Xss8m", "-cp", str(jing_jar), DRIVER, str(schema), *map(str, files)]
+
+
+def _parse_output(output: str, names: dict[str, str], code: str) -> tuple[list[Diagnostic], list[str]]:
+    diags: list[Diagnostic] = []
+    other: list[str] = []
+    by_length = sorted(names, key=len, reverse=True)
+    for raw in output.splitlines():
+        target = next((p for p in by_length if raw.startswith(p + ":")), None)
+        match = _LINE.match(raw[len(target) + 1 :]) if target else None
+        if not match:
+            if raw.strip():
+                other.append(raw.strip())
+            continue
+        severity = Severity.WARNING if match["sev"] == "warning" else Severity.ERROR
+        diags.append(Diagnostic(
+            names[target], int(match["line"]), int(match["col"]), severity, code, shorten(match["msg"])
+        ))
+    return diags, other
+
+
+def validate(schema: Path, docs: Sequence[Document], code: str) -> list[Diagnostic]:
+    """Validate ``docs`` against the RELAX NG ``schema`` in one Jing run."""
+    if not docs:
+        return []
+    with tempfile.TemporaryDirectory(prefix="teikit-jing-") as tmp:
+        names: dict[str, str] = {}
+        files: list[Path] = []
+        for i, doc in enumerate(docs):
+            path = doc.path
+            if doc.has_doctype:
+                path = Path(tmp) / f"{i}-{doc.path.name}"
+                path.write_bytes(blank_doctype(doc.data))
+            names[str(path)] = doc.name
+            files.append(path)
+        try:
+            proc = subprocess.run(
+                _command(schema, files), capture_output=True, text=True, timeout=TIMEOUT_S, check=False
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise ToolError(f"Jing failed to run: {exc}", hint="check the Java installation") from exc
+    diags, other = _parse_output(proc.stdout + proc.stderr, names, code)
+    if proc.returncode != 0 and not diags:
+        detail = "; ".join(other[:3]) or f"exit status {proc.returncode}"
+        if str(schema) in detail:
+            raise InputError(f"cannot use the schema: {detail}", file=schema)
+        raise ToolError(f"Jing failed: {detail}", file=schema)
+    return diags

@@ -1,0 +1,112 @@
+"""RELAX NG, W3C XML Schema and ISO Schematron validation with lxml (libxml2/libxslt).
+
+Each schema is compiled once per process and kept (compiling tei_all.rng with libxml2 takes
+about 6 s, so a second validation in the same process costs only the validation itself).
+Schematron runs through lxml's ``isoschematron`` (XPath 1.0, ``queryBinding="xslt"``); its
+SVRL report's locations are turned back into the line of the element they name.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from lxml import etree, isoschematron
+
+from teikit import xmlio
+from teikit.diagnostics import Diagnostic, Severity
+from teikit.errors import InputError
+from teikit.validate.documents import Document
+
+SVRL = "{http://purl.oclc.org/dsdl/svrl}"
+_lock = threading.Lock()
+_compiled: dict[tuple[str, Path], Any] = {}
+_ROLES = {
+    "fatal": Severity.ERROR, "error": Severity.ERROR, "warning": Severity.WARNING, "warn": Severity.WARNING,
+    "info": Severity.INFO, "information": Severity.INFO,
+}
+
+
+def _compile(kind: str, path: Path, factory: Callable[[etree._ElementTree], Any]) -> Any:
+    key = (kind, path.resolve())
+    with _lock:
+        if key not in _compiled:
+            tree = xmlio.parse_file(key[1])
+            try:
+                _compiled[key] = factory(tree)
+            except (etree.RelaxNGParseError, etree.XMLSchemaParseError, etree.SchematronParseError,
+                    etree.XSLTParseError) as exc:
+                raise InputError(f"cannot compile the {kind} schema: {exc}", file=path) from exc
+        return _compiled[key]
+
+
+def compiled_relaxng(path: Path) -> etree.RelaxNG:
+    """The compiled RELAX NG grammar at ``path`` (compiled on first use)."""
+    return _compile("RELAX NG", path, etree.RelaxNG)
+
+
+def _from_error_log(doc: Document, log: Any, code: str) -> list[Diagnostic]:
+    seen: set[tuple] = set()
+    out: list[Diagnostic] = []
+    for entry in log:
+        key = (entry.line, entry.message)
+        if key in seen:  # libxml2 often repeats a message for the same node
+            continue
+        seen.add(key)
+        severity = Severity.WARNING if entry.level_name == "WARNING" else Severity.ERROR
+        line, column = entry.line or None, entry.column or None
+        out.append(Diagnostic(doc.name, line, column, severity, code, entry.message))
+    return out
+
+
+def validate_relaxng(path: Path, doc: Document, code: str) -> list[Diagnostic]:
+    """Validate one document against a RELAX NG grammar with libxml2."""
+    schema = compiled_relaxng(path)
+    with _lock:  # a compiled schema keeps its error log: one validation at a time
+        ok = schema.validate(doc.tree)
+        return [] if ok else _from_error_log(doc, schema.error_log, code)
+
+
+def validate_xsd(path: Path, doc: Document, code: str) -> list[Diagnostic]:
+    """Validate one document against a W3C XML Schema."""
+    schema = _compile("XML Schema", path, etree.XMLSchema)
+    with _lock:
+        ok = schema.validate(doc.tree)
+        return [] if ok else _from_error_log(doc, schema.error_log, code)
+
+
+def _schematron(tree: etree._ElementTree) -> isoschematron.Schematron:
+    return isoschematron.Schematron(tree, store_report=True)
+
+
+def _line_of(doc: Document, location: str | None) -> int | None:
+    """The source line of the node an SVRL ``location`` XPath names."""
+    if not location:
+        return None
+    try:
+        found = doc.tree.xpath(location)
+    except etree.XPathError:
+        return None
+    node = found[0] if isinstance(found, list) and found else None
+    if node is not None and not isinstance(node, etree._Element):
+        node = node.getparent() if hasattr(node, "getparent") else None
+    return node.sourceline if node is not None else None
+
+
+def validate_schematron(path: Path, doc: Document, code: str) -> list[Diagnostic]:
+    """Run an ISO Schematron schema on one document; failed asserts and reports are diagnostics."""
+    schema = _compile("Schematron", path, _schematron)
+    with _lock:
+        schema.validate(doc.tree)
+        report = schema.validation_report
+    out: list[Diagnostic] = []
+    for item in report.iter(f"{SVRL}failed-assert", f"{SVRL}successful-report"):
+        text = " ".join("".join(item.itertext()).split())
+        severity = _ROLES.get((item.get("role") or "error").lower(), Severity.ERROR)
+        location = item.get("location")
+        out.append(Diagnostic(
+            doc.name, _line_of(doc, location), None, severity, item.get("id") or code, text, xpath=location
+        ))
+    return out

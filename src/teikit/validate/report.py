@@ -1,0 +1,50 @@
+"""Reports of ``teikit validate``: text (grouped by file, with counts) and JSON.
+
+The JSON form is described by ``schemas/validate-report.schema.json``; a test validates
+real output against it.
+"""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+
+from teikit import __version__
+from teikit.diagnostics import counts, sort_key
+from teikit.validate.runner import Report
+
+
+def to_dict(report: Report) -> dict:
+    """The JSON-ready form of a report (see validate-report.schema.json)."""
+    diags = sorted(report.diagnostics, key=sort_key)
+    return {
+        "tool": "teikit validate",
+        "version": __version__,
+        "schema": report.schema,
+        "schemas": report.schemas,
+        "engine": report.engine,
+        "files": report.files,
+        "counts": counts(diags),
+        "unusable": report.unusable,
+        "diagnostics": [d.to_dict() for d in diags],
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def render_text(report: Report) -> str:
+    """One block per file with problems, then a summary line with the counts."""
+    lines: list[str] = []
+    diags = sorted(report.diagnostics, key=sort_key)
+    for _file, group in groupby(diags, key=lambda d: d.file):
+        lines.extend(d.render() for d in group)
+    c = counts(diags)
+    problem_files = len({d.file for d in diags})
+    lines.append(
+        f"{len(report.files)} file(s) validated against {report.schema} ({', '.join(report.schemas)}; "
+        f"RELAX NG by {report.engine}): {c['error']} error(s), {c['warning']} warning(s) "
+        f"in {problem_files} file(s)"
+    )
+    return "\n".join(lines) + "\n"
