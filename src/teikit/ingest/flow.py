@@ -50,7 +50,10 @@ def pb_element(n: str) -> etree._Element:
 
 
 class Hyphenation:
-    """Decide whether a hyphen at a line end belongs to the word, from the source's own usage."""
+    """Decide whether a hyphen at a line end belongs to the word, from the source's own usage.
+
+    The form (joined or hyphenated) that occurs more often elsewhere in the source wins.
+    """
 
     def __init__(self, lines: list[str]) -> None:
         self.counts = Counter(w.lower() for line in lines for w in _WORD.findall(line))
@@ -58,7 +61,11 @@ class Hyphenation:
     def keep(self, stem: str, rest: str) -> bool:
         joined = self.counts[(stem + rest).lower()]
         hyphenated = self.counts[f"{stem}-{rest}".lower()]
-        return hyphenated > joined
+        if joined or hyphenated:
+            return hyphenated > joined
+        # Neither form occurs elsewhere: a compound of two words ("then-rudimentary")
+        # keeps its hyphen; a split word ("re-moval") does not.
+        return self.counts[stem.lower()] > 0 and self.counts[rest.lower()] > 0
 
 
 def continues(prev: str, nxt: str, italic_open: bool) -> bool:
@@ -87,7 +94,9 @@ class Flow:
         self.markers = markers
         self.on_repairs = on_repairs
         self.container: etree._Element | None = None
-        self.pending: list[str] = []  # page numbers met since the last text
+        # XML of page breaks and figures met since the last text, waiting for their place:
+        # inside the open paragraph if the next text continues it, else between paragraphs.
+        self.pending: list[str] = []
         self._reset()
 
     def _reset(self) -> None:
@@ -97,17 +106,29 @@ class Flow:
 
     # -- containers ---------------------------------------------------------------------
     def start(self, container: etree._Element) -> None:
-        """Close the open paragraph; later blocks go to ``container`` (pending pbs first)."""
+        """Close the open paragraph; later blocks go to ``container``.
+
+        Pending figures stay at the end of the old container (they were printed before
+        the new division's page); pending page breaks open the new one.
+        """
         self.close()
+        if self.container is not None:
+            figures = [x for x in self.pending if x.startswith("<figure")]
+            self.pending = [x for x in self.pending if not x.startswith("<figure")]
+            self._append_xml(figures)
         self.container = container
         self.flush_pages()
 
     def flush_pages(self) -> None:
-        """Put pending page breaks at the current position of the container."""
-        assert self.container is not None
-        for n in self.pending:
-            self.container.append(pb_element(n))
+        """Put pending page breaks (and figures) at the current position of the container."""
+        self._append_xml(self.pending)
         self.pending = []
+
+    def _append_xml(self, items: list[str]) -> None:
+        assert self.container is not None
+        if items:
+            for el in typography.parse("".join(items), "wrapper"):
+                self.container.append(el)
 
     def close(self) -> None:
         """Encode the open paragraph, if any, and append it to the container."""
@@ -123,7 +144,16 @@ class Flow:
     # -- blocks -------------------------------------------------------------------------
     def page(self, block: Block) -> None:
         assert block.page is not None
-        self.pending.append(block.page)
+        self.pending.append(pb_xml(block.page))
+
+    def figure(self, caption: list[Block]) -> None:
+        """A plate between pages: ``figure type="plate"`` with its caption lines as head."""
+        repairs = typography.Repairs()
+        lines = [typography.prepare(b.text, self.corrections.get(b.index + 1, []), repairs) for b in caption]
+        head = typography.finish("\ue010".join(lines), repairs, markers=False).replace("\ue010", "<lb/>")
+        if self.on_repairs:
+            self.on_repairs(repairs)
+        self.pending.append(f'<figure type="plate"><head>{head}</head></figure>')
 
     def text(self, block: Block) -> None:
         text = block.text
@@ -152,7 +182,7 @@ class Flow:
         self.raw += sup
 
     def _join(self, text: str, piece: str) -> None:
-        breaks = "".join(self.repairs.hole(pb_xml(n)) for n in self.pending) or f"<?{JOINT}?>"
+        breaks = "".join(self.repairs.hole(x) for x in self.pending) or f"<?{JOINT}?>"
         if not self.pending:
             breaks = self.repairs.hole(breaks)
         self.pending = []

@@ -43,6 +43,10 @@ TEXT_TYPES = ("introduction", "preface", "chapter", "conclusion", "postscript")
 _CHAPTER_ITEM = re.compile(r"([0-9]{1,2})\.\s+(.+)")
 # A title-page block this long, alone on its page, is a caption (the frontispiece's).
 CAPTION_MIN = 80
+# Plates between pages: captions after at least two blank lines (gap of 3 line numbers),
+# lines no longer than this.
+CAPTION_GAP = 3
+CAPTION_MAX = 120
 
 
 @dataclass(frozen=True)
@@ -168,6 +172,11 @@ class Builder:
             if step:
                 i = self._open(parts, region, i, step, queue.pop(0), flow)
                 continue
+            group = caption_group(region, i)
+            if group:
+                flow.figure(region[i:i + group])
+                i += group
+                continue
             if flow.container is None:
                 raise SourceFormatError(f"text before the first division ({queue[0].heading!r})",
                                         file=self.ctx.source.path, line=block.index + 1)
@@ -246,6 +255,29 @@ class Builder:
                     self.ctx.report(Severity.WARNING, "ingest.correction-unused",
                                     f"correction row {c.row}: {c.found!r} not found on line {line}",
                                     line - 1, hint="fix the line number or the text in corrections.tsv")
+
+
+def caption_group(region: list[Block], i: int) -> int:
+    """How many blocks from ``i`` form the caption of a plate (0: none).
+
+    Plates sit between pages; their captions are set off by two or more blank lines and,
+    unlike prose (one blank line between lines), run over lines with no blank between
+    them. A group ends at a page marker or at the next wide gap.
+    """
+    if i == 0 or region[i].index - region[i - 1].index < CAPTION_GAP:
+        return 0
+    j = i
+    adjacent = False
+    while j < len(region) and region[j].page is None and len(region[j].text) <= CAPTION_MAX:
+        if j > i:
+            gap = region[j].index - region[j - 1].index
+            if gap >= CAPTION_GAP:
+                break
+            adjacent = adjacent or gap == 1
+        j += 1
+    end_ok = j == len(region) or region[j].page is not None or \
+        region[j].index - region[j - 1].index >= CAPTION_GAP
+    return j - i if adjacent and end_ok else 0
 
 
 def _division(text: str) -> Division | None:
