@@ -47,3 +47,26 @@ tmp_dest.replace(dest)
 PY
   rm -rf "$tmp"
 fi
+
+# The SARIF 2.1.0 JSON Schema, to test `teikit check --format sarif` against the real schema.
+# It ships inside the npm package @microsoft/jest-sarif (MIT); we take the schema file only.
+sarif_schema=.cache/sarif/sarif-schema-2.1.0.json
+if [ ! -s "$sarif_schema" ] && command -v npm >/dev/null 2>&1; then
+  echo "setup: fetching the SARIF 2.1.0 JSON Schema into $sarif_schema" >&2
+  tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack -q @microsoft/jest-sarif@1.0.0-beta.0 >/dev/null 2>&1)
+  .venv/bin/python - "$tmp" "$sarif_schema" <<'PY'
+import hashlib, pathlib, sys, tarfile
+tmp, dest = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+with tarfile.open(next(tmp.glob("microsoft-jest-sarif-*.tgz"))) as tar:
+    data = tar.extractfile("package/lib/schemas/sarif-2.1.0-rtm.5.json").read()
+expected = "2d99159ae54a3eea97f81781cff48780548657c35949f4b7f25e99a2ba4de4f8"
+if hashlib.sha256(data).hexdigest() != expected:
+    sys.exit("setup: the SARIF schema from @microsoft/jest-sarif has an unexpected checksum")
+dest.parent.mkdir(parents=True, exist_ok=True)
+tmp_dest = dest.with_suffix(".tmp")
+tmp_dest.write_bytes(data)
+tmp_dest.replace(dest)
+PY
+  rm -rf "$tmp"
+fi

@@ -56,9 +56,21 @@ def unknown_patterns(patterns: Sequence[str]) -> list[str]:
     return [p for p in patterns if not any(matches(code, [p]) for code in RULES)]
 
 
+# libxml2's safety limits speak of its own options; say what they mean for a user.
+_LIMIT_HINTS = {
+    "Excessive depth": "elements are nested more than 256 deep; teikit refuses such documents as unsafe "
+                       "(they are almost always generated or hostile); flatten the nesting",
+    "Text node too long": "a single text run exceeds 10 MB; teikit refuses it as unsafe; "
+                          "split the text into paragraphs",
+    "Resource limit exceeded": "the file exceeds a safety limit of the XML parser; "
+                               "split it into smaller files",
+}
+
+
 def _unusable(exc: InputError) -> Diagnostic:
+    hint = next((h for key, h in _LIMIT_HINTS.items() if key in exc.message), exc.hint)
     return Diagnostic(exc.file or "<input>", exc.line, exc.column, Severity.ERROR, "input.unusable",
-                      exc.message, exc.hint)
+                      exc.message, hint)
 
 
 def check_paths(
