@@ -167,9 +167,30 @@ def make(
         code=code,
         message=message,
         hint=hint,
-        xpath=doc.tree.getpath(el),
+        xpath=xpath_of(el),
         xml_id=nearest_id(el),
     )
+
+
+def xpath_of(el: etree._Element) -> str:
+    """A readable XPath to ``el``: ``/tei:TEI/tei:text[1]/tei:body[1]/tei:div[3]`` (prefix tei = TEI)."""
+    steps: list[str] = []
+    node: etree._Element | None = el
+    while node is not None:
+        parent = node.getparent()
+        if isinstance(node.tag, str) and node.tag.startswith(_TEI):
+            name = "tei:" + node.tag[len(_TEI):]
+            same = parent.iterchildren(node.tag) if parent is not None else iter([node])
+        else:
+            name = "*"
+            same = parent.iterchildren("*") if parent is not None else iter([node])
+        position = next(i for i, sib in enumerate(same, start=1) if sib is node)
+        steps.append(name if parent is None else f"{name}[{position}]")
+        node = parent
+    return "/" + "/".join(reversed(steps))
+
+
+_TEI = "{http://www.tei-c.org/ns/1.0}"
 
 
 def nearest_id(el: etree._Element) -> str | None:
