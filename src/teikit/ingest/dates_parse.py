@@ -1,0 +1,122 @@
+"""Find dates in running English text and give their ISO 8601 values (no XML here).
+
+:func:`find_dates` returns ``(start, end, attrs)`` spans, where ``attrs`` holds the
+TEI attributes: ``{"when": "1923-08-09"}`` or ``{"from": "1918", "to": "1922"}``.
+
+Patterns are tried longest first and a span already taken is never split: day ranges
+(``9-10 November 1799``, ``22 to 31 May 1924``), full dates (``9 August 1923``,
+``August 9, 1923``), month ranges (``July/August 1903``), month and year, year ranges
+(``1918-22``, ``1920–25``, ``1920/21``, ``from 1914 to 1917``, ``1922 through 1925``,
+``between 1923 and 1925``, open lifespans ``1905-?``),
+decades (``1920s``) and lone years. A lone four-digit number is a year only between 1700
+and 1999 (the book's span) and only when nothing around it says it is something else: a
+page (``p. 1014``), a time (``1600 hours``), a quantity (``1500 men``), part of a longer
+number, of a call number (``B3213 1990``) or of a mangled day range (``1618 January``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+_M = "(?:" + "|".join(MONTHS) + ")"
+# A year of the book's span, not glued to other digits or letters (hyphen before is fine: mid-1920s).
+_Y = r"(?<![\w,.$£#/])(?<!\d[-–])1[7-9]\d\d(?![\d]|,\d\d\d|\.\d)"
+_END = r"(?![\w-])"  # a date does not run on into a word ("1990eb") or another number
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("day-range", re.compile(rf"(?<![\d-])(?P<d1>\d{{1,2}})(?:[-–]| to )(?P<d2>\d{{1,2}}) (?P<m>{_M}),? "
+                             rf"(?P<y>{_Y}){_END}")),
+    ("dmy", re.compile(rf"(?<![\d-])(?P<d>\d{{1,2}}) (?P<m>{_M}),? (?P<y>{_Y}){_END}")),
+    ("mdy", re.compile(rf"\b(?P<m>{_M}) (?P<d>\d{{1,2}}), (?P<y>{_Y}){_END}")),
+    ("month-range", re.compile(rf"\b(?P<m1>{_M}) ?[-–/] ?(?P<m2>{_M}),? (?P<y>{_Y}){_END}")),
+    ("my", re.compile(rf"\b(?P<m>{_M}),? (?:of )?(?P<y>{_Y}){_END}")),
+    ("from-to", re.compile(rf"\b(?:[Ff]rom|[Bb]etween) (?P<y1>{_Y}) (?:to|until|till|through|and) "
+                           rf"(?P<y2>{_Y}){_END}")),
+    ("through", re.compile(rf"(?P<y1>{_Y}) through (?P<y2>{_Y}){_END}")),
+    ("year-range", re.compile(rf"(?P<y1>{_Y}) ?[-–/] ?(?P<y2>\d{{4}}|\d{{2}})(?![\d\w])(?![-–]\d)")),
+    ("open-range", re.compile(rf"(?P<y1>{_Y})[-–](?:\?|(?=\)))")),
+    ("decade", re.compile(r"(?P<y>(?<![\w,.$£#/])1[7-9]\d0)'?s\b")),
+    ("year", re.compile(rf"(?P<y>{_Y}){_END}")),
+]
+
+_QUANTITY = re.compile(
+    r"^\s*(?:hours?|men|women|people|persons|rubles|roubles|dollars|francs|pounds|marks|kopecks|"
+    r"km|kilomet(?:er|re)s|miles|met(?:er|re)s|feet|versts|tons|copies|members|delegates|troops|"
+    r"soldiers|workers|officers|agents|peasants|communists|pages|%|percent|per cent)\b")
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:p|pp|page|pages|no|nos|vol|number|ISBN)\.?|[$£#№])\s*$", re.IGNORECASE)
+_MIXED_TOKEN = re.compile(r"(?:[A-Za-z]+\d|\d+[A-Za-z])[\w.]*\s+$")  # "DK268.S8B3213 1990"
+_MONTH_AFTER = re.compile(rf"^\s+{_M}\b")
+
+
+def month_number(name: str) -> int:
+    return MONTHS.index(name) + 1
+
+
+def iso_day(year: int, month: int, day: int) -> str | None:
+    """``YYYY-MM-DD`` for a real calendar day, else None (31 June is not a date)."""
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def range_end(start: str, end: str) -> int | None:
+    """The full end year of ``start``-``end`` ('1918', '22' -> 1922); None if not after start."""
+    first = int(start)
+    last = int(end) if len(end) == 4 else first // 100 * 100 + int(end)
+    if last <= first or last - first > 120:
+        return None
+    return last
+
+
+def _lone_year_ok(text: str, start: int, end: int) -> bool:
+    before, after = text[max(0, start - 40):start], text[end:end + 40]
+    return not (_QUANTITY.match(after) or _NOT_YEAR_BEFORE.search(before)
+                or _MIXED_TOKEN.search(before) or _MONTH_AFTER.match(after))
+
+
+def _attrs(kind: str, m: re.Match[str], text: str) -> dict[str, str] | None:
+    g = m.groupdict()
+    if kind == "day-range":
+        mo, y = month_number(g["m"]), int(g["y"])
+        lo, hi = iso_day(y, mo, int(g["d1"])), iso_day(y, mo, int(g["d2"]))
+        return {"from": lo, "to": hi} if lo and hi and lo < hi else None
+    if kind in ("dmy", "mdy"):
+        day = iso_day(int(g["y"]), month_number(g["m"]), int(g["d"]))
+        return {"when": day} if day else None
+    if kind == "month-range":
+        lo, hi = month_number(g["m1"]), month_number(g["m2"])
+        return {"from": f"{g['y']}-{lo:02d}", "to": f"{g['y']}-{hi:02d}"} if lo < hi else None
+    if kind == "my":
+        return {"when": f"{g['y']}-{month_number(g['m']):02d}"}
+    if kind in ("from-to", "through", "year-range"):
+        last = range_end(g["y1"], g["y2"])
+        return {"from": g["y1"], "to": str(last)} if last else None
+    if kind == "open-range":
+        return {"from": g["y1"]}
+    if kind == "decade":
+        return {"from": g["y"], "to": str(int(g["y"]) + 9)}
+    return {"when": g["y"]} if _lone_year_ok(text, m.start(), m.end()) else None
+
+
+def _span(kind: str, m: re.Match[str]) -> tuple[int, int]:
+    # "from 1914 to 1917": the date is the years; "from"/"between" stay outside.
+    return (m.start("y1"), m.end()) if kind == "from-to" else (m.start(), m.end())
+
+
+def find_dates(text: str) -> list[tuple[int, int, dict[str, str]]]:
+    """Every date in ``text`` as sorted, non-overlapping (start, end, attrs) spans."""
+    taken: list[tuple[int, int, dict[str, str]]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = _span(kind, m)
+            if any(start < e and s < end for s, e, _ in taken):
+                continue
+            attrs = _attrs(kind, m, text)
+            if attrs is not None:
+                taken.append((start, end, attrs))
+    return sorted(taken, key=lambda span: span[0])
