@@ -1,9 +1,355 @@
-"""Ingest pass `index` (placeholder until its issue fills it in)."""
+"""Ingest pass `index`: the printed index as TEI, and the personography built from it.
+
+Reads the index lines of the source (``ctx.regions["index"]``), parses them
+(:mod:`teikit.ingest.index_parse`), classifies the main entries
+(:mod:`teikit.ingest.persons_registry`) and writes
+
+* ``standOff`` with ``listPerson`` (and ``listOrg``/``listPlace``/``listEvent`` when not
+  empty), and
+* the entries into ``back/div[@type="index"]``: one ``list type="index"`` per letter, each
+  entry an ``item`` with its ``term`` and locators as ``ref``\\ s to the page (``#p45``),
+  the page range (``#p191 #p192``) or the note printed on that page (``#ch17-n11``).
+
+Page markers inside the index become ``pb``; the index pages whose marker the source lacks
+get an inferred ``pb`` placed in proportion between the known ones (docs/encoding.md).
+"""
 
 from __future__ import annotations
 
+import re
+
+from lxml import etree
+
+from teikit.diagnostics import Severity
 from teikit.ingest.context import IngestContext
+from teikit.ingest.index_parse import (
+    PAGE_RE,
+    Entry,
+    Locator,
+    PageMark,
+    Section,
+    parse_index,
+)
+from teikit.ingest.persons_names import parse_person_heading, slug
+from teikit.ingest.persons_registry import (
+    Registry,
+    build_registry,
+    heading_key,
+    load_editorial,
+    nesting_overrides,
+    standoff_lists,
+)
+from teikit.xmlio import TEI_NS, XML_ID
+
+T = f"{{{TEI_NS}}}"
+NAME_TAG = {"person": "persName", "org": "orgName", "place": "placeName", "event": "name"}
+_ITALIC = re.compile(r"\*([^*]+)\*")
+
+
+def page_id(n: str) -> str:
+    """The xml:id of a printed page: ``p45``, ``pxii``."""
+    return "p" + n.lower()
+
+
+# ---------------------------------------------------------------- the document
+
+
+class Targets:
+    """What locators can point at in the tree: page IDs and notes by (page, number)."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.pages: set[str] = set()
+        self.notes: dict[tuple[str, str], str] = {}
+        page: str | None = None
+        for el in root.iter(T + "pb", T + "note"):
+            if el.tag == T + "pb":
+                page = el.get("n")
+                if el.get(XML_ID):
+                    self.pages.add(el.get(XML_ID))
+                note = next(el.iterancestors(T + "note"), None)
+                if note is not None and page is not None:
+                    # a note straddling the page break is also "printed on" that page
+                    self.notes.setdefault((page, note.get("n") or ""), note.get(XML_ID) or "")
+            elif el.get("type") == "endnote" and page is not None and el.get(XML_ID):
+                self.notes.setdefault((page, el.get("n") or ""), el.get(XML_ID))
+
+    def note(self, loc: Locator, n: str) -> str | None:
+        for page in filter(None, (loc.start, loc.end)):
+            if (page, n) in self.notes:
+                return self.notes[(page, n)]
+        return None
+
+
+def _index_div(ctx: IngestContext) -> etree._Element | None:
+    return ctx.root.find(f".//{T}back//{T}div[@type='index']")
+
+
+def _index_range(ctx: IngestContext) -> tuple[int, int] | None:
+    if "index" in ctx.regions:
+        return ctx.regions["index"]
+    lines = ctx.source.lines
+    # the index heading after the last page marker of the bibliography
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].strip() == "Index":
+            return (i, len(lines))
+    return None
+
+
+def _standoff(ctx: IngestContext, reg: Registry) -> None:
+    root = ctx.root
+    so = root.find(T + "standOff")
+    if so is None:
+        so = etree.Element(T + "standOff")
+        header = root.find(T + "teiHeader")
+        if header is not None:
+            header.addnext(so)
+        else:
+            root.insert(0, so)
+    for old in so.findall(T + "listPerson") + so.findall(T + "listOrg") + so.findall(T + "listPlace") \
+            + so.findall(T + "listEvent"):
+        so.remove(old)
+    for lst in standoff_lists(reg):
+        so.append(lst)
+
+
+# ---------------------------------------------------------------- items
+
+
+class _Builder:
+    def __init__(self, ctx: IngestContext, reg: Registry, targets: Targets) -> None:
+        self.ctx, self.reg, self.targets = ctx, reg, targets
+        self.ids: set[str] = set()
+        self.items: dict[int, etree._Element] = {}  # id(entry) -> item
+
+    def unique(self, base: str) -> str:
+        out, k = base, 2
+        while out in self.ids:
+            out, k = f"{base}-{k}", k + 1
+        self.ids.add(out)
+        return out
+
+    def ref(self, loc: Locator, text: str, line: int) -> etree._Element:
+        el = etree.Element(T + "ref", type=loc.kind)
+        el.text = text
+        if loc.notes:
+            ids = [self.targets.note(loc, n) for n in loc.notes]
+            if all(ids):
+                el.set("target", " ".join("#" + i for i in ids))
+                return el
+            el.set("type", "range" if loc.end else "page")
+            self.ctx.report(Severity.WARNING, "index.unresolved-note",
+                            f"no note {'/'.join(loc.notes)} printed on page {loc.start}"
+                            f" ({text!r}); the locator points at the page only", line,
+                            hint="a misprint in the index? the reference is kept as printed")
+        pages = [loc.start] + ([loc.end] if loc.end else [])
+        ids = [page_id(p) for p in pages]
+        missing = [i for i in ids if i not in self.targets.pages]
+        if missing:
+            self.ctx.report(Severity.WARNING, "index.unknown-page",
+                            f"locator {text!r} names a page the edition lacks ({', '.join(missing)})", line)
+            return el
+        el.set("target", " ".join("#" + i for i in ids))
+        return el
+
+    def fill(self, item: etree._Element, entry: Entry, start: int, last: etree._Element | None) -> None:
+        """Append the entry's text from ``start`` with locators as refs (after ``last``)."""
+        text = entry.text
+        italic = {m.group(1).strip() for m in _ITALIC.finditer(text)}
+        pos = start
+        for loc in entry.locators:
+            last = self._text(item, last, text[pos:loc.span[0]], italic)
+            ref = self.ref(loc, text[loc.span[0]:loc.span[1]], entry.line)
+            item.append(ref)
+            last = ref
+            pos = loc.span[1]
+        self._text(item, last, text[pos:], italic)
+
+    def _text(self, item: etree._Element, last: etree._Element | None, chunk: str,
+              italic: set[str]) -> etree._Element | None:
+        """Add plain text; "passim" and other words printed in italics become ``hi``."""
+        chunk = chunk.replace("*", "")
+        words = sorted({w for phrase in italic for w in phrase.split() if not _is_locator_word(w)},
+                       key=len, reverse=True)
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b") if words else None
+        pos = 0
+        for m in pattern.finditer(chunk) if pattern else ():
+            last = _append_text(item, last, chunk[pos:m.start()])
+            hi = etree.SubElement(item, T + "hi", rend="italic")
+            hi.text = m.group(1)
+            last, pos = hi, m.end()
+        return _append_text(item, last, chunk[pos:])
+
+    def item(self, entry: Entry, parent_id: str | None, counter: int) -> etree._Element:
+        item = etree.Element(T + "item")
+        self.items[id(entry)] = item
+        if parent_id is None:
+            kind, target = self.reg.links.get(id(entry), ("term", None))
+            person = self.reg.by_id(target) if kind == "person" and target else None
+            own = person is not None and any(e is entry for e in person.entries)
+            # a person's own entry is named like the person (idx-kaganovich-lazar)
+            base = target[len("pers-"):] if own and target else slug(heading_key(entry.head))
+            xml_id = self.unique("idx-" + base)
+            item.set(XML_ID, xml_id)
+            term = etree.SubElement(item, T + "term")
+            end = _term_end(entry, kind)
+            holder = term
+            if kind in NAME_TAG:
+                holder = etree.SubElement(term, T + NAME_TAG[kind])
+                if target:
+                    holder.set("ref", "#" + target)
+            holder.text = entry.text[:end].replace("*", "")
+            self.fill(item, entry, end, term)
+        else:
+            xml_id = self.unique(f"{parent_id}-{counter}")
+            item.set(XML_ID, xml_id)
+            self.fill(item, entry, 0, None)
+        self.children(item, entry, xml_id)
+        return item
+
+    def children(self, item: etree._Element, entry: Entry, xml_id: str) -> None:
+        if not entry.children:
+            return
+        sub = etree.SubElement(item, T + "list")
+        counter = 0
+        for child in entry.children:
+            if isinstance(child, PageMark):
+                self.pb(sub, child)
+            else:
+                counter += 1
+                sub.append(self.item(child, xml_id, counter))
+
+    def pb(self, parent: etree._Element, mark: PageMark) -> None:
+        pid = page_id(mark.n)
+        if pid in self.targets.pages:
+            return  # already placed by the structure pass
+        etree.SubElement(parent, T + "pb", {"n": mark.n, XML_ID: pid})
+        self.targets.pages.add(pid)
+
+
+def _is_locator_word(word: str) -> bool:
+    return bool(re.fullmatch(r"[ivxl]+|\d+", word))
+
+
+def _append_text(item: etree._Element, last: etree._Element | None, text: str) -> etree._Element | None:
+    if not text:
+        return last
+    if last is None:
+        item.text = (item.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
+    return last
+
+
+def _term_end(entry: Entry, kind: str) -> int:
+    """Where the term (the name or subject) of a main entry ends in its text."""
+    head = entry.text[: entry.head_end]
+    if kind == "person":
+        end = parse_person_heading(head).name_end
+    elif kind == "term":
+        end = len(head.rstrip().rstrip(","))
+    else:
+        key = heading_key(head)
+        end = head.find(key) + len(key) if key in head else len(head.rstrip(", "))
+        if head[end:end + 1] == '"':
+            end += 1
+    return min(end, len(head.rstrip().rstrip(",")))
+
+
+# ---------------------------------------------------------------- the pass
+
+
+def _key_paragraphs(div: etree._Element, lines: list[str], start: int, first: int) -> None:
+    """The key to abbreviations printed before the entries ("fnu = first name unknown")."""
+    for line in lines[start:first]:
+        text = line.strip()
+        if not text or text == "Index" or PAGE_RE.match(text):
+            continue
+        p = etree.SubElement(div, T + "p")
+        p.text = text
+
+
+def _infer_pages(b: _Builder, sections: list[Section], known: list[PageMark]) -> None:
+    """Inferred ``pb`` for index pages whose marker is missing, spaced by line count."""
+    entries = [e for s in sections for e in _walk(s.items)]
+    marks = sorted((m for m in known if m.n.isdigit()), key=lambda m: m.line)
+    for a, c in zip(marks, marks[1:], strict=False):
+        gap = int(c.n) - int(a.n)
+        for k in range(1, gap):
+            n = str(int(a.n) + k)
+            if page_id(n) in b.targets.pages:
+                continue
+            line = a.line + (c.line - a.line) * k / gap
+            entry = next((e for e in entries if e.line >= line), None)
+            if entry is None:
+                continue
+            item = b.items[id(entry)]
+            pb = etree.Element(T + "pb", {"n": n, XML_ID: page_id(n), "type": "inferred",
+                                          "cert": "low", "resp": "#teikit"})
+            item.addprevious(pb)
+            b.targets.pages.add(page_id(n))
+
+
+def _walk(items: list) -> list[Entry]:
+    out = []
+    for it in items:
+        if isinstance(it, Entry):
+            out.append(it)
+            out.extend(_walk(it.children))
+    return out
+
+
+def _marks(items: list) -> list[PageMark]:
+    out = []
+    for it in items:
+        if isinstance(it, PageMark):
+            out.append(it)
+        elif isinstance(it, Entry):
+            out.extend(_marks(it.children))
+    return out
+
+
+def _preceding_mark(lines: list[str], start: int) -> PageMark | None:
+    for i in range(start, max(start - 5, -1), -1):
+        if m := PAGE_RE.match(lines[i].strip()):
+            return PageMark(m.group(1), i)
+    return None
 
 
 def run(ctx: IngestContext) -> None:
-    """Do nothing yet."""
+    """Build the index division and the personography."""
+    if ctx.tree is None:
+        return
+    div = _index_div(ctx)
+    span = _index_range(ctx)
+    if div is None or span is None:
+        ctx.report(Severity.ERROR, "index.missing", "no index found: the personography stays empty",
+                   hint="the index begins with a line 'Index' after the bibliography")
+        return
+    start, end = span
+    lines = ctx.source.lines
+    cfg = load_editorial(ctx.editorial_dir)
+    sections = parse_index(lines[start:end], start, nesting_overrides(cfg))
+    if not sections:
+        ctx.report(Severity.ERROR, "index.not-recognised",
+                   "no letter headings (A, B, ...) found in the index", start,
+                   hint="each letter of the index starts with a line holding only that letter")
+        return
+    reg = build_registry(sections, cfg)
+    _standoff(ctx, reg)
+    b = _Builder(ctx, reg, Targets(ctx.root))
+    b.ids.update(el.get(XML_ID) for el in ctx.root.iter() if el.get(XML_ID))
+    _key_paragraphs(div, lines, start, sections[0].line)
+    for section in sections:
+        lst = etree.SubElement(div, T + "list", type="index")
+        head = etree.SubElement(lst, T + "head")
+        head.text = section.letter
+        for it in section.items:
+            if isinstance(it, PageMark):
+                b.pb(lst, it)
+            else:
+                lst.append(b.item(it, None, 0))
+    known = [m for s in sections for m in _marks(s.items)]
+    before = _preceding_mark(lines, start)
+    if before is not None:
+        known.append(before)
+    _infer_pages(b, sections, known)

@@ -1,9 +1,201 @@
-"""Ingest pass `persons` (placeholder until its issue fills it in)."""
+"""Ingest pass `persons`: tag every mention of a person (and of an indexed org or place).
+
+Runs last, over the finished text. Forms come from :mod:`teikit.ingest.persons_forms`;
+spans are wrapped with the shared :func:`teikit.ingest.inline.wrap_matches`. A form that
+names one candidate is linked at once. A form shared by namesakes (``Kaganovich``,
+``Sverdlov``, the nickname ``Nadia``) is wrapped provisionally and then resolved by the
+page it stands on: if the printed index lists exactly one of the candidates on that page,
+the mention is his or hers; otherwise the wrapper is removed again and an ``info``
+diagnostic (``persons.ambiguous``) records the mention and why it stays unlinked. Nothing
+is guessed.
+
+Not searched: ``teiHeader``, ``standOff``, the index (already linked), the bibliography
+(the bibliography pass owns its author names) and existing names.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from teikit.diagnostics import Severity
 from teikit.ingest.context import IngestContext
+from teikit.ingest.index_parse import roman_to_int
+from teikit.ingest.inline import wrap_matches
+from teikit.ingest.persons_forms import Forms, build_forms
+from teikit.ingest.persons_registry import load_editorial
+from teikit.xmlio import TEI_NS, XML_ID
+
+T = f"{{{TEI_NS}}}"
+PENDING = "candidates"  # temporary attribute on a provisional wrapper
+SKIP_TAGS = [T + t for t in ("persName", "orgName", "placeName", "teiHeader", "standOff", "pb", "ref")]
+_ROMAN = re.compile(r"^[ivxl]+$")
+
+
+def page_number(n: str | None) -> int | None:
+    """A page label as a number on one axis: roman front pages are negative."""
+    if not n:
+        return None
+    if n.isdigit():
+        return int(n)
+    if _ROMAN.match(n):
+        return -1000 + roman_to_int(n)
+    return None
+
+
+class IndexPages:
+    """For each person, the pages the printed index lists (ranges expanded, ``onward`` open)."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.pages: dict[str, set[int]] = {}
+        self.onward: dict[str, int] = {}
+        div = root.find(f".//{T}div[@type='index']")
+        if div is None:
+            return
+        for item in div.iter(T + "item"):
+            name = item.find(f"{T}term/{T}persName")
+            if name is None or not name.get("ref"):
+                continue
+            pid = name.get("ref").lstrip("#")
+            for ref in item.iter(T + "ref"):
+                self._add(pid, ref)
+
+    def _add(self, pid: str, ref: etree._Element) -> None:
+        text = ref.text or ""
+        m = re.match(r"^([0-9ivxl]+)(?:-([0-9ivxl]+))?", text)
+        if not m:
+            return
+        start = page_number(m.group(1))
+        end = start
+        targets = (ref.get("target") or "").split()
+        if ref.get("type") == "range" and len(targets) == 2:
+            end = page_number(targets[1].lstrip("#p"))
+        if start is None or end is None:
+            return
+        self.pages.setdefault(pid, set()).update(range(start, end + 1))
+        tail = ref.tail or ""
+        nxt = ref.getnext()
+        if "onward" in tail or (nxt is not None and nxt.tag == T + "hi" and "onward" in (nxt.tail or "")):
+            self.onward[pid] = min(self.onward.get(pid, start), start)
+
+    def lists(self, pid: str, page: int | None) -> bool:
+        if page is None:
+            return False
+        if page in self.pages.get(pid, ()):
+            return True
+        return pid in self.onward and page >= self.onward[pid]
+
+
+def _excluded(root: etree._Element) -> set[etree._Element]:
+    """Elements whose text is not searched (index, bibliography)."""
+    out: set[etree._Element] = set()
+    for div in root.iter(T + "div"):
+        if div.get("type") in ("index", "bibliography"):
+            out.update(div.iter())
+    return out
+
+
+def _finder(forms: Forms):
+    pattern = forms.pattern()
+
+    def find(text: str) -> Iterator[tuple[int, int, list[str]]]:
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), forms.candidates[m.group(0)]
+
+    return find
+
+
+def _factory(forms: Forms):
+    def make(text: str, candidates: list[str]) -> etree._Element:
+        tag = forms.kinds.get(candidates[0], "persName")
+        el = etree.Element(T + tag)
+        if len(candidates) == 1:
+            el.set("ref", "#" + candidates[0])
+        else:
+            el.set(PENDING, " ".join(candidates))
+        return el
+
+    return make
+
+
+def _unwrap(el: etree._Element) -> None:
+    """Remove a provisional wrapper, keeping its text where it was."""
+    parent = el.getparent()
+    text = (el.text or "") + (el.tail or "")
+    prev = el.getprevious()
+    if prev is not None:
+        prev.tail = (prev.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    parent.remove(el)
+
+
+def _resolve(ctx: IngestContext, index_pages: IndexPages) -> tuple[int, int]:
+    """Link or unwrap provisional wrappers by the index's pages; return (linked, left)."""
+    page: int | None = None
+    linked = left = 0
+    pending = []
+    for el in ctx.root.iter(T + "pb", T + "persName"):
+        if el.tag == T + "pb":
+            page = page_number(el.get("n"))
+        elif el.get(PENDING):
+            pending.append((el, page))
+    for el, pg in pending:
+        candidates = el.get(PENDING).split()
+        listed = [c for c in candidates if index_pages.lists(c, pg)]
+        del el.attrib[PENDING]
+        if len(listed) == 1:
+            el.set("ref", "#" + listed[0])
+            linked += 1
+            continue
+        left += 1
+        reason = "none of them is" if not listed else "more than one is"
+        ctx.report(Severity.INFO, "persons.ambiguous",
+                   f"{el.text!r} on page {_label(pg)} may name {', '.join(candidates)}; {reason} "
+                   "listed by the index on that page, so the mention stays unlinked",
+                   hint="add a longer form or a page rule to tei/editorial/persons.toml if the "
+                        "person is certain")
+        _unwrap(el)
+    return linked, left
+
+
+def _label(page: int | None) -> str:
+    if page is None:
+        return "?"
+    return str(page) if page > 0 else f"{page + 1000} (roman)"
 
 
 def run(ctx: IngestContext) -> None:
-    """Do nothing yet."""
+    """Tag the mentions of persons, organisations and places."""
+    if ctx.tree is None or ctx.root.find(f"{T}standOff/{T}listPerson") is None:
+        return
+    cfg = load_editorial(ctx.editorial_dir)
+    forms = build_forms(ctx.root.find(T + "standOff"), cfg)
+    if not forms.candidates:
+        return
+    text = ctx.root.find(T + "text")
+    if text is None:
+        return
+    excluded = _excluded(ctx.root)
+    wrap_matches(text, _finder(forms), _factory(forms), skip=SKIP_TAGS,
+                 only=lambda el: el not in excluded)
+    _resolve(ctx, IndexPages(ctx.root))
+
+
+def mentions(root: etree._Element) -> Iterator[tuple[etree._Element, str | None]]:
+    """Every ``persName[@ref]`` outside header, standOff and index, with its page label."""
+    page: str | None = None
+    excluded = _excluded(root)
+    body = root.find(T + "text")
+    if body is None:
+        return
+    for el in body.iter(T + "pb", T + "persName"):
+        if el.tag == T + "pb":
+            page = el.get("n")
+        elif el.get("ref") and el not in excluded:
+            yield el, page
+
+
+__all__ = ["run", "mentions", "IndexPages", "page_number", "XML_ID"]

@@ -1,0 +1,106 @@
+"""Measure the persons tagging against the book's own printed index.
+
+Recall: the index's (person, page) pairs, each locator of a person's entry and its
+sub-entries (page ranges expanded, a note locator counting for the page the note is
+printed on), except locators marked *passim* or *onward*, which name no single page.
+A pair is *found* when the edition has a ``persName`` for that person whose page (the
+nearest preceding ``pb``) is that page.
+
+Precision is judged by reading: :func:`sample` draws a reproducible random sample of
+``persName`` elements with their context for a person to check.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from teikit.ingest.persons import mentions
+from teikit.xmlio import TEI_NS
+
+T = f"{{{TEI_NS}}}"
+_BLOCKS = {T + t for t in ("p", "note", "item", "head", "cell")}
+_LOC = re.compile(r"^([0-9ivxl]+)(?:-([0-9ivxl]+))?")
+
+
+@dataclass
+class Coverage:
+    pairs: set[tuple[str, str]] = field(default_factory=set)
+    found: set[tuple[str, str]] = field(default_factory=set)
+
+    @property
+    def missed(self) -> list[tuple[str, str]]:
+        return sorted(self.pairs - self.found)
+
+    @property
+    def ratio(self) -> float:
+        return len(self.found) / len(self.pairs) if self.pairs else 1.0
+
+
+def _expand(text: str, target: str | None) -> list[str]:
+    m = _LOC.match(text)
+    if not m:
+        return []
+    start = m.group(1)
+    if not m.group(2) or not start.isdigit():
+        return [start] if not m.group(2) else [start, m.group(2)]
+    ends = [t.lstrip("#p") for t in (target or "").split()]
+    end = ends[-1] if len(ends) == 2 and ends[-1].isdigit() else m.group(2)
+    return [str(n) for n in range(int(start), int(end) + 1)] if end.isdigit() else [start]
+
+
+def _passim(ref: etree._Element) -> bool:
+    nxt = ref.getnext()
+    after = (ref.tail or "") + (nxt.text or "" if nxt is not None and nxt.tag == T + "hi" else "")
+    after += nxt.tail or "" if nxt is not None and nxt.tag == T + "hi" else ""
+    head = after.split(",")[0]
+    return "passim" in head or "onward" in head
+
+
+def index_pairs(root: etree._Element, exclude: set[str] = frozenset()) -> set[tuple[str, str]]:
+    """(person ID, page label) pairs from the index's person entries."""
+    pairs: set[tuple[str, str]] = set()
+    div = root.find(f".//{T}div[@type='index']")
+    if div is None:
+        return pairs
+    for item in div.iter(T + "item"):
+        name = item.find(f"{T}term/{T}persName")
+        if name is None or not name.get("ref"):
+            continue
+        pid = name.get("ref").lstrip("#")
+        if pid in exclude:
+            continue
+        for ref in item.iter(T + "ref"):
+            if _passim(ref):
+                continue
+            for page in _expand(ref.text or "", ref.get("target") if ref.get("type") == "range" else None):
+                pairs.add((pid, page))
+    return pairs
+
+
+def measure(root: etree._Element, exclude: set[str] = frozenset()) -> Coverage:
+    """Compare the index's pairs with the edition's ``persName`` mentions."""
+    cov = Coverage(pairs=index_pairs(root, exclude))
+    tagged = {(el.get("ref").lstrip("#"), page) for el, page in mentions(root) if page}
+    cov.found = cov.pairs & tagged
+    return cov
+
+
+def sample(root: etree._Element, size: int = 200, seed: int = 1990) -> list[tuple[str, str, str]]:
+    """A reproducible random sample of (ref, page, context) for reading."""
+    found = list(mentions(root))
+    rng = random.Random(seed)
+    chosen = rng.sample(found, min(size, len(found)))
+    out = []
+    for el, page in chosen:
+        block = el.getparent()
+        while block is not None and block.tag not in _BLOCKS:
+            block = block.getparent()
+        ctx = " ".join("".join((block if block is not None else el).itertext()).split())
+        word = " ".join((el.text or "").split())
+        at = ctx.find(word)
+        out.append((el.get("ref"), page or "?", ctx[max(0, at - 60): at + len(word) + 60]))
+    return out

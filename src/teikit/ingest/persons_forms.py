@@ -1,0 +1,106 @@
+"""The surface forms under which the text names a person, organisation or place.
+
+Built from the personography in ``standOff`` (names as the index prints them) plus the
+editorial data in ``persons.toml``: a form is a string matched as a whole word, mapped to
+the candidates it may name. ``Stalin`` names one person; ``Kaganovich`` names two and
+must be resolved (see :mod:`teikit.ingest.persons`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from teikit.xmlio import TEI_NS, XML_ID
+
+T = f"{{{TEI_NS}}}"
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+@dataclass
+class Forms:
+    """form -> candidate refs (``pers-…``/``org-…``/``place-…``), and the element kind."""
+
+    candidates: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    kinds: dict[str, str] = field(default_factory=dict)  # ref -> persName|orgName|placeName
+
+    def add(self, form: str, ref: str) -> None:
+        form = form.strip()
+        if len(form) < 3 or not form[:1].isupper():
+            return
+        if ref not in self.candidates[form]:
+            self.candidates[form].append(ref)
+
+    def pattern(self) -> re.Pattern[str]:
+        """One regex for every form, longest first, as whole words."""
+        forms = sorted(self.candidates, key=lambda f: (-len(f), f))
+        alt = "|".join(re.escape(f) for f in forms)
+        return re.compile(r"(?<![\w.])(?:" + alt + r")(?![\w])")
+
+
+def _text(el: etree._Element | None) -> str:
+    return "" if el is None else " ".join("".join(el.itertext()).split())
+
+
+def _forename_forms(forename: str, surname: str) -> list[str]:
+    """"Lev Davidovich" + "Trotsky": Lev Trotsky, Lev Davidovich Trotsky, L. D. Trotsky, L. Trotsky."""
+    words = [w for w in forename.replace("(", " ").replace(")", " ").split() if w]
+    if not words:
+        return []
+    forms = [f"{' '.join(words)} {surname}", f"{words[0]} {surname}"]
+    initials = [w if _INITIAL.match(w) else f"{w[0]}." for w in words]
+    forms += [f"{' '.join(initials)} {surname}", f"{initials[0]} {surname}"]
+    forms += [f"{'. '.join(w[0] for w in words)}. {surname}"]
+    return forms
+
+
+def person_forms(person: etree._Element) -> list[str]:
+    """All forms that name ``person`` unambiguously or together with namesakes."""
+    idx = person.find(T + "persName[@type='index']")
+    surname = _text(idx.find(T + "surname")) if idx is not None else ""
+    forename = _text(idx.find(T + "forename")) if idx is not None else ""
+    forms = [surname] if surname else []
+    if surname and forename:
+        forms += _forename_forms(forename, surname)
+    for role in idx.findall(T + "roleName") if idx is not None else []:
+        forms.append(f"{_text(role)} {surname}")
+    for nick in idx.findall(T + "addName[@type='nickname']") if idx is not None else []:
+        nick_text = _text(nick).strip("\u201c\u201d\"")
+        forms += [nick_text, f"{nick_text} {surname}"]
+    for other in person.findall(T + "persName"):
+        if other.get("type") in ("pseudonym", "birth", "aka", "variant"):
+            value = _text(other)
+            forms.append(value)
+            if other.get("type") == "variant" and forename:
+                forms += _forename_forms(forename, value)
+    return forms
+
+
+def build_forms(root: etree._Element, cfg: dict) -> Forms:
+    """Forms for every person of ``listPerson`` and every org/place of the standOff lists."""
+    forms = Forms()
+    excluded = set(cfg.get("forms", {}).get("exclude", []))
+    for person in root.iter(T + "person"):
+        pid = person.get(XML_ID)
+        if not pid:
+            continue
+        forms.kinds[pid] = "persName"
+        extra = cfg.get("person", {}).get(pid, {})
+        for form in person_forms(person) + list(extra.get("mentions", [])):
+            if form not in excluded:
+                forms.add(form, pid)
+    for tag, name_tag in (("org", "orgName"), ("place", "placeName")):
+        for item in root.iter(T + tag):
+            ref = item.get(XML_ID)
+            if not ref:
+                continue
+            forms.kinds[ref] = name_tag
+            for name in item.findall(T + name_tag):
+                if _text(name) not in excluded:
+                    forms.add(_text(name), ref)
+            for form in cfg.get(tag, {}).get(ref, {}).get("mentions", []):
+                forms.add(form, ref)
+    return forms

@@ -1,0 +1,220 @@
+"""The personography (and org/place/event lists) built from the printed index.
+
+Each main entry of the index is classified from the editorial data
+(``tei/editorial/persons.toml``): a heading listed under ``[subjects]`` is an organisation,
+a place, an event or a plain index term; one listed under ``[same]`` names a person
+indexed elsewhere (``p Koba`` is Stalin); every other heading is a person. People the
+text names who are absent from the printed index come from ``[[unindexed]]``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.errors import InputError
+from teikit.ingest.index_parse import Entry, Overrides, Section
+from teikit.ingest.persons_names import PersonName, parse_person_heading, slug
+from teikit.xmlio import TEI_NS, XML_ID
+
+T = f"{{{TEI_NS}}}"
+PERSONS_FILE = "persons.toml"
+SUBJECT_KINDS = {"org": ("listOrg", "org", "orgName", "organizations"),
+                 "place": ("listPlace", "place", "placeName", "places"),
+                 "event": ("listEvent", "event", "label", "events")}
+
+
+def load_editorial(editorial_dir: Path) -> dict:
+    """Read ``persons.toml``; a missing file is an empty configuration."""
+    path = editorial_dir / PERSONS_FILE
+    if not path.exists():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"not valid TOML: {exc}", file=path,
+                         hint="fix the syntax (see docs/encoding.md, 'Persons and the index')") from exc
+
+
+def nesting_overrides(cfg: dict) -> Overrides:
+    nest = cfg.get("index", {}).get("nesting", {})
+    return Overrides(tuple(nest.get("main", ())), tuple(nest.get("sub", ())))
+
+
+def heading_key(head: str) -> str:
+    """The key an editorial table uses for a heading: its text before a comma or '('."""
+    text = head[2:] if head.startswith("p ") else head
+    for stop in (",", "("):
+        text = text.split(stop, 1)[0]
+    return text.strip().strip('"').strip()
+
+
+@dataclass
+class Subject:
+    """A non-person index subject (org, place, event or a plain term)."""
+
+    id: str | None
+    kind: str
+    name: str
+    entry: Entry
+
+
+@dataclass
+class Person:
+    """A person of the personography."""
+
+    id: str
+    name: PersonName
+    entries: list[Entry] = field(default_factory=list)
+    indexed: bool = True
+    extra_names: list[str] = field(default_factory=list)  # variants from persons.toml
+
+
+@dataclass
+class Registry:
+    persons: list[Person] = field(default_factory=list)
+    subjects: list[Subject] = field(default_factory=list)
+    # main entry (by id()) -> ("person"|"org"|..., xml:id or None)
+    links: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+
+    def by_id(self, pid: str) -> Person | None:
+        return next((p for p in self.persons if p.id == pid), None)
+
+
+def _person_ids(names: list[PersonName]) -> list[str]:
+    """``pers-`` + surname slug, + forename slug where the surname is shared."""
+    counts = Counter(slug(n.surname) for n in names)
+    ids = []
+    for n in names:
+        base = "pers-" + slug(n.surname)
+        if counts[slug(n.surname)] > 1:
+            first = slug((n.forename or "fnu").split()[0])
+            base += "-" + (first or "fnu")
+        while base in ids:
+            base += "-2"
+        ids.append(base)
+    return ids
+
+
+def build_registry(sections: list[Section], cfg: dict) -> Registry:
+    """Classify the main entries of the index and give each its ID."""
+    subjects_cfg: dict[str, str] = cfg.get("subjects", {})
+    same_cfg: dict[str, str] = cfg.get("same", {})
+    reg = Registry()
+    person_entries: list[tuple[Entry, PersonName]] = []
+    for section in sections:
+        for entry in section.items:
+            if not isinstance(entry, Entry):
+                continue
+            key = heading_key(entry.head)
+            if key in same_cfg:
+                reg.links[id(entry)] = ("person", same_cfg[key])
+            elif key in subjects_cfg:
+                kind = subjects_cfg[key]
+                sid = f"{kind}-{slug(key)}" if kind in SUBJECT_KINDS else None
+                reg.subjects.append(Subject(sid, kind, key, entry))
+                reg.links[id(entry)] = (kind, sid)
+            else:
+                person_entries.append((entry, parse_person_heading(entry.head)))
+    ids = _person_ids([n for _, n in person_entries])
+    for (entry, name), pid in zip(person_entries, ids, strict=True):
+        reg.persons.append(Person(pid, name, [entry]))
+        reg.links[id(entry)] = ("person", pid)
+    _add_unindexed(reg, cfg)
+    _add_variants(reg, cfg)
+    return reg
+
+
+def _add_unindexed(reg: Registry, cfg: dict) -> None:
+    for item in cfg.get("unindexed", []):
+        name = PersonName(surname=item["surname"], forename=item.get("forename"))
+        name.roles = list(item.get("roles", []))
+        if item.get("description"):
+            name.description.append(item["description"])
+        name.fnu = not item.get("forename")
+        reg.persons.append(Person(item["id"], name, [], indexed=False))
+
+
+def _add_variants(reg: Registry, cfg: dict) -> None:
+    for pid, extra in cfg.get("person", {}).items():
+        person = reg.by_id(pid)
+        if person is not None:
+            person.extra_names.extend(extra.get("variants", []))
+
+
+# ---------------------------------------------------------------- TEI
+
+
+def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    el = etree.SubElement(parent, T + tag, {k.replace("_", ""): v for k, v in attrs.items()})
+    if text is not None:
+        el.text = text
+    return el
+
+
+def _index_persname(parent: etree._Element, n: PersonName) -> None:
+    pn = _sub(parent, "persName", type="index")
+    if n.printed_pseudonym:
+        pn.set("subtype", "pseudonym")
+    sur = _sub(pn, "surname", n.surname)
+    last = sur
+    for role in n.roles:
+        last.tail = ", "
+        last = _sub(pn, "roleName", role)
+    if n.forename:
+        last.tail = ", " if not n.roles else " "
+        last = _sub(pn, "forename", n.forename)
+    for nick in n.nicknames:
+        last.tail = " "
+        last = _sub(pn, "addName", f"\u201c{nick}\u201d", type="nickname")
+
+
+def person_element(p: Person, see_ids: dict[str, str]) -> etree._Element:
+    """The ``person`` element for the personography."""
+    el = etree.Element(T + "person", {XML_ID: p.id})
+    n = p.name
+    _index_persname(el, n)
+    for kind, names in (("pseudonym", n.pseudonyms), ("birth", n.birth), ("aka", n.aka),
+                        ("variant", n.variants + p.extra_names)):
+        for value in names:
+            _sub(el, "persName", value, type=kind)
+    if n.fnu:
+        _sub(el, "note", "first name unknown", type="name")
+    for note in n.notes:
+        _sub(el, "note", note, type="name")
+    if n.description:
+        _sub(el, "note", ", ".join(n.description), type="index")
+    for target in n.see:
+        note = _sub(el, "note", "see ", type="see")
+        ref = _sub(note, "ref", target)
+        if target in see_ids:
+            ref.set("target", "#" + see_ids[target])
+    if not p.indexed:
+        _sub(el, "note", "not in the printed index", type="indexing")
+    return el
+
+
+def standoff_lists(reg: Registry) -> list[etree._Element]:
+    """listPerson, listOrg, listPlace, listEvent; empty lists are left out."""
+    see_ids = {p.name.surname: p.id for p in reg.persons}
+    lists = []
+    lp = etree.Element(T + "listPerson", {XML_ID: "persons"})
+    for p in reg.persons:
+        lp.append(person_element(p, see_ids))
+    lists.append(lp)
+    for kind, (list_tag, item_tag, name_tag, list_id) in SUBJECT_KINDS.items():
+        lst = etree.Element(T + list_tag, {XML_ID: list_id})
+        seen = set()
+        for s in reg.subjects:
+            if s.kind != kind or s.id in seen:
+                continue
+            seen.add(s.id)
+            item = _sub(lst, item_tag)
+            item.set(XML_ID, s.id)
+            _sub(item, name_tag, s.name)
+        lists.append(lst)
+    return [lst for lst in lists if len(lst)]
