@@ -86,7 +86,7 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
             if near:
                 yield make(doc, p.element, "pointers.dangling", Severity.ERROR,
                            f"@{p.attr} {p.value!r} matches no ID; did you mean #{near}?",
-                           f"IDs are case-sensitive: write #{near}")
+                           f"did you mean #{near}? (IDs are case-sensitive; write '#' before an ID)")
         elif res.status == "no-file":
             yield make(doc, p.element, "pointers.missing-file", Severity.WARNING,
                        f"@{p.attr} {p.value!r} leads into {p.path}, which does not exist",
