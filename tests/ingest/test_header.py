@@ -86,7 +86,7 @@ def test_header_fields(built: IngestContext, xpath: str, expected: str) -> None:
 
 
 def test_rights_of_text_and_licence_of_encoding_are_separate(built: IngestContext) -> None:
-    rights = one(built, "//tei:availability/tei:p[@type='text-rights']")
+    rights = one(built, "//tei:availability/tei:p")
     assert "© Copyright 1990 by David W. Doyle" in rights and "All rights reserved" in rights
     assert "CC BY 4.0" in one(built, "//tei:availability/tei:licence")
 

@@ -30,7 +30,8 @@ EDITORIAL_DECL = [
     ("interpretation", "Dates in the front matter, the text, the Party Congresses table and the notes "
      "are tagged as date with ISO 8601 values: full dates (9 August 1923: when 1923-08-09), month "
      "and year (when 1923-08), years (when 1923), ranges (1918-22, 1920/21, from 1914 to 1917, "
-     "July/August 1903, lifespans) with from and to, an open lifespan (1905-?) with from only, "
+     "July/August 1903, lifespans) with from and to; of an open lifespan (1905-?) only the known "
+     "year is tagged; "
      "decades (1920s: from 1920 to 1929). A lone number is taken as a year only between 1700 and "
      "1999 and not when it is a page, a time, a quantity or part of an identifier. Dates without "
      "a year (the 1st of January) and seasons are not tagged."),

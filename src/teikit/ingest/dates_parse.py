@@ -7,7 +7,7 @@ Patterns are tried longest first and a span already taken is never split: day ra
 (``9-10 November 1799``, ``22 to 31 May 1924``), full dates (``9 August 1923``,
 ``August 9, 1923``), month ranges (``July/August 1903``), month and year, year ranges
 (``1918-22``, ``1920–25``, ``1920/21``, ``from 1914 to 1917``, ``1922 through 1925``,
-``between 1923 and 1925``, open lifespans ``1905-?``),
+``between 1923 and 1925``, the known year of open lifespans ``1905-?``),
 decades (``1920s``) and lone years. A lone four-digit number is a year only between 1700
 and 1999 (the book's span) and only when nothing around it says it is something else: a
 page (``p. 1014``), a time (``1600 hours``), a quantity (``1500 men``), part of a longer
@@ -97,7 +97,7 @@ def _attrs(kind: str, m: re.Match[str], text: str) -> dict[str, str] | None:
         last = range_end(g["y1"], g["y2"])
         return {"from": g["y1"], "to": str(last)} if last else None
     if kind == "open-range":
-        return {"from": g["y1"]}
+        return {"when": g["y1"]}
     if kind == "decade":
         return {"from": g["y"], "to": str(int(g["y"]) + 9)}
     return {"when": g["y"]} if _lone_year_ok(text, m.start(), m.end()) else None
@@ -105,7 +105,12 @@ def _attrs(kind: str, m: re.Match[str], text: str) -> dict[str, str] | None:
 
 def _span(kind: str, m: re.Match[str]) -> tuple[int, int]:
     # "from 1914 to 1917": the date is the years; "from"/"between" stay outside.
-    return (m.start("y1"), m.end()) if kind == "from-to" else (m.start(), m.end())
+    # "1905-?": an open lifespan; the date is the known year (a range needs both ends).
+    if kind == "from-to":
+        return m.start("y1"), m.end()
+    if kind == "open-range":
+        return m.start("y1"), m.end("y1")
+    return m.start(), m.end()
 
 
 def find_dates(text: str) -> list[tuple[int, int, dict[str, str]]]:

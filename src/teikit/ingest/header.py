@@ -148,7 +148,8 @@ def _publication_stmt(fd: etree._Element, cfg: dict) -> None:
     _el("date", _human_date(date), ps, when=date)
     _el("idno", ed.get("idno", ""), ps, type="teikit")
     av = _el("availability", parent=ps, status="restricted")
-    _el("p", " ".join(rights.get("text", "").split()), av, type="text-rights")
+    # The rights of the text itself (p has no @type in TEI: it is the availability's p).
+    _el("p", " ".join(rights.get("text", "").split()), av)
     lic = _el("licence", " ".join(rights.get("licence", "").split()), av)
     if rights.get("licence_url"):
         lic.set("target", rights["licence_url"])
