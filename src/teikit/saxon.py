@@ -6,8 +6,13 @@ exceptions. Nothing else in teikit imports saxonche.
 
 Inputs reach Saxon as documents already parsed by :mod:`teikit.xmlio` (no DTDs, no
 entities), serialized and re-parsed from memory, so Saxon never resolves a URI of the
-input. Secondary outputs (``xsl:result-document``) are written under a caller-given
-directory, normally a temporary one from :func:`teikit.xmlio.atomic_directory`.
+input. Secondary outputs (``xsl:result-document``) are either written under a
+caller-given directory (normally a temporary one from :func:`teikit.xmlio.atomic_directory`)
+or, with ``capture=True``, kept in memory and returned as text keyed by a relative path;
+a document whose href leaves the output base is refused, so a stylesheet cannot write
+outside it. (Saxon's ``allowedProtocols`` feature would also block ``doc()`` reads, but
+once set it stays set for the process and then blocks compiling stylesheets from files
+too, so teikit does not use it: its stylesheets read nothing but the given document.)
 """
 
 from __future__ import annotations
@@ -80,6 +85,27 @@ class Result:
 
     output: str | None
     messages: list[Diagnostic] = field(default_factory=list)
+    documents: dict[str, str] = field(default_factory=dict)
+    """Captured ``xsl:result-document`` outputs: relative path -> text (``capture=True``)."""
+
+
+# Base URI for captured result documents: never written to, only used to resolve hrefs.
+_CAPTURE_BASE = "file:///teikit-capture/"
+
+
+def _captured(executable: Any, stylesheet: Path) -> dict[str, str]:
+    """Captured result documents as {relative path: text}; refuse hrefs outside the base."""
+    out: dict[str, str] = {}
+    for uri, value in (executable.get_result_documents() or {}).items():
+        uri = str(uri).replace("file:///", "file:/", 1)
+        base = _CAPTURE_BASE.replace("file:///", "file:/", 1)
+        rel = uri[len(base):] if uri.startswith(base) else None
+        if not rel or rel.startswith("/") or ".." in rel.split("/"):
+            raise ToolError(f"the stylesheet tried to write outside its output folder: {uri}",
+                            file=stylesheet)
+        node = value.head
+        out[rel] = node.string_value if node is not None else ""
+    return out
 
 
 def _messages(executable: Any, stylesheet: Path, source_name: str) -> list[Diagnostic]:
@@ -105,11 +131,16 @@ def transform(
     params: Mapping[str, Any] | None = None,
     output_dir: str | Path | None = None,
     source_name: str = "<input>",
+    capture: bool = False,
 ) -> Result:
     """Run a compiled stylesheet on ``document`` and return its principal output.
 
     ``output_dir`` is the base for ``xsl:result-document`` hrefs (relative hrefs land in
-    it). Parameters are typed from their Python type: bool, int, float, str/Path.
+    it). With ``capture=True`` result documents are returned in :attr:`Result.documents`
+    instead (text output methods give their text; others their XML serialization), and
+    nothing is written. Parameters are typed from their Python type: bool, int, float,
+    str/Path. The document is also the global context item, so global variables may use
+    ``/``.
     """
     path = Path(stylesheet).resolve()
     executable = compile_stylesheet(path)
@@ -121,12 +152,17 @@ def transform(
         executable.set_save_xsl_message(True)
         for name, value in (params or {}).items():
             executable.set_parameter(name, _xdm(value))
-        if output_dir is not None:
+        executable.set_capture_result_documents(capture)
+        if capture:
+            executable.set_base_output_uri(_CAPTURE_BASE)
+        elif output_dir is not None:
             executable.set_base_output_uri(Path(output_dir).resolve().as_uri() + "/")
         try:
             node = proc.parse_xml(xml_text=data.decode("utf-8"))
+            executable.set_global_context_item(xdm_item=node)
             output = executable.transform_to_string(xdm_node=node)
         except Exception as exc:
             raise ToolError(f"XSLT transformation failed: {exc}", file=path) from exc
         messages = _messages(executable, path, source_name)
-    return Result(output, messages)
+        documents = _captured(executable, path) if capture else {}
+    return Result(output, messages, documents)

@@ -1,0 +1,88 @@
+"""The HTML reading edition: ``teikit build html`` -> ``exports/html/``.
+
+One XSLT 3.0 run (``xslt/html/html.xsl``, compiled once per process by
+:mod:`teikit.saxon`) returns every page as a captured result document; this module checks
+the input is TEI P5, passes the citation records of :mod:`teikit.cite.records` so pages
+carry the same metadata as the citation files, writes the pages and the local assets
+(CSS, JavaScript) into a temporary folder and swaps it into place only when all went well.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from teikit import paths, saxon, xmlio
+from teikit.build import BuildResult, BuildSettings
+from teikit.diagnostics import Diagnostic, Severity
+from teikit.edition import Edition
+from teikit.errors import InputError, MetadataError
+
+STYLESHEET = paths.XSLT_DIR / "html" / "html.xsl"
+ASSETS = paths.XSLT_DIR / "html" / "assets"
+FOLDER = "html"
+
+
+def check_tei(edition: Edition) -> None:
+    """Refuse what is not TEI P5 (e.g. P4 ``TEI.2`` without namespace) with a hint."""
+    if not xmlio.is_tei(edition.tree):
+        root = edition.root
+        raise InputError(
+            f"not a TEI P5 document: the root element is <{root.tag}>, "
+            f"expected <TEI> in the namespace {xmlio.TEI_NS}",
+            file=edition.path,
+            line=root.sourceline,
+            hint="convert TEI P4 to P5 first (e.g. with the TEI Consortium's p4top5.xsl)",
+        )
+
+
+def citations_json(edition: Edition) -> tuple[str, list[Diagnostic]]:
+    """The edition's CSL-JSON citation records as a JSON string ("{}" if it has none)."""
+    from teikit.cite.records import citation_records
+
+    try:
+        records = citation_records(edition.tree)
+    except MetadataError as exc:
+        diag = Diagnostic(
+            str(edition.path), exc.line, None, Severity.INFO, "html.no-citation-metadata",
+            f"pages carry header metadata only: {exc.message}", hint=exc.hint,
+        )
+        return "{}", [diag]
+    return json.dumps(records, ensure_ascii=False, sort_keys=True), []
+
+
+def render(edition: Edition, settings: BuildSettings) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Run the stylesheet: {relative file name: text} and the diagnostics it reported."""
+    check_tei(edition)
+    citations, diags = citations_json(edition)
+    result = saxon.transform(
+        STYLESHEET,
+        edition.tree,
+        params={"single-page": settings.single_page, "citations": citations},
+        source_name=str(edition.path),
+        capture=True,
+    )
+    return result.documents, diags + result.messages
+
+
+def write(documents: dict[str, str], target: Path) -> list[Path]:
+    """Write pages and assets into ``target`` atomically; return the written paths."""
+    written: list[Path] = []
+    with xmlio.atomic_directory(target) as tmp:
+        for rel in sorted(documents):
+            path = tmp / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(documents[rel], encoding="utf-8")
+            written.append(target / rel)
+        shutil.copytree(ASSETS, tmp / "assets")
+        assets = sorted(p for p in ASSETS.rglob("*") if p.is_file())
+        written.extend(target / "assets" / p.relative_to(ASSETS) for p in assets)
+    return written
+
+
+def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResult:
+    """Build the reading edition into ``out_dir/html``."""
+    documents, diags = render(edition, settings)
+    outputs = write(documents, Path(out_dir) / FOLDER)
+    return BuildResult(format="html", outputs=outputs, diagnostics=diags)

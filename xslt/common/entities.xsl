@@ -1,0 +1,103 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  teikit common layer: persons, organisations, places and events, and their mentions.
+
+  An entity is a person/personGrp/org/place/event with an xml:id anywhere in the document
+  (standOff, particDesc, settingDesc, ...). A mention is any element in the text whose @ref
+  names one ("#pers-stalin"). A document without them simply has no registers.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:xslt"
+    exclude-result-prefixes="#all">
+
+  <xsl:key name="tk:mentions" match="tei:text//*[@ref]"
+      use="tokenize(normalize-space(@ref), ' ')[starts-with(., '#')] ! substring(., 2)"/>
+
+  <!-- Register kinds in display order, with the elements that belong to each. -->
+  <xsl:variable name="tk:register-kinds" as="xs:string*" select="('persons', 'organizations', 'places', 'events')"/>
+
+  <!--* The register an entity element belongs to ("" when it is not an entity). -->
+  <xsl:function name="tk:register-of" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="
+        if ($e/self::tei:person or $e/self::tei:personGrp) then 'persons'
+        else if ($e/self::tei:org) then 'organizations'
+        else if ($e/self::tei:place) then 'places'
+        else if ($e/self::tei:event) then 'events' else ''"/>
+  </xsl:function>
+
+  <xsl:variable name="tk:entities" as="element()*"
+      select="$tk:doc//(tei:person | tei:personGrp | tei:org | tei:place | tei:event)[@xml:id]"/>
+
+  <!--* Entities of one register, sorted by their display name. -->
+  <xsl:function name="tk:register" as="element()*">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="sort($tk:entities[tk:register-of(.) = $kind], (), function($e) {
+        lower-case(normalize-unicode(tk:entity-name($e), 'NFD') => replace('\p{Mn}', '')) })"/>
+  </xsl:function>
+
+  <!--* The entity a pointing element names, if any. -->
+  <xsl:function name="tk:entity-of" as="element()?">
+    <xsl:param name="ref" as="element()"/>
+    <xsl:sequence select="tk:target($ref/@ref)[tk:register-of(.) != '']"/>
+  </xsl:function>
+
+  <!--* The main name element of an entity (the index form first). -->
+  <xsl:function name="tk:main-name" as="element()?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="(
+        $e/tei:persName[@type = 'index'], $e/tei:persName[not(@type)], $e/tei:persName,
+        $e/tei:orgName, $e/tei:placeName, $e/tei:label, $e/tei:head, $e/tei:name,
+        $e/tei:desc)[1]"/>
+  </xsl:function>
+
+  <!--* The display name of an entity ("Stalin, Iosif Vissarionovich"). -->
+  <xsl:function name="tk:entity-name" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="name" select="tk:plain(tk:main-name($e))"/>
+    <xsl:sequence select="if ($name) then $name else string($e/@xml:id)"/>
+  </xsl:function>
+
+  <!--* The names of an entity other than its main one, for "also known as". -->
+  <xsl:function name="tk:other-names" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="($e/(tei:persName | tei:orgName | tei:placeName | tei:name) except tk:main-name($e))"/>
+  </xsl:function>
+
+  <!--* The mentions of an entity in the text, in document order. -->
+  <xsl:function name="tk:mentions-of" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="key('tk:mentions', string($e/@xml:id), $tk:doc)"/>
+  </xsl:function>
+
+  <!--* The HTML id of a mention: "m" + its running number. -->
+  <xsl:function name="tk:mention-id" as="xs:string">
+    <xsl:param name="m" as="element()"/>
+    <xsl:sequence select="'m' || $m/accumulator-before('tk:mention')"/>
+  </xsl:function>
+
+  <!--* The file of an entity's page. -->
+  <xsl:function name="tk:entity-file" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="tk:file-for-id(string($e/@xml:id))"/>
+  </xsl:function>
+
+  <!--* Where a local ID is shown: "file#id", or () when nothing shows it. -->
+  <xsl:function name="tk:href-of" as="xs:string?">
+    <xsl:param name="target" as="element()?"/>
+    <xsl:variable name="unit" select="if ($target/self::tei:note) then tk:note-unit($target)
+        else if ($target) then tk:unit-of($target) else ()"/>
+    <xsl:sequence select="
+        if (empty($target)) then ()
+        else if (tk:register-of($target) != '') then tk:entity-file($target)
+        else if (empty($unit)) then ()
+        else if (tk:is-unit($target)) then tk:unit-file($target) || (if ($single-page) then '#' || tk:unit-anchor($target) else '')
+        else if ($target/self::tei:note) then tk:unit-file($unit) || '#' || tk:note-id($target)
+        else if ($target/self::tei:pb) then tk:unit-file($unit) || '#' || tk:pb-id($target)
+        else if ($target/@xml:id) then tk:unit-file($unit) || '#' || $target/@xml:id
+        else tk:unit-file($unit)"/>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,106 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  teikit common layer: facts from the TEI header (title, people responsible, publication,
+  the print source) for title pages, footers and page metadata.
+
+  Citation records: Python passes $citations, the JSON of teikit.cite.records.citation_records
+  (CSL-JSON items keyed "edition", "print" and division IDs), so pages carry the same
+  metadata as the citation files. Without it (or for a document it cannot describe) the
+  functions below fall back to the header.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:xslt"
+    exclude-result-prefixes="#all">
+
+  <!-- JSON object of CSL-JSON items (see above); "{}" when unavailable. -->
+  <xsl:param name="citations" as="xs:string" select="'{}'"/>
+  <xsl:variable name="tk:citations" as="map(*)" select="parse-json($citations)"/>
+
+  <xsl:variable name="tk:header" as="element(tei:teiHeader)?" select="($tk:doc/*/tei:teiHeader)[1]"/>
+  <xsl:variable name="tk:title-stmt" as="element()?" select="$tk:header/tei:fileDesc/tei:titleStmt"/>
+
+  <!--* The edition's main title. -->
+  <xsl:function name="tk:title" as="xs:string">
+    <xsl:variable name="main" select="($tk:title-stmt/tei:title[@type = 'main'], $tk:title-stmt/tei:title[not(@type)], $tk:title-stmt/tei:title)[1]"/>
+    <xsl:sequence select="if ($main) then tk:plain($main) else tk:s('unknown-name')"/>
+  </xsl:function>
+
+  <!--* The edition's subtitle ("" when none). -->
+  <xsl:function name="tk:subtitle" as="xs:string">
+    <xsl:sequence select="tk:plain(($tk:title-stmt/tei:title[@type = ('sub', 'subtitle')])[1])"/>
+  </xsl:function>
+
+  <!--* The language of the edition (BCP 47). -->
+  <xsl:function name="tk:language" as="xs:string">
+    <xsl:sequence select="string(($tk:doc/*/@xml:lang, $tk:doc//tei:text/@xml:lang,
+        $tk:header/tei:profileDesc/tei:langUsage/tei:language/@ident, 'en')[1])"/>
+  </xsl:function>
+
+  <!--* A CSL-JSON item by key ("edition", "print", a division ID), or an empty map. -->
+  <xsl:function name="tk:citation" as="map(*)">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="($tk:citations($key), map{})[1]"/>
+  </xsl:function>
+
+  <!--* CSL names as "Family, Given" strings. -->
+  <xsl:function name="tk:csl-names" as="xs:string*">
+    <xsl:param name="names" as="array(*)?"/>
+    <xsl:sequence select="if (empty($names)) then () else array:flatten($names) ! (
+        if (?family) then ?family || (if (?given) then ', ' || ?given else '') else string(?literal))"
+        xmlns:array="http://www.w3.org/2005/xpath-functions/array"/>
+  </xsl:function>
+
+  <!--* The authors of the edition ("Family, Given"), from the citation record else the header. -->
+  <xsl:function name="tk:authors" as="xs:string*">
+    <xsl:variable name="csl" select="tk:csl-names(tk:citation('edition')?author)"/>
+    <xsl:sequence select="if (exists($csl)) then $csl else $tk:title-stmt/tei:author ! tk:person-name(.)"/>
+  </xsl:function>
+
+  <!--* A person's name as "Surname, Forename" when structured, else as written. -->
+  <xsl:function name="tk:person-name" as="xs:string">
+    <xsl:param name="n" as="element()"/>
+    <xsl:variable name="sur" select="tk:plain(($n//tei:surname)[1])"/>
+    <xsl:variable name="fore" select="string-join($n//tei:forename ! tk:plain(.), ' ')"/>
+    <xsl:sequence select="if ($sur) then $sur || (if ($fore) then ', ' || $fore else '') else tk:plain($n)"/>
+  </xsl:function>
+
+  <!--* CSL date-parts as "YYYY[-MM[-DD]]". -->
+  <xsl:function name="tk:csl-date" as="xs:string">
+    <xsl:param name="date" as="map(*)?"/>
+    <xsl:sequence select="if (empty($date?date-parts)) then ''
+        else string-join(array:flatten($date?date-parts(1)) ! format-number(xs:integer(.), '00'), '-')"
+        xmlns:array="http://www.w3.org/2005/xpath-functions/array"/>
+  </xsl:function>
+
+  <!--* Statements of responsibility for the credits: (role, names) pairs as "role: names". -->
+  <xsl:function name="tk:credits" as="xs:string*">
+    <xsl:sequence select="$tk:title-stmt/(tei:editor | tei:respStmt | tei:funder | tei:sponsor | tei:principal) ! (
+        if (self::tei:respStmt) then tk:plain(tei:resp[1]) || ': ' || string-join((* except tei:resp) ! tk:plain(.), ', ')
+        else (if (@role) then string(@role) else local-name(.)) || ': ' || tk:plain(.))"/>
+  </xsl:function>
+
+  <!--* The publication statement in one line (publisher, place, date). -->
+  <xsl:function name="tk:publication" as="xs:string">
+    <xsl:variable name="p" select="$tk:header/tei:fileDesc/tei:publicationStmt"/>
+    <xsl:sequence select="string-join(($p/tei:publisher, $p/tei:pubPlace, $p/tei:date)[normalize-space()] ! tk:plain(.), ', ')"/>
+  </xsl:function>
+
+  <!--* The licence text (and its URL when given). -->
+  <xsl:function name="tk:licence" as="element()?">
+    <xsl:sequence select="($tk:header/tei:fileDesc/tei:publicationStmt/tei:availability/(tei:licence, tei:p))[1]"/>
+  </xsl:function>
+
+  <!--* The print source in one line (from sourceDesc). -->
+  <xsl:function name="tk:source" as="xs:string">
+    <xsl:variable name="s" select="$tk:header/tei:fileDesc/tei:sourceDesc/(tei:biblStruct, tei:bibl, tei:p)[1]"/>
+    <xsl:sequence select="if ($s/self::tei:biblStruct) then string-join((
+          $s/tei:monogr/tei:author ! tk:person-name(.),
+          $s/tei:monogr/tei:title[1] ! tk:plain(.),
+          string-join($s/tei:monogr/tei:imprint/(tei:pubPlace, tei:publisher, tei:date) ! tk:plain(.), ', ')
+        )[. != ''], '. ') else tk:plain($s)"/>
+  </xsl:function>
+</xsl:stylesheet>

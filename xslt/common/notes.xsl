@@ -1,0 +1,100 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  teikit common layer: notes and their markers.
+
+  A note is *detached* when something points at it (a ref/ptr whose target is the note:
+  the endnotes of a notes division) or when it points at its place (note/@target naming an
+  anchor or other element). Any other note is *inline*: it stands where it is anchored.
+  Either way a note belongs to the unit of its (first) marker, whose notes list shows it.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:xslt"
+    exclude-result-prefixes="#all">
+
+  <!-- Pointers by the IDs they name (ref, ptr). -->
+  <xsl:key name="tk:pointers-to" match="tei:ref[@target] | tei:ptr[@target]"
+      use="tokenize(normalize-space(@target), ' ')[starts-with(., '#')] ! substring(., 2)"/>
+  <!-- Notes by the place they point back to (note/@target). -->
+  <xsl:key name="tk:notes-pointing-at" match="tei:note[@target]"
+      use="tokenize(normalize-space(@target), ' ')[starts-with(., '#')] ! substring(., 2)"/>
+
+  <!--* The markers of a note, in document order: what its @target names (the edition's
+        noteref, an anchor), else the refs/ptrs that point at it and are not cross-references
+        (index locators, "see note 3"). -->
+  <xsl:function name="tk:markers" as="element()*">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="
+        if ($note/@target) then
+          (tokenize(normalize-space($note/@target), ' ')[starts-with(., '#')] ! key('tk:id', substring(., 2), $tk:doc))
+          [ancestor::tei:text][not(self::tei:note)][not(ancestor::tei:note intersect $note)]
+        else if ($note/@xml:id) then
+          key('tk:pointers-to', string($note/@xml:id), $tk:doc)[ancestor::tei:text]
+          [not(@type = ('note', 'page', 'range'))][not(ancestor::tei:div[@type = 'index'])]
+          [not(ancestor::tei:note intersect $note)]
+        else ()"/>
+  </xsl:function>
+
+  <!--* The note a marker (ref, ptr or anchor) stands for, if it is one of its markers. -->
+  <xsl:function name="tk:note-of-marker" as="element(tei:note)?">
+    <xsl:param name="marker" as="element()"/>
+    <xsl:variable name="candidates" select="
+        if ($marker/self::tei:ref or $marker/self::tei:ptr) then tk:target($marker/@target)/self::tei:note else (),
+        if ($marker/@xml:id) then key('tk:notes-pointing-at', string($marker/@xml:id), $tk:doc) else ()"/>
+    <xsl:sequence select="$candidates[some $m in tk:markers(.) satisfies $m is $marker][1]"/>
+  </xsl:function>
+
+  <!--* Is this note shown where its marker is, rather than where it stands? -->
+  <xsl:function name="tk:is-detached" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="exists(tk:markers($note))"/>
+  </xsl:function>
+
+  <!--* Is this a note rendered as a marker in running text (an inline note)? -->
+  <xsl:function name="tk:is-inline-note" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="not(tk:is-detached($note))
+        and not($note/ancestor::tei:div[@type = ('notes', 'notes-section', 'endnotes', 'footnotes')])
+        and exists($note/ancestor::tei:text) and not($note/ancestor::tei:note)"/>
+  </xsl:function>
+
+  <!--* The unit whose notes list shows the note. -->
+  <xsl:function name="tk:note-unit" as="element()?">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="tk:unit-of((tk:markers($note)[1], $note)[1])"/>
+  </xsl:function>
+
+  <!--* The notes a unit lists, in the order of their markers. -->
+  <xsl:function name="tk:unit-notes" as="element(tei:note)*">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:variable name="own" select="$unit//tei:note[tk:is-inline-note(.)]"/>
+    <xsl:variable name="pointed" select="$unit//(tei:ref | tei:ptr | tei:anchor)[not(ancestor::tei:note)] ! tk:note-of-marker(.)"/>
+    <xsl:sequence select="($own | $pointed)"/>
+  </xsl:function>
+
+  <!--* The number shown for a note: its @n, else its position among the unit's unnumbered notes. -->
+  <xsl:function name="tk:note-number" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="if ($note/@n) then string($note/@n)
+        else string(index-of(tk:unit-notes(tk:note-unit($note))[not(@n)] ! generate-id(.), generate-id($note))[1])"/>
+  </xsl:function>
+
+  <!--* The HTML id of a note: its xml:id, else one derived from its unit and number. -->
+  <xsl:function name="tk:note-id" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="string(($note/@xml:id,
+        tk:unit-anchor(tk:note-unit($note)) || '-note-' || tk:note-number($note))[1])"/>
+  </xsl:function>
+
+  <!--* The HTML id of a marker: its xml:id, else the note id + "-ref" (+ position when several). -->
+  <xsl:function name="tk:marker-id" as="xs:string">
+    <xsl:param name="marker" as="element()"/>
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:variable name="pos" select="if ($marker/self::tei:note) then 1
+        else index-of(tk:markers($note) ! generate-id(.), generate-id($marker))[1]"/>
+    <xsl:sequence select="string(($marker[not(self::tei:note)]/@xml:id,
+        tk:note-id($note) || '-ref' || (if ($pos gt 1) then string($pos) else ''))[1])"/>
+  </xsl:function>
+</xsl:stylesheet>

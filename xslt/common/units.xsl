@@ -1,0 +1,186 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  teikit common layer: units (the pages of an edition), IDs, file names, labels, pages.
+
+  A *unit* is what an output makes one page (or chapter file) of: each top-level div of
+  front/body/back when that part is divided into divs, else the part itself. Nothing here
+  knows one particular book: labels come from the TEI or from the $labels parameter.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:xslt"
+    exclude-result-prefixes="#all">
+
+  <!-- Public parameters (every parameter Python passes is declared here or in an entry). -->
+  <!-- true(): every unit goes into one file (edition.html) instead of one file each. -->
+  <xsl:param name="single-page" as="xs:boolean" select="false()"/>
+  <!-- JSON object overriding interface labels, e.g. {"contents": "Inhalt"}. -->
+  <xsl:param name="labels" as="xs:string" select="'{}'"/>
+
+  <xsl:key name="tk:id" match="*[@xml:id]" use="string(@xml:id)"/>
+
+  <!-- The document being transformed (global context item). -->
+  <xsl:variable name="tk:doc" as="document-node()" select="/"/>
+
+  <!-- Interface strings: English defaults, overridable through $labels. -->
+  <xsl:variable name="tk:default-labels" as="map(xs:string, xs:string)" select="map{
+      'contents': 'Contents', 'title-page': 'Title page', 'notes': 'Notes', 'note': 'Note',
+      'persons': 'People', 'organizations': 'Organizations', 'places': 'Places', 'events': 'Events',
+      'search': 'Search', 'search-label': 'Search the edition', 'go-page': 'Go to printed page',
+      'page': 'p.', 'pages': 'Printed pages', 'previous': 'Previous', 'next': 'Next',
+      'back-to-text': 'Back to text', 'mentions': 'Mentions', 'names': 'Names',
+      'front': 'Front matter', 'body': 'Text', 'back': 'Back matter', 'group': 'Texts',
+      'section': 'Section', 'skip': 'Skip to the text', 'unknown-name': 'Unnamed',
+      'go-to-note': 'Go to the note', 'close': 'Close', 'no-results': 'Nothing found.',
+      'results': 'results', 'credits': 'Credits', 'source': 'Transcribes', 'site-navigation': 'Site', 'register': 'Register'}"/>
+  <xsl:variable name="tk:labels" as="map(*)"
+      select="map:merge((parse-json($labels), $tk:default-labels), map{'duplicates': 'use-first'})"/>
+
+  <!--* An interface string by key (falls back to the key itself). -->
+  <xsl:function name="tk:s" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="string(($tk:labels($key), $key)[1])"/>
+  </xsl:function>
+
+  <!-- Elements that may sit between divs without making a part "undivided". -->
+  <xsl:variable name="tk:interstitial" as="xs:string*"
+      select="('pb', 'cb', 'lb', 'milestone', 'fw', 'anchor', 'gap')"/>
+
+  <!--* Is this front/body/back/group made only of divs (and page furniture)? -->
+  <xsl:function name="tk:divided" as="xs:boolean">
+    <xsl:param name="part" as="element()"/>
+    <xsl:sequence select="exists($part/(tei:div | tei:div1)) and
+        (every $c in $part/* satisfies ($c/self::tei:div or $c/self::tei:div1
+           or local-name($c) = $tk:interstitial))"/>
+  </xsl:function>
+
+  <!-- All units in reading order. -->
+  <xsl:variable name="tk:units" as="element()*">
+    <xsl:for-each select="$tk:doc//tei:text[not(ancestor::tei:text)]/(tei:front | tei:body | tei:back | tei:group)">
+      <xsl:sequence select="if (tk:divided(.)) then (tei:div | tei:div1) else ."/>
+    </xsl:for-each>
+  </xsl:variable>
+
+  <!-- Names reserved for generated pages; an ID equal to one gets a prefix. -->
+  <xsl:variable name="tk:reserved" as="xs:string*"
+      select="('index', 'toc', 'search', 'pages', 'persons', 'organizations', 'places', 'events',
+               'edition', 'search-data', 'assets')"/>
+
+  <!--* A file name (without directory) for an ID. -->
+  <xsl:function name="tk:file-for-id" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="(if ($id = $tk:reserved) then 'div-' || $id else $id) || '.html'"/>
+  </xsl:function>
+
+  <xsl:variable name="tk:unit-files" as="map(xs:string, xs:string)" select="map:merge(
+      for $i in 1 to count($tk:units) return $tk:units[$i] ! map{generate-id(.):
+        if ($single-page) then 'edition.html'
+        else if (@xml:id) then tk:file-for-id(string(@xml:id))
+        else local-name() || '-' || $i || '.html'})"/>
+
+  <!--* Is $e a unit? -->
+  <xsl:function name="tk:is-unit" as="xs:boolean">
+    <xsl:param name="e" as="node()"/>
+    <xsl:sequence select="map:contains($tk:unit-files, generate-id($e))"/>
+  </xsl:function>
+
+  <!--* The unit a node belongs to (page furniture between units belongs to the next one). -->
+  <xsl:function name="tk:unit-of" as="element()?">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="(
+        $n/ancestor-or-self::*[tk:is-unit(.)][1],
+        $n/following-sibling::*[tk:is-unit(.)][1],
+        $n/preceding-sibling::*[tk:is-unit(.)][1])[1]"/>
+  </xsl:function>
+
+  <!--* The file of a unit. -->
+  <xsl:function name="tk:unit-file" as="xs:string">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="$tk:unit-files(generate-id($unit))"/>
+  </xsl:function>
+
+  <!--* The HTML id a unit's wrapper carries (in single-page mode units share a file). -->
+  <xsl:function name="tk:unit-anchor" as="xs:string">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="string(($unit/@xml:id, 'unit-' || index-of($tk:units ! generate-id(.), generate-id($unit)))[1])"/>
+  </xsl:function>
+
+  <!--* The identifier of a pointer: "#ch01 #ch02" -> "ch01"; "" when not local. -->
+  <xsl:function name="tk:local-id" as="xs:string">
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:variable name="first" select="tokenize(normalize-space($pointer), ' ')[1]"/>
+    <xsl:sequence select="if (starts-with($first, '#')) then substring($first, 2) else ''"/>
+  </xsl:function>
+
+  <!--* The element a local pointer names, if any. -->
+  <xsl:function name="tk:target" as="element()?">
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:variable name="id" select="tk:local-id($pointer)"/>
+    <xsl:sequence select="if ($id) then key('tk:id', $id, $tk:doc)[1] else ()"/>
+  </xsl:function>
+
+  <!--* A division's label part ("1.") and title part ("Entering the Party"). -->
+  <xsl:function name="tk:div-number" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($div/tei:head[@type = 'label'][1]//text()[not(ancestor::tei:note)], ''))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:div-title" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:variable name="head" select="$div/tei:head[not(@type = ('label', 'sub'))][1]"/>
+    <xsl:sequence select="normalize-space(string-join(
+        $head//text()[not(ancestor::tei:note or ancestor::tei:sic or ancestor::tei:orig or ancestor::tei:abbr)], ''))"/>
+  </xsl:function>
+
+  <!--* A human label for a unit or division: "1. Entering the Party", "Introduction", "Front matter". -->
+  <xsl:function name="tk:label" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:variable name="num" select="tk:div-number($div)"/>
+    <xsl:variable name="title" select="tk:div-title($div)"/>
+    <xsl:sequence select="
+        if ($num and $title) then $num || ' ' || $title
+        else if ($title) then $title
+        else if ($num) then $num
+        else if ($div/self::tei:front or $div/self::tei:body or $div/self::tei:back or $div/self::tei:group)
+          then tk:s(local-name($div))
+        else if ($div/@type) then upper-case(substring($div/@type, 1, 1)) || substring($div/@type, 2)
+               || (if ($div/@n) then ' ' || $div/@n else '')
+        else tk:s('section') || (if ($div/@n) then ' ' || $div/@n else '')"/>
+  </xsl:function>
+
+  <!-- The printed page current at a node: the last pb at or before it. -->
+  <xsl:accumulator name="tk:page" as="element(tei:pb)?" initial-value="()">
+    <xsl:accumulator-rule match="tei:pb" select="."/>
+  </xsl:accumulator>
+
+  <xsl:accumulator name="tk:pb-count" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:pb" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- A running count of pointing elements (@ref), used to give each mention an anchor. -->
+  <xsl:accumulator name="tk:mention" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="*[@ref]" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!--* The HTML id of a page break: its xml:id, else "pb" + its position. -->
+  <xsl:function name="tk:pb-id" as="xs:string">
+    <xsl:param name="pb" as="element(tei:pb)"/>
+    <xsl:sequence select="string(($pb/@xml:id, 'pb' || $pb/accumulator-before('tk:pb-count'))[1])"/>
+  </xsl:function>
+
+  <!--* The page a node is on (nothing before the first pb). -->
+  <xsl:function name="tk:page-of" as="element(tei:pb)?">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="$n/accumulator-before('tk:page')"/>
+  </xsl:function>
+
+  <!--* Text of a node as a reader sees it: without editorial alternatives (sic, orig, abbr) or notes. -->
+  <xsl:function name="tk:plain" as="xs:string">
+    <xsl:param name="n" as="node()?"/>
+    <xsl:sequence select="normalize-space(string-join($n//text()[not(ancestor::tei:sic or ancestor::tei:orig
+        or ancestor::tei:abbr or ancestor::tei:note[not(. is $n)] or ancestor::tei:fw)], ''))"/>
+  </xsl:function>
+</xsl:stylesheet>

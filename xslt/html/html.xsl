@@ -1,0 +1,53 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  teikit HTML reading edition: the entry stylesheet.
+
+  Writes every page as a result document (index.html, toc.html, one file per unit, the
+  registers and entity pages, pages.html, search.html and two data scripts); Python
+  (teikit.build.html) adds the assets and decides where the files go. An edition
+  customizes by importing this file and overriding templates.
+
+  Parameters (all xs:string/xs:boolean, defaulted): $single-page, $labels (units.xsl),
+  $citations (metadata.xsl).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:xslt"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="../common/common.xsl"/>
+  <xsl:include href="text.xsl"/>
+  <xsl:include href="page.xsl"/>
+  <xsl:include href="pages.xsl"/>
+
+  <xsl:mode use-accumulators="#all"/>
+  <xsl:mode name="tk:note-entry" use-accumulators="#all"/>
+  <xsl:mode name="tk:licence" use-accumulators="#all"/>
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:template match="/">
+    <xsl:call-template name="tk:report-unhandled"/>
+    <xsl:if test="empty($tk:units)">
+      <xsl:message select="'warning|html.no-text|the document has no TEI text (front, body or back); only the title page is built'"/>
+    </xsl:if>
+    <xsl:call-template name="tk:title-page"/>
+    <xsl:call-template name="tk:toc"/>
+    <xsl:call-template name="tk:unit-pages"/>
+    <xsl:call-template name="tk:registers"/>
+    <xsl:call-template name="tk:pages-page"/>
+    <xsl:call-template name="tk:search-page"/>
+    <xsl:call-template name="tk:data-scripts"/>
+    <xsl:value-of select="count($tk:units)"/>
+  </xsl:template>
+
+  <!-- The policy for unknown elements: kept as div/span with their text; said once per name. -->
+  <xsl:template name="tk:report-unhandled">
+    <xsl:for-each select="distinct-values($tk:units//*[not(local-name() = $tk:handled-names)] ! name())">
+      <xsl:sort select="."/>
+      <xsl:message select="'info|html.unhandled-element|no specific rendering for &lt;' || . || '&gt;: its content is kept in a div/span with class tei-' || replace(., '^.*:', '')"/>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>

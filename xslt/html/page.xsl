@@ -1,0 +1,176 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  teikit HTML layer: the page skeleton every generated page shares (head with citation
+  metadata, site header with navigation and the "go to printed page" box, footer), and
+  how a page is written (serialized HTML 5 in a text result document, so Python decides
+  where files go).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:xslt"
+    exclude-result-prefixes="#all">
+
+  <xsl:variable name="tk:html-serialization" as="map(*)" select="map{
+      'method': 'html', 'html-version': 5.0, 'include-content-type': false(), 'indent': false(),
+      'encoding': 'UTF-8'}"/>
+
+  <!--* Write one HTML page: $file (a bare file name) gets the serialized document. -->
+  <xsl:template name="tk:write-page">
+    <xsl:param name="file" as="xs:string"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="content" as="node()*"/>
+    <xsl:param name="citation" as="map(*)" select="tk:citation('edition')"/>
+    <xsl:param name="prev" as="xs:string*" select="()"/>
+    <xsl:param name="next" as="xs:string*" select="()"/>
+    <xsl:param name="scripts" as="xs:string*" select="()"/>
+    <xsl:variable name="doc">
+      <xsl:call-template name="tk:page">
+        <xsl:with-param name="title" select="$title"/>
+        <xsl:with-param name="content" select="$content"/>
+        <xsl:with-param name="citation" select="$citation"/>
+        <xsl:with-param name="prev" select="$prev"/>
+        <xsl:with-param name="next" select="$next"/>
+        <xsl:with-param name="scripts" select="$scripts"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:result-document href="{$file}" method="text" encoding="UTF-8">
+      <xsl:value-of select="serialize($doc, $tk:html-serialization)"/>
+    </xsl:result-document>
+  </xsl:template>
+
+  <!--* The page skeleton. $prev/$next: (href, label) pairs. -->
+  <xsl:template name="tk:page">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="content" as="node()*"/>
+    <xsl:param name="citation" as="map(*)"/>
+    <xsl:param name="prev" as="xs:string*"/>
+    <xsl:param name="next" as="xs:string*"/>
+    <xsl:param name="scripts" as="xs:string*"/>
+    <html lang="{tk:language()}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="string-join(distinct-values(($title, tk:title())), ' — ')"/></title>
+        <link rel="stylesheet" href="assets/teikit.css"/>
+        <xsl:call-template name="tk:citation-meta"><xsl:with-param name="item" select="$citation"/></xsl:call-template>
+        <script src="pages-data.js" defer="defer"></script>
+        <xsl:for-each select="$scripts"><script src="{.}" defer="defer"></script></xsl:for-each>
+        <script src="assets/teikit.js" defer="defer"></script>
+      </head>
+      <body>
+        <a class="skip-link" href="#main"><xsl:value-of select="tk:s('skip')"/></a>
+        <header class="site-header">
+          <p class="site-title"><a href="index.html"><xsl:value-of select="tk:title()"/></a></p>
+          <nav class="site-nav" aria-label="{tk:s('site-navigation')}">
+            <ul>
+              <li><a href="toc.html"><xsl:value-of select="tk:s('contents')"/></a></li>
+              <xsl:for-each select="$tk:register-kinds[exists(tk:register(.))]">
+                <li><a href="{.}.html"><xsl:value-of select="tk:s(.)"/></a></li>
+              </xsl:for-each>
+              <li><a href="search.html"><xsl:value-of select="tk:s('search')"/></a></li>
+            </ul>
+          </nav>
+          <form class="goto-page" action="pages.html" method="get">
+            <label for="goto-page-input"><xsl:value-of select="tk:s('go-page')"/></label>
+            <input id="goto-page-input" name="page" type="text" size="5" inputmode="text" autocomplete="off"/>
+            <button type="submit">→</button>
+            <output class="goto-status" aria-live="polite"></output>
+          </form>
+        </header>
+        <main id="main">
+          <xsl:sequence select="$content"/>
+        </main>
+        <xsl:if test="exists($prev) or exists($next)">
+          <nav class="prevnext" aria-label="{tk:s('previous')} / {tk:s('next')}">
+            <xsl:if test="exists($prev)">
+              <a class="prev" rel="prev" href="{$prev[1]}"><span class="dir"><xsl:value-of select="tk:s('previous')"/>: </span><xsl:value-of select="$prev[2]"/></a>
+            </xsl:if>
+            <xsl:if test="exists($next)">
+              <a class="next" rel="next" href="{$next[1]}"><span class="dir"><xsl:value-of select="tk:s('next')"/>: </span><xsl:value-of select="$next[2]"/></a>
+            </xsl:if>
+          </nav>
+        </xsl:if>
+        <footer class="site-footer">
+          <p><xsl:value-of select="tk:title()"/><xsl:if test="tk:publication()">. <xsl:value-of select="tk:publication()"/></xsl:if></p>
+          <xsl:if test="tk:licence()">
+            <p class="licence"><xsl:apply-templates select="tk:licence()" mode="tk:licence"/></p>
+          </xsl:if>
+          <xsl:call-template name="tk:coins"><xsl:with-param name="item" select="$citation"/></xsl:call-template>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template match="*" mode="tk:licence">
+    <xsl:choose>
+      <xsl:when test="matches(@target, '^https?://')"><a href="{@target}"><xsl:value-of select="tk:plain(.)"/></a></xsl:when>
+      <xsl:otherwise><xsl:value-of select="tk:plain(.)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--* A minimal citation item from the header, for documents teikit.cite cannot describe. -->
+  <xsl:function name="tk:header-item" as="map(*)">
+    <xsl:variable name="date" select="string(($tk:header/tei:fileDesc/tei:publicationStmt/tei:date/(@when, .))[1])"/>
+    <xsl:sequence select="map{
+        'type': 'book', 'title': tk:title(),
+        'author': array{ $tk:title-stmt/tei:author ! map{'literal': tk:person-name(.)} },
+        'publisher': tk:plain(($tk:header/tei:fileDesc/tei:publicationStmt/tei:publisher)[1]),
+        'issued': if (matches($date, '^\d{4}')) then map{'date-parts': [[xs:integer(substring($date, 1, 4))]]} else (),
+        'language': tk:language()}"/>
+  </xsl:function>
+
+  <!--* Page metadata for citation managers: Highwire citation_*, Dublin Core DC.*. -->
+  <xsl:template name="tk:citation-meta">
+    <xsl:param name="item" as="map(*)"/>
+    <xsl:variable name="i" select="if (map:size($item) gt 0) then $item else tk:header-item()"/>
+    <xsl:variable name="chapter" select="$i?type = 'chapter'"/>
+    <xsl:variable name="authors" select="tk:csl-names($i?author)"/>
+    <xsl:variable name="date" select="tk:csl-date($i?issued)"/>
+    <xsl:variable name="pages" select="tokenize(string($i?page), '[-–]')"/>
+    <meta name="citation_title" content="{$i?title}"/>
+    <xsl:for-each select="$authors"><meta name="citation_author" content="{.}"/></xsl:for-each>
+    <xsl:if test="$date"><meta name="citation_publication_date" content="{translate($date, '-', '/')}"/></xsl:if>
+    <xsl:if test="$i?publisher"><meta name="citation_publisher" content="{$i?publisher}"/></xsl:if>
+    <xsl:if test="$chapter and $i?container-title"><meta name="citation_inbook_title" content="{$i?container-title}"/></xsl:if>
+    <xsl:if test="$pages[1]"><meta name="citation_firstpage" content="{$pages[1]}"/></xsl:if>
+    <xsl:if test="$pages[2]"><meta name="citation_lastpage" content="{$pages[2]}"/></xsl:if>
+    <xsl:if test="$i?ISBN"><meta name="citation_isbn" content="{$i?ISBN}"/></xsl:if>
+    <xsl:if test="$i?language"><meta name="citation_language" content="{$i?language}"/></xsl:if>
+    <meta name="DC.title" content="{$i?title}"/>
+    <xsl:for-each select="$authors"><meta name="DC.creator" content="{.}"/></xsl:for-each>
+    <xsl:for-each select="tk:csl-names($i?translator)"><meta name="DC.contributor" content="{.}"/></xsl:for-each>
+    <xsl:if test="$date"><meta name="DC.date" content="{$date}"/></xsl:if>
+    <xsl:if test="$i?publisher"><meta name="DC.publisher" content="{$i?publisher}"/></xsl:if>
+    <xsl:if test="$i?language"><meta name="DC.language" content="{$i?language}"/></xsl:if>
+    <meta name="DC.type" content="Text"/>
+    <xsl:if test="$chapter and $i?container-title"><meta name="DC.relation.ispartof" content="{$i?container-title}"/></xsl:if>
+    <xsl:if test="$i?ISBN"><meta name="DC.identifier" content="urn:isbn:{$i?ISBN}"/></xsl:if>
+    <xsl:if test="$i?page"><meta name="DC.citation.spage" content="{$pages[1]}"/></xsl:if>
+    <xsl:if test="$i?custom?rights"><meta name="DC.rights" content="{$i?custom?rights}"/></xsl:if>
+  </xsl:template>
+
+  <!--* COinS (OpenURL ContextObject in a span) for the same item. -->
+  <xsl:template name="tk:coins">
+    <xsl:param name="item" as="map(*)"/>
+    <xsl:variable name="i" select="if (map:size($item) gt 0) then $item else tk:header-item()"/>
+    <xsl:variable name="chapter" select="$i?type = 'chapter'"/>
+    <xsl:variable name="pages" select="tokenize(string($i?page), '[-–]')"/>
+    <xsl:variable name="pairs" as="xs:string*" select="(
+        'ctx_ver=Z39.88-2004', 'rft_val_fmt=info:ofi/fmt:kev:mtx:book',
+        'rft.genre=' || (if ($chapter) then 'bookitem' else 'book'),
+        if ($chapter) then ('rft.atitle=' || encode-for-uri($i?title), 'rft.btitle=' || encode-for-uri(string($i?container-title)))
+        else 'rft.btitle=' || encode-for-uri($i?title),
+        tk:csl-names($i?author) ! ('rft.au=' || encode-for-uri(.)),
+        if ($i?publisher) then 'rft.pub=' || encode-for-uri($i?publisher) else (),
+        if ($i?publisher-place) then 'rft.place=' || encode-for-uri($i?publisher-place) else (),
+        if (tk:csl-date($i?issued)) then 'rft.date=' || tk:csl-date($i?issued) else (),
+        if ($i?ISBN) then 'rft.isbn=' || encode-for-uri($i?ISBN) else (),
+        if ($pages[1]) then 'rft.spage=' || encode-for-uri($pages[1]) else (),
+        if ($pages[2]) then 'rft.epage=' || encode-for-uri($pages[2]) else ())"/>
+    <span class="Z3988" title="{string-join($pairs, '&amp;')}"></span>
+  </xsl:template>
+</xsl:stylesheet>

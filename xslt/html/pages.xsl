@@ -1,0 +1,329 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  teikit HTML layer: the pages of the reading edition. One template per kind of page:
+  title page, contents, a unit (chapter/division, with its notes), registers (A-Z) and
+  entity pages, the list of printed pages, the search page; plus the two data scripts
+  (printed pages; search index) that the local JavaScript reads.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:xslt"
+    exclude-result-prefixes="#all">
+
+  <!-- ============ title page ============ -->
+
+  <xsl:template name="tk:title-page">
+    <xsl:call-template name="tk:write-page">
+      <xsl:with-param name="file" select="'index.html'"/>
+      <xsl:with-param name="title" select="tk:title()"/>
+      <xsl:with-param name="next" select="if (exists($tk:units)) then ('toc.html', tk:s('contents')) else ()"/>
+      <xsl:with-param name="content">
+        <div class="title-page">
+          <h1><xsl:value-of select="tk:title()"/></h1>
+          <xsl:if test="tk:subtitle()"><p class="subtitle"><xsl:value-of select="tk:subtitle()"/></p></xsl:if>
+          <xsl:if test="exists($tk:title-stmt/tei:author)">
+            <p class="authors"><xsl:value-of select="string-join($tk:title-stmt/tei:author ! tk:plain(.), '; ')"/></p>
+          </xsl:if>
+          <xsl:if test="exists(tk:credits())">
+            <h2><xsl:value-of select="tk:s('credits')"/></h2>
+            <ul class="credits"><xsl:for-each select="tk:credits()"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
+          </xsl:if>
+          <xsl:if test="tk:publication()"><p class="publication"><xsl:value-of select="tk:publication()"/></p></xsl:if>
+          <xsl:if test="tk:source()"><p class="source"><xsl:value-of select="tk:s('source')"/>: <xsl:value-of select="tk:source()"/></p></xsl:if>
+          <xsl:if test="tk:licence()"><p class="licence"><xsl:apply-templates select="tk:licence()" mode="tk:licence"/></p></xsl:if>
+          <p class="start"><a href="toc.html"><xsl:value-of select="tk:s('contents')"/></a></p>
+        </div>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ============ contents ============ -->
+
+  <!--* The printed page range of a unit ("1-24"), from its citation record else its page breaks. -->
+  <xsl:function name="tk:page-range" as="xs:string">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:variable name="csl" select="if ($unit/@xml:id) then string(tk:citation(string($unit/@xml:id))?page) else ''"/>
+    <xsl:variable name="pbs" select="$unit//tei:pb[@n]"/>
+    <xsl:sequence select="if ($csl) then $csl
+        else string-join(distinct-values(($pbs[1]/@n, $pbs[last()]/@n) ! string(.)), '–')"/>
+  </xsl:function>
+
+  <xsl:template name="tk:toc">
+    <xsl:call-template name="tk:write-page">
+      <xsl:with-param name="file" select="'toc.html'"/>
+      <xsl:with-param name="title" select="tk:s('contents')"/>
+      <xsl:with-param name="prev" select="('index.html', tk:title())"/>
+      <xsl:with-param name="next" select="$tk:units[1] ! (tk:href-of(.), tk:label(.))"/>
+      <xsl:with-param name="content">
+        <h1><xsl:value-of select="tk:s('contents')"/></h1>
+        <ol class="toc">
+          <xsl:for-each select="$tk:units">
+            <xsl:variable name="range" select="tk:page-range(.)"/>
+            <li class="toc-{(@type, local-name())[1]}">
+              <a href="{tk:href-of(.)}"><xsl:value-of select="tk:label(.)"/></a>
+              <xsl:if test="$range"> <span class="toc-pages"><xsl:value-of select="tk:s('page') || ' ' || $range"/></span></xsl:if>
+            </li>
+          </xsl:for-each>
+        </ol>
+        <xsl:if test="exists($tk:entities)">
+          <h2><xsl:value-of select="tk:s('register')"/></h2>
+          <ul class="toc-registers">
+            <xsl:for-each select="$tk:register-kinds[exists(tk:register(.))]">
+              <li><a href="{.}.html"><xsl:value-of select="tk:s(.)"/></a></li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ============ units ============ -->
+
+  <!--* A unit as an article: heading, content (with the page furniture before it), notes. -->
+  <xsl:template name="tk:unit-article">
+    <xsl:param name="unit" as="element()"/>
+    <article class="unit unit-{($unit/@type, local-name($unit))[1]}" id="{tk:unit-anchor($unit)}">
+      <!-- Page breaks etc. standing between this unit and the previous one. -->
+      <xsl:apply-templates select="$unit/preceding-sibling::*[local-name() = $tk:interstitial]
+          [not(following-sibling::*[tk:is-unit(.)][1] except $unit)]"/>
+      <xsl:if test="not($unit/tei:head)">
+        <h1><xsl:value-of select="tk:label($unit)"/></h1>
+      </xsl:if>
+      <xsl:apply-templates select="$unit/node()"/>
+      <xsl:if test="$unit is $tk:units[last()]">
+        <xsl:apply-templates select="$unit/following-sibling::*[local-name() = $tk:interstitial]"/>
+      </xsl:if>
+      <xsl:variable name="notes" select="tk:unit-notes($unit)"/>
+      <xsl:if test="exists($notes)">
+        <xsl:variable name="hid" select="tk:unit-anchor($unit) || '-notes-heading'"/>
+        <section class="notes" aria-labelledby="{$hid}">
+          <h2 id="{$hid}"><xsl:value-of select="tk:s('notes')"/></h2>
+          <ul class="notes-list">
+            <xsl:apply-templates select="$notes" mode="tk:note-entry"/>
+          </ul>
+        </section>
+      </xsl:if>
+    </article>
+  </xsl:template>
+
+  <xsl:template name="tk:unit-pages">
+    <xsl:choose>
+      <xsl:when test="$single-page">
+        <xsl:call-template name="tk:write-page">
+          <xsl:with-param name="file" select="'edition.html'"/>
+          <xsl:with-param name="title" select="tk:title()"/>
+          <xsl:with-param name="prev" select="('toc.html', tk:s('contents'))"/>
+          <xsl:with-param name="content">
+            <xsl:for-each select="$tk:units">
+              <xsl:call-template name="tk:unit-article"><xsl:with-param name="unit" select="."/></xsl:call-template>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="$tk:units">
+          <xsl:variable name="i" select="position()"/>
+          <xsl:call-template name="tk:write-page">
+            <xsl:with-param name="file" select="tk:unit-file(.)"/>
+            <xsl:with-param name="title" select="tk:label(.)"/>
+            <xsl:with-param name="citation" select="(@xml:id ! tk:citation(string(.))[map:size(.) gt 0], tk:citation('edition'))[1]"/>
+            <xsl:with-param name="prev" select="if ($i gt 1) then $tk:units[$i - 1] ! (tk:unit-file(.), tk:label(.))
+                else ('toc.html', tk:s('contents'))"/>
+            <xsl:with-param name="next" select="$tk:units[$i + 1] ! (tk:unit-file(.), tk:label(.))"/>
+            <xsl:with-param name="content">
+              <xsl:call-template name="tk:unit-article"><xsl:with-param name="unit" select="."/></xsl:call-template>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============ registers and entity pages ============ -->
+
+  <!--* The first letter an entity is filed under (A-Z, else "#"). -->
+  <xsl:function name="tk:initial" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="c" select="upper-case(substring(replace(normalize-unicode(tk:entity-name($e), 'NFD'), '[\p{Mn}\P{L}]', ''), 1, 1))"/>
+    <xsl:sequence select="if (matches($c, '^[A-Z]$')) then $c else if ($c) then $c else '#'"/>
+  </xsl:function>
+
+  <xsl:template name="tk:registers">
+    <xsl:for-each select="$tk:register-kinds">
+      <xsl:variable name="kind" select="."/>
+      <xsl:variable name="entities" select="tk:register($kind)"/>
+      <xsl:if test="exists($entities)">
+        <xsl:call-template name="tk:write-page">
+          <xsl:with-param name="file" select="$kind || '.html'"/>
+          <xsl:with-param name="title" select="tk:s($kind)"/>
+          <xsl:with-param name="content">
+            <h1><xsl:value-of select="tk:s($kind)"/></h1>
+            <xsl:variable name="groups" as="element()*">
+              <xsl:for-each-group select="$entities" group-adjacent="tk:initial(.)">
+                <group letter="{current-grouping-key()}"/>
+              </xsl:for-each-group>
+            </xsl:variable>
+            <nav class="az" aria-label="A–Z">
+              <ul><xsl:for-each select="$groups"><li><a href="#letter-{position()}"><xsl:value-of select="@letter"/></a></li></xsl:for-each></ul>
+            </nav>
+            <xsl:for-each-group select="$entities" group-adjacent="tk:initial(.)">
+              <section class="register-letter" aria-labelledby="letter-{position()}">
+                <h2 id="letter-{position()}"><xsl:value-of select="current-grouping-key()"/></h2>
+                <ul class="register">
+                  <xsl:for-each select="current-group()">
+                    <xsl:variable name="n" select="count(tk:mentions-of(.))"/>
+                    <li><a href="{tk:entity-file(.)}"><xsl:value-of select="tk:entity-name(.)"/></a>
+                      <xsl:if test="$n gt 0"> <span class="count">(<xsl:value-of select="$n"/>)</span></xsl:if></li>
+                  </xsl:for-each>
+                </ul>
+              </section>
+            </xsl:for-each-group>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:for-each select="$entities">
+          <xsl:call-template name="tk:entity-page"><xsl:with-param name="kind" select="$kind"/></xsl:call-template>
+        </xsl:for-each>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!--* A few words either side of a mention, from its paragraph (or line, item, note). -->
+  <xsl:function name="tk:context" as="node()*">
+    <xsl:param name="m" as="element()"/>
+    <xsl:variable name="block" select="($m/ancestor::*[self::tei:p or self::tei:l or self::tei:item or self::tei:head
+        or self::tei:note or self::tei:cell or self::tei:ab or self::tei:quote][1], $m/..)[1]"/>
+    <xsl:variable name="visible" select="$block//text()[not(ancestor::tei:sic or ancestor::tei:orig or ancestor::tei:abbr or ancestor::tei:fw)]"/>
+    <xsl:variable name="before" select="normalize-space(string-join($visible[. &lt;&lt; $m], ''))"/>
+    <xsl:variable name="after" select="normalize-space(string-join($visible[. >> $m][not(ancestor::* intersect $m)], ''))"/>
+    <xsl:variable name="b" select="if (string-length($before) gt 70) then '…' || replace(substring($before, string-length($before) - 69), '^\S*\s', '') else $before"/>
+    <xsl:variable name="a" select="if (string-length($after) gt 70) then replace(substring($after, 1, 70), '\s\S*$', '') || '…' else $after"/>
+    <xsl:value-of select="$b || ' '"/>
+    <mark><xsl:value-of select="tk:plain($m)"/></mark>
+    <xsl:value-of select="' ' || $a"/>
+  </xsl:function>
+
+  <xsl:template name="tk:entity-page">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:variable name="e" select="."/>
+    <xsl:variable name="mentions" select="tk:mentions-of(.)"/>
+    <xsl:call-template name="tk:write-page">
+      <xsl:with-param name="file" select="tk:entity-file(.)"/>
+      <xsl:with-param name="title" select="tk:entity-name(.)"/>
+      <xsl:with-param name="prev" select="($kind || '.html', tk:s($kind))"/>
+      <xsl:with-param name="content">
+        <article class="entity entity-{local-name()}" id="{@xml:id}">
+          <h1><xsl:value-of select="tk:entity-name(.)"/></h1>
+          <xsl:variable name="others" select="tk:other-names(.)"/>
+          <xsl:variable name="facts" select="* except (tk:main-name(.), $others)"/>
+          <xsl:if test="exists($others) or exists($facts)">
+            <dl class="entity-facts">
+              <xsl:if test="exists($others)">
+                <dt><xsl:value-of select="tk:s('names')"/></dt>
+                <xsl:for-each select="$others">
+                  <dd><xsl:apply-templates/><xsl:if test="@type"> <span class="name-type">(<xsl:value-of select="@type"/>)</span></xsl:if></dd>
+                </xsl:for-each>
+              </xsl:if>
+              <xsl:for-each-group select="$facts" group-adjacent="string-join((local-name(), @type), ' ')">
+                <dt><xsl:value-of select="if (@type) then @type else local-name()"/></dt>
+                <xsl:for-each select="current-group()"><dd><xsl:apply-templates/></dd></xsl:for-each>
+              </xsl:for-each-group>
+            </dl>
+          </xsl:if>
+          <h2><xsl:value-of select="tk:s('mentions')"/> (<xsl:value-of select="count($mentions)"/>)</h2>
+          <xsl:if test="exists($mentions)">
+            <ol class="mentions">
+              <xsl:for-each select="$mentions">
+                <xsl:variable name="unit" select="tk:unit-of(.)"/>
+                <xsl:variable name="page" select="tk:page-of(.)"/>
+                <li>
+                  <a href="{tk:unit-file($unit)}#{tk:mention-id(.)}">
+                    <xsl:value-of select="string-join((tk:label($unit), $page/@n ! (tk:s('page') || ' ' || .)), ', ')"/>
+                  </a>
+                  <xsl:text>: </xsl:text>
+                  <span class="kwic"><xsl:sequence select="tk:context(.)"/></span>
+                </li>
+              </xsl:for-each>
+            </ol>
+          </xsl:if>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ============ printed pages, search ============ -->
+
+  <xsl:template name="tk:pages-page">
+    <xsl:call-template name="tk:write-page">
+      <xsl:with-param name="file" select="'pages.html'"/>
+      <xsl:with-param name="title" select="tk:s('pages')"/>
+      <xsl:with-param name="content">
+        <h1><xsl:value-of select="tk:s('pages')"/></h1>
+        <xsl:choose>
+          <xsl:when test="exists($tk:page-breaks)">
+            <ul class="page-list">
+              <xsl:for-each select="$tk:page-breaks">
+                <li><a href="{tk:href-of(.)}"><xsl:value-of select="@n"/></a></li>
+              </xsl:for-each>
+            </ul>
+          </xsl:when>
+          <xsl:otherwise><p>—</p></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Page breaks with a number, in a unit. -->
+  <xsl:variable name="tk:page-breaks" as="element(tei:pb)*"
+      select="$tk:doc//tei:text//tei:pb[@n][exists(tk:unit-of(.))]"/>
+
+  <xsl:template name="tk:search-page">
+    <xsl:call-template name="tk:write-page">
+      <xsl:with-param name="file" select="'search.html'"/>
+      <xsl:with-param name="title" select="tk:s('search')"/>
+      <xsl:with-param name="scripts" select="'search-data.js'"/>
+      <xsl:with-param name="content">
+        <h1><xsl:value-of select="tk:s('search')"/></h1>
+        <form id="search-form" class="search-form" action="search.html" method="get" role="search">
+          <label for="search-input"><xsl:value-of select="tk:s('search-label')"/></label>
+          <input id="search-input" name="q" type="search" autocomplete="off"/>
+          <button type="submit"><xsl:value-of select="tk:s('search')"/></button>
+        </form>
+        <p id="search-status" aria-live="polite"></p>
+        <ol id="search-results" class="search-results"></ol>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!--* The blocks the search index holds: the smallest text-bearing blocks of every unit. -->
+  <xsl:function name="tk:search-blocks" as="element()*">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="$unit//(tei:p | tei:l | tei:head | tei:item | tei:cell | tei:ab | tei:note
+        | tei:biblStruct | tei:bibl | tei:stage | tei:speaker)
+        [not(descendant::tei:p or descendant::tei:l or descendant::tei:ab or descendant::tei:item or descendant::tei:cell)]
+        [not(ancestor::tei:biblStruct or ancestor::tei:bibl)]"/>
+  </xsl:function>
+
+  <xsl:template name="tk:data-scripts">
+    <xsl:result-document href="pages-data.js" method="text" encoding="UTF-8">
+      <xsl:text>window.TK_PAGES = </xsl:text>
+      <xsl:value-of select="serialize(array{ $tk:page-breaks ! [lower-case(normalize-space(@n)), tk:href-of(.)] },
+          map{'method': 'json'})"/>
+      <xsl:text>;&#10;</xsl:text>
+    </xsl:result-document>
+    <xsl:result-document href="search-data.js" method="text" encoding="UTF-8">
+      <xsl:text>window.TK_SEARCH = </xsl:text>
+      <xsl:value-of select="serialize(array{
+          for $u in $tk:units return
+            for $b in tk:search-blocks($u) return
+            let $page := tk:page-of($b), $on-page := exists($page) and tk:unit-of($page) is $u
+            return [tk:unit-file($u) || (if ($on-page) then '#' || tk:pb-id($page) else ''),
+                    string-join((tk:label($u), $page[$on-page]/@n ! (tk:s('page') || ' ' || .)), ', '),
+                    tk:plain($b)]
+        }, map{'method': 'json'})"/>
+      <xsl:text>;&#10;</xsl:text>
+    </xsl:result-document>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,455 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  teikit HTML layer: TEI text elements to HTML 5 (the default mode).
+
+  Policy for elements no template names: the element becomes a <div> (when it holds block
+  content) or a <span>, with class "tei-NAME", and its content is processed, so no text is
+  ever dropped; html.xsl reports each such element name once as an info diagnostic.
+  Editorial alternatives keep both readings: the corrected one is shown, the other (sic,
+  orig, abbr) is kept in a hidden span for search engines and copy-paste of the source.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:xslt"
+    exclude-result-prefixes="#all">
+
+  <!-- Elements rendered as blocks (HTML flow content). -->
+  <xsl:variable name="tk:block-names" as="xs:string*" select="(
+      'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'p', 'ab', 'lg', 'l', 'list',
+      'table', 'sp', 'figure', 'listBibl', 'castList', 'floatingText', 'head', 'argument', 'epigraph',
+      'opener', 'closer', 'titlePage', 'docTitle', 'byline', 'dateline', 'salute', 'signed',
+      'titlePart', 'docAuthor', 'docImprint', 'docEdition', 'docDate', 'trailer', 'postscript',
+      'speaker', 'castItem', 'castGroup', 'biblStruct', 'listPerson', 'listPlace', 'listOrg',
+      'listEvent', 'person', 'place', 'org', 'event', 'text', 'group', 'front', 'body', 'back',
+      'item', 'label', 'row', 'cell', 'quote', 'cit', 'spGrp', 'figDesc', 'listWit')"/>
+  <!-- Elements that have their own template below (the rest fall under the policy above). -->
+  <xsl:variable name="tk:handled-names" as="xs:string*" select="(
+      'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'p', 'ab', 'head', 'lg', 'l',
+      'sp', 'speaker', 'stage', 'list', 'item', 'label', 'table', 'row', 'cell', 'figure', 'figDesc',
+      'graphic', 'quote', 'cit', 'q', 'said', 'hi', 'emph', 'foreign', 'title', 'term', 'mentioned',
+      'soCalled', 'gloss', 'persName', 'orgName', 'placeName', 'name', 'rs', 'geogName', 'date',
+      'num', 'time', 'measure', 'surname', 'forename', 'roleName', 'addName', 'genName', 'nameLink',
+      'ref', 'ptr', 'note', 'choice', 'sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'supplied', 'gap',
+      'unclear', 'del', 'add', 'lb', 'pb', 'cb', 'milestone', 'fw', 'anchor', 'seg', 'w', 'pc', 'c',
+      'bibl', 'listBibl', 'biblStruct', 'argument', 'epigraph', 'opener', 'closer', 'byline',
+      'dateline', 'salute', 'signed', 'trailer', 'postscript', 'titlePage', 'docTitle', 'titlePart',
+      'docAuthor', 'docImprint', 'docDate', 'docEdition', 'front', 'body', 'back', 'group', 'text',
+      'space', 'idno', 'author', 'editor', 'imprint', 'publisher', 'pubPlace', 'biblScope', 'monogr',
+      'analytic', 'series', 'respStmt', 'resp', 'meeting', 'country', 'region', 'settlement', 'bloc',
+      'district', 'orgName', 'floatingText', 'spGrp', 'castList', 'castItem', 'castGroup', 'role',
+      'roleDesc')"/>
+
+  <!--* Does this element render as a block? -->
+  <xsl:function name="tk:is-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="local-name($e) = $tk:block-names or
+        (not(local-name($e) = $tk:handled-names)
+         and exists($e/descendant::*[local-name() = $tk:block-names][not(ancestor::tei:note[. >> $e])]))"/>
+  </xsl:function>
+
+  <!--* The heading level (1-6) of a head in its unit. -->
+  <xsl:function name="tk:heading-level" as="xs:integer">
+    <xsl:param name="head" as="element()"/>
+    <xsl:variable name="unit" select="tk:unit-of($head)"/>
+    <xsl:variable name="divs" select="count($head/ancestor::*[starts-with(local-name(), 'div')][not(. &lt;&lt; $unit)])"/>
+    <xsl:sequence select="min((6, max((1, $divs)) + (if ($unit/self::tei:div or $unit/self::tei:div1) then 0 else 1)))"/>
+  </xsl:function>
+
+  <!-- ============ structure ============ -->
+
+  <xsl:template match="tei:text | tei:front | tei:body | tei:back | tei:group">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7">
+    <section class="div div-{(@type, 'plain')[1]}">
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates/>
+    </section>
+  </xsl:template>
+
+  <!-- The first head of a division carries the division's heading (label and title together). -->
+  <xsl:template match="tei:head[starts-with(local-name(..), 'div') or parent::tei:front
+                       or parent::tei:body or parent::tei:back][not(@type = 'sub')]">
+    <xsl:if test="not(preceding-sibling::tei:head[not(@type = 'sub')])">
+      <xsl:element name="h{tk:heading-level(.)}">
+        <xsl:call-template name="tk:id"/>
+        <xsl:for-each select="(., following-sibling::tei:head[not(@type = 'sub')])">
+          <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+          <span class="head-{(@type, 'main')[1]}"><xsl:apply-templates/></span>
+        </xsl:for-each>
+      </xsl:element>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:head">
+    <p class="head head-{(@type, 'plain')[1]}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:p | tei:ab">
+    <xsl:element name="{if (*[tk:is-block(.)]) then 'div' else 'p'}">
+      <xsl:attribute name="class" select="'p tei-' || local-name()"/>
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:argument | tei:epigraph | tei:opener | tei:closer | tei:byline | tei:dateline
+                       | tei:salute | tei:signed | tei:trailer | tei:postscript | tei:titlePage | tei:docTitle
+                       | tei:titlePart | tei:docAuthor | tei:docImprint | tei:docDate | tei:docEdition
+                       | tei:lg | tei:l | tei:sp | tei:speaker | tei:floatingText | tei:spGrp | tei:castList
+                       | tei:castItem | tei:castGroup">
+    <div class="tei-{local-name()}{if (@type) then ' type-' || @type else ''}">
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:stage">
+    <xsl:element name="{if (ancestor::tei:p or ancestor::tei:l or parent::tei:hi) then 'span' else 'div'}">
+      <xsl:attribute name="class" select="'tei-stage'"/>
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:list | tei:listBibl">
+    <div class="tei-{local-name()}{if (@type) then ' type-' || @type else ''}">
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates select="tei:head"/>
+      <xsl:element name="{if (@rend = ('numbered', 'ordered') or @type = ('ordered', 'numbered')) then 'ol' else 'ul'}">
+        <xsl:for-each-group select="* except tei:head" group-ending-with="*[not(local-name() = $tk:interstitial)]">
+          <li>
+            <xsl:variable name="main" select="current-group()[last()]"/>
+            <xsl:if test="$main/self::tei:label"><xsl:attribute name="class" select="'label'"/></xsl:if>
+            <xsl:if test="$main[self::tei:item or self::tei:label]/@xml:id">
+              <xsl:attribute name="id" select="$main/@xml:id"/>
+            </xsl:if>
+            <xsl:for-each select="current-group()">
+              <xsl:choose>
+                <xsl:when test="self::tei:item or self::tei:label"><xsl:apply-templates/></xsl:when>
+                <xsl:otherwise><xsl:apply-templates select="."/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each>
+          </li>
+        </xsl:for-each-group>
+      </xsl:element>
+    </div>
+  </xsl:template>
+
+  <!-- An item outside a list (rare): a block. -->
+  <xsl:template match="tei:item | tei:label">
+    <div class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:table">
+    <table class="tei-table">
+      <xsl:call-template name="tk:id"/>
+      <xsl:if test="tei:head">
+        <caption><xsl:apply-templates select="tei:head/node()"/></caption>
+      </xsl:if>
+      <xsl:for-each select="tei:row">
+        <tr>
+          <xsl:call-template name="tk:id"/>
+          <xsl:for-each select="tei:cell">
+            <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
+              <xsl:if test="@cols"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
+              <xsl:if test="@rows"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+              <xsl:call-template name="tk:id"/>
+              <xsl:apply-templates/>
+            </xsl:element>
+          </xsl:for-each>
+        </tr>
+      </xsl:for-each>
+    </table>
+    <!-- Whatever else a table holds (page breaks, notes) is kept after it. -->
+    <xsl:apply-templates select="* except (tei:head | tei:row)"/>
+  </xsl:template>
+
+  <xsl:template match="tei:figure">
+    <figure class="tei-figure">
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates select="* except tei:figDesc"/>
+      <xsl:if test="tei:figDesc">
+        <figcaption><xsl:apply-templates select="tei:figDesc/node()"/></figcaption>
+      </xsl:if>
+    </figure>
+  </xsl:template>
+
+  <!-- Images are not copied into the reading edition: say where one was. -->
+  <xsl:template match="tei:graphic">
+    <span class="tei-graphic">[<xsl:value-of select="(@url, 'image')[1]"/>]</span>
+  </xsl:template>
+
+  <xsl:template match="tei:quote | tei:cit">
+    <xsl:element name="{if (tk:has-block-child(.)) then 'blockquote' else 'span'}">
+      <xsl:attribute name="class" select="'tei-' || local-name()"/>
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:function name="tk:has-block-child" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/*[not(self::tei:quote or self::tei:cit)][tk:is-block(.)])
+        or exists($e/(tei:quote | tei:cit)[tk:has-block-child(.)])"/>
+  </xsl:function>
+
+  <!-- ============ phrases ============ -->
+
+  <xsl:template match="tei:hi">
+    <xsl:variable name="rend" select="tokenize(lower-case(string-join((@rend, @rendition, @style), ' ')), '[\s#;:]+')"/>
+    <xsl:element name="{if ($rend = ('italic', 'italics', 'i')) then 'i'
+        else if ($rend = ('bold', 'b')) then 'b'
+        else if ($rend = ('sup', 'superscript')) then 'sup'
+        else if ($rend = ('sub', 'subscript')) then 'sub'
+        else if ($rend = ('underline', 'u')) then 'u'
+        else 'span'}">
+      <xsl:attribute name="class" select="string-join(('hi', $rend[. != '']), ' ')"/>
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:emph"><em><xsl:call-template name="tk:id"/><xsl:apply-templates/></em></xsl:template>
+
+  <xsl:template match="tei:foreign">
+    <i class="tei-foreign">
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates/>
+    </i>
+  </xsl:template>
+
+  <xsl:template match="tei:title">
+    <xsl:element name="{if (@level = 'a' or @level = 'u') then 'span' else 'cite'}">
+      <xsl:attribute name="class" select="'tei-title level-' || (@level, 'm')[1]"/>
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:q | tei:said | tei:term | tei:mentioned | tei:soCalled | tei:gloss | tei:date
+                       | tei:num | tei:time | tei:measure | tei:surname | tei:forename | tei:roleName
+                       | tei:addName | tei:genName | tei:nameLink | tei:seg | tei:unclear | tei:w | tei:pc
+                       | tei:c | tei:idno | tei:author | tei:editor | tei:imprint | tei:publisher | tei:pubPlace
+                       | tei:biblScope | tei:monogr | tei:analytic | tei:series | tei:respStmt | tei:resp
+                       | tei:meeting | tei:country | tei:region | tei:settlement | tei:bloc | tei:district
+                       | tei:bibl | tei:role | tei:roleDesc | tei:space">
+    <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- Names: a link to the entity's page when @ref names one (and we are not inside a link). -->
+  <xsl:template match="tei:persName | tei:orgName | tei:placeName | tei:name | tei:rs | tei:geogName">
+    <xsl:variable name="entity" select="tk:entity-of(.)"/>
+    <xsl:choose>
+      <xsl:when test="$entity and not(ancestor::tei:ref[@target] or ancestor::tei:ptr)">
+        <a class="entity tei-{local-name()}" href="{tk:entity-file($entity)}" id="{tk:mention-id(.)}">
+          <xsl:apply-templates/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Editorial alternatives: show one reading, keep the other hidden. -->
+  <xsl:template match="tei:choice">
+    <span class="tei-choice">
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates select="tei:corr | tei:reg | tei:expan"/>
+      <xsl:apply-templates select="* except (tei:corr | tei:reg | tei:expan)"/>
+    </span>
+  </xsl:template>
+  <xsl:template match="tei:choice/tei:sic | tei:choice/tei:orig | tei:choice/tei:abbr">
+    <span class="tei-{local-name()}" hidden="hidden"><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="tei:sic | tei:corr | tei:orig | tei:reg | tei:abbr | tei:expan">
+    <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:supplied">
+    <span class="tei-supplied" title="supplied by the editors"><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="tei:gap">
+    <span class="tei-gap" title="gap in the source">[…]</span>
+  </xsl:template>
+  <xsl:template match="tei:del"><del><xsl:apply-templates/></del></xsl:template>
+  <xsl:template match="tei:add"><ins><xsl:apply-templates/></ins></xsl:template>
+
+  <xsl:template match="tei:lb"><br/></xsl:template>
+  <xsl:template match="tei:cb | tei:milestone">
+    <xsl:if test="@xml:id"><span class="tei-{local-name()}" id="{@xml:id}"></span></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:fw"><span class="tei-fw"><xsl:apply-templates/></span></xsl:template>
+
+  <!-- A printed page: an anchor in the margin, "p. 45", linking to itself so it can be copied. -->
+  <xsl:template match="tei:pb">
+    <xsl:variable name="id" select="tk:pb-id(.)"/>
+    <span class="pb{if (@type = 'inferred') then ' inferred' else ''}" id="{$id}">
+      <xsl:if test="@n">
+        <a class="pb-link" href="#{$id}"
+           title="{if (@type = 'inferred') then 'page break inferred by the editors' else 'printed page'}">
+          <xsl:value-of select="tk:s('page') || ' ' || @n"/>
+        </a>
+      </xsl:if>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:anchor">
+    <xsl:variable name="note" select="tk:note-of-marker(.)"/>
+    <xsl:choose>
+      <xsl:when test="$note"><xsl:call-template name="tk:marker"><xsl:with-param name="note" select="$note"/></xsl:call-template></xsl:when>
+      <xsl:when test="@xml:id"><span class="tei-anchor" id="{@xml:id}"></span></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============ pointers ============ -->
+
+  <xsl:template match="tei:ref | tei:ptr">
+    <xsl:variable name="note" select="tk:note-of-marker(.)"/>
+    <xsl:variable name="target" select="tk:target(@target)"/>
+    <xsl:variable name="href" select="tk:href-of($target)"/>
+    <xsl:variable name="first" select="tokenize(normalize-space(@target), ' ')[1]"/>
+    <xsl:choose>
+      <xsl:when test="$note">
+        <xsl:call-template name="tk:marker"><xsl:with-param name="note" select="$note"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="exists($href)">
+        <a class="tei-{local-name()}{if (@type) then ' type-' || @type else ''}" href="{$href}">
+          <xsl:call-template name="tk:id"/>
+          <xsl:apply-templates/>
+          <xsl:if test="self::tei:ptr"><xsl:value-of select="tk:target-label($target)"/></xsl:if>
+        </a>
+      </xsl:when>
+      <xsl:when test="matches($first, '^https?://')">
+        <a class="tei-{local-name()} external" href="{$first}">
+          <xsl:call-template name="tk:id"/>
+          <xsl:apply-templates/>
+          <xsl:if test="self::tei:ptr"><xsl:value-of select="$first"/></xsl:if>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="tei-{local-name()} unresolved" title="{@target}">
+          <xsl:call-template name="tk:id"/>
+          <xsl:apply-templates/>
+          <xsl:if test="self::tei:ptr"><xsl:value-of select="@target"/></xsl:if>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--* Text for a ptr that names an element: "p. 45", "note 3", a division label, else its ID. -->
+  <xsl:function name="tk:target-label" as="xs:string">
+    <xsl:param name="t" as="element()"/>
+    <xsl:sequence select="
+        if ($t/self::tei:pb) then tk:s('page') || ' ' || $t/@n
+        else if ($t/self::tei:note) then tk:s('note') || ' ' || tk:note-number($t)
+        else if ($t/self::tei:div) then tk:label($t)
+        else if (tk:register-of($t) != '') then tk:entity-name($t)
+        else string($t/@xml:id)"/>
+  </xsl:function>
+
+  <!-- ============ notes ============ -->
+
+  <!-- A note marker: a link to the note in this page's notes list (the script opens it in place). -->
+  <xsl:template name="tk:marker">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:variable name="num" select="tk:note-number($note)"/>
+    <a class="noteref" href="#{tk:note-id($note)}" id="{tk:marker-id(., $note)}"
+       aria-label="{tk:s('note') || ' ' || $num}">
+      <xsl:choose>
+        <xsl:when test="self::tei:note or self::tei:anchor or not(normalize-space())"><xsl:value-of select="$num"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+      </xsl:choose>
+    </a>
+  </xsl:template>
+
+  <xsl:template match="tei:note">
+    <xsl:choose>
+      <xsl:when test="tk:is-inline-note(.)">
+        <xsl:call-template name="tk:marker"><xsl:with-param name="note" select="."/></xsl:call-template>
+      </xsl:when>
+      <!-- A detached note listed on this same page is not repeated where it stands. -->
+      <xsl:when test="tk:is-detached(.) and tk:note-unit(.) is tk:unit-of(.)"/>
+      <xsl:otherwise>
+        <xsl:apply-templates select="." mode="tk:note-entry">
+          <xsl:with-param name="element" select="'div'"/>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A note as listed: number, content, a back-link to each marker. -->
+  <xsl:template match="tei:note" mode="tk:note-entry">
+    <xsl:param name="element" as="xs:string" select="'li'"/>
+    <xsl:variable name="num" select="tk:note-number(.)"/>
+    <xsl:variable name="note" select="."/>
+    <xsl:variable name="markers" select="if (tk:is-inline-note(.)) then . else tk:markers(.)"/>
+    <xsl:element name="{$element}">
+      <xsl:attribute name="class" select="'note'"/>
+      <xsl:attribute name="id" select="tk:note-id(.)"/>
+      <span class="note-number"><xsl:value-of select="$num"/>. </span>
+      <div class="note-body">
+        <xsl:apply-templates/>
+      </div>
+      <xsl:for-each select="$markers">
+        <xsl:variable name="unit" select="tk:unit-of(.)"/>
+        <a class="backlink" href="{tk:unit-file($unit)}#{tk:marker-id(., $note)}"
+           aria-label="{tk:s('back-to-text')} ({tk:s('note')} {$num}{if (position() gt 1) then ', ' || position() else ''})">↩<xsl:if
+           test="position() gt 1"><xsl:value-of select="position()"/></xsl:if></a>
+      </xsl:for-each>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- ============ bibliography ============ -->
+
+  <xsl:template match="tei:biblStruct">
+    <div class="tei-biblStruct"><xsl:call-template name="tk:id"/>
+      <xsl:for-each select="tei:analytic, tei:monogr, tei:series">
+        <xsl:variable name="names" select="(tei:author | tei:editor)"/>
+        <xsl:if test="$names">
+          <span class="names"><xsl:for-each select="$names">
+            <xsl:if test="position() gt 1">; </xsl:if>
+            <span class="tei-{local-name()}"><xsl:value-of select="tk:person-name(.)"/></span>
+            <xsl:if test="self::tei:editor"> (ed.)</xsl:if>
+          </xsl:for-each>. </span>
+        </xsl:if>
+        <xsl:for-each select="tei:title">
+          <xsl:apply-templates select="."/><xsl:text>. </xsl:text>
+        </xsl:for-each>
+        <xsl:for-each select="tei:imprint">
+          <span class="tei-imprint">
+            <xsl:for-each select="tei:pubPlace"><xsl:apply-templates select="."/>: </xsl:for-each>
+            <xsl:for-each select="tei:publisher"><xsl:apply-templates select="."/>, </xsl:for-each>
+            <xsl:apply-templates select="* except (tei:pubPlace | tei:publisher)"/>
+          </span>
+          <xsl:text>. </xsl:text>
+        </xsl:for-each>
+        <xsl:apply-templates select="* except (tei:author | tei:editor | tei:title | tei:imprint)"/>
+        <xsl:text> </xsl:text>
+      </xsl:for-each>
+      <xsl:apply-templates select="* except (tei:analytic | tei:monogr | tei:series)"/>
+    </div>
+  </xsl:template>
+
+  <!-- Names in a biblStruct are formatted above; their original markup is not repeated. -->
+
+  <!-- ============ fallback ============ -->
+
+  <xsl:template match="*" priority="-1">
+    <xsl:element name="{if (tk:is-block(.)) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="'tei-' || local-name()"/>
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- An HTML id from xml:id (kept so that #fragment links into the text work). -->
+  <xsl:template name="tk:id">
+    <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+  </xsl:template>
+</xsl:stylesheet>
