@@ -48,7 +48,8 @@ def _file_name(tree: etree._ElementTree) -> str:
     return tree.docinfo.URL or "<edition>"
 
 
-def _header(tree: etree._ElementTree) -> etree._Element:
+def tei_header(tree: etree._ElementTree) -> etree._Element:
+    """The teiHeader, or MetadataError naming what to add."""
     found = tree.getroot().xpath(_HEADER, namespaces={"tei": "http://www.tei-c.org/ns/1.0"})
     if not found:
         raise MetadataError(
@@ -146,7 +147,7 @@ def _original(monogr: etree._Element | None) -> dict:
 
 def print_record(tree: etree._ElementTree) -> dict | None:
     """The printed book the edition transcribes (``sourceDesc``), or None when not described."""
-    header = _header(tree)
+    header = tei_header(tree)
     monogr = _print_monogr(header)
     if monogr is None:
         return None
@@ -185,7 +186,7 @@ def _language(tree: etree._ElementTree) -> str:
 
 def edition_record(tree: etree._ElementTree) -> dict:
     """This digital edition, from ``titleStmt`` and ``publicationStmt``."""
-    header = _header(tree)
+    header = tei_header(tree)
     title_stmt = first(header, "tei:fileDesc/tei:titleStmt")
     main, sub = _title(title_stmt)
     if not main:
@@ -227,7 +228,7 @@ def _ptr(pub: etree._Element | None) -> str:
 
 def edition_identifier(tree: etree._ElementTree) -> str:
     """The edition's own identifier: DOI, URI, then the first other ``publicationStmt/idno``."""
-    pub = first(_header(tree), "tei:fileDesc/tei:publicationStmt")
+    pub = first(tei_header(tree), "tei:fileDesc/tei:publicationStmt")
     ids = idnos(pub)
     for key in ("DOI", "URI", "URL", "handle", "ARK", "teikit"):
         if ids.get(key):

@@ -1,19 +1,89 @@
-"""`teikit deposit` (to be filled in by its issue)."""
+"""`teikit deposit`: a BagIt bag with METS/MODS/DC for library repositories; --verify a bag."""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+
 import click
 
-from teikit.errors import EXIT_USAGE
+from teikit import paths
+from teikit.cli._common import FORMAT_OPTION, verbosity
+from teikit.deposit.bag import DEFAULT_CHECKSUMS
+from teikit.deposit.package import BUILT_PARTS, DepositSettings, build_deposit
+from teikit.deposit.verify import verify_bag
+from teikit.diagnostics import render_json, render_text
+from teikit.edition import Edition
+from teikit.errors import EXIT_OK, EXIT_PROBLEMS
+
+CHECKSUMS = ("sha512", "sha256", "sha384", "sha1", "md5")
 
 
 @click.command("deposit")
-def command() -> None:
-    """Not implemented yet.
+@click.argument("edition", required=False, type=click.Path(path_type=Path))
+@click.option("--verify", "verify", type=click.Path(path_type=Path), default=None, metavar="PATH",
+              help="Validate the bag (folder or .zip) at PATH, every checksum, instead of building.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Output folder [default: exports/deposit].")
+@click.option("--exports", "exports_dir", type=click.Path(path_type=Path), default=None,
+              help="Where the built outputs are [default: exports].")
+@click.option("--without", multiple=True, type=click.Choice(BUILT_PARTS),
+              help="Leave a built part out of the bag (repeatable).")
+@click.option("--build", "run_build", is_flag=True, help="Build html/epub/csv in-process first.")
+@click.option("--checksum", "checksums", multiple=True, type=click.Choice(CHECKSUMS),
+              help=f"Manifest algorithm (repeatable) [default: {', '.join(DEFAULT_CHECKSUMS)}].")
+@click.option("--zip", "make_zip", is_flag=True, help="Also write the bag as one .zip for upload.")
+@click.option("--dspace", is_flag=True, help="Also write a DSpace Simple Archive Format item.")
+@FORMAT_OPTION
+def command(edition: Path | None, verify: Path | None, output: Path | None, exports_dir: Path | None,
+            without: tuple[str, ...], run_build: bool, checksums: tuple[str, ...], make_zip: bool,
+            dspace: bool, fmt: str) -> None:
+    """Package EDITION (default tei/bazhanov.xml) for a library repository.
+
+    Writes exports/deposit/<name>/, a BagIt 1.0 bag holding the TEI, the schemas, the
+    citations, the HTML site, the EPUB and the CSV indexes, with METS/MODS/Dublin Core
+    made from the TEI header. The previous deposit is replaced only on success.
+    With --verify PATH, checks a bag instead: exit 0 if every file matches its
+    checksums, 1 naming each file that does not.
 
     \b
     Example:
-      teikit deposit
+      teikit deposit --build --zip              # build everything, bag it, zip it
+      teikit deposit --without epub --dspace
+      teikit deposit --verify exports/deposit/bazhanov
     """
-    click.echo("teikit deposit: not implemented yet", err=True)
-    raise SystemExit(EXIT_USAGE)
+    if verify is not None:
+        _verify(verify, fmt)
+        return
+    settings = DepositSettings(
+        exports_dir=exports_dir or paths.EXPORTS_DIR,
+        out_dir=output,
+        include=tuple(p for p in BUILT_PARTS if p not in without),
+        build=run_build,
+        checksums=checksums or DEFAULT_CHECKSUMS,
+        zip=make_zip,
+        dspace=dspace,
+    )
+    result = build_deposit(Edition.load(edition or paths.EDITION), settings)
+    outputs = [p for p in (result.bag_dir, result.zip_path, result.dspace_dir) if p]
+    if fmt == "json":
+        click.echo(json.dumps({"outputs": [str(p) for p in outputs], "payload_files": result.files,
+                               "diagnostics": [d.to_dict() for d in result.diagnostics]}, indent=2))
+    else:
+        for path in outputs:
+            click.echo(str(path))
+    verbosity().info(f"teikit deposit: bag of {result.files} payload files in {result.bag_dir}")
+
+
+def _verify(path: Path, fmt: str) -> None:
+    problems = verify_bag(path)
+    if fmt == "json":
+        click.echo(render_json(problems, tool="teikit deposit --verify", files=[str(path)]))
+    elif problems:
+        click.echo(render_text(problems), err=True)
+    if problems:
+        verbosity().info(f"teikit deposit: {len(problems)} problem(s) in {path}")
+        sys.exit(EXIT_PROBLEMS)
+    verbosity().info(f"teikit deposit: {path} is a valid bag (every checksum matches)")
+    sys.exit(EXIT_OK)

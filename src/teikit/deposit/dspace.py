@@ -1,0 +1,43 @@
+"""DSpace Simple Archive Format (SAF): one item folder ready for DSpace's batch import.
+
+``dspace/item_000/`` holds ``dublin_core.xml`` (from the same Dublin Core as the bag),
+``contents`` (one bitstream per line with its bundle) and the bitstreams: the TEI file,
+the EPUB, the METS document, the citation files and a zip of the HTML site, plus the
+rights statement in the LICENSE bundle. Import with
+``dspace import --add --collection=<handle> --source=dspace --mapfile=map``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path, PurePosixPath
+
+from teikit.deposit.bag import zip_directory
+from teikit.deposit.dc import dspace_dublin_core
+from teikit.deposit.metadata import DepositMetadata
+
+
+def write_saf(meta: DepositMetadata, data: Path, out_dir: Path, *, tei_rel: PurePosixPath) -> Path:
+    """Write the SAF item for the payload in ``data`` into ``out_dir``; returns the item folder."""
+    item = out_dir / "item_000"
+    item.mkdir(parents=True)
+    (item / "dublin_core.xml").write_bytes(dspace_dublin_core(meta))
+    bitstreams: list[tuple[str, str]] = []
+
+    def add(src: Path, name: str, bundle: str = "ORIGINAL") -> None:
+        shutil.copyfile(src, item / name)
+        bitstreams.append((name, bundle))
+
+    add(data / tei_rel, tei_rel.name)
+    for epub in sorted((data / "epub").glob("*.epub")):
+        add(epub, epub.name)
+    add(data / "metadata" / "mets.xml", "mets.xml")
+    for cite in sorted((data / "citations").iterdir()):
+        add(cite, cite.name)
+    if (data / "html").is_dir():
+        zip_directory(data / "html", item / "html.zip", date=meta.date, top="html")
+        bitstreams.append(("html.zip", "ORIGINAL"))
+    add(data / "RIGHTS.txt", "license.txt", "LICENSE")
+    contents = "".join(f"{name}\tbundle:{bundle}\n" for name, bundle in bitstreams)
+    (item / "contents").write_text(contents, encoding="utf-8")
+    return item
