@@ -43,7 +43,8 @@ def test_payload_holds_tei_schemas_citations_metadata_readme_rights(bag_dir):
 
 
 def test_sha512_and_sha256_manifests_are_sorted(bag_dir):
-    for name in ("manifest-sha512.txt", "manifest-sha256.txt", "tagmanifest-sha512.txt", "tagmanifest-sha256.txt"):
+    for name in ("manifest-sha512.txt", "manifest-sha256.txt",
+                 "tagmanifest-sha512.txt", "tagmanifest-sha256.txt"):
         lines = (bag_dir / name).read_text().splitlines()
         paths = [line.split(maxsplit=1)[1] for line in lines]
         assert paths == sorted(paths), name
@@ -53,7 +54,8 @@ def test_sha512_and_sha256_manifests_are_sorted(bag_dir):
 
 def test_checksums_are_configurable(tmp_path):
     bag_dir = make_deposit(tmp_path, checksums=("md5",))
-    assert sorted(p.name for p in bag_dir.glob("*manifest-*.txt")) == ["manifest-md5.txt", "tagmanifest-md5.txt"]
+    names = sorted(p.name for p in bag_dir.glob("*manifest-*.txt"))
+    assert names == ["manifest-md5.txt", "tagmanifest-md5.txt"]
     assert bagit.Bag(str(bag_dir)).validate()
 
 
