@@ -35,6 +35,8 @@ def found(text: str) -> list[tuple[str, dict[str, str]]]:
     ("in 1920/21, secretary of the", [("1920/21", {"from": "1920", "to": "1921"})]),
     ("Serebriakova (1905-?), a well-", [("1905", {"when": "1905"})]),
     ("(1897-) was", [("1897", {"when": "1897"})]),
+    ("(1896-, also known as", [("1896", {"when": "1896"})]),
+    ("the decisive struggle of 1925-6, ", [("1925-6", {"from": "1925", "to": "1926"})]),
     ("2\tJuly/August 1903\tBrussels", [("July/August 1903", {"from": "1903-07", "to": "1903-08"})]),
     ("the Thirteenth Congress was 22 to 31 May 1924)",
      [("22 to 31 May 1924", {"from": "1924-05-22", "to": "1924-05-31"})]),
@@ -71,6 +73,8 @@ def test_impossible_day_falls_back_to_month() -> None:
 
 def test_range_end() -> None:
     assert range_end("1918", "22") == 1922
+    assert range_end("1925", "6") == 1926
+    assert range_end("1925", "3") is None
     assert range_end("1883", "1938") == 1938
     assert range_end("1918", "12") is None  # would run backwards
     assert range_end("1700", "1899") is None  # longer than a lifespan

@@ -36,8 +36,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("from-to", re.compile(rf"\b(?:[Ff]rom|[Bb]etween) (?P<y1>{_Y}) (?:to|until|till|through|and) "
                            rf"(?P<y2>{_Y}){_END}")),
     ("through", re.compile(rf"(?P<y1>{_Y}) through (?P<y2>{_Y}){_END}")),
-    ("year-range", re.compile(rf"(?P<y1>{_Y}) ?[-–/] ?(?P<y2>\d{{4}}|\d{{2}})(?![\d\w])(?![-–]\d)")),
-    ("open-range", re.compile(rf"(?P<y1>{_Y})[-–](?:\?|(?=\)))")),
+    ("year-range", re.compile(rf"(?P<y1>{_Y}) ?[-–/] ?(?P<y2>\d{{4}}|\d{{1,2}})(?![\d\w])(?![-–]\d)")),
+    ("open-range", re.compile(rf"(?P<y1>{_Y})[-–](?:\?|(?=[),]))")),
     ("decade", re.compile(r"(?P<y>(?<![\w,.$£#/])1[7-9]\d0)'?s\b")),
     ("year", re.compile(rf"(?P<y>{_Y}){_END}")),
 ]
@@ -65,9 +65,17 @@ def iso_day(year: int, month: int, day: int) -> str | None:
 
 
 def range_end(start: str, end: str) -> int | None:
-    """The full end year of ``start``-``end`` ('1918', '22' -> 1922); None if not after start."""
+    """The full end year of ``start``-``end`` ('1918', '22' -> 1922; '1925', '6' -> 1926).
+
+    None if the end is not after the start or the span is longer than a lifespan.
+    """
     first = int(start)
-    last = int(end) if len(end) == 4 else first // 100 * 100 + int(end)
+    if len(end) == 4:
+        last = int(end)
+    elif len(end) == 2:
+        last = first // 100 * 100 + int(end)
+    else:
+        last = first // 10 * 10 + int(end)
     if last <= first or last - first > 120:
         return None
     return last
