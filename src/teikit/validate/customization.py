@@ -6,7 +6,8 @@ tei_all.rng and overrides each changed element. Only *narrowing* changes are und
 
 - ``attDef usage="req"``: an optional attribute becomes required;
 - ``valList type="closed"``: the attribute's datatype becomes a choice of values;
-- ``datatype/dataRef[@restriction]`` (alone or in ``alternate``): XSD types with a pattern.
+- ``datatype`` with a ``dataRef`` (optionally ``@restriction``) or inline RELAX NG, which the
+  ODD uses to allow only XSD types that tei_all allows there, further restricted by patterns.
 
 The override copies tei_all's element definition with its attribute classes expanded in
 place (so one attribute can be changed without touching the class other elements share)
@@ -88,12 +89,17 @@ def _closed_values(val_list: etree._Element) -> etree._Element:
 
 
 def _restricted_types(datatype: etree._Element) -> etree._Element:
-    choice = etree.Element(f"{RNG}choice")
-    for ref in datatype.iter(f"{TEI}dataRef"):
-        data = etree.SubElement(choice, f"{RNG}data", type=ref.get("name"))
-        if ref.get("restriction"):
-            etree.SubElement(data, f"{RNG}param", name="pattern").text = ref.get("restriction")
-    return choice
+    """The datatype's pattern: a ``dataRef`` (with optional pattern) or inline RELAX NG."""
+    ref = datatype.find(f"{TEI}dataRef")
+    if ref is None:
+        inline = [c for c in datatype if isinstance(c.tag, str) and c.tag.startswith(RNG)]
+        if len(inline) != 1:
+            raise InputError("a datatype needs one dataRef or one RELAX NG pattern", file=schemas.TEIKIT_ODD)
+        return copy.deepcopy(inline[0])
+    data = etree.Element(f"{RNG}data", type=ref.get("name"))
+    if ref.get("restriction"):
+        etree.SubElement(data, f"{RNG}param", name="pattern").text = ref.get("restriction")
+    return data
 
 
 def _apply_att_def(element: etree._Element, att_def: etree._Element, spec_path: str) -> None:

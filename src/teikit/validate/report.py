@@ -42,9 +42,11 @@ def render_text(report: Report) -> str:
         lines.extend(d.render() for d in group)
     c = counts(diags)
     problem_files = len({d.file for d in diags})
+    used = ", ".join(report.schemas)
+    if any(label.endswith(".rng") for label in report.schemas):
+        used += f"; RELAX NG by {report.engine}"
     lines.append(
-        f"{len(report.files)} file(s) validated against {report.schema} ({', '.join(report.schemas)}; "
-        f"RELAX NG by {report.engine}): {c['error']} error(s), {c['warning']} warning(s) "
-        f"in {problem_files} file(s)"
+        f"{len(report.files)} file(s) validated against {report.schema} ({used}): "
+        f"{c['error']} error(s), {c['warning']} warning(s) in {problem_files} file(s)"
     )
     return "\n".join(lines) + "\n"

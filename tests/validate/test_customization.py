@@ -1,0 +1,45 @@
+"""teikit.rng is what teikit.odd says, derived from tei_all.rng; the ODD itself is TEI."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from teikit import xmlio
+from teikit.validate import customization, schemas
+from teikit.validate.runner import validate_paths
+
+RNG = "{http://relaxng.org/ns/structure/1.0}"
+
+
+def test_committed_rng_is_generated_from_the_odd():
+    generated = customization.generate()
+    committed = schemas.TEIKIT_RNG.read_bytes()
+    assert committed == generated, (
+        "schemas/teikit.rng is out of date: run `.venv/bin/python -m teikit.validate.customization`"
+    )
+
+
+def test_rng_includes_tei_all_and_overrides_only_odd_elements():
+    grammar = xmlio.parse_file(schemas.TEIKIT_RNG).getroot()
+    includes = grammar.findall(f"{RNG}include")
+    assert [i.get("href") for i in includes] == ["../.cache/tei/tei_all.rng"]
+    overridden = sorted(d.get("name") for d in includes[0].findall(f"{RNG}define"))
+    odd = xmlio.parse_file(schemas.TEIKIT_ODD)
+    changed = sorted(odd.xpath("//tei:elementSpec[@mode='change']/@ident", namespaces=xmlio.NSMAP))
+    assert overridden == changed
+    # Nothing else at the grammar's top level: no new start, no new elements.
+    assert [etree.QName(c).localname for c in grammar if isinstance(c.tag, str)] == ["include"]
+
+
+def test_closed_list_and_required_attribute_are_in_the_grammar():
+    grammar = xmlio.parse_file(schemas.TEIKIT_RNG)
+    div = grammar.xpath("//r:define[@name='div']/r:element", namespaces={"r": RNG[1:-1]})[0]
+    type_attr = div.xpath("r:attribute[@name='type']", namespaces={"r": RNG[1:-1]})
+    assert type_attr, "div/@type should be required (not inside <optional>)"
+    values = type_attr[0].xpath(".//r:value/text()", namespaces={"r": RNG[1:-1]})
+    assert "chapter" in values and "notes-section" in values and len(values) == 12
+
+
+def test_the_odd_is_valid_tei():
+    report = validate_paths([schemas.TEIKIT_ODD], "tei_all", cache_dir=None)
+    assert report.diagnostics == []
