@@ -70,3 +70,26 @@ tmp_dest.replace(dest)
 PY
   rm -rf "$tmp"
 fi
+
+# axe-core (MPL-2.0), the accessibility engine the browser tests inject into Chromium:
+# the npm package's axe.min.js only, into .cache/axe-core.
+axe=.cache/axe-core/axe.min.js
+if [ ! -s "$axe" ] && command -v npm >/dev/null 2>&1; then
+  echo "setup: fetching axe-core 4.14.1 into $axe" >&2
+  tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack -q axe-core@4.14.1 >/dev/null 2>&1)
+  .venv/bin/python - "$tmp" "$axe" <<'PY'
+import hashlib, pathlib, sys, tarfile
+tmp, dest = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+with tarfile.open(next(tmp.glob("axe-core-*.tgz"))) as tar:
+    data = tar.extractfile("package/axe.min.js").read()
+expected = "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c"
+if hashlib.sha256(data).hexdigest() != expected:
+    sys.exit("setup: axe.min.js from axe-core 4.14.1 has an unexpected checksum")
+dest.parent.mkdir(parents=True, exist_ok=True)
+tmp_dest = dest.with_suffix(".tmp")
+tmp_dest.write_bytes(data)
+tmp_dest.replace(dest)
+PY
+  rm -rf "$tmp"
+fi

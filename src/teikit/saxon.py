@@ -114,7 +114,9 @@ def _messages(executable: Any, stylesheet: Path, source_name: str) -> list[Diagn
     if raw is None:
         return out
     for i in range(raw.size):
-        text = str(raw.item_at(i)).strip()
+        item = raw.item_at(i)
+        # string_value: the message text itself (str() would give its XML serialization).
+        text = str(getattr(item, "string_value", item)).strip()
         severity, code, message = Severity.INFO, "xslt.message", text
         # Convention: messages of the form "severity|code|message" are structured.
         parts = text.split("|", 2)
