@@ -1,0 +1,127 @@
+"""METS, MODS and DC: schema-valid, checksums right, and the same identifiers and rights
+in TEI, bag-info, MODS, DC, deposit.json and the CSL-JSON citation."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import bagit
+import jsonschema
+
+from teikit import paths, xmlio
+from teikit.deposit.verify import validate_metadata
+
+NS = {
+    "mets": "http://www.loc.gov/METS/",
+    "mods": "http://www.loc.gov/mods/v3",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "xlink": "http://www.w3.org/1999/xlink",
+    "tei": "http://www.tei-c.org/ns/1.0",
+}
+
+
+def _mets(bag_dir):
+    return xmlio.parse_file(bag_dir / "data" / "metadata" / "mets.xml")
+
+
+def test_mets_mods_dc_are_valid_against_the_xml_schemas(bag_dir):
+    for name in ("mets.xml", "mods.xml", "dc.xml"):
+        data = (bag_dir / "data" / "metadata" / name).read_bytes()
+        assert validate_metadata(data, name) == [], name
+
+
+def test_schema_validation_is_not_vacuous(bag_dir):
+    data = (bag_dir / "data" / "metadata" / "mets.xml").read_bytes()
+    broken_mods = data.replace(b'<mods:relatedItem type="original"', b'<mods:relatedItem type="sequel"')
+    assert any("relatedItem" in d.message for d in validate_metadata(broken_mods, "m"))
+    broken_mets = data.replace(b'CHECKSUMTYPE="SHA-256"', b'CHECKSUMTYPE="SHA-3"', 1)
+    assert any("CHECKSUMTYPE" in d.message for d in validate_metadata(broken_mets, "m"))
+    unknown = data.replace(b"<mods:genre>", b"<mods:frobnicate/><mods:genre>")
+    assert validate_metadata(unknown, "m")
+
+
+def test_filesec_lists_every_payload_file_with_its_sha256(bag_dir):
+    mets = _mets(bag_dir)
+    files = mets.xpath("//mets:file", namespaces=NS)
+    hrefs = {f.find("mets:FLocat", NS).get(f"{{{NS['xlink']}}}href"): f for f in files}
+    assert "tei/bazhanov-header.xml" in hrefs
+    assert "citations/bazhanov-header.bib" in hrefs
+    for href, f in hrefs.items():
+        data = (bag_dir / "data" / href).read_bytes()
+        assert f.get("CHECKSUM") == hashlib.sha256(data).hexdigest(), href
+        assert f.get("SIZE") == str(len(data))
+    assert hrefs["tei/bazhanov-header.xml"].get("MIMETYPE") == "application/tei+xml"
+
+
+def test_logical_structmap_points_at_the_tei_divisions(bag_dir):
+    mets = _mets(bag_dir)
+    tei = xmlio.parse_file(bag_dir / "data" / "tei" / "bazhanov-header.xml")
+    ids = set(tei.xpath("//@xml:id"))
+    areas = mets.xpath("//mets:structMap[@TYPE='logical']//mets:area", namespaces=NS)
+    assert [a.get("BEGIN") for a in areas] == ["intro", "ch01", "ch02", "bibliography"]
+    assert all(a.get("BEGIN") in ids for a in areas)
+    labels = mets.xpath("//mets:structMap[@TYPE='logical']/mets:div/mets:div/@LABEL", namespaces=NS)
+    assert labels[1] == "Entering the Party (pp. 3-5)"
+
+
+def test_mods_describes_print_edition_and_translation(bag_dir):
+    mods = xmlio.parse_file(bag_dir / "data" / "metadata" / "mods.xml")
+    original = mods.xpath("//mods:relatedItem[@type='original']", namespaces=NS)[0]
+    isbns = original.xpath("mods:identifier[@type='isbn']/text()", namespaces=NS)
+    assert isbns == ["9780821409480", "0821409484", "9780585076706"]
+    assert original.xpath("mods:identifier[@type='lccn']/text()", namespaces=NS) == ["89-35310"]
+    assert original.xpath("mods:titleInfo[@type='uniform']/mods:title/text()", namespaces=NS) == [
+        "Bajanov révèle Staline"]
+    roles = mods.xpath("/mods:mods/mods:name/mods:role/mods:roleTerm[@type='code']/text()", namespaces=NS)
+    assert roles == ["aut", "trl"]
+
+
+def test_same_identifier_and_rights_everywhere(bag_dir):
+    tei = xmlio.parse_file(bag_dir / "data" / "tei" / "bazhanov-header.xml")
+    idno = tei.xpath("//tei:publicationStmt/tei:idno/text()", namespaces=NS)[0]
+    licence = tei.xpath("//tei:publicationStmt//tei:licence/@target", namespaces=NS)[0]
+    rights = " ".join(tei.xpath("//tei:availability/tei:p[@type='text-rights']//text()", namespaces=NS))
+    info = bagit.Bag(str(bag_dir)).info
+    mods = xmlio.parse_file(bag_dir / "data" / "metadata" / "mods.xml")
+    dc = xmlio.parse_file(bag_dir / "data" / "metadata" / "dc.xml")
+    csl = json.loads((bag_dir / "data" / "citations" / "bazhanov-header.json").read_text())[0]
+    summary = json.loads((bag_dir / "data" / "metadata" / "deposit.json").read_text())
+    mets = _mets(bag_dir)
+
+    assert info["External-Identifier"] == idno
+    assert mods.xpath("/mods:mods/mods:identifier[@type='local']/text()", namespaces=NS) == [idno]
+    assert idno in dc.xpath("//dc:identifier/text()", namespaces=NS)
+    assert csl["custom"]["identifier"] == idno
+    assert summary["identifier"] == idno
+    assert mets.getroot().get("OBJID") == idno
+
+    assert info["Rights"] == licence
+    assert mods.xpath("//mods:accessCondition/@xlink:href", namespaces=NS) == [licence]
+    assert licence in dc.xpath("//dc:rights/text()", namespaces=NS)
+    assert csl["custom"]["license"] == licence
+    assert summary["license"] == licence
+    assert rights in mods.xpath("//mods:accessCondition/text()", namespaces=NS)
+    assert summary["rights"] == rights == csl["custom"]["rights"]
+
+
+def test_deposit_json_matches_its_schema(bag_dir):
+    schema = json.loads((paths.SCHEMAS_DIR / "deposit-metadata.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    data = json.loads((bag_dir / "data" / "metadata" / "deposit.json").read_text())
+    jsonschema.validate(data, schema)
+
+
+def test_dspace_simple_archive_format(bag_dir):
+    item = bag_dir.parent / "dspace" / "item_000"
+    contents = (item / "contents").read_text().splitlines()
+    assert "bazhanov-header.xml\tbundle:ORIGINAL" in contents
+    assert "license.txt\tbundle:LICENSE" in contents
+    for line in contents:
+        assert (item / line.split("\t")[0]).is_file()
+    dc = xmlio.parse_file(item / "dublin_core.xml").getroot()
+    assert dc.get("schema") == "dc"
+    titles = dc.xpath("dcvalue[@element='title']/text()")
+    assert titles == ["Bazhanov and the Damnation of Stalin"]
+    translators = dc.xpath("dcvalue[@element='contributor' and @qualifier='translator']/text()")
+    assert translators == ["Doyle, David W."]
