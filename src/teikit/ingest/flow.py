@@ -63,9 +63,10 @@ class Hyphenation:
         hyphenated = self.counts[f"{stem}-{rest}".lower()]
         if joined or hyphenated:
             return hyphenated > joined
-        # Neither form occurs elsewhere: a compound of two words ("then-rudimentary")
-        # keeps its hyphen; a split word ("re-moval") does not.
-        return self.counts[stem.lower()] > 0 and self.counts[rest.lower()] > 0
+        # Neither form occurs elsewhere: a compound of two words that occur elsewhere
+        # ("then-rudimentary") keeps its hyphen; a split word ("re-moval") does not. The
+        # two fragments themselves count once each, hence the 1.
+        return self.counts[stem.lower()] > 1 and self.counts[rest.lower()] > 1
 
 
 def continues(prev: str, nxt: str, italic_open: bool) -> bool:
@@ -177,9 +178,9 @@ class Flow:
             self.raw = text
 
     def _add_marker(self, sup: str) -> None:
-        # Superscripts reach `finish` as raw text and become refs there.
+        # Superscripts reach `finish` as raw text and become refs there. `raw` does not
+        # get them: whether the next block continues depends on the words before.
         self.buf.append(sup)
-        self.raw += sup
 
     def _join(self, text: str, piece: str) -> None:
         breaks = "".join(self.repairs.hole(x) for x in self.pending) or f"<?{JOINT}?>"

@@ -1,0 +1,64 @@
+"""`teikit ingest`: summary, atomic output, bad input leaves the old edition alone."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from click.testing import CliRunner
+
+from teikit import paths
+from teikit.cli import cli
+
+
+def test_check_only_prints_a_json_summary_and_writes_nothing(tmp_path):
+    out = tmp_path / "out.xml"
+    result = CliRunner().invoke(cli, ["ingest", "--check-only", "--format", "json", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    summary = report["summary"]
+    assert summary["chapters"] == 17
+    assert summary["notes"] == summary["notes_linked"] == 257
+    assert summary["duplicate_ids"] == 0
+    assert report["written"] is False and not out.exists()
+
+
+def test_writes_the_edition(tmp_path):
+    out = tmp_path / "edition.xml"
+    result = CliRunner().invoke(cli, ["ingest", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "chapters: 17" in result.stdout
+    data = out.read_bytes()
+    assert data.startswith(b"<?xml") and b'xml:id="ch17"' in data
+
+
+def test_unrecognisable_source_exits_2_and_keeps_the_old_edition(tmp_path):
+    source = tmp_path / "book.txt"
+    source.write_text("Just some text.\n\nNo pages at all.\n", encoding="utf-8")
+    out = tmp_path / "edition.xml"
+    out.write_bytes(b"<old/>")
+    result = CliRunner().invoke(cli, ["ingest", "--source", str(source), "--output", str(out)])
+    assert result.exit_code == 2
+    assert "no page markers" in result.stderr and "book.txt:1" in result.stderr
+    assert "Traceback" not in result.output
+    assert out.read_bytes() == b"<old/>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["book.txt", "edition.xml"]  # no temp file left
+
+
+def test_missing_source_exits_2(tmp_path):
+    result = CliRunner().invoke(cli, ["ingest", "--source", str(tmp_path / "nope.txt"), "--check-only"])
+    assert result.exit_code == 2
+    assert "no such file" in result.stderr
+
+
+def test_truncated_source_names_the_missing_part(tmp_path):
+    lines = paths.SOURCE_TEXT.read_text(encoding="utf-8").splitlines()
+    notes_at = lines.index("Notes", 200)
+    source = tmp_path / "book.txt"
+    source.write_text("\n".join(lines[:notes_at]) + "\n", encoding="utf-8")
+    editorial = tmp_path / "editorial"
+    shutil.copytree(paths.EDITORIAL_DIR, editorial)
+    result = CliRunner().invoke(cli, ["ingest", "--source", str(source), "--editorial", str(editorial),
+                                      "--check-only"])
+    assert result.exit_code == 2
+    assert "no notes heading" in result.stderr

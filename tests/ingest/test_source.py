@@ -1,0 +1,62 @@
+"""Regions of the source, and sources that do not look like the book."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from teikit import paths
+from teikit.errors import InputError, SourceFormatError
+from teikit.ingest import pipeline
+from teikit.ingest.context import SourceText
+from teikit.ingest.source import blocks, find_regions
+
+
+def _source(text: str) -> SourceText:
+    return SourceText(Path("book.txt"), text.splitlines())
+
+
+def test_regions_of_the_real_source():
+    source = pipeline.read_source(paths.SOURCE_TEXT)
+    regions = find_regions(source)
+    assert list(regions) == ["metadata", "front", "body", "congresses", "notes", "bibliography", "index"]
+    # Regions are contiguous and cover the file.
+    spans = list(regions.values())
+    assert spans[0][0] == 0 and spans[-1][1] == len(source.lines)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    # Each back region starts at the page marker before its heading.
+    for name, page in (("body", "1"), ("congresses", "235"), ("notes", "237"), ("bibliography", "273"),
+                       ("index", "277")):
+        first = blocks(source, *regions[name])[0]
+        assert first.page == page, name
+
+
+def test_empty_source_is_refused():
+    with pytest.raises(SourceFormatError, match="empty") as info:
+        find_regions(_source("\n\n"))
+    assert info.value.line == 1
+
+
+def test_source_without_page_markers_is_refused():
+    with pytest.raises(SourceFormatError, match="no page markers"):
+        find_regions(_source("Contents\n\nA book\n\nNotes\n"))
+
+
+def test_source_without_notes_names_where_it_looked():
+    text = "Page i\n\nContents\n\n1. One\n\nPage 1\n\n1.\n\nOne\n\nText.\n\nParty Congresses\n"
+    with pytest.raises(SourceFormatError, match="no notes heading") as info:
+        find_regions(_source(text))
+    assert info.value.line is not None and info.value.hint
+
+
+def test_binary_and_non_utf8_sources_are_input_errors(tmp_path):
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(b"\x00\x01\x02")
+    with pytest.raises(InputError, match="binary"):
+        pipeline.read_source(binary)
+    latin = tmp_path / "l.txt"
+    latin.write_bytes(b"Page 1\n\nr\xe9v\xe9le\n")
+    with pytest.raises(InputError, match="UTF-8") as info:
+        pipeline.read_source(latin)
+    assert info.value.line == 3
