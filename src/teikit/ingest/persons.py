@@ -132,7 +132,35 @@ def _unwrap(el: etree._Element) -> None:
     parent.remove(el)
 
 
-def _resolve(ctx: IngestContext, index_pages: IndexPages) -> tuple[int, int]:
+def _rules(cfg: dict) -> dict[tuple[str, int | None], list[tuple[str, str]]]:
+    """Editorial readings from ``[[resolve]]`` in persons.toml.
+
+    (form, page) -> [(text just before the mention or "", person)]; page None: the
+    reading holds wherever the index alone cannot decide.
+    """
+    out: dict[tuple[str, int | None], list[tuple[str, str]]] = {}
+    for rule in cfg.get("resolve", []):
+        for page in rule.get("pages", ["*"]):
+            key = None if page == "*" else page_number(str(page))
+            out.setdefault((rule["form"], key), []).append((rule.get("before", ""), rule["person"]))
+    return out
+
+
+def _before(el: etree._Element) -> str:
+    prev = el.getprevious()
+    return (prev.tail if prev is not None else el.getparent().text) or ""
+
+
+def _ruled(rules: dict, el: etree._Element, page: int | None) -> str | None:
+    """The person an editorial rule gives this mention, if any."""
+    for key in ((el.text, page), (el.text, None)):
+        for before, person in rules.get(key, []):
+            if _before(el).endswith(before):
+                return person
+    return None
+
+
+def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict) -> tuple[int, int]:
     """Link or unwrap provisional wrappers by the index's pages; return (linked, left)."""
     page: int | None = None
     linked = left = 0
@@ -145,6 +173,9 @@ def _resolve(ctx: IngestContext, index_pages: IndexPages) -> tuple[int, int]:
     for el, pg in pending:
         candidates = el.get(PENDING).split()
         listed = [c for c in candidates if index_pages.lists(c, pg)]
+        ruled = _ruled(rules, el, pg)
+        if ruled and (len(listed) != 1 or any(b for b, _ in rules.get((el.text, pg), []))):
+            listed = [ruled]
         del el.attrib[PENDING]
         if len(listed) == 1:
             el.set("ref", "#" + listed[0])
@@ -181,7 +212,7 @@ def run(ctx: IngestContext) -> None:
     excluded = _excluded(ctx.root)
     wrap_matches(text, _finder(forms), _factory(forms), skip=SKIP_TAGS,
                  only=lambda el: el not in excluded)
-    _resolve(ctx, IndexPages(ctx.root))
+    _resolve(ctx, IndexPages(ctx.root), _rules(cfg))
 
 
 def mentions(root: etree._Element) -> Iterator[tuple[etree._Element, str | None]]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from teikit.ingest.persons import mentions
-from teikit.xmlio import TEI_NS
+from teikit.xmlio import TEI_NS, XML_ID
 
 T = f"{{{TEI_NS}}}"
 _BLOCKS = {T + t for t in ("p", "note", "item", "head", "cell")}
@@ -60,8 +60,12 @@ def _passim(ref: etree._Element) -> bool:
     return "passim" in head or "onward" in head
 
 
-def index_pairs(root: etree._Element, exclude: set[str] = frozenset()) -> set[tuple[str, str]]:
-    """(person ID, page label) pairs from the index's person entries."""
+def index_pairs(root: etree._Element, exclude: set[str] = frozenset(),
+                notes: dict[tuple[str, str], set[str]] | None = None) -> set[tuple[str, str]]:
+    """(person ID, page label) pairs from the index's person entries.
+
+    ``notes``, when given, receives the note IDs a note locator resolved to, per pair.
+    """
     pairs: set[tuple[str, str]] = set()
     div = root.find(f".//{T}div[@type='index']")
     if div is None:
@@ -78,14 +82,29 @@ def index_pairs(root: etree._Element, exclude: set[str] = frozenset()) -> set[tu
                 continue
             for page in _expand(ref.text or "", ref.get("target") if ref.get("type") == "range" else None):
                 pairs.add((pid, page))
+                if ref.get("type") == "note" and notes is not None:
+                    notes.setdefault((pid, page), set()).update(
+                        t.lstrip("#") for t in (ref.get("target") or "").split())
     return pairs
 
 
 def measure(root: etree._Element, exclude: set[str] = frozenset()) -> Coverage:
     """Compare the index's pairs with the edition's ``persName`` mentions."""
-    cov = Coverage(pairs=index_pairs(root, exclude))
-    tagged = {(el.get("ref").lstrip("#"), page) for el, page in mentions(root) if page}
-    cov.found = cov.pairs & tagged
+    notes: dict[tuple[str, str], set[str]] = {}
+    cov = Coverage(pairs=index_pairs(root, exclude, notes))
+    tagged = set()
+    in_notes = set()
+    for el, page in mentions(root):
+        pid = el.get("ref").lstrip("#")
+        if page:
+            tagged.add((pid, page))
+        note = next(el.iterancestors(T + "note"), None)
+        if note is not None:
+            in_notes.add((pid, note.get(XML_ID)))
+    # a note locator is found on its page, or inside the very note it points at (the
+    # note may start on the page before when that page break is inferred)
+    cov.found = {pair for pair in cov.pairs if pair in tagged
+                 or any((pair[0], n) in in_notes for n in notes.get(pair, ()))}
     return cov
 
 
@@ -99,8 +118,23 @@ def sample(root: etree._Element, size: int = 200, seed: int = 1990) -> list[tupl
         block = el.getparent()
         while block is not None and block.tag not in _BLOCKS:
             block = block.getparent()
-        ctx = " ".join("".join((block if block is not None else el).itertext()).split())
-        word = " ".join((el.text or "").split())
-        at = ctx.find(word)
-        out.append((el.get("ref"), page or "?", ctx[max(0, at - 60): at + len(word) + 60]))
+        before, after = _around(block if block is not None else el, el)
+        word = " ".join("".join(el.itertext()).split())
+        out.append((el.get("ref"), page or "?", f"{before[-70:]}[{word}]{after[:50]}"))
     return out
+
+
+def _around(block: etree._Element, el: etree._Element) -> tuple[str, str]:
+    """The text of ``block`` before and after ``el`` (whitespace normalised)."""
+    parts: list[str] = []
+    cut = 0
+    for node in block.iter():
+        if node is el:
+            cut = len(parts)
+            parts.append("")
+        elif node.text and not any(a is el for a in node.iterancestors()):
+            parts.append(node.text)
+        if node is not block and node.tail and not any(a is el for a in node.iterancestors()):
+            parts.append(node.tail)
+    norm = " ".join("".join(parts[:cut]).split()), " ".join("".join(parts[cut:]).split())
+    return norm[0] + " ", " " + norm[1]

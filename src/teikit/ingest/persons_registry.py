@@ -106,6 +106,7 @@ def build_registry(sections: list[Section], cfg: dict) -> Registry:
     same_cfg: dict[str, str] = cfg.get("same", {})
     reg = Registry()
     person_entries: list[tuple[Entry, PersonName]] = []
+    same_names: list[tuple[str, str, bool]] = []
     for section in sections:
         for entry in section.items:
             if not isinstance(entry, Entry):
@@ -113,6 +114,7 @@ def build_registry(sections: list[Section], cfg: dict) -> Registry:
             key = heading_key(entry.head)
             if key in same_cfg:
                 reg.links[id(entry)] = ("person", same_cfg[key])
+                same_names.append((key, same_cfg[key], entry.head.startswith("p ")))
             elif key in subjects_cfg:
                 kind = subjects_cfg[key]
                 sid = f"{kind}-{slug(key)}" if kind in SUBJECT_KINDS else None
@@ -124,6 +126,12 @@ def build_registry(sections: list[Section], cfg: dict) -> Registry:
     for (entry, name), pid in zip(person_entries, ids, strict=True):
         reg.persons.append(Person(pid, name, [entry]))
         reg.links[id(entry)] = ("person", pid)
+    for key, pid, pseudonym in same_names:
+        # "p Koba" indexed on its own: a pseudonym of the person it names
+        person = reg.by_id(pid)
+        names = person.name.pseudonyms if pseudonym else person.name.aka if person else []
+        if person is not None and not any(key in n for n in person.name.pseudonyms + person.name.aka):
+            names.append(key)
     _add_unindexed(reg, cfg)
     _add_variants(reg, cfg)
     return reg
