@@ -98,14 +98,16 @@ def _editors(scope: etree._Element | None) -> list[dict[str, str]]:
 
 
 def _licence(publication_stmt: etree._Element | None) -> dict[str, str]:
-    """Rights of the text and licence of the encoding (docs/encoding.md, Header)."""
+    """Rights of the text (``availability/p``) and licence of the encoding (``licence``)."""
     licence = first(publication_stmt, ".//tei:availability/tei:licence[1]")
-    rights = first(publication_stmt, ".//tei:availability/tei:p[@type='text-rights'][1]")
-    out = {}
-    _put(out, "rights", text(rights) or text(first(publication_stmt, ".//tei:availability")))
-    _put(out, "license", licence.get("target", "").split()[0] if licence is not None
-         and licence.get("target", "").strip() else "")
+    paras = xp(publication_stmt, ".//tei:availability/tei:p") if publication_stmt is not None else []
+    out: dict[str, str] = {}
+    _put(out, "rights", " ".join(text(p) for p in paras if text(p)))
+    target = (licence.get("target") or "").split() if licence is not None else []
+    _put(out, "license", target[0] if target else "")
     _put(out, "license-statement", text(licence))
+    if "rights" not in out and "license-statement" in out:
+        out["rights"] = out["license-statement"]
     return out
 
 
