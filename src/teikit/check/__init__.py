@@ -10,7 +10,9 @@ XML, unsafe, not TEI P5) become ``input.unusable`` diagnostics and set
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import contextlib
+import gc
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,6 +75,20 @@ def _unusable(exc: InputError) -> Diagnostic:
                       exc.message, hint)
 
 
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a large document makes hundreds of thousands of
+    small, acyclic objects, and repeated full collections made the rules grow faster than
+    linearly with the input (see benchmarks/check_bench.py). Collection resumes afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check_paths(
     paths: Iterable[str | Path],
     *,
@@ -94,9 +110,10 @@ def check_paths(
             result.unusable = True
             result.diagnostics.append(_unusable(exc))
     ctx = Context(docs)
-    for doc in docs.checked:
-        for run in FAMILIES.values():
-            result.diagnostics.extend(run(ctx, doc))
+    with _no_gc():
+        for doc in docs.checked:
+            for run in FAMILIES.values():
+                result.diagnostics.extend(run(ctx, doc))
     kept = (d for d in result.diagnostics
             if (not select or matches(d.code, select)) and not matches(d.code, ignore))
     result.diagnostics = sorted(kept, key=sort_key)

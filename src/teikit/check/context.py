@@ -19,7 +19,7 @@ from teikit.diagnostics import Diagnostic, Severity
 from teikit.errors import InputError
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """What a pointer leads to.
 
@@ -63,7 +63,6 @@ class Context:
         self._incoming: dict[etree._Element, list[tuple[Document, Pointer]]] | None = None
         self._keys: tuple[dict[str, etree._Element], set[str]] | None = None
         self._by_element: dict[int, dict[etree._Element, list[tuple[Pointer, Resolution]]]] = {}
-        self._order: dict[int, dict[etree._Element, int]] = {}
 
     # -- resolution -------------------------------------------------------------------
     def resolved(self, doc: Document) -> list[tuple[Pointer, Resolution]]:
@@ -127,13 +126,6 @@ class Context:
             self._by_element[key] = table
         pairs = self._by_element[key].get(el, [])
         return [r.target for p, r in pairs if p.attr == attr and r.target is not None]
-
-    def position(self, doc: Document, el: etree._Element) -> int:
-        """The element's index in document order (computed once per document)."""
-        key = id(doc)
-        if key not in self._order:
-            self._order[key] = {e: i for i, e in enumerate(doc.tree.getroot().iter())}
-        return self._order[key].get(el, 0)
 
     # -- reverse index ----------------------------------------------------------------
     def incoming(self, el: etree._Element) -> list[tuple[Document, Pointer]]:

@@ -35,7 +35,7 @@ def pointer_table() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     return data["global"], data["elements"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pointer:
     """One token of one pointer attribute.
 

@@ -32,15 +32,20 @@ def _indexes(doc: Document) -> list[etree._Element]:
     return [d for d in doc.tree.getroot().iter("{*}div") if d.get("type") == "index"]
 
 
-def _page_of_notes(doc: Document) -> dict[etree._Element, str | None]:
-    """For every note, the @n of the last page break before it in document order."""
-    pages: dict[etree._Element, str | None] = {}
+def _pages_of_notes(doc: Document) -> dict[etree._Element, list[str]]:
+    """For every note, the pages it is printed on: the page it starts on (the last page
+    break before it) and every page that begins inside it (a note may run across pages,
+    and an index cites the page of the mention)."""
+    pages: dict[etree._Element, list[str]] = {}
     current: str | None = None
     for el in doc.tree.getroot().iter("{*}pb", "{*}note"):
-        if local_name(el) == "pb":
-            current = el.get("n", current)
-        else:
-            pages[el] = current
+        if local_name(el) == "note":
+            pages[el] = [current] if current is not None else []
+            continue
+        current = el.get("n", current)
+        for note in el.iterancestors("{*}note"):
+            if current is not None:
+                pages.setdefault(note, []).append(current)
     return pages
 
 
@@ -48,7 +53,7 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
     indexes = _indexes(doc)
     if not indexes:
         return
-    note_pages: dict[etree._Element, str | None] | None = None
+    note_pages: dict[etree._Element, list[str]] | None = None
     for index in indexes:
         for ref in index.iter("{*}ref"):
             kind = ref.get("type")
@@ -57,7 +62,7 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
                 yield from _check_pages(doc, ref, kind, targets)
             elif kind == "note":
                 if note_pages is None:
-                    note_pages = _page_of_notes(doc)
+                    note_pages = _pages_of_notes(doc)
                 yield from _check_note(doc, ref, targets, note_pages)
         for term_name in index.iter("{*}persName"):
             if any(local_name(a) == "term" for a in term_name.iterancestors()) and not (
@@ -76,7 +81,11 @@ def _check_pages(doc: Document, ref: etree._Element, kind: str, targets: list) -
                        f"(#{target.get(XML_ID)}), not a page",
                        "point page locators at a pb's xml:id (#p45)")
     text = "".join(ref.itertext()).strip()
-    if kind == "page" and len(targets) == 1 and local_name(targets[0]) == "pb":
+    if kind == "page" and _NOTE_LOCATOR.match(text):
+        yield make(doc, ref, "index.locator-label", Severity.WARNING,
+                   f"locator {text!r} names a note but is encoded as a page locator",
+                   'encode it as <ref type="note" target="#…-nNN"> pointing at that note')
+    elif kind == "page" and len(targets) == 1 and local_name(targets[0]) == "pb":
         printed = targets[0].get("n")
         if printed is not None and text and text.lower() != printed.lower():
             yield make(doc, ref, "index.locator-label", Severity.WARNING,
@@ -85,7 +94,7 @@ def _check_pages(doc: Document, ref: etree._Element, kind: str, targets: list) -
 
 
 def _check_note(doc: Document, ref: etree._Element, targets: list,
-                note_pages: dict[etree._Element, str | None]) -> Iterator[Diagnostic]:
+                note_pages: dict[etree._Element, list[str]]) -> Iterator[Diagnostic]:
     for target in targets:
         if local_name(target) != "note":
             yield make(doc, ref, "index.locator-not-note", Severity.ERROR,
@@ -96,11 +105,11 @@ def _check_note(doc: Document, ref: etree._Element, targets: list,
         if not match:
             continue
         page, number = match.group("page"), int(match.group("n"))
-        printed_on = note_pages.get(target)
-        if printed_on is not None and printed_on.lower() != page.lower():
+        printed_on = note_pages.get(target) or []
+        if printed_on and page.lower() not in (p.lower() for p in printed_on):
             yield make(doc, ref, "index.note-page", Severity.ERROR,
                        f"locator says page {page}, but note #{target.get(XML_ID)} "
-                       f"is printed on page {printed_on}",
+                       f"is printed on page {'-'.join(dict.fromkeys(printed_on))}",
                        "check the page of the locator or the note it points at")
         if target.get("n", "").isdigit() and int(target.get("n")) != number:
             yield make(doc, ref, "index.note-number", Severity.ERROR,

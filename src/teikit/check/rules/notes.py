@@ -60,7 +60,9 @@ def _number(el: etree._Element) -> int | None:
 
 def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
     by_note: dict[etree._Element, list[etree._Element]] = {}
+    order: dict[etree._Element, int] = {}  # markers in document order (pointers are collected in it)
     for marker, note in _markers(ctx, doc):
+        order.setdefault(marker, len(order))
         if note is None:
             target = next(iter(ctx.targets(doc, marker, "target")), None)
             if target is not None:
@@ -72,7 +74,7 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
         yield from _check_number(doc, marker, note)
     yield from _check_backlinks(ctx, doc)
     for section in _sections(doc):
-        yield from _check_section(ctx, doc, section, by_note)
+        yield from _check_section(ctx, doc, section, by_note, order)
 
 
 def _check_number(doc: Document, marker: etree._Element, note: etree._Element) -> Iterator[Diagnostic]:
@@ -112,7 +114,8 @@ def _section_notes(section: etree._Element) -> list[etree._Element]:
 
 
 def _check_section(ctx: Context, doc: Document, section: etree._Element,
-                   by_note: dict[etree._Element, list[etree._Element]]) -> Iterator[Diagnostic]:
+                   by_note: dict[etree._Element, list[etree._Element]],
+                   order: dict[etree._Element, int]) -> Iterator[Diagnostic]:
     notes = _section_notes(section)
     yield from _check_numbering(doc, notes)
     division = _corresponding_division(ctx, doc, section)
@@ -136,7 +139,7 @@ def _check_section(ctx: Context, doc: Document, section: etree._Element,
                     yield make(doc, marker, "notes.cross-chapter", Severity.ERROR,
                                f"marker points into the notes of #{division.get(XML_ID)} from outside it",
                                "point the marker at a note of its own division's notes section")
-    yield from _check_order(ctx, doc, firsts)
+    yield from _check_order(doc, firsts, order)
 
 
 
@@ -162,10 +165,10 @@ def _check_numbering(doc: Document, notes: list[etree._Element]) -> Iterator[Dia
 
 
 def _check_order(
-    ctx: Context, doc: Document, firsts: list[tuple[etree._Element, int]]
+    doc: Document, firsts: list[tuple[etree._Element, int]], order: dict[etree._Element, int]
 ) -> Iterator[Diagnostic]:
     """Markers, taken in document order, must lead to notes in increasing order."""
-    ranked = sorted(firsts, key=lambda mp: ctx.position(doc, mp[0]))
+    ranked = sorted(firsts, key=lambda mp: order[mp[0]])
     highest = -1
     for marker, position in ranked:
         if position < highest:
