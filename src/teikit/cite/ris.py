@@ -14,7 +14,7 @@ _TYPES = {"book": "BOOK", "chapter": "CHAP", "article-journal": "JOUR", "thesis"
 _SIMPLE = (
     ("publisher", "PB"), ("publisher-place", "CY"), ("ISBN", "SN"), ("volume", "VL"),
     ("issue", "IS"), ("edition", "ET"), ("DOI", "DO"), ("URL", "UR"), ("language", "LA"),
-    ("original-title", "OP"), ("note", "N1"),
+    ("original-title", "OP"), ("call-number", "CN"), ("note", "N1"),
 )
 
 
