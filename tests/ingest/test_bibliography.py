@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,17 @@ def test_no_entries_is_an_error() -> None:
     ctx = _ctx(lines, (0, 3))
     bibliography.run(ctx)
     assert [d.code for d in ctx.diagnostics] == ["bibliography.empty"]
+
+
+def test_nothing_printed_is_dropped(built: IngestContext) -> None:
+    """Every word of every printed entry is in the division's text (as many times or more)."""
+    from collections import Counter
+
+    lines = SOURCE.read_text(encoding="utf-8").splitlines()
+    start, end = _region(lines)
+    printed = " ".join(s for s in lines[start:end] if not s.startswith("Page "))
+    div = xp(built, "//tei:div[@type='bibliography']")[0]
+    words = Counter(re.findall(r"\w+", printed))
+    encoded = Counter(re.findall(r"\w+", " ".join(div.itertext())))
+    # The "and" joining co-authors is the only word not kept (monogr has no text between names).
+    assert words - encoded == Counter({"and": 4})

@@ -30,8 +30,9 @@ EDITORIAL_DECL = [
      "date), grouped in one listBibl per printed subheading; an entry that lists two works by one "
      "author becomes two biblStructs. Printed additions that have no element of their own "
      "(reprint, another spelling of the author's name, a pseudonym) are kept as note, addName "
-     "or persName type pseudonym. Pages 274-276, whose markers the source lacks, are inferred "
-     "in proportion to the length of the entries."),
+     "or persName type pseudonym. The punctuation of an entry and the 'and' between co-authors are "
+     "not kept: they follow from the structure. Pages of the bibliography whose markers the source "
+     "lacks are inferred (pb type inferred) in proportion to the length of the entries."),
 ]
 
 
