@@ -106,3 +106,13 @@ def test_other_projects_headers_degrade_gracefully(tei_samples):
             continue
         assert recs["edition"]["title"], sample
         bibliography_records(tree)
+
+
+def test_bibliography_key_equal_to_the_print_key_is_made_unique():
+    from teikit.cite.export import all_items
+
+    source = MINI.read_bytes().replace(b'xml:id="bib-brookshepherd-1977"', b'xml:id="bib-ivanov-1990"')
+    everything, bibliography = all_items(xmlio.parse_bytes(source, "mini.xml"))
+    ids = [i["id"] for i in everything]
+    assert len(ids) == len(set(ids))
+    assert bibliography[0]["id"] == "ivanov-1990-bib"

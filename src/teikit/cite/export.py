@@ -39,9 +39,20 @@ class CiteResult:
 
 
 def all_items(tree: etree._ElementTree) -> tuple[list[dict], list[dict]]:
-    """(edition + print + divisions + bibliography, bibliography only), in document order."""
-    bibliography = list(bibliography_records(tree).values())
-    return list(citation_records(tree).values()) + bibliography, bibliography
+    """(edition + print + divisions + bibliography, bibliography only), in document order.
+
+    Keys must be unique across one file: a bibliography entry whose key equals one of the
+    edition's (the book citing its own print edition) gets a ``-bib`` suffix.
+    """
+    own = list(citation_records(tree).values())
+    taken = {item["id"] for item in own}
+    bibliography = []
+    for item in bibliography_records(tree).values():
+        if item["id"] in taken:
+            item = dict(item, id=f"{item['id']}-bib")
+        taken.add(item["id"])
+        bibliography.append(item)
+    return own + bibliography, bibliography
 
 
 def write_citations(
