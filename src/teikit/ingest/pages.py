@@ -10,7 +10,8 @@ characters. The break is put at the candidate place nearest that point, in order
 
 1. a *joint* — a place where the structure pass rejoined a paragraph the extraction
    broke with no page marker (``<?teikit-joint?>``); a missing page marker is the
-   likeliest cause of such a break, so joints get a bonus of a third of a page;
+   likeliest cause of such a break — or the heading of a top-level division (which
+   begins a new page in print): these get a bonus of a third of a page;
 2. the start of a block (paragraph, heading, note, list item, table row).
 
 Joints not used are removed. The pass is idempotent: run again after the index pass
@@ -69,6 +70,7 @@ class Spot:
     offset: int  # characters of text before it
     node: etree._Element  # a joint PI, a block element (insert before it) or a pb
     joint: bool = False
+    strong: bool = False  # a joint or a top-level division's heading: favoured
 
 
 def spots(root: etree._Element) -> list[Spot]:
@@ -80,10 +82,10 @@ def spots(root: etree._Element) -> list[Spot]:
         nonlocal count
         if isinstance(el, etree._ProcessingInstruction):
             if el.target == JOINT:
-                out.append(Spot(count, el, joint=True))
+                out.append(Spot(count, el, joint=True, strong=True))
         elif isinstance(el.tag, str):
             if el.tag == T + "pb" or el.tag in BLOCKS:
-                out.append(Spot(count, el))
+                out.append(Spot(count, el, strong=_opens_division(el)))
             count += len(el.text or "")
             for child in el:
                 walk(child)
@@ -91,6 +93,13 @@ def spots(root: etree._Element) -> list[Spot]:
 
     walk(root)
     return out
+
+
+def _opens_division(el: etree._Element) -> bool:
+    div = el.getparent()
+    part = div.getparent() if div is not None else None
+    return (el.tag == T + "head" and div is not None and div.tag == T + "div" and part is not None
+            and part.tag in (T + "front", T + "body", T + "back") and div.find(T + "head") is el)
 
 
 def _inferred(n: str) -> etree._Element:
@@ -132,7 +141,7 @@ def _fill_gap(all_spots: list[Spot], a: int, b: int, numbers: list[str]) -> None
 
 def _score(spot: Spot, ideal: float, page: float) -> float:
     """Distance from the ideal place, joints favoured (see the module docstring)."""
-    return abs(spot.offset - ideal) - (page * JOINT_BONUS if spot.joint else 0)
+    return abs(spot.offset - ideal) - (page * JOINT_BONUS if spot.strong else 0)
 
 
 def _before_pb(spot: Spot, pb: etree._Element) -> None:
