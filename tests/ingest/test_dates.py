@@ -44,6 +44,7 @@ def found(text: str) -> list[tuple[str, dict[str, str]]]:
     ("in the mid-1930s", [("1930s", {"from": "1930", "to": "1939"})]),
     ("on August 9, 1923 the", [("August 9, 1923", {"when": "1923-08-09"})]),
     ("between 1923 and 1925", [("1923 and 1925", {"from": "1923", "to": "1925"})]),
+    ("the abortive insurrection of July [1917], Lenin", [("July [1917]", {"when": "1917-07"})]),
     ("the 1920–25 period", [("1920–25", {"from": "1920", "to": "1925"})]),
     ("Aleksandrovich Potemkin (1739-1791), famous", [("1739-1791", {"from": "1739", "to": "1791"})]),
     ("the 910 November 1799 coup", [("November 1799", {"when": "1799-11"})]),

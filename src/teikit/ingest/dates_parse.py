@@ -33,6 +33,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b(?P<m>{_M}) (?P<d>\d{{1,2}}), (?P<y>{_Y}){_END}")),
     ("month-range", re.compile(rf"\b(?P<m1>{_M}) ?[-–/] ?(?P<m2>{_M}),? (?P<y>{_Y}){_END}")),
     ("my", re.compile(rf"\b(?P<m>{_M}),? (?:of )?(?P<y>{_Y}){_END}")),
+    # "July [1917]": the translator's bracketed year still belongs to the month.
+    ("my", re.compile(rf"\b(?P<m>{_M}) \[(?P<y>1[7-9]\d\d)\]")),
     ("from-to", re.compile(rf"\b(?:[Ff]rom|[Bb]etween) (?P<y1>{_Y}) (?:to|until|till|through|and) "
                            rf"(?P<y2>{_Y}){_END}")),
     ("through", re.compile(rf"(?P<y1>{_Y}) through (?P<y2>{_Y}){_END}")),
