@@ -35,8 +35,17 @@
   <!--* Entities of one register, sorted by their display name. -->
   <xsl:function name="tk:register" as="element()*">
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="sort($tk:entities[tk:register-of(.) = $kind], (), function($e) {
-        lower-case(normalize-unicode(tk:entity-name($e), 'NFD') => replace('\p{Mn}', '')) })"/>
+    <xsl:sequence select="sort($tk:entities[tk:register-of(.) = $kind], (), tk:sort-key#1)"/>
+  </xsl:function>
+
+  <!--* How an entity is filed: surname first when the name is structured, accents folded. -->
+  <xsl:function name="tk:sort-key" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="name" select="tk:main-name($e)"/>
+    <xsl:variable name="sur" select="tk:plain(($name//tei:surname)[1])"/>
+    <xsl:variable name="key" select="if ($sur) then $sur || ' ' || string-join($name//tei:forename ! tk:plain(.), ' ')
+        else tk:entity-name($e)"/>
+    <xsl:sequence select="lower-case(replace(normalize-unicode($key, 'NFD'), '\p{Mn}', ''))"/>
   </xsl:function>
 
   <!--* The entity a pointing element names, if any. -->

@@ -147,7 +147,7 @@
   <!--* The first letter an entity is filed under (A-Z, else "#"). -->
   <xsl:function name="tk:initial" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="c" select="upper-case(substring(replace(normalize-unicode(tk:entity-name($e), 'NFD'), '[\p{Mn}\P{L}]', ''), 1, 1))"/>
+    <xsl:variable name="c" select="upper-case(substring(replace(tk:sort-key($e), '\P{L}', ''), 1, 1))"/>
     <xsl:sequence select="if (matches($c, '^[A-Z]$')) then $c else if ($c) then $c else '#'"/>
   </xsl:function>
 

@@ -383,6 +383,11 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A note in a bibliographic entry is part of it. -->
+  <xsl:template match="tei:note[ancestor::tei:biblStruct or ancestor::tei:bibl or ancestor::tei:biblFull]" priority="1">
+    <span class="tei-note bibl-note"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+
   <!-- A note as listed: number, content, a back-link to each marker. -->
   <xsl:template match="tei:note" mode="tk:note-entry">
     <xsl:param name="element" as="xs:string" select="'li'"/>
@@ -415,6 +420,7 @@
           <span class="names"><xsl:for-each select="$names">
             <xsl:if test="position() gt 1">; </xsl:if>
             <span class="tei-{local-name()}"><xsl:value-of select="tk:person-name(.)"/></span>
+            <xsl:for-each select=".//tei:note"><xsl:text> </xsl:text><xsl:apply-templates select="."/></xsl:for-each>
             <xsl:if test="self::tei:editor"> (ed.)</xsl:if>
           </xsl:for-each>. </span>
         </xsl:if>
