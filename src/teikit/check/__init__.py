@@ -22,7 +22,7 @@ from teikit.check.rules import FAMILIES, RULES
 from teikit.diagnostics import Diagnostic, Severity, sort_key
 from teikit.errors import InputError
 
-__all__ = ["CheckResult", "RULES", "check_paths", "expand_paths", "matches"]
+__all__ = ["CheckResult", "RULES", "check_paths", "expand_paths", "matches", "paused_gc"]
 
 
 @dataclass
@@ -76,7 +76,7 @@ def _unusable(exc: InputError) -> Diagnostic:
 
 
 @contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
+def paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector: a large document makes hundreds of thousands of
     small, acyclic objects, and repeated full collections made the rules grow faster than
     linearly with the input (see benchmarks/check_bench.py). Collection resumes afterwards."""
@@ -97,6 +97,12 @@ def check_paths(
     ignore: Sequence[str] = (),
 ) -> CheckResult:
     """Check files and folders; ``registers`` only resolve ``@key`` values and pointers."""
+    with paused_gc():
+        return _check(paths, registers, select, ignore)
+
+
+def _check(paths: Iterable[str | Path], registers: Iterable[str | Path], select: Sequence[str],
+           ignore: Sequence[str]) -> CheckResult:
     result = CheckResult()
     docs = DocumentSet()
     for reg in registers:
@@ -110,10 +116,9 @@ def check_paths(
             result.unusable = True
             result.diagnostics.append(_unusable(exc))
     ctx = Context(docs)
-    with _no_gc():
-        for doc in docs.checked:
-            for run in FAMILIES.values():
-                result.diagnostics.extend(run(ctx, doc))
+    for doc in docs.checked:
+        for run in FAMILIES.values():
+            result.diagnostics.extend(run(ctx, doc))
     kept = (d for d in result.diagnostics
             if (not select or matches(d.code, select)) and not matches(d.code, ignore))
     result.diagnostics = sorted(kept, key=sort_key)
