@@ -83,13 +83,14 @@ def build_forms(root: etree._Element, cfg: dict) -> Forms:
     """Forms for every person of ``listPerson`` and every org/place of the standOff lists."""
     forms = Forms()
     excluded = set(cfg.get("forms", {}).get("exclude", []))
+    unindexed = {u["id"]: u.get("mentions", []) for u in cfg.get("unindexed", [])}
     for person in root.iter(T + "person"):
         pid = person.get(XML_ID)
         if not pid:
             continue
         forms.kinds[pid] = "persName"
         extra = cfg.get("person", {}).get(pid, {})
-        for form in person_forms(person) + list(extra.get("mentions", [])):
+        for form in person_forms(person) + list(extra.get("mentions", [])) + unindexed.get(pid, []):
             if form not in excluded:
                 forms.add(form, pid)
     for tag, name_tag in (("org", "orgName"), ("place", "placeName")):

@@ -144,7 +144,8 @@ def _add_unindexed(reg: Registry, cfg: dict) -> None:
         if item.get("description"):
             name.description.append(item["description"])
         name.fnu = not item.get("forename")
-        reg.persons.append(Person(item["id"], name, [], indexed=False))
+        person = Person(item["id"], name, [], indexed=False)
+        reg.persons.append(person)
 
 
 def _add_variants(reg: Registry, cfg: dict) -> None:
