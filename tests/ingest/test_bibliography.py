@@ -188,3 +188,11 @@ def test_nothing_printed_is_dropped(built: IngestContext) -> None:
     encoded = Counter(re.findall(r"\w+", " ".join(div.itertext())))
     # The "and" joining co-authors is the only word not kept (monogr has no text between names).
     assert words - encoded == Counter({"and": 4})
+
+
+def test_lines_that_are_not_entries_are_reported() -> None:
+    lines = ["Page 1", "Select Bibliography", "", "Doe, John. *A Book*. Putnam, New York, 1950.", "",
+             "This sentence mentions 1923 but it is no entry at all", "", "Page 2"]
+    ctx = _ctx(lines, (0, 7))
+    bibliography.run(ctx)
+    assert [(d.code, d.line) for d in ctx.diagnostics] == [("bibliography.no-imprint", 6)]

@@ -23,6 +23,7 @@ from teikit.xmlio import TEI_NS, XML_ID
 T = f"{{{TEI_NS}}}"
 PAGE = re.compile(r"Page ([0-9]+|[ivxlc]+)")
 HEADING = re.compile(r"(Select )?Bibliography")
+_ENTRY_SHAPE = "entries look like 'Surname, Forename. *Title*. Publisher, Place, Year.'"
 
 EDITORIAL_DECL = [
     ("interpretation", "Each work of the printed bibliography is a biblStruct (authors and editors with "
@@ -177,6 +178,10 @@ def _add_entry(ctx: IngestContext, lb: etree._Element, entry: Entry, taken: set[
         _sub(lb, "bibl", entry.text)
         return 0
     for work in entry.works:
+        if work.level == "m" and not work.year and not work.notes:
+            ctx.report(Severity.WARNING, "bibliography.no-imprint",
+                       f"no imprint (publisher, place, year) found in this entry: {entry.text[:60]}",
+                       entry.index, hint=_ENTRY_SHAPE)
         if work.notes:
             ctx.report(Severity.INFO, "bibliography.note",
                        f"part of the imprint kept as a note: {'; '.join(work.notes)}", entry.index)
@@ -232,7 +237,7 @@ def run(ctx: IngestContext) -> None:
         div.remove(pb)
     if not fill(div, ctx, start, end):
         ctx.report(Severity.ERROR, "bibliography.empty", "no bibliography entries recognised", start,
-                   hint="entries look like 'Surname, Forename. *Title*. Publisher, Place, Year.'")
+                   hint=_ENTRY_SHAPE)
         return
     last, nxt = _page_numbers(ctx, start, end)
     if last is not None and nxt is not None:
