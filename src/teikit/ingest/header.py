@@ -50,7 +50,7 @@ _FALLBACK_DECL = [
     ("segmentation", "Paragraphs follow the blank-line paragraphs of the source."),
 ]
 
-# Facts the header cannot do without: (label, how to get it from facts/config).
+# Facts the header cannot do without (keys of collect_facts); a missing one is an ingest error.
 _REQUIRED = ("title", "author", "publisher", "isbn10", "isbn13", "eisbn13", "lccn", "lcc", "ddc",
              "date", "pub_place")
 
