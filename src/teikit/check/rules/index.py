@@ -18,7 +18,7 @@ from teikit.xmlio import XML_ID
 
 RULES = {
     "index.locator-not-page": (Severity.ERROR, "a page locator points at something that is not a page (pb)"),
-    "index.locator-label": (Severity.WARNING, "a page locator's printed number differs from its page's"),
+    "index.locator-label": (Severity.WARNING, "a page locator's text differs from its page, or names a note"),
     "index.locator-not-note": (Severity.ERROR, "a note locator ('245 n11') points at something not a note"),
     "index.note-page": (Severity.ERROR, "a note locator names a page the note is not printed on"),
     "index.note-number": (Severity.ERROR, "a note locator names a note number other than its note's"),
