@@ -57,6 +57,7 @@ def build(ctx: IngestContext, div: etree._Element, blocks: list[Block], flow: Fl
         start = _NOTE_START.fullmatch(block.text)
         if div.find(T("head")) is None and section is None:
             flow.close()
+            flow.flush_pages()
             etree.SubElement(div, T("head")).text = block.text
         elif sid is not None:
             section = _section(div, block.text, sid, flow)
