@@ -39,7 +39,7 @@
     <xsl:accumulator-rule match="*" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:accumulator name="tk:inline-notes" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:note[not(tk:note-is-block(.))]" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:note[tk:is-inline-note(.)]" select="$value + 1"/>
   </xsl:accumulator>
 
   <xsl:variable name="tk:block-names" as="xs:string+" select="(
@@ -56,6 +56,13 @@
   <xsl:function name="tk:note-is-block" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="exists($note/parent::*[matches(local-name(), '^(div\d?|body|front|back|listNote)$')])"/>
+  </xsl:function>
+
+  <!-- A note in running text (rendered as a marker, its text collected at the end of the file).
+       A note inside a bibliographic entry is part of the entry, not a footnote. -->
+  <xsl:function name="tk:is-inline-note" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="not(tk:note-is-block($note) or $note/ancestor::*[self::tei:biblStruct or self::tei:bibl])"/>
   </xsl:function>
 
   <xsl:function name="tk:is-block" as="xs:boolean">
@@ -338,7 +345,7 @@
   <!-- Where a note's back-link goes: note/@target, else the first marker pointing at it. -->
   <xsl:function name="tk:marker-href" as="xs:string?">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="if (not(tk:note-is-block($note))) then (tk:file($note) || '#' || tk:marker-id($note))
+    <xsl:sequence select="if (tk:is-inline-note($note)) then (tk:file($note) || '#' || tk:marker-id($note))
       else (tk:href($note, $note/@target),
             ($note/@xml:id ! key('tk:pointing-at', string(.), root($note)))[not(ancestor::tei:list[@type = 'index'])]
               ! tk:href-to(.))[1]"/>
@@ -352,7 +359,7 @@
   <!-- Inline notes of one file, collected at its end. -->
   <xsl:template name="tk:collected-notes">
     <xsl:param name="members" as="element()*"/>
-    <xsl:variable name="notes" select="$members/descendant-or-self::tei:note[not(tk:note-is-block(.))]
+    <xsl:variable name="notes" select="$members/descendant-or-self::tei:note[tk:is-inline-note(.)]
       [not(ancestor::*[(self::tei:sic or self::tei:orig or self::tei:abbr) and parent::tei:choice])]"/>
     <xsl:if test="$notes">
       <section epub:type="endnotes" role="doc-endnotes" class="tk-endnotes">
@@ -443,6 +450,13 @@
   </xsl:template>
 
   <!-- A note inside running text: a note reference here, the note at the end of the file. -->
+  <xsl:template match="tei:note[not(tk:is-inline-note(.))]" mode="tk:inline" priority="2">
+    <span>
+      <xsl:call-template name="tk:attrs"/>
+      <xsl:apply-templates mode="tk:inline"/>
+    </span>
+  </xsl:template>
+
   <xsl:template match="tei:note" mode="tk:inline">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <sup class="tk-noteref">
@@ -551,7 +565,7 @@
         <xsl:text>. </xsl:text>
       </xsl:for-each>
     </xsl:for-each>
-    <xsl:for-each select="tei:note | tei:ref | tei:idno">
+    <xsl:for-each select="tei:note | tei:monogr/tei:note | tei:analytic/tei:note | tei:ref | tei:idno">
       <xsl:apply-templates select="." mode="tk:inline"/>
       <xsl:text> </xsl:text>
     </xsl:for-each>

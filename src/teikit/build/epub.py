@@ -1,0 +1,94 @@
+"""The epub builder: an EPUB 3 publication from any TEI P5 document.
+
+``build(edition, out_dir, settings)`` writes ``out_dir/<stem>.epub`` (normally
+``exports/bazhanov.epub``). The content, navigation and package documents come from
+``xslt/epub/epub.xsl`` (Saxon, compiled once per process); this module computes the two
+values XSLT cannot (a name-based UUID, the modification time from the edition's date),
+adds the OCF container files and zips deterministically (:mod:`teikit.build.epub_ocf`).
+The file is replaced atomically: a failed build leaves the previous EPUB in place.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+from teikit import paths, saxon, xmlio
+from teikit.build import BuildResult, BuildSettings
+from teikit.build.epub_ocf import CONTAINER_XML, package
+from teikit.edition import Edition
+from teikit.errors import InputError
+from teikit.xmlio import NSMAP
+
+STYLESHEET = paths.XSLT_DIR / "epub" / "epub.xsl"
+CSS = paths.XSLT_DIR / "epub" / "epub.css"
+# The namespace of teikit's name-based book identifiers (uuid5 of the edition's idno).
+TEIKIT_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://teikit.invalid/edition")
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
+
+
+def identifier(edition: Edition) -> str:
+    """``urn:uuid:`` of a UUID derived from the edition's identifier, stable across builds.
+
+    The edition's own idno (``publicationStmt/idno[@type="teikit"]``, else any idno of
+    the publicationStmt) names it; a document without one is named by its main title
+    and file name.
+    """
+    ps = "tei:teiHeader/tei:fileDesc/tei:publicationStmt"
+    ids = edition.root.xpath(f"{ps}/tei:idno[@type='teikit']/text() | {ps}/tei:idno/text()", namespaces=NSMAP)
+    key = " ".join(ids[0].split()) if ids else ""
+    if not key:
+        title = edition.root.xpath("string(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1])",
+                                   namespaces=NSMAP)
+        key = f"{' '.join(title.split())}|{edition.path.name}"
+    return f"urn:uuid:{uuid.uuid5(TEIKIT_NAMESPACE, key)}"
+
+
+def modified(edition: Edition) -> str:
+    """``dcterms:modified`` (CCYY-MM-DDThh:mm:ssZ): the edition's date, never the clock.
+
+    From ``publicationStmt/date/@when``; else the newest ``revisionDesc/change/@when``;
+    else ``SOURCE_DATE_EPOCH``; else 1970-01-01, so that the result stays reproducible.
+    """
+    header = "tei:teiHeader"
+    candidates = edition.root.xpath(
+        f"{header}/tei:fileDesc/tei:publicationStmt/tei:date/@when", namespaces=NSMAP)
+    changes = sorted(d for d in edition.root.xpath(
+        f"{header}/tei:revisionDesc//tei:change/@when", namespaces=NSMAP) if _ISO_DATE.match(d))
+    for value in [*candidates, *reversed(changes)]:
+        m = _ISO_DATE.match(value.strip())
+        if m:
+            y, mo, d = m.group(1), m.group(2) or "01", m.group(3) or "01"
+            return f"{y}-{mo}-{d}T00:00:00Z"
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    seconds = int(epoch) if epoch.isdigit() else 0
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def epub_bytes(edition: Edition) -> tuple[bytes, list]:
+    """The EPUB of ``edition`` as bytes, and the stylesheet's diagnostics."""
+    if not xmlio.is_tei(edition.tree):
+        raise InputError("not a TEI P5 document (root is not tei:TEI)", file=edition.path,
+                         hint="the epub build reads TEI P5 in the namespace http://www.tei-c.org/ns/1.0")
+    with tempfile.TemporaryDirectory(prefix="teikit-epub-") as tmp:
+        root = Path(tmp)
+        params = {"identifier": identifier(edition), "modified": modified(edition), "css": "css/epub.css"}
+        result = saxon.transform(STYLESHEET, edition.tree, params=params, output_dir=root,
+                                 source_name=str(edition.path))
+        (root / "META-INF").mkdir()
+        (root / "META-INF" / "container.xml").write_bytes(CONTAINER_XML)
+        (root / "EPUB" / "css").mkdir(parents=True, exist_ok=True)
+        (root / "EPUB" / "css" / "epub.css").write_bytes(CSS.read_bytes())
+        return package(root), result.messages
+
+
+def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResult:
+    """Write ``out_dir/<edition stem>.epub``."""
+    data, messages = epub_bytes(edition)
+    target = Path(out_dir) / f"{edition.stem}.epub"
+    xmlio.atomic_write_bytes(target, data)
+    return BuildResult("epub", outputs=[target], diagnostics=list(messages))
