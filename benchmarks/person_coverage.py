@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from teikit import xmlio
-from teikit.ingest.persons_coverage import measure, sample
+from teikit.ingest.persons_coverage import measure, measure_locators, sample
 
 NARRATOR = "pers-bazhanov"
 
@@ -39,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
           f"= {100 * full.ratio:.1f}%")
     print(f"without the narrator ({NARRATOR}): {len(cov.pairs)}; found {len(cov.found)} "
           f"= {100 * cov.ratio:.1f}%")
+    total, found = measure_locators(root, exclude={NARRATOR})
+    print(f"per locator (a range counts once), without the narrator: {total}; found {found} "
+          f"= {100 * found / total:.1f}%")
     if args.misses:
         for pid, page in cov.missed:
             print(f"  miss: {pid} p. {page}")

@@ -118,6 +118,7 @@ def _standoff(ctx: IngestContext, reg: Registry) -> None:
 class _Builder:
     def __init__(self, ctx: IngestContext, reg: Registry, targets: Targets) -> None:
         self.ctx, self.reg, self.targets = ctx, reg, targets
+        self.note_fixes: dict[tuple[str, str], str] = {}
         self.ids: set[str] = set()
         self.items: dict[int, etree._Element] = {}  # id(entry) -> item
 
@@ -128,11 +129,16 @@ class _Builder:
         self.ids.add(out)
         return out
 
-    def ref(self, loc: Locator, text: str, line: int) -> etree._Element:
+    def ref(self, loc: Locator, text: str, entry: Entry) -> etree._Element:
         el = etree.Element(T + "ref", type=loc.kind)
         el.text = text
+        line = entry.line
         if loc.notes:
             ids = [self.targets.note(loc, n) for n in loc.notes]
+            fixed = self.note_fixes.get((heading_key(entry.head), text))
+            if fixed:
+                # an editorial reading of a locator the print gets wrong (persons.toml)
+                ids = [fixed]
             if all(ids):
                 el.set("target", " ".join("#" + i for i in ids))
                 return el
@@ -158,7 +164,7 @@ class _Builder:
         pos = start
         for loc in entry.locators:
             last = self._text(item, last, text[pos:loc.span[0]], italic)
-            ref = self.ref(loc, text[loc.span[0]:loc.span[1]], entry.line)
+            ref = self.ref(loc, text[loc.span[0]:loc.span[1]], entry)
             item.append(ref)
             last = ref
             pos = loc.span[1]
@@ -337,6 +343,8 @@ def run(ctx: IngestContext) -> None:
     reg = build_registry(sections, cfg)
     _standoff(ctx, reg)
     b = _Builder(ctx, reg, Targets(ctx.root))
+    b.note_fixes = {(fix["entry"], fix["locator"]): fix["note"]
+                    for fix in cfg.get("index", {}).get("notes", [])}
     b.ids.update(el.get(XML_ID) for el in ctx.root.iter() if el.get(XML_ID))
     _key_paragraphs(div, lines, start, sections[0].line)
     for section in sections:

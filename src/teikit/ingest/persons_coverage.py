@@ -60,16 +60,22 @@ def _passim(ref: etree._Element) -> bool:
     return "passim" in head or "onward" in head
 
 
-def index_pairs(root: etree._Element, exclude: set[str] = frozenset(),
-                notes: dict[tuple[str, str], set[str]] | None = None) -> set[tuple[str, str]]:
-    """(person ID, page label) pairs from the index's person entries.
+@dataclass(frozen=True)
+class Locator:
+    """One locator of a person's index entry: its pages and the notes it points at."""
 
-    ``notes``, when given, receives the note IDs a note locator resolved to, per pair.
-    """
-    pairs: set[tuple[str, str]] = set()
+    pid: str
+    text: str
+    pages: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+def index_locators(root: etree._Element, exclude: set[str] = frozenset()) -> list[Locator]:
+    """The locators of the index's person entries (and sub-entries), without passim/onward."""
+    out: list[Locator] = []
     div = root.find(f".//{T}div[@type='index']")
     if div is None:
-        return pairs
+        return out
     for item in div.iter(T + "item"):
         name = item.find(f"{T}term/{T}persName")
         if name is None or not name.get("ref"):
@@ -80,20 +86,16 @@ def index_pairs(root: etree._Element, exclude: set[str] = frozenset(),
         for ref in item.iter(T + "ref"):
             if _passim(ref):
                 continue
-            for page in _expand(ref.text or "", ref.get("target") if ref.get("type") == "range" else None):
-                pairs.add((pid, page))
-                if ref.get("type") == "note" and notes is not None:
-                    notes.setdefault((pid, page), set()).update(
-                        t.lstrip("#") for t in (ref.get("target") or "").split())
-    return pairs
+            target = ref.get("target") if ref.get("type") == "range" else None
+            notes = tuple(t.lstrip("#") for t in (ref.get("target") or "").split()) \
+                if ref.get("type") == "note" else ()
+            out.append(Locator(pid, ref.text or "", tuple(_expand(ref.text or "", target)), notes))
+    return out
 
 
-def measure(root: etree._Element, exclude: set[str] = frozenset()) -> Coverage:
-    """Compare the index's pairs with the edition's ``persName`` mentions."""
-    notes: dict[tuple[str, str], set[str]] = {}
-    cov = Coverage(pairs=index_pairs(root, exclude, notes))
-    tagged = set()
-    in_notes = set()
+def _mentioned(root: etree._Element) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(person, page) and (person, note ID) of every mention."""
+    tagged, in_notes = set(), set()
     for el, page in mentions(root):
         pid = el.get("ref").lstrip("#")
         if page:
@@ -101,11 +103,33 @@ def measure(root: etree._Element, exclude: set[str] = frozenset()) -> Coverage:
         note = next(el.iterancestors(T + "note"), None)
         if note is not None:
             in_notes.add((pid, note.get(XML_ID)))
-    # a note locator is found on its page, or inside the very note it points at (the
-    # note may start on the page before when that page break is inferred)
-    cov.found = {pair for pair in cov.pairs if pair in tagged
-                 or any((pair[0], n) in in_notes for n in notes.get(pair, ()))}
+    return tagged, in_notes
+
+
+def measure(root: etree._Element, exclude: set[str] = frozenset()) -> Coverage:
+    """Compare the index's (person, page) pairs with the edition's ``persName`` mentions.
+
+    A pair from a note locator is also found inside the very note it points at (the note
+    may start on the page before when that page break is inferred).
+    """
+    tagged, in_notes = _mentioned(root)
+    cov = Coverage()
+    for loc in index_locators(root, exclude):
+        for page in loc.pages:
+            pair = (loc.pid, page)
+            cov.pairs.add(pair)
+            if pair in tagged or any((loc.pid, n) in in_notes for n in loc.notes):
+                cov.found.add(pair)
     return cov
+
+
+def measure_locators(root: etree._Element, exclude: set[str] = frozenset()) -> tuple[int, int]:
+    """(locators, locators found): a range counts once, found on any of its pages."""
+    tagged, in_notes = _mentioned(root)
+    locs = index_locators(root, exclude)
+    found = sum(1 for loc in locs if any((loc.pid, p) in tagged for p in loc.pages)
+                or any((loc.pid, n) in in_notes for n in loc.notes))
+    return len(locs), found
 
 
 def sample(root: etree._Element, size: int = 200, seed: int = 1990) -> list[tuple[str, str, str]]:
