@@ -1,0 +1,133 @@
+"""`teikit validate` end to end: formats, exit codes, schema choices, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from teikit.cli import cli
+from teikit.validate.json_schema import validate_json
+from tests.validate.conftest import FIXTURES, INPUT, INVALID, OTHER, VALID
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, ["validate", "--no-cache", *args])
+
+
+def test_valid_file_exits_0_with_a_count():
+    result = run(str(VALID[0]))
+    assert result.exit_code == 0, result.output
+    assert "1 file(s) validated against teikit" in result.output
+    assert "0 error(s)" in result.output
+
+
+def test_invalid_files_are_grouped_by_file_with_a_count():
+    result = run(*map(str, INVALID[:3]))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    files = [line.split(":")[0] for line in lines[:-1]]
+    assert files == sorted(files) and len(set(files)) == 3
+    for line in lines[:-1]:
+        assert " error: " in line and line.endswith("]")
+    assert lines[-1].startswith("3 file(s) validated against teikit") and "3 error(s)" in lines[-1]
+
+
+def test_a_folder_is_searched_for_xml_files():
+    result = run(str(FIXTURES / "invalid"))
+    assert result.exit_code == 1
+    assert f"{len(INVALID)} file(s) validated" in result.output
+
+
+def test_json_report_follows_its_schema():
+    result = run("--format", "json", str(INVALID[0]), str(VALID[0]), str(INPUT / "empty.xml"))
+    assert result.exit_code == 2
+    data = json.loads(result.output)
+    assert validate_json(data, "validate-report") == []
+    assert data["counts"]["error"] == 2 and data["unusable"] == [str(INPUT / "empty.xml")]
+    assert {d["code"] for d in data["diagnostics"]} == {"input.empty", "rng.teikit"}
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "words"),
+    [
+        ("not-well-formed.xml", "input.not-well-formed", "not well-formed XML"),
+        ("empty.xml", "input.empty", "empty file"),
+        ("binary.xml", "input.binary", "binary file"),
+        ("external-entity.xml", "input.unsafe", "declares entities"),
+        ("entity-bomb.xml", "input.unsafe", "declares entities"),
+    ],
+)
+def test_bad_input_gets_one_message_and_exit_2(name, code, words):
+    result = run(str(INPUT / name))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if f"[{code}]" in line]
+    assert len(lines) == 1 and words in lines[0] and lines[0].startswith(str(INPUT / name))
+
+
+def test_missing_file_exits_2():
+    result = run("no/such/file.xml")
+    assert result.exit_code == 2
+    assert "no/such/file.xml: error: no such file [input.unreadable]" in result.output
+
+
+NO_NETWORK = """
+import sys
+def refuse(event, args):
+    if event.startswith("socket."):
+        raise SystemExit(f"network access attempted: {event} {args}")
+sys.addaudithook(refuse)
+from teikit.cli import main
+sys.argv = ["teikit", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.parametrize("engine", ["jing", "lxml"])
+def test_no_network_is_touched(engine):
+    """An external DTD on an unreachable host is neither fetched nor waited for; an
+    audit hook in the child process turns any socket use into a failure."""
+    valid = str(OTHER / "letter-dtd.xml")
+    proc = subprocess.run(
+        [sys.executable, "-c", NO_NETWORK, "validate", "--no-cache", "--engine", engine,
+         "--schema", str(OTHER / "letter.rng"), valid, str(INPUT / "external-entity.xml")],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert "network access attempted" not in proc.stderr + proc.stdout
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert valid not in proc.stdout  # valid: the DTD was ignored, not fetched
+    assert "[input.unsafe]" in proc.stdout
+
+
+@pytest.mark.parametrize(("schema", "codes"), [
+    ("letter.rng", {"rng.letter"}), ("letter.xsd", {"xsd.letter"}), ("letter.sch", {"letter.self"}),
+])
+def test_any_schema_file(schema, codes):
+    result = run("--format", "json", "--schema", str(OTHER / schema), str(OTHER / "letter-good.xml"),
+                 str(OTHER / "letter-bad.xml"))
+    data = json.loads(result.output)
+    assert {d["code"] for d in data["diagnostics"]} == codes
+    assert {d["file"] for d in data["diagnostics"]} == {str(OTHER / "letter-bad.xml")}
+    assert result.exit_code == (0 if schema.endswith(".sch") else 1)  # the Schematron rule is a warning
+
+
+@pytest.mark.parametrize("engine", ["jing", "lxml"])
+def test_unusable_schema_is_exit_2(engine):
+    result = run("--engine", engine, "--schema", str(OTHER / "broken.rng"), str(OTHER / "letter-good.xml"))
+    assert result.exit_code == 2
+    assert "cannot" in result.output and "broken.rng" in result.output and "Traceback" not in result.output
+
+
+def test_unknown_schema_name_is_exit_2():
+    result = run("--schema", "tei_lite", str(VALID[0]))
+    assert result.exit_code == 2
+    assert "unknown schema 'tei_lite'" in result.output
+
+
+def test_help_has_an_example():
+    result = CliRunner().invoke(cli, ["validate", "--help"])
+    assert result.exit_code == 0 and "teikit validate --schema tei_all" in result.output
