@@ -17,11 +17,12 @@ def _flow(lines: list[str], words: list[str] | None = None) -> etree._Element:
     div = etree.Element(T + "div")
     flow = Flow({}, Hyphenation(words or lines))
     flow.start(div)
+    # As in the source, a blank line follows every line (line indexes 0, 2, 4, ...).
     for i, line in enumerate(lines):
         if line.startswith("Page "):
-            flow.page(Block(i, line, line[5:]))
+            flow.page(Block(2 * i, line, line[5:]))
         elif line:
-            flow.text(Block(i, line))
+            flow.text(Block(2 * i, line))
     flow.close()
     return div
 
@@ -103,3 +104,15 @@ def test_mending_never_loses_or_adds_words(pieces):
     div = _flow(lines)
     text = " ".join("".join(p.itertext()) for p in div)
     assert text.split() == " ".join(lines).split()
+
+
+def test_lines_printed_together_keep_their_line_breaks():
+    div = etree.Element(T + "div")
+    flow = Flow({}, Hyphenation([]))
+    flow.start(div)
+    for i, line in enumerate(["Bazhanov: secretary", "Mekhlis: personal secretary", "Kanner: tricks"]):
+        flow.text(Block(10 + i, line))
+    flow.close()
+    (p,) = div
+    assert [el.tag for el in p] == [T + "lb", T + "lb"]
+    assert "".join(p.itertext()) == "Bazhanov: secretaryMekhlis: personal secretaryKanner: tricks"

@@ -49,6 +49,7 @@ Beginnings
 School. University.
 
 I was born in 1900 in a village¹ where the
+
 people were poor and the
 
 Page 2

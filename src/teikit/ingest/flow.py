@@ -10,6 +10,9 @@ between them, a ``<?teikit-joint?>`` processing instruction marks the join: the
 ``pages`` pass uses the joins as likely places for the page breaks missing from the
 source, and removes the rest.
 
+Lines with no blank line between them were printed together (a list, verse): they stay
+one paragraph with ``lb`` between the lines.
+
 Superscript digits at the start of a block, and bare numbers alone on a line, are note
 markers the extraction pushed away from the text they follow: they are put back at the
 end of the open paragraph.
@@ -98,6 +101,7 @@ class Flow:
         # XML of page breaks and figures met since the last text, waiting for their place:
         # inside the open paragraph if the next text continues it, else between paragraphs.
         self.pending: list[str] = []
+        self.last = -2  # line index of the last text block
         self._reset()
 
     def _reset(self) -> None:
@@ -169,7 +173,14 @@ class Flow:
                 if not text:
                     return
         corrections = self.corrections.get(block.index + 1, [])
-        if self.buf and continues(self.raw, text, self.raw.count("*") % 2 == 1):
+        adjacent = block.index == self.last + 1 and not self.pending
+        self.last = block.index
+        hyphenated = bool(self.buf and _TAIL_WORD.search(self.buf[-1]) and text[:1].islower())
+        if self.buf and adjacent and not hyphenated:
+            # Lines printed together (a list, verse) are one paragraph with line breaks.
+            self.buf.append(self.repairs.hole("<lb/>") + typography.prepare(text, corrections, self.repairs))
+            self.raw += " " + text
+        elif self.buf and continues(self.raw, text, self.raw.count("*") % 2 == 1):
             self._join(text, typography.prepare(text, corrections, self.repairs))
         else:
             self.close()
