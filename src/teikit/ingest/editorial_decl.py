@@ -15,7 +15,8 @@ EDITORIAL_DECL: list[tuple[str, str]] = [
      "inferred pb (type inferred, cert low, resp #teikit) at an estimated position. Superscript "
      "digits, and bare numbers pushed onto a line of their own, become note markers (ref type "
      "noteref); a marker pushed to the start of the next paragraph is moved back to the end of the "
-     "paragraph it annotates."),
+     "paragraph it annotates. Lines printed together (lists, verse) are kept apart by lb. The "
+     "photographic plates are figure elements with their captions as head."),
     ("correction",
      "Damage done by the e-book extraction (lost dashes such as Sovietsformerly or 18991955, "
      "split words) is repaired from the reviewable file tei/editorial/corrections.tsv and recorded "
