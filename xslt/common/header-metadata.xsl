@@ -1,10 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  What the TEI header says about the publication, as plain values: title, authors,
-  contributors with MARC relator roles, language, publisher, print ISBN, subjects, rights,
-  date. Shared by every output that writes package or page metadata (EPUB's package.opf,
-  HTML's <head>); each function degrades to an empty sequence on a sparse header, so any
-  TEI P5 document works. The shape read is docs/encoding.md "Header".
+  Package metadata from the TEI header, beyond what metadata.xsl gives (title, subtitle,
+  language): authors as elements, contributors with MARC relator roles, publisher, print
+  ISBN, subjects, rights, the edition's date. Written for EPUB's package.opf, usable by
+  any output that writes library metadata. Each function degrades to an empty sequence on
+  a sparse header, so any TEI P5 document works. The shape read is docs/encoding.md
+  "Header". Needs units.xsl (tk:plain) from the common layer.
 
   Public functions (prefix tk:); private ones are tk:_… .
 -->
@@ -15,22 +16,13 @@
   xmlns:tk="urn:teikit:xslt"
   exclude-result-prefixes="#all">
 
-  <!-- Normalized text of a header element, reading corr/reg/expan in a choice. -->
-  <xsl:function name="tk:text" as="xs:string">
-    <xsl:param name="e" as="node()*"/>
-    <xsl:sequence select="normalize-space(string-join(
-      $e/descendant-or-self::text()
-        [not(ancestor::*[self::tei:sic or self::tei:orig or self::tei:abbr][parent::tei:choice])]
-        [not(ancestor::tei:note[ancestor::* intersect $e])], ''))"/>
-  </xsl:function>
-
   <!-- A person as a reader writes them: forenames then surname; else the name as encoded. -->
   <xsl:function name="tk:display-name" as="xs:string">
     <xsl:param name="who" as="element()"/>
     <xsl:variable name="n" select="($who/descendant-or-self::tei:persName, $who)[1]"/>
     <xsl:sequence select="if ($n/tei:surname)
-      then normalize-space(string-join((tk:text($n/tei:forename), tk:text($n/tei:surname)), ' '))
-      else tk:text($n)"/>
+      then normalize-space(string-join(($n/tei:forename ! tk:plain(.), $n/tei:surname ! tk:plain(.)), ' '))
+      else tk:plain($n)"/>
   </xsl:function>
 
   <!-- The same, surname first, for sorting (OPF file-as). -->
@@ -38,7 +30,7 @@
     <xsl:param name="who" as="element()"/>
     <xsl:variable name="n" select="($who/descendant-or-self::tei:persName, $who)[1]"/>
     <xsl:sequence select="if ($n/tei:surname and $n/tei:forename)
-      then tk:text($n/tei:surname) || ', ' || string-join($n/tei:forename ! tk:text(.), ' ')
+      then string-join($n/tei:surname ! tk:plain(.), ' ') || ', ' || string-join($n/tei:forename ! tk:plain(.), ' ')
       else tk:display-name($who)"/>
   </xsl:function>
 
@@ -47,21 +39,8 @@
     <xsl:sequence select="(root($root)//tei:teiHeader)[1]/tei:fileDesc/tei:titleStmt"/>
   </xsl:function>
 
-  <!-- The main title; the first title when none is typed "main"; else 'Untitled'. -->
-  <xsl:function name="tk:main-title" as="xs:string">
-    <xsl:param name="root" as="node()"/>
-    <xsl:variable name="t" select="tk:title-stmt($root)/tei:title"/>
-    <xsl:variable name="main" select="(($t[@type = 'main'], $t[not(@type)], $t)[normalize-space()])[1]"/>
-    <xsl:sequence select="if ($main) then tk:text($main) else 'Untitled'"/>
-  </xsl:function>
-
-  <xsl:function name="tk:subtitle" as="xs:string?">
-    <xsl:param name="root" as="node()"/>
-    <xsl:sequence select="(tk:title-stmt($root)/tei:title[@type = 'sub'][normalize-space()])[1] ! tk:text(.)"/>
-  </xsl:function>
-
   <!-- Authors of the text (titleStmt/author), as elements to name with tk:display-name. -->
-  <xsl:function name="tk:authors" as="element()*">
+  <xsl:function name="tk:author-elements" as="element()*">
     <xsl:param name="root" as="node()"/>
     <xsl:sequence select="tk:title-stmt($root)/tei:author[normalize-space()]"/>
   </xsl:function>
@@ -97,19 +76,10 @@
     <xsl:sequence select="if (exists($found)) then $found else 'ctb'"/>
   </xsl:function>
 
-  <!-- A BCP 47 language tag: TEI/@xml:lang, text/@xml:lang, the first langUsage language; 'und'. -->
-  <xsl:function name="tk:language" as="xs:string">
-    <xsl:param name="root" as="node()"/>
-    <xsl:variable name="r" select="root($root)/*"/>
-    <xsl:variable name="cands" select="($r/@xml:lang, ($r//tei:text)[1]/@xml:lang,
-      ($r//tei:langUsage/tei:language/@ident)[1])"/>
-    <xsl:sequence select="(($cands ! normalize-space(.))[matches(., '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$')], 'und')[1]"/>
-  </xsl:function>
-
   <xsl:function name="tk:publisher" as="xs:string?">
     <xsl:param name="root" as="node()"/>
     <xsl:sequence select="((root($root)//tei:teiHeader)[1]/tei:fileDesc/tei:publicationStmt/
-      (tei:publisher | tei:distributor | tei:authority)[normalize-space()])[1] ! tk:text(.)"/>
+      (tei:publisher | tei:distributor | tei:authority)[normalize-space()])[1] ! tk:plain(.)"/>
   </xsl:function>
 
   <!-- The print edition's ISBN (13 before 10), digits only; empty when the source has none. -->
@@ -123,15 +93,15 @@
   <xsl:function name="tk:subjects" as="xs:string*">
     <xsl:param name="root" as="node()"/>
     <xsl:sequence select="distinct-values((root($root)//tei:teiHeader)[1]/tei:profileDesc/tei:textClass/
-      tei:keywords/(tei:term | tei:list/tei:item)[normalize-space()] ! tk:text(.))"/>
+      tei:keywords/(tei:term | tei:list/tei:item)[normalize-space()] ! tk:plain(.))"/>
   </xsl:function>
 
   <!-- Rights statements: the text's rights, then the licence (with its URL when given). -->
   <xsl:function name="tk:rights" as="xs:string*">
     <xsl:param name="root" as="node()"/>
     <xsl:variable name="av" select="(root($root)//tei:teiHeader)[1]/tei:fileDesc/tei:publicationStmt/tei:availability"/>
-    <xsl:sequence select="($av/tei:p[normalize-space()] ! tk:text(.),
-      $av/tei:licence[normalize-space() or @target] ! normalize-space(tk:text(.) || (@target ! (' ' || .))))"/>
+    <xsl:sequence select="($av/tei:p[normalize-space()] ! tk:plain(.),
+      $av/tei:licence[normalize-space() or @target] ! normalize-space(tk:plain(.) || (@target ! (' ' || .))))"/>
   </xsl:function>
 
   <!-- The edition's own date (ISO), which stands in for "now" in every output. -->

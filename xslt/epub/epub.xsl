@@ -25,6 +25,9 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="xs tei tk">
 
+  <!-- The common layer decides what the TEI means (titles, labels, note markers, text as
+       read); header-metadata.xsl adds what only a package needs (MARC roles, ISBN, rights). -->
+  <xsl:import href="../common/common.xsl"/>
   <xsl:import href="../common/header-metadata.xsl"/>
   <xsl:include href="text.xsl"/>
   <xsl:include href="package.xsl"/>
@@ -38,9 +41,10 @@
   <xsl:mode use-accumulators="#all"/>
 
   <xsl:variable name="tk:root" select="/"/>
-  <xsl:variable name="tk:lang" select="tk:language(/)"/>
-  <xsl:variable name="tk:title" select="tk:main-title(/)"/>
-  <xsl:variable name="tk:text" select="(//tei:text[not(ancestor::tei:text)])[1]"/>
+  <!-- dc:language must be a well-formed tag; 'und' (undetermined) when the TEI has none. -->
+  <xsl:variable name="tk:lang" select="(tk:language()[matches(., '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$')], 'und')[1]"/>
+  <xsl:variable name="tk:title" select="(tk:title()[normalize-space()], 'Untitled')[1]"/>
+  <xsl:variable name="tk:outer-text" select="(//tei:text[not(ancestor::tei:text)])[1]"/>
 
   <!--
     The files of the book, in reading order, each a map:
@@ -50,33 +54,18 @@
       type     the division's @type (for landmarks)
   -->
   <xsl:variable name="tk:chunks" as="map(*)*">
-    <xsl:for-each select="$tk:text/(tei:front | tei:body | tei:back)">
+    <xsl:for-each select="$tk:outer-text/(tei:front | tei:body | tei:back)">
       <xsl:for-each-group select="*" group-adjacent="if (tk:is-chunk-div(.)) then 'd' || generate-id(.) else 'run'">
         <xsl:variable name="first" select="current-group()[1]"/>
         <xsl:sequence select="map {
           'name': tk:chunk-name($first),
           'members': current-group(),
-          'label': tk:label($first, local-name(..)),
+          'label': if (tk:is-chunk-div($first)) then tk:label($first) else tk:label($first/..),
           'type': lower-case(string($first/self::tei:div/@type)),
           'part': local-name(..) }"/>
       </xsl:for-each-group>
     </xsl:for-each>
   </xsl:variable>
-
-  <!-- A division's label in the contents: its heads; else its type and number; else the part. -->
-  <xsl:function name="tk:label" as="xs:string">
-    <xsl:param name="e" as="element()"/>
-    <xsl:param name="fallback" as="xs:string"/>
-    <xsl:variable name="heads" select="normalize-space(string-join($e/tei:head ! tk:text(.), ' '))"/>
-    <xsl:variable name="typed" select="normalize-space(string-join(($e/@type ! (upper-case(substring(., 1, 1)) || substring(., 2)), $e/@n), ' '))"/>
-    <xsl:sequence select="if (not(matches(local-name($e), '^div\d?$'))) then tk:part-label($fallback)
-      else ($heads[.], $typed[.], tk:part-label($fallback))[1]"/>
-  </xsl:function>
-
-  <xsl:function name="tk:part-label" as="xs:string">
-    <xsl:param name="part" as="xs:string"/>
-    <xsl:sequence select="(map { 'front': 'Front matter', 'body': 'Text', 'back': 'Back matter' }($part), 'Text')[1]"/>
-  </xsl:function>
 
   <xsl:variable name="tk:has-register" select="exists(/*/tei:standOff/(tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent)/*)"/>
 
@@ -101,7 +90,7 @@
       <xsl:call-template name="tk:page">
         <xsl:with-param name="name" select="'tk-register'"/>
         <xsl:with-param name="title" select="'Register'"/>
-        <xsl:with-param name="body"><xsl:call-template name="tk:register"/></xsl:with-param>
+        <xsl:with-param name="body"><xsl:call-template name="tk:register-page"/></xsl:with-param>
       </xsl:call-template>
     </xsl:if>
     <xsl:call-template name="tk:nav"/>
@@ -131,10 +120,10 @@
   <xsl:template name="tk:title-page">
     <section epub:type="titlepage" class="tk-titlepage">
       <h1 epub:type="title"><xsl:value-of select="$tk:title"/></h1>
-      <xsl:for-each select="tk:subtitle(/)">
+      <xsl:for-each select="tk:subtitle()[normalize-space()]">
         <p epub:type="subtitle" class="tk-subtitle"><xsl:value-of select="."/></p>
       </xsl:for-each>
-      <xsl:for-each select="tk:authors(/)">
+      <xsl:for-each select="tk:author-elements(/)">
         <p class="tk-author"><xsl:value-of select="tk:display-name(.)"/></p>
       </xsl:for-each>
       <xsl:for-each select="tk:contributors(/)">
@@ -158,13 +147,13 @@
   </xsl:function>
 
   <!-- Persons, places, organisations and events of standOff: the targets of name links. -->
-  <xsl:template name="tk:register">
+  <xsl:template name="tk:register-page">
     <section epub:type="appendix" class="tk-register">
       <h1>Register</h1>
       <xsl:for-each select="/*/tei:standOff/(tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent)[*]">
         <section id="{tk:id(.)}">
           <h2>
-            <xsl:value-of select="(tei:head ! tk:text(.), map { 'listPerson': 'Persons', 'listPlace': 'Places',
+            <xsl:value-of select="(tei:head ! tk:plain(.), map { 'listPerson': 'Persons', 'listPlace': 'Places',
                                   'listOrg': 'Organisations', 'listEvent': 'Events' }(local-name()))[1]"/>
           </h2>
           <ul>
@@ -183,11 +172,11 @@
   <xsl:template name="tk:register-entry">
     <xsl:variable name="names" select="tei:persName | tei:placeName | tei:orgName | tei:label | tei:name"/>
     <xsl:variable name="main" select="($names[@type = 'index'], $names)[1]"/>
-    <b><xsl:value-of select="if ($main) then tk:text($main) else tk:id(.)"/></b>
+    <b><xsl:value-of select="if ($main) then tk:plain($main) else tk:id(.)"/></b>
     <xsl:variable name="others" select="($names except $main)[normalize-space()]"/>
     <xsl:if test="$others">
       <xsl:text> (</xsl:text>
-      <xsl:value-of select="string-join($others ! (tk:text(.) || (@type ! (', ' || .))), '; ')"/>
+      <xsl:value-of select="string-join($others ! (tk:plain(.) || (@type ! (', ' || .))), '; ')"/>
       <xsl:text>)</xsl:text>
     </xsl:if>
     <xsl:for-each select="tei:note[not(@type = 'indexing')] | tei:desc | tei:birth | tei:death | tei:occupation">

@@ -88,7 +88,7 @@
       <ol>
         <xsl:for-each select="$divs">
           <li>
-            <a href="{$file}#{tk:id(.)}"><xsl:value-of select="tk:label(., 'Section')"/></a>
+            <a href="{$file}#{tk:id(.)}"><xsl:value-of select="tk:label(.)"/></a>
             <xsl:call-template name="tk:toc-children">
               <xsl:with-param name="divs" select="*[matches(local-name(), '^div\d?$')][tei:head]"/>
               <xsl:with-param name="file" select="$file"/>
@@ -109,11 +109,11 @@
           <dc:identifier id="uid"><xsl:value-of select="$identifier"/></dc:identifier>
           <dc:title id="title"><xsl:value-of select="$tk:title"/></dc:title>
           <meta refines="#title" property="title-type">main</meta>
-          <xsl:for-each select="tk:subtitle(/)">
+          <xsl:for-each select="tk:subtitle()[normalize-space()]">
             <dc:title id="subtitle"><xsl:value-of select="."/></dc:title>
             <meta refines="#subtitle" property="title-type">subtitle</meta>
           </xsl:for-each>
-          <xsl:for-each select="tk:authors(/)">
+          <xsl:for-each select="tk:author-elements(/)">
             <dc:creator id="creator{position()}"><xsl:value-of select="tk:display-name(.)"/></dc:creator>
             <meta refines="#creator{position()}" property="role" scheme="marc:relators">aut</meta>
             <meta refines="#creator{position()}" property="file-as"><xsl:value-of select="tk:file-as(.)"/></meta>

@@ -29,17 +29,13 @@
   <xsl:mode name="tk:block" on-no-match="shallow-skip"/>
   <xsl:mode name="tk:inline" on-no-match="shallow-skip"/>
 
-  <xsl:key name="tk:id" match="*[@xml:id]" use="@xml:id"/>
-  <!-- Pointers by the ids they point at: a note's markers are the refs that target it. -->
-  <xsl:key name="tk:pointing-at" match="tei:ref[@target] | tei:ptr[@target]"
-    use="tokenize(@target)[starts-with(., '#')] ! substring(., 2)"/>
 
   <!-- Every element's number in document order: generated ids that do not depend on the run. -->
   <xsl:accumulator name="tk:n" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="*" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:accumulator name="tk:inline-notes" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:note[tk:is-inline-note(.)]" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:note[tk:is-running-note(.)]" select="$value + 1"/>
   </xsl:accumulator>
 
   <xsl:variable name="tk:block-names" as="xs:string+" select="(
@@ -49,7 +45,6 @@
     'signed', 'postscript', 'listBibl', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listNote',
     'person', 'place', 'org', 'event', 'castList', 'castGroup', 'castItem', 'group', 'floatingText',
     'figure', 'item', 'address', 'respStmt', 'spGrp', 'entryFree', 'entry', 'listApp', 'div', 'eTree')"/>
-  <xsl:variable name="tk:milestones" as="xs:string+" select="('pb', 'cb', 'lb', 'milestone', 'anchor')"/>
 
   <!-- ===== classification and naming ===== -->
 
@@ -60,7 +55,7 @@
 
   <!-- A note in running text (rendered as a marker, its text collected at the end of the file).
        A note inside a bibliographic entry is part of the entry, not a footnote. -->
-  <xsl:function name="tk:is-inline-note" as="xs:boolean">
+  <xsl:function name="tk:is-running-note" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="not(tk:note-is-block($note) or $note/ancestor::*[self::tei:biblStruct or self::tei:bibl])"/>
   </xsl:function>
@@ -122,12 +117,12 @@
   <!-- The HTML id of an element: its xml:id when usable (an NCName, unique), else a generated one. -->
   <xsl:function name="tk:id" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="if ($e/@xml:id castable as xs:NCName and count(key('tk:id', $e/@xml:id, root($e))) = 1)
+    <xsl:sequence select="if ($e/@xml:id castable as xs:NCName and count(key('tk:id', string($e/@xml:id), root($e))) = 1)
       then string($e/@xml:id) else 'tk-n' || $e/accumulator-before('tk:n')"/>
   </xsl:function>
 
   <!-- The element a local pointer ("#id") names, when it is unique. -->
-  <xsl:function name="tk:target" as="element()?">
+  <xsl:function name="tk:unique-target" as="element()?">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="pointer" as="xs:string?"/>
     <xsl:variable name="hits" select="if (starts-with($pointer, '#')) then key('tk:id', substring($pointer, 2), root($context)) else ()"/>
@@ -146,7 +141,7 @@
     <xsl:param name="pointers" as="xs:string?"/>
     <xsl:variable name="tokens" select="tokenize($pointers)"/>
     <xsl:sequence select="(
-      for $t in $tokens return tk:href-to(tk:target($context, $t)),
+      for $t in $tokens return tk:href-to(tk:unique-target($context, $t)),
       $tokens[matches(., '^https?://[^\s&lt;&gt;&quot;]+$')][. castable as xs:anyURI]
     )[1]"/>
   </xsl:function>
@@ -260,7 +255,7 @@
 
   <!-- A list is <ul> when it holds items (and milestones, attached to the next item). -->
   <xsl:template match="tei:list[tei:item][every $c in * satisfies $c/(self::tei:item | self::tei:head)
-                                or local-name($c) = $tk:milestones]" mode="tk:block">
+                                or local-name($c) = $tk:interstitial]" mode="tk:block">
     <xsl:apply-templates select="tei:head" mode="tk:block"/>
     <xsl:element name="{if (@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')) then 'ol' else 'ul'}">
       <xsl:call-template name="tk:attrs"/>
@@ -342,16 +337,14 @@
     </aside>
   </xsl:template>
 
-  <!-- Where a note's back-link goes: note/@target, else the first marker pointing at it. -->
+  <!-- Where a note's back-link goes: its first marker (common layer: tk:markers) in the book. -->
   <xsl:function name="tk:marker-href" as="xs:string?">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="if (tk:is-inline-note($note)) then (tk:file($note) || '#' || tk:marker-id($note))
-      else (tk:href($note, $note/@target),
-            ($note/@xml:id ! key('tk:pointing-at', string(.), root($note)))[not(ancestor::tei:list[@type = 'index'])]
-              ! tk:href-to(.))[1]"/>
+    <xsl:sequence select="if (tk:is-running-note($note)) then (tk:file($note) || '#' || tk:running-marker-id($note))
+      else (tk:markers($note) ! tk:href-to(.))[1]"/>
   </xsl:function>
 
-  <xsl:function name="tk:marker-id" as="xs:string">
+  <xsl:function name="tk:running-marker-id" as="xs:string">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="'tk-ref-' || tk:id($note)"/>
   </xsl:function>
@@ -359,21 +352,21 @@
   <!-- Inline notes of one file, collected at its end. -->
   <xsl:template name="tk:collected-notes">
     <xsl:param name="members" as="element()*"/>
-    <xsl:variable name="notes" select="$members/descendant-or-self::tei:note[tk:is-inline-note(.)]
+    <xsl:variable name="notes" select="$members/descendant-or-self::tei:note[tk:is-running-note(.)]
       [not(ancestor::*[(self::tei:sic or self::tei:orig or self::tei:abbr) and parent::tei:choice])]"/>
     <xsl:if test="$notes">
       <section epub:type="endnotes" role="doc-endnotes" class="tk-endnotes">
         <h2>Notes</h2>
         <xsl:for-each select="$notes">
           <xsl:call-template name="tk:endnote">
-            <xsl:with-param name="number" select="tk:note-number(.)"/>
+            <xsl:with-param name="number" select="tk:running-note-number(.)"/>
           </xsl:call-template>
         </xsl:for-each>
       </section>
     </xsl:if>
   </xsl:template>
 
-  <xsl:function name="tk:note-number" as="xs:string">
+  <xsl:function name="tk:running-note-number" as="xs:string">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="($note/@n[normalize-space()] ! string(.), string($note/accumulator-after('tk:inline-notes')))[1]"/>
   </xsl:function>
@@ -450,7 +443,7 @@
   </xsl:template>
 
   <!-- A note inside running text: a note reference here, the note at the end of the file. -->
-  <xsl:template match="tei:note[not(tk:is-inline-note(.))]" mode="tk:inline" priority="2">
+  <xsl:template match="tei:note[not(tk:is-running-note(.))]" mode="tk:inline" priority="2">
     <span>
       <xsl:call-template name="tk:attrs"/>
       <xsl:apply-templates mode="tk:inline"/>
@@ -461,10 +454,10 @@
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <sup class="tk-noteref">
       <xsl:choose>
-        <xsl:when test="$in-link"><span id="{tk:marker-id(.)}"><xsl:value-of select="tk:note-number(.)"/></span></xsl:when>
+        <xsl:when test="$in-link"><span id="{tk:running-marker-id(.)}"><xsl:value-of select="tk:running-note-number(.)"/></span></xsl:when>
         <xsl:otherwise>
-          <a id="{tk:marker-id(.)}" href="#{tk:id(.)}" epub:type="noteref" role="doc-noteref">
-            <xsl:value-of select="tk:note-number(.)"/>
+          <a id="{tk:running-marker-id(.)}" href="#{tk:id(.)}" epub:type="noteref" role="doc-noteref">
+            <xsl:value-of select="tk:running-note-number(.)"/>
           </a>
         </xsl:otherwise>
       </xsl:choose>
@@ -475,7 +468,7 @@
   <xsl:template match="tei:ref | tei:ptr" mode="tk:inline">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="href" select="tk:href(., @target)"/>
-    <xsl:variable name="target" select="tk:target(., tokenize(@target)[1])"/>
+    <xsl:variable name="target" select="tk:unique-target(., tokenize(@target)[1])"/>
     <xsl:variable name="is-noteref" select="@type = 'noteref' or ($target/self::tei:note and not(ancestor::tei:list[@type = 'index']))"/>
     <xsl:choose>
       <xsl:when test="empty($href) or $in-link">
@@ -506,7 +499,7 @@
       <xsl:when test="normalize-space() or *">
         <xsl:apply-templates mode="tk:inline"><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
       </xsl:when>
-      <xsl:otherwise><xsl:value-of select="(@n, tk:target(., tokenize(@target)[1])/@n, '→')[1]"/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="(@n, tk:unique-target(., tokenize(@target)[1])/@n, '→')[1]"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -560,8 +553,8 @@
         </xsl:choose>
       </xsl:for-each>
       <xsl:for-each select="tei:imprint[normalize-space()]">
-        <xsl:value-of select="string-join((string-join((tei:pubPlace ! tk:text(.), tei:publisher ! tk:text(.)), ': '),
-                                           tei:date ! tk:text(.), tei:biblScope ! tk:text(.))[normalize-space()], ', ')"/>
+        <xsl:value-of select="string-join((string-join((tei:pubPlace ! tk:plain(.), tei:publisher ! tk:plain(.)), ': '),
+                                           tei:date ! tk:plain(.), tei:biblScope ! tk:plain(.))[normalize-space()], ', ')"/>
         <xsl:text>. </xsl:text>
       </xsl:for-each>
     </xsl:for-each>

@@ -64,7 +64,7 @@
             <xsl:variable name="range" select="tk:page-range(.)"/>
             <li class="toc-{(@type, local-name())[1]}">
               <a href="{tk:href-of(.)}"><xsl:value-of select="tk:label(.)"/></a>
-              <xsl:if test="$range"> <span class="toc-pages"><xsl:value-of select="tk:s('page') || ' ' || $range"/></span></xsl:if>
+              <xsl:if test="$range"><xsl:text> </xsl:text><span class="toc-pages"><xsl:value-of select="tk:s('page') || ' ' || $range"/></span></xsl:if>
             </li>
           </xsl:for-each>
         </ol>
@@ -176,7 +176,7 @@
                   <xsl:for-each select="current-group()">
                     <xsl:variable name="n" select="count(tk:mentions-of(.))"/>
                     <li><a href="{tk:entity-file(.)}"><xsl:value-of select="tk:entity-name(.)"/></a>
-                      <xsl:if test="$n gt 0"> <span class="count">(<xsl:value-of select="$n"/>)</span></xsl:if></li>
+                      <xsl:if test="$n gt 0"><xsl:text> </xsl:text><span class="count">(<xsl:value-of select="$n"/>)</span></xsl:if></li>
                   </xsl:for-each>
                 </ul>
               </section>
@@ -196,13 +196,14 @@
     <xsl:variable name="block" select="($m/ancestor::*[self::tei:p or self::tei:l or self::tei:item or self::tei:head
         or self::tei:note or self::tei:cell or self::tei:ab or self::tei:quote][1], $m/..)[1]"/>
     <xsl:variable name="visible" select="$block//text()[not(ancestor::tei:sic or ancestor::tei:orig or ancestor::tei:abbr or ancestor::tei:fw)]"/>
-    <xsl:variable name="before" select="normalize-space(string-join($visible[. &lt;&lt; $m], ''))"/>
-    <xsl:variable name="after" select="normalize-space(string-join($visible[. >> $m][not(ancestor::* intersect $m)], ''))"/>
+    <!-- Whitespace is collapsed but kept at the mention's edges ("Stalin's", "to Stalin and"). -->
+    <xsl:variable name="before" select="replace(replace(string-join($visible[. &lt;&lt; $m], ''), '\s+', ' '), '^ ', '')"/>
+    <xsl:variable name="after" select="replace(replace(string-join($visible[. >> $m][not(ancestor::* intersect $m)], ''), '\s+', ' '), ' $', '')"/>
     <xsl:variable name="b" select="if (string-length($before) gt 70) then '…' || replace(substring($before, string-length($before) - 69), '^\S*\s', '') else $before"/>
     <xsl:variable name="a" select="if (string-length($after) gt 70) then replace(substring($after, 1, 70), '\s\S*$', '') || '…' else $after"/>
-    <xsl:value-of select="$b || ' '"/>
+    <xsl:value-of select="$b"/>
     <mark><xsl:value-of select="tk:plain($m)"/></mark>
-    <xsl:value-of select="' ' || $a"/>
+    <xsl:value-of select="$a"/>
   </xsl:function>
 
   <xsl:template name="tk:entity-page">
@@ -223,7 +224,7 @@
               <xsl:if test="exists($others)">
                 <dt><xsl:value-of select="tk:s('names')"/></dt>
                 <xsl:for-each select="$others">
-                  <dd><xsl:apply-templates/><xsl:if test="@type"> <span class="name-type">(<xsl:value-of select="@type"/>)</span></xsl:if></dd>
+                  <dd><xsl:apply-templates/><xsl:if test="@type"><xsl:text> </xsl:text><span class="name-type">(<xsl:value-of select="@type"/>)</span></xsl:if></dd>
                 </xsl:for-each>
               </xsl:if>
               <xsl:for-each-group select="$facts" group-adjacent="string-join((local-name(), @type), ' ')">

@@ -1,0 +1,91 @@
+"""axe-core in Chromium: no serious or critical violations; screenshots to look at.
+
+axe.min.js comes from the npm package axe-core (scripts/setup.sh puts it in .cache/axe-core).
+It is injected as a script's text, so the page makes no request for it. Screenshots of a
+chapter page and a person page of the real edition go to exports/screenshots/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from teikit import paths
+from tests.browser.conftest import serve
+from tests.xslt.support import MINI, built, page
+
+pytestmark = pytest.mark.browser
+
+AXE = paths.CACHE_DIR / "axe-core" / "axe.min.js"
+SCREENSHOTS = paths.EXPORTS_DIR / "screenshots"
+MINI_PAGES = ["index.html", "toc.html", "ch01.html", "notes.html", "div-index.html", "bibliography.html",
+              "persons.html", "pers-stalin.html", "search.html?q=Kiev", "pages.html"]
+
+
+def axe_violations(pw_page) -> list[str]:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run scripts/setup.sh (it fetches axe-core from npm)")
+    pw_page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = pw_page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ['violations']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact,
+            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+    }""")
+    serious = [v for v in result if v["impact"] in ("serious", "critical")]
+    return [f"{v['impact']}: {v['id']} at {v['nodes']}" for v in serious]
+
+
+@pytest.fixture(scope="module")
+def mini_site():
+    folder, _diags, _copy = built(MINI)
+    server, base = serve(folder)
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def edition_site():
+    assert paths.EDITION.is_file(), f"{paths.EDITION} is missing: run teikit ingest"
+    folder, _diags, _copy = built(paths.EDITION)
+    server, base = serve(folder)
+    yield base, folder
+    server.shutdown()
+
+
+@pytest.mark.parametrize("path", MINI_PAGES)
+def test_mini_edition_pages_have_no_serious_accessibility_violations(mini_site, open_page, path):
+    pw_page = open_page(mini_site, path)
+    assert axe_violations(pw_page) == []
+
+
+def _person_with_most_mentions(folder) -> str:
+    register = page(folder, "persons.html")
+    entries = register.xpath("//ul[@class='register']/li")
+    assert entries, "the edition has no persons"
+
+    def count(li):
+        text = "".join(li.xpath("span[@class='count']/text()")).strip("()")
+        return int(text) if text else 0
+
+    return max(entries, key=count).xpath("a/@href")[0]
+
+
+def test_edition_chapter_and_person_page_accessible_and_screenshotted(edition_site, open_page):
+    base, folder = edition_site
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shots = {"chapter.png": "ch01.html", "person.png": _person_with_most_mentions(folder)}
+    for name, path in shots.items():
+        pw_page = open_page(base, path, viewport={"width": 1280, "height": 900})
+        assert axe_violations(pw_page) == [], path
+        pw_page.screenshot(path=str(SCREENSHOTS / name))
+        assert (SCREENSHOTS / name).stat().st_size > 10_000
+
+
+def test_edition_note_popover_works_on_a_real_chapter(edition_site, open_page):
+    base, _folder = edition_site
+    pw_page = open_page(base, "ch01.html", viewport={"width": 1280, "height": 900})
+    marker = pw_page.locator("a.noteref").first
+    marker.click()
+    popover = pw_page.locator("#tk-note-popover")
+    popover.wait_for(state="visible")
+    assert popover.inner_text().strip()
+    pw_page.screenshot(path=str(SCREENSHOTS / "chapter-note.png"))
