@@ -118,7 +118,7 @@ def _standoff(ctx: IngestContext, reg: Registry) -> None:
 class _Builder:
     def __init__(self, ctx: IngestContext, reg: Registry, targets: Targets) -> None:
         self.ctx, self.reg, self.targets = ctx, reg, targets
-        self.note_fixes: dict[tuple[str, str], str] = {}
+        self.note_fixes: dict[tuple[str, str], dict] = {}
         self.ids: set[str] = set()
         self.items: dict[int, etree._Element] = {}  # id(entry) -> item
 
@@ -133,12 +133,11 @@ class _Builder:
         el = etree.Element(T + "ref", type=loc.kind)
         el.text = text
         line = entry.line
+        fix = self.note_fixes.get((heading_key(entry.head), text))
+        if fix is not None:
+            return self.corrected(text, fix)
         if loc.notes:
             ids = [self.targets.note(loc, n) for n in loc.notes]
-            fixed = self.note_fixes.get((heading_key(entry.head), text))
-            if fixed:
-                # an editorial reading of a locator the print gets wrong (persons.toml)
-                ids = [fixed]
             if all(ids):
                 el.set("target", " ".join("#" + i for i in ids))
                 return el
@@ -156,6 +155,16 @@ class _Builder:
             return el
         el.set("target", " ".join("#" + i for i in ids))
         return el
+
+    def corrected(self, text: str, fix: dict) -> etree._Element:
+        """A locator the print gets wrong, kept as printed with the editors' reading:
+        ``<choice><sic>164 n1</sic><corr><ref type="note" …>264 n1</ref></corr></choice>``."""
+        choice = etree.Element(T + "choice")
+        etree.SubElement(choice, T + "sic").text = text
+        corr = etree.SubElement(choice, T + "corr", resp="#teikit")
+        ref = etree.SubElement(corr, T + "ref", type="note", target="#" + fix["note"])
+        ref.text = fix["corrected"]
+        return choice
 
     def fill(self, item: etree._Element, entry: Entry, start: int, last: etree._Element | None) -> None:
         """Append the entry's text from ``start`` with locators as refs (after ``last``)."""
@@ -343,8 +352,7 @@ def run(ctx: IngestContext) -> None:
     reg = build_registry(sections, cfg)
     _standoff(ctx, reg)
     b = _Builder(ctx, reg, Targets(ctx.root))
-    b.note_fixes = {(fix["entry"], fix["locator"]): fix["note"]
-                    for fix in cfg.get("index", {}).get("notes", [])}
+    b.note_fixes = {(fix["entry"], fix["locator"]): fix for fix in cfg.get("index", {}).get("notes", [])}
     b.ids.update(el.get(XML_ID) for el in ctx.root.iter() if el.get(XML_ID))
     _key_paragraphs(div, lines, start, sections[0].line)
     for section in sections:
