@@ -29,8 +29,10 @@ def read_table(out: Path, name: str) -> list[dict[str, str]]:
 
 
 def build(path: Path, out: Path):
+    """Build into ``out`` (a folder named csv, inside the exports folder the builder is given)."""
+    assert out.name == "csv"
     edition = Edition.load(path)
-    return edition, csv_builder.build(edition, out, BuildSettings(exports_dir=out.parent))
+    return edition, csv_builder.build(edition, out.parent, BuildSettings(exports_dir=out.parent))
 
 
 @pytest.fixture(scope="module")
@@ -151,14 +153,15 @@ def test_neutralised_in_files_but_not_in_key_columns(tmp_path):
 
 
 def test_deterministic(tmp_path):
-    build(MINI, tmp_path / "a")
-    build(MINI, tmp_path / "b")
-    for p in sorted((tmp_path / "a").iterdir()):
-        assert p.read_bytes() == (tmp_path / "b" / p.name).read_bytes(), p.name
+    build(MINI, tmp_path / "a" / "csv")
+    build(MINI, tmp_path / "b" / "csv")
+    for p in sorted((tmp_path / "a" / "csv").iterdir()):
+        assert p.read_bytes() == (tmp_path / "b" / "csv" / p.name).read_bytes(), p.name
 
 
 def test_failed_build_keeps_previous_output(tmp_path, mini):
     out = tmp_path / "csv"
+    (tmp_path / "other-output.epub").write_bytes(b"not touched")
     build(MINI, out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     not_tei = tmp_path / "other.xml"
@@ -166,6 +169,7 @@ def test_failed_build_keeps_previous_output(tmp_path, mini):
     with pytest.raises(InputError, match="not a TEI P5 document"):
         build(not_tei, out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert (tmp_path / "other-output.epub").read_bytes() == b"not touched"  # only csv/ is replaced
 
 
 def test_docs_describe_every_column(mini):
@@ -183,7 +187,7 @@ def test_docs_describe_every_column(mini):
 @pytest.mark.shared
 def test_tei_samples_build(tei_samples, tmp_path):
     for sample in sorted(tei_samples.glob("*.xml")):
-        out = tmp_path / sample.stem
+        out = tmp_path / sample.stem / "csv"
         if sample.name == "teic_stylesheets_testP4Input1.xml":  # TEI P4: no namespace, refused clearly
             with pytest.raises(InputError, match="not a TEI P5"):
                 build(sample, out)

@@ -1,10 +1,11 @@
 """The csv builder: the edition's indexes as RFC 4180 CSV files plus CSVW metadata.
 
-``build(edition, out_dir, settings)`` writes into ``out_dir`` (normally ``exports/csv``)
-``persons.csv``, ``places.csv``, ``organizations.csv``, ``mentions.csv``, ``dates.csv``,
-``notes.csv``, ``bibliography.csv``, ``index.csv`` and ``csv-metadata.json``. The rows
-are computed in Python from the already-parsed tree (see docs/csv.md for why not XSLT);
-the directory is replaced atomically, so a failed build leaves the previous one intact.
+``build(edition, out_dir, settings)`` writes into ``out_dir/csv`` (``out_dir`` is the
+exports folder, as for every builder): ``persons.csv``, ``places.csv``,
+``organizations.csv``, ``mentions.csv``, ``dates.csv``, ``notes.csv``,
+``bibliography.csv``, ``index.csv`` and ``csv-metadata.json``. The rows are computed in
+Python from the already-parsed tree (docs/csv.md says why not XSLT); the folder is
+replaced atomically, so a failed build leaves the previous one intact.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from teikit.diagnostics import Diagnostic, Severity
 from teikit.edition import Edition
 from teikit.errors import InputError
 
+CSV_DIR = "csv"
 METADATA_FILE = "csv-metadata.json"
 # A spreadsheet treats a cell beginning with one of these as a formula (OWASP "CSV injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -53,11 +55,11 @@ def tables_of(edition: Edition) -> list[Table]:
 
 
 def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResult:
-    """Write the CSV indexes of ``edition`` into ``out_dir``, replacing it atomically."""
+    """Write the CSV indexes of ``edition`` into ``out_dir/csv``, replacing that folder atomically."""
     tables = tables_of(edition)
     title = text_of(edition.root.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title"))
     result = BuildResult("csv")
-    out_dir = Path(out_dir)
+    out_dir = Path(out_dir) / CSV_DIR
     with xmlio.atomic_directory(out_dir) as tmp:
         for table in tables:
             (tmp / table.filename).write_bytes(to_csv(table))
