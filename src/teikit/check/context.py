@@ -17,6 +17,7 @@ from teikit.check.model import Document, DocumentSet, local_name
 from teikit.check.pointers import Pointer
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.errors import InputError
+from teikit.xmlio import TEI_NS, XML_ID
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,13 +183,11 @@ def xpath_of(el: etree._Element) -> str:
     return "/" + "/".join(reversed(steps))
 
 
-_TEI = "{http://www.tei-c.org/ns/1.0}"
+_TEI = f"{{{TEI_NS}}}"
 
 
 def nearest_id(el: etree._Element) -> str | None:
     """The element's own xml:id or that of its nearest ancestor that has one."""
-    from teikit.xmlio import XML_ID
-
     node: etree._Element | None = el
     while node is not None:
         xml_id = node.get(XML_ID) if isinstance(node.tag, str) else None

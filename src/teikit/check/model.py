@@ -70,9 +70,6 @@ class Document:
                     self.ids[xml_id] = el
             self.pointers.extend(iter_pointers(el, local_name(el)))
 
-    def line(self, el: etree._Element) -> int | None:
-        return el.sourceline
-
 
 class DocumentSet:
     """The files being checked plus registers and files reached through pointers."""
