@@ -45,6 +45,7 @@ def test_italics_and_titles():
         (T + "hi", "any"), (T + "title", "Avec Staline dans le Kremlin"), (T + "hi", "glasnost")]
     assert p[1].get("level") == "m"
     assert is_title("The Storm Petrels") and not is_title("Rezident") and not is_title("by conviction")
+    assert not is_title("For Politburo members only.")
 
 
 def test_html_italics_in_table_cells():

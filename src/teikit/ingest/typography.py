@@ -89,8 +89,11 @@ def _year_ranges(text: str, repairs: Repairs) -> str:
 
 
 def is_title(words: str) -> bool:
-    """Whether an italic span reads as a title (several words, capitalised)."""
-    return len(words.split()) >= 2 and words[:1].isupper()
+    """Whether an italic span reads as a title (several words, capitalised, no final stop).
+
+    A final full stop marks a quoted phrase ("*For Politburo members only.*"), not a title.
+    """
+    return len(words.split()) >= 2 and words[:1].isupper() and not words.rstrip().endswith(".")
 
 
 def _italic(m: re.Match[str]) -> str:
