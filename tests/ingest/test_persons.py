@@ -119,3 +119,53 @@ def test_real_edition_coverage_and_known_forms(ingested: IngestContext) -> None:
     for form, ref in [("Tomsy", "#pers-tomsky"), ("Tomskey", "#pers-tomsky"), ("Blumkin", "#pers-bliumkin"),
                       ("Koba", "#pers-stalin"), ("Serbriakov", "#pers-serebriakov")]:
         assert any(text.split()[-1] == form and r == ref for text, r in refs), form
+
+
+def _tag_with(tmp_path: Path, config: str) -> IngestContext:
+    (tmp_path / "persons.toml").write_text(config, encoding="utf-8")
+    root = etree.fromstring(f'<TEI xmlns="{TEI_NS}"><teiHeader/></TEI>')
+    root.append(etree.fromstring(STANDOFF))
+    text = etree.fromstring(TEXT)
+    etree.SubElement(text, f"{{{TEI_NS}}}back").append(etree.fromstring(INDEX))
+    root.append(text)
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    persons.run(ctx)
+    return ctx
+
+
+def test_editorial_readings_resolve_and_exclude(tmp_path: Path) -> None:
+    ctx = _tag_with(tmp_path, """
+[forms]
+exclude = ["Djugashvili"]
+[[resolve]]
+form = "Kaganovich"
+pages = ["16"]
+before = ""
+person = "pers-kaganovich-mikhail"
+reason = "test"
+""")
+    p16 = ctx.root.xpath("(//tei:text//tei:p)[last()]", namespaces=NSMAP)[0]
+    assert [(e.text, e.get("ref")) for e in p16] == [("Kaganovich", "#pers-kaganovich-mikhail")]
+    assert not [d for d in ctx.diagnostics if d.code == "persons.ambiguous"]
+
+
+def test_resolve_rule_with_preceding_text_applies_only_there(tmp_path: Path) -> None:
+    ctx = _tag_with(tmp_path, """
+[[resolve]]
+form = "Kaganovich"
+pages = ["16"]
+before = "Lazar said: "
+person = "pers-kaganovich-lazar"
+reason = "test"
+""")
+    # the text before the mention on p. 16 is "", not "Lazar said: ": no reading applies
+    assert [d.code for d in ctx.diagnostics] == ["persons.ambiguous"]
+
+
+def test_bad_toml_names_the_file(tmp_path: Path) -> None:
+    from teikit.errors import InputError
+
+    with pytest.raises(InputError) as err:
+        _tag_with(tmp_path, "[person\nbroken")
+    assert "persons.toml" in str(err.value) and "not valid TOML" in str(err.value)
