@@ -196,3 +196,27 @@ def test_lines_that_are_not_entries_are_reported() -> None:
     ctx = _ctx(lines, (0, 7))
     bibliography.run(ctx)
     assert [(d.code, d.line) for d in ctx.diagnostics] == [("bibliography.no-imprint", 6)]
+
+
+def test_titles_in_the_notes_point_at_their_entry() -> None:
+    lines = SOURCE.read_text(encoding="utf-8").splitlines()
+    ctx = _ctx(lines, _region(lines))
+    back = xp(ctx, "//tei:back")[0]
+    note = etree.SubElement(etree.SubElement(back, T + "div", type="notes"), T + "note")
+    titles = ["Gulag Archipelago", "The Storm Petrels", "Memoirs", "Stalin", "A Book Nobody Wrote"]
+    for text in titles:
+        etree.SubElement(note, T + "title", level="m").text = text
+    bibliography.run(ctx)
+    refs = [t.get("ref") for t in note.findall(T + "title")]
+    # Main titles link; one-word titles ("Memoirs" is Kennan's, "Stalin" Levine's) stay unlinked.
+    assert refs == ["#bib-solzhenitsyn-1973", "#bib-brooksheperd-1978", None, None, None]
+
+
+def test_a_title_two_entries_share_is_not_linked(built: IngestContext) -> None:
+    from teikit.ingest.bibliography import title_index
+
+    index = title_index(xp(built, "//tei:div[@type='bibliography']")[0])
+    # Trotsky's "The Russian Revolution" and Chamberlin's "The Russian Revolution, 1917-21".
+    assert "russian revolution" not in index
+    assert index["russian revolution 1917 21"] == "bib-chamberlin-1952"
+    assert "stalin" not in index

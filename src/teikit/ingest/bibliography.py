@@ -33,7 +33,9 @@ EDITORIAL_DECL = [
      "(reprint, another spelling of the author's name, a pseudonym) are kept as note, addName "
      "or persName type pseudonym. The punctuation of an entry and the 'and' between co-authors are "
      "not kept: they follow from the structure. Pages of the bibliography whose markers the source "
-     "lacks are inferred (pb type inferred) in proportion to the length of the entries."),
+     "lacks are inferred (pb type inferred) in proportion to the length of the entries. A title in "
+     "the text or the notes that names a bibliography entry (its full or main title, of two words or "
+     "more, naming one entry only) points at it with ref."),
 ]
 
 
@@ -242,3 +244,42 @@ def run(ctx: IngestContext) -> None:
     last, nxt = _page_numbers(ctx, start, end)
     if last is not None and nxt is not None:
         infer_pages(div, last, nxt)
+    link_titles(ctx.root, div)
+
+
+def _title_key(text: str) -> str:
+    words = slug(text, " ").split()
+    if words and words[0] in {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def title_index(div: etree._Element) -> dict[str, str]:
+    """Title keys -> entry ID: each entry's full title and its main title (before ':', ';', ',').
+
+    A key shared by two entries, or of one word only ("Stalin", "Memoirs"), is left out:
+    a mention of it cannot be linked with certainty.
+    """
+    seen: dict[str, set[str]] = {}
+    for bs in div.iter(T + "biblStruct"):
+        title = bs.findtext(f"{T}monogr/{T}title") or ""
+        for candidate in {title, re.split(r"[:;,]", title)[0]}:
+            key = _title_key(candidate)
+            if len(key.split()) >= 2:
+                seen.setdefault(key, set()).add(bs.get(XML_ID))
+    return {key: next(iter(ids)) for key, ids in seen.items() if len(ids) == 1}
+
+
+def link_titles(root: etree._Element, div: etree._Element) -> int:
+    """Point titles in the text and notes at the bibliography entry they name (``title/@ref``)."""
+    index = title_index(div)
+    count = 0
+    for title in root.iterfind(f"{T}text//{T}title"):
+        if title.get("ref") or title.xpath("ancestor::t:div[@type='bibliography' or @type='index']",
+                                           namespaces={"t": TEI_NS}):
+            continue
+        target = index.get(_title_key("".join(title.itertext())))
+        if target:
+            title.set("ref", "#" + target)
+            count += 1
+    return count
