@@ -31,6 +31,8 @@ def test_text_groups_by_file_and_rule_with_counts_and_summary(result):
     assert lines[gap_file + 1] == "  [notes.number-gap] error, 1"
     expected = "notes.number-gap.xml:27: error: note 4 follows note 2: 3 missing [notes.number-gap]"
     assert expected in lines[gap_file + 2]
+    where = "/tei:TEI/tei:text[1]/tei:back[1]/tei:div[1]/tei:div[1]/tei:note[3]"
+    assert lines[gap_file + 4].strip() == f"at: {where} (#ch01-n04)"
     assert any(line.endswith("unused.person.xml: 3 info") for line in lines)
 
 

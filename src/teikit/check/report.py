@@ -25,9 +25,18 @@ def render_text(diags: Sequence[Diagnostic], files: Sequence[str]) -> str:
         for code in sorted(by_code, key=lambda c: (-by_code[c][0].severity.rank, c)):
             group = by_code[code]
             lines.append(f"  [{code}] {group[0].severity.value}, {len(group)}")
-            lines.extend("    " + d.render().replace("\n", "\n    ") for d in group)
+            lines.extend(_render(d) for d in group)
     lines.append(summary_line(diags, len(files)))
     return "\n".join(lines)
+
+
+def _render(d: Diagnostic) -> str:
+    """One diagnostic, indented, with where it is inside the file: a file written on one
+    line (as generated TEI often is) gives every problem the same line number."""
+    text = "    " + d.render().replace("\n", "\n    ")
+    if d.xpath:
+        text += f"\n        at: {d.xpath}" + (f" (#{d.xml_id})" if d.xml_id else "")
+    return text
 
 
 def _count_phrase(diags: Sequence[Diagnostic]) -> str:
