@@ -83,3 +83,13 @@ def test_sarif_schema_catches_a_broken_log():
     schema = _sarif_schema()
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft4Validator(schema).validate({"version": "2.1.0", "runs": [{"results": []}]})
+
+
+def test_every_fixture_report_is_valid_json_and_sarif(project_root):
+    """All rules at once, including file-level diagnostics (no line) and unusable input."""
+    schema = json.loads((project_root / "schemas" / "check-report.schema.json").read_text("utf-8"))
+    res = check_paths(sorted(FIXTURES.glob("*.xml")))
+    data = json.loads(render_json(res.diagnostics, res.files))
+    jsonschema.Draft202012Validator(schema).validate(data)
+    assert any("line" not in d for d in data["diagnostics"])
+    jsonschema.Draft4Validator(_sarif_schema()).validate(json.loads(render_sarif(res.diagnostics, res.files)))
