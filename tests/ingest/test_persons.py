@@ -169,3 +169,10 @@ def test_bad_toml_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         _tag_with(tmp_path, "[person\nbroken")
     assert "persons.toml" in str(err.value) and "not valid TOML" in str(err.value)
+
+
+def test_blocked_phrases_are_not_mentions(tmp_path: Path) -> None:
+    ctx = _tag_with(tmp_path, '[forms]\nnot_names = ["Kaganovich wept"]\n')
+    p15 = ctx.root.xpath("(//tei:text//tei:p)[2]", namespaces=NSMAP)[0]
+    assert [e.text for e in p15] == ["Lazar Kaganovich", "Stalin"]
+    assert p15.text.startswith("Kaganovich wept.")

@@ -102,7 +102,8 @@ def _finder(forms: Forms):
 
     def find(text: str) -> Iterator[tuple[int, int, list[str]]]:
         for m in pattern.finditer(text):
-            yield m.start(), m.end(), forms.candidates[m.group(0)]
+            if forms.candidates[m.group(0)]:  # blocked phrases have none
+                yield m.start(), m.end(), forms.candidates[m.group(0)]
 
     return find
 

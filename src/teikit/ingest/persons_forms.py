@@ -34,6 +34,11 @@ class Forms:
         if ref not in self.candidates[form]:
             self.candidates[form].append(ref)
 
+    def block(self, phrase: str) -> None:
+        """A phrase that contains a name but is no mention ("Battleship Potemkin"): being
+        longer, it is matched first, and then left alone."""
+        self.candidates[phrase.strip()] = []
+
     def pattern(self) -> re.Pattern[str]:
         """One regex for every form, longest first, as whole words."""
         forms = sorted(self.candidates, key=lambda f: (-len(f), f))
@@ -93,6 +98,8 @@ def build_forms(root: etree._Element, cfg: dict) -> Forms:
         for form in person_forms(person) + list(extra.get("mentions", [])) + unindexed.get(pid, []):
             if form not in excluded:
                 forms.add(form, pid)
+    for phrase in cfg.get("forms", {}).get("not_names", []):
+        forms.block(phrase)
     for tag, name_tag in (("org", "orgName"), ("place", "placeName")):
         for item in root.iter(T + tag):
             ref = item.get(XML_ID)
