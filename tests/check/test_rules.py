@@ -58,3 +58,27 @@ def test_diagnostics_carry_severity_of_their_rule():
     assert result.diagnostics
     for d in result.diagnostics:
         assert d.severity is RULES[d.code].severity, d.render()
+
+
+TEI = "http://www.tei-c.org/ns/1.0"
+
+
+def test_generic_references_to_notes_count_as_markers_only_without_noterefs(tmp_path):
+    notes = ('<back><div type="notes"><div type="notes-section" xml:id="s"><note xml:id="n1" n="1"/>'
+             '<note xml:id="n2" n="2"/></div></div></back>')
+    generic = tmp_path / "generic.xml"
+    generic.write_text(f'<TEI xmlns="{TEI}"><text><body><p><ptr target="#n1"/><ptr target="#n2"/></p></body>'
+                       f"{notes}</text></TEI>", "utf-8")
+    assert check_paths([generic]).diagnostics == []
+    mixed = tmp_path / "mixed.xml"
+    mixed.write_text(f'<TEI xmlns="{TEI}"><text><body><p><ref type="noteref" n="1" target="#n1">1</ref>'
+                     '<ref type="noteref" n="2" target="#n2">2</ref> (see <ref target="#n1">note 1</ref>)</p>'
+                     f"</body>{notes}</text></TEI>", "utf-8")
+    assert check_paths([mixed]).diagnostics == []
+
+
+def test_a_note_may_point_back_at_a_cross_reference(tmp_path):
+    doc = tmp_path / "d.xml"
+    body = '<div xml:id="d"><p><ref xml:id="r" target="#d">above</ref><note target="#r">x</note></p></div>'
+    doc.write_text(f'<TEI xmlns="{TEI}"><text><body>{body}</body></text></TEI>', "utf-8")
+    assert check_paths([doc]).diagnostics == []

@@ -35,18 +35,25 @@ RULES = {
 _DIGITS = re.compile(r"\d+")
 
 
-def _markers(ctx: Context, doc: Document) -> Iterator[tuple[etree._Element, etree._Element | None]]:
-    """(marker, note or None): noteref refs, and ref/ptr whose target is a note."""
-    for p, res in ctx.resolved(doc):
+def _markers(ctx: Context, doc: Document) -> list[tuple[etree._Element, etree._Element | None]]:
+    """(marker, note or None), in document order.
+
+    A document that uses ``ref type="noteref"`` has those as its markers, and its other
+    references to notes ("see note 3") are cross-references. Elsewhere any ref/ptr whose
+    target is a note is a marker (index locators excepted).
+    """
+    candidates = [(p, res) for p, res in ctx.resolved(doc)
+                  if p.attr == "target" and local_name(p.element) in ("ref", "ptr")]
+    uses_noteref = any(p.element.get("type") == "noteref" for p, _ in candidates)
+    found: list[tuple[etree._Element, etree._Element | None]] = []
+    for p, res in candidates:
         el = p.element
-        if p.attr != "target" or local_name(el) not in ("ref", "ptr"):
-            continue
-        noteref = el.get("type") == "noteref"
         is_note = res.target is not None and local_name(res.target) == "note"
-        if noteref:
-            yield el, res.target if is_note else None
-        elif is_note and not (el.get("type") in INDEX_LOCATOR_TYPES and in_index(el)):
-            yield el, res.target
+        if el.get("type") == "noteref":
+            found.append((el, res.target if is_note else None))
+        elif is_note and not uses_noteref and not (el.get("type") in INDEX_LOCATOR_TYPES and in_index(el)):
+            found.append((el, res.target))
+    return found
 
 
 def _number(el: etree._Element) -> int | None:
@@ -93,7 +100,8 @@ def _check_backlinks(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
         back = res.target
         if local_name(back) not in ("ref", "ptr"):
             continue
-        pointed = ctx.targets(doc, back, "target")
+        # Only a marker of another note is wrong; a note may well comment on a cross-reference.
+        pointed = [t for t in ctx.targets(doc, back, "target") if local_name(t) == "note"]
         if pointed and all(t is not note for t in pointed):
             yield make(doc, note, "notes.backlink-mismatch", Severity.ERROR,
                        f"the note's @target {p.value!r} leads to a marker of another note",
