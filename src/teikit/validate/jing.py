@@ -28,6 +28,10 @@ from teikit.validate.documents import Document
 JAR_CANDIDATES = (Path("/usr/share/java/jing.jar"),)
 DRIVER = "com.thaiopensource.relaxng.util.Driver"
 TIMEOUT_S = 900
+# A short-lived JVM: the C1 compiler only and the serial collector roughly halve Jing's wall
+# time on this 2-core machine (the C2 and GC threads otherwise compete with the work);
+# benchmarks/validate_bench.py measures it. -Xss: deep TEI content models recurse.
+JVM_OPTIONS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss8m")
 # Jing lists every element it would have accepted; beyond this many the list is cut.
 MAX_EXPECTED = 8
 _LINE = re.compile(r"^(?P<line>\d+):(?P<col>\d+): (?P<sev>error|fatal|warning): (?P<msg>.*)$")
@@ -86,7 +90,7 @@ def _command(schema: Path, files: Sequence[Path]) -> list[str]:
     jing_jar = jar()
     if java is None or jing_jar is None:
         raise ToolError("Jing is not available (needs java and jing.jar)", hint="run scripts/setup.sh")
-    return [java, "-Xss8m", "-cp", str(jing_jar), DRIVER, str(schema), *map(str, files)]
+    return [java, *JVM_OPTIONS, "-cp", str(jing_jar), DRIVER, str(schema), *map(str, files)]
 
 
 def _parse_output(output: str, names: dict[str, str], code: str) -> tuple[list[Diagnostic], list[str]]:
