@@ -72,9 +72,8 @@ def _built_sources(
     found: dict[str, list[Path]] = {}
     for name in settings.include:
         if settings.build:
-            # html and epub write under the folder they are given, csv into it.
-            out = exports / name if name == "csv" else exports
-            result = builder(name).build(edition, out, BuildSettings(exports_dir=exports))
+            # Every builder takes the exports folder and writes its part under it.
+            result = builder(name).build(edition, exports, BuildSettings(exports_dir=exports))
             diags.extend(result.diagnostics)
         found[name] = _locate(name, exports)
         if not found[name]:
