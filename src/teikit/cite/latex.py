@@ -7,6 +7,7 @@ Classic BibTeX is byte-oriented: accented letters become LaTeX accent commands
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _SPECIAL = {
@@ -34,10 +35,13 @@ _LETTERS = {
 }
 
 
+# TeX turns "--", "''" and "``" into dashes and curly quotes; "{}" between keeps them as typed.
+_LIGATURE = re.compile(r"(?<=-)(?=-)|(?<=')(?=')|(?<=`)(?=`)")
+
+
 def escape(value: str, *, ascii_only: bool = False) -> str:
     """Escape ``value`` for a braced field; with ``ascii_only`` also encode accents."""
-    out = [_SPECIAL.get(ch, ch) for ch in value]
-    text = "".join(out)
+    text = _LIGATURE.sub("{}", "".join(_SPECIAL.get(ch, ch) for ch in value))
     return _to_ascii(text) if ascii_only else text
 
 
