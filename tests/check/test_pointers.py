@@ -105,3 +105,14 @@ def test_other_file_is_parsed_once(tmp_path, monkeypatch):
     diags = check_paths([doc]).diagnostics
     assert [(d.code, "#p2 in persons.xml" in d.message) for d in diags] == [("pointers.dangling", True)]
     assert len(calls) == 2
+
+
+def test_bare_ids_are_checked_where_the_file_uses_them(tmp_path):
+    doc = tmp_path / "d.xml"
+    body = ('<anchor xml:id="anchor-001"/><anchor xml:id="anchor-002"/>'
+            '<note target="anchor-001">x</note><note target="anchor-003">y</note>'
+            '<ref target="Mt.11.12">Matthew</ref>')
+    doc.write_text(f'<TEI xmlns="{TEI}"><text><body><p>{body}</p></body></text></TEI>', "utf-8")
+    diags = check_paths([doc]).diagnostics
+    assert [d.code for d in diags] == ["pointers.dangling"]
+    assert "'anchor-003' names no xml:id" in diags[0].message and "did you mean #anchor-00" in diags[0].hint

@@ -54,9 +54,22 @@ def suggest(wanted: str, ids: dict[str, etree._Element]) -> str | None:
     return match[0] if match else None
 
 
+def bare_id_attributes(ctx: Context, doc: Document) -> set[tuple[str, str]]:
+    """(element, attribute) pairs for which this file writes IDs without '#'.
+
+    A bare value is a relative URI, not an ID, and projects use bare values for many other
+    things (Bible references, catalogue numbers). Where some bare values of an attribute on
+    an element do name IDs of the file, the project evidently uses bare IDs there, and
+    the values that name none are reported as dangling.
+    """
+    return {(local_name(p.element), p.attr) for p, res in ctx.resolved(doc)
+            if p.kind == "bare" and res.status == "ok"}
+
+
 def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
     keys_unchecked = 0
     folded: dict[str, str] | None = None
+    bare_ids = bare_id_attributes(ctx, doc)
     for p, res in ctx.resolved(doc):
         if p.kind == "empty":
             yield make(doc, p.element, "pointers.empty", Severity.WARNING, f"@{p.attr} is empty",
@@ -79,7 +92,10 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
             ids = res.target_doc.ids if res.target_doc is not None else doc.ids
             yield _dangling(doc, p, ids)
         elif res.status == "unchecked" and p.kind == "bare":
-            # A bare value is only taken for an ID when it nearly is one (case differs).
+            if (local_name(p.element), p.attr) in bare_ids:
+                yield _dangling(doc, p, doc.ids, bare=True)
+                continue
+            # Otherwise a bare value is only taken for an ID when it nearly is one (case differs).
             if folded is None:
                 folded = {i.casefold(): i for i in doc.ids}
             near = folded.get(p.value.casefold())
@@ -100,11 +116,14 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
                    "give the file that holds them (a personography) with --register FILE")
 
 
-def _dangling(doc: Document, p: Pointer, ids: dict[str, etree._Element]) -> Diagnostic:
+def _dangling(doc: Document, p: Pointer, ids: dict[str, etree._Element], *, bare: bool = False) -> Diagnostic:
     wanted = p.fragment
     where = f" in {p.path}" if p.kind == "file" else ""
     near = suggest(wanted, ids)
     message = f"@{p.attr} points at #{wanted}{where}, but no element has that xml:id"
+    if bare:
+        message = (f"@{p.attr} {wanted!r} names no xml:id (other <{local_name(p.element)} "
+                   f"{p.attr}> values in this file are IDs written without '#')")
     hint = f"did you mean #{near}?" if near else "check the ID, or add the element it should point at"
     if near:
         message += f"; did you mean #{near}?"
