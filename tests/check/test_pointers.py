@@ -116,3 +116,14 @@ def test_bare_ids_are_checked_where_the_file_uses_them(tmp_path):
     diags = check_paths([doc]).diagnostics
     assert [d.code for d in diags] == ["pointers.dangling"]
     assert "'anchor-003' names no xml:id" in diags[0].message and "did you mean #anchor-00" in diags[0].hint
+
+
+def test_files_checked_together_share_one_parse_and_reverse_index(tmp_path):
+    (tmp_path / "persons.xml").write_text(
+        f'<TEI xmlns="{TEI}"><standOff><listPerson><person xml:id="p1"/><person xml:id="p2"/></listPerson>'
+        "</standOff></TEI>", "utf-8")
+    (tmp_path / "letter.xml").write_text(
+        f'<TEI xmlns="{TEI}"><text><body><p><persName ref="persons.xml#p1">A</persName></p></body>'
+        "</text></TEI>", "utf-8")
+    diags = check_paths([tmp_path / "letter.xml", tmp_path / "persons.xml"]).diagnostics
+    assert [(d.code, d.xml_id) for d in diags] == [("unused.person", "p2")]
