@@ -102,7 +102,7 @@ def test_other_projects_headers_degrade_gracefully(tei_samples):
         try:
             recs = citation_records(tree)
         except MetadataError as exc:  # acceptable only for a header without a title
-            assert "title" in exc.message, sample
+            assert "title" in exc.message or "not a TEI P5 document" in exc.message, sample
             continue
         assert recs["edition"]["title"], sample
         bibliography_records(tree)

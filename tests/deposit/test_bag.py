@@ -92,3 +92,22 @@ def test_old_dates_are_clamped_to_the_zip_epoch(tmp_path):
 def test_unknown_checksum_is_refused(tmp_path):
     with pytest.raises(ValueError, match="unknown checksum"):
         make_deposit(tmp_path, checksums=("crc0",))
+
+
+@pytest.mark.shared
+def test_other_projects_tei_is_bagged_or_refused_with_the_missing_element(tei_samples, tmp_path):
+    from teikit.errors import MetadataError
+
+    outcomes = {}
+    for sample in sorted(tei_samples.glob("*.xml")):
+        try:
+            bag_dir = make_deposit(tmp_path / sample.stem, source=sample)
+        except MetadataError as exc:
+            assert exc.line and exc.hint, sample
+            outcomes[sample.name] = exc.message.split(":")[0]
+            continue
+        assert verify_bag(bag_dir) == [], sample
+        outcomes[sample.name] = "bagged"
+    assert outcomes["kbga_barth_sermon_27005.xml"] == "bagged"
+    assert outcomes["teic_stylesheets_testP4Input1.xml"].startswith("not a TEI P5 document")
+    assert outcomes["teic_tei_detest.xml"] == "the edition has no identifier"
