@@ -166,3 +166,38 @@ def test_no_joint_markers_left(ctx):
     data = pipeline.serialize(ctx)
     assert b"teikit-joint" not in data
     etree.fromstring(data, xmlio.safe_parser())  # well-formed
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalpha())
+
+
+def _edition_text(el, skip) -> str:
+    out = [] if el.tag in skip else [el.text or ""]
+    if el.tag not in skip:
+        for child in el:
+            if isinstance(child.tag, str):
+                out.append(_edition_text(child, skip))
+            out.append(child.tail or "")
+    return "".join(out)
+
+
+def test_nothing_of_the_source_is_dropped(ctx, root):
+    """Every letter of the front, body, table and notes regions is in the edition, in order.
+
+    Page-marker lines become pb, the table's <i> tags hi; editors' additions (corr,
+    supplied) are left out.
+    """
+    source = ctx.source
+    start, end = ctx.regions["front"][0], ctx.regions["notes"][1]
+    lines = [ln.replace("<i>", "").replace("</i>", "") for ln in source.lines[start:end]
+             if not ln.strip().startswith("Page ")]
+    expected = _letters("".join(lines))
+    skip = {f"{{{xmlio.TEI_NS}}}{tag}" for tag in ("corr", "supplied")}
+    parts = root.xpath("//t:front | //t:body | //t:back/t:div[@type='appendix' or @type='notes']",
+                       namespaces=NS)
+    produced = _letters("".join(_edition_text(p, skip) for p in parts))
+    if produced != expected:
+        at = next(i for i, (a, b) in enumerate(zip(produced, expected, strict=False)) if a != b)
+        pytest.fail(f"differs at letter {at}: source …{expected[at - 40:at + 40]}… "
+                    f"edition …{produced[at - 40:at + 40]}…")
