@@ -103,7 +103,7 @@
         <xsl:sequence select="'tk-register.xhtml'[tk:in-register($e)]"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:sequence select="tk:chunk-top($e) ! (tk:chunk-name(.) || '.xhtml')"/>
+        <xsl:sequence select="tk:chunk-top($e) ! ($tk:chunk-names(generate-id(.)) || '.xhtml')"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
@@ -140,11 +140,26 @@
     <xsl:param name="context" as="element()"/>
     <xsl:param name="pointers" as="xs:string?"/>
     <xsl:variable name="tokens" select="tokenize($pointers)"/>
-    <xsl:sequence select="(
-      for $t in $tokens return tk:href-to(tk:unique-target($context, $t)),
-      $tokens[matches(., '^https?://[^\s&lt;&gt;&quot;]+$')][. castable as xs:anyURI]
-    )[1]"/>
+    <xsl:variable name="first" select="$tokens[1]"/>
+    <!-- Fast paths (most pointers of an edition): one name of the register, one local id. -->
+    <xsl:sequence select="
+      if (count($tokens) = 1 and starts-with($first, '#') and map:contains($tk:register-hrefs, substring($first, 2)))
+        then $tk:register-hrefs(substring($first, 2))
+      else (for $t in $tokens return tk:href-to(tk:unique-target($context, $t)),
+            $tokens[matches(., '^https?://[^\s&lt;&gt;&quot;]+$')][. castable as xs:anyURI])[1]"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   </xsl:function>
+
+  <!-- Where each entity of the register is, computed once (names are most of the links). -->
+  <xsl:variable name="tk:register-hrefs" as="map(xs:string, xs:string)" select="map:merge(
+      /*/tei:standOff/(tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent)/(tei:person | tei:place | tei:org | tei:event)
+        [@xml:id][tk:id(.) = @xml:id] ! map { string(@xml:id): 'tk-register.xhtml#' || @xml:id },
+      map { 'duplicates': 'use-first' })" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+
+  <!-- The file name of each chunk top, computed once. -->
+  <xsl:variable name="tk:chunk-names" as="map(xs:string, xs:string)" select="map:merge(
+      (//tei:text[not(ancestor::tei:text)])[1]/(tei:front | tei:body | tei:back)/* ! map { generate-id(.): tk:chunk-name(.) })"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
 
   <xsl:function name="tk:lang" as="xs:string?">
     <xsl:param name="e" as="element()"/>

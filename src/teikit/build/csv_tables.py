@@ -13,7 +13,7 @@ from collections import defaultdict
 from lxml import etree
 
 from teikit.build.csv_schema import SEPARATOR, Column, Table
-from teikit.build.csv_text import Locator, T, context, local_ids, norm, spaced_text, text_of
+from teikit.build.csv_text import Locator, T, block_of, contexts, local_ids, norm, spaced_text, text_of
 from teikit.xmlio import XML_ID
 
 # Which list holds which kind of named entity, and the name element that mentions it.
@@ -50,6 +50,7 @@ class Extractor:
                 if el.get(XML_ID):
                     self.entities[el.get(XML_ID)] = kind
         self.mention_els = [el for t in self.texts for el in t.iter(*_MENTION_TAGS)]
+        self._usage_cache: dict[str, tuple[int, list[str]]] | None = None
 
     def _entity_columns(self, el: etree._Element | None) -> list[str]:
         """person_id, place_id, org_id: the first local @ref that names a known entity."""
@@ -74,19 +75,30 @@ class Extractor:
             Column("note_id", "string", "xml:id of the note holding it; empty when in the running text."),
             Column("context", "string", "Up to 40 characters either side, from the same block.", text=True),
         )
+        by_block: dict[etree._Element, set[etree._Element]] = defaultdict(set)
+        for el in self.mention_els:
+            by_block[block_of(el)].add(el)
+        ctx: dict[etree._Element, str] = {}
+        for block, els in by_block.items():
+            ctx.update(contexts(block, els))
         rows = []
         for i, el in enumerate(self.mention_els, 1):
             note = self.loc.note_of(el)
             rows.append([
                 str(i), _MENTION_TAGS[el.tag], *self._entity_columns(el), el.get("ref", ""),
                 text_of(el), self.loc.division_of(el), self.loc.page_of(el),
-                note.get(XML_ID, "") if note is not None else "", context(el),
+                note.get(XML_ID, "") if note is not None else "", ctx.get(el, ""),
             ])
         return Table("mentions", "One row per persName, placeName and orgName in the text.", cols,
                      primary_key="mention", foreign_keys=FOREIGN_KEYS, rows=rows)
 
     def _usage(self) -> dict[str, tuple[int, list[str]]]:
-        """Entity id -> (mentions outside the printed index, pages in order, unique)."""
+        """Entity id -> (mentions outside the printed index, pages in order, unique); computed once."""
+        if self._usage_cache is None:
+            self._usage_cache = self._compute_usage()
+        return self._usage_cache
+
+    def _compute_usage(self) -> dict[str, tuple[int, list[str]]]:
         count: dict[str, int] = defaultdict(int)
         pages: dict[str, list[str]] = defaultdict(list)
         for el in self.mention_els:

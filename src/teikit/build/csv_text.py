@@ -15,14 +15,14 @@ from lxml import etree
 from teikit.xmlio import TEI_NS, XML_ID
 
 T = f"{{{TEI_NS}}}"
-_SPACE = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:)])")
 # Inside a choice, the reading a user sees is the correction / regularisation / expansion.
 _HIDDEN_IN_CHOICE = {T + "sic", T + "orig", T + "abbr"}
 
 
 def norm(text: str | None) -> str:
     """Collapse runs of whitespace and strip, as a reader would see the text."""
-    return _SPACE.sub(" ", text or "").strip()
+    return " ".join((text or "").split())  # str.split: the same whitespace as regex \s, faster
 
 
 def _walk_text(el: etree._Element, out: list[str], skip: set[str]) -> None:
@@ -50,7 +50,8 @@ def spaced_text(el: etree._Element | None) -> str:
     """Text of a structured element (biblStruct) whose parts have no spaces between them."""
     if el is None:
         return ""
-    return norm(" ".join(t for t in el.itertext() if t.strip()))
+    joined = norm(" ".join(t for t in el.itertext() if t.strip()))
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", joined)
 
 
 def local_ids(value: str | None) -> list[str]:
@@ -100,48 +101,70 @@ class Locator:
         return found
 
 
-def context(el: etree._Element, width: int = 40) -> str:
-    """A short context: up to ``width`` characters either side of ``el`` in its block.
+def block_of(el: etree._Element) -> etree._Element:
+    """The paragraph-like element holding ``el`` (its parent when there is none)."""
+    for anc in el.iterancestors():
+        if anc.tag in _BLOCKS:
+            return anc
+    parent = el.getparent()
+    return parent if parent is not None else el
+
+
+def contexts(block: etree._Element, targets: set[etree._Element], width: int = 40) -> dict:
+    """A short context for each of ``targets`` inside ``block``: up to ``width`` characters
+    either side, from one walk over the block (so a paragraph with many names is read once).
 
     Note markers and nested notes are left out: they would interrupt the sentence.
     """
-    block = el.getparent() if el.getparent() is not None else el
-    for anc in el.iterancestors():
-        if anc.tag in _BLOCKS:
-            block = anc
-            break
     parts: list[str] = []
+    spans: dict[etree._Element, list[int]] = {}
+    size = 0
+
+    def add(text: str | None) -> None:
+        nonlocal size
+        if text:
+            parts.append(text)
+            size += len(text)
 
     def walk(node: etree._Element) -> None:
-        if node is el:
-            parts.append(_MARK)
-            _walk_text(node, parts, {T + "note"})
-            parts.append(_MARK)
-            return
-        if node.text:
-            parts.append(node.text)
+        if node in targets:
+            spans[node] = [size, size]
+        add(node.text)
         for child in node:
-            if isinstance(child.tag, str) and not _left_out(child, node, el):
+            if isinstance(child.tag, str) and not _left_out(child, node, targets):
                 walk(child)
-            if child.tail:
-                parts.append(child.tail)
+            add(child.tail)
+        if node in spans:
+            spans[node][1] = size
 
     walk(block)
-    left, target, right = (norm("".join(parts)).split(_MARK) + ["", ""])[:3]
-    left = ("…" + left[-width:].lstrip()) if len(left) > width else left
-    right = (right[:width].rstrip() + "…") if len(right) > width else right
-    return f"{left}{target.strip()}{right}".strip()
+    raw = "".join(parts)
+    out = {}
+    margin = width * 4  # raw text may hold runs of spaces that norm() collapses
+    for el, (start, end) in spans.items():
+        left = norm(raw[max(0, start - margin):start] + "x")[:-1]  # keep a trailing space
+        right = norm("x" + raw[end:end + margin])[1:]
+        left = ("…" + left[-width:].lstrip()) if len(left) > width else left.lstrip()
+        right = (right[:width].rstrip() + "…") if len(right) > width else right.rstrip()
+        out[el] = f"{left}{norm(raw[start:end])}{right}"
+    return out
 
 
-def _left_out(child: etree._Element, parent: etree._Element, el: etree._Element) -> bool:
+def context(el: etree._Element, width: int = 40) -> str:
+    """A short context of one element (see :func:`contexts`)."""
+    return contexts(block_of(el), {el}, width).get(el, "")
+
+
+def _left_out(child: etree._Element, parent: etree._Element, targets: set[etree._Element]) -> bool:
     if child.tag in _HIDDEN_IN_CHOICE and parent.tag == T + "choice":
         return True
     if child.tag == T + "ref" and child.get("type") == "noteref":
         return True
-    return child.tag == T + "note" and el not in child.iterdescendants()
+    # A nested note interrupts the sentence, unless the mention is inside it.
+    return child.tag == T + "note" and child not in targets and not any(
+        t in targets for t in child.iter(T + "persName", T + "placeName", T + "orgName", T + "date"))
 
 
-_MARK = "\x00"
 _BLOCKS = {T + name for name in (
     "p", "head", "item", "cell", "l", "note", "quote", "bibl", "biblStruct", "ab", "argument", "person",
 )}

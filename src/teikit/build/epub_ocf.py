@@ -41,5 +41,5 @@ def package(root: Path) -> bytes:
         zf.writestr(_entry("mimetype", zipfile.ZIP_STORED), MIMETYPE)
         for path in files:
             name = path.relative_to(root).as_posix()
-            zf.writestr(_entry(name, zipfile.ZIP_DEFLATED), path.read_bytes(), compresslevel=9)
+            zf.writestr(_entry(name, zipfile.ZIP_DEFLATED), path.read_bytes(), compresslevel=6)
     return buf.getvalue()
