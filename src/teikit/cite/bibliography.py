@@ -1,0 +1,81 @@
+"""CSL-JSON items for the ``biblStruct`` entries of an edition's bibliography."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from teikit.cite.fields import citation_key, editors, names, original_work, put, title_parts, translators
+from teikit.cite.tei import csl_date, first, idnos, isbn, text, xp
+
+
+def _bibl_type(analytic: etree._Element | None, monogr: etree._Element | None) -> str:
+    if analytic is None:
+        return "book"
+    level = (first(monogr, "tei:title[1]") if monogr is not None else None)
+    level_value = level.get("level") if level is not None else None
+    return "article-journal" if level_value == "j" else "chapter"
+
+
+def _scope(monogr: etree._Element | None, unit: str) -> str:
+    node = first(monogr, f".//tei:biblScope[@unit='{unit}' or @type='{unit}'][1]")
+    if node is None:
+        return ""
+    lo, hi = node.get("from"), node.get("to")
+    if lo and hi and lo != hi:
+        return f"{lo}-{hi}"
+    return lo or text(node)
+
+
+def biblstruct_record(bibl: etree._Element) -> dict:
+    """One ``biblStruct`` (analytic/monogr/series) as a CSL-JSON item."""
+    analytic = first(bibl, "tei:analytic")
+    monogr = first(bibl, "tei:monogr")
+    imprint = first(monogr, "tei:imprint")
+    item: dict = {"id": "", "type": _bibl_type(analytic, monogr)}
+    main = analytic if analytic is not None else monogr
+    title, sub = title_parts(main)
+    item["title"] = f"{title}: {sub}" if sub else title
+    put(item, "author", names(xp(main, "tei:author")) if main is not None else [])
+    put(item, "editor", editors(monogr))
+    put(item, "translator", translators(main) or translators(monogr))
+    if analytic is not None:
+        put(item, "container-title", title_parts(monogr)[0])
+    put(item, "collection-title", text(first(bibl, "tei:series/tei:title[1]")))
+    put(item, "publisher", text(first(imprint, "tei:publisher")))
+    put(item, "publisher-place", text(first(imprint, "tei:pubPlace")))
+    put(item, "issued", csl_date(first(imprint, "tei:date")))
+    put(item, "volume", _scope(monogr, "volume"))
+    put(item, "issue", _scope(monogr, "issue"))
+    put(item, "page", _scope(monogr, "page") or _scope(monogr, "pp"))
+    put(item, "ISBN", isbn(idnos(monogr)))
+    put(item, "edition", text(first(monogr, "tei:edition")))
+    put(item, "note", "; ".join(text(n) for n in xp(bibl, "tei:note") if text(n)))
+    item.update(original_work(monogr))
+    bibl_id = bibl.get("{http://www.w3.org/XML/1998/namespace}id", "")
+    item["id"] = bibl_id.removeprefix("bib-") if bibl_id else citation_key(item, "")
+    return item
+
+
+def bibliography_records(tree: etree._ElementTree) -> dict[str, dict]:
+    """CSL-JSON items for every ``biblStruct`` of the edition's bibliography, keyed by xml:id.
+
+    Reads ``div[@type='bibliography']``; a document without one contributes its other
+    ``listBibl``s outside the header. Entries without an ``xml:id`` are keyed by their
+    generated citation key; duplicates get a numeric suffix.
+    """
+    root = tree.getroot()
+    bibls = xp(root, "tei:text//tei:div[@type='bibliography']//tei:biblStruct")
+    if not bibls:
+        bibls = xp(root, "(tei:text | tei:standOff)//tei:listBibl//tei:biblStruct")
+    records: dict[str, dict] = {}
+    for bibl in bibls:
+        item = biblstruct_record(bibl)
+        if not item.get("title"):
+            continue
+        key = bibl.get("{http://www.w3.org/XML/1998/namespace}id") or item["id"]
+        base, n = key, 1
+        while key in records:
+            n += 1
+            key = item["id"] = f"{base}-{n}"
+        records[key] = item
+    return records

@@ -1,0 +1,96 @@
+"""Reading TEI bibliographic elements into CSL-JSON fields, shared by the record builders."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lxml import etree
+
+from teikit.cite.tei import csl_date, csl_name, first, is_translator, responsible, text, xp
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(value: str) -> str:
+    """ASCII lower-case slug used in citation keys ("Brook-Shepherd" -> "brookshepherd")."""
+    ascii_ = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return _SLUG.sub("", ascii_.lower())
+
+
+def title_parts(title_stmt: etree._Element | None) -> tuple[str, str]:
+    """(main title, subtitle) of a titleStmt or monogr."""
+    if title_stmt is None:
+        return "", ""
+    main = first(title_stmt, "tei:title[@type='main'][1]")
+    if main is None:
+        main = first(
+            title_stmt,
+            "tei:title[not(@type) or not(@type='sub' or @type='subtitle' or @type='original'"
+            " or @type='uniform' or @type='short')][1]",
+        )
+    sub = first(title_stmt, "tei:title[@type='sub' or @type='subtitle'][1]")
+    return text(main), text(sub)
+
+
+def names(nodes: list[etree._Element]) -> list[dict[str, str]]:
+    """CSL names of the non-empty elements among ``nodes``."""
+    return [csl_name(n) for n in nodes if text(n)]
+
+
+def translators(scope: etree._Element | None) -> list[dict[str, str]]:
+    """Translators named by ``respStmt``/``editor`` children of ``scope``."""
+    if scope is None:
+        return []
+    agents: list[etree._Element] = []
+    for stmt in xp(scope, "tei:respStmt | tei:editor"):
+        if is_translator(stmt):
+            agents.extend(responsible(stmt))
+    return names(agents)
+
+
+def editors(scope: etree._Element | None) -> list[dict[str, str]]:
+    """Plain editors (``editor`` without a translator/annotator role) of ``scope``."""
+    if scope is None:
+        return []
+    # editor@role="translator"/"annotator" are other roles; only plain editors edit.
+    return names([e for e in xp(scope, "tei:editor") if e.get("role", "editor") in ("editor", "edt")])
+
+
+def put(item: dict, key: str, value) -> None:
+    """Set ``key`` only when there is a value, so items never carry empty fields."""
+    if value:
+        item[key] = value
+
+
+def original_work(monogr: etree._Element | None) -> dict:
+    """The original (untranslated) work: a title typed "original" or a relatedItem."""
+    item: dict = {}
+    if monogr is None:
+        return item
+    orig_title = first(monogr, "tei:title[@type='original' or @type='uniform'][1]")
+    related = first(
+        monogr,
+        "ancestor-or-self::tei:biblStruct[1]/tei:relatedItem[@type='original' or @type='translationOf']"
+        "//tei:monogr[1] | ancestor-or-self::tei:bibl[1]/tei:relatedItem[@type='original']/tei:bibl",
+    )
+    if orig_title is None and related is not None:
+        orig_title = first(related, "tei:title[1]")
+    put(item, "original-title", text(orig_title))
+    if related is not None:
+        put(item, "original-publisher", text(first(related, ".//tei:publisher")))
+        put(item, "original-publisher-place", text(first(related, ".//tei:pubPlace")))
+        put(item, "original-date", csl_date(first(related, ".//tei:date")))
+        put(item, "original-author", names(xp(related, "tei:author")))
+    return item
+
+
+def citation_key(item: dict, suffix: str) -> str:
+    """A stable readable key: first author's surname, year, and a suffix ("bazhanov-1990-ch01")."""
+    creators = item.get("author") or item.get("editor") or []
+    who = slug(creators[0].get("family") or creators[0].get("literal", "")) if creators else ""
+    if not who:
+        who = slug(item.get("title", "").split(":")[0])[:20] or "anon"
+    year = item.get("issued", {}).get("date-parts", [[None]])[0][0]
+    parts = [who, str(year) if year else "nd", suffix]
+    return "-".join(p for p in parts if p)

@@ -1,0 +1,58 @@
+"""Printed page ranges of divisions, from the edition's ``pb`` elements."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from teikit.cite.tei import first, xp
+
+
+def _pages_with_text_after(div: etree._Element) -> list[etree._Element]:
+    """The ``pb``s of ``div`` that are followed by some text still inside ``div``.
+
+    A ``pb`` at the very end of a division marks a page the division does not reach.
+    """
+    pbs = xp(div, ".//tei:pb")
+    while pbs and not _text_follows(pbs[-1], div):
+        pbs.pop()
+    return pbs
+
+
+def _has_text(node: etree._Element) -> bool:
+    return isinstance(node.tag, str) and bool(node.xpath("normalize-space(.)"))
+
+
+def _text_follows(pb: etree._Element, div: etree._Element) -> bool:
+    """Whether any text comes after ``pb`` before ``div`` ends (walking up, not the whole tree)."""
+    node = pb
+    while node is not div and node is not None:
+        if (node.tail or "").strip():
+            return True
+        for sibling in node.itersiblings():
+            if _has_text(sibling) or (sibling.tail or "").strip():
+                return True
+        node = node.getparent()
+    return False
+
+
+def page_range(div: etree._Element) -> str:
+    """The printed pages of a division: "45-67", "vii-xii", "45", or "" when unknown.
+
+    The first page is the last ``pb`` before the division's first heading (which may be
+    before the division, when it begins mid-page); the last is its last ``pb`` with text.
+    """
+    anchor = first(div, "(tei:head | *[not(self::tei:pb)])[1]")
+    start = None
+    if anchor is not None:
+        preceding = xp(anchor, "preceding::tei:pb[1]")
+        start = preceding[0] if preceding else None
+    inner = _pages_with_text_after(div)
+    if start is None and inner:
+        start = inner[0]
+    if start is None:
+        return ""
+    end = inner[-1] if inner else start
+    first_n, last_n = start.get("n", ""), end.get("n", "")
+    if not first_n:
+        return ""
+    return first_n if last_n in ("", first_n) else f"{first_n}-{last_n}"
