@@ -111,3 +111,19 @@ def test_other_projects_tei_is_bagged_or_refused_with_the_missing_element(tei_sa
     assert outcomes["kbga_barth_sermon_27005.xml"] == "bagged"
     assert outcomes["teic_stylesheets_testP4Input1.xml"].startswith("not a TEI P5 document")
     assert outcomes["teic_tei_detest.xml"] == "the edition has no identifier"
+
+
+def test_a_failure_midway_keeps_the_previous_deposit(tmp_path, monkeypatch):
+    import teikit.deposit.package as package
+
+    bag_dir = make_deposit(tmp_path)
+    before = _tree_bytes(bag_dir.parent)
+
+    def broken_bagging(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(package.bagging, "make_bag", broken_bagging)
+    with pytest.raises(OSError):
+        make_deposit(tmp_path)
+    assert _tree_bytes(bag_dir.parent) == before
+    assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == ["deposit"]
