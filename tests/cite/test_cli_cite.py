@@ -64,3 +64,12 @@ def test_only_selects_formats(tmp_path):
     result = CliRunner().invoke(cli, ["cite", str(FIXTURE), "-o", str(out), "--only", "ris"])
     assert result.exit_code == 0, result.output
     assert sorted(p.suffix for p in out.iterdir()) == [".ris", ".ris"]
+
+
+def test_unwritable_output_is_a_message_not_a_traceback(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where a folder should be")
+    result = CliRunner().invoke(cli, ["cite", str(FIXTURE), "-o", str(blocker / "citations")])
+    assert result.exit_code == 2
+    assert "cannot write the output" in result.output
+    assert "Traceback" not in result.output

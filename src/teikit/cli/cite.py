@@ -11,6 +11,7 @@ from teikit import paths
 from teikit.cite.export import WRITERS, write_citations
 from teikit.cli._common import FORMAT_OPTION, verbosity
 from teikit.edition import Edition
+from teikit.errors import TeikitError
 
 
 @click.command("cite")
@@ -35,7 +36,11 @@ def command(edition: Path | None, output: Path | None, only: tuple[str, ...], fm
     """
     ed = Edition.load(edition or paths.EDITION)
     out_dir = output or paths.EXPORTS_DIR / "citations"
-    result = write_citations(ed.tree, out_dir, stem=ed.stem, formats=only or tuple(WRITERS))
+    try:
+        result = write_citations(ed.tree, out_dir, stem=ed.stem, formats=only or tuple(WRITERS))
+    except OSError as exc:  # disk full, permissions: a message, not a traceback
+        raise TeikitError(f"cannot write the output: {exc.strerror or exc}", file=exc.filename,
+                          hint="check free space and permissions; the previous output was kept") from exc
     if fmt == "json":
         report = {"outputs": [str(p) for p in result.outputs], "counts": result.counts}
         click.echo(json.dumps(report, indent=2))

@@ -15,7 +15,7 @@ from teikit.deposit.package import BUILT_PARTS, DepositSettings, build_deposit
 from teikit.deposit.verify import verify_bag
 from teikit.diagnostics import render_json, render_text
 from teikit.edition import Edition
-from teikit.errors import EXIT_OK, EXIT_PROBLEMS
+from teikit.errors import EXIT_OK, EXIT_PROBLEMS, TeikitError
 
 CHECKSUMS = ("sha512", "sha256", "sha384", "sha1", "md5")
 
@@ -65,7 +65,11 @@ def command(edition: Path | None, verify: Path | None, output: Path | None, expo
         zip=make_zip,
         dspace=dspace,
     )
-    result = build_deposit(Edition.load(edition or paths.EDITION), settings)
+    try:
+        result = build_deposit(Edition.load(edition or paths.EDITION), settings)
+    except OSError as exc:  # disk full, permissions: a message, not a traceback
+        raise TeikitError(f"cannot write the output: {exc.strerror or exc}", file=exc.filename,
+                          hint="check free space and permissions; the previous output was kept") from exc
     outputs = [p for p in (result.bag_dir, result.zip_path, result.dspace_dir) if p]
     if fmt == "json":
         click.echo(json.dumps({"outputs": [str(p) for p in outputs], "payload_files": result.files,
