@@ -23,7 +23,7 @@ from teikit.xmlio import XML_ID
 RULES = {
     "notes.marker-not-note": (Severity.ERROR, "a note marker points at an element that is not a note"),
     "notes.unreferenced": (Severity.ERROR, "a note in a notes section has no marker in the text"),
-    "notes.multiple-markers": (Severity.WARNING, "a note has more than one marker"),
+    "notes.multiple-markers": (Severity.INFO, "a note has more than one marker"),
     "notes.backlink-mismatch": (Severity.ERROR, "a note's @target leads to a marker of another note"),
     "notes.number-duplicate": (Severity.ERROR, "two notes of one notes section have the same number"),
     "notes.number-gap": (Severity.ERROR, "the numbering of a notes section skips a number"),
@@ -137,7 +137,7 @@ def _check_section(ctx: Context, doc: Document, section: etree._Element,
             continue
         if len(markers) > 1:
             lines = ", ".join(str(m.sourceline) for m in markers)
-            yield make(doc, note, "notes.multiple-markers", Severity.WARNING,
+            yield make(doc, note, "notes.multiple-markers", Severity.INFO,
                        f"note {note.get('n', '?')} has {len(markers)} markers (lines {lines})",
                        "keep one marker per note unless the print edition repeats it")
         firsts.append((markers[0], position))
