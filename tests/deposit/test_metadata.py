@@ -123,5 +123,17 @@ def test_dspace_simple_archive_format(bag_dir):
     assert dc.get("schema") == "dc"
     titles = dc.xpath("dcvalue[@element='title']/text()")
     assert titles == ["Bazhanov and the Damnation of Stalin"]
-    translators = dc.xpath("dcvalue[@element='contributor' and @qualifier='translator']/text()")
+    translators = dc.xpath("dcvalue[@element='contributor' and @qualifier='other']/text()")
     assert translators == ["Doyle, David W."]
+    role = dc.xpath("dcvalue[@qualifier='statementofresponsibility']/text()")
+    assert role == ["Translated by David W. Doyle"]
+    # only qualifiers of DSpace's default dc registry (dspace/config/registries/dublin-core-types.xml)
+    default_registry = {
+        ("title", "none"), ("contributor", "author"), ("contributor", "other"), ("contributor", "editor"),
+        ("description", "statementofresponsibility"), ("publisher", "none"), ("date", "issued"),
+        ("type", "none"), ("format", "mimetype"), ("identifier", "other"), ("identifier", "uri"),
+        ("language", "iso"), ("relation", "isversionof"), ("rights", "none"), ("rights", "uri"),
+        ("description", "abstract"),
+    }
+    used = {(v.get("element"), v.get("qualifier")) for v in dc.iter("dcvalue")}
+    assert used <= default_registry
