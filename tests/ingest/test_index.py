@@ -56,6 +56,11 @@ CONFIG = """
 id = "pers-raleigh"
 surname = "Raleigh"
 forename = "Donald J."
+[[unindexed]]
+id = "pers-alliluyeva-svetlana"
+surname = "Alliluyeva"
+forename = "Svetlana"
+indexed_under = "pers-stalin"
 """
 
 
@@ -110,7 +115,9 @@ def test_unresolved_note_is_reported_and_points_at_the_page(ctx: IngestContext) 
 
 def test_standoff_lists(ctx: IngestContext) -> None:
     persons = _x(ctx, "//tei:standOff/tei:listPerson/tei:person/@xml:id")
-    assert persons == ["pers-alliluyeva", "pers-stalin", "pers-raleigh"]
+    assert persons == ["pers-alliluyeva", "pers-stalin", "pers-raleigh", "pers-alliluyeva-svetlana"]
+    svetlana = _x(ctx, "//tei:person[@xml:id='pers-alliluyeva-svetlana']/tei:note[@type='indexing']")[0]
+    assert _x(svetlana, "string(tei:ref[@target='#pers-stalin'])") == "Stalin"
     stalin = _x(ctx, "//tei:person[@xml:id='pers-stalin']")[0]
     assert _x(stalin, "string(tei:persName[@type='birth'])") == "Djugashvili"
     raleigh = _x(ctx, "//tei:person[@xml:id='pers-raleigh']")[0]

@@ -89,13 +89,16 @@ def build_forms(root: etree._Element, cfg: dict) -> Forms:
     forms = Forms()
     excluded = set(cfg.get("forms", {}).get("exclude", []))
     unindexed = {u["id"]: u.get("mentions", []) for u in cfg.get("unindexed", [])}
+    # people named only by the listed mentions (a forename shared with others' names)
+    only = {u["id"] for u in cfg.get("unindexed", []) if u.get("only_mentions")}
     for person in root.iter(T + "person"):
         pid = person.get(XML_ID)
         if not pid:
             continue
         forms.kinds[pid] = "persName"
         extra = cfg.get("person", {}).get(pid, {})
-        for form in person_forms(person) + list(extra.get("mentions", [])) + unindexed.get(pid, []):
+        automatic = [] if pid in only else person_forms(person)
+        for form in automatic + list(extra.get("mentions", [])) + unindexed.get(pid, []):
             if form not in excluded:
                 forms.add(form, pid)
     for phrase in cfg.get("forms", {}).get("not_names", []):

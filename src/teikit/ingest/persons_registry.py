@@ -72,6 +72,7 @@ class Person:
     entries: list[Entry] = field(default_factory=list)
     indexed: bool = True
     extra_names: list[str] = field(default_factory=list)  # variants from persons.toml
+    under: str | None = None  # ID of the person under whose entry the print lists them
 
 
 @dataclass
@@ -145,6 +146,8 @@ def _add_unindexed(reg: Registry, cfg: dict) -> None:
             name.description.append(item["description"])
         name.fnu = not item.get("forename")
         person = Person(item["id"], name, [], indexed=False)
+        # Stalin's children appear in the print only as sub-entries of his entry
+        person.under = item.get("indexed_under")
         reg.persons.append(person)
 
 
@@ -183,7 +186,11 @@ def _index_persname(parent: etree._Element, n: PersonName) -> None:
 
 
 def person_element(p: Person, see_ids: dict[str, str]) -> etree._Element:
-    """The ``person`` element for the personography."""
+    """The ``person`` element for the personography (``see_ids``: surname -> ID)."""
+    return _person(p, see_ids, {v: k for k, v in see_ids.items()})
+
+
+def _person(p: Person, see_ids: dict[str, str], labels: dict[str, str]) -> etree._Element:
     el = etree.Element(T + "person", {XML_ID: p.id})
     n = p.name
     _index_persname(el, n)
@@ -202,7 +209,10 @@ def person_element(p: Person, see_ids: dict[str, str]) -> etree._Element:
         ref = _sub(note, "ref", target)
         if target in see_ids:
             ref.set("target", "#" + see_ids[target])
-    if not p.indexed:
+    if not p.indexed and p.under:
+        note = _sub(el, "note", "no entry of its own in the printed index; a sub-entry of ", type="indexing")
+        _sub(note, "ref", labels.get(p.under, p.under), target="#" + p.under)
+    elif not p.indexed:
         _sub(el, "note", "not in the printed index", type="indexing")
     return el
 
