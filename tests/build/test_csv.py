@@ -217,3 +217,29 @@ def test_the_edition(tmp_path):
     assert len(read_table(out, "dates")) == x("//tei:text//tei:date")
     assert len(read_table(out, "index")) == x("//tei:list[@type='index']//tei:item")
     check_keys(out)
+
+
+def test_a_csvw_implementation_reads_the_metadata(mini, tmp_path):
+    """csvw (the CSVW library of the CLDF project) parses every table by its metadata,
+    with the declared datatypes and separators, and finds the foreign keys intact; a
+    broken key makes it say so."""
+    from csvw import TableGroup
+
+    _, out, _ = mini
+    group = TableGroup.from_file(out / "csv-metadata.json")
+    tables = {t.url.string: list(t.iterdicts()) for t in group.tables}
+    assert {u: len(rows) for u, rows in tables.items()} == {
+        f"{t}.csv": len(read_table(out, t)) for t in TABLES}
+    stalin = next(r for r in tables["persons.csv"] if r["id"] == "pers-stalin")
+    assert stalin["mentions"] == 1 and stalin["pages"] == ["3"] and stalin["pseudonyms"] == ["Koba"]
+    assert group.check_referential_integrity() is True
+
+    broken = tmp_path / "csv"
+    broken.mkdir()
+    for p in out.iterdir():
+        data = p.read_bytes()
+        if p.name == "mentions.csv":
+            data = data.replace(b",pers-stalin,", b",pers-nobody,")
+        (broken / p.name).write_bytes(data)
+    with pytest.raises(ValueError, match="Key `pers-nobody` not found in table persons.csv"):
+        TableGroup.from_file(broken / "csv-metadata.json").check_referential_integrity()
