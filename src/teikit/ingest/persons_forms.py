@@ -40,10 +40,29 @@ class Forms:
         self.candidates[phrase.strip()] = []
 
     def pattern(self) -> re.Pattern[str]:
-        """One regex for every form, longest first, as whole words."""
-        forms = sorted(self.candidates, key=lambda f: (-len(f), f))
-        alt = "|".join(re.escape(f) for f in forms)
-        return re.compile(r"(?<![\w.])(?:" + alt + r")(?![\w])")
+        """One regex for every form, as whole words; the longest form wins.
+
+        The forms are compiled as a trie (common prefixes factored out), which keeps
+        matching fast with some two thousand forms; a whole-word check after each form
+        makes the trie backtrack to a shorter form when a longer one ends inside a word.
+        """
+        trie: dict = {}
+        for form in self.candidates:
+            node = trie
+            for ch in form:
+                node = node.setdefault(ch, {})
+            node[""] = True
+        return re.compile(r"(?<![\w.])(?=[A-Z])" + _trie_regex(trie))
+
+
+def _trie_regex(node: dict) -> str:
+    """A regex for the strings of a trie, longer alternatives first, each ending a word."""
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if "" in node:
+        branches.append(r"(?![\w])")  # a form ends here: only at the end of a word
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 def _text(el: etree._Element | None) -> str:
