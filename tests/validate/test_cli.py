@@ -131,3 +131,12 @@ def test_unknown_schema_name_is_exit_2():
 def test_help_has_an_example():
     result = CliRunner().invoke(cli, ["validate", "--help"])
     assert result.exit_code == 0 and "teikit validate --schema tei_all" in result.output
+
+
+def test_default_input_is_the_edition(monkeypatch, tmp_path):
+    edition = tmp_path / "edition.xml"
+    edition.write_bytes(VALID[0].read_bytes())
+    monkeypatch.setattr("teikit.paths.EDITION", edition)
+    result = run()
+    assert result.exit_code == 0, result.output
+    assert "1 file(s) validated against teikit" in result.output

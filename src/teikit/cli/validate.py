@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from teikit import paths
 from teikit.cli._common import FORMAT_OPTION, verbosity
 from teikit.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from teikit.validate import report as reports
@@ -11,7 +12,7 @@ from teikit.validate.runner import DEFAULT_CACHE, ENGINES, validate_paths
 
 
 @click.command("validate")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=str))
 @click.option(
     "--schema",
     default="teikit",
@@ -29,7 +30,7 @@ from teikit.validate.runner import DEFAULT_CACHE, ENGINES, validate_paths
 @click.option("--no-cache", is_flag=True, help="Do not use or fill the result cache in .cache/validate/.")
 @FORMAT_OPTION
 def command(inputs: tuple[str, ...], schema: str, engine: str, no_cache: bool, fmt: str) -> None:
-    """Validate TEI files (or every .xml file in given folders).
+    """Validate TEI files (or every .xml file in given folders; default: the edition).
 
     Problems are printed as `file:line:col: severity: message [rule]`, grouped by file,
     with a count. Exit 0 when valid, 1 when problems were found, 2 when an input cannot
@@ -42,7 +43,8 @@ def command(inputs: tuple[str, ...], schema: str, engine: str, no_cache: bool, f
       teikit validate --schema tei_all ../shared/tei-samples/
       teikit validate --schema my.rng --format json a.xml b.xml
     """
-    report = validate_paths(inputs, schema, engine=engine, cache_dir=None if no_cache else DEFAULT_CACHE)
+    cache_dir = None if no_cache else DEFAULT_CACHE
+    report = validate_paths(inputs or [str(paths.EDITION)], schema, engine=engine, cache_dir=cache_dir)
     verbosity().debug(f"validate: {len(report.files)} file(s), engine {report.engine}")
     click.echo(reports.render_json(report) if fmt == "json" else reports.render_text(report), nl=False)
     if report.unusable:
