@@ -209,3 +209,12 @@ def test_the_edition(tmp_path):
     assert len(asides) == int(edition.root.xpath("count(//tei:div[@type='notes']//tei:note)",
                                                  namespaces=NSMAP)) == 257
     assert all(a.xpath(".//h:a[@role='doc-backlink']", namespaces=NS) for a in asides)
+    opf = docs["EPUB/package.opf"]
+    isbn = edition.root.xpath("string(//tei:sourceDesc//tei:idno[@type='ISBN-13'])", namespaces=NSMAP)
+    assert opf.xpath("//dc:source/text()", namespaces=NS) == [f"urn:isbn:{isbn}"]
+    assert len(opf.xpath("//dc:subject", namespaces=NS)) == int(
+        edition.root.xpath("count(//tei:textClass/tei:keywords/tei:term)", namespaces=NSMAP))
+    date = edition.root.xpath("string(//tei:publicationStmt/tei:date/@when)", namespaces=NSMAP)
+    modified = opf.xpath("//opf:meta[@property='dcterms:modified']/text()", namespaces=NS)
+    assert modified == [f"{date}T00:00:00Z"]
+    assert "trl" in opf.xpath("//opf:meta[@property='role']/text()", namespaces=NS)
