@@ -218,3 +218,23 @@ def test_the_edition(tmp_path):
     modified = opf.xpath("//opf:meta[@property='dcterms:modified']/text()", namespaces=NS)
     assert modified == [f"{date}T00:00:00Z"]
     assert "trl" in opf.xpath("//opf:meta[@property='role']/text()", namespaces=NS)
+
+
+def test_known_elements_give_no_diagnostic(tmp_path):
+    result = epub_builder.build(Edition.load(MINI), tmp_path, BuildSettings(exports_dir=tmp_path))
+    assert result.diagnostics == []
+
+
+@pytest.mark.shared
+def test_unknown_elements_keep_their_text_and_are_reported(tei_samples, tmp_path):
+    """detest.xml has elements the EPUB stylesheet does not know (<blort>, <att>, …): the build
+    reports each name once, and their text is in the book."""
+    edition = Edition.load(tei_samples / "teic_tei_detest.xml")
+    result = epub_builder.build(edition, tmp_path, BuildSettings(exports_dir=tmp_path))
+    blort = [d for d in result.diagnostics if "<blort>" in d.message]
+    assert len(blort) == 1 and blort[0].code == "epub.generic-element" and blort[0].severity == "info"
+    assert [d for d in result.diagnostics if "<att>" in d.message]
+    words = " ".join(edition.root.xpath("(//tei:text//tei:att)[1]//text()", namespaces=NSMAP)).split()
+    docs = parts(result.outputs[0]).values()
+    text = " ".join(" ".join(d.xpath("//h:body//text()", namespaces=NS)) for d in docs).split()
+    assert words and " ".join(words) in " ".join(text)

@@ -95,6 +95,19 @@
     </xsl:if>
     <xsl:call-template name="tk:nav"/>
     <xsl:call-template name="tk:opf"/>
+    <xsl:call-template name="tk:report-generic"/>
+  </xsl:template>
+
+  <!-- Policy for elements no template names: their text is kept (generic div/span) and the
+       build reports each such element name once, as an info diagnostic. -->
+  <xsl:template name="tk:report-generic">
+    <xsl:for-each-group select="$tk:outer-text/(tei:front | tei:body | tei:back)//*[not(local-name() = $tk:specific)][not(ancestor::tei:biblStruct)]"
+                        group-by="name()">
+      <xsl:sort select="current-grouping-key()"/>
+      <xsl:message select="'info|epub.generic-element|' || count(current-group()) || ' &lt;' || current-grouping-key()
+        || '&gt; element(s) have no EPUB template: their text is kept in div/span class=&quot;tei-'
+        || local-name() || '&quot;'"/>
+    </xsl:for-each-group>
   </xsl:template>
 
   <!-- One XHTML content document. -->

@@ -46,6 +46,20 @@
     'person', 'place', 'org', 'event', 'castList', 'castGroup', 'castItem', 'group', 'floatingText',
     'figure', 'item', 'address', 'respStmt', 'spGrp', 'entryFree', 'entry', 'listApp', 'div', 'eTree')"/>
 
+  <!-- Elements known to this stylesheet: with a template of their own, or deliberately
+       rendered by the generic div/span. Others get the generic rendering too, and the build
+       says so once per element name (tk:report-generic in epub.xsl). -->
+  <xsl:variable name="tk:specific" as="xs:string+" select="(
+    'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'p', 'ab', 'head', 'l', 'speaker', 'byline',
+    'dateline', 'salute', 'signed', 'docAuthor', 'docDate', 'titlePart', 'trailer', 'list', 'item', 'table', 'row',
+    'cell', 'note', 'pb', 'lb', 'cb', 'milestone', 'anchor', 'gap', 'supplied', 'hi', 'emph', 'title', 'foreign',
+    'term', 'mentioned', 'q', 'quote', 'said', 'soCalled', 'ref', 'ptr', 'persName', 'placeName', 'orgName',
+    'name', 'rs', 'biblStruct', 'choice', 'sic', 'orig', 'abbr', 'graphic', 'media', 'binaryObject',
+    (: known, and the generic span/div is their intended rendering :)
+    'corr', 'reg', 'expan', 'date', 'time', 'num', 'measure', 'surname', 'forename', 'addName', 'roleName',
+    'genName', 'nameLink', 'argument', 'epigraph', 'figure', 'figDesc', 'lg', 'label', 'listBibl', 'bibl',
+    'seg', 'unclear', 'add', 'del', 'damage', 'opener', 'closer', 'postscript', 'sp', 'stage', 'cit')"/>
+
   <!-- ===== classification and naming ===== -->
 
   <xsl:function name="tk:note-is-block" as="xs:boolean">
