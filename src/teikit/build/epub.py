@@ -20,6 +20,7 @@ from pathlib import Path
 from teikit import paths, saxon, xmlio
 from teikit.build import BuildResult, BuildSettings
 from teikit.build.epub_ocf import CONTAINER_XML, package
+from teikit.diagnostics import Diagnostic
 from teikit.edition import Edition
 from teikit.errors import InputError
 from teikit.xmlio import NSMAP
@@ -69,7 +70,7 @@ def modified(edition: Edition) -> str:
     return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def epub_bytes(edition: Edition) -> tuple[bytes, list]:
+def epub_bytes(edition: Edition) -> tuple[bytes, list[Diagnostic]]:
     """The EPUB of ``edition`` as bytes, and the stylesheet's diagnostics."""
     if not xmlio.is_tei(edition.tree):
         raise InputError("not a TEI P5 document (root is not tei:TEI)", file=edition.path,
