@@ -140,3 +140,16 @@ def test_default_input_is_the_edition(monkeypatch, tmp_path):
     result = run()
     assert result.exit_code == 0, result.output
     assert "1 file(s) validated against teikit" in result.output
+
+
+def test_xpath2_schematron_is_refused_clearly():
+    result = run("--schema", str(OTHER / "xpath2.sch"), str(OTHER / "letter-good.xml"))
+    assert result.exit_code == 2
+    assert 'queryBinding="xslt2"' in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("engine", ["jing", "lxml"])
+def test_schema_including_a_url_is_refused(engine):
+    result = run("--engine", engine, "--schema", str(OTHER / "remote.rng"), str(OTHER / "letter-good.xml"))
+    assert result.exit_code == 2
+    assert "remote.rng:4: the schema refers to http://example.invalid/letter.rng" in result.output

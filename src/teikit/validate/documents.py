@@ -44,7 +44,8 @@ def expand(inputs: Iterable[str | Path]) -> list[Path]:
             out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEI_SUFFIXES))
         else:
             out.append(p)
-    return out
+    # A file named twice (or reached through two folders) is validated once.
+    return list(dict.fromkeys(out))
 
 
 def _input_code(exc: InputError) -> str:

@@ -34,12 +34,22 @@ def _compile(kind: str, path: Path, factory: Callable[[etree._ElementTree], Any]
     with _lock:
         if key not in _compiled:
             tree = xmlio.parse_file(key[1])
+            _refuse_unsupported_binding(kind, tree, path)
             try:
                 _compiled[key] = factory(tree)
-            except (etree.RelaxNGParseError, etree.XMLSchemaParseError, etree.SchematronParseError,
-                    etree.XSLTParseError) as exc:
+            except etree.LxmlError as exc:  # parse errors of each schema language, XSLT failures
                 raise InputError(f"cannot compile the {kind} schema: {exc}", file=path) from exc
         return _compiled[key]
+
+
+def _refuse_unsupported_binding(kind: str, tree: etree._ElementTree, path: Path) -> None:
+    binding = (tree.getroot().get("queryBinding") or "xslt").lower()
+    if kind == "Schematron" and binding not in ("xslt", "xpath"):
+        raise InputError(
+            f'Schematron with queryBinding="{binding}" (XPath 2.0 or later) is not supported',
+            file=path,
+            hint='teikit runs XPath 1.0 Schematron (queryBinding="xslt"); rewrite the rules in XPath 1.0',
+        )
 
 
 def compiled_relaxng(path: Path) -> etree.RelaxNG:

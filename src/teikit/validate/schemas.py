@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from teikit import paths
+from teikit import paths, xmlio
 from teikit.errors import InputError, ToolError
 
 SCHEMAS_DIR = paths.SCHEMAS_DIR
@@ -64,4 +64,32 @@ def resolve(name: str) -> list[Schema]:
         )
     if not path.is_file():
         raise InputError("schema file not found", file=path, hint="check the path given to --schema")
+    refuse_remote_references(path)
     return [Schema(path.resolve(), kind)]
+
+
+_REFERENCES = (
+    "{http://relaxng.org/ns/structure/1.0}include", "{http://relaxng.org/ns/structure/1.0}externalRef",
+    "{http://www.w3.org/2001/XMLSchema}include", "{http://www.w3.org/2001/XMLSchema}import",
+    "{http://www.w3.org/2001/XMLSchema}redefine", "{http://www.w3.org/2001/XMLSchema}override",
+)
+
+
+def refuse_remote_references(path: Path, seen: set[Path] | None = None) -> None:
+    """Refuse a schema that includes or imports anything by URL, directly or through a
+    local file it includes: teikit never fetches."""
+    seen = set() if seen is None else seen
+    path = path.resolve()
+    if path in seen or not path.is_file():
+        return
+    seen.add(path)
+    for el in xmlio.parse_file(path).getroot().iter(*_REFERENCES):
+        href = el.get("href") or el.get("schemaLocation") or ""
+        if "://" in href and not href.startswith("file:"):
+            raise InputError(
+                f"the schema refers to {href}; teikit does not read the network",
+                file=path, line=el.sourceline,
+                hint="download that file and refer to the local copy",
+            )
+        if href:
+            refuse_remote_references(path.parent / href, seen)
