@@ -30,6 +30,7 @@ from teikit.ingest.index_parse import (
     Section,
     parse_index,
 )
+from teikit.ingest.inline import wrap_matches
 from teikit.ingest.persons_names import parse_person_heading, slug
 from teikit.ingest.persons_registry import (
     Registry,
@@ -241,6 +242,41 @@ class _Builder:
         self.targets.pages.add(pid)
 
 
+_SEE = re.compile(r"\(see ([^)]+)\)")
+
+
+def _link_see(div: etree._Element) -> None:
+    """Make the name in "(see Cheka)" a ``ref`` to that entry."""
+    by_key: dict[str, list[str]] = {}
+    mains = div.findall(f"{T}list/{T}item")
+    for item in mains:
+        term = item.find(T + "term")
+        if term is not None:
+            by_key.setdefault(heading_key("".join(term.itertext())), []).append(item.get(XML_ID))
+    for item in mains:
+        name = item.find(f"{T}term/{T}persName")
+        own = "idx-" + name.get("ref", "#pers-")[len("#pers-"):] if name is not None else None
+        wrap_matches(item, _see_finder(by_key, own), _see_ref)
+
+
+def _see_finder(by_key: dict[str, list[str]], own: str | None):
+    def find(text: str):
+        for m in _SEE.finditer(text):
+            name = m.group(1).strip()
+            ids = by_key.get(name) or [i for k, v in by_key.items() if k.startswith(name + " ") for i in v]
+            if len(ids) > 1 and own in ids:  # "Peshkov, Zinovy (see Sverdlov)": his own entry
+                ids = [own]
+            if len(ids) == 1:
+                yield m.start(1), m.end(1), ids[0]
+    return find
+
+
+def _see_ref(text: str, target: str) -> etree._Element:
+    # no @type: the schema's closed list of ref types (page, range, note, ...) has no
+    # "see"; the words "(see ...)" around it say what it is
+    return etree.Element(T + "ref", target="#" + target)
+
+
 def _is_locator_word(word: str) -> bool:
     return bool(re.fullmatch(r"[ivxl]+|\d+", word))
 
@@ -364,6 +400,7 @@ def run(ctx: IngestContext) -> None:
                 b.pb(lst, it)
             else:
                 lst.append(b.item(it, None, 0))
+    _link_see(div)
     known = [m for s in sections for m in _marks(s.items)]
     before = _preceding_mark(lines, start)
     if before is not None:

@@ -84,7 +84,8 @@ def index_locators(root: etree._Element, exclude: set[str] = frozenset()) -> lis
         if pid in exclude:
             continue
         for ref in item.iter(T + "ref"):
-            if _passim(ref) or any(a.tag == T + "sic" for a in ref.iterancestors()):
+            if ref.get("type") not in ("page", "range", "note") or _passim(ref) \
+                    or any(a.tag == T + "sic" for a in ref.iterancestors()):
                 continue
             target = ref.get("target") if ref.get("type") == "range" else None
             notes = tuple(t.lstrip("#") for t in (ref.get("target") or "").split()) \
