@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from teikit import xmlio
+from teikit import paths, xmlio
 from teikit.errors import SourceFormatError
 from teikit.ingest import pages, structure
 from teikit.ingest.context import IngestContext, SourceText
@@ -178,3 +181,24 @@ def test_editorial_decl_for_the_header():
     assert kinds == ["normalization", "correction", "hyphenation", "quotation", "segmentation",
                      "interpretation"]
     assert all(text.strip() for _, text in EDITORIAL_DECL)
+
+
+@functools.cache
+def _real_lines() -> list[str]:
+    return paths.SOURCE_TEXT.read_text(encoding="utf-8").splitlines()
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(min_value=0, max_value=5963), st.integers(min_value=1, max_value=400))
+def test_damaged_source_is_encoded_or_refused_with_a_line(start, length):
+    """Cutting any stretch out of the real source never crashes the structure pass."""
+    lines = _real_lines()
+    damaged = lines[:start] + lines[start + length:]
+    ctx = IngestContext(SourceText(Path("damaged.txt"), damaged), Path("/nonexistent"))
+    try:
+        structure.run(ctx)
+    except SourceFormatError as exc:
+        assert exc.line is not None and exc.file == "damaged.txt"
+    else:
+        pages.run(ctx)
+        assert ctx.root.find(f".//{T}body") is not None

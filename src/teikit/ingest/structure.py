@@ -186,7 +186,7 @@ class Builder:
         if queue:
             raise SourceFormatError(
                 f"division {queue[0].heading!r} of the contents list not found in the text",
-                file=self.ctx.source.path, line=region[-1].index + 1 if region else None,
+                file=self.ctx.source.path, line=region[-1].index + 1 if region else 1,
                 hint="its heading must be a line of its own (chapters: a line 'N.' then the title)")
 
     def _open(self, parts: dict[str, etree._Element], region: list[Block], i: int, step: int,
