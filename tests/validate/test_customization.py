@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from teikit import xmlio
+from teikit.errors import InputError
 from teikit.validate import customization, schemas
 from teikit.validate.runner import validate_paths
 
@@ -43,3 +45,37 @@ def test_closed_list_and_required_attribute_are_in_the_grammar():
 def test_the_odd_is_valid_tei():
     report = validate_paths([schemas.TEIKIT_ODD], "tei_all", cache_dir=None)
     assert report.diagnostics == []
+
+
+def _odd(tmp_path, element_spec: str):
+    odd = tmp_path / "custom.odd"
+    odd.write_text(
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><schemaSpec ident="x">'
+        f"{element_spec}</schemaSpec></body></text></TEI>",
+        encoding="utf-8",
+    )
+    return odd
+
+
+def test_changing_an_attribute_tei_does_not_have_is_refused(tmp_path):
+    odd = _odd(tmp_path, '<elementSpec ident="pb" mode="change"><attList>'
+                         '<attDef ident="colour" mode="change" usage="req"/></attList></elementSpec>')
+    with pytest.raises(InputError, match="can only change an existing attribute"):
+        customization.generate(odd)
+
+
+def test_changing_an_element_tei_does_not_have_is_refused(tmp_path):
+    odd = _odd(tmp_path, '<elementSpec ident="blort" mode="change"/>')
+    with pytest.raises(InputError, match="tei_all has no such element"):
+        customization.generate(odd)
+
+
+def test_a_required_closed_attribute_from_a_small_odd(tmp_path):
+    odd = _odd(tmp_path, '<elementSpec ident="hi" mode="change"><attList><attDef ident="rend" mode="change" '
+                         'usage="req"><valList type="closed"><valItem ident="italic"/></valList></attDef>'
+                         "</attList></elementSpec>")
+    grammar = xmlio.parse_bytes(customization.generate(odd), "custom.rng")
+    attribute = grammar.xpath("//r:define[@name='hi']/r:element/r:attribute[@name='rend']",
+                              namespaces={"r": RNG[1:-1]})
+    assert len(attribute) == 1  # required: no longer inside <optional>
+    assert attribute[0].xpath("r:choice/r:value/text()", namespaces={"r": RNG[1:-1]}) == ["italic"]
