@@ -19,6 +19,7 @@ import bagit
 from teikit import __version__, xmlio
 
 DEFAULT_CHECKSUMS = ("sha512", "sha256")
+_COMPRESSED = {".epub", ".zip", ".png", ".jpg", ".jpeg", ".gif", ".woff", ".woff2", ".gz"}
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 
 
@@ -64,10 +65,12 @@ def zip_directory(directory: Path, archive: Path, *, date: str, top: str) -> Non
     with zipfile.ZipFile(tmp, "w") as zf:
         for path in files:
             info = zipfile.ZipInfo(f"{top}/{path.relative_to(directory).as_posix()}", date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            # Already-compressed files are stored: deflating them again costs time for nothing.
+            packed = path.suffix.lower() in _COMPRESSED
+            info.compress_type = zipfile.ZIP_STORED if packed else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3  # Unix, so the mode above is honoured everywhere
-            zf.writestr(info, path.read_bytes(), compresslevel=9)
+            zf.writestr(info, path.read_bytes(), compresslevel=None if packed else 6)
     os.replace(tmp, archive)
 
 

@@ -75,7 +75,7 @@ def _built_sources(
             # Every builder takes the exports folder and writes its part under it.
             result = builder(name).build(edition, exports, BuildSettings(exports_dir=exports))
             diags.extend(result.diagnostics)
-        found[name] = _locate(name, exports)
+        found[name] = locate_part(name, exports)
         if not found[name]:
             raise InputError(
                 f"the {name} output is missing from {exports}",
@@ -85,7 +85,8 @@ def _built_sources(
     return found
 
 
-def _locate(name: str, exports: Path) -> list[Path]:
+def locate_part(name: str, exports: Path) -> list[Path]:
+    """The files of built part ``name`` (html, epub, csv) under ``exports``, sorted."""
     if name == "epub":
         return sorted([*exports.glob("*.epub"), *exports.glob("epub/*.epub")])
     folder = exports / name
