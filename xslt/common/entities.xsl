@@ -9,12 +9,13 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
 
   <xsl:key name="tk:mentions" match="tei:text//*[@ref]"
-      use="tokenize(normalize-space(@ref), ' ')[starts-with(., '#')] ! substring(., 2)"/>
+      use="tokenize(@ref)[starts-with(., '#')] ! substring(., 2)"/>
 
   <!-- Register kinds in display order, with the elements that belong to each. -->
   <xsl:variable name="tk:register-kinds" as="xs:string*" select="('persons', 'organizations', 'places', 'events')"/>
@@ -32,10 +33,14 @@
   <xsl:variable name="tk:entities" as="element()*"
       select="$tk:doc//(tei:person | tei:personGrp | tei:org | tei:place | tei:event)[@xml:id]"/>
 
-  <!--* Entities of one register, sorted by their display name. -->
+  <!-- Each register's entities, sorted once (pages ask for them often). -->
+  <xsl:variable name="tk:registers" as="map(xs:string, element()*)" select="map:merge(
+      for $k in $tk:register-kinds return map{$k: sort($tk:entities[tk:register-of(.) = $k], (), tk:sort-key#1)})"/>
+
+  <!--* Entities of one register, sorted by how they are filed (tk:sort-key). -->
   <xsl:function name="tk:register" as="element()*">
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="sort($tk:entities[tk:register-of(.) = $kind], (), tk:sort-key#1)"/>
+    <xsl:sequence select="$tk:registers($kind)"/>
   </xsl:function>
 
   <!--* How an entity is filed: surname first when the name is structured, accents folded. -->

@@ -16,10 +16,10 @@
 
   <!-- Pointers by the IDs they name (ref, ptr). -->
   <xsl:key name="tk:pointers-to" match="tei:ref[@target] | tei:ptr[@target]"
-      use="tokenize(normalize-space(@target), ' ')[starts-with(., '#')] ! substring(., 2)"/>
+      use="tokenize(@target)[starts-with(., '#')] ! substring(., 2)"/>
   <!-- Notes by the place they point back to (note/@target). -->
   <xsl:key name="tk:notes-pointing-at" match="tei:note[@target]"
-      use="tokenize(normalize-space(@target), ' ')[starts-with(., '#')] ! substring(., 2)"/>
+      use="tokenize(@target)[starts-with(., '#')] ! substring(., 2)"/>
 
   <!--* The markers of a note, in document order: what its @target names (the edition's
         noteref, an anchor), else the refs/ptrs that point at it and are not cross-references
@@ -28,7 +28,7 @@
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="
         if ($note/@target) then
-          (tokenize(normalize-space($note/@target), ' ')[starts-with(., '#')] ! key('tk:id', substring(., 2), $tk:doc))
+          (tokenize($note/@target)[starts-with(., '#')] ! key('tk:id', substring(., 2), $tk:doc))
           [ancestor::tei:text][not(self::tei:note)][not(ancestor::tei:note intersect $note)]
         else if ($note/@xml:id) then
           key('tk:pointers-to', string($note/@xml:id), $tk:doc)[ancestor::tei:text]

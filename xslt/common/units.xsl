@@ -111,7 +111,7 @@
   <!--* The identifier of a pointer: "#ch01 #ch02" -> "ch01"; "" when not local. -->
   <xsl:function name="tk:local-id" as="xs:string">
     <xsl:param name="pointer" as="xs:string?"/>
-    <xsl:variable name="first" select="tokenize(normalize-space($pointer), ' ')[1]"/>
+    <xsl:variable name="first" select="tokenize($pointer)[1]"/>
     <xsl:sequence select="if (starts-with($first, '#')) then substring($first, 2) else ''"/>
   </xsl:function>
 

@@ -200,7 +200,7 @@
   <!-- ============ phrases ============ -->
 
   <xsl:template match="tei:hi">
-    <xsl:variable name="rend" select="tokenize(lower-case(string-join((@rend, @rendition, @style), ' ')), '[\s#;:]+')"/>
+    <xsl:variable name="rend" select="tokenize(lower-case(translate(string-join((@rend, @rendition, @style), ' '), '#;:', '   ')))"/>
     <xsl:element name="{if ($rend = ('italic', 'italics', 'i')) then 'i'
         else if ($rend = ('bold', 'b')) then 'b'
         else if ($rend = ('sup', 'superscript')) then 'sup'
@@ -313,7 +313,7 @@
     <xsl:variable name="note" select="tk:note-of-marker(.)"/>
     <xsl:variable name="target" select="tk:target(@target)"/>
     <xsl:variable name="href" select="tk:href-of($target)"/>
-    <xsl:variable name="first" select="tokenize(normalize-space(@target), ' ')[1]"/>
+    <xsl:variable name="first" select="tokenize(@target)[1]"/>
     <xsl:choose>
       <xsl:when test="$note">
         <xsl:call-template name="tk:marker"><xsl:with-param name="note" select="$note"/></xsl:call-template>

@@ -1,0 +1,97 @@
+"""Time the HTML reading edition: compile once, transform N times; compare with the TEI
+Consortium Stylesheets' html5 conversion of the same file, in the same process and Saxon.
+
+    .venv/bin/python benchmarks/html_bench.py [--edition tei/bazhanov.xml] [--runs 5]
+        [--teic /tmp/teic-stylesheets]
+
+--teic is a checkout of https://github.com/TEIC/Stylesheets (outside the project; at
+least its html/, common/, profiles/default/html5/ and i18n.xml). Without it, only
+teikit's figures are printed. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from teikit import paths, saxon
+from teikit.build import BuildSettings
+from teikit.build import html as html_builder
+from teikit.edition import Edition
+
+
+def timed(fn, runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def line(label: str, seconds: list[float]) -> str:
+    med = statistics.median(seconds)
+    return f"{label:<48} median {med * 1000:8.0f} ms   min {min(seconds) * 1000:8.0f} ms   (n={len(seconds)})"
+
+
+def teikit_figures(edition: Edition, runs: int) -> float:
+    start = time.perf_counter()
+    saxon.compile_stylesheet(html_builder.STYLESHEET)
+    print(line("teikit: compile html.xsl (once per process)", [time.perf_counter() - start]))
+    citations, _ = html_builder.citations_json(edition)
+    params = {"single-page": False, "citations": citations}
+    result = saxon.transform(html_builder.STYLESHEET, edition.tree, params=params, capture=True)
+    megabytes = sum(map(len, result.documents.values())) / 1e6
+    print(f"teikit: {len(result.documents)} files, {megabytes:.1f} MB of HTML/JS")
+
+    def run() -> None:
+        saxon.transform(html_builder.STYLESHEET, edition.tree, params=params, capture=True)
+
+    runs_s = timed(run, runs)
+    print(line("teikit: transform whole edition (all pages)", runs_s))
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = BuildSettings(exports_dir=Path(tmp))
+        build_s = timed(lambda: html_builder.build(edition, Path(tmp), settings), runs)
+    print(line("teikit: build html (citations + transform + write)", build_s))
+    return statistics.median(runs_s)
+
+
+def teic_figures(teic: Path, edition: Edition, runs: int) -> float | None:
+    entry = teic / "profiles" / "default" / "html5" / "to.xsl"
+    if not entry.is_file():
+        print(f"TEIC Stylesheets not found at {teic} (expected {entry}): no comparison")
+        return None
+    start = time.perf_counter()
+    saxon.compile_stylesheet(entry)
+    print(line("TEIC html5: compile profiles/default/html5/to.xsl", [time.perf_counter() - start]))
+    with tempfile.TemporaryDirectory() as tmp:
+        def run() -> None:
+            saxon.transform(entry, edition.tree, output_dir=tmp)
+
+        runs_s = timed(run, runs)
+    print(line("TEIC html5: transform whole edition", runs_s))
+    return statistics.median(runs_s)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edition", type=Path, default=paths.EDITION)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--teic", type=Path, default=Path("/tmp/teic-stylesheets"))
+    args = parser.parse_args(argv)
+    edition = Edition.load(args.edition)
+    size = args.edition.stat().st_size
+    print(f"edition: {args.edition} ({size / 1e3:.0f} kB, {sum(1 for _ in edition.root.iter())} elements)")
+    ours = teikit_figures(edition, args.runs)
+    theirs = teic_figures(args.teic, edition, max(1, min(args.runs, 3)))
+    if theirs:
+        print(f"ratio TEIC html5 / teikit transform: {theirs / ours:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
