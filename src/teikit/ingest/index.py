@@ -390,6 +390,11 @@ def run(ctx: IngestContext) -> None:
     b = _Builder(ctx, reg, Targets(ctx.root))
     b.note_fixes = {(fix["entry"], fix["locator"]): fix for fix in cfg.get("index", {}).get("notes", [])}
     b.ids.update(el.get(XML_ID) for el in ctx.root.iter() if el.get(XML_ID))
+    # the page the index begins on, its heading and the key to its abbreviations
+    while sections[0].items and isinstance(sections[0].items[0], PageMark):
+        b.pb(div, sections[0].items.pop(0))
+    if div.find(T + "head") is None:
+        etree.SubElement(div, T + "head").text = "Index"
     _key_paragraphs(div, lines, start, sections[0].line)
     for section in sections:
         lst = etree.SubElement(div, T + "list", type="index")
