@@ -70,7 +70,7 @@ def zip_directory(directory: Path, archive: Path, *, date: str, top: str) -> Non
             info.compress_type = zipfile.ZIP_STORED if packed else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3  # Unix, so the mode above is honoured everywhere
-            zf.writestr(info, path.read_bytes(), compresslevel=None if packed else 6)
+            zf.writestr(info, path.read_bytes(), compresslevel=None if packed else 9)
     os.replace(tmp, archive)
 
 
