@@ -6,7 +6,8 @@ pages (and "245 n11" for a note on a missing page) resolve; ``header``,
 ``bibliography`` and ``index`` fill their parts; ``pages`` runs once more, because the
 bibliography and index passes add the page breaks of their own regions and the gaps
 among those can only be seen then (the pass is idempotent); the inline passes
-(``dates``, ``persons``) run last over the finished text.
+(``dates``, ``persons``) run over the finished text; last, ``page_evidence`` moves inferred
+page breaks of the front and body to where the printed index says the people named are.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from typing import Any
 
 from teikit import xmlio
 from teikit.errors import InputError
-from teikit.ingest import bibliography, dates, header, index, pages, persons, structure
+from teikit.ingest import bibliography, dates, header, index, page_evidence, pages, persons, structure
 from teikit.ingest.context import IngestContext, SourceText
 
-PASSES = (structure, pages, header, bibliography, index, pages, dates, persons)
+PASSES = (structure, pages, header, bibliography, index, pages, dates, persons, page_evidence)
 T = f"{{{xmlio.TEI_NS}}}"
 
 
