@@ -238,3 +238,20 @@ def test_unknown_elements_keep_their_text_and_are_reported(tei_samples, tmp_path
     docs = parts(result.outputs[0]).values()
     text = " ".join(" ".join(d.xpath("//h:body//text()", namespaces=NS)) for d in docs).split()
     assert words and " ".join(words) in " ".join(text)
+
+
+def test_cli_builds_epub_and_csv_in_one_run(tmp_path):
+    """`teikit build epub csv` runs both builders on one parsed edition; a P4 file exits 2."""
+    from click.testing import CliRunner
+
+    from teikit.cli import cli
+
+    out = tmp_path / "exports"
+    result = CliRunner().invoke(cli, ["build", "epub", "csv", "--edition", str(MINI), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "mini-edition.epub").is_file() and (out / "csv" / "notes.csv").is_file()
+    p4 = tmp_path / "p4.xml"
+    p4.write_text("<TEI.2><text><body><p>P4</p></body></text></TEI.2>", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "epub", "--edition", str(p4), "--out", str(out)])
+    assert result.exit_code == 2 and "not a TEI P5 document" in result.output
+    assert "Traceback" not in result.output
