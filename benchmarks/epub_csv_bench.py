@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/epub_csv_bench.py [EDITION] [--teic DIR] [--repeat N]
 
 Prints, for one process: loading the edition, compiling xslt/epub/epub.xsl, then the best
-of N builds of the EPUB and of the CSV indexes (after compilation, as `teikit build`
-runs them). With ``--teic DIR`` (a checkout of https://github.com/TEIC/Stylesheets, e.g.
-fetched into /tmp; nothing of it enters this project) it also times
+of N builds of the EPUB and of the CSV indexes (after compilation), in the same process
+as one HTML build before them, as `teikit build` runs them. With ``--teic DIR`` (a
+checkout of TEIC/Stylesheets fetched into /tmp; nothing of it enters this project) it
+also times
 ``profiles/default/epub3/to.xsl`` on the same tree in the same Saxon processor, without
 zipping. That conversion writes its own ``titlepage.html`` and ``index.html``, so on a
 book whose divisions have those ids (this one) it stops with "Cannot write more than one
@@ -25,6 +26,7 @@ from teikit import paths, saxon, xmlio
 from teikit.build import BuildSettings
 from teikit.build import csv as csv_builder
 from teikit.build import epub as epub_builder
+from teikit.build import html as html_builder
 from teikit.edition import Edition
 from teikit.errors import TeikitError
 
@@ -83,6 +85,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         settings = BuildSettings(exports_dir=out)
+        start = time.perf_counter()
+        html_builder.build(edition, out, settings)
+        html_s = time.perf_counter() - start
+        print(f"HTML build (once, same process):  {html_s:7.3f} s  (incl. its compilation)")
         epub_s = best(lambda: epub_builder.build(edition, out, settings), args.repeat)
         size = (out / f"{edition.stem}.epub").stat().st_size
         print(f"EPUB build (best of {args.repeat}):        {epub_s:7.3f} s  ({size / 1e3:.0f} kB)")
