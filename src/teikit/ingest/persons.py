@@ -108,11 +108,12 @@ def _finder(forms: Forms):
     return find
 
 
-def _factory(forms: Forms):
+def _factory(forms: Forms, ruled_forms: set[str]):
     def make(text: str, candidates: list[str]) -> etree._Element:
         tag = forms.kinds.get(candidates[0], "persName")
         el = etree.Element(T + tag)
-        if len(candidates) == 1:
+        # a form some editorial rule reads is resolved later, even with one candidate
+        if len(candidates) == 1 and text not in ruled_forms:
             el.set("ref", "#" + candidates[0])
         else:
             el.set(PENDING, " ".join(candidates))
@@ -152,13 +153,14 @@ def _before(el: etree._Element) -> str:
     return (prev.tail if prev is not None else el.getparent().text) or ""
 
 
-def _ruled(rules: dict, el: etree._Element, page: int | None) -> str | None:
-    """The person an editorial rule gives this mention, if any."""
+def _ruled(rules: dict, el: etree._Element, page: int | None) -> tuple[str | None, bool]:
+    """The person an editorial rule gives this mention, and whether the rule is specific
+    (names a page or the preceding text) and so overrides the index."""
     for key in ((el.text, page), (el.text, None)):
         for before, person in rules.get(key, []):
             if _before(el).endswith(before):
-                return person
-    return None
+                return person, bool(before) or key[1] is not None
+    return None, False
 
 
 def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict) -> tuple[int, int]:
@@ -173,9 +175,10 @@ def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict) -> tuple[
             pending.append((el, page))
     for el, pg in pending:
         candidates = el.get(PENDING).split()
-        listed = [c for c in candidates if index_pages.lists(c, pg)]
-        ruled = _ruled(rules, el, pg)
-        if ruled and (len(listed) != 1 or any(b for b, _ in rules.get((el.text, pg), []))):
+        listed = candidates if len(candidates) == 1 else \
+            [c for c in candidates if index_pages.lists(c, pg)]
+        ruled, specific = _ruled(rules, el, pg)
+        if ruled and (specific or len(listed) != 1):
             listed = [ruled]
         del el.attrib[PENDING]
         if len(listed) == 1:
@@ -211,9 +214,10 @@ def run(ctx: IngestContext) -> None:
     if text is None:
         return
     excluded = _excluded(ctx.root)
-    wrap_matches(text, _finder(forms), _factory(forms), skip=SKIP_TAGS,
+    rules = _rules(cfg)
+    wrap_matches(text, _finder(forms), _factory(forms, {form for form, _ in rules}), skip=SKIP_TAGS,
                  only=lambda el: el not in excluded)
-    _resolve(ctx, IndexPages(ctx.root), _rules(cfg))
+    _resolve(ctx, IndexPages(ctx.root), rules)
 
 
 def mentions(root: etree._Element) -> Iterator[tuple[etree._Element, str | None]]:
