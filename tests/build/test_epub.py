@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from teikit import paths
+from teikit import paths, xmlio
 from teikit.build import BuildSettings
 from teikit.build import epub as epub_builder
 from teikit.edition import Edition
@@ -255,3 +255,12 @@ def test_cli_builds_epub_and_csv_in_one_run(tmp_path):
     result = CliRunner().invoke(cli, ["build", "epub", "--edition", str(p4), "--out", str(out)])
     assert result.exit_code == 2 and "not a TEI P5 document" in result.output
     assert "Traceback" not in result.output
+
+
+def test_every_parameter_python_passes_is_declared(mini):
+    """The parameters epub.py passes are declared (typed, defaulted) in the entry stylesheet."""
+    xsl = xmlio.parse_file(epub_builder.STYLESHEET)
+    declared = {p.get("name"): p for p in xsl.getroot().findall("{http://www.w3.org/1999/XSL/Transform}param")}
+    passed = set(epub_builder.params(mini[0]))
+    assert passed <= declared.keys()
+    assert all(declared[name].get("as") and declared[name].get("select") for name in passed)

@@ -70,6 +70,11 @@ def modified(edition: Edition) -> str:
     return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def params(edition: Edition) -> dict[str, str]:
+    """The stylesheet parameters (each declared in xslt/epub/epub.xsl)."""
+    return {"identifier": identifier(edition), "modified": modified(edition), "css": "css/epub.css"}
+
+
 def epub_bytes(edition: Edition) -> tuple[bytes, list[Diagnostic]]:
     """The EPUB of ``edition`` as bytes, and the stylesheet's diagnostics."""
     if not xmlio.is_tei(edition.tree):
@@ -77,8 +82,7 @@ def epub_bytes(edition: Edition) -> tuple[bytes, list[Diagnostic]]:
                          hint="the epub build reads TEI P5 in the namespace http://www.tei-c.org/ns/1.0")
     with tempfile.TemporaryDirectory(prefix="teikit-epub-") as tmp:
         root = Path(tmp)
-        params = {"identifier": identifier(edition), "modified": modified(edition), "css": "css/epub.css"}
-        result = saxon.transform(STYLESHEET, edition.tree, params=params, output_dir=root,
+        result = saxon.transform(STYLESHEET, edition.tree, params=params(edition), output_dir=root,
                                  source_name=str(edition.path))
         (root / "META-INF").mkdir()
         (root / "META-INF" / "container.xml").write_bytes(CONTAINER_XML)
