@@ -34,6 +34,12 @@ def test_year_range_superscripts_are_repaired_not_markers():
     assert repairs.year_ranges == 1
 
 
+def test_four_digit_year_range_superscripts():
+    p, _ = convert("Ivanov (1887¹⁹³⁷), an old Bolshevik")
+    assert p.find(T + "choice").findtext(T + "corr") == "1887–1937"
+    assert p.find(T + "ref") is None
+
+
 def test_superscript_after_a_year_that_is_not_later_is_a_marker():
     p, _ = convert("in 1925¹² and")
     assert p.find(T + "ref").get("n") == "12"

@@ -6,8 +6,8 @@ A line of source text becomes the content of a TEI element:
   capitalised: the way the book italicises titles of books and periodicals);
 - ``<i>...</i>`` (the Party Congresses table) -> ``hi rend="italic"``;
 - superscript digits -> ``ref type="noteref"`` (IDs and targets are set when notes are
-  linked); when they follow a year (``1948⁵⁰``) they are a year range the extraction
-  mangled and become ``choice/sic/corr`` (``1948–50``) instead;
+  linked); when they follow a year and make a later year (``1948⁵⁰``, ``1887¹⁹³⁷``) they
+  are a year range the extraction mangled and become ``choice/sic/corr`` (``1948–50``);
 - the rows of ``corrections.tsv`` for this line -> ``choice/sic/corr``; a conjectured
   marker -> ``ref`` with ``cert``/``resp`` and its number in ``supplied``.
 
@@ -29,7 +29,8 @@ from teikit.ingest.corrections import CONJECTURED, Correction
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUP_RE = re.compile(f"[{SUPERSCRIPTS}]+")
 _TO_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
-YEAR_RANGE_RE = re.compile(f"(1[5-9][0-9][0-9])([{SUPERSCRIPTS}]{{2}})")
+_SUP = f"[{SUPERSCRIPTS}]"
+YEAR_RANGE_RE = re.compile(f"(1[5-9][0-9][0-9])({_SUP}{{4}}|{_SUP}{{2}})(?!{_SUP})")
 ITALIC_RE = re.compile(r"\*([^*]+?)\*")
 HTML_I_RE = re.compile(r"&lt;i&gt;(.*?)&lt;/i&gt;")
 _HOLE_RE = re.compile("\ue000([0-9]+)\ue001")
@@ -80,7 +81,8 @@ def _apply_corrections(text: str, corrections: list[Correction], repairs: Repair
 def _year_ranges(text: str, repairs: Repairs) -> str:
     def fix(m: re.Match[str]) -> str:
         end = m.group(2).translate(_TO_DIGITS)
-        if int(end) <= int(m.group(1)[-2:]):
+        start = m.group(1) if len(end) == 4 else m.group(1)[-2:]
+        if int(end) <= int(start):
             return m.group(0)  # not a later year: leave it to be a marker
         repairs.year_ranges += 1
         return repairs.hole(_choice(m.group(0), f"{m.group(1)}–{end}"))
