@@ -201,3 +201,14 @@ def test_nothing_of_the_source_is_dropped(ctx, root):
         at = next(i for i, (a, b) in enumerate(zip(produced, expected, strict=False)) if a != b)
         pytest.fail(f"differs at letter {at}: source …{expected[at - 40:at + 40]}… "
                     f"edition …{produced[at - 40:at + 40]}…")
+
+
+def test_no_superscript_digit_left_outside_sic(root):
+    """Every superscript became a marker or a repaired year range (kept in sic)."""
+    sic = f"{{{xmlio.TEI_NS}}}sic"
+    for el in root.find(f"{{{xmlio.TEI_NS}}}text").iter():
+        if not isinstance(el.tag, str):
+            continue
+        for text, owner in ((el.text, el), (el.tail, el.getparent())):
+            if text and owner is not None and owner.tag != sic:
+                assert not set(text) & set("⁰¹²³⁴⁵⁶⁷⁸⁹"), text[:80]
