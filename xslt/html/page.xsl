@@ -23,7 +23,8 @@
     <xsl:param name="file" as="xs:string"/>
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="content" as="node()*"/>
-    <xsl:param name="citation" as="map(*)" select="tk:citation('edition')"/>
+    <!-- The page's citation item; () = the edition's (its tags are built once and reused). -->
+    <xsl:param name="citation" as="map(*)?" select="()"/>
     <xsl:param name="prev" as="xs:string*" select="()"/>
     <xsl:param name="next" as="xs:string*" select="()"/>
     <xsl:param name="scripts" as="xs:string*" select="()"/>
@@ -46,7 +47,7 @@
   <xsl:template name="tk:page">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="content" as="node()*"/>
-    <xsl:param name="citation" as="map(*)"/>
+    <xsl:param name="citation" as="map(*)?"/>
     <xsl:param name="prev" as="xs:string*"/>
     <xsl:param name="next" as="xs:string*"/>
     <xsl:param name="scripts" as="xs:string*"/>
@@ -56,31 +57,14 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="string-join(distinct-values(($title, tk:title())), ' — ')"/></title>
         <link rel="stylesheet" href="assets/teikit.css"/>
-        <xsl:call-template name="tk:citation-meta"><xsl:with-param name="item" select="$citation"/></xsl:call-template>
+        <xsl:sequence select="if (exists($citation)) then tk:citation-meta($citation) else $tk:edition-meta"/>
         <script src="pages-data.js" defer="defer"></script>
         <xsl:for-each select="$scripts"><script src="{.}" defer="defer"></script></xsl:for-each>
         <script src="assets/teikit.js" defer="defer"></script>
       </head>
       <body>
         <a class="skip-link" href="#main"><xsl:value-of select="tk:s('skip')"/></a>
-        <header class="site-header">
-          <p class="site-title"><a href="index.html"><xsl:value-of select="tk:title()"/></a></p>
-          <nav class="site-nav" aria-label="{tk:s('site-navigation')}">
-            <ul>
-              <li><a href="toc.html"><xsl:value-of select="tk:s('contents')"/></a></li>
-              <xsl:for-each select="$tk:register-kinds[exists(tk:register(.))]">
-                <li><a href="{.}.html"><xsl:value-of select="tk:s(.)"/></a></li>
-              </xsl:for-each>
-              <li><a href="search.html"><xsl:value-of select="tk:s('search')"/></a></li>
-            </ul>
-          </nav>
-          <form class="goto-page" action="pages.html" method="get">
-            <label for="goto-page-input"><xsl:value-of select="tk:s('go-page')"/></label>
-            <input id="goto-page-input" name="page" type="text" size="5" inputmode="text" autocomplete="off"/>
-            <button type="submit">→</button>
-            <output class="goto-status" aria-live="polite"></output>
-          </form>
-        </header>
+        <xsl:sequence select="$tk:site-header"/>
         <main id="main">
           <xsl:sequence select="$content"/>
         </main>
@@ -99,11 +83,35 @@
           <xsl:if test="tk:licence()">
             <p class="licence"><xsl:apply-templates select="tk:licence()" mode="tk:licence"/></p>
           </xsl:if>
-          <xsl:call-template name="tk:coins"><xsl:with-param name="item" select="$citation"/></xsl:call-template>
+          <xsl:sequence select="if (exists($citation)) then tk:coins($citation) else $tk:edition-coins"/>
         </footer>
       </body>
     </html>
   </xsl:template>
+
+  <!-- What is the same on every page is built once. -->
+  <xsl:variable name="tk:site-header" as="element()">
+        <header class="site-header">
+          <p class="site-title"><a href="index.html"><xsl:value-of select="tk:title()"/></a></p>
+          <nav class="site-nav" aria-label="{tk:s('site-navigation')}">
+            <ul>
+              <li><a href="toc.html"><xsl:value-of select="tk:s('contents')"/></a></li>
+              <xsl:for-each select="$tk:register-kinds[exists(tk:register(.))]">
+                <li><a href="{.}.html"><xsl:value-of select="tk:s(.)"/></a></li>
+              </xsl:for-each>
+              <li><a href="search.html"><xsl:value-of select="tk:s('search')"/></a></li>
+            </ul>
+          </nav>
+          <form class="goto-page" action="pages.html" method="get">
+            <label for="goto-page-input"><xsl:value-of select="tk:s('go-page')"/></label>
+            <input id="goto-page-input" name="page" type="text" size="5" inputmode="text" autocomplete="off"/>
+            <button type="submit">→</button>
+            <output class="goto-status" aria-live="polite"></output>
+          </form>
+        </header>
+  </xsl:variable>
+  <xsl:variable name="tk:edition-meta" as="element()*" select="tk:citation-meta(tk:citation('edition'))"/>
+  <xsl:variable name="tk:edition-coins" as="element()" select="tk:coins(tk:citation('edition'))"/>
 
   <xsl:template match="*" mode="tk:licence">
     <xsl:choose>
@@ -124,7 +132,7 @@
   </xsl:function>
 
   <!--* Page metadata for citation managers: Highwire citation_*, Dublin Core DC.*. -->
-  <xsl:template name="tk:citation-meta">
+  <xsl:function name="tk:citation-meta" as="element()*">
     <xsl:param name="item" as="map(*)"/>
     <xsl:variable name="i" select="if (map:size($item) gt 0) then $item else tk:header-item()"/>
     <xsl:variable name="chapter" select="$i?type = 'chapter'"/>
@@ -151,10 +159,10 @@
     <xsl:if test="$i?ISBN"><meta name="DC.identifier" content="urn:isbn:{$i?ISBN}"/></xsl:if>
     <xsl:if test="$i?page"><meta name="DC.citation.spage" content="{$pages[1]}"/></xsl:if>
     <xsl:if test="$i?custom?rights"><meta name="DC.rights" content="{$i?custom?rights}"/></xsl:if>
-  </xsl:template>
+  </xsl:function>
 
   <!--* COinS (OpenURL ContextObject in a span) for the same item. -->
-  <xsl:template name="tk:coins">
+  <xsl:function name="tk:coins" as="element()">
     <xsl:param name="item" as="map(*)"/>
     <xsl:variable name="i" select="if (map:size($item) gt 0) then $item else tk:header-item()"/>
     <xsl:variable name="chapter" select="$i?type = 'chapter'"/>
@@ -172,5 +180,5 @@
         if ($pages[1]) then 'rft.spage=' || encode-for-uri($pages[1]) else (),
         if ($pages[2]) then 'rft.epage=' || encode-for-uri($pages[2]) else ())"/>
     <span class="Z3988" title="{string-join($pairs, '&amp;')}"></span>
-  </xsl:template>
+  </xsl:function>
 </xsl:stylesheet>

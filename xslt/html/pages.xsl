@@ -129,7 +129,7 @@
           <xsl:call-template name="tk:write-page">
             <xsl:with-param name="file" select="tk:unit-file(.)"/>
             <xsl:with-param name="title" select="tk:label(.)"/>
-            <xsl:with-param name="citation" select="(@xml:id ! tk:citation(string(.))[map:size(.) gt 0], tk:citation('edition'))[1]"/>
+            <xsl:with-param name="citation" select="@xml:id ! tk:citation(string(.))[map:size(.) gt 0]"/>
             <xsl:with-param name="prev" select="if ($i gt 1) then $tk:units[$i - 1] ! (tk:unit-file(.), tk:label(.))
                 else ('toc.html', tk:s('contents'))"/>
             <xsl:with-param name="next" select="$tk:units[$i + 1] ! (tk:unit-file(.), tk:label(.))"/>
