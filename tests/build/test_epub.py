@@ -53,7 +53,7 @@ def build(path: Path, out: Path) -> tuple[Edition, Path]:
 
 def parts(epub: Path) -> dict[str, etree._Element]:
     with zipfile.ZipFile(epub) as zf:
-        return {n: etree.fromstring(zf.read(n)) for n in zf.namelist()
+        return {n: xmlio.parse_bytes(zf.read(n), n).getroot() for n in zf.namelist()
                 if n.endswith((".xhtml", ".opf", ".xml"))}
 
 
