@@ -155,3 +155,25 @@ def test_real_index_locators_all_resolve(ingested: IngestContext) -> None:
     assert see == ["#idx-sverdlov-zinovy"]  # "(see Sverdlov)": of the Sverdlovs, Zinovy's entry
     mains = "//tei:div[@type='index']//tei:item[not(ancestor::tei:item)]"
     assert len(root.xpath(mains, namespaces=NSMAP)) > 300
+
+
+def test_an_index_of_another_style_is_refused_with_its_line(tmp_path: Path) -> None:
+    lines = ["Index", "", "A", "", "Agabekov G. S. pp. 191 ff.", "Akimov G. V. pp. 4 ff.",
+             "Amtorg, used as operational cover, 65"]
+    c = IngestContext(SourceText(Path("book.txt"), lines), tmp_path)
+    c.tree = etree.fromstring(TREE).getroottree()
+    index.run(c)
+    (diag,) = c.diagnostics
+    assert (diag.code, diag.line, diag.severity.value) == ("index.not-recognised", 5, "error")
+    assert "2 of 3" in diag.message
+    assert not _x(c, "//tei:listPerson")  # nothing half-built
+
+
+def test_an_entry_without_locators_is_reported(tmp_path: Path) -> None:
+    lines = ["Index", "", "A", "", "Agabekov, Georgy, 191", "Akimov, Georgy Vladimirovich",
+             "Amtorg, 65"]
+    c = IngestContext(SourceText(Path("book.txt"), lines), tmp_path)
+    c.tree = etree.fromstring(TREE).getroottree()
+    index.run(c)
+    found = [(d.code, d.line) for d in c.diagnostics if d.code == "index.no-locators"]
+    assert found == [("index.no-locators", 6)]

@@ -340,6 +340,24 @@ def _infer_pages(b: _Builder, sections: list[Section], known: list[PageMark]) ->
             b.targets.pages.add(page_id(n))
 
 
+def _check_style(ctx: IngestContext, sections: list[Section]) -> bool:
+    """Report entries without locators; refuse an index where most entries have none
+    (a different index style: locators the parser does not recognise)."""
+    entries = [e for s in sections for e in _walk(s.items)]
+    bare = [e for e in entries if not e.locators and not e.children and "(see " not in e.text]
+    if entries and len(bare) > len(entries) / 2:
+        ctx.report(Severity.ERROR, "index.not-recognised",
+                   f"{len(bare)} of {len(entries)} index entries have no page locators the ingest "
+                   f"recognises (first: {bare[0].text[:60]!r})", bare[0].line,
+                   hint="locators follow the entry after commas: 45, 191-92, 245 n11, xii passim")
+        return False
+    for e in bare:
+        ctx.report(Severity.WARNING, "index.no-locators",
+                   f"index entry {e.text[:60]!r} has no page locators", e.line,
+                   hint="check the line breaks of this entry in the source")
+    return True
+
+
 def _walk(items: list) -> list[Entry]:
     out = []
     for it in items:
@@ -384,6 +402,8 @@ def run(ctx: IngestContext) -> None:
         ctx.report(Severity.ERROR, "index.not-recognised",
                    "no letter headings (A, B, ...) found in the index", start,
                    hint="each letter of the index starts with a line holding only that letter")
+        return
+    if not _check_style(ctx, sections):
         return
     reg = build_registry(sections, cfg)
     _standoff(ctx, reg)
