@@ -70,13 +70,16 @@ def _text(el: etree._Element | None) -> str:
 
 
 def _forename_forms(forename: str, surname: str) -> list[str]:
-    """"Lev Davidovich" + "Trotsky": Lev Trotsky, Lev Davidovich Trotsky, L. D. Trotsky, L. Trotsky."""
+    """"Lev Davidovich" + "Trotsky": Lev Trotsky, Lev Davidovich Trotsky, L. D. Trotsky,
+    L. Trotsky, Lev D. Trotsky."""
     words = [w for w in forename.replace("(", " ").replace(")", " ").split() if w]
     if not words:
         return []
     forms = [f"{' '.join(words)} {surname}", f"{words[0]} {surname}"]
     initials = [w if _INITIAL.match(w) else f"{w[0]}." for w in words]
     forms += [f"{' '.join(initials)} {surname}", f"{initials[0]} {surname}"]
+    if len(words) > 1:  # "Lev B. Kamenev"
+        forms.append(f"{words[0]} {' '.join(initials[1:])} {surname}")
     forms += [f"{'. '.join(w[0] for w in words)}. {surname}"]
     return forms
 
