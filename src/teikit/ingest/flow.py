@@ -107,6 +107,7 @@ class Flow:
     def _reset(self) -> None:
         self.buf: list[str] = []
         self.raw = ""  # the paragraph's text as in the source (no holes), for decisions
+        self.piece = ""  # the last block's text: an italic it opens runs on into the next
         self.repairs = typography.Repairs()
 
     # -- containers ---------------------------------------------------------------------
@@ -180,13 +181,14 @@ class Flow:
             # Lines printed together (a list, verse) are one paragraph with line breaks.
             self.buf.append(self.repairs.hole("<lb/>") + typography.prepare(text, corrections, self.repairs))
             self.raw += " " + text
-        elif self.buf and continues(self.raw, text, self.raw.count("*") % 2 == 1):
+        elif self.buf and continues(self.raw, text, self.piece.count("*") % 2 == 1):
             self._join(text, typography.prepare(text, corrections, self.repairs))
         else:
             self.close()
             self.flush_pages()
             self.buf.append(typography.prepare(text, corrections, self.repairs))
             self.raw = text
+        self.piece = text
 
     def _add_marker(self, sup: str) -> None:
         # Superscripts reach `finish` as raw text and become refs there. `raw` does not
