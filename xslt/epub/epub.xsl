@@ -67,7 +67,7 @@
     </xsl:for-each>
   </xsl:variable>
 
-  <xsl:variable name="tk:has-register" select="exists(/*/tei:standOff/(tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent)/*)"/>
+  <xsl:variable name="tk:has-register" select="exists($tk:register-entities)"/>
 
   <xsl:template match="/">
     <xsl:for-each select="$tk:chunks">
@@ -159,34 +159,33 @@
                                 'edt': 'Editor', 'ctb': 'Contributor' }($code)"/>
   </xsl:function>
 
-  <!-- Persons, places, organisations and events of standOff: the targets of name links. -->
+  <!-- The register: persons, organisations, places and events (common layer: tk:register,
+       filed by surname), the targets of name links. -->
   <xsl:template name="tk:register-page">
     <section epub:type="appendix" class="tk-register">
-      <h1>Register</h1>
-      <xsl:for-each select="/*/tei:standOff/(tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent)[*]">
-        <section id="{tk:id(.)}">
-          <h2>
-            <xsl:value-of select="(tei:head ! tk:plain(.), map { 'listPerson': 'Persons', 'listPlace': 'Places',
-                                  'listOrg': 'Organisations', 'listEvent': 'Events' }(local-name()))[1]"/>
-          </h2>
-          <ul>
-            <xsl:for-each select="tei:person | tei:place | tei:org | tei:event">
-              <li>
-                <xsl:call-template name="tk:attrs"/>
-                <xsl:call-template name="tk:register-entry"/>
-              </li>
-            </xsl:for-each>
-          </ul>
-        </section>
+      <h1><xsl:value-of select="tk:s('register')"/></h1>
+      <xsl:for-each select="$tk:register-kinds">
+        <xsl:variable name="entities" select="tk:register(.)[. intersect $tk:register-entities]"/>
+        <xsl:if test="$entities">
+          <section id="tk-register-{.}">
+            <h2><xsl:value-of select="tk:s(.)"/></h2>
+            <ul>
+              <xsl:for-each select="$entities">
+                <li>
+                  <xsl:call-template name="tk:attrs"/>
+                  <xsl:call-template name="tk:register-entry"/>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </section>
+        </xsl:if>
       </xsl:for-each>
     </section>
   </xsl:template>
 
   <xsl:template name="tk:register-entry">
-    <xsl:variable name="names" select="tei:persName | tei:placeName | tei:orgName | tei:label | tei:name"/>
-    <xsl:variable name="main" select="($names[@type = 'index'], $names)[1]"/>
-    <b><xsl:value-of select="if ($main) then tk:plain($main) else tk:id(.)"/></b>
-    <xsl:variable name="others" select="($names except $main)[normalize-space()]"/>
+    <b><xsl:value-of select="tk:entity-name(.)"/></b>
+    <xsl:variable name="others" select="tk:other-names(.)[normalize-space()]"/>
     <xsl:if test="$others">
       <xsl:text> (</xsl:text>
       <xsl:value-of select="string-join($others ! (tk:plain(.) || (@type ! (', ' || .))), '; ')"/>

@@ -112,20 +112,21 @@
     <xsl:param name="e" as="element()"/>
     <xsl:choose>
       <xsl:when test="$e/ancestor-or-self::*[(self::tei:sic or self::tei:orig or self::tei:abbr) and parent::tei:choice]"/>
-      <xsl:when test="$e/ancestor::tei:teiHeader"/>
-      <xsl:when test="$e/ancestor::tei:standOff">
-        <xsl:sequence select="'tk-register.xhtml'[tk:in-register($e)]"/>
-      </xsl:when>
+      <xsl:when test="tk:in-register($e)"><xsl:sequence select="'tk-register.xhtml'"/></xsl:when>
+      <xsl:when test="$e/ancestor::tei:teiHeader or $e/ancestor::tei:standOff"/>
       <xsl:otherwise>
         <xsl:sequence select="tk:chunk-top($e) ! ($tk:chunk-names(generate-id(.)) || '.xhtml')"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
 
+  <!-- Entities (common layer: tk:entities) outside the text are listed in the register file;
+       those inside the text (a listPerson in a division) are rendered where they stand. -->
+  <xsl:variable name="tk:register-entities" as="element()*" select="$tk:entities[not(ancestor::tei:text)]"/>
+
   <xsl:function name="tk:in-register" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/ancestor-or-self::*[(self::tei:person or self::tei:place or self::tei:org or self::tei:event)
-      and parent::*[self::tei:listPerson or self::tei:listPlace or self::tei:listOrg or self::tei:listEvent][parent::tei:standOff]])"/>
+    <xsl:sequence select="tk:register-of($e) != '' and exists($e/@xml:id) and empty($e/ancestor::tei:text)"/>
   </xsl:function>
 
   <!-- The HTML id of an element: its xml:id when usable (an NCName, unique), else a generated one. -->
@@ -166,8 +167,7 @@
 
   <!-- Where each entity of the register is, computed once (names are most of the links). -->
   <xsl:variable name="tk:register-hrefs" as="map(xs:string, xs:string)" select="map:merge(
-      /*/tei:standOff/(tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent)/(tei:person | tei:place | tei:org | tei:event)
-        [@xml:id][tk:id(.) = @xml:id] ! map { string(@xml:id): 'tk-register.xhtml#' || @xml:id },
+      $tk:register-entities[tk:id(.) = @xml:id] ! map { string(@xml:id): 'tk-register.xhtml#' || @xml:id },
       map { 'duplicates': 'use-first' })" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
 
   <!-- The file name of each chunk top, computed once. -->
