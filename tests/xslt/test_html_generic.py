@@ -105,3 +105,20 @@ def test_a_document_without_personography_or_pages_still_builds(tmp_path):
     assert "Plain text only." in page(folder, "body-1.html").text_content()
     assert broken_links(folder) == []
     assert not [d for d in diags if d.severity is not Severity.INFO]
+
+
+def test_names_with_links_inside_and_linked_bibliography_authors_keep_valid_links(tmp_path):
+    body = ("<div><p><persName ref='#p1'>Ann<ref target='#n1'>1</ref></persName> and"
+            " <bibl><author><persName ref='#p1'>Ann Author</persName></author></bibl>.</p>"
+            "<listBibl><biblStruct><monogr><author><persName ref='#p1'><surname>Author</surname></persName>"
+            "</author><title>Book</title></monogr></biblStruct></listBibl>"
+            "<note xml:id='n1'>A note.</note></div>")
+    tei = TEI.format(body=body).replace(
+        "</teiHeader>", "</teiHeader><standOff><listPerson><person xml:id='p1'><persName>Ann</persName>"
+        "</person></listPerson></standOff>")
+    folder, _ = build_text(tei, tmp_path)
+    doc = page(folder, "div-1.html")
+    assert not doc.xpath("//a//a")
+    person = page(folder, "p1.html")
+    assert len(person.xpath("//ol[@class='mentions']/li")) == 3
+    assert broken_links(folder) == []

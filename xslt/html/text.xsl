@@ -245,13 +245,22 @@
   <xsl:template match="tei:persName | tei:orgName | tei:placeName | tei:name | tei:rs | tei:geogName">
     <xsl:variable name="entity" select="tk:entity-of(.)"/>
     <xsl:choose>
-      <xsl:when test="$entity and not(ancestor::tei:ref[@target] or ancestor::tei:ptr)">
+      <!-- Not a link inside a link, nor around one (a note marker, a nested name). -->
+      <xsl:when test="$entity and not(ancestor::tei:ref[@target] or ancestor::tei:ptr)
+                      and not(.//*[@ref or @target] or .//tei:note or .//tei:anchor)">
         <a class="entity tei-{local-name()}" href="{tk:entity-file($entity)}" id="{tk:mention-id(.)}">
           <xsl:apply-templates/>
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+        <span class="tei-{local-name()}">
+          <!-- A mention keeps its anchor (person pages link to it) even when it is not a link. -->
+          <xsl:choose>
+            <xsl:when test="$entity"><xsl:attribute name="id" select="tk:mention-id(.)"/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="tk:id"/></xsl:otherwise>
+          </xsl:choose>
+          <xsl:apply-templates/>
+        </span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -374,7 +383,7 @@
         <xsl:call-template name="tk:marker"><xsl:with-param name="note" select="."/></xsl:call-template>
       </xsl:when>
       <!-- A detached note listed on this same page is not repeated where it stands. -->
-      <xsl:when test="tk:is-detached(.) and tk:note-unit(.) is tk:unit-of(.)"/>
+      <xsl:when test="tk:is-detached(.) and ($single-page or tk:note-unit(.) is tk:unit-of(.))"/>
       <xsl:otherwise>
         <xsl:apply-templates select="." mode="tk:note-entry">
           <xsl:with-param name="element" select="'div'"/>
@@ -419,8 +428,14 @@
         <xsl:if test="$names">
           <span class="names"><xsl:for-each select="$names">
             <xsl:if test="position() gt 1">; </xsl:if>
-            <span class="tei-{local-name()}"><xsl:value-of select="tk:person-name(.)"/></span>
-            <xsl:for-each select=".//tei:note"><xsl:text> </xsl:text><xsl:apply-templates select="."/></xsl:for-each>
+            <xsl:choose>
+              <!-- A name that points somewhere is rendered as written, so its link (and anchor) stay. -->
+              <xsl:when test=".//*[@ref]"><span class="tei-{local-name()}"><xsl:apply-templates/></span></xsl:when>
+              <xsl:otherwise>
+                <span class="tei-{local-name()}"><xsl:value-of select="tk:person-name(.)"/></span>
+                <xsl:for-each select=".//tei:note"><xsl:text> </xsl:text><xsl:apply-templates select="."/></xsl:for-each>
+              </xsl:otherwise>
+            </xsl:choose>
             <xsl:if test="self::tei:editor"> (ed.)</xsl:if>
           </xsl:for-each>. </span>
         </xsl:if>
