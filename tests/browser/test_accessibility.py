@@ -80,6 +80,14 @@ def test_edition_chapter_and_person_page_accessible_and_screenshotted(edition_si
         assert (SCREENSHOTS / name).stat().st_size > 10_000
 
 
+@pytest.mark.parametrize("path", ["index.html", "toc.html", "notes.html", "div-index.html", "persons.html",
+                                  "search.html?q=Politburo"])
+def test_edition_pages_have_no_serious_accessibility_violations(edition_site, open_page, path):
+    base, _folder = edition_site
+    pw_page = open_page(base, path)
+    assert axe_violations(pw_page) == [], path
+
+
 def test_edition_note_popover_works_on_a_real_chapter(edition_site, open_page):
     base, _folder = edition_site
     pw_page = open_page(base, "ch01.html", viewport={"width": 1280, "height": 900})

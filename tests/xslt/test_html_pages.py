@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.xslt.support import MINI, built, norm, page, pages
+from tests.xslt.support import MINI, broken_links, built, norm, page, pages
 
 
 @pytest.fixture(scope="module")
@@ -202,3 +202,5 @@ def test_single_page_option_puts_every_division_in_one_file():
     assert not (folder / "ch01.html").exists()
     mentions = page(folder, "pers-stalin.html").xpath("//ol[@class='mentions']/li/a/@href")
     assert mentions[0].startswith("edition.html#m")
+    assert broken_links(folder) == []
+    assert len(doc.xpath("//*[@id='ch01-n01']")) == 1  # the notes division does not repeat it
