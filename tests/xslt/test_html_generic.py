@@ -122,3 +122,17 @@ def test_names_with_links_inside_and_linked_bibliography_authors_keep_valid_link
     person = page(folder, "p1.html")
     assert len(person.xpath("//ol[@class='mentions']/li")) == 3
     assert broken_links(folder) == []
+
+
+def test_interface_labels_come_from_the_labels_parameter():
+    from lxml import html as lxml_html
+
+    from teikit import saxon
+    from teikit.build.html import STYLESHEET
+    from teikit.edition import Edition
+
+    result = saxon.transform(STYLESHEET, Edition.load(MINI).tree, capture=True,
+                             params={"labels": '{"contents": "Inhalt", "no-results": "Nichts gefunden."}'})
+    toc = lxml_html.fromstring(result.documents["toc.html"])
+    assert toc.xpath("//h1/text()") == ["Inhalt"]
+    assert toc.xpath("//body/@data-no-results") == ["Nichts gefunden."]

@@ -35,6 +35,7 @@
       'front': 'Front matter', 'body': 'Text', 'back': 'Back matter', 'group': 'Texts',
       'section': 'Section', 'skip': 'Skip to the text', 'unknown-name': 'Unnamed',
       'go-to-note': 'Go to the note', 'close': 'Close', 'no-results': 'Nothing found.',
+      'no-page': 'No printed page',
       'results': 'results', 'credits': 'Credits', 'source': 'Transcribes', 'site-navigation': 'Site', 'register': 'Register'}"/>
   <xsl:variable name="tk:labels" as="map(*)"
       select="map:merge((parse-json($labels), $tk:default-labels), map{'duplicates': 'use-first'})"/>

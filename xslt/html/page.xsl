@@ -62,7 +62,8 @@
         <xsl:for-each select="$scripts"><script src="{.}" defer="defer"></script></xsl:for-each>
         <script src="assets/teikit.js" defer="defer"></script>
       </head>
-      <body>
+      <body data-go-to-note="{tk:s('go-to-note')}" data-close="{tk:s('close')}" data-no-page="{tk:s('no-page')}"
+            data-no-results="{tk:s('no-results')}" data-results="{tk:s('results')}">
         <a class="skip-link" href="#main"><xsl:value-of select="tk:s('skip')"/></a>
         <xsl:sequence select="$tk:site-header"/>
         <main id="main">

@@ -4,6 +4,11 @@
 (function () {
   "use strict";
 
+  /* Interface strings come from the page (the stylesheet's $labels), English as a fallback. */
+  function uiText(name, fallback) {
+    return (document.body && document.body.dataset[name]) || fallback;
+  }
+
   /* ---- notes: a marker opens its note in a popover; Escape or a click outside closes it ---- */
   var popover = null;
   var lastMarker = null;
@@ -51,11 +56,11 @@
     actions.className = "popover-actions";
     var go = document.createElement("a");
     go.href = "#" + note.id;
-    go.textContent = document.documentElement.dataset.goToNote || "Go to the note";
+    go.textContent = uiText("goToNote", "Go to the note");
     go.addEventListener("click", function () { popover.hidePopover(); });
     var close = document.createElement("button");
     close.type = "button";
-    close.textContent = "Close";
+    close.textContent = uiText("close", "Close");
     close.addEventListener("click", function () { popover.hidePopover(); });
     actions.appendChild(go);
     actions.appendChild(close);
@@ -94,7 +99,7 @@
         var href = pageHref(value);
         var status = form.querySelector(".goto-status");
         if (href) { window.location.href = href; }
-        else if (status) { status.textContent = "No printed page " + value; }
+        else if (status) { status.textContent = uiText("noPage", "No printed page") + " " + value; }
       });
     });
     // pages.html?page=45 (the form without JavaScript lands here): jump when possible.
@@ -147,8 +152,8 @@
       li.appendChild(snippet(data[i][2], q));
       list.appendChild(li);
     }
-    status.textContent = hits === 0 ? "Nothing found." : hits + " result" + (hits === 1 ? "" : "s") +
-      (hits > 200 ? " (first 200 shown)" : "");
+    status.textContent = hits === 0 ? uiText("noResults", "Nothing found.") :
+      hits + " " + uiText("results", "results") + (hits > 200 ? " (1–200)" : "");
   }
 
   function setupSearch() {
