@@ -104,6 +104,8 @@ def test_person_mentions_link_to_person_page_and_back(site):
     assert mention.xpath("a/@href") == [f"ch02.html#{link.get('id')}"]
     assert norm(mention.xpath("a")[0].text_content()) == "2. Moscow, p. 3"
     assert one(mention, ".//mark").text == "Koba"
+    # the context is the text as read: spaces kept at the mention's edges, note markers left out
+    assert norm(one(mention, ".//span[@class='kwic']").text_content()) == "Koba and the OGPU."
 
 
 def test_person_page_shows_index_description_and_name_notes(site):

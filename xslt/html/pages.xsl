@@ -195,25 +195,35 @@
     <xsl:param name="m" as="element()"/>
     <xsl:variable name="block" select="($m/ancestor::*[self::tei:p or self::tei:l or self::tei:item or self::tei:head
         or self::tei:note or self::tei:cell or self::tei:ab or self::tei:quote][1], $m/..)[1]"/>
-    <!-- Only the few text nodes either side are read, so the cost per mention stays small.
-         Whitespace is collapsed but kept at the mention's edges ("Stalin's", "to Stalin and").
-         (No regular expressions here: they made this function the slowest part of the build.) -->
-    <xsl:variable name="raw-before" as="xs:string" select="string-join($m/preceding::text()[position() le 15]
-        [. >> $block][not(ancestor::tei:sic or ancestor::tei:orig or ancestor::tei:abbr or ancestor::tei:fw)], '')"/>
-    <xsl:variable name="raw-after" as="xs:string" select="string-join($m/following::text()[position() le 15]
-        [exists(ancestor::* intersect $block)]
-        [not(ancestor::tei:sic or ancestor::tei:orig or ancestor::tei:abbr or ancestor::tei:fw)], '')"/>
-    <xsl:variable name="before" select="normalize-space($raw-before)
-        || (if (normalize-space(substring($raw-before, string-length($raw-before))) = '' and $raw-before != '') then ' ' else '')"/>
-    <xsl:variable name="after" select="(if (normalize-space(substring($raw-after, 1, 1)) = '' and $raw-after != '') then ' ' else '')
-        || normalize-space($raw-after)"/>
-    <xsl:variable name="b" select="if (string-length($before) gt 70)
-        then '…' || substring-after(substring($before, string-length($before) - 69), ' ') else $before"/>
-    <xsl:variable name="a" select="if (string-length($after) gt 70)
-        then tk:before-last-space(substring($after, 1, 70)) || '…' else $after"/>
+    <!-- Only a few siblings either side of the mention (or of its ancestor that is a child of
+         the block) are read, so the cost per mention stays small; notes and hidden readings
+         (sic, orig, abbr) are left out by tk:plain. -->
+    <xsl:variable name="anchor" select="($m/ancestor-or-self::*[parent::* is $block], $m)[1]"/>
+    <xsl:variable name="raw-before" as="xs:string" select="string-join($anchor/preceding-sibling::node()[position() le 8]
+        ! (if (. instance of text()) then string(.) else if (self::tei:note or self::tei:ref[tk:target(@target)/self::tei:note]) then ''
+          else if (self::tei:lb) then ' ' else tk:plain-raw(.)), '')"/>
+    <xsl:variable name="raw-after" as="xs:string" select="string-join($anchor/following-sibling::node()[position() le 8]
+        ! (if (. instance of text()) then string(.) else if (self::tei:note or self::tei:ref[tk:target(@target)/self::tei:note]) then ''
+          else if (self::tei:lb) then ' ' else tk:plain-raw(.)), '')"/>
+    <xsl:variable name="before" select="normalize-space($raw-before)"/>
+    <xsl:variable name="after" select="normalize-space($raw-after)"/>
+    <!-- a space between the mention and its context only where the text has one -->
+    <xsl:variable name="space-before" select="if ($before and normalize-space(substring($raw-before, string-length($raw-before))) = '') then ' ' else ''"/>
+    <xsl:variable name="space-after" select="if ($after and normalize-space(substring($raw-after, 1, 1)) = '') then ' ' else ''"/>
+    <xsl:variable name="b" select="(if (string-length($before) gt 70)
+        then '…' || substring-after(substring($before, string-length($before) - 69), ' ') else $before) || $space-before"/>
+    <xsl:variable name="a" select="$space-after || (if (string-length($after) gt 70)
+        then tk:before-last-space(substring($after, 1, 70)) || '…' else $after)"/>
     <xsl:value-of select="$b"/>
     <mark><xsl:value-of select="tk:plain($m)"/></mark>
     <xsl:value-of select="$a"/>
+  </xsl:function>
+
+  <!--* The text of an element as read (no sic/orig/abbr/notes/fw), whitespace as is. -->
+  <xsl:function name="tk:plain-raw" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="string-join($e//text()[not(ancestor::tei:sic or ancestor::tei:orig or ancestor::tei:abbr
+        or ancestor::tei:note or ancestor::tei:fw)], '')"/>
   </xsl:function>
 
   <!--* The text before its last space ("a b c" -> "a b"). -->
