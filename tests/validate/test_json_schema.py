@@ -47,3 +47,11 @@ def test_validate_json_reports_by_path():
 def test_unknown_schema_name_is_an_input_error():
     with pytest.raises(InputError, match="no such JSON Schema"):
         validate_json({}, "no-such-thing")
+
+
+@pytest.mark.shared
+def test_a_schema_path_works_too_such_as_the_official_csl_json(shared_dir):
+    csl = shared_dir / "reference" / "csl-data.json"
+    assert validate_json([{"id": "bazhanov-1990", "type": "book", "title": "Bazhanov"}], str(csl)) == []
+    problems = validate_json([{"id": "x", "type": "novel"}], str(csl))
+    assert len(problems) == 1 and problems[0].startswith("$[0].type: 'novel' is not one of")
