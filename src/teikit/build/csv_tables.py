@@ -43,7 +43,8 @@ class Extractor:
     def __init__(self, root: etree._Element) -> None:
         self.root = root
         self.loc = Locator(root)
-        self.texts = root.findall(T + "text")
+        # The outermost texts: one for a TEI document, one per member of a teiCorpus.
+        self.texts = [t for t in root.iter(T + "text") if next(t.iterancestors(T + "text"), None) is None]
         self.entities: dict[str, str] = {}  # entity id -> kind
         for kind, _, tag, _ in ENTITY_KINDS:
             for el in root.iter(tag):
