@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
 import re
 import shutil
@@ -32,6 +33,7 @@ def built(edition_path: Path, single_page: bool = False) -> tuple[Path, tuple, P
     the edition itself may be regenerated while tests run.
     """
     out = Path(tempfile.mkdtemp(prefix="teikit-html-test-"))
+    atexit.register(shutil.rmtree, out, ignore_errors=True)
     copy = out / edition_path.name
     shutil.copyfile(edition_path, copy)
     edition = Edition.load(copy)
