@@ -36,8 +36,24 @@
 
   <!--* The language of the edition (BCP 47). -->
   <xsl:function name="tk:language" as="xs:string">
-    <xsl:sequence select="string(($tk:doc/*/@xml:lang, $tk:doc//tei:text/@xml:lang,
-        $tk:header/tei:profileDesc/tei:langUsage/tei:language/@ident, 'en')[1])"/>
+    <xsl:sequence select="tk:bcp47(string(($tk:doc/*/@xml:lang, $tk:doc//tei:text/@xml:lang,
+        $tk:header/tei:profileDesc/tei:langUsage/tei:language/@ident, 'en')[1]))"/>
+  </xsl:function>
+
+  <!-- ISO 639-2 codes some TEI uses (xml:lang="ger") for languages BCP 47 writes with two letters. -->
+  <xsl:variable name="tk:iso639-2" as="map(xs:string, xs:string)" select="map{
+      'ger': 'de', 'deu': 'de', 'fre': 'fr', 'fra': 'fr', 'eng': 'en', 'dut': 'nl', 'nld': 'nl',
+      'ita': 'it', 'spa': 'es', 'por': 'pt', 'rus': 'ru', 'ukr': 'uk', 'pol': 'pl', 'cze': 'cs',
+      'ces': 'cs', 'gre': 'el', 'ell': 'el', 'lat': 'la', 'heb': 'he', 'ara': 'ar', 'chi': 'zh',
+      'zho': 'zh', 'jpn': 'ja', 'swe': 'sv', 'dan': 'da', 'nor': 'no', 'fin': 'fi', 'hun': 'hu',
+      'rum': 'ro', 'ron': 'ro', 'tur': 'tr', 'wel': 'cy', 'cym': 'cy', 'gle': 'ga', 'ice': 'is', 'isl': 'is'}"/>
+
+  <!--* A language tag as HTML wants it (BCP 47): "ger" -> "de"; other values unchanged. -->
+  <xsl:function name="tk:bcp47" as="xs:string">
+    <xsl:param name="tag" as="xs:string"/>
+    <xsl:variable name="primary" select="lower-case(substring-before($tag || '-', '-'))"/>
+    <xsl:sequence select="if (map:contains($tk:iso639-2, $primary))
+        then $tk:iso639-2($primary) || substring($tag, string-length($primary) + 1) else $tag"/>
   </xsl:function>
 
   <!--* A CSL-JSON item by key ("edition", "print", a division ID), or an empty map. -->

@@ -116,7 +116,9 @@
 
   <xsl:template match="*" mode="tk:licence">
     <xsl:choose>
-      <xsl:when test="matches(@target, '^https?://')"><a href="{@target}"><xsl:value-of select="tk:plain(.)"/></a></xsl:when>
+      <xsl:when test="starts-with(@target, 'http://') or starts-with(@target, 'https://')">
+        <a href="{tokenize(@target)[1]}"><xsl:value-of select="tk:plain(.)"/></a>
+      </xsl:when>
       <xsl:otherwise><xsl:value-of select="tk:plain(.)"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -217,7 +217,7 @@
 
   <xsl:template match="tei:foreign">
     <i class="tei-foreign">
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="tk:bcp47(@xml:lang)"/></xsl:if>
       <xsl:call-template name="tk:id"/>
       <xsl:apply-templates/>
     </i>
