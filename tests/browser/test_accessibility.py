@@ -97,3 +97,16 @@ def test_edition_note_popover_works_on_a_real_chapter(edition_site, open_page):
     popover.wait_for(state="visible")
     assert popover.inner_text().strip()
     pw_page.screenshot(path=str(SCREENSHOTS / "chapter-note.png"))
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("name", ["vangogh_let695.xml", "kbga_barth_sermon_27005.xml",
+                                  "teic_stylesheets_testNotes1.xml"])
+def test_tei_of_other_projects_reads_accessibly(tei_samples, open_page, name):
+    folder, _diags, _copy = built(tei_samples / name)
+    server, base = serve(folder)
+    try:
+        for path in sorted(p.name for p in folder.glob("*.html"))[:6]:
+            assert axe_violations(open_page(base, path)) == [], (name, path)
+    finally:
+        server.shutdown()
