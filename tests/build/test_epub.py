@@ -148,6 +148,8 @@ def test_package_metadata_from_the_header(mini):
     assert dc("creator") == ["Ivan Ivanov"] and dc("contributor") == ["Anna Smith", "teikit editors"]
     roles = md.xpath("opf:meta[@refines='#contributor1'][@property='role']/text()", namespaces=NS)
     assert roles == ["trl", "ann"]
+    file_as = md.xpath("opf:meta[@property='file-as']/text()", namespaces=NS)
+    assert file_as == ["Ivanov, Ivan", "Smith, Anna", "teikit editors"]
     assert dc("language") == ["en"] and dc("publisher") == ["teikit"]
     assert dc("source") == ["urn:isbn:9780821409480"]
     assert dc("date") == ["2026-11-26"]  # exactly one

@@ -25,14 +25,6 @@
       else tk:plain($n)"/>
   </xsl:function>
 
-  <!-- The same, surname first, for sorting (OPF file-as). -->
-  <xsl:function name="tk:file-as" as="xs:string">
-    <xsl:param name="who" as="element()"/>
-    <xsl:variable name="n" select="($who/descendant-or-self::tei:persName, $who)[1]"/>
-    <xsl:sequence select="if ($n/tei:surname and $n/tei:forename)
-      then string-join($n/tei:surname ! tk:plain(.), ' ') || ', ' || string-join($n/tei:forename ! tk:plain(.), ' ')
-      else tk:display-name($who)"/>
-  </xsl:function>
 
   <xsl:function name="tk:title-stmt" as="element()?">
     <xsl:param name="root" as="node()"/>
@@ -58,7 +50,7 @@
       <xsl:variable name="roles" select="if (self::tei:editor and not(@role)) then 'edt' else tk:_roles($resp)"/>
       <xsl:for-each select="if (self::tei:editor) then . else (tei:persName | tei:orgName | tei:name)">
         <xsl:if test="normalize-space()">
-          <xsl:sequence select="map { 'name': tk:display-name(.), 'file-as': tk:file-as(.), 'roles': $roles }"/>
+          <xsl:sequence select="map { 'name': tk:display-name(.), 'file-as': tk:person-name(.), 'roles': $roles }"/>
         </xsl:if>
       </xsl:for-each>
     </xsl:for-each>

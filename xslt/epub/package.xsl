@@ -116,7 +116,7 @@
           <xsl:for-each select="tk:author-elements(/)">
             <dc:creator id="creator{position()}"><xsl:value-of select="tk:display-name(.)"/></dc:creator>
             <meta refines="#creator{position()}" property="role" scheme="marc:relators">aut</meta>
-            <meta refines="#creator{position()}" property="file-as"><xsl:value-of select="tk:file-as(.)"/></meta>
+            <meta refines="#creator{position()}" property="file-as"><xsl:value-of select="tk:person-name(.)"/></meta>
           </xsl:for-each>
           <xsl:for-each select="tk:contributors(/)">
             <xsl:variable name="n" select="position()"/>
