@@ -116,6 +116,48 @@ def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
     return data if data.endswith(b"\n") else data + b"\n"
 
 
+# TEI elements whose content is a sequence of blocks. Whitespace between their children
+# carries no meaning, so the edition can be written one block per line (and diagnostics
+# get useful line numbers). Mixed content (p, head, item, ...) is never touched.
+_BLOCK_CONTAINERS = frozenset(
+    f"{{{TEI_NS}}}{name}"
+    for name in re.split(r"\s+", """TEI teiCorpus teiHeader fileDesc titleStmt editionStmt
+    publicationStmt seriesStmt notesStmt sourceDesc biblStruct monogr analytic series imprint
+    relatedItem encodingDesc
+    editorialDecl projectDesc classDecl taxonomy profileDesc langUsage textClass keywords
+    revisionDesc listChange standOff listPerson person listOrg org listPlace place listEvent event
+    text front body back group div listBibl table row list argument availability respStmt
+    titlePage figure note correction normalization hyphenation quotation segmentation
+    interpretation""")
+)
+
+
+def _blank(text: str | None) -> bool:
+    return text is None or not text.strip()
+
+
+def indent_blocks(element: etree._Element, level: int = 0) -> None:
+    """Put each child of a block container on its own indented line, in place.
+
+    Only containers whose content is element-only (no text around the children) are
+    indented, so no character of the text changes.
+    """
+    if (
+        element.tag in _BLOCK_CONTAINERS
+        and len(element)
+        and _blank(element.text)
+        and all(_blank(child.tail) for child in element)
+    ):
+        pad = "\n" + "  " * (level + 1)
+        element.text = pad
+        for child in element:
+            child.tail = pad
+        element[-1].tail = "\n" + "  " * level
+    for child in element:
+        if isinstance(child.tag, str):
+            indent_blocks(child, level + 1)
+
+
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary sibling and ``os.replace``."""
     p = Path(path)

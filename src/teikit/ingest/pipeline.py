@@ -47,7 +47,8 @@ def run(source_path: Path, editorial_dir: Path) -> IngestContext:
 
 
 def serialize(ctx: IngestContext) -> bytes:
-    """The bytes of the edition (deterministic: same input, same bytes)."""
+    """The bytes of the edition (deterministic: same input, same bytes), one block per line."""
+    xmlio.indent_blocks(ctx.root)
     return xmlio.serialize(ctx.tree)
 
 
