@@ -13,23 +13,15 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
+
+from _timing import best
 
 from teikit import paths
 from teikit.cite.export import all_items, write_citations
 from teikit.deposit.package import BUILT_PARTS, DepositSettings, build_deposit, locate_part
 from teikit.deposit.verify import verify_bag
 from teikit.edition import Edition
-
-
-def best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

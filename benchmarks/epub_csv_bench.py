@@ -19,8 +19,9 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
+
+from _timing import best
 
 from teikit import paths, saxon, xmlio
 from teikit.build import BuildSettings
@@ -29,15 +30,6 @@ from teikit.build import epub as epub_builder
 from teikit.build import html as html_builder
 from teikit.edition import Edition
 from teikit.errors import TeikitError
-
-
-def best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def teic_epub3(teic: Path, edition: Edition, repeat: int) -> None:

@@ -20,19 +20,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from _timing import best
 from lxml import etree, isoschematron
 
 from teikit import paths, xmlio
 from teikit.validate import jing, schemas
-
-
-def best(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def run(cmd: list[str]) -> Callable[[], object]:

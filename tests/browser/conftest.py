@@ -35,6 +35,17 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 
 @pytest.fixture(scope="session")
+def mini_site() -> Iterator[str]:
+    """The mini edition built once and served on localhost for every browser test."""
+    from tests.xslt.support import MINI, built
+
+    folder, _diags, _copy = built(MINI)
+    server, base = serve(folder)
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run scripts/setup.sh (it installs Debian's chromium)")

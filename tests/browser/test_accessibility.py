@@ -11,7 +11,7 @@ import pytest
 
 from teikit import paths
 from tests.browser.conftest import serve
-from tests.xslt.support import MINI, built, page
+from tests.xslt.support import built, page
 
 pytestmark = pytest.mark.browser
 
@@ -32,14 +32,6 @@ def axe_violations(pw_page) -> list[str]:
     }""")
     serious = [v for v in result if v["impact"] in ("serious", "critical")]
     return [f"{v['impact']}: {v['id']} at {v['nodes']}" for v in serious]
-
-
-@pytest.fixture(scope="module")
-def mini_site():
-    folder, _diags, _copy = built(MINI)
-    server, base = serve(folder)
-    yield base
-    server.shutdown()
 
 
 @pytest.fixture(scope="module")

@@ -10,22 +10,11 @@ import re
 
 import pytest
 
-from tests.browser.conftest import serve
-from tests.xslt.support import MINI, built
-
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def site():
-    folder, _diags, _copy = built(MINI)
-    server, base = serve(folder)
-    yield base
-    server.shutdown()
-
-
-def test_clicking_a_note_marker_opens_the_note_in_place(site, open_page):
-    page = open_page(site, "ch01.html")
+def test_clicking_a_note_marker_opens_the_note_in_place(mini_site, open_page):
+    page = open_page(mini_site, "ch01.html")
     page.click("a.noteref[href='#ch01-n01']")
     popover = page.locator("#tk-note-popover")
     popover.wait_for(state="visible")
@@ -36,8 +25,8 @@ def test_clicking_a_note_marker_opens_the_note_in_place(site, open_page):
     assert page.evaluate("document.activeElement.id") == "ch01-n01-ref"
 
 
-def test_a_note_opens_from_the_keyboard(site, open_page):
-    page = open_page(site, "ch01.html")
+def test_a_note_opens_from_the_keyboard(mini_site, open_page):
+    page = open_page(mini_site, "ch01.html")
     page.focus("#ch01-n02-ref")
     page.keyboard.press("Enter")
     popover = page.locator("#tk-note-popover")
@@ -48,15 +37,15 @@ def test_a_note_opens_from_the_keyboard(site, open_page):
     assert page.url.endswith("#ch01-n02")
 
 
-def test_note_back_link_returns_to_the_marker(site, open_page):
-    page = open_page(site, "ch01.html#ch01-n02")
+def test_note_back_link_returns_to_the_marker(mini_site, open_page):
+    page = open_page(mini_site, "ch01.html#ch01-n02")
     page.click("#ch01-n02 a.backlink")
     page.wait_for_url(re.compile(r"ch01\.html#ch01-n02-ref$"))
     assert page.locator("#ch01-n02-ref").is_visible()
 
 
-def test_person_link_leads_to_person_page_and_mention_leads_back(site, open_page):
-    page = open_page(site, "ch02.html")
+def test_person_link_leads_to_person_page_and_mention_leads_back(mini_site, open_page):
+    page = open_page(mini_site, "ch02.html")
     page.click("a.entity:text('Koba')")
     page.wait_for_url(re.compile(r"pers-stalin\.html$"))
     assert page.locator("h1").inner_text() == "Stalin, Iosif Vissarionovich"
@@ -66,8 +55,8 @@ def test_person_link_leads_to_person_page_and_mention_leads_back(site, open_page
     assert page.locator(f"#{anchor}").inner_text() == "Koba"
 
 
-def test_search_finds_a_known_phrase(site, open_page):
-    page = open_page(site, "search.html")
+def test_search_finds_a_known_phrase(mini_site, open_page):
+    page = open_page(mini_site, "search.html")
     page.fill("#search-input", "across a page")
     page.press("#search-input", "Enter")
     results = page.locator("#search-results li")
@@ -78,8 +67,8 @@ def test_search_finds_a_known_phrase(site, open_page):
     page.wait_for_url(re.compile(r"ch01\.html#p1$"))
 
 
-def test_search_folds_case_and_accents_and_says_when_nothing_is_found(site, open_page):
-    page = open_page(site, "search.html?q=KÍEV")
+def test_search_folds_case_and_accents_and_says_when_nothing_is_found(mini_site, open_page):
+    page = open_page(mini_site, "search.html?q=KÍEV")
     page.locator("#search-results li").first.wait_for()
     assert "result" in page.locator("#search-status").inner_text()
     page.fill("#search-input", "no such words here")
@@ -87,8 +76,8 @@ def test_search_folds_case_and_accents_and_says_when_nothing_is_found(site, open
     page.wait_for_function("document.getElementById('search-status').textContent.includes('Nothing')")
 
 
-def test_go_to_printed_page(site, open_page):
-    page = open_page(site, "index.html")
+def test_go_to_printed_page(mini_site, open_page):
+    page = open_page(mini_site, "index.html")
     page.fill("#goto-page-input", "2")
     page.press("#goto-page-input", "Enter")
     page.wait_for_url(re.compile(r"ch01\.html#p2$"))
@@ -97,6 +86,6 @@ def test_go_to_printed_page(site, open_page):
     page.wait_for_function("document.querySelector('.goto-status').textContent.includes('999')")
 
 
-def test_narrow_screen_has_no_horizontal_scroll(site, open_page):
-    page = open_page(site, "ch01.html", viewport={"width": 360, "height": 740})
+def test_narrow_screen_has_no_horizontal_scroll(mini_site, open_page):
+    page = open_page(mini_site, "ch01.html", viewport={"width": 360, "height": 740})
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
