@@ -102,7 +102,11 @@ def test_person_mentions_link_to_person_page_and_back(site):
     assert len(mentions) == 2  # in chapter 2 and in the printed index
     mention = mentions[0]
     assert mention.xpath("a/@href") == [f"ch02.html#{link.get('id')}"]
-    assert norm(mention.xpath("a")[0].text_content()) == "2. Moscow, p. 3"
+    assert norm(mention.xpath("a")[0].text_content()) == "p. 3"
+    # mentions are grouped by the unit they are in, whose heading links to it
+    group = one(mention, "ancestor::section[@class='mentions-unit']")
+    assert norm(one(group, "h3/a").text_content()) == "2. Moscow"
+    assert one(group, "h3/a").get("href") == "ch02.html"
     assert one(mention, ".//mark").text == "Koba"
     # the context is the text as read: spaces kept at the mention's edges, note markers left out
     assert norm(one(mention, ".//span[@class='kwic']").text_content()) == "Koba and the OGPU."
@@ -114,6 +118,9 @@ def test_person_page_shows_index_description_and_name_notes(site):
     assert "first name unknown" in facts and "not in the printed index" in facts
     # the mention is in a note: its context names the division whose notes list shows it
     assert one(josse, "//ol[@class='mentions']/li/a").get("href").startswith("notes.html#m")
+    # a name inside a note keeps its text in the context (notes are left out only when
+    # they stand inside the context, not when the context is inside one)
+    assert norm(one(josse, "//ol[@class='mentions']/li//mark").text_content()) == "Lieutenant Colonel Josse"
 
 
 def test_register_is_alphabetical_with_letters(site):

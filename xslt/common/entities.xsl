@@ -93,10 +93,14 @@
     <xsl:sequence select="'m' || $m/accumulator-before('tk:mention')"/>
   </xsl:function>
 
+  <!-- Entity page files by entity ID, worked out once (every mention links to one). -->
+  <xsl:variable name="tk:entity-files" as="map(xs:string, xs:string)" select="map:merge(
+      $tk:entities ! map{string(@xml:id): tk:file-for-id(string(@xml:id))}, map{'duplicates': 'use-first'})"/>
+
   <!--* The file of an entity's page. -->
   <xsl:function name="tk:entity-file" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="tk:file-for-id(string($e/@xml:id))"/>
+    <xsl:sequence select="($tk:entity-files(string($e/@xml:id)), tk:file-for-id(string($e/@xml:id)))[1]"/>
   </xsl:function>
 
   <!--* Where a local ID is shown: "file#id", or () when nothing shows it. -->

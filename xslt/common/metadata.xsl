@@ -23,22 +23,34 @@
   <xsl:variable name="tk:header" as="element(tei:teiHeader)?" select="($tk:doc/*/tei:teiHeader)[1]"/>
   <xsl:variable name="tk:title-stmt" as="element()?" select="$tk:header/tei:fileDesc/tei:titleStmt"/>
 
+  <!-- Each header fact below is a function (the public name) over a global variable: Saxon
+       evaluates a global variable once, a function at every call, and every page asks. -->
+
   <!--* The edition's main title. -->
   <xsl:function name="tk:title" as="xs:string">
+    <xsl:sequence select="$tk:title-value"/>
+  </xsl:function>
+  <xsl:variable name="tk:title-value" as="xs:string">
     <xsl:variable name="main" select="($tk:title-stmt/tei:title[@type = 'main'], $tk:title-stmt/tei:title[not(@type)], $tk:title-stmt/tei:title)[1]"/>
     <xsl:sequence select="if ($main) then tk:plain($main) else tk:s('unknown-name')"/>
-  </xsl:function>
+  </xsl:variable>
 
   <!--* The edition's subtitle ("" when none). -->
   <xsl:function name="tk:subtitle" as="xs:string">
-    <xsl:sequence select="tk:plain(($tk:title-stmt/tei:title[@type = ('sub', 'subtitle')])[1])"/>
+    <xsl:sequence select="$tk:subtitle-value"/>
   </xsl:function>
+  <xsl:variable name="tk:subtitle-value" as="xs:string">
+    <xsl:sequence select="tk:plain(($tk:title-stmt/tei:title[@type = ('sub', 'subtitle')])[1])"/>
+  </xsl:variable>
 
   <!--* The language of the edition (BCP 47). -->
   <xsl:function name="tk:language" as="xs:string">
+    <xsl:sequence select="$tk:language-value"/>
+  </xsl:function>
+  <xsl:variable name="tk:language-value" as="xs:string">
     <xsl:sequence select="tk:bcp47(string(($tk:doc/*/@xml:lang, $tk:doc//tei:text/@xml:lang,
         $tk:header/tei:profileDesc/tei:langUsage/tei:language/@ident, 'en')[1]))"/>
-  </xsl:function>
+  </xsl:variable>
 
   <!-- ISO 639-2 codes some TEI uses (xml:lang="ger") for languages BCP 47 writes with two letters. -->
   <xsl:variable name="tk:iso639-2" as="map(xs:string, xs:string)" select="map{
@@ -72,9 +84,12 @@
 
   <!--* The authors of the edition ("Family, Given"), from the citation record else the header. -->
   <xsl:function name="tk:authors" as="xs:string*">
+    <xsl:sequence select="$tk:authors-value"/>
+  </xsl:function>
+  <xsl:variable name="tk:authors-value" as="xs:string*">
     <xsl:variable name="csl" select="tk:csl-names(tk:citation('edition')?author)"/>
     <xsl:sequence select="if (exists($csl)) then $csl else $tk:title-stmt/tei:author ! tk:person-name(.)"/>
-  </xsl:function>
+  </xsl:variable>
 
   <!--* A person's name as "Surname, Forename" when structured, else as written. -->
   <xsl:function name="tk:person-name" as="xs:string">
@@ -94,29 +109,41 @@
 
   <!--* Statements of responsibility for the credits: (role, names) pairs as "role: names". -->
   <xsl:function name="tk:credits" as="xs:string*">
+    <xsl:sequence select="$tk:credits-value"/>
+  </xsl:function>
+  <xsl:variable name="tk:credits-value" as="xs:string*">
     <xsl:sequence select="$tk:title-stmt/(tei:editor | tei:respStmt | tei:funder | tei:sponsor | tei:principal) ! (
         if (self::tei:respStmt) then tk:plain(tei:resp[1]) || ': ' || string-join((* except tei:resp) ! tk:plain(.), ', ')
         else (if (@role) then string(@role) else local-name(.)) || ': ' || tk:plain(.))"/>
-  </xsl:function>
+  </xsl:variable>
 
   <!--* The publication statement in one line (publisher, place, date). -->
   <xsl:function name="tk:publication" as="xs:string">
+    <xsl:sequence select="$tk:publication-value"/>
+  </xsl:function>
+  <xsl:variable name="tk:publication-value" as="xs:string">
     <xsl:variable name="p" select="$tk:header/tei:fileDesc/tei:publicationStmt"/>
     <xsl:sequence select="string-join(($p/tei:publisher, $p/tei:pubPlace, $p/tei:date)[normalize-space()] ! tk:plain(.), ', ')"/>
-  </xsl:function>
+  </xsl:variable>
 
   <!--* The licence text (and its URL when given). -->
   <xsl:function name="tk:licence" as="element()?">
-    <xsl:sequence select="($tk:header/tei:fileDesc/tei:publicationStmt/tei:availability/(tei:licence, tei:p))[1]"/>
+    <xsl:sequence select="$tk:licence-value"/>
   </xsl:function>
+  <xsl:variable name="tk:licence-value" as="element()?">
+    <xsl:sequence select="($tk:header/tei:fileDesc/tei:publicationStmt/tei:availability/(tei:licence, tei:p))[1]"/>
+  </xsl:variable>
 
   <!--* The print source in one line (from sourceDesc). -->
   <xsl:function name="tk:source" as="xs:string">
+    <xsl:sequence select="$tk:source-value"/>
+  </xsl:function>
+  <xsl:variable name="tk:source-value" as="xs:string">
     <xsl:variable name="s" select="$tk:header/tei:fileDesc/tei:sourceDesc/(tei:biblStruct, tei:bibl, tei:p)[1]"/>
     <xsl:sequence select="if ($s/self::tei:biblStruct) then string-join((
           $s/tei:monogr/tei:author ! tk:person-name(.),
           $s/tei:monogr/tei:title[1] ! tk:plain(.),
           string-join($s/tei:monogr/tei:imprint/(tei:pubPlace, tei:publisher, tei:date) ! tk:plain(.), ', ')
         )[. != ''], '. ') else tk:plain($s)"/>
-  </xsl:function>
+  </xsl:variable>
 </xsl:stylesheet>

@@ -70,10 +70,13 @@
       select="('index', 'toc', 'search', 'pages', 'persons', 'organizations', 'places', 'events',
                'edition', 'search-data', 'assets')"/>
 
-  <!--* A file name (without directory) for an ID. -->
+  <!--* A file name (without directory) for an ID. An xml:id is an NCName, but a document
+        may not respect that: any other character becomes "_", so no page is written
+        outside the output folder. -->
   <xsl:function name="tk:file-for-id" as="xs:string">
     <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="(if ($id = $tk:reserved) then 'div-' || $id else $id) || '.html'"/>
+    <xsl:variable name="safe" select="replace($id, '[^\p{L}\p{N}._-]', '_')"/>
+    <xsl:sequence select="(if ($safe = $tk:reserved) then 'div-' || $safe else $safe) || '.html'"/>
   </xsl:function>
 
   <xsl:variable name="tk:unit-files" as="map(xs:string, xs:string)" select="map:merge(
@@ -91,8 +94,10 @@
   <!--* The unit a node belongs to (page furniture between units belongs to the next one). -->
   <xsl:function name="tk:unit-of" as="element()?">
     <xsl:param name="n" as="node()"/>
+    <!-- A unit is a part (front, body, back, group) or a child of one: test only those. -->
     <xsl:sequence select="(
-        $n/ancestor-or-self::*[tk:is-unit(.)][1],
+        $n/ancestor-or-self::*[parent::tei:front or parent::tei:body or parent::tei:back or parent::tei:group
+          or self::tei:front or self::tei:body or self::tei:back or self::tei:group][tk:is-unit(.)][1],
         $n/following-sibling::*[tk:is-unit(.)][1],
         $n/preceding-sibling::*[tk:is-unit(.)][1])[1]"/>
   </xsl:function>
@@ -178,10 +183,32 @@
     <xsl:sequence select="$n/accumulator-before('tk:page')"/>
   </xsl:function>
 
-  <!--* Text of a node as a reader sees it: without editorial alternatives (sic, orig, abbr) or notes. -->
+  <!--* Text of a node as a reader sees it, whitespace normalized: tk:plain-raw. -->
   <xsl:function name="tk:plain" as="xs:string">
     <xsl:param name="n" as="node()?"/>
-    <xsl:sequence select="normalize-space(string-join($n//text()[not(ancestor::tei:sic or ancestor::tei:orig
-        or ancestor::tei:abbr or ancestor::tei:note[not(. is $n)] or ancestor::tei:fw)], ''))"/>
+    <xsl:sequence select="normalize-space(tk:plain-raw($n))"/>
+  </xsl:function>
+
+  <!--* Text of a node as a reader sees it, whitespace as is: without the editorial
+        alternatives (sic, orig, abbr), notes and page furniture (fw) it holds. What holds the
+        node itself does not matter: a name inside a note still has its text. -->
+  <xsl:function name="tk:plain-raw" as="xs:string">
+    <xsl:param name="n" as="node()?"/>
+    <xsl:sequence select="
+        if (empty($n/descendant::*[self::tei:sic or self::tei:orig or self::tei:abbr or self::tei:note or self::tei:fw]))
+        then string($n)
+        else string-join(tk:reading-text($n/node()), '')"/>
+  </xsl:function>
+
+  <!-- The text nodes a reader sees (used only where the fast path above cannot be taken). -->
+  <xsl:function name="tk:reading-text" as="xs:string*">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:for-each select="$nodes">
+      <xsl:choose>
+        <xsl:when test=". instance of text()"><xsl:sequence select="string(.)"/></xsl:when>
+        <xsl:when test="self::tei:sic or self::tei:orig or self::tei:abbr or self::tei:note or self::tei:fw"/>
+        <xsl:when test=". instance of element()"><xsl:sequence select="tk:reading-text(node())"/></xsl:when>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:function>
 </xsl:stylesheet>

@@ -13,6 +13,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
@@ -45,7 +46,7 @@
 
   <!-- The policy for unknown elements: kept as div/span with their text; said once per name. -->
   <xsl:template name="tk:report-unhandled">
-    <xsl:for-each select="distinct-values($tk:units//*[not(local-name() = $tk:handled-names)] ! name())">
+    <xsl:for-each select="distinct-values($tk:units//*[not(map:contains($tk:handled-set, local-name()))] ! name())">
       <xsl:sort select="."/>
       <xsl:message select="'info|html.unhandled-element|no specific rendering for &lt;' || . || '&gt;: its content is kept in a div/span with class tei-' || replace(., '^.*:', '')"/>
     </xsl:for-each>

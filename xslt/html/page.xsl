@@ -2,8 +2,8 @@
 <!--
   teikit HTML layer: the page skeleton every generated page shares (head with citation
   metadata, site header with navigation and the "go to printed page" box, footer), and
-  how a page is written (serialized HTML 5 in a text result document, so Python decides
-  where files go).
+  how a page is written (an HTML 5 result document under the base output URI that Python
+  gives: a temporary folder swapped into place when the build succeeds).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,9 +14,10 @@
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
 
-  <xsl:variable name="tk:html-serialization" as="map(*)" select="map{
-      'method': 'html', 'html-version': 5.0, 'include-content-type': false(), 'indent': false(),
-      'encoding': 'UTF-8'}"/>
+  <!-- How pages are serialized (written by Saxon itself: the serialize() function would
+       be about twice as slow for the megabytes of a whole edition). -->
+  <xsl:output name="tk:html" method="html" html-version="5.0" include-content-type="no" indent="no"
+      encoding="UTF-8"/>
 
   <!--* Write one HTML page: $file (a bare file name) gets the serialized document. -->
   <xsl:template name="tk:write-page">
@@ -28,7 +29,7 @@
     <xsl:param name="prev" as="xs:string*" select="()"/>
     <xsl:param name="next" as="xs:string*" select="()"/>
     <xsl:param name="scripts" as="xs:string*" select="()"/>
-    <xsl:variable name="doc">
+    <xsl:result-document href="{$file}" format="tk:html">
       <xsl:call-template name="tk:page">
         <xsl:with-param name="title" select="$title"/>
         <xsl:with-param name="content" select="$content"/>
@@ -37,9 +38,6 @@
         <xsl:with-param name="next" select="$next"/>
         <xsl:with-param name="scripts" select="$scripts"/>
       </xsl:call-template>
-    </xsl:variable>
-    <xsl:result-document href="{$file}" method="text" encoding="UTF-8">
-      <xsl:value-of select="serialize($doc, $tk:html-serialization)"/>
     </xsl:result-document>
   </xsl:template>
 

@@ -191,20 +191,16 @@
   </xsl:template>
 
   <!--* A few words either side of a mention, from its paragraph (or line, item, note). -->
-  <xsl:function name="tk:context" as="node()*">
+  <xsl:template name="tk:context">
     <xsl:param name="m" as="element()"/>
     <xsl:variable name="block" select="($m/ancestor::*[self::tei:p or self::tei:l or self::tei:item or self::tei:head
         or self::tei:note or self::tei:cell or self::tei:ab or self::tei:quote][1], $m/..)[1]"/>
     <!-- Only a few siblings either side of the mention (or of its ancestor that is a child of
          the block) are read, so the cost per mention stays small; notes and hidden readings
-         (sic, orig, abbr) are left out by tk:plain. -->
+         (sic, orig, abbr) are left out. -->
     <xsl:variable name="anchor" select="($m/ancestor-or-self::*[parent::* is $block], $m)[1]"/>
-    <xsl:variable name="raw-before" as="xs:string" select="string-join($anchor/preceding-sibling::node()[position() le 8]
-        ! (if (. instance of text()) then string(.) else if (self::tei:note or self::tei:ref[tk:target(@target)/self::tei:note]) then ''
-          else if (self::tei:lb) then ' ' else tk:plain-raw(.)), '')"/>
-    <xsl:variable name="raw-after" as="xs:string" select="string-join($anchor/following-sibling::node()[position() le 8]
-        ! (if (. instance of text()) then string(.) else if (self::tei:note or self::tei:ref[tk:target(@target)/self::tei:note]) then ''
-          else if (self::tei:lb) then ' ' else tk:plain-raw(.)), '')"/>
+    <xsl:variable name="raw-before" as="xs:string" select="tk:context-text($anchor/preceding-sibling::node()[position() le 8])"/>
+    <xsl:variable name="raw-after" as="xs:string" select="tk:context-text($anchor/following-sibling::node()[position() le 8])"/>
     <xsl:variable name="before" select="normalize-space($raw-before)"/>
     <xsl:variable name="after" select="normalize-space($raw-after)"/>
     <!-- a space between the mention and its context only where the text has one -->
@@ -217,13 +213,14 @@
     <xsl:value-of select="$b"/>
     <mark><xsl:value-of select="tk:plain($m)"/></mark>
     <xsl:value-of select="$a"/>
-  </xsl:function>
+  </xsl:template>
 
-  <!--* The text of an element as read (no sic/orig/abbr/notes/fw), whitespace as is. -->
-  <xsl:function name="tk:plain-raw" as="xs:string">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="string-join($e//text()[not(ancestor::tei:sic or ancestor::tei:orig or ancestor::tei:abbr
-        or ancestor::tei:note or ancestor::tei:fw)], '')"/>
+  <!--* The text of $nodes as a context shows it: notes and note markers left out. -->
+  <xsl:function name="tk:context-text" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="string-join($nodes ! (if (. instance of text()) then string(.)
+        else if (self::tei:note or self::tei:ref[tk:target(@target)/self::tei:note]) then ''
+        else if (self::tei:lb) then ' ' else tk:plain-raw(.)), '')"/>
   </xsl:function>
 
   <!--* The text before its last space ("a b c" -> "a b"). -->
@@ -261,21 +258,27 @@
             </dl>
           </xsl:if>
           <h2><xsl:value-of select="tk:s('mentions')"/> (<xsl:value-of select="count($mentions)"/>)</h2>
-          <xsl:if test="exists($mentions)">
-            <ol class="mentions">
-              <xsl:for-each select="$mentions">
-                <xsl:variable name="unit" select="tk:unit-of(.)"/>
-                <xsl:variable name="page" select="tk:page-of(.)"/>
-                <li>
-                  <a href="{tk:unit-file($unit)}#{tk:mention-id(.)}">
-                    <xsl:value-of select="string-join((tk:label($unit), $page/@n ! (tk:s('page') || ' ' || .)), ', ')"/>
-                  </a>
-                  <xsl:text>: </xsl:text>
-                  <span class="kwic"><xsl:sequence select="tk:context(.)"/></span>
-                </li>
-              </xsl:for-each>
-            </ol>
-          </xsl:if>
+          <!-- Grouped by unit (chapter): its label once, then page and context per mention. -->
+          <xsl:for-each-group select="$mentions" group-adjacent="generate-id(tk:unit-of(.))">
+            <xsl:variable name="unit" select="tk:unit-of(.)"/>
+            <xsl:variable name="file" select="tk:unit-file($unit)"/>
+            <xsl:variable name="label" select="tk:label($unit)"/>
+            <section class="mentions-unit">
+              <h3><a href="{$file}"><xsl:value-of select="$label"/></a>
+                <xsl:text> </xsl:text><span class="count">(<xsl:value-of select="count(current-group())"/>)</span></h3>
+              <ol class="mentions">
+                <xsl:for-each select="current-group()">
+                  <li>
+                    <a href="{$file}#{tk:mention-id(.)}">
+                      <xsl:value-of select="(tk:page-of(.)/@n ! (tk:s('page') || ' ' || .), $label)[1]"/>
+                    </a>
+                    <xsl:text>: </xsl:text>
+                    <span class="kwic"><xsl:call-template name="tk:context"><xsl:with-param name="m" select="."/></xsl:call-template></span>
+                  </li>
+                </xsl:for-each>
+              </ol>
+            </section>
+          </xsl:for-each-group>
         </article>
       </xsl:with-param>
     </xsl:call-template>
@@ -345,10 +348,11 @@
       <xsl:text>window.TK_SEARCH = </xsl:text>
       <xsl:value-of select="serialize(array{
           for $u in $tk:units return
+            let $file := tk:unit-file($u), $label := tk:label($u), $p := tk:s('page') return
             for $b in tk:search-blocks($u) return
             let $page := tk:page-of($b), $on-page := exists($page) and tk:unit-of($page) is $u
-            return [tk:unit-file($u) || (if ($on-page) then '#' || tk:pb-id($page) else ''),
-                    string-join((tk:label($u), $page[$on-page]/@n ! (tk:s('page') || ' ' || .)), ', '),
+            return [$file || (if ($on-page) then '#' || tk:pb-id($page) else ''),
+                    string-join(($label, $page[$on-page]/@n ! ($p || ' ' || .)), ', '),
                     tk:plain($b)]
         }, map{'method': 'json'})"/>
       <xsl:text>;&#10;</xsl:text>

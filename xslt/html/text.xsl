@@ -11,6 +11,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
@@ -41,12 +42,19 @@
       'district', 'orgName', 'floatingText', 'spGrp', 'castList', 'castItem', 'castGroup', 'role',
       'roleDesc')"/>
 
+  <!-- The same two lists as sets, for quick tests. -->
+  <xsl:variable name="tk:block-set" as="map(xs:string, xs:boolean)"
+      select="map:merge($tk:block-names ! map{.: true()})"/>
+  <xsl:variable name="tk:handled-set" as="map(xs:string, xs:boolean)"
+      select="map:merge($tk:handled-names ! map{.: true()}, map{'duplicates': 'use-first'})"/>
+
   <!--* Does this element render as a block? -->
   <xsl:function name="tk:is-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="local-name($e) = $tk:block-names or
-        (not(local-name($e) = $tk:handled-names)
-         and exists($e/descendant::*[local-name() = $tk:block-names][not(ancestor::tei:note[. >> $e])]))"/>
+    <xsl:variable name="name" select="local-name($e)"/>
+    <xsl:sequence select="map:contains($tk:block-set, $name) or
+        (not(map:contains($tk:handled-set, $name))
+         and exists($e/descendant::*[map:contains($tk:block-set, local-name())][not(ancestor::tei:note[. >> $e])]))"/>
   </xsl:function>
 
   <!--* The heading level (1-6) of a head in its unit. -->
