@@ -12,6 +12,7 @@ teikit's figures are printed. Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -43,24 +44,33 @@ def line(label: str, runs: list[tuple[float, float]]) -> str:
             f"CPU median {cpu:7.0f} ms   (n={len(runs)})")
 
 
+# Pages are written into a memory-backed folder when the machine has one, so the transform
+# figure is Saxon's work rather than this disk's; the build figure writes to disk as usual.
+RAM = Path("/dev/shm") if Path("/dev/shm").is_dir() and os.access("/dev/shm", os.W_OK) else None
+
+
 def teikit_figures(edition: Edition, runs: int) -> float:
     compile_s = timed(lambda: saxon.compile_stylesheet(html_builder.STYLESHEET), 1)
     print(line("teikit: compile html.xsl (once per process)", compile_s))
     citations, _ = html_builder.citations_json(edition)
     params = {"single-page": False, "citations": citations}
-    result = saxon.transform(html_builder.STYLESHEET, edition.tree, params=params, capture=True)
-    megabytes = sum(map(len, result.documents.values())) / 1e6
-    print(f"teikit: {len(result.documents)} files, {megabytes:.1f} MB of HTML/JS")
+    with tempfile.TemporaryDirectory() as tmp:
+        saxon.transform(html_builder.STYLESHEET, edition.tree, params=params, output_dir=tmp)
+        files = [p for p in Path(tmp).rglob("*") if p.is_file()]
+        megabytes = sum(p.stat().st_size for p in files) / 1e6
+    print(f"teikit: {len(files)} files, {megabytes:.1f} MB of HTML/JS")
 
     def run() -> None:
-        saxon.transform(html_builder.STYLESHEET, edition.tree, params=params, capture=True)
+        with tempfile.TemporaryDirectory(dir=RAM) as tmp:
+            saxon.transform(html_builder.STYLESHEET, edition.tree, params=params, output_dir=tmp)
 
     runs_s = timed(run, runs)
-    print(line("teikit: transform whole edition (all pages)", runs_s))
+    where = "to memory" if RAM else "to disk"
+    print(line(f"teikit: transform whole edition (pages written {where})", runs_s))
     with tempfile.TemporaryDirectory() as tmp:
         settings = BuildSettings(exports_dir=Path(tmp))
         build_s = timed(lambda: html_builder.build(edition, Path(tmp), settings), runs)
-    print(line("teikit: build html (citations + transform + write)", build_s))
+    print(line("teikit: build html to disk (citations, transform, assets)", build_s))
     return statistics.median(r[1] for r in runs_s)
 
 

@@ -166,11 +166,6 @@
     <xsl:accumulator-rule match="tei:pb" select="$value + 1"/>
   </xsl:accumulator>
 
-  <!-- A running count of pointing elements (@ref), used to give each mention an anchor. -->
-  <xsl:accumulator name="tk:mention" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="*[@ref]" select="$value + 1"/>
-  </xsl:accumulator>
-
   <!--* The HTML id of a page break: its xml:id, else "pb" + its position. -->
   <xsl:function name="tk:pb-id" as="xs:string">
     <xsl:param name="pb" as="element(tei:pb)"/>

@@ -259,8 +259,9 @@
           </xsl:if>
           <h2><xsl:value-of select="tk:s('mentions')"/> (<xsl:value-of select="count($mentions)"/>)</h2>
           <!-- Grouped by unit (chapter): its label once, then page and context per mention. -->
-          <xsl:for-each-group select="$mentions" group-adjacent="generate-id(tk:unit-of(.))">
-            <xsl:variable name="unit" select="tk:unit-of(.)"/>
+          <xsl:variable name="page-label" select="tk:s('page')"/>
+          <xsl:for-each-group select="$mentions" group-adjacent="generate-id(tk:mention-unit(.))">
+            <xsl:variable name="unit" select="tk:mention-unit(.)"/>
             <xsl:variable name="file" select="tk:unit-file($unit)"/>
             <xsl:variable name="label" select="tk:label($unit)"/>
             <section class="mentions-unit">
@@ -270,7 +271,7 @@
                 <xsl:for-each select="current-group()">
                   <li>
                     <a href="{$file}#{tk:mention-id(.)}">
-                      <xsl:value-of select="(tk:page-of(.)/@n ! (tk:s('page') || ' ' || .), $label)[1]"/>
+                      <xsl:value-of select="(tk:page-of(.)/@n ! ($page-label || ' ' || .), $label)[1]"/>
                     </a>
                     <xsl:text>: </xsl:text>
                     <span class="kwic"><xsl:call-template name="tk:context"><xsl:with-param name="m" select="."/></xsl:call-template></span>
