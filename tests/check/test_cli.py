@@ -38,6 +38,17 @@ def test_info_only_exits_0_unless_fail_on_info():
     assert run("--fail-on", "info", str(CHECK / "unused.bibl.xml")).exit_code == 1
 
 
+def test_info_items_are_counted_but_listed_only_with_show_info():
+    target = str(CHECK / "unused.bibl.xml")
+    quiet = run(target).output
+    assert "[unused.bibl] info, 1 (not listed: --show info lists them)" in quiet
+    assert "is not referenced anywhere" not in quiet
+    shown = run("--show", "info", target).output
+    assert "[unused.bibl] info, 1\n" in shown and "is not referenced anywhere" in shown
+    # machine formats always hold every item
+    assert "is not referenced anywhere" in run("--format", "json", target).output
+
+
 def test_select_and_ignore_by_code_and_family():
     target = str(CHECK / "notes.marker-dangling.xml")  # also breaks notes.unreferenced
     assert "notes.unreferenced" in run(target).output

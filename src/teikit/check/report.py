@@ -7,11 +7,14 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from teikit import __version__
-from teikit.diagnostics import Diagnostic, counts, sort_key, summary_line
+from teikit.diagnostics import Diagnostic, Severity, counts, sort_key, summary_line
 
 
-def render_text(diags: Sequence[Diagnostic], files: Sequence[str]) -> str:
-    """Diagnostics grouped by file, then by rule (with a count), then a one-line summary."""
+def render_text(diags: Sequence[Diagnostic], files: Sequence[str], show: Severity = Severity.INFO) -> str:
+    """Diagnostics grouped by file, then by rule (with a count), then a one-line summary.
+
+    Rules whose severity is below ``show`` keep their count line but their items are not
+    listed, so a long tail of information does not bury the problems."""
     by_file: dict[str, list[Diagnostic]] = defaultdict(list)
     for d in sorted(diags, key=sort_key):
         by_file[d.file].append(d)
@@ -24,8 +27,13 @@ def render_text(diags: Sequence[Diagnostic], files: Sequence[str]) -> str:
             by_code[d.code].append(d)
         for code in sorted(by_code, key=lambda c: (-by_code[c][0].severity.rank, c)):
             group = by_code[code]
-            lines.append(f"  [{code}] {group[0].severity.value}, {len(group)}")
-            lines.extend(_render(d) for d in group)
+            severity = group[0].severity
+            if severity.rank >= show.rank:
+                lines.append(f"  [{code}] {severity.value}, {len(group)}")
+                lines.extend(_render(d) for d in group)
+            else:
+                hidden = f"not listed: --show {severity.value} lists them"
+                lines.append(f"  [{code}] {severity.value}, {len(group)} ({hidden})")
     lines.append(summary_line(diags, len(files)))
     return "\n".join(lines)
 

@@ -30,8 +30,11 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 @click.option("--ignore", multiple=True, metavar="CODES", help="Do not report these rule codes or families.")
 @click.option("--fail-on", type=click.Choice(sorted(FAIL_ON)), default="warning", show_default=True,
               help="Lowest severity that makes the exit status 1.")
+@click.option("--show", type=click.Choice(sorted(FAIL_ON)), default="warning", show_default=True,
+              help="Text format: lowest severity whose items are listed (rules below it are "
+                   "only counted). JSON and SARIF always hold every item.")
 def command(paths: tuple[str, ...], fmt: str, registers: tuple[str, ...], select: tuple[str, ...],
-            ignore: tuple[str, ...], fail_on: str) -> None:
+            ignore: tuple[str, ...], fail_on: str, show: str) -> None:
     """Check cross-references: IDs, pointers, notes, pages and the index.
 
     PATHS are TEI files or folders (searched for *.xml); default: tei/bazhanov.xml.
@@ -41,6 +44,7 @@ def command(paths: tuple[str, ...], fmt: str, registers: tuple[str, ...], select
     \b
     Example:
       teikit check tei/bazhanov.xml
+      teikit check --show info tei/bazhanov.xml
       teikit check --format sarif --ignore unused tei/ > check.sarif
       teikit check letter.xml --register persons.xml
     """
@@ -49,7 +53,10 @@ def command(paths: tuple[str, ...], fmt: str, registers: tuple[str, ...], select
     if unknown:
         raise click.UsageError(f"unknown rule code(s): {', '.join(unknown)} (see docs/checks.md)")
     result = check_paths(paths or ("tei/bazhanov.xml",), registers=registers, select=selected, ignore=ignored)
-    click.echo(RENDERERS[fmt](result.diagnostics, result.files))
+    if fmt == "text":
+        click.echo(render_text(result.diagnostics, result.files, show=FAIL_ON[show]))
+    else:
+        click.echo(RENDERERS[fmt](result.diagnostics, result.files))
     if result.unusable:
         raise SystemExit(EXIT_USAGE)
     threshold = FAIL_ON[fail_on].rank
