@@ -19,11 +19,13 @@
   <xsl:output name="tk:html" method="html" html-version="5.0" include-content-type="no" indent="no"
       encoding="UTF-8"/>
 
-  <!--* Write one HTML page: $file (a bare file name) gets the serialized document. -->
+  <!--* Write one HTML page: $file (a bare file name) gets the skeleton around the content
+        of the $kind of page for $item (templates in mode tk:page-content, pages.xsl). -->
   <xsl:template name="tk:write-page">
     <xsl:param name="file" as="xs:string"/>
     <xsl:param name="title" as="xs:string"/>
-    <xsl:param name="content" as="node()*"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="item" as="item()?" select="()"/>
     <!-- The page's citation item; () = the edition's (its tags are built once and reused). -->
     <xsl:param name="citation" as="map(*)?" select="()"/>
     <xsl:param name="prev" as="xs:string*" select="()"/>
@@ -32,7 +34,8 @@
     <xsl:result-document href="{$file}" format="tk:html">
       <xsl:call-template name="tk:page">
         <xsl:with-param name="title" select="$title"/>
-        <xsl:with-param name="content" select="$content"/>
+        <xsl:with-param name="kind" select="$kind"/>
+        <xsl:with-param name="item" select="$item"/>
         <xsl:with-param name="citation" select="$citation"/>
         <xsl:with-param name="prev" select="$prev"/>
         <xsl:with-param name="next" select="$next"/>
@@ -44,7 +47,8 @@
   <!--* The page skeleton. $prev/$next: (href, label) pairs. -->
   <xsl:template name="tk:page">
     <xsl:param name="title" as="xs:string"/>
-    <xsl:param name="content" as="node()*"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="item" as="item()?"/>
     <xsl:param name="citation" as="map(*)?"/>
     <xsl:param name="prev" as="xs:string*"/>
     <xsl:param name="next" as="xs:string*"/>
@@ -65,7 +69,9 @@
         <a class="skip-link" href="#main"><xsl:value-of select="tk:s('skip')"/></a>
         <xsl:sequence select="$tk:site-header"/>
         <main id="main">
-          <xsl:sequence select="$content"/>
+          <xsl:apply-templates select="$kind" mode="tk:page-content">
+            <xsl:with-param name="item" select="$item"/>
+          </xsl:apply-templates>
         </main>
         <xsl:if test="exists($prev) or exists($next)">
           <nav class="prevnext" aria-label="{tk:s('previous')} / {tk:s('next')}">

@@ -20,23 +20,7 @@
       <xsl:with-param name="file" select="'index.html'"/>
       <xsl:with-param name="title" select="tk:title()"/>
       <xsl:with-param name="next" select="if (exists($tk:units)) then ('toc.html', tk:s('contents')) else ()"/>
-      <xsl:with-param name="content">
-        <div class="title-page">
-          <h1><xsl:value-of select="tk:title()"/></h1>
-          <xsl:if test="tk:subtitle()"><p class="subtitle"><xsl:value-of select="tk:subtitle()"/></p></xsl:if>
-          <xsl:if test="exists($tk:title-stmt/tei:author)">
-            <p class="authors"><xsl:value-of select="string-join($tk:title-stmt/tei:author ! tk:plain(.), '; ')"/></p>
-          </xsl:if>
-          <xsl:if test="exists(tk:credits())">
-            <h2><xsl:value-of select="tk:s('credits')"/></h2>
-            <ul class="credits"><xsl:for-each select="tk:credits()"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
-          </xsl:if>
-          <xsl:if test="tk:publication()"><p class="publication"><xsl:value-of select="tk:publication()"/></p></xsl:if>
-          <xsl:if test="tk:source()"><p class="source"><xsl:value-of select="tk:s('source')"/>: <xsl:value-of select="tk:source()"/></p></xsl:if>
-          <xsl:if test="tk:licence()"><p class="licence"><xsl:apply-templates select="tk:licence()" mode="tk:licence"/></p></xsl:if>
-          <p class="start"><a href="toc.html"><xsl:value-of select="tk:s('contents')"/></a></p>
-        </div>
-      </xsl:with-param>
+      <xsl:with-param name="kind" select="'title'"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -57,26 +41,7 @@
       <xsl:with-param name="title" select="tk:s('contents')"/>
       <xsl:with-param name="prev" select="('index.html', tk:title())"/>
       <xsl:with-param name="next" select="$tk:units[1] ! (tk:href-of(.), tk:label(.))"/>
-      <xsl:with-param name="content">
-        <h1><xsl:value-of select="tk:s('contents')"/></h1>
-        <ol class="toc">
-          <xsl:for-each select="$tk:units">
-            <xsl:variable name="range" select="tk:page-range(.)"/>
-            <li class="toc-{(@type, local-name())[1]}">
-              <a href="{tk:href-of(.)}"><xsl:value-of select="tk:label(.)"/></a>
-              <xsl:if test="$range"><xsl:text> </xsl:text><span class="toc-pages"><xsl:value-of select="tk:s('page') || ' ' || $range"/></span></xsl:if>
-            </li>
-          </xsl:for-each>
-        </ol>
-        <xsl:if test="exists($tk:entities)">
-          <h2><xsl:value-of select="tk:s('register')"/></h2>
-          <ul class="toc-registers">
-            <xsl:for-each select="$tk:register-kinds[exists(tk:register(.))]">
-              <li><a href="{.}.html"><xsl:value-of select="tk:s(.)"/></a></li>
-            </xsl:for-each>
-          </ul>
-        </xsl:if>
-      </xsl:with-param>
+      <xsl:with-param name="kind" select="'toc'"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -116,11 +81,7 @@
           <xsl:with-param name="file" select="'edition.html'"/>
           <xsl:with-param name="title" select="tk:title()"/>
           <xsl:with-param name="prev" select="('toc.html', tk:s('contents'))"/>
-          <xsl:with-param name="content">
-            <xsl:for-each select="$tk:units">
-              <xsl:call-template name="tk:unit-article"><xsl:with-param name="unit" select="."/></xsl:call-template>
-            </xsl:for-each>
-          </xsl:with-param>
+          <xsl:with-param name="kind" select="'all-units'"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -133,9 +94,8 @@
             <xsl:with-param name="prev" select="if ($i gt 1) then $tk:units[$i - 1] ! (tk:unit-file(.), tk:label(.))
                 else ('toc.html', tk:s('contents'))"/>
             <xsl:with-param name="next" select="$tk:units[$i + 1] ! (tk:unit-file(.), tk:label(.))"/>
-            <xsl:with-param name="content">
-              <xsl:call-template name="tk:unit-article"><xsl:with-param name="unit" select="."/></xsl:call-template>
-            </xsl:with-param>
+            <xsl:with-param name="kind" select="'unit'"/>
+            <xsl:with-param name="item" select="."/>
           </xsl:call-template>
         </xsl:for-each>
       </xsl:otherwise>
@@ -159,29 +119,8 @@
         <xsl:call-template name="tk:write-page">
           <xsl:with-param name="file" select="$kind || '.html'"/>
           <xsl:with-param name="title" select="tk:s($kind)"/>
-          <xsl:with-param name="content">
-            <h1><xsl:value-of select="tk:s($kind)"/></h1>
-            <xsl:variable name="groups" as="element()*">
-              <xsl:for-each-group select="$entities" group-adjacent="tk:initial(.)">
-                <group letter="{current-grouping-key()}"/>
-              </xsl:for-each-group>
-            </xsl:variable>
-            <nav class="az" aria-label="A–Z">
-              <ul><xsl:for-each select="$groups"><li><a href="#letter-{position()}"><xsl:value-of select="@letter"/></a></li></xsl:for-each></ul>
-            </nav>
-            <xsl:for-each-group select="$entities" group-adjacent="tk:initial(.)">
-              <section class="register-letter" aria-labelledby="letter-{position()}">
-                <h2 id="letter-{position()}"><xsl:value-of select="current-grouping-key()"/></h2>
-                <ul class="register">
-                  <xsl:for-each select="current-group()">
-                    <xsl:variable name="n" select="count(tk:mentions-of(.))"/>
-                    <li><a href="{tk:entity-file(.)}"><xsl:value-of select="tk:entity-name(.)"/></a>
-                      <xsl:if test="$n gt 0"><xsl:text> </xsl:text><span class="count">(<xsl:value-of select="$n"/>)</span></xsl:if></li>
-                  </xsl:for-each>
-                </ul>
-              </section>
-            </xsl:for-each-group>
-          </xsl:with-param>
+          <xsl:with-param name="kind" select="'register'"/>
+          <xsl:with-param name="item" select="$kind"/>
         </xsl:call-template>
         <xsl:for-each select="$entities">
           <xsl:call-template name="tk:entity-page"><xsl:with-param name="kind" select="$kind"/></xsl:call-template>
@@ -232,56 +171,12 @@
 
   <xsl:template name="tk:entity-page">
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:variable name="e" select="."/>
-    <xsl:variable name="mentions" select="tk:mentions-of(.)"/>
     <xsl:call-template name="tk:write-page">
       <xsl:with-param name="file" select="tk:entity-file(.)"/>
       <xsl:with-param name="title" select="tk:entity-name(.)"/>
       <xsl:with-param name="prev" select="($kind || '.html', tk:s($kind))"/>
-      <xsl:with-param name="content">
-        <article class="entity entity-{local-name()}" id="{@xml:id}">
-          <h1><xsl:value-of select="tk:entity-name(.)"/></h1>
-          <xsl:variable name="others" select="tk:other-names(.)"/>
-          <xsl:variable name="facts" select="* except (tk:main-name(.), $others)"/>
-          <xsl:if test="exists($others) or exists($facts)">
-            <dl class="entity-facts">
-              <xsl:if test="exists($others)">
-                <dt><xsl:value-of select="tk:s('names')"/></dt>
-                <xsl:for-each select="$others">
-                  <dd><xsl:apply-templates/><xsl:if test="@type"><xsl:text> </xsl:text><span class="name-type">(<xsl:value-of select="@type"/>)</span></xsl:if></dd>
-                </xsl:for-each>
-              </xsl:if>
-              <xsl:for-each-group select="$facts" group-adjacent="string-join((local-name(), @type), ' ')">
-                <dt><xsl:value-of select="if (@type) then @type else local-name()"/></dt>
-                <xsl:for-each select="current-group()"><dd><xsl:apply-templates/></dd></xsl:for-each>
-              </xsl:for-each-group>
-            </dl>
-          </xsl:if>
-          <h2><xsl:value-of select="tk:s('mentions')"/> (<xsl:value-of select="count($mentions)"/>)</h2>
-          <!-- Grouped by unit (chapter): its label once, then page and context per mention. -->
-          <xsl:variable name="page-label" select="tk:s('page')"/>
-          <xsl:for-each-group select="$mentions" group-adjacent="generate-id(tk:mention-unit(.))">
-            <xsl:variable name="unit" select="tk:mention-unit(.)"/>
-            <xsl:variable name="file" select="tk:unit-file($unit)"/>
-            <xsl:variable name="label" select="tk:label($unit)"/>
-            <section class="mentions-unit">
-              <h3><a href="{$file}"><xsl:value-of select="$label"/></a>
-                <xsl:text> </xsl:text><span class="count">(<xsl:value-of select="count(current-group())"/>)</span></h3>
-              <ol class="mentions">
-                <xsl:for-each select="current-group()">
-                  <li>
-                    <a href="{$file}#{tk:mention-id(.)}">
-                      <xsl:value-of select="(tk:page-of(.)/@n ! ($page-label || ' ' || .), $label)[1]"/>
-                    </a>
-                    <xsl:text>: </xsl:text>
-                    <span class="kwic"><xsl:call-template name="tk:context"><xsl:with-param name="m" select="."/></xsl:call-template></span>
-                  </li>
-                </xsl:for-each>
-              </ol>
-            </section>
-          </xsl:for-each-group>
-        </article>
-      </xsl:with-param>
+      <xsl:with-param name="kind" select="'entity'"/>
+      <xsl:with-param name="item" select="."/>
     </xsl:call-template>
   </xsl:template>
 
@@ -291,19 +186,7 @@
     <xsl:call-template name="tk:write-page">
       <xsl:with-param name="file" select="'pages.html'"/>
       <xsl:with-param name="title" select="tk:s('pages')"/>
-      <xsl:with-param name="content">
-        <h1><xsl:value-of select="tk:s('pages')"/></h1>
-        <xsl:choose>
-          <xsl:when test="exists($tk:page-breaks)">
-            <ul class="page-list">
-              <xsl:for-each select="$tk:page-breaks">
-                <li><a href="{tk:href-of(.)}"><xsl:value-of select="@n"/></a></li>
-              </xsl:for-each>
-            </ul>
-          </xsl:when>
-          <xsl:otherwise><p>—</p></xsl:otherwise>
-        </xsl:choose>
-      </xsl:with-param>
+      <xsl:with-param name="kind" select="'pages'"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -316,16 +199,7 @@
       <xsl:with-param name="file" select="'search.html'"/>
       <xsl:with-param name="title" select="tk:s('search')"/>
       <xsl:with-param name="scripts" select="'search-data.js'"/>
-      <xsl:with-param name="content">
-        <h1><xsl:value-of select="tk:s('search')"/></h1>
-        <form id="search-form" class="search-form" action="search.html" method="get" role="search">
-          <label for="search-input"><xsl:value-of select="tk:s('search-label')"/></label>
-          <input id="search-input" name="q" type="search" autocomplete="off"/>
-          <button type="submit"><xsl:value-of select="tk:s('search')"/></button>
-        </form>
-        <p id="search-status" aria-live="polite"></p>
-        <ol id="search-results" class="search-results"></ol>
-      </xsl:with-param>
+      <xsl:with-param name="kind" select="'search'"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -358,5 +232,163 @@
         }, map{'method': 'json'})"/>
       <xsl:text>;&#10;</xsl:text>
     </xsl:result-document>
+  </xsl:template>
+  <!-- ============ page content by kind ============ -->
+
+  <!-- What stands inside <main>, by the kind of page tk:write-page was given (its $item is
+       the unit, entity or register kind shown). Templates, not a content parameter, so the
+       content is written straight into the page, never built as a tree and copied; an edition
+       adds or changes a kind with a template of its own in this mode. -->
+  <xsl:mode name="tk:page-content" on-no-match="fail" use-accumulators="#all"/>
+
+  <xsl:template match=".[. = 'title']" mode="tk:page-content">
+    <div class="title-page">
+      <h1><xsl:value-of select="tk:title()"/></h1>
+      <xsl:if test="tk:subtitle()"><p class="subtitle"><xsl:value-of select="tk:subtitle()"/></p></xsl:if>
+      <xsl:if test="exists($tk:title-stmt/tei:author)">
+        <p class="authors"><xsl:value-of select="string-join($tk:title-stmt/tei:author ! tk:plain(.), '; ')"/></p>
+      </xsl:if>
+      <xsl:if test="exists(tk:credits())">
+        <h2><xsl:value-of select="tk:s('credits')"/></h2>
+        <ul class="credits"><xsl:for-each select="tk:credits()"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
+      </xsl:if>
+      <xsl:if test="tk:publication()"><p class="publication"><xsl:value-of select="tk:publication()"/></p></xsl:if>
+      <xsl:if test="tk:source()"><p class="source"><xsl:value-of select="tk:s('source')"/>: <xsl:value-of select="tk:source()"/></p></xsl:if>
+      <xsl:if test="tk:licence()"><p class="licence"><xsl:apply-templates select="tk:licence()" mode="tk:licence"/></p></xsl:if>
+      <p class="start"><a href="toc.html"><xsl:value-of select="tk:s('contents')"/></a></p>
+    </div>
+  </xsl:template>
+
+  <xsl:template match=".[. = 'toc']" mode="tk:page-content">
+    <h1><xsl:value-of select="tk:s('contents')"/></h1>
+    <ol class="toc">
+      <xsl:for-each select="$tk:units">
+        <xsl:variable name="range" select="tk:page-range(.)"/>
+        <li class="toc-{(@type, local-name())[1]}">
+          <a href="{tk:href-of(.)}"><xsl:value-of select="tk:label(.)"/></a>
+          <xsl:if test="$range"><xsl:text> </xsl:text><span class="toc-pages"><xsl:value-of select="tk:s('page') || ' ' || $range"/></span></xsl:if>
+        </li>
+      </xsl:for-each>
+    </ol>
+    <xsl:if test="exists($tk:entities)">
+      <h2><xsl:value-of select="tk:s('register')"/></h2>
+      <ul class="toc-registers">
+        <xsl:for-each select="$tk:register-kinds[exists(tk:register(.))]">
+          <li><a href="{.}.html"><xsl:value-of select="tk:s(.)"/></a></li>
+        </xsl:for-each>
+      </ul>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match=".[. = 'all-units']" mode="tk:page-content">
+    <xsl:for-each select="$tk:units">
+      <xsl:call-template name="tk:unit-article"><xsl:with-param name="unit" select="."/></xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match=".[. = 'unit']" mode="tk:page-content">
+    <xsl:param name="item" as="element()"/>
+    <xsl:call-template name="tk:unit-article"><xsl:with-param name="unit" select="$item"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match=".[. = 'register']" mode="tk:page-content">
+    <xsl:param name="item" as="xs:string"/>
+    <xsl:variable name="kind" select="$item"/>
+    <xsl:variable name="entities" select="tk:register($kind)"/>
+    <h1><xsl:value-of select="tk:s($kind)"/></h1>
+    <xsl:variable name="groups" as="element()*">
+      <xsl:for-each-group select="$entities" group-adjacent="tk:initial(.)">
+        <group letter="{current-grouping-key()}"/>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <nav class="az" aria-label="A–Z">
+      <ul><xsl:for-each select="$groups"><li><a href="#letter-{position()}"><xsl:value-of select="@letter"/></a></li></xsl:for-each></ul>
+    </nav>
+    <xsl:for-each-group select="$entities" group-adjacent="tk:initial(.)">
+      <section class="register-letter" aria-labelledby="letter-{position()}">
+        <h2 id="letter-{position()}"><xsl:value-of select="current-grouping-key()"/></h2>
+        <ul class="register">
+          <xsl:for-each select="current-group()">
+            <xsl:variable name="n" select="count(tk:mentions-of(.))"/>
+            <li><a href="{tk:entity-file(.)}"><xsl:value-of select="tk:entity-name(.)"/></a>
+              <xsl:if test="$n gt 0"><xsl:text> </xsl:text><span class="count">(<xsl:value-of select="$n"/>)</span></xsl:if></li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <xsl:template match=".[. = 'entity']" mode="tk:page-content">
+    <xsl:param name="item" as="element()"/>
+    <xsl:for-each select="$item">
+      <xsl:variable name="mentions" select="tk:mentions-of(.)"/>
+      <article class="entity entity-{local-name()}" id="{@xml:id}">
+        <h1><xsl:value-of select="tk:entity-name(.)"/></h1>
+        <xsl:variable name="others" select="tk:other-names(.)"/>
+        <xsl:variable name="facts" select="* except (tk:main-name(.), $others)"/>
+        <xsl:if test="exists($others) or exists($facts)">
+          <dl class="entity-facts">
+            <xsl:if test="exists($others)">
+              <dt><xsl:value-of select="tk:s('names')"/></dt>
+              <xsl:for-each select="$others">
+                <dd><xsl:apply-templates/><xsl:if test="@type"><xsl:text> </xsl:text><span class="name-type">(<xsl:value-of select="@type"/>)</span></xsl:if></dd>
+              </xsl:for-each>
+            </xsl:if>
+            <xsl:for-each-group select="$facts" group-adjacent="string-join((local-name(), @type), ' ')">
+              <dt><xsl:value-of select="if (@type) then @type else local-name()"/></dt>
+              <xsl:for-each select="current-group()"><dd><xsl:apply-templates/></dd></xsl:for-each>
+            </xsl:for-each-group>
+          </dl>
+        </xsl:if>
+        <h2><xsl:value-of select="tk:s('mentions')"/> (<xsl:value-of select="count($mentions)"/>)</h2>
+        <!-- Grouped by unit (chapter): its label once, then page and context per mention. -->
+        <xsl:variable name="page-label" select="tk:s('page')"/>
+        <xsl:for-each-group select="$mentions" group-adjacent="generate-id(tk:mention-unit(.))">
+          <xsl:variable name="unit" select="tk:mention-unit(.)"/>
+          <xsl:variable name="file" select="tk:unit-file($unit)"/>
+          <xsl:variable name="label" select="tk:label($unit)"/>
+          <section class="mentions-unit">
+            <h3><a href="{$file}"><xsl:value-of select="$label"/></a>
+              <xsl:text> </xsl:text><span class="count">(<xsl:value-of select="count(current-group())"/>)</span></h3>
+            <ol class="mentions">
+              <xsl:for-each select="current-group()">
+                <li>
+                  <a href="{$file}#{tk:mention-id(.)}">
+                    <xsl:value-of select="(tk:page-of(.)/@n ! ($page-label || ' ' || .), $label)[1]"/>
+                  </a>
+                  <xsl:text>: </xsl:text>
+                  <span class="kwic"><xsl:call-template name="tk:context"><xsl:with-param name="m" select="."/></xsl:call-template></span>
+                </li>
+              </xsl:for-each>
+            </ol>
+          </section>
+        </xsl:for-each-group>
+      </article>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match=".[. = 'pages']" mode="tk:page-content">
+    <h1><xsl:value-of select="tk:s('pages')"/></h1>
+    <xsl:choose>
+      <xsl:when test="exists($tk:page-breaks)">
+        <ul class="page-list">
+          <xsl:for-each select="$tk:page-breaks">
+            <li><a href="{tk:href-of(.)}"><xsl:value-of select="@n"/></a></li>
+          </xsl:for-each>
+        </ul>
+      </xsl:when>
+      <xsl:otherwise><p>—</p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match=".[. = 'search']" mode="tk:page-content">
+    <h1><xsl:value-of select="tk:s('search')"/></h1>
+    <form id="search-form" class="search-form" action="search.html" method="get" role="search">
+      <label for="search-input"><xsl:value-of select="tk:s('search-label')"/></label>
+      <input id="search-input" name="q" type="search" autocomplete="off"/>
+      <button type="submit"><xsl:value-of select="tk:s('search')"/></button>
+    </form>
+    <p id="search-status" aria-live="polite"></p>
+    <ol id="search-results" class="search-results"></ol>
   </xsl:template>
 </xsl:stylesheet>
