@@ -114,6 +114,18 @@
   <xsl:variable name="tk:entity-files" as="map(xs:string, xs:string)" select="map:merge(
       $tk:entities ! map{string(@xml:id): tk:file-for-id(string(@xml:id))}, map{'duplicates': 'use-first'})"/>
 
+  <!-- The same files by the usual form of a pointer to the entity ("#pers-stalin"): most
+       mentions are found with one lookup. -->
+  <xsl:variable name="tk:entity-files-by-ref" as="map(xs:string, xs:string)" select="map:merge(
+      map:for-each($tk:entity-files, function($id, $file) { map{'#' || $id: $file} }))"/>
+
+  <!--* The page file of the entity a pointing element names, if any. -->
+  <xsl:function name="tk:entity-file-of" as="xs:string?">
+    <xsl:param name="ref" as="element()"/>
+    <xsl:variable name="quick" select="$tk:entity-files-by-ref(string($ref/@ref))"/>
+    <xsl:sequence select="if (exists($quick)) then $quick else tk:entity-of($ref) ! tk:entity-file(.)"/>
+  </xsl:function>
+
   <!--* The file of an entity's page. -->
   <xsl:function name="tk:entity-file" as="xs:string">
     <xsl:param name="e" as="element()"/>

@@ -97,7 +97,9 @@
   </xsl:template>
 
   <xsl:template match="tei:p | tei:ab">
-    <xsl:element name="{if (*[tk:is-block(.)]) then 'div' else 'p'}">
+    <!-- Most children are phrases with their own template: only the others need a closer look. -->
+    <xsl:element name="{if (*[not(map:contains($tk:handled-set, local-name())) or map:contains($tk:block-set, local-name())]
+        [tk:is-block(.)]) then 'div' else 'p'}">
       <xsl:attribute name="class" select="'p tei-' || local-name()"/>
       <xsl:call-template name="tk:id"/>
       <xsl:apply-templates/>
@@ -251,12 +253,12 @@
 
   <!-- Names: a link to the entity's page when @ref names one (and we are not inside a link). -->
   <xsl:template match="tei:persName | tei:orgName | tei:placeName | tei:name | tei:rs | tei:geogName">
-    <xsl:variable name="entity" select="tk:entity-of(.)"/>
+    <xsl:variable name="file" select="tk:entity-file-of(.)"/>
     <xsl:choose>
       <!-- Not a link inside a link, nor around one (a note marker, a nested name). -->
-      <xsl:when test="$entity and not(ancestor::tei:ref[@target] or ancestor::tei:ptr)
-                      and not(.//*[@ref or @target] or .//tei:note or .//tei:anchor)">
-        <a class="entity tei-{local-name()}" href="{tk:entity-file($entity)}" id="{tk:mention-id(.)}">
+      <xsl:when test="exists($file) and empty(ancestor::*[self::tei:ref[@target] or self::tei:ptr])
+                      and empty(descendant::*[@ref or @target or self::tei:note or self::tei:anchor])">
+        <a class="entity tei-{local-name()}" href="{$file}" id="{tk:mention-id(.)}">
           <xsl:apply-templates/>
         </a>
       </xsl:when>
@@ -264,7 +266,7 @@
         <span class="tei-{local-name()}">
           <!-- A mention keeps its anchor (person pages link to it) even when it is not a link. -->
           <xsl:choose>
-            <xsl:when test="$entity"><xsl:attribute name="id" select="tk:mention-id(.)"/></xsl:when>
+            <xsl:when test="exists($file)"><xsl:attribute name="id" select="tk:mention-id(.)"/></xsl:when>
             <xsl:otherwise><xsl:call-template name="tk:id"/></xsl:otherwise>
           </xsl:choose>
           <xsl:apply-templates/>
