@@ -208,8 +208,8 @@
     <xsl:param name="unit" as="element()"/>
     <xsl:sequence select="$unit//(tei:p | tei:l | tei:head | tei:item | tei:cell | tei:ab | tei:note
         | tei:biblStruct | tei:bibl | tei:stage | tei:speaker)
-        [not(descendant::tei:p or descendant::tei:l or descendant::tei:ab or descendant::tei:item or descendant::tei:cell)]
-        [not(ancestor::tei:biblStruct or ancestor::tei:bibl)]"/>
+        [empty(descendant::*[self::tei:p or self::tei:l or self::tei:ab or self::tei:item or self::tei:cell])]
+        [empty(ancestor::*[self::tei:biblStruct or self::tei:bibl])]"/>
   </xsl:function>
 
   <xsl:template name="tk:data-scripts">
@@ -225,7 +225,8 @@
           for $u in $tk:units return
             let $file := tk:unit-file($u), $label := tk:label($u), $p := tk:s('page') return
             for $b in tk:search-blocks($u) return
-            let $page := tk:page-of($b), $on-page := exists($page) and tk:unit-of($page) is $u
+            let $page := tk:page-of($b),
+                $on-page := exists($page) and (exists($page/ancestor::*[. is $u]) or tk:unit-of($page) is $u)
             return [$file || (if ($on-page) then '#' || tk:pb-id($page) else ''),
                     string-join(($label, $page[$on-page]/@n ! ($p || ' ' || .)), ', '),
                     tk:plain($b)]
