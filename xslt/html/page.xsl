@@ -14,10 +14,12 @@
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
 
-  <!-- How pages are serialized (written by Saxon itself: the serialize() function would
-       be about twice as slow for the megabytes of a whole edition). -->
-  <xsl:output name="tk:html" method="html" html-version="5.0" include-content-type="no" indent="no"
-      encoding="UTF-8"/>
+  <!-- How pages are serialized (written by Saxon itself: the serialize() function would be
+       about twice as slow for the megabytes of a whole edition). The XHTML method writes
+       HTML 5 syntax that HTML parsers read as written (void elements as <br/>, every other
+       empty element with an end tag) and is about 5 % faster than the HTML method here. -->
+  <xsl:output name="tk:html" method="xhtml" html-version="5.0" omit-xml-declaration="yes"
+      include-content-type="no" indent="no" encoding="UTF-8"/>
 
   <!--* Write one HTML page: $file (a bare file name) gets the skeleton around the content
         of the $kind of page for $item (templates in mode tk:page-content, pages.xsl). -->
