@@ -132,12 +132,14 @@
   <!--* A few words either side of a mention, from its paragraph (or line, item, note). -->
   <xsl:template name="tk:context">
     <xsl:param name="m" as="element()"/>
-    <xsl:variable name="block" select="($m/ancestor::*[self::tei:p or self::tei:l or self::tei:item or self::tei:head
+    <!-- most mentions stand right in a paragraph: no need to look further up -->
+    <xsl:variable name="block" select="if ($m/parent::tei:p) then $m/.. else
+        ($m/ancestor::*[self::tei:p or self::tei:l or self::tei:item or self::tei:head
         or self::tei:note or self::tei:cell or self::tei:ab or self::tei:quote][1], $m/..)[1]"/>
     <!-- Only a few siblings either side of the mention (or of its ancestor that is a child of
          the block) are read, so the cost per mention stays small; notes and hidden readings
          (sic, orig, abbr) are left out. -->
-    <xsl:variable name="anchor" select="($m/ancestor-or-self::*[parent::* is $block], $m)[1]"/>
+    <xsl:variable name="anchor" select="if ($m/.. is $block) then $m else ($m/ancestor-or-self::*[parent::* is $block], $m)[1]"/>
     <xsl:variable name="raw-before" as="xs:string" select="tk:context-text($anchor/preceding-sibling::node()[position() le 8])"/>
     <xsl:variable name="raw-after" as="xs:string" select="tk:context-text($anchor/following-sibling::node()[position() le 8])"/>
     <xsl:variable name="before" select="normalize-space($raw-before)"/>
