@@ -86,10 +86,7 @@
           </nav>
         </xsl:if>
         <footer class="site-footer">
-          <p><xsl:value-of select="tk:title()"/><xsl:if test="tk:publication()">. <xsl:value-of select="tk:publication()"/></xsl:if></p>
-          <xsl:if test="tk:licence()">
-            <p class="licence"><xsl:apply-templates select="tk:licence()" mode="tk:licence"/></p>
-          </xsl:if>
+          <xsl:sequence select="$tk:footer-lines"/>
           <xsl:sequence select="if (exists($citation)) then tk:coins($citation) else $tk:edition-coins"/>
         </footer>
       </body>
@@ -116,6 +113,12 @@
             <output class="goto-status" aria-live="polite"></output>
           </form>
         </header>
+  </xsl:variable>
+  <xsl:variable name="tk:footer-lines" as="element()+">
+    <p><xsl:value-of select="tk:title()"/><xsl:if test="tk:publication()">. <xsl:value-of select="tk:publication()"/></xsl:if></p>
+    <xsl:if test="tk:licence()">
+      <p class="licence"><xsl:apply-templates select="tk:licence()" mode="tk:licence"/></p>
+    </xsl:if>
   </xsl:variable>
   <xsl:variable name="tk:edition-meta" as="element()*" select="tk:citation-meta(tk:citation('edition'))"/>
   <xsl:variable name="tk:edition-coins" as="element()" select="tk:coins(tk:citation('edition'))"/>
