@@ -117,7 +117,7 @@
   <!-- The same files by the usual form of a pointer to the entity ("#pers-stalin"): most
        mentions are found with one lookup. -->
   <xsl:variable name="tk:entity-files-by-ref" as="map(xs:string, xs:string)" select="map:merge(
-      map:for-each($tk:entity-files, function($id, $file) { map{'#' || $id: $file} }))"/>
+      map:keys($tk:entity-files) ! map{'#' || .: $tk:entity-files(.)})"/>
 
   <!--* The page file of the entity a pointing element names, if any. -->
   <xsl:function name="tk:entity-file-of" as="xs:string?">
