@@ -13,6 +13,12 @@
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
 
+  <!-- What stands inside <main>, by the kind of page tk:write-page was given (its $item is
+       the unit, entity or register kind shown). Templates, not a content parameter, so the
+       content is written straight into the page, never built as a tree and copied; an edition
+       adds or changes a kind with a template of its own in this mode. -->
+  <xsl:mode name="tk:page-content" on-no-match="fail" use-accumulators="#all"/>
+
   <!-- ============ title page ============ -->
 
   <xsl:template name="tk:title-page">
@@ -22,6 +28,24 @@
       <xsl:with-param name="next" select="if (exists($tk:units)) then ('toc.html', tk:s('contents')) else ()"/>
       <xsl:with-param name="kind" select="'title'"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match=".[. = 'title']" mode="tk:page-content">
+    <div class="title-page">
+      <h1><xsl:value-of select="tk:title()"/></h1>
+      <xsl:if test="tk:subtitle()"><p class="subtitle"><xsl:value-of select="tk:subtitle()"/></p></xsl:if>
+      <xsl:if test="exists($tk:title-stmt/tei:author)">
+        <p class="authors"><xsl:value-of select="string-join($tk:title-stmt/tei:author ! tk:plain(.), '; ')"/></p>
+      </xsl:if>
+      <xsl:if test="exists(tk:credits())">
+        <h2><xsl:value-of select="tk:s('credits')"/></h2>
+        <ul class="credits"><xsl:for-each select="tk:credits()"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
+      </xsl:if>
+      <xsl:if test="tk:publication()"><p class="publication"><xsl:value-of select="tk:publication()"/></p></xsl:if>
+      <xsl:if test="tk:source()"><p class="source"><xsl:value-of select="tk:s('source')"/>: <xsl:value-of select="tk:source()"/></p></xsl:if>
+      <xsl:if test="tk:licence()"><p class="licence"><xsl:apply-templates select="tk:licence()" mode="tk:licence"/></p></xsl:if>
+      <p class="start"><a href="toc.html"><xsl:value-of select="tk:s('contents')"/></a></p>
+    </div>
   </xsl:template>
 
   <!-- ============ contents ============ -->
@@ -43,6 +67,27 @@
       <xsl:with-param name="next" select="$tk:units[1] ! (tk:href-of(.), tk:label(.))"/>
       <xsl:with-param name="kind" select="'toc'"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match=".[. = 'toc']" mode="tk:page-content">
+    <h1><xsl:value-of select="tk:s('contents')"/></h1>
+    <ol class="toc">
+      <xsl:for-each select="$tk:units">
+        <xsl:variable name="range" select="tk:page-range(.)"/>
+        <li class="toc-{(@type, local-name())[1]}">
+          <a href="{tk:href-of(.)}"><xsl:value-of select="tk:label(.)"/></a>
+          <xsl:if test="$range"><xsl:text> </xsl:text><span class="toc-pages"><xsl:value-of select="tk:s('page') || ' ' || $range"/></span></xsl:if>
+        </li>
+      </xsl:for-each>
+    </ol>
+    <xsl:if test="exists($tk:entities)">
+      <h2><xsl:value-of select="tk:s('register')"/></h2>
+      <ul class="toc-registers">
+        <xsl:for-each select="$tk:register-kinds[exists(tk:register(.))]">
+          <li><a href="{.}.html"><xsl:value-of select="tk:s(.)"/></a></li>
+        </xsl:for-each>
+      </ul>
+    </xsl:if>
   </xsl:template>
 
   <!-- ============ units ============ -->
@@ -102,6 +147,17 @@
     </xsl:choose>
   </xsl:template>
 
+  <xsl:template match=".[. = 'all-units']" mode="tk:page-content">
+    <xsl:for-each select="$tk:units">
+      <xsl:call-template name="tk:unit-article"><xsl:with-param name="unit" select="."/></xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match=".[. = 'unit']" mode="tk:page-content">
+    <xsl:param name="item" as="element()"/>
+    <xsl:call-template name="tk:unit-article"><xsl:with-param name="unit" select="$item"/></xsl:call-template>
+  </xsl:template>
+
   <!-- ============ registers and entity pages ============ -->
 
   <!--* The first letter an entity is filed under (A-Z, else "#"). -->
@@ -127,6 +183,33 @@
         </xsl:for-each>
       </xsl:if>
     </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match=".[. = 'register']" mode="tk:page-content">
+    <xsl:param name="item" as="xs:string"/>
+    <xsl:variable name="kind" select="$item"/>
+    <xsl:variable name="entities" select="tk:register($kind)"/>
+    <h1><xsl:value-of select="tk:s($kind)"/></h1>
+    <xsl:variable name="groups" as="element()*">
+      <xsl:for-each-group select="$entities" group-adjacent="tk:initial(.)">
+        <group letter="{current-grouping-key()}"/>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <nav class="az" aria-label="A–Z">
+      <ul><xsl:for-each select="$groups"><li><a href="#letter-{position()}"><xsl:value-of select="@letter"/></a></li></xsl:for-each></ul>
+    </nav>
+    <xsl:for-each-group select="$entities" group-adjacent="tk:initial(.)">
+      <section class="register-letter" aria-labelledby="letter-{position()}">
+        <h2 id="letter-{position()}"><xsl:value-of select="current-grouping-key()"/></h2>
+        <ul class="register">
+          <xsl:for-each select="current-group()">
+            <xsl:variable name="n" select="count(tk:mentions-of(.))"/>
+            <li><a href="{tk:entity-file(.)}"><xsl:value-of select="tk:entity-name(.)"/></a>
+              <xsl:if test="$n gt 0"><xsl:text> </xsl:text><span class="count">(<xsl:value-of select="$n"/>)</span></xsl:if></li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:for-each-group>
   </xsl:template>
 
   <!--* A few words either side of a mention, from its paragraph (or line, item, note). -->
@@ -182,145 +265,6 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- ============ printed pages, search ============ -->
-
-  <xsl:template name="tk:pages-page">
-    <xsl:call-template name="tk:write-page">
-      <xsl:with-param name="file" select="'pages.html'"/>
-      <xsl:with-param name="title" select="tk:s('pages')"/>
-      <xsl:with-param name="kind" select="'pages'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- Page breaks with a number, in a unit. -->
-  <xsl:variable name="tk:page-breaks" as="element(tei:pb)*"
-      select="$tk:doc//tei:text//tei:pb[@n][exists(tk:unit-of(.))]"/>
-
-  <xsl:template name="tk:search-page">
-    <xsl:call-template name="tk:write-page">
-      <xsl:with-param name="file" select="'search.html'"/>
-      <xsl:with-param name="title" select="tk:s('search')"/>
-      <xsl:with-param name="scripts" select="'search-data.js'"/>
-      <xsl:with-param name="kind" select="'search'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!--* The blocks the search index holds: the smallest text-bearing blocks of every unit. -->
-  <xsl:function name="tk:search-blocks" as="element()*">
-    <xsl:param name="unit" as="element()"/>
-    <xsl:sequence select="$unit//(tei:p | tei:l | tei:head | tei:item | tei:cell | tei:ab | tei:note
-        | tei:biblStruct | tei:bibl | tei:stage | tei:speaker)
-        [empty(descendant::*[self::tei:p or self::tei:l or self::tei:ab or self::tei:item or self::tei:cell])]
-        [empty(ancestor::*[self::tei:biblStruct or self::tei:bibl])]"/>
-  </xsl:function>
-
-  <xsl:template name="tk:data-scripts">
-    <xsl:result-document href="pages-data.js" method="text" encoding="UTF-8">
-      <xsl:text>window.TK_PAGES = </xsl:text>
-      <xsl:value-of select="serialize(array{ $tk:page-breaks ! [lower-case(normalize-space(@n)), tk:href-of(.)] },
-          map{'method': 'json'})"/>
-      <xsl:text>;&#10;</xsl:text>
-    </xsl:result-document>
-    <xsl:result-document href="search-data.js" method="text" encoding="UTF-8">
-      <xsl:text>window.TK_SEARCH = </xsl:text>
-      <xsl:value-of select="serialize(array{
-          for $u in $tk:units return
-            let $file := tk:unit-file($u), $label := tk:label($u), $p := tk:s('page') return
-            for $b in tk:search-blocks($u) return
-            let $page := tk:page-of($b),
-                $on-page := exists($page) and (exists($page/ancestor::*[. is $u]) or tk:unit-of($page) is $u)
-            return [$file || (if ($on-page) then '#' || tk:pb-id($page) else ''),
-                    string-join(($label, $page[$on-page]/@n ! ($p || ' ' || .)), ', '),
-                    tk:plain($b)]
-        }, map{'method': 'json'})"/>
-      <xsl:text>;&#10;</xsl:text>
-    </xsl:result-document>
-  </xsl:template>
-  <!-- ============ page content by kind ============ -->
-
-  <!-- What stands inside <main>, by the kind of page tk:write-page was given (its $item is
-       the unit, entity or register kind shown). Templates, not a content parameter, so the
-       content is written straight into the page, never built as a tree and copied; an edition
-       adds or changes a kind with a template of its own in this mode. -->
-  <xsl:mode name="tk:page-content" on-no-match="fail" use-accumulators="#all"/>
-
-  <xsl:template match=".[. = 'title']" mode="tk:page-content">
-    <div class="title-page">
-      <h1><xsl:value-of select="tk:title()"/></h1>
-      <xsl:if test="tk:subtitle()"><p class="subtitle"><xsl:value-of select="tk:subtitle()"/></p></xsl:if>
-      <xsl:if test="exists($tk:title-stmt/tei:author)">
-        <p class="authors"><xsl:value-of select="string-join($tk:title-stmt/tei:author ! tk:plain(.), '; ')"/></p>
-      </xsl:if>
-      <xsl:if test="exists(tk:credits())">
-        <h2><xsl:value-of select="tk:s('credits')"/></h2>
-        <ul class="credits"><xsl:for-each select="tk:credits()"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
-      </xsl:if>
-      <xsl:if test="tk:publication()"><p class="publication"><xsl:value-of select="tk:publication()"/></p></xsl:if>
-      <xsl:if test="tk:source()"><p class="source"><xsl:value-of select="tk:s('source')"/>: <xsl:value-of select="tk:source()"/></p></xsl:if>
-      <xsl:if test="tk:licence()"><p class="licence"><xsl:apply-templates select="tk:licence()" mode="tk:licence"/></p></xsl:if>
-      <p class="start"><a href="toc.html"><xsl:value-of select="tk:s('contents')"/></a></p>
-    </div>
-  </xsl:template>
-
-  <xsl:template match=".[. = 'toc']" mode="tk:page-content">
-    <h1><xsl:value-of select="tk:s('contents')"/></h1>
-    <ol class="toc">
-      <xsl:for-each select="$tk:units">
-        <xsl:variable name="range" select="tk:page-range(.)"/>
-        <li class="toc-{(@type, local-name())[1]}">
-          <a href="{tk:href-of(.)}"><xsl:value-of select="tk:label(.)"/></a>
-          <xsl:if test="$range"><xsl:text> </xsl:text><span class="toc-pages"><xsl:value-of select="tk:s('page') || ' ' || $range"/></span></xsl:if>
-        </li>
-      </xsl:for-each>
-    </ol>
-    <xsl:if test="exists($tk:entities)">
-      <h2><xsl:value-of select="tk:s('register')"/></h2>
-      <ul class="toc-registers">
-        <xsl:for-each select="$tk:register-kinds[exists(tk:register(.))]">
-          <li><a href="{.}.html"><xsl:value-of select="tk:s(.)"/></a></li>
-        </xsl:for-each>
-      </ul>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match=".[. = 'all-units']" mode="tk:page-content">
-    <xsl:for-each select="$tk:units">
-      <xsl:call-template name="tk:unit-article"><xsl:with-param name="unit" select="."/></xsl:call-template>
-    </xsl:for-each>
-  </xsl:template>
-
-  <xsl:template match=".[. = 'unit']" mode="tk:page-content">
-    <xsl:param name="item" as="element()"/>
-    <xsl:call-template name="tk:unit-article"><xsl:with-param name="unit" select="$item"/></xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match=".[. = 'register']" mode="tk:page-content">
-    <xsl:param name="item" as="xs:string"/>
-    <xsl:variable name="kind" select="$item"/>
-    <xsl:variable name="entities" select="tk:register($kind)"/>
-    <h1><xsl:value-of select="tk:s($kind)"/></h1>
-    <xsl:variable name="groups" as="element()*">
-      <xsl:for-each-group select="$entities" group-adjacent="tk:initial(.)">
-        <group letter="{current-grouping-key()}"/>
-      </xsl:for-each-group>
-    </xsl:variable>
-    <nav class="az" aria-label="A–Z">
-      <ul><xsl:for-each select="$groups"><li><a href="#letter-{position()}"><xsl:value-of select="@letter"/></a></li></xsl:for-each></ul>
-    </nav>
-    <xsl:for-each-group select="$entities" group-adjacent="tk:initial(.)">
-      <section class="register-letter" aria-labelledby="letter-{position()}">
-        <h2 id="letter-{position()}"><xsl:value-of select="current-grouping-key()"/></h2>
-        <ul class="register">
-          <xsl:for-each select="current-group()">
-            <xsl:variable name="n" select="count(tk:mentions-of(.))"/>
-            <li><a href="{tk:entity-file(.)}"><xsl:value-of select="tk:entity-name(.)"/></a>
-              <xsl:if test="$n gt 0"><xsl:text> </xsl:text><span class="count">(<xsl:value-of select="$n"/>)</span></xsl:if></li>
-          </xsl:for-each>
-        </ul>
-      </section>
-    </xsl:for-each-group>
-  </xsl:template>
-
   <xsl:template match=".[. = 'entity']" mode="tk:page-content">
     <xsl:param name="item" as="element()"/>
     <xsl:for-each select="$item">
@@ -370,6 +314,16 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- ============ printed pages, search ============ -->
+
+  <xsl:template name="tk:pages-page">
+    <xsl:call-template name="tk:write-page">
+      <xsl:with-param name="file" select="'pages.html'"/>
+      <xsl:with-param name="title" select="tk:s('pages')"/>
+      <xsl:with-param name="kind" select="'pages'"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template match=".[. = 'pages']" mode="tk:page-content">
     <h1><xsl:value-of select="tk:s('pages')"/></h1>
     <xsl:choose>
@@ -384,6 +338,19 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Page breaks with a number, in a unit. -->
+  <xsl:variable name="tk:page-breaks" as="element(tei:pb)*"
+      select="$tk:doc//tei:text//tei:pb[@n][exists(tk:unit-of(.))]"/>
+
+  <xsl:template name="tk:search-page">
+    <xsl:call-template name="tk:write-page">
+      <xsl:with-param name="file" select="'search.html'"/>
+      <xsl:with-param name="title" select="tk:s('search')"/>
+      <xsl:with-param name="scripts" select="'search-data.js'"/>
+      <xsl:with-param name="kind" select="'search'"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template match=".[. = 'search']" mode="tk:page-content">
     <h1><xsl:value-of select="tk:s('search')"/></h1>
     <form id="search-form" class="search-form" action="search.html" method="get" role="search">
@@ -393,5 +360,37 @@
     </form>
     <p id="search-status" aria-live="polite"></p>
     <ol id="search-results" class="search-results"></ol>
+  </xsl:template>
+
+  <!--* The blocks the search index holds: the smallest text-bearing blocks of every unit. -->
+  <xsl:function name="tk:search-blocks" as="element()*">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="$unit//(tei:p | tei:l | tei:head | tei:item | tei:cell | tei:ab | tei:note
+        | tei:biblStruct | tei:bibl | tei:stage | tei:speaker)
+        [empty(descendant::*[self::tei:p or self::tei:l or self::tei:ab or self::tei:item or self::tei:cell])]
+        [empty(ancestor::*[self::tei:biblStruct or self::tei:bibl])]"/>
+  </xsl:function>
+
+  <xsl:template name="tk:data-scripts">
+    <xsl:result-document href="pages-data.js" method="text" encoding="UTF-8">
+      <xsl:text>window.TK_PAGES = </xsl:text>
+      <xsl:value-of select="serialize(array{ $tk:page-breaks ! [lower-case(normalize-space(@n)), tk:href-of(.)] },
+          map{'method': 'json'})"/>
+      <xsl:text>;&#10;</xsl:text>
+    </xsl:result-document>
+    <xsl:result-document href="search-data.js" method="text" encoding="UTF-8">
+      <xsl:text>window.TK_SEARCH = </xsl:text>
+      <xsl:value-of select="serialize(array{
+          for $u in $tk:units return
+            let $file := tk:unit-file($u), $label := tk:label($u), $p := tk:s('page') return
+            for $b in tk:search-blocks($u) return
+            let $page := tk:page-of($b),
+                $on-page := exists($page) and (exists($page/ancestor::*[. is $u]) or tk:unit-of($page) is $u)
+            return [$file || (if ($on-page) then '#' || tk:pb-id($page) else ''),
+                    string-join(($label, $page[$on-page]/@n ! ($p || ' ' || .)), ', '),
+                    tk:plain($b)]
+        }, map{'method': 'json'})"/>
+      <xsl:text>;&#10;</xsl:text>
+    </xsl:result-document>
   </xsl:template>
 </xsl:stylesheet>
