@@ -2,7 +2,11 @@
 Consortium Stylesheets' html5 conversion of the same file, in the same process and Saxon.
 
     .venv/bin/python benchmarks/html_bench.py [--edition tei/bazhanov.xml] [--runs 5]
-        [--teic /tmp/teic-stylesheets]
+        [--teic /tmp/teic-stylesheets] [--parts]
+
+--parts also times each kind of page alone (through a stylesheet, written to a temporary
+folder, that imports html.xsl and calls one of its page templates), over a run that only
+hands the document to Saxon.
 
 --teic is a checkout of https://github.com/TEIC/Stylesheets (outside the project; at
 least its html/, common/, profiles/default/html5/ and i18n.xml). Without it, only
@@ -74,6 +78,51 @@ def teikit_figures(edition: Edition, runs: int) -> float:
     return statistics.median(r[1] for r in runs_s)
 
 
+# Each part is one or more of html.xsl's named page templates ("" = none: the document is
+# only handed over, which every part pays too).
+PARTS = {
+    "document only": "",
+    "title page and contents": "tk:title-page tk:toc",
+    "division pages (with notes)": "tk:unit-pages",
+    "registers and entity pages": "tk:registers",
+    "printed pages and search pages": "tk:pages-page tk:search-page",
+    "search and page data": "tk:data-scripts",
+}
+
+
+def part_stylesheet(folder: Path) -> Path:
+    """A stylesheet importing html.xsl whose $part names the templates to call."""
+    calls = "".join(
+        f'<xsl:when test="$part = {i}">'
+        + "".join(f'<xsl:call-template name="{t}"/>' for t in templates.split())
+        + "</xsl:when>"
+        for i, templates in enumerate(PARTS.values()))
+    path = folder / "parts.xsl"
+    path.write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tk="urn:teikit:xslt">'
+        f'<xsl:import href="{html_builder.STYLESHEET.as_uri()}"/>'
+        '<xsl:param name="part" as="xs:integer" select="0"/>'
+        f'<xsl:template match="/"><xsl:choose>{calls}</xsl:choose></xsl:template>'
+        "</xsl:stylesheet>", encoding="utf-8")
+    return path
+
+
+def part_figures(edition: Edition, runs: int) -> None:
+    citations, _ = html_builder.citations_json(edition)
+    with tempfile.TemporaryDirectory() as folder:
+        sheet = part_stylesheet(Path(folder))
+        for i, label in enumerate(PARTS):
+            params = {"single-page": False, "citations": citations, "part": i}
+
+            def run(params=params) -> None:
+                with tempfile.TemporaryDirectory(dir=RAM) as tmp:
+                    saxon.transform(sheet, edition.tree, params=params, output_dir=tmp)
+
+            timed(run, 1)  # the first run also compiles
+            print(line(f"teikit part: {label}", timed(run, runs)))
+
+
 def teic_figures(teic: Path, edition: Edition, runs: int) -> float | None:
     entry = teic / "profiles" / "default" / "html5" / "to.xsl"
     if not entry.is_file():
@@ -95,11 +144,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edition", type=Path, default=paths.EDITION)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--teic", type=Path, default=Path("/tmp/teic-stylesheets"))
+    parser.add_argument("--parts", action="store_true", help="also time each kind of page alone")
     args = parser.parse_args(argv)
     edition = Edition.load(args.edition)
     size = args.edition.stat().st_size
     print(f"edition: {args.edition} ({size / 1e3:.0f} kB, {sum(1 for _ in edition.root.iter())} elements)")
     ours = teikit_figures(edition, args.runs)
+    if args.parts:
+        part_figures(edition, args.runs)
     theirs = teic_figures(args.teic, edition, max(1, min(args.runs, 3)))
     if theirs:
         print(f"ratio of CPU medians, TEIC html5 / teikit transform: {theirs / ours:.2f}")
