@@ -104,6 +104,28 @@ def test_header_standoff_and_index_untouched(tagged: IngestContext) -> None:
     assert tagged.root.xpath("count(//tei:persName/tei:persName)", namespaces=NSMAP) == 0
 
 
+def test_a_name_with_a_repaired_surname_keeps_its_forenames(tmp_path: Path) -> None:
+    # corrections come first, so "Stalin" is found inside corr alone; the pass then widens it
+    # over forenames that make a form of the same person, and only those
+    root = etree.fromstring(f'<TEI xmlns="{TEI_NS}"><teiHeader/></TEI>')
+    root.append(etree.fromstring(STANDOFF))
+    root.append(etree.fromstring(
+        f'<text xmlns="{TEI_NS}"><body><p>Iosip Vissarionovich <choice><sic>Stalim</sic>'
+        f'<corr>Stalin</corr></choice> spoke; then Comrade <choice><sic>Stalim</sic>'
+        f'<corr>Stalin</corr></choice>.</p></body></text>'))
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    persons.run(ctx)
+    p = root.find(f".//{{{TEI_NS}}}p")
+    whole, alone = p.findall(f"{{{TEI_NS}}}persName"), p.findall(f".//{{{TEI_NS}}}corr/{{{TEI_NS}}}persName")
+    assert [(e.get("ref"), "".join(e.xpath(".//text()[not(ancestor::tei:sic)]", namespaces=NSMAP)))
+            for e in whole] == [("#pers-stalin", "Iosip Vissarionovich Stalin")]
+    assert whole[0].find(f"{{{TEI_NS}}}choice/{{{TEI_NS}}}corr").text == "Stalin"
+    assert [e.get("ref") for e in alone] == ["#pers-stalin"]  # "Comrade" is no forename
+    assert "".join(p.xpath(".//text()[not(ancestor::tei:sic)]", namespaces=NSMAP)) == \
+        "Iosip Vissarionovich Stalin spoke; then Comrade Stalin."
+
+
 @pytest.fixture(scope="module")
 def ingested() -> IngestContext:
     return pipeline.run(paths.PROJECT_ROOT / "tei" / "source" / "bazhanov-1990.txt",

@@ -11,6 +11,11 @@ is guessed.
 
 Not searched: ``teiHeader``, ``standOff``, the index (already linked), the bibliography
 (the bibliography pass owns its author names) and existing names.
+
+A span never crosses an element, so a name whose surname was repaired
+(``Lev Borisovich <choice><sic>Kameney</sic><corr>Kamenev</corr></choice>``) is first
+found in the ``corr`` alone; :func:`extend_over_corrections` then widens it over the
+forenames before the ``choice`` when the whole reads as a form of the same person.
 """
 
 from __future__ import annotations
@@ -196,6 +201,47 @@ def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict) -> tuple[
     return linked, left
 
 
+def extend_over_corrections(root: etree._Element, forms: Forms) -> int:
+    """Widen names found inside a repaired reading over the words just before it.
+
+    ``Lev Borisovich <choice>…<corr><persName ref="#x">Kamenev</persName></corr></choice>``
+    becomes ``<persName ref="#x">Lev Borisovich <choice>…<corr>Kamenev</corr></choice></persName>``
+    when "Lev Borisovich Kamenev" is a form of person x. Returns how many were widened.
+    """
+    widened = 0
+    for choice in list(root.iter(T + "choice")):
+        corr = choice.find(T + "corr")
+        name = corr[0] if corr is not None and len(corr) == 1 else None
+        if name is None or name.tag not in (T + "persName", T + "orgName", T + "placeName") \
+                or not name.get("ref") or (corr.text or "").strip() or (name.tail or "").strip():
+            continue
+        before = _before(choice)
+        ref = name.get("ref").lstrip("#")
+        words = before.split(" ")
+        # the longest run of whole words before the choice that makes a form of this name
+        for start in range(max(0, len(words) - 5), len(words) - 1):
+            lead = " ".join(words[start:])
+            if lead and ref in forms.candidates.get(lead + (name.text or ""), []):
+                break
+        else:
+            continue
+        wrapper = etree.Element(name.tag, name.attrib)
+        wrapper.text = lead
+        wrapper.tail = choice.tail
+        prev = choice.getprevious()
+        rest = before[: len(before) - len(lead)] or None
+        if prev is not None:
+            prev.tail = rest
+        else:
+            choice.getparent().text = rest
+        choice.addprevious(wrapper)
+        choice.tail = None
+        wrapper.append(choice)
+        corr.text, corr[:] = (name.text or "") + (name.tail or ""), []
+        widened += 1
+    return widened
+
+
 def _label(page: int | None) -> str:
     if page is None:
         return "?"
@@ -218,6 +264,7 @@ def run(ctx: IngestContext) -> None:
     wrap_matches(text, _finder(forms), _factory(forms, {form for form, _ in rules}), skip=SKIP_TAGS,
                  only=lambda el: el not in excluded)
     _resolve(ctx, IndexPages(ctx.root), rules)
+    extend_over_corrections(text, forms)
 
 
 def mentions(root: etree._Element) -> Iterator[tuple[etree._Element, str | None]]:
