@@ -136,3 +136,26 @@ def test_interface_labels_come_from_the_labels_parameter(tmp_path: Path):
     toc = lxml_html.parse(str(tmp_path / "toc.html"))
     assert toc.xpath("//h1/text()") == ["Inhalt"]
     assert toc.xpath("//body/@data-no-results") == ["Nichts gefunden."]
+
+
+def test_an_importing_stylesheet_changes_one_kind_of_page(tmp_path: Path):
+    """The documented way to customise: import html.xsl, override a tk:page-content template."""
+    from lxml import html as lxml_html
+
+    from teikit import saxon
+    from teikit.build.html import STYLESHEET
+    from teikit.edition import Edition
+
+    custom = tmp_path / "custom.xsl"
+    custom.write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        f'<xsl:import href="{STYLESHEET.as_uri()}"/>'
+        """<xsl:template match=".[. = 'pages']" mode="tk:page-content" xmlns:tk="urn:teikit:xslt">"""
+        '<h1>Pages</h1><p id="custom">our own list</p></xsl:template></xsl:stylesheet>', encoding="utf-8")
+    out = tmp_path / "out"
+    saxon.transform(custom, Edition.load(MINI).tree, output_dir=out)
+    pages = lxml_html.parse(str(out / "pages.html"))
+    assert pages.xpath("//main/p[@id='custom']/text()") == ["our own list"]
+    assert pages.xpath("//header[@class='site-header']")  # the skeleton is still html.xsl's
+    toc = lxml_html.parse(str(out / "toc.html"))
+    assert toc.xpath("//ol[@class='toc']/li")  # other kinds unchanged
