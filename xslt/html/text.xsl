@@ -44,7 +44,7 @@
 
   <!-- The same two lists as sets, for quick tests. -->
   <xsl:variable name="tk:block-set" as="map(xs:string, xs:boolean)"
-      select="map:merge($tk:block-names ! map{.: true()})"/>
+      select="map:merge($tk:block-names ! map{.: true()}, map{'duplicates': 'use-first'})"/>
   <xsl:variable name="tk:handled-set" as="map(xs:string, xs:boolean)"
       select="map:merge($tk:handled-names ! map{.: true()}, map{'duplicates': 'use-first'})"/>
 
