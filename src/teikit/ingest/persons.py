@@ -212,8 +212,11 @@ def extend_over_corrections(root: etree._Element, forms: Forms) -> int:
     for choice in list(root.iter(T + "choice")):
         corr = choice.find(T + "corr")
         name = corr[0] if corr is not None and len(corr) == 1 else None
-        if name is None or name.tag not in (T + "persName", T + "orgName", T + "placeName") \
-                or not name.get("ref") or (corr.text or "").strip() or (name.tail or "").strip():
+        names = (T + "persName", T + "orgName", T + "placeName")
+        # only a bare name that is the whole corrected reading, not already inside a name
+        if name is None or name.tag not in names or not name.get("ref") or len(name) \
+                or (corr.text or "").strip() or (name.tail or "").strip() \
+                or any(a.tag in names for a in choice.iterancestors()):
             continue
         before = _before(choice)
         ref = name.get("ref").lstrip("#")
