@@ -35,7 +35,8 @@ from teikit.xmlio import TEI_NS, XML_ID
 
 T = f"{{{TEI_NS}}}"
 PENDING = "candidates"  # temporary attribute on a provisional wrapper
-SKIP_TAGS = [T + t for t in ("persName", "orgName", "placeName", "teiHeader", "standOff", "pb", "ref")]
+NAME_TAGS = (T + "persName", T + "orgName", T + "placeName")
+SKIP_TAGS = [*NAME_TAGS, *(T + t for t in ("teiHeader", "standOff", "pb", "ref"))]
 _ROMAN = re.compile(r"^[ivxl]+$")
 
 
@@ -212,11 +213,10 @@ def extend_over_corrections(root: etree._Element, forms: Forms) -> int:
     for choice in list(root.iter(T + "choice")):
         corr = choice.find(T + "corr")
         name = corr[0] if corr is not None and len(corr) == 1 else None
-        names = (T + "persName", T + "orgName", T + "placeName")
         # only a bare name that is the whole corrected reading, not already inside a name
-        if name is None or name.tag not in names or not name.get("ref") or len(name) \
+        if name is None or name.tag not in NAME_TAGS or not name.get("ref") or len(name) \
                 or (corr.text or "").strip() or (name.tail or "").strip() \
-                or any(a.tag in names for a in choice.iterancestors()):
+                or any(a.tag in NAME_TAGS for a in choice.iterancestors()):
             continue
         before = _before(choice)
         ref = name.get("ref").lstrip("#")
