@@ -25,6 +25,7 @@ from typing import Any
 
 from lxml import etree
 
+from teikit import xmlio
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.errors import ToolError
 
@@ -147,7 +148,10 @@ def transform(
     path = Path(stylesheet).resolve()
     executable = compile_stylesheet(path)
     proc = processor()
-    data = document if isinstance(document, bytes) else etree.tostring(document, encoding="UTF-8")
+    # Never the input's own bytes or DOCTYPE: Saxon's parser would load the DTD it names.
+    if isinstance(document, bytes):
+        document = xmlio.parse_bytes(document, source_name)
+    data = xmlio.serialize_for_xslt(document)
     with _lock:  # an executable holds parameters and messages: one run at a time
         executable.clear_parameters()
         executable.clear_xsl_messages()
