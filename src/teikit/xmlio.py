@@ -139,7 +139,8 @@ def _refuse_unsafe(
     for entry in parser.error_log:
         if "ENTITY" in entry.type_name or "entity" in entry.message.lower():
             raise UnsafeInputError(
-                f"{_in_our_words(entry.message)}; teikit never reads a DTD, so the entity cannot be expanded",
+                f"{_in_our_words(entry.message)[0]}; teikit never reads a DTD, "
+                "so the entity cannot be expanded",
                 file=name, line=entry.line or line, hint=_NO_ENTITIES_HINT,
             )
     if resolver.requested:
@@ -149,26 +150,32 @@ def _refuse_unsafe(
         )
 
 
-# libxml2's wording -> teikit's: what went wrong and what limit applies, never parser flags.
-_REWORDED = (
-    (re.compile(r"Excessive depth in document: (\d+).*", re.S),
-     rf"elements nested more than {MAX_DEPTH} levels deep (teikit's limit)"),
-    (re.compile(r".*Text node too long.*", re.S), "a text node longer than 10 MB (teikit's limit)"),
+# libxml2's wording -> teikit's: what went wrong, which limit applies and what to do,
+# never parser flags. (pattern, message, hint)
+_LIMITS = (
+    (re.compile(r"Excessive depth in document.*", re.S),
+     f"elements nested more than {MAX_DEPTH} levels deep (teikit's limit)",
+     "flatten the nesting; such depth is almost always generated or hostile"),
+    (re.compile(r".*Text node too long.*", re.S), "a text node longer than 10 MB (teikit's limit)",
+     "split the text into paragraphs"),
     (re.compile(r".*(Buffer size limit exceeded|Huge input lookup|Dictionary size limit).*", re.S),
-     "a name, attribute value or text larger than 10 MB (teikit's limit)"),
-    (re.compile(r"Memory allocation failed.*", re.S), "the document is too large to read"),
-    (re.compile(r"Detected an entity reference loop.*", re.S), "entity reference loop"),
+     "a name, attribute value or text larger than 10 MB (teikit's limit)", "split it into smaller parts"),
+    (re.compile(r"Memory allocation failed.*", re.S), "the document is too large to read",
+     "split the edition into several files"),
+    (re.compile(r"Detected an entity reference loop.*", re.S), "an entity reference loop", _NO_ENTITIES_HINT),
     (re.compile(r"Maximum entity amplification factor exceeded.*", re.S),
-     "entities that expand to far more text than the file holds (an entity bomb)"),
+     "entities that expand to far more text than the file holds (an entity bomb)", _NO_ENTITIES_HINT),
 )
 
 
-def _in_our_words(message: str) -> str:
-    for pattern, replacement in _REWORDED:
-        if pattern.fullmatch(message.strip()):
-            return pattern.sub(replacement, message.strip())
+def _in_our_words(message: str) -> tuple[str, str | None]:
+    """libxml2's message in teikit's words, and a hint when it names a limit."""
+    text = message.strip()
+    for pattern, reworded, hint in _LIMITS:
+        if pattern.fullmatch(text):
+            return reworded, hint
     # Whatever else libxml2 says, never pass on its advice about parser options.
-    return re.sub(r",?\s*(use|try) XML_PARSE_HUGE( option)?", "", message).strip()
+    return re.sub(r",?\s*(use|try) XML_PARSE_HUGE( option)?", "", text).strip(), None
 
 
 def read_bytes(path: str | Path) -> bytes:
@@ -226,12 +233,13 @@ def parse_bytes(data: bytes, name: str = "<input>", *, collect_ids: bool = True)
         line, col = (exc.position if exc.position else (exc.lineno, None))
         msg = exc.msg or str(exc)
         # libxml2 appends the location to its messages; keep only the reason.
-        msg = _in_our_words(re.sub(r",? line \d+, column \d+\s*$", "", msg.strip()) or msg)
+        msg, hint = _in_our_words(re.sub(r",? line \d+, column \d+\s*$", "", msg.strip()) or msg)
         unsafe = "entit" in msg.lower() or resolver.requested
         cls = UnsafeInputError if unsafe else InputError
         raise cls(
-            f"not well-formed XML: {msg}", file=name, line=line, column=col,
-            hint="fix the markup at this position (an editor with XML support shows it)",
+            f"not well-formed XML: {msg}" if hint is None else f"unusable XML: {msg}",
+            file=name, line=line, column=col,
+            hint=hint or "fix the markup at this position (an editor with XML support shows it)",
         ) from exc
     tree = root.getroottree()
     _refuse_unsafe(tree, parser, resolver, data, name)

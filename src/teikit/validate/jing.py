@@ -78,7 +78,7 @@ def _parse_output(output: str, names: dict[str, str], code: str) -> tuple[list[D
     for raw in output.splitlines():
         target = next((p for p in by_length if raw.startswith(p + ":")), None)
         match = _LINE.match(raw[len(target) + 1 :]) if target else None
-        if not match:
+        if not match or target is None:
             if raw.strip():
                 other.append(raw.strip())
             continue
