@@ -102,8 +102,9 @@ _NO_ENTITIES_HINT = (
 
 def _doctype_line(data: bytes, encoding: str | None) -> int | None:
     """The line of ``<!DOCTYPE`` (only to name it in a message; safety is decided elsewhere)."""
+    codec = next((c for sig, c in _SIGNATURES if data.startswith(sig)), None) or encoding or "utf-8"
     try:
-        text = data.decode(encoding or "utf-8", errors="replace")
+        text = data.decode(codec, errors="replace")
     except LookupError:
         return None
     at = text.find("<!DOCTYPE")
@@ -147,6 +148,20 @@ def _refuse_unsafe(
         raise UnsafeInputError(
             f"the DOCTYPE asks to load {resolver.requested[0]}; teikit never reads DTDs or external entities",
             file=name, line=line, hint="remove the DOCTYPE",
+        )
+
+
+XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
+
+
+def _refuse_xinclude(tree: etree._ElementTree, name: str) -> None:
+    """XInclude is never processed; a document that relies on it would silently lose text."""
+    for el in tree.iter(f"{{{XINCLUDE_NS}}}include"):
+        raise UnsafeInputError(
+            f"the document includes {el.get('href') or 'another document'} with XInclude; "
+            "teikit never follows XInclude (it could read any file)",
+            file=name, line=el.sourceline,
+            hint="resolve the inclusions first (e.g. xmllint --xinclude) and give teikit the result",
         )
 
 
@@ -243,6 +258,7 @@ def parse_bytes(data: bytes, name: str = "<input>", *, collect_ids: bool = True)
         ) from exc
     tree = root.getroottree()
     _refuse_unsafe(tree, parser, resolver, data, name)
+    _refuse_xinclude(tree, name)
     return tree
 
 
@@ -350,6 +366,45 @@ def without_doctype(data: bytes, tree: etree._ElementTree, name: str = "<input>"
 def is_tei(tree: etree._ElementTree) -> bool:
     root = tree.getroot()
     return isinstance(root.tag, str) and root.tag in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus")
+
+
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def tei_root_problem(tree: etree._ElementTree) -> tuple[str, str] | None:
+    """(message, hint) saying what the root element is and what TEI P5 expects; None for TEI P5.
+
+    One wording for every command, so XHTML or a wrong namespace is not taken for TEI P4.
+    """
+    if is_tei(tree):
+        return None
+    root = tree.getroot()
+    qname = etree.QName(root)
+    local, ns = qname.localname, qname.namespace
+    expected = f"expected <TEI> or <teiCorpus> in the namespace {TEI_NS}"
+    if local in ("TEI.2", "teiCorpus.2") and not ns:
+        return (f"this is TEI P4 (root <{local}> without a namespace), not TEI P5; {expected}",
+                "convert it to P5 first (the TEI Consortium's p4top5.xsl does this)")
+    if ns == XHTML_NS:
+        return (f"this is an XHTML page (root <{local}> in the XHTML namespace), "
+                f"not a TEI document; {expected}",
+                "give the TEI source of the page, not the page")
+    if local in ("TEI", "teiCorpus") and not ns:
+        return (f"the root <{local}> is without a namespace; {expected}",
+                f'add xmlns="{TEI_NS}" to the root element')
+    if local in ("TEI", "teiCorpus"):
+        return (f"the root <{local}> is in the namespace {ns}, not in the TEI namespace; {expected}",
+                f'change the root\'s xmlns to "{TEI_NS}"')
+    shown = f"<{local}> in the namespace {ns}" if ns else f"<{local}> without a namespace"
+    return (f"not a TEI document: the root element is {shown}; {expected}",
+            "give a TEI P5 file")
+
+
+def require_tei(tree: etree._ElementTree, name: str | Path) -> None:
+    """Raise InputError (exit 2) naming the root element when ``tree`` is not TEI P5."""
+    problem = tei_root_problem(tree)
+    if problem:
+        raise InputError(problem[0], file=name, line=tree.getroot().sourceline, hint=problem[1])
 
 
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
