@@ -147,7 +147,7 @@ def failure(exc: BaseException, stylesheet: Path, source_name: str) -> TeikitErr
     if code and code.group(1) == "SXXP0003":
         depth = re.search(r"depth of \"(\d+)\"", text)
         if depth:
-            return InputError(f"elements nested more than {xmlio.MAX_DEPTH} levels deep (teikit's limit)",
+            return InputError(f"elements are nested more than {xmlio.MAX_DEPTH} deep (teikit's limit)",
                               file=source_name, hint="flatten the nesting")
         return InputError("the document cannot be handed to the XSLT processor", file=source_name,
                           hint="run `teikit validate` on it")

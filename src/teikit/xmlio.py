@@ -123,12 +123,11 @@ def _refuse_unsafe(
     entities = list(dtd.iterentities()) if dtd is not None else []
     if entities:
         first = entities[0]
-        kind = f'an external entity ("{first.system_url}")' if first.system_url else "an entity"
+        where = f", external: {first.system_url}" if first.system_url else ""
+        more = f", and {len(entities) - 1} more" if len(entities) > 1 else ""
         raise UnsafeInputError(
-            f"the DOCTYPE declares {kind}, {first.name!r}"
-            + (f", and {len(entities) - 1} more" if len(entities) > 1 else "")
-            + "; teikit never expands entities (external ones read files or the network, "
-            "nested ones explode)",
+            f"the DOCTYPE declares entities ({first.name!r}{where}{more}); teikit never expands "
+            "entities (external ones read files or the network, nested ones explode)",
             file=name, line=line, hint=_NO_ENTITIES_HINT,
         )
     for ref in tree.iter(etree.Entity):
@@ -167,17 +166,20 @@ def _refuse_xinclude(tree: etree._ElementTree, name: str) -> None:
 # never parser flags. (pattern, message, hint)
 _LIMITS = (
     (re.compile(r"Excessive depth in document.*", re.S),
-     f"elements nested more than {MAX_DEPTH} levels deep (teikit's limit)",
+     f"elements are nested more than {MAX_DEPTH} deep (teikit's limit)",
      "flatten the nesting; such depth is almost always generated or hostile"),
-    (re.compile(r".*Text node too long.*", re.S), "a text node longer than 10 MB (teikit's limit)",
+    (re.compile(r".*Text node too long.*", re.S), "a single text run exceeds 10 MB (teikit's limit)",
      "split the text into paragraphs"),
     (re.compile(r".*(Buffer size limit exceeded|Huge input lookup|Dictionary size limit).*", re.S),
      "a name, attribute value or text larger than 10 MB (teikit's limit)", "split it into smaller parts"),
     (re.compile(r"Memory allocation failed.*", re.S), "the document is too large to read",
      "split the edition into several files"),
-    (re.compile(r"Detected an entity reference loop.*", re.S), "an entity reference loop", _NO_ENTITIES_HINT),
+    (re.compile(r"Detected an entity reference loop.*", re.S), "the DOCTYPE declares entities that refer to themselves (a loop)",
+     _NO_ENTITIES_HINT),
     (re.compile(r"Maximum entity amplification factor exceeded.*", re.S),
-     "entities that expand to far more text than the file holds (an entity bomb)", _NO_ENTITIES_HINT),
+     "the DOCTYPE declares entities that expand to far more text than the file holds "
+     "(an entity bomb)",
+     _NO_ENTITIES_HINT),
 )
 
 
@@ -243,6 +245,7 @@ def parse_bytes(data: bytes, name: str = "<input>", *, collect_ids: bool = True)
     try:
         root = etree.fromstring(data, parser, base_url=name)
     except etree.XMLSyntaxError as exc:
+        parser.resolvers.remove(resolver)
         line, col = (exc.position if exc.position else (exc.lineno, None))
         msg = exc.msg or str(exc)
         # libxml2 appends the location to its messages; keep only the reason.
@@ -254,6 +257,9 @@ def parse_bytes(data: bytes, name: str = "<input>", *, collect_ids: bool = True)
             file=name, line=line, column=col,
             hint=hint or "fix the markup at this position (an editor with XML support shows it)",
         ) from exc
+    # The tree keeps its parser: a schema parsed here must still reach the modules it
+    # imports (xs:import, rng:include) when it is compiled. Parsing itself read nothing.
+    parser.resolvers.remove(resolver)
     tree = root.getroottree()
     _refuse_unsafe(tree, parser, resolver, data, name)
     _refuse_xinclude(tree, name)
@@ -381,21 +387,20 @@ def tei_root_problem(tree: etree._ElementTree) -> tuple[str, str] | None:
     local, ns = qname.localname, qname.namespace
     expected = f"expected <TEI> or <teiCorpus> in the namespace {TEI_NS}"
     if local in ("TEI.2", "teiCorpus.2") and not ns:
-        return (f"this is TEI P4 (root <{local}> without a namespace), not TEI P5; {expected}",
-                "convert it to P5 first (the TEI Consortium's p4top5.xsl does this)")
-    if ns == XHTML_NS:
-        return (f"this is an XHTML page (root <{local}> in the XHTML namespace), "
-                f"not a TEI document; {expected}",
-                "give the TEI source of the page, not the page")
-    if local in ("TEI", "teiCorpus") and not ns:
-        return (f"the root <{local}> is without a namespace; {expected}",
-                f'add xmlns="{TEI_NS}" to the root element')
-    if local in ("TEI", "teiCorpus"):
-        return (f"the root <{local}> is in the namespace {ns}, not in the TEI namespace; {expected}",
-                f'change the root\'s xmlns to "{TEI_NS}"')
-    shown = f"<{local}> in the namespace {ns}" if ns else f"<{local}> without a namespace"
-    return (f"not a TEI document: the root element is {shown}; {expected}",
-            "give a TEI P5 file")
+        what, hint = (f"this is TEI P4 (root <{local}> without a namespace)",
+                      "convert it from TEI P4 to P5 first (the TEI Consortium's p4top5.xsl does this)")
+    elif ns == XHTML_NS:
+        what, hint = (f"this is an XHTML page (root <{local}> in the XHTML namespace)",
+                      "give the TEI source of the page, not the page")
+    elif local in ("TEI", "teiCorpus") and not ns:
+        what, hint = f"the root <{local}> is without a namespace", f'add xmlns="{TEI_NS}" to the root element'
+    elif local in ("TEI", "teiCorpus"):
+        what, hint = (f"the root <{local}> is in the namespace {ns}, not in the TEI namespace",
+                      f'change the root\'s xmlns to "{TEI_NS}"')
+    else:
+        shown = f"<{local}> in the namespace {ns}" if ns else f"<{local}> without a namespace"
+        what, hint = f"the root element is {shown}", "give a TEI P5 file"
+    return f"not a TEI P5 document: {what}; {expected}", hint
 
 
 def require_tei(tree: etree._ElementTree, name: str | Path) -> None:

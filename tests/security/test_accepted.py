@@ -41,7 +41,11 @@ def test_an_external_dtd_is_never_read(encoding: str, tmp_path: Path, loopback: 
         data = text.encode("utf-8")
     else:
         text = text.replace('encoding="UTF-8"', 'encoding="UTF-16"')
-        data = codecs.BOM_UTF16_LE + text.encode("utf-16-le") if encoding == "utf-16" else text.encode("utf-16-be")
+        data = (
+            codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+            if encoding == "utf-16"
+            else text.encode("utf-16-be")
+        )
     path = tmp_path / "edition.xml"
     path.write_bytes(data)
     code, output = invoke("validate", "--no-cache", "--engine", "jing", str(path))
@@ -55,9 +59,11 @@ def test_an_external_dtd_is_never_read(encoding: str, tmp_path: Path, loopback: 
 
 
 def test_graphic_and_facs_paths_are_never_read(tmp_path: Path, secret: Path, loopback: Loopback) -> None:
-    body = (f'<figure><graphic url="{secret}"/><graphic url="file://{secret}"/>'
-            f'<graphic url="http://127.0.0.1:{loopback.port}/img.png"/></figure>'
-            f'<pb n="1" facs="{secret}"/>Text.')
+    body = (
+        f'<figure><graphic url="{secret}"/><graphic url="file://{secret}"/>'
+        f'<graphic url="http://127.0.0.1:{loopback.port}/img.png"/></figure>'
+        f'<pb n="1" facs="{secret}"/>Text.'
+    )
     path = tmp_path / "figures.xml"
     path.write_text(tei(body), encoding="utf-8")
     code, output = invoke("build", "--edition", str(path), "--out", str(tmp_path / "out"))
@@ -85,7 +91,9 @@ def test_a_refused_input_leaves_previous_outputs_intact(tmp_path: Path, secret: 
     assert invoke("build", "html", "--edition", str(good), "--out", str(out))[0] == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     bad = tmp_path / "bad.xml"
-    bad.write_text(tei("&x;", "<!--" + " " * 70_000 + f'--><!DOCTYPE TEI [<!ENTITY x SYSTEM "file://{secret}">]>'),
-                   encoding="utf-8")
+    bad.write_text(
+        tei("&x;", "<!--" + " " * 70_000 + f'--><!DOCTYPE TEI [<!ENTITY x SYSTEM "file://{secret}">]>'),
+        encoding="utf-8",
+    )
     assert invoke("build", "html", "--edition", str(bad), "--out", str(out))[0] == 2
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
