@@ -174,8 +174,8 @@ _LIMITS = (
      "a name, attribute value or text larger than 10 MB (teikit's limit)", "split it into smaller parts"),
     (re.compile(r"Memory allocation failed.*", re.S), "the document is too large to read",
      "split the edition into several files"),
-    (re.compile(r"Detected an entity reference loop.*", re.S), "the DOCTYPE declares entities that refer to themselves (a loop)",
-     _NO_ENTITIES_HINT),
+    (re.compile(r"Detected an entity reference loop.*", re.S),
+     "the DOCTYPE declares entities that refer to themselves (a loop)", _NO_ENTITIES_HINT),
     (re.compile(r"Maximum entity amplification factor exceeded.*", re.S),
      "the DOCTYPE declares entities that expand to far more text than the file holds "
      "(an entity bomb)",

@@ -65,4 +65,4 @@ def test_non_tei_file_gets_one_clear_message():
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2  # a TEI schema cannot use it at all
     lines = [line for line in result.output.splitlines() if "[tei.not-tei]" in line]
-    assert len(lines) == 1 and "not-tei.xml:2: error: not a TEI P5 document: this is an XHTML page" in lines[0]
+    assert len(lines) == 1 and "not-tei.xml:2: error: not a TEI P5 document: this is an XHTML" in lines[0]
