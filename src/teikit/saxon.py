@@ -137,7 +137,7 @@ def failure(exc: BaseException, stylesheet: Path, source_name: str) -> TeikitErr
     text = " ".join(str(exc).split())
     code = _CODE.search(text)
     first = text.split(" at ", 1)[0].strip()
-    if code and code.group(1) == "XTDE1490":
+    if (code and code.group(1) == "XTDE1490") or "more than one result document to the same URI" in text:
         target = re.search(r"same URI:? (\S+)", text)
         name = target.group(1).rsplit("/", 1)[-1] if target else "one file"
         return InputError(
