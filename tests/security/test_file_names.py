@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from teikit import paths, saxon, xmlio
 from teikit.cli import cli
+from tests.build.test_epub import epubcheck, problems
 from tests.security.hostile import tei
 
 # The collisions of issues #15 and #22, and their relatives.
@@ -63,6 +64,7 @@ def test_colliding_ids_build_cleanly_into_distinct_files(tmp_path: Path) -> None
     names = list(html) + list(epub)
     assert max(len(s) for s in names) <= MAX_NAME
     assert len({s.lower() for s in epub}) == len(epub)
+    assert problems(epubcheck(out / "collide.epub")) == []  # the names are valid EPUB file names
 
 
 _HARNESS = """<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="3.0"
