@@ -17,13 +17,17 @@ from click.testing import CliRunner
 
 from teikit import xmlio
 from teikit.cli import cli
+from tests.conftest import FIXTURES
 from tests.security.conftest import Loopback, no_secret_under
 from tests.security.hostile import CASES, SECRET, Case
+
+MINI = FIXTURES / "mini-edition.xml"
 
 # command name -> argv builder (input file, output folder)
 COMMANDS = {
     "validate": lambda f, out: ["validate", "--no-cache", str(f)],
     "check": lambda f, out: ["check", str(f)],
+    "check-register": lambda f, out: ["check", str(MINI), "--register", str(f)],
     "build": lambda f, out: ["build", "--edition", str(f), "--out", str(out)],
     "cite": lambda f, out: ["cite", str(f), "-o", str(out / "citations")],
     "deposit": lambda f, out: ["deposit", "--build", str(f), "-o", str(out / "deposit"),
