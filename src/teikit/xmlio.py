@@ -8,7 +8,8 @@ then a document is refused if its DOCTYPE declares any entity (general, paramete
 unparsed: external ones read files or the network, nested ones explode), if an entity
 reference is left in it, or if the parser had to skip an undeclared entity. A DOCTYPE that
 only names an external DTD (``<!DOCTYPE TEI SYSTEM "tei_all.dtd">``) is accepted: the DTD is
-never read, and nothing of it is applied. Every failure becomes an
+never read, and nothing of it is applied (attribute defaults of the internal subset are, as
+XML requires). Every failure becomes an
 :class:`~teikit.errors.InputError` naming file and line; the threat model is in
 docs/security.md.
 
@@ -43,20 +44,24 @@ MAX_DEPTH = 256
 # The largest input file teikit reads into memory (a TEI file this size is very unusual).
 MAX_INPUT_BYTES = 512 * 1024 * 1024
 
-# How an XML file may start when it is not ASCII-compatible (XML 1.0, appendix F): a NUL
-# byte among these is an encoding, not a sign of a binary file.
-_WIDE_STARTS = (
-    codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE,
-    b"<\x00?\x00", b"\x00<\x00?", b"<\x00\x00\x00", b"\x00\x00\x00<",
+# Byte signatures that fix the encoding of an XML file (XML 1.0, appendix F). A NUL byte
+# in a file that starts with one of these is an encoding, not a sign of a binary file.
+_SIGNATURES = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (b"<\x00\x00\x00", "utf-32-le"), (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00?\x00", "utf-16-le"), (b"\x00<\x00?", "utf-16-be"),
 )
+_WIDE_STARTS = tuple(signature for signature, _ in _SIGNATURES)
 
 
 class _NothingResolver(etree.Resolver):
     """Answers every request for an external DTD or entity with an empty document.
 
     libxml2 reads an external parameter entity referenced in the internal subset even
-    when DTD loading is off; this resolver makes sure nothing is read, and records what
-    was asked for so the document can be refused.
+    when DTD loading is off (and asks for the external subset when IDs are not
+    collected); this resolver makes sure nothing is read, and records what was asked for
+    so that a parse error it leads to is reported as unsafe input.
     """
 
     def __init__(self) -> None:
@@ -111,10 +116,8 @@ def _doctype_line(data: bytes, encoding: str | None) -> int | None:
     return text.count("\n", 0, at) + 1 if at >= 0 else None
 
 
-def _refuse_unsafe(
-    tree: etree._ElementTree, parser: etree.XMLParser, resolver: _NothingResolver, data: bytes, name: str
-) -> None:
-    """Refuse a parsed document that declares or uses entities, or asked for anything external."""
+def _refuse_unsafe(tree: etree._ElementTree, parser: etree.XMLParser, data: bytes, name: str) -> None:
+    """Refuse a parsed document that declares or uses entities."""
     docinfo = tree.docinfo
     dtd = docinfo.internalDTD
     if dtd is None and not docinfo.doctype:
@@ -131,9 +134,9 @@ def _refuse_unsafe(
             file=name, line=line, hint=_NO_ENTITIES_HINT,
         )
     for ref in tree.iter(etree.Entity):
+        source = f", which only the DTD {docinfo.system_url} could declare" if docinfo.system_url else ""
         raise UnsafeInputError(
-            f"the document uses the entity reference {ref.text}, which would have to come from "
-            f"the DTD {docinfo.system_url or ''}; teikit never reads a DTD".replace(" ,", ","),
+            f"the document uses the entity reference {ref.text}{source}; teikit never reads a DTD",
             file=name, line=ref.sourceline or line, hint=_NO_ENTITIES_HINT,
         )
     for entry in parser.error_log:
@@ -143,9 +146,8 @@ def _refuse_unsafe(
                 "so the entity cannot be expanded",
                 file=name, line=entry.line or line, hint=_NO_ENTITIES_HINT,
             )
-    # A request the resolver answered with nothing (libxml2 asks for the external subset
-    # when IDs are not collected) read nothing; what the document needed from it is caught
-    # above as an entity reference or an undeclared entity.
+    # A request the resolver answered with nothing read nothing; what the document needed
+    # from it is caught above as an entity reference or an undeclared entity.
 
 
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
@@ -261,7 +263,7 @@ def parse_bytes(data: bytes, name: str = "<input>", *, collect_ids: bool = True)
     # imports (xs:import, rng:include) when it is compiled. Parsing itself read nothing.
     parser.resolvers.remove(resolver)
     tree = root.getroottree()
-    _refuse_unsafe(tree, parser, resolver, data, name)
+    _refuse_unsafe(tree, parser, data, name)
     _refuse_xinclude(tree, name)
     return tree
 
@@ -285,15 +287,6 @@ def serialize_for_xslt(tree: etree._ElementTree | etree._Element) -> bytes:
     parts.append(etree.tostring(root, encoding="UTF-8", with_tail=False))
     parts += [etree.tostring(n, encoding="UTF-8", with_tail=False) for n in after]
     return b"\n".join(parts)
-
-
-# Byte signatures that fix the encoding of an XML file (XML 1.0, appendix F).
-_SIGNATURES = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
-    (b"<\x00\x00\x00", "utf-32-le"), (b"\x00\x00\x00<", "utf-32-be"),
-    (b"<\x00?\x00", "utf-16-le"), (b"\x00<\x00?", "utf-16-be"),
-)
 
 
 def _decode(data: bytes, tree: etree._ElementTree) -> str:
