@@ -141,9 +141,9 @@ def _refuse_unsafe(tree: etree._ElementTree, parser: etree.XMLParser, data: byte
         )
     for entry in parser.error_log:
         if "ENTITY" in entry.type_name or "entity" in entry.message.lower():
+            said = _in_our_words(entry.message)[0]
             raise UnsafeInputError(
-                f"{_in_our_words(entry.message)[0]}; teikit never reads a DTD, "
-                "so the entity cannot be expanded",
+                f"the document uses an entity only a DTD could declare ({said}); teikit never reads a DTD",
                 file=name, line=entry.line or line, hint=_NO_ENTITIES_HINT,
             )
     # A request the resolver answered with nothing read nothing; what the document needed
@@ -252,13 +252,15 @@ def parse_bytes(data: bytes, name: str = "<input>", *, collect_ids: bool = True)
         msg = exc.msg or str(exc)
         # libxml2 appends the location to its messages; keep only the reason.
         msg, hint = _in_our_words(re.sub(r",? line \d+, column \d+\s*$", "", msg.strip()) or msg)
-        unsafe = "entit" in msg.lower() or resolver.requested
-        cls = UnsafeInputError if unsafe else InputError
-        raise cls(
-            f"not well-formed XML: {msg}" if hint is None else f"unusable XML: {msg}",
-            file=name, line=line, column=col,
-            hint=hint or "fix the markup at this position (an editor with XML support shows it)",
-        ) from exc
+        if "entit" in msg.lower() or resolver.requested:
+            raise UnsafeInputError(f"unsafe XML: {msg}; teikit never reads a DTD or expands entities",
+                                   file=name, line=line, column=col, hint=hint or _NO_ENTITIES_HINT) from exc
+        if hint is not None:  # a limit, not a markup error
+            raise InputError(f"unusable XML: {msg}", file=name, line=line, column=col, hint=hint) from exc
+        fix = ("save the file in the encoding its XML declaration names (UTF-8 when it names none)"
+               if "encoding" in msg.lower() else
+               "fix the markup at this position (an editor with XML support shows it)")
+        raise InputError(f"not well-formed XML: {msg}", file=name, line=line, column=col, hint=fix) from exc
     # The tree keeps its parser: a schema parsed here must still reach the modules it
     # imports (xs:import, rng:include) when it is compiled. Parsing itself read nothing.
     parser.resolvers.remove(resolver)
