@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import tempfile
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -112,20 +113,26 @@ def _stderr_quiet() -> Iterator[None]:
     """Keep Saxon's own error report (printed by the native library) off the user's terminal.
 
     The same text reaches Python in the exception, which :func:`failure` turns into one
-    message in teikit's words.
+    message in teikit's words. File descriptor 2 is shared by the process, so whatever is
+    written to it meanwhile is captured and, when the block succeeds (Saxon printed no
+    report), written back unchanged.
     """
     try:
         saved = os.dup(2)
     except OSError:  # no stderr at all
         yield
         return
-    try:
-        with open(os.devnull, "wb") as sink:
-            os.dup2(sink.fileno(), 2)
-            yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
+    with tempfile.TemporaryFile() as capture:
+        os.dup2(capture.fileno(), 2)
+        try:
+            yield  # an exception leaves the block here: Saxon's report is dropped
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        capture.seek(0)
+        held = capture.read()
+    if held:
+        os.write(2, held)
 
 
 # Saxon error codes that the input causes, with what they mean for the user.

@@ -8,6 +8,7 @@ input error naming the input.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -109,3 +110,13 @@ def test_a_stylesheet_fault_stays_a_tool_error_without_saxons_stack(tmp_path: Pa
     with pytest.raises(ToolError) as caught:
         saxon.transform(probe, xmlio.parse_bytes(b"<a/>"), source_name="edition.xml")
     assert "broken" in caught.value.message and "\n" not in caught.value.message
+
+
+def test_saxons_own_report_stays_off_stderr_and_other_output_is_kept(tmp_path: Path, capfd) -> None:
+    probe = _stylesheet(tmp_path, "<xsl:sequence select=\"error((), 'broken')\"/>")
+    with pytest.raises(ToolError):
+        saxon.transform(probe, xmlio.parse_bytes(b"<a/>"))
+    assert capfd.readouterr().err == ""
+    with saxon._stderr_quiet():
+        os.write(2, b"written meanwhile\n")
+    assert capfd.readouterr().err == "written meanwhile\n"
