@@ -111,3 +111,10 @@ def test_a_non_tei_root_is_named_with_what_is_expected(xml, says):
         xmlio.require_tei(xmlio.parse_bytes(xml), "f.xml")
     assert says in caught.value.message and "expected <TEI>" in caught.value.message
     assert ("p4top5" in (caught.value.hint or "")) == (says == "TEI P4")
+
+
+def test_more_markup_than_the_limit_is_refused_before_parsing(monkeypatch):
+    monkeypatch.setattr(xmlio, "MAX_MARKUP", 100)
+    assert xmlio.parse_bytes(b"<a>" + b"<b/>" * 98 + b"</a>") is not None  # 100 "<": at the limit
+    with pytest.raises(InputError, match="elements"):
+        xmlio.parse_bytes(b"<a>" + b"<b/>" * 99 + b"</a>", "many.xml")

@@ -43,6 +43,10 @@ XML_ID = f"{{{XML_NS}}}id"
 MAX_DEPTH = 256
 # The largest input file teikit reads into memory (a TEI file this size is very unusual).
 MAX_INPUT_BYTES = 512 * 1024 * 1024
+# The most markup ("<") a file may hold: a parsed element costs libxml2 some 100 bytes, so
+# 512 MB of "<a/>" would need over 10 GB; this caps a tree near 2 GB. The largest real TEI
+# files (dictionaries) hold a few million elements.
+MAX_MARKUP = 20_000_000
 
 # Byte signatures that fix the encoding of an XML file (XML 1.0, appendix F). A NUL byte
 # in a file that starts with one of these is an encoding, not a sign of a binary file.
@@ -243,6 +247,9 @@ def parse_bytes(data: bytes, name: str = "<input>", *, collect_ids: bool = True)
     if _looks_binary(data):
         raise InputError("binary file: expected an XML document", file=name,
                          hint="give a TEI XML file (UTF-8, or an encoding its XML declaration names)")
+    if data.count(b"<") > MAX_MARKUP:  # counted in bytes: an upper bound in any encoding
+        raise InputError(f"more than {MAX_MARKUP:,} elements (teikit's limit)", file=name,
+                         hint="split the edition into several files")
     parser, resolver = _parser(remove_blank_text=False, collect_ids=collect_ids)
     try:
         root = etree.fromstring(data, parser, base_url=name)
