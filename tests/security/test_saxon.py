@@ -120,3 +120,14 @@ def test_saxons_own_report_stays_off_stderr_and_other_output_is_kept(tmp_path: P
     with saxon._stderr_quiet():
         os.write(2, b"written meanwhile\n")
     assert capfd.readouterr().err == "written meanwhile\n"
+
+
+def test_saxon_and_teikit_accept_the_same_depth() -> None:
+    """One limit: what xmlio accepts Saxon accepts; one level more both refuse."""
+    deepest = ("<a>" * xmlio.MAX_DEPTH + "</a>" * xmlio.MAX_DEPTH).encode()
+    saxon.processor().parse_xml(xml_text=xmlio.serialize_for_xslt(xmlio.parse_bytes(deepest)).decode())
+    deeper = "<a>" * (xmlio.MAX_DEPTH + 1) + "</a>" * (xmlio.MAX_DEPTH + 1)
+    with pytest.raises(InputError, match="nested"):
+        xmlio.parse_bytes(deeper.encode())
+    with pytest.raises(Exception, match="depth"):
+        saxon.processor().parse_xml(xml_text=deeper)
