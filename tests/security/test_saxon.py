@@ -35,7 +35,7 @@ def test_teikit_stylesheets_read_nothing_but_their_input() -> None:
 
 def test_saxon_parser_refuses_any_doctype(loopback: Loopback) -> None:
     proc = saxon.processor()
-    with saxon._stderr_quiet(), pytest.raises(Exception, match="DOCTYPE"):
+    with pytest.raises(Exception, match="DOCTYPE"), saxon._stderr_quiet():
         proc.parse_xml(xml_text=f'<!DOCTYPE a SYSTEM "http://127.0.0.1:{loopback.port}/evil.dtd"><a>&x;</a>')
     assert loopback.requests == []
 
@@ -129,5 +129,5 @@ def test_saxon_and_teikit_accept_the_same_depth() -> None:
     deeper = "<a>" * (xmlio.MAX_DEPTH + 1) + "</a>" * (xmlio.MAX_DEPTH + 1)
     with pytest.raises(InputError, match="nested"):
         xmlio.parse_bytes(deeper.encode())
-    with saxon._stderr_quiet(), pytest.raises(Exception, match="depth"):
+    with pytest.raises(Exception, match="depth"), saxon._stderr_quiet():
         saxon.processor().parse_xml(xml_text=deeper)
