@@ -118,3 +118,8 @@ def test_more_markup_than_the_limit_is_refused_before_parsing(monkeypatch):
     assert xmlio.parse_bytes(b"<a>" + b"<b/>" * 98 + b"</a>") is not None  # 100 "<": at the limit
     with pytest.raises(InputError, match="elements"):
         xmlio.parse_bytes(b"<a>" + b"<b/>" * 99 + b"</a>", "many.xml")
+
+
+def test_serialize_for_xslt_of_an_inner_element_is_that_element():
+    tree = xmlio.parse_bytes(b"<a><b>1</b><c>2</c></a>")
+    assert xmlio.serialize_for_xslt(tree.getroot()[0]) == b"<b>1</b>"

@@ -290,6 +290,8 @@ def serialize_for_xslt(tree: etree._ElementTree | etree._Element) -> bytes:
     the root element are kept.
     """
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    if root.getparent() is not None:  # an element inside a document: that element alone
+        return etree.tostring(root, encoding="UTF-8", with_tail=False)
     before = list(root.itersiblings(preceding=True))[::-1]
     after = list(root.itersiblings())
     parts = [etree.tostring(n, encoding="UTF-8", with_tail=False) for n in before]
