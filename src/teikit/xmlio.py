@@ -327,14 +327,15 @@ def _doctype_span(text: str) -> tuple[int, int] | None:
         return None
     start, i, subset = i, i + len("<!DOCTYPE"), False
     while i < n:
-        if text[i] in "\"'":
-            i = text.index(text[i], i + 1) + 1
-            continue
+        # Comments and PIs first: a quote or bracket inside one is just text.
         if subset and text.startswith("<!--", i):
             i = text.index("-->", i) + 3
             continue
         if subset and text.startswith("<?", i):
             i = text.index("?>", i) + 2
+            continue
+        if text[i] in "\"'":
+            i = text.index(text[i], i + 1) + 1
             continue
         if text[i] == "[":
             subset = True
@@ -355,7 +356,10 @@ def without_doctype(data: bytes, tree: etree._ElementTree, name: str = "<input>"
     """
     text = _decode(data, tree)
     text = re.sub(r"""^(<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2""", r'\1"UTF-8"', text, count=1)
-    span = _doctype_span(text) if tree.docinfo.doctype else None
+    try:
+        span = _doctype_span(text) if tree.docinfo.doctype else None
+    except ValueError:  # cannot happen in a well-formed prolog; the check below refuses it
+        span = None
     if span:
         start, end = span
         text = text[:start] + re.sub(r"[^\r\n]", " ", text[start:end]) + text[end:]

@@ -109,3 +109,22 @@ def test_padded_hostile_documents_are_always_refused(
     assert caught.value.file == "hostile.xml"
     assert SECRET not in str(caught.value)
     assert loopback.requests == []
+
+
+SUBSET_PARTS = st.lists(st.sampled_from([
+    "<!-- ]> ' \" [ -->", "<?pi ]> ' ?>", '<!ATTLIST TEI n CDATA "]>">', "<!ATTLIST TEI m CDATA ']'>",
+    "\n", "  ", "<!ELEMENT TEI ANY>", "<!NOTATION n SYSTEM 'x]'>",
+]), max_size=8, unique=True).map("".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(subset=SUBSET_PARTS, before=PADDING, encoding=ENCODINGS)
+def test_what_jing_gets_never_holds_a_doctype(subset: str, before: str, encoding: str) -> None:
+    """The copy handed to Jing: DOCTYPE gone whatever its subset holds, lines unchanged."""
+    xml = f'{before}<!DOCTYPE TEI SYSTEM "http://127.0.0.1:9/x.dtd" [{subset}]>\n<TEI>x</TEI>\n'
+    data = encode(xml, encoding)
+    copy = xmlio.without_doctype(data, xmlio.parse_bytes(data))
+    text = copy.decode("utf-8")
+    assert "<!DOCTYPE" not in text.replace(before, "") and "ATTLIST" not in text
+    assert text.count("\n") == xml.count("\n") + 1  # + the XML declaration's line
+    assert xmlio.parse_bytes(copy).docinfo.doctype == ""
