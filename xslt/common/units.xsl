@@ -72,11 +72,13 @@
        - a plain ID (ASCII letter or digit, then letters, digits, ".", "_", "-", at most 64
          characters, unique ignoring case, not one of the names below) is used as it is;
        - any other ID becomes "tk-" + its characters, each one outside [a-z0-9.-] written as
-         "_" + its code point + "_" (so "a·b" is "tk-a_183_b"); beyond 64 characters that is
-         cut and two checksums of the whole ID are added.
+         "_" + its code point + "_" (so "a·b" is "tk-a_183_b"); when that passes 80
+         characters, "tk_" + its first 64 and two checksums of the whole ID (only two long IDs
+         alike in their first characters and in both 32-bit checksums could meet).
        Units without an ID are named part-position ("body-1", "div-3"); plain IDs of that
-       shape, "div-" + a reserved name and IDs starting with "tk-" are written the third way,
-       so no two of these families meet. docs/html.md and docs/epub.md describe the result. -->
+       shape, "div-" + a reserved name and IDs starting with "tk-" or "tk_" are written the
+       third way, so no two of these families meet. docs/html.md and docs/epub.md describe
+       the result. -->
   <xsl:variable name="tk:reserved" as="xs:string*"
       select="('index', 'toc', 'search', 'pages', 'persons', 'organizations', 'places', 'events',
                'edition', 'search-data', 'pages-data', 'assets', 'nav', 'package', 'text')"/>
@@ -92,7 +94,7 @@
     <xsl:param name="id" as="xs:string"/>
     <xsl:variable name="low" select="lower-case($id)"/>
     <xsl:sequence select="matches($id, '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$')
-        and not(starts-with($low, 'tk-'))
+        and not(starts-with($low, 'tk-') or starts-with($low, 'tk_'))
         and not(matches($low, $tk:generated-name))
         and not($low = $tk:reserved ! ('div-' || .))
         and not($low = $tk:reserved)
@@ -105,7 +107,7 @@
     <xsl:variable name="body" select="string-join(string-to-codepoints($id) ! (
         if (matches(codepoints-to-string(.), '^[a-z0-9.-]$')) then codepoints-to-string(.) else '_' || . || '_'))"/>
     <xsl:sequence select="if (string-length($body) le 80) then 'tk-' || $body
-        else 'tk-' || substring($body, 1, 64) || '-' || tk:checksum($id, 31, 4294967291)
+        else 'tk_' || substring($body, 1, 64) || '-' || tk:checksum($id, 31, 4294967291)
              || '-' || tk:checksum($id, 131, 4294967279)"/>
   </xsl:function>
 
