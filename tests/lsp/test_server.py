@@ -1,0 +1,141 @@
+"""`teikit lsp` end to end: a real LSP client (pytest-lsp) talks to ``python -m teikit lsp``.
+
+The memoir is opened as an editor would open it; a dangling ``@ref`` is typed into it; the
+server must answer over stdio with the diagnostic at the typed value, completions from the
+personography, a card for a person, the declaration, every reference, and a rename.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+from teikit import paths
+
+EDITION = paths.EDITION
+URI = EDITION.resolve().as_uri()
+TEXT = EDITION.read_text(encoding="utf-8")
+LINES = TEXT.splitlines()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "teikit", "lsp"]))
+async def client(lsp_client: LanguageClient):
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=types.ClientCapabilities(), root_uri=EDITION.parent.resolve().as_uri()))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _open(client: LanguageClient, text: str = TEXT) -> list[types.Diagnostic]:
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=URI, language_id="xml", version=1, text=text)))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return client.diagnostics[URI]
+
+
+def _find(needle: str, nth: int = 0) -> types.Position:
+    """The position just inside the nth occurrence of ``needle`` (0-based line and column)."""
+    hits = [(i, line.index(needle)) for i, line in enumerate(LINES) if needle in line]
+    line, column = hits[nth]
+    return types.Position(line=line, character=column)
+
+
+def _pointers_to(xml_id: str) -> int:
+    """Pointer tokens naming ``xml_id`` (``"#id"`` alone or in a list), counted in the text."""
+    return len(re.findall(rf'(?<=["\s])#{xml_id}(?=["\s])', TEXT))
+
+
+def _after(needle: str, inner: str) -> types.Position:
+    at = _find(needle)
+    return types.Position(line=at.line, character=at.character + needle.index(inner) + len(inner))
+
+
+@pytest.mark.asyncio
+async def test_a_dangling_ref_typed_in_the_editor_is_reported_at_its_value(client):
+    clean = [d for d in await _open(client) if d.severity == types.DiagnosticSeverity.Error]
+    assert clean == []
+    line = _find("<persName ref=\"#pers-josse\">").line
+    column = LINES[line].index('"#pers-josse"') + 1
+    changed = LINES[line].replace('"#pers-josse"', '"#pers-jose"', 1)
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=URI, version=2),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(types.Position(line, 0), types.Position(line, len(LINES[line]))),
+            text=changed)]))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    errors = [d for d in client.diagnostics[URI] if d.severity == types.DiagnosticSeverity.Error]
+    assert len(errors) == 1, errors
+    error = errors[0]
+    assert error.code == "pointers.dangling" and "#pers-jose" in error.message
+    end = column + len("#pers-jose")
+    assert error.range == types.Range(types.Position(line, column), types.Position(line, end))
+
+
+@pytest.mark.asyncio
+async def test_not_well_formed_text_is_one_diagnostic_at_the_parser_position(client):
+    diags = await _open(client, TEXT.replace("<head>Preface</head>", "<head>Preface</hed>", 1))
+    assert [d.code for d in diags] == ["input.unusable"]
+    assert diags[0].range.start.line == _find("<head>Preface</head>").line
+
+
+@pytest.mark.asyncio
+async def test_completion_offers_the_personographys_ids(client):
+    await _open(client)
+    position = _after('<persName ref="#pers-stalin">', "#pers-")
+    result = await client.text_document_completion_async(types.CompletionParams(
+        text_document=types.TextDocumentIdentifier(uri=URI), position=position))
+    labels = {item.label: item for item in result.items}
+    assert "#pers-stalin" in labels and "#pers-bazhanov" in labels
+    assert all(label.startswith("#pers-") for label in labels)
+    persons = {line.split('xml:id="')[1].split('"')[0] for line in LINES if "<person xml:id=" in line}
+    assert set(labels) == {f"#{p}" for p in persons}
+    assert labels["#pers-stalin"].detail.startswith("person: Stalin")
+
+
+@pytest.mark.asyncio
+async def test_hover_shows_a_persons_card(client):
+    await _open(client)
+    result = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=URI), position=_after('ref="#pers-stalin"', "stalin")))
+    card = result.contents.value
+    assert "**person** `#pers-stalin`" in card
+    assert "Koba *(pseudonym)*" in card and "Djugashvili *(birth)*" in card
+    assert f"{_pointers_to('pers-stalin')} reference(s)" in card
+
+
+@pytest.mark.asyncio
+async def test_definition_and_references(client):
+    await _open(client)
+    at = _after('ref="#pers-trotsky"', "trotsky")
+    location = await client.text_document_definition_async(types.DefinitionParams(
+        text_document=types.TextDocumentIdentifier(uri=URI), position=at))
+    declared = _find('<person xml:id="pers-trotsky"')
+    assert location.range.start.line == declared.line
+    refs = await client.text_document_references_async(types.ReferenceParams(
+        text_document=types.TextDocumentIdentifier(uri=URI), position=at,
+        context=types.ReferenceContext(include_declaration=False)))
+    assert len(refs) == _pointers_to("pers-trotsky") > 10
+
+
+@pytest.mark.asyncio
+async def test_rename_changes_the_id_and_every_pointer(client):
+    await _open(client)
+    at = _after('<person xml:id="pers-trotsky"', "trotsky")
+    edit = await client.text_document_rename_async(types.RenameParams(
+        text_document=types.TextDocumentIdentifier(uri=URI), position=at, new_name="pers-bronstein"))
+    changes = edit.changes[URI]
+    lines = list(LINES)
+    for change in sorted(changes, key=lambda c: (c.range.start.line, c.range.start.character), reverse=True):
+        assert change.range.start.line == change.range.end.line
+        text = lines[change.range.start.line]
+        assert text[change.range.start.character:change.range.end.character] == "pers-trotsky"
+        lines[change.range.start.line] = (text[:change.range.start.character] + change.new_text
+                                          + text[change.range.end.character:])
+    renamed = "\n".join(lines)
+    assert "pers-trotsky" not in renamed
+    assert renamed.count("pers-bronstein") == TEXT.count("pers-trotsky")
