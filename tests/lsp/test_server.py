@@ -139,3 +139,41 @@ async def test_rename_changes_the_id_and_every_pointer(client):
     renamed = "\n".join(lines)
     assert "pers-trotsky" not in renamed
     assert renamed.count("pers-bronstein") == TEXT.count("pers-trotsky")
+
+
+PERSONS = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>P</title></titleStmt>
+<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+<text><body><listPerson><person xml:id="p1"><persName>Ada</persName><birth when="1815"/></person>
+</listPerson></body></text></TEI>
+"""
+LETTER = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>L</title></titleStmt>
+<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+<text><body><p><persName ref="persons.xml#p1">Ada</persName> and <persName ref="persons.xml#"/></p></body></text></TEI>
+"""
+
+
+@pytest.mark.asyncio
+async def test_an_edition_of_two_files_completes_shows_and_renames_across_them(client, tmp_path):
+    (tmp_path / "persons.xml").write_text(PERSONS, encoding="utf-8")
+    letter = tmp_path / "letter.xml"
+    letter.write_text(LETTER, encoding="utf-8")
+    uri = letter.as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="xml", version=1, text=LETTER)))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    line = 2
+    typed = LETTER.splitlines()[line].index('persons.xml#"') + len("persons.xml#")
+    # Only the value still being typed is wrong; "persons.xml#p1" resolves in the other file.
+    [diag] = client.diagnostics[uri]
+    assert diag.range.start == types.Position(line, typed - len("persons.xml#"))
+    result = await client.text_document_completion_async(types.CompletionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line, typed)))
+    assert [i.label for i in result.items] == ["persons.xml#p1"]
+    on_p1 = types.Position(line, LETTER.splitlines()[line].index("#p1") + 2)
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=on_p1))
+    assert "- Ada" in hover.contents.value and "birth: 1815" in hover.contents.value
+    edit = await client.text_document_rename_async(types.RenameParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=on_p1, new_name="ada"))
+    assert set(edit.changes) == {uri, (tmp_path / "persons.xml").resolve().as_uri()}
+    assert [c.new_text for c in edit.changes[uri]] == ["ada"]

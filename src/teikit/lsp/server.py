@@ -25,7 +25,7 @@ from teikit.diagnostics import Severity
 from teikit.errors import InputError
 from teikit.lsp.cards import card
 from teikit.lsp.diagnose import check_text, place
-from teikit.lsp.scan import Index, Span, Token, scan, typed_value
+from teikit.lsp.scan import Index, Span, Token, is_pointer, scan, typed_value
 
 _SEVERITY = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
@@ -64,7 +64,7 @@ server = TeiServer()
 
 # -- reading ---------------------------------------------------------------------------
 def _path(uri: str) -> Path:
-    return Path(to_fs_path(uri) or uri)
+    return Path(to_fs_path(uri) or uri).resolve()
 
 
 def _from_disk(path: Path) -> Source | None:
@@ -79,10 +79,13 @@ def _from_disk(path: Path) -> Source | None:
         return cached
     try:
         data = xmlio.read_bytes(path)
-        doc = Document(path=path, name=str(path), tree=xmlio.parse_bytes(data, str(path), collect_ids=False))
-        doc._index()
+        tree = xmlio.parse_bytes(data, str(path), collect_ids=False)
     except InputError:
         return None
+    if not xmlio.is_tei(tree):
+        return None
+    doc = Document(path=path, name=str(path), tree=tree)
+    doc._index()
     source = Source(from_fs_path(str(path)) or str(path), path, scan(data.decode("utf-8", "replace")), doc,
                     mtime)
     server.state.disk[path] = source
@@ -205,8 +208,6 @@ def completion(ls: TeiServer, params: types.CompletionParams) -> types.Completio
     if typed is None:
         return None
     element, attr, prefix = typed
-    from teikit.lsp.scan import is_pointer
-
     if not is_pointer(element, attr):
         return None
     file, hash_, _ = prefix.rpartition("#")
@@ -280,10 +281,19 @@ def _all_references(source: Source, token: Token) -> list[tuple[Source, Token]]:
     return out
 
 
+_EDITION_FILES = 500  # a folder with more XML files than this is not searched on disk
+
+
 def ls_sources(origin: Source) -> list[Source]:
-    """The origin and every open file (pointers to it may come from any of them)."""
+    """Where pointers to the origin's ids may be: every open file, and the edition's other
+    TEI files (the ``*.xml`` beside the origin) as saved on disk."""
     sources = {s.path: s for s in server.state.open.values()}
     sources.setdefault(origin.path, origin)
+    siblings = sorted(origin.path.parent.glob("*.xml"))
+    if len(siblings) <= _EDITION_FILES:
+        for path in siblings:
+            if path.resolve() not in sources and (found := _from_disk(path)) is not None:
+                sources[found.path] = found
     return list(sources.values())
 
 
