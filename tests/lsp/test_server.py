@@ -148,7 +148,8 @@ PERSONS = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titl
 """
 LETTER = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>L</title></titleStmt>
 <publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
-<text><body><p><persName ref="persons.xml#p1">Ada</persName> and <persName ref="persons.xml#"/></p></body></text></TEI>
+<text><body><p><persName ref="persons.xml#p1">Ada</persName> and <persName ref="persons.xml#"/></p>
+</body></text></TEI>
 """
 
 
