@@ -10,6 +10,7 @@ are read from disk, once per change of their modification time.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +45,7 @@ class Source:
     index: Index
     doc: Document | None = None  # the last well-formed parse (cards survive a typo)
     mtime: float = 0.0
+    version: int | None = None  # the open document's version the scan was made of
 
 
 @dataclass
@@ -99,7 +101,8 @@ def _refresh(document: TextDocument) -> None:
     index = scan(document.source)
     diags, doc = check_text(document.source, path, server.state.registers)
     server.state.open[document.uri] = Source(document.uri, path, index,
-                                             doc if doc is not None else (previous.doc if previous else None))
+                                             doc if doc is not None else (previous.doc if previous else None),
+                                             version=document.version)
     lines = document.source.splitlines(keepends=True) or [""]
     published = []
     for d in diags:
@@ -130,6 +133,10 @@ def _cursor(uri: str, position: types.Position) -> tuple[Source, int, int] | Non
     document = _document(uri)
     if source is None or document is None:
         return None
+    if source.version != document.version:
+        # A change whose check is still waiting (see did_change): positions come from the
+        # text as it is now, so rescan (fast) and keep the last parse for cards.
+        source.index, source.version = scan(document.source), document.version
     at = document.position_from_client_units(position)
     return source, at.line, at.character
 
@@ -169,9 +176,26 @@ def did_open(ls: TeiServer, params: types.DidOpenTextDocumentParams) -> None:
     _refresh(ls.workspace.get_text_document(params.text_document.uri))
 
 
+# Typing sends a change per keystroke; checking waits until the text has been still this long.
+DEBOUNCE_SECONDS = 0.25
+_pending: dict[str, asyncio.Task] = {}
+
+
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-def did_change(ls: TeiServer, params: types.DidChangeTextDocumentParams) -> None:
-    _refresh(ls.workspace.get_text_document(params.text_document.uri))
+async def did_change(ls: TeiServer, params: types.DidChangeTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    waiting = _pending.pop(uri, None)
+    if waiting is not None:
+        waiting.cancel()
+    _pending[uri] = asyncio.ensure_future(_refresh_later(uri))
+
+
+async def _refresh_later(uri: str) -> None:
+    await asyncio.sleep(DEBOUNCE_SECONDS)
+    _pending.pop(uri, None)
+    document = _document(uri)
+    if document is not None:
+        _refresh(document)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
@@ -181,6 +205,9 @@ def did_save(ls: TeiServer, params: types.DidSaveTextDocumentParams) -> None:
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: TeiServer, params: types.DidCloseTextDocumentParams) -> None:
+    waiting = _pending.pop(params.text_document.uri, None)
+    if waiting is not None:
+        waiting.cancel()
     ls.state.open.pop(params.text_document.uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri,
                                                                         diagnostics=[]))
