@@ -1,0 +1,63 @@
+"""Other packages repositories take, made from the bag's payload: RO-Crate, OCFL, DataCite.
+
+``teikit deposit --package rocrate --package ocfl --package datacite`` writes, beside the
+bag in the deposit folder, ``<stem>.ro-crate/`` (:mod:`teikit.deposit.rocrate`),
+``<stem>.ocfl/`` (:mod:`teikit.deposit.ocfl`) and ``<stem>.datacite.xml``
+(:mod:`teikit.deposit.datacite`). Each is written to a staging name and moved into place
+only when complete, so a failure leaves the previous one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+from teikit import xmlio
+from teikit.deposit.datacite import datacite_xml
+from teikit.deposit.metadata import deposit_metadata
+from teikit.edition import Edition
+
+PACKAGES = ("rocrate", "ocfl", "datacite")
+
+
+@contextlib.contextmanager
+def _quiet_root_logger() -> Iterator[None]:
+    # ocfl-py logs progress on the root logger; teikit reports what it wrote itself.
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        root.setLevel(level)
+
+
+def write_packages(edition: Edition, bag_dir: Path, packages: tuple[str, ...]) -> list[Path]:
+    """Write the chosen packages beside ``bag_dir`` from its ``data/`` payload; their paths."""
+    meta = deposit_metadata(edition.tree)
+    payload = bag_dir / "data"
+    out: list[Path] = []
+    stem = bag_dir.name
+    if "rocrate" in packages:
+        from teikit.deposit.rocrate import write_rocrate
+
+        target = bag_dir.parent / f"{stem}.ro-crate"
+        with xmlio.atomic_directory(target) as tmp:
+            tmp.rmdir()  # the library makes the folder itself
+            write_rocrate(meta, payload, f"tei/{edition.path.name}", tmp)
+        out.append(target)
+    if "ocfl" in packages:
+        from teikit.deposit.ocfl import write_ocfl
+
+        target = bag_dir.parent / f"{stem}.ocfl"
+        with xmlio.atomic_directory(target) as tmp, _quiet_root_logger():
+            tmp.rmdir()  # OCFL refuses to create an object in an existing folder
+            write_ocfl(meta, payload, tmp)
+        out.append(target)
+    if "datacite" in packages:
+        target = bag_dir.parent / f"{stem}.datacite.xml"
+        xmlio.atomic_write_bytes(target, datacite_xml(edition.tree))
+        out.append(target)
+    return out
