@@ -9,6 +9,7 @@ against the DataCite 4.5 JSON Schema and its XML read back.
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import ocfl
@@ -24,7 +25,8 @@ from teikit.deposit.datacite import datacite_record
 from tests.deposit.conftest import HEADER_FIXTURE
 
 WITHOUT_BUILT = ["--without", "html", "--without", "epub", "--without", "csv"]
-PACKAGES = ["--package", "rocrate", "--package", "ocfl", "--package", "datacite"]
+PACKAGES = ["--package", "rocrate", "--package", "ocfl", "--package", "datacite",
+            "--package", "dspace-zip", "--collection", "123456789/2"]
 DATACITE = {"d": "http://datacite.org/schema/kernel-4"}
 
 
@@ -43,8 +45,8 @@ def deposit(tmp_path_factory) -> Path:
 
 def test_every_package_is_written_beside_the_bag(deposit):
     names = sorted(p.name for p in deposit.iterdir())
-    assert names == ["bazhanov-header", "bazhanov-header.datacite.xml", "bazhanov-header.ocfl",
-                     "bazhanov-header.ro-crate"]
+    assert names == ["bazhanov-header", "bazhanov-header.datacite.xml", "bazhanov-header.dspace.zip",
+                     "bazhanov-header.ocfl", "bazhanov-header.ro-crate"]
 
 
 def test_the_ro_crate_reads_back_with_every_payload_file(deposit):
@@ -115,9 +117,25 @@ def test_packages_are_byte_identical_across_runs(tmp_path):
         assert files
         for rel in files:
             assert (first / name / rel).read_bytes() == (second / name / rel).read_bytes(), rel
-    assert (first / "bazhanov-header.datacite.xml").read_bytes() == \
-        (second / "bazhanov-header.datacite.xml").read_bytes()
+    for name in ("bazhanov-header.datacite.xml", "bazhanov-header.dspace.zip"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
 def test_the_memoir_makes_a_valid_datacite_record():
     assert schema45.validate(datacite_record(xmlio.parse_file(paths.EDITION)))
+
+
+def test_the_dspace_zip_is_an_import_ready_archive_with_its_collections_file(deposit):
+    with zipfile.ZipFile(deposit / "bazhanov-header.dspace.zip") as zf:
+        names = set(zf.namelist())
+        assert {n.split("/")[0] for n in names} == {"archive"}
+        item = "archive/item_000/"
+        assert zf.read(item + "collections").decode() == "123456789/2\n"
+        contents = [line.split("\t") for line in zf.read(item + "contents").decode().splitlines()]
+        assert contents and all(item + name in names for name, _ in contents)
+        assert ("bazhanov-header.xml", "bundle:ORIGINAL") in [tuple(c) for c in contents]
+        assert ("license.txt", "bundle:LICENSE") in [tuple(c) for c in contents]
+        dc = etree.fromstring(zf.read(item + "dublin_core.xml"))
+        assert dc.tag == "dublin_core"
+        titles = [v.text for v in dc if v.get("element") == "title"]
+        assert titles == ["Bazhanov and the Damnation of Stalin"]

@@ -37,11 +37,14 @@ CHECKSUMS = ("sha512", "sha256", "sha384", "sha1", "md5")
 @click.option("--zip", "make_zip", is_flag=True, help="Also write the bag as one .zip for upload.")
 @click.option("--dspace", is_flag=True, help="Also write a DSpace Simple Archive Format item.")
 @click.option("--package", "packages", multiple=True, type=click.Choice(PACKAGES),
-              help="Also write an RO-Crate, an OCFL object or DataCite XML beside the bag (repeatable).")
+              help="Also write an RO-Crate, an OCFL object, DataCite XML or a zipped DSpace archive "
+                   "beside the bag (repeatable).")
+@click.option("--collection", "collections", multiple=True, metavar="HANDLE",
+              help="DSpace collection handle for the dspace-zip's collections file (repeatable).")
 @FORMAT_OPTION
 def command(edition: Path | None, verify: Path | None, output: Path | None, exports_dir: Path | None,
             without: tuple[str, ...], run_build: bool, checksums: tuple[str, ...], make_zip: bool,
-            dspace: bool, packages: tuple[str, ...], fmt: str) -> None:
+            dspace: bool, packages: tuple[str, ...], collections: tuple[str, ...], fmt: str) -> None:
     """Package EDITION (default tei/bazhanov.xml) for a library repository.
 
     Writes exports/deposit/<name>/, a BagIt 1.0 bag holding the TEI, the schemas, the
@@ -72,7 +75,7 @@ def command(edition: Path | None, verify: Path | None, output: Path | None, expo
     try:
         loaded = Edition.load(edition or paths.EDITION)
         result = build_deposit(loaded, settings)
-        extra = write_packages(loaded, result.bag_dir, packages)
+        extra = write_packages(loaded, result.bag_dir, packages, collections)
     except OSError as exc:  # disk full, permissions: a message, not a traceback
         raise TeikitError(f"cannot write the output: {exc.strerror or exc}", file=exc.filename,
                           hint="check free space and permissions; the previous output was kept") from exc
