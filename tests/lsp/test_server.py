@@ -15,7 +15,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from teikit import paths
+from teikit import paths, xmlio
 
 EDITION = paths.EDITION
 URI = EDITION.resolve().as_uri()
@@ -104,7 +104,15 @@ async def test_hover_shows_a_persons_card(client):
         text_document=types.TextDocumentIdentifier(uri=URI), position=_after('ref="#pers-stalin"', "stalin")))
     card = result.contents.value
     assert "**person** `#pers-stalin`" in card
-    assert "Koba *(pseudonym)*" in card and "Djugashvili *(birth)*" in card
+    # Every name the personography gives, with its type, as the TEI has it.
+    person = xmlio.parse_file(EDITION).getroot().xpath("//tei:person[@xml:id='pers-stalin']",
+                                                       namespaces=xmlio.NSMAP)[0]
+    names = person.xpath("tei:persName", namespaces=xmlio.NSMAP)
+    assert len(names) > 1
+    for name in names:
+        label = " ".join(filter(None, (name.get("type"), name.get("subtype"))))
+        shown = " ".join("".join(name.itertext()).split())
+        assert f"- {shown}" + (f" *({label})*" if label else "") in card
     assert f"{_pointers_to('pers-stalin')} reference(s)" in card
 
 
