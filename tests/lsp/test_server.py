@@ -7,11 +7,12 @@ personography, a card for a person, the declaration, every reference, and a rena
 
 from __future__ import annotations
 
+import asyncio
 import re
 import sys
+import threading
 
 import pytest
-import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
@@ -23,12 +24,46 @@ TEXT = EDITION.read_text(encoding="utf-8")
 LINES = TEXT.splitlines()
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "teikit", "lsp"]))
-async def client(lsp_client: LanguageClient):
-    await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=types.ClientCapabilities(), root_uri=EDITION.parent.resolve().as_uri()))
-    yield
-    await lsp_client.shutdown_session()
+CONFIG = ClientServerConfig(server_command=[sys.executable, "-m", "teikit", "lsp"])
+
+
+class Session:
+    """A client connected to a fresh ``teikit lsp``, driven from an event loop of its own.
+
+    The loop runs in its own thread, so the test does not depend on (or disturb) whatever
+    loop other tests' fixtures keep in the main thread (Playwright's sync API keeps one).
+    """
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.client: LanguageClient = self.run(self._start())
+
+    async def _start(self) -> LanguageClient:
+        client = await CONFIG.start()
+        await client.initialize_session(types.InitializeParams(
+            capabilities=types.ClientCapabilities(), root_uri=EDITION.parent.resolve().as_uri()))
+        return client
+
+    def run(self, coro, timeout: float = 120):
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
+
+    def close(self) -> None:
+        try:
+            self.run(self.client.shutdown_session())
+            self.run(self.client.stop())
+        finally:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self.thread.join(timeout=30)
+            self.loop.close()
+
+
+@pytest.fixture
+def session():
+    running = Session()
+    yield running
+    running.close()
 
 
 async def _open(client: LanguageClient, text: str = TEXT) -> list[types.Diagnostic]:
@@ -55,8 +90,7 @@ def _after(needle: str, inner: str) -> types.Position:
     return types.Position(line=at.line, character=at.character + needle.index(inner) + len(inner))
 
 
-@pytest.mark.asyncio
-async def test_a_dangling_ref_typed_in_the_editor_is_reported_at_its_value(client):
+async def _a_dangling_ref_typed_in_the_editor_is_reported_at_its_value(client):
     clean = [d for d in await _open(client) if d.severity == types.DiagnosticSeverity.Error]
     assert clean == []
     line = _find("<persName ref=\"#pers-josse\">").line
@@ -76,15 +110,13 @@ async def test_a_dangling_ref_typed_in_the_editor_is_reported_at_its_value(clien
     assert error.range == types.Range(types.Position(line, column), types.Position(line, end))
 
 
-@pytest.mark.asyncio
-async def test_not_well_formed_text_is_one_diagnostic_at_the_parser_position(client):
+async def _not_well_formed_text_is_one_diagnostic_at_the_parser_position(client):
     diags = await _open(client, TEXT.replace("<head>Preface</head>", "<head>Preface</hed>", 1))
     assert [d.code for d in diags] == ["input.unusable"]
     assert diags[0].range.start.line == _find("<head>Preface</head>").line
 
 
-@pytest.mark.asyncio
-async def test_completion_offers_the_personographys_ids(client):
+async def _completion_offers_the_personographys_ids(client):
     await _open(client)
     position = _after('<persName ref="#pers-stalin">', "#pers-")
     result = await client.text_document_completion_async(types.CompletionParams(
@@ -97,8 +129,7 @@ async def test_completion_offers_the_personographys_ids(client):
     assert labels["#pers-stalin"].detail.startswith("person: Stalin")
 
 
-@pytest.mark.asyncio
-async def test_hover_shows_a_persons_card(client):
+async def _hover_shows_a_persons_card(client):
     await _open(client)
     result = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=URI), position=_after('ref="#pers-stalin"', "stalin")))
@@ -116,8 +147,7 @@ async def test_hover_shows_a_persons_card(client):
     assert f"{_pointers_to('pers-stalin')} reference(s)" in card
 
 
-@pytest.mark.asyncio
-async def test_definition_and_references(client):
+async def _definition_and_references(client):
     await _open(client)
     at = _after('ref="#pers-trotsky"', "trotsky")
     location = await client.text_document_definition_async(types.DefinitionParams(
@@ -130,8 +160,7 @@ async def test_definition_and_references(client):
     assert len(refs) == _pointers_to("pers-trotsky") > 10
 
 
-@pytest.mark.asyncio
-async def test_rename_changes_the_id_and_every_pointer(client):
+async def _rename_changes_the_id_and_every_pointer(client):
     await _open(client)
     at = _after('<person xml:id="pers-trotsky"', "trotsky")
     edit = await client.text_document_rename_async(types.RenameParams(
@@ -161,8 +190,7 @@ LETTER = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><title
 """
 
 
-@pytest.mark.asyncio
-async def test_an_edition_of_two_files_completes_shows_and_renames_across_them(client, tmp_path):
+async def _an_edition_of_two_files_completes_shows_and_renames_across_them(client, tmp_path):
     (tmp_path / "persons.xml").write_text(PERSONS, encoding="utf-8")
     letter = tmp_path / "letter.xml"
     letter.write_text(LETTER, encoding="utf-8")
@@ -186,3 +214,32 @@ async def test_an_edition_of_two_files_completes_shows_and_renames_across_them(c
         text_document=types.TextDocumentIdentifier(uri=uri), position=on_p1, new_name="ada"))
     assert set(edit.changes) == {uri, (tmp_path / "persons.xml").resolve().as_uri()}
     assert [c.new_text for c in edit.changes[uri]] == ["ada"]
+
+
+# The tests: each plays its scenario above against a fresh server.
+def test_a_dangling_ref_typed_in_the_editor_is_reported_at_its_value(session):
+    session.run(_a_dangling_ref_typed_in_the_editor_is_reported_at_its_value(session.client))
+
+
+def test_not_well_formed_text_is_one_diagnostic_at_the_parser_position(session):
+    session.run(_not_well_formed_text_is_one_diagnostic_at_the_parser_position(session.client))
+
+
+def test_completion_offers_the_personographys_ids(session):
+    session.run(_completion_offers_the_personographys_ids(session.client))
+
+
+def test_hover_shows_a_persons_card(session):
+    session.run(_hover_shows_a_persons_card(session.client))
+
+
+def test_definition_and_references(session):
+    session.run(_definition_and_references(session.client))
+
+
+def test_rename_changes_the_id_and_every_pointer(session):
+    session.run(_rename_changes_the_id_and_every_pointer(session.client))
+
+
+def test_an_edition_of_two_files_completes_shows_and_renames_across_them(session, tmp_path):
+    session.run(_an_edition_of_two_files_completes_shows_and_renames_across_them(session.client, tmp_path))

@@ -20,7 +20,6 @@ from pathlib import Path, PurePosixPath
 
 from teikit import xmlio
 from teikit.deposit.bag import zip_directory
-from teikit.deposit.datacite import datacite_xml
 from teikit.deposit.dspace import write_saf
 from teikit.deposit.metadata import deposit_metadata
 from teikit.edition import Edition
@@ -68,6 +67,10 @@ def write_packages(edition: Edition, bag_dir: Path, packages: tuple[str, ...],
             write_ocfl(meta, payload, tmp)
         out.append(target)
     if "datacite" in packages:
+        # Imported here: the datacite library pulls in requests/urllib3, which open a socket
+        # at import (an IPv6 probe); no other command may touch the network stack.
+        from teikit.deposit.datacite import datacite_xml
+
         target = bag_dir.parent / f"{stem}.datacite.xml"
         xmlio.atomic_write_bytes(target, datacite_xml(edition.tree))
         out.append(target)
