@@ -71,6 +71,23 @@ def test_edit_rebuild_reload_and_stop(served):
     first = _version(base)
     assert first["error"] == ""
 
+    # A change inside one chapter: its page's digest changes, another chapter's does not,
+    # so only the browser showing that chapter reloads.
+    def digests() -> dict[str, str]:
+        return {p: json.loads(_get(f"{base}/__teikit/version?page={p}")[1])["page"]
+                for p in ("/ch01.html", "/ch02.html")}
+
+    before = digests()
+    assert all(len(d) == 64 for d in before.values())
+    edition.write_text(edition.read_text(encoding="utf-8").replace("School. University.",
+                                                                   "School. University. Army."),
+                       encoding="utf-8")
+    first = _wait_for(lambda: (v := _version(base))["version"] > first["version"] and v)
+    after = digests()
+    assert after["/ch01.html"] != before["/ch01.html"]
+    assert after["/ch02.html"] == before["/ch02.html"]
+    assert "School. University. Army." in _get(f"{base}/ch01.html")[1]
+
     edition.write_text(edition.read_text(encoding="utf-8").replace("<head>Beginnings</head>",
                                                                    "<head>Beginnings Revised</head>"),
                        encoding="utf-8")

@@ -2,17 +2,20 @@
 
 Only the build folder is served (``http.server``'s own path handling keeps requests
 inside it). HTML pages get ``<script src="/__teikit/reload.js">`` before ``</body>``; the
-script polls ``/__teikit/version`` (JSON: build number, errors) each second, reloads the
-page when the number changes and shows a failed build's messages in a banner.
+script polls ``/__teikit/version?page=<its path>`` (JSON: build number, errors, and the
+SHA-256 of that page as now built) each second, reloads the page only when its own content
+changed, and shows a failed build's messages in a banner.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 from teikit.serve import Preview
 
@@ -37,12 +40,14 @@ RELOAD_JS = """\
     }
     box.textContent = "teikit serve: the last build failed; showing the previous pages\\n\\n" + text;
   }
+  var page = "__VERSION__?page=" + encodeURIComponent(location.pathname);
   function poll() {
-    fetch("__VERSION__", {cache: "no-store"})
+    fetch(page, {cache: "no-store"})
       .then(function (r) { return r.json(); })
       .then(function (state) {
-        if (seen !== null && state.version !== seen) { location.reload(); return; }
-        seen = state.version;
+        // Reload only when this page's own content changed in the new build.
+        if (seen !== null && state.page !== seen) { location.reload(); return; }
+        seen = state.page;
         banner(state.error);
       })
       .catch(function () { /* the server stopped or restarts: keep polling */ })
@@ -72,7 +77,11 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         path = self.path.split("?", 1)[0]
         if path == VERSION_PATH:
-            self._send(json.dumps(self.preview.state.as_dict()).encode(), "application/json")
+            state = self.preview.state.as_dict()
+            asked = parse_qs(urlsplit(self.path).query).get("page")
+            if asked:
+                state["page"] = self._digest(asked[0])
+            self._send(json.dumps(state).encode(), "application/json")
         elif path == SCRIPT_PATH:
             self._send(RELOAD_JS.encode(), "text/javascript; charset=utf-8")
         elif not self.preview.site.is_dir():
@@ -84,6 +93,11 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             self._send(self._inject(page), "text/html; charset=utf-8")
         else:
             super().do_GET()
+
+    def _digest(self, path: str) -> str:
+        """SHA-256 of the page the browser shows ("" when it is not there)."""
+        page = self._html(path)
+        return hashlib.sha256(page.read_bytes()).hexdigest() if page is not None else ""
 
     def _html(self, path: str) -> Path | None:
         local = Path(self.translate_path(path))
