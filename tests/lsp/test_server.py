@@ -108,6 +108,13 @@ async def _a_dangling_ref_typed_in_the_editor_is_reported_at_its_value(client):
     assert error.code == "pointers.dangling" and "#pers-jose" in error.message
     end = column + len("#pers-jose")
     assert error.range == types.Range(types.Position(line, column), types.Position(line, end))
+    # The checker's suggestion is offered as a quick fix that puts the right id back.
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=URI), range=error.range,
+        context=types.CodeActionContext(diagnostics=[error])))
+    [fix] = actions
+    assert fix.kind == types.CodeActionKind.QuickFix
+    assert list(fix.edit.changes[URI]) == [types.TextEdit(range=error.range, new_text="#pers-josse")]
 
 
 async def _not_well_formed_text_is_one_diagnostic_at_the_parser_position(client):

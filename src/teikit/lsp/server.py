@@ -11,6 +11,7 @@ are read from disk, once per change of their modification time.
 from __future__ import annotations
 
 import asyncio
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -342,6 +343,27 @@ def references(ls: TeiServer, params: types.ReferenceParams) -> list[types.Locat
         return None
     return [_location(s, t.span) for s, t in _all_references(source, token)
             if params.context.include_declaration or not t.is_id]
+
+
+# -- quick fixes -----------------------------------------------------------------------
+_SUGGESTION = re.compile(r"did you mean (\S+?)\?")
+
+
+@server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+def code_action(ls: TeiServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    """The checker's "did you mean #x?" as a one-click replacement of the value at fault."""
+    actions = []
+    for diag in params.context.diagnostics:
+        found = _SUGGESTION.search(diag.message) if diag.source == "teikit" else None
+        if found is None:
+            continue
+        value = found.group(1)
+        edit = types.WorkspaceEdit(changes={params.text_document.uri: [types.TextEdit(range=diag.range,
+                                                                                      new_text=value)]})
+        actions.append(types.CodeAction(title=f"Replace with {value}", kind=types.CodeActionKind.QuickFix,
+                                        diagnostics=[diag], edit=edit, is_preferred=True))
+    return actions
 
 
 # -- rename ----------------------------------------------------------------------------
