@@ -135,3 +135,20 @@ def test_citeproc_types_the_newspaper_item_and_the_periodical(items):
     assert "(1928, February 3)" in newspaper and newspaper.endswith("Pravda, 2.")
     assert "Russian Review" in _citeproc(items, "russian-review", "apa")
     assert "https://example.org/teikit/bazhanov/" in _citeproc(items, "bazhanov-2026-edition", "apa")
+
+
+def test_biber_accepts_every_field_of_the_memoirs_citations(tmp_path):
+    from teikit import paths
+
+    everything, _ = all_items(xmlio.parse_file(paths.EDITION))
+    (tmp_path / "memoir.bib").write_text(to_bib(everything, "biblatex"), encoding="utf-8")
+    run = subprocess.run(
+        [shutil.which("biber") or "biber", "--tool", "--validate-datamodel", "--output-format=biblatexml",
+         "--output-file=memoir.bltxml", "memoir.bib"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "ERROR" not in run.stdout and "Invalid field" not in run.stdout, run.stdout
+    entries = etree.parse(str(tmp_path / "memoir.bltxml")).getroot().findall("b:entry", BLTX)
+    assert len(entries) == len(everything)
+    periodicals = [e for e in entries if e.get("entrytype") == "periodical"]
+    assert len(periodicals) == 7
