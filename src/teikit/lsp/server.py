@@ -303,7 +303,7 @@ def _all_references(source: Source, token: Token) -> list[tuple[Source, Token]]:
     out: list[tuple[Source, Token]] = []
     if token.target in origin.index.ids:
         out.append((origin, origin.index.ids[token.target]))
-    for other in ls_sources(origin):
+    for other in _sources_for(origin):
         file = "" if other.path == origin.path else _relative(other.path, origin.path)
         out += [(other, t) for t in other.index.references(token.target, file)]
     return out
@@ -312,7 +312,7 @@ def _all_references(source: Source, token: Token) -> list[tuple[Source, Token]]:
 _EDITION_FILES = 500  # a folder with more XML files than this is not searched on disk
 
 
-def ls_sources(origin: Source) -> list[Source]:
+def _sources_for(origin: Source) -> list[Source]:
     """Where pointers to the origin's ids may be: every open file, and the edition's other
     TEI files (the ``*.xml`` beside the origin) as saved on disk."""
     sources = {s.path: s for s in server.state.open.values()}
