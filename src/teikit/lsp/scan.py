@@ -20,6 +20,8 @@ _TAG = re.compile(r"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:\s+[^<>]*?)?)/?>"
 _ATTR = re.compile(r"([A-Za-z_][\w:.-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _TOKEN = re.compile(r"\S+")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+# Markup that is not markup: comments, CDATA sections, processing instructions.
+_INERT = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.S)
 XML_ID = "xml:id"
 
 
@@ -97,9 +99,19 @@ class Index:
         return [t for t in self.pointers if t.target == target and t.file == file]
 
 
+def _blank(match: re.Match) -> str:
+    """The same number of characters, line breaks kept, so every offset stays where it was."""
+    return re.sub(r"[^\n]", " ", match.group())
+
+
 def scan(text: str) -> Index:
-    """Index the ids and pointers of ``text`` (which need not be well-formed)."""
+    """Index the ids and pointers of ``text`` (which need not be well-formed).
+
+    Tags inside comments, CDATA sections and processing instructions are not scanned
+    (a commented-out ``<ref target="#x">`` points nowhere).
+    """
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    text = _INERT.sub(_blank, text)
 
     def span(start: int, end: int) -> Span:
         line = bisect.bisect_right(starts, start) - 1

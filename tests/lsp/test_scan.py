@@ -1,0 +1,53 @@
+"""The scanner finds exactly the ids and pointers the checker's parser finds, on real TEI by
+other projects and on the memoir, and places each at the characters that spell it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from teikit import paths, xmlio
+from teikit.check.model import Document
+from teikit.lsp.scan import scan, typed_value
+
+
+def _compare(path: Path) -> None:
+    doc = Document.load(path)
+    text = path.read_text(encoding="utf-8")
+    index = scan(text)
+    parsed_ids = Counter(el.get(xmlio.XML_ID) for el in doc.tree.iter()
+                         if isinstance(el.tag, str) and el.get(xmlio.XML_ID) is not None)
+    assert Counter(t.value for t in [*index.ids.values(), *index.duplicates]) == parsed_ids
+    # An empty value names nothing; the scanner yields no token for it.
+    parsed = Counter((p.attr.split("}")[-1], p.value) for p in doc.pointers if p.value)
+    assert Counter((t.attr, t.value) for t in index.pointers) == parsed
+    lines = text.split("\n")
+    for token in index.tokens():
+        assert lines[token.span.line][token.span.start:token.span.end] == token.value
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("name", ["firstfolio_romeo_and_juliet_F-rom.xml", "kbga_barth_sermon_27005.xml",
+                                  "teic_stylesheets_testNotes1.xml", "teic_tei_detest.xml",
+                                  "tp_registers_persons.xml", "vangogh_let695.xml"])
+def test_scan_agrees_with_the_parser_on_other_projects_tei(tei_samples, name):
+    _compare(tei_samples / name)
+
+
+def test_scan_agrees_with_the_parser_on_the_memoir():
+    _compare(paths.EDITION)
+
+
+def test_commented_out_markup_is_not_scanned():
+    text = '<TEI>\n<!-- <ref target="#gone"/> <p xml:id="old"/> -->\n<ref target="#here"/>\n</TEI>'
+    index = scan(text)
+    assert [t.value for t in index.pointers] == ["#here"] and index.ids == {}
+    assert index.pointers[0].span.line == 2
+
+
+def test_the_value_being_typed_is_found_on_its_line():
+    assert typed_value('  <persName ref="#pers-', 23) == ("persName", "ref", "#pers-")
+    assert typed_value('<ref target="#a #b', 18) == ("ref", "target", "#b")
+    assert typed_value("<p>text ref=</p>", 12) is None
