@@ -88,3 +88,17 @@ def test_the_memoir_credits_its_translator_with_introduction_and_notes():
     assert records["edition"]["number"] == "teikit-bazhanov-1990"
     periodicals = [i["title"] for i in bibliography_records(tree).values() if i["type"] == "periodical"]
     assert len(periodicals) == 7 and "Slavic Review" in periodicals
+
+
+def test_a_catalogue_heading_and_a_typed_doi_ref_as_other_corpora_write_them():
+    records = citation_records(xmlio.parse_file(Path(__file__).parent / "fixtures" / "catalogue-header.xml"))
+    edition = records["edition"]
+    assert edition["author"] == [{"family": "Tupper", "given": "Martin Farquhar"}]  # no life dates
+    assert edition["DOI"] == "10.5281/zenodo.3462435"  # the resolver prefix is not part of a DOI
+    assert "URL" not in edition  # a DOI is not the edition's address
+    assert edition["custom"]["identifier"] == "10.5281/zenodo.3462435"
+    assert edition["issued"] == {"date-parts": [[2019, 11, 9]]}
+    assert records["print"]["title"] == "The Twins"
+    # No respStmt names a preface here: it is the author's, like the chapter.
+    assert records["preface"]["author"] == records["ch1"]["author"] == [{"literal": "Martin F. Tupper"}]
+    assert "container-author" not in records["preface"]

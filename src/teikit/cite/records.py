@@ -13,6 +13,8 @@ title, without which nothing can be cited (:class:`~teikit.errors.MetadataError`
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from teikit.cite.authorship import division_authors
@@ -130,7 +132,7 @@ def edition_record(tree: etree._ElementTree) -> dict:
             hint='add <title type="main">…</title> to fileDesc/titleStmt',
         )
     pub = first(header, "tei:fileDesc/tei:publicationStmt")
-    ids = idnos(pub)
+    ids = _pub_ids(pub)
     edition = first(header, "tei:fileDesc/tei:editionStmt/tei:edition[1]")
     item: dict = {"id": "", "type": "book", "title": f"{main}: {sub}" if sub else main}
     put(item, "author", names(xp(title_stmt, "tei:author")))
@@ -161,10 +163,30 @@ def edition_record(tree: etree._ElementTree) -> dict:
     return item
 
 
+_CANONICAL = {"doi": "DOI", "uri": "URI", "url": "URL", "handle": "handle", "hdl": "handle", "ark": "ARK"}
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", re.I)
+
+
+def _pub_ids(pub: etree._Element | None) -> dict[str, str]:
+    """The edition's identifiers by type: ``idno``s, and ``ref``/``ptr`` typed like one
+    (``<ref type="doi" target="https://doi.org/10…"/>``). Common types are matched without
+    regard to case (``doi``, ``DOI``); a DOI is kept without its resolver prefix."""
+    ids: dict[str, str] = {}
+    for kind, value in idnos(pub).items():
+        ids.setdefault(_CANONICAL.get(kind.lower(), kind), value)
+    for ref in xp(pub, "tei:ref[@type][@target] | tei:ptr[@type][@target]") if pub is not None else []:
+        kind = _CANONICAL.get(ref.get("type", "").lower())
+        if kind:
+            ids.setdefault(kind, ref.get("target", "").strip())
+    if ids.get("DOI"):
+        ids["DOI"] = _DOI_PREFIX.sub("", ids["DOI"])
+    return ids
+
+
 def _url(pub: etree._Element | None, ids: dict[str, str]) -> str:
     """The edition's address: an ``idno`` typed URI/URL, a ``ptr``/``ref``, a URL in ``pubPlace``."""
-    if ids.get("URI") or ids.get("URL") or ids.get("url"):
-        return ids.get("URI") or ids.get("URL") or ids["url"]
+    if ids.get("URI") or ids.get("URL"):
+        return ids.get("URI") or ids["URL"]
     for value in [_ptr(pub), *(text(p) for p in (xp(pub, "tei:pubPlace") if pub is not None else []))]:
         if value.startswith(("http://", "https://")):
             return value
@@ -172,7 +194,9 @@ def _url(pub: etree._Element | None, ids: dict[str, str]) -> str:
 
 
 def _ptr(pub: etree._Element | None) -> str:
-    ptr = first(pub, "(tei:ptr | tei:ref | tei:pubPlace/tei:ptr | tei:pubPlace/tei:ref)[@target][1]")
+    # An untyped pointer, or one typed as the address; a typed DOI or handle is an identifier.
+    ptr = first(pub, "(tei:ptr | tei:ref | tei:pubPlace/tei:ptr | tei:pubPlace/tei:ref)[@target]"
+                     "[not(@type) or @type='url' or @type='URL' or @type='uri' or @type='URI'][1]")
     return ptr.get("target") if ptr is not None else ""
 
 
@@ -184,7 +208,7 @@ def edition_identifier(tree: etree._ElementTree) -> str:
 def _identifier(tree: etree._ElementTree) -> tuple[str, str]:
     """(idno type, value) of the edition's own identifier, ("", "") when it has none."""
     pub = first(tei_header(tree), "tei:fileDesc/tei:publicationStmt")
-    ids = idnos(pub)
+    ids = _pub_ids(pub)
     for key in ("DOI", "URI", "URL", "handle", "ARK", "teikit"):
         if ids.get(key):
             return key, ids[key]
