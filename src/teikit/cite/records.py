@@ -175,9 +175,9 @@ def _pub_ids(pub: etree._Element | None) -> dict[str, str]:
     for kind, value in idnos(pub).items():
         ids.setdefault(_CANONICAL.get(kind.lower(), kind), value)
     for ref in xp(pub, "tei:ref[@type][@target] | tei:ptr[@type][@target]") if pub is not None else []:
-        kind = _CANONICAL.get(ref.get("type", "").lower())
-        if kind:
-            ids.setdefault(kind, ref.get("target", "").strip())
+        ref_kind = _CANONICAL.get(ref.get("type", "").lower())
+        if ref_kind:
+            ids.setdefault(ref_kind, (ref.get("target") or "").strip())
     if ids.get("DOI"):
         ids["DOI"] = _DOI_PREFIX.sub("", ids["DOI"])
     return ids
