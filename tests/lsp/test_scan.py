@@ -51,3 +51,15 @@ def test_the_value_being_typed_is_found_on_its_line():
     assert typed_value('  <persName ref="#pers-', 23) == ("persName", "ref", "#pers-")
     assert typed_value('<ref target="#a #b', 18) == ("ref", "target", "#b")
     assert typed_value("<p>text ref=</p>", 12) is None
+
+
+def test_attributes_of_other_namespaces_are_not_teis():
+    # ELTeC's textDesc (a redeclared default namespace) and a prefixed element whose
+    # unprefixed children are TEI again (the Van Gogh letters' vg:letDesc).
+    text = ('<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:vg="urn:vg">\n'
+            '<authorGender xmlns="http://distantreading.net/eltec/ns" key="F"/>\n'
+            '<size xmlns="urn:other"><name key="inner"/></size>\n'
+            '<vg:letDesc ref="#x"><persName ref="#p1" xml:id="n1"/></vg:letDesc>\n</TEI>')
+    index = scan(text)
+    assert [(t.attr, t.value) for t in index.pointers] == [("ref", "#p1")]
+    assert list(index.ids) == ["n1"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from teikit.check.pointers import pointer_table
+from teikit.xmlio import TEI_NS
 
 _TAG = re.compile(r"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:\s+[^<>]*?)?)/?>", re.S)
 _ATTR = re.compile(r"([A-Za-z_][\w:.-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
@@ -99,6 +100,18 @@ class Index:
         return [t for t in self.pointers if t.target == target and t.file == file]
 
 
+_DEFAULT_NS = re.compile(r"\sxmlns\s*=\s*[\"']([^\"']*)[\"']")
+
+
+def _foreign(tag: re.Match) -> bool:
+    """A start tag of another namespace: a prefix other than ``tei:``, or a default namespace
+    that is not TEI's (ELTeC's ``<authorGender xmlns="…/eltec/ns" key="F"/>``, ``egXML``)."""
+    if tag.group(1) and tag.group(1) != "tei:":
+        return True
+    declared = _DEFAULT_NS.search(tag.group(3))
+    return bool(declared) and declared.group(1) != TEI_NS
+
+
 def _blank(match: re.Match) -> str:
     """The same number of characters, line breaks kept, so every offset stays where it was."""
     return re.sub(r"[^\n]", " ", match.group())
@@ -108,7 +121,8 @@ def scan(text: str) -> Index:
     """Index the ids and pointers of ``text`` (which need not be well-formed).
 
     Tags inside comments, CDATA sections and processing instructions are not scanned
-    (a commented-out ``<ref target="#x">`` points nowhere).
+    (a commented-out ``<ref target="#x">`` points nowhere), nor elements of another
+    namespace (their ``@key`` or ``@ref`` are not TEI's).
     """
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     text = _INERT.sub(_blank, text)
@@ -118,8 +132,18 @@ def scan(text: str) -> Index:
         return Span(line, start - starts[line], start - starts[line] + (end - start))
 
     index = Index()
+    foreign_until = -1  # the end of an element in another namespace (its attributes are not TEI's)
     for tag in _TAG.finditer(text):
+        if tag.start() < foreign_until:
+            continue
         element, attrs_at = tag.group(2), tag.start(3)
+        if _foreign(tag):
+            # Unprefixed children of an element that redeclares the default namespace are in
+            # that namespace too; those of a prefixed element (vg:letDesc) are still TEI.
+            if not tag.group(1) and not tag.group().endswith("/>"):
+                end = re.compile(rf"</{re.escape((tag.group(1) or '') + element)}\s*>").search(text, tag.end())
+                foreign_until = end.end() if end else len(text)
+            continue
         for attr in _ATTR.finditer(tag.group(3)):
             name = attr.group(1)
             group = 2 if attr.group(2) is not None else 3
