@@ -141,7 +141,7 @@ def scan(text: str) -> Index:
             # Unprefixed children of an element that redeclares the default namespace are in
             # that namespace too; those of a prefixed element (vg:letDesc) are still TEI.
             if not tag.group(1) and not tag.group().endswith("/>"):
-                end = re.compile(rf"</{re.escape((tag.group(1) or '') + element)}\s*>").search(text, tag.end())
+                end = re.compile(rf"</{re.escape(element)}\s*>").search(text, tag.end())
                 foreign_until = end.end() if end else len(text)
             continue
         for attr in _ATTR.finditer(tag.group(3)):
