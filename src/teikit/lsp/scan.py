@@ -109,7 +109,7 @@ def _foreign(tag: re.Match) -> bool:
     if tag.group(1) and tag.group(1) != "tei:":
         return True
     declared = _DEFAULT_NS.search(tag.group(3))
-    return bool(declared) and declared.group(1) != TEI_NS
+    return declared is not None and declared.group(1) != TEI_NS
 
 
 def _blank(match: re.Match) -> str:
