@@ -250,3 +250,23 @@ def test_rename_changes_the_id_and_every_pointer(session):
 
 def test_an_edition_of_two_files_completes_shows_and_renames_across_them(session, tmp_path):
     session.run(_an_edition_of_two_files_completes_shows_and_renames_across_them(session.client, tmp_path))
+
+
+async def _outline_lists_the_divisions_by_their_headings(client):
+    await _open(client)
+    symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(
+        text_document=types.TextDocumentIdentifier(uri=URI)))
+    top = {s.name: s for s in symbols}
+    assert {"teiHeader", "front", "body", "back"} <= set(top)
+    front = [c.name for c in top["front"].children]
+    assert "Translator's Introduction" in front and "Preface" in front
+    chapter = top["body"].children[0]
+    assert chapter.name.startswith("1. ") and len(chapter.name) > 4  # label and title
+    assert chapter.selection_range.start.line == _find('<div type="chapter" n="1"').line
+    body_divs = xmlio.parse_file(EDITION).getroot().xpath("tei:text/tei:body/tei:div", namespaces=xmlio.NSMAP)
+    assert len(top["body"].children) == len(body_divs)
+    assert chapter.range.end.line < top["body"].children[1].range.start.line
+
+
+def test_outline_lists_the_divisions_by_their_headings(session):
+    session.run(_outline_lists_the_divisions_by_their_headings(session.client))

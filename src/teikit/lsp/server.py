@@ -27,6 +27,7 @@ from teikit.diagnostics import Severity
 from teikit.errors import InputError
 from teikit.lsp.cards import card
 from teikit.lsp.diagnose import check_text, place
+from teikit.lsp.outline import Entry, outline
 from teikit.lsp.scan import Index, Span, Token, is_pointer, scan, typed_value
 
 _SEVERITY = {
@@ -343,6 +344,35 @@ def references(ls: TeiServer, params: types.ReferenceParams) -> list[types.Locat
         return None
     return [_location(s, t.span) for s, t in _all_references(source, token)
             if params.context.include_declaration or not t.is_id]
+
+
+# -- outline ---------------------------------------------------------------------------
+def _symbol(entry: Entry, document: TextDocument) -> types.DocumentSymbol:
+    lines = document.lines
+
+    def text(n: int) -> str:
+        return lines[n].rstrip("\r\n") if n < len(lines) else ""
+
+    first = text(entry.line)
+    indent = len(first) - len(first.lstrip())
+    whole = ServerTextRange(ServerTextPosition(entry.line, indent),
+                            ServerTextPosition(entry.end, len(text(entry.end))))
+    kind = types.SymbolKind.Namespace if entry.kind.startswith("list") else types.SymbolKind.Module
+    return types.DocumentSymbol(
+        name=entry.name, detail=entry.kind, kind=kind, range=document.range_to_client_units(whole),
+        selection_range=_range(document, Span(entry.line, indent, len(first))),
+        children=[_symbol(c, document) for c in entry.children])
+
+
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+def document_symbol(ls: TeiServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+    """The divisions and registers, nested, named by their headings (the last good parse)."""
+    source = server.state.open.get(params.text_document.uri)
+    document = _document(params.text_document.uri)
+    if source is None or document is None or source.doc is None:
+        return []
+    entries = outline(source.doc.tree.getroot(), max(len(document.lines) - 1, 0))
+    return [_symbol(e, document) for e in entries]
 
 
 # -- quick fixes -----------------------------------------------------------------------
