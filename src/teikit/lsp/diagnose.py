@@ -9,6 +9,7 @@ one) into the exact span of the id or pointer value it is about.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -21,14 +22,18 @@ from teikit.diagnostics import Diagnostic, Severity, sort_key
 from teikit.errors import InputError
 from teikit.lsp.scan import Index, Span
 
+_DECLARED_ENCODING = re.compile(r"""(^\s*<\?xml[^>]*?\sencoding\s*=\s*["'])[^"']*(["'])""")
+
 
 def check_text(
     text: str, path: Path, registers: Iterable[Path] = ()
 ) -> tuple[list[Diagnostic], Document | None]:
     """Check ``text`` as if it were the content of ``path``: (diagnostics, the parsed document)."""
     name = str(path)
+    # The editor hands over decoded text: re-encoded as UTF-8, it must not claim another encoding.
+    data = _DECLARED_ENCODING.sub(r"\g<1>UTF-8\g<2>", text, count=1).encode("utf-8")
     try:
-        tree = xmlio.parse_bytes(text.encode("utf-8"), name, collect_ids=False)
+        tree = xmlio.parse_bytes(data, name, collect_ids=False)
     except InputError as exc:
         return [Diagnostic(name, exc.line, exc.column, Severity.ERROR, "input.unusable", exc.message,
                            exc.hint)], None
