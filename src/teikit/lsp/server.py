@@ -105,7 +105,7 @@ def _refresh(document: TextDocument) -> None:
     server.state.open[document.uri] = Source(document.uri, path, index,
                                              doc if doc is not None else (previous.doc if previous else None),
                                              version=document.version)
-    lines = document.source.splitlines(keepends=True) or [""]
+    lines = document.source.split("\n")  # as the scan counts lines
     published = []
     for d in diags:
         if d.file != str(path) and d.line is not None:
