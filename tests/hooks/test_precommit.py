@@ -93,3 +93,17 @@ def test_tei_is_told_by_namespace_not_by_file_name(tmp_path):
     entity.write_text('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>', encoding="utf-8")
     assert partition([p4, fragment, plain, entity]) == ([p4, fragment], [plain, entity])
     assert is_tei_file(MINI)
+
+
+def test_an_option_taking_a_file_keeps_its_value(repo):
+    # A register is an option's value, not a file of the commit (it is TEI, and would be checked).
+    persons = repo / "persons.xml"
+    persons.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>P</title>'
+        "</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>"
+        '</teiHeader><text><body><listPerson><person xml:id="p1"><persName>A</persName></person>'
+        "</listPerson></body></text></TEI>", encoding="utf-8")
+    files = ["edition.xml", "pom.xml"]
+    run = _run("teikit-check", ["--register", "persons.xml", "--format", "json", *files], repo)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert '"files": [\n    "edition.xml"\n  ]' in run.stdout

@@ -29,20 +29,30 @@ def command(ctx: click.Context, which: str, args: tuple[str, ...]) -> None:
     """
     from teikit.hooks import partition
 
-    options, files = _split(args)
+    group = ctx.find_root().command
+    target = group.get_command(ctx, which) if isinstance(group, click.Group) else None
+    options, files = _split(args, _takes_value(target))
     tei, other = partition(files)
     if other:
         click.echo(f"teikit hook {which}: skipped {len(other)} XML file(s) that are not TEI: "
                    + ", ".join(str(p) for p in other), err=True)
     if not tei:
         ctx.exit(EXIT_OK)
-    group = ctx.find_root().command
     group.main([*_root_options(ctx), which, *options, *map(str, tei)], prog_name="teikit")
 
 
-def _split(args: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """(options with their values, files): an option's value is the next word unless it is
-    an ``--opt=value`` word or a flag followed by another option."""
+def _takes_value(command: click.Command | None) -> set[str]:
+    """The option names of ``command`` that are followed by a value (not flags or counts)."""
+    names: set[str] = set()
+    for param in command.params if command is not None else []:
+        if isinstance(param, click.Option) and not param.is_flag and not param.count:
+            names.update(param.opts)
+            names.update(param.secondary_opts)
+    return names
+
+
+def _split(args: tuple[str, ...], valued: set[str]) -> tuple[list[str], list[str]]:
+    """(options with their values, files), reading options as the command defines them."""
     options: list[str] = []
     files: list[str] = []
     words = list(args)
@@ -53,17 +63,11 @@ def _split(args: tuple[str, ...]) -> tuple[list[str], list[str]]:
             break
         if word.startswith("-") and word != "-":
             options.append(word)
-            if "=" not in word and words and not words[0].startswith("-") and not _is_file(words[0]):
+            if word in valued and words:
                 options.append(words.pop(0))
         else:
             files.append(word)
     return options, files
-
-
-def _is_file(word: str) -> bool:
-    from pathlib import Path
-
-    return word.endswith(".xml") and Path(word).is_file()
 
 
 def _root_options(ctx: click.Context) -> list[str]:
