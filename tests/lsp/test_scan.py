@@ -7,6 +7,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from teikit import paths, xmlio
 from teikit.check.model import Document
@@ -63,3 +65,48 @@ def test_attributes_of_other_namespaces_are_not_teis():
     index = scan(text)
     assert [(t.attr, t.value) for t in index.pointers] == [("ref", "#p1")]
     assert list(index.ids) == ["n1"]
+
+
+# Generated documents: elements with ids and pointers, quoted either way, attributes spread
+# over lines, comments and CDATA holding markup-like text between them.
+_NAME = st.text(alphabet="abcxyz-_.é0123", min_size=1, max_size=8).filter(lambda s: s[0].isalpha())
+_SPACE = st.sampled_from([" ", "  ", "\n", "\n    ", "\t"])
+
+
+@st.composite
+def _element(draw) -> str:
+    tag = draw(st.sampled_from(["persName", "ref", "note", "p", "seg"]))
+    attrs = []
+    if draw(st.booleans()):
+        attrs.append(("xml:id", draw(_NAME)))
+    pointer = {"persName": "ref", "ref": "target", "note": "target", "p": "corresp", "seg": "ana"}[tag]
+    if draw(st.booleans()):
+        values = draw(st.lists(_NAME, min_size=1, max_size=3))
+        attrs.append((pointer, " ".join("#" + v for v in values)))
+    if draw(st.booleans()):
+        attrs.append(("n", draw(_NAME)))
+    quote = draw(st.sampled_from(['"', "'"]))
+    spaced = "".join(f"{draw(_SPACE)}{name}={quote}{value}{quote}" for name, value in attrs)
+    filler = draw(st.sampled_from(["", "text", '<!-- <ref target="#c"/> -->', '<![CDATA[<p xml:id="d">]]>']))
+    if draw(st.booleans()):
+        return f"<{tag}{spaced}>{filler}</{tag}>"
+    return f"<{tag}{spaced}{draw(_SPACE)}/>{filler}"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_element(), max_size=12))
+def test_scan_agrees_with_the_parser_on_generated_documents(elements):
+    body = "\n".join(elements)
+    text = f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>\n{body}\n</body></text></TEI>'
+    tree = xmlio.parse_bytes(text.encode("utf-8"), "generated.xml", collect_ids=False)
+    doc = Document(path=Path("generated.xml"), name="generated.xml", tree=tree)
+    doc._index()
+    index = scan(text)
+    parsed_ids = Counter(el.get(xmlio.XML_ID) for el in tree.iter()
+                         if isinstance(el.tag, str) and el.get(xmlio.XML_ID) is not None)
+    assert Counter(t.value for t in [*index.ids.values(), *index.duplicates]) == parsed_ids
+    parsed = Counter((p.attr.split("}")[-1], p.value) for p in doc.pointers if p.value)
+    assert Counter((t.attr, t.value) for t in index.pointers) == parsed
+    lines = text.split("\n")
+    for token in index.tokens():
+        assert lines[token.span.line][token.span.start:token.span.end] == token.value
