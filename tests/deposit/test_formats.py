@@ -9,6 +9,7 @@ against the DataCite 4.5 JSON Schema and its XML read back.
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -139,3 +140,47 @@ def test_the_dspace_zip_is_an_import_ready_archive_with_its_collections_file(dep
         assert dc.tag == "dublin_core"
         titles = [v.text for v in dc if v.get("element") == "title"]
         assert titles == ["Bazhanov and the Damnation of Stalin"]
+
+
+def _roc_validate(crate: Path, cache_dir: Path):
+    """roc-validator (the RO-Crate community's checker), offline.
+
+    It reads the crate's JSON-LD context from its HTTP cache; the cache is filled with the
+    official RO-Crate context as the ``rocrate`` package ships it, so no network is used.
+    """
+    import io
+    from importlib import resources
+
+    import requests
+    from requests_cache import CachedSession
+    from rocrate_validator import models, services
+    from urllib3 import HTTPResponse
+
+    context = json.loads((crate / "ro-crate-metadata.json").read_text())["@context"]
+    shipped = resources.files("rocrate").joinpath("data/ro-crate.jsonld").read_bytes()
+    assert json.loads(shipped)["@id"] == context  # the context the crate names is the one shipped
+    cache = cache_dir / "http-cache"
+    session = CachedSession(cache_name=str(cache), backend="sqlite", expire_after=-1)
+    response = requests.Response()
+    response.status_code, response._content, response.url = 200, shipped, context
+    response.headers["Content-Type"] = "application/ld+json"
+    response.request = requests.Request("GET", context).prepare()
+    response.raw = HTTPResponse(body=io.BytesIO(shipped), headers={"Content-Type": "application/ld+json"},
+                                status=200, preload_content=False, request_url=context)
+    session.cache.save_response(response)
+    settings = services.ValidationSettings(rocrate_uri=str(crate), offline=True, cache_path=cache,
+                                           requirement_severity=models.Severity.REQUIRED)
+    return services.validate(settings)
+
+
+def test_the_ro_crate_passes_roc_validator(deposit, tmp_path):
+    result = _roc_validate(deposit / "bazhanov-header.ro-crate", tmp_path)
+    assert not result.has_issues(), [i.message for i in result.get_issues()]
+
+
+def test_roc_validator_catches_a_missing_payload_file(deposit, tmp_path):
+    crate = tmp_path / "crate"
+    shutil.copytree(deposit / "bazhanov-header.ro-crate", crate)
+    (crate / "tei" / "bazhanov-header.xml").unlink()
+    result = _roc_validate(crate, tmp_path)
+    assert any("tei/bazhanov-header.xml" in i.message for i in result.get_issues())
