@@ -9,6 +9,7 @@ missing=()
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -f /usr/share/java/jing.jar ] || missing+=(jing)  # teikit validate's fast RELAX NG engine
+command -v biber >/dev/null 2>&1 || missing+=(biber)  # the citation round-trip tests read .bib back
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing system packages: ${missing[*]}" >&2
   sudo=""

@@ -46,4 +46,5 @@ def test_biblatex_dialect_keeps_braces_balanced(value):
 def test_examples():
     assert escape("Plon & Cie, 50% #1 a_b $x") == r"Plon \& Cie, 50\% \#1 a\_b \$x"
     assert escape("Révèle", ascii_only=True) == r"R{\'e}v{\`e}le"
-    assert escape("Łódź — ç", ascii_only=True) == r"{\L}{\'o}d{\'z} --- {\c{c}}"
+    assert escape("Łódź — ç", ascii_only=True) == r"{\L}{\'o}d{\'z} {\textemdash} {\c{c}}"
+    assert escape("a--b ''q''") == "a-{}-b '{}'q'{}'"  # typed, not TeX ligatures

@@ -18,13 +18,16 @@ _ENTRY_TYPES = {
     "book": "book",
     "chapter": "inbook",
     "article-journal": "article",
+    "article-newspaper": "article",
+    "article-magazine": "article",
     "article": "article",
+    "periodical": "periodical",
     "thesis": "thesis",
     "report": "report",
     "webpage": "online",
 }
 # CSL field -> (biblatex field, bibtex field); None: not written in that dialect.
-_TEXT_FIELDS = {
+_TEXT_FIELDS: dict[str, tuple[str, str | None]] = {
     "title": ("title", "title"),
     "container-title": ("booktitle", "booktitle"),
     "collection-title": ("series", "series"),
@@ -40,25 +43,26 @@ _TEXT_FIELDS = {
     "original-title": ("origtitle", "origtitle"),
     "language": ("langid", "language"),
     "note": ("note", "note"),
-    "medium": ("howpublished", "howpublished"),
+    "number": ("eprint", None),
 }
-_NAME_FIELDS = (("author", "author"), ("editor", "editor"), ("translator", "translator"))
+_NAME_FIELDS = (("author", "author"), ("container-author", "bookauthor"), ("editor", "editor"),
+                ("translator", "translator"))
 _LANGIDS = {"en": "english", "fr": "french", "de": "german", "ru": "russian", "ger": "german"}
 
 
-def format_name(name: dict) -> str:
-    """``Family, Given``; an organisation or unparsed name is braced so BibTeX keeps it whole."""
+def format_name(name: dict, ascii_only: bool = False) -> str:
+    """``Family, Given``, escaped; an organisation or unparsed name is braced so BibTeX keeps it whole."""
     if "literal" in name:
-        return "{" + name["literal"] + "}"
-    family = name.get("family", "")
+        return "{" + escape(name["literal"], ascii_only=ascii_only) + "}"
+    family = escape(name.get("family", ""), ascii_only=ascii_only)
     if " and " in family or "," in family:
         family = "{" + family + "}"
-    return f"{family}, {name['given']}" if name.get("given") else family
+    given = escape(name.get("given", ""), ascii_only=ascii_only)
+    return f"{family}, {given}" if given else family
 
 
 def _names(names: list[dict], ascii_only: bool) -> str:
-    return " and ".join(escape(format_name(n), ascii_only=ascii_only).replace(r"\{", "{").replace(r"\}", "}")
-                        for n in names)
+    return " and ".join(format_name(n, ascii_only) for n in names)
 
 
 def _date(item: dict, dialect: str) -> list[tuple[str, str]]:
@@ -75,10 +79,19 @@ def _pages(item: dict) -> list[tuple[str, str]]:
     return [("pages", page.replace("-", "--"))] if page else []
 
 
+def _note(item: dict) -> str:
+    """The note, led by the medium and version: Biber's data model has no ``howpublished`` or
+    ``version`` for a book, and a digital edition is cited as a book."""
+    medium = ", ".join(filter(None, [item.get("medium", ""),
+                                     f"version {item['version']}" if item.get("version") else ""]))
+    return "; ".join(filter(None, [medium, item.get("note", "")]))
+
+
 def _entry_type(item: dict, dialect: str) -> str:
     kind = _ENTRY_TYPES.get(item.get("type", ""), "misc")
     if dialect == "bibtex":
-        return {"thesis": "phdthesis", "report": "techreport", "online": "misc"}.get(kind, kind)
+        return {"thesis": "phdthesis", "report": "techreport", "online": "misc", "periodical": "misc"}.get(
+            kind, kind)
     return kind
 
 
@@ -91,16 +104,20 @@ def fields(item: dict, dialect: str = "biblatex") -> list[tuple[str, str]]:
             out.append((bib, _names(item[csl], ascii_only)))
     index = 0 if dialect == "biblatex" else 1
     for csl, names in _TEXT_FIELDS.items():
-        value = item.get(csl)
-        if not value or not names[index]:
+        value = _note(item) if csl == "note" else item.get(csl)
+        name = names[index]
+        if not value or not name:
             continue
         if csl == "language":
             value = _LANGIDS.get(value, value)
-        if csl == "container-title" and item.get("type") == "article-journal":
-            names = ("journaltitle", "journal")
+        if csl == "container-title" and item.get("type", "").startswith("article"):
+            name = ("journaltitle", "journal")[index]
         # URLs and DOIs are verbatim fields: escaping would corrupt them.
         raw = csl in ("URL", "DOI")
-        out.append((names[index], value if raw else escape(str(value), ascii_only=ascii_only)))
+        out.append((name, value if raw else escape(str(value), ascii_only=ascii_only)))
+        if csl == "number" and dialect == "biblatex":
+            # The edition's own identifier: an eprint in the identifier system its idno names.
+            out.append(("eprinttype", escape(item.get("custom", {}).get("identifier-type", "identifier"))))
     out += _date(item, dialect) + _pages(item)
     rights = item.get("custom", {}).get("license")
     if rights and dialect == "biblatex":

@@ -7,13 +7,30 @@ from lxml import etree
 from teikit.cite.fields import citation_key, editors, names, original_work, put, title_parts, translators
 from teikit.cite.tei import csl_date, first, idnos, isbn, text, xp
 
+# Words of a biblStruct's or title's @type that say what kind of serial it is.
+_SERIAL_KINDS = {"newspaper": "newspaper", "magazine": "magazine"}
 
-def _bibl_type(analytic: etree._Element | None, monogr: etree._Element | None) -> str:
+
+def _serial_kind(bibl: etree._Element, monogr: etree._Element | None) -> str:
+    """"newspaper", "magazine" or "journal", from ``@type``/``@subtype`` of the biblStruct or its titles."""
+    titles = xp(monogr, "tei:title") if monogr is not None else []
+    words = " ".join([bibl.get("type", ""), bibl.get("subtype", ""), *(t.get("type", "") for t in titles)])
+    words = words.lower()
+    return next((kind for word, kind in _SERIAL_KINDS.items() if word in words), "journal")
+
+
+def _bibl_type(bibl: etree._Element, analytic: etree._Element | None, monogr: etree._Element | None) -> str:
+    """The CSL type: a periodical (title level "j") is one, and an article in it is typed by its kind.
+
+    A ``monogr`` titled at level "j" with no ``analytic`` is the periodical as a whole
+    ("periodical"); with an ``analytic`` it is an article ("article-journal",
+    "article-newspaper" or "article-magazine"). An analytic in a book is a "chapter".
+    """
+    level = first(monogr, "tei:title[@level][1]") if monogr is not None else None
+    serial = level is not None and level.get("level") == "j"
     if analytic is None:
-        return "book"
-    level = (first(monogr, "tei:title[1]") if monogr is not None else None)
-    level_value = level.get("level") if level is not None else None
-    return "article-journal" if level_value == "j" else "chapter"
+        return "periodical" if serial else "book"
+    return f"article-{_serial_kind(bibl, monogr)}" if serial else "chapter"
 
 
 def _scope(monogr: etree._Element | None, unit: str) -> str:
@@ -31,7 +48,7 @@ def biblstruct_record(bibl: etree._Element) -> dict:
     analytic = first(bibl, "tei:analytic")
     monogr = first(bibl, "tei:monogr")
     imprint = first(monogr, "tei:imprint")
-    item: dict = {"id": "", "type": _bibl_type(analytic, monogr)}
+    item: dict = {"id": "", "type": _bibl_type(bibl, analytic, monogr)}
     main = analytic if analytic is not None else monogr
     title, sub = title_parts(main)
     item["title"] = f"{title}: {sub}" if sub else title

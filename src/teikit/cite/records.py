@@ -13,9 +13,12 @@ title, without which nothing can be cited (:class:`~teikit.errors.MetadataError`
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from teikit import xmlio
+from teikit.cite.authorship import division_authors
 from teikit.cite.bibliography import bibliography_records
 from teikit.cite.fields import citation_key, editors, names, original_work, put, title_parts, translators
 from teikit.cite.pages import page_range
@@ -125,43 +128,87 @@ def edition_record(tree: etree._ElementTree) -> dict:
             hint='add <title type="main">…</title> to fileDesc/titleStmt',
         )
     pub = first(header, "tei:fileDesc/tei:publicationStmt")
-    ids = idnos(pub)
+    ids = _pub_ids(pub)
+    edition = first(header, "tei:fileDesc/tei:editionStmt/tei:edition[1]")
     item: dict = {"id": "", "type": "book", "title": f"{main}: {sub}" if sub else main}
     put(item, "author", names(xp(title_stmt, "tei:author")))
     put(item, "translator", translators(title_stmt))
     put(item, "editor", editors(title_stmt))
     put(item, "publisher", text(first(pub, "tei:publisher | tei:distributor | tei:authority")))
-    put(item, "publisher-place", text(first(pub, "tei:pubPlace")))
-    put(item, "issued", csl_date(first(pub, "tei:date")))
+    place = text(first(pub, "tei:pubPlace"))
+    put(item, "publisher-place", "" if place.startswith(("http://", "https://")) else place)
+    # The edition's own date: of publication, else of the edition statement.
+    put(item, "issued", csl_date(first(pub, "tei:date")) or csl_date(first(edition, ".//tei:date")))
     put(item, "DOI", ids.get("DOI"))
-    put(item, "URL", ids.get("URI") or ids.get("URL") or _ptr(pub))
+    put(item, "URL", _url(pub, ids))
     put(item, "ISBN", isbn(ids))
+    id_type, identifier = _identifier(tree)
+    # CSL has no generic identifier; "number" (e.g. a report number) is the one styles print.
+    if identifier not in (item.get("DOI"), item.get("URL")):
+        put(item, "number", identifier)
     put(item, "medium", "TEI XML digital edition")
-    edition = first(header, "tei:fileDesc/tei:editionStmt/tei:edition[1]")
-    put(item, "version", edition.get("n") if edition is not None else "")
+    put(item, "version", (edition.get("n") if edition is not None else "") or ids.get("version"))
     put(item, "language", _language(tree))
     # CSL has no field for a local identifier or licence; "custom" carries them unrendered
     # (deposit's MODS and bag-info read the same values from here).
     custom = _licence(pub)
-    put(custom, "identifier", edition_identifier(tree))
+    put(custom, "identifier", identifier)
+    put(custom, "identifier-type", id_type)
     put(item, "custom", custom)
     item["id"] = citation_key(item, "edition")
     return item
 
 
+_CANONICAL = {"doi": "DOI", "uri": "URI", "url": "URL", "handle": "handle", "hdl": "handle", "ark": "ARK"}
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", re.I)
+
+
+def _pub_ids(pub: etree._Element | None) -> dict[str, str]:
+    """The edition's identifiers by type: ``idno``s, and ``ref``/``ptr`` typed like one
+    (``<ref type="doi" target="https://doi.org/10…"/>``). Common types are matched without
+    regard to case (``doi``, ``DOI``); a DOI is kept without its resolver prefix."""
+    ids: dict[str, str] = {}
+    for kind, value in idnos(pub).items():
+        ids.setdefault(_CANONICAL.get(kind.lower(), kind), value)
+    for ref in xp(pub, "tei:ref[@type][@target] | tei:ptr[@type][@target]") if pub is not None else []:
+        ref_kind = _CANONICAL.get(ref.get("type", "").lower())
+        if ref_kind:
+            ids.setdefault(ref_kind, (ref.get("target") or "").strip())
+    if ids.get("DOI"):
+        ids["DOI"] = _DOI_PREFIX.sub("", ids["DOI"])
+    return ids
+
+
+def _url(pub: etree._Element | None, ids: dict[str, str]) -> str:
+    """The edition's address: an ``idno`` typed URI/URL, a ``ptr``/``ref``, a URL in ``pubPlace``."""
+    if ids.get("URI") or ids.get("URL"):
+        return ids.get("URI") or ids["URL"]
+    for value in [_ptr(pub), *(text(p) for p in (xp(pub, "tei:pubPlace") if pub is not None else []))]:
+        if value.startswith(("http://", "https://")):
+            return value
+    return ""
+
+
 def _ptr(pub: etree._Element | None) -> str:
-    ptr = first(pub, "tei:ptr[@target][1]")
+    # An untyped pointer, or one typed as the address; a typed DOI or handle is an identifier.
+    ptr = first(pub, "(tei:ptr | tei:ref | tei:pubPlace/tei:ptr | tei:pubPlace/tei:ref)[@target]"
+                     "[not(@type) or @type='url' or @type='URL' or @type='uri' or @type='URI'][1]")
     return ptr.get("target") if ptr is not None else ""
 
 
 def edition_identifier(tree: etree._ElementTree) -> str:
     """The edition's own identifier: DOI, URI, then the first other ``publicationStmt/idno``."""
+    return _identifier(tree)[1]
+
+
+def _identifier(tree: etree._ElementTree) -> tuple[str, str]:
+    """(idno type, value) of the edition's own identifier, ("", "") when it has none."""
     pub = first(tei_header(tree), "tei:fileDesc/tei:publicationStmt")
-    ids = idnos(pub)
+    ids = _pub_ids(pub)
     for key in ("DOI", "URI", "URL", "handle", "ARK", "teikit"):
         if ids.get(key):
-            return ids[key]
-    return next((v for v in ids.values() if v), "")
+            return key, ids[key]
+    return next(((k, v) for k, v in ids.items() if v), ("", ""))
 
 
 def _division_title(div: etree._Element) -> str:
@@ -171,13 +218,25 @@ def _division_title(div: etree._Element) -> str:
     return div.get("type", "division").replace("-", " ").capitalize()
 
 
-def division_record(div: etree._Element, book: dict) -> dict:
-    """A division of the printed book as a CSL "chapter" in ``book`` (the print record)."""
+def division_record(div: etree._Element, book: dict, title_stmt: etree._Element | None = None) -> dict:
+    """A division of the printed book as a CSL "chapter" in ``book`` (the print record).
+
+    Its author is the book's, unless the TEI states another (:mod:`teikit.cite.authorship`):
+    then the book's author becomes the ``container-author`` and the book's translator is
+    and original title are not carried over, since a division written by someone else was
+    not translated from the original.
+    """
     div_id = div.get("{http://www.w3.org/XML/1998/namespace}id")
     item: dict = {"id": f"{book['id']}-{div_id}", "type": "chapter", "title": _division_title(div)}
     item["container-title"] = book["title"]
-    for key in ("author", "translator", "editor", "publisher", "publisher-place", "issued", "ISBN",
-                "language", "original-title"):
+    own = division_authors(div, title_stmt)
+    if own and own != book.get("author"):
+        item["author"] = own
+        put(item, "container-author", book.get("author"))
+    else:
+        for key in ("author", "translator", "original-title"):
+            put(item, key, book.get(key))
+    for key in ("editor", "publisher", "publisher-place", "issued", "ISBN", "language"):
         put(item, key, book.get(key))
     if div.get("type") == "chapter" and div.get("n"):
         item["chapter-number"] = div.get("n")
@@ -198,10 +257,11 @@ def citation_records(tree: etree._ElementTree) -> dict[str, dict]:
     if book is not None:
         records["print"] = book
     container = book or records["edition"]
+    title_stmt = first(tei_header(tree), "tei:fileDesc/tei:titleStmt")
     root = tree.getroot()
     for div in xp(root, "tei:text/tei:front/tei:div | tei:text/tei:body/tei:div | tei:text/tei:back/tei:div"):
         div_id = div.get("{http://www.w3.org/XML/1998/namespace}id")
         if div_id and div.get("type") not in _UNCITED_TYPES and div_id not in records:
-            records[div_id] = division_record(div, container)
+            records[div_id] = division_record(div, container, title_stmt)
     return records
 

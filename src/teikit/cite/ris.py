@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-_TYPES = {"book": "BOOK", "chapter": "CHAP", "article-journal": "JOUR", "thesis": "THES",
-          "report": "RPRT", "webpage": "ELEC"}
+_TYPES = {"book": "BOOK", "chapter": "CHAP", "article-journal": "JOUR", "article-newspaper": "NEWS",
+          "article-magazine": "MGZN", "periodical": "JFULL", "thesis": "THES", "report": "RPRT",
+          "webpage": "ELEC"}
 _SIMPLE = (
     ("publisher", "PB"), ("publisher-place", "CY"), ("ISBN", "SN"), ("volume", "VL"),
     ("issue", "IS"), ("edition", "ET"), ("DOI", "DO"), ("URL", "UR"), ("language", "LA"),
-    ("original-title", "OP"), ("call-number", "CN"), ("note", "N1"),
+    ("original-title", "OP"), ("call-number", "CN"), ("note", "N1"), ("number", "AN"),
 )
 
 
@@ -44,6 +45,8 @@ def record_lines(item: dict) -> list[tuple[str, str]]:
         padded = [str(parts[0])] + [f"{p:02d}" for p in parts[1:]]
         lines.append(("DA", "/".join(padded + [""] * (3 - len(padded))) + "/"))
     lines += [(tag, item[key]) for key, tag in _SIMPLE if item.get(key)]
+    if item.get("version") and not item.get("edition"):
+        lines.append(("ET", item["version"]))  # RIS has no version tag; Zotero reads ET as edition
     if item.get("page"):
         start, _, end = item["page"].partition("-")
         lines.append(("SP", start))

@@ -15,6 +15,7 @@ from teikit.xmlio import NSMAP, TEI_NS
 
 _YEAR = re.compile(r"\b(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\b")
 _SPACE = re.compile(r"\s+")
+_LIFE_DATES = re.compile(r",?\s*\((?:b\.|d\.|fl\.|ca?\.|\s|\d|[-–?])+\)\.?$")
 
 
 def tei(local: str) -> str:
@@ -72,7 +73,8 @@ def csl_name(node: etree._Element) -> dict[str, str]:
         if given:
             name["given"] = given
         return name
-    literal = text(scope)
+    # A catalogue heading's life dates are not part of the name: "Trollope, Frances (1780-1863)."
+    literal = _LIFE_DATES.sub("", text(scope))
     if first(node, "descendant-or-self::tei:orgName") is None and "," in literal:
         # "Brook-Shepherd, Gordon" as printed in many bibliographies.
         family, given = (part.strip() for part in literal.split(",", 1))

@@ -11,6 +11,7 @@ import click
 from teikit import paths
 from teikit.cli._common import FORMAT_OPTION, verbosity
 from teikit.deposit.bag import DEFAULT_CHECKSUMS
+from teikit.deposit.formats import PACKAGES, write_packages
 from teikit.deposit.package import BUILT_PARTS, DepositSettings, build_deposit
 from teikit.deposit.verify import verify_bag
 from teikit.diagnostics import render_json, render_text
@@ -35,10 +36,15 @@ CHECKSUMS = ("sha512", "sha256", "sha384", "sha1", "md5")
               help=f"Manifest algorithm (repeatable) [default: {', '.join(DEFAULT_CHECKSUMS)}].")
 @click.option("--zip", "make_zip", is_flag=True, help="Also write the bag as one .zip for upload.")
 @click.option("--dspace", is_flag=True, help="Also write a DSpace Simple Archive Format item.")
+@click.option("--package", "packages", multiple=True, type=click.Choice(PACKAGES),
+              help="Also write an RO-Crate, an OCFL object, DataCite XML or a zipped DSpace archive "
+                   "beside the bag (repeatable).")
+@click.option("--collection", "collections", multiple=True, metavar="HANDLE",
+              help="DSpace collection handle for the dspace-zip's collections file (repeatable).")
 @FORMAT_OPTION
 def command(edition: Path | None, verify: Path | None, output: Path | None, exports_dir: Path | None,
             without: tuple[str, ...], run_build: bool, checksums: tuple[str, ...], make_zip: bool,
-            dspace: bool, fmt: str) -> None:
+            dspace: bool, packages: tuple[str, ...], collections: tuple[str, ...], fmt: str) -> None:
     """Package EDITION (default tei/bazhanov.xml) for a library repository.
 
     Writes exports/deposit/<name>/, a BagIt 1.0 bag holding the TEI, the schemas, the
@@ -51,6 +57,7 @@ def command(edition: Path | None, verify: Path | None, output: Path | None, expo
     Example:
       teikit deposit --build --zip              # build everything, bag it, zip it
       teikit deposit --without epub --dspace
+      teikit deposit --package rocrate --package ocfl --package datacite
       teikit deposit --verify exports/deposit/bazhanov
     """
     if verify is not None:
@@ -66,11 +73,13 @@ def command(edition: Path | None, verify: Path | None, output: Path | None, expo
         dspace=dspace,
     )
     try:
-        result = build_deposit(Edition.load(edition or paths.EDITION), settings)
+        loaded = Edition.load(edition or paths.EDITION)
+        result = build_deposit(loaded, settings)
+        extra = write_packages(loaded, result.bag_dir, packages, collections)
     except OSError as exc:  # disk full, permissions: a message, not a traceback
         raise TeikitError(f"cannot write the output: {exc.strerror or exc}", file=exc.filename,
                           hint="check free space and permissions; the previous output was kept") from exc
-    outputs = [p for p in (result.bag_dir, result.zip_path, result.dspace_dir) if p]
+    outputs = [p for p in (result.bag_dir, result.zip_path, result.dspace_dir) if p] + extra
     if fmt == "json":
         click.echo(json.dumps({"outputs": [str(p) for p in outputs], "payload_files": result.files,
                                "diagnostics": [d.to_dict() for d in result.diagnostics]}, indent=2))

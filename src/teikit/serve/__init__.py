@@ -1,0 +1,108 @@
+"""`teikit serve`: a live preview of the HTML reading edition on 127.0.0.1.
+
+:class:`Preview` builds the edition's HTML into a folder of its own (never ``exports/``),
+serves it (:mod:`teikit.serve.handler`), watches the edition file and the files beside it
+that it points to, and rebuilds when one changes. Every page the preview serves carries one
+small script that polls ``/__teikit/version`` and reloads the page when a new build is
+there. A build that fails keeps the previous pages and shows its messages in a banner.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from teikit.build import BuildSettings
+from teikit.build import html as html_builder
+from teikit.diagnostics import Diagnostic, Severity
+from teikit.edition import Edition
+from teikit.errors import TeikitError
+
+
+@dataclass
+class BuildState:
+    """What the browser polls: the build number, and the last build's errors ('' when clean)."""
+
+    version: int = 0
+    error: str = ""
+    seconds: float = 0.0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def as_dict(self) -> dict:
+        with self.lock:
+            return {"version": self.version, "error": self.error, "seconds": round(self.seconds, 3)}
+
+
+class Preview:
+    """Build, then rebuild on change; the pages are in :attr:`site` (``<out>/html``)."""
+
+    def __init__(self, edition: Path, out_dir: Path | None = None, *, interval: float = 0.5) -> None:
+        self.edition = edition.resolve()
+        self._own_dir = out_dir is None
+        self.out_dir = Path(tempfile.mkdtemp(prefix="teikit-serve-")) if out_dir is None else out_dir
+        self.site = self.out_dir / html_builder.FOLDER
+        self.interval = interval
+        self.state = BuildState()
+        self._stop = threading.Event()
+        self._stamps: dict[Path, float] = {}
+
+    # -- building ---------------------------------------------------------------------
+    def watched(self) -> list[Path]:
+        """The edition and the XML files beside it (registers, included files)."""
+        return [self.edition, *sorted(p for p in self.edition.parent.glob("*.xml") if p != self.edition)]
+
+    def _stamp(self) -> dict[Path, float]:
+        stamps: dict[Path, float] = {}
+        for path in self.watched():
+            try:
+                stamps[path] = path.stat().st_mtime_ns
+            except OSError:
+                stamps[path] = -1
+        return stamps
+
+    def build(self) -> list[Diagnostic]:
+        """Build once; the version goes up only when new pages are in place."""
+        started = time.perf_counter()
+        self._stamps = self._stamp()
+        try:
+            edition = Edition.load(self.edition)
+            result = html_builder.build(edition, self.out_dir, BuildSettings(exports_dir=self.out_dir))
+            diags = result.diagnostics
+            built = bool(result.outputs)
+        except TeikitError as exc:
+            diags = [Diagnostic(exc.file or str(self.edition), exc.line, exc.column, Severity.ERROR,
+                                "serve.build-failed", exc.message, exc.hint)]
+            built = False
+        errors = [d for d in diags if d.severity == Severity.ERROR]
+        with self.state.lock:
+            if built:
+                self.state.version += 1
+            self.state.error = "\n".join(d.render() for d in errors) if errors or not built else ""
+            if not built and not self.state.error:
+                self.state.error = "the build wrote no pages"
+            self.state.seconds = time.perf_counter() - started
+        return diags
+
+    def changed(self) -> bool:
+        return self._stamp() != self._stamps
+
+    def watch(self, on_build=None) -> None:
+        """Poll the watched files until :meth:`stop`; rebuild when one changed."""
+        while not self._stop.wait(self.interval):
+            if self.changed():
+                diags = self.build()
+                if on_build is not None:
+                    on_build(diags)
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def close(self) -> None:
+        """Stop watching and remove the build folder when the preview made it."""
+        self.stop()
+        if self._own_dir:
+            shutil.rmtree(self.out_dir, ignore_errors=True)
