@@ -46,4 +46,7 @@ for _module in (ingest, validate, check, build, cite, deposit, lsp, serve, hook)
 
 
 def main() -> None:
+    from teikit.outputs import install_signal_handlers
+
+    install_signal_handlers()  # SIGTERM removes temporary outputs on the way out
     cli(prog_name="teikit")

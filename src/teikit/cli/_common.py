@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from teikit.errors import TeikitError
+from teikit.errors import EXIT_ENVIRONMENT, EXIT_USAGE, TeikitError
 
 FORMAT_OPTION = click.option(
     "--format",
@@ -48,3 +48,16 @@ class TeikitGroup(click.Group):
         except TeikitError as exc:
             click.echo(f"teikit: error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except OSError as exc:  # the system refused a read or write teikit did not foresee
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"teikit: error: {where}{exc.strerror or exc} (hint: check the path, its permissions "
+                       "and free disk space; previous outputs were kept)", err=True)
+            sys.exit(EXIT_USAGE)
+        except Exception as exc:  # a bug: one line, not a traceback (-v shows it)
+            if verbosity().level >= 1:
+                raise
+            click.echo(f"teikit: internal error: {type(exc).__name__}: {exc} (hint: this is a bug in "
+                       "teikit; run again with -v for details and report it)", err=True)
+            sys.exit(EXIT_ENVIRONMENT)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from teikit import paths
+from teikit import outputs, paths
 from teikit.cite.export import WRITERS, write_citations
 from teikit.cli._common import FORMAT_OPTION, verbosity
 from teikit.edition import Edition
@@ -37,7 +37,9 @@ def command(edition: Path | None, output: Path | None, only: tuple[str, ...], fm
     ed = Edition.load(edition or paths.EDITION)
     out_dir = output or paths.EXPORTS_DIR / "citations"
     try:
-        result = write_citations(ed.tree, out_dir, stem=ed.stem, formats=only or tuple(WRITERS))
+        with outputs.built_from(outputs.content_hash(ed.path)):
+            result = write_citations(ed.tree, out_dir, stem=ed.stem, formats=only or tuple(WRITERS),
+                                     inputs=(ed.path,))
     except OSError as exc:  # disk full, permissions: a message, not a traceback
         raise TeikitError(f"cannot write the output: {exc.strerror or exc}", file=exc.filename,
                           hint="check free space and permissions; the previous output was kept") from exc

@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
-from teikit import paths, xmlio
+from teikit import outputs, paths, xmlio
 from teikit.build import BuildSettings, builder
 from teikit.cite.export import write_citations
 from teikit.deposit import bag as bagging
@@ -69,6 +69,8 @@ def _built_sources(
 ) -> dict[str, list[Path]]:
     """The files of each built part, building first when asked; InputError if one is missing."""
     exports = settings.exports_dir
+    if not settings.build:
+        _check_provenance(edition, settings)
     found: dict[str, list[Path]] = {}
     for name in settings.include:
         if settings.build:
@@ -90,7 +92,26 @@ def locate_part(name: str, exports: Path) -> list[Path]:
     if name == "epub":
         return sorted([*exports.glob("*.epub"), *exports.glob("epub/*.epub")])
     folder = exports / name
-    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    # teikit's own marker records provenance; it is not part of the output
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.name != outputs.MARKER)
+
+
+def _check_provenance(edition: Edition, settings: DepositSettings) -> None:
+    """Refuse built parts recorded as made from another input than ``edition``."""
+    if not edition.path.is_file():
+        return
+    record = outputs.read_record(settings.exports_dir)
+    want = outputs.content_hash(edition.path)
+    stale = sorted(name for name in settings.include if name in record and record[name] != want)
+    if stale:
+        raise InputError(
+            f"the built {', '.join(stale)} in {settings.exports_dir} were made from another version of "
+            f"the edition than {edition.path}; a deposit must not mix them",
+            file=settings.exports_dir / outputs.RECORD,
+            hint="run `teikit build all` again (or pass --build), then deposit",
+        )
 
 
 def _copy(src: Path, dest: Path) -> None:
@@ -191,7 +212,8 @@ def build_deposit(edition: Edition, settings: DepositSettings) -> DepositResult:
     diags: list[Diagnostic] = []
     built = _built_sources(edition, settings, diags)
     stem = edition.stem
-    with xmlio.atomic_directory(out_dir) as tmp:
+    inputs = [edition.path, *(f for files in built.values() for f in files)]
+    with xmlio.atomic_directory(out_dir, inputs=inputs) as tmp:
         bag_dir = tmp / stem
         files, tei_rel = _fill_payload(edition, settings, built, bag_dir)
         readme, rights = _texts(meta, edition, ["schemas", "citations", *built])
