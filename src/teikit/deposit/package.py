@@ -200,8 +200,12 @@ def bag_info(meta: DepositMetadata) -> dict[str, str]:
         "Bagging-Date": meta.date,
         "Title": meta.title,
     }
-    if meta.license_url:
-        info["Rights"] = meta.license_url
+    # The rights in the text (as the source states them, e.g. "All rights reserved") and the
+    # licence of the encoding are two statements: never let the one stand for the other.
+    if meta.rights:
+        info["Rights"] = " ".join(meta.rights.split())
+    if meta.license_url or meta.license_statement:
+        info["Encoding-License"] = meta.license_url or " ".join(meta.license_statement.split())
     return info
 
 
