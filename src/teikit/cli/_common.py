@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import click
@@ -61,3 +62,30 @@ class TeikitGroup(click.Group):
             click.echo(f"teikit: internal error: {type(exc).__name__}: {exc} (hint: this is a bug in "
                        "teikit; run again with -v for details and report it)", err=True)
             sys.exit(EXIT_ENVIRONMENT)
+
+
+def project_edition(given: Path | None) -> Path:
+    """``given``, or the main TEI file of the working directory's project (teikit.toml)."""
+    if given is not None:
+        return given
+    from teikit import project
+
+    return project.require("TEI file").edition
+
+
+def project_exports(given: Path | None) -> Path:
+    """``given``, or the project's output folder, or ``exports`` in the working directory."""
+    if given is not None:
+        return given
+    from teikit import project
+
+    current = project.current()
+    return current.exports if current else Path("exports")
+
+
+def project_stylesheets() -> dict[str, Path]:
+    """Per-format customization stylesheets of the working directory's project."""
+    from teikit import project
+
+    current = project.current()
+    return dict(current.stylesheets) if current else {}

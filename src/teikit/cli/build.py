@@ -14,10 +14,15 @@ from pathlib import Path
 
 import click
 
-from teikit import paths
 from teikit.build import BUILDERS, BuildSettings
 from teikit.build.run import build_formats
-from teikit.cli._common import FORMAT_OPTION, verbosity
+from teikit.cli._common import (
+    FORMAT_OPTION,
+    project_edition,
+    project_exports,
+    project_stylesheets,
+    verbosity,
+)
 from teikit.diagnostics import Severity, render_json, render_text
 from teikit.edition import Edition
 from teikit.errors import EXIT_OK, EXIT_PROBLEMS
@@ -34,13 +39,15 @@ def _requested(formats: tuple[str, ...]) -> tuple[list[str], bool]:
 
 @click.command("build")
 @click.argument("formats", nargs=-1, type=click.Choice(FORMATS))
-@click.option("--edition", "edition_path", type=click.Path(path_type=Path), default=paths.EDITION,
-              show_default="tei/bazhanov.xml", help="The TEI file to build.")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=paths.EXPORTS_DIR,
-              show_default="exports/", help="Folder the outputs go into (html/, *.epub, csv/).")
+@click.option("--edition", "edition_path", type=click.Path(path_type=Path), default=None,
+              help="The TEI file to build [default: the project's, from teikit.toml].")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder the outputs go into (html/, *.epub, csv/) "
+                   "[default: the project's output, else ./exports].")
 @click.option("--single-page", is_flag=True, help="HTML: all divisions in one page (edition.html).")
 @FORMAT_OPTION
-def command(formats: tuple[str, ...], edition_path: Path, out_dir: Path, single_page: bool, fmt: str) -> None:
+def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path | None, single_page: bool,
+            fmt: str) -> None:
     """Build the edition into exports/ (html, epub, csv, or all; default all).
 
     Outputs replace the previous ones together, only when every builder succeeds (else
@@ -54,8 +61,10 @@ def command(formats: tuple[str, ...], edition_path: Path, out_dir: Path, single_
       teikit build html --edition letter.xml --out /tmp/letter --single-page
     """
     names, _explicit = _requested(formats)
+    edition_path = project_edition(edition_path)
+    out_dir = project_exports(out_dir)
     edition = Edition.load(edition_path)
-    settings = BuildSettings(exports_dir=out_dir, single_page=single_page)
+    settings = BuildSettings(exports_dir=out_dir, single_page=single_page, stylesheets=project_stylesheets())
     log = verbosity()
     run = build_formats(edition, names, settings)
     if run.committed:

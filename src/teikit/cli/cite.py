@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from teikit import outputs, paths
+from teikit import outputs
 from teikit.cite.export import WRITERS, write_citations
-from teikit.cli._common import FORMAT_OPTION, verbosity
+from teikit.cli._common import FORMAT_OPTION, project_edition, project_exports, verbosity
 from teikit.edition import Edition
 from teikit.errors import TeikitError
 
@@ -34,8 +34,8 @@ def command(edition: Path | None, output: Path | None, only: tuple[str, ...], fm
       teikit cite                          # tei/bazhanov.xml -> exports/citations/
       teikit cite --only ris -o out/ my-edition.xml
     """
-    ed = Edition.load(edition or paths.EDITION)
-    out_dir = output or paths.EXPORTS_DIR / "citations"
+    ed = Edition.load(project_edition(edition))
+    out_dir = output or project_exports(None) / "citations"
     try:
         with outputs.built_from(outputs.content_hash(ed.path)):
             result = write_citations(ed.tree, out_dir, stem=ed.stem, formats=only or tuple(WRITERS),

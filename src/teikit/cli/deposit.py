@@ -8,8 +8,7 @@ from pathlib import Path
 
 import click
 
-from teikit import paths
-from teikit.cli._common import FORMAT_OPTION, verbosity
+from teikit.cli._common import FORMAT_OPTION, project_edition, project_exports, verbosity
 from teikit.deposit.bag import DEFAULT_CHECKSUMS
 from teikit.deposit.formats import PACKAGES, write_packages
 from teikit.deposit.package import BUILT_PARTS, DepositSettings, build_deposit
@@ -64,7 +63,7 @@ def command(edition: Path | None, verify: Path | None, output: Path | None, expo
         _verify(verify, fmt)
         return
     settings = DepositSettings(
-        exports_dir=exports_dir or paths.EXPORTS_DIR,
+        exports_dir=project_exports(exports_dir),
         out_dir=output,
         include=tuple(p for p in BUILT_PARTS if p not in without),
         build=run_build,
@@ -73,7 +72,7 @@ def command(edition: Path | None, verify: Path | None, output: Path | None, expo
         dspace=dspace,
     )
     try:
-        loaded = Edition.load(edition or paths.EDITION)
+        loaded = Edition.load(project_edition(edition))
         result = build_deposit(loaded, settings)
         extra = write_packages(loaded, result.bag_dir, packages, collections)
     except OSError as exc:  # disk full, permissions: a message, not a traceback

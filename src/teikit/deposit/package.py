@@ -44,7 +44,7 @@ BUILT_PARTS = ("html", "epub", "csv")
 class DepositSettings:
     """Where things are and which options were chosen."""
 
-    exports_dir: Path = paths.EXPORTS_DIR
+    exports_dir: Path = Path("exports")
     out_dir: Path | None = None  # default: exports/deposit
     schemas_dir: Path = paths.SCHEMAS_DIR
     include: tuple[str, ...] = BUILT_PARTS  # built parts to put in the bag
@@ -129,8 +129,8 @@ def _fill_payload(edition: Edition, settings: DepositSettings, built: dict[str, 
         _copy(src, data / "schemas" / src.relative_to(settings.schemas_dir))
     write_citations(edition.tree, data / "citations", stem=edition.stem)
     exports = settings.exports_dir
-    for name, files in built.items():
-        for src in files:
+    for name, sources in built.items():
+        for src in sources:
             rel = src.relative_to(exports / name) if name != "epub" else PurePosixPath(src.name)
             _copy(src, data / name / rel)
     files = [
