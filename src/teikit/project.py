@@ -128,8 +128,10 @@ def load(path: str | Path) -> Project:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+), column (\d+)", str(exc))
-        raise InputError(f"not valid TOML: {str(exc).split(' (at line')[0]}", file=file,
-                         line=int(m.group(1)) if m else None, column=int(m.group(2)) if m else None,
+        line = int(m.group(1)) if m else text.count("\n") + 1  # "at end of document"
+        reason = re.sub(r" \(at (line \d+, column \d+|end of document)\)$", "", str(exc))
+        raise InputError(f"not valid TOML: {reason}", file=file,
+                         line=line, column=int(m.group(2)) if m else None,
                          hint="see docs/project.md for the keys and their form") from exc
     _check_shape(data, text, file)
     return _project(data, file, text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from teikit import __version__
-from teikit.cli import build, check, cite, deposit, hook, ingest, lsp, serve, validate
+from teikit.cli import build, check, cite, deposit, hook, ingest, init, lsp, serve, validate
 from teikit.cli._common import TeikitGroup, Verbosity
 
 EPILOG = """\b
@@ -41,7 +41,7 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     ctx.obj = Verbosity(level=-1 if quiet else verbose)
 
 
-for _module in (ingest, validate, check, build, cite, deposit, lsp, serve, hook):
+for _module in (init, ingest, validate, check, build, cite, deposit, lsp, serve, hook):
     cli.add_command(_module.command)
 
 
