@@ -20,8 +20,7 @@ keys (docs/project.md)::
     epub-stylesheet = "custom/epub.xsl"
 
     [check]                          # conventions of the edition (optional)
-    ignore = ["@facs", "unused.bibl"]     # rule codes, attributes or element/@attribute
-    external = ["#f"]                     # pointer prefixes that point outside the files
+    ignore = ["unused.bibl"]              # rule codes or families not to report
 
 A wrong key or type is an :class:`~teikit.errors.InputError` naming the file, the line and
 the key (exit 2), never a silent default.
@@ -44,7 +43,7 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     "edition": {"tei": (str, list), "registers": list, "output": str, "title": str, "language": str},
     "ingest": {"source": str, "editorial": str, "output": str},
     "build": {"html-stylesheet": str, "epub-stylesheet": str},
-    "check": {"ignore": list, "external": list},
+    "check": {"ignore": list},
 }
 
 
@@ -63,7 +62,6 @@ class Project:
     ingest_output: Path | None = None
     stylesheets: dict[str, Path] = field(default_factory=dict)
     check_ignore: list[str] = field(default_factory=list)
-    check_external: list[str] = field(default_factory=list)
 
     @property
     def root(self) -> Path:
@@ -186,7 +184,6 @@ def _project(data: dict[str, Any], file: Path, text: str) -> Project:
         stylesheets={fmt: root / build[f"{fmt}-stylesheet"] for fmt in ("html", "epub")
                      if f"{fmt}-stylesheet" in build},
         check_ignore=list(check.get("ignore", [])),
-        check_external=list(check.get("external", [])),
     )
     for path in [*project.tei, *project.registers, *project.stylesheets.values()]:
         if not path.exists():

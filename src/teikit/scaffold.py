@@ -59,8 +59,7 @@ output = "exports"
 # html-stylesheet = "custom/html.xsl"   # <xsl:import href="teikit:html/html.xsl"/> + overrides
 
 # [check]
-# ignore = ["@facs"]                    # rule codes, attributes or element/@attribute
-# external = ["#f"]                     # pointer prefixes that point outside the files
+# ignore = ["unused"]                   # rule codes or families not to report (docs/checks.md)
 """
 
 

@@ -24,7 +24,7 @@ Exit codes:
 Examples:
   teikit build                  build the bundled edition into exports/
   teikit validate tei/          validate every TEI file in a folder
-  teikit check --format json tei/bazhanov.xml
+  teikit check --format json edition.xml
 """
 
 

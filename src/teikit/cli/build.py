@@ -56,7 +56,7 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
 
     \b
     Example:
-      teikit build            # everything, from tei/bazhanov.xml
+      teikit build            # everything, from the project's teikit.toml
       teikit build html epub
       teikit build html --edition letter.xml --out /tmp/letter --single-page
     """

@@ -22,7 +22,7 @@ from teikit.errors import TeikitError
               help="Write only this format (repeatable) [default: all].")
 @FORMAT_OPTION
 def command(edition: Path | None, output: Path | None, only: tuple[str, ...], fmt: str) -> None:
-    """Write citations of EDITION (default tei/bazhanov.xml) into exports/citations/.
+    """Write citations of EDITION (default: the project's, from teikit.toml) into exports/citations/.
 
     Cites the digital edition, the printed book it transcribes, each chapter (with its
     printed pages) and every entry of its bibliography, in CSL-JSON, BibLaTeX, BibTeX and
@@ -31,7 +31,7 @@ def command(edition: Path | None, output: Path | None, only: tuple[str, ...], fm
 
     \b
     Example:
-      teikit cite                          # tei/bazhanov.xml -> exports/citations/
+      teikit cite                          # the project's edition -> exports/citations/
       teikit cite --only ris -o out/ my-edition.xml
     """
     ed = Edition.load(project_edition(edition))

@@ -44,7 +44,7 @@ CHECKSUMS = ("sha512", "sha256", "sha384", "sha1", "md5")
 def command(edition: Path | None, verify: Path | None, output: Path | None, exports_dir: Path | None,
             without: tuple[str, ...], run_build: bool, checksums: tuple[str, ...], make_zip: bool,
             dspace: bool, packages: tuple[str, ...], collections: tuple[str, ...], fmt: str) -> None:
-    """Package EDITION (default tei/bazhanov.xml) for a library repository.
+    """Package EDITION (default: the project's, from teikit.toml) for a library repository.
 
     Writes exports/deposit/<name>/, a BagIt 1.0 bag holding the TEI, the schemas, the
     citations, the HTML site, the EPUB and the CSV indexes, with METS/MODS/Dublin Core
@@ -57,7 +57,7 @@ def command(edition: Path | None, verify: Path | None, output: Path | None, expo
       teikit deposit --build --zip              # build everything, bag it, zip it
       teikit deposit --without epub --dspace
       teikit deposit --package rocrate --package ocfl --package datacite
-      teikit deposit --verify exports/deposit/bazhanov
+      teikit deposit --verify exports/deposit/edition
     """
     if verify is not None:
         _verify(verify, fmt)

@@ -32,7 +32,7 @@ def command(edition_path: Path | None, port: int, out_dir: Path | None, interval
 
     \b
     Example:
-      teikit serve                       # tei/bazhanov.xml on http://127.0.0.1:8000/
+      teikit serve                       # the project's edition on http://127.0.0.1:8000/
       teikit serve --edition letter.xml --port 0
     """
     from teikit.serve import Preview

@@ -38,7 +38,7 @@ def command(inputs: tuple[str, ...], schema: str, engine: str, no_cache: bool, f
 
     \b
     Examples:
-      teikit validate tei/bazhanov.xml
+      teikit validate edition.xml
       teikit validate --schema tei_all ../shared/tei-samples/
       teikit validate --schema my.rng --format json a.xml b.xml
     """
