@@ -41,7 +41,26 @@ def verbosity() -> Verbosity:
 
 
 class TeikitGroup(click.Group):
-    """A group whose subcommands' TeikitErrors become one message and an exit code."""
+    """A group whose subcommands' TeikitErrors become one message and an exit code.
+
+    Subcommands may be registered lazily (:attr:`lazy_commands`: name -> module whose
+    ``command`` attribute is the click command), imported only when run or listed.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands: dict[str, str] = {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy_commands and cmd_name not in self.commands:
+            import importlib
+
+            module = importlib.import_module(self.lazy_commands[cmd_name])
+            self.add_command(module.command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
