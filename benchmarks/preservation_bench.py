@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 from teikit.build import BuildSettings
-from teikit.build.run import build_formats
 from teikit.build.preservation import compare, epub_words, site_words, tei_words
+from teikit.build.run import build_formats
 from teikit.edition import Edition
 from teikit.errors import TeikitError
 
@@ -57,7 +57,8 @@ def main() -> None:
             epub = compare(source, where, epub_words(next(Path(tmp).glob("*.epub"))), "EPUB")
         worst = ", ".join(f"{w}×{n}@{where.get(w, '?').split(' ')[0]}"
                           for w, n in (html.lost + epub.lost).most_common(args.show))
-        print(f"{path.name[:48]:48} {html.words_in:8d} {html.lost_share:10.2%} {epub.lost_share:10.2%}  {worst}")
+        shares = f"{html.lost_share:10.2%} {epub.lost_share:10.2%}"
+        print(f"{path.name[:48]:48} {html.words_in:8d} {shares}  {worst}")
         totals[0] += html.words_in
         totals[1] += html.lost_count
         totals[2] += epub.lost_count
