@@ -20,7 +20,7 @@ keys (docs/project.md)::
     epub-stylesheet = "custom/epub.xsl"
 
     [check]                          # conventions of the edition (optional)
-    ignore = ["unused.bibl"]              # rule codes or families not to report
+    ignore = ["unused.bibl", "@facs"]     # rule codes or families; "@attr"/"el/@attr" external
 
 A wrong key or type is an :class:`~teikit.errors.InputError` naming the file, the line and
 the key (exit 2), never a silent default.
