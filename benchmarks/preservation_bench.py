@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from teikit import xmlio
 from teikit.build import BuildSettings
 from teikit.build.preservation import compare, epub_words, site_words, tei_words
 from teikit.build.run import build_formats
@@ -43,6 +44,7 @@ def main() -> None:
     for path in todo:
         try:
             edition = Edition.load(path)
+            xmlio.require_tei(edition.tree, path)
         except TeikitError as exc:
             print(f"{path.name[:48]:48} unusable: {exc.message[:60]}")
             continue

@@ -22,7 +22,6 @@ from teikit.build.csv_tables import all_tables
 from teikit.build.csv_text import T, text_of
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.edition import Edition
-from teikit.errors import InputError
 
 CSV_DIR = "csv"
 METADATA_FILE = "csv-metadata.json"
@@ -48,9 +47,7 @@ def to_csv(table: Table) -> bytes:
 
 def tables_of(edition: Edition) -> list[Table]:
     """Every table of ``edition`` (refuses a document that is not TEI)."""
-    if not xmlio.is_tei(edition.tree):
-        raise InputError("not a TEI P5 document (root is not tei:TEI)", file=edition.path,
-                         hint="the csv build reads TEI P5 in the namespace http://www.tei-c.org/ns/1.0")
+    xmlio.require_tei(edition.tree, edition.path)  # the one TEI P5 guard
     return all_tables(edition.root)
 
 

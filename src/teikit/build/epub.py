@@ -23,7 +23,6 @@ from teikit.build.customization import stylesheet_for
 from teikit.build.epub_ocf import CONTAINER_XML, package
 from teikit.diagnostics import Diagnostic
 from teikit.edition import Edition
-from teikit.errors import InputError
 from teikit.xmlio import NSMAP
 
 STYLESHEET = paths.XSLT_DIR / "epub" / "epub.xsl"
@@ -78,9 +77,7 @@ def params(edition: Edition) -> dict[str, str]:
 
 def epub_bytes(edition: Edition, stylesheet: Path = STYLESHEET) -> tuple[bytes, list[Diagnostic]]:
     """The EPUB of ``edition`` as bytes, and the stylesheet's diagnostics."""
-    if not xmlio.is_tei(edition.tree):
-        raise InputError("not a TEI P5 document (root is not tei:TEI)", file=edition.path,
-                         hint="the epub build reads TEI P5 in the namespace http://www.tei-c.org/ns/1.0")
+    xmlio.require_tei(edition.tree, edition.path)  # the one TEI P5 guard
     with tempfile.TemporaryDirectory(prefix="teikit-epub-") as tmp:
         root = Path(tmp)
         result = saxon.transform(stylesheet, edition.tree, params=params(edition), output_dir=root,

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from teikit import outputs
+from teikit import outputs, xmlio
 from teikit.build import BuildResult, BuildSettings, builder
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.edition import Edition
@@ -68,6 +68,7 @@ def _preservation(edition: Edition, settings: BuildSettings,
 
 def build_formats(edition: Edition, names: list[str], settings: BuildSettings) -> BuildRun:
     """Run ``names`` on ``edition``; swap all their outputs into place only if all succeed."""
+    xmlio.require_tei(edition.tree, edition.path)  # one message for every format, before any runs
     run = BuildRun()
     source_hash = outputs.content_hash(edition.path) if edition.path.is_file() else None
     outputs.clean_stale(settings.exports_dir)
