@@ -1,6 +1,9 @@
-"""teikit.xmlio: block indentation keeps every character of the text."""
+"""teikit.xmlio: block indentation keeps every character of the text; safe reading refuses
+what reaches outside the file and names what it refuses."""
 
 from __future__ import annotations
+
+import os
 
 from lxml import etree
 
@@ -31,3 +34,92 @@ def test_edition_is_written_one_block_per_line():
     chapters = [d for d in tree.getroot().iter(f"{{{xmlio.TEI_NS}}}div") if d.get("type") == "chapter"]
     # each chapter starts on a line of its own, so diagnostics can name distinct lines
     assert len({d.sourceline for d in chapters}) == len(chapters) == 17
+
+
+# --- safe reading (the hostile corpus is in tests/security/) ---
+
+import codecs  # noqa: E402
+
+import pytest  # noqa: E402
+
+from teikit.errors import InputError, UnsafeInputError  # noqa: E402
+
+
+def test_a_doctype_with_an_external_id_is_accepted_and_the_dtd_never_read(tmp_path):
+    dtd = tmp_path / "a.dtd"
+    dtd.write_text('<!ATTLIST a from-dtd CDATA "yes">', encoding="utf-8")
+    data = f'<!DOCTYPE a SYSTEM "{dtd.as_uri()}" [<!ATTLIST a n CDATA "default">]><a>x</a>'.encode()
+    tree = xmlio.parse_bytes(data)
+    assert tree.getroot().get("from-dtd") is None  # the external DTD is not read
+    assert tree.getroot().get("n") == "default"  # the internal subset's default applies, as XML requires
+
+
+@pytest.mark.parametrize("codec, bom", [
+    ("utf-8", b""), ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", b""),
+    ("utf-32-le", codecs.BOM_UTF32_LE),
+])
+def test_without_doctype_keeps_lines_in_any_encoding(codec, bom):
+    label = {"utf-8": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16", "utf-32-le": "UTF-32"}[codec]
+    text = (f'<?xml version="1.0" encoding="{label}"?>\n<!-- <!DOCTYPE decoy> -->\n'
+            '<!DOCTYPE a SYSTEM "x.dtd" [\n<!-- ]> don\'t -->\n<!ATTLIST a n CDATA "1">\n]>\n<a>\u00e9</a>\n')
+    data = bom + text.encode(codec)
+    copy = xmlio.without_doctype(data, xmlio.parse_bytes(data))
+    assert copy.startswith(b'<?xml version="1.0" encoding="UTF-8"?>')
+    assert b"DOCTYPE a" not in copy and b"ATTLIST" not in copy and b"<!-- <!DOCTYPE decoy> -->" in copy
+    assert copy.decode("utf-8").count("\n") == text.count("\n")
+    assert copy.decode("utf-8").splitlines()[6] == "<a>\u00e9</a>"
+
+
+def test_serialize_for_xslt_drops_the_doctype_only():
+    tree = xmlio.parse_bytes(b'<?pi a?><!DOCTYPE a SYSTEM "x.dtd"><!--c--><a xmlns="urn:x">t</a><!--z-->')
+    assert xmlio.serialize_for_xslt(tree) == b'<?pi a?>\n<!--c-->\n<a xmlns="urn:x">t</a>\n<!--z-->'
+
+
+def test_special_and_oversized_files_are_not_read(tmp_path, monkeypatch):
+    fifo = tmp_path / "fifo.xml"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        xmlio.read_bytes(fifo)
+    big = tmp_path / "big.xml"
+    big.write_bytes(b"<a>" + b"x" * 100 + b"</a>")
+    monkeypatch.setattr(xmlio, "MAX_INPUT_BYTES", 50)
+    with pytest.raises(InputError, match="at most"):
+        xmlio.read_bytes(big)
+
+
+def test_utf16_without_bom_is_not_taken_for_binary():
+    data = '<?xml version="1.0" encoding="UTF-16"?><a>x</a>'.encode("utf-16-be")
+    assert xmlio.parse_bytes(data).getroot().text == "x"
+
+
+def test_xinclude_is_refused_not_dropped():
+    data = b'<a xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="other.xml"/></a>'
+    with pytest.raises(UnsafeInputError, match="XInclude") as caught:
+        xmlio.parse_bytes(data, "book.xml")
+    assert caught.value.line == 1
+
+
+@pytest.mark.parametrize("xml, says", [
+    (b"<TEI.2/>", "TEI P4"),
+    (b'<html xmlns="http://www.w3.org/1999/xhtml"/>', "XHTML page"),
+    (b'<TEI xmlns="http://www.tei-c.org/ns/2.0"/>', "not in the TEI namespace"),
+    (b"<TEI/>", "without a namespace"),
+    (b'<book xmlns="urn:docbook"/>', "the root element is <book> in the namespace urn:docbook"),
+])
+def test_a_non_tei_root_is_named_with_what_is_expected(xml, says):
+    with pytest.raises(InputError) as caught:
+        xmlio.require_tei(xmlio.parse_bytes(xml), "f.xml")
+    assert says in caught.value.message and "expected <TEI>" in caught.value.message
+    assert ("p4top5" in (caught.value.hint or "")) == (says == "TEI P4")
+
+
+def test_more_markup_than_the_limit_is_refused_before_parsing(monkeypatch):
+    monkeypatch.setattr(xmlio, "MAX_MARKUP", 100)
+    assert xmlio.parse_bytes(b"<a>" + b"<b/>" * 98 + b"</a>") is not None  # 100 "<": at the limit
+    with pytest.raises(InputError, match="elements"):
+        xmlio.parse_bytes(b"<a>" + b"<b/>" * 99 + b"</a>", "many.xml")
+
+
+def test_serialize_for_xslt_of_an_inner_element_is_that_element():
+    tree = xmlio.parse_bytes(b"<a><b>1</b><c>2</c></a>")
+    assert xmlio.serialize_for_xslt(tree.getroot()[0]) == b"<b>1</b>"

@@ -5,28 +5,54 @@ parameters, and turns ``xsl:message`` output and Saxon errors into teikit diagno
 exceptions. Nothing else in teikit imports saxonche.
 
 Inputs reach Saxon as documents already parsed by :mod:`teikit.xmlio` (no DTDs, no
-entities), serialized and re-parsed from memory, so Saxon never resolves a URI of the
-input. Secondary outputs (``xsl:result-document``) are either written under a
+entities), serialized without their DOCTYPE (:func:`teikit.xmlio.serialize_for_xslt`) and
+re-parsed from memory, and Saxon's own parser is configured (:data:`PARSER_SETTINGS`) to
+refuse any DOCTYPE, not to process XInclude, and to accept the same nesting depth as
+``teikit.xmlio`` (Saxon's Java default is 100; teikit's limit is :data:`teikit.xmlio.MAX_DEPTH`).
+Stylesheets may only read ``file:`` URIs (``allowedProtocols``), so no stylesheet, teikit's
+or an edition's, reaches the network; teikit's own stylesheets read nothing but the given
+document (a test scans them for ``doc()``, ``unparsed-text()`` and the like). A Saxon error
+caused by the input (two generated files with one name, a limit exceeded) is raised as an
+:class:`~teikit.errors.InputError` naming the input, not as a tool failure.
+
+Secondary outputs (``xsl:result-document``) are either written under a
 caller-given directory (normally a temporary one from :func:`teikit.xmlio.atomic_directory`)
 or, with ``capture=True``, kept in memory and returned as text keyed by a relative path;
 a document whose href leaves the output base is refused, so a stylesheet cannot write
-outside it. (Saxon's ``allowedProtocols`` feature would also block ``doc()`` reads, but
-once set it stays set for the process and then blocks compiling stylesheets from files
-too, so teikit does not use it: its stylesheets read nothing but the given document.)
+outside it. (``allowedProtocols`` cannot also forbid ``file:``: once narrowed it cannot be
+widened again in the process, and compiling stylesheets needs ``file:``.)
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
+import tempfile
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
+from teikit import xmlio
 from teikit.diagnostics import Diagnostic, Severity
-from teikit.errors import ToolError
+from teikit.errors import InputError, TeikitError, ToolError
+
+# Settings of the processor and its XML parser (Xerces through JAXP); see the module docstring.
+_PARSER = "http://saxon.sf.net/feature/parserFeature?uri="
+PARSER_SETTINGS: dict[str, str] = {
+    _PARSER + "http://apache.org/xml/features/disallow-doctype-decl": "true",
+    _PARSER + "http://xml.org/sax/features/external-general-entities": "false",
+    _PARSER + "http://xml.org/sax/features/external-parameter-entities": "false",
+    _PARSER + "http://apache.org/xml/features/nonvalidating/load-external-dtd": "false",
+    "http://saxon.sf.net/feature/parserProperty?uri=http://www.oracle.com/xml/jaxp/properties/maxElementDepth":
+        str(xmlio.MAX_DEPTH),  # both parsers accept exactly MAX_DEPTH nested elements
+    "http://saxon.sf.net/feature/xinclude-aware": "false",
+    "http://saxon.sf.net/feature/allowedProtocols": "file",
+}
 
 _lock = threading.RLock()
 _processor: Any = None
@@ -42,7 +68,10 @@ def processor() -> Any:
                 from saxonche import PySaxonProcessor
             except ImportError as exc:  # pragma: no cover - saxonche is a dependency
                 raise ToolError("saxonche is not installed", hint="run scripts/setup.sh") from exc
-            _processor = PySaxonProcessor(license=False)
+            proc = PySaxonProcessor(license=False)
+            for name, value in PARSER_SETTINGS.items():
+                proc.set_configuration_property(name, value)
+            _processor = proc
         return _processor
 
 
@@ -77,6 +106,66 @@ def _xdm(value: Any) -> Any:
     if isinstance(value, (str, Path)):
         return proc.make_string_value(str(value))
     raise TypeError(f"unsupported stylesheet parameter type: {type(value).__name__}")
+
+
+@contextlib.contextmanager
+def _stderr_quiet() -> Iterator[None]:
+    """Keep Saxon's own error report (printed by the native library) off the user's terminal.
+
+    The same text reaches Python in the exception, which :func:`failure` turns into one
+    message in teikit's words. File descriptor 2 is shared by the process, so whatever is
+    written to it meanwhile is captured and, when the block succeeds (Saxon printed no
+    report), written back unchanged.
+    """
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr at all
+        yield
+        return
+    with tempfile.TemporaryFile() as capture:
+        os.dup2(capture.fileno(), 2)
+        try:
+            yield  # an exception leaves the block here: Saxon's report is dropped
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        capture.seek(0)
+        held = capture.read()
+    if held:
+        os.write(2, held)
+
+
+# Saxon error codes that the input causes, with what they mean for the user.
+_CODE = re.compile(r"\b(XTDE1490|SXXP0003|SXLM0001|XTDE0640|FODC0002|FOUT1170)\b")
+
+
+def failure(exc: BaseException, stylesheet: Path, source_name: str) -> TeikitError:
+    """A Saxon exception as a teikit error: input problems against the input, else a tool failure."""
+    text = " ".join(str(exc).split())
+    code = _CODE.search(text)
+    first = text.split(" at ", 1)[0].strip()
+    if (code and code.group(1) == "XTDE1490") or "more than one result document to the same URI" in text:
+        target = re.search(r"same URI:? (\S+)", text)
+        name = target.group(1).rsplit("/", 1)[-1] if target else "one file"
+        return InputError(
+            f"two parts of the document would be written to the same file ({name})",
+            file=source_name, hint="give the parts distinct xml:id values; `teikit check` lists duplicates",
+        )
+    if code and code.group(1) == "SXXP0003":
+        depth = re.search(r"depth of \"(\d+)\"", text)
+        if depth:
+            return InputError(f"elements are nested more than {xmlio.MAX_DEPTH} deep (teikit's limit)",
+                              file=source_name, hint="flatten the nesting")
+        return InputError("the document cannot be handed to the XSLT processor", file=source_name,
+                          hint="run `teikit validate` on it")
+    if code and code.group(1) in ("SXLM0001", "XTDE0640"):
+        return InputError("the document is nested too deeply for the stylesheet", file=source_name,
+                          hint="flatten the nesting of divisions and phrases")
+    if code and code.group(1) in ("FODC0002", "FOUT1170"):
+        return InputError(f"the stylesheet was asked to read a resource teikit does not read: {first}",
+                          file=source_name, hint="teikit reads nothing but the input document")
+    return ToolError(f"XSLT transformation failed: {first}", file=stylesheet,
+                     hint="this is a fault in the stylesheet; report it with the input file")
 
 
 @dataclass
@@ -147,7 +236,10 @@ def transform(
     path = Path(stylesheet).resolve()
     executable = compile_stylesheet(path)
     proc = processor()
-    data = document if isinstance(document, bytes) else etree.tostring(document, encoding="UTF-8")
+    # Never the input's own bytes or DOCTYPE: Saxon's parser would load the DTD it names.
+    if isinstance(document, bytes):
+        document = xmlio.parse_bytes(document, source_name)
+    data = xmlio.serialize_for_xslt(document)
     with _lock:  # an executable holds parameters and messages: one run at a time
         executable.clear_parameters()
         executable.clear_xsl_messages()
@@ -160,11 +252,12 @@ def transform(
         elif output_dir is not None:
             executable.set_base_output_uri(Path(output_dir).resolve().as_uri() + "/")
         try:
-            node = proc.parse_xml(xml_text=data.decode("utf-8"))
-            executable.set_global_context_item(xdm_item=node)
-            output = executable.transform_to_string(xdm_node=node)
+            with _stderr_quiet():
+                node = proc.parse_xml(xml_text=data.decode("utf-8"))
+                executable.set_global_context_item(xdm_item=node)
+                output = executable.transform_to_string(xdm_node=node)
         except Exception as exc:
-            raise ToolError(f"XSLT transformation failed: {exc}", file=path) from exc
+            raise failure(exc, path, source_name) from exc
         messages = _messages(executable, path, source_name)
         documents = _captured(executable, path) if capture else {}
     return Result(output, messages, documents)

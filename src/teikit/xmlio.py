@@ -1,8 +1,17 @@
 """Safe XML reading and atomic writing, shared by every stage.
 
-Reading: no network, no external DTD or entity, no entity expansion (a DOCTYPE that
-declares entities is refused outright, which also stops "billion laughs" bombs), no huge
-trees. Every failure becomes an :class:`~teikit.errors.InputError` naming file and line.
+Reading (:func:`parse_file`, :func:`parse_bytes`: the one way XML enters teikit): no
+network, no DTD loading, no entity expansion, no XInclude, no huge trees. Safety is decided
+from the *parsed* document, whatever its size, padding or encoding: libxml2 parses without
+loading anything (a resolver answers every request for an external resource with nothing),
+then a document is refused if its DOCTYPE declares any entity (general, parameter or
+unparsed: external ones read files or the network, nested ones explode), if an entity
+reference is left in it, or if the parser had to skip an undeclared entity. A DOCTYPE that
+only names an external DTD (``<!DOCTYPE TEI SYSTEM "tei_all.dtd">``) is accepted: the DTD is
+never read, and nothing of it is applied (attribute defaults of the internal subset are, as
+XML requires). Every failure becomes an
+:class:`~teikit.errors.InputError` naming file and line; the threat model is in
+docs/security.md.
 
 Writing: outputs are written to a temporary sibling and moved into place with
 ``os.replace``, so a failed build never destroys the previous output.
@@ -10,10 +19,12 @@ Writing: outputs are written to a temporary sibling and moved into place with
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,10 +38,43 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 NSMAP = {"tei": TEI_NS}
 XML_ID = f"{{{XML_NS}}}id"
 
-# How far into a file we look for a DOCTYPE's internal subset.
-_PROLOG_BYTES = 64 * 1024
-_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+# The deepest element nesting teikit reads: libxml2's own limit without XML_PARSE_HUGE.
+# The XSLT stylesheets and `teikit check` use the same number (see docs/security.md).
+MAX_DEPTH = 256
+# The largest input file teikit reads into memory (a TEI file this size is very unusual).
+MAX_INPUT_BYTES = 512 * 1024 * 1024
+# The most markup ("<") a file may hold: a parsed element costs libxml2 some 100 bytes, so
+# 512 MB of "<a/>" would need over 10 GB; this caps a tree near 2 GB. The largest real TEI
+# files (dictionaries) hold a few million elements.
+MAX_MARKUP = 20_000_000
+
+# Byte signatures that fix the encoding of an XML file (XML 1.0, appendix F). A NUL byte
+# in a file that starts with one of these is an encoding, not a sign of a binary file.
+_SIGNATURES = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (b"<\x00\x00\x00", "utf-32-le"), (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00?\x00", "utf-16-le"), (b"\x00<\x00?", "utf-16-be"),
+)
+_WIDE_STARTS = tuple(signature for signature, _ in _SIGNATURES)
+
+
+class _NothingResolver(etree.Resolver):
+    """Answers every request for an external DTD or entity with an empty document.
+
+    libxml2 reads an external parameter entity referenced in the internal subset even
+    when DTD loading is off (and asks for the external subset when IDs are not
+    collected); this resolver makes sure nothing is read, and records what was asked for
+    so that a parse error it leads to is reported as unsafe input.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.requested: list[str] = []
+
+    def resolve(self, url: str | None, pubid: str | None, context: object) -> object:
+        self.requested.append(url or pubid or "?")
+        return self.resolve_string("", context)
 
 
 def safe_parser(*, remove_blank_text: bool = False, collect_ids: bool = True) -> etree.XMLParser:
@@ -39,65 +83,199 @@ def safe_parser(*, remove_blank_text: bool = False, collect_ids: bool = True) ->
     ``collect_ids=False`` lets libxml2 accept duplicate or malformed ``xml:id`` values
     instead of failing, so that ``teikit check`` can report them as diagnostics.
     """
-    return etree.XMLParser(
+    return _parser(remove_blank_text=remove_blank_text, collect_ids=collect_ids)[0]
+
+
+def _parser(*, remove_blank_text: bool, collect_ids: bool) -> tuple[etree.XMLParser, _NothingResolver]:
+    parser = etree.XMLParser(
         collect_ids=collect_ids,
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
+        attribute_defaults=False,
         huge_tree=False,
         remove_blank_text=remove_blank_text,
         remove_comments=False,
     )
+    resolver = _NothingResolver()
+    parser.resolvers.add(resolver)
+    return parser, resolver
 
 
-def _refuse_unsafe_prolog(data: bytes, name: str) -> None:
-    head = data[:_PROLOG_BYTES]
-    doctype = _DOCTYPE.search(head)
-    if doctype and _ENTITY_DECL.search(head, doctype.start()):
-        line = head[: doctype.start()].count(b"\n") + 1
+_NO_ENTITIES_HINT = (
+    "replace each entity reference with the characters it stands for (&mdash; with \u2014) and "
+    "remove the entity declarations; for a file you trust, "
+    "`xmllint --noent --loaddtd --dropdtd in.xml > out.xml` does both"
+)
+
+
+def _doctype_line(data: bytes, encoding: str | None) -> int | None:
+    """The line of ``<!DOCTYPE`` (only to name it in a message; safety is decided elsewhere)."""
+    codec = next((c for sig, c in _SIGNATURES if data.startswith(sig)), None) or encoding or "utf-8"
+    try:
+        text = data.decode(codec, errors="replace")
+    except LookupError:
+        return None
+    at = text.find("<!DOCTYPE")
+    return text.count("\n", 0, at) + 1 if at >= 0 else None
+
+
+def _refuse_unsafe(tree: etree._ElementTree, parser: etree.XMLParser, data: bytes, name: str) -> None:
+    """Refuse a parsed document that declares or uses entities."""
+    docinfo = tree.docinfo
+    dtd = docinfo.internalDTD
+    if dtd is None and not docinfo.doctype:
+        return  # no DOCTYPE: an undeclared entity is a fatal error, so none can be left
+    line = _doctype_line(data, docinfo.encoding)
+    entities = list(dtd.iterentities()) if dtd is not None else []
+    if entities:
+        first = entities[0]
+        where = f", external: {first.system_url}" if first.system_url else ""
+        more = f", and {len(entities) - 1} more" if len(entities) > 1 else ""
         raise UnsafeInputError(
-            "the DOCTYPE declares entities; teikit does not expand entities "
-            "(external entities can read files or the network, nested ones can explode)",
-            file=name,
-            line=line,
-            hint="replace entity references with the characters they stand for and remove the DOCTYPE",
+            f"the DOCTYPE declares entities ({first.name!r}{where}{more}); teikit never expands "
+            "entities (external ones read files or the network, nested ones explode)",
+            file=name, line=line, hint=_NO_ENTITIES_HINT,
+        )
+    for ref in tree.iter(etree.Entity):
+        source = f", which only the DTD {docinfo.system_url} could declare" if docinfo.system_url else ""
+        raise UnsafeInputError(
+            f"the document uses the entity reference {ref.text}{source}; teikit never reads a DTD",
+            file=name, line=ref.sourceline or line, hint=_NO_ENTITIES_HINT,
+        )
+    for entry in parser.error_log:
+        if "ENTITY" in entry.type_name or "entity" in entry.message.lower():
+            said = _in_our_words(entry.message)[0]
+            raise UnsafeInputError(
+                f"the document uses an entity only a DTD could declare ({said}); teikit never reads a DTD",
+                file=name, line=entry.line or line, hint=_NO_ENTITIES_HINT,
+            )
+    # A request the resolver answered with nothing read nothing; what the document needed
+    # from it is caught above as an entity reference or an undeclared entity.
+
+
+XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
+
+
+def _refuse_xinclude(tree: etree._ElementTree, name: str) -> None:
+    """XInclude is never processed; a document that relies on it would silently lose text."""
+    for el in tree.iter(f"{{{XINCLUDE_NS}}}include"):
+        raise UnsafeInputError(
+            f"the document includes {el.get('href') or 'another document'} with XInclude; "
+            "teikit never follows XInclude (it could read any file)",
+            file=name, line=el.sourceline,
+            hint="resolve the inclusions first (e.g. xmllint --xinclude) and give teikit the result",
         )
 
 
+# libxml2's wording -> teikit's: what went wrong, which limit applies and what to do,
+# never parser flags. (pattern, message, hint)
+_LIMITS = (
+    (re.compile(r"Excessive depth in document.*", re.S),
+     f"elements are nested more than {MAX_DEPTH} deep (teikit's limit)",
+     "flatten the nesting; such depth is almost always generated or hostile"),
+    (re.compile(r".*Text node too long.*", re.S), "a single text run exceeds 10 MB (teikit's limit)",
+     "split the text into paragraphs"),
+    (re.compile(r".*(Buffer size limit exceeded|Huge input lookup|Dictionary size limit).*", re.S),
+     "a name, attribute value or text larger than 10 MB (teikit's limit)", "split it into smaller parts"),
+    (re.compile(r"Memory allocation failed.*", re.S), "the document is too large to read",
+     "split the edition into several files"),
+    (re.compile(r"Detected an entity reference loop.*", re.S),
+     "the DOCTYPE declares entities that refer to themselves (a loop)", _NO_ENTITIES_HINT),
+    (re.compile(r"Maximum entity amplification factor exceeded.*", re.S),
+     "the DOCTYPE declares entities that expand to far more text than the file holds "
+     "(an entity bomb)",
+     _NO_ENTITIES_HINT),
+)
+
+
+def _in_our_words(message: str) -> tuple[str, str | None]:
+    """libxml2's message in teikit's words, and a hint when it names a limit."""
+    text = message.strip()
+    for pattern, reworded, hint in _LIMITS:
+        if pattern.fullmatch(text):
+            return reworded, hint
+    # Whatever else libxml2 says, never pass on its advice about parser options.
+    return re.sub(r",?\s*(use|try) XML_PARSE_HUGE( option)?", "", text).strip(), None
+
+
 def read_bytes(path: str | Path) -> bytes:
-    """Read a file, turning the usual failures into InputError."""
+    """Read a regular file of at most :data:`MAX_INPUT_BYTES`, turning failures into InputError.
+
+    Devices, FIFOs and sockets are refused before reading (``/dev/zero`` never ends, a
+    FIFO may never deliver).
+    """
     p = Path(path)
-    if not p.exists():
-        raise InputError("no such file", file=p, hint="check the path")
-    if p.is_dir():
-        raise InputError("is a directory, not a file", file=p)
     try:
-        data = p.read_bytes()
+        info = p.stat()
+    except FileNotFoundError:
+        raise InputError("no such file", file=p, hint="check the path") from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=p) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory, not a file", file=p)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("not a regular file (a device, FIFO or socket)", file=p,
+                         hint="give the path of an XML file")
+    if info.st_size > MAX_INPUT_BYTES:
+        raise InputError(
+            f"the file is {info.st_size // (1024 * 1024)} MB; teikit reads XML files of at most "
+            f"{MAX_INPUT_BYTES // (1024 * 1024)} MB", file=p, hint="split the edition into several files",
+        )
+    try:
+        with p.open("rb") as fh:
+            data = fh.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=p) from exc
+    if len(data) > MAX_INPUT_BYTES:  # it grew while we looked
+        raise InputError(f"the file is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB", file=p)
     return data
 
 
+def _looks_binary(data: bytes) -> bool:
+    return b"\x00" in data[:8192] and not data.startswith(_WIDE_STARTS)
+
+
 def parse_bytes(data: bytes, name: str = "<input>", *, collect_ids: bool = True) -> etree._ElementTree:
-    """Parse XML bytes safely; ``name`` is used in messages and as the base URL."""
+    """Parse XML bytes safely; ``name`` is used in messages and as the base URL.
+
+    Raises :class:`~teikit.errors.UnsafeInputError` for entities and external DTD use (see
+    the module docstring), :class:`~teikit.errors.InputError` for anything not well-formed.
+    """
     if not data.strip():
         raise InputError("empty file: expected an XML document", file=name)
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("binary file: expected an XML document", file=name)
-    _refuse_unsafe_prolog(data, name)
+    if _looks_binary(data):
+        raise InputError("binary file: expected an XML document", file=name,
+                         hint="give a TEI XML file (UTF-8, or an encoding its XML declaration names)")
+    if data.count(b"<") > MAX_MARKUP:  # counted in bytes: an upper bound in any encoding
+        raise InputError(f"more than {MAX_MARKUP:,} elements (teikit's limit)", file=name,
+                         hint="split the edition into several files")
+    parser, resolver = _parser(remove_blank_text=False, collect_ids=collect_ids)
     try:
-        root = etree.fromstring(data, safe_parser(collect_ids=collect_ids), base_url=name)
+        root = etree.fromstring(data, parser, base_url=name)
     except etree.XMLSyntaxError as exc:
+        parser.resolvers.remove(resolver)
         line, col = (exc.position if exc.position else (exc.lineno, None))
         msg = exc.msg or str(exc)
-        # libxml2 prefixes messages with the location; keep only the reason.
-        msg = re.sub(r"^.*?line \d+, column \d+\s*", "", msg) or msg
-        raise InputError(
-            f"not well-formed XML: {msg}", file=name, line=line, column=col,
-            hint="fix the markup at this position (an editor with XML support shows it)",
-        ) from exc
-    return root.getroottree()
+        # libxml2 appends the location to its messages; keep only the reason.
+        msg, hint = _in_our_words(re.sub(r",? line \d+, column \d+\s*$", "", msg.strip()) or msg)
+        if "entit" in msg.lower() or resolver.requested:
+            raise UnsafeInputError(f"unsafe XML: {msg}; teikit never reads a DTD or expands entities",
+                                   file=name, line=line, column=col, hint=hint or _NO_ENTITIES_HINT) from exc
+        if hint is not None:  # a limit, not a markup error
+            raise InputError(f"unusable XML: {msg}", file=name, line=line, column=col, hint=hint) from exc
+        fix = ("save the file in the encoding its XML declaration names (UTF-8 when it names none)"
+               if "encoding" in msg.lower() else
+               "fix the markup at this position (an editor with XML support shows it)")
+        raise InputError(f"not well-formed XML: {msg}", file=name, line=line, column=col, hint=fix) from exc
+    # The tree keeps its parser: a schema parsed here must still reach the modules it
+    # imports (xs:import, rng:include) when it is compiled. Parsing itself read nothing.
+    parser.resolvers.remove(resolver)
+    tree = root.getroottree()
+    _refuse_unsafe(tree, parser, data, name)
+    _refuse_xinclude(tree, name)
+    return tree
 
 
 def parse_file(path: str | Path, *, collect_ids: bool = True) -> etree._ElementTree:
@@ -105,9 +283,140 @@ def parse_file(path: str | Path, *, collect_ids: bool = True) -> etree._ElementT
     return parse_bytes(read_bytes(path), str(path), collect_ids=collect_ids)
 
 
+def serialize_for_xslt(tree: etree._ElementTree | etree._Element) -> bytes:
+    """UTF-8 bytes of a parsed document with no DOCTYPE, for a second parser (Saxon).
+
+    The DOCTYPE is left out on purpose: another parser would load the DTD it names and
+    expand the entities that DTD declares. Comments and processing instructions around
+    the root element are kept.
+    """
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    if root.getparent() is not None:  # an element inside a document: that element alone
+        return etree.tostring(root, encoding="UTF-8", with_tail=False)
+    before = list(root.itersiblings(preceding=True))[::-1]
+    after = list(root.itersiblings())
+    parts = [etree.tostring(n, encoding="UTF-8", with_tail=False) for n in before]
+    parts.append(etree.tostring(root, encoding="UTF-8", with_tail=False))
+    parts += [etree.tostring(n, encoding="UTF-8", with_tail=False) for n in after]
+    return b"\n".join(parts)
+
+
+def _decode(data: bytes, tree: etree._ElementTree) -> str:
+    codec = next((c for sig, c in _SIGNATURES if data.startswith(sig)), None)
+    codec = codec or tree.docinfo.encoding or "utf-8"
+    try:
+        return data.decode(codec).lstrip("\ufeff")
+    except (LookupError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot decode the file as {codec}", hint="save it as UTF-8") from exc
+
+
+def _doctype_span(text: str) -> tuple[int, int] | None:
+    """Start and end of the DOCTYPE declaration in the prolog of ``text`` (a parsed document)."""
+    i, n = 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            i += 1
+        elif text.startswith("<?", i):
+            i = text.index("?>", i) + 2
+        elif text.startswith("<!--", i):
+            i = text.index("-->", i) + 3
+        elif text.startswith("<!DOCTYPE", i):
+            break
+        else:
+            return None  # the root element: no DOCTYPE
+    else:
+        return None
+    start, i, subset = i, i + len("<!DOCTYPE"), False
+    while i < n:
+        # Comments and PIs first: a quote or bracket inside one is just text.
+        if subset and text.startswith("<!--", i):
+            i = text.index("-->", i) + 3
+            continue
+        if subset and text.startswith("<?", i):
+            i = text.index("?>", i) + 2
+            continue
+        if text[i] in "\"'":
+            i = text.index(text[i], i + 1) + 1
+            continue
+        if text[i] == "[":
+            subset = True
+        elif text[i] == "]":
+            subset = False
+        elif text[i] == ">" and not subset:
+            return start, i + 1
+        i += 1
+    return None
+
+
+def without_doctype(data: bytes, tree: etree._ElementTree, name: str = "<input>") -> bytes:
+    """A UTF-8 copy of a parsed file's bytes with its DOCTYPE blanked, for another parser.
+
+    Line and column numbers stay those of the file (the DOCTYPE becomes spaces, newlines
+    kept), so an external validator (Jing) reports positions in the user's file; without a
+    DOCTYPE it has nothing to fetch. The copy is parsed again to prove no DOCTYPE is left.
+    """
+    text = _decode(data, tree)
+    text = re.sub(r"""^(<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2""", r'\1"UTF-8"', text, count=1)
+    try:
+        span = _doctype_span(text) if tree.docinfo.doctype else None
+    except ValueError:  # cannot happen in a well-formed prolog; the check below refuses it
+        span = None
+    if span:
+        start, end = span
+        text = text[:start] + re.sub(r"[^\r\n]", " ", text[start:end]) + text[end:]
+    copy = text.encode("utf-8")
+    check = safe_parser(collect_ids=False)
+    try:
+        left = etree.fromstring(copy, check).getroottree().docinfo.doctype
+    except etree.XMLSyntaxError:
+        left = "?"
+    if left:
+        raise UnsafeInputError("cannot remove the DOCTYPE to hand the file to a validator", file=name,
+                               hint="remove the DOCTYPE from the file")
+    return copy
+
+
 def is_tei(tree: etree._ElementTree) -> bool:
     root = tree.getroot()
     return isinstance(root.tag, str) and root.tag in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus")
+
+
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def tei_root_problem(tree: etree._ElementTree) -> tuple[str, str] | None:
+    """(message, hint) saying what the root element is and what TEI P5 expects; None for TEI P5.
+
+    One wording for every command, so XHTML or a wrong namespace is not taken for TEI P4.
+    """
+    if is_tei(tree):
+        return None
+    root = tree.getroot()
+    qname = etree.QName(root)
+    local, ns = qname.localname, qname.namespace
+    expected = f"expected <TEI> or <teiCorpus> in the namespace {TEI_NS}"
+    if local in ("TEI.2", "teiCorpus.2") and not ns:
+        what, hint = (f"this is TEI P4 (root <{local}> without a namespace)",
+                      "convert it from TEI P4 to P5 first (the TEI Consortium's p4top5.xsl does this)")
+    elif ns == XHTML_NS:
+        what, hint = (f"this is an XHTML page (root <{local}> in the XHTML namespace)",
+                      "give the TEI source of the page, not the page")
+    elif local in ("TEI", "teiCorpus") and not ns:
+        what, hint = f"the root <{local}> is without a namespace", f'add xmlns="{TEI_NS}" to the root element'
+    elif local in ("TEI", "teiCorpus"):
+        what, hint = (f"the root <{local}> is in the namespace {ns}, not in the TEI namespace",
+                      f'change the root\'s xmlns to "{TEI_NS}"')
+    else:
+        shown = f"<{local}> in the namespace {ns}" if ns else f"<{local}> without a namespace"
+        what, hint = f"the root element is {shown}", "give a TEI P5 file"
+    return f"not a TEI P5 document: {what}; {expected}", hint
+
+
+def require_tei(tree: etree._ElementTree, name: str | Path) -> None:
+    """Raise InputError (exit 2) naming the root element when ``tree`` is not TEI P5."""
+    problem = tei_root_problem(tree)
+    if problem:
+        raise InputError(problem[0], file=name, line=tree.getroot().sourceline, hint=problem[1])
 
 
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:

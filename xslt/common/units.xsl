@@ -65,24 +65,78 @@
     </xsl:for-each>
   </xsl:variable>
 
-  <!-- Names reserved for generated pages; an ID equal to one gets a prefix. -->
+  <!-- File names: the one mapping from IDs to file names, shared by HTML and EPUB.
+       It is injective (two IDs never share a file, also on case-insensitive file systems)
+       and bounded (no name longer than 110 characters):
+       - an ID that names a generated page ("index") becomes "div-" + ID ("div-index");
+       - a plain ID (ASCII letter or digit, then letters, digits, ".", "_", "-", at most 64
+         characters, unique ignoring case, not one of the names below) is used as it is;
+       - any other ID becomes "tk-" + its characters, each one outside [a-z0-9.-] written as
+         "_" + its code point + "_" (so "a·b" is "tk-a_183_b"); when that passes 80
+         characters, "tk_" + its first 64 and two checksums of the whole ID (only two long IDs
+         alike in their first characters and in both 32-bit checksums could meet).
+       Units without an ID are named part-position ("body-1", "div-3"); plain IDs of that
+       shape, "div-" + a reserved name and IDs starting with "tk-" or "tk_" are written the
+       third way, so no two of these families meet. docs/html.md and docs/epub.md describe
+       the result. -->
   <xsl:variable name="tk:reserved" as="xs:string*"
       select="('index', 'toc', 'search', 'pages', 'persons', 'organizations', 'places', 'events',
-               'edition', 'search-data', 'assets')"/>
+               'edition', 'search-data', 'pages-data', 'assets', 'nav', 'package', 'text')"/>
+  <xsl:variable name="tk:generated-name" as="xs:string" select="'^(front|body|back|group|div|div1)-[0-9]+$'"/>
 
-  <!--* A file name (without directory) for an ID. An xml:id is an NCName, but a document
-        may not respect that: any other character becomes "_", so no page is written
-        outside the output folder. -->
+  <!-- Lower-cased IDs that more than one distinct ID folds to (computed once). -->
+  <xsl:variable name="tk:folded-clashes" as="map(xs:string, xs:string*)" select="
+      let $by := map:merge(distinct-values($tk:doc//@xml:id ! string(.)) ! map{lower-case(.): .},
+                           map{'duplicates': 'combine'})
+      return map:merge(map:keys($by)[count($by(.)) gt 1] ! map{.: $by(.)})"/>
+
+  <xsl:function name="tk:is-plain-id" as="xs:boolean">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:variable name="low" select="lower-case($id)"/>
+    <xsl:sequence select="matches($id, '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$')
+        and not(starts-with($low, 'tk-') or starts-with($low, 'tk_'))
+        and not(matches($low, $tk:generated-name))
+        and not($low = $tk:reserved ! ('div-' || .))
+        and not($low = $tk:reserved)
+        and not(map:contains($tk:folded-clashes, $low))"/>
+  </xsl:function>
+
+  <!--* The escaped form of an ID: lower-case letters, digits, "." and "-" kept, "_N_" for the rest. -->
+  <xsl:function name="tk:escaped-id" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:variable name="body" select="string-join(string-to-codepoints($id) ! (
+        if (matches(codepoints-to-string(.), '^[a-z0-9.-]$')) then codepoints-to-string(.) else '_' || . || '_'))"/>
+    <xsl:sequence select="if (string-length($body) le 80) then 'tk-' || $body
+        else 'tk_' || substring($body, 1, 64) || '-' || tk:checksum($id, 31, 4294967291)
+             || '-' || tk:checksum($id, 131, 4294967279)"/>
+  </xsl:function>
+
+  <!--* A polynomial checksum of a string's code points (for long IDs only). -->
+  <xsl:function name="tk:checksum" as="xs:integer">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="base" as="xs:integer"/>
+    <xsl:param name="modulus" as="xs:integer"/>
+    <xsl:sequence select="fold-left(string-to-codepoints($s), 7, function($h, $c) { ($h * $base + $c) mod $modulus })"/>
+  </xsl:function>
+
+  <!--* The file name (without directory or extension) for an ID: see above. -->
+  <xsl:function name="tk:file-stem-for-id" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="if ($id = $tk:reserved) then 'div-' || $id
+        else if (tk:is-plain-id($id)) then $id
+        else tk:escaped-id($id)"/>
+  </xsl:function>
+
+  <!--* The HTML file name for an ID. -->
   <xsl:function name="tk:file-for-id" as="xs:string">
     <xsl:param name="id" as="xs:string"/>
-    <xsl:variable name="safe" select="replace($id, '[^\p{L}\p{N}._-]', '_')"/>
-    <xsl:sequence select="(if ($safe = $tk:reserved) then 'div-' || $safe else $safe) || '.html'"/>
+    <xsl:sequence select="tk:file-stem-for-id($id) || '.html'"/>
   </xsl:function>
 
   <xsl:variable name="tk:unit-files" as="map(xs:string, xs:string)" select="map:merge(
       for $i in 1 to count($tk:units) return $tk:units[$i] ! map{generate-id(.):
         if ($single-page) then 'edition.html'
-        else if (@xml:id) then tk:file-for-id(string(@xml:id))
+        else if (@xml:id and count(key('tk:id', string(@xml:id), $tk:doc)) = 1) then tk:file-for-id(string(@xml:id))
         else local-name() || '-' || $i || '.html'})"/>
 
   <!--* Is $e a unit? -->

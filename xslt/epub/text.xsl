@@ -96,14 +96,14 @@
                           [parent::*/parent::tei:text[not(ancestor::tei:text)]]"/>
   </xsl:function>
 
-  <!-- A file name: the division's xml:id when it is a safe name, else part-position. -->
+  <!-- A file name: the division's xml:id through the shared mapping (common/units.xsl,
+       tk:file-stem-for-id), else part-position. -->
   <xsl:function name="tk:chunk-name" as="xs:string">
     <xsl:param name="top" as="element()"/>
     <xsl:variable name="start" select="if (tk:is-chunk-div($top)) then $top
       else ($top/preceding-sibling::*[tk:is-chunk-div(.)][1]/following-sibling::*[1], $top/../*[1])[1]"/>
-    <xsl:sequence select="if (tk:is-chunk-div($start) and matches($start/@xml:id, '^[A-Za-z0-9][A-Za-z0-9_-]{0,60}$')
-                              and not(starts-with($start/@xml:id, 'tk-')))
-      then string($start/@xml:id)
+    <xsl:sequence select="if (tk:is-chunk-div($start) and count(key('tk:id', string($start/@xml:id), root($start))) = 1)
+      then tk:file-stem-for-id(string($start/@xml:id))
       else local-name($start/..) || '-' || (count($start/preceding-sibling::*) + 1)"/>
   </xsl:function>
 

@@ -18,7 +18,7 @@ from teikit import paths, saxon, xmlio
 from teikit.build import BuildResult, BuildSettings
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.edition import Edition
-from teikit.errors import InputError, MetadataError
+from teikit.errors import MetadataError
 
 STYLESHEET = paths.XSLT_DIR / "html" / "html.xsl"
 ASSETS = paths.XSLT_DIR / "html" / "assets"
@@ -26,16 +26,8 @@ FOLDER = "html"
 
 
 def check_tei(edition: Edition) -> None:
-    """Refuse what is not TEI P5 (e.g. P4 ``TEI.2`` without namespace) with a hint."""
-    if not xmlio.is_tei(edition.tree):
-        root = edition.root
-        raise InputError(
-            f"not a TEI P5 document: the root element is <{root.tag}>, "
-            f"expected <TEI> in the namespace {xmlio.TEI_NS}",
-            file=edition.path,
-            line=root.sourceline,
-            hint="convert TEI P4 to P5 first (e.g. with the TEI Consortium's p4top5.xsl)",
-        )
+    """Refuse what is not TEI P5, saying what the root element is (see xmlio.tei_root_problem)."""
+    xmlio.require_tei(edition.tree, edition.path)
 
 
 def citations_json(edition: Edition) -> tuple[str, list[Diagnostic]]:

@@ -45,15 +45,9 @@ class Document:
         shown = name or str(path)
         # collect_ids=False: libxml2 would refuse duplicate or non-NCName IDs; we report them.
         tree = xmlio.parse_bytes(xmlio.read_bytes(path), shown, collect_ids=False)
-        if not xmlio.is_tei(tree):
-            root = tree.getroot()
-            hint = "teikit checks TEI P5 (namespace http://www.tei-c.org/ns/1.0)"
-            if local_name(root) == "TEI.2":
-                hint = "this looks like TEI P4; convert it to P5 first (e.g. the TEI Consortium's p4top5.xsl)"
-            raise InputError(
-                f"not a TEI P5 document: the root element is <{root.tag}>",
-                file=shown, line=root.sourceline, hint=hint,
-            )
+        problem = xmlio.tei_root_problem(tree)
+        if problem:
+            raise InputError(problem[0], file=shown, line=tree.getroot().sourceline, hint=problem[1])
         doc = cls(path=path.resolve(), name=shown, tree=tree, register=register)
         doc._index()
         return doc

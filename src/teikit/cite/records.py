@@ -17,6 +17,7 @@ import re
 
 from lxml import etree
 
+from teikit import xmlio
 from teikit.cite.authorship import division_authors
 from teikit.cite.bibliography import bibliography_records
 from teikit.cite.fields import citation_key, editors, names, original_work, put, title_parts, translators
@@ -39,15 +40,10 @@ def tei_header(tree: etree._ElementTree) -> etree._Element:
     """The teiHeader, or MetadataError naming what to add."""
     found = tree.getroot().xpath(_HEADER, namespaces={"tei": "http://www.tei-c.org/ns/1.0"})
     root = tree.getroot()
-    if not found and not (isinstance(root.tag, str) and root.tag.startswith("{http://www.tei-c.org/ns/1.0}")):
-        raise MetadataError(
-            f"not a TEI P5 document (the root element is <{etree.QName(root).localname}>"
-            f"{' without the TEI namespace' if not etree.QName(root).namespace else ''}): "
-            "citations need a TEI P5 teiHeader",
-            file=_file_name(tree),
-            line=root.sourceline,
-            hint="a TEI P4 file can be converted with the TEI Consortium's p4top5.xsl",
-        )
+    problem = xmlio.tei_root_problem(tree)
+    if not found and problem:
+        raise MetadataError(f"{problem[0]}: citations need a TEI P5 teiHeader", file=_file_name(tree),
+                            line=root.sourceline, hint=problem[1])
     if not found:
         raise MetadataError(
             "no teiHeader: a citation needs the edition's title",

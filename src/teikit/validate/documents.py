@@ -83,21 +83,11 @@ def load(paths: Iterable[Path]) -> tuple[list[Document], list[Diagnostic]]:
 
 def tei_root_problem(doc: Document) -> Diagnostic | None:
     """A clear diagnostic when the root is not TEI P5 (P4, or not TEI at all)."""
-    if xmlio.is_tei(doc.tree):
+    problem = xmlio.tei_root_problem(doc.tree)
+    if problem is None:
         return None
     root = doc.tree.getroot()
     qname = etree.QName(root)
-    line = root.sourceline
-    if qname.localname in ("TEI.2", "teiCorpus.2") and not qname.namespace:
-        return Diagnostic(
-            doc.name, line, None, Severity.ERROR, "tei.p4",
-            f"this is TEI P4 (root <{qname.localname}> without namespace), not TEI P5",
-            hint="convert it to P5 first (the TEI Stylesheets' p4top5.xsl does this)",
-        )
-    shown = f"{{{qname.namespace}}}{qname.localname}" if qname.namespace else qname.localname
-    return Diagnostic(
-        doc.name, line, None, Severity.ERROR, "tei.not-tei",
-        f"not a TEI document: the root element is <{shown}>, expected <TEI> or <teiCorpus> "
-        f"in the namespace {xmlio.TEI_NS}",
-        hint="validate it with --schema PATH against its own schema",
-    )
+    code = "tei.p4" if qname.localname in ("TEI.2", "teiCorpus.2") and not qname.namespace else "tei.not-tei"
+    hint = problem[1] if code == "tei.p4" else f"{problem[1]}, or validate it with --schema PATH"
+    return Diagnostic(doc.name, root.sourceline, None, Severity.ERROR, code, problem[0], hint=hint)

@@ -6,9 +6,9 @@ tei_all. So Jing is the default RELAX NG engine when Java and ``jing.jar`` are p
 (Debian package ``jing``, installed by scripts/setup.sh); lxml is the fallback.
 
 Safety: Jing is called directly (not through Debian's ``jing`` wrapper, which switches on
-XInclude), on files teikit has already parsed safely. A file with a DOCTYPE is handed over
-as a copy with the DOCTYPE blanked out (line and column numbers unchanged), so Jing never
-fetches an external DTD.
+XInclude), on files teikit has already parsed safely. A file with a DOCTYPE, or not in UTF-8, is
+handed over as a UTF-8 copy with the DOCTYPE blanked out (:func:`teikit.xmlio.without_doctype`:
+line numbers unchanged, checked to hold no DOCTYPE), so Jing never fetches an external DTD.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from teikit import xmlio
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.errors import InputError, ToolError
 from teikit.validate.documents import Document
@@ -51,29 +52,6 @@ def available() -> bool:
     return jar() is not None and shutil.which("java") is not None
 
 
-def blank_doctype(data: bytes) -> bytes:
-    """``data`` with its DOCTYPE declaration replaced by spaces (newlines kept)."""
-    start = data.find(b"<!DOCTYPE")
-    if start < 0:
-        return data
-    i, in_subset, quote = start + 2, False, None
-    while i < len(data):
-        c = data[i : i + 1]
-        if quote:
-            quote = None if c == quote else quote
-        elif c in (b'"', b"'"):
-            quote = c
-        elif c == b"[":
-            in_subset = True
-        elif c == b"]":
-            in_subset = False
-        elif c == b">" and not in_subset:
-            break
-        i += 1
-    blanked = bytes(b if b in b"\r\n" else 0x20 for b in data[start : i + 1])
-    return data[:start] + blanked + data[i + 1 :]
-
-
 def shorten(message: str) -> str:
     """Cut Jing's list of expected elements/attributes after MAX_EXPECTED names."""
     head, sep, expected = message.partition("; expected ")
@@ -100,7 +78,7 @@ def _parse_output(output: str, names: dict[str, str], code: str) -> tuple[list[D
     for raw in output.splitlines():
         target = next((p for p in by_length if raw.startswith(p + ":")), None)
         match = _LINE.match(raw[len(target) + 1 :]) if target else None
-        if not match:
+        if not match or target is None:
             if raw.strip():
                 other.append(raw.strip())
             continue
@@ -120,9 +98,9 @@ def validate(schema: Path, docs: Sequence[Document], code: str) -> list[Diagnost
         files: list[Path] = []
         for i, doc in enumerate(docs):
             path = doc.path
-            if doc.has_doctype:
+            if doc.has_doctype or (doc.tree.docinfo.encoding or "UTF-8").upper() not in ("UTF-8", "US-ASCII"):
                 path = Path(tmp) / f"{i}-{doc.path.name}"
-                path.write_bytes(blank_doctype(doc.data))
+                path.write_bytes(xmlio.without_doctype(doc.data, doc.tree, doc.name))
             names[str(path)] = doc.name
             files.append(path)
         try:

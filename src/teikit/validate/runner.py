@@ -119,12 +119,14 @@ def validate_paths(
         raise InputError("no XML files to validate", hint="give files or folders holding .xml files")
     docs, problems = documents.load(paths_)
     diags = list(problems)
+    not_tei: set[str] = set()
     if schema in NAMED:  # TEI schemas: say clearly what a non-TEI root is instead of a wall of errors
         tei_docs = []
         for doc in docs:
             problem = documents.tei_root_problem(doc)
-            if problem:
+            if problem:  # a TEI schema cannot use it at all: exit 2, like an unreadable file
                 diags.append(problem)
+                not_tei.add(doc.name)
             else:
                 tei_docs.append(doc)
         docs = tei_docs
@@ -135,5 +137,5 @@ def validate_paths(
         schemas=[s.label for s in schemas],
         engine=chosen,
         diagnostics=sorted(diags, key=sort_key),
-        unusable=sorted({d.file for d in problems}),
+        unusable=sorted({d.file for d in problems} | not_tei),
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from teikit.check.context import Context
 from teikit.check.model import Document
-from teikit.check.rules import ids, index, notes, pointers, typed, unused
+from teikit.check.rules import ids, index, notes, pages, pointers, typed, unused
 from teikit.diagnostics import Diagnostic, Severity
 
 
@@ -33,6 +33,7 @@ FAMILIES: dict[str, RunFn] = {
     "index": index.run,
     "typed": typed.run,
     "unused": unused.run,
+    "pages": pages.run,
 }
 
 # Not a family run on documents: reported when an input cannot be used at all.
@@ -40,6 +41,7 @@ INPUT_RULES = {"input.unusable": (Severity.ERROR, "a file is not readable, not X
 
 RULES: dict[str, Rule] = {
     code: Rule(code, sev, summary)
-    for table in (ids.RULES, pointers.RULES, notes.RULES, index.RULES, typed.RULES, unused.RULES, INPUT_RULES)
+    for table in (ids.RULES, pointers.RULES, notes.RULES, index.RULES, typed.RULES, unused.RULES, pages.RULES,
+                  INPUT_RULES)
     for code, (sev, summary) in table.items()
 }

@@ -1,0 +1,61 @@
+"""Markup in a stranger's text stays text in every output: no script, event handler or
+script URL reaches a page of the reading edition or the EPUB, and the search data is
+inserted as text (teikit.js never uses innerHTML)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from click.testing import CliRunner
+from lxml import etree
+
+from teikit import paths
+from teikit.cli import cli
+from tests.security.hostile import tei
+
+HOSTILE_TEXT = (
+    "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; "
+    '<ref target="javascript:alert(2)">x</ref> '
+    '<ref target="data:text/html,&lt;script&gt;alert(3)&lt;/script&gt;">y</ref> '
+    '<ptr target="vbscript:z"/> '
+    '<hi rend="background:url(javascript:alert(4))" style="background:url(javascript:alert(5))">s</hi> '
+    '<persName ref="javascript:alert(6)">P</persName> <graphic url="javascript:alert(7)"/> '
+    '<ref target="https://ok.example/&quot;onmouseover=&quot;alert(8)">z</ref>'
+)
+SCHEMES = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
+
+
+def _check_page(doc: etree._Element, where: str) -> None:
+    for el in doc.iter():
+        if not isinstance(el.tag, str):
+            continue
+        name = etree.QName(el).localname.lower()
+        if name == "script":
+            assert el.get("src") and not (el.text or "").strip(), f"{where}: inline script"
+        for attr, value in el.attrib.items():
+            attr = etree.QName(attr).localname.lower()
+            assert not attr.startswith("on"), f"{where}: event handler {attr}"
+            if attr in ("href", "src", "action", "formaction", "xlink:href", "style"):
+                unsafe = SCHEMES.match(value) or "javascript:" in value.lower()
+                assert not unsafe, f"{where}: {attr}={value}"
+
+
+def test_markup_in_the_text_never_becomes_markup_in_the_outputs(tmp_path: Path) -> None:
+    path = tmp_path / "xss.xml"
+    head = "<head>H &lt;img src=x onerror=alert(9)&gt;</head>"
+    path.write_text(tei(HOSTILE_TEXT).replace("<head>Chapter</head>", head), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "html", "epub", "--edition", str(path), "--out", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    pages = sorted((out / "html").glob("*.html"))
+    assert pages
+    for page in pages:
+        _check_page(etree.parse(str(page), etree.HTMLParser()).getroot(), page.name)
+    with zipfile.ZipFile(out / "xss.epub") as book:
+        for name in book.namelist():
+            if name.endswith(".xhtml"):
+                _check_page(etree.fromstring(book.read(name)), name)
+    script = (paths.XSLT_DIR / "html" / "assets" / "teikit.js").read_text(encoding="utf-8")
+    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(", script)
