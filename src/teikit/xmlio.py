@@ -20,13 +20,10 @@ Writing: outputs are written to a temporary sibling and moved into place with
 from __future__ import annotations
 
 import codecs
-import contextlib
-import os
 import re
-import shutil
 import stat
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from lxml import etree
@@ -468,44 +465,22 @@ def indent_blocks(element: etree._Element, level: int = 0) -> None:
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary sibling and ``os.replace``."""
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, p)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    """Write ``data`` to ``path`` through a temporary sibling and ``os.replace``
+    (see :func:`teikit.outputs.write_file`)."""
+    from teikit import outputs
+
+    outputs.write_file(path, data)
 
 
 def atomic_write_text(path: str | Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-@contextlib.contextmanager
-def atomic_directory(path: str | Path) -> Iterator[Path]:
-    """Yield a fresh temporary directory that replaces ``path`` only if the block succeeds.
+def atomic_directory(
+    path: str | Path, *, inputs: Iterable[str | Path] = (), mark: bool = True
+) -> AbstractContextManager[Path]:
+    """A fresh temporary folder that replaces ``path`` only if the block succeeds, and only
+    if ``path`` is new, empty or written by teikit (see :func:`teikit.outputs.owned_directory`)."""
+    from teikit import outputs
 
-    On an exception the temporary directory is removed and ``path`` is left untouched.
-    """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        yield tmp
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    os.chmod(tmp, 0o755)
-    old = None
-    if target.exists():
-        old = target.parent / f".{target.name}.old-{os.getpid()}"
-        os.replace(target, old)
-    os.replace(tmp, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    return outputs.owned_directory(path, inputs=inputs, mark=mark)

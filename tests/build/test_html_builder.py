@@ -71,13 +71,12 @@ def test_a_failing_write_leaves_the_previous_output(tmp_path, monkeypatch):
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
 
 
-def test_an_unavailable_builder_is_a_diagnostic_not_a_crash(tmp_path, monkeypatch):
+def test_a_builder_bug_is_not_hidden_as_unavailable(tmp_path, monkeypatch):
+    """A registry entry whose module is missing is a bug: it propagates (no exit 0)."""
     monkeypatch.setitem(build_registry.BUILDERS, "nothing", "teikit.build.no_such_module")
-    from teikit.cli.build import run_builder
+    from teikit.build.run import build_formats
 
     settings = BuildSettings(exports_dir=tmp_path)
-    implied = run_builder("nothing", Edition.load(MINI), settings, explicit=False)
-    assert [d.code for d in implied.diagnostics] == ["build.unavailable"]
-    assert implied.diagnostics[0].severity.value == "warning"
-    named = run_builder("nothing", Edition.load(MINI), settings, explicit=True)
-    assert named.diagnostics[0].severity.value == "error"
+    with pytest.raises(ModuleNotFoundError):
+        build_formats(Edition.load(MINI), ["nothing"], settings)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]

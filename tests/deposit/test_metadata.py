@@ -45,13 +45,17 @@ def test_filesec_lists_every_payload_file_with_its_sha256(bag_dir):
     mets = _mets(bag_dir)
     files = mets.xpath("//mets:file", namespaces=NS)
     hrefs = {f.find("mets:FLocat", NS).get(f"{{{NS['xlink']}}}href"): f for f in files}
-    assert "tei/bazhanov-header.xml" in hrefs
-    assert "citations/bazhanov-header.bib" in hrefs
+    assert "../tei/bazhanov-header.xml" in hrefs
+    assert "../citations/bazhanov-header.bib" in hrefs
+    mets_file = bag_dir / "data" / "metadata" / "mets.xml"
     for href, f in hrefs.items():
-        data = (bag_dir / "data" / href).read_bytes()
+        # every FLocat resolves from the METS file itself, as a METS reader resolves it
+        target = (mets_file.parent / href).resolve()
+        assert target.is_relative_to((bag_dir / "data").resolve()), href
+        data = target.read_bytes()
         assert f.get("CHECKSUM") == hashlib.sha256(data).hexdigest(), href
         assert f.get("SIZE") == str(len(data))
-    assert hrefs["tei/bazhanov-header.xml"].get("MIMETYPE") == "application/tei+xml"
+    assert hrefs["../tei/bazhanov-header.xml"].get("MIMETYPE") == "application/tei+xml"
 
 
 def test_logical_structmap_points_at_the_tei_divisions(bag_dir):
@@ -96,7 +100,10 @@ def test_same_identifier_and_rights_everywhere(bag_dir):
     assert summary["identifier"] == idno
     assert mets.getroot().get("OBJID") == idno
 
-    assert info["Rights"] == licence
+    # the text's rights and the encoding's licence are two statements, both kept apart
+    assert info["Encoding-License"] == licence
+    assert info["Rights"] == " ".join(rights.split())
+    assert "All rights reserved" in info["Rights"]
     assert mods.xpath("//mods:accessCondition/@xlink:href", namespaces=NS) == [licence]
     assert licence in dc.xpath("//dc:rights/text()", namespaces=NS)
     assert csl["custom"]["license"] == licence

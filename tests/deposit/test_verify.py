@@ -88,3 +88,63 @@ def test_not_a_bag_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(cli, ["deposit", "--verify", str(tmp_path)])
     assert result.exit_code == 2
     assert "not a bag" in result.output
+
+
+def test_every_discrepancy_is_named_not_the_first(fresh_bag):
+    missing = fresh_bag / "data" / "README.txt"
+    missing.unlink()
+    flipped = fresh_bag / "data" / "citations" / "bazhanov-header.ris"
+    _flip_one_byte(flipped)
+    info = fresh_bag / "bag-info.txt"
+    info.write_text(info.read_text().replace("teikit-bazhanov-1990", "teikit-bazhanov-1991"))
+    result = CliRunner().invoke(cli, ["deposit", "--verify", str(fresh_bag)])
+    assert result.exit_code == 1
+    assert f"{missing}: error:" in result.output and "bag.file-missing" in result.output
+    assert f"{flipped}: error:" in result.output and "bag.checksum-mismatch" in result.output
+    assert "bag.info-changed" in result.output
+
+
+def test_removed_tag_manifests_and_edited_bag_info_are_not_valid(fresh_bag):
+    for tag in fresh_bag.glob("tagmanifest-*.txt"):
+        tag.unlink()
+    info = fresh_bag / "bag-info.txt"
+    info.write_text(info.read_text().replace("teikit-bazhanov-1990", "teikit-bazhanov-1991"))
+    result = CliRunner().invoke(cli, ["deposit", "--verify", str(fresh_bag)])
+    assert result.exit_code == 1
+    assert "bag.tagmanifest-missing" in result.output
+    assert "valid bag" not in result.output
+
+
+def test_an_edited_manifest_line_is_blamed_on_the_manifest(fresh_bag):
+    manifest = fresh_bag / "manifest-sha256.txt"
+    lines = manifest.read_text().splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if line.rstrip().endswith("data/README.txt"))
+    checksum, path = lines[index].split(None, 1)
+    lines[index] = ("0" * len(checksum)) + " " + path
+    manifest.write_text("".join(lines))
+    result = CliRunner().invoke(cli, ["deposit", "--verify", str(fresh_bag)])
+    assert result.exit_code == 1
+    assert f"{manifest}:{index + 1}: error:" in result.output and "bag.manifest-edited" in result.output
+    assert "bag.checksum-mismatch" not in result.output  # the payload file is intact
+
+
+def test_a_zip_bomb_is_refused_without_expanding(tmp_path):
+    archive = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("bag/bagit.txt", "BagIt-Version: 1.0\n")
+        zf.writestr("bag/data/zeros.bin", b"\0" * (64 * 1024 * 1024))
+    assert archive.stat().st_size < 200_000
+    result = CliRunner().invoke(cli, ["deposit", "--verify", str(archive)])
+    assert result.exit_code == 2 and "zip bomb" in result.output
+    assert not list(tmp_path.glob("teikit-verify-*"))
+
+
+@pytest.mark.parametrize("name", ["../escape.txt", "/etc/evil", "bag/../../x"])
+def test_a_zip_path_escape_is_refused(tmp_path, name):
+    archive = tmp_path / "slip.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("bag/bagit.txt", "BagIt-Version: 1.0\n")
+        zf.writestr(name, "x")
+    result = CliRunner().invoke(cli, ["deposit", "--verify", str(archive)])
+    assert result.exit_code == 2 and "unsafe path in zip" in result.output
+    assert not (tmp_path.parent / "escape.txt").exists()

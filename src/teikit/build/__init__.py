@@ -27,6 +27,8 @@ class BuildSettings:
 
     exports_dir: Path
     single_page: bool = False
+    stylesheets: dict[str, Path] = field(default_factory=dict)
+    """Per-format customization stylesheets (``html``, ``epub``) replacing teikit's own."""
 
 
 @dataclass

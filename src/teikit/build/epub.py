@@ -19,6 +19,7 @@ from pathlib import Path
 
 from teikit import paths, saxon, xmlio
 from teikit.build import BuildResult, BuildSettings
+from teikit.build.customization import stylesheet_for
 from teikit.build.epub_ocf import CONTAINER_XML, package
 from teikit.diagnostics import Diagnostic
 from teikit.edition import Edition
@@ -75,14 +76,14 @@ def params(edition: Edition) -> dict[str, str]:
     return {"identifier": identifier(edition), "modified": modified(edition), "css": "css/epub.css"}
 
 
-def epub_bytes(edition: Edition) -> tuple[bytes, list[Diagnostic]]:
+def epub_bytes(edition: Edition, stylesheet: Path = STYLESHEET) -> tuple[bytes, list[Diagnostic]]:
     """The EPUB of ``edition`` as bytes, and the stylesheet's diagnostics."""
     if not xmlio.is_tei(edition.tree):
         raise InputError("not a TEI P5 document (root is not tei:TEI)", file=edition.path,
                          hint="the epub build reads TEI P5 in the namespace http://www.tei-c.org/ns/1.0")
     with tempfile.TemporaryDirectory(prefix="teikit-epub-") as tmp:
         root = Path(tmp)
-        result = saxon.transform(STYLESHEET, edition.tree, params=params(edition), output_dir=root,
+        result = saxon.transform(stylesheet, edition.tree, params=params(edition), output_dir=root,
                                  source_name=str(edition.path))
         (root / "META-INF").mkdir()
         (root / "META-INF" / "container.xml").write_bytes(CONTAINER_XML)
@@ -93,7 +94,7 @@ def epub_bytes(edition: Edition) -> tuple[bytes, list[Diagnostic]]:
 
 def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResult:
     """Write ``out_dir/<edition stem>.epub``."""
-    data, messages = epub_bytes(edition)
+    data, messages = epub_bytes(edition, stylesheet_for("epub", STYLESHEET, settings.stylesheets))
     target = Path(out_dir) / f"{edition.stem}.epub"
     xmlio.atomic_write_bytes(target, data)
     return BuildResult("epub", outputs=[target], diagnostics=list(messages))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from teikit import paths, saxon, xmlio
 from teikit.build import BuildResult, BuildSettings
+from teikit.build.customization import stylesheet_for
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.edition import Edition
 from teikit.errors import MetadataError
@@ -50,7 +51,7 @@ def render(edition: Edition, settings: BuildSettings, folder: Path) -> list[Diag
     check_tei(edition)
     citations, diags = citations_json(edition)
     result = saxon.transform(
-        STYLESHEET,
+        stylesheet_for("html", STYLESHEET, settings.stylesheets),
         edition.tree,
         params={"single-page": settings.single_page, "citations": citations},
         source_name=str(edition.path),

@@ -32,7 +32,7 @@ def _result(d: Diagnostic, rule_index: dict[str, int]) -> dict:
     if d.xpath:
         location["logicalLocations"] = [{"fullyQualifiedName": d.xpath, "kind": "element"}]
     text = d.message + (f" Hint: {d.hint}" if d.hint else "")
-    result = {
+    result: dict[str, object] = {
         "ruleId": d.code,
         "level": _LEVEL[d.severity],
         "message": {"text": text},

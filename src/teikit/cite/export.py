@@ -56,12 +56,13 @@ def all_items(tree: etree._ElementTree) -> tuple[list[dict], list[dict]]:
 
 
 def write_citations(
-    tree: etree._ElementTree, out_dir: Path, *, stem: str, formats: tuple[str, ...] = tuple(WRITERS)
+    tree: etree._ElementTree, out_dir: Path, *, stem: str, formats: tuple[str, ...] = tuple(WRITERS),
+    inputs: tuple[Path, ...] = (),
 ) -> CiteResult:
     """Write the chosen formats for ``tree`` into ``out_dir`` (replaced as a whole)."""
     everything, bibliography = all_items(tree)  # raises MetadataError before anything is written
     result = CiteResult(out_dir=out_dir)
-    with xmlio.atomic_directory(out_dir) as tmp:
+    with xmlio.atomic_directory(out_dir, inputs=inputs) as tmp:
         for name in formats:
             suffix, writer = WRITERS[name]
             for label, items in ((stem, everything), (f"{stem}-bibliography", bibliography)):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import click
 
 from teikit import __version__
-from teikit.cli import build, check, cite, deposit, hook, ingest, lsp, serve, validate
 from teikit.cli._common import TeikitGroup, Verbosity
 
 EPILOG = """\b
@@ -18,13 +17,13 @@ Exit codes:
   0  clean: the command did what was asked and found no problem
   1  problems found in the input (invalid, broken references, ...)
   2  usage error, or input that cannot be read or used (missing, not XML, unsafe)
-  3  a required tool (Java, EPUBCheck, Saxon) is missing or failed
+  3  a required tool (Java, EPUBCheck, Saxon) is missing or failed, or teikit failed (a bug)
 
 \b
 Examples:
-  teikit build                  build the bundled edition into exports/
+  teikit build                  build the project's edition (teikit.toml) into exports/
   teikit validate tei/          validate every TEI file in a folder
-  teikit check --format json tei/bazhanov.xml
+  teikit check --format json edition.xml
 """
 
 
@@ -41,9 +40,14 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     ctx.obj = Verbosity(level=-1 if quiet else verbose)
 
 
-for _module in (ingest, validate, check, build, cite, deposit, lsp, serve, hook):
-    cli.add_command(_module.command)
+# Subcommands are imported when used (teikit.cli.<name>.command), so `teikit --version` and
+# `teikit check` do not pay for Saxon, the builders or the language server.
+for _name in ("init", "ingest", "validate", "check", "build", "cite", "deposit", "lsp", "serve", "hook"):
+    cli.lazy_commands[_name] = f"teikit.cli.{_name}"
 
 
 def main() -> None:
+    from teikit.outputs import install_signal_handlers
+
+    install_signal_handlers()  # SIGTERM removes temporary outputs on the way out
     cli(prog_name="teikit")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import click
 
-from teikit.errors import TeikitError
+from teikit.errors import EXIT_ENVIRONMENT, EXIT_USAGE, TeikitError
 
 FORMAT_OPTION = click.option(
     "--format",
@@ -40,7 +41,26 @@ def verbosity() -> Verbosity:
 
 
 class TeikitGroup(click.Group):
-    """A group whose subcommands' TeikitErrors become one message and an exit code."""
+    """A group whose subcommands' TeikitErrors become one message and an exit code.
+
+    Subcommands may be registered lazily (:attr:`lazy_commands`: name -> module whose
+    ``command`` attribute is the click command), imported only when run or listed.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands: dict[str, str] = {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy_commands and cmd_name not in self.commands:
+            import importlib
+
+            module = importlib.import_module(self.lazy_commands[cmd_name])
+            self.add_command(module.command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -48,3 +68,43 @@ class TeikitGroup(click.Group):
         except TeikitError as exc:
             click.echo(f"teikit: error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except OSError as exc:  # the system refused a read or write teikit did not foresee
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"teikit: error: {where}{exc.strerror or exc} (hint: check the path, its permissions "
+                       "and free disk space; previous outputs were kept)", err=True)
+            sys.exit(EXIT_USAGE)
+        except Exception as exc:  # a bug: one line, not a traceback (-v shows it)
+            if verbosity().level >= 1:
+                raise
+            click.echo(f"teikit: internal error: {type(exc).__name__}: {exc} (hint: this is a bug in "
+                       "teikit; run again with -v for details and report it)", err=True)
+            sys.exit(EXIT_ENVIRONMENT)
+
+
+def project_edition(given: Path | None) -> Path:
+    """``given``, or the main TEI file of the working directory's project (teikit.toml)."""
+    if given is not None:
+        return given
+    from teikit import project
+
+    return project.require("TEI file").edition
+
+
+def project_exports(given: Path | None) -> Path:
+    """``given``, or the project's output folder, or ``exports`` in the working directory."""
+    if given is not None:
+        return given
+    from teikit import project
+
+    current = project.current()
+    return current.exports if current else Path("exports")
+
+
+def project_stylesheets() -> dict[str, Path]:
+    """Per-format customization stylesheets of the working directory's project."""
+    from teikit import project
+
+    current = project.current()
+    return dict(current.stylesheets) if current else {}

@@ -37,22 +37,30 @@ def command(paths: tuple[str, ...], fmt: str, registers: tuple[str, ...], select
             ignore: tuple[str, ...], fail_on: str, show: str) -> None:
     """Check cross-references: IDs, pointers, notes, pages and the index.
 
-    PATHS are TEI files or folders (searched for *.xml); default: tei/bazhanov.xml.
+    PATHS are TEI files or folders (searched for *.xml); default: the project's TEI files
+    (teikit.toml), with its registers and its [check] ignore list.
     Rules and their codes are listed in docs/checks.md. Exit status: 0 clean, 1 problems
     at or above --fail-on, 2 unusable input or bad usage.
 
     \b
     Example:
-      teikit check tei/bazhanov.xml
-      teikit check --show info tei/bazhanov.xml
+      teikit check edition.xml
+      teikit check --show info edition.xml
       teikit check --format sarif --ignore unused tei/ > check.sarif
       teikit check letter.xml --register persons.xml
     """
     selected, ignored = _codes(select), _codes(ignore)
+    if not paths:
+        from teikit import project
+
+        proj = project.require("file to check")
+        paths = tuple(str(p) for p in proj.tei_files())
+        registers = registers or tuple(str(p) for p in proj.registers)
+        ignored += [c for c in proj.check_ignore if c not in ignored]
     unknown = unknown_patterns(selected + ignored)
     if unknown:
         raise click.UsageError(f"unknown rule code(s): {', '.join(unknown)} (see docs/checks.md)")
-    result = check_paths(paths or ("tei/bazhanov.xml",), registers=registers, select=selected, ignore=ignored)
+    result = check_paths(paths, registers=registers, select=selected, ignore=ignored)
     if fmt == "text":
         click.echo(render_text(result.diagnostics, result.files, show=FAIL_ON[show]))
     else:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from teikit import paths
+from teikit import outputs
 from teikit.cite.export import WRITERS, write_citations
-from teikit.cli._common import FORMAT_OPTION, verbosity
+from teikit.cli._common import FORMAT_OPTION, project_edition, project_exports, verbosity
 from teikit.edition import Edition
 from teikit.errors import TeikitError
 
@@ -22,7 +22,7 @@ from teikit.errors import TeikitError
               help="Write only this format (repeatable) [default: all].")
 @FORMAT_OPTION
 def command(edition: Path | None, output: Path | None, only: tuple[str, ...], fmt: str) -> None:
-    """Write citations of EDITION (default tei/bazhanov.xml) into exports/citations/.
+    """Write citations of EDITION (default: the project's, from teikit.toml) into exports/citations/.
 
     Cites the digital edition, the printed book it transcribes, each chapter (with its
     printed pages) and every entry of its bibliography, in CSL-JSON, BibLaTeX, BibTeX and
@@ -31,13 +31,15 @@ def command(edition: Path | None, output: Path | None, only: tuple[str, ...], fm
 
     \b
     Example:
-      teikit cite                          # tei/bazhanov.xml -> exports/citations/
+      teikit cite                          # the project's edition -> exports/citations/
       teikit cite --only ris -o out/ my-edition.xml
     """
-    ed = Edition.load(edition or paths.EDITION)
-    out_dir = output or paths.EXPORTS_DIR / "citations"
+    ed = Edition.load(project_edition(edition))
+    out_dir = output or project_exports(None) / "citations"
     try:
-        result = write_citations(ed.tree, out_dir, stem=ed.stem, formats=only or tuple(WRITERS))
+        with outputs.built_from(outputs.content_hash(ed.path)):
+            result = write_citations(ed.tree, out_dir, stem=ed.stem, formats=only or tuple(WRITERS),
+                                     inputs=(ed.path,))
     except OSError as exc:  # disk full, permissions: a message, not a traceback
         raise TeikitError(f"cannot write the output: {exc.strerror or exc}", file=exc.filename,
                           hint="check free space and permissions; the previous output was kept") from exc

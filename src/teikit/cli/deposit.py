@@ -8,8 +8,7 @@ from pathlib import Path
 
 import click
 
-from teikit import paths
-from teikit.cli._common import FORMAT_OPTION, verbosity
+from teikit.cli._common import FORMAT_OPTION, project_edition, project_exports, verbosity
 from teikit.deposit.bag import DEFAULT_CHECKSUMS
 from teikit.deposit.formats import PACKAGES, write_packages
 from teikit.deposit.package import BUILT_PARTS, DepositSettings, build_deposit
@@ -45,7 +44,7 @@ CHECKSUMS = ("sha512", "sha256", "sha384", "sha1", "md5")
 def command(edition: Path | None, verify: Path | None, output: Path | None, exports_dir: Path | None,
             without: tuple[str, ...], run_build: bool, checksums: tuple[str, ...], make_zip: bool,
             dspace: bool, packages: tuple[str, ...], collections: tuple[str, ...], fmt: str) -> None:
-    """Package EDITION (default tei/bazhanov.xml) for a library repository.
+    """Package EDITION (default: the project's, from teikit.toml) for a library repository.
 
     Writes exports/deposit/<name>/, a BagIt 1.0 bag holding the TEI, the schemas, the
     citations, the HTML site, the EPUB and the CSV indexes, with METS/MODS/Dublin Core
@@ -58,13 +57,13 @@ def command(edition: Path | None, verify: Path | None, output: Path | None, expo
       teikit deposit --build --zip              # build everything, bag it, zip it
       teikit deposit --without epub --dspace
       teikit deposit --package rocrate --package ocfl --package datacite
-      teikit deposit --verify exports/deposit/bazhanov
+      teikit deposit --verify exports/deposit/edition
     """
     if verify is not None:
         _verify(verify, fmt)
         return
     settings = DepositSettings(
-        exports_dir=exports_dir or paths.EXPORTS_DIR,
+        exports_dir=project_exports(exports_dir),
         out_dir=output,
         include=tuple(p for p in BUILT_PARTS if p not in without),
         build=run_build,
@@ -73,7 +72,7 @@ def command(edition: Path | None, verify: Path | None, output: Path | None, expo
         dspace=dspace,
     )
     try:
-        loaded = Edition.load(edition or paths.EDITION)
+        loaded = Edition.load(project_edition(edition))
         result = build_deposit(loaded, settings)
         extra = write_packages(loaded, result.bag_dir, packages, collections)
     except OSError as exc:  # disk full, permissions: a message, not a traceback

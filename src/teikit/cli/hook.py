@@ -25,7 +25,7 @@ def command(ctx: click.Context, which: str, args: tuple[str, ...]) -> None:
 
     \b
     Example (what .pre-commit-hooks.yaml runs):
-      teikit hook check --ignore unused tei/bazhanov.xml pom.xml
+      teikit hook check --ignore unused edition.xml pom.xml
     """
     from teikit.hooks import partition
 

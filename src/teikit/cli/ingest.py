@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from teikit import paths
+from teikit import project
 from teikit.cli._common import FORMAT_OPTION
 from teikit.diagnostics import Severity, render_text
-from teikit.errors import EXIT_OK, EXIT_PROBLEMS
+from teikit.errors import EXIT_OK, EXIT_PROBLEMS, InputError
 from teikit.ingest import pipeline
 
 PATH = click.Path(path_type=Path)
@@ -29,16 +29,34 @@ def _text_summary(counts: dict, output: Path, written: bool) -> str:
     return "\n".join(lines)
 
 
+def _from_project(source: Path | None, editorial: Path | None,
+                  output: Path | None) -> tuple[Path, Path, Path]:
+    """Fill what the command line left out from the working directory's teikit.toml."""
+    if source is not None and editorial is not None and output is not None:
+        return source, editorial, output
+    proj = project.require("--source/--editorial/--output")
+    source = source or proj.ingest_source
+    editorial = editorial or proj.ingest_editorial
+    output = output or proj.ingest_output or proj.edition
+    if source is None or editorial is None:
+        raise InputError("the project has no [ingest] source and editorial folder", file=proj.file,
+                         hint="add them to teikit.toml (docs/project.md) or pass --source and --editorial")
+    return source, editorial, output
+
+
 @click.command("ingest")
-@click.option("--source", type=PATH, default=paths.SOURCE_TEXT, show_default=True,
-              help="The plain-text e-book extraction.")
-@click.option("--editorial", type=PATH, default=paths.EDITORIAL_DIR, show_default=True,
-              help="Folder of editorial data (corrections.tsv, persons.toml, edition.toml).")
-@click.option("--output", type=PATH, default=paths.EDITION, show_default=True,
-              help="Where to write the TEI edition (replaced atomically).")
+@click.option("--source", type=PATH, default=None,
+              help="The plain-text e-book extraction [default: the project's [ingest] source].")
+@click.option("--editorial", type=PATH, default=None,
+              help="Folder of editorial data (corrections.tsv, persons.toml, edition.toml) "
+                   "[default: the project's [ingest] editorial].")
+@click.option("--output", type=PATH, default=None,
+              help="Where to write the TEI edition (replaced atomically) [default: the project's "
+                   "[ingest] output, else its edition].")
 @FORMAT_OPTION
 @click.option("--check-only", is_flag=True, help="Run every pass and report, but write nothing.")
-def command(source: Path, editorial: Path, output: Path, fmt: str, check_only: bool) -> None:
+def command(source: Path | None, editorial: Path | None, output: Path | None, fmt: str,
+            check_only: bool) -> None:
     """Up-convert the plain-text source into the TEI edition (docs/encoding.md).
 
     Prints a summary (chapters, notes linked, pages, persons, dates) on stdout and
@@ -53,6 +71,7 @@ def command(source: Path, editorial: Path, output: Path, fmt: str, check_only: b
       teikit ingest --check-only --format json
       teikit ingest --source book.txt --editorial editorial/ --output book.xml
     """
+    source, editorial, output = _from_project(source, editorial, output)
     ctx = pipeline.run(source, editorial)
     failed = any(d.severity is Severity.ERROR for d in ctx.diagnostics)
     written = not failed and not check_only

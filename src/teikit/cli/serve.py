@@ -9,21 +9,20 @@ from pathlib import Path
 
 import click
 
-from teikit import paths
-from teikit.cli._common import verbosity
+from teikit.cli._common import project_edition, verbosity
 from teikit.errors import InputError
 
 
 @click.command("serve")
 @click.option("--edition", "edition_path", type=click.Path(path_type=Path, dir_okay=False),
-              default=paths.EDITION, show_default="tei/bazhanov.xml", help="The TEI file to preview.")
+              default=None, help="The TEI file to preview [default: the project's, from teikit.toml].")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1 (0: any free port).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Folder for the preview's build (default: a temporary folder, removed on exit).")
 @click.option("--interval", type=click.FloatRange(0.05, 60), default=0.5, show_default=True,
               help="Seconds between checks of the edition's files for changes.")
-def command(edition_path: Path, port: int, out_dir: Path | None, interval: float) -> None:
+def command(edition_path: Path | None, port: int, out_dir: Path | None, interval: float) -> None:
     """Preview the HTML edition in a browser, rebuilt and reloaded on every save.
 
     Builds the reading edition (as `teikit build html`) into its own folder, serves it on
@@ -33,12 +32,13 @@ def command(edition_path: Path, port: int, out_dir: Path | None, interval: float
 
     \b
     Example:
-      teikit serve                       # tei/bazhanov.xml on http://127.0.0.1:8000/
+      teikit serve                       # the project's edition on http://127.0.0.1:8000/
       teikit serve --edition letter.xml --port 0
     """
     from teikit.serve import Preview
     from teikit.serve.handler import make_server
 
+    edition_path = project_edition(edition_path)
     if not edition_path.is_file():
         raise InputError("the edition file does not exist", file=edition_path,
                          hint="give an existing TEI file with --edition")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from teikit import paths
 from teikit.cli._common import FORMAT_OPTION, verbosity
 from teikit.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from teikit.validate import report as reports
@@ -39,12 +38,16 @@ def command(inputs: tuple[str, ...], schema: str, engine: str, no_cache: bool, f
 
     \b
     Examples:
-      teikit validate tei/bazhanov.xml
+      teikit validate edition.xml
       teikit validate --schema tei_all ../shared/tei-samples/
       teikit validate --schema my.rng --format json a.xml b.xml
     """
     cache_dir = None if no_cache else DEFAULT_CACHE
-    report = validate_paths(inputs or [str(paths.EDITION)], schema, engine=engine, cache_dir=cache_dir)
+    if not inputs:
+        from teikit import project
+
+        inputs = tuple(str(p) for p in project.require("file to validate").tei_files())
+    report = validate_paths(list(inputs), schema, engine=engine, cache_dir=cache_dir)
     verbosity().debug(f"validate: {len(report.files)} file(s), engine {report.engine}")
     click.echo(reports.render_json(report) if fmt == "json" else reports.render_text(report), nl=False)
     if report.unusable:

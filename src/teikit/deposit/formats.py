@@ -54,7 +54,7 @@ def write_packages(edition: Edition, bag_dir: Path, packages: tuple[str, ...],
         from teikit.deposit.rocrate import write_rocrate
 
         target = bag_dir.parent / f"{stem}.ro-crate"
-        with xmlio.atomic_directory(target) as tmp:
+        with xmlio.atomic_directory(target, mark=False) as tmp:
             tmp.rmdir()  # the library makes the folder itself
             write_rocrate(meta, payload, f"tei/{edition.path.name}", tmp)
         out.append(target)
@@ -62,7 +62,7 @@ def write_packages(edition: Edition, bag_dir: Path, packages: tuple[str, ...],
         from teikit.deposit.ocfl import write_ocfl
 
         target = bag_dir.parent / f"{stem}.ocfl"
-        with xmlio.atomic_directory(target) as tmp, _quiet_root_logger():
+        with xmlio.atomic_directory(target, mark=False) as tmp, _quiet_root_logger():
             tmp.rmdir()  # OCFL refuses to create an object in an existing folder
             write_ocfl(meta, payload, tmp)
         out.append(target)

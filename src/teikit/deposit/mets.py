@@ -86,7 +86,8 @@ def _file_sec(mets: etree._Element, files: list[PayloadFile], tei_rel: PurePosix
         file_id = ids[item.rel] = f"file-{n:05d}"
         el = _m(groups[item.group], "file", ID=file_id, MIMETYPE=item.mime_type(tei_rel),
                 SIZE=str(item.path.stat().st_size), CHECKSUM=_sha256(item.path), CHECKSUMTYPE="SHA-256")
-        _m(el, "FLocat", LOCTYPE="URL", **{f"{{{XLINK_NS}}}href": str(item.rel)})
+        # METS sits in data/metadata/: its hrefs are relative to itself (xlink resolves them so)
+        _m(el, "FLocat", LOCTYPE="URL", **{f"{{{XLINK_NS}}}href": f"../{item.rel}"})
     return ids
 
 

@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
-from teikit import paths, xmlio
+from teikit import outputs, paths, xmlio
 from teikit.build import BuildSettings, builder
 from teikit.cite.export import write_citations
 from teikit.deposit import bag as bagging
@@ -44,7 +44,7 @@ BUILT_PARTS = ("html", "epub", "csv")
 class DepositSettings:
     """Where things are and which options were chosen."""
 
-    exports_dir: Path = paths.EXPORTS_DIR
+    exports_dir: Path = Path("exports")
     out_dir: Path | None = None  # default: exports/deposit
     schemas_dir: Path = paths.SCHEMAS_DIR
     include: tuple[str, ...] = BUILT_PARTS  # built parts to put in the bag
@@ -69,6 +69,8 @@ def _built_sources(
 ) -> dict[str, list[Path]]:
     """The files of each built part, building first when asked; InputError if one is missing."""
     exports = settings.exports_dir
+    if not settings.build:
+        _check_provenance(edition, settings)
     found: dict[str, list[Path]] = {}
     for name in settings.include:
         if settings.build:
@@ -90,7 +92,26 @@ def locate_part(name: str, exports: Path) -> list[Path]:
     if name == "epub":
         return sorted([*exports.glob("*.epub"), *exports.glob("epub/*.epub")])
     folder = exports / name
-    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    # teikit's own marker records provenance; it is not part of the output
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.name != outputs.MARKER)
+
+
+def _check_provenance(edition: Edition, settings: DepositSettings) -> None:
+    """Refuse built parts recorded as made from another input than ``edition``."""
+    if not edition.path.is_file():
+        return
+    record = outputs.read_record(settings.exports_dir)
+    want = outputs.content_hash(edition.path)
+    stale = sorted(name for name in settings.include if name in record and record[name] != want)
+    if stale:
+        raise InputError(
+            f"the built {', '.join(stale)} in {settings.exports_dir} were made from another version of "
+            f"the edition than {edition.path}; a deposit must not mix them",
+            file=settings.exports_dir / outputs.RECORD,
+            hint="run `teikit build all` again (or pass --build), then deposit",
+        )
 
 
 def _copy(src: Path, dest: Path) -> None:
@@ -108,8 +129,8 @@ def _fill_payload(edition: Edition, settings: DepositSettings, built: dict[str, 
         _copy(src, data / "schemas" / src.relative_to(settings.schemas_dir))
     write_citations(edition.tree, data / "citations", stem=edition.stem)
     exports = settings.exports_dir
-    for name, files in built.items():
-        for src in files:
+    for name, sources in built.items():
+        for src in sources:
             rel = src.relative_to(exports / name) if name != "epub" else PurePosixPath(src.name)
             _copy(src, data / name / rel)
     files = [
@@ -179,8 +200,12 @@ def bag_info(meta: DepositMetadata) -> dict[str, str]:
         "Bagging-Date": meta.date,
         "Title": meta.title,
     }
-    if meta.license_url:
-        info["Rights"] = meta.license_url
+    # The rights in the text (as the source states them, e.g. "All rights reserved") and the
+    # licence of the encoding are two statements: never let the one stand for the other.
+    if meta.rights:
+        info["Rights"] = " ".join(meta.rights.split())
+    if meta.license_url or meta.license_statement:
+        info["Encoding-License"] = meta.license_url or " ".join(meta.license_statement.split())
     return info
 
 
@@ -191,7 +216,8 @@ def build_deposit(edition: Edition, settings: DepositSettings) -> DepositResult:
     diags: list[Diagnostic] = []
     built = _built_sources(edition, settings, diags)
     stem = edition.stem
-    with xmlio.atomic_directory(out_dir) as tmp:
+    inputs = [edition.path, *(f for files in built.values() for f in files)]
+    with xmlio.atomic_directory(out_dir, inputs=inputs) as tmp:
         bag_dir = tmp / stem
         files, tei_rel = _fill_payload(edition, settings, built, bag_dir)
         readme, rights = _texts(meta, edition, ["schemas", "citations", *built])

@@ -150,8 +150,9 @@ def fill(div: etree._Element, ctx: IngestContext, start: int, end: int) -> int:
     text_items = [(i, t) for i, t in items if i not in pages]
     if text_items and HEADING.fullmatch(text_items[0][1]) and div.find(T + "head") is None:
         for i in sorted(p for p in pages if p < text_items[0][0]):
-            if f"p{pages[i]}" not in existing:
-                div.append(_pb(pages[i]))
+            n = pages[i]
+            if n is not None and f"p{n}" not in existing:
+                div.append(_pb(n))
             pages[i] = None
         _sub(div, "head", text_items[0][1])
         text_items = text_items[1:]
@@ -163,13 +164,15 @@ def fill(div: etree._Element, ctx: IngestContext, start: int, end: int) -> int:
             _sub(lb, "head", group.head)
         for entry in group.entries:
             for i in sorted(p for p in pages if p < entry.index and pages[p] is not None):
-                if f"p{pages[i]}" not in existing:
-                    lb.append(_pb(pages[i]))
+                n = pages[i]
+                if n is not None and f"p{n}" not in existing:
+                    lb.append(_pb(n))
                 pages[i] = None  # placed
             count += _add_entry(ctx, lb, entry, taken)
     for i in sorted(p for p in pages if pages[p] is not None):  # markers after the last entry
-        if f"p{pages[i]}" not in existing:
-            (div.findall(T + "listBibl") or [div])[-1].append(_pb(pages[i]))
+        n = pages[i]
+        if n is not None and f"p{n}" not in existing:
+            (div.findall(T + "listBibl") or [div])[-1].append(_pb(n))
     return count
 
 

@@ -135,7 +135,7 @@ def _title_first(text: str) -> Work:
 
 def _trailing_editors(text: str) -> tuple[str, list[Name]]:
     """Split off "(A. M. Prokhorov, Editor in chief.)" notes printed after the imprint."""
-    editors = []
+    editors: list[Name] = []
     for m in reversed(list(re.finditer(r"\(([^()]+?), (Editor[^()]*?)\.?\)", text))):
         given, _, surname = m.group(1).strip().rpartition(" ")
         editors.insert(0, Name(surname, given, role="editor", role_label=m.group(2), given_first=True))

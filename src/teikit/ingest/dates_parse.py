@@ -100,8 +100,8 @@ def _attrs(kind: str, m: re.Match[str], text: str) -> dict[str, str] | None:
         day = iso_day(int(g["y"]), month_number(g["m"]), int(g["d"]))
         return {"when": day} if day else None
     if kind == "month-range":
-        lo, hi = month_number(g["m1"]), month_number(g["m2"])
-        return {"from": f"{g['y']}-{lo:02d}", "to": f"{g['y']}-{hi:02d}"} if lo < hi else None
+        m1, m2 = month_number(g["m1"]), month_number(g["m2"])
+        return {"from": f"{g['y']}-{m1:02d}", "to": f"{g['y']}-{m2:02d}"} if m1 < m2 else None
     if kind == "my":
         return {"when": f"{g['y']}-{month_number(g['m']):02d}"}
     if kind in ("from-to", "through", "year-range"):

@@ -138,9 +138,10 @@ class _Builder:
         if fix is not None:
             return self.corrected(text, fix)
         if loc.notes:
-            ids = [self.targets.note(loc, n) for n in loc.notes]
-            if all(ids):
-                el.set("target", " ".join("#" + i for i in ids))
+            found = [self.targets.note(loc, n) for n in loc.notes]
+            note_ids = [i for i in found if i]
+            if len(note_ids) == len(found):
+                el.set("target", " ".join("#" + i for i in note_ids))
                 return el
             el.set("type", "range" if loc.end else "page")
             self.ctx.report(Severity.WARNING, "index.unresolved-note",
@@ -411,8 +412,9 @@ def run(ctx: IngestContext) -> None:
     b.note_fixes = {(fix["entry"], fix["locator"]): fix for fix in cfg.get("index", {}).get("notes", [])}
     b.ids.update(el.get(XML_ID) for el in ctx.root.iter() if el.get(XML_ID))
     # the page the index begins on, its heading and the key to its abbreviations
-    while sections[0].items and isinstance(sections[0].items[0], PageMark):
-        b.pb(div, sections[0].items.pop(0))
+    while sections[0].items and isinstance(first := sections[0].items[0], PageMark):
+        sections[0].items.pop(0)
+        b.pb(div, first)
     if div.find(T + "head") is None:
         etree.SubElement(div, T + "head").text = "Index"
     _key_paragraphs(div, lines, start, sections[0].line)

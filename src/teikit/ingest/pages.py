@@ -134,7 +134,10 @@ def _fill_gap(all_spots: list[Spot], a: int, b: int, numbers: list[str]) -> None
             _before_pb(all_spots[b], _inferred(n))
             continue
 
-        best = min(candidates, key=lambda k, ideal=ideal: _score(all_spots[k], ideal, page))
+        def score(k: int, ideal: float = ideal) -> float:
+            return _score(all_spots[k], ideal, page)
+
+        best = min(candidates, key=score)
         _place(all_spots[best], _inferred(n))
         lo = best + 1
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -70,7 +71,7 @@ class Locator:
     notes: tuple[str, ...]
 
 
-def index_locators(root: etree._Element, exclude: set[str] = frozenset()) -> list[Locator]:
+def index_locators(root: etree._Element, exclude: Set[str] = frozenset()) -> list[Locator]:
     """The locators of the index's person entries (and sub-entries), without passim/onward."""
     out: list[Locator] = []
     div = root.find(f".//{T}div[@type='index']")
@@ -107,7 +108,7 @@ def _mentioned(root: etree._Element) -> tuple[set[tuple[str, str]], set[tuple[st
     return tagged, in_notes
 
 
-def measure(root: etree._Element, exclude: set[str] = frozenset()) -> Coverage:
+def measure(root: etree._Element, exclude: Set[str] = frozenset()) -> Coverage:
     """Compare the index's (person, page) pairs with the edition's ``persName`` mentions.
 
     A pair from a note locator is also found inside the very note it points at (the note
@@ -124,7 +125,7 @@ def measure(root: etree._Element, exclude: set[str] = frozenset()) -> Coverage:
     return cov
 
 
-def measure_locators(root: etree._Element, exclude: set[str] = frozenset()) -> tuple[int, int]:
+def measure_locators(root: etree._Element, exclude: Set[str] = frozenset()) -> tuple[int, int]:
     """(locators, locators found): a range counts once, found on any of its pages."""
     tagged, in_notes = _mentioned(root)
     locs = index_locators(root, exclude)

@@ -130,8 +130,10 @@ def build_registry(sections: list[Section], cfg: dict) -> Registry:
     for key, pid, pseudonym in same_names:
         # "p Koba" indexed on its own: a pseudonym of the person it names
         person = reg.by_id(pid)
-        names = person.name.pseudonyms if pseudonym else person.name.aka if person else []
-        if person is not None and not any(key in n for n in person.name.pseudonyms + person.name.aka):
+        if person is None:
+            continue
+        names = person.name.pseudonyms if pseudonym else person.name.aka
+        if not any(key in n for n in person.name.pseudonyms + person.name.aka):
             names.append(key)
     _add_unindexed(reg, cfg)
     _add_variants(reg, cfg)

@@ -15,7 +15,7 @@ from teikit import paths, xmlio
 from teikit.errors import InputError, ToolError
 
 SCHEMAS_DIR = paths.SCHEMAS_DIR
-TEI_ALL = paths.CACHE_DIR / "tei" / "tei_all.rng"
+TEI_ALL = paths.TEI_ALL
 TEIKIT_ODD = paths.SCHEMAS_DIR / "teikit.odd"
 TEIKIT_RNG = paths.SCHEMAS_DIR / "teikit.rng"
 TEIKIT_SCH = paths.SCHEMAS_DIR / "teikit.sch"

@@ -1,0 +1,179 @@
+"""Output folders: teikit never deletes what it did not write, builds are all or nothing,
+interrupted builds leave nothing behind, and deposit refuses outputs of different inputs.
+
+Each test drives the real command (click's runner or a real subprocess) on real fixtures.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from teikit import outputs
+from teikit.build import BUILDERS, BuildSettings
+from teikit.build.run import build_formats
+from teikit.cli import cli
+from teikit.edition import Edition
+from teikit.errors import InputError
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = ROOT / "tests" / "fixtures" / "mini-edition.xml"
+HEADER = ROOT / "tests" / "cite" / "fixtures" / "bazhanov-header.xml"
+MEMOIR = ROOT / "tei" / "bazhanov.xml"
+
+
+def _users_folder(path: Path) -> Path:
+    (path / "sub").mkdir(parents=True)
+    (path / "thesis.txt").write_text("three years of work\n")
+    (path / "sub" / "notes.md").write_text("# notes\n")
+    return path
+
+
+def _assert_untouched(path: Path) -> None:
+    assert (path / "thesis.txt").read_text() == "three years of work\n"
+    assert (path / "sub" / "notes.md").read_text() == "# notes\n"
+    assert not [p for p in path.parent.iterdir() if p.name.startswith(f".{path.name}.")]
+
+
+def _temporaries(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if outputs._TEMP_NAME.match(p.name))
+
+
+@pytest.mark.parametrize("command", [["cite", str(HEADER)], ["deposit", str(HEADER), "--without", "html",
+                                                              "--without", "epub", "--without", "csv"]])
+def test_a_users_folder_is_refused_not_emptied(tmp_path, command):
+    mine = _users_folder(tmp_path / "mine")
+    result = CliRunner().invoke(cli, [*command, "-o", str(mine)])
+    assert result.exit_code == 2, result.output
+    assert "not empty and was not written by teikit" in result.output and "hint:" in result.output
+    _assert_untouched(mine)
+
+
+def test_build_refuses_a_users_html_folder(tmp_path):
+    _users_folder(tmp_path / "out" / "html")
+    args = ["build", "html", "--edition", str(MINI), "--out", str(tmp_path / "out")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    _assert_untouched(tmp_path / "out" / "html")
+
+
+def test_a_folder_teikit_wrote_is_replaced(tmp_path):
+    out = tmp_path / "cites"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["cite", str(HEADER), "-o", str(out)]).exit_code == 0
+    assert outputs.marker_of(out)["input_sha256"] == outputs.content_hash(HEADER)
+    (out / "stale.ris").write_text("from an earlier run")  # inside teikit's folder: teikit's to replace
+    assert runner.invoke(cli, ["cite", str(HEADER), "-o", str(out)]).exit_code == 0
+    assert not (out / "stale.ris").exists()
+
+
+def test_output_naming_a_file_is_refused(tmp_path):
+    target = tmp_path / "thesis.txt"
+    target.write_text("keep me")
+    result = CliRunner().invoke(cli, ["cite", str(HEADER), "-o", str(target)])
+    assert result.exit_code == 2 and "is not a folder" in result.output
+    assert target.read_text() == "keep me"
+
+
+def test_deposit_into_its_own_exports_is_refused(tmp_path):
+    exports = tmp_path / "x"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", "html", "--edition", str(MINI), "--out", str(exports)]).exit_code == 0
+    before = sorted(p.relative_to(exports) for p in exports.rglob("*"))
+    result = runner.invoke(cli, ["deposit", str(MINI), "--exports", str(exports), "-o", str(exports),
+                                 "--without", "epub", "--without", "csv"])
+    assert result.exit_code == 2, result.output
+    assert "would replace an input" in result.output
+    assert sorted(p.relative_to(exports) for p in exports.rglob("*")) == before
+
+
+class _Failing:
+    """A builder that fails on its input, as a real one does on a bad document."""
+
+    @staticmethod
+    def build(edition, out_dir, settings):
+        raise InputError("this builder cannot use the input", file=edition.path, line=1)
+
+
+def test_a_failing_format_keeps_every_previous_output(tmp_path, monkeypatch):
+    out = tmp_path / "exports"
+    settings = BuildSettings(exports_dir=out)
+    first = build_formats(Edition.load(MINI), ["html", "csv"], settings)
+    assert first.committed
+    page = next((out / "html").glob("*.html"))
+    page.write_text("previous build")
+    monkeypatch.setitem(BUILDERS, "failing", "tests.test_outputs")
+    monkeypatch.setattr(sys.modules[__name__], "build", _Failing.build, raising=False)
+    run = build_formats(Edition.load(MINI), ["html", "failing", "csv"], settings)
+    assert not run.committed
+    assert [r.format for r in run.results][:3] == ["html", "failing", "csv"]  # every builder attempted
+    codes = [d.code for d in run.diagnostics]
+    assert "build.failed" in codes and "build.kept-previous" in codes
+    assert page.read_text() == "previous build"  # html not replaced although it succeeded
+    assert _temporaries(out) == []
+
+
+def test_stale_temporaries_of_dead_processes_are_removed(tmp_path):
+    out = tmp_path / "exports"
+    out.mkdir()
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = out / f".html.{dead.pid}.abcd"
+    (stale / "sub").mkdir(parents=True)
+    (stale / "sub" / "page.html").write_text("partial")
+    live = out / f".csv.{os.getpid()}.efgh"  # a running process's: left alone
+    live.mkdir()
+    build_formats(Edition.load(MINI), ["csv"], BuildSettings(exports_dir=out))
+    assert not stale.exists() and live.exists()
+
+
+@pytest.mark.skipif(not MEMOIR.is_file(), reason="the bundled edition is part of the checkout")
+@pytest.mark.parametrize("delay", [0.5, 1.0, 2.0])
+def test_sigterm_during_build_all_leaves_no_temporary(tmp_path, delay):
+    out = tmp_path / "exports"
+    cmd = [sys.executable, "-m", "teikit", "build", "all", "--edition", str(MEMOIR), "--out", str(out)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(delay)
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+    if out.exists():
+        assert _temporaries(out) == [], "the interrupted build left temporaries"
+    # The next build runs cleanly and leaves none either.
+    subprocess.run([*cmd[:4], "csv", *cmd[5:]], check=True, capture_output=True)
+    assert _temporaries(out) == []
+
+
+def test_deposit_refuses_outputs_of_another_input(tmp_path):
+    exports = tmp_path / "exports"
+    edition = tmp_path / "edition.xml"
+    shutil.copyfile(MINI, edition)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", "html", "csv", "--edition", str(edition),
+                               "--out", str(exports)]).exit_code == 0
+    assert outputs.read_record(exports) == {"html": outputs.content_hash(edition),
+                                            "csv": outputs.content_hash(edition)}
+    edition.write_bytes(edition.read_bytes().replace(b"</body>", b"<p>A new paragraph.</p></body>", 1))
+    result = runner.invoke(cli, ["deposit", str(edition), "--exports", str(exports), "--without", "epub"])
+    assert result.exit_code == 2, result.output
+    assert "another version of the edition" in result.output
+    assert not (exports / "deposit").exists()
+
+
+def test_an_unwritable_output_is_a_message_not_a_traceback(tmp_path):
+    if os.geteuid() == 0:
+        target = Path("/proc/version/out")  # not a folder even for root
+    else:
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        target = locked / "out"
+    result = CliRunner().invoke(cli, ["cite", str(HEADER), "-o", str(target)])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "teikit: error:" in result.output
