@@ -4,6 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-.venv/bin/teikit build "$@"
-.venv/bin/teikit cite
-.venv/bin/teikit deposit
+# One process for the whole job: the edition is parsed once, each stylesheet compiled once.
+.venv/bin/teikit build --cite --deposit "$@"

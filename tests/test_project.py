@@ -138,3 +138,16 @@ def test_init_refuses_a_non_empty_folder(tmp_path):
     result = CliRunner().invoke(cli, ["init", str(tmp_path), "--tei", str(MINI)])
     assert result.exit_code == 2 and (tmp_path / "mine.txt").read_text() == "x"
     assert not (tmp_path / "teikit.toml").exists()
+
+
+def test_the_whole_job_in_one_process(tmp_path):
+    header = ROOT / "tests" / "cite" / "fixtures" / "bazhanov-header.xml"
+    out = tmp_path / "out"
+    args = ["build", "--edition", str(header), "--out", str(out), "--cite", "--deposit"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert (out / "citations").is_dir() and (out / "html" / "index.html").is_file()
+    bag = out / "deposit" / header.stem
+    verified = CliRunner().invoke(cli, ["deposit", "--verify", str(bag)])
+    assert verified.exit_code == 0, verified.output
+    assert (bag / "data" / "html" / "index.html").is_file() and list((bag / "data" / "epub").glob("*.epub"))

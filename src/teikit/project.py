@@ -9,6 +9,7 @@ keys (docs/project.md)::
     registers = ["tei/persons.xml"]  # separate registers (personography, placeography, ...)
     output = "exports"               # where build, cite and deposit write
     title = "..."                    # optional: overrides the header's title in messages
+    schema = "teikit"                # validate's schema for these files: teikit, tei_all or a path
     language = "en"
 
     [ingest]                         # plain-text ingest (optional)
@@ -20,7 +21,7 @@ keys (docs/project.md)::
     epub-stylesheet = "custom/epub.xsl"
 
     [check]                          # conventions of the edition (optional)
-    ignore = ["unused.bibl"]              # rule codes or families not to report
+    ignore = ["unused.bibl", "@facs"]     # rule codes or families; "@attr"/"el/@attr" external
 
 A wrong key or type is an :class:`~teikit.errors.InputError` naming the file, the line and
 the key (exit 2), never a silent default.
@@ -40,7 +41,8 @@ FILENAME = "teikit.toml"
 
 # section -> {key: expected type}
 SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
-    "edition": {"tei": (str, list), "registers": list, "output": str, "title": str, "language": str},
+    "edition": {"tei": (str, list), "registers": list, "output": str, "title": str, "language": str,
+                "schema": str},
     "ingest": {"source": str, "editorial": str, "output": str},
     "build": {"html-stylesheet": str, "epub-stylesheet": str},
     "check": {"ignore": list},
@@ -57,6 +59,7 @@ class Project:
     output: Path | None = None
     title: str | None = None
     language: str | None = None
+    schema: str | None = None
     ingest_source: Path | None = None
     ingest_editorial: Path | None = None
     ingest_output: Path | None = None
@@ -80,6 +83,13 @@ class Project:
             else:
                 out.append(item)
         return out
+
+    def schema_map(self) -> dict[Path, str]:
+        """{TEI file: schema} for ``teikit validate --schema auto`` ({} when none is named)."""
+        if not self.schema:
+            return {}
+        named = self.schema if self.schema in ("teikit", "tei_all") else str(self.root / self.schema)
+        return {p.resolve(): named for p in self.tei_files()}
 
     @property
     def edition(self) -> Path:
@@ -178,6 +188,7 @@ def _project(data: dict[str, Any], file: Path, text: str) -> Project:
         output=rel(edition.get("output")),
         title=edition.get("title"),
         language=edition.get("language"),
+        schema=edition.get("schema"),
         ingest_source=rel(ingest.get("source")),
         ingest_editorial=rel(ingest.get("editorial")),
         ingest_output=rel(ingest.get("output")),

@@ -59,7 +59,8 @@ output = "exports"
 # html-stylesheet = "custom/html.xsl"   # <xsl:import href="teikit:html/html.xsl"/> + overrides
 
 # [check]
-# ignore = ["unused"]                   # rule codes or families not to report (docs/checks.md)
+# ignore = ["unused", "@facs"]          # rule codes or families; "@attr" or "el/@attr": pointers
+#                                       # that lead outside the files (facsimile, taxonomy)
 """
 
 

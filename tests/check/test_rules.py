@@ -2,7 +2,8 @@
 
 A fixture ``tests/fixtures/check/<code>.xml`` marks each line where a diagnostic is expected
 with ``<!-- expect: CODE -->`` (``<!-- expect-file: CODE -->`` for a report about the whole
-file, without line) and may name a register with ``<!-- register: path -->``. The test
+file, without line), may name a register with ``<!-- register: path -->`` and declare an
+attribute external with ``<!-- ignore: @attr -->`` (as ``--ignore @attr``). The test
 requires those diagnostics, at those lines, and no other error or warning.
 """
 
@@ -21,6 +22,11 @@ CASES = sorted(FIXTURES.glob("*.xml"))
 _EXPECT = re.compile(r"<!-- expect: ([\w.-]+) -->")
 _EXPECT_FILE = re.compile(r"<!-- expect-file: ([\w.-]+) -->")
 _REGISTER = re.compile(r"<!-- register: ([\w./-]+) -->")
+_IGNORE = re.compile(r"<!-- ignore: ([\w./@-]+) -->")
+
+
+def ignores(path: Path) -> list[str]:
+    return _IGNORE.findall(path.read_text("utf-8"))
 
 
 def expectations(path: Path) -> tuple[set[tuple[str, int | None]], list[Path]]:
@@ -43,7 +49,7 @@ def test_every_rule_has_a_fixture():
 def test_fixture_reports_its_code_at_its_line(fixture: Path):
     expected, registers = expectations(fixture)
     assert any(code == fixture.stem for code, _ in expected), "the fixture marks no line with its own code"
-    result = check_paths([fixture], registers=registers)
+    result = check_paths([fixture], registers=registers, ignore=ignores(fixture))
     expected_codes = {code for code, _ in expected}
     got = {
         (d.code, d.line)

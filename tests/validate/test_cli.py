@@ -15,7 +15,9 @@ from tests.validate.conftest import FIXTURES, INPUT, INVALID, OTHER, VALID
 
 
 def run(*args: str):
-    return CliRunner().invoke(cli, ["validate", "--no-cache", *args])
+    """validate with the memoir's customization (these fixtures are written against it)."""
+    schema = [] if "--schema" in args else ["--schema", "teikit"]
+    return CliRunner().invoke(cli, ["validate", "--no-cache", *schema, *args])
 
 
 def test_valid_file_exits_0_with_a_count():
@@ -133,13 +135,31 @@ def test_help_has_an_example():
     assert result.exit_code == 0 and "teikit validate --schema tei_all" in result.output
 
 
-def test_default_input_is_the_edition(monkeypatch, tmp_path):
-    edition = tmp_path / "edition.xml"
-    edition.write_bytes(VALID[0].read_bytes())
-    monkeypatch.setattr("teikit.paths.EDITION", edition)
-    result = run()
+def test_default_input_is_the_projects_edition_with_its_schema(tmp_path, monkeypatch):
+    (tmp_path / "edition.xml").write_bytes(VALID[0].read_bytes())
+    (tmp_path / "teikit.toml").write_text('[edition]\ntei = ["edition.xml"]\nschema = "teikit"\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["validate", "--no-cache"])
     assert result.exit_code == 0, result.output
-    assert "1 file(s) validated against teikit" in result.output
+    assert "1 file(s) validated against auto (teikit.rng, teikit.sch" in result.output
+
+
+def test_auto_uses_what_a_file_declares_and_says_so(tmp_path):
+    tei = VALID[0].read_text(encoding="utf-8")
+    body = tei.split("?>", 1)[1] if tei.startswith("<?xml") else tei
+    declared = tmp_path / "declared.xml"
+    url = "http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
+    declared.write_text(f'<?xml version="1.0"?>\n<?xml-model href="{url}" '
+                        'schematypens="http://relaxng.org/ns/structure/1.0"?>' + body)
+    remote = tmp_path / "remote.xml"
+    remote.write_text('<?xml version="1.0"?>\n<?xml-model href="https://example.org/my.rng"?>' + body)
+    plain = tmp_path / "plain.xml"
+    plain.write_text(tei)
+    result = CliRunner().invoke(cli, ["validate", "--no-cache", str(declared), str(remote), str(plain)])
+    assert result.exit_code == 0, result.output
+    assert "declared.xml: info" not in result.output  # a TEI URL is the bundled tei_all, no note
+    assert "remote.xml: info: the file declares the schema https://example.org/my.rng" in result.output
+    assert "validate.declared-unavailable" in result.output and "validate.default-schema" in result.output
 
 
 def test_xpath2_schematron_is_refused_clearly():

@@ -86,8 +86,19 @@
   <!--* The HTML id of a note: its xml:id, else one derived from its unit and number. -->
   <xsl:function name="tk:note-id" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="string(($note/@xml:id,
-        tk:unit-anchor(tk:note-unit($note)) || '-note-' || tk:note-number($note))[1])"/>
+    <xsl:sequence select="if ($note/@xml:id) then string($note/@xml:id) else tk:derived-note-id($note)"/>
+  </xsl:function>
+
+  <!--* A note without xml:id: unit + number, made unique by the note's position in the unit when
+        another of the unit's notes shows the same number (two notes n="1", or @n and a count). -->
+  <xsl:function name="tk:derived-note-id" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:variable name="unit" select="tk:note-unit($note)"/>
+    <xsl:variable name="number" select="tk:note-number($note)"/>
+    <xsl:variable name="notes" select="tk:unit-notes($unit)"/>
+    <xsl:variable name="same" select="$notes[not(. is $note)][tk:note-number(.) = $number]"/>
+    <xsl:sequence select="tk:unit-anchor($unit) || '-note-' || $number
+        || (if (exists($same)) then '-' || index-of($notes ! generate-id(.), generate-id($note))[1] else '')"/>
   </xsl:function>
 
   <!--* The HTML id of a marker: its xml:id, else the note id + "-ref" (+ position when several). -->

@@ -33,6 +33,7 @@
       'page': 'p.', 'pages': 'Printed pages', 'previous': 'Previous', 'next': 'Next',
       'back-to-text': 'Back to text', 'mentions': 'Mentions', 'names': 'Names',
       'front': 'Front matter', 'body': 'Text', 'back': 'Back matter', 'group': 'Texts',
+      'sourceDoc': 'Transcription', 'surface': 'Surface', 'apparatus': 'Apparatus', 'image': 'image',
       'section': 'Section', 'skip': 'Skip to the text', 'unknown-name': 'Unnamed',
       'go-to-note': 'Go to the note', 'close': 'Close', 'no-results': 'Nothing found.',
       'no-page': 'No printed page',
@@ -63,6 +64,8 @@
     <xsl:for-each select="$tk:doc//tei:text[not(ancestor::tei:text)]/(tei:front | tei:body | tei:back | tei:group)">
       <xsl:sequence select="if (tk:divided(.)) then (tei:div | tei:div1) else ."/>
     </xsl:for-each>
+    <!-- A diplomatic transcription (sourceDoc) is a unit of its own, after the text. -->
+    <xsl:sequence select="$tk:doc/*/tei:sourceDoc"/>
   </xsl:variable>
 
   <!-- File names: the one mapping from IDs to file names, shared by HTML and EPUB.
@@ -82,7 +85,7 @@
   <xsl:variable name="tk:reserved" as="xs:string*"
       select="('index', 'toc', 'search', 'pages', 'persons', 'organizations', 'places', 'events',
                'edition', 'search-data', 'pages-data', 'assets', 'nav', 'package', 'text')"/>
-  <xsl:variable name="tk:generated-name" as="xs:string" select="'^(front|body|back|group|div|div1)-[0-9]+$'"/>
+  <xsl:variable name="tk:generated-name" as="xs:string" select="'^(front|body|back|group|div|div1|sourcedoc)-[0-9]+$'"/>
 
   <!-- Lower-cased IDs that more than one distinct ID folds to (computed once). -->
   <xsl:variable name="tk:folded-clashes" as="map(xs:string, xs:string*)" select="
@@ -204,7 +207,8 @@
         if ($num and $title) then $num || ' ' || $title
         else if ($title) then $title
         else if ($num) then $num
-        else if ($div/self::tei:front or $div/self::tei:body or $div/self::tei:back or $div/self::tei:group)
+        else if ($div/self::tei:front or $div/self::tei:body or $div/self::tei:back or $div/self::tei:group
+                 or $div/self::tei:sourceDoc)
           then tk:s(local-name($div))
         else if ($div/@type) then upper-case(substring($div/@type, 1, 1)) || substring($div/@type, 2)
                || (if ($div/@n) then ' ' || $div/@n else '')

@@ -54,7 +54,8 @@
       type     the division's @type (for landmarks)
   -->
   <xsl:variable name="tk:chunks" as="map(*)*">
-    <xsl:for-each select="$tk:outer-text/(tei:front | tei:body | tei:back)">
+    <!-- front, body, back, the texts of a group, then a diplomatic transcription (sourceDoc) -->
+    <xsl:for-each select="$tk:outer-text/(tei:front | tei:body | tei:group | tei:back) | $tk:root/*/tei:sourceDoc">
       <xsl:for-each-group select="*" group-adjacent="if (tk:is-chunk-div(.)) then 'd' || generate-id(.) else 'run'">
         <xsl:variable name="first" select="current-group()[1]"/>
         <xsl:sequence select="map {

@@ -409,8 +409,19 @@
     </span>
   </xsl:template>
 
-  <!-- The uncorrected readings are not shown (the correction is). -->
+  <!-- The uncorrected readings are not shown in the text (the correction is); they stay
+       reachable as the choice's hover reading (title), as in the HTML edition. -->
   <xsl:template match="tei:choice/tei:sic | tei:choice/tei:orig | tei:choice/tei:abbr" mode="tk:block tk:inline"/>
+  <xsl:template match="tei:choice" mode="tk:inline">
+    <xsl:variable name="other" select="tei:sic | tei:orig | tei:abbr"/>
+    <span>
+      <xsl:call-template name="tk:attrs"/>
+      <xsl:if test="exists($other) and exists(tei:corr | tei:reg | tei:expan)">
+        <xsl:attribute name="title" select="string-join($other ! (local-name() || ': ' || normalize-space(.)), '; ')"/>
+      </xsl:if>
+      <xsl:apply-templates mode="tk:inline"/>
+    </span>
+  </xsl:template>
 
   <!-- Skipped: not text for a reader of the book. -->
   <xsl:template match="tei:graphic | tei:media | tei:binaryObject | tei:figDesc[false()]" mode="tk:block tk:inline"/>
@@ -427,6 +438,7 @@
     </xsl:choose>
   </xsl:template>
 
+  <xsl:template match="tei:lb[@break = 'no'][not(@xml:id)]" mode="tk:inline"/>
   <xsl:template match="tei:lb" mode="tk:inline">
     <br>
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="tk:id(.)"/></xsl:if>
@@ -581,11 +593,18 @@
           <xsl:otherwise><i><xsl:apply-templates mode="tk:inline"/></i><xsl:text>. </xsl:text></xsl:otherwise>
         </xsl:choose>
       </xsl:for-each>
+      <!-- edition, extent and scope of the item: every word of the entry reaches the reader -->
+      <xsl:for-each select="(tei:edition | tei:extent | tei:biblScope)[normalize-space()]">
+        <xsl:value-of select="tk:plain(.)"/><xsl:text>. </xsl:text>
+      </xsl:for-each>
       <xsl:for-each select="tei:imprint[normalize-space()]">
         <xsl:value-of select="string-join((string-join((tei:pubPlace ! tk:plain(.), tei:publisher ! tk:plain(.)), ': '),
                                            tei:date ! tk:plain(.), tei:biblScope ! tk:plain(.))[normalize-space()], ', ')"/>
         <xsl:text>. </xsl:text>
       </xsl:for-each>
+    </xsl:for-each>
+    <xsl:for-each select="tei:citedRange[normalize-space()]">
+      <xsl:value-of select="tk:plain(.)"/><xsl:text>. </xsl:text>
     </xsl:for-each>
     <xsl:for-each select="tei:note | tei:monogr/tei:note | tei:analytic/tei:note | tei:ref | tei:idno">
       <xsl:apply-templates select="." mode="tk:inline"/>

@@ -24,7 +24,8 @@
       'titlePart', 'docAuthor', 'docImprint', 'docEdition', 'docDate', 'trailer', 'postscript',
       'speaker', 'castItem', 'castGroup', 'biblStruct', 'listPerson', 'listPlace', 'listOrg',
       'listEvent', 'person', 'place', 'org', 'event', 'text', 'group', 'front', 'body', 'back',
-      'item', 'label', 'row', 'cell', 'quote', 'cit', 'spGrp', 'figDesc', 'listWit')"/>
+      'item', 'label', 'row', 'cell', 'quote', 'cit', 'spGrp', 'figDesc', 'listWit', 'sourceDoc', 'surface',
+      'surfaceGrp', 'zone')"/>
   <!-- Elements that have their own template below (the rest fall under the policy above). -->
   <xsl:variable name="tk:handled-names" as="xs:string*" select="(
       'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'p', 'ab', 'head', 'lg', 'l',
@@ -40,7 +41,8 @@
       'space', 'idno', 'author', 'editor', 'imprint', 'publisher', 'pubPlace', 'biblScope', 'monogr',
       'analytic', 'series', 'respStmt', 'resp', 'meeting', 'country', 'region', 'settlement', 'bloc',
       'district', 'orgName', 'floatingText', 'spGrp', 'castList', 'castItem', 'castGroup', 'role',
-      'roleDesc')"/>
+      'roleDesc', 'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line', 'app', 'lem', 'rdg', 'rdgGrp',
+      'listWit', 'witness', 'formula')"/>
 
   <!-- The same two lists as sets, for quick tests. -->
   <xsl:variable name="tk:block-set" as="map(xs:string, xs:boolean)"
@@ -189,8 +191,82 @@
   </xsl:template>
 
   <!-- Images are not copied into the reading edition: say where one was. -->
+  <!-- An image: shown when its @url is a relative path inside the edition's folder (the
+       builder copies it beside the pages and reports any other); otherwise a link-less label. -->
   <xsl:template match="tei:graphic">
-    <span class="tei-graphic">[<xsl:value-of select="(@url, 'image')[1]"/>]</span>
+    <xsl:variable name="alt" select="normalize-space(string-join((../tei:figDesc, @url)[1], ' '))"/>
+    <xsl:choose>
+      <xsl:when test="tk:local-image(@url)">
+        <img class="tei-graphic" src="{'images/' || @url}" alt="{$alt}" loading="lazy"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="tei-graphic" title="image not included: {@url}">[<xsl:value-of select="tk:s('image')"/>]</span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--* Is @url a relative path that stays inside the edition's folder? -->
+  <xsl:function name="tk:local-image" as="xs:boolean">
+    <xsl:param name="url" as="attribute()?"/>
+    <xsl:sequence select="exists($url) and matches($url, '^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(jpe?g|png|gif|svg|webp)$', 'i')
+        and not(tokenize($url, '/') = ('..', '.', ''))"/>
+  </xsl:function>
+
+  <!-- ============ diplomatic transcription (sourceDoc) ============ -->
+  <xsl:template match="tei:sourceDoc">
+    <section class="tei-sourceDoc"><xsl:call-template name="tk:id"/><xsl:apply-templates/></section>
+  </xsl:template>
+  <xsl:template match="tei:surface | tei:surfaceGrp">
+    <section class="tei-{local-name()}">
+      <xsl:call-template name="tk:id"/>
+      <xsl:if test="@n"><p class="surface-label"><xsl:value-of select="tk:s('surface') || ' ' || @n"/></p></xsl:if>
+      <xsl:apply-templates/>
+    </section>
+  </xsl:template>
+  <xsl:template match="tei:zone">
+    <div class="tei-zone"><xsl:call-template name="tk:id"/><xsl:apply-templates/></div>
+  </xsl:template>
+  <xsl:template match="tei:line">
+    <span class="tei-line"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span><br/>
+  </xsl:template>
+
+  <!-- ============ critical apparatus ============ -->
+  <!-- The lemma (or, without one, the first reading) stands in the text; every other reading,
+       with its witnesses' sigla, is kept in the apparatus entry that follows it, shown on hover
+       and as a footnote-like list (class app-entry). -->
+  <xsl:template match="tei:app">
+    <xsl:variable name="base" select="(tei:lem, (.//tei:rdg)[1])[1]"/>
+    <span class="tei-app"><xsl:call-template name="tk:id"/><span class="app-lemma"><xsl:apply-templates select="$base/node()"/></span>
+      <span class="app-entry" role="note"><xsl:text> [</xsl:text>
+        <xsl:for-each select=".//(tei:lem | tei:rdg)[not(. is $base)] | $base[self::tei:lem]">
+          <xsl:if test="position() gt 1">; </xsl:if>
+          <span class="app-reading tei-{local-name()}">
+            <xsl:apply-templates select="node()"/>
+            <xsl:if test="@wit"><xsl:text> </xsl:text><span class="app-wit"><xsl:value-of select="tk:sigla(@wit)"/></span></xsl:if>
+          </span>
+        </xsl:for-each>
+        <xsl:text>]</xsl:text></span></span>
+  </xsl:template>
+
+  <!--* Witness sigla of a @wit: each pointer's target witness @n, else its id. -->
+  <xsl:function name="tk:sigla" as="xs:string">
+    <xsl:param name="wit" as="attribute()"/>
+    <xsl:sequence select="string-join(tokenize(normalize-space($wit)) ! substring-after(., '#')[.] ! (
+        (key('tk:id', ., $tk:doc)/@n, .)[1]), ' ')"/>
+  </xsl:function>
+  <xsl:template match="tei:listWit">
+    <ul class="tei-listWit"><xsl:call-template name="tk:id"/><xsl:apply-templates/></ul>
+  </xsl:template>
+  <xsl:template match="tei:witness">
+    <li class="tei-witness"><xsl:call-template name="tk:id"/><xsl:apply-templates/></li>
+  </xsl:template>
+
+  <!-- MathML passes through unchanged (browsers and EPUB readers render it). -->
+  <xsl:template match="tei:formula">
+    <span class="tei-formula"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="mml:math" xmlns:mml="http://www.w3.org/1998/Math/MathML">
+    <xsl:copy-of select="." copy-namespaces="no"/>
   </xsl:template>
 
   <xsl:template match="tei:quote | tei:cit">
@@ -277,8 +353,13 @@
 
   <!-- Editorial alternatives: show one reading, keep the other hidden. -->
   <xsl:template match="tei:choice">
+    <xsl:variable name="other" select="* except (tei:corr | tei:reg | tei:expan)"/>
     <span class="tei-choice">
       <xsl:call-template name="tk:id"/>
+      <!-- the other reading stays reachable: on hover (title) and in the hidden span -->
+      <xsl:if test="exists($other) and exists(tei:corr | tei:reg | tei:expan)">
+        <xsl:attribute name="title" select="string-join($other ! (local-name() || ': ' || normalize-space(.)), '; ')"/>
+      </xsl:if>
       <xsl:apply-templates select="tei:corr | tei:reg | tei:expan"/>
       <xsl:apply-templates select="* except (tei:corr | tei:reg | tei:expan)"/>
     </span>
@@ -299,7 +380,9 @@
   <xsl:template match="tei:del"><del><xsl:apply-templates/></del></xsl:template>
   <xsl:template match="tei:add"><ins><xsl:apply-templates/></ins></xsl:template>
 
+  <!-- A line break; break="no" joins the word it splits (no space, no hyphen). -->
   <xsl:template match="tei:lb"><br/></xsl:template>
+  <xsl:template match="tei:lb[@break = 'no']"/>
   <xsl:template match="tei:cb | tei:milestone">
     <xsl:if test="@xml:id"><span class="tei-{local-name()}" id="{@xml:id}"></span></xsl:if>
   </xsl:template>

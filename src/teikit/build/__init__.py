@@ -11,8 +11,12 @@ import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING, Protocol, cast
 
 from teikit.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from teikit.edition import Edition
 
 BUILDERS: dict[str, str] = {
     "html": "teikit.build.html",
@@ -28,6 +32,8 @@ class BuildSettings:
     exports_dir: Path
     single_page: bool = False
     stylesheets: dict[str, Path] = field(default_factory=dict)
+    check_text: bool = True
+    """Compare the words of the TEI with the HTML site and EPUB built (teikit.build.preservation)."""
     """Per-format customization stylesheets (``html``, ``epub``) replacing teikit's own."""
 
 
@@ -40,7 +46,20 @@ class BuildResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def builder(name: str) -> ModuleType:
+class Builder(Protocol):
+    """What a format's module provides: one function that builds the edition into ``out_dir``.
+
+    It raises :class:`teikit.errors.TeikitError` for input it cannot use (reported against
+    the input, other builders still run) and returns what it wrote and noticed. Any other
+    exception is a bug and propagates.
+    """
+
+    def build(self, edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResult: ...
+
+
+def builder(name: str) -> Builder:
+    """The module registered for format ``name`` (KeyError for an unknown one)."""
     if name not in BUILDERS:
         raise KeyError(name)
-    return importlib.import_module(BUILDERS[name])
+    module: ModuleType = importlib.import_module(BUILDERS[name])
+    return cast(Builder, module)

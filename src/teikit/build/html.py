@@ -11,6 +11,7 @@ the folder into place only when all went well.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -60,11 +61,45 @@ def render(edition: Edition, settings: BuildSettings, folder: Path) -> list[Diag
     return diags + result.messages
 
 
+# The same rule as tk:local-image in xslt/html/text.xsl: a relative path of plain characters.
+_LOCAL_IMAGE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(jpe?g|png|gif|svg|webp)$", re.IGNORECASE)
+
+
+def copy_images(edition: Edition, folder: Path) -> list[Diagnostic]:
+    """Copy the local images the pages show into ``folder/images``; never read outside the
+    edition's folder (a path that leaves it, or a link pointing out of it, is refused)."""
+    base = edition.path.resolve().parent
+    diags: list[Diagnostic] = []
+    seen: set[str] = set()
+    for graphic in edition.root.iter(f"{{{xmlio.TEI_NS}}}graphic"):
+        url = graphic.get("url") or ""
+        if url in seen or not _LOCAL_IMAGE.match(url) or {"..", ".", ""} & set(url.split("/")):
+            continue
+        seen.add(url)
+        source = (base / url).resolve()
+        if not source.is_relative_to(base):
+            diags.append(Diagnostic(str(edition.path), graphic.sourceline, None, Severity.WARNING,
+                                    "html.image-outside",
+                                    f"the image {url} leads outside the edition's folder; it was not copied",
+                                    hint="put the image inside the edition's folder"))
+        elif not source.is_file():
+            diags.append(Diagnostic(str(edition.path), graphic.sourceline, None, Severity.WARNING,
+                                    "html.image-missing",
+                                    f"the image {url} does not exist beside the edition",
+                                    hint=f"add it at {base / url}, or fix graphic/@url"))
+        else:
+            target = folder / "images" / url
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    return diags
+
+
 def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResult:
     """Build the reading edition into ``out_dir/html`` (replaced only when all went well)."""
     target = Path(out_dir) / FOLDER
     with xmlio.atomic_directory(target) as tmp:
         diags = render(edition, settings, tmp)
+        diags += copy_images(edition, tmp)
         shutil.copytree(ASSETS, tmp / "assets")
         outputs = sorted(target / p.relative_to(tmp) for p in tmp.rglob("*") if p.is_file())
     return BuildResult(format="html", outputs=outputs, diagnostics=diags)

@@ -12,6 +12,7 @@ reads to refuse a mix of outputs built from different inputs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from teikit import outputs
 from teikit.build import BuildResult, BuildSettings, builder
@@ -44,13 +45,34 @@ def _failure(edition: Edition, name: str, exc: TeikitError) -> Diagnostic:
     )
 
 
+def _preservation(edition: Edition, settings: BuildSettings,
+                  pending: list[tuple[Path, Path]]) -> list[Diagnostic]:
+    """Nothing dropped: the words of the TEI against the staged HTML site and EPUB."""
+    from teikit.build import preservation
+
+    staged = {target.resolve(): tmp for tmp, target in pending}
+    source, where = preservation.tei_words(edition.tree)
+    if not source:
+        return []
+    found: list[Diagnostic] = []
+    html = staged.get((settings.exports_dir / "html").resolve())
+    if html is not None:
+        report = preservation.compare(source, where, preservation.site_words(html), "HTML site")
+        found += preservation.diagnostics(report, str(edition.path))
+    for target, tmp in staged.items():
+        if target.suffix == ".epub":
+            report = preservation.compare(source, where, preservation.epub_words(tmp), "EPUB")
+            found += preservation.diagnostics(report, str(edition.path))
+    return found
+
+
 def build_formats(edition: Edition, names: list[str], settings: BuildSettings) -> BuildRun:
     """Run ``names`` on ``edition``; swap all their outputs into place only if all succeed."""
     run = BuildRun()
     source_hash = outputs.content_hash(edition.path) if edition.path.is_file() else None
     outputs.clean_stale(settings.exports_dir)
     try:
-        with outputs.built_from(source_hash), outputs.staged():
+        with outputs.built_from(source_hash), outputs.staged() as pending:
             for name in names:
                 try:
                     result = builder(name).build(edition, settings.exports_dir, settings)
@@ -59,6 +81,8 @@ def build_formats(edition: Edition, names: list[str], settings: BuildSettings) -
                     run.results.append(BuildResult(format=name, diagnostics=[_failure(edition, name, exc)]))
                     continue
                 run.results.append(result)
+            if not run.failures and settings.check_text:
+                run.results.append(BuildResult("text", diagnostics=_preservation(edition, settings, pending)))
             if run.failures or any(d.severity is Severity.ERROR for d in run.diagnostics):
                 raise _Abandon
             if source_hash is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,9 +54,18 @@ def matches(code: str, patterns: Sequence[str]) -> bool:
     return any(code == p or code.startswith(p.rstrip(".") + ".") for p in patterns)
 
 
+_ATTRIBUTE = re.compile(r"^(?:[A-Za-z][\w.-]*/)?@[A-Za-z][\w:.-]*$")
+
+
+def is_attribute_pattern(pattern: str) -> bool:
+    """``@facs`` or ``pb/@facs``: pointers of that attribute are declared external."""
+    return bool(_ATTRIBUTE.match(pattern))
+
+
 def unknown_patterns(patterns: Sequence[str]) -> list[str]:
-    """Patterns that name no rule code and no family."""
-    return [p for p in patterns if not any(matches(code, [p]) for code in RULES)]
+    """Patterns that name no rule code, no family and no attribute."""
+    return [p for p in patterns
+            if not is_attribute_pattern(p) and not any(matches(code, [p]) for code in RULES)]
 
 
 # libxml2's safety limits speak of its own options; say what they mean for a user.
@@ -115,7 +125,7 @@ def _check(paths: Iterable[str | Path], registers: Iterable[str | Path], select:
         except InputError as exc:
             result.unusable = True
             result.diagnostics.append(_unusable(exc))
-    ctx = Context(docs)
+    ctx = Context(docs, external=[p for p in ignore if is_attribute_pattern(p)])
     for doc in docs.checked:
         for run in FAMILIES.values():
             result.diagnostics.extend(run(ctx, doc))

@@ -8,6 +8,7 @@ so the set is walked a constant number of times whatever the number of rules.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,12 +59,21 @@ KEY_KINDS = {
 class Context:
     """The document set plus lazily computed resolutions and reverse pointers."""
 
-    def __init__(self, docs: DocumentSet) -> None:
+    def __init__(self, docs: DocumentSet, external: Sequence[str] = ()) -> None:
         self.docs = docs
+        # "@facs", "pb/@facs": pointer attributes the edition declares external (not checked)
+        self.external = [tuple(p.split("/@", 1)) if "/@" in p else ("*", p.lstrip("@")) for p in external]
         self._resolved: dict[int, list[tuple[Pointer, Resolution]]] = {}
         self._incoming: dict[etree._Element, list[tuple[Document, Pointer]]] | None = None
         self._keys: tuple[dict[str, etree._Element], set[str]] | None = None
         self._by_element: dict[int, dict[etree._Element, list[tuple[Pointer, Resolution]]]] = {}
+
+    def external_attribute(self, element: str, attr: str) -> str | None:
+        """The declared pattern that makes ``element/@attr`` external, if any."""
+        for el, at in self.external:
+            if at == attr and el in ("*", element):
+                return f"@{attr}" if el == "*" else f"{el}/@{attr}"
+        return None
 
     # -- resolution -------------------------------------------------------------------
     def resolved(self, doc: Document) -> list[tuple[Pointer, Resolution]]:

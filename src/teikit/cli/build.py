@@ -18,6 +18,7 @@ from teikit.build import BUILDERS, BuildSettings
 from teikit.build.run import build_formats
 from teikit.cli._common import (
     FORMAT_OPTION,
+    Verbosity,
     project_edition,
     project_exports,
     project_stylesheets,
@@ -45,9 +46,13 @@ def _requested(formats: tuple[str, ...]) -> tuple[list[str], bool]:
               help="Folder the outputs go into (html/, *.epub, csv/) "
                    "[default: the project's output, else ./exports].")
 @click.option("--single-page", is_flag=True, help="HTML: all divisions in one page (edition.html).")
+@click.option("--cite", "then_cite", is_flag=True,
+              help="Then write the citations into OUT/citations (as `teikit cite`), in the same process.")
+@click.option("--deposit", "then_deposit", is_flag=True,
+              help="Then bag everything into OUT/deposit (as `teikit deposit`), in the same process.")
 @FORMAT_OPTION
 def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path | None, single_page: bool,
-            fmt: str) -> None:
+            then_cite: bool, then_deposit: bool, fmt: str) -> None:
     """Build the edition into exports/ (html, epub, csv, or all; default all).
 
     Outputs replace the previous ones together, only when every builder succeeds (else
@@ -57,6 +62,7 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
     \b
     Example:
       teikit build            # everything, from the project's teikit.toml
+      teikit build --cite --deposit   # the whole job in one process (one parse, one Saxon)
       teikit build html epub
       teikit build html --edition letter.xml --out /tmp/letter --single-page
     """
@@ -79,5 +85,27 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
         if shown:
             click.echo(render_text(shown))
     failed = any(d.severity is Severity.ERROR for d in diags)
+    if run.committed and not failed and (then_cite or then_deposit):
+        _publish(edition, out_dir, names, then_cite, then_deposit, log)
     codes = [exc.exit_code for exc in run.failures]
     raise SystemExit(max(codes) if codes else EXIT_PROBLEMS if failed else EXIT_OK)
+
+
+def _publish(edition: Edition, out_dir: Path, names: list[str], cite: bool, deposit: bool,
+             log: Verbosity) -> None:
+    """Citations and the deposit from the edition already parsed and the outputs just built."""
+    from teikit import outputs
+
+    source_hash = outputs.content_hash(edition.path)
+    if cite:
+        from teikit.cite.export import write_citations
+
+        with outputs.built_from(source_hash):
+            made = write_citations(edition.tree, out_dir / "citations", stem=edition.stem,
+                                   inputs=(edition.path,))
+        log.info(f"build: citations: {len(made.outputs)} file(s) under {out_dir / 'citations'}")
+    if deposit:
+        from teikit.deposit.package import DepositSettings, build_deposit
+
+        result = build_deposit(edition, DepositSettings(exports_dir=out_dir, include=tuple(names)))
+        log.info(f"build: deposit: bag of {result.files} payload files in {result.bag_dir}")

@@ -27,7 +27,9 @@ def _codes(values: tuple[str, ...]) -> list[str]:
               help="A file (e.g. a personography) that resolves @key values; not reported on. Repeatable.")
 @click.option("--select", multiple=True, metavar="CODES",
               help="Report only these rule codes or families (e.g. notes,ids.duplicate). Repeatable.")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Do not report these rule codes or families.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Do not report these rule codes or families; "
+              "'@attr' or 'element/@attr' declares that attribute's pointers external (not checked, "
+              "counted once: pointers.external). Repeatable.")
 @click.option("--fail-on", type=click.Choice(sorted(FAIL_ON)), default="warning", show_default=True,
               help="Lowest severity that makes the exit status 1.")
 @click.option("--show", type=click.Choice(sorted(FAIL_ON)), default="warning", show_default=True,

@@ -14,10 +14,12 @@ from teikit.validate.runner import DEFAULT_CACHE, ENGINES, validate_paths
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=str))
 @click.option(
     "--schema",
-    default="teikit",
+    default="auto",
     show_default=True,
     metavar="NAME|PATH",
-    help="teikit (teikit.rng + teikit.sch), tei_all (TEI P5 conformance), or a .rng/.xsd/.sch file.",
+    help="auto (the project's schema for its files, else what each file declares in <?xml-model?>, "
+         "else tei_all), teikit (teikit.rng + teikit.sch), tei_all (TEI P5 conformance), or a "
+         ".rng/.xsd/.sch file.",
 )
 @click.option(
     "--engine",
@@ -43,11 +45,14 @@ def command(inputs: tuple[str, ...], schema: str, engine: str, no_cache: bool, f
       teikit validate --schema my.rng --format json a.xml b.xml
     """
     cache_dir = None if no_cache else DEFAULT_CACHE
-    if not inputs:
-        from teikit import project
+    from teikit import project
 
-        inputs = tuple(str(p) for p in project.require("file to validate").tei_files())
-    report = validate_paths(list(inputs), schema, engine=engine, cache_dir=cache_dir)
+    current = project.require("file to validate") if not inputs else project.current()
+    if not inputs and current is not None:
+        inputs = tuple(str(p) for p in current.tei_files())
+    project_schemas = current.schema_map() if current is not None else {}
+    report = validate_paths(list(inputs), schema, project_schemas=project_schemas, engine=engine,
+                            cache_dir=cache_dir)
     verbosity().debug(f"validate: {len(report.files)} file(s), engine {report.engine}")
     click.echo(reports.render_json(report) if fmt == "json" else reports.render_text(report), nl=False)
     if report.unusable:

@@ -36,6 +36,11 @@ JVM_OPTIONS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss8m")
 # Jing lists every element it would have accepted; beyond this many the list is cut.
 MAX_EXPECTED = 8
 _LINE = re.compile(r"^(?P<line>\d+):(?P<col>\d+): (?P<sev>error|fatal|warning): (?P<msg>.*)$")
+# "path:line:col: severity: message": the path is what comes before the first such tail.
+_PATH_LINE = re.compile(r"^(?P<path>.+?):(?=\d+:\d+: (?:error|fatal|warning): )")
+# One Java command line stays well under the system's argument limit (ARG_MAX is often
+# 128 KiB-2 MiB); larger sets run in several batches.
+MAX_ARGS_CHARS = 96 * 1024
 
 
 def jar() -> Path | None:
@@ -74,9 +79,10 @@ def _command(schema: Path, files: Sequence[Path]) -> list[str]:
 def _parse_output(output: str, names: dict[str, str], code: str) -> tuple[list[Diagnostic], list[str]]:
     diags: list[Diagnostic] = []
     other: list[str] = []
-    by_length = sorted(names, key=len, reverse=True)
     for raw in output.splitlines():
-        target = next((p for p in by_length if raw.startswith(p + ":")), None)
+        # a dictionary lookup per line: linear in the output, whatever the number of files
+        head = _PATH_LINE.match(raw)
+        target = head["path"] if head and head["path"] in names else None
         match = _LINE.match(raw[len(target) + 1 :]) if target else None
         if not match or target is None:
             if raw.strip():
@@ -89,10 +95,33 @@ def _parse_output(output: str, names: dict[str, str], code: str) -> tuple[list[D
     return diags, other
 
 
+def _batches(docs: Sequence[Document]) -> list[Sequence[Document]]:
+    """Consecutive slices of ``docs`` whose paths fit on one command line."""
+    out: list[Sequence[Document]] = []
+    start, size = 0, 0
+    for i, doc in enumerate(docs):
+        length = len(str(doc.path)) + 16  # the path, or a temporary copy's, and a separator
+        if i > start and size + length > MAX_ARGS_CHARS:
+            out.append(docs[start:i])
+            start, size = i, 0
+        size += length
+    if start < len(docs):
+        out.append(docs[start:])
+    return out
+
+
 def validate(schema: Path, docs: Sequence[Document], code: str) -> list[Diagnostic]:
-    """Validate ``docs`` against the RELAX NG ``schema`` in one Jing run."""
+    """Validate ``docs`` against the RELAX NG ``schema``: one Jing run per command-line batch."""
     if not docs:
         return []
+    batches = _batches(docs)
+    if len(batches) > 1:
+        return [d for batch in batches for d in _validate_batch(schema, batch, code)]
+    return _validate_batch(schema, docs, code)
+
+
+def _validate_batch(schema: Path, docs: Sequence[Document], code: str) -> list[Diagnostic]:
+    """Validate ``docs`` against the RELAX NG ``schema`` in one Jing run."""
     with tempfile.TemporaryDirectory(prefix="teikit-jing-") as tmp:
         names: dict[str, str] = {}
         files: list[Path] = []

@@ -110,8 +110,13 @@ def validate_paths(
     *,
     engine: str = "auto",
     cache_dir: Path | None = DEFAULT_CACHE,
+    project_schemas: dict[Path, str] | None = None,
 ) -> Report:
-    """Validate files and folders; see the module docstring."""
+    """Validate files and folders; see the module docstring. ``schema="auto"``: each file
+    against what it declares, or ``project_schemas`` names for it (:mod:`teikit.validate.declared`)."""
+    if schema == "auto":
+        return _validate_auto(inputs, engine=engine, cache_dir=cache_dir,
+                              project_schemas=project_schemas or {})
     chosen = choose_engine(engine)
     schemas = resolve(schema)
     paths_ = documents.expand(inputs)
@@ -139,3 +144,35 @@ def validate_paths(
         diagnostics=sorted(diags, key=sort_key),
         unusable=sorted({d.file for d in problems} | not_tei),
     )
+
+
+def _validate_auto(inputs: Iterable[str | Path], *, engine: str, cache_dir: Path | None,
+                   project_schemas: dict[Path, str]) -> Report:
+    """Group the files by the schema each asks for, validate each group, merge the reports."""
+    from teikit.validate import declared
+
+    paths_ = documents.expand(inputs)
+    if not paths_:
+        raise InputError("no XML files to validate", hint="give files or folders holding .xml files")
+    docs, problems = documents.load(paths_)
+    groups: dict[tuple[str, ...], list[Path]] = {}
+    notes: list[Diagnostic] = list(problems)
+    for doc in docs:
+        named = project_schemas.get(doc.path.resolve())
+        if named:
+            choice = [named]
+        else:
+            choice, said = declared.choose(doc.tree, doc.path, doc.name)
+            notes.extend(said)
+        groups.setdefault(tuple(choice), []).append(Path(doc.name))
+    merged = Report(files=[str(p) for p in paths_], schema="auto", schemas=[], engine=choose_engine(engine),
+                    diagnostics=[], unusable=sorted({d.file for d in problems}))
+    for wanted, files in groups.items():
+        for name in wanted:
+            part = validate_paths(files, name, engine=engine, cache_dir=cache_dir)
+            merged.schemas += [s for s in part.schemas if s not in merged.schemas]
+            merged.diagnostics += part.diagnostics
+            merged.unusable = sorted(set(merged.unusable) | set(part.unusable))
+            merged.engine = part.engine
+    merged.diagnostics = sorted(notes + merged.diagnostics, key=sort_key)
+    return merged

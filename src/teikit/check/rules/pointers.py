@@ -20,6 +20,8 @@ RULES = {
     "pointers.unreadable-file": (Severity.WARNING, "a pointer leads into a file that is not usable TEI"),
     "pointers.unresolved-key": (Severity.ERROR, "a @key names no entry of the register(s)"),
     "pointers.keys-unchecked": (Severity.INFO, "@key values were not checked: no register was given"),
+    "pointers.external": (Severity.INFO, "pointers of attributes declared external (--ignore @attr) "
+                                         "were not checked; counted once per attribute"),
     "notes.marker-dangling": (Severity.ERROR, "a note marker points at no element"),
     "index.locator-dangling": (Severity.ERROR, "an index locator points at no page or note"),
 }
@@ -70,7 +72,12 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
     keys_unchecked = 0
     folded: dict[str, str] | None = None
     bare_ids = bare_id_attributes(ctx, doc)
+    external: dict[str, int] = {}
     for p, res in ctx.resolved(doc):
+        declared = ctx.external_attribute(local_name(p.element), p.attr)
+        if declared is not None:  # the edition says these point outside the files checked
+            external[declared] = external.get(declared, 0) + 1
+            continue
         if p.kind == "empty":
             yield make(doc, p.element, "pointers.empty", Severity.WARNING, f"@{p.attr} is empty",
                        "remove the attribute, or give the URI or #ID it should point at")
@@ -110,6 +117,9 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
         elif res.status == "bad-file":
             yield make(doc, p.element, "pointers.unreadable-file", Severity.WARNING,
                        f"@{p.attr} {p.value!r} leads into a file that cannot be used: {res.detail}")
+    for pattern, count in sorted(external.items()):
+        yield make(doc, None, "pointers.external", Severity.INFO,
+                   f"{count} pointer(s) of {pattern} not checked: declared as pointing outside the files")
     if keys_unchecked:
         yield make(doc, None, "pointers.keys-unchecked", Severity.INFO,
                    f"{keys_unchecked} @key value(s) name no ID in this file and were not checked",

@@ -1,0 +1,163 @@
+"""Nothing dropped: do the words of the TEI reach the built HTML site and EPUB?
+
+The words of a TEI document are those of every ``<text>`` and ``<sourceDoc>`` (the
+teiHeader is metadata, not text, and is not counted). The words of an output are those a
+reader can reach on its reading pages: the text of every HTML page (or EPUB content
+document) plus its ``title`` attributes, where teikit keeps an alternative reading (a
+``sic`` behind its ``corr``, an abbreviation behind its expansion) as a hover reading.
+Navigation (``nav``, page header and footer) and scripts are not counted, nor are the
+``search-data.js``/``pages-data.js`` files, so a word found only in search data is lost.
+
+Words are compared as multisets of case-folded ``\\w+`` tokens: a word is *lost* when the
+output holds it fewer times than the TEI does. (An output may hold more: note numbers,
+headings it adds, mentions quoted in context on register pages.) The report gives the
+counts and the lost words with the TEI elements they came from, so a build can say what
+it dropped and why; :func:`diagnostics` turns a report into build diagnostics (an error
+when more than :data:`TOLERANCE` of the words are lost, else a warning).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from teikit.diagnostics import Diagnostic, Severity
+from teikit.xmlio import TEI_NS
+
+WORD = re.compile(r"\w+", re.UNICODE)
+# A loss above this share of the words is an error (the build keeps the previous outputs);
+# a smaller one is a warning that still names the lost words and where they come from.
+TOLERANCE = 0.005
+_T = f"{{{TEI_NS}}}"
+# TEI text containers whose words a reader must be able to reach.
+_ROOTS = (f"{_T}text", f"{_T}sourceDoc")
+_SKIP_HTML = {"script", "style", "nav", "header", "footer", "template"}
+
+
+def words(text: str) -> list[str]:
+    return [w.casefold() for w in WORD.findall(text)]
+
+
+def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], dict[str, str]]:
+    """(word counts of every text and sourceDoc, word -> the first element it occurs in)."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    counts: Counter[str] = Counter()
+    where: dict[str, str] = {}
+    tops = [el for el in root.iter(*_ROOTS)
+            if not any(anc.tag in _ROOTS for anc in el.iterancestors())]
+    joiner = f"{_T}lb"
+    for top in tops:
+        # The text as a reader gets it: element boundaries separate words ("\0"), except a
+        # line break with break="no", which joins the two halves of one word.
+        buffer: list[str] = []
+        for event, node in etree.iterwalk(top, events=("start", "end")):
+            if not isinstance(node.tag, str):
+                continue
+            if event == "start":
+                if node.tag == joiner and node.get("break") == "no":
+                    buffer.append("\1")
+                piece, owner = node.text, node
+            else:
+                if node is top:
+                    continue
+                piece, owner = node.tail, node.getparent()
+            if piece and owner is not None:
+                buffer.append(piece)
+                for w in words(piece):
+                    where.setdefault(w, f"{etree.QName(owner).localname} (line {owner.sourceline})")
+        text = "\0".join(buffer).replace("\0\1\0", "").replace("\1\0", "").replace("\0\1", "")
+        counts.update(words(text.replace("\1", "")))
+    return counts, where
+
+
+def _html_words(root: lxml_html.HtmlElement) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    body = root.find(".//body")
+    scope = body if body is not None else root
+    for el in scope.iter():
+        if not isinstance(el.tag, str):
+            continue
+        skipped = el.tag in _SKIP_HTML or any(a.tag in _SKIP_HTML for a in el.iterancestors())
+        if skipped:
+            continue
+        if el.text:
+            counts.update(words(el.text))
+        title = el.get("title")
+        if title:
+            counts.update(words(title))
+        if el.tail and el is not scope:
+            parent = el.getparent()
+            if parent is not None and not (parent.tag in _SKIP_HTML or
+                                           any(a.tag in _SKIP_HTML for a in parent.iterancestors())):
+                counts.update(words(el.tail))
+    return counts
+
+
+def site_words(folder: Path) -> Counter[str]:
+    """Word counts of every HTML page of a built site (search and page data excluded)."""
+    counts: Counter[str] = Counter()
+    for page in sorted(Path(folder).rglob("*.html")):
+        counts += _html_words(lxml_html.parse(str(page)).getroot())
+    return counts
+
+
+def epub_words(epub: Path) -> Counter[str]:
+    """Word counts of every XHTML content document of an EPUB (the navigation document excluded)."""
+    counts: Counter[str] = Counter()
+    with zipfile.ZipFile(epub) as zf:
+        for name in sorted(zf.namelist()):
+            if name.endswith((".xhtml", ".html")) and not name.rsplit("/", 1)[-1].startswith("nav."):
+                doc = lxml_html.document_fromstring(zf.read(name))
+                counts += _html_words(doc)
+    return counts
+
+
+@dataclass
+class Preservation:
+    """How many of the TEI's words one output holds."""
+
+    output: str
+    words_in: int
+    lost: Counter[str] = field(default_factory=Counter)
+    where: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def lost_count(self) -> int:
+        return sum(self.lost.values())
+
+    @property
+    def lost_share(self) -> float:
+        return self.lost_count / self.words_in if self.words_in else 0.0
+
+
+def compare(source: Counter[str], where: dict[str, str], output: Counter[str], name: str) -> Preservation:
+    lost = Counter({w: n - output[w] for w, n in source.items() if output[w] < n})
+    return Preservation(name, sum(source.values()), lost, where)
+
+
+def diagnostics(report: Preservation, file: str) -> list[Diagnostic]:
+    """One diagnostic for an output that lost words (none when nothing was lost)."""
+    if not report.lost:
+        return []
+    sample = ", ".join(f"{w!r} ×{n} from {report.where.get(w, '?')}" for w, n in report.lost.most_common(6))
+    severity = Severity.ERROR if report.lost_share > TOLERANCE else Severity.WARNING
+    return [Diagnostic(
+        file, None, None, severity, "build.text-lost",
+        f"the {report.output} lacks {report.lost_count} of {report.words_in} words of the text "
+        f"({report.lost_share:.1%}), e.g. {sample}",
+        hint="an element teikit does not render yet? see docs/elements.md, and report it",
+    )]
+
+
+def lost_words(texts: Iterable[str]) -> Counter[str]:  # small helper for tests and benchmarks
+    out: Counter[str] = Counter()
+    for t in texts:
+        out.update(words(t))
+    return out

@@ -1,0 +1,69 @@
+"""What schema a document asks for: ``<?xml-model?>`` processing instructions (ISO/IEC 19757-11).
+
+``teikit validate`` (``--schema auto``, the default) validates each file against:
+
+1. the schema its project names (``[edition] schema`` in teikit.toml) for the project's files;
+2. else the schema the file declares in an ``<?xml-model href="…"?>``: a local RELAX NG,
+   Schematron or XSD file (relative to the document) is used as it is; a URL that names a
+   TEI schema (``tei_all``, or any ``tei-c.org`` schema) is read as the bundled TEI P5
+   ``tei_all``, since teikit never reads the network; any other URL is reported
+   (``validate.declared-unavailable``, info) and the file is validated against ``tei_all``;
+3. else TEI P5 ``tei_all``, said once (``validate.default-schema``, info).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.diagnostics import Diagnostic, Severity
+
+_PSEUDO = re.compile(r'(\w+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+_KINDS = {".rng": "relaxng", ".sch": "schematron", ".xsd": "xsd"}
+
+
+def xml_models(tree: etree._ElementTree) -> list[dict[str, str]]:
+    """The pseudo-attributes of each xml-model processing instruction before the root."""
+    out = []
+    for node in tree.getroot().itersiblings(preceding=True):
+        if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
+            out.append({m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
+                        for m in _PSEUDO.finditer(node.text or "")})
+    return list(reversed(out))
+
+
+def choose(tree: etree._ElementTree, path: Path, name: str) -> tuple[list[str], list[Diagnostic]]:
+    """The schema names or paths to validate ``path`` against, and what to say about the choice."""
+    chosen: list[str] = []
+    notes: list[Diagnostic] = []
+    for model in xml_models(tree):
+        href = model.get("href", "").strip()
+        if not href:
+            continue
+        suffix = Path(href.split("?")[0]).suffix.lower()
+        if "://" in href and not href.startswith("file:"):
+            if "tei_all" in href or "tei-c.org" in href:
+                if "tei_all" not in chosen:
+                    chosen.append("tei_all")
+            else:
+                notes.append(Diagnostic(
+                    name, None, None, Severity.INFO, "validate.declared-unavailable",
+                    f"the file declares the schema {href}, which teikit does not fetch (no network)",
+                    hint="download it and give it with --schema FILE, or keep a local copy and refer "
+                         "to it in the xml-model"))
+        elif suffix in _KINDS:
+            local = (path.parent / href.removeprefix("file:")).resolve()
+            if local.is_file():
+                chosen.append(str(local))
+            else:
+                notes.append(Diagnostic(name, None, None, Severity.INFO, "validate.declared-unavailable",
+                                        f"the declared schema {href} does not exist beside the file"))
+    if not chosen:
+        chosen = ["tei_all"]
+        if not notes:
+            notes.append(Diagnostic(name, None, None, Severity.INFO, "validate.default-schema",
+                                    "the file declares no schema (xml-model): validated against TEI P5 "
+                                    "tei_all", hint="declare one with <?xml-model?>, or give --schema"))
+    return chosen, notes

@@ -1,0 +1,134 @@
+"""Nothing dropped: every word of each TEI feature fixture reaches the HTML site and the EPUB,
+each feature is rendered as a reader expects, and a build that loses text says so."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from teikit.build import BuildSettings, preservation
+from teikit.build.run import build_formats
+from teikit.edition import Edition
+from tests.build.test_epub import epubcheck, problems
+
+RENDER = Path(__file__).resolve().parents[1] / "fixtures" / "render"
+FIXTURES = sorted(RENDER.glob("*.xml"))
+
+
+def _build(path: Path, out: Path, **settings) -> tuple[Edition, object]:
+    edition = Edition.load(path)
+    run = build_formats(edition, ["html", "epub"], BuildSettings(exports_dir=out, **settings))
+    return edition, run
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:
+    out = {}
+    for path in FIXTURES:
+        folder = tmp_path_factory.mktemp(path.stem)
+        _, run = _build(path, folder)
+        assert run.committed, [d.render() for d in run.diagnostics]
+        out[path.stem] = folder
+    return out
+
+
+@pytest.mark.parametrize("fixture", [p.stem for p in FIXTURES])
+def test_every_word_reaches_html_and_epub(built, fixture):
+    source, where = preservation.tei_words(Edition.load(RENDER / f"{fixture}.xml").tree)
+    assert sum(source.values()) > 10
+    folder = built[fixture]
+    html = preservation.compare(source, where, preservation.site_words(folder / "html"), "HTML")
+    epub = preservation.compare(source, where, preservation.epub_words(next(folder.glob("*.epub"))), "EPUB")
+    assert not html.lost, html.lost
+    assert not epub.lost, epub.lost
+
+
+def _page(folder: Path, pattern: str = "*.html") -> str:
+    return "\n".join(p.read_text() for p in sorted((folder / "html").glob(pattern)))
+
+
+def test_no_page_has_a_duplicated_id(built):
+    for folder in built.values():
+        for page in (folder / "html").glob("*.html"):
+            ids = re.findall(r'\bid="([^"]+)"', page.read_text())
+            assert not [i for i, n in Counter(ids).items() if n > 1], page
+
+
+def test_every_note_marker_opens_its_own_note(built):
+    page = lxml_html.parse(str(built["notes"] / "html" / "d1.html"))
+    targets = [a.get("href") for a in page.xpath("//a[@class='noteref']")]
+    assert len(targets) == len(set(targets)) == 5
+    bodies = {li.get("id"): li.text_content() for li in page.xpath("//li[@class='note']")}
+    assert "orchid" in bodies[targets[0][1:]] and "poppy" in bodies[targets[1][1:]]
+    assert "violet" in bodies[targets[3][1:]]  # note/@target listed with its anchor's unit
+
+
+def test_apparatus_lemma_in_text_readings_with_sigla(built):
+    page = lxml_html.fromstring(_page(built["apparatus"], "div-*.html"))
+    assert page.xpath("string(//span[@class='app-lemma'])") == "magna"
+    readings = [r.text_content() for r in page.xpath("//span[contains(@class, 'app-reading')]")]
+    assert readings == ["magna A", "magma B", "maga B"]
+
+
+def test_choice_shows_one_reading_and_keeps_the_other_on_hover(built):
+    page = lxml_html.fromstring(_page(built["apparatus"], "div-*.html"))
+    titles = page.xpath("//span[@class='tei-choice']/@title")
+    assert titles == ["sic: teh", "abbr: Dr.", "orig: colour"]
+
+
+def test_lb_break_no_joins_the_word(built):
+    assert "Hyphenated word" in _page(built["apparatus"], "div-*.html")
+    with zipfile.ZipFile(next(built["apparatus"].glob("*.epub"))) as zf:
+        text = " ".join(zf.read(n).decode() for n in zf.namelist() if n.endswith(".xhtml"))
+    assert "Hyphenated word" in text
+
+
+def test_a_group_of_texts_and_a_sourcedoc_reach_the_epub(built):
+    for fixture, phrase in (("group", "Amber basil cedar"), ("group", "Kale lavender"),
+                            ("diplomatic", "Lorem ipsum dolor line one.")):
+        with zipfile.ZipFile(next(built[fixture].glob("*.epub"))) as zf:
+            text = " ".join(zf.read(n).decode() for n in zf.namelist() if n.endswith(".xhtml"))
+        assert phrase in text, (fixture, phrase)
+
+
+def test_the_fixture_epubs_pass_epubcheck(built):
+    for fixture in ("apparatus", "group", "diplomatic", "notes"):
+        assert problems(epubcheck(next(built[fixture].glob("*.epub")))) == [], fixture
+
+
+def test_local_images_are_copied_and_others_refused(tmp_path):
+    edition = tmp_path / "ed" / "edition.xml"
+    (tmp_path / "ed" / "img").mkdir(parents=True)
+    shutil.copyfile(RENDER / "diplomatic.xml", edition)
+    (tmp_path / "ed" / "img" / "page1.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    _, run = _build(edition, tmp_path / "out")
+    assert run.committed
+    assert (tmp_path / "out" / "html" / "images" / "img" / "page1.jpg").is_file()
+    secret = tmp_path / "secret.jpg"
+    secret.write_bytes(b"outside")
+    (tmp_path / "ed" / "img" / "page1.jpg").unlink()
+    (tmp_path / "ed" / "img" / "page1.jpg").symlink_to(secret)  # a link leading out of the edition
+    _, run = _build(edition, tmp_path / "out2")
+    assert "html.image-outside" in [d.code for d in run.diagnostics]
+    assert not (tmp_path / "out2" / "html" / "images").exists()
+
+
+def test_a_build_that_loses_text_is_an_error_and_keeps_the_previous_outputs(tmp_path):
+    custom = tmp_path / "lossy.xsl"
+    custom.write_text('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" '
+                      'xmlns:tei="http://www.tei-c.org/ns/1.0"><xsl:import href="teikit:html/html.xsl"/>'
+                      '<xsl:template match="tei:p"/></xsl:stylesheet>')
+    out = tmp_path / "out"
+    _, first = _build(RENDER / "drama.xml", out)
+    assert first.committed
+    _, run = _build(RENDER / "nested-text.xml", out, stylesheets={"html": custom})
+    lost = [d for d in run.diagnostics if d.code == "build.text-lost"]
+    assert lost and lost[0].severity.value == "error" and "HTML site" in lost[0].message
+    assert not run.committed
+    assert "Romeo" in _page(out)  # the previous (drama) site is still there
