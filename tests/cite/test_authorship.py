@@ -102,3 +102,38 @@ def test_a_catalogue_heading_and_a_typed_doi_ref_as_other_corpora_write_them():
     # No respStmt names a preface here: it is the author's, like the chapter.
     assert records["preface"]["author"] == records["ch1"]["author"] == [{"literal": "Martin F. Tupper"}]
     assert "container-author" not in records["preface"]
+
+
+PLAIN_BIBL = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Letters</title>
+</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+<text><body><p>See <bibl>a reference in prose</bibl>.</p></body><back><div type="bibliography"><listBibl>
+<bibl xml:id="bib-a"><author>Smith, Ann</author>, <title level="a">On letters</title>, in
+  <title level="j">Journal of Letters</title> <biblScope unit="volume">4</biblScope>
+  (<date when="1999">1999</date>), <biblScope unit="page" from="10" to="20">10-20</biblScope>.</bibl>
+<bibl xml:id="bib-c"><author>Roe, R.</author>, <title level="a">A chapter</title>, in
+  <title level="m">A Book</title>, <pubPlace>Leiden</pubPlace>: <publisher>Brill</publisher>,
+  <date>2001</date>.</bibl>
+<bibl xml:id="bib-m"><author>Doe, John</author>, <title level="m">A Monograph</title>,
+  <date>1990</date>.</bibl>
+<bibl xml:id="bib-j"><title level="j">The Times</title></bibl>
+</listBibl></div></back></text></TEI>"""
+
+
+@pytest.mark.shared
+def test_plain_bibl_entries_are_typed_by_their_title_levels(tmp_path, shared_dir):
+    path = tmp_path / "letters.xml"
+    path.write_text(PLAIN_BIBL, encoding="utf-8")
+    bib = bibliography_records(xmlio.parse_file(path))
+    assert set(bib) == {"bib-a", "bib-c", "bib-m", "bib-j"}  # the bibl in prose is not an entry
+    article = bib["bib-a"]
+    assert (article["type"], article["title"], article["container-title"]) == \
+        ("article-journal", "On letters", "Journal of Letters")
+    assert (article["volume"], article["page"], article["author"]) == \
+        ("4", "10-20", [{"family": "Smith", "given": "Ann"}])
+    chapter = bib["bib-c"]
+    assert (chapter["type"], chapter["container-title"]) == ("chapter", "A Book")
+    assert (chapter["publisher"], chapter["publisher-place"]) == ("Brill", "Leiden")
+    assert (bib["bib-m"]["type"], bib["bib-m"]["title"]) == ("book", "A Monograph")
+    assert bib["bib-j"] == {"id": "j", "type": "periodical", "title": "The Times"}
+    schema = json.loads((shared_dir / "reference" / "csl-data.json").read_text())
+    jsonschema.validate(json.loads(to_csl_json(bib.values())), schema)

@@ -152,3 +152,21 @@ def test_biber_accepts_every_field_of_the_memoirs_citations(tmp_path):
     assert len(entries) == len(everything)
     periodicals = [e for e in entries if e.get("entrytype") == "periodical"]
     assert len(periodicals) == 7
+
+
+def test_ris_types_articles_and_periodicals_and_carries_the_editions_identifier(items):
+    import rispy
+
+    from teikit.cite.ris import to_ris
+
+    records = {r["id"]: r for r in rispy.loads(to_ris(items.values()))}
+    assert records["deutscher-1949"]["type_of_reference"] == "JOUR"
+    assert records["deutscher-1949"]["secondary_title"] == "Foreign Affairs"
+    assert records["pravda-1928"]["type_of_reference"] == "NEWS"
+    assert records["russian-review"]["type_of_reference"] == "JFULL"
+    intro = records["bazhanov-1990-intro"]
+    assert (intro["type_of_reference"], intro["authors"]) == ("CHAP", ["Doyle, David W."])
+    assert "subsidiary_authors" not in intro  # no translator: Doyle wrote it in English
+    edition = records["bazhanov-2026-edition"]
+    assert edition["urls"] == ["https://example.org/teikit/bazhanov/"]
+    assert edition["edition"] == "1.0"

@@ -71,6 +71,11 @@ def test_edit_rebuild_reload_and_stop(served):
     first = _version(base)
     assert first["error"] == ""
 
+    # Saving without a change (a touch) does not rebuild.
+    edition.write_bytes(edition.read_bytes())
+    time.sleep(1.5)  # many polls of the watcher (every 0.1 s)
+    assert _version(base)["version"] == first["version"]
+
     # A change inside one chapter: its page's digest changes, another chapter's does not,
     # so only the browser showing that chapter reloads.
     def digests() -> dict[str, str]:

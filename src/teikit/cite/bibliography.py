@@ -73,20 +73,58 @@ def biblstruct_record(bibl: etree._Element) -> dict:
     return item
 
 
-def bibliography_records(tree: etree._ElementTree) -> dict[str, dict]:
-    """CSL-JSON items for every ``biblStruct`` of the edition's bibliography, keyed by xml:id.
+def bibl_record(bibl: etree._Element) -> dict:
+    """A plain ``bibl`` as a CSL-JSON item, typed by the levels of its titles.
 
+    A title at level "a" is the item's own, and a title at level "j" or "m" beside it is its
+    container (an article in a periodical, a chapter in a book); a "j" title alone is a
+    periodical, anything else a book.
+    """
+    own = first(bibl, "tei:title[@level='a'][1]")
+    container = first(bibl, "tei:title[@level='j' or @level='m'][1]")
+    serial = container is not None and container.get("level") == "j"
+    if own is not None:
+        kind = f"article-{_serial_kind(bibl, bibl)}" if serial else "chapter"
+    else:
+        kind = "periodical" if serial else "book"
+    main = own if own is not None else (container if container is not None else first(bibl, "tei:title[1]"))
+    item: dict = {"id": "", "type": kind, "title": text(main)}
+    put(item, "author", names(xp(bibl, "tei:author")))
+    put(item, "editor", editors(bibl))
+    put(item, "translator", translators(bibl))
+    if own is not None and container is not None:
+        put(item, "container-title", text(container))
+    put(item, "publisher", text(first(bibl, "tei:publisher")))
+    put(item, "publisher-place", text(first(bibl, "tei:pubPlace")))
+    put(item, "issued", csl_date(first(bibl, "tei:date")))
+    put(item, "volume", _scope(bibl, "volume"))
+    put(item, "issue", _scope(bibl, "issue"))
+    put(item, "page", _scope(bibl, "page") or _scope(bibl, "pp"))
+    put(item, "ISBN", isbn(idnos(bibl)))
+    put(item, "note", "; ".join(text(n) for n in xp(bibl, "tei:note") if text(n)))
+    bibl_id = bibl.get("{http://www.w3.org/XML/1998/namespace}id", "")
+    item["id"] = bibl_id.removeprefix("bib-") if bibl_id else citation_key(item, "")
+    return item
+
+
+def bibliography_records(tree: etree._ElementTree) -> dict[str, dict]:
+    """CSL-JSON items for every entry of the edition's bibliography, keyed by xml:id.
+
+    Entries are ``biblStruct``s and the plain ``bibl``s that are items of a ``listBibl`` (a
+    ``bibl`` inside prose is a reference, not an entry).
     Reads ``div[@type='bibliography']``; a document without one contributes its other
     ``listBibl``s outside the header. Entries without an ``xml:id`` are keyed by their
     generated citation key; duplicates get a numeric suffix.
     """
     root = tree.getroot()
-    bibls = xp(root, "tei:text//tei:div[@type='bibliography']//tei:biblStruct")
+    section = "tei:text//tei:div[@type='bibliography']"
+    bibls = xp(root, f"{section}//tei:biblStruct | {section}//tei:listBibl/tei:bibl")
     if not bibls:
-        bibls = xp(root, "(tei:text | tei:standOff)//tei:listBibl//tei:biblStruct")
+        bibls = xp(root, "(tei:text | tei:standOff)//tei:listBibl/tei:biblStruct"
+                         " | (tei:text | tei:standOff)//tei:listBibl/tei:bibl")
     records: dict[str, dict] = {}
     for bibl in bibls:
-        item = biblstruct_record(bibl)
+        item = biblstruct_record(bibl) if bibl.tag.endswith("biblStruct") else bibl_record(bibl)
         if not item.get("title"):
             continue
         key = bibl.get("{http://www.w3.org/XML/1998/namespace}id") or item["id"]

@@ -1,14 +1,16 @@
 """`teikit serve`: a live preview of the HTML reading edition on 127.0.0.1.
 
 :class:`Preview` builds the edition's HTML into a folder of its own (never ``exports/``),
-serves it (:mod:`teikit.serve.handler`), watches the edition file and the files beside it
-that it points to, and rebuilds when one changes. Every page the preview serves carries one
-small script that polls ``/__teikit/version`` and reloads the page when a new build is
-there. A build that fails keeps the previous pages and shows its messages in a banner.
+serves it (:mod:`teikit.serve.handler`), watches the edition file and the XML files beside
+it, and rebuilds when the content of one changes (a save without changes does not rebuild).
+Every page the preview serves carries one small script that polls ``/__teikit/version``
+and reloads the page when its content changed in a new build. A build that fails keeps the
+previous pages and shows its messages in a banner.
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import tempfile
 import threading
@@ -49,6 +51,7 @@ class Preview:
         self.state = BuildState()
         self._stop = threading.Event()
         self._stamps: dict[Path, float] = {}
+        self._digests: dict[Path, str] = {}
 
     # -- building ---------------------------------------------------------------------
     def watched(self) -> list[Path]:
@@ -67,7 +70,7 @@ class Preview:
     def build(self) -> list[Diagnostic]:
         """Build once; the version goes up only when new pages are in place."""
         started = time.perf_counter()
-        self._stamps = self._stamp()
+        self._stamps, self._digests = self._stamp(), self._digest()
         try:
             edition = Edition.load(self.edition)
             result = html_builder.build(edition, self.out_dir, BuildSettings(exports_dir=self.out_dir))
@@ -88,7 +91,22 @@ class Preview:
         return diags
 
     def changed(self) -> bool:
-        return self._stamp() != self._stamps
+        """Whether a watched file's content changed (a save without changes, or a touch, is not)."""
+        stamps = self._stamp()
+        if stamps == self._stamps:
+            return False
+        digests = self._digest()
+        self._stamps = stamps
+        return digests != self._digests
+
+    def _digest(self) -> dict[Path, str]:
+        out: dict[Path, str] = {}
+        for path in self.watched():
+            try:
+                out[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:
+                out[path] = ""
+        return out
 
     def watch(self, on_build=None) -> None:
         """Poll the watched files until :meth:`stop`; rebuild when one changed."""
