@@ -177,3 +177,37 @@ def test_an_unwritable_output_is_a_message_not_a_traceback(tmp_path):
     result = CliRunner().invoke(cli, ["cite", str(HEADER), "-o", str(target)])
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output and "teikit: error:" in result.output
+
+
+class _FullDisk:
+    """A file object whose writes fail as on a full disk (the fault injected at the write call)."""
+
+    def __init__(self, fd: int, mode: str) -> None:
+        os.close(fd)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def write(self, data: bytes) -> int:
+        import errno
+
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+@pytest.mark.parametrize("command", [["build", "epub", "--edition", str(MINI)], ["cite", str(MINI)]])
+def test_a_full_disk_is_a_message_and_keeps_the_previous_output(tmp_path, monkeypatch, command):
+    out = tmp_path / "out"
+    runner = CliRunner()
+    target = ["--out", str(out)] if command[0] == "build" else ["-o", str(out / "citations")]
+    args = [*command, *target]
+    assert runner.invoke(cli, args).exit_code == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    monkeypatch.setattr(outputs.os, "fdopen", _FullDisk)
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert "No space left on device" in result.output and "Traceback" not in result.output
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert not [p for p in out.rglob(".*") if outputs._TEMP_NAME.match(p.name)]
