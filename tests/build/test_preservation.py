@@ -132,3 +132,12 @@ def test_a_build_that_loses_text_is_an_error_and_keeps_the_previous_outputs(tmp_
     assert lost and lost[0].severity.value == "error" and "HTML site" in lost[0].message
     assert not run.committed
     assert "Romeo" in _page(out)  # the previous (drama) site is still there
+
+
+def test_a_register_in_back_is_a_register_not_running_text(built):
+    page = lxml_html.fromstring(_page(built["notes"], "back-*.html"))
+    entry = page.xpath("//section[contains(@class, 'register-list')]//li"
+                       "/span[contains(@class, 'register-entry')]")
+    assert len(entry) == 1 and "Mathematician daisy" in entry[0].text_content()
+    assert entry[0].xpath(".//a[@class='entry-link']/@href") == ["p1.html"]
+    assert not page.xpath("//a[@class='noteref']")  # the biography is not turned into a footnote

@@ -59,7 +59,9 @@
     <xsl:sequence select="not(tk:is-detached($note))
         and not($note/ancestor::tei:div[@type = ('notes', 'notes-section', 'endnotes', 'footnotes')])
         and exists($note/ancestor::tei:text) and not($note/ancestor::tei:note)
-        and not($note/ancestor::tei:biblStruct or $note/ancestor::tei:bibl or $note/ancestor::tei:biblFull)"/>
+        and not($note/ancestor::tei:biblStruct or $note/ancestor::tei:bibl or $note/ancestor::tei:biblFull)
+        and not($note/ancestor::*[self::tei:person or self::tei:personGrp or self::tei:place or self::tei:org
+                                 or self::tei:event])"/>
   </xsl:function>
 
   <!--* The unit whose notes list shows the note. -->

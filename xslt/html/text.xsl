@@ -41,7 +41,8 @@
       'space', 'idno', 'author', 'editor', 'imprint', 'publisher', 'pubPlace', 'biblScope', 'monogr',
       'analytic', 'series', 'respStmt', 'resp', 'meeting', 'country', 'region', 'settlement', 'bloc',
       'district', 'orgName', 'floatingText', 'spGrp', 'castList', 'castItem', 'castGroup', 'role',
-      'roleDesc', 'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line', 'app', 'lem', 'rdg', 'rdgGrp',
+      'roleDesc', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'person', 'personGrp', 'place', 'org',
+      'event', 'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line', 'app', 'lem', 'rdg', 'rdgGrp',
       'listWit', 'witness', 'formula')"/>
 
   <!-- The same two lists as sets, for quick tests. -->
@@ -483,6 +484,37 @@
         </xsl:apply-templates>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A note in a register entry (a person's biography) is part of the entry. -->
+  <xsl:template match="tei:note[ancestor::tei:person or ancestor::tei:personGrp or ancestor::tei:place
+                                or ancestor::tei:org or ancestor::tei:event]" priority="1">
+    <span class="tei-note entry-note"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- A register that stands in the text (listPerson in back): one entry per item, each
+       linked to its entity page, all its words kept (names, dates, notes). -->
+  <xsl:template match="tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent">
+    <section class="register-list tei-{local-name()}">
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates select="tei:head"/>
+      <ul>
+        <xsl:for-each select="* except tei:head">
+          <li><xsl:apply-templates select="."/></li>
+        </xsl:for-each>
+      </ul>
+    </section>
+  </xsl:template>
+  <xsl:template match="tei:person | tei:personGrp | tei:place | tei:org | tei:event">
+    <span class="register-entry tei-{local-name()}">
+      <xsl:for-each select="node()">
+        <xsl:if test="position() gt 1 and self::*"><xsl:text> </xsl:text></xsl:if>
+        <xsl:apply-templates select="."/>
+      </xsl:for-each>
+      <xsl:if test="@xml:id and tk:register-of(.) != ''">
+        <xsl:text> </xsl:text><a class="entry-link" href="{tk:entity-file(.)}" aria-label="{tk:entity-name(.)}: {tk:s('register')}">→</a>
+      </xsl:if>
+    </span>
   </xsl:template>
 
   <!-- A note in a bibliographic entry is part of it. -->
