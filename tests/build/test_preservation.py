@@ -141,3 +141,10 @@ def test_a_register_in_back_is_a_register_not_running_text(built):
     assert len(entry) == 1 and "Mathematician daisy" in entry[0].text_content()
     assert entry[0].xpath(".//a[@class='entry-link']/@href") == ["p1.html"]
     assert not page.xpath("//a[@class='noteref']")  # the biography is not turned into a footnote
+
+
+def test_a_note_continued_with_next_is_shown_whole_once(built):
+    site = _page(built["notes"])
+    assert site.count("continuation lilac") == 1
+    page = lxml_html.parse(str(built["notes"] / "html" / "d1.html"))
+    assert page.xpath("string(//li[@id='nx'])").count("Continued tulip continuation lilac") == 1

@@ -52,11 +52,18 @@
     <xsl:sequence select="exists(tk:markers($note))"/>
   </xsl:function>
 
+  <!--* Does this note continue another one (@prev naming a note)? It is shown with that note. -->
+  <xsl:function name="tk:is-continuation" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="exists($note/@prev) and exists(key('tk:id',
+        substring-after(normalize-space($note/@prev), '#'), $tk:doc)/self::tei:note)"/>
+  </xsl:function>
+
   <!--* Is this a note rendered as a marker in running text (an inline note)? Notes inside
         bibliographic entries ("reprint") are part of the entry, not annotations. -->
   <xsl:function name="tk:is-inline-note" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="not(tk:is-detached($note))
+    <xsl:sequence select="not(tk:is-detached($note)) and not(tk:is-continuation($note))
         and not($note/ancestor::tei:div[@type = ('notes', 'notes-section', 'endnotes', 'footnotes')])
         and exists($note/ancestor::tei:text) and not($note/ancestor::tei:note)
         and not($note/ancestor::tei:biblStruct or $note/ancestor::tei:bibl or $note/ancestor::tei:biblFull)

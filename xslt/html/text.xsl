@@ -471,6 +471,23 @@
     </a>
   </xsl:template>
 
+  <!--* The notes that continue a note through @next, in order (a cycle or a missing target ends it). -->
+  <xsl:function name="tk:continuations" as="element(tei:note)*">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="tk:follow-next($note, ())"/>
+  </xsl:function>
+  <xsl:function name="tk:follow-next" as="element(tei:note)*">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:param name="seen" as="element(tei:note)*"/>
+    <xsl:variable name="next" select="key('tk:id', substring-after(normalize-space($note/@next), '#'), $tk:doc)
+        [self::tei:note][not(some $s in ($note, $seen) satisfies $s is .)]"/>
+    <xsl:sequence select="if (exists($next) and count($seen) lt 100)
+        then ($next[1], tk:follow-next($next[1], ($seen, $note))) else ()"/>
+  </xsl:function>
+
+  <!-- A note that continues another (@prev naming a note) is shown with it (tk:continuations). -->
+  <xsl:template match="tei:note[tk:is-continuation(.)]" priority="2"/>
+
   <xsl:template match="tei:note">
     <xsl:choose>
       <xsl:when test="tk:is-inline-note(.)">
@@ -534,6 +551,10 @@
       <span class="note-number"><xsl:value-of select="$num"/>. </span>
       <div class="note-body">
         <xsl:apply-templates/>
+        <!-- a note continued elsewhere (@next) is shown whole, here -->
+        <xsl:for-each select="tk:continuations(.)">
+          <xsl:text> </xsl:text><span class="note-continued"><xsl:apply-templates/></span>
+        </xsl:for-each>
       </div>
       <xsl:for-each select="$markers">
         <xsl:variable name="unit" select="tk:unit-of(.)"/>
