@@ -243,3 +243,23 @@ def test_a_csvw_implementation_reads_the_metadata(mini, tmp_path):
         (broken / p.name).write_bytes(data)
     with pytest.raises(ValueError, match="Key `pers-nobody` not found in table persons.csv"):
         TableGroup.from_file(broken / "csv-metadata.json").check_referential_integrity()
+
+
+def test_rs_and_name_mentions_are_rows_like_persname(tmp_path):
+    tei = tmp_path / "rs.xml"
+    tei.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>rs</title></titleStmt>'
+        '<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>'
+        '<text><body><p><rs type="person" ref="#p1">the poet</rs> met <persName ref="#p1">Byron</persName> '
+        'in <name ref="#pl1">Pisa</name>; <rs type="thing">a boat</rs> sank.</p>'
+        '<listPerson><person xml:id="p1"><persName>Lord Byron</persName></person></listPerson>'
+        '<listPlace><place xml:id="pl1"><placeName>Pisa</placeName></place></listPlace></body></text></TEI>')
+    tables = {t.name: t for t in csv_builder.tables_of(Edition.load(tei))}
+    mentions = tables["mentions"]
+    kind, text = mentions.header.index("kind"), mentions.header.index("text")
+    kinds = [(row[kind], row[text]) for row in mentions.rows]
+    assert ("person", "the poet") in kinds and ("place", "Pisa") in kinds
+    assert not [k for k in kinds if k[1] == "a boat"]  # an rs that names nothing listed is no mention
+    persons = tables["persons"]
+    row = next(r for r in persons.rows if r[0] == "p1")
+    assert row[persons.header.index("mentions")] == "2"

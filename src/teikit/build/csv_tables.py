@@ -23,6 +23,11 @@ ENTITY_KINDS = (
     ("organization", "organizations", T + "org", T + "orgName"),
 )
 _MENTION_TAGS = {tag: kind for kind, _, _, tag in ENTITY_KINDS}
+# Generic mentions: <rs ref="#p1" type="person">, <name ref="#pl1">; their kind comes from
+# @type, else from the entity they name (the HTML links and counts them the same way).
+_GENERIC_TAGS = (T + "rs", T + "name")
+_RS_TYPES = {"person": "person", "place": "place", "org": "organization", "organisation": "organization",
+             "organization": "organization"}
 # Mentions that are apparatus, not text: the printed index's terms and bibliography authors.
 _NOT_COUNTED = ("index",)
 
@@ -50,8 +55,19 @@ class Extractor:
             for el in root.iter(tag):
                 if el.get(XML_ID):
                     self.entities[el.get(XML_ID)] = kind
-        self.mention_els = [el for t in self.texts for el in t.iter(*_MENTION_TAGS)]
+        self.mention_els = [el for t in self.texts for el in t.iter(*_MENTION_TAGS, *_GENERIC_TAGS)
+                            if el.tag in _MENTION_TAGS or self._generic_kind(el)]
         self._usage_cache: dict[str, tuple[int, list[str]]] | None = None
+
+    def _generic_kind(self, el: etree._Element) -> str:
+        """The kind of an rs/name mention ("" when it names no entity kind teikit lists)."""
+        kind = _RS_TYPES.get((el.get("type") or "").lower(), "")
+        for ref in local_ids(el.get("ref")):
+            kind = kind or self.entities.get(ref, "")
+        return kind
+
+    def kind_of(self, el: etree._Element) -> str:
+        return _MENTION_TAGS.get(el.tag) or self._generic_kind(el)
 
     def _entity_columns(self, el: etree._Element | None) -> list[str]:
         """person_id, place_id, org_id: the first local @ref that names a known entity."""
@@ -67,7 +83,8 @@ class Extractor:
     def mentions_table(self) -> Table:
         cols = (
             Column("mention", "integer", "Sequence number of the mention in document order.", required=True),
-            Column("kind", "string", "person, place or organization (from the element name)."),
+            Column("kind", "string", "person, place or organization (from the element name, or for "
+                   "rs/name from @type or the entity named)."),
             *FK_COLUMNS,
             Column("ref", "string", "The @ref as encoded (kept when it names nothing in the edition)."),
             Column("text", "string", "The name as printed.", text=True),
@@ -86,11 +103,12 @@ class Extractor:
         for i, el in enumerate(self.mention_els, 1):
             note = self.loc.note_of(el)
             rows.append([
-                str(i), _MENTION_TAGS[el.tag], *self._entity_columns(el), el.get("ref", ""),
+                str(i), self.kind_of(el), *self._entity_columns(el), el.get("ref", ""),
                 text_of(el), self.loc.division_of(el), self.loc.page_of(el),
                 note.get(XML_ID, "") if note is not None else "", ctx.get(el, ""),
             ])
-        return Table("mentions", "One row per persName, placeName and orgName in the text.", cols,
+        title = "One row per persName, placeName, orgName and rs/name naming one in the text."
+        return Table("mentions", title, cols,
                      primary_key="mention", foreign_keys=FOREIGN_KEYS, rows=rows)
 
     def _usage(self) -> dict[str, tuple[int, list[str]]]:
