@@ -65,7 +65,7 @@
       <xsl:sequence select="if (tk:divided(.)) then (tei:div | tei:div1) else ."/>
     </xsl:for-each>
     <!-- A diplomatic transcription (sourceDoc) is a unit of its own, after the text. -->
-    <xsl:sequence select="$tk:doc/*/tei:sourceDoc"/>
+    <xsl:sequence select="$tk:doc//tei:sourceDoc[not(ancestor::tei:sourceDoc)]"/>
   </xsl:variable>
 
   <!-- File names: the one mapping from IDs to file names, shared by HTML and EPUB.
@@ -85,7 +85,7 @@
   <xsl:variable name="tk:reserved" as="xs:string*"
       select="('index', 'toc', 'search', 'pages', 'persons', 'organizations', 'places', 'events',
                'edition', 'search-data', 'pages-data', 'assets', 'nav', 'package', 'text')"/>
-  <xsl:variable name="tk:generated-name" as="xs:string" select="'^(front|body|back|group|div|div1|sourcedoc)-[0-9]+$'"/>
+  <xsl:variable name="tk:generated-name" as="xs:string" select="'^(t[0-9]+-)?(front|body|back|group|div|div1|sourcedoc)-[0-9]+$'"/>
 
   <!-- Lower-cased IDs that more than one distinct ID folds to (computed once). -->
   <xsl:variable name="tk:folded-clashes" as="map(xs:string, xs:string*)" select="

@@ -44,7 +44,8 @@
   <!-- dc:language must be a well-formed tag; 'und' (undetermined) when the TEI has none. -->
   <xsl:variable name="tk:lang" select="(tk:language()[matches(., '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$')], 'und')[1]"/>
   <xsl:variable name="tk:title" select="(tk:title()[normalize-space()], 'Untitled')[1]"/>
-  <xsl:variable name="tk:outer-text" select="(//tei:text[not(ancestor::tei:text)])[1]"/>
+  <!-- every outermost text: one for a TEI document, one per member of a teiCorpus (a collection) -->
+  <xsl:variable name="tk:outer-text" select="//tei:text[not(ancestor::tei:text)]"/>
 
   <!--
     The files of the book, in reading order, each a map:
@@ -55,7 +56,7 @@
   -->
   <xsl:variable name="tk:chunks" as="map(*)*">
     <!-- front, body, back, the texts of a group, then a diplomatic transcription (sourceDoc) -->
-    <xsl:for-each select="$tk:outer-text/(tei:front | tei:body | tei:group | tei:back) | $tk:root/*/tei:sourceDoc">
+    <xsl:for-each select="$tk:outer-text/(tei:front | tei:body | tei:group | tei:back) | $tk:root//tei:sourceDoc[not(ancestor::tei:sourceDoc)]">
       <xsl:for-each-group select="*" group-adjacent="if (tk:is-chunk-div(.)) then 'd' || generate-id(.) else 'run'">
         <xsl:variable name="first" select="current-group()[1]"/>
         <xsl:sequence select="map {

@@ -92,8 +92,9 @@
   <!-- The outermost child of front/body/back that holds $e: the root of $e's XHTML file. -->
   <xsl:function name="tk:chunk-top" as="element()?">
     <xsl:param name="e" as="node()"/>
-    <xsl:sequence select="$e/ancestor-or-self::*[parent::tei:front or parent::tei:body or parent::tei:back]
-                          [parent::*/parent::tei:text[not(ancestor::tei:text)]]"/>
+    <xsl:sequence select="$e/ancestor-or-self::*[parent::tei:front or parent::tei:body or parent::tei:back
+                                                 or parent::tei:group][parent::*/parent::tei:text[not(ancestor::tei:text)]]
+                          | $e/ancestor-or-self::*[parent::tei:sourceDoc[not(ancestor::tei:sourceDoc)]]"/>
   </xsl:function>
 
   <!-- A file name: the division's xml:id through the shared mapping (common/units.xsl,
@@ -104,7 +105,15 @@
       else ($top/preceding-sibling::*[tk:is-chunk-div(.)][1]/following-sibling::*[1], $top/../*[1])[1]"/>
     <xsl:sequence select="if (tk:is-chunk-div($start) and count(key('tk:id', string($start/@xml:id), root($start))) = 1)
       then tk:file-stem-for-id(string($start/@xml:id))
-      else local-name($start/..) || '-' || (count($start/preceding-sibling::*) + 1)"/>
+      else tk:member-prefix($start) || local-name($start/..) || '-' || (count($start/preceding-sibling::*) + 1)"/>
+  </xsl:function>
+
+  <!--* In a collection (a teiCorpus of TEI documents), "t3-" for the third document: generated
+        chunk names of different documents must not meet. Empty for a single document. -->
+  <xsl:function name="tk:member-prefix" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="member" select="$e/ancestor::tei:TEI[parent::tei:teiCorpus][1]"/>
+    <xsl:sequence select="if ($member) then 't' || (count($member/preceding-sibling::tei:TEI) + 1) || '-' else ''"/>
   </xsl:function>
 
   <!-- The XHTML file (relative to text/) an element is rendered in; empty if it is not rendered. -->
@@ -172,7 +181,8 @@
 
   <!-- The file name of each chunk top, computed once. -->
   <xsl:variable name="tk:chunk-names" as="map(xs:string, xs:string)" select="map:merge(
-      (//tei:text[not(ancestor::tei:text)])[1]/(tei:front | tei:body | tei:back)/* ! map { generate-id(.): tk:chunk-name(.) })"
+      (//tei:text[not(ancestor::tei:text)]/(tei:front | tei:body | tei:group | tei:back)
+       | //tei:sourceDoc[not(ancestor::tei:sourceDoc)])/* ! map { generate-id(.): tk:chunk-name(.) })"
       xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
 
   <xsl:function name="tk:lang" as="xs:string?">

@@ -19,7 +19,6 @@ from teikit.build.run import build_formats
 from teikit.cli._common import (
     FORMAT_OPTION,
     Verbosity,
-    project_edition,
     project_exports,
     project_stylesheets,
     verbosity,
@@ -41,7 +40,8 @@ def _requested(formats: tuple[str, ...]) -> tuple[list[str], bool]:
 @click.command("build")
 @click.argument("formats", nargs=-1, type=click.Choice(FORMATS))
 @click.option("--edition", "edition_path", type=click.Path(path_type=Path), default=None,
-              help="The TEI file to build [default: the project's, from teikit.toml].")
+              help="The TEI file, or a folder of TEI files built as one collection "
+                   "[default: the project's, from teikit.toml].")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Folder the outputs go into (html/, *.epub, csv/) "
                    "[default: the project's output, else ./exports].")
@@ -67,9 +67,8 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
       teikit build html --edition letter.xml --out /tmp/letter --single-page
     """
     names, _explicit = _requested(formats)
-    edition_path = project_edition(edition_path)
+    edition = _load(edition_path)
     out_dir = project_exports(out_dir)
-    edition = Edition.load(edition_path)
     settings = BuildSettings(exports_dir=out_dir, single_page=single_page, stylesheets=project_stylesheets())
     log = verbosity()
     run = build_formats(edition, names, settings)
@@ -79,7 +78,7 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
                 log.info(f"build: {result.format}: {len(result.outputs)} file(s) under {out_dir}")
     diags = run.diagnostics
     if fmt == "json":
-        click.echo(render_json(diags, tool="teikit build", files=[str(edition_path)]))
+        click.echo(render_json(diags, tool="teikit build", files=[str(edition.path)]))
     elif diags:
         shown = [d for d in diags if d.severity is not Severity.INFO or log.level >= 1]
         if shown:
@@ -109,3 +108,19 @@ def _publish(edition: Edition, out_dir: Path, names: list[str], cite: bool, depo
 
         result = build_deposit(edition, DepositSettings(exports_dir=out_dir, include=tuple(names)))
         log.info(f"build: deposit: bag of {result.files} payload files in {result.bag_dir}")
+
+
+def _load(given: Path | None) -> Edition:
+    """The edition to build: a file, a folder (a collection), or the project's TEI (one file,
+    or several as a collection)."""
+    from teikit import collection, project
+
+    if given is not None and given.is_dir():
+        return collection.load_collection(collection.tei_files(given), name=given)
+    if given is not None:
+        return Edition.load(given)
+    proj = project.require("TEI file")
+    files = proj.tei_files()
+    if len(files) > 1:
+        return collection.load_collection(files, name=proj.root, title=proj.title)
+    return Edition.load(proj.edition)

@@ -1,0 +1,57 @@
+"""A collection edition: a folder of TEI documents built as one site, one EPUB, one set of CSVs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from teikit.build import preservation
+from teikit.cli import cli
+from teikit.collection import load_collection, tei_files
+from tests.build.test_epub import epubcheck, problems
+
+RENDER = Path(__file__).resolve().parents[1] / "fixtures" / "render"
+MEMBERS = {"1888-05-03.xml": "nested-text.xml", "1888-06-01.xml": "notes.xml", "1888-07-10.xml": "drama.xml"}
+
+
+@pytest.fixture
+def letters(tmp_path: Path) -> Path:
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    for name, fixture in MEMBERS.items():
+        shutil.copyfile(RENDER / fixture, folder / name)
+    return folder
+
+
+def test_a_folder_builds_into_one_site_and_one_epub_with_every_word(letters, tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--edition", str(letters), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    edition = load_collection(tei_files(letters), name=letters)
+    source, where = preservation.tei_words(edition.tree)
+    for fixture in MEMBERS.values():  # every member's words are part of the collection
+        own, _ = preservation.tei_words(load_collection([RENDER / fixture], name=letters).tree)
+        assert not own - source
+    html = preservation.compare(source, where, preservation.site_words(out / "html"), "HTML")
+    epub = preservation.compare(source, where, preservation.epub_words(out / "letters.epub"), "EPUB")
+    assert not html.lost and not epub.lost
+    toc = (out / "html" / "toc.html").read_text()
+    assert "Chapter" in toc and "Act one" in toc  # divisions of the second and third letters
+    assert problems(epubcheck(out / "letters.epub")) == []
+
+
+def test_a_project_naming_a_folder_builds_the_collection(letters, tmp_path, monkeypatch):
+    (tmp_path / "teikit.toml").write_text('[edition]\ntei = ["letters"]\ntitle = "Letters of 1888"\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["build", "html"])
+    assert result.exit_code == 0, result.output
+    assert "Letters of 1888" in (tmp_path / "exports" / "html" / "index.html").read_text()
+
+
+def test_a_member_that_is_not_tei_is_named(letters, tmp_path):
+    (letters / "1888-08-01.xml").write_text('<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>')
+    result = CliRunner().invoke(cli, ["build", "--edition", str(letters), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "1888-08-01.xml" in result.output and "not a TEI P5 document" in result.output
