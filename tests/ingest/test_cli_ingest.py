@@ -62,3 +62,15 @@ def test_truncated_source_names_the_missing_part(tmp_path):
                                       "--check-only"])
     assert result.exit_code == 2
     assert "no notes heading" in result.stderr
+
+
+def test_wrong_types_in_the_editorial_data_are_an_input_error(tmp_path):
+    editorial = tmp_path / "editorial"
+    shutil.copytree(paths.EDITORIAL_DIR, editorial)
+    toml = editorial / "persons.toml"
+    toml.write_text(toml.read_text().replace("main = []", "main = 5", 1))
+    result = CliRunner().invoke(cli, ["ingest", "--source", str(paths.SOURCE_TEXT), "--editorial",
+                                      str(editorial), "--output", str(tmp_path / "x.xml"), "--check-only"])
+    assert result.exit_code == 2, result.output
+    assert "cannot use the editorial data" in result.output and str(editorial) in result.output
+    assert "Traceback" not in result.output

@@ -42,7 +42,19 @@ def run(source_path: Path, editorial_dir: Path) -> IngestContext:
     """Run every pass over the source; the finished tree is ``ctx.tree``."""
     ctx = IngestContext(source=read_source(source_path), editorial_dir=editorial_dir)
     for step in PASSES:
-        step.run(ctx)
+        try:
+            step.run(ctx)
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            # The editorial data drives every pass: a value of the wrong type or shape there
+            # (a number where a list is due, a missing key) surfaces here. Name the pass and
+            # the data, not a Python stack.
+            name = getattr(step, "__name__", type(step).__name__).rsplit(".", 1)[-1]
+            raise InputError(
+                f"the {name} pass cannot use the editorial data: {type(exc).__name__}: {exc}",
+                file=editorial_dir,
+                hint="a value in the editorial files has the wrong type or shape; compare it with "
+                     "docs/encoding.md (run with -v for the details)",
+            ) from exc
     return ctx
 
 
