@@ -1,7 +1,7 @@
 """The epub builder: an EPUB 3 publication from any TEI P5 document.
 
 ``build(edition, out_dir, settings)`` writes ``out_dir/<stem>.epub`` (normally
-``exports/bazhanov.epub``). The content, navigation and package documents come from
+``exports/<edition>.epub``). The content, navigation and package documents come from
 ``xslt/epub/epub.xsl`` (Saxon, compiled once per process); this module computes the two
 values XSLT cannot (a name-based UUID, the modification time from the edition's date),
 adds the OCF container files and zips deterministically (:mod:`teikit.build.epub_ocf`).

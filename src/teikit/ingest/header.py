@@ -9,6 +9,8 @@ statements every ingest pass declares in a module-level ``EDITORIAL_DECL`` list 
 from __future__ import annotations
 
 import datetime as _dt
+import re
+import unicodedata
 from collections.abc import Iterable
 
 from lxml import etree
@@ -121,12 +123,23 @@ def check_facts(values: dict[str, str | None]) -> list[tuple[str, str]]:
     return problems
 
 
+def _person_id(section: dict, surname: str | None) -> str:
+    """The xml:id of the author or translator: the editorial data's ``id``, else the surname
+    in lower-case ASCII letters (an edition's own names live in its data, not here)."""
+    given = section.get("id")
+    if given:
+        return str(given)
+    folded = unicodedata.normalize("NFKD", surname or "person").encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9-]+", "-", folded.lower()).strip("-") or "person"
+
+
 def _title_stmt(fd: etree._Element, v: dict, cfg: dict) -> None:
     ts = _el("titleStmt", parent=fd)
     _el("title", v["title"], ts, type="main")
-    _pers(_el("author", parent=ts, xml_id="bazhanov"), v["author_forename"] or "", v["author"] or "")
+    author_id = _person_id(cfg.get("author", {}), v["author"])
+    _pers(_el("author", parent=ts, xml_id=author_id), v["author_forename"] or "", v["author"] or "")
     tr = cfg.get("translator", {})
-    rs = _el("respStmt", parent=ts, xml_id="doyle")
+    rs = _el("respStmt", parent=ts, xml_id=_person_id(tr, v["translator"]))
     _el("resp", tr.get("resp", "Translation, introduction and notes"), rs)
     _pers(rs, v["translator_forename"] or "", v["translator"] or "")
     ed = cfg.get("editors", {})
