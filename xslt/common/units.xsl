@@ -210,6 +210,7 @@
         else if ($div/self::tei:front or $div/self::tei:body or $div/self::tei:back or $div/self::tei:group
                  or $div/self::tei:sourceDoc)
           then tk:s(local-name($div))
+        else if (lower-case($div/@type) = ('titlepage', 'title-page', 'title_page')) then tk:s('title-page')
         else if ($div/@type) then upper-case(substring($div/@type, 1, 1)) || substring($div/@type, 2)
                || (if ($div/@n) then ' ' || $div/@n else '')
         else tk:s('section') || (if ($div/@n) then ' ' || $div/@n else '')"/>
