@@ -19,6 +19,7 @@ from teikit.diagnostics import Diagnostic, Severity
 
 RULES = {
     "pages.number-gap": (Severity.WARNING, "page breaks skip a number (pb n=\"38\" then n=\"40\")"),
+    "pages.number-repeated": (Severity.WARNING, "the same page number twice in a row (pb n=\"38\" then n=\"38\")"),
 }
 
 _ARABIC = re.compile(r"^\[?(\d{1,6})\]?$")
@@ -48,6 +49,7 @@ def page_number(n: str | None) -> tuple[str, int] | None:
 
 def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
     last: dict[tuple[str, str], tuple[int, str]] = {}  # (edition, system) -> (value, n as written)
+    in_note: dict[tuple[str, str], bool] = {}  # was that last pb inside a note (a footnote running on)?
     for pb in doc.tree.getroot().iter("{*}pb"):
         number = page_number(pb.get("n"))
         if number is None:
@@ -56,6 +58,13 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
         key = (pb.get("ed") or "", system)
         previous = last.get(key)
         last[key] = (value, pb.get("n") or "")
+        noted = next(pb.iterancestors("{*}note"), None) is not None
+        was_noted, in_note[key] = in_note.get(key, False), noted
+        if previous is not None and value == previous[0] and not (noted or was_noted):
+            yield make(doc, pb, "pages.number-repeated", Severity.WARNING,
+                       f"page {pb.get('n')} begins twice in a row",
+                       "one of the two <pb/> has a wrong @n (a copy-paste?); give it the page it begins")
+            continue
         if previous is None or value <= previous[0] + 1:
             continue
         missing = value - previous[0] - 1
