@@ -19,7 +19,8 @@ from teikit.diagnostics import Diagnostic, Severity
 
 RULES = {
     "pages.number-gap": (Severity.WARNING, "page breaks skip a number (pb n=\"38\" then n=\"40\")"),
-    "pages.number-repeated": (Severity.WARNING, "the same page number twice in a row (pb n=\"38\" then n=\"38\")"),
+    "pages.number-repeated": (Severity.WARNING,
+                              "the same page number twice in a row (pb n=\"38\" then n=\"38\")"),
 }
 
 _ARABIC = re.compile(r"^\[?(\d{1,6})\]?$")
