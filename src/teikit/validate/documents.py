@@ -73,12 +73,32 @@ def load(paths: Iterable[Path]) -> tuple[list[Document], list[Diagnostic]]:
         name = str(p)
         try:
             data = xmlio.read_bytes(p)
-            tree = xmlio.parse_bytes(data, name)
+            # duplicate xml:id values are reported below, not a reason to refuse the file
+            tree = xmlio.parse_bytes(data, name, collect_ids=False)
         except InputError as exc:
             problems.append(as_diagnostic(exc, name))
             continue
         docs.append(Document(name, p.resolve(), data, tree))
+        problems.extend(duplicate_ids(tree, name))
     return docs, problems
+
+
+def duplicate_ids(tree: etree._ElementTree, name: str) -> list[Diagnostic]:
+    """An xml:id used twice: an error at the second use (XML requires IDs to be unique)."""
+    first: dict[str, int | None] = {}
+    out: list[Diagnostic] = []
+    for el in tree.getroot().iter():
+        value = el.get(xmlio.XML_ID) if isinstance(el.tag, str) else None
+        if value is None:
+            continue
+        if value in first:
+            out.append(Diagnostic(name, el.sourceline, None, Severity.ERROR, "xml.duplicate-id",
+                                  f"xml:id {value!r} is already used on line {first[value]}",
+                                  hint="give one of the two elements another ID (teikit check lists the "
+                                       "pointers that meant it)"))
+        else:
+            first[value] = el.sourceline
+    return out
 
 
 def tei_root_problem(doc: Document) -> Diagnostic | None:

@@ -76,6 +76,26 @@ def _command(schema: Path, files: Sequence[Path]) -> list[str]:
     return [java, *JVM_OPTIONS, "-cp", str(jing_jar), DRIVER, str(schema), *map(str, files)]
 
 
+_HINTS = (
+    (re.compile(r'attribute "(when|from|to|notBefore|notAfter)[^"]*" is invalid|ISO date'),
+     "write the date in ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD (month 01-12, day 01-31); "
+     "a date the source gives differently goes in the element's text"),
+    (re.compile(r"ID \S+ has already been defined|first occurrence of ID"),
+     "two elements share this xml:id: give one another ID (teikit check lists the pointers)"),
+    (re.compile(r"not allowed here"),
+     "move the element where the schema allows it (the expected ones are listed), or wrap it"),
+    (re.compile(r"not allowed yet|missing required element"),
+     "an element the schema requires first is missing before this point"),
+    (re.compile(r"value of attribute \S+ is invalid"),
+     "the attribute's value does not have the form the schema asks for (see the TEI Guidelines)"),
+)
+
+
+def hint_for(message: str) -> str | None:
+    """What to do about a RELAX NG message, in a few words."""
+    return next((hint for pattern, hint in _HINTS if pattern.search(message)), None)
+
+
 def _parse_output(output: str, names: dict[str, str], code: str) -> tuple[list[Diagnostic], list[str]]:
     diags: list[Diagnostic] = []
     other: list[str] = []
@@ -90,7 +110,8 @@ def _parse_output(output: str, names: dict[str, str], code: str) -> tuple[list[D
             continue
         severity = Severity.WARNING if match["sev"] == "warning" else Severity.ERROR
         diags.append(Diagnostic(
-            names[target], int(match["line"]), int(match["col"]), severity, code, shorten(match["msg"])
+            names[target], int(match["line"]), int(match["col"]), severity, code, shorten(match["msg"]),
+            hint=hint_for(match["msg"]),
         ))
     return diags, other
 

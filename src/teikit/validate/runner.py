@@ -142,7 +142,7 @@ def validate_paths(
         schemas=[s.label for s in schemas],
         engine=chosen,
         diagnostics=sorted(diags, key=sort_key),
-        unusable=sorted({d.file for d in problems} | not_tei),
+        unusable=sorted({d.file for d in problems if d.code.startswith("input.")} | not_tei),
     )
 
 
@@ -165,8 +165,9 @@ def _validate_auto(inputs: Iterable[str | Path], *, engine: str, cache_dir: Path
             choice, said = declared.choose(doc.tree, doc.path, doc.name)
             notes.extend(said)
         groups.setdefault(tuple(choice), []).append(Path(doc.name))
+    unusable = sorted({d.file for d in problems if d.code.startswith("input.")})
     merged = Report(files=[str(p) for p in paths_], schema="auto", schemas=[], engine=choose_engine(engine),
-                    diagnostics=[], unusable=sorted({d.file for d in problems}))
+                    diagnostics=[], unusable=unusable)
     for wanted, files in groups.items():
         for name in wanted:
             part = validate_paths(files, name, engine=engine, cache_dir=cache_dir)

@@ -1,0 +1,49 @@
+"""`teikit lint`: the five everyday editor errors reported together, one line each, with hints."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from teikit.cli import cli
+
+FIVE = Path("tests") / "fixtures" / "lint" / "five-editor-errors.xml"  # as an editor passes it
+
+
+def test_the_five_editor_errors_in_one_run_with_line_and_hint(monkeypatch):
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    result = CliRunner().invoke(cli, ["lint", str(FIVE)])
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    expected = {
+        "pointers.dangling": f"{FIVE}:14:",        # a typo'd @ref
+        "rng.tei_all": f"{FIVE}:14:46:",            # month 13 in date/@when, with its column
+        "pages.number-repeated": f"{FIVE}:15:",     # a repeated page number
+        "ids.duplicate": f"{FIVE}:16:",             # a duplicated xml:id: reported, the file still read
+        "notes.unreferenced": f"{FIVE}:20:",        # an orphan note
+    }
+    for code, where in expected.items():
+        hit = [i for i, line in enumerate(lines) if line.startswith(where) and f"[{code}]" in line]
+        assert hit, (code, result.output)
+        assert lines[hit[0] + 1].startswith("    hint: "), (code, lines[hit[0] + 1])
+    assert not [line for line in lines if line.startswith(" ") and not line.startswith("    hint: ")]
+    assert "xml.duplicate-id" not in result.output  # said once, by check
+
+
+def test_lint_json_and_sarif(monkeypatch):
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    runner = CliRunner()
+    data = json.loads(runner.invoke(cli, ["lint", "--format", "json", str(FIVE)]).output)
+    codes = {d["code"] for d in data["diagnostics"]}
+    assert {"pointers.dangling", "ids.duplicate", "notes.unreferenced"} <= codes
+    sarif = json.loads(runner.invoke(cli, ["lint", "--format", "sarif", str(FIVE)]).output)
+    assert sarif["version"] == "2.1.0" and sarif["runs"][0]["results"]
+
+
+def test_validate_reports_a_duplicate_id_instead_of_refusing_the_file(monkeypatch):
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    result = CliRunner().invoke(cli, ["validate", "--no-cache", str(FIVE)])
+    assert result.exit_code == 1, result.output
+    assert "xml.duplicate-id" in result.output and "not well-formed" not in result.output
