@@ -47,3 +47,13 @@ def test_validate_reports_a_duplicate_id_instead_of_refusing_the_file(monkeypatc
     result = CliRunner().invoke(cli, ["validate", "--no-cache", str(FIVE)])
     assert result.exit_code == 1, result.output
     assert "xml.duplicate-id" in result.output and "not well-formed" not in result.output
+
+
+def test_standard_input_is_read_for_dash():
+    data = (Path(__file__).resolve().parent / "fixtures" / "lint" / "five-editor-errors.xml").read_bytes()
+    runner = CliRunner()
+    linted = runner.invoke(cli, ["lint", "-"], input=data)
+    assert linted.exit_code == 1 and "<stdin>:14: error:" in linted.output
+    checked = runner.invoke(cli, ["check", "-"], input=data)
+    assert checked.exit_code == 1 and "<stdin>:14: error:" in checked.output
+    assert "teikit-stdin-" not in linted.output + checked.output

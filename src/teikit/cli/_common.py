@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,6 +72,9 @@ class TeikitGroup(click.Group):
             sys.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # the reader of stdout went away (| head): nothing more to say
+            sys.stderr.close()
+            sys.exit(141)
         except OSError as exc:  # the system refused a read or write teikit did not foresee
             where = f"{exc.filename}: " if exc.filename else ""
             click.echo(f"teikit: error: {where}{exc.strerror or exc} (hint: check the path, its permissions "
@@ -108,3 +113,30 @@ def project_stylesheets() -> dict[str, Path]:
 
     current = project.current()
     return dict(current.stylesheets) if current else {}
+
+
+STDIN_NAME = "<stdin>"
+STDIN_LIMIT = 512 * 1024 * 1024  # the same order as teikit's other input caps
+
+
+@contextmanager
+def stdin_as_file(paths: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Callable[[str], str]]]:
+    """Replace a ``-`` among ``paths`` by a temporary copy of standard input; yield the paths
+    and a function that names that copy ``<stdin>`` in reports."""
+    if "-" not in paths:
+        yield paths, lambda name: name
+        return
+    import tempfile
+
+    data = sys.stdin.buffer.read(STDIN_LIMIT + 1)
+    if len(data) > STDIN_LIMIT:
+        from teikit.errors import InputError
+
+        raise InputError("standard input is larger than teikit reads (512 MB)", file=STDIN_NAME,
+                         hint="give a file instead of -")
+    with tempfile.TemporaryDirectory(prefix="teikit-stdin-") as tmp:
+        copy = Path(tmp) / "stdin.xml"
+        copy.write_bytes(data)
+        spellings = {str(copy), str(copy.resolve())}
+        yield (tuple(str(copy) if p == "-" else p for p in paths),
+               lambda name: STDIN_NAME if name in spellings or name.startswith(tmp) else name)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import click
 
 from teikit.check import check_paths, unknown_patterns
 from teikit.check.report import render_json, render_text
 from teikit.check.sarif import render_sarif
+from teikit.cli._common import stdin_as_file
 from teikit.diagnostics import Severity
 from teikit.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
@@ -62,7 +65,10 @@ def command(paths: tuple[str, ...], fmt: str, registers: tuple[str, ...], select
     unknown = unknown_patterns(selected + ignored)
     if unknown:
         raise click.UsageError(f"unknown rule code(s): {', '.join(unknown)} (see docs/checks.md)")
-    result = check_paths(paths, registers=registers, select=selected, ignore=ignored)
+    with stdin_as_file(paths) as (given, named):  # "-": standard input
+        result = check_paths(given, registers=registers, select=selected, ignore=ignored)
+    result.diagnostics = [dataclasses.replace(d, file=named(d.file)) for d in result.diagnostics]
+    result.files = [named(f) for f in result.files]
     if fmt == "text":
         click.echo(render_text(result.diagnostics, result.files, show=FAIL_ON[show]))
     else:

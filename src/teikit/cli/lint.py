@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import click
 
+from teikit.cli._common import stdin_as_file
 from teikit.diagnostics import Severity
 from teikit.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
@@ -43,7 +46,11 @@ def command(paths: tuple[str, ...], schema: str, registers: tuple[str, ...], ign
         registers_ = registers_ or [str(p) for p in current.registers]
         ignored += [c for c in current.check_ignore if c not in ignored]
     schemas = current.schema_map() if current is not None else {}
-    result = lint_paths(paths, schema=schema, registers=registers_, ignore=ignored, project_schemas=schemas)
+    with stdin_as_file(paths) as (given, named):  # "-": standard input
+        result = lint_paths(given, schema=schema, registers=registers_, ignore=ignored,
+                            project_schemas=schemas)
+    result.diagnostics = [dataclasses.replace(d, file=named(d.file)) for d in result.diagnostics]
+    result.files = [named(f) for f in result.files]
     if fmt == "json":
         from teikit.diagnostics import render_json
 
