@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,12 +62,14 @@ class SourceFacts:
         return _EBOOK_SUFFIX.sub(r"\1", lcc.strip()) if lcc else None
 
 
-def metadata_range(lines: list[str], regions: dict[str, tuple[int, int]]) -> tuple[int, int]:
-    """The metadata block: the structure pass's region, else everything before ``Page i``."""
+def metadata_range(lines: list[str], regions: dict[str, tuple[int, int]],
+                   page: Callable[[str], str | None] | None = None) -> tuple[int, int]:
+    """The metadata block: the structure pass's region, else everything before the first
+    page marker (``page`` reads one; by default ``Page i``)."""
     if "metadata" in regions:
         return regions["metadata"]
     for i, line in enumerate(lines):
-        if line.strip() == "Page i":
+        if (page(line) is not None) if page else line.strip() == "Page i":
             return 0, i
     return 0, 0
 

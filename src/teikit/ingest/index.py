@@ -23,7 +23,6 @@ from lxml import etree
 from teikit.diagnostics import Severity
 from teikit.ingest.context import IngestContext
 from teikit.ingest.index_parse import (
-    PAGE_RE,
     Entry,
     Locator,
     PageMark,
@@ -85,13 +84,20 @@ def _index_div(ctx: IngestContext) -> etree._Element | None:
     return ctx.root.find(f".//{T}back//{T}div[@type='index']")
 
 
+def _headings(ctx: IngestContext) -> tuple[str, ...]:
+    """The printed headings of the index: the edition's, else the plain English word."""
+    spec = ctx.book.back_of("index")
+    return spec.headings if spec is not None else ("Index",)
+
+
 def _index_range(ctx: IngestContext) -> tuple[int, int] | None:
     if "index" in ctx.regions:
         return ctx.regions["index"]
     lines = ctx.source.lines
+    headings = _headings(ctx)
     # the index heading after the last page marker of the bibliography
     for i in range(len(lines) - 1, -1, -1):
-        if lines[i].strip() == "Index":
+        if lines[i].strip() in headings:
             return (i, len(lines))
     return None
 
@@ -310,11 +316,12 @@ def _term_end(entry: Entry, kind: str) -> int:
 # ---------------------------------------------------------------- the pass
 
 
-def _key_paragraphs(div: etree._Element, lines: list[str], start: int, first: int) -> None:
+def _key_paragraphs(ctx: IngestContext, div: etree._Element, start: int, first: int) -> None:
     """The key to abbreviations printed before the entries ("fnu = first name unknown")."""
-    for line in lines[start:first]:
+    headings = _headings(ctx)
+    for line in ctx.source.lines[start:first]:
         text = line.strip()
-        if not text or text == "Index" or PAGE_RE.match(text):
+        if not text or text in headings or ctx.book.page(text) is not None:
             continue
         p = etree.SubElement(div, T + "p")
         p.text = text
@@ -378,11 +385,17 @@ def _marks(items: list) -> list[PageMark]:
     return out
 
 
-def _preceding_mark(lines: list[str], start: int) -> PageMark | None:
+def _preceding_mark(ctx: IngestContext, start: int) -> PageMark | None:
     for i in range(start, max(start - 5, -1), -1):
-        if m := PAGE_RE.match(lines[i].strip()):
-            return PageMark(m.group(1), i)
+        if (n := ctx.book.page(ctx.source.lines[i])) is not None:
+            return PageMark(n, i)
     return None
+
+
+def _printed_heading(ctx: IngestContext, start: int, end: int) -> str:
+    headings = _headings(ctx)
+    return next((line.strip() for line in ctx.source.lines[start:end] if line.strip() in headings),
+                headings[0])
 
 
 def run(ctx: IngestContext) -> None:
@@ -391,14 +404,17 @@ def run(ctx: IngestContext) -> None:
         return
     div = _index_div(ctx)
     span = _index_range(ctx)
+    if div is None and span is None and ctx.book.back_of("index") is None:
+        return  # a book without an index: nothing to read, no personography from it
     if div is None or span is None:
         ctx.report(Severity.ERROR, "index.missing", "no index found: the personography stays empty",
-                   hint="the index begins with a line 'Index' after the bibliography")
+                   hint="the index begins with its heading line ([[back]] kind 'index' in book.toml) "
+                        "after the bibliography")
         return
     start, end = span
     lines = ctx.source.lines
     cfg = load_editorial(ctx.editorial_dir)
-    sections = parse_index(lines[start:end], start, nesting_overrides(cfg))
+    sections = parse_index(lines[start:end], start, nesting_overrides(cfg), ctx.book.page)
     if not sections:
         ctx.report(Severity.ERROR, "index.not-recognised",
                    "no letter headings (A, B, ...) found in the index", start,
@@ -416,8 +432,8 @@ def run(ctx: IngestContext) -> None:
         sections[0].items.pop(0)
         b.pb(div, first)
     if div.find(T + "head") is None:
-        etree.SubElement(div, T + "head").text = "Index"
-    _key_paragraphs(div, lines, start, sections[0].line)
+        etree.SubElement(div, T + "head").text = _printed_heading(ctx, start, end)
+    _key_paragraphs(ctx, div, start, sections[0].line)
     for section in sections:
         lst = etree.SubElement(div, T + "list", type="index")
         head = etree.SubElement(lst, T + "head")
@@ -429,7 +445,7 @@ def run(ctx: IngestContext) -> None:
                 lst.append(b.item(it, None, 0))
     _link_see(div)
     known = [m for s in sections for m in _marks(s.items)]
-    before = _preceding_mark(lines, start)
+    before = _preceding_mark(ctx, start)
     if before is not None:
         known.append(before)
     _infer_pages(b, sections, known)

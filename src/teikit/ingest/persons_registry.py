@@ -105,6 +105,7 @@ def build_registry(sections: list[Section], cfg: dict) -> Registry:
     """Classify the main entries of the index and give each its ID."""
     subjects_cfg: dict[str, str] = cfg.get("subjects", {})
     same_cfg: dict[str, str] = cfg.get("same", {})
+    roles = frozenset(cfg.get("index", {}).get("role_words", ()))
     reg = Registry()
     person_entries: list[tuple[Entry, PersonName]] = []
     same_names: list[tuple[str, str, bool]] = []
@@ -122,7 +123,7 @@ def build_registry(sections: list[Section], cfg: dict) -> Registry:
                 reg.subjects.append(Subject(sid, kind, key, entry))
                 reg.links[id(entry)] = (kind, sid)
             else:
-                person_entries.append((entry, parse_person_heading(entry.head)))
+                person_entries.append((entry, parse_person_heading(entry.head, roles)))
     ids = _person_ids([n for _, n in person_entries])
     for (entry, name), pid in zip(person_entries, ids, strict=True):
         reg.persons.append(Person(pid, name, [entry]))
