@@ -66,7 +66,8 @@ number_words = ["One", "Two"]
     ("[[division]]\nheadings = [\"Foreword\"]\ntype = \"preface\"\nid = \"fw\"\npart = \"back\"\n", 5,
      "part must be one of front, body"),
     ("[[back]]\nheadings = [\"Notes\"]\nkind = \"endnotes\"\n", 3, "kind must be one of"),
-    ("[[back]]\nheadings = [\"Notes\"]\nkind = \"notes\"\ntype = \"appendix\"\n", 4, "only tables take a type"),
+    ("[[back]]\nheadings = [\"Notes\"]\nkind = \"notes\"\ntype = \"appendix\"\n", 4,
+     "only tables take a type"),
     ("[[back]]\nheadings = [\"Notes\"]\nkind = \"notes\"\n[[back]]\nheadings = [\"More notes\"]\n"
      "kind = \"notes\"\n", 6, "a second region of kind 'notes'"),
     ("[dates]\nyears = [1750, 1999]\n", 2, "start of a century"),
@@ -81,3 +82,30 @@ def test_mistakes_name_file_line_and_key(tmp_path: Path, text: str, line: int, w
     assert words in info.value.message
     assert info.value.file == str(tmp_path / "book.toml")
     assert info.value.line == line
+
+
+@pytest.mark.parametrize(("name", "text", "line", "words"), [
+    ("edition.toml", "[edition]\nidno = \"x\"\nversion = 1.0\n", 3, "edition.version: expected a string"),
+    ("edition.toml", "[rights]\nlicense = \"CC0\"\n", 2, "rights.license: unknown key"),
+    ("edition.toml", "[[statement]]\ntype = \"interpretation\"\ntext = \"a\"\n\n[[statement]]\n"
+     "type = \"comment\"\ntext = \"b\"\n", 6, "statement.type: expected one of correction"),
+    ("edition.toml", "[[statement]]\ntype = \"quotation\"\n", 1, "'text' is missing"),
+    ("edition.toml", "[source]\nrequired = [\"title\", \"isbn\"]\n", 2, "'isbn' is not a header fact"),
+    ("persons.toml", "[subjects]\n\"Leith\" = \"town\"\n", 2, "subjects.Leith: expected one of org"),
+    ("persons.toml", "[person.\"pers-x\"]\nvariant = [\"X\"]\n", 2, "person.pers-x.variant: unknown key"),
+    ("persons.toml", "[[unindexed]]\nid = \"pers-a\"\nsurname = \"A\"\n\n[[unindexed]]\nid = \"pers-b\"\n"
+     "surname = \"B\"\nonly_mentions = \"yes\"\n", 8, "unindexed.only_mentions: expected true or false"),
+])
+def test_edition_and_persons_data_are_checked(tmp_path: Path, name: str, text: str, line: int,
+                                              words: str) -> None:
+    from teikit.ingest.header_source import load_edition_config
+    from teikit.ingest.persons_registry import load_editorial
+
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        if name == "edition.toml":
+            load_edition_config(tmp_path / name)
+        else:
+            load_editorial(tmp_path)
+    assert words in info.value.message, info.value.message
+    assert (info.value.file, info.value.line) == (str(tmp_path / name), line)

@@ -19,6 +19,7 @@ from lxml import etree
 from teikit.diagnostics import Severity
 from teikit.ingest.context import IngestContext
 from teikit.ingest.header_source import (
+    DECL_TYPES,
     SourceFacts,
     isbn10_ok,
     isbn10_to_13,
@@ -31,8 +32,6 @@ from teikit.xmlio import TEI_NS, XML_ID, XML_NS
 
 T = f"{{{TEI_NS}}}"
 XML_LANG = f"{{{XML_NS}}}lang"
-# editorialDecl parts, in the order the header writes them.
-DECL_TYPES = ("correction", "normalization", "hyphenation", "quotation", "segmentation", "interpretation")
 
 # What the ingest does, for each type the edition's data does not state itself.
 FALLBACK_DECL = [
@@ -48,8 +47,6 @@ FALLBACK_DECL = [
 # Facts the header cannot do without (keys of collect_facts) unless the edition's
 # ``[source] required`` lists others; a missing one is an ingest error.
 REQUIRED = ("title", "author", "publisher", "date")
-FACT_KEYS = ("title", "author", "publisher", "isbn10", "isbn13", "eisbn13", "lccn", "lcc", "ddc",
-             "date", "pub_place")
 
 
 def _el(tag: str, text: str | None = None, parent: etree._Element | None = None,

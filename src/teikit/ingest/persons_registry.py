@@ -9,16 +9,15 @@ text names who are absent from the printed index come from ``[[unindexed]]``.
 
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import InputError
 from teikit.ingest.index_parse import Entry, Overrides, Section
 from teikit.ingest.persons_names import PersonName, parse_person_heading, slug
+from teikit.ingest.tomldata import STRINGS, Map, OneOf, Required, TomlFile, check_shape
 from teikit.xmlio import TEI_NS, XML_ID
 
 T = f"{{{TEI_NS}}}"
@@ -28,16 +27,29 @@ SUBJECT_KINDS = {"org": ("listOrg", "org", "orgName", "organizations"),
                  "event": ("listEvent", "event", "label", "events")}
 
 
+_INDEX_NOTE = {"entry": Required(str), "locator": Required(str), "corrected": Required(str),
+               "note": Required(str), "reason": str}
+# The shape of persons.toml (docs/encoding.md, "persons.toml"): every key the passes read.
+PERSONS_SHAPE = {
+    "index": {"role_words": STRINGS, "nesting": {"main": STRINGS, "sub": STRINGS}, "notes": [_INDEX_NOTE]},
+    "subjects": Map(OneOf("org", "place", "event", "term")),
+    "same": Map(str),
+    "person": Map({"variants": STRINGS, "mentions": STRINGS}),
+    "org": Map({"mentions": STRINGS}),
+    "place": Map({"mentions": STRINGS}),
+    "forms": {"exclude": STRINGS, "not_names": STRINGS},
+    "resolve": [{"form": Required(str), "pages": STRINGS, "before": str, "person": Required(str),
+                 "reason": str}],
+    "unindexed": [{"id": Required(str), "surname": Required(str), "forename": str, "roles": STRINGS,
+                   "description": str, "mentions": STRINGS, "indexed_under": str, "only_mentions": bool}],
+}
+
+
 def load_editorial(editorial_dir: Path) -> dict:
-    """Read ``persons.toml``; a missing file is an empty configuration."""
-    path = editorial_dir / PERSONS_FILE
-    if not path.exists():
-        return {}
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"not valid TOML: {exc}", file=path,
-                         hint="fix the syntax (see docs/encoding.md, 'Persons and the index')") from exc
+    """Read ``persons.toml`` and check its shape; a missing file is an empty configuration."""
+    file = TomlFile.load(editorial_dir / PERSONS_FILE, docs="docs/encoding.md, 'persons.toml'")
+    check_shape(file, file.data, PERSONS_SHAPE)
+    return file.data
 
 
 def nesting_overrides(cfg: dict) -> Overrides:

@@ -9,6 +9,7 @@ an integer`` instead of a Python stack.
 
 from __future__ import annotations
 
+import datetime
 import re
 import tomllib
 from collections.abc import Sequence
@@ -152,3 +153,76 @@ def pattern(file: TomlFile, table: dict[str, Any], key: str, default: str, where
             raise file.error(f"the regular expression needs a group named {group!r}: (?P<{group}>...)",
                              where, key, item)
     return compiled
+
+
+# -- declared shapes -------------------------------------------------------------------
+# A shape is: a type (str, int, bool), STRINGS (an array of strings), a dict of key ->
+# shape (a table whose keys are all known), [shape] (an array of such tables), Map(shape)
+# (a table of free keys, each value of that shape) or OneOf(values).
+
+
+class Map:
+    """A table whose keys are the data's own (IDs, headings), each value of one shape."""
+
+    def __init__(self, shape: Any) -> None:
+        self.shape = shape
+
+
+class Required:
+    """A key a table must have."""
+
+    def __init__(self, shape: Any) -> None:
+        self.shape = shape
+
+
+class OneOf:
+    """A string from a closed list."""
+
+    def __init__(self, *values: str) -> None:
+        self.values = values
+
+
+STRINGS = ("strings",)
+YEARISH = ("date",)  # a date or year: quoted ("1990", "2026-11-26") or bare (1990, 2026-11-26)
+
+
+def check_shape(file: TomlFile, value: Any, shape: Any, where: tuple[str, ...] = (),
+                key: str | None = None, item: int | None = None) -> None:
+    """Raise an InputError at the first value of ``file.data`` that does not fit ``shape``."""
+    if isinstance(shape, Required):
+        shape = shape.shape
+    if isinstance(shape, dict):
+        if not isinstance(value, dict):
+            raise file.error("expected a table", where, key, item)
+        inner = (*where, key) if key is not None else where
+        for k, sub in shape.items():
+            if isinstance(sub, Required) and k not in value:
+                raise file.error(f"{k!r} is missing", inner, None, item,
+                                 hint=f"add {k} = ... to this table")
+        for k, v in value.items():
+            if k not in shape:
+                raise file.error(f"unknown key (known: {', '.join(shape)})", inner, k, item,
+                                 hint="fix the spelling or remove it")
+            check_shape(file, v, shape[k], inner, k, item)
+    elif isinstance(shape, list):
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise file.error("expected an array of tables ([[...]])", where, key, item)
+        for n, v in enumerate(value):
+            check_shape(file, v, shape[0], (*where, key) if key else where, None, n)
+    elif isinstance(shape, Map):
+        if not isinstance(value, dict):
+            raise file.error("expected a table", where, key, item)
+        for k, v in value.items():
+            check_shape(file, v, shape.shape, (*where, key) if key else where, k, item)
+    elif isinstance(shape, OneOf):
+        if value not in shape.values:
+            raise file.error(f"expected one of {', '.join(shape.values)}, not {value!r}", where, key, item)
+    elif shape is STRINGS:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise file.error(f"expected an array of strings, not {value!r}", where, key, item)
+    elif shape is YEARISH:
+        if isinstance(value, bool) or not isinstance(value, str | int | datetime.date):
+            raise file.error(f"expected a date or a year, not {value!r}", where, key, item)
+    elif isinstance(shape, type) and (not isinstance(value, shape)
+                                      or (shape is int and isinstance(value, bool))):
+        raise file.error(f"expected {_TYPES.get(shape, shape.__name__)}, not {value!r}", where, key, item)
