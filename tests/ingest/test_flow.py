@@ -37,6 +37,19 @@ def test_continues():
     assert continues("an *italic", "Span* ends", True)
 
 
+def test_a_piece_in_lower_case_runs_on_after_a_marker_colon_quote_or_bracket():
+    """The six paragraphs the memoir's extraction split at a page (issue #18)."""
+    assert continues("the official photographer (I believe it was Otsup)³", "took pictures.", False)
+    assert continues("two others Voloditcheva,²⁹", "and Sarah Flakserman helped", False)
+    assert continues("everything about it was rigorously secret:", "all its resolutions", False)
+    assert continues('"Nothing simpler,"', "said Litvinov.", False)
+    assert continues("the police apparatus (supported by the army)", "achieved such strength", False)
+    assert continues('"liberation from Bolshevism"', "was apparent even to my young ears", False)
+    # a sentence that ended stays ended; an upper-case piece after a marker is a new paragraph
+    assert not continues("It ended.", "then lower", False)
+    assert not continues("He said so.³", "The next day", False)
+
+
 def test_page_break_inside_a_paragraph_and_hyphen_rejoined():
     div = _flow(["He brought sample documenta-", "Page viii", "tion which revealed."])
     (p,) = div

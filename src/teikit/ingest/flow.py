@@ -2,8 +2,10 @@
 
 The extraction broke paragraphs at page ends, at lines and around note markers. A block
 continues the open paragraph when the paragraph has not ended: an italic span is still
-open, or its last character is not sentence-final and either it ends in a lower-case
-letter, comma, semicolon or dash, or the next block starts in lower case. Page markers
+open, or the next block starts in lower case and the paragraph does not end with a full
+stop, question or exclamation mark, or its last character is not final punctuation (a
+colon, quotation mark, bracket or note marker) and it ends in a lower-case letter, comma,
+semicolon or dash. Page markers
 met inside a paragraph become ``pb`` inside it; a word hyphenated across the join is
 rejoined (see :class:`Hyphenation`). Where two blocks are joined with no page marker
 between them, a ``<?teikit-joint?>`` processing instruction marks the join: the
@@ -33,6 +35,7 @@ from teikit.ingest.source import Block
 
 JOINT = "teikit-joint"
 _FINAL = set(".?!:\"”’)]'")
+_SENTENCE_END = set(".?!")
 _SOFT_END = set(",;-–—")
 _LEAD_SUP = re.compile(f"([{typography.SUPERSCRIPTS}]+)\\s*")
 _BARE_NUMBER = re.compile(r"[0-9]{1,2}")
@@ -81,7 +84,10 @@ def continues(prev: str, nxt: str, italic_open: bool) -> bool:
         return False
     last = prev[-1]
     if last in _FINAL or last in typography.SUPERSCRIPTS:
-        return False
+        # After a note marker, colon, quotation mark or bracket a sentence may run on: a
+        # piece starting in lower case continues it (a new paragraph never starts so). A
+        # full stop, question or exclamation mark ends the paragraph whatever follows.
+        return last not in _SENTENCE_END and nxt[0].islower()
     if last.islower() or last in _SOFT_END:
         return True
     return nxt[0].islower()
