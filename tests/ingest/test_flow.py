@@ -65,6 +65,27 @@ def test_compound_keeps_its_hyphen():
     assert "".join(div[0].itertext()) == "the behind-doors decisions."
 
 
+def test_the_editions_decisions_settle_what_the_source_cannot():
+    lines = ["while its then-", "rudimentary apparatus and the documenta-", "tion of it."]
+    hyph = Hyphenation(lines, keep=["then-rudimentary"], join=["documentation"])
+    div = etree.Element(T + "div")
+    flow = Flow({}, hyph)
+    flow.start(div)
+    for i, line in enumerate(lines):
+        flow.text(Block(2 * i, line))
+    flow.close()
+    assert "".join(div[0].itertext()) == "while its then-rudimentary apparatus and the documentation of it."
+    assert hyph.undecided == []
+    guessed = Hyphenation(lines)
+    assert not guessed.keep("then", "rudimentary", 3)
+    assert guessed.undecided == [("then-rudimentary", False, 3)]
+
+
+def test_a_hyphen_before_a_capital_stays_without_a_space():
+    div = _flow(["two or three semichekists, semi-", "Stalinists among them"])
+    assert "".join(div[0].itertext()) == "two or three semichekists, semi-Stalinists among them"
+
+
 def test_join_without_page_leaves_a_joint():
     div = _flow(["The British realized what", "a prize they had."])
     (p,) = div

@@ -44,3 +44,10 @@ def test_scans_find_what_they_look_for() -> None:
     assert len(found["lost-coordinated-date"]) == 1 and found["ocr-day-range"][0].text == "910 November"
     assert found["join-hyphen"][0].text.startswith("semi- S")
     assert found["untagged-patronymic"][0].text == "Yakob Grigorievich"
+
+
+def test_hyphens_at_joins(memoir, skerry) -> None:
+    assert memoir["join-hyphen"] == [] and skerry["join-hyphen"] == []
+    text = paths.EDITION.read_text(encoding="utf-8")
+    assert "its then-rudimentary<pb" in text and "semi-Stalinists" in text
+    assert "thenrudimentary" not in text and "semi- Stalinists" not in text

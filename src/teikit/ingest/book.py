@@ -121,6 +121,10 @@ class Book:
     back: tuple[BackSpec, ...] = ()
     place_qualifiers: tuple[str, ...] = ()
     years: tuple[int, int] = DEFAULT_YEARS
+    # Words hyphenated at a line end whose two forms occur nowhere else in the source:
+    # "then-rudimentary" keeps its hyphen, "documentation" is one word (docs/encoding.md).
+    keep_hyphen: tuple[str, ...] = ()
+    join_hyphen: tuple[str, ...] = ()
 
     def page(self, line: str) -> str | None:
         """The page number a line marks, or None."""
@@ -160,7 +164,9 @@ def load(editorial_dir: Path) -> Book:
     if not file.data:
         return Book(path=file.path)
     check_keys(file, file.data, ("pages", "contents", "chapters", "division", "back", "bibliography",
-                                 "dates"), ())
+                                 "dates", "hyphenation"), ())
+    hyphens = file.table("hyphenation")
+    check_keys(file, hyphens, ("keep", "join"), ("hyphenation",))
     pages = file.table("pages")
     check_keys(file, pages, ("marker",), ("pages",))
     contents = file.table("contents")
@@ -177,6 +183,8 @@ def load(editorial_dir: Path) -> Book:
         back=tuple(_back(file)),
         place_qualifiers=tuple(strings(file, biblio, "place_qualifiers", (), ("bibliography",))),
         years=_years(file),
+        keep_hyphen=tuple(strings(file, hyphens, "keep", (), ("hyphenation",))),
+        join_hyphen=tuple(strings(file, hyphens, "join", (), ("hyphenation",))),
     )
 
 

@@ -55,7 +55,7 @@ class Builder:
         self.ctx = ctx
         self.book: Book = ctx.book
         self.corrections = corrections_file.load(ctx.editorial_dir)
-        self.hyphenation = Hyphenation(ctx.source.lines)
+        self.hyphenation = Hyphenation(ctx.source.lines, self.book.keep_hyphen, self.book.join_hyphen)
         self.applied: set[int] = set()
         self.year_ranges = 0
 
@@ -244,6 +244,15 @@ class Builder:
                 notes.build(self.ctx, div, region, self.flow(markers=False))
             # bibliography and index: their passes fill the empty division
         self._report_unused()
+        self._report_hyphens()
+
+    def _report_hyphens(self) -> None:
+        for word, guess, line in self.hyphenation.undecided:
+            joined = word if guess else word.replace("-", "", 1)
+            self.ctx.report(Severity.INFO, "ingest.hyphen-undecided",
+                            f"{word!r} at a line end: neither form occurs elsewhere; read as {joined!r}",
+                            line, hint="settle it in book.toml: [hyphenation] keep (a compound) or join "
+                                       "(one word)")
 
     def _report_unused(self) -> None:
         for line, rows in sorted(self.corrections.items()):
