@@ -148,3 +148,19 @@ def test_pass_tags_text_and_notes_only() -> None:
     # Re-running finds nothing new (dates already tagged are skipped).
     dates.run(ctx)
     assert len(list(ctx.root.iter(T + "date"))) == 4
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the memoir's four coordinated dates (issue #18), each of the pair tagged
+    ("In April and May 1921 the", [("April", {"when": "1921-04"}), ("May 1921", {"when": "1921-05"})]),
+    ("On 14 and 15 January 1924 he", [("14", {"when": "1924-01-14"}),
+                                      ("15 January 1924", {"when": "1924-01-15"})]),
+    ("in March and April 1922.", [("March", {"when": "1922-03"}), ("April 1922", {"when": "1922-04"})]),
+    ("on 1, 2 and 3 May 1920", [("1", {"when": "1920-05-01"}), ("2", {"when": "1920-05-02"}),
+                                ("3 May 1920", {"when": "1920-05-03"})]),
+    # not a pair: a real day range, and no day 31 in April
+    ("from 9-10 November 1799", [("9-10 November 1799", {"from": "1799-11-09", "to": "1799-11-10"})]),
+    ("on 30 and 31 April 1921", [("April 1921", {"when": "1921-04"})]),
+])
+def test_coordinated_dates(text: str, expected: list) -> None:
+    assert found(text) == expected

@@ -51,3 +51,12 @@ def test_hyphens_at_joins(memoir, skerry) -> None:
     text = paths.EDITION.read_text(encoding="utf-8")
     assert "its then-rudimentary<pb" in text and "semi-Stalinists" in text
     assert "thenrudimentary" not in text and "semi- Stalinists" not in text
+
+
+def test_coordinated_dates_and_day_ranges(memoir, skerry) -> None:
+    for scans in (memoir, skerry):
+        assert scans["lost-coordinated-date"] == [] and scans["ocr-day-range"] == []
+    text = paths.EDITION.read_text(encoding="utf-8")
+    assert '<date when="1924-01-14">14</date> and <date when="1924-01-15">15 January 1924</date>' in text
+    assert '<date when="1921-04">April</date> and <date when="1921-05">May 1921</date>' in text
+    assert '<sic>910 November 1799</sic>' in text and '<sic>1618 January</sic>' in text

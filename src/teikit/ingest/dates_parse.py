@@ -3,7 +3,8 @@
 :func:`find_dates` returns ``(start, end, attrs)`` spans, where ``attrs`` holds the
 TEI attributes: ``{"when": "1923-08-09"}`` or ``{"from": "1918", "to": "1922"}``.
 
-Patterns are tried longest first and a span already taken is never split: day ranges
+Patterns are tried longest first and a span already taken is never split: coordinated
+dates, each tagged (``<14> and <15 January 1924>``, ``<April> and <May 1921>``), day ranges
 (``9-10 November 1799``, ``22 to 31 May 1924``), full dates (``9 August 1923``,
 ``August 9, 1923``), month ranges (``July/August 1903``), month and year, year ranges
 (``1918-22``, ``1920–25``, ``1920/21``, ``from 1914 to 1917``, ``1922 through 1925``,
@@ -42,6 +43,11 @@ def patterns(years: tuple[int, int] = DEFAULT_YEARS) -> tuple[tuple[str, re.Patt
     # A year of the span, not glued to other digits or letters (hyphen before is fine: mid-1920s).
     y = rf"(?<![\w,.$£#/])(?<!\d[-–]){c}\d\d(?![\d]|,\d\d\d|\.\d)"
     return (
+        # "14 and 15 January 1924", "April and May 1921": each date of a coordinated pair
+        ("day-list", re.compile(rf"(?<![\d-])(?P<first>\d{{1,2}}(?:, \d{{1,2}})*),? (?:and|&) "
+                                rf"(?P<d>\d{{1,2}}) (?P<m>{_M}),? (?P<y>{y}){_END}")),
+        ("month-list", re.compile(rf"\b(?P<first>{_M}(?:, {_M})*),? (?:and|&) (?P<m>{_M}),? "
+                                  rf"(?P<y>{y}){_END}")),
         ("day-range", re.compile(rf"(?<![\d-])(?P<d1>\d{{1,2}})(?:[-–]| to )(?P<d2>\d{{1,2}}) (?P<m>{_M}),? "
                                  rf"(?P<y>{y}){_END}")),
         ("dmy", re.compile(rf"(?<![\d-])(?P<d>\d{{1,2}}) (?P<m>{_M}),? (?P<y>{y}){_END}")),
@@ -144,6 +150,30 @@ def _span(kind: str, m: re.Match[str]) -> tuple[int, int]:
     return m.start(), m.end()
 
 
+def _coordinated(kind: str, m: re.Match[str]) -> list[tuple[int, int, dict[str, str]]] | None:
+    """The spans of a coordinated pair or list: the last date whole, each earlier day or month
+    alone with the year (and month) it shares: "<14> and <15 January 1924>"."""
+    y, last_month = int(m.group("y")), month_number(m.group("m"))
+    spans: list[tuple[int, int, dict[str, str]]] = []
+    for item in re.finditer(r"\w+", m.group("first")):
+        start, end = m.start("first") + item.start(), m.start("first") + item.end()
+        if kind == "day-list":
+            day = iso_day(y, last_month, int(item.group(0)))
+            if day is None:
+                return None
+            spans.append((start, end, {"when": day}))
+        else:
+            spans.append((start, end, {"when": f"{y}-{month_number(item.group(0)):02d}"}))
+    if kind == "day-list":
+        day = iso_day(y, last_month, int(m.group("d")))
+        if day is None:
+            return None
+        spans.append((m.start("d"), m.end(), {"when": day}))
+    else:
+        spans.append((m.start("m"), m.end(), {"when": f"{y}-{last_month:02d}"}))
+    return spans
+
+
 def find_dates(text: str, years: tuple[int, int] = DEFAULT_YEARS) -> list[tuple[int, int, dict[str, str]]]:
     """Every date in ``text`` as sorted, non-overlapping (start, end, attrs) spans.
 
@@ -154,6 +184,11 @@ def find_dates(text: str, years: tuple[int, int] = DEFAULT_YEARS) -> list[tuple[
     taken: list[tuple[int, int, dict[str, str]]] = []
     for kind, pattern in patterns(years):
         for m in pattern.finditer(text):
+            if kind in ("day-list", "month-list"):
+                spans = _coordinated(kind, m)
+                if spans and not any(a < e and s < b for s, e, _ in taken for a, b, _ in spans):
+                    taken.extend(spans)
+                continue
             start, end = _span(kind, m)
             if any(start < e and s < end for s, e, _ in taken):
                 continue

@@ -110,7 +110,9 @@ class Flow:
 
     def __init__(self, corrections: dict[int, list[Correction]], hyphenation: Hyphenation,
                  *, markers: bool = True,
-                 on_repairs: Callable[[typography.Repairs], None] | None = None) -> None:
+                 on_repairs: Callable[[typography.Repairs], None] | None = None,
+                 years: tuple[int, int] = typography.DEFAULT_YEARS) -> None:
+        self.years = years
         self.corrections = corrections
         self.hyphenation = hyphenation
         self.markers = markers
@@ -127,7 +129,7 @@ class Flow:
         self.buf: list[str] = []
         self.raw = ""  # the paragraph's text as in the source (no holes), for decisions
         self.piece = ""  # the last block's text: an italic it opens runs on into the next
-        self.repairs = typography.Repairs()
+        self.repairs = typography.Repairs(years=self.years)
 
     # -- containers ---------------------------------------------------------------------
     def start(self, container: etree._Element) -> None:
@@ -173,7 +175,7 @@ class Flow:
 
     def figure(self, caption: list[Block]) -> None:
         """A plate between pages: ``figure type="plate"`` with its caption lines as head."""
-        repairs = typography.Repairs()
+        repairs = typography.Repairs(years=self.years)
         lines = [typography.prepare(b.text, self.corrections.get(b.index + 1, []), repairs) for b in caption]
         head = typography.finish("\ue010".join(lines), repairs, markers=False).replace("\ue010", "<lb/>")
         if self.on_repairs:

@@ -60,14 +60,16 @@ class Builder:
         self.year_ranges = 0
 
     def flow(self, *, markers: bool = True) -> Flow:
-        return Flow(self.corrections, self.hyphenation, markers=markers, on_repairs=self._count)
+        return Flow(self.corrections, self.hyphenation, markers=markers, on_repairs=self._count,
+                    years=self.book.years)
 
     def _count(self, repairs: Repairs) -> None:
         self.applied.update(c.row for c in repairs.applied)
         self.year_ranges += repairs.year_ranges
 
     def convert(self, block: Block, tag: str) -> etree._Element:
-        el, repairs = convert(block.text, self.corrections.get(block.index + 1, []), tag=tag)
+        el, repairs = convert(block.text, self.corrections.get(block.index + 1, []), tag=tag,
+                              years=self.book.years)
         self._count(repairs)
         return el
 
