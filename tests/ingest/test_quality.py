@@ -60,3 +60,14 @@ def test_coordinated_dates_and_day_ranges(memoir, skerry) -> None:
     assert '<date when="1924-01-14">14</date> and <date when="1924-01-15">15 January 1924</date>' in text
     assert '<date when="1921-04">April</date> and <date when="1921-05">May 1921</date>' in text
     assert '<sic>910 November 1799</sic>' in text and '<sic>1618 January</sic>' in text
+
+
+def test_index_note_locators_go_to_the_right_section(memoir, skerry) -> None:
+    assert memoir["wrong-note"] == [] and skerry["wrong-note"] == []
+    root = xmlio.parse_file(paths.EDITION).getroot()
+    ns = {"t": xmlio.TEI_NS}
+    for entry, target in (("skoropadsky", "#ch01-n02"), ("lunacharsky", "#ch14-n01"),
+                          ("vareikis", "#ch14-n01"), ("miliukov", "#ch17-n01"),
+                          ("svanidze", "#ch09-n08"), ("nizheradze", "#ch09-n08")):
+        refs = root.xpath(f"//t:item[@xml:id='idx-{entry}']//t:ref[@type='note']/@target", namespaces=ns)
+        assert target in refs, (entry, refs)

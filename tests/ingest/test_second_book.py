@@ -108,3 +108,11 @@ def test_persons_places_and_index(root: etree._Element) -> None:
     assert xp(root, "//tei:div[@type='index']/tei:head/text()") == ["Index of Names"]
     refs = xp(root, "//tei:div[@type='index']//tei:ref[@type]")
     assert refs and all(xp(root, f"//*[@xml:id='{t[1:]}']") for r in refs for t in r.get("target").split())
+
+
+def test_note_locators_find_their_section(root: etree._Element) -> None:
+    """Four notes 1 are printed on page 7: each locator goes to the one naming its entry."""
+    def target(entry: str) -> list[str]:
+        return xp(root, f"//tei:item[@xml:id='idx-{entry}']/tei:ref[@type='note']/@target")
+    assert target("calder") == ["#ch03-n01"] and target("mair") == ["#ch01-n01"]
+    assert target("skerry") == ["#foreword-n01"]  # both foreword and chapter 2 name it: the data says

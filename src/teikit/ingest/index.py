@@ -27,6 +27,7 @@ from teikit.ingest.index_parse import (
     Locator,
     PageMark,
     Section,
+    fold,
     parse_index,
 )
 from teikit.ingest.inline import wrap_matches
@@ -55,11 +56,15 @@ def page_id(n: str) -> str:
 
 
 class Targets:
-    """What locators can point at in the tree: page IDs and notes by (page, number)."""
+    """What locators can point at in the tree: page IDs and notes by (page, number).
+
+    Two notes sections may start on one page, each with a note 1: a locator "265 n1" then
+    has two candidates, and the one whose text names the entry is meant.
+    """
 
     def __init__(self, root: etree._Element) -> None:
         self.pages: set[str] = set()
-        self.notes: dict[tuple[str, str], str] = {}
+        self.notes: dict[tuple[str, str], list[tuple[str, str]]] = {}  # -> [(ID, folded text)]
         page: str | None = None
         for el in root.iter(T + "pb", T + "note"):
             if el.tag == T + "pb":
@@ -69,15 +74,26 @@ class Targets:
                 note = next(el.iterancestors(T + "note"), None)
                 if note is not None and page is not None:
                     # a note straddling the page break is also "printed on" that page
-                    self.notes.setdefault((page, note.get("n") or ""), note.get(XML_ID) or "")
+                    self._add(page, note)
             elif el.get("type") == "endnote" and page is not None and el.get(XML_ID):
-                self.notes.setdefault((page, el.get("n") or ""), el.get(XML_ID))
+                self._add(page, el)
 
-    def note(self, loc: Locator, n: str) -> str | None:
+    def _add(self, page: str, note: etree._Element) -> None:
+        found = self.notes.setdefault((page, note.get("n") or ""), [])
+        if all(i != note.get(XML_ID) for i, _ in found):
+            found.append((note.get(XML_ID) or "", fold("".join(note.itertext()))))
+
+    def note(self, loc: Locator, n: str, name: str = "") -> tuple[str | None, int]:
+        """The note a locator names (its ID or None) and how many notes it could name."""
         for page in filter(None, (loc.start, loc.end)):
-            if (page, n) in self.notes:
-                return self.notes[(page, n)]
-        return None
+            found = self.notes.get((page, n), [])
+            if len(found) > 1 and name:
+                naming = [i for i, text in found if re.search(rf"\b{re.escape(fold(name))}\b", text)]
+                if len(naming) == 1:
+                    return naming[0], 1
+            if found:
+                return found[0][0], len(found)
+        return None, 0
 
 
 def _index_div(ctx: IngestContext) -> etree._Element | None:
@@ -128,6 +144,7 @@ class _Builder:
         self.note_fixes: dict[tuple[str, str], dict] = {}
         self.ids: set[str] = set()
         self.items: dict[int, etree._Element] = {}  # id(entry) -> item
+        self.main_key = ""  # the heading of the main entry being built (names its notes)
 
     def unique(self, base: str) -> str:
         out, k = base, 2
@@ -140,12 +157,24 @@ class _Builder:
         el = etree.Element(T + "ref", type=loc.kind)
         el.text = text
         line = entry.line
-        fix = self.note_fixes.get((heading_key(entry.head), text))
+        fix = self.note_fixes.get((heading_key(entry.head), text)) \
+            or self.note_fixes.get((self.main_key, text))
+        if fix is not None and fix.get("corrected", text) == text:
+            # a locator printed right that could name two notes: the editors' reading
+            el.set("target", "#" + fix["note"])
+            return el
         if fix is not None:
             return self.corrected(text, fix)
         if loc.notes:
-            found = [self.targets.note(loc, n) for n in loc.notes]
-            note_ids = [i for i in found if i]
+            found = [self.targets.note(loc, n, self.main_key) for n in loc.notes]
+            note_ids = [i for i, _ in found if i]
+            for (i, count), n in zip(found, loc.notes, strict=True):
+                if count > 1:
+                    self.ctx.report(Severity.WARNING, "index.ambiguous-note",
+                                    f"{count} notes {n} are printed on page {loc.start} and none alone "
+                                    f"names {self.main_key!r} ({text!r}); the first, #{i}, is linked", line,
+                                    hint="read the notes and record the right one in persons.toml "
+                                         "[[index.notes]]")
             if len(note_ids) == len(found):
                 el.set("target", " ".join("#" + i for i in note_ids))
                 return el
@@ -206,6 +235,7 @@ class _Builder:
         item = etree.Element(T + "item")
         self.items[id(entry)] = item
         if parent_id is None:
+            self.main_key = heading_key(entry.head)
             kind, target = self.reg.links.get(id(entry), ("term", None))
             person = self.reg.by_id(target) if kind == "person" and target else None
             own = person is not None and any(e is entry for e in person.entries)

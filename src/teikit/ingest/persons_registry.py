@@ -27,7 +27,7 @@ SUBJECT_KINDS = {"org": ("listOrg", "org", "orgName", "organizations"),
                  "event": ("listEvent", "event", "label", "events")}
 
 
-_INDEX_NOTE = {"entry": Required(str), "locator": Required(str), "corrected": Required(str),
+_INDEX_NOTE = {"entry": Required(str), "locator": Required(str), "corrected": str,
                "note": Required(str), "reason": str}
 # The shape of persons.toml (docs/encoding.md, "persons.toml"): every key the passes read.
 PERSONS_SHAPE = {
