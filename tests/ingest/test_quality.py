@@ -71,3 +71,50 @@ def test_index_note_locators_go_to_the_right_section(memoir, skerry) -> None:
                           ("svanidze", "#ch09-n08"), ("nizheradze", "#ch09-n08")):
         refs = root.xpath(f"//t:item[@xml:id='idx-{entry}']//t:ref[@type='note']/@target", namespaces=ns)
         assert target in refs, (entry, refs)
+
+
+def _mentions(root: etree._Element, ref: str) -> list[str]:
+    return ["".join(p.itertext()) for p in root.iter(f"{{{xmlio.TEI_NS}}}persName") if p.get("ref") == ref]
+
+
+def _root() -> etree._Element:
+    return xmlio.parse_file(paths.EDITION).getroot()
+
+
+def test_works_are_not_their_authors(memoir, skerry) -> None:
+    """Trotsky's *Stalin*, *Khrushchev Remembers*, *Burevestnik*: titles, not mentions."""
+    assert memoir["name-in-work"] == [] and skerry["name-in-work"] == []
+    text = paths.EDITION.read_text(encoding="utf-8")
+    assert text.count("<title>Stalin</title>") == 7 and "<title>Burevestnik</title>" in text
+    assert '<title level="m">Khrushchev Remembers</title>' in text
+    assert '<title level="m">l\'Enlèvement du Général Kutepov</title>' in text
+
+
+def test_idioms_are_not_persons() -> None:
+    text = paths.EDITION.read_text(encoding="utf-8")
+    assert "Soviet Potemkin villages" in text and "Battleship Potemkin" in text
+
+
+def test_a_context_rule_sees_past_a_name_before() -> None:
+    """"Stalin and Sverdlov" (p. 68): the rule reads "Stalin and " across the first name."""
+    root = _root()
+    ns = {"t": xmlio.TEI_NS}
+    second = root.xpath("//t:persName[@ref='#pers-stalin']/following-sibling::*[1]"
+                        "[self::t:persName][.='Sverdlov']/@ref", namespaces=ns)
+    assert second and set(second) == {"#pers-sverdlov-yakob"}
+
+
+def test_spelling_variants_name_the_right_person() -> None:
+    root = _root()
+    assert "Ivan Khutarvo" in _mentions(root, "#pers-khutarov")
+    assert not [m for m in _mentions(root, "#pers-khutarevna") if "Khutarvo" in m]
+    assert "Djughashvili" in _mentions(root, "#pers-stalin")
+    assert _mentions(root, "#pers-vrangel").count("Vrangél") == 3
+
+
+def test_people_not_in_the_printed_index() -> None:
+    root = _root()
+    for ref, name in (("#pers-chekhov", "Chekhov"), ("#pers-melnikov", "Jakob Melnikov"),
+                      ("#pers-ippolitov", "Plato Ippolitov"), ("#pers-kuchin", "Kuchin"),
+                      ("#pers-miers", "Suzanne Doyle Miers"), ("#pers-doyle", "Doyle, David W.")):
+        assert name in _mentions(root, ref), ref

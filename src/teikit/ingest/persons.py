@@ -36,8 +36,13 @@ from teikit.xmlio import TEI_NS, XML_ID
 T = f"{{{TEI_NS}}}"
 PENDING = "candidates"  # temporary attribute on a provisional wrapper
 NAME_TAGS = (T + "persName", T + "orgName", T + "placeName")
-SKIP_TAGS = [*NAME_TAGS, *(T + t for t in ("teiHeader", "standOff", "pb", "ref"))]
+# A name inside the title of a work is part of the title, not a mention of the person
+# (Trotsky's "Stalin: An Appraisal", "Khrushchev Remembers").
+SKIP_TAGS = [*NAME_TAGS, *(T + t for t in ("teiHeader", "standOff", "pb", "ref", "title"))]
 _ROMAN = re.compile(r"^[ivxl]+$")
+# Elements inside a paragraph: the text before a name runs on through them.
+INLINE = {T + t for t in ("hi", "title", "choice", "corr", "sic", "date", "persName", "orgName",
+                          "placeName", "ref", "supplied", "q", "foreign", "emph", "name", "rs")}
 
 
 def page_number(n: str | None) -> int | None:
@@ -159,12 +164,30 @@ def _before(el: etree._Element) -> str:
     return (prev.tail if prev is not None else el.getparent().text) or ""
 
 
+def _text_before(el: etree._Element, limit: int = 200) -> str:
+    """The words just before ``el`` in its paragraph, across the names and other inline
+    elements before it ("Stalin and " before the second name of "Stalin and Sverdlov")."""
+    parts: list[str] = []
+    node = el
+    while node.getparent() is not None and len("".join(parts)) < limit:
+        parent = node.getparent()
+        for prev in node.itersiblings(preceding=True):
+            parts.append(prev.tail or "")
+            parts.append("".join(prev.itertext()))
+        parts.append(parent.text or "")
+        if parent.tag not in INLINE:
+            break
+        node = parent
+    return "".join(reversed(parts))[-limit:]
+
+
 def _ruled(rules: dict, el: etree._Element, page: int | None) -> tuple[str | None, bool]:
     """The person an editorial rule gives this mention, and whether the rule is specific
     (names a page or the preceding text) and so overrides the index."""
+    before_text = _text_before(el)
     for key in ((el.text, page), (el.text, None)):
         for before, person in rules.get(key, []):
-            if _before(el).endswith(before):
+            if before_text.endswith(before):
                 return person, bool(before) or key[1] is not None
     return None, False
 
@@ -200,6 +223,23 @@ def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict) -> tuple[
                         "person is certain")
         _unwrap(el)
     return linked, left
+
+
+def italic_works(text: etree._Element, forms: Forms, excluded: set[etree._Element]) -> int:
+    """An italic span that is exactly a person's name is the title of a work named after
+    them (Trotsky's *Stalin*, *Burevestnik*): it becomes ``title`` and is not a mention.
+    Returns how many were retagged."""
+    count = 0
+    for hi in list(text.iter(T + "hi")):
+        if hi.get("rend") != "italic" or len(hi) or hi in excluded:
+            continue
+        words = (hi.text or "").strip()
+        candidates = forms.candidates.get(words)
+        if candidates and all(forms.kinds.get(c, "persName") == "persName" for c in candidates):
+            hi.tag = T + "title"
+            del hi.attrib["rend"]
+            count += 1
+    return count
 
 
 def extend_over_corrections(root: etree._Element, forms: Forms) -> int:
@@ -263,6 +303,7 @@ def run(ctx: IngestContext) -> None:
     if text is None:
         return
     excluded = _excluded(ctx.root)
+    italic_works(text, forms, excluded)
     rules = _rules(cfg)
     wrap_matches(text, _finder(forms), _factory(forms, {form for form, _ in rules}), skip=SKIP_TAGS,
                  only=lambda el: el not in excluded)

@@ -121,7 +121,9 @@ def is_title(words: str) -> bool:
 
     A final full stop marks a quoted phrase ("*For Politburo members only.*"), not a title.
     """
-    return len(words.split()) >= 2 and words[:1].isupper() and not words.rstrip().endswith(".")
+    # a French elided article does not count: "l'Enlèvement du Général Kutepov" is a title
+    head = re.sub(r"^[a-z][’']", "", words)
+    return len(words.split()) >= 2 and head[:1].isupper() and not words.rstrip().endswith(".")
 
 
 def _italic(m: re.Match[str]) -> str:
