@@ -285,6 +285,77 @@ def extend_over_corrections(root: etree._Element, forms: Forms) -> int:
     return widened
 
 
+_PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:ovich|evich|ievich|yevich|ich|ovna|evna|ievna|ichna|itch)$")
+_WORDS_BEFORE = re.compile(r"(?:^|(?<=[\s(\[“\"]))((?:[A-Z][a-zà-ÿ]+ ){1,2})$")
+_GAP = re.compile(r"\s*(?:\[[^\]]*\]\s*)?")
+
+
+def _index_names(root: etree._Element) -> dict[str, tuple[set[str], list[str]]]:
+    """Person ID -> (the surname and its spelling variants, the words of the forenames) as
+    the printed index and the editorial data give them."""
+    out: dict[str, tuple[set[str], list[str]]] = {}
+    for person in root.iter(T + "person"):
+        fore = person.find(f"{T}persName[@type='index']/{T}forename")
+        surnames = {"".join(el.itertext()) for el in person.findall(f"{T}persName[@type='index']/{T}surname")
+                    + person.findall(f"{T}persName[@type='variant']")}
+        text = "".join(fore.itertext()) if fore is not None else ""
+        out[person.get(XML_ID, "")] = (surnames, text.replace(".", " ").split())
+    return out
+
+
+def _names_person(words: list[str], known: list[str], check_initial: bool) -> bool:
+    """Whether the words printed before a surname are this person's forenames: a patronymic
+    last (the index abbreviates or misspells them: "Aleksandr G.", "Simon Vasievich"), or a
+    forename the index gives. Before the index's surname, a first name whose initial the
+    index contradicts is someone else's ("Leonid Petrovich" is not Mikhail Vasilevich);
+    before a birth name or alias the index's forenames do not apply."""
+    if check_initial and known and words[0] not in known and words[0][0] != known[0][0] \
+            and not _PATRONYMIC.match(words[0]):
+        return False
+    return bool(_PATRONYMIC.match(words[-1])) or any(w in known for w in words)
+
+
+def widen_forenames(text: etree._Element, excluded: set[etree._Element]) -> int:
+    """Take into a name the forenames and patronymic printed right before it and left outside
+    ("Pavel Petrovich <persName>Skoropadsky</persName>"), and join one name split by a
+    bracketed insertion ("Nadia [Nadezhda Sergeevna] Alliluyeva"). Returns the count."""
+    root = text.getroottree().getroot()
+    names = _index_names(root)
+    widened = 0
+    for el in list(text.iter(T + "persName")):
+        ref = (el.get("ref") or "").lstrip("#")
+        if not ref or el in excluded or el.getparent() is None:
+            continue
+        prev = el.getprevious()
+        before = (prev.tail if prev is not None else el.getparent().text) or ""
+        m = _WORDS_BEFORE.search(before)
+        surnames, known = names.get(ref, (set(), []))
+        if m and _names_person(m.group(1).split(), known, "".join(el.itertext()) in surnames):
+            rest = before[: m.start(1)] or None
+            if prev is not None:
+                prev.tail = rest
+            else:
+                el.getparent().text = rest
+            el.text = m.group(1) + (el.text or "")
+            widened += 1
+        nxt = el.getnext()
+        if nxt is not None and nxt.tag == el.tag and nxt.get("ref") == el.get("ref") \
+                and _GAP.fullmatch(el.tail or ""):
+            # "Nadia [Nadezhda Sergeevna] Alliluyeva": one name
+            last = el[-1] if len(el) else None
+            gap = (el.tail or "") + (nxt.text or "")
+            if last is not None:
+                last.tail = (last.tail or "") + gap
+            else:
+                el.text = (el.text or "") + gap
+            for child in list(nxt):
+                el.append(child)
+            el.tail = nxt.tail
+            el.getparent().remove(nxt)
+            widened += 1
+    return widened
+
+
 def _label(page: int | None) -> str:
     if page is None:
         return "?"
@@ -309,6 +380,7 @@ def run(ctx: IngestContext) -> None:
                  only=lambda el: el not in excluded)
     _resolve(ctx, IndexPages(ctx.root), rules)
     extend_over_corrections(text, forms)
+    widen_forenames(text, excluded)
 
 
 def mentions(root: etree._Element) -> Iterator[tuple[etree._Element, str | None]]:
