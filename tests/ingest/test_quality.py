@@ -134,3 +134,14 @@ def test_whole_names(memoir, skerry) -> None:
                       ("#pers-latsis", "Ian Fridrichovich Sudrabs"),
                       ("#pers-stalin", "Iosip Vissarionovich Djugashvili")):
         assert name in _mentions(root, ref), (ref, name)
+
+
+def test_forename_and_patronymic_alone_are_mentions(memoir, skerry) -> None:
+    """54 untagged before; left: a joke's character and the note's Leonid Petrovich (above)."""
+    assert [c.text for c in memoir["untagged-patronymic"]] == ["Abraham Osipovich", "Leonid Petrovich"]
+    root = _root()
+    for ref, name in (("#pers-bliumkin", "Yakob Grigorievich"), ("#pers-trotsky", "Leon Davidovich"),
+                      ("#pers-khutarevna", "Anna Georgievna"),
+                      ("#pers-sverdlov-german", "German Mikhailovich"),
+                      ("#pers-litvinov", "[Maxim Maxsimovich] Litvinov")):
+        assert name in _mentions(root, ref), (ref, name)

@@ -288,6 +288,8 @@ def extend_over_corrections(root: etree._Element, forms: Forms) -> int:
 _PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:ovich|evich|ievich|yevich|ich|ovna|evna|ievna|ichna|itch)$")
 _WORDS_BEFORE = re.compile(r"(?:^|(?<=[\s(\[“\"]))((?:[A-Z][a-zà-ÿ]+ ){1,2})$")
 _GAP = re.compile(r"\s*(?:\[[^\]]*\]\s*)?")
+# the translator's insertion of forenames: "Comrade [Maxim Maxsimovich] Litvinov"
+_BRACKETED_BEFORE = re.compile(r"(?:^|(?<=\s))(\[(?:[A-Z][a-zà-ÿ]+ ?){1,3}\] )$")
 
 
 def _index_names(root: etree._Element) -> dict[str, tuple[set[str], list[str]]]:
@@ -328,9 +330,9 @@ def widen_forenames(text: etree._Element, excluded: set[etree._Element]) -> int:
             continue
         prev = el.getprevious()
         before = (prev.tail if prev is not None else el.getparent().text) or ""
-        m = _WORDS_BEFORE.search(before)
+        m = _WORDS_BEFORE.search(before) or _BRACKETED_BEFORE.search(before)
         surnames, known = names.get(ref, (set(), []))
-        if m and _names_person(m.group(1).split(), known, "".join(el.itertext()) in surnames):
+        if m and _names_person(m.group(1).strip("[] ").split(), known, "".join(el.itertext()) in surnames):
             rest = before[: m.start(1)] or None
             if prev is not None:
                 prev.tail = rest
@@ -356,6 +358,27 @@ def widen_forenames(text: etree._Element, excluded: set[etree._Element]) -> int:
     return widened
 
 
+def forename_patronymics(text: etree._Element, excluded: set[etree._Element], forms: Forms) -> Forms:
+    """"Forename Patronymic" -> the persons it may name: from the forenames of the index
+    ("Kaganovich, Lazar Moiseevich") and from the whole names the text prints ("Yakob
+    Grigorievich Blumkin"). A pair that is already a form of someone is left to that form."""
+    root = text.getroottree().getroot()
+    learnt = Forms()
+    for pid, (_surnames, known) in _index_names(root).items():
+        if len(known) >= 2 and _PATRONYMIC.match(known[1]):
+            learnt.add(f"{known[0]} {known[1]}", pid)
+    for el in text.iter(T + "persName"):
+        words = "".join(el.itertext()).split()
+        if el in excluded or not el.get("ref") or len(words) < 3 or not _PATRONYMIC.match(words[1]):
+            continue
+        learnt.add(f"{words[0]} {words[1]}", el.get("ref", "").lstrip("#"))
+    for form in list(learnt.candidates):
+        if forms.candidates.get(form) is not None:
+            del learnt.candidates[form]
+    learnt.kinds = {pid: "persName" for refs in learnt.candidates.values() for pid in refs}
+    return learnt
+
+
 def _label(page: int | None) -> str:
     if page is None:
         return "?"
@@ -378,9 +401,17 @@ def run(ctx: IngestContext) -> None:
     rules = _rules(cfg)
     wrap_matches(text, _finder(forms), _factory(forms, {form for form, _ in rules}), skip=SKIP_TAGS,
                  only=lambda el: el not in excluded)
-    _resolve(ctx, IndexPages(ctx.root), rules)
+    index_pages = IndexPages(ctx.root)
+    _resolve(ctx, index_pages, rules)
     extend_over_corrections(text, forms)
     widen_forenames(text, excluded)
+    # forename and patronymic alone ("Yakob Grigorievich"), learnt from the index and from
+    # the whole names the text itself prints, then resolved like any shared form
+    learnt = forename_patronymics(text, excluded, forms)
+    if learnt.candidates:
+        wrap_matches(text, _finder(learnt), _factory(learnt, set()), skip=SKIP_TAGS,
+                     only=lambda el: el not in excluded)
+        _resolve(ctx, index_pages, rules)
 
 
 def mentions(root: etree._Element) -> Iterator[tuple[etree._Element, str | None]]:
