@@ -40,6 +40,7 @@ PERSONS_SHAPE = {
     "forms": {"exclude": STRINGS, "not_names": STRINGS},
     "resolve": [{"form": Required(str), "pages": STRINGS, "before": str, "person": Required(str),
                  "reason": str}],
+    "description": Map(str),
     "unindexed": [{"id": Required(str), "surname": Required(str), "forename": str, "roles": STRINGS,
                    "description": str, "mentions": STRINGS, "indexed_under": str, "only_mentions": bool}],
 }
@@ -85,6 +86,7 @@ class Person:
     indexed: bool = True
     extra_names: list[str] = field(default_factory=list)  # variants from persons.toml
     under: str | None = None  # ID of the person under whose entry the print lists them
+    editors_note: str | None = None  # the editors' one-line description ([description])
 
 
 @dataclass
@@ -171,6 +173,10 @@ def _add_variants(reg: Registry, cfg: dict) -> None:
         person = reg.by_id(pid)
         if person is not None:
             person.extra_names.extend(extra.get("variants", []))
+    for pid, text in cfg.get("description", {}).items():
+        person = reg.by_id(pid)
+        if person is not None:
+            person.editors_note = " ".join(text.split())
 
 
 # ---------------------------------------------------------------- TEI
@@ -224,6 +230,8 @@ def _person(p: Person, see_ids: dict[str, str], labels: dict[str, str]) -> etree
         ref = _sub(note, "ref", target)
         if target in see_ids:
             ref.set("target", "#" + see_ids[target])
+    if p.editors_note:
+        _sub(el, "note", p.editors_note, resp="#teikit")
     if not p.indexed and p.under:
         note = _sub(el, "note", "no entry of its own in the printed index; a sub-entry of ", type="indexing")
         _sub(note, "ref", labels.get(p.under, p.under), target="#" + p.under)
