@@ -42,6 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     total, found = measure_locators(root, exclude={NARRATOR})
     print(f"per locator (a range counts once), without the narrator: {total}; found {found} "
           f"= {100 * found / total:.1f}%")
+    for tag, what in (("placeName", "places"), ("orgName", "organisations"), ("name", "events")):
+        other = measure(root, tag=tag)
+        print(f"{what}: index (entry, page) pairs {len(other.pairs)}; found {len(other.found)} "
+              f"= {100 * other.ratio:.1f}%")
+        for ref, page in other.missed if args.misses else ():
+            print(f"  miss: {ref} p. {page}")
     if args.misses:
         for pid, page in cov.missed:
             print(f"  miss: {pid} p. {page}")

@@ -35,7 +35,7 @@ from teikit.xmlio import TEI_NS, XML_ID
 
 T = f"{{{TEI_NS}}}"
 PENDING = "candidates"  # temporary attribute on a provisional wrapper
-NAME_TAGS = (T + "persName", T + "orgName", T + "placeName")
+NAME_TAGS = (T + "persName", T + "orgName", T + "placeName", T + "name")
 # A name inside the title of a work is part of the title, not a mention of the person
 # (Trotsky's "Stalin: An Appraisal", "Khrushchev Remembers").
 SKIP_TAGS = [*NAME_TAGS, *(T + t for t in ("teiHeader", "standOff", "pb", "ref", "title"))]
@@ -123,6 +123,8 @@ def _factory(forms: Forms, ruled_forms: set[str]):
     def make(text: str, candidates: list[str]) -> etree._Element:
         tag = forms.kinds.get(candidates[0], "persName")
         el = etree.Element(T + tag)
+        if tag == "name":
+            el.set("type", "event")
         # a form some editorial rule reads is resolved later, even with one candidate
         if len(candidates) == 1 and text not in ruled_forms:
             el.set("ref", "#" + candidates[0])

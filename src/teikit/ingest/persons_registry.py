@@ -41,6 +41,9 @@ PERSONS_SHAPE = {
     "resolve": [{"form": Required(str), "pages": STRINGS, "before": str, "person": Required(str),
                  "reason": str}],
     "description": Map(str),
+    "event": Map({"mentions": STRINGS}),
+    **{f"unindexed_{kind}": [{"id": Required(str), "name": Required(str), "names": STRINGS, "type": str,
+                              "description": str, "mentions": STRINGS}] for kind in ("place", "org", "event")},
     "unindexed": [{"id": Required(str), "surname": Required(str), "forename": str, "roles": STRINGS,
                    "description": str, "mentions": STRINGS, "indexed_under": str, "only_mentions": bool}],
 }
@@ -73,7 +76,10 @@ class Subject:
     id: str | None
     kind: str
     name: str
-    entry: Entry
+    entry: Entry | None  # None: not in the printed index (the editors' data)
+    description: str | None = None
+    type: str | None = None  # place/org @type: city, country, building, newspaper, ...
+    other_names: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -134,7 +140,8 @@ def build_registry(sections: list[Section], cfg: dict) -> Registry:
             elif key in subjects_cfg:
                 kind = subjects_cfg[key]
                 sid = f"{kind}-{slug(key)}" if kind in SUBJECT_KINDS else None
-                reg.subjects.append(Subject(sid, kind, key, entry))
+                gloss = _gloss(entry.head, key)
+                reg.subjects.append(Subject(sid, kind, key, entry, gloss))
                 reg.links[id(entry)] = (kind, sid)
             else:
                 person_entries.append((entry, parse_person_heading(entry.head, roles)))
@@ -151,8 +158,26 @@ def build_registry(sections: list[Section], cfg: dict) -> Registry:
         if not any(key in n for n in person.name.pseudonyms + person.name.aka):
             names.append(key)
     _add_unindexed(reg, cfg)
+    _add_unindexed_subjects(reg, cfg)
     _add_variants(reg, cfg)
     return reg
+
+
+def _gloss(head: str, key: str) -> str | None:
+    """What an index heading says of its subject after the name: "Duzdab, town of" -> "town of"."""
+    text = head[2:] if head.startswith("p ") else head
+    rest = text.strip().strip('"')[len(key):].strip().strip('"').strip(" ,")
+    if rest.startswith("(") and rest.endswith(")") and rest.count("(") == 1:
+        rest = rest[1:-1]
+    return rest or None
+
+
+def _add_unindexed_subjects(reg: Registry, cfg: dict) -> None:
+    """Places, organisations and events the text names often that the index does not list."""
+    for kind in SUBJECT_KINDS:
+        for item in cfg.get(f"unindexed_{kind}", []):
+            reg.subjects.append(Subject(item["id"], kind, item["name"], None, item.get("description"),
+                                        item.get("type"), list(item.get("names", []))))
 
 
 def _add_unindexed(reg: Registry, cfg: dict) -> None:
@@ -257,6 +282,14 @@ def standoff_lists(reg: Registry) -> list[etree._Element]:
             seen.add(s.id)
             item = _sub(lst, item_tag)
             item.set(XML_ID, s.id)
+            if s.type:
+                item.set("type", s.type)
             _sub(item, name_tag, s.name)
+            for other in s.other_names:
+                _sub(item, name_tag, other)
+            if s.description:
+                _sub(item, "note", s.description, type="index")
+            if s.entry is None:
+                _sub(item, "note", "not in the printed index", type="indexing")
         lists.append(lst)
     return [lst for lst in lists if len(lst)]
