@@ -289,7 +289,7 @@ def extend_over_corrections(root: etree._Element, forms: Forms) -> int:
 
 _PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:ovich|evich|ievich|yevich|ich|ovna|evna|ievna|ichna|itch)$")
 _WORDS_BEFORE = re.compile(r"(?:^|(?<=[\s(\[“\"]))((?:[A-Z][a-zà-ÿ]+ ){1,2})$")
-_GAP = re.compile(r"\s*(?:\[[^\]]*\]\s*)?")
+_GAP = re.compile(r"\s*(?:\[[^\]]*\]\s*)?|\s*[\"“”]\s*")
 # the translator's insertion of forenames: "Comrade [Maxim Maxsimovich] Litvinov"
 _BRACKETED_BEFORE = re.compile(r"(?:^|(?<=\s))(\[(?:[A-Z][a-zà-ÿ]+ ?){1,3}\] )$")
 
@@ -342,10 +342,11 @@ def widen_forenames(text: etree._Element, excluded: set[etree._Element]) -> int:
                 el.getparent().text = rest
             el.text = m.group(1) + (el.text or "")
             widened += 1
+        widened += _take_repaired_forename(el, known)
         nxt = el.getnext()
-        if nxt is not None and nxt.tag == el.tag and nxt.get("ref") == el.get("ref") \
+        while nxt is not None and nxt.tag == el.tag and nxt.get("ref") == el.get("ref") \
                 and _GAP.fullmatch(el.tail or ""):
-            # "Nadia [Nadezhda Sergeevna] Alliluyeva": one name
+            # "Nadia [Nadezhda Sergeevna] Alliluyeva", 'Semyon Arshakovich "Kamo" Petrosian': one name
             last = el[-1] if len(el) else None
             gap = (el.tail or "") + (nxt.text or "")
             if last is not None:
@@ -357,7 +358,27 @@ def widen_forenames(text: etree._Element, excluded: set[etree._Element]) -> int:
             el.tail = nxt.tail
             el.getparent().remove(nxt)
             widened += 1
+            nxt = el.getnext()
     return widened
+
+
+def _take_repaired_forename(el: etree._Element, known: list[str]) -> int:
+    """A forename the editors repaired, right before the name ("<choice><sic>Roza-lia</sic>
+    <corr>Rozalia</corr></choice> Samoilovna Zemliachka"), belongs to it: the choice moves in."""
+    prev = el.getprevious()
+    if prev is None or prev.tag != T + "choice" or (prev.tail or "") != " ":
+        return 0
+    corr = prev.find(T + "corr")
+    word = "".join(corr.itertext()) if corr is not None and not len(corr) else ""
+    first = (el.text or "").split()[:1]
+    patronymic_next = bool(first and _PATRONYMIC.match(first[0]))
+    if not re.fullmatch(r"[A-Z][a-zà-ÿ]+", word) or not (word in known or patronymic_next):
+        return 0
+    rest = el.text or ""
+    el.text = None
+    el.insert(0, prev)  # lxml moves the element
+    prev.tail = " " + rest
+    return 1
 
 
 def forename_patronymics(text: etree._Element, excluded: set[etree._Element], forms: Forms) -> Forms:
@@ -414,6 +435,7 @@ def run(ctx: IngestContext) -> None:
         wrap_matches(text, _finder(learnt), _factory(learnt, set()), skip=SKIP_TAGS,
                      only=lambda el: el not in excluded)
         _resolve(ctx, index_pages, rules)
+        widen_forenames(text, excluded)  # a pair found now may be part of a whole name
 
 
 def mentions(root: etree._Element) -> Iterator[tuple[etree._Element, str | None]]:

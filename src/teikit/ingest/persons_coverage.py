@@ -97,7 +97,8 @@ def index_locators(root: etree._Element, exclude: Set[str] = frozenset(),
     return out
 
 
-def _mentioned(root: etree._Element, tag: str = "persName") -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+def _mentioned(root: etree._Element,
+               tag: str = "persName") -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
     """(entity, page) and (entity, note ID) of every mention."""
     tagged, in_notes = set(), set()
     for el, page in (mentions(root) if tag == "persName" else _other_mentions(root, tag)):

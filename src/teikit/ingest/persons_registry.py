@@ -43,7 +43,8 @@ PERSONS_SHAPE = {
     "description": Map(str),
     "event": Map({"mentions": STRINGS}),
     **{f"unindexed_{kind}": [{"id": Required(str), "name": Required(str), "names": STRINGS, "type": str,
-                              "description": str, "mentions": STRINGS}] for kind in ("place", "org", "event")},
+                              "description": str, "mentions": STRINGS}]
+       for kind in ("place", "org", "event")},
     "unindexed": [{"id": Required(str), "surname": Required(str), "forename": str, "roles": STRINGS,
                    "description": str, "mentions": STRINGS, "indexed_under": str, "only_mentions": bool}],
 }
