@@ -288,8 +288,11 @@ def extend_over_corrections(root: etree._Element, forms: Forms) -> int:
 
 
 _PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:ovich|evich|ievich|yevich|ich|ovna|evna|ievna|ichna|itch)$")
-_WORDS_BEFORE = re.compile(r"(?:^|(?<=[\s(\[“\"]))((?:[A-Z][a-zà-ÿ]+ ){1,2})$")
-_GAP = re.compile(r"\s*(?:\[[^\]]*\]\s*)?|\s*[\"“”]\s*")
+# one or two capitalised words right before a name, and an opening bracket or quotation
+# mark between them and it ('Grigory ["Grisha"] Kanner')
+_WORDS_BEFORE = re.compile(r"(?:^|(?<=[\s(\[“\"]))((?:[A-Z][a-zà-ÿ]+ ){1,2}[\[\"“]*)$")
+# what may stand between two pieces of one name: spaces, quotation marks, brackets, an insertion
+_GAP = re.compile(r"(?:\s|[\"“”\[\]]|\[[^\]]*\])*")
 # the translator's insertion of forenames: "Comrade [Maxim Maxsimovich] Litvinov"
 _BRACKETED_BEFORE = re.compile(r"(?:^|(?<=\s))(\[(?:[A-Z][a-zà-ÿ]+ ?){1,3}\] )$")
 
@@ -307,58 +310,120 @@ def _index_names(root: etree._Element) -> dict[str, tuple[set[str], list[str]]]:
     return out
 
 
-def _names_person(words: list[str], known: list[str], check_initial: bool) -> bool:
-    """Whether the words printed before a surname are this person's forenames: a patronymic
+def _names_person(words: list[str], known: list[str], is_surname: bool, vocabulary: set[str]) -> bool:
+    """Whether the words printed before a name are this person's forenames: a patronymic
     last (the index abbreviates or misspells them: "Aleksandr G.", "Simon Vasievich"), or a
     forename the index gives. Before the index's surname, a first name whose initial the
     index contradicts is someone else's ("Leonid Petrovich" is not Mikhail Vasilevich);
-    before a birth name or alias the index's forenames do not apply."""
-    if check_initial and known and words[0] not in known and words[0][0] != known[0][0] \
+    before a pseudonym, birth name or alias the index's forenames do not apply, and any
+    forename of the index's people will do ("Ivan Krylov", Bessedovsky's pseudonym)."""
+    if is_surname and known and words[0] not in known and words[0][0] != known[0][0] \
             and not _PATRONYMIC.match(words[0]):
         return False
-    return bool(_PATRONYMIC.match(words[-1])) or any(w in known for w in words)
+    if _PATRONYMIC.match(words[-1]) or any(w in known for w in words):
+        return True
+    return not is_surname and all(w in vocabulary for w in words)
+
+
+def _forename_vocabulary(names: dict[str, tuple[set[str], list[str]]]) -> set[str]:
+    """Every forename the index prints (whole words, not initials)."""
+    return {w for _, known in names.values() for w in known if len(w) > 1 and w.isalpha()}
+
+
+def _merge_following(el: etree._Element) -> int:
+    """Join the mentions of the same person that follow with nothing but spaces, quotation
+    marks or a bracketed insertion between: one name split in pieces."""
+    merged = 0
+    nxt = el.getnext()
+    while nxt is not None and nxt.tag == el.tag and nxt.get("ref") == el.get("ref") \
+            and _GAP.fullmatch(el.tail or ""):
+        last = el[-1] if len(el) else None
+        gap = (el.tail or "") + (nxt.text or "")
+        if last is not None:
+            last.tail = (last.tail or "") + gap
+        else:
+            el.text = (el.text or "") + gap
+        for child in list(nxt):
+            el.append(child)
+        el.tail = nxt.tail
+        el.getparent().remove(nxt)
+        merged += 1
+        nxt = el.getnext()
+    return merged
+
+
+def _set_before(el: etree._Element, text: str) -> None:
+    prev = el.getprevious()
+    if prev is not None:
+        prev.tail = text or None
+    else:
+        el.getparent().text = text or None
+
+
+# closing mark -> the opening mark it needs
+_PAIRS = {'"': '"', "”": "“", "]": "[", ")": "("}
+
+
+def _balance_quotes(el: etree._Element, before: str) -> str:
+    """A name that closes a quotation mark or bracket it did not open ('Grisha" Kanner')
+    takes the opening one printed just before it; returns the text left before."""
+    whole = "".join(el.itertext())
+    for close, opening in _PAIRS.items():
+        if close == opening:
+            unbalanced = whole.count(close) % 2 == 1
+        else:
+            unbalanced = whole.count(close) > whole.count(opening)
+        if unbalanced and before.endswith(opening):
+            el.text = opening + (el.text or "")
+            return before[:-1]
+    return before
+
+
+def _close_after(el: etree._Element) -> None:
+    """A name that opened a bracket or quotation mark it did not close ('Vladimir Ilich [Lenin')
+    takes the closing one printed right after it."""
+    whole = "".join(el.itertext())
+    tail = el.tail or ""
+    for close, opening in _PAIRS.items():
+        if close == opening:
+            unbalanced = whole.count(close) % 2 == 1
+        else:
+            unbalanced = whole.count(opening) > whole.count(close)
+        if unbalanced and tail.startswith(close):
+            last = el[-1] if len(el) else None
+            if last is not None:
+                last.tail = (last.tail or "") + close
+            else:
+                el.text = (el.text or "") + close
+            el.tail = tail[1:] or None
+            return
 
 
 def widen_forenames(text: etree._Element, excluded: set[etree._Element]) -> int:
     """Take into a name the forenames and patronymic printed right before it and left outside
-    ("Pavel Petrovich <persName>Skoropadsky</persName>"), and join one name split by a
-    bracketed insertion ("Nadia [Nadezhda Sergeevna] Alliluyeva"). Returns the count."""
+    ("Pavel Petrovich <persName>Skoropadsky</persName>"), and join one name split in pieces
+    ("Nadia [Nadezhda Sergeevna] Alliluyeva", 'Grigory ["Grisha"] Kanner'). Returns the count."""
     root = text.getroottree().getroot()
     names = _index_names(root)
+    vocabulary = _forename_vocabulary(names)
     widened = 0
     for el in list(text.iter(T + "persName")):
         ref = (el.get("ref") or "").lstrip("#")
         if not ref or el in excluded or el.getparent() is None:
             continue
+        widened += _merge_following(el)
         prev = el.getprevious()
         before = (prev.tail if prev is not None else el.getparent().text) or ""
         m = _WORDS_BEFORE.search(before) or _BRACKETED_BEFORE.search(before)
         surnames, known = names.get(ref, (set(), []))
-        if m and _names_person(m.group(1).strip("[] ").split(), known, "".join(el.itertext()) in surnames):
-            rest = before[: m.start(1)] or None
-            if prev is not None:
-                prev.tail = rest
-            else:
-                el.getparent().text = rest
+        last_word = "".join(el.itertext()).strip("[]\"“” ").split(" ")[-1]
+        if m and _names_person(m.group(1).strip("[]\"“ ").split(), known, last_word in surnames, vocabulary):
             el.text = m.group(1) + (el.text or "")
+            before = before[: m.start(1)]
             widened += 1
+        _set_before(el, _balance_quotes(el, before))
+        _close_after(el)
         widened += _take_repaired_forename(el, known)
-        nxt = el.getnext()
-        while nxt is not None and nxt.tag == el.tag and nxt.get("ref") == el.get("ref") \
-                and _GAP.fullmatch(el.tail or ""):
-            # "Nadia [Nadezhda Sergeevna] Alliluyeva", 'Semyon Arshakovich "Kamo" Petrosian': one name
-            last = el[-1] if len(el) else None
-            gap = (el.tail or "") + (nxt.text or "")
-            if last is not None:
-                last.tail = (last.tail or "") + gap
-            else:
-                el.text = (el.text or "") + gap
-            for child in list(nxt):
-                el.append(child)
-            el.tail = nxt.tail
-            el.getparent().remove(nxt)
-            widened += 1
-            nxt = el.getnext()
     return widened
 
 
