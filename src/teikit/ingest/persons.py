@@ -288,9 +288,10 @@ def extend_over_corrections(root: etree._Element, forms: Forms) -> int:
 
 
 _PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:ovich|evich|ievich|yevich|ich|ovna|evna|ievna|ichna|itch)$")
-# one or two capitalised words right before a name, and an opening bracket or quotation
-# mark between them and it ('Grigory ["Grisha"] Kanner')
-_WORDS_BEFORE = re.compile(r"(?:^|(?<=[\s(\[“\"]))((?:[A-Z][a-zà-ÿ]+ ){1,2}[\[\"“]*)$")
+# one or two capitalised words (the second may be an initial: "Grigory E.") right before a
+# name, and an opening bracket or quotation mark between them and it ('Grigory ["Grisha"] Kanner')
+_WORDS_BEFORE = re.compile(r"(?:^|(?<=[\s(\[“\"]))"
+                           r"((?:[A-Z][a-zà-ÿ]+ )(?:(?:[A-Z][a-zà-ÿ]+|[A-Z]\.) )?[\[\"“]*)$")
 # what may stand between two pieces of one name: spaces, quotation marks, brackets, an insertion
 _GAP = re.compile(r"(?:\s|[\"“”\[\]]|\[[^\]]*\])*")
 # the translator's insertion of forenames: "Comrade [Maxim Maxsimovich] Litvinov"
@@ -317,12 +318,18 @@ def _names_person(words: list[str], known: list[str], is_surname: bool, vocabula
     index contradicts is someone else's ("Leonid Petrovich" is not Mikhail Vasilevich);
     before a pseudonym, birth name or alias the index's forenames do not apply, and any
     forename of the index's people will do ("Ivan Krylov", Bessedovsky's pseudonym)."""
+    words = [w.rstrip(".") for w in words]  # "Grigory E." -> an initial the index may give
     if is_surname and known and words[0] not in known and words[0][0] != known[0][0] \
             and not _PATRONYMIC.match(words[0]):
         return False
     if _PATRONYMIC.match(words[-1]) or any(w in known for w in words):
         return True
-    return not is_surname and all(w in vocabulary for w in words)
+    if is_surname:
+        # a forename spelt otherwise than in the index but with its initial ("Stanislav" for
+        # the index's Stanislas), followed by nothing or by an initial
+        return bool(known) and words[0] in vocabulary and words[0][0] == known[0][0] \
+            and all(len(w) == 1 for w in words[1:])
+    return all(w in vocabulary for w in words)
 
 
 def _forename_vocabulary(names: dict[str, tuple[set[str], list[str]]]) -> set[str]:

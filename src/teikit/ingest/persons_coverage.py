@@ -166,16 +166,21 @@ def sample(root: etree._Element, size: int = 200, seed: int = 1990) -> list[tupl
 
 
 def _around(block: etree._Element, el: etree._Element) -> tuple[str, str]:
-    """The text of ``block`` before and after ``el`` (whitespace normalised)."""
-    parts: list[str] = []
-    cut = 0
-    for node in block.iter():
+    """The text of ``block`` before and after ``el`` (whitespace normalised), in reading
+    order: each element's text, then its children, then its tail."""
+    before: list[str] = []
+    after: list[str] = []
+    target = before
+
+    def walk(node: etree._Element) -> None:
+        nonlocal target
         if node is el:
-            cut = len(parts)
-            parts.append("")
-        elif node.text and not any(a is el for a in node.iterancestors()):
-            parts.append(node.text)
-        if node is not block and node.tail and not any(a is el for a in node.iterancestors()):
-            parts.append(node.tail)
-    norm = " ".join("".join(parts[:cut]).split()), " ".join("".join(parts[cut:]).split())
-    return norm[0] + " ", " " + norm[1]
+            target = after
+            return
+        target.append(node.text or "")
+        for child in node:
+            walk(child)
+            target.append(child.tail or "")
+
+    walk(block)
+    return " ".join("".join(before).split()) + " ", " " + " ".join("".join(after).split())
