@@ -52,7 +52,8 @@ class Forms:
             for ch in form:
                 node = node.setdefault(ch, {})
             node[""] = True
-        return re.compile(r"(?<![\w.])(?=[A-Z])" + _trie_regex(trie))
+        # a blocked phrase may open with a quotation mark ('"Trotsky,"' as a title)
+        return re.compile(r"(?<![\w.])(?=[A-Z\"“])" + _trie_regex(trie))
 
 
 def _trie_regex(node: dict) -> str:
