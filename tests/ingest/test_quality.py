@@ -142,12 +142,18 @@ def test_whole_names(memoir, skerry) -> None:
                       # and a third sample (seed 441284): initials, a forename spelt otherwise
                       ("#pers-zinoviev", "Grigory E. Zinoviev"),
                       ("#pers-kossior-stanislas", "Stanislav Kossior"),
-                      ("#pers-bessedovsky", "Grigory Z. Bessedovsky")):
+                      ("#pers-bessedovsky", "Grigory Z. Bessedovsky"),
+                      # the fourth and fifth (751387, 670696): a parenthesis inside the name
+                      ("#pers-hitler", "Adolf (Schikelgruber) Hitler"),
+                      ("#pers-serebriakov", "L. P. Serebriakov")):
         assert name in [n.replace("Roza-lia", "") for n in _mentions(root, ref)], (ref, name)
+    # a citation in parentheses is not part of the name before it
+    assert "Trotsky (Trotsky" not in _mentions(root, "#pers-trotsky")
     # no name opens a bracket or quotation mark it does not close
     for el in root.iter(f"{{{xmlio.TEI_NS}}}persName"):
         words = "".join(el.xpath(".//text()[not(ancestor::t:sic)]", namespaces={"t": xmlio.TEI_NS}))
-        assert words.count("[") == words.count("]") and words.count('"') % 2 == 0, words
+        assert words.count("[") == words.count("]") and words.count('"') % 2 == 0 \
+            and words.count("(") == words.count(")"), words
 
 
 def test_forename_and_patronymic_alone_are_mentions(memoir, skerry) -> None:

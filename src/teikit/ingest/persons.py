@@ -291,9 +291,10 @@ _PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:ovich|evich|ievich|yevich|ich|ovna|evna
 # one or two capitalised words (the second may be an initial: "Grigory E.") right before a
 # name, and an opening bracket or quotation mark between them and it ('Grigory ["Grisha"] Kanner')
 _WORDS_BEFORE = re.compile(r"(?:^|(?<=[\s(\[“\"]))"
-                           r"((?:[A-Z][a-zà-ÿ]+ )(?:(?:[A-Z][a-zà-ÿ]+|[A-Z]\.) )?[\[\"“]*)$")
-# what may stand between two pieces of one name: spaces, quotation marks, brackets, an insertion
-_GAP = re.compile(r"(?:\s|[\"“”\[\]]|\[[^\]]*\])*")
+                           r"((?:[A-Z][a-zà-ÿ]+ )(?:(?:[A-Z][a-zà-ÿ]+|[A-Z]\.) )?[\[\"“(]*)$")
+# what may stand between two pieces of one name: spaces, quotation marks, brackets and
+# parentheses, an insertion ("Adolf (Schikelgruber) Hitler")
+_GAP = re.compile(r"(?:\s|[\"“”\[\]()]|\[[^\]]*\])*")
 # the translator's insertion of forenames: "Comrade [Maxim Maxsimovich] Litvinov"
 _BRACKETED_BEFORE = re.compile(r"(?:^|(?<=\s))(\[(?:[A-Z][a-zà-ÿ]+ ?){1,3}\] )$")
 
@@ -343,7 +344,7 @@ def _merge_following(el: etree._Element) -> int:
     merged = 0
     nxt = el.getnext()
     while nxt is not None and nxt.tag == el.tag and nxt.get("ref") == el.get("ref") \
-            and _GAP.fullmatch(el.tail or ""):
+            and _GAP.fullmatch(el.tail or "") and _parenthesis_closes(el, nxt):
         last = el[-1] if len(el) else None
         gap = (el.tail or "") + (nxt.text or "")
         if last is not None:
@@ -357,6 +358,17 @@ def _merge_following(el: etree._Element) -> int:
         merged += 1
         nxt = el.getnext()
     return merged
+
+
+def _parenthesis_closes(el: etree._Element, nxt: etree._Element) -> bool:
+    """A parenthesis between two pieces joins them only when the name holds it whole:
+    "Adolf (Schikelgruber) Hitler", not "Trotsky (Trotsky, Writings)"."""
+    gap = el.tail or ""
+    if "(" in gap and not (nxt.tail or "").startswith(")"):
+        return False
+    prev = el.getprevious()
+    before = (prev.tail if prev is not None else el.getparent().text) or ""
+    return not (")" in gap and "(" not in "".join(el.itertext()) and not before.rstrip().endswith("("))
 
 
 def _set_before(el: etree._Element, text: str) -> None:
@@ -406,6 +418,25 @@ def _close_after(el: etree._Element) -> None:
             return
 
 
+def _forenames_before(before: str, known: list[str], is_surname: bool, vocabulary: set[str]) -> str:
+    """The end of ``before`` that holds the name's forenames ("" if none): two words, else one
+    ("See Adolf (" gives "Adolf ("), else a bracketed insertion."""
+    m = _WORDS_BEFORE.search(before)
+    if m:
+        lead = m.group(1)
+        words = lead.strip("[]\"“( ").split()
+        if _names_person(words, known, is_surname, vocabulary):
+            return lead
+        if len(words) == 2:
+            shorter = lead[lead.index(" ") + 1:]
+            if _names_person(words[1:], known, is_surname, vocabulary) and not words[1].endswith("."):
+                return shorter
+    m = _BRACKETED_BEFORE.search(before)
+    if m and _names_person(m.group(1).strip("[] ").split(), known, is_surname, vocabulary):
+        return m.group(1)
+    return ""
+
+
 def widen_forenames(text: etree._Element, excluded: set[etree._Element]) -> int:
     """Take into a name the forenames and patronymic printed right before it and left outside
     ("Pavel Petrovich <persName>Skoropadsky</persName>"), and join one name split in pieces
@@ -421,12 +452,12 @@ def widen_forenames(text: etree._Element, excluded: set[etree._Element]) -> int:
         widened += _merge_following(el)
         prev = el.getprevious()
         before = (prev.tail if prev is not None else el.getparent().text) or ""
-        m = _WORDS_BEFORE.search(before) or _BRACKETED_BEFORE.search(before)
         surnames, known = names.get(ref, (set(), []))
-        last_word = "".join(el.itertext()).strip("[]\"“” ").split(" ")[-1]
-        if m and _names_person(m.group(1).strip("[]\"“ ").split(), known, last_word in surnames, vocabulary):
-            el.text = m.group(1) + (el.text or "")
-            before = before[: m.start(1)]
+        last_word = "".join(el.itertext()).strip("[]\"“”() ").split(" ")[-1]
+        lead = _forenames_before(before, known, last_word in surnames, vocabulary)
+        if lead:
+            el.text = lead + (el.text or "")
+            before = before[: len(before) - len(lead)]
             widened += 1
         _set_before(el, _balance_quotes(el, before))
         _close_after(el)
