@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from teikit import paths
-from teikit.ingest import bibliography
+from teikit.ingest import bibliography, book
 from teikit.ingest.bibliography_parse import group_lines, parse_entry, parse_names
 from teikit.ingest.context import IngestContext, SourceText
 from teikit.xmlio import NSMAP, TEI_NS, XML_ID
@@ -28,7 +28,7 @@ def _region(lines: list[str]) -> tuple[int, int]:
 
 
 def _ctx(lines: list[str], region: tuple[int, int]) -> IngestContext:
-    ctx = IngestContext(source=SourceText(Path("book.txt"), lines), editorial_dir=Path("."))
+    ctx = IngestContext(source=SourceText(Path("book.txt"), lines), editorial_dir=paths.EDITORIAL_DIR)
     root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
     div = etree.SubElement(etree.SubElement(etree.SubElement(root, T + "text"), T + "back"), T + "div",
                            type="bibliography")
@@ -137,7 +137,7 @@ def test_periodicals_are_level_j(built: IngestContext) -> None:
      "Academic International Press", "Gulf Breeze, Florida", "1978"),
 ])
 def test_imprints(line: str, publisher: str, place: str, year: str) -> None:
-    (work,) = parse_entry(line)
+    (work,) = parse_entry(line, book.load(paths.EDITORIAL_DIR).place_qualifiers)
     assert (work.publisher, work.place, work.year) == (publisher, place, year)
 
 

@@ -72,5 +72,6 @@ def test_wrong_types_in_the_editorial_data_are_an_input_error(tmp_path):
     result = CliRunner().invoke(cli, ["ingest", "--source", str(paths.SOURCE_TEXT), "--editorial",
                                       str(editorial), "--output", str(tmp_path / "x.xml"), "--check-only"])
     assert result.exit_code == 2, result.output
-    assert "cannot use the editorial data" in result.output and str(editorial) in result.output
+    line = toml.read_text().splitlines().index("main = 5") + 1
+    assert f"{toml}:{line}: index.nesting.main: expected an array of strings, not 5" in result.output
     assert "Traceback" not in result.output

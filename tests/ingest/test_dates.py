@@ -10,17 +10,27 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from teikit.ingest import dates
+from teikit import paths
+from teikit.ingest import book, dates
 from teikit.ingest.context import IngestContext, SourceText
 from teikit.ingest.dates_parse import MONTHS, find_dates, range_end
 from teikit.xmlio import TEI_NS
 
 T = f"{{{TEI_NS}}}"
+# The memoir's span of years (book.toml [dates] years): its sentences are the cases here.
+YEARS = book.load(paths.EDITORIAL_DIR).years
 
 
-def found(text: str) -> list[tuple[str, dict[str, str]]]:
-    return [(text[a:b], attrs) for a, b, attrs in find_dates(text)]
+def found(text: str, years: tuple[int, int] = YEARS) -> list[tuple[str, dict[str, str]]]:
+    return [(text[a:b], attrs) for a, b, attrs in find_dates(text, years)]
 
+
+def test_the_span_of_years_is_the_editions() -> None:
+    assert YEARS == (1700, 1999)
+    assert found("in 2015 and 1650 he") == []
+    assert found("in 2015 and 1650 he", (1600, 2099)) == [("2015", {"when": "2015"}),
+                                                          ("1650", {"when": "1650"})]
+    assert found("on 9 May 2015", (1600, 2099)) == [("9 May 2015", {"when": "2015-05-09"})]
 
 @pytest.mark.parametrize(("text", "expected"), [
     # Real sentences of the source.
@@ -125,7 +135,7 @@ def _tree() -> etree._Element:
 
 
 def test_pass_tags_text_and_notes_only() -> None:
-    ctx = IngestContext(source=SourceText(Path("x.txt"), []), editorial_dir=Path("."))
+    ctx = IngestContext(source=SourceText(Path("x.txt"), []), editorial_dir=paths.EDITORIAL_DIR)
     ctx.tree = _tree().getroottree()
     dates.run(ctx)
     tagged = [(d.text, dict(d.attrib)) for d in ctx.root.iter(T + "date")]
@@ -138,3 +148,19 @@ def test_pass_tags_text_and_notes_only() -> None:
     # Re-running finds nothing new (dates already tagged are skipped).
     dates.run(ctx)
     assert len(list(ctx.root.iter(T + "date"))) == 4
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the memoir's four coordinated dates (issue #18), each of the pair tagged
+    ("In April and May 1921 the", [("April", {"when": "1921-04"}), ("May 1921", {"when": "1921-05"})]),
+    ("On 14 and 15 January 1924 he", [("14", {"when": "1924-01-14"}),
+                                      ("15 January 1924", {"when": "1924-01-15"})]),
+    ("in March and April 1922.", [("March", {"when": "1922-03"}), ("April 1922", {"when": "1922-04"})]),
+    ("on 1, 2 and 3 May 1920", [("1", {"when": "1920-05-01"}), ("2", {"when": "1920-05-02"}),
+                                ("3 May 1920", {"when": "1920-05-03"})]),
+    # not a pair: a real day range, and no day 31 in April
+    ("from 9-10 November 1799", [("9-10 November 1799", {"from": "1799-11-09", "to": "1799-11-10"})]),
+    ("on 30 and 31 April 1921", [("April 1921", {"when": "1921-04"})]),
+])
+def test_coordinated_dates(text: str, expected: list) -> None:
+    assert found(text) == expected

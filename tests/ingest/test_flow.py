@@ -37,6 +37,19 @@ def test_continues():
     assert continues("an *italic", "Span* ends", True)
 
 
+def test_a_piece_in_lower_case_runs_on_after_a_marker_colon_quote_or_bracket():
+    """The six paragraphs the memoir's extraction split at a page (issue #18)."""
+    assert continues("the official photographer (I believe it was Otsup)³", "took pictures.", False)
+    assert continues("two others Voloditcheva,²⁹", "and Sarah Flakserman helped", False)
+    assert continues("everything about it was rigorously secret:", "all its resolutions", False)
+    assert continues('"Nothing simpler,"', "said Litvinov.", False)
+    assert continues("the police apparatus (supported by the army)", "achieved such strength", False)
+    assert continues('"liberation from Bolshevism"', "was apparent even to my young ears", False)
+    # a sentence that ended stays ended; an upper-case piece after a marker is a new paragraph
+    assert not continues("It ended.", "then lower", False)
+    assert not continues("He said so.³", "The next day", False)
+
+
 def test_page_break_inside_a_paragraph_and_hyphen_rejoined():
     div = _flow(["He brought sample documenta-", "Page viii", "tion which revealed."])
     (p,) = div
@@ -50,6 +63,27 @@ def test_compound_keeps_its_hyphen():
     words = ["a well-known man", "known well", "behind the doors", "behind-doors"]
     div = _flow(["the behind-", "doors decisions."], words)
     assert "".join(div[0].itertext()) == "the behind-doors decisions."
+
+
+def test_the_editions_decisions_settle_what_the_source_cannot():
+    lines = ["while its then-", "rudimentary apparatus and the documenta-", "tion of it."]
+    hyph = Hyphenation(lines, keep=["then-rudimentary"], join=["documentation"])
+    div = etree.Element(T + "div")
+    flow = Flow({}, hyph)
+    flow.start(div)
+    for i, line in enumerate(lines):
+        flow.text(Block(2 * i, line))
+    flow.close()
+    assert "".join(div[0].itertext()) == "while its then-rudimentary apparatus and the documentation of it."
+    assert hyph.undecided == []
+    guessed = Hyphenation(lines)
+    assert not guessed.keep("then", "rudimentary", 3)
+    assert guessed.undecided == [("then-rudimentary", False, 3)]
+
+
+def test_a_hyphen_before_a_capital_stays_without_a_space():
+    div = _flow(["two or three semichekists, semi-", "Stalinists among them"])
+    assert "".join(div[0].itertext()) == "two or three semichekists, semi-Stalinists among them"
 
 
 def test_join_without_page_leaves_a_joint():

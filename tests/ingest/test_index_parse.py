@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from teikit import paths
 from teikit.ingest.index_parse import (
     Entry,
     Overrides,
@@ -15,6 +16,9 @@ from teikit.ingest.index_parse import (
     roman_to_int,
 )
 from teikit.ingest.persons_names import parse_person_heading
+from teikit.ingest.persons_registry import load_editorial
+
+ROLES = load_editorial(paths.EDITORIAL_DIR)["index"]["role_words"]
 
 
 def _parse(text: str, overrides: Overrides | None = None):
@@ -142,13 +146,13 @@ def test_person_headings() -> None:
     assert kaplan.aka == ["Fania Royd", "Dora Kaplan"]
     assert kaplan.birth == ["Feiga Efimova Roidman"]
     assert kaplan.printed_pseudonym and kaplan.description == ["attempt to murder Lenin"]
-    josse = parse_person_heading("Josse, Lt. Col. (fnu), Bazhanov's French interrogator,")
+    josse = parse_person_heading("Josse, Lt. Col. (fnu), Bazhanov's French interrogator,", ROLES)
     assert josse.fnu and josse.forename is None and josse.roles == ["Lt. Col."]
     sasha = parse_person_heading('p Volodarsky, A. M. ("Sasha," né Gol\'shtein),')
     assert sasha.nicknames == ["Sasha"] and sasha.birth == ["Gol'shtein"] and sasha.forename == "A. M."
     bombin = parse_person_heading('Bombin (fnu, aka "Bombik"),')
     assert bombin.fnu and bombin.aka == ["Bombik"]
-    blucher = parse_person_heading("Blucher, Marshal Vasily Konstantinovich,")
+    blucher = parse_person_heading("Blucher, Marshal Vasily Konstantinovich,", ROLES)
     assert blucher.roles == ["Marshal"] and blucher.forename == "Vasily Konstantinovich"
 
 

@@ -6,13 +6,15 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit import xmlio
+from teikit import paths, xmlio
+from teikit.ingest import book
 from teikit.ingest.context import IngestContext, SourceText
 from teikit.ingest.flow import Flow, Hyphenation
 from teikit.ingest.notes import build, link, section_id
 from teikit.ingest.source import blocks
 
 T = f"{{{xmlio.TEI_NS}}}"
+LAYOUT = book.load(paths.EDITORIAL_DIR)
 NOTES = """Page 237
 
 Notes
@@ -36,7 +38,7 @@ Chapter Two
 
 
 def _ctx(text: str, body: str) -> IngestContext:
-    ctx = IngestContext(SourceText(Path("book.txt"), text.splitlines()), Path("."))
+    ctx = IngestContext(SourceText(Path("book.txt"), text.splitlines()), Path("."), layout=LAYOUT)
     root = xmlio.parse_bytes(f'<TEI xmlns="{xmlio.TEI_NS}"><text><body>{body}</body><back>'
                              '<div type="notes" xml:id="notes"/></back></text></TEI>'.encode()).getroot()
     ctx.tree = root.getroottree()
@@ -51,10 +53,13 @@ def _marker(n: int) -> str:
 
 
 def test_section_ids():
-    assert section_id("Chapter One") == "ch01"
-    assert section_id("Chapter Seventeen") == "ch17"
-    assert section_id("Introduction") == "intro" and section_id("Postscript") == "postscript"
-    assert section_id("Chapter Banana") is None and section_id("Notes") is None
+    assert section_id("Chapter One", LAYOUT) == "ch01"
+    assert section_id("Chapter Seventeen", LAYOUT) == "ch17"
+    assert section_id("Introduction", LAYOUT) == "intro" and section_id("Postscript", LAYOUT) == "postscript"
+    assert section_id("Chapter Banana", LAYOUT) is None and section_id("Notes", LAYOUT) is None
+    # another book's headings: numbered in roman, in arabic, or by word
+    roman = book.Book(chapters=book.Chapters(notes_heading="Chapter {roman}", id="chap-{n}"))
+    assert section_id("Chapter IV", roman) == "chap-4" and section_id("Chapter Four", roman) is None
 
 
 def test_sections_notes_and_pages():

@@ -137,7 +137,7 @@ def test_real_edition_coverage_and_known_forms(ingested: IngestContext) -> None:
     cov = measure(ingested.root, exclude={"pers-bazhanov"})
     assert len(cov.pairs) > 900
     assert cov.ratio >= 0.95, cov.missed[:60]
-    refs = {(e.text, e.get("ref")) for e, _ in persons.mentions(ingested.root)}
+    refs = {("".join(e.itertext()), e.get("ref")) for e, _ in persons.mentions(ingested.root)}
     for form, ref in [("Tomsy", "#pers-tomsky"), ("Tomskey", "#pers-tomsky"), ("Blumkin", "#pers-bliumkin"),
                       ("Koba", "#pers-stalin"), ("Serbriakov", "#pers-serebriakov"),
                       ("Svetlana", "#pers-alliluyeva-svetlana"), ("Raleigh", "#pers-raleigh")]:

@@ -8,9 +8,11 @@ import pytest
 
 from teikit import paths
 from teikit.errors import InputError, SourceFormatError
-from teikit.ingest import pipeline
+from teikit.ingest import book, pipeline
 from teikit.ingest.context import SourceText
 from teikit.ingest.source import blocks, find_regions
+
+LAYOUT = book.load(paths.EDITORIAL_DIR)
 
 
 def _source(text: str) -> SourceText:
@@ -19,7 +21,7 @@ def _source(text: str) -> SourceText:
 
 def test_regions_of_the_real_source():
     source = pipeline.read_source(paths.SOURCE_TEXT)
-    regions = find_regions(source)
+    regions = find_regions(source, LAYOUT)
     assert list(regions) == ["metadata", "front", "body", "congresses", "notes", "bibliography", "index"]
     # Regions are contiguous and cover the file.
     spans = list(regions.values())
@@ -28,26 +30,37 @@ def test_regions_of_the_real_source():
     # Each back region starts at the page marker before its heading.
     for name, page in (("body", "1"), ("congresses", "235"), ("notes", "237"), ("bibliography", "273"),
                        ("index", "277")):
-        first = blocks(source, *regions[name])[0]
+        first = blocks(source, *regions[name], LAYOUT)[0]
         assert first.page == page, name
 
 
 def test_empty_source_is_refused():
     with pytest.raises(SourceFormatError, match="empty") as info:
-        find_regions(_source("\n\n"))
+        find_regions(_source("\n\n"), LAYOUT)
     assert info.value.line == 1
 
 
 def test_source_without_page_markers_is_refused():
     with pytest.raises(SourceFormatError, match="no page markers"):
-        find_regions(_source("Contents\n\nA book\n\nNotes\n"))
+        find_regions(_source("Contents\n\nA book\n\nNotes\n"), LAYOUT)
 
 
 def test_source_without_notes_names_where_it_looked():
     text = "Page i\n\nContents\n\n1. One\n\nPage 1\n\n1.\n\nOne\n\nText.\n\nParty Congresses\n"
     with pytest.raises(SourceFormatError, match="no notes heading") as info:
-        find_regions(_source(text))
-    assert info.value.line is not None and info.value.hint
+        find_regions(_source(text), LAYOUT)
+    assert info.value.line is not None and info.value.hint and "'Notes'" in info.value.hint
+
+
+def test_back_matter_is_what_the_edition_lists():
+    """A book without the memoir's appendix is read when its data does not list one."""
+    text = "Page i\n\nContents\n\n1. One\n\nPage 1\n\n1.\n\nOne\n\nText.\n\nPage 2\n\nEndnotes\n"
+    plain = book.Book(back=(book.BackSpec(("Endnotes",), "notes", "notes", "notes"),))
+    regions = find_regions(_source(text), plain)
+    assert list(regions) == ["metadata", "front", "body", "notes"]
+    assert regions["notes"][0] == text.splitlines().index("Page 2")
+    with pytest.raises(SourceFormatError, match="no congresses heading"):
+        find_regions(_source(text), LAYOUT)
 
 
 def test_binary_and_non_utf8_sources_are_input_errors(tmp_path):

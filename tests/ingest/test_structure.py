@@ -11,11 +11,12 @@ from hypothesis import strategies as st
 
 from teikit import paths, xmlio
 from teikit.errors import SourceFormatError
-from teikit.ingest import pages, structure
+from teikit.ingest import book, header, header_source, pages, structure
 from teikit.ingest.context import IngestContext, SourceText
-from teikit.ingest.structure import EDITORIAL_DECL
 
 T = f"{{{xmlio.TEI_NS}}}"
+# The tiny book is laid out like the memoir: read with the memoir's book.toml (no corrections).
+LAYOUT = book.load(paths.EDITORIAL_DIR)
 BOOK = """title	: A Tiny Book
 
 Page i
@@ -112,7 +113,8 @@ A, 1
 
 
 def _run(text: str) -> IngestContext:
-    ctx = IngestContext(SourceText(Path("tiny.txt"), text.splitlines()), Path("/nonexistent"))
+    ctx = IngestContext(SourceText(Path("tiny.txt"), text.splitlines()), Path("/nonexistent"),
+                        layout=LAYOUT)
     structure.run(ctx)
     return ctx
 
@@ -176,11 +178,14 @@ def test_missing_chapter_is_a_source_format_error():
         _run(BOOK.replace("Moscow\n\nArrival", "Elsewhere\n\nArrival"))
 
 
-def test_editorial_decl_for_the_header():
-    kinds = [k for k, _ in EDITORIAL_DECL]
-    assert kinds == ["normalization", "correction", "hyphenation", "quotation", "segmentation",
-                     "interpretation"]
-    assert all(text.strip() for _, text in EDITORIAL_DECL)
+def test_editorial_statements_are_the_editions_data():
+    cfg = header_source.load_edition_config(paths.EDITORIAL_DIR / "edition.toml")
+    stated = header.statements(cfg)
+    assert {k for k, _ in stated} == {"normalization", "correction", "hyphenation", "quotation",
+                                      "segmentation", "interpretation"}
+    assert all(text.strip() and "  " not in text for _, text in stated)
+    # nothing stated: the ingest's generic statement of each type
+    assert [k for k, _ in header.gather_statements()] == [k for k, _ in header.FALLBACK_DECL]
 
 
 @functools.cache
@@ -194,7 +199,7 @@ def test_damaged_source_is_encoded_or_refused_with_a_line(start, length):
     """Cutting any stretch out of the real source never crashes the structure pass."""
     lines = _real_lines()
     damaged = lines[:start] + lines[start + length:]
-    ctx = IngestContext(SourceText(Path("damaged.txt"), damaged), Path("/nonexistent"))
+    ctx = IngestContext(SourceText(Path("damaged.txt"), damaged), Path("/nonexistent"), layout=LAYOUT)
     try:
         structure.run(ctx)
     except SourceFormatError as exc:

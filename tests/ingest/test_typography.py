@@ -85,3 +85,21 @@ plain = st.text(st.characters(blacklist_categories=["Cs", "Cc"], blacklist_chara
 def test_plain_text_survives_unchanged(text):
     p, _ = convert(text)
     assert "".join(p.itertext()) == text
+
+
+def test_day_ranges_that_lost_their_dash_are_repaired() -> None:
+    """The memoir's two cases (issue #18): "910 November 1799", "(1618 January)"."""
+    from teikit.ingest.typography import convert as _convert
+
+    el, repairs = _convert("the 910 November 1799 coup", years=(1700, 1999))
+    assert repairs.day_ranges == 1
+    assert el.findtext(f"{{{xmlio.TEI_NS}}}choice/{{{xmlio.TEI_NS}}}sic") == "910 November 1799"
+    assert el.findtext(f"{{{xmlio.TEI_NS}}}choice/{{{xmlio.TEI_NS}}}corr") == "9–10 November 1799"
+    el, _ = _convert("conference (1618 January) of", years=(1700, 1999))
+    assert el.findtext(f"{{{xmlio.TEI_NS}}}choice/{{{xmlio.TEI_NS}}}corr") == "16–18 January"
+    # no pair of days (19 is not before 17), or a year of the edition's span
+    for text in ("in 1917 November came", "the 1925 May Day parade", "on 2011 May"):
+        _el, repairs = _convert(text, years=(1700, 1999))
+        assert repairs.day_ranges == 0 and _el.find(f"{{{xmlio.TEI_NS}}}choice") is None, text
+    _el, repairs = _convert("the 1925 May Day parade", years=(1700, 1899))
+    assert repairs.day_ranges == 1  # 1925 is no year of this book: days 19-25

@@ -21,22 +21,8 @@ from teikit.ingest.context import IngestContext
 from teikit.xmlio import TEI_NS, XML_ID
 
 T = f"{{{TEI_NS}}}"
-PAGE = re.compile(r"Page ([0-9]+|[ivxlc]+)")
-HEADING = re.compile(r"(Select )?Bibliography")
 _ENTRY_SHAPE = "entries look like 'Surname, Forename. *Title*. Publisher, Place, Year.'"
 
-EDITORIAL_DECL = [
-    ("interpretation", "Each work of the printed bibliography is a biblStruct (authors and editors with "
-     "surname and forename as printed, title with its level, imprint with publisher, place and "
-     "date), grouped in one listBibl per printed subheading; an entry that lists two works by one "
-     "author becomes two biblStructs. Printed additions that have no element of their own "
-     "(reprint, another spelling of the author's name, a pseudonym) are kept as note, addName "
-     "or persName type pseudonym. The punctuation of an entry and the 'and' between co-authors are "
-     "not kept: they follow from the structure. Pages of the bibliography whose markers the source "
-     "lacks are inferred (pb type inferred) in proportion to the length of the entries. A title in "
-     "the text or the notes that names a bibliography entry (its full or main title, of two words or "
-     "more, naming one entry only) points at it with ref."),
-]
 
 
 def slug(text: str, sep: str = "-") -> str:
@@ -146,9 +132,12 @@ def fill(div: etree._Element, ctx: IngestContext, start: int, end: int) -> int:
     """Fill ``div`` from source lines [start, end); return the number of biblStructs."""
     existing = set(div.getroottree().getroot().xpath("//@xml:id"))
     items = _region_items(ctx, start, end)
-    pages: dict[int, str | None] = {i: m.group(1) for i, text in items if (m := PAGE.fullmatch(text))}
+    book = ctx.book
+    pages: dict[int, str | None] = {i: n for i, text in items if (n := book.page(text)) is not None}
     text_items = [(i, t) for i, t in items if i not in pages]
-    if text_items and HEADING.fullmatch(text_items[0][1]) and div.find(T + "head") is None:
+    spec = book.back_of("bibliography")
+    headings = spec.headings if spec is not None else ()
+    if text_items and text_items[0][1] in headings and div.find(T + "head") is None:
         for i in sorted(p for p in pages if p < text_items[0][0]):
             n = pages[i]
             if n is not None and f"p{n}" not in existing:
@@ -158,7 +147,7 @@ def fill(div: etree._Element, ctx: IngestContext, start: int, end: int) -> int:
         text_items = text_items[1:]
     taken = {x for x in existing if x.startswith("bib-")}
     count = 0
-    for group in group_lines(text_items):
+    for group in group_lines(text_items, book.place_qualifiers):
         lb = _sub(div, "listBibl")
         if group.head:
             _sub(lb, "head", group.head)
@@ -217,21 +206,23 @@ def _page_numbers(ctx: IngestContext, start: int, end: int) -> tuple[int | None,
     """The last numeric page marker in the region and the first one after it."""
     last = nxt = None
     for i in range(start, len(ctx.source.lines)):
-        m = PAGE.fullmatch(ctx.source.lines[i].strip())
-        if m and m.group(1).isdigit():
+        n = ctx.book.page(ctx.source.lines[i])
+        if n is not None and n.isdigit():
             if i < end:
-                last = int(m.group(1))
+                last = int(n)
             else:
-                nxt = int(m.group(1))
+                nxt = int(n)
                 break
     return last, nxt
 
 
 def run(ctx: IngestContext) -> None:
     """Fill the bibliography division from its region of the source."""
-    if ctx.tree is None or "bibliography" not in ctx.regions:
+    spec = ctx.book.back_of("bibliography")
+    if ctx.tree is None or spec is None or "bibliography" not in ctx.regions:
         return
-    found = ctx.root.xpath("//t:div[@type='bibliography']", namespaces={"t": TEI_NS})
+    found = ctx.root.xpath("//t:div[@type='bibliography'][@xml:id=$id]", namespaces={"t": TEI_NS},
+                           id=spec.id)
     if not found:
         ctx.report(Severity.ERROR, "bibliography.no-division",
                    "the structure pass made no div type='bibliography' to fill")

@@ -15,12 +15,15 @@ nothing printed is dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _ITALIC = re.compile(r"\*([^*]+)\*")
-# "Hanover, N.H." / "Gulf Breeze, Florida": a US state after the city belongs to the place.
-_STATE = re.compile(r"^(?:[A-Z]\.(?: ?[A-Z]\.)+|Florida|California|Calif\.|Mass\.|Conn\.|Ohio|N\.Y\.|Ill\.)$")
+# "Hanover, N.H.": initials after the city name its state or province and belong to the
+# place. Names of states spelt out ("Gulf Breeze, Florida") are the edition's data
+# (``[bibliography] place_qualifiers`` in book.toml), passed in as ``qualifiers``.
+_INITIALS = re.compile(r"^[A-Z]\.(?: ?[A-Z]\.)+$")
 _NAME_FIRST = re.compile(r"^[A-Z][a-z]+(?: [A-Z]\.)+ [A-Z][a-z]+$")  # "Ludmila A. Foster"
 
 
@@ -71,7 +74,7 @@ def is_full(text: str) -> bool:
     return bool(YEAR.search(text) or _ITALIC.search(text))
 
 
-def group_lines(items: list[tuple[int, str]]) -> list[Group]:
+def group_lines(items: list[tuple[int, str]], qualifiers: Collection[str] = ()) -> list[Group]:
     """Group (index, text) lines into subheadings and entries.
 
     A short line without a year is a subheading when a full entry stands right before or
@@ -93,21 +96,24 @@ def group_lines(items: list[tuple[int, str]]) -> list[Group]:
             groups[-1].entries.append(Entry(index, text, []))
     for group in groups:
         for entry in group.entries:
-            entry.works = parse_entry(entry.text)
+            entry.works = parse_entry(entry.text, qualifiers)
     return [g for g in groups if g.entries or g.head]
 
 
-def parse_entry(text: str) -> list[Work]:
-    """The works of one printed entry (author-first, title-first or a bare title)."""
+def parse_entry(text: str, qualifiers: Collection[str] = ()) -> list[Work]:
+    """The works of one printed entry (author-first, title-first or a bare title).
+
+    ``qualifiers``: words that, printed after a city, belong to the place ("Florida").
+    """
     m = re.match(r"^(?P<names>[^*]+?)\.\s+\*", text)
     if m:
-        return _author_first(m.group("names"), text[m.end() - 1:])
+        return _author_first(m.group("names"), text[m.end() - 1:], qualifiers)
     if not YEAR.search(text):
         return [Work(title=text.strip().rstrip("."), level="j")]
-    return [_title_first(text)]
+    return [_title_first(text, qualifiers)]
 
 
-def _author_first(names_text: str, rest: str) -> list[Work]:
+def _author_first(names_text: str, rest: str, qualifiers: Collection[str]) -> list[Work]:
     names = parse_names(names_text)
     works: list[Work] = []
     # rest: "*Title*. Imprint. *Title 2*. Imprint 2." -- one work per italic title.
@@ -115,12 +121,12 @@ def _author_first(names_text: str, rest: str) -> list[Work]:
     for k, m in enumerate(parts):
         end = parts[k + 1].start() if k + 1 < len(parts) else len(rest)
         work = Work(title=m.group(1).strip(), names=names)
-        _imprint(work, rest[m.end():end].lstrip(".,").strip())
+        _imprint(work, rest[m.end():end].lstrip(".,").strip(), qualifiers)
         works.append(work)
     return works
 
 
-def _title_first(text: str) -> Work:
+def _title_first(text: str, qualifiers: Collection[str]) -> Work:
     text, editors = _trailing_editors(text)
     title, _, rest = text.partition(". ")
     work = Work(title=title.strip(), names=editors)
@@ -129,7 +135,7 @@ def _title_first(text: str) -> Work:
         given, _, surname = parts[0].rpartition(" ")
         work.names = [Name(surname, given, given_first=True)] + work.names
         rest = ", ".join(parts[1:])
-    _imprint(work, rest)
+    _imprint(work, rest, qualifiers)
     return work
 
 
@@ -165,7 +171,7 @@ def parse_names(text: str) -> list[Name]:
     return names
 
 
-def _imprint(work: Work, text: str) -> None:
+def _imprint(work: Work, text: str, qualifiers: Collection[str] = ()) -> None:
     """Fill publisher, place, year and reprint from "Publisher, Place, Year (reprint)."."""
     text = text.strip().rstrip(".").strip()
     if re.search(r"\(reprint\)", text):
@@ -177,7 +183,7 @@ def _imprint(work: Work, text: str) -> None:
     elif text:
         work.notes.append(text)
         return
-    if len(parts) >= 2 and _STATE.match(parts[-1]):
+    if len(parts) >= 2 and (_INITIALS.match(parts[-1]) or parts[-1] in qualifiers):
         parts[-2:] = [f"{parts[-2]}, {parts[-1]}"]
     if len(parts) == 1:
         work.publisher = parts[0]  # "Cambridge University Press, 1985": no place printed

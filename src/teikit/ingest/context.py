@@ -14,6 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.diagnostics import Diagnostic, Severity
+from teikit.ingest import book as book_file
 
 
 @dataclass
@@ -35,10 +36,19 @@ class IngestContext:
     # The TEI document being built (root element TEI). The structure pass creates it.
     tree: etree._ElementTree | None = None
     # Line ranges [start, end) (0-based indexes into source.lines) of the regions the
-    # structure pass recognised: "metadata", "front", "body", "congresses", "notes",
-    # "bibliography", "index".
+    # structure pass recognised: "metadata", "front", "body", then one per back-matter
+    # region of book.toml, named by its kind ("notes", "bibliography", "index") or, for
+    # tables, by its ID.
     regions: dict[str, tuple[int, int]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # How this book is laid out (``book.toml`` of the editorial folder), read on first use.
+    layout: book_file.Book | None = None
+
+    @property
+    def book(self) -> book_file.Book:
+        if self.layout is None:
+            self.layout = book_file.load(self.editorial_dir)
+        return self.layout
 
     @property
     def root(self) -> etree._Element:

@@ -1,8 +1,8 @@
 """Ingest pass ``dates``: tag the dates of the text and notes as ``date`` with ISO values.
 
-Runs over the front matter, the body, the appendix (the Party Congresses table) and the
-notes; not over the header, the bibliography (its imprints are dated by the bibliography
-pass) or the index (its numbers are page locators). Recognition is in
+Runs over the front matter, the body, the appendix tables and the notes; not over the
+header, the bibliography (its imprints are dated by the bibliography pass) or the index
+(its numbers are page locators). The span of years is the edition's (``[dates] years``). Recognition is in
 :mod:`teikit.ingest.dates_parse`; wrapping uses the shared
 :func:`teikit.ingest.inline.wrap_matches`, which never splits existing markup.
 """
@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree
 
 from teikit.ingest.context import IngestContext
-from teikit.ingest.dates_parse import find_dates
+from teikit.ingest.dates_parse import DEFAULT_YEARS, find_dates
 from teikit.ingest.inline import wrap_matches
 from teikit.xmlio import TEI_NS
 
@@ -26,25 +26,15 @@ SKIP = tuple(T + tag for tag in ("ref", "ptr", "pb", "date", "persName", "sic", 
 SCOPE = ("tei:text/tei:front", "tei:text/tei:body",
          "tei:text/tei:back/tei:div[@type='notes' or @type='appendix']")
 
-EDITORIAL_DECL = [
-    ("interpretation", "Dates in the front matter, the text, the Party Congresses table and the notes "
-     "are tagged as date with ISO 8601 values: full dates (9 August 1923: when 1923-08-09), month "
-     "and year (when 1923-08), years (when 1923), ranges (1918-22, 1920/21, from 1914 to 1917, "
-     "July/August 1903, lifespans) with from and to; of an open lifespan (1905-?) only the known "
-     "year is tagged; "
-     "decades (1920s: from 1920 to 1929). A lone number is taken as a year only between 1700 and "
-     "1999 and not when it is a page, a time, a quantity or part of an identifier. Dates without "
-     "a year (the 1st of January) and seasons are not tagged."),
-]
 
 
 def _make_date(_text: str, attrs: Any) -> etree._Element:
     return etree.Element(T + "date", {k: attrs[k] for k in ("when", "from", "to") if k in attrs})
 
 
-def tag_dates(root: etree._Element) -> int:
-    """Wrap every date found under ``root``; return how many were tagged."""
-    return wrap_matches(root, find_dates, _make_date, skip=SKIP)
+def tag_dates(root: etree._Element, years: tuple[int, int] = DEFAULT_YEARS) -> int:
+    """Wrap every date found under ``root`` (years in ``years``); return how many were tagged."""
+    return wrap_matches(root, lambda text: find_dates(text, years), _make_date, skip=SKIP)
 
 
 def run(ctx: IngestContext) -> None:
@@ -53,4 +43,4 @@ def run(ctx: IngestContext) -> None:
         return
     for path in SCOPE:
         for part in ctx.root.xpath(path, namespaces={"tei": TEI_NS}):
-            tag_dates(part)
+            tag_dates(part, ctx.book.years)

@@ -2,8 +2,10 @@
 
 The extraction broke paragraphs at page ends, at lines and around note markers. A block
 continues the open paragraph when the paragraph has not ended: an italic span is still
-open, or its last character is not sentence-final and either it ends in a lower-case
-letter, comma, semicolon or dash, or the next block starts in lower case. Page markers
+open, or the next block starts in lower case and the paragraph does not end with a full
+stop, question or exclamation mark, or its last character is not final punctuation (a
+colon, quotation mark, bracket or note marker) and it ends in a lower-case letter, comma,
+semicolon or dash. Page markers
 met inside a paragraph become ``pb`` inside it; a word hyphenated across the join is
 rejoined (see :class:`Hyphenation`). Where two blocks are joined with no page marker
 between them, a ``<?teikit-joint?>`` processing instruction marks the join: the
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from lxml import etree
 
@@ -33,12 +35,14 @@ from teikit.ingest.source import Block
 
 JOINT = "teikit-joint"
 _FINAL = set(".?!:\"”’)]'")
+_SENTENCE_END = set(".?!")
 _SOFT_END = set(",;-–—")
 _LEAD_SUP = re.compile(f"([{typography.SUPERSCRIPTS}]+)\\s*")
 _BARE_NUMBER = re.compile(r"[0-9]{1,2}")
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _TAIL_WORD = re.compile(r"([A-Za-z]+)-$")
 _HEAD_WORD = re.compile(r"([a-z]+)(.*)", re.S)
+_HEAD_NAME = re.compile(r"([A-Z][A-Za-z]*)(.*)", re.S)
 _TO_SUP = str.maketrans("0123456789", typography.SUPERSCRIPTS)
 
 
@@ -56,20 +60,31 @@ class Hyphenation:
     """Decide whether a hyphen at a line end belongs to the word, from the source's own usage.
 
     The form (joined or hyphenated) that occurs more often elsewhere in the source wins.
+    Where neither occurs, the edition's decisions (``keep``: compounds such as
+    "then-rudimentary"; ``join``: split words such as "documentation") settle it; a join
+    they do not settle is guessed and listed in :attr:`undecided` for the editors.
     """
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], keep: Collection[str] = (), join: Collection[str] = ()) -> None:
         self.counts = Counter(w.lower() for line in lines for w in _WORD.findall(line))
+        self.decided = {w.lower(): True for w in keep} | {w.lower(): False for w in join}
+        self.undecided: list[tuple[str, bool, int | None]] = []  # (stem-rest, guess, line index)
 
-    def keep(self, stem: str, rest: str) -> bool:
+    def keep(self, stem: str, rest: str, line: int | None = None) -> bool:
         joined = self.counts[(stem + rest).lower()]
         hyphenated = self.counts[f"{stem}-{rest}".lower()]
         if joined or hyphenated:
             return hyphenated > joined
+        if f"{stem}-{rest}".lower() in self.decided:
+            return self.decided[f"{stem}-{rest}".lower()]
+        if (stem + rest).lower() in self.decided:
+            return self.decided[(stem + rest).lower()]
         # Neither form occurs elsewhere: a compound of two words that occur elsewhere
-        # ("then-rudimentary") keeps its hyphen; a split word ("re-moval") does not. The
+        # ("behind-doors") keeps its hyphen; a split word ("re-moval") does not. The
         # two fragments themselves count once each, hence the 1.
-        return self.counts[stem.lower()] > 1 and self.counts[rest.lower()] > 1
+        guess = self.counts[stem.lower()] > 1 and self.counts[rest.lower()] > 1
+        self.undecided.append((f"{stem}-{rest}", guess, line))
+        return guess
 
 
 def continues(prev: str, nxt: str, italic_open: bool) -> bool:
@@ -81,7 +96,10 @@ def continues(prev: str, nxt: str, italic_open: bool) -> bool:
         return False
     last = prev[-1]
     if last in _FINAL or last in typography.SUPERSCRIPTS:
-        return False
+        # After a note marker, colon, quotation mark or bracket a sentence may run on: a
+        # piece starting in lower case continues it (a new paragraph never starts so). A
+        # full stop, question or exclamation mark ends the paragraph whatever follows.
+        return last not in _SENTENCE_END and nxt[0].islower()
     if last.islower() or last in _SOFT_END:
         return True
     return nxt[0].islower()
@@ -92,7 +110,9 @@ class Flow:
 
     def __init__(self, corrections: dict[int, list[Correction]], hyphenation: Hyphenation,
                  *, markers: bool = True,
-                 on_repairs: Callable[[typography.Repairs], None] | None = None) -> None:
+                 on_repairs: Callable[[typography.Repairs], None] | None = None,
+                 years: tuple[int, int] = typography.DEFAULT_YEARS) -> None:
+        self.years = years
         self.corrections = corrections
         self.hyphenation = hyphenation
         self.markers = markers
@@ -102,13 +122,14 @@ class Flow:
         # inside the open paragraph if the next text continues it, else between paragraphs.
         self.pending: list[str] = []
         self.last = -2  # line index of the last text block
+        self.line: int | None = None  # line index of the block being added
         self._reset()
 
     def _reset(self) -> None:
         self.buf: list[str] = []
         self.raw = ""  # the paragraph's text as in the source (no holes), for decisions
         self.piece = ""  # the last block's text: an italic it opens runs on into the next
-        self.repairs = typography.Repairs()
+        self.repairs = typography.Repairs(years=self.years)
 
     # -- containers ---------------------------------------------------------------------
     def start(self, container: etree._Element) -> None:
@@ -154,7 +175,7 @@ class Flow:
 
     def figure(self, caption: list[Block]) -> None:
         """A plate between pages: ``figure type="plate"`` with its caption lines as head."""
-        repairs = typography.Repairs()
+        repairs = typography.Repairs(years=self.years)
         lines = [typography.prepare(b.text, self.corrections.get(b.index + 1, []), repairs) for b in caption]
         head = typography.finish("\ue010".join(lines), repairs, markers=False).replace("\ue010", "<lb/>")
         if self.on_repairs:
@@ -174,6 +195,7 @@ class Flow:
                 if not text:
                     return
         corrections = self.corrections.get(block.index + 1, [])
+        self.line = block.index
         adjacent = block.index == self.last + 1 and not self.pending
         self.last = block.index
         hyphenated = bool(self.buf and _TAIL_WORD.search(self.buf[-1]) and text[:1].islower())
@@ -202,10 +224,15 @@ class Flow:
         self.pending = []
         stem = _TAIL_WORD.search(self.buf[-1]) if self.buf else None
         head = _HEAD_WORD.match(piece)
+        name = _HEAD_NAME.match(piece)
         if stem and head:
-            if not self.hyphenation.keep(stem.group(1), head.group(1)):
+            if not self.hyphenation.keep(stem.group(1), head.group(1), self.line):
                 self.buf[-1] = self.buf[-1][:-1]
             self.buf.append(head.group(1) + breaks + head.group(2))
+        elif stem and name:
+            # a hyphen before a capital joins a compound with a name ("semi-Stalinists",
+            # "anti-Soviet"): the hyphen stays and no space is added
+            self.buf.append(name.group(1) + breaks + name.group(2))
         else:
             if not self.buf[-1].endswith(" "):
                 self.buf.append(" ")

@@ -1,9 +1,10 @@
 """Ingest pass ``header``: the full teiHeader (shape in docs/encoding.md, "Header").
 
 Facts come from the source's metadata block and CIP data (:mod:`header_source`) and from
-``tei/editorial/edition.toml`` for what the source lacks. The ``editorialDecl`` gathers the
-statements every ingest pass declares in a module-level ``EDITORIAL_DECL`` list of
-``(type, text)`` pairs, so each pass states what it changes next to the code that does it.
+the edition's ``edition.toml`` for what the source lacks. The ``editorialDecl`` holds the
+edition's own statements (``[[statement]]`` in ``edition.toml``: what its editors and its
+ingest changed, in their words); a type the edition does not state gets the generic
+statement of what the ingest does (:data:`FALLBACK_DECL`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from lxml import etree
 from teikit.diagnostics import Severity
 from teikit.ingest.context import IngestContext
 from teikit.ingest.header_source import (
+    DECL_TYPES,
     SourceFacts,
     isbn10_ok,
     isbn10_to_13,
@@ -30,20 +32,10 @@ from teikit.xmlio import TEI_NS, XML_ID, XML_NS
 
 T = f"{{{TEI_NS}}}"
 XML_LANG = f"{{{XML_NS}}}lang"
-# editorialDecl parts, in the order the header writes them.
-DECL_TYPES = ("correction", "normalization", "hyphenation", "quotation", "segmentation", "interpretation")
 
-EDITORIAL_DECL = [
-    ("interpretation", "The teiHeader is built from the e-book's metadata block and the Cataloging-in-"
-     "Publication data printed on page iv; facts the source does not state (rights, licence, the "
-     "place of publication as 'Athens, Ohio', the original French edition) come from the "
-     "project's editorial data (tei/editorial/edition.toml). The e-book call number "
-     "'DK268.S8B3213 1990eb' is recorded as the print edition's 'DK268.S8B3213 1990'."),
-]
-
-# What the structure pass changes, stated here only if that pass does not declare it.
-_FALLBACK_DECL = [
-    ("correction", "Damage done by the text extraction is repaired from tei/editorial/corrections.tsv; "
+# What the ingest does, for each type the edition's data does not state itself.
+FALLBACK_DECL = [
+    ("correction", "Damage done by the text extraction is repaired from the edition's corrections.tsv; "
      "each repair is a choice/sic/corr with resp='#teikit'. Errors of the printed book are kept."),
     ("normalization", "Whitespace is normalized; page-marker lines ('Page N') become pb elements."),
     ("hyphenation", "Words and paragraphs split by a page break or line break in the extraction are "
@@ -52,9 +44,9 @@ _FALLBACK_DECL = [
     ("segmentation", "Paragraphs follow the blank-line paragraphs of the source."),
 ]
 
-# Facts the header cannot do without (keys of collect_facts); a missing one is an ingest error.
-_REQUIRED = ("title", "author", "publisher", "isbn10", "isbn13", "eisbn13", "lccn", "lcc", "ddc",
-             "date", "pub_place")
+# Facts the header cannot do without (keys of collect_facts) unless the edition's
+# ``[source] required`` lists others; a missing one is an ingest error.
+REQUIRED = ("title", "author", "publisher", "date")
 
 
 def _el(tag: str, text: str | None = None, parent: etree._Element | None = None,
@@ -108,10 +100,10 @@ def collect_facts(facts: SourceFacts, cfg: dict) -> dict[str, str | None]:
     }
 
 
-def check_facts(values: dict[str, str | None]) -> list[tuple[str, str]]:
+def check_facts(values: dict[str, str | None], required: tuple[str, ...] = REQUIRED) -> list[tuple[str, str]]:
     """Problems with the merged facts as (code, message): missing ones, bad ISBNs."""
     problems = [("header.missing-fact", f"no {key} in the metadata block or edition.toml")
-                for key in _REQUIRED if not values.get(key)]
+                for key in required if not values.get(key)]
     i10, i13, e13 = values.get("isbn10"), values.get("isbn13"), values.get("eisbn13")
     if i10 and not isbn10_ok(i10):
         problems.append(("header.bad-isbn", f"ISBN-10 {i10} has a wrong check digit or form"))
@@ -139,9 +131,10 @@ def _title_stmt(fd: etree._Element, v: dict, cfg: dict) -> None:
     author_id = _person_id(cfg.get("author", {}), v["author"])
     _pers(_el("author", parent=ts, xml_id=author_id), v["author_forename"] or "", v["author"] or "")
     tr = cfg.get("translator", {})
-    rs = _el("respStmt", parent=ts, xml_id=_person_id(tr, v["translator"]))
-    _el("resp", tr.get("resp", "Translation, introduction and notes"), rs)
-    _pers(rs, v["translator_forename"] or "", v["translator"] or "")
+    if v["translator"]:
+        rs = _el("respStmt", parent=ts, xml_id=_person_id(tr, v["translator"]))
+        _el("resp", tr.get("resp", "Translation"), rs)
+        _pers(rs, v["translator_forename"] or "", v["translator"] or "")
     ed = cfg.get("editors", {})
     rs = _el("respStmt", parent=ts, xml_id=ed.get("id", "teikit"))
     _el("resp", ed.get("resp", "TEI encoding"), rs)
@@ -173,11 +166,13 @@ def _source_desc(fd: etree._Element, v: dict, cfg: dict) -> None:
     mo = _el("monogr", parent=bs)
     _pers(_el("author", parent=mo), v["author_forename"] or "", v["author"] or "")
     _el("title", v["title"], mo, level="m")
-    for role in ("translator", "annotator"):
-        _pers(_el("editor", parent=mo, role=role), v["translator_forename"] or "", v["translator"] or "")
+    if v["translator"]:
+        for role in cfg.get("translator", {}).get("roles", ["translator"]):
+            _pers(_el("editor", parent=mo, role=role), v["translator_forename"] or "", v["translator"] or "")
     for key, kind in (("isbn10", "ISBN-10"), ("isbn13", "ISBN-13"), ("eisbn13", "eISBN-13"),
                       ("lccn", "LCCN"), ("lcc", "LCC"), ("ddc", "DDC")):
-        _el("idno", v[key] or "", mo, type=kind)
+        if v[key]:  # a book without an ISBN or a class number has no idno for it
+            _el("idno", v[key] or "", mo, type=kind)
     _imprint(mo, v["pub_place"], v["publisher"], v["date"])
     orig = cfg.get("original")
     if orig:
@@ -195,16 +190,19 @@ def _imprint(parent: etree._Element, place: str | None, publisher: str | None, d
     _el("date", date or "", imp, when=date or "")
 
 
-def gather_statements(extra: Iterable[tuple[str, str]] = ()) -> list[tuple[str, str]]:
-    """Every pass's EDITORIAL_DECL, in pipeline order; fallbacks for types nobody states."""
-    from teikit.ingest import pipeline  # late: the pipeline imports this module
+def statements(cfg: dict) -> list[tuple[str, str]]:
+    """The edition's ``[[statement]]``s as (type, text), whitespace normalised, in data order."""
+    out = []
+    for item in cfg.get("statement", []):
+        out.append((str(item["type"]), " ".join(str(item["text"]).split())))
+    return out
 
-    stated: list[tuple[str, str]] = []
-    for step in pipeline.PASSES:
-        stated.extend(getattr(step, "EDITORIAL_DECL", None) or ())
-    stated.extend(extra)
+
+def gather_statements(stated: Iterable[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+    """The edition's statements, with the generic one for each type it does not state."""
+    stated = list(stated)
     have = {kind for kind, _ in stated}
-    return [item for item in _FALLBACK_DECL if item[0] not in have] + stated
+    return [item for item in FALLBACK_DECL if item[0] not in have] + stated
 
 
 def _encoding_desc(h: etree._Element, cfg: dict, statements: list[tuple[str, str]]) -> None:
@@ -258,14 +256,15 @@ def run(ctx: IngestContext) -> None:
     if ctx.tree is None:
         return  # nothing to fill: the structure pass did not build a document
     lines = ctx.source.lines
-    start, end = metadata_range(lines, ctx.regions)
+    start, end = metadata_range(lines, ctx.regions, ctx.book.page)
     front_end = ctx.regions.get("front", (end, min(len(lines), end + 200)))[1]
     facts = read_source_facts(lines, start, end, front_end)
     cfg = load_edition_config(ctx.editorial_dir / "edition.toml")
-    for code, message in check_facts(collect_facts(facts, cfg)):
+    required = tuple(cfg.get("source", {}).get("required", REQUIRED))
+    for code, message in check_facts(collect_facts(facts, cfg), required):
         ctx.report(Severity.ERROR, code, message, start,
-                   hint="add the fact to tei/editorial/edition.toml or fix the metadata block")
-    header = build_header(facts, cfg, gather_statements())
+                   hint="add the fact to the edition's edition.toml or fix the metadata block")
+    header = build_header(facts, cfg, gather_statements(statements(cfg)))
     old = ctx.root.find(T + "teiHeader")
     if old is None:
         ctx.root.insert(0, header)

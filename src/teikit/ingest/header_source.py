@@ -10,11 +10,12 @@ only reads and checks; :mod:`teikit.ingest.header` builds the XML.
 from __future__ import annotations
 
 import re
-import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from teikit.errors import InputError
+from teikit.ingest.tomldata import STRINGS, YEARISH, Map, OneOf, Required, TomlFile, check_shape
 
 # Topical headings carry "--" subdivisions; personal ones are "Surname, Forename" with
 # optional ",--dates". Splitting on commas alone would cut "Stalin, Joseph" in two.
@@ -61,12 +62,14 @@ class SourceFacts:
         return _EBOOK_SUFFIX.sub(r"\1", lcc.strip()) if lcc else None
 
 
-def metadata_range(lines: list[str], regions: dict[str, tuple[int, int]]) -> tuple[int, int]:
-    """The metadata block: the structure pass's region, else everything before ``Page i``."""
+def metadata_range(lines: list[str], regions: dict[str, tuple[int, int]],
+                   page: Callable[[str], str | None] | None = None) -> tuple[int, int]:
+    """The metadata block: the structure pass's region, else everything before the first
+    page marker (``page`` reads one; by default ``Page i``)."""
     if "metadata" in regions:
         return regions["metadata"]
     for i, line in enumerate(lines):
-        if line.strip() == "Page i":
+        if (page(line) is not None) if page else line.strip() == "Page i":
             return 0, i
     return 0, 0
 
@@ -106,19 +109,42 @@ def _store(facts: SourceFacts, key: str, value: str, index: int) -> None:
     facts.where.setdefault(key, index)
 
 
+# editorialDecl parts, in the order the header writes them.
+DECL_TYPES = ("correction", "normalization", "hyphenation", "quotation", "segmentation", "interpretation")
+FACT_KEYS = ("title", "author", "publisher", "isbn10", "isbn13", "eisbn13", "lccn", "lcc", "ddc",
+             "date", "pub_place")
+_NAME = {"id": str, "forename": str, "surname": str}
+# The shape of edition.toml (docs/ingest.md, "edition.toml"): every key the header reads.
+EDITION_SHAPE = {
+    "edition": {"idno": str, "date": YEARISH, "version": str, "publisher": str, "pub_place": str,
+                "project": str},
+    "editors": {"id": str, "resp": str, "name": str},
+    "rights": {"text": str, "licence": str, "licence_url": str},
+    "author": _NAME,
+    "translator": {**_NAME, "resp": str, "roles": STRINGS},
+    "source": {"title": str, "publisher": str, "pub_place": str, "date": YEARISH, "isbn10": str,
+               "isbn13": str, "eisbn13": str, "lccn": str, "lcc": str, "ddc": str, "required": STRINGS},
+    "original": {"forename": str, "surname": str, "title": str, "lang": str, "publisher": str,
+                 "pub_place": str, "date": YEARISH},
+    "languages": Map(str),
+    "revision": [{"when": Required(YEARISH), "text": Required(str)}],
+    "statement": [{"type": Required(OneOf(*DECL_TYPES)), "text": Required(str)}],
+}
+
+
 def load_edition_config(path: Path) -> dict:
-    """Read ``edition.toml``; a missing or broken file is an :class:`InputError`."""
+    """Read ``edition.toml`` and check its shape; a missing, broken or misshapen file is an
+    :class:`InputError` naming the file, line and key."""
     if not path.is_file():
         raise InputError("edition data missing", file=path,
-                         hint="create tei/editorial/edition.toml (see docs/encoding.md, Header)")
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        # Python < 3.14 has no exc.lineno; the message always says "(at line N, column M)".
-        m = re.search(r"at line (\d+)", str(exc))
-        line = getattr(exc, "lineno", None) or (int(m.group(1)) if m else None)
-        raise InputError(f"not valid TOML: {exc}", file=path, line=line,
-                         hint="fix the TOML syntax at this line") from exc
+                         hint="create edition.toml in the editorial folder (see docs/ingest.md)")
+    file = TomlFile.load(path)
+    check_shape(file, file.data, EDITION_SHAPE)
+    for k, key in enumerate(file.data.get("source", {}).get("required", [])):
+        if key not in FACT_KEYS:
+            raise file.error(f"required[{k}]: {key!r} is not a header fact (known: {', '.join(FACT_KEYS)})",
+                             ("source",), "required")
+    return file.data
 
 
 def isbn10_ok(isbn: str) -> bool:

@@ -23,11 +23,11 @@ from lxml import etree
 from teikit.diagnostics import Severity
 from teikit.ingest.context import IngestContext
 from teikit.ingest.index_parse import (
-    PAGE_RE,
     Entry,
     Locator,
     PageMark,
     Section,
+    fold,
     parse_index,
 )
 from teikit.ingest.inline import wrap_matches
@@ -56,11 +56,15 @@ def page_id(n: str) -> str:
 
 
 class Targets:
-    """What locators can point at in the tree: page IDs and notes by (page, number)."""
+    """What locators can point at in the tree: page IDs and notes by (page, number).
+
+    Two notes sections may start on one page, each with a note 1: a locator "265 n1" then
+    has two candidates, and the one whose text names the entry is meant.
+    """
 
     def __init__(self, root: etree._Element) -> None:
         self.pages: set[str] = set()
-        self.notes: dict[tuple[str, str], str] = {}
+        self.notes: dict[tuple[str, str], list[tuple[str, str]]] = {}  # -> [(ID, folded text)]
         page: str | None = None
         for el in root.iter(T + "pb", T + "note"):
             if el.tag == T + "pb":
@@ -70,28 +74,46 @@ class Targets:
                 note = next(el.iterancestors(T + "note"), None)
                 if note is not None and page is not None:
                     # a note straddling the page break is also "printed on" that page
-                    self.notes.setdefault((page, note.get("n") or ""), note.get(XML_ID) or "")
+                    self._add(page, note)
             elif el.get("type") == "endnote" and page is not None and el.get(XML_ID):
-                self.notes.setdefault((page, el.get("n") or ""), el.get(XML_ID))
+                self._add(page, el)
 
-    def note(self, loc: Locator, n: str) -> str | None:
+    def _add(self, page: str, note: etree._Element) -> None:
+        found = self.notes.setdefault((page, note.get("n") or ""), [])
+        if all(i != note.get(XML_ID) for i, _ in found):
+            found.append((note.get(XML_ID) or "", fold("".join(note.itertext()))))
+
+    def note(self, loc: Locator, n: str, name: str = "") -> tuple[str | None, int]:
+        """The note a locator names (its ID or None) and how many notes it could name."""
         for page in filter(None, (loc.start, loc.end)):
-            if (page, n) in self.notes:
-                return self.notes[(page, n)]
-        return None
+            found = self.notes.get((page, n), [])
+            if len(found) > 1 and name:
+                naming = [i for i, text in found if re.search(rf"\b{re.escape(fold(name))}\b", text)]
+                if len(naming) == 1:
+                    return naming[0], 1
+            if found:
+                return found[0][0], len(found)
+        return None, 0
 
 
 def _index_div(ctx: IngestContext) -> etree._Element | None:
     return ctx.root.find(f".//{T}back//{T}div[@type='index']")
 
 
+def _headings(ctx: IngestContext) -> tuple[str, ...]:
+    """The printed headings of the index: the edition's, else the plain English word."""
+    spec = ctx.book.back_of("index")
+    return spec.headings if spec is not None else ("Index",)
+
+
 def _index_range(ctx: IngestContext) -> tuple[int, int] | None:
     if "index" in ctx.regions:
         return ctx.regions["index"]
     lines = ctx.source.lines
+    headings = _headings(ctx)
     # the index heading after the last page marker of the bibliography
     for i in range(len(lines) - 1, -1, -1):
-        if lines[i].strip() == "Index":
+        if lines[i].strip() in headings:
             return (i, len(lines))
     return None
 
@@ -122,6 +144,7 @@ class _Builder:
         self.note_fixes: dict[tuple[str, str], dict] = {}
         self.ids: set[str] = set()
         self.items: dict[int, etree._Element] = {}  # id(entry) -> item
+        self.main_key = ""  # the heading of the main entry being built (names its notes)
 
     def unique(self, base: str) -> str:
         out, k = base, 2
@@ -134,12 +157,24 @@ class _Builder:
         el = etree.Element(T + "ref", type=loc.kind)
         el.text = text
         line = entry.line
-        fix = self.note_fixes.get((heading_key(entry.head), text))
+        fix = self.note_fixes.get((heading_key(entry.head), text)) \
+            or self.note_fixes.get((self.main_key, text))
+        if fix is not None and fix.get("corrected", text) == text:
+            # a locator printed right that could name two notes: the editors' reading
+            el.set("target", "#" + fix["note"])
+            return el
         if fix is not None:
             return self.corrected(text, fix)
         if loc.notes:
-            found = [self.targets.note(loc, n) for n in loc.notes]
-            note_ids = [i for i in found if i]
+            found = [self.targets.note(loc, n, self.main_key) for n in loc.notes]
+            note_ids = [i for i, _ in found if i]
+            for (i, count), n in zip(found, loc.notes, strict=True):
+                if count > 1:
+                    self.ctx.report(Severity.WARNING, "index.ambiguous-note",
+                                    f"{count} notes {n} are printed on page {loc.start} and none alone "
+                                    f"names {self.main_key!r} ({text!r}); the first, #{i}, is linked", line,
+                                    hint="read the notes and record the right one in persons.toml "
+                                         "[[index.notes]]")
             if len(note_ids) == len(found):
                 el.set("target", " ".join("#" + i for i in note_ids))
                 return el
@@ -200,6 +235,7 @@ class _Builder:
         item = etree.Element(T + "item")
         self.items[id(entry)] = item
         if parent_id is None:
+            self.main_key = heading_key(entry.head)
             kind, target = self.reg.links.get(id(entry), ("term", None))
             person = self.reg.by_id(target) if kind == "person" and target else None
             own = person is not None and any(e is entry for e in person.entries)
@@ -310,11 +346,12 @@ def _term_end(entry: Entry, kind: str) -> int:
 # ---------------------------------------------------------------- the pass
 
 
-def _key_paragraphs(div: etree._Element, lines: list[str], start: int, first: int) -> None:
+def _key_paragraphs(ctx: IngestContext, div: etree._Element, start: int, first: int) -> None:
     """The key to abbreviations printed before the entries ("fnu = first name unknown")."""
-    for line in lines[start:first]:
+    headings = _headings(ctx)
+    for line in ctx.source.lines[start:first]:
         text = line.strip()
-        if not text or text == "Index" or PAGE_RE.match(text):
+        if not text or text in headings or ctx.book.page(text) is not None:
             continue
         p = etree.SubElement(div, T + "p")
         p.text = text
@@ -378,11 +415,17 @@ def _marks(items: list) -> list[PageMark]:
     return out
 
 
-def _preceding_mark(lines: list[str], start: int) -> PageMark | None:
+def _preceding_mark(ctx: IngestContext, start: int) -> PageMark | None:
     for i in range(start, max(start - 5, -1), -1):
-        if m := PAGE_RE.match(lines[i].strip()):
-            return PageMark(m.group(1), i)
+        if (n := ctx.book.page(ctx.source.lines[i])) is not None:
+            return PageMark(n, i)
     return None
+
+
+def _printed_heading(ctx: IngestContext, start: int, end: int) -> str:
+    headings = _headings(ctx)
+    return next((line.strip() for line in ctx.source.lines[start:end] if line.strip() in headings),
+                headings[0])
 
 
 def run(ctx: IngestContext) -> None:
@@ -391,14 +434,17 @@ def run(ctx: IngestContext) -> None:
         return
     div = _index_div(ctx)
     span = _index_range(ctx)
+    if div is None and span is None and ctx.book.back_of("index") is None:
+        return  # a book without an index: nothing to read, no personography from it
     if div is None or span is None:
         ctx.report(Severity.ERROR, "index.missing", "no index found: the personography stays empty",
-                   hint="the index begins with a line 'Index' after the bibliography")
+                   hint="the index begins with its heading line ([[back]] kind 'index' in book.toml) "
+                        "after the bibliography")
         return
     start, end = span
     lines = ctx.source.lines
     cfg = load_editorial(ctx.editorial_dir)
-    sections = parse_index(lines[start:end], start, nesting_overrides(cfg))
+    sections = parse_index(lines[start:end], start, nesting_overrides(cfg), ctx.book.page)
     if not sections:
         ctx.report(Severity.ERROR, "index.not-recognised",
                    "no letter headings (A, B, ...) found in the index", start,
@@ -416,8 +462,8 @@ def run(ctx: IngestContext) -> None:
         sections[0].items.pop(0)
         b.pb(div, first)
     if div.find(T + "head") is None:
-        etree.SubElement(div, T + "head").text = "Index"
-    _key_paragraphs(div, lines, start, sections[0].line)
+        etree.SubElement(div, T + "head").text = _printed_heading(ctx, start, end)
+    _key_paragraphs(ctx, div, start, sections[0].line)
     for section in sections:
         lst = etree.SubElement(div, T + "list", type="index")
         head = etree.SubElement(lst, T + "head")
@@ -429,7 +475,7 @@ def run(ctx: IngestContext) -> None:
                 lst.append(b.item(it, None, 0))
     _link_see(div)
     known = [m for s in sections for m in _marks(s.items)]
-    before = _preceding_mark(lines, start)
+    before = _preceding_mark(ctx, start)
     if before is not None:
         known.append(before)
     _infer_pages(b, sections, known)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 ROMAN = r"(?:[ivxl]+)"
@@ -37,7 +37,14 @@ _LOC_TOKEN = r"(?:" + NUM + r"(?:-" + NUM + r")?(?:\s+n\d+(?:\s+and\s+n\d+)?)?|n
 LOCATOR_SEGMENT_RE = re.compile(
     r'^(?P<lead>\s*"?)\s*\*?' + _LOC_TOKEN + r"(?:\s+\*?" + _LOC_TOKEN + r")*\s*(?:\([^)]*\))?\s*$"
 )
+# The default page marker; an edition's own comes from its book.toml (parse_index's ``page``).
 PAGE_RE = re.compile(r"^Page (\S+)\s*$")
+PageReader = Callable[[str], "str | None"]
+
+
+def _default_page(text: str) -> str | None:
+    m = PAGE_RE.match(text)
+    return m.group(1) if m else None
 LETTER_RE = re.compile(r"^[A-Z]$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 
@@ -216,14 +223,14 @@ class _Raw:
     line: int
 
 
-def _raw_items(lines: Sequence[str], start: int) -> list[_Raw]:
+def _raw_items(lines: Sequence[str], start: int, page: PageReader = _default_page) -> list[_Raw]:
     items: list[_Raw] = []
     for i, line in enumerate(lines, start=start):
         text = _clean(line)
         if not text:
             continue
-        if m := PAGE_RE.match(text):
-            items.append(_Raw("page", m.group(1), i))
+        if (n := page(text)) is not None:
+            items.append(_Raw("page", n, i))
         elif LETTER_RE.match(text):
             items.append(_Raw("letter", text, i))
         elif items and items[-1].kind == "entry" and _continues(items[-1].text, text):
@@ -290,8 +297,11 @@ class Overrides:
     sub: tuple[str, ...] = ()  # text prefixes of lines that are sub-entries
 
 
-def parse_index(lines: Sequence[str], start: int = 0, overrides: Overrides | None = None) -> list[Section]:
+def parse_index(lines: Sequence[str], start: int = 0, overrides: Overrides | None = None,
+                page: PageReader = _default_page) -> list[Section]:
     """Parse the index lines (``start`` = index of the first one) into letter sections.
+
+    ``page`` tells a page-marker line (returning its number) from an entry.
 
     Lines before the first letter heading (the "Index" title, the key to abbreviations)
     are skipped.
@@ -300,7 +310,7 @@ def parse_index(lines: Sequence[str], start: int = 0, overrides: Overrides | Non
     sections: list[Section] = []
     current: Entry | None = None
     pending_pages: list[PageMark] = []
-    for raw in _raw_items(lines, start):
+    for raw in _raw_items(lines, start, page):
         if raw.kind == "letter":
             sections.append(Section(raw.text, raw.line))
             sections[-1].items.extend(pending_pages)

@@ -1,8 +1,9 @@
 """The notes region (sections of numbered endnotes) and the links between notes and markers.
 
 Notes are printed in sections headed by the division they annotate ("Introduction",
-"Chapter One", ...). A block ``N. text`` starts note N when N is the next number of the
-section; any other block continues the current note (a new paragraph, or the rest of a
+"Chapter One", ...: the headings of the edition's ``book.toml``,
+:mod:`teikit.ingest.book`). A block ``N. text`` starts note N when N is the next number of
+the section; any other block continues the current note (a new paragraph, or the rest of a
 paragraph broken by a page). :func:`link` then joins each ``ref type="noteref"`` of a
 division to its note, both ways (docs/encoding.md, "Notes and markers").
 """
@@ -15,33 +16,21 @@ from lxml import etree
 
 from teikit import xmlio
 from teikit.diagnostics import Severity
+from teikit.ingest.book import Book
 from teikit.ingest.context import IngestContext
 from teikit.ingest.flow import Flow
 from teikit.ingest.source import Block
 
-NUMBER_WORDS = ["One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
-                "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen", "Seventeen",
-                "Eighteen", "Nineteen", "Twenty"]
-# Printed notes-section headings that are not "Chapter <number>" -> division ID.
-SECTION_IDS = {"Introduction": "intro", "Translator's Introduction": "intro", "Preface": "preface",
-               "Conclusion": "conclusion", "Postscript": "postscript",
-               "Postscript to French Edition": "postscript"}
 _NOTE_START = re.compile(r"([0-9]{1,3})\.\s+(.*)", re.S)
-_CHAPTER = re.compile(r"Chapter (\w+)")
 
 
 def T(tag: str) -> str:  # noqa: N802 - short Clark-name helper
     return f"{{{xmlio.TEI_NS}}}{tag}"
 
 
-def section_id(heading: str) -> str | None:
+def section_id(heading: str, book: Book) -> str | None:
     """The division ID a notes-section heading refers to, or None."""
-    if heading in SECTION_IDS:
-        return SECTION_IDS[heading]
-    m = _CHAPTER.fullmatch(heading)
-    if m and m.group(1) in NUMBER_WORDS:
-        return f"ch{NUMBER_WORDS.index(m.group(1)) + 1:02d}"
-    return None
+    return book.section_id(heading)
 
 
 def build(ctx: IngestContext, div: etree._Element, blocks: list[Block], flow: Flow) -> None:
@@ -53,7 +42,7 @@ def build(ctx: IngestContext, div: etree._Element, blocks: list[Block], flow: Fl
         if block.page is not None:
             flow.page(block)
             continue
-        sid = section_id(block.text)
+        sid = section_id(block.text, ctx.book)
         start = _NOTE_START.fullmatch(block.text)
         if div.find(T("head")) is None and section is None:
             flow.close()

@@ -35,9 +35,14 @@ from teikit.xmlio import TEI_NS, XML_ID
 
 T = f"{{{TEI_NS}}}"
 PENDING = "candidates"  # temporary attribute on a provisional wrapper
-NAME_TAGS = (T + "persName", T + "orgName", T + "placeName")
-SKIP_TAGS = [*NAME_TAGS, *(T + t for t in ("teiHeader", "standOff", "pb", "ref"))]
+NAME_TAGS = (T + "persName", T + "orgName", T + "placeName", T + "name")
+# A name inside the title of a work is part of the title, not a mention of the person
+# (Trotsky's "Stalin: An Appraisal", "Khrushchev Remembers").
+SKIP_TAGS = [*NAME_TAGS, *(T + t for t in ("teiHeader", "standOff", "pb", "ref", "title"))]
 _ROMAN = re.compile(r"^[ivxl]+$")
+# Elements inside a paragraph: the text before a name runs on through them.
+INLINE = {T + t for t in ("hi", "title", "choice", "corr", "sic", "date", "persName", "orgName",
+                          "placeName", "ref", "supplied", "q", "foreign", "emph", "name", "rs")}
 
 
 def page_number(n: str | None) -> int | None:
@@ -118,6 +123,8 @@ def _factory(forms: Forms, ruled_forms: set[str]):
     def make(text: str, candidates: list[str]) -> etree._Element:
         tag = forms.kinds.get(candidates[0], "persName")
         el = etree.Element(T + tag)
+        if tag == "name":
+            el.set("type", "event")
         # a form some editorial rule reads is resolved later, even with one candidate
         if len(candidates) == 1 and text not in ruled_forms:
             el.set("ref", "#" + candidates[0])
@@ -159,12 +166,30 @@ def _before(el: etree._Element) -> str:
     return (prev.tail if prev is not None else el.getparent().text) or ""
 
 
+def _text_before(el: etree._Element, limit: int = 200) -> str:
+    """The words just before ``el`` in its paragraph, across the names and other inline
+    elements before it ("Stalin and " before the second name of "Stalin and Sverdlov")."""
+    parts: list[str] = []
+    node = el
+    while node.getparent() is not None and len("".join(parts)) < limit:
+        parent = node.getparent()
+        for prev in node.itersiblings(preceding=True):
+            parts.append(prev.tail or "")
+            parts.append("".join(prev.itertext()))
+        parts.append(parent.text or "")
+        if parent.tag not in INLINE:
+            break
+        node = parent
+    return "".join(reversed(parts))[-limit:]
+
+
 def _ruled(rules: dict, el: etree._Element, page: int | None) -> tuple[str | None, bool]:
     """The person an editorial rule gives this mention, and whether the rule is specific
     (names a page or the preceding text) and so overrides the index."""
+    before_text = _text_before(el)
     for key in ((el.text, page), (el.text, None)):
         for before, person in rules.get(key, []):
-            if _before(el).endswith(before):
+            if before_text.endswith(before):
                 return person, bool(before) or key[1] is not None
     return None, False
 
@@ -200,6 +225,23 @@ def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict) -> tuple[
                         "person is certain")
         _unwrap(el)
     return linked, left
+
+
+def italic_works(text: etree._Element, forms: Forms, excluded: set[etree._Element]) -> int:
+    """An italic span that is exactly a person's name is the title of a work named after
+    them (Trotsky's *Stalin*, *Burevestnik*): it becomes ``title`` and is not a mention.
+    Returns how many were retagged."""
+    count = 0
+    for hi in list(text.iter(T + "hi")):
+        if hi.get("rend") != "italic" or len(hi) or hi in excluded:
+            continue
+        words = (hi.text or "").strip()
+        candidates = forms.candidates.get(words)
+        if candidates and all(forms.kinds.get(c, "persName") == "persName" for c in candidates):
+            hi.tag = T + "title"
+            del hi.attrib["rend"]
+            count += 1
+    return count
 
 
 def extend_over_corrections(root: etree._Element, forms: Forms) -> int:
@@ -245,6 +287,224 @@ def extend_over_corrections(root: etree._Element, forms: Forms) -> int:
     return widened
 
 
+_PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:ovich|evich|ievich|yevich|ich|ovna|evna|ievna|ichna|itch)$")
+# one or two capitalised words (the second may be an initial: "Grigory E.") right before a
+# name, and an opening bracket or quotation mark between them and it ('Grigory ["Grisha"] Kanner')
+_WORDS_BEFORE = re.compile(r"(?:^|(?<=[\s(\[“\"]))"
+                           r"((?:[A-Z][a-zà-ÿ]+ )(?:(?:[A-Z][a-zà-ÿ]+|[A-Z]\.) )?[\[\"“(]*)$")
+# what may stand between two pieces of one name: spaces, quotation marks, brackets and
+# parentheses, an insertion ("Adolf (Schikelgruber) Hitler")
+_GAP = re.compile(r"(?:\s|[\"“”\[\]()]|\[[^\]]*\])*")
+# the translator's insertion of forenames: "Comrade [Maxim Maxsimovich] Litvinov"
+_BRACKETED_BEFORE = re.compile(r"(?:^|(?<=\s))(\[(?:[A-Z][a-zà-ÿ]+ ?){1,3}\] )$")
+
+
+def _index_names(root: etree._Element) -> dict[str, tuple[set[str], list[str]]]:
+    """Person ID -> (the surname and its spelling variants, the words of the forenames) as
+    the printed index and the editorial data give them."""
+    out: dict[str, tuple[set[str], list[str]]] = {}
+    for person in root.iter(T + "person"):
+        fore = person.find(f"{T}persName[@type='index']/{T}forename")
+        surnames = {"".join(el.itertext()) for el in person.findall(f"{T}persName[@type='index']/{T}surname")
+                    + person.findall(f"{T}persName[@type='variant']")}
+        text = "".join(fore.itertext()) if fore is not None else ""
+        out[person.get(XML_ID, "")] = (surnames, text.replace(".", " ").split())
+    return out
+
+
+def _names_person(words: list[str], known: list[str], is_surname: bool, vocabulary: set[str]) -> bool:
+    """Whether the words printed before a name are this person's forenames: a patronymic
+    last (the index abbreviates or misspells them: "Aleksandr G.", "Simon Vasievich"), or a
+    forename the index gives. Before the index's surname, a first name whose initial the
+    index contradicts is someone else's ("Leonid Petrovich" is not Mikhail Vasilevich);
+    before a pseudonym, birth name or alias the index's forenames do not apply, and any
+    forename of the index's people will do ("Ivan Krylov", Bessedovsky's pseudonym)."""
+    words = [w.rstrip(".") for w in words]  # "Grigory E." -> an initial the index may give
+    if is_surname and known and words[0] not in known and words[0][0] != known[0][0] \
+            and not _PATRONYMIC.match(words[0]):
+        return False
+    if _PATRONYMIC.match(words[-1]) or any(w in known for w in words):
+        return True
+    if is_surname:
+        # a forename spelt otherwise than in the index but with its initial ("Stanislav" for
+        # the index's Stanislas), followed by nothing or by an initial
+        return bool(known) and words[0] in vocabulary and words[0][0] == known[0][0] \
+            and all(len(w) == 1 for w in words[1:])
+    return all(w in vocabulary for w in words)
+
+
+def _forename_vocabulary(names: dict[str, tuple[set[str], list[str]]]) -> set[str]:
+    """Every forename the index prints (whole words, not initials)."""
+    return {w for _, known in names.values() for w in known if len(w) > 1 and w.isalpha()}
+
+
+def _merge_following(el: etree._Element) -> int:
+    """Join the mentions of the same person that follow with nothing but spaces, quotation
+    marks or a bracketed insertion between: one name split in pieces."""
+    merged = 0
+    nxt = el.getnext()
+    while nxt is not None and nxt.tag == el.tag and nxt.get("ref") == el.get("ref") \
+            and _GAP.fullmatch(el.tail or "") and _parenthesis_closes(el, nxt):
+        last = el[-1] if len(el) else None
+        gap = (el.tail or "") + (nxt.text or "")
+        if last is not None:
+            last.tail = (last.tail or "") + gap
+        else:
+            el.text = (el.text or "") + gap
+        for child in list(nxt):
+            el.append(child)
+        el.tail = nxt.tail
+        el.getparent().remove(nxt)
+        merged += 1
+        nxt = el.getnext()
+    return merged
+
+
+def _parenthesis_closes(el: etree._Element, nxt: etree._Element) -> bool:
+    """A parenthesis between two pieces joins them only when the name holds it whole:
+    "Adolf (Schikelgruber) Hitler", not "Trotsky (Trotsky, Writings)"."""
+    gap = el.tail or ""
+    if "(" in gap and not (nxt.tail or "").startswith(")"):
+        return False
+    prev = el.getprevious()
+    before = (prev.tail if prev is not None else el.getparent().text) or ""
+    return not (")" in gap and "(" not in "".join(el.itertext()) and not before.rstrip().endswith("("))
+
+
+def _set_before(el: etree._Element, text: str) -> None:
+    prev = el.getprevious()
+    if prev is not None:
+        prev.tail = text or None
+    else:
+        el.getparent().text = text or None
+
+
+# closing mark -> the opening mark it needs
+_PAIRS = {'"': '"', "”": "“", "]": "[", ")": "("}
+
+
+def _balance_quotes(el: etree._Element, before: str) -> str:
+    """A name that closes a quotation mark or bracket it did not open ('Grisha" Kanner')
+    takes the opening one printed just before it; returns the text left before."""
+    whole = "".join(el.itertext())
+    for close, opening in _PAIRS.items():
+        if close == opening:
+            unbalanced = whole.count(close) % 2 == 1
+        else:
+            unbalanced = whole.count(close) > whole.count(opening)
+        if unbalanced and before.endswith(opening):
+            el.text = opening + (el.text or "")
+            return before[:-1]
+    return before
+
+
+def _close_after(el: etree._Element) -> None:
+    """A name that opened a bracket or quotation mark it did not close ('Vladimir Ilich [Lenin')
+    takes the closing one printed right after it."""
+    whole = "".join(el.itertext())
+    tail = el.tail or ""
+    for close, opening in _PAIRS.items():
+        if close == opening:
+            unbalanced = whole.count(close) % 2 == 1
+        else:
+            unbalanced = whole.count(opening) > whole.count(close)
+        if unbalanced and tail.startswith(close):
+            last = el[-1] if len(el) else None
+            if last is not None:
+                last.tail = (last.tail or "") + close
+            else:
+                el.text = (el.text or "") + close
+            el.tail = tail[1:] or None
+            return
+
+
+def _forenames_before(before: str, known: list[str], is_surname: bool, vocabulary: set[str]) -> str:
+    """The end of ``before`` that holds the name's forenames ("" if none): two words, else one
+    ("See Adolf (" gives "Adolf ("), else a bracketed insertion."""
+    m = _WORDS_BEFORE.search(before)
+    if m:
+        lead = m.group(1)
+        words = lead.strip("[]\"“( ").split()
+        if _names_person(words, known, is_surname, vocabulary):
+            return lead
+        if len(words) == 2:
+            shorter = lead[lead.index(" ") + 1:]
+            if _names_person(words[1:], known, is_surname, vocabulary) and not words[1].endswith("."):
+                return shorter
+    m = _BRACKETED_BEFORE.search(before)
+    if m and _names_person(m.group(1).strip("[] ").split(), known, is_surname, vocabulary):
+        return m.group(1)
+    return ""
+
+
+def widen_forenames(text: etree._Element, excluded: set[etree._Element]) -> int:
+    """Take into a name the forenames and patronymic printed right before it and left outside
+    ("Pavel Petrovich <persName>Skoropadsky</persName>"), and join one name split in pieces
+    ("Nadia [Nadezhda Sergeevna] Alliluyeva", 'Grigory ["Grisha"] Kanner'). Returns the count."""
+    root = text.getroottree().getroot()
+    names = _index_names(root)
+    vocabulary = _forename_vocabulary(names)
+    widened = 0
+    for el in list(text.iter(T + "persName")):
+        ref = (el.get("ref") or "").lstrip("#")
+        if not ref or el in excluded or el.getparent() is None:
+            continue
+        widened += _merge_following(el)
+        prev = el.getprevious()
+        before = (prev.tail if prev is not None else el.getparent().text) or ""
+        surnames, known = names.get(ref, (set(), []))
+        last_word = "".join(el.itertext()).strip("[]\"“”() ").split(" ")[-1]
+        lead = _forenames_before(before, known, last_word in surnames, vocabulary)
+        if lead:
+            el.text = lead + (el.text or "")
+            before = before[: len(before) - len(lead)]
+            widened += 1
+        _set_before(el, _balance_quotes(el, before))
+        _close_after(el)
+        widened += _take_repaired_forename(el, known)
+    return widened
+
+
+def _take_repaired_forename(el: etree._Element, known: list[str]) -> int:
+    """A forename the editors repaired, right before the name ("<choice><sic>Roza-lia</sic>
+    <corr>Rozalia</corr></choice> Samoilovna Zemliachka"), belongs to it: the choice moves in."""
+    prev = el.getprevious()
+    if prev is None or prev.tag != T + "choice" or (prev.tail or "") != " ":
+        return 0
+    corr = prev.find(T + "corr")
+    word = "".join(corr.itertext()) if corr is not None and not len(corr) else ""
+    first = (el.text or "").split()[:1]
+    patronymic_next = bool(first and _PATRONYMIC.match(first[0]))
+    if not re.fullmatch(r"[A-Z][a-zà-ÿ]+", word) or not (word in known or patronymic_next):
+        return 0
+    rest = el.text or ""
+    el.text = None
+    el.insert(0, prev)  # lxml moves the element
+    prev.tail = " " + rest
+    return 1
+
+
+def forename_patronymics(text: etree._Element, excluded: set[etree._Element], forms: Forms) -> Forms:
+    """"Forename Patronymic" -> the persons it may name: from the forenames of the index
+    ("Kaganovich, Lazar Moiseevich") and from the whole names the text prints ("Yakob
+    Grigorievich Blumkin"). A pair that is already a form of someone is left to that form."""
+    root = text.getroottree().getroot()
+    learnt = Forms()
+    for pid, (_surnames, known) in _index_names(root).items():
+        if len(known) >= 2 and _PATRONYMIC.match(known[1]):
+            learnt.add(f"{known[0]} {known[1]}", pid)
+    for el in text.iter(T + "persName"):
+        words = "".join(el.itertext()).split()
+        if el in excluded or not el.get("ref") or len(words) < 3 or not _PATRONYMIC.match(words[1]):
+            continue
+        learnt.add(f"{words[0]} {words[1]}", el.get("ref", "").lstrip("#"))
+    for form in list(learnt.candidates):
+        if forms.candidates.get(form) is not None:
+            del learnt.candidates[form]
+    learnt.kinds = {pid: "persName" for refs in learnt.candidates.values() for pid in refs}
+    return learnt
+
+
 def _label(page: int | None) -> str:
     if page is None:
         return "?"
@@ -263,11 +523,22 @@ def run(ctx: IngestContext) -> None:
     if text is None:
         return
     excluded = _excluded(ctx.root)
+    italic_works(text, forms, excluded)
     rules = _rules(cfg)
     wrap_matches(text, _finder(forms), _factory(forms, {form for form, _ in rules}), skip=SKIP_TAGS,
                  only=lambda el: el not in excluded)
-    _resolve(ctx, IndexPages(ctx.root), rules)
+    index_pages = IndexPages(ctx.root)
+    _resolve(ctx, index_pages, rules)
     extend_over_corrections(text, forms)
+    widen_forenames(text, excluded)
+    # forename and patronymic alone ("Yakob Grigorievich"), learnt from the index and from
+    # the whole names the text itself prints, then resolved like any shared form
+    learnt = forename_patronymics(text, excluded, forms)
+    if learnt.candidates:
+        wrap_matches(text, _finder(learnt), _factory(learnt, set()), skip=SKIP_TAGS,
+                     only=lambda el: el not in excluded)
+        _resolve(ctx, index_pages, rules)
+        widen_forenames(text, excluded)  # a pair found now may be part of a whole name
 
 
 def mentions(root: etree._Element) -> Iterator[tuple[etree._Element, str | None]]:

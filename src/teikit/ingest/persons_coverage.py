@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Set
+from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -71,14 +71,16 @@ class Locator:
     notes: tuple[str, ...]
 
 
-def index_locators(root: etree._Element, exclude: Set[str] = frozenset()) -> list[Locator]:
-    """The locators of the index's person entries (and sub-entries), without passim/onward."""
+def index_locators(root: etree._Element, exclude: Set[str] = frozenset(),
+                   tag: str = "persName") -> list[Locator]:
+    """The locators of the index's entries (and sub-entries) for one kind of entity (``tag``:
+    persName, orgName, placeName or name for events), without passim/onward."""
     out: list[Locator] = []
     div = root.find(f".//{T}div[@type='index']")
     if div is None:
         return out
     for item in div.iter(T + "item"):
-        name = item.find(f"{T}term/{T}persName")
+        name = item.find(f"{T}term/{T}{tag}")
         if name is None or not name.get("ref"):
             continue
         pid = name.get("ref").lstrip("#")
@@ -95,10 +97,11 @@ def index_locators(root: etree._Element, exclude: Set[str] = frozenset()) -> lis
     return out
 
 
-def _mentioned(root: etree._Element) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
-    """(person, page) and (person, note ID) of every mention."""
+def _mentioned(root: etree._Element,
+               tag: str = "persName") -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(entity, page) and (entity, note ID) of every mention."""
     tagged, in_notes = set(), set()
-    for el, page in mentions(root):
+    for el, page in (mentions(root) if tag == "persName" else _other_mentions(root, tag)):
         pid = el.get("ref").lstrip("#")
         if page:
             tagged.add((pid, page))
@@ -108,15 +111,27 @@ def _mentioned(root: etree._Element) -> tuple[set[tuple[str, str]], set[tuple[st
     return tagged, in_notes
 
 
-def measure(root: etree._Element, exclude: Set[str] = frozenset()) -> Coverage:
+def _other_mentions(root: etree._Element, tag: str) -> Iterator[tuple[etree._Element, str | None]]:
+    """Every ``tag[@ref]`` of the text outside the index and bibliography, with its page."""
+    page: str | None = None
+    text = root.find(T + "text")
+    for el in text.iter(T + "pb", T + tag) if text is not None else ():
+        if el.tag == T + "pb":
+            page = el.get("n")
+        elif el.get("ref") and not any(a.tag == T + "div" and a.get("type") in ("index", "bibliography")
+                                       for a in el.iterancestors()):
+            yield el, page
+
+
+def measure(root: etree._Element, exclude: Set[str] = frozenset(), tag: str = "persName") -> Coverage:
     """Compare the index's (person, page) pairs with the edition's ``persName`` mentions.
 
     A pair from a note locator is also found inside the very note it points at (the note
     may start on the page before when that page break is inferred).
     """
-    tagged, in_notes = _mentioned(root)
+    tagged, in_notes = _mentioned(root, tag)
     cov = Coverage()
-    for loc in index_locators(root, exclude):
+    for loc in index_locators(root, exclude, tag):
         for page in loc.pages:
             pair = (loc.pid, page)
             cov.pairs.add(pair)
@@ -151,16 +166,21 @@ def sample(root: etree._Element, size: int = 200, seed: int = 1990) -> list[tupl
 
 
 def _around(block: etree._Element, el: etree._Element) -> tuple[str, str]:
-    """The text of ``block`` before and after ``el`` (whitespace normalised)."""
-    parts: list[str] = []
-    cut = 0
-    for node in block.iter():
+    """The text of ``block`` before and after ``el`` (whitespace normalised), in reading
+    order: each element's text, then its children, then its tail."""
+    before: list[str] = []
+    after: list[str] = []
+    target = before
+
+    def walk(node: etree._Element) -> None:
+        nonlocal target
         if node is el:
-            cut = len(parts)
-            parts.append("")
-        elif node.text and not any(a is el for a in node.iterancestors()):
-            parts.append(node.text)
-        if node is not block and node.tail and not any(a is el for a in node.iterancestors()):
-            parts.append(node.tail)
-    norm = " ".join("".join(parts[:cut]).split()), " ".join("".join(parts[cut:]).split())
-    return norm[0] + " ", " " + norm[1]
+            target = after
+            return
+        target.append(node.text or "")
+        for child in node:
+            walk(child)
+            target.append(child.tail or "")
+
+    walk(block)
+    return " ".join("".join(before).split()) + " ", " " + " ".join("".join(after).split())

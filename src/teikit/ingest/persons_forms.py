@@ -52,7 +52,8 @@ class Forms:
             for ch in form:
                 node = node.setdefault(ch, {})
             node[""] = True
-        return re.compile(r"(?<![\w.])(?=[A-Z])" + _trie_regex(trie))
+        # a blocked phrase may open with a quotation mark ('"Trotsky,"' as a title)
+        return re.compile(r"(?<![\w.])(?=[A-Z\"“])" + _trie_regex(trie))
 
 
 def _trie_regex(node: dict) -> str:
@@ -125,15 +126,18 @@ def build_forms(root: etree._Element, cfg: dict) -> Forms:
                 forms.add(form, pid)
     for phrase in cfg.get("forms", {}).get("not_names", []):
         forms.block(phrase)
-    for tag, name_tag in (("org", "orgName"), ("place", "placeName")):
+    # orgs, places and events; an event is mentioned as <name type="event">
+    for tag, name_tag, mention_tag in (("org", "orgName", "orgName"), ("place", "placeName", "placeName"),
+                                       ("event", "label", "name")):
+        unindexed = {u["id"]: u.get("mentions", []) for u in cfg.get(f"unindexed_{tag}", [])}
         for item in root.iter(T + tag):
             ref = item.get(XML_ID)
             if not ref:
                 continue
-            forms.kinds[ref] = name_tag
+            forms.kinds[ref] = mention_tag
             for name in item.findall(T + name_tag):
                 if _text(name) not in excluded:
                     forms.add(_text(name), ref)
-            for form in cfg.get(tag, {}).get(ref, {}).get("mentions", []):
+            for form in list(cfg.get(tag, {}).get(ref, {}).get("mentions", [])) + unindexed.get(ref, []):
                 forms.add(form, ref)
     return forms

@@ -10,15 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from teikit.ingest.index_parse import split_segments
-
-# Titles and ranks the index prints before a forename (kept as roleName).
-ROLE_WORDS = {
-    "Marshal", "Professor", "professor", "Ambassador", "General", "Minister", "Dr.", "Count",
-    "Baron", "Sir", "Prime", "Lt.", "Col.", "Colonel", "British", "Consul", "Staff-Captain",
-}
 
 
 @dataclass
@@ -100,8 +95,12 @@ def _is_forename_segment(text: str) -> bool:
     ) and "/" not in text
 
 
-def parse_person_heading(head: str) -> PersonName:
-    """Parse the name part and description of an index heading (locators removed)."""
+def parse_person_heading(head: str, roles: Collection[str] = frozenset()) -> PersonName:
+    """Parse the name part and description of an index heading (locators removed).
+
+    ``roles``: the titles and ranks the index prints before a forename ("Marshal",
+    "Lt."), kept as roleName (the edition's ``[index] role_words`` in persons.toml).
+    """
     text = head.rstrip().rstrip(",").rstrip()
     pseud = text.startswith("p ")
     body = text[2:] if pseud else text
@@ -122,7 +121,7 @@ def parse_person_heading(head: str) -> PersonName:
         seg1 = body[rest[0][0]:rest[0][1]].strip()
         outside, parens1 = _split_parens(seg1)
         if outside and _is_forename_segment(outside):
-            _forename(outside, name)
+            _forename(outside, name, roles)
             for p in parens1:
                 _paren_items(p, name)
             name.name_end = offset + rest[0][1]
@@ -140,12 +139,12 @@ def parse_person_heading(head: str) -> PersonName:
     return name
 
 
-def _forename(text: str, name: PersonName) -> None:
+def _forename(text: str, name: PersonName, role_words: Collection[str]) -> None:
     words = text.split()
     roles = []
-    while words and words[0] in ROLE_WORDS and len(words) > 1:
+    while words and words[0] in role_words and len(words) > 1:
         roles.append(words.pop(0))
-    if words and all(w in ROLE_WORDS for w in words):
+    if words and all(w in role_words for w in words):
         roles.extend(words)
         words = []
     if roles:

@@ -9,16 +9,15 @@ text names who are absent from the printed index come from ``[[unindexed]]``.
 
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import InputError
 from teikit.ingest.index_parse import Entry, Overrides, Section
 from teikit.ingest.persons_names import PersonName, parse_person_heading, slug
+from teikit.ingest.tomldata import STRINGS, Map, OneOf, Required, TomlFile, check_shape
 from teikit.xmlio import TEI_NS, XML_ID
 
 T = f"{{{TEI_NS}}}"
@@ -28,16 +27,34 @@ SUBJECT_KINDS = {"org": ("listOrg", "org", "orgName", "organizations"),
                  "event": ("listEvent", "event", "label", "events")}
 
 
+_INDEX_NOTE = {"entry": Required(str), "locator": Required(str), "corrected": str,
+               "note": Required(str), "reason": str}
+# The shape of persons.toml (docs/encoding.md, "persons.toml"): every key the passes read.
+PERSONS_SHAPE = {
+    "index": {"role_words": STRINGS, "nesting": {"main": STRINGS, "sub": STRINGS}, "notes": [_INDEX_NOTE]},
+    "subjects": Map(OneOf("org", "place", "event", "term")),
+    "same": Map(str),
+    "person": Map({"variants": STRINGS, "mentions": STRINGS}),
+    "org": Map({"mentions": STRINGS}),
+    "place": Map({"mentions": STRINGS}),
+    "forms": {"exclude": STRINGS, "not_names": STRINGS},
+    "resolve": [{"form": Required(str), "pages": STRINGS, "before": str, "person": Required(str),
+                 "reason": str}],
+    "description": Map(str),
+    "event": Map({"mentions": STRINGS}),
+    **{f"unindexed_{kind}": [{"id": Required(str), "name": Required(str), "names": STRINGS, "type": str,
+                              "description": str, "mentions": STRINGS}]
+       for kind in ("place", "org", "event")},
+    "unindexed": [{"id": Required(str), "surname": Required(str), "forename": str, "roles": STRINGS,
+                   "description": str, "mentions": STRINGS, "indexed_under": str, "only_mentions": bool}],
+}
+
+
 def load_editorial(editorial_dir: Path) -> dict:
-    """Read ``persons.toml``; a missing file is an empty configuration."""
-    path = editorial_dir / PERSONS_FILE
-    if not path.exists():
-        return {}
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"not valid TOML: {exc}", file=path,
-                         hint="fix the syntax (see docs/encoding.md, 'Persons and the index')") from exc
+    """Read ``persons.toml`` and check its shape; a missing file is an empty configuration."""
+    file = TomlFile.load(editorial_dir / PERSONS_FILE, docs="docs/encoding.md, 'persons.toml'")
+    check_shape(file, file.data, PERSONS_SHAPE)
+    return file.data
 
 
 def nesting_overrides(cfg: dict) -> Overrides:
@@ -60,7 +77,10 @@ class Subject:
     id: str | None
     kind: str
     name: str
-    entry: Entry
+    entry: Entry | None  # None: not in the printed index (the editors' data)
+    description: str | None = None
+    type: str | None = None  # place/org @type: city, country, building, newspaper, ...
+    other_names: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -73,6 +93,7 @@ class Person:
     indexed: bool = True
     extra_names: list[str] = field(default_factory=list)  # variants from persons.toml
     under: str | None = None  # ID of the person under whose entry the print lists them
+    editors_note: str | None = None  # the editors' one-line description ([description])
 
 
 @dataclass
@@ -105,6 +126,7 @@ def build_registry(sections: list[Section], cfg: dict) -> Registry:
     """Classify the main entries of the index and give each its ID."""
     subjects_cfg: dict[str, str] = cfg.get("subjects", {})
     same_cfg: dict[str, str] = cfg.get("same", {})
+    roles = frozenset(cfg.get("index", {}).get("role_words", ()))
     reg = Registry()
     person_entries: list[tuple[Entry, PersonName]] = []
     same_names: list[tuple[str, str, bool]] = []
@@ -119,10 +141,11 @@ def build_registry(sections: list[Section], cfg: dict) -> Registry:
             elif key in subjects_cfg:
                 kind = subjects_cfg[key]
                 sid = f"{kind}-{slug(key)}" if kind in SUBJECT_KINDS else None
-                reg.subjects.append(Subject(sid, kind, key, entry))
+                gloss = _gloss(entry.head, key)
+                reg.subjects.append(Subject(sid, kind, key, entry, gloss))
                 reg.links[id(entry)] = (kind, sid)
             else:
-                person_entries.append((entry, parse_person_heading(entry.head)))
+                person_entries.append((entry, parse_person_heading(entry.head, roles)))
     ids = _person_ids([n for _, n in person_entries])
     for (entry, name), pid in zip(person_entries, ids, strict=True):
         reg.persons.append(Person(pid, name, [entry]))
@@ -136,8 +159,26 @@ def build_registry(sections: list[Section], cfg: dict) -> Registry:
         if not any(key in n for n in person.name.pseudonyms + person.name.aka):
             names.append(key)
     _add_unindexed(reg, cfg)
+    _add_unindexed_subjects(reg, cfg)
     _add_variants(reg, cfg)
     return reg
+
+
+def _gloss(head: str, key: str) -> str | None:
+    """What an index heading says of its subject after the name: "Duzdab, town of" -> "town of"."""
+    text = head[2:] if head.startswith("p ") else head
+    rest = text.strip().strip('"')[len(key):].strip().strip('"').strip(" ,")
+    if rest.startswith("(") and rest.endswith(")") and rest.count("(") == 1:
+        rest = rest[1:-1]
+    return rest or None
+
+
+def _add_unindexed_subjects(reg: Registry, cfg: dict) -> None:
+    """Places, organisations and events the text names often that the index does not list."""
+    for kind in SUBJECT_KINDS:
+        for item in cfg.get(f"unindexed_{kind}", []):
+            reg.subjects.append(Subject(item["id"], kind, item["name"], None, item.get("description"),
+                                        item.get("type"), list(item.get("names", []))))
 
 
 def _add_unindexed(reg: Registry, cfg: dict) -> None:
@@ -158,6 +199,10 @@ def _add_variants(reg: Registry, cfg: dict) -> None:
         person = reg.by_id(pid)
         if person is not None:
             person.extra_names.extend(extra.get("variants", []))
+    for pid, text in cfg.get("description", {}).items():
+        person = reg.by_id(pid)
+        if person is not None:
+            person.editors_note = " ".join(text.split())
 
 
 # ---------------------------------------------------------------- TEI
@@ -211,6 +256,8 @@ def _person(p: Person, see_ids: dict[str, str], labels: dict[str, str]) -> etree
         ref = _sub(note, "ref", target)
         if target in see_ids:
             ref.set("target", "#" + see_ids[target])
+    if p.editors_note:
+        _sub(el, "note", p.editors_note, resp="#teikit")
     if not p.indexed and p.under:
         note = _sub(el, "note", "no entry of its own in the printed index; a sub-entry of ", type="indexing")
         _sub(note, "ref", labels.get(p.under, p.under), target="#" + p.under)
@@ -236,6 +283,14 @@ def standoff_lists(reg: Registry) -> list[etree._Element]:
             seen.add(s.id)
             item = _sub(lst, item_tag)
             item.set(XML_ID, s.id)
+            if s.type:
+                item.set("type", s.type)
             _sub(item, name_tag, s.name)
+            for other in s.other_names:
+                _sub(item, name_tag, other)
+            if s.description:
+                _sub(item, "note", s.description, type="index")
+            if s.entry is None:
+                _sub(item, "note", "not in the printed index", type="indexing")
         lists.append(lst)
     return [lst for lst in lists if len(lst)]

@@ -17,10 +17,20 @@ from typing import Any
 
 from teikit import xmlio
 from teikit.errors import InputError
-from teikit.ingest import bibliography, dates, header, index, page_evidence, pages, persons, structure
+from teikit.ingest import (
+    bibliography,
+    biographies,
+    dates,
+    header,
+    index,
+    page_evidence,
+    pages,
+    persons,
+    structure,
+)
 from teikit.ingest.context import IngestContext, SourceText
 
-PASSES = (structure, pages, header, bibliography, index, pages, dates, persons, page_evidence)
+PASSES = (structure, pages, header, bibliography, index, pages, dates, persons, page_evidence, biographies)
 T = f"{{{xmlio.TEI_NS}}}"
 
 

@@ -1,31 +1,21 @@
 """Read the plain-text source as blocks and find its regions.
 
-The e-book extraction writes one paragraph (or one piece of a paragraph broken by a
-page or a line) per line, separated by blank lines; page markers are lines such as
-``Page 45`` or ``Page xii``. This module turns the lines into :class:`Block` values and
-finds the regions the structure pass encodes (metadata, front, body, congresses, notes,
-bibliography, index). Anything it cannot recognise raises
-:class:`teikit.errors.SourceFormatError` naming the lines it looked at.
+The e-book extraction writes one paragraph (or one piece of a paragraph broken by a page
+or a line) per line, separated by blank lines; page markers are lines such as ``Page 45``
+or ``Page xii`` (the pattern is the edition's, :mod:`teikit.ingest.book`). This module
+turns the lines into :class:`Block` values and finds the regions the structure pass
+encodes (metadata, front, body and the back-matter regions the edition's ``book.toml``
+lists). Anything it cannot recognise raises :class:`teikit.errors.SourceFormatError`
+naming the lines it looked at.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from teikit.errors import SourceFormatError
+from teikit.ingest.book import Book
 from teikit.ingest.context import SourceText
-
-PAGE_RE = re.compile(r"Page ([0-9]+|[ivxlc]+)")
-
-# Region name -> the heading line that opens it (the region starts at the page marker
-# just before the heading, so the page's pb belongs to the region).
-BACK_HEADINGS = (
-    ("congresses", re.compile(r"Party Congresses")),
-    ("notes", re.compile(r"Notes")),
-    ("bibliography", re.compile(r"(Select )?Bibliography")),
-    ("index", re.compile(r"Index")),
-)
 
 
 @dataclass(frozen=True)
@@ -37,63 +27,83 @@ class Block:
     page: str | None = None
 
 
-def blocks(source: SourceText, start: int, end: int) -> list[Block]:
+def blocks(source: SourceText, start: int, end: int, book: Book | None = None) -> list[Block]:
     """The non-blank lines in [start, end) as blocks (page markers recognised)."""
+    book = book or Book()
     out = []
     for i in range(start, end):
         line = source.lines[i].strip()
         if not line:
             continue
-        m = PAGE_RE.fullmatch(line)
-        out.append(Block(i, line, m.group(1) if m else None))
+        out.append(Block(i, line, book.page(line)))
     return out
 
 
-def _find(source: SourceText, pattern: re.Pattern[str], start: int, what: str) -> int:
+def _find(source: SourceText, headings: tuple[str, ...], start: int, what: str) -> int:
     for i in range(start, len(source.lines)):
-        if pattern.fullmatch(source.lines[i].strip()):
+        if source.lines[i].strip() in headings:
             return i
     raise SourceFormatError(
         f"no {what} heading found after line {start + 1}",
         file=source.path,
         line=start + 1,
-        hint=f"the source must have a line reading just '{pattern.pattern}'",
+        hint="the source must have a line reading just " + " or ".join(repr(h) for h in headings)
+             + " (the headings come from book.toml in the editorial folder)",
     )
 
 
-def _page_before(source: SourceText, index: int) -> int:
+def _page_before(source: SourceText, index: int, book: Book) -> int:
     """The index of the page marker right before line ``index`` (blank lines between), else ``index``."""
     i = index - 1
     while i >= 0 and not source.lines[i].strip():
         i -= 1
-    if i >= 0 and PAGE_RE.fullmatch(source.lines[i].strip()):
+    if i >= 0 and book.page(source.lines[i]) is not None:
         return i
     return index
 
 
-def _check_shape(source: SourceText) -> None:
+def _check_shape(source: SourceText, book: Book) -> None:
     if not any(line.strip() for line in source.lines):
         raise SourceFormatError("the source is empty", file=source.path, line=1,
                                 hint="give the plain-text e-book extraction of the book")
-    if not any(PAGE_RE.fullmatch(line.strip()) for line in source.lines):
+    if not any(book.page(line) is not None for line in source.lines):
         raise SourceFormatError(
-            "no page markers found ('Page 1', 'Page xii' on lines of their own)",
+            f"no page markers found (lines matching {book.page_marker.pattern!r})",
             file=source.path, line=1,
-            hint="ingest expects an e-book extraction that records printed pages",
+            hint="ingest expects an e-book extraction that records printed pages "
+                 "(the marker's pattern is [pages] marker in book.toml)",
         )
 
 
-def find_regions(source: SourceText) -> dict[str, tuple[int, int]]:
-    """Return the 0-based [start, end) line ranges of the source's regions."""
-    _check_shape(source)
-    first_page = next(i for i, line in enumerate(source.lines) if PAGE_RE.fullmatch(line.strip()))
-    contents = _find(source, re.compile(r"Contents"), first_page, "Contents")
-    body_page = _find(source, re.compile(r"Page 1"), contents, "'Page 1' (start of the body)")
+def region_name(kind: str, xml_id: str) -> str:
+    """The key of a back-matter region in ``ctx.regions``: its kind, or a table's ID."""
+    return xml_id if kind == "table" else kind
+
+
+def find_regions(source: SourceText, book: Book | None = None) -> dict[str, tuple[int, int]]:
+    """Return the 0-based [start, end) line ranges of the source's regions.
+
+    The front begins at the first page marker, the body at the marker of page
+    ``book.body_starts`` after the contents heading, each back-matter region of ``book``
+    at the page marker before its heading (so the page's pb belongs to the region), in the
+    order ``book.toml`` lists them.
+    """
+    book = book or Book()
+    _check_shape(source, book)
+    first_page = next(i for i, line in enumerate(source.lines) if book.page(line) is not None)
+    contents = _find(source, (book.contents_heading,), first_page, "contents")
+    body_page = next((i for i in range(contents, len(source.lines))
+                      if book.page(source.lines[i]) == book.body_starts), None)
+    if body_page is None:
+        raise SourceFormatError(
+            f"no marker of page {book.body_starts!r} (the start of the body) after the contents",
+            file=source.path, line=contents + 1,
+            hint="the body begins at the page named by [contents] body_starts in book.toml")
     starts = [("metadata", 0), ("front", first_page), ("body", body_page)]
     at = body_page
-    for name, pattern in BACK_HEADINGS:
-        heading = _find(source, pattern, at + 1, name)
-        starts.append((name, _page_before(source, heading)))
+    for spec in book.back:
+        heading = _find(source, spec.headings, at + 1, spec.kind if spec.kind != "table" else spec.id)
+        starts.append((region_name(spec.kind, spec.id), _page_before(source, heading, book)))
         at = heading
     regions = {}
     for k, (name, start) in enumerate(starts):

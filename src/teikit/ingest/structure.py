@@ -2,16 +2,16 @@
 
 It finds the source's regions (:mod:`teikit.ingest.source`), builds ``TEI`` with an
 empty ``teiHeader`` (the header pass fills it), the ``standOff`` lists (the persons pass
-fills them) and ``text``: the title pages, the contents list, the introduction, the
-preface, the chapters, conclusion and postscript (paragraphs mended by
-:mod:`teikit.ingest.flow`), the Party Congresses table, the notes
-(:mod:`teikit.ingest.notes`), and empty bibliography and index divisions that their
-passes fill. The divisions to expect come from the printed contents list.
+fills them) and ``text``: the title pages, the contents list, the front and body
+divisions (paragraphs mended by :mod:`teikit.ingest.flow`), and the back-matter regions:
+tables, the notes (:mod:`teikit.ingest.notes`), and empty bibliography and index
+divisions that their passes fill. The divisions to expect come from the printed contents
+list, read with the edition's ``book.toml`` (:mod:`teikit.ingest.book`): which headings
+name which division, how chapters are listed and labelled, what the back matter holds.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -21,26 +21,15 @@ from teikit.diagnostics import Severity
 from teikit.errors import SourceFormatError
 from teikit.ingest import corrections as corrections_file
 from teikit.ingest import notes
+from teikit.ingest.book import Book, number
 from teikit.ingest.context import IngestContext
-from teikit.ingest.editorial_decl import EDITORIAL_DECL
 from teikit.ingest.flow import Flow, Hyphenation, pb_element
-from teikit.ingest.source import Block, blocks, find_regions
+from teikit.ingest.source import Block, blocks, find_regions, region_name
 from teikit.ingest.typography import RESP, Repairs, convert
 
-__all__ = ["EDITORIAL_DECL", "run"]
+__all__ = ["run"]
 
 T = notes.T
-# Headings of the contents list -> (div type, xml:id). Chapters are "N. Title".
-DIVISIONS = {
-    "Translator's Introduction": ("introduction", "intro"), "Introduction": ("introduction", "intro"),
-    "Preface": ("preface", "preface"), "Conclusion": ("conclusion", "conclusion"),
-    "Postscript to French Edition": ("postscript", "postscript"), "Postscript": ("postscript", "postscript"),
-    "Party Congresses": ("appendix", "congresses"), "Notes": ("notes", "notes"),
-    "Bibliography": ("bibliography", "bibliography"), "Index": ("index", "index"),
-}
-FRONT_TYPES = ("introduction", "preface")
-TEXT_TYPES = ("introduction", "preface", "chapter", "conclusion", "postscript")
-_CHAPTER_ITEM = re.compile(r"([0-9]{1,2})\.\s+(.+)")
 # A title-page block this long, alone on its page, is a caption (the frontispiece's).
 CAPTION_MIN = 80
 # Plates between pages: captions after at least two blank lines (gap of 3 line numbers),
@@ -55,6 +44,8 @@ class Division:
     id: str
     heading: str  # as printed in the contents list (the title for chapters)
     n: int | None = None
+    part: str | None = None  # "front" or "body"; None: back matter (encoded by its region)
+    headings: tuple[str, ...] = ()  # every printed form of the heading (text, notes)
 
 
 class Builder:
@@ -62,20 +53,23 @@ class Builder:
 
     def __init__(self, ctx: IngestContext) -> None:
         self.ctx = ctx
+        self.book: Book = ctx.book
         self.corrections = corrections_file.load(ctx.editorial_dir)
-        self.hyphenation = Hyphenation(ctx.source.lines)
+        self.hyphenation = Hyphenation(ctx.source.lines, self.book.keep_hyphen, self.book.join_hyphen)
         self.applied: set[int] = set()
         self.year_ranges = 0
 
     def flow(self, *, markers: bool = True) -> Flow:
-        return Flow(self.corrections, self.hyphenation, markers=markers, on_repairs=self._count)
+        return Flow(self.corrections, self.hyphenation, markers=markers, on_repairs=self._count,
+                    years=self.book.years)
 
     def _count(self, repairs: Repairs) -> None:
         self.applied.update(c.row for c in repairs.applied)
         self.year_ranges += repairs.year_ranges
 
     def convert(self, block: Block, tag: str) -> etree._Element:
-        el, repairs = convert(block.text, self.corrections.get(block.index + 1, []), tag=tag)
+        el, repairs = convert(block.text, self.corrections.get(block.index + 1, []), tag=tag,
+                              years=self.book.years)
         self._count(repairs)
         return el
 
@@ -144,7 +138,7 @@ class Builder:
         lst = etree.SubElement(div, T("list"))
         listed = []
         for block in items:
-            division = _division(block.text)
+            division = _division(block.text, self.book)
             if division is None:
                 self.ctx.report(Severity.WARNING, "ingest.contents-unknown",
                                 f"contents entry {block.text!r} names no known division", block.index)
@@ -159,7 +153,7 @@ class Builder:
     # -- front and body divisions ------------------------------------------------------
     def text_divisions(self, parts: dict[str, etree._Element], region: list[Block],
                        expected: list[Division]) -> None:
-        queue = [d for d in expected if d.type in TEXT_TYPES]
+        queue = [d for d in expected if d.part is not None]
         flow = self.flow()
         i = 0
         while i < len(region):
@@ -168,7 +162,7 @@ class Builder:
                 flow.page(block)
                 i += 1
                 continue
-            step = _opens(region, i, queue[0]) if queue else 0
+            step = _opens(region, i, queue[0], self.book) if queue else 0
             if step:
                 i = self._open(parts, region, i, step, queue.pop(0), flow)
                 continue
@@ -187,33 +181,35 @@ class Builder:
             raise SourceFormatError(
                 f"division {queue[0].heading!r} of the contents list not found in the text",
                 file=self.ctx.source.path, line=region[-1].index + 1 if region else 1,
-                hint="its heading must be a line of its own (chapters: a line 'N.' then the title)")
+                hint="its heading must be a line of its own (chapters: the label line, as [chapters] "
+                     "label in book.toml says, then the title)")
 
     def _open(self, parts: dict[str, etree._Element], region: list[Block], i: int, step: int,
               division: Division, flow: Flow) -> int:
-        parent = parts["front"] if division.type in FRONT_TYPES else parts["body"]
+        parent = parts[division.part or "body"]
         div = self.div(parent, division.type, division.id, division.n)
         flow.start(div)
-        if division.type == "chapter":
+        if division.n is not None and self.book.chapters.label:
             label = etree.SubElement(div, T("head"), type="label")
             if step == 2:
                 label.text = region[i].text
             else:
                 supplied = etree.SubElement(label, T("supplied"), reason="omitted-in-source", resp=RESP)
-                supplied.text = f"{division.n}."
+                supplied.text = self.book.chapters.label_of(division.n)
                 self.ctx.report(Severity.INFO, "ingest.label-supplied",
                                 f"chapter {division.n} has no number in the source; supplied",
                                 region[i].index)
         div.append(self.convert(region[i + step - 1], "head"))
         i += step
-        if division.type == "chapter" and i < len(region) and region[i].page is None:
+        if division.n is not None and self.book.chapters.argument and i < len(region) \
+                and region[i].page is None:
             etree.SubElement(div, T("argument")).append(self.convert(region[i], "p"))
             i += 1
         return i
 
     # -- back ---------------------------------------------------------------------------
-    def congresses(self, back: etree._Element, region: list[Block]) -> None:
-        div = self.div(back, "appendix", "congresses")
+    def table(self, div: etree._Element, region: list[Block]) -> None:
+        """A back-matter table: lines with tabs are rows (the first the label row), others heads or p."""
         table: etree._Element | None = None
         for block in region:
             raw = self.ctx.source.lines[block.index].rstrip("\r\n")
@@ -231,22 +227,34 @@ class Builder:
                     row.append(self.convert(Block(block.index, cell.strip()), "cell"))
 
     def build(self) -> None:
-        source = self.ctx.source
-        regions = self.ctx.regions = find_regions(source)
+        source, book = self.ctx.source, self.book
+        regions = self.ctx.regions = find_regions(source, book)
         parts = self.skeleton()
-        front = blocks(source, *regions["front"])
-        contents_at = next(k for k, b in enumerate(front) if b.text == "Contents")
+        front = blocks(source, *regions["front"], book)
+        contents_at = next(k for k, b in enumerate(front) if b.text == book.contents_heading)
         contents_end = next((k for k in range(contents_at, len(front)) if front[k].page is not None),
                             len(front))
         self.titlepage(parts["front"], front[:contents_at])
         expected = self.contents(parts["front"], front[contents_at:contents_end])
-        self.text_divisions(parts, front[contents_end:] + blocks(source, *regions["body"]), expected)
-        self.congresses(parts["back"], blocks(source, *regions["congresses"]))
-        notes_div = self.div(parts["back"], "notes", "notes")
-        notes.build(self.ctx, notes_div, blocks(source, *regions["notes"]), self.flow(markers=False))
-        self.div(parts["back"], "bibliography", "bibliography")
-        self.div(parts["back"], "index", "index")
+        self.text_divisions(parts, front[contents_end:] + blocks(source, *regions["body"], book), expected)
+        for spec in book.back:
+            div = self.div(parts["back"], spec.type, spec.id)
+            region = blocks(source, *regions[region_name(spec.kind, spec.id)], book)
+            if spec.kind == "table":
+                self.table(div, region)
+            elif spec.kind == "notes":
+                notes.build(self.ctx, div, region, self.flow(markers=False))
+            # bibliography and index: their passes fill the empty division
         self._report_unused()
+        self._report_hyphens()
+
+    def _report_hyphens(self) -> None:
+        for word, guess, line in self.hyphenation.undecided:
+            joined = word if guess else word.replace("-", "", 1)
+            self.ctx.report(Severity.INFO, "ingest.hyphen-undecided",
+                            f"{word!r} at a line end: neither form occurs elsewhere; read as {joined!r}",
+                            line, hint="settle it in book.toml: [hyphenation] keep (a compound) or join "
+                                       "(one word)")
 
     def _report_unused(self) -> None:
         for line, rows in sorted(self.corrections.items()):
@@ -280,24 +288,30 @@ def caption_group(region: list[Block], i: int) -> int:
     return j - i if adjacent and end_ok else 0
 
 
-def _division(text: str) -> Division | None:
-    m = _CHAPTER_ITEM.fullmatch(text)
-    if m:
-        n = int(m.group(1))
-        return Division("chapter", f"ch{n:02d}", m.group(2), n)
-    if text in DIVISIONS:
-        type_, xml_id = DIVISIONS[text]
-        return Division(type_, xml_id, text)
+def _division(text: str, book: Book) -> Division | None:
+    """The division an entry of the contents list names (chapters, divisions, back matter)."""
+    m = book.chapters.contents.fullmatch(text)
+    n = number(m.group("n")) if m else None
+    if m and n is not None:
+        title = m.group("title")
+        return Division("chapter", book.chapters.id_of(n), title, n, "body", (title,))
+    spec = book.division(text)
+    if spec is not None:
+        return Division(spec.type, spec.id, text, None, spec.part, spec.headings)
+    back = book.back_heading(text)
+    if back is not None:
+        return Division(back.type, back.id, text)
     return None
 
 
-def _opens(region: list[Block], i: int, division: Division) -> int:
+def _opens(region: list[Block], i: int, division: Division, book: Book) -> int:
     """How many blocks open ``division`` at ``i``: 2 (label + title), 1 (title), or 0."""
     text = region[i].text
-    if division.type != "chapter":
-        return 1 if _same(text, division.heading) else 0
+    if division.n is None:
+        return 1 if any(_same(text, h) for h in (division.heading, *division.headings)) else 0
     nxt = region[i + 1].text if i + 1 < len(region) else ""
-    if text == f"{division.n}." and _same(nxt, division.heading):
+    label = book.chapters.label_of(division.n) if book.chapters.label else None
+    if label is not None and text == label and _same(nxt, division.heading):
         return 2
     return 1 if _same(text, division.heading) else 0
 

@@ -8,6 +8,8 @@ A line of source text becomes the content of a TEI element:
 - superscript digits -> ``ref type="noteref"`` (IDs and targets are set when notes are
   linked); when they follow a year and make a later year (``1948⁵⁰``, ``1887¹⁹³⁷``) they
   are a year range the extraction mangled and become ``choice/sic/corr`` (``1948–50``);
+  three or four digits before a month that make one pair of days are a day range that
+  lost its dash (``910 November 1799`` → ``9–10 November 1799``), repaired the same way;
 - the rows of ``corrections.tsv`` for this line -> ``choice/sic/corr``; a conjectured
   marker -> ``ref`` with ``cert``/``resp`` and its number in ``supplied``.
 
@@ -25,12 +27,16 @@ from lxml import etree
 
 from teikit import xmlio
 from teikit.ingest.corrections import CONJECTURED, Correction
+from teikit.ingest.dates_parse import DEFAULT_YEARS
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUP_RE = re.compile(f"[{SUPERSCRIPTS}]+")
 _TO_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 _SUP = f"[{SUPERSCRIPTS}]"
 YEAR_RANGE_RE = re.compile(f"(1[5-9][0-9][0-9])({_SUP}{{4}}|{_SUP}{{2}})(?!{_SUP})")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# a run of 3-4 digits before a month (and its year, kept in the repair so the date stays whole)
+DAY_RANGE_RE = re.compile(rf"(?<![\d\w\ue000-\ue001-])(\d{{3,4}})( (?:{_MONTHS})(?:,? \d{{4}}(?!\d))?)\b")
 ITALIC_RE = re.compile(r"\*([^*]+?)\*")
 HTML_I_RE = re.compile(r"&lt;i&gt;(.*?)&lt;/i&gt;")
 _HOLE_RE = re.compile("\ue000([0-9]+)\ue001")
@@ -49,6 +55,9 @@ class Repairs:
     items: list[str] = field(default_factory=list)
     applied: list[Correction] = field(default_factory=list)
     year_ranges: int = 0
+    day_ranges: int = 0
+    # the edition's span of years: four digits inside it are a year, never a day range
+    years: tuple[int, int] = DEFAULT_YEARS
 
     def hole(self, xml: str) -> str:
         self.items.append(xml)
@@ -90,12 +99,31 @@ def _year_ranges(text: str, repairs: Repairs) -> str:
     return YEAR_RANGE_RE.sub(fix, text)
 
 
+def _day_ranges(text: str, repairs: Repairs) -> str:
+    """"910 November 1799" -> a choice whose corr reads "9–10 November 1799": three or four
+    digits before a month that split one way only into two days, the first the earlier, and
+    that are not a year of the edition's span."""
+    def fix(m: re.Match[str]) -> str:
+        digits = m.group(1)
+        splits = [(digits[:k], digits[k:]) for k in range(1, len(digits))
+                  if digits[k] != "0" and 1 <= int(digits[:k]) < int(digits[k:]) <= 31]
+        if len(splits) != 1 or repairs.years[0] <= int(digits) <= repairs.years[1]:
+            return m.group(0)  # no pair of days, or a year ("1925 May Day")
+        first, second = splits[0]
+        repairs.day_ranges += 1
+        return repairs.hole(_choice(m.group(0), f"{first}–{second}{m.group(2)}"))
+
+    return DAY_RANGE_RE.sub(fix, text)
+
+
 def is_title(words: str) -> bool:
     """Whether an italic span reads as a title (several words, capitalised, no final stop).
 
     A final full stop marks a quoted phrase ("*For Politburo members only.*"), not a title.
     """
-    return len(words.split()) >= 2 and words[:1].isupper() and not words.rstrip().endswith(".")
+    # a French elided article does not count: "l'Enlèvement du Général Kutepov" is a title
+    head = re.sub(r"^[a-z][’']", "", words)
+    return len(words.split()) >= 2 and head[:1].isupper() and not words.rstrip().endswith(".")
 
 
 def _italic(m: re.Match[str]) -> str:
@@ -112,7 +140,7 @@ def _marker(m: re.Match[str]) -> str:
 
 def prepare(piece: str, corrections: list[Correction], repairs: Repairs) -> str:
     """Step 1, per source line: apply its corrections and repair year ranges (as holes)."""
-    return _year_ranges(_apply_corrections(piece, corrections, repairs), repairs)
+    return _day_ranges(_year_ranges(_apply_corrections(piece, corrections, repairs), repairs), repairs)
 
 
 def finish(text: str, repairs: Repairs, *, markers: bool = True) -> str:
@@ -132,9 +160,9 @@ def parse(xml: str, tag: str = "p") -> etree._Element:
 
 
 def convert(text: str, corrections: list[Correction] | None = None, *, markers: bool = True,
-            tag: str = "p") -> tuple[etree._Element, Repairs]:
+            tag: str = "p", years: tuple[int, int] = DEFAULT_YEARS) -> tuple[etree._Element, Repairs]:
     """Encode one source line as a TEI element named ``tag``."""
-    repairs = Repairs()
+    repairs = Repairs(years=years)
     xml = finish(prepare(text, corrections or [], repairs), repairs, markers=markers)
     return parse(xml, tag), repairs
 

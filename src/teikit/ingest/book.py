@@ -1,0 +1,280 @@
+"""How one plain-text book is laid out: the edition's ``book.toml`` (docs/ingest.md).
+
+The ingest reads any book extracted the same way (a metadata block, ``Page N`` lines, a
+contents list, divisions, back matter); what differs from book to book lives in the
+edition's editorial data, never here: the headings of its divisions and their IDs, the
+regions of its back matter (an appendix table, notes, bibliography, index) and how they are
+headed, how chapters are listed, labelled and headed in the notes, the places its
+bibliography names after a city, the span of years its dates fall in.
+
+Every key has a default that names no book (a book with no ``book.toml`` is read with
+them); a key of the wrong type or an unknown key is an :class:`teikit.errors.InputError`
+naming the file, the line and the key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from teikit.ingest import dates_parse
+from teikit.ingest.tomldata import TomlFile, check_keys, pattern, strings, typed
+
+FILENAME = "book.toml"
+# What a back-matter region holds, and so which pass encodes it.
+BACK_KINDS = ("table", "notes", "bibliography", "index")
+PARTS = ("front", "body")
+_NCNAME = re.compile(r"[A-Za-z_][\w.-]*")
+_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50),
+          ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+
+DEFAULT_PAGE_MARKER = r"Page (?P<n>[0-9]+|[ivxlcdm]+)"
+DEFAULT_CHAPTER = r"(?P<n>[0-9]{1,3})\.\s+(?P<title>.+)"
+# Years a lone number may be read as: wide enough for any modern book; an edition narrows it.
+DEFAULT_YEARS = dates_parse.DEFAULT_YEARS
+# Chapters numbered beyond this are not looked for in the notes' section headings.
+MAX_CHAPTERS = 300
+
+
+def roman(n: int) -> str:
+    out = ""
+    for letters, value in _ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def number(text: str) -> int | None:
+    """An arabic or roman (either case) numeral as an int, else None."""
+    if text.isdigit():
+        return int(text)
+    low = text.lower()
+    if low and set(low) <= set("ivxlcdm"):
+        values = dict(_ROMAN)
+        total = 0
+        for i, ch in enumerate(low):
+            v = values[ch]
+            total += -v if i + 1 < len(low) and values[low[i + 1]] > v else v
+        return total if roman(total) == low else None
+    return None
+
+
+@dataclass(frozen=True)
+class DivisionSpec:
+    """A front or body division other than a chapter, as the contents list names it."""
+
+    headings: tuple[str, ...]  # as printed (contents list, text, notes section); first = contents
+    type: str
+    id: str
+    part: str  # "front" or "body"
+
+
+@dataclass(frozen=True)
+class BackSpec:
+    """A region of the back matter: where it begins and what it holds."""
+
+    headings: tuple[str, ...]
+    kind: str  # one of BACK_KINDS
+    type: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Chapters:
+    """How chapters are listed in the contents, labelled in the text and headed in the notes."""
+
+    contents: re.Pattern[str] = re.compile(DEFAULT_CHAPTER)
+    label: str = "{n}."
+    id: str = "ch{n:02}"
+    argument: bool = False
+    notes_heading: str = "Chapter {n}"
+    number_words: tuple[str, ...] = ()
+
+    def fields(self, n: int) -> dict[str, Any]:
+        words = self.number_words
+        return {"n": n, "roman": roman(n).upper(), "word": words[n - 1] if 0 < n <= len(words) else ""}
+
+    def id_of(self, n: int) -> str:
+        return self.id.format(**self.fields(n))
+
+    def label_of(self, n: int) -> str:
+        return self.label.format(**self.fields(n))
+
+    def notes_heading_of(self, n: int) -> str | None:
+        """The heading of chapter ``n``'s notes section (None if the number words run out)."""
+        if "{word" in self.notes_heading and not self.fields(n)["word"]:
+            return None
+        return self.notes_heading.format(**self.fields(n))
+
+
+@dataclass(frozen=True)
+class Book:
+    path: Path | None = None
+    page_marker: re.Pattern[str] = re.compile(DEFAULT_PAGE_MARKER)
+    contents_heading: str = "Contents"
+    body_starts: str = "1"
+    chapters: Chapters = field(default_factory=Chapters)
+    divisions: tuple[DivisionSpec, ...] = ()
+    back: tuple[BackSpec, ...] = ()
+    place_qualifiers: tuple[str, ...] = ()
+    years: tuple[int, int] = DEFAULT_YEARS
+    # Words hyphenated at a line end whose two forms occur nowhere else in the source:
+    # "then-rudimentary" keeps its hyphen, "documentation" is one word (docs/encoding.md).
+    keep_hyphen: tuple[str, ...] = ()
+    join_hyphen: tuple[str, ...] = ()
+
+    def page(self, line: str) -> str | None:
+        """The page number a line marks, or None."""
+        m = self.page_marker.fullmatch(line.strip())
+        return m.group("n") if m else None
+
+    def division(self, heading: str) -> DivisionSpec | None:
+        return next((d for d in self.divisions if heading in d.headings), None)
+
+    def back_of(self, kind: str) -> BackSpec | None:
+        return next((b for b in self.back if b.kind == kind), None)
+
+    def back_heading(self, heading: str) -> BackSpec | None:
+        return next((b for b in self.back if heading in b.headings), None)
+
+    def section_id(self, heading: str) -> str | None:
+        """The ID of the division a notes-section heading names, or None."""
+        division = self.division(heading)
+        if division is not None:
+            return division.id
+        return self._chapter_sections.get(heading)
+
+    @cached_property
+    def _chapter_sections(self) -> dict[str, str]:
+        """Notes-section heading -> chapter ID, for chapters 1 to MAX_CHAPTERS."""
+        out: dict[str, str] = {}
+        for n in range(MAX_CHAPTERS, 0, -1):  # the lowest number wins a shared heading
+            heading = self.chapters.notes_heading_of(n)
+            if heading is not None:
+                out[heading] = self.chapters.id_of(n)
+        return out
+
+
+def load(editorial_dir: Path) -> Book:
+    """Read ``book.toml`` from ``editorial_dir``; an absent file gives the defaults."""
+    file = TomlFile.load(editorial_dir / FILENAME)
+    if not file.data:
+        return Book(path=file.path)
+    check_keys(file, file.data, ("pages", "contents", "chapters", "division", "back", "bibliography",
+                                 "dates", "hyphenation"), ())
+    hyphens = file.table("hyphenation")
+    check_keys(file, hyphens, ("keep", "join"), ("hyphenation",))
+    pages = file.table("pages")
+    check_keys(file, pages, ("marker",), ("pages",))
+    contents = file.table("contents")
+    check_keys(file, contents, ("heading", "body_starts"), ("contents",))
+    biblio = file.table("bibliography")
+    check_keys(file, biblio, ("place_qualifiers",), ("bibliography",))
+    return Book(
+        path=file.path,
+        page_marker=pattern(file, pages, "marker", DEFAULT_PAGE_MARKER, ("pages",), ("n",)),
+        contents_heading=typed(file, contents, "heading", str, "Contents", ("contents",)),
+        body_starts=typed(file, contents, "body_starts", str, "1", ("contents",)),
+        chapters=_chapters(file),
+        divisions=tuple(_divisions(file)),
+        back=tuple(_back(file)),
+        place_qualifiers=tuple(strings(file, biblio, "place_qualifiers", (), ("bibliography",))),
+        years=_years(file),
+        keep_hyphen=tuple(strings(file, hyphens, "keep", (), ("hyphenation",))),
+        join_hyphen=tuple(strings(file, hyphens, "join", (), ("hyphenation",))),
+    )
+
+
+def _id(file: TomlFile, value: str, where: tuple[str, ...], key: str, item: int | None = None) -> str:
+    if not _NCNAME.fullmatch(value):
+        raise file.error(f"{value!r} is not a valid xml:id (letters, digits, '-', '_', '.')",
+                         where, key, item)
+    return value
+
+
+def _chapters(file: TomlFile) -> Chapters:
+    t = file.table("chapters")
+    where = ("chapters",)
+    check_keys(file, t, ("contents", "label", "id", "argument", "notes_heading", "number_words"), where)
+    chapters = Chapters(
+        contents=pattern(file, t, "contents", DEFAULT_CHAPTER, where, ("n", "title")),
+        label=typed(file, t, "label", str, "{n}.", where),
+        id=typed(file, t, "id", str, "ch{n:02}", where),
+        argument=typed(file, t, "argument", bool, False, where),
+        notes_heading=typed(file, t, "notes_heading", str, "Chapter {n}", where),
+        number_words=tuple(strings(file, t, "number_words", (), where)),
+    )
+    for key in ("label", "id", "notes_heading"):
+        try:
+            getattr(chapters, key).format(n=1, roman="I", word="One")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise file.error(f"a template may use {{n}}, {{n:02}}, {{roman}} and {{word}} only ({exc})",
+                             where, key) from None
+    _id(file, chapters.id_of(1), where, "id")
+    if "{word" in chapters.notes_heading and not chapters.number_words:
+        raise file.error("notes_heading uses {word} but number_words is empty", where, "number_words")
+    return chapters
+
+
+def _divisions(file: TomlFile) -> list[DivisionSpec]:
+    out = []
+    for k, t in enumerate(file.tables("division")):
+        where = ("division",)
+        check_keys(file, t, ("headings", "type", "id", "part"), where, k)
+        headings = strings(file, t, "headings", (), where, k)
+        if not headings:
+            raise file.error("a division needs its headings as printed", where, "headings", k)
+        part = typed(file, t, "part", str, "body", where, k)
+        if part not in PARTS:
+            raise file.error(f"part must be one of {', '.join(PARTS)}, not {part!r}", where, "part", k)
+        out.append(DivisionSpec(tuple(headings), _required(file, t, "type", where, k),
+                                _id(file, _required(file, t, "id", where, k), where, "id", k), part))
+    return out
+
+
+def _back(file: TomlFile) -> list[BackSpec]:
+    out: list[BackSpec] = []
+    for k, t in enumerate(file.tables("back")):
+        where = ("back",)
+        check_keys(file, t, ("headings", "kind", "type", "id"), where, k)
+        headings = strings(file, t, "headings", (), where, k)
+        kind = _required(file, t, "kind", where, k)
+        if kind not in BACK_KINDS:
+            raise file.error(f"kind must be one of {', '.join(BACK_KINDS)}, not {kind!r}", where, "kind", k)
+        if not headings:
+            raise file.error("a back-matter region needs the heading that opens it", where, "headings", k)
+        if kind != "table" and any(b.kind == kind for b in out):
+            raise file.error(f"a second region of kind {kind!r}", where, "kind", k)
+        # notes, bibliography and index divisions are typed by what they hold (other passes and
+        # the stylesheets find them so); a table is an appendix unless the data says otherwise
+        if kind != "table" and "type" in t:
+            raise file.error(f"a {kind} region is a div of type {kind!r}; only tables take a type",
+                             where, "type", k)
+        type_ = typed(file, t, "type", str, "appendix", where, k) if kind == "table" else kind
+        out.append(BackSpec(tuple(headings), kind, type_,
+                            _id(file, typed(file, t, "id", str, kind, where, k), where, "id", k)))
+    return out
+
+
+def _required(file: TomlFile, t: dict[str, Any], key: str, where: tuple[str, ...], k: int) -> str:
+    value = typed(file, t, key, str, "", where, k)
+    if not value:
+        raise file.error("missing (a string is required)", where, key, k)
+    return str(value)
+
+
+def _years(file: TomlFile) -> tuple[int, int]:
+    t = file.table("dates")
+    where = ("dates",)
+    check_keys(file, t, ("years",), where)
+    years = typed(file, t, "years", list, list(DEFAULT_YEARS), where)
+    if len(years) != 2 or not all(isinstance(y, int) and not isinstance(y, bool) for y in years):
+        raise file.error("expected [first, last], two years", where, "years")
+    lo, hi = years
+    if not (1000 <= lo <= hi <= 9999) or lo % 100 or hi % 100 != 99:
+        raise file.error("the span runs from the start of a century to the end of one, four digits "
+                         "(e.g. [1700, 1999])", where, "years")
+    return lo, hi
