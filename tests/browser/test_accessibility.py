@@ -34,15 +34,6 @@ def axe_violations(pw_page) -> list[str]:
     return [f"{v['impact']}: {v['id']} at {v['nodes']}" for v in serious]
 
 
-@pytest.fixture(scope="module")
-def edition_site():
-    assert paths.EDITION.is_file(), f"{paths.EDITION} is missing: run teikit ingest"
-    folder, _diags, _copy = built(paths.EDITION)
-    server, base = serve(folder)
-    yield base, folder
-    server.shutdown()
-
-
 @pytest.mark.parametrize("path", MINI_PAGES)
 def test_mini_edition_pages_have_no_serious_accessibility_violations(mini_site, open_page, path):
     pw_page = open_page(mini_site, path)

@@ -60,11 +60,14 @@
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="string-join(distinct-values(($title, tk:title())), ' — ')"/></title>
+        <link rel="icon" href="data:,"/>
         <link rel="stylesheet" href="assets/teikit.css"/>
         <xsl:sequence select="if (exists($citation)) then tk:citation-meta($citation) else $tk:edition-meta"/>
+        <script src="assets/prefs.js"></script>
         <script src="pages-data.js" defer="defer"></script>
-        <xsl:for-each select="$scripts"><script src="{.}" defer="defer"></script></xsl:for-each>
         <script src="assets/teikit.js" defer="defer"></script>
+        <script src="assets/notes.js" defer="defer"></script>
+        <xsl:for-each select="$scripts"><script src="{.}" defer="defer"></script></xsl:for-each>
       </head>
       <body data-go-to-note="{tk:s('go-to-note')}" data-close="{tk:s('close')}" data-no-page="{tk:s('no-page')}"
             data-no-results="{tk:s('no-results')}" data-results="{tk:s('results')}">
