@@ -177,10 +177,10 @@ def test_previous_next_navigation_follows_reading_order(site):
 
 
 def test_search_index_holds_the_text_as_read(site):
-    text = (site / "search-data.js").read_text(encoding="utf-8")
+    text = (site / "search-index.js").read_text(encoding="utf-8")
     data = json.loads(re.match(r"window\.TK_SEARCH = (.*);\s*$", text, re.S).group(1))
-    hits = [e for e in data if "runs on across a page" in e[2]]
-    assert hits == [["ch01.html#p1", "1. Beginnings, p. 1", hits[0][2]]]
+    hits = [e for e in data["docs"] if "runs on across a page" in e[2]]
+    assert hits == [["ch01.html#ch01.p1", "1. Beginnings, p. 1", hits[0][2], 2]]
 
 
 def test_no_page_requests_anything_from_another_host(site):

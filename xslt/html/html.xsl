@@ -22,6 +22,8 @@
   <xsl:include href="text.xsl"/>
   <xsl:include href="page.xsl"/>
   <xsl:include href="pages.xsl"/>
+  <xsl:include href="anchors.xsl"/>
+  <xsl:include href="search.xsl"/>
 
   <xsl:mode use-accumulators="#all"/>
   <xsl:mode name="tk:note-entry" use-accumulators="#all"/>

@@ -60,7 +60,6 @@
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="string-join(distinct-values(($title, tk:title())), ' — ')"/></title>
-        <link rel="icon" href="data:,"/>
         <link rel="stylesheet" href="assets/teikit.css"/>
         <xsl:sequence select="if (exists($citation)) then tk:citation-meta($citation) else $tk:edition-meta"/>
         <script src="assets/prefs.js"></script>
@@ -69,8 +68,10 @@
         <script src="assets/notes.js" defer="defer"></script>
         <xsl:for-each select="$scripts"><script src="{.}" defer="defer"></script></xsl:for-each>
       </head>
-      <body data-go-to-note="{tk:s('go-to-note')}" data-close="{tk:s('close')}" data-no-page="{tk:s('no-page')}"
-            data-no-results="{tk:s('no-results')}" data-results="{tk:s('results')}">
+      <body class="kind-{$kind}" data-go-to-note="{tk:s('go-to-note')}" data-close="{tk:s('close')}" data-no-page="{tk:s('no-page')}"
+            data-no-results="{tk:s('no-results')}" data-results="{tk:s('results')}" data-showing="{tk:s('showing')}"
+            data-other-name-of="{tk:s('other-name-of')}" data-previous="{tk:s('previous')}" data-next="{tk:s('next')}"
+            data-hits="{tk:s('hits')}" data-clear-hits="{tk:s('clear-hits')}">
         <a class="skip-link" href="#main"><xsl:value-of select="tk:s('skip')"/></a>
         <xsl:sequence select="$tk:site-header"/>
         <main id="main">

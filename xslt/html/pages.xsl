@@ -314,7 +314,7 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- ============ printed pages, search ============ -->
+  <!-- ============ printed pages (the search page: search.xsl) ============ -->
 
   <xsl:template name="tk:pages-page">
     <xsl:call-template name="tk:write-page">
@@ -342,35 +342,6 @@
   <xsl:variable name="tk:page-breaks" as="element(tei:pb)*"
       select="$tk:doc//tei:text//tei:pb[@n][exists(tk:unit-of(.))]"/>
 
-  <xsl:template name="tk:search-page">
-    <xsl:call-template name="tk:write-page">
-      <xsl:with-param name="file" select="'search.html'"/>
-      <xsl:with-param name="title" select="tk:s('search')"/>
-      <xsl:with-param name="scripts" select="'search-data.js'"/>
-      <xsl:with-param name="kind" select="'search'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match=".[. = 'search']" mode="tk:page-content">
-    <h1><xsl:value-of select="tk:s('search')"/></h1>
-    <form id="search-form" class="search-form" action="search.html" method="get" role="search">
-      <label for="search-input"><xsl:value-of select="tk:s('search-label')"/></label>
-      <input id="search-input" name="q" type="search" autocomplete="off"/>
-      <button type="submit"><xsl:value-of select="tk:s('search')"/></button>
-    </form>
-    <p id="search-status" aria-live="polite"></p>
-    <ol id="search-results" class="search-results"></ol>
-  </xsl:template>
-
-  <!--* The blocks the search index holds: the smallest text-bearing blocks of every unit. -->
-  <xsl:function name="tk:search-blocks" as="element()*">
-    <xsl:param name="unit" as="element()"/>
-    <xsl:sequence select="$unit//(tei:p | tei:l | tei:head | tei:item | tei:cell | tei:ab | tei:note
-        | tei:biblStruct | tei:bibl | tei:stage | tei:speaker)
-        [empty(descendant::*[self::tei:p or self::tei:l or self::tei:ab or self::tei:item or self::tei:cell])]
-        [empty(ancestor::*[self::tei:biblStruct or self::tei:bibl])]"/>
-  </xsl:function>
-
   <xsl:template name="tk:data-scripts">
     <xsl:result-document href="pages-data.js" method="text" encoding="UTF-8">
       <xsl:text>window.TK_PAGES = </xsl:text>
@@ -378,19 +349,6 @@
           map{'method': 'json'})"/>
       <xsl:text>;&#10;</xsl:text>
     </xsl:result-document>
-    <xsl:result-document href="search-data.js" method="text" encoding="UTF-8">
-      <xsl:text>window.TK_SEARCH = </xsl:text>
-      <xsl:value-of select="serialize(array{
-          for $u in $tk:units return
-            let $file := tk:unit-file($u), $label := tk:label($u), $p := tk:s('page') return
-            for $b in tk:search-blocks($u) return
-            let $page := tk:page-of($b),
-                $on-page := exists($page) and (exists($page/ancestor::*[. is $u]) or tk:unit-of($page) is $u)
-            return [$file || (if ($on-page) then '#' || tk:pb-id($page) else ''),
-                    string-join(($label, $page[$on-page]/@n ! ($p || ' ' || .)), ', '),
-                    tk:plain($b)]
-        }, map{'method': 'json'})"/>
-      <xsl:text>;&#10;</xsl:text>
-    </xsl:result-document>
+    <xsl:call-template name="tk:search-data"/>
   </xsl:template>
 </xsl:stylesheet>

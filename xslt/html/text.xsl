@@ -137,8 +137,8 @@
           <li>
             <xsl:variable name="main" select="current-group()[last()]"/>
             <xsl:if test="$main/self::tei:label"><xsl:attribute name="class" select="'label'"/></xsl:if>
-            <xsl:if test="$main[self::tei:item or self::tei:label]/@xml:id">
-              <xsl:attribute name="id" select="$main/@xml:id"/>
+            <xsl:if test="$main[self::tei:item or self::tei:label]/@xml:id or $main/self::tei:item">
+              <xsl:attribute name="id" select="tk:block-id($main)"/>
             </xsl:if>
             <xsl:for-each select="current-group()">
               <xsl:choose>
@@ -615,8 +615,12 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- An HTML id from xml:id (kept so that #fragment links into the text work). -->
+  <!-- An HTML id from xml:id (kept so that #fragment links into the text work); a block
+       without one (p, ab, l, head) gets its stable anchor (anchors.xsl). -->
   <xsl:template name="tk:id">
-    <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+    <xsl:choose>
+      <xsl:when test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:when>
+      <xsl:when test="tk:is-anchored-block(.)"><xsl:attribute name="id" select="tk:block-id(.)"/></xsl:when>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 
 from teikit import paths, saxon, xmlio
-from teikit.build import BuildResult, BuildSettings
+from teikit.build import BuildResult, BuildSettings, search_index
 from teikit.build.customization import stylesheet_for
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.edition import Edition
@@ -99,6 +99,7 @@ def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResu
     target = Path(out_dir) / FOLDER
     with xmlio.atomic_directory(target) as tmp:
         diags = render(edition, settings, tmp)
+        search_index.write(tmp)  # search-docs.json -> the prebuilt index search-index.js
         diags += copy_images(edition, tmp)
         shutil.copytree(ASSETS, tmp / "assets")
         outputs = sorted(target / p.relative_to(tmp) for p in tmp.rglob("*") if p.is_file())
