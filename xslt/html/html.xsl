@@ -24,6 +24,7 @@
   <xsl:include href="pages.xsl"/>
   <xsl:include href="anchors.xsl"/>
   <xsl:include href="search.xsl"/>
+  <xsl:include href="entity-facts.xsl"/>
 
   <xsl:mode use-accumulators="#all"/>
   <xsl:mode name="tk:note-entry" use-accumulators="#all"/>

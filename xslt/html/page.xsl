@@ -66,12 +66,18 @@
         <script src="pages-data.js" defer="defer"></script>
         <script src="assets/teikit.js" defer="defer"></script>
         <script src="assets/notes.js" defer="defer"></script>
+        <xsl:if test="exists($tk:entities)">
+          <script src="entities-data.js" defer="defer"></script>
+          <script src="assets/entities.js" defer="defer"></script>
+        </xsl:if>
+        <script src="assets/reader.js" defer="defer"></script>
         <xsl:for-each select="$scripts"><script src="{.}" defer="defer"></script></xsl:for-each>
       </head>
       <body class="kind-{$kind}" data-go-to-note="{tk:s('go-to-note')}" data-close="{tk:s('close')}" data-no-page="{tk:s('no-page')}"
             data-no-results="{tk:s('no-results')}" data-results="{tk:s('results')}" data-showing="{tk:s('showing')}"
             data-other-name-of="{tk:s('other-name-of')}" data-previous="{tk:s('previous')}" data-next="{tk:s('next')}"
-            data-hits="{tk:s('hits')}" data-clear-hits="{tk:s('clear-hits')}">
+            data-hits="{tk:s('hits')}" data-clear-hits="{tk:s('clear-hits')}" data-mentioned="{tk:s('mentioned')}"
+            data-times="{tk:s('times')}" data-open-page="{tk:s('open-page')}">
         <a class="skip-link" href="#main"><xsl:value-of select="tk:s('skip')"/></a>
         <xsl:sequence select="$tk:site-header"/>
         <main id="main">
@@ -116,7 +122,39 @@
             <button type="submit">→</button>
             <output class="goto-status" aria-live="polite"></output>
           </form>
+          <xsl:sequence select="$tk:settings-panel"/>
         </header>
+  </xsl:variable>
+  <!-- The reader's settings (assets/reader.js shows the button; without JavaScript they
+       would do nothing, so they stay hidden). -->
+  <xsl:variable name="tk:settings-panel" as="element()+">
+    <button type="button" id="tk-settings-button" class="settings-button" aria-expanded="false"
+            aria-controls="tk-settings" hidden="hidden"><xsl:value-of select="tk:s('settings')"/></button>
+    <div id="tk-settings" class="settings-panel" hidden="hidden">
+      <fieldset>
+        <legend><xsl:value-of select="tk:s('theme')"/></legend>
+        <xsl:for-each select="'auto', 'light', 'dark'">
+          <label><input type="radio" name="theme" value="{.}"/><xsl:text> </xsl:text><xsl:value-of select="tk:s('theme-' || .)"/></label>
+        </xsl:for-each>
+      </fieldset>
+      <fieldset>
+        <legend><xsl:value-of select="tk:s('text-size')"/></legend>
+        <xsl:for-each select="'s', 'm', 'l', 'xl'">
+          <xsl:variable name="i" select="position()"/>
+          <label class="size-{.}"><input type="radio" name="size" value="{.}"/><xsl:text> </xsl:text><xsl:value-of
+              select="('90 %', '100 %', '115 %', '130 %')[$i]"/></label>
+        </xsl:for-each>
+      </fieldset>
+      <xsl:if test="exists($tk:entities)">
+        <fieldset>
+          <legend><xsl:value-of select="tk:s('entity-links')"/></legend>
+          <xsl:for-each select="'all', 'first', 'none'">
+            <label><input type="radio" name="links" value="{.}"/><xsl:text> </xsl:text><xsl:value-of select="tk:s('links-' || .)"/></label>
+          </xsl:for-each>
+        </fieldset>
+      </xsl:if>
+      <p class="keys"><xsl:value-of select="tk:s('keys')"/></p>
+    </div>
   </xsl:variable>
   <xsl:variable name="tk:footer-lines" as="element()+">
     <p><xsl:value-of select="tk:title()"/><xsl:if test="tk:publication()">. <xsl:value-of select="tk:publication()"/></xsl:if></p>

@@ -203,7 +203,7 @@
         <h2 id="letter-{position()}"><xsl:value-of select="current-grouping-key()"/></h2>
         <ul class="register">
           <xsl:for-each select="current-group()">
-            <xsl:variable name="n" select="count(tk:mentions-of(.))"/>
+            <xsl:variable name="n" select="count(tk:text-mentions(.))"/>
             <li><a href="{tk:entity-file(.)}"><xsl:value-of select="tk:entity-name(.)"/></a>
               <xsl:if test="$n gt 0"><xsl:text> </xsl:text><span class="count">(<xsl:value-of select="$n"/>)</span></xsl:if></li>
           </xsl:for-each>
@@ -268,9 +268,19 @@
   <xsl:template match=".[. = 'entity']" mode="tk:page-content">
     <xsl:param name="item" as="element()"/>
     <xsl:for-each select="$item">
-      <xsl:variable name="mentions" select="tk:mentions-of(.)"/>
+      <xsl:variable name="mentions" select="tk:text-mentions(.)"/>
+      <xsl:variable name="in-index" select="tk:index-mentions(.)"/>
       <article class="entity entity-{local-name()}" id="{@xml:id}">
         <h1><xsl:value-of select="tk:entity-name(.)"/></h1>
+        <xsl:variable name="dates" select="tk:entity-dates(.)"/>
+        <xsl:variable name="description" select="tk:entity-description(.)"/>
+        <xsl:if test="$dates or $description">
+          <p class="entity-summary">
+            <xsl:if test="$dates"><span class="entity-dates"><xsl:value-of select="$dates"/></span></xsl:if>
+            <xsl:if test="$dates and $description"><xsl:text>. </xsl:text></xsl:if>
+            <xsl:if test="$description"><span class="entity-description"><xsl:value-of select="$description"/></span></xsl:if>
+          </p>
+        </xsl:if>
         <xsl:variable name="others" select="tk:other-names(.)"/>
         <xsl:variable name="facts" select="* except (tk:main-name(.), $others)"/>
         <xsl:if test="exists($others) or exists($facts)">
@@ -282,7 +292,8 @@
               </xsl:for-each>
             </xsl:if>
             <xsl:for-each-group select="$facts" group-adjacent="string-join((local-name(), @type), ' ')">
-              <dt><xsl:value-of select="if (@type) then @type else local-name()"/></dt>
+              <dt><xsl:value-of select="if (self::tei:note and (not(@type) or @type = 'index')) then tk:s('description')
+                  else if (@type) then @type else local-name()"/></dt>
               <xsl:for-each select="current-group()"><dd><xsl:apply-templates/></dd></xsl:for-each>
             </xsl:for-each-group>
           </dl>
@@ -291,27 +302,45 @@
         <!-- Grouped by unit (chapter): its label once, then page and context per mention. -->
         <xsl:variable name="page-label" select="tk:s('page')"/>
         <xsl:for-each-group select="$mentions" group-adjacent="generate-id(tk:mention-unit(.))">
-          <xsl:variable name="unit" select="tk:mention-unit(.)"/>
-          <xsl:variable name="file" select="tk:unit-file($unit)"/>
-          <xsl:variable name="label" select="tk:label($unit)"/>
-          <section class="mentions-unit">
-            <h3><a href="{$file}"><xsl:value-of select="$label"/></a>
-              <xsl:text> </xsl:text><span class="count">(<xsl:value-of select="count(current-group())"/>)</span></h3>
-            <ol class="mentions">
-              <xsl:for-each select="current-group()">
-                <li>
-                  <a href="{$file}#{tk:mention-id(.)}">
-                    <xsl:value-of select="(tk:page-of(.)/@n ! ($page-label || ' ' || .), $label)[1]"/>
-                  </a>
-                  <xsl:text>: </xsl:text>
-                  <span class="kwic"><xsl:call-template name="tk:context"><xsl:with-param name="m" select="."/></xsl:call-template></span>
-                </li>
-              </xsl:for-each>
-            </ol>
-          </section>
+          <xsl:call-template name="tk:mention-group"><xsl:with-param name="page-label" select="$page-label"/></xsl:call-template>
         </xsl:for-each-group>
+        <!-- The printed index's entries for it: not mentions in the text (nor counted as such). -->
+        <xsl:if test="exists($in-index)">
+          <h2><xsl:value-of select="tk:s('in-index')"/></h2>
+          <ul class="index-entries">
+            <xsl:for-each select="$in-index">
+              <xsl:variable name="entry" select="(ancestor::tei:item[@xml:id], ancestor::tei:item, ..)[1]"/>
+              <li><a href="{tk:unit-file(tk:mention-unit(.))}#{if ($entry/self::tei:item) then tk:block-id($entry) else tk:mention-id(.)}">
+                <xsl:value-of select="tk:plain(.)"/></a></li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
       </article>
     </xsl:for-each>
+  </xsl:template>
+
+  <!--* One unit's mentions of an entity (the current group): the unit's label with the count,
+        then page and context per mention. -->
+  <xsl:template name="tk:mention-group">
+    <xsl:param name="page-label" as="xs:string"/>
+    <xsl:variable name="unit" select="tk:mention-unit(.)"/>
+    <xsl:variable name="file" select="tk:unit-file($unit)"/>
+    <xsl:variable name="label" select="tk:label($unit)"/>
+    <section class="mentions-unit">
+      <h3><a href="{$file}"><xsl:value-of select="$label"/></a>
+        <xsl:text> </xsl:text><span class="count">(<xsl:value-of select="count(current-group())"/>)</span></h3>
+      <ol class="mentions">
+        <xsl:for-each select="current-group()">
+          <li>
+            <a href="{$file}#{tk:mention-id(.)}">
+              <xsl:value-of select="(tk:page-of(.)/@n ! ($page-label || ' ' || .), $label)[1]"/>
+            </a>
+            <xsl:text>: </xsl:text>
+            <span class="kwic"><xsl:call-template name="tk:context"><xsl:with-param name="m" select="."/></xsl:call-template></span>
+          </li>
+        </xsl:for-each>
+      </ol>
+    </section>
   </xsl:template>
 
   <!-- ============ printed pages (the search page: search.xsl) ============ -->
@@ -350,5 +379,6 @@
       <xsl:text>;&#10;</xsl:text>
     </xsl:result-document>
     <xsl:call-template name="tk:search-data"/>
+    <xsl:if test="exists($tk:entities)"><xsl:call-template name="tk:entities-data"/></xsl:if>
   </xsl:template>
 </xsl:stylesheet>
