@@ -25,6 +25,7 @@
   <xsl:include href="anchors.xsl"/>
   <xsl:include href="search.xsl"/>
   <xsl:include href="entity-facts.xsl"/>
+  <xsl:include href="cite-data.xsl"/>
 
   <xsl:mode use-accumulators="#all"/>
   <xsl:mode name="tk:note-entry" use-accumulators="#all"/>

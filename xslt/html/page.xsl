@@ -61,7 +61,9 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="string-join(distinct-values(($title, tk:title())), ' — ')"/></title>
         <link rel="stylesheet" href="assets/teikit.css"/>
-        <xsl:sequence select="if (exists($citation)) then tk:citation-meta($citation) else $tk:edition-meta"/>
+        <xsl:sequence select="if (exists($citation)) then (tk:citation-meta($citation), tk:json-ld($citation))
+            else $tk:edition-meta"/>
+        <xsl:sequence select="if (exists($citation)) then tk:citation-script($citation) else $tk:edition-script"/>
         <script src="assets/prefs.js"></script>
         <script src="pages-data.js" defer="defer"></script>
         <script src="assets/teikit.js" defer="defer"></script>
@@ -71,13 +73,15 @@
           <script src="assets/entities.js" defer="defer"></script>
         </xsl:if>
         <script src="assets/reader.js" defer="defer"></script>
+        <script src="assets/cite.js" defer="defer"></script>
         <xsl:for-each select="$scripts"><script src="{.}" defer="defer"></script></xsl:for-each>
       </head>
       <body class="kind-{$kind}" data-go-to-note="{tk:s('go-to-note')}" data-close="{tk:s('close')}" data-no-page="{tk:s('no-page')}"
             data-no-results="{tk:s('no-results')}" data-results="{tk:s('results')}" data-showing="{tk:s('showing')}"
             data-other-name-of="{tk:s('other-name-of')}" data-previous="{tk:s('previous')}" data-next="{tk:s('next')}"
             data-hits="{tk:s('hits')}" data-clear-hits="{tk:s('clear-hits')}" data-mentioned="{tk:s('mentioned')}"
-            data-times="{tk:s('times')}" data-open-page="{tk:s('open-page')}">
+            data-times="{tk:s('times')}" data-open-page="{tk:s('open-page')}" data-cite="{tk:s('cite')}"
+            data-cite-passage="{tk:s('cite-passage')}" data-copy="{tk:s('copy')}" data-copied="{tk:s('copied')}">
         <a class="skip-link" href="#main"><xsl:value-of select="tk:s('skip')"/></a>
         <xsl:sequence select="$tk:site-header"/>
         <main id="main">
@@ -128,6 +132,7 @@
   <!-- The reader's settings (assets/reader.js shows the button; without JavaScript they
        would do nothing, so they stay hidden). -->
   <xsl:variable name="tk:settings-panel" as="element()+">
+    <button type="button" id="tk-cite-button" class="cite-button" hidden="hidden"><xsl:value-of select="tk:s('cite')"/></button>
     <button type="button" id="tk-settings-button" class="settings-button" aria-expanded="false"
             aria-controls="tk-settings" hidden="hidden"><xsl:value-of select="tk:s('settings')"/></button>
     <div id="tk-settings" class="settings-panel" hidden="hidden">
@@ -162,7 +167,11 @@
       <p class="licence"><xsl:apply-templates select="tk:licence()" mode="tk:licence"/></p>
     </xsl:if>
   </xsl:variable>
-  <xsl:variable name="tk:edition-meta" as="element()*" select="tk:citation-meta(tk:citation('edition'))"/>
+  <!-- The edition's metadata, for every page that is not a division's: a book (og:type too,
+       which Zotero reads before the Highwire tags' guess). -->
+  <xsl:variable name="tk:edition-meta" as="element()*" select="tk:citation-meta(tk:citation('edition')),
+      tk:json-ld($tk:edition-item)"/>
+  <xsl:variable name="tk:edition-script" as="element()" select="tk:citation-script($tk:edition-item)"/>
   <xsl:variable name="tk:edition-coins" as="element()" select="tk:coins(tk:citation('edition'))"/>
 
   <xsl:template match="*" mode="tk:licence">
@@ -194,6 +203,8 @@
     <xsl:variable name="date" select="tk:csl-date($i?issued)"/>
     <xsl:variable name="pages" select="tokenize(string($i?page), '[-–]')"/>
     <meta name="citation_title" content="{$i?title}"/>
+    <xsl:if test="not($chapter)"><meta property="og:type" content="book"/></xsl:if>
+    <meta property="og:title" content="{$i?title}"/>
     <xsl:for-each select="$authors"><meta name="citation_author" content="{.}"/></xsl:for-each>
     <xsl:if test="$date"><meta name="citation_publication_date" content="{translate($date, '-', '/')}"/></xsl:if>
     <xsl:if test="$i?publisher"><meta name="citation_publisher" content="{$i?publisher}"/></xsl:if>

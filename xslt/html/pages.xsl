@@ -135,7 +135,7 @@
           <xsl:call-template name="tk:write-page">
             <xsl:with-param name="file" select="tk:unit-file(.)"/>
             <xsl:with-param name="title" select="tk:label(.)"/>
-            <xsl:with-param name="citation" select="@xml:id ! tk:citation(string(.))[map:size(.) gt 0]"/>
+            <xsl:with-param name="citation" select="tk:unit-citation(.)"/>
             <xsl:with-param name="prev" select="if ($i gt 1) then $tk:units[$i - 1] ! (tk:unit-file(.), tk:label(.))
                 else ('toc.html', tk:s('contents'))"/>
             <xsl:with-param name="next" select="$tk:units[$i + 1] ! (tk:unit-file(.), tk:label(.))"/>
@@ -374,7 +374,8 @@
   <xsl:template name="tk:data-scripts">
     <xsl:result-document href="pages-data.js" method="text" encoding="UTF-8">
       <xsl:text>window.TK_PAGES = </xsl:text>
-      <xsl:value-of select="serialize(array{ $tk:page-breaks ! [lower-case(normalize-space(@n)), tk:href-of(.)] },
+      <!-- [the number as typed (lower case), where it is, the number as printed] -->
+      <xsl:value-of select="serialize(array{ $tk:page-breaks ! [lower-case(normalize-space(@n)), tk:href-of(.), normalize-space(@n)] },
           map{'method': 'json'})"/>
       <xsl:text>;&#10;</xsl:text>
     </xsl:result-document>
