@@ -118,6 +118,9 @@
                 <li><a href="{.}.html"><xsl:value-of select="tk:s(.)"/></a></li>
               </xsl:for-each>
               <li><a href="search.html"><xsl:value-of select="tk:s('search')"/></a></li>
+              <xsl:if test="array:size($tk:downloads) gt 0">
+                <li><a href="downloads.html"><xsl:value-of select="tk:s('downloads')"/></a></li>
+              </xsl:if>
             </ul>
           </nav>
           <form class="goto-page" action="pages.html" method="get">
@@ -163,9 +166,11 @@
   </xsl:variable>
   <xsl:variable name="tk:footer-lines" as="element()+">
     <p><xsl:value-of select="tk:title()"/><xsl:if test="tk:publication()">. <xsl:value-of select="tk:publication()"/></xsl:if></p>
-    <xsl:if test="tk:licence()">
-      <p class="licence"><xsl:apply-templates select="tk:licence()" mode="tk:licence"/></p>
-    </xsl:if>
+    <!-- the licences of the edition (its rights statement when it has none) -->
+    <xsl:variable name="availability" select="$tk:header/tei:fileDesc/tei:publicationStmt/tei:availability"/>
+    <xsl:for-each select="if (exists($availability/tei:licence)) then $availability/tei:licence else tk:licence()">
+      <p class="licence"><xsl:apply-templates select="." mode="tk:licence"/></p>
+    </xsl:for-each>
   </xsl:variable>
   <!-- The edition's metadata, for every page that is not a division's: a book (og:type too,
        which Zotero reads before the Highwire tags' guess). -->

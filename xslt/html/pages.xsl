@@ -9,6 +9,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
@@ -43,7 +44,10 @@
       </xsl:if>
       <xsl:if test="tk:publication()"><p class="publication"><xsl:value-of select="tk:publication()"/></p></xsl:if>
       <xsl:if test="tk:source()"><p class="source"><xsl:value-of select="tk:s('source')"/>: <xsl:value-of select="tk:source()"/></p></xsl:if>
-      <xsl:if test="tk:licence()"><p class="licence"><xsl:apply-templates select="tk:licence()" mode="tk:licence"/></p></xsl:if>
+      <xsl:call-template name="tk:availability"/>
+      <xsl:if test="array:size($tk:downloads) gt 0">
+        <p class="start"><a href="downloads.html"><xsl:value-of select="tk:s('downloads')"/></a></p>
+      </xsl:if>
       <p class="start"><a href="toc.html"><xsl:value-of select="tk:s('contents')"/></a></p>
     </div>
   </xsl:template>
