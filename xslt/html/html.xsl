@@ -27,6 +27,7 @@
   <xsl:include href="entity-facts.xsl"/>
   <xsl:include href="cite-data.xsl"/>
   <xsl:include href="downloads.xsl"/>
+  <xsl:include href="navigation.xsl"/>
 
   <xsl:mode use-accumulators="#all"/>
   <xsl:mode name="tk:note-entry" use-accumulators="#all"/>

@@ -49,6 +49,11 @@
         <p class="start"><a href="downloads.html"><xsl:value-of select="tk:s('downloads')"/></a></p>
       </xsl:if>
       <p class="start"><a href="toc.html"><xsl:value-of select="tk:s('contents')"/></a></p>
+      <xsl:for-each select="$tk:units[not(tk:in-contents(.))]">
+        <p class="printed-title-page"><a href="{tk:href-of(.)}"><xsl:value-of select="tk:label(.)"/></a>
+          <xsl:variable name="range" select="tk:page-range(.)"/>
+          <xsl:if test="$range"><xsl:text> </xsl:text><span class="toc-pages"><xsl:value-of select="tk:s('page') || ' ' || $range"/></span></xsl:if></p>
+      </xsl:for-each>
     </div>
   </xsl:template>
 
@@ -76,7 +81,7 @@
   <xsl:template match=".[. = 'toc']" mode="tk:page-content">
     <h1><xsl:value-of select="tk:s('contents')"/></h1>
     <ol class="toc">
-      <xsl:for-each select="$tk:units">
+      <xsl:for-each select="$tk:units[tk:in-contents(.)]">
         <xsl:variable name="range" select="tk:page-range(.)"/>
         <li class="toc-{(@type, local-name())[1]}">
           <a href="{tk:href-of(.)}"><xsl:value-of select="tk:label(.)"/></a>
@@ -106,7 +111,10 @@
       <xsl:if test="not($unit/tei:head)">
         <h1><xsl:value-of select="tk:label($unit)"/></h1>
       </xsl:if>
-      <xsl:apply-templates select="$unit/node()"/>
+      <xsl:variable name="heads" select="$unit/tei:head"/>
+      <xsl:apply-templates select="$unit/node()[empty($heads) or not(. >> $heads[last()])]"/>
+      <xsl:call-template name="tk:letter-bar"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
+      <xsl:apply-templates select="$unit/node()[exists($heads) and . >> $heads[last()]]"/>
       <xsl:if test="$unit is $tk:units[last()]">
         <xsl:apply-templates select="$unit/following-sibling::*[local-name() = $tk:interstitial]"/>
       </xsl:if>
@@ -160,6 +168,7 @@
   <xsl:template match=".[. = 'unit']" mode="tk:page-content">
     <xsl:param name="item" as="element()"/>
     <xsl:call-template name="tk:unit-article"><xsl:with-param name="unit" select="$item"/></xsl:call-template>
+    <xsl:call-template name="tk:contents-aside"><xsl:with-param name="current" select="$item"/></xsl:call-template>
   </xsl:template>
 
   <!-- ============ registers and entity pages ============ -->

@@ -99,6 +99,16 @@
     <p class="head head-{(@type, 'plain')[1]}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></p>
   </xsl:template>
 
+  <!-- A letter heading an alphabetical list (a printed index's "A"): a heading the page's A–Z
+       bar links to (navigation.xsl). -->
+  <xsl:template match="tei:list/tei:head[tk:is-letter-head(.)]" priority="1">
+    <xsl:element name="h{min((6, tk:heading-level(.) + 1))}">
+      <xsl:attribute name="class" select="'letter-head'"/>
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
   <xsl:template match="tei:p | tei:ab">
     <!-- Most children are phrases with their own template: only the others need a closer look. -->
     <xsl:element name="{if (*[not(map:contains($tk:handled-set, local-name())) or map:contains($tk:block-set, local-name())]
