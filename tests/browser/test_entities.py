@@ -12,7 +12,8 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 LINKS_PER_BLOCK = """() => {
     const blocks = new Map();
     for (const a of document.querySelectorAll('#main a.entity')) {
-        const b = a.closest('p, li, dd, td, th, blockquote, figcaption, h1, h2, h3, h4, h5, h6, .tei-l, .p, .note-body');
+        const b = a.closest('p, li, dd, td, th, blockquote, figcaption, h1, h2, h3, h4, h5, h6, '
+                            + '.tei-l, .p, .note-body');
         const list = blocks.get(b) || [];
         list.push(a.getAttribute('href'));
         blocks.set(b, list);

@@ -29,13 +29,14 @@ def test_only_what_is_there_or_made_by_this_run(tmp_path):
     assert [e["format"] for e in alone] == ["TEI"]
     (tmp_path / "mini-edition.epub").write_bytes(b"")
     with_epub = downloads.entries(edition, BuildSettings(exports_dir=tmp_path, products=("html", "csv")))
-    assert [e["href"] for e in with_epub][:3] == ["mini-edition.xml", "../mini-edition.epub", "../csv/persons.csv"]
+    hrefs = [e["href"] for e in with_epub]
+    assert hrefs[:3] == ["mini-edition.xml", "../mini-edition.epub", "../csv/persons.csv"]
 
 
 def test_a_whole_build_offers_every_output_and_every_link_leads_to_a_file(tmp_path):
     out = tmp_path / "exports"
-    proc = subprocess.run([*TEIKIT, "build", "--cite", "--deposit", "--edition", str(MINI), "--out", str(out)],
-                          capture_output=True, text=True, check=False, cwd=tmp_path)
+    command = [*TEIKIT, "build", "--cite", "--deposit", "--edition", str(MINI), "--out", str(out)]
+    proc = subprocess.run(command, capture_output=True, text=True, check=False, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     site = out / "html"
     doc = html.fromstring((site / "downloads.html").read_bytes())

@@ -40,8 +40,11 @@ def test_mention_counts_agree_with_the_csv(edition, tmp_path):
     expected = _csv_mentions(edition, tmp_path)
     folder = built(edition)[0]
     cards = _cards(folder)
-    register = {li.xpath("string(a/@href)"): li for name in ("persons", "places", "organizations")
-                if (folder / f"{name}.html").is_file() for li in page(folder, f"{name}.html").xpath("//ul[@class='register']/li")}
+    register = {}
+    for name in ("persons", "places", "organizations"):
+        if (folder / f"{name}.html").is_file():
+            for li in page(folder, f"{name}.html").xpath("//ul[@class='register']/li"):
+                register[li.xpath("string(a/@href)")] = li
     assert expected
     for eid, n in expected.items():
         file = f"{eid}.html"
@@ -66,8 +69,10 @@ def test_dates_and_description_come_from_the_register(tmp_path):
         <occupation>mathematician and writer, known for her work on Charles Babbage's proposed mechanical
           general-purpose computer, the Analytical Engine, and the first to see that it had uses beyond pure
           calculation</occupation></person>
-        <person xml:id="p2"><persName>Someone</persName><floruit notBefore="1600" notAfter="1620"/></person></listPerson>
-        <listEvent><event xml:id="e1" from="1914" to="1918"><label>The war</label></event></listEvent></standOff>
+        <person xml:id="p2"><persName>Someone</persName>
+          <floruit notBefore="1600" notAfter="1620"/></person></listPerson>
+        <listEvent><event xml:id="e1" from="1914" to="1918"><label>The war</label></event></listEvent>
+      </standOff>
       <text><body><p><persName ref="#p1">Ada</persName> met <persName ref="#p2">someone</persName> in
         <name ref="#e1">the war</name>.</p></body></text></TEI>"""
     folder, _diags = build_text(tei, tmp_path)

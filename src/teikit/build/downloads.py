@@ -56,8 +56,10 @@ def entries(edition: Edition, settings: BuildSettings) -> list[dict[str, str]]:
     if _present(settings, "csv", exports / "csv"):
         found += [{"format": "CSV", "label": name, "href": f"../csv/{name}"} for name in CSV_FILES]
     if _present(settings, "citations", exports / "citations"):
-        found += [{"format": fmt, "label": name.format(stem=stem), "href": "../citations/" + name.format(stem=stem)}
-                  for name, fmt in CITATION_FILES]
+        for name, fmt in CITATION_FILES:
+            file = name.format(stem=stem)
+            found.append({"format": fmt, "label": file, "href": f"../citations/{file}"})
     if _present(settings, "deposit", exports / "deposit" / stem):
-        found.append({"format": "BagIt", "label": f"deposit/{stem}/", "href": f"../deposit/{stem}/bag-info.txt"})
+        found.append({"format": "BagIt", "label": f"deposit/{stem}/",
+                      "href": f"../deposit/{stem}/bag-info.txt"})
     return found

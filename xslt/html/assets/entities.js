@@ -62,7 +62,8 @@
     el.hidden = true;
     el.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
     el.addEventListener("mouseleave", function () { scheduleHide(); });
-    document.body.appendChild(el);
+    // inside <main>, so that all of the page stays within landmarks
+    (document.getElementById("main") || document.body).appendChild(el);
     return el;
   }
 
