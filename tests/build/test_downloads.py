@@ -30,7 +30,7 @@ def test_only_what_is_there_or_made_by_this_run(tmp_path):
     (tmp_path / "mini-edition.epub").write_bytes(b"")
     with_epub = downloads.entries(edition, BuildSettings(exports_dir=tmp_path, products=("html", "csv")))
     hrefs = [e["href"] for e in with_epub]
-    assert hrefs[:3] == ["mini-edition.xml", "../mini-edition.epub", "../csv/persons.csv"]
+    assert hrefs[:3] == ["tei/mini-edition.xml", "../mini-edition.epub", "../csv/persons.csv"]
 
 
 def test_a_whole_build_offers_every_output_and_every_link_leads_to_a_file(tmp_path):
@@ -45,7 +45,7 @@ def test_a_whole_build_offers_every_output_and_every_link_leads_to_a_file(tmp_pa
     assert {"TEI", "EPUB", "CSV", "BibLaTeX", "RIS", "CSL-JSON", "BagIt"} <= set(formats)
     for href in hrefs:
         assert (site / href).resolve().is_file(), href
-    assert (site / "mini-edition.xml").read_bytes() == Path(MINI).read_bytes()
+    assert (site / "tei" / "mini-edition.xml").read_bytes() == Path(MINI).read_bytes()
     assert "downloads.html" in doc.xpath("//nav[@class='site-nav']//a/@href")
 
 

@@ -27,13 +27,14 @@ CITATION_FILES = (("{stem}.bib", "BibLaTeX"), ("{stem}-bibtex.bib", "BibTeX"), (
 
 
 def tei_name(edition: Edition) -> str:
-    """The file name the TEI has in the site."""
-    return f"{edition.stem}.xml"
+    """Where the TEI is in the site (a folder of its own, beside the pages)."""
+    return f"tei/{edition.stem}.xml"
 
 
 def copy_tei(edition: Edition, folder: Path) -> Path:
     """Put the edition's TEI into the site: the file as it is, or a collection as parsed."""
     target = Path(folder) / tei_name(edition)
+    target.parent.mkdir(parents=True, exist_ok=True)
     if edition.path.is_file():
         shutil.copyfile(edition.path, target)
     else:
@@ -50,7 +51,7 @@ def entries(edition: Edition, settings: BuildSettings) -> list[dict[str, str]]:
     """The downloads, in the order the page lists them: {"format", "label", "href"}."""
     stem = edition.stem
     exports = Path(settings.exports_dir)
-    found = [{"format": "TEI", "label": tei_name(edition), "href": tei_name(edition)}]
+    found = [{"format": "TEI", "label": f"{stem}.xml", "href": tei_name(edition)}]
     if _present(settings, "epub", exports / f"{stem}.epub"):
         found.append({"format": "EPUB", "label": f"{stem}.epub", "href": f"../{stem}.epub"})
     if _present(settings, "csv", exports / "csv"):
