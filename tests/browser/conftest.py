@@ -46,6 +46,29 @@ def mini_site() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def edition_site() -> Iterator[tuple[str, Path]]:
+    """The real edition (tei/bazhanov.xml) built once and served: (base URL, html folder)."""
+    from teikit import paths
+    from tests.xslt.support import built
+
+    assert paths.EDITION.is_file(), f"{paths.EDITION} is missing: run teikit ingest"
+    folder, _diags, _copy = built(paths.EDITION)
+    server, base = serve(folder)
+    yield base, folder
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    """Where browser tests keep their screenshots (exports/ is not in git): look at them."""
+    from teikit import paths
+
+    folder = paths.EXPORTS_DIR / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run scripts/setup.sh (it installs Debian's chromium)")

@@ -34,15 +34,6 @@ def axe_violations(pw_page) -> list[str]:
     return [f"{v['impact']}: {v['id']} at {v['nodes']}" for v in serious]
 
 
-@pytest.fixture(scope="module")
-def edition_site():
-    assert paths.EDITION.is_file(), f"{paths.EDITION} is missing: run teikit ingest"
-    folder, _diags, _copy = built(paths.EDITION)
-    server, base = serve(folder)
-    yield base, folder
-    server.shutdown()
-
-
 @pytest.mark.parametrize("path", MINI_PAGES)
 def test_mini_edition_pages_have_no_serious_accessibility_violations(mini_site, open_page, path):
     pw_page = open_page(mini_site, path)
@@ -102,3 +93,46 @@ def test_tei_of_other_projects_reads_accessibly(tei_samples, open_page, name):
             assert axe_violations(open_page(base, path)) == [], (name, path)
     finally:
         server.shutdown()
+
+
+def axe_wcag_violations(pw_page) -> list[str]:
+    """Every WCAG 2.1 A/AA violation, whatever its impact, plus content outside landmarks."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run scripts/setup.sh (it fetches axe-core from npm)")
+    pw_page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = pw_page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, rules: {region: {enabled: true}}});
+        return r.violations.map(v =>
+            `${v.impact}: ${v.id} at ${v.nodes.slice(0, 3).map(n => n.target.join(' '))}`);
+    }""")
+    return list(result)
+
+
+# The reading edition's states: settings open, a long note open, a name's card shown, the
+# Cite dialog, search results, a page opened from a result.
+STATES = {
+    "settings": ("ch05.html", ["click:#tk-settings-button"]),
+    "long-note": ("ch10.html", ["click:#ch10-n07-ref"]),
+    "card": ("ch05.html", ["hover:#main a.entity >> nth=2"]),
+    "cite": ("ch05.html", ["click:#tk-cite-button"]),
+    "search": ("search.html?q=Bronstein", []),
+    "landing": ("ch03.html?hl=stalin#ch03.p20", []),
+    "index": ("div-index.html", []),
+    "downloads": ("downloads.html", []),
+}
+
+
+@pytest.mark.parametrize("state", sorted(STATES))
+@pytest.mark.parametrize("viewport", [(1280, 900, "light"), (390, 844, "dark")],
+                         ids=["desktop", "phone-dark"])
+def test_every_reading_state_meets_wcag_2_1_aa(edition_site, open_page, state, viewport):
+    base, _folder = edition_site
+    path, actions = STATES[state]
+    width, height, scheme = viewport
+    pw_page = open_page(base, path, viewport={"width": width, "height": height}, color_scheme=scheme)
+    for action in actions:
+        verb, _, target = action.partition(":")
+        getattr(pw_page, verb)(target)
+        pw_page.wait_for_timeout(350)
+    assert axe_wcag_violations(pw_page) == [], (state, viewport)

@@ -57,14 +57,15 @@ def test_person_link_leads_to_person_page_and_mention_leads_back(mini_site, open
 
 def test_search_finds_a_known_phrase(mini_site, open_page):
     page = open_page(mini_site, "search.html")
-    page.fill("#search-input", "across a page")
+    page.fill("#search-input", '"across a page"')
     page.press("#search-input", "Enter")
     results = page.locator("#search-results li")
     results.first.wait_for()
     assert results.count() == 1
     assert "across a page" in results.first.locator("mark").inner_text()
     results.first.locator("a").click()
-    page.wait_for_url(re.compile(r"ch01\.html#p1$"))
+    page.wait_for_url(re.compile(r"ch01\.html\?hl=%22across\+a\+page%22#ch01\.p1$"))
+    assert page.locator("#ch01\\.p1 mark.tk-hit").inner_text() == "across a page"
 
 
 def test_search_folds_case_and_accents_and_says_when_nothing_is_found(mini_site, open_page):

@@ -87,7 +87,8 @@ def test_printed_pages_have_stable_anchors_in_the_text(site):
 def test_go_to_page_data_maps_every_printed_page(site):
     text = (site / "pages-data.js").read_text(encoding="utf-8")
     data = json.loads(re.match(r"window\.TK_PAGES = (.*);\s*$", text, re.S).group(1))
-    assert dict(data) == {"vii": "intro.html#pvii", "1": "ch01.html#p1", "2": "ch01.html#p2",
+    assert all(n.lower() == key for key, _href, n in data)  # the key is what a reader types
+    assert {key: href for key, href, _n in data} == {"vii": "intro.html#pvii", "1": "ch01.html#p1", "2": "ch01.html#p2",
                           "3": "ch02.html#p3", "4": "notes.html#p4", "5": "div-index.html#p5"}
 
 
@@ -99,7 +100,8 @@ def test_person_mentions_link_to_person_page_and_back(site):
     assert norm(one(person, "//h1").text_content()) == "Stalin, Iosif Vissarionovich"
     assert "Koba" in one(person, "//dl[@class='entity-facts']").text_content()
     mentions = person.xpath("//ol[@class='mentions']/li")
-    assert len(mentions) == 2  # in chapter 2 and in the printed index
+    assert len(mentions) == 1  # in chapter 2; the printed index's entry is listed apart
+    assert person.xpath("//ul[@class='index-entries']/li/a/@href") == ["div-index.html#idx-stalin"]
     mention = mentions[0]
     assert mention.xpath("a/@href") == [f"ch02.html#{link.get('id')}"]
     assert norm(mention.xpath("a")[0].text_content()) == "p. 3"
@@ -177,10 +179,10 @@ def test_previous_next_navigation_follows_reading_order(site):
 
 
 def test_search_index_holds_the_text_as_read(site):
-    text = (site / "search-data.js").read_text(encoding="utf-8")
+    text = (site / "search-index.js").read_text(encoding="utf-8")
     data = json.loads(re.match(r"window\.TK_SEARCH = (.*);\s*$", text, re.S).group(1))
-    hits = [e for e in data if "runs on across a page" in e[2]]
-    assert hits == [["ch01.html#p1", "1. Beginnings, p. 1", hits[0][2]]]
+    hits = [e for e in data["docs"] if "runs on across a page" in e[2]]
+    assert hits == [["ch01.html#ch01.p1", "1. Beginnings, p. 1", hits[0][2], 2]]
 
 
 def test_no_page_requests_anything_from_another_host(site):

@@ -37,7 +37,18 @@
       'section': 'Section', 'skip': 'Skip to the text', 'unknown-name': 'Unnamed',
       'go-to-note': 'Go to the note', 'close': 'Close', 'no-results': 'Nothing found.',
       'no-page': 'No printed page',
-      'results': 'results', 'credits': 'Credits', 'source': 'Transcribes', 'site-navigation': 'Site', 'register': 'Register'}"/>
+      'results': 'results', 'credits': 'Credits', 'source': 'Transcribes', 'site-navigation': 'Site', 'register': 'Register',
+      'search-in': 'In', 'search-everywhere': 'the whole edition', 'result-pages': 'Result pages',
+      'search-help': 'Several words find the passages that hold them all; &quot;words in quotes&quot; find that phrase; a word* finds words that begin so; any name of a person, place or organisation finds them.',
+      'other-name-of': 'another name of', 'showing': 'showing',
+      'settings': 'Reading settings', 'theme': 'Theme', 'theme-auto': 'As the system', 'theme-light': 'Light',
+      'theme-dark': 'Dark', 'text-size': 'Text size', 'entity-links': 'Links on names',
+      'links-all': 'every name', 'links-first': 'first in each paragraph', 'links-none': 'none',
+      'keys': 'Keys: ← and → go to the previous and next section (also j and k).',
+      'cite': 'Cite', 'cite-passage': 'Cite this passage', 'copy': 'Copy', 'copied': 'Copied',
+      'downloads': 'Downloads', 'licence': 'Licence', 'rights': 'Rights', 'in-index': 'In the printed index',
+      'open-page': 'Open the page', 'hits': 'Search hits', 'clear-hits': 'Clear the highlighting',
+      'mentioned': 'mentioned', 'times': 'times', 'description': 'Description', 'dates': 'Dates'}"/>
   <xsl:variable name="tk:labels" as="map(*)"
       select="map:merge((parse-json($labels), $tk:default-labels), map{'duplicates': 'use-first'})"/>
 
@@ -84,7 +95,8 @@
        the result. -->
   <xsl:variable name="tk:reserved" as="xs:string*"
       select="('index', 'toc', 'search', 'pages', 'persons', 'organizations', 'places', 'events',
-               'edition', 'search-data', 'pages-data', 'assets', 'nav', 'package', 'text')"/>
+               'edition', 'search-data', 'pages-data', 'assets', 'nav', 'package', 'text',
+               'downloads', 'search-index', 'search-docs', 'entities-data')"/>
   <xsl:variable name="tk:generated-name" as="xs:string" select="'^(t[0-9]+-)?(front|body|back|group|div|div1|sourcedoc)-[0-9]+$'"/>
 
   <!-- Lower-cased IDs that more than one distinct ID folds to (computed once). -->

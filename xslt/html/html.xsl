@@ -22,6 +22,12 @@
   <xsl:include href="text.xsl"/>
   <xsl:include href="page.xsl"/>
   <xsl:include href="pages.xsl"/>
+  <xsl:include href="anchors.xsl"/>
+  <xsl:include href="search.xsl"/>
+  <xsl:include href="entity-facts.xsl"/>
+  <xsl:include href="cite-data.xsl"/>
+  <xsl:include href="downloads.xsl"/>
+  <xsl:include href="navigation.xsl"/>
 
   <xsl:mode use-accumulators="#all"/>
   <xsl:mode name="tk:note-entry" use-accumulators="#all"/>
@@ -40,6 +46,7 @@
     <xsl:call-template name="tk:registers"/>
     <xsl:call-template name="tk:pages-page"/>
     <xsl:call-template name="tk:search-page"/>
+    <xsl:call-template name="tk:downloads-page"/>
     <xsl:call-template name="tk:data-scripts"/>
     <xsl:value-of select="count($tk:units)"/>
   </xsl:template>

@@ -61,13 +61,27 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="string-join(distinct-values(($title, tk:title())), ' — ')"/></title>
         <link rel="stylesheet" href="assets/teikit.css"/>
-        <xsl:sequence select="if (exists($citation)) then tk:citation-meta($citation) else $tk:edition-meta"/>
+        <xsl:sequence select="if (exists($citation)) then (tk:citation-meta($citation), tk:json-ld($citation))
+            else $tk:edition-meta"/>
+        <xsl:sequence select="if (exists($citation)) then tk:citation-script($citation) else $tk:edition-script"/>
+        <script src="assets/prefs.js"></script>
         <script src="pages-data.js" defer="defer"></script>
-        <xsl:for-each select="$scripts"><script src="{.}" defer="defer"></script></xsl:for-each>
         <script src="assets/teikit.js" defer="defer"></script>
+        <script src="assets/notes.js" defer="defer"></script>
+        <xsl:if test="exists($tk:entities)">
+          <script src="entities-data.js" defer="defer"></script>
+          <script src="assets/entities.js" defer="defer"></script>
+        </xsl:if>
+        <script src="assets/reader.js" defer="defer"></script>
+        <script src="assets/cite.js" defer="defer"></script>
+        <xsl:for-each select="$scripts"><script src="{.}" defer="defer"></script></xsl:for-each>
       </head>
-      <body data-go-to-note="{tk:s('go-to-note')}" data-close="{tk:s('close')}" data-no-page="{tk:s('no-page')}"
-            data-no-results="{tk:s('no-results')}" data-results="{tk:s('results')}">
+      <body class="kind-{$kind}" data-go-to-note="{tk:s('go-to-note')}" data-close="{tk:s('close')}" data-no-page="{tk:s('no-page')}"
+            data-no-results="{tk:s('no-results')}" data-results="{tk:s('results')}" data-showing="{tk:s('showing')}"
+            data-other-name-of="{tk:s('other-name-of')}" data-previous="{tk:s('previous')}" data-next="{tk:s('next')}"
+            data-hits="{tk:s('hits')}" data-clear-hits="{tk:s('clear-hits')}" data-mentioned="{tk:s('mentioned')}"
+            data-times="{tk:s('times')}" data-open-page="{tk:s('open-page')}" data-cite="{tk:s('cite')}"
+            data-cite-passage="{tk:s('cite-passage')}" data-copy="{tk:s('copy')}" data-copied="{tk:s('copied')}">
         <a class="skip-link" href="#main"><xsl:value-of select="tk:s('skip')"/></a>
         <xsl:sequence select="$tk:site-header"/>
         <main id="main">
@@ -104,6 +118,9 @@
                 <li><a href="{.}.html"><xsl:value-of select="tk:s(.)"/></a></li>
               </xsl:for-each>
               <li><a href="search.html"><xsl:value-of select="tk:s('search')"/></a></li>
+              <xsl:if test="array:size($tk:downloads) gt 0">
+                <li><a href="downloads.html"><xsl:value-of select="tk:s('downloads')"/></a></li>
+              </xsl:if>
             </ul>
           </nav>
           <form class="goto-page" action="pages.html" method="get">
@@ -112,15 +129,54 @@
             <button type="submit">→</button>
             <output class="goto-status" aria-live="polite"></output>
           </form>
+          <xsl:sequence select="$tk:settings-panel"/>
         </header>
+  </xsl:variable>
+  <!-- The reader's settings (assets/reader.js shows the button; without JavaScript they
+       would do nothing, so they stay hidden). -->
+  <xsl:variable name="tk:settings-panel" as="element()+">
+    <button type="button" id="tk-cite-button" class="cite-button" hidden="hidden"><xsl:value-of select="tk:s('cite')"/></button>
+    <button type="button" id="tk-settings-button" class="settings-button" aria-expanded="false"
+            aria-controls="tk-settings" hidden="hidden"><xsl:value-of select="tk:s('settings')"/></button>
+    <div id="tk-settings" class="settings-panel" hidden="hidden">
+      <fieldset>
+        <legend><xsl:value-of select="tk:s('theme')"/></legend>
+        <xsl:for-each select="'auto', 'light', 'dark'">
+          <label><input type="radio" name="theme" value="{.}"/><xsl:text> </xsl:text><xsl:value-of select="tk:s('theme-' || .)"/></label>
+        </xsl:for-each>
+      </fieldset>
+      <fieldset>
+        <legend><xsl:value-of select="tk:s('text-size')"/></legend>
+        <xsl:for-each select="'s', 'm', 'l', 'xl'">
+          <xsl:variable name="i" select="position()"/>
+          <label class="size-{.}"><input type="radio" name="size" value="{.}"/><xsl:text> </xsl:text><xsl:value-of
+              select="('90 %', '100 %', '115 %', '130 %')[$i]"/></label>
+        </xsl:for-each>
+      </fieldset>
+      <xsl:if test="exists($tk:entities)">
+        <fieldset>
+          <legend><xsl:value-of select="tk:s('entity-links')"/></legend>
+          <xsl:for-each select="'all', 'first', 'none'">
+            <label><input type="radio" name="links" value="{.}"/><xsl:text> </xsl:text><xsl:value-of select="tk:s('links-' || .)"/></label>
+          </xsl:for-each>
+        </fieldset>
+      </xsl:if>
+      <p class="keys"><xsl:value-of select="tk:s('keys')"/></p>
+    </div>
   </xsl:variable>
   <xsl:variable name="tk:footer-lines" as="element()+">
     <p><xsl:value-of select="tk:title()"/><xsl:if test="tk:publication()">. <xsl:value-of select="tk:publication()"/></xsl:if></p>
-    <xsl:if test="tk:licence()">
-      <p class="licence"><xsl:apply-templates select="tk:licence()" mode="tk:licence"/></p>
-    </xsl:if>
+    <!-- the licences of the edition (its rights statement when it has none) -->
+    <xsl:variable name="availability" select="$tk:header/tei:fileDesc/tei:publicationStmt/tei:availability"/>
+    <xsl:for-each select="if (exists($availability/tei:licence)) then $availability/tei:licence else tk:licence()">
+      <p class="licence"><xsl:apply-templates select="." mode="tk:licence"/></p>
+    </xsl:for-each>
   </xsl:variable>
-  <xsl:variable name="tk:edition-meta" as="element()*" select="tk:citation-meta(tk:citation('edition'))"/>
+  <!-- The edition's metadata, for every page that is not a division's: a book (og:type too,
+       which Zotero reads before the Highwire tags' guess). -->
+  <xsl:variable name="tk:edition-meta" as="element()*" select="tk:citation-meta(tk:citation('edition')),
+      tk:json-ld($tk:edition-item)"/>
+  <xsl:variable name="tk:edition-script" as="element()" select="tk:citation-script($tk:edition-item)"/>
   <xsl:variable name="tk:edition-coins" as="element()" select="tk:coins(tk:citation('edition'))"/>
 
   <xsl:template match="*" mode="tk:licence">
@@ -152,6 +208,8 @@
     <xsl:variable name="date" select="tk:csl-date($i?issued)"/>
     <xsl:variable name="pages" select="tokenize(string($i?page), '[-–]')"/>
     <meta name="citation_title" content="{$i?title}"/>
+    <xsl:if test="not($chapter)"><meta property="og:type" content="book"/></xsl:if>
+    <meta property="og:title" content="{$i?title}"/>
     <xsl:for-each select="$authors"><meta name="citation_author" content="{.}"/></xsl:for-each>
     <xsl:if test="$date"><meta name="citation_publication_date" content="{translate($date, '-', '/')}"/></xsl:if>
     <xsl:if test="$i?publisher"><meta name="citation_publisher" content="{$i?publisher}"/></xsl:if>

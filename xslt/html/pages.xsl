@@ -9,6 +9,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
@@ -43,8 +44,16 @@
       </xsl:if>
       <xsl:if test="tk:publication()"><p class="publication"><xsl:value-of select="tk:publication()"/></p></xsl:if>
       <xsl:if test="tk:source()"><p class="source"><xsl:value-of select="tk:s('source')"/>: <xsl:value-of select="tk:source()"/></p></xsl:if>
-      <xsl:if test="tk:licence()"><p class="licence"><xsl:apply-templates select="tk:licence()" mode="tk:licence"/></p></xsl:if>
+      <xsl:call-template name="tk:availability"/>
+      <xsl:if test="array:size($tk:downloads) gt 0">
+        <p class="start"><a href="downloads.html"><xsl:value-of select="tk:s('downloads')"/></a></p>
+      </xsl:if>
       <p class="start"><a href="toc.html"><xsl:value-of select="tk:s('contents')"/></a></p>
+      <xsl:for-each select="$tk:units[not(tk:in-contents(.))]">
+        <p class="printed-title-page"><a href="{tk:href-of(.)}"><xsl:value-of select="tk:label(.)"/></a>
+          <xsl:variable name="range" select="tk:page-range(.)"/>
+          <xsl:if test="$range"><xsl:text> </xsl:text><span class="toc-pages"><xsl:value-of select="tk:s('page') || ' ' || $range"/></span></xsl:if></p>
+      </xsl:for-each>
     </div>
   </xsl:template>
 
@@ -72,7 +81,7 @@
   <xsl:template match=".[. = 'toc']" mode="tk:page-content">
     <h1><xsl:value-of select="tk:s('contents')"/></h1>
     <ol class="toc">
-      <xsl:for-each select="$tk:units">
+      <xsl:for-each select="$tk:units[tk:in-contents(.)]">
         <xsl:variable name="range" select="tk:page-range(.)"/>
         <li class="toc-{(@type, local-name())[1]}">
           <a href="{tk:href-of(.)}"><xsl:value-of select="tk:label(.)"/></a>
@@ -102,7 +111,10 @@
       <xsl:if test="not($unit/tei:head)">
         <h1><xsl:value-of select="tk:label($unit)"/></h1>
       </xsl:if>
-      <xsl:apply-templates select="$unit/node()"/>
+      <xsl:variable name="heads" select="$unit/tei:head"/>
+      <xsl:apply-templates select="$unit/node()[empty($heads) or not(. >> $heads[last()])]"/>
+      <xsl:call-template name="tk:letter-bar"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
+      <xsl:apply-templates select="$unit/node()[exists($heads) and . >> $heads[last()]]"/>
       <xsl:if test="$unit is $tk:units[last()]">
         <xsl:apply-templates select="$unit/following-sibling::*[local-name() = $tk:interstitial]"/>
       </xsl:if>
@@ -135,7 +147,7 @@
           <xsl:call-template name="tk:write-page">
             <xsl:with-param name="file" select="tk:unit-file(.)"/>
             <xsl:with-param name="title" select="tk:label(.)"/>
-            <xsl:with-param name="citation" select="@xml:id ! tk:citation(string(.))[map:size(.) gt 0]"/>
+            <xsl:with-param name="citation" select="tk:unit-citation(.)"/>
             <xsl:with-param name="prev" select="if ($i gt 1) then $tk:units[$i - 1] ! (tk:unit-file(.), tk:label(.))
                 else ('toc.html', tk:s('contents'))"/>
             <xsl:with-param name="next" select="$tk:units[$i + 1] ! (tk:unit-file(.), tk:label(.))"/>
@@ -156,6 +168,7 @@
   <xsl:template match=".[. = 'unit']" mode="tk:page-content">
     <xsl:param name="item" as="element()"/>
     <xsl:call-template name="tk:unit-article"><xsl:with-param name="unit" select="$item"/></xsl:call-template>
+    <xsl:call-template name="tk:contents-aside"><xsl:with-param name="current" select="$item"/></xsl:call-template>
   </xsl:template>
 
   <!-- ============ registers and entity pages ============ -->
@@ -203,7 +216,7 @@
         <h2 id="letter-{position()}"><xsl:value-of select="current-grouping-key()"/></h2>
         <ul class="register">
           <xsl:for-each select="current-group()">
-            <xsl:variable name="n" select="count(tk:mentions-of(.))"/>
+            <xsl:variable name="n" select="count(tk:text-mentions(.))"/>
             <li><a href="{tk:entity-file(.)}"><xsl:value-of select="tk:entity-name(.)"/></a>
               <xsl:if test="$n gt 0"><xsl:text> </xsl:text><span class="count">(<xsl:value-of select="$n"/>)</span></xsl:if></li>
           </xsl:for-each>
@@ -268,9 +281,19 @@
   <xsl:template match=".[. = 'entity']" mode="tk:page-content">
     <xsl:param name="item" as="element()"/>
     <xsl:for-each select="$item">
-      <xsl:variable name="mentions" select="tk:mentions-of(.)"/>
+      <xsl:variable name="mentions" select="tk:text-mentions(.)"/>
+      <xsl:variable name="in-index" select="tk:index-mentions(.)"/>
       <article class="entity entity-{local-name()}" id="{@xml:id}">
         <h1><xsl:value-of select="tk:entity-name(.)"/></h1>
+        <xsl:variable name="dates" select="tk:entity-dates(.)"/>
+        <xsl:variable name="description" select="tk:entity-description(.)"/>
+        <xsl:if test="$dates or $description">
+          <p class="entity-summary">
+            <xsl:if test="$dates"><span class="entity-dates"><xsl:value-of select="$dates"/></span></xsl:if>
+            <xsl:if test="$dates and $description"><xsl:text>. </xsl:text></xsl:if>
+            <xsl:if test="$description"><span class="entity-description"><xsl:value-of select="$description"/></span></xsl:if>
+          </p>
+        </xsl:if>
         <xsl:variable name="others" select="tk:other-names(.)"/>
         <xsl:variable name="facts" select="* except (tk:main-name(.), $others)"/>
         <xsl:if test="exists($others) or exists($facts)">
@@ -282,7 +305,8 @@
               </xsl:for-each>
             </xsl:if>
             <xsl:for-each-group select="$facts" group-adjacent="string-join((local-name(), @type), ' ')">
-              <dt><xsl:value-of select="if (@type) then @type else local-name()"/></dt>
+              <dt><xsl:value-of select="if (self::tei:note and (not(@type) or @type = 'index')) then tk:s('description')
+                  else if (@type) then @type else local-name()"/></dt>
               <xsl:for-each select="current-group()"><dd><xsl:apply-templates/></dd></xsl:for-each>
             </xsl:for-each-group>
           </dl>
@@ -291,30 +315,48 @@
         <!-- Grouped by unit (chapter): its label once, then page and context per mention. -->
         <xsl:variable name="page-label" select="tk:s('page')"/>
         <xsl:for-each-group select="$mentions" group-adjacent="generate-id(tk:mention-unit(.))">
-          <xsl:variable name="unit" select="tk:mention-unit(.)"/>
-          <xsl:variable name="file" select="tk:unit-file($unit)"/>
-          <xsl:variable name="label" select="tk:label($unit)"/>
-          <section class="mentions-unit">
-            <h3><a href="{$file}"><xsl:value-of select="$label"/></a>
-              <xsl:text> </xsl:text><span class="count">(<xsl:value-of select="count(current-group())"/>)</span></h3>
-            <ol class="mentions">
-              <xsl:for-each select="current-group()">
-                <li>
-                  <a href="{$file}#{tk:mention-id(.)}">
-                    <xsl:value-of select="(tk:page-of(.)/@n ! ($page-label || ' ' || .), $label)[1]"/>
-                  </a>
-                  <xsl:text>: </xsl:text>
-                  <span class="kwic"><xsl:call-template name="tk:context"><xsl:with-param name="m" select="."/></xsl:call-template></span>
-                </li>
-              </xsl:for-each>
-            </ol>
-          </section>
+          <xsl:call-template name="tk:mention-group"><xsl:with-param name="page-label" select="$page-label"/></xsl:call-template>
         </xsl:for-each-group>
+        <!-- The printed index's entries for it: not mentions in the text (nor counted as such). -->
+        <xsl:if test="exists($in-index)">
+          <h2><xsl:value-of select="tk:s('in-index')"/></h2>
+          <ul class="index-entries">
+            <xsl:for-each select="$in-index">
+              <xsl:variable name="entry" select="(ancestor::tei:item[@xml:id], ancestor::tei:item, ..)[1]"/>
+              <li><a href="{tk:unit-file(tk:mention-unit(.))}#{if ($entry/self::tei:item) then tk:block-id($entry) else tk:mention-id(.)}">
+                <xsl:value-of select="tk:plain(.)"/></a></li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
       </article>
     </xsl:for-each>
   </xsl:template>
 
-  <!-- ============ printed pages, search ============ -->
+  <!--* One unit's mentions of an entity (the current group): the unit's label with the count,
+        then page and context per mention. -->
+  <xsl:template name="tk:mention-group">
+    <xsl:param name="page-label" as="xs:string"/>
+    <xsl:variable name="unit" select="tk:mention-unit(.)"/>
+    <xsl:variable name="file" select="tk:unit-file($unit)"/>
+    <xsl:variable name="label" select="tk:label($unit)"/>
+    <section class="mentions-unit">
+      <h3><a href="{$file}"><xsl:value-of select="$label"/></a>
+        <xsl:text> </xsl:text><span class="count">(<xsl:value-of select="count(current-group())"/>)</span></h3>
+      <ol class="mentions">
+        <xsl:for-each select="current-group()">
+          <li>
+            <a href="{$file}#{tk:mention-id(.)}">
+              <xsl:value-of select="(tk:page-of(.)/@n ! ($page-label || ' ' || .), $label)[1]"/>
+            </a>
+            <xsl:text>: </xsl:text>
+            <span class="kwic"><xsl:call-template name="tk:context"><xsl:with-param name="m" select="."/></xsl:call-template></span>
+          </li>
+        </xsl:for-each>
+      </ol>
+    </section>
+  </xsl:template>
+
+  <!-- ============ printed pages (the search page: search.xsl) ============ -->
 
   <xsl:template name="tk:pages-page">
     <xsl:call-template name="tk:write-page">
@@ -342,55 +384,15 @@
   <xsl:variable name="tk:page-breaks" as="element(tei:pb)*"
       select="$tk:doc//tei:text//tei:pb[@n][exists(tk:unit-of(.))]"/>
 
-  <xsl:template name="tk:search-page">
-    <xsl:call-template name="tk:write-page">
-      <xsl:with-param name="file" select="'search.html'"/>
-      <xsl:with-param name="title" select="tk:s('search')"/>
-      <xsl:with-param name="scripts" select="'search-data.js'"/>
-      <xsl:with-param name="kind" select="'search'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match=".[. = 'search']" mode="tk:page-content">
-    <h1><xsl:value-of select="tk:s('search')"/></h1>
-    <form id="search-form" class="search-form" action="search.html" method="get" role="search">
-      <label for="search-input"><xsl:value-of select="tk:s('search-label')"/></label>
-      <input id="search-input" name="q" type="search" autocomplete="off"/>
-      <button type="submit"><xsl:value-of select="tk:s('search')"/></button>
-    </form>
-    <p id="search-status" aria-live="polite"></p>
-    <ol id="search-results" class="search-results"></ol>
-  </xsl:template>
-
-  <!--* The blocks the search index holds: the smallest text-bearing blocks of every unit. -->
-  <xsl:function name="tk:search-blocks" as="element()*">
-    <xsl:param name="unit" as="element()"/>
-    <xsl:sequence select="$unit//(tei:p | tei:l | tei:head | tei:item | tei:cell | tei:ab | tei:note
-        | tei:biblStruct | tei:bibl | tei:stage | tei:speaker)
-        [empty(descendant::*[self::tei:p or self::tei:l or self::tei:ab or self::tei:item or self::tei:cell])]
-        [empty(ancestor::*[self::tei:biblStruct or self::tei:bibl])]"/>
-  </xsl:function>
-
   <xsl:template name="tk:data-scripts">
     <xsl:result-document href="pages-data.js" method="text" encoding="UTF-8">
       <xsl:text>window.TK_PAGES = </xsl:text>
-      <xsl:value-of select="serialize(array{ $tk:page-breaks ! [lower-case(normalize-space(@n)), tk:href-of(.)] },
+      <!-- [the number as typed (lower case), where it is, the number as printed] -->
+      <xsl:value-of select="serialize(array{ $tk:page-breaks ! [lower-case(normalize-space(@n)), tk:href-of(.), normalize-space(@n)] },
           map{'method': 'json'})"/>
       <xsl:text>;&#10;</xsl:text>
     </xsl:result-document>
-    <xsl:result-document href="search-data.js" method="text" encoding="UTF-8">
-      <xsl:text>window.TK_SEARCH = </xsl:text>
-      <xsl:value-of select="serialize(array{
-          for $u in $tk:units return
-            let $file := tk:unit-file($u), $label := tk:label($u), $p := tk:s('page') return
-            for $b in tk:search-blocks($u) return
-            let $page := tk:page-of($b),
-                $on-page := exists($page) and (exists($page/ancestor::*[. is $u]) or tk:unit-of($page) is $u)
-            return [$file || (if ($on-page) then '#' || tk:pb-id($page) else ''),
-                    string-join(($label, $page[$on-page]/@n ! ($p || ' ' || .)), ', '),
-                    tk:plain($b)]
-        }, map{'method': 'json'})"/>
-      <xsl:text>;&#10;</xsl:text>
-    </xsl:result-document>
+    <xsl:call-template name="tk:search-data"/>
+    <xsl:if test="exists($tk:entities)"><xsl:call-template name="tk:entities-data"/></xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -99,6 +99,16 @@
     <p class="head head-{(@type, 'plain')[1]}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></p>
   </xsl:template>
 
+  <!-- A letter heading an alphabetical list (a printed index's "A"): a heading the page's A–Z
+       bar links to (navigation.xsl). -->
+  <xsl:template match="tei:list/tei:head[tk:is-letter-head(.)]" priority="1">
+    <xsl:element name="h{min((6, tk:heading-level(.) + 1))}">
+      <xsl:attribute name="class" select="'letter-head'"/>
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
   <xsl:template match="tei:p | tei:ab">
     <!-- Most children are phrases with their own template: only the others need a closer look. -->
     <xsl:element name="{if (*[not(map:contains($tk:handled-set, local-name())) or map:contains($tk:block-set, local-name())]
@@ -137,8 +147,8 @@
           <li>
             <xsl:variable name="main" select="current-group()[last()]"/>
             <xsl:if test="$main/self::tei:label"><xsl:attribute name="class" select="'label'"/></xsl:if>
-            <xsl:if test="$main[self::tei:item or self::tei:label]/@xml:id">
-              <xsl:attribute name="id" select="$main/@xml:id"/>
+            <xsl:if test="$main[self::tei:item or self::tei:label]/@xml:id or $main/self::tei:item">
+              <xsl:attribute name="id" select="tk:block-id($main)"/>
             </xsl:if>
             <xsl:for-each select="current-group()">
               <xsl:choose>
@@ -615,8 +625,12 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- An HTML id from xml:id (kept so that #fragment links into the text work). -->
+  <!-- An HTML id from xml:id (kept so that #fragment links into the text work); a block
+       without one (p, ab, l, head) gets its stable anchor (anchors.xsl). -->
   <xsl:template name="tk:id">
-    <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+    <xsl:choose>
+      <xsl:when test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:when>
+      <xsl:when test="tk:is-anchored-block(.)"><xsl:attribute name="id" select="tk:block-id(.)"/></xsl:when>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

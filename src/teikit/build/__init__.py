@@ -34,6 +34,9 @@ class BuildSettings:
     stylesheets: dict[str, Path] = field(default_factory=dict)
     check_text: bool = True
     """Compare the words of the TEI with the HTML site and EPUB built (teikit.build.preservation)."""
+    products: tuple[str, ...] = ()
+    """What this run makes ("html", "epub", "csv", "citations", "deposit"): the reading
+    edition's downloads page lists these, and those already in the exports folder."""
     """Per-format customization stylesheets (``html``, ``epub``) replacing teikit's own."""
 
 

@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 
 from teikit import paths, saxon, xmlio
-from teikit.build import BuildResult, BuildSettings
+from teikit.build import BuildResult, BuildSettings, downloads, search_index
 from teikit.build.customization import stylesheet_for
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.edition import Edition
@@ -54,7 +54,8 @@ def render(edition: Edition, settings: BuildSettings, folder: Path) -> list[Diag
     result = saxon.transform(
         stylesheet_for("html", STYLESHEET, settings.stylesheets),
         edition.tree,
-        params={"single-page": settings.single_page, "citations": citations},
+        params={"single-page": settings.single_page, "citations": citations,
+                "downloads": json.dumps(downloads.entries(edition, settings), ensure_ascii=False)},
         source_name=str(edition.path),
         output_dir=folder,
     )
@@ -99,6 +100,8 @@ def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResu
     target = Path(out_dir) / FOLDER
     with xmlio.atomic_directory(target) as tmp:
         diags = render(edition, settings, tmp)
+        search_index.write(tmp)  # search-docs.json -> the prebuilt index search-index.js
+        downloads.copy_tei(edition, tmp)  # the downloads page offers the TEI
         diags += copy_images(edition, tmp)
         shutil.copytree(ASSETS, tmp / "assets")
         outputs = sorted(target / p.relative_to(tmp) for p in tmp.rglob("*") if p.is_file())

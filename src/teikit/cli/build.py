@@ -69,7 +69,10 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
     names, _explicit = _requested(formats)
     edition = _load(edition_path)
     out_dir = project_exports(out_dir)
-    settings = BuildSettings(exports_dir=out_dir, single_page=single_page, stylesheets=project_stylesheets())
+    # what this run makes (the reading edition's downloads page offers it)
+    products = (*names, *(["citations"] if then_cite else []), *(["deposit"] if then_deposit else []))
+    settings = BuildSettings(exports_dir=out_dir, single_page=single_page, stylesheets=project_stylesheets(),
+                             products=products)
     log = verbosity()
     run = build_formats(edition, names, settings)
     if run.committed:

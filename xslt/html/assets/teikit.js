@@ -1,85 +1,183 @@
-/* teikit reading edition: notes in place, "go to printed page", static search.
-   Local only: reads window.TK_PAGES (pages-data.js) and window.TK_SEARCH (search-data.js),
-   never the network. Without JavaScript every feature degrades to plain links and forms. */
+/* teikit reading edition: what every page shares (interface strings, reader settings
+   stored in localStorage, accent/case folding) and "go to printed page".
+   Local only: reads window.TK_PAGES (pages-data.js), never the network. Without
+   JavaScript every feature degrades to plain links and forms. The other scripts
+   (notes.js, entities.js, cite.js, reader.js, search.js) use window.teikit. */
 (function () {
   "use strict";
 
   /* Interface strings come from the page (the stylesheet's $labels), English as a fallback. */
-  function uiText(name, fallback) {
+  function text(name, fallback) {
     return (document.body && document.body.dataset[name]) || fallback;
   }
 
-  /* ---- notes: a marker opens its note in a popover; Escape or a click outside closes it ---- */
-  var popover = null;
-  var lastMarker = null;
+  /* Reader settings: kept in localStorage (a private window or a blocked storage just
+     forgets them). prefs.js applies them to <html> before the page is drawn. */
+  var PREFIX = "teikit.";
+  function getSetting(name, fallback) {
+    try { return window.localStorage.getItem(PREFIX + name) || fallback; } catch (e) { return fallback; }
+  }
+  function setSetting(name, value) {
+    try { window.localStorage.setItem(PREFIX + name, value); } catch (e) { /* not remembered */ }
+  }
 
-  function makePopover() {
-    var el = document.createElement("div");
-    el.id = "tk-note-popover";
-    el.setAttribute("popover", "auto");
-    el.setAttribute("role", "dialog");
-    el.tabIndex = -1;
-    el.addEventListener("toggle", function (ev) {
-      if (ev.newState === "closed" && lastMarker) { lastMarker.focus(); }
+  /* Case and accent folding, the same as the search index's (src/teikit/build/search_index.py):
+     NFD, combining marks removed, lower case; ß and ligatures spelled out. */
+  var SPELLED = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "ﬁ": "fi", "ﬂ": "fl" };
+  function fold(s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[ßæœøđłıﬁﬂ]/g, function (c) { return SPELLED[c]; });
+  }
+
+  /* Words of a text as the index cuts them: runs of letters and digits (apostrophes
+     inside a word kept out, so "Stalin's" gives "stalin", "s"). */
+  var WORD = /[\p{L}\p{N}]+/gu;
+  function words(s) {
+    return fold(s).match(WORD) || [];
+  }
+
+  /* The element's text as read: hidden readings (sic, orig) and note markers left out. */
+  function readText(el) {
+    var out = "";
+    var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) {
+        return n.parentElement.closest("[hidden], a.noteref, .pb, .cite-btn") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
     });
-    document.body.appendChild(el);
-    return el;
+    while (walker.nextNode()) { out += walker.currentNode.nodeValue; }
+    return out.replace(/\s+/g, " ").trim();
   }
 
-  function place(el, marker) {
-    var r = marker.getBoundingClientRect();
-    var width = Math.min(480, window.innerWidth * 0.9);
-    var left = Math.max(8, Math.min(r.left - 16, window.innerWidth - width - 8));
-    el.style.left = left + "px";
-    el.style.top = "auto";
-    el.style.bottom = "auto";
-    if (r.bottom + 200 < window.innerHeight || r.top < window.innerHeight / 2) {
-      el.style.top = (r.bottom + 6) + "px";
-    } else {
-      el.style.bottom = (window.innerHeight - r.top + 6) + "px";
+  /* A query as clauses: "a phrase" (words in a row), a word, a word* (words that begin so).
+     A word the index cuts in two ("Stalin's") is a phrase of its parts. */
+  function parseQuery(q) {
+    var clauses = [];
+    var re = /"([^"]*)"?|(\S+)/g;
+    var m;
+    while ((m = re.exec(q)) !== null) {
+      if (m[1] !== undefined) {
+        var ws = words(m[1]);
+        if (ws.length) { clauses.push({ words: ws, phrase: ws.length > 1, prefix: false }); }
+      } else {
+        var prefix = /\*$/.test(m[2]);
+        var w = words(m[2]);
+        if (w.length) { clauses.push({ words: w, phrase: w.length > 1, prefix: prefix && w.length === 1 }); }
+      }
     }
+    return clauses;
   }
 
-  function openNote(marker, note) {
-    if (!popover) { popover = makePopover(); }
-    if (typeof popover.showPopover !== "function") { return false; }
-    var label = marker.getAttribute("aria-label") || "Note";
-    popover.setAttribute("aria-label", label);
-    popover.textContent = "";
-    var body = note.querySelector(".note-body");
-    var content = (body || note).cloneNode(true);
-    content.removeAttribute("id");
-    content.querySelectorAll("[id]").forEach(function (n) { n.removeAttribute("id"); });
-    content.classList.add("popover-body");
-    popover.appendChild(content);
-    var actions = document.createElement("p");
-    actions.className = "popover-actions";
-    var go = document.createElement("a");
-    go.href = "#" + note.id;
-    go.textContent = uiText("goToNote", "Go to the note");
-    go.addEventListener("click", function () { popover.hidePopover(); });
-    var close = document.createElement("button");
-    close.type = "button";
-    close.textContent = uiText("close", "Close");
-    close.addEventListener("click", function () { popover.hidePopover(); });
-    actions.appendChild(go);
-    actions.appendChild(close);
-    popover.appendChild(actions);
-    lastMarker = marker;
-    if (popover.matches(":popover-open")) { popover.hidePopover(); }
-    place(popover, marker);
-    popover.showPopover();
-    popover.focus();
-    return true;
+  /* Does a folded word match a clause word (exactly, or by its beginning for word*)? */
+  function wordMatches(word, clauseWord, prefix) {
+    return prefix ? word.lastIndexOf(clauseWord, 0) === 0 : word === clauseWord;
   }
 
-  document.addEventListener("click", function (ev) {
-    var marker = ev.target.closest && ev.target.closest("a.noteref");
-    if (!marker) { return; }
-    var id = decodeURIComponent(marker.hash.slice(1));
-    var note = document.getElementById(id);
-    if (note && openNote(marker, note)) { ev.preventDefault(); }
-  });
+  /* The words of a text with where they stand: [{w: folded word, start, end}]. A word
+     with an accent NFD cannot strip is cut where the index cuts it. */
+  var RAW_WORD = /[\p{L}\p{N}\p{M}]+/gu;
+  function positions(s) {
+    var out = [];
+    var m;
+    RAW_WORD.lastIndex = 0;
+    while ((m = RAW_WORD.exec(s)) !== null) {
+      var parts = words(m[0]);
+      if (parts.length === 1) { out.push({ w: parts[0], start: m.index, end: m.index + m[0].length }); }
+      else { parts.forEach(function (p) { out.push({ w: p, start: m.index, end: m.index + m[0].length }); }); }
+    }
+    return out;
+  }
+
+  /* Where the clauses match in a text: merged [start, end] ranges. `extra` are further
+     phrases to mark (the words of names a query found a person by). */
+  function hitRanges(s, clauses, extra) {
+    var pos = positions(s);
+    var ranges = [];
+    var all = clauses.concat((extra || []).map(function (ws) { return { words: ws, phrase: ws.length > 1, prefix: false }; }));
+    all.forEach(function (c) {
+      for (var i = 0; i + c.words.length <= pos.length; i++) {
+        var ok = true;
+        for (var j = 0; j < c.words.length && ok; j++) {
+          ok = wordMatches(pos[i + j].w, c.words[j], c.prefix && j === c.words.length - 1);
+        }
+        if (ok) { ranges.push([pos[i].start, pos[i + c.words.length - 1].end]); }
+      }
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var merged = [];
+    ranges.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) { last[1] = Math.max(last[1], r[1]); } else { merged.push([r[0], r[1]]); }
+    });
+    return merged;
+  }
+
+  /* ---- a page opened from a search result: every hit marked, the hit in view ----
+     search.html links to page.html?hl=QUERY&he=ENTITY-PAGE#BLOCK. */
+  function markHits() {
+    var params = new URLSearchParams(window.location.search);
+    var query = params.get("hl");
+    if (!query) { return; }
+    var clauses = parseQuery(query);
+    var entityPages = params.getAll("he");
+    var main = document.getElementById("main");
+    if (!main || (!clauses.length && !entityPages.length)) { return; }
+    var nodes = [];
+    var walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) {
+        return n.parentElement.closest("[hidden], script, .pb, a.noteref") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    while (walker.nextNode()) { nodes.push(walker.currentNode); }
+    var count = 0;
+    nodes.forEach(function (node) {
+      var ranges = hitRanges(node.nodeValue, clauses);
+      for (var i = ranges.length - 1; i >= 0; i--) {
+        var hit = node.splitText(ranges[i][0]);
+        hit.splitText(ranges[i][1] - ranges[i][0]);
+        var mark = document.createElement("mark");
+        mark.className = "tk-hit";
+        hit.parentNode.replaceChild(mark, hit);
+        mark.appendChild(hit);
+        count++;
+      }
+    });
+    // names that the query found by another of their names
+    entityPages.forEach(function (href) {
+      main.querySelectorAll("a.entity").forEach(function (a) {
+        if (a.getAttribute("href") === href && !a.querySelector("mark")) {
+          var mark = document.createElement("mark");
+          mark.className = "tk-hit";
+          while (a.firstChild) { mark.appendChild(a.firstChild); }
+          a.appendChild(mark);
+          count++;
+        }
+      });
+    });
+    if (!count) { return; }
+    var block = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    // the first hit in the block the result named (or after it: a printed page's anchor)
+    var marks = Array.prototype.slice.call(main.querySelectorAll("mark.tk-hit"));
+    var first = (block && marks.filter(function (m) {
+      return block.contains(m) || (block.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING);
+    })[0]) || marks[0];
+    first.classList.add("tk-hit-current");
+    var bar = document.createElement("p");
+    bar.className = "hits-bar";
+    bar.setAttribute("role", "status");
+    bar.textContent = text("hits", "Search hits") + ": " + count + " ";
+    var clear = document.createElement("button");
+    clear.type = "button";
+    clear.textContent = text("clearHits", "Clear the highlighting");
+    clear.addEventListener("click", function () {
+      main.querySelectorAll("mark.tk-hit").forEach(function (m) {
+        m.replaceWith.apply(m, Array.prototype.slice.call(m.childNodes));
+      });
+      bar.remove();
+    });
+    bar.appendChild(clear);
+    main.insertBefore(bar, main.firstChild);
+    first.scrollIntoView({ block: "center" });
+  }
 
   /* ---- go to printed page ---- */
   function pageHref(n) {
@@ -99,76 +197,22 @@
         var href = pageHref(value);
         var status = form.querySelector(".goto-status");
         if (href) { window.location.href = href; }
-        else if (status) { status.textContent = uiText("noPage", "No printed page") + " " + value; }
+        else if (status) { status.textContent = text("noPage", "No printed page") + " " + value; }
       });
     });
     // pages.html?page=45 (the form without JavaScript lands here): jump when possible.
     var params = new URLSearchParams(window.location.search);
-    if (params.has("page")) {
+    if (params.has("page") && document.body.classList.contains("kind-pages")) {
       var href = pageHref(params.get("page"));
       if (href) { window.location.replace(href); }
     }
   }
 
-  /* ---- search ---- */
-  function fold(s) {
-    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
-
-  var folded = null;
-
-  function snippet(text, q) {
-    var i = fold(text).indexOf(q);
-    var start = Math.max(0, i - 80);
-    var end = Math.min(text.length, i + q.length + 80);
-    var frag = document.createDocumentFragment();
-    frag.appendChild(document.createTextNode((start > 0 ? "…" : "") + text.slice(start, i)));
-    var mark = document.createElement("mark");
-    mark.textContent = text.slice(i, i + q.length);
-    frag.appendChild(mark);
-    frag.appendChild(document.createTextNode(text.slice(i + q.length, end) + (end < text.length ? "…" : "")));
-    return frag;
-  }
-
-  function runSearch(query) {
-    var data = window.TK_SEARCH || [];
-    var list = document.getElementById("search-results");
-    var status = document.getElementById("search-status");
-    list.textContent = "";
-    var q = fold(query.trim().replace(/\s+/g, " "));
-    if (!q) { status.textContent = ""; return; }
-    if (!folded) { folded = data.map(function (e) { return fold(e[2]); }); }
-    var hits = 0;
-    for (var i = 0; i < data.length; i++) {
-      if (folded[i].indexOf(q) < 0) { continue; }
-      hits++;
-      if (hits > 200) { continue; }
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = data[i][0];
-      a.className = "where";
-      a.textContent = data[i][1];
-      li.appendChild(a);
-      li.appendChild(snippet(data[i][2], q));
-      list.appendChild(li);
-    }
-    status.textContent = hits === 0 ? uiText("noResults", "Nothing found.") :
-      hits + " " + uiText("results", "results") + (hits > 200 ? " (1–200)" : "");
-  }
-
-  function setupSearch() {
-    var form = document.getElementById("search-form");
-    if (!form) { return; }
-    var input = document.getElementById("search-input");
-    form.addEventListener("submit", function (ev) {
-      ev.preventDefault();
-      history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
-      runSearch(input.value);
-    });
-    var q = new URLSearchParams(window.location.search).get("q");
-    if (q) { input.value = q; runSearch(q); }
-  }
-
+  window.teikit = {
+    text: text, getSetting: getSetting, setSetting: setSetting,
+    fold: fold, words: words, readText: readText,
+    parseQuery: parseQuery, wordMatches: wordMatches, hitRanges: hitRanges
+  };
   setupGoto();
-  setupSearch();
+  markHits();
 })();

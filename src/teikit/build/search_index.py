@@ -1,0 +1,87 @@
+"""The reading edition's prebuilt search index: ``search-docs.json`` -> ``search-index.js``.
+
+The HTML stylesheet (``xslt/html/search.xsl``) writes every text block as read, where it is
+shown, its unit and the entities it mentions, plus every entity's names. This module cuts
+the texts into words the way ``assets/teikit.js`` does (:func:`fold` and :func:`words`
+must stay identical to its ``fold`` and ``words``), and writes an inverted index the
+browser queries without building anything: for each word, the blocks holding it and how
+often (for BM25 ranking), each block's length in words, and the entities with the words of
+each of their names (so "Bronstein" finds the person whose other name it is).
+
+Deterministic: the same documents give byte-identical output (keys sorted, no clock).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+DOCS = "search-docs.json"
+INDEX = "search-index.js"
+
+_MARKS = re.compile("[\u0300-\u036f]")
+_SPELLED = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "ﬁ": "fi", "ﬂ": "fl"}
+_SPELLED_RE = re.compile("[" + "".join(_SPELLED) + "]")
+# Letters and digits ([\p{L}\p{N}]+ in the script): \w without the underscore.
+_WORD = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """Case and accent folding: NFD, combining accents removed, lower case, ß/æ/œ… spelled out."""
+    folded = _MARKS.sub("", unicodedata.normalize("NFD", text)).lower()
+    return _SPELLED_RE.sub(lambda m: _SPELLED[m.group(0)], folded)
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, in order."""
+    return _WORD.findall(fold(text))
+
+
+def build_index(data: dict[str, Any]) -> dict[str, Any]:
+    """The index the browser reads, from the stylesheet's documents (see the module doc)."""
+    entity_ids = sorted(data.get("entities", {}))
+    number = {eid: i for i, eid in enumerate(entity_ids)}
+    entities = []
+    for eid in entity_ids:
+        e = data["entities"][eid]
+        names = list(e.get("names") or []) or [e["name"]]
+        entities.append([eid, e["name"], e["href"], e["kind"], names, [words(n) for n in names]])
+    docs, lens, mentions = [], [], []
+    postings: dict[str, list[int]] = {}
+    for i, (href, label, text, unit, refs) in enumerate(data["docs"]):
+        docs.append([href, label, text, unit])
+        tokens = words(text)
+        lens.append(len(tokens))
+        for term, tf in sorted(Counter(tokens).items()):
+            postings.setdefault(term, []).extend((i, tf))
+        mentions.append(sorted({(number[eid], surface) for eid, surface in refs if eid in number}))
+    return {
+        "units": data.get("units", []),
+        "docs": docs,
+        "lens": lens,
+        "mentions": [[list(m) for m in ms] for ms in mentions],
+        "entities": entities,
+        "terms": dict(sorted(postings.items())),
+    }
+
+
+def write(folder: Path) -> Path | None:
+    """Turn ``folder/search-docs.json`` into ``folder/search-index.js`` (the JSON is removed).
+
+    Returns the index written, or None when the stylesheet wrote no documents (an
+    edition's own stylesheet may leave the search page out).
+    """
+    source = Path(folder) / DOCS
+    if not source.is_file():
+        return None
+    data = json.loads(source.read_text(encoding="utf-8"))
+    index = build_index(data)
+    target = Path(folder) / INDEX
+    payload = json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    target.write_text("window.TK_SEARCH = " + payload + ";\n", encoding="utf-8")
+    source.unlink()
+    return target

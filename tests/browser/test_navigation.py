@@ -1,0 +1,67 @@
+"""Finding one's way in Chromium: contents without doubled numbers or a "Title page" entry,
+the contents beside the text on wide screens, previous/next links, an A–Z bar over the
+printed index. Screenshots go to exports/screenshots/ (look at them)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+
+
+def test_contents_are_numbered_once_and_list_no_title_page(edition_site, open_page):
+    base, _folder = edition_site
+    page = open_page(base, "toc.html", **DESKTOP)
+    assert page.evaluate("getComputedStyle(document.querySelector('ol.toc')).listStyleType") == "none"
+    entries = page.locator("ol.toc > li > a").all_inner_texts()
+    assert "1. Entering the Party" in entries
+    assert not [e for e in entries if e.lower().replace(" ", "") in ("titlepage", "title-page")]
+    # the printed title page is still there, from the edition's title page
+    title = open_page(base, "index.html")
+    assert title.locator(".printed-title-page a").get_attribute("href") == "titlepage.html"
+
+
+def test_the_contents_stand_beside_the_text_on_wide_screens_only(edition_site, open_page, screenshots):
+    base, _folder = edition_site
+    wide = open_page(base, "ch05.html", **DESKTOP)
+    aside = wide.locator("nav.toc-aside")
+    assert aside.is_visible()
+    assert aside.locator("a[aria-current=page]").inner_text() == "5. Observations of the Politburo Secretary"
+    box, main = aside.bounding_box(), wide.locator("main article").bounding_box()
+    assert box["x"] + box["width"] <= main["x"]
+    wide.screenshot(path=str(screenshots / "contents-aside.png"))
+    assert not open_page(base, "ch05.html", **PHONE).locator("nav.toc-aside").is_visible()
+
+
+def test_previous_and_next_links_follow_the_contents(edition_site, open_page):
+    base, _folder = edition_site
+    page = open_page(base, "ch05.html", **DESKTOP)
+    assert page.locator("nav.prevnext a[rel=prev]").get_attribute("href") == "ch04.html"
+    assert page.locator("nav.prevnext a[rel=next]").get_attribute("href") == "ch06.html"
+
+
+def test_the_printed_index_has_an_a_to_z_bar_and_letter_headings(edition_site, open_page, screenshots):
+    base, _folder = edition_site
+    page = open_page(base, "div-index.html", **DESKTOP)
+    bar = page.locator("nav.az")
+    letters = bar.locator("a").all_inner_texts()
+    assert letters[:3] == ["A", "B", "C"] and len(letters) > 15
+    headings = page.locator("main .letter-head").all_inner_texts()
+    assert headings == letters
+    bar.locator("a", has_text="M").click()
+    heading = page.locator("main .letter-head", has_text="M")
+    top = heading.evaluate("h => h.getBoundingClientRect().top")
+    assert bar.evaluate("b => b.getBoundingClientRect().bottom") <= top < 900
+    # the bar stays at hand while the reader scrolls
+    assert bar.evaluate("b => b.getBoundingClientRect().top") == 0
+    page.screenshot(path=str(screenshots / "index-a-z.png"))
+
+
+def test_phone_pages_do_not_scroll_sideways(edition_site, open_page):
+    base, _folder = edition_site
+    for path in ("index.html", "toc.html", "ch05.html", "div-index.html", "persons.html", "downloads.html"):
+        page = open_page(base, path, **PHONE)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path

@@ -1,0 +1,84 @@
+"""The prebuilt search index (teikit.build.search_index): words as the browser cuts them,
+postings that add up, other names of entities, clean texts, byte-identical output."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from teikit.build import search_index
+from teikit.build.search_index import build_index, fold, words
+
+
+def _index(folder):
+    text = (folder / "search-index.js").read_text(encoding="utf-8")
+    assert text.startswith("window.TK_SEARCH = ") and text.endswith(";\n")
+    return json.loads(text[len("window.TK_SEARCH = "):-2])
+
+
+def test_folding_removes_case_and_accents_and_spells_out_ligatures():
+    assert fold("Zürich ÉCOLE Straße Œuvre") == "zurich ecole strasse oeuvre"
+    assert words("Stalin's “Koba”, 1920-21") == ["stalin", "s", "koba", "1920", "21"]
+    assert words("under_score") == ["under", "score"]
+
+
+@given(st.text())
+def test_words_are_folded_and_never_empty(text):
+    for w in words(text):
+        assert w and w == fold(w) and "_" not in w
+
+
+def test_postings_count_every_word_of_every_block():
+    data = {"units": [["a.html", "A"]],
+            "docs": [["a.html#1", "A", "the cat and the hat", 0, [["p1", "cat"]]],
+                     ["a.html#2", "A", "Bronstein spoke", 0, []]],
+            "entities": {"p1": {"name": "Cat, Tom", "href": "p1.html", "kind": "persons",
+                                "names": ["Cat, Tom", "Thomas the Cat"]}}}
+    index = build_index(data)
+    assert index["terms"]["the"] == [0, 2]
+    assert index["lens"] == [5, 2]
+    assert sum(index["terms"][t][i + 1] for t in index["terms"] for i in range(0, len(index["terms"][t]), 2)
+               if index["terms"][t][i] == 0) == 5
+    assert index["mentions"] == [[[0, "cat"]], []]
+    assert index["entities"][0][5] == [["cat", "tom"], ["thomas", "the", "cat"]]
+
+
+def test_the_mini_edition_index(tmp_path):
+    from tests.xslt.support import MINI, built
+
+    folder = built(MINI)[0]
+    index = _index(folder)
+    assert not (folder / search_index.DOCS).exists()  # the stylesheet's documents are not shipped
+    texts = [d[2] for d in index["docs"]]
+    # note markers are not words of the text, line and page breaks are spaces
+    assert "I studied in Kiev from 1918-19. The paragraph runs on across a page." in texts
+    names = {e[0]: e[4] for e in index["entities"]}
+    assert names["pers-stalin"] == ["Stalin, Iosif Vissarionovich", "Koba"]
+
+
+def test_the_edition_index_has_clean_texts_and_anchored_blocks():
+    from teikit import paths
+    from tests.xslt.support import built, page
+
+    folder = built(paths.EDITION)[0]
+    index = _index(folder)
+    texts = "\n".join(d[2] for d in index["docs"])
+    assert "Zinoviev,8" not in texts and "printedon" not in texts
+    assert "printed on acid-free paper" in texts
+    ids: dict[str, set[str]] = {}
+    for href, *_ in index["docs"]:
+        name, _, anchor = href.partition("#")
+        if name not in ids:
+            ids[name] = set(page(folder, name).xpath("//@id"))
+        assert anchor in ids[name], href
+
+
+def test_the_same_documents_give_the_same_bytes(tmp_path):
+    from tests.xslt.support import MINI, built
+
+    first = (built(MINI)[0] / "search-index.js").read_bytes()
+    data = _index(built(MINI)[0])
+    again = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    assert first == ("window.TK_SEARCH = " + again + ";\n").encode("utf-8")

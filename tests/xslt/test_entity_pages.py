@@ -1,0 +1,86 @@
+"""Entity pages: mention counts that agree with the CSV, the printed index apart, dates and
+a one-line description from the register, the data behind the cards."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+import pytest
+
+from teikit import paths
+from teikit.build import BuildSettings
+from teikit.build import csv as csv_builder
+from teikit.edition import Edition
+from tests.xslt.support import MINI, build_text, built, page
+
+
+def _csv_mentions(path, tmp) -> dict[str, int]:
+    csv_builder.build(Edition.load(path), tmp, BuildSettings(exports_dir=tmp))
+    counts = {}
+    for table in ("persons", "places", "organizations"):
+        with (tmp / "csv" / f"{table}.csv").open(encoding="utf-8", newline="") as f:
+            counts.update({row["id"]: int(row["mentions"]) for row in csv.DictReader(f)})
+    return counts
+
+
+def _page_count(folder, file) -> int:
+    heading = [h for h in page(folder, file).xpath("//h2/text()") if h.startswith("Mentions")]
+    return int(re.search(r"\((\d+)\)", heading[0]).group(1))
+
+
+def _cards(folder) -> dict:
+    text = (folder / "entities-data.js").read_text(encoding="utf-8")
+    return json.loads(re.match(r"window\.TK_ENTITIES = (.*);\s*$", text, re.S).group(1))
+
+
+@pytest.mark.parametrize("edition", [MINI, paths.EDITION], ids=["mini", "edition"])
+def test_mention_counts_agree_with_the_csv(edition, tmp_path):
+    expected = _csv_mentions(edition, tmp_path)
+    folder = built(edition)[0]
+    cards = _cards(folder)
+    register = {}
+    for name in ("persons", "places", "organizations"):
+        if (folder / f"{name}.html").is_file():
+            for li in page(folder, f"{name}.html").xpath("//ul[@class='register']/li"):
+                register[li.xpath("string(a/@href)")] = li
+    assert expected
+    for eid, n in expected.items():
+        file = f"{eid}.html"
+        assert _page_count(folder, file) == n, eid
+        assert cards[file][4] == n, eid
+        count = register[file].xpath("string(span[@class='count'])")
+        assert count == (f"({n})" if n else ""), eid
+
+
+def test_the_printed_index_entry_is_listed_apart(tmp_path):
+    folder = built(MINI)[0]
+    doc = page(folder, "pers-stalin.html")
+    assert doc.xpath("//h2/text()") == ["Mentions (1)", "In the printed index"]
+    assert doc.xpath("//ul[@class='index-entries']/li/a/@href") == ["div-index.html#idx-stalin"]
+
+
+def test_dates_and_description_come_from_the_register(tmp_path):
+    tei = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>
+      <publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+      <standOff><listPerson><person xml:id="p1"><persName>Ada Lovelace</persName>
+        <birth when="1815-12-10"/><death when="1852-11-27">27 November 1852</death>
+        <occupation>mathematician and writer, known for her work on Charles Babbage's proposed mechanical
+          general-purpose computer, the Analytical Engine, and the first to see that it had uses beyond pure
+          calculation</occupation></person>
+        <person xml:id="p2"><persName>Someone</persName>
+          <floruit notBefore="1600" notAfter="1620"/></person></listPerson>
+        <listEvent><event xml:id="e1" from="1914" to="1918"><label>The war</label></event></listEvent>
+      </standOff>
+      <text><body><p><persName ref="#p1">Ada</persName> met <persName ref="#p2">someone</persName> in
+        <name ref="#e1">the war</name>.</p></body></text></TEI>"""
+    folder, _diags = build_text(tei, tmp_path)
+    cards = _cards(folder)
+    assert cards["p1.html"][:2] == ["Ada Lovelace", "1815–1852"]
+    assert cards["p1.html"][2].startswith("mathematician and writer") and cards["p1.html"][2].endswith("…")
+    assert len(cards["p1.html"][2]) <= 161
+    assert cards["p2.html"][1] == "fl. 1600–1620"
+    assert cards["e1.html"][1] == "1914–1918"
+    summary = page(folder, "p1.html").xpath("string(//p[@class='entity-summary'])")
+    assert summary.startswith("1815–1852. mathematician")

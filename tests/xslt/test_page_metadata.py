@@ -1,0 +1,78 @@
+"""Every page carries citation metadata of the right type (a book for the edition, a
+chapter for a division), and every paragraph of the text a stable anchor."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from teikit import paths
+from tests.xslt.support import MINI, build_text, built, pages
+
+
+def _units(folder) -> set[str]:
+    data = json.loads(re.match(r"window\.TK_SEARCH = (.*);\s*$",
+                               (folder / "search-index.js").read_text(encoding="utf-8"), re.S).group(1))
+    return {u[0] for u in data["units"]}
+
+
+@pytest.mark.parametrize("edition", [MINI, paths.EDITION], ids=["mini", "edition"])
+def test_every_page_says_what_it_is_for_citation_managers(edition):
+    folder = built(edition)[0]
+    units = _units(folder)
+    for name, doc in pages(folder).items():
+        lds = doc.xpath("//script[@type='application/ld+json']/text()")
+        assert len(lds) == 1, name
+        ld = json.loads(lds[0])
+        assert ld["@context"] == "https://schema.org"
+        meta = {m.get("name") or m.get("property"): m.get("content") for m in doc.xpath("//head/meta")}
+        assert meta["citation_title"], name
+        if name in units:
+            assert ld["@type"] == "Chapter" and ld["isPartOf"]["@type"] == "Book", name
+            assert meta["citation_inbook_title"] == ld["isPartOf"]["name"], name
+            assert "og:type" not in meta, name
+        else:
+            assert ld["@type"] == "Book", name
+            assert meta["og:type"] == "book" and "citation_inbook_title" not in meta, name
+        citation = json.loads(doc.xpath("string(//script[@id='tk-citation'])"))
+        assert citation["item"]["type"] == ("chapter" if name in units else "book"), name
+
+
+@pytest.mark.parametrize("edition", [MINI, paths.EDITION], ids=["mini", "edition"])
+def test_every_paragraph_of_the_text_has_an_anchor(edition):
+    folder = built(edition)[0]
+    docs = pages(folder)
+    for name in _units(folder):
+        main = docs[name].xpath("//main")[0]
+        for p in main.xpath(f".//p[not(ancestor::nav)] | {LINES}"):
+            assert p.get("id"), (name, p.text_content()[:60])
+        ids = main.xpath(".//@id")
+        assert len(ids) == len(set(ids)), name
+
+
+LINES = ".//div[contains(concat(' ', @class, ' '), ' tei-l ')]"
+TEI = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>
+  <publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+  <text><body><div xml:id="one"><p>First.</p>{extra}<p>Second.</p></div>
+  <div xml:id="two"><p>Third.</p><div><p>Fourth.</p><p xml:id="mine">Fifth.</p></div></div>
+  <div><lg><l>a line</l></lg></div></body></text></TEI>"""
+
+
+def test_anchors_come_from_the_tei_not_from_the_build(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    before, _ = build_text(TEI.format(extra=""), tmp_path / "a")
+    after, _ = build_text(TEI.format(extra="<p>Inserted.</p>"), tmp_path / "b")
+
+    def anchors(folder, name):
+        return [(p.get("id"), p.text_content()) for p in pages(folder)[name].xpath("//main/article//p")]
+
+    assert anchors(before, "two.html") == [
+        ("two.p1", "Third."), ("two.div1.p1", "Fourth."), ("mine", "Fifth.")]
+    # a paragraph added in one division leaves every anchor of the others as it was
+    assert anchors(after, "two.html") == anchors(before, "two.html")
+    assert [a for a, _ in anchors(after, "one.html")] == ["one.p1", "one.p2", "one.p3"]
+    line = pages(before)["div-3.html"].xpath("/" + LINES[1:])
+    assert line and line[0].get("id") == "text.body.div3.lg1.l1"

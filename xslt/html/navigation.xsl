@@ -1,0 +1,59 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  teikit HTML layer: ways through the edition besides previous/next: the contents beside the
+  text on wide screens, and an A–Z bar over alphabetical lists (a printed index whose
+  lists are headed "A", "B", …: their heads become headings the bar links to).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:xslt"
+    exclude-result-prefixes="#all">
+
+  <!--* Is this unit listed in the contents? Not the printed title page (the edition has its own). -->
+  <xsl:function name="tk:in-contents" as="xs:boolean">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="not(lower-case($unit/@type) = ('titlepage', 'title-page', 'title_page'))"/>
+  </xsl:function>
+
+  <!--* The contents beside a unit's text (shown on wide screens only), its own entry marked. -->
+  <xsl:template name="tk:contents-aside">
+    <xsl:param name="current" as="element()"/>
+    <nav class="toc-aside" aria-label="{tk:s('contents')}">
+      <p class="toc-aside-title"><a href="toc.html"><xsl:value-of select="tk:s('contents')"/></a></p>
+      <ol>
+        <xsl:for-each select="$tk:units[tk:in-contents(.) or . is $current]">
+          <li><a href="{tk:href-of(.)}">
+            <xsl:if test=". is $current"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+            <xsl:value-of select="tk:label(.)"/></a></li>
+        </xsl:for-each>
+      </ol>
+    </nav>
+  </xsl:template>
+
+  <!--* Is this list head a letter of an alphabetical run of lists ("A", "B", "Ch")? Short, and
+        one of at least two such heads of lists standing side by side. -->
+  <xsl:function name="tk:is-letter-head" as="xs:boolean">
+    <xsl:param name="head" as="element(tei:head)"/>
+    <xsl:sequence select="tk:is-short-head($head) and exists($head/parent::tei:list)
+        and exists($head/../(preceding-sibling::tei:list, following-sibling::tei:list)/tei:head[1][tk:is-short-head(.)])"/>
+  </xsl:function>
+
+  <xsl:function name="tk:is-short-head" as="xs:boolean">
+    <xsl:param name="head" as="element(tei:head)"/>
+    <xsl:variable name="text" select="normalize-space($head)"/>
+    <xsl:sequence select="string-length($text) ge 1 and string-length($text) le 3 and not(matches($text, '^\d+\.?$'))"/>
+  </xsl:function>
+
+  <!--* The A–Z bar of a unit whose alphabetical lists have letter heads (nothing otherwise). -->
+  <xsl:template name="tk:letter-bar">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:variable name="heads" select="$unit//tei:list/tei:head[1][tk:is-letter-head(.)]"/>
+    <xsl:if test="count($heads) ge 2">
+      <nav class="az" aria-label="A–Z">
+        <ul><xsl:for-each select="$heads"><li><a href="#{tk:block-id(.)}"><xsl:value-of select="normalize-space(.)"/></a></li></xsl:for-each></ul>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,148 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  teikit HTML layer: the search page and the documents of the search index.
+
+  The stylesheet writes search-docs.json: every text block as a reader reads it (note
+  markers, hidden readings and notes left out, a space wherever a line, page or block
+  breaks), where it is shown (page#anchor), its unit and the entities it mentions, plus
+  every entity's names (so another name of a person finds that person). Python
+  (teikit.build.search_index) turns it into the prebuilt index search-index.js that
+  assets/search.js queries in the browser.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:xslt"
+    exclude-result-prefixes="#all">
+
+  <xsl:template name="tk:search-page">
+    <xsl:call-template name="tk:write-page">
+      <xsl:with-param name="file" select="'search.html'"/>
+      <xsl:with-param name="title" select="tk:s('search')"/>
+      <xsl:with-param name="scripts" select="('search-index.js', 'assets/search.js')"/>
+      <xsl:with-param name="kind" select="'search'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match=".[. = 'search']" mode="tk:page-content">
+    <h1><xsl:value-of select="tk:s('search')"/></h1>
+    <form id="search-form" class="search-form" action="search.html" method="get" role="search">
+      <label for="search-input"><xsl:value-of select="tk:s('search-label')"/></label>
+      <input id="search-input" name="q" type="search" autocomplete="off" aria-describedby="search-help"/>
+      <xsl:if test="count($tk:units) gt 1">
+        <label for="search-unit"><xsl:value-of select="tk:s('search-in')"/></label>
+        <select id="search-unit" name="in">
+          <option value=""><xsl:value-of select="tk:s('search-everywhere')"/></option>
+          <xsl:for-each select="$tk:units">
+            <option value="{tk:unit-file(.)}"><xsl:value-of select="tk:label(.)"/></option>
+          </xsl:for-each>
+        </select>
+      </xsl:if>
+      <button type="submit"><xsl:value-of select="tk:s('search')"/></button>
+    </form>
+    <p id="search-help" class="search-help"><xsl:value-of select="tk:s('search-help')"/></p>
+    <div id="search-entities" class="search-entities"></div>
+    <p id="search-status" aria-live="polite"></p>
+    <ol id="search-results" class="search-results"></ol>
+    <nav id="search-pager" class="search-pager" aria-label="{tk:s('result-pages')}" hidden="hidden"></nav>
+  </xsl:template>
+
+  <!--* The blocks the search index holds: the smallest text-bearing blocks of every unit. -->
+  <xsl:function name="tk:search-blocks" as="element()*">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="$unit//(tei:p | tei:l | tei:head | tei:item | tei:cell | tei:ab | tei:note
+        | tei:biblStruct | tei:bibl | tei:stage | tei:speaker)
+        [empty(descendant::*[self::tei:p or self::tei:l or self::tei:ab or self::tei:item or self::tei:cell])]
+        [empty(ancestor::*[self::tei:biblStruct or self::tei:bibl])]"/>
+  </xsl:function>
+
+  <!-- Elements read as blocks of their own: a space stands either side of their text. -->
+  <xsl:variable name="tk:search-breaks" as="map(xs:string, xs:boolean)" select="map:merge((
+      'p', 'ab', 'l', 'lg', 'item', 'list', 'head', 'label', 'cell', 'row', 'table', 'sp', 'speaker',
+      'figure', 'figDesc', 'lem', 'rdg', 'line', 'zone', 'opener', 'closer', 'dateline', 'salute',
+      'signed', 'byline', 'argument', 'epigraph', 'trailer', 'docTitle', 'titlePart', 'docAuthor',
+      'docImprint', 'docDate', 'bibl', 'biblStruct', 'monogr', 'analytic', 'imprint') ! map{.: true()})"/>
+
+  <!--* The text of a block as the search index holds it: see the header. -->
+  <xsl:function name="tk:search-text" as="xs:string">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join(tk:search-parts($block/node()), ''))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:search-parts" as="xs:string*">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:for-each select="$nodes">
+      <xsl:choose>
+        <xsl:when test=". instance of text()"><xsl:sequence select="string(.)"/></xsl:when>
+        <xsl:when test=". instance of element()">
+          <xsl:choose>
+            <!-- not what the reader reads here: notes, hidden readings, running heads -->
+            <xsl:when test="self::tei:note or self::tei:fw"/>
+            <xsl:when test="self::tei:sic[parent::tei:choice] or self::tei:orig[parent::tei:choice]
+                            or self::tei:abbr[parent::tei:choice]"/>
+            <!-- a line, column or page break: a word ends, unless it says it does not -->
+            <xsl:when test="self::tei:lb or self::tei:pb or self::tei:cb">
+              <xsl:sequence select="if (@break = 'no') then '' else ' '"/>
+            </xsl:when>
+            <!-- a note marker is not a word of the text -->
+            <xsl:when test="(self::tei:ref or self::tei:ptr or self::tei:anchor) and exists(tk:note-of-marker(.))"/>
+            <xsl:when test="map:contains($tk:search-breaks, local-name())">
+              <xsl:sequence select="(' ', tk:search-parts(node()), ' ')"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:sequence select="tk:search-parts(node())"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!--* Where a block is shown: its own anchor, else the nearest element around it that has one
+        (on the ancestor axis [1] is the nearest). -->
+  <xsl:function name="tk:search-anchor" as="xs:string?">
+    <xsl:param name="block" as="element()"/>
+    <xsl:param name="unit" as="element()"/>
+    <xsl:variable name="holder" select="$block/ancestor-or-self::*[@xml:id or tk:is-anchored-block(.)]
+        [not(self::tei:note)][. is $unit or exists(ancestor::*[. is $unit])][1]"/>
+    <xsl:sequence select="
+        if ($block/self::tei:note) then tk:note-id($block)
+        else if (empty($holder) or $holder is $unit) then ()
+        else tk:block-id(tk:heading-block($holder))"/>
+  </xsl:function>
+
+  <!--* A division's heads (label, title) are shown as one heading, the first one's. -->
+  <xsl:function name="tk:heading-block" as="element()">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/self::tei:head[not(@type = 'sub')][starts-with(local-name(..), 'div')
+          or parent::tei:front or parent::tei:body or parent::tei:back])
+        then ($e/preceding-sibling::tei:head[not(@type = 'sub')][last()], $e)[1] else $e"/>
+  </xsl:function>
+
+  <!--* search-docs.json (see the header). -->
+  <xsl:template name="tk:search-data">
+    <xsl:variable name="p" select="tk:s('page')"/>
+    <xsl:variable name="docs" select="array{
+        for $i in 1 to count($tk:units) return
+          let $u := $tk:units[$i], $file := tk:unit-file($u), $label := tk:label($u) return
+          for $b in tk:search-blocks($u) return
+          let $page := tk:page-of($b),
+              $on-page := exists($page) and (exists($page/ancestor::*[. is $u]) or tk:unit-of($page) is $u),
+              $anchor := tk:search-anchor($b, $u),
+              $text := tk:search-text($b)
+          return if (not($text)) then () else [$file || (if ($anchor) then '#' || $anchor else if ($on-page) then '#' || tk:pb-id($page) else ''),
+                  string-join(($label, $page[$on-page]/@n ! ($p || ' ' || .)), ', '),
+                  $text, $i - 1,
+                  array{ ($b//*[@ref] except $b//tei:note//*) ! (
+                      let $e := tk:entity-of(.) return if ($e) then [string($e/@xml:id), tk:plain(.)] else ()) }]
+      }"/>
+    <xsl:variable name="entities" select="map:merge($tk:entities ! map{string(@xml:id): map{
+        'name': tk:entity-name(.), 'href': tk:entity-file(.), 'kind': tk:register-of(.),
+        'names': array{ distinct-values((tk:main-name(.), tk:other-names(.)) ! tk:plain(.)[.]) }}},
+        map{'duplicates': 'use-first'})"/>
+    <xsl:result-document href="search-docs.json" method="json" encoding="UTF-8">
+      <xsl:sequence select="map{'units': array{ $tk:units ! [tk:unit-file(.), tk:label(.)] },
+                                'docs': $docs, 'entities': $entities}"/>
+    </xsl:result-document>
+  </xsl:template>
+</xsl:stylesheet>
