@@ -158,17 +158,20 @@
         else tk:escaped-id($id)"/>
   </xsl:function>
 
-  <!--* The HTML file name for an ID. -->
+  <!-- The extension of page files: ".html"; the EPUB's content documents are ".xhtml". -->
+  <xsl:variable name="tk:page-ext" as="xs:string" select="'.html'"/>
+
+  <!--* The page file name for an ID. -->
   <xsl:function name="tk:file-for-id" as="xs:string">
     <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="tk:file-stem-for-id($id) || '.html'"/>
+    <xsl:sequence select="tk:file-stem-for-id($id) || $tk:page-ext"/>
   </xsl:function>
 
   <xsl:variable name="tk:unit-files" as="map(xs:string, xs:string)" select="map:merge(
       for $i in 1 to count($tk:units) return $tk:units[$i] ! map{generate-id(.):
         if ($single-page) then 'edition.html'
         else if (@xml:id and count(key('tk:id', string(@xml:id), $tk:doc)) = 1) then tk:file-for-id(string(@xml:id))
-        else local-name() || '-' || $i || '.html'})"/>
+        else local-name() || '-' || $i || $tk:page-ext})"/>
 
   <!--* Is $e a unit? -->
   <xsl:function name="tk:is-unit" as="xs:boolean">

@@ -106,7 +106,7 @@
       <xsl:if test="$unit is $tk:units[last()]">
         <xsl:apply-templates select="$unit/following-sibling::*[local-name() = $tk:interstitial]"/>
       </xsl:if>
-      <xsl:variable name="notes" select="tk:unit-notes($unit)"/>
+      <xsl:variable name="notes" select="tk:listed-notes($unit)"/>
       <xsl:if test="exists($notes)">
         <xsl:variable name="hid" select="tk:unit-anchor($unit) || '-notes-heading'"/>
         <section class="notes" aria-labelledby="{$hid}">

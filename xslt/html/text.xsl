@@ -85,24 +85,40 @@
   <xsl:template match="tei:head[starts-with(local-name(..), 'div') or parent::tei:front
                        or parent::tei:body or parent::tei:back][not(@type = 'sub')]">
     <xsl:if test="not(preceding-sibling::tei:head[not(@type = 'sub')])">
-      <xsl:element name="h{tk:heading-level(.)}">
+      <xsl:variable name="heads" select="(., following-sibling::tei:head[not(@type = 'sub')])"/>
+      <!-- A heading holding verse or paragraphs (allowed in TEI, not in an HTML h1-h6) is a
+           block with the heading role. -->
+      <xsl:variable name="blocks" select="exists($heads/*[tk:is-block(.)])"/>
+      <xsl:element name="{if ($blocks) then 'div' else 'h' || tk:heading-level(.)}">
         <xsl:call-template name="tk:id"/>
-        <xsl:for-each select="(., following-sibling::tei:head[not(@type = 'sub')])">
+        <xsl:if test="$blocks">
+          <xsl:attribute name="class" select="'heading h' || tk:heading-level(.)"/>
+          <xsl:attribute name="role" select="'heading'"/>
+          <xsl:attribute name="aria-level" select="tk:heading-level(.)"/>
+        </xsl:if>
+        <xsl:for-each select="$heads">
           <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
-          <span class="head-{(@type, 'main')[1]}"><xsl:apply-templates/></span>
+          <xsl:element name="{if ($blocks) then 'div' else 'span'}">
+            <xsl:attribute name="class" select="'head-' || (@type, 'main')[1]"/>
+            <xsl:apply-templates/>
+          </xsl:element>
         </xsl:for-each>
       </xsl:element>
     </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:head">
-    <p class="head head-{(@type, 'plain')[1]}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></p>
+    <xsl:element name="{if (*[tk:is-block(.)]) then 'div' else 'p'}">
+      <xsl:attribute name="class" select="'head head-' || (@type, 'plain')[1]"/>
+      <xsl:call-template name="tk:id"/><xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:p | tei:ab">
     <!-- Most children are phrases with their own template: only the others need a closer look. -->
+    <!-- (a note shown in place, not as a marker, is a block too) -->
     <xsl:element name="{if (*[not(map:contains($tk:handled-set, local-name())) or map:contains($tk:block-set, local-name())]
-        [tk:is-block(.)]) then 'div' else 'p'}">
+        [tk:is-block(.)] or tei:note[not(tk:is-inline-note(.) or tk:is-continuation(.))]) then 'div' else 'p'}">
       <xsl:attribute name="class" select="'p tei-' || local-name()"/>
       <xsl:call-template name="tk:id"/>
       <xsl:apply-templates/>
