@@ -593,12 +593,15 @@
             <xsl:choose>
               <!-- A name that points somewhere is rendered as written, so its link (and anchor) stay. -->
               <xsl:when test=".//*[@ref]"><span class="tei-{local-name()}"><xsl:apply-templates/></span></xsl:when>
+              <!-- So is a name with words beside its surname and forenames (a variant, a role):
+                   "Surname, Forename" would drop them. -->
+              <xsl:when test="tk:name-has-more(.)"><span class="tei-{local-name()}"><xsl:apply-templates/></span></xsl:when>
               <xsl:otherwise>
                 <span class="tei-{local-name()}"><xsl:value-of select="tk:person-name(.)"/></span>
                 <xsl:for-each select=".//tei:note"><xsl:text> </xsl:text><xsl:apply-templates select="."/></xsl:for-each>
               </xsl:otherwise>
             </xsl:choose>
-            <xsl:if test="self::tei:editor"> (ed.)</xsl:if>
+            <xsl:if test="self::tei:editor and not(tk:name-has-more(.))"> (ed.)</xsl:if>
           </xsl:for-each>. </span>
         </xsl:if>
         <xsl:for-each select="tei:title">
@@ -620,6 +623,13 @@
   </xsl:template>
 
   <!-- Names in a biblStruct are formatted above; their original markup is not repeated. -->
+
+  <!--* Does a structured name hold words besides its surname and forenames (addName, roleName)? -->
+  <xsl:function name="tk:name-has-more" as="xs:boolean">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="exists($name//tei:surname) and exists($name//text()[matches(., '\w')]
+        [not(ancestor::tei:surname or ancestor::tei:forename or ancestor::tei:note)])"/>
+  </xsl:function>
 
   <!-- ============ fallback ============ -->
 
