@@ -257,7 +257,8 @@
       <span class="app-entry" role="note"><xsl:text> [</xsl:text>
         <xsl:for-each select=".//(tei:lem | tei:rdg)[not(. is $base)] | $base[self::tei:lem]">
           <xsl:if test="position() gt 1">; </xsl:if>
-          <span class="app-reading tei-{local-name()}">
+          <!-- the lemma repeated at the head of its entry, as in a printed apparatus -->
+          <span class="app-reading tei-{local-name()}{if (. is $base) then ' lemma-copy' else ''}">
             <xsl:apply-templates select="node()"/>
             <xsl:if test="@wit"><xsl:text> </xsl:text><span class="app-wit"><xsl:value-of select="tk:sigla(@wit)"/></span></xsl:if>
           </span>
@@ -481,7 +482,9 @@
     <a class="noteref" href="#{tk:note-id($note)}" id="{tk:marker-id(., $note)}"
        aria-label="{tk:s('note') || ' ' || $num}">
       <xsl:choose>
-        <xsl:when test="self::tei:note or self::tei:anchor or not(normalize-space())"><xsl:value-of select="$num"/></xsl:when>
+        <xsl:when test="self::tei:note or self::tei:anchor or not(normalize-space())">
+          <span class="marker-number"><xsl:value-of select="$num"/></span>
+        </xsl:when>
         <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
       </xsl:choose>
     </a>
@@ -564,6 +567,12 @@
     <xsl:element name="{$element}">
       <xsl:attribute name="class" select="'note'"/>
       <xsl:attribute name="id" select="tk:note-id(.)"/>
+      <!-- An endnote listed beside its marker is a copy of the one its notes division shows:
+           say so (and where that one is), so that a reader's tools and the word count know. -->
+      <xsl:if test="$element = 'li' and tk:is-detached(.) and not($single-page)
+                    and not(tk:note-unit(.) is tk:unit-of(.)) and exists(tk:unit-of(.))">
+        <xsl:attribute name="data-shown-in" select="tk:unit-file(tk:unit-of(.))"/>
+      </xsl:if>
       <span class="note-number"><xsl:value-of select="$num"/>. </span>
       <div class="note-body">
         <xsl:apply-templates/>

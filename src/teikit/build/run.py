@@ -57,11 +57,11 @@ def _preservation(edition: Edition, settings: BuildSettings,
     found: list[Diagnostic] = []
     html = staged.get((settings.exports_dir / "html").resolve())
     if html is not None:
-        report = preservation.compare(source, where, preservation.site_words(html), "HTML site")
+        report = preservation.site_report(source, where, html)
         found += preservation.diagnostics(report, str(edition.path))
     for target, tmp in staged.items():
         if target.suffix == ".epub":
-            report = preservation.compare(source, where, preservation.epub_words(tmp), "EPUB")
+            report = preservation.epub_report(source, where, tmp)
             found += preservation.diagnostics(report, str(edition.path))
     return found
 
