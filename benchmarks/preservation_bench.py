@@ -79,7 +79,8 @@ def main() -> None:
     if totals[0]:
         w = totals[0]
         print(f"{'ALL':40} {w:8d} {totals[1]:8d} {totals[2]:8d} {totals[3] / w:9.2%} {totals[4] / w:9.2%}"
-              f" {totals[5] / w:8.2%} {totals[6] / w:8.2%}  ({len(todo)} files, {time.perf_counter() - start:.1f} s)")
+              f" {totals[5] / w:8.2%} {totals[6] / w:8.2%}"
+              f"  ({len(todo)} files, {time.perf_counter() - start:.1f} s)")
 
 
 if __name__ == "__main__":

@@ -207,7 +207,8 @@ def compare(source: Counter[str], where: dict[str, str], output: Counter[str], n
             reading: Counter[str] | None = None) -> Preservation:
     """What ``output`` lacks of ``source`` and, given the reading text, what it repeats."""
     lost = Counter({w: n - output[w] for w, n in source.items() if output[w] < n})
-    repeated = Counter({w: reading[w] - n for w, n in source.items() if reading[w] > n}) if reading else Counter()
+    repeated = (Counter({w: reading[w] - n for w, n in source.items() if reading[w] > n})
+                if reading else Counter())
     return Preservation(name, sum(source.values()), lost, where, sum(output.values()),
                         sum(reading.values()) if reading else 0, repeated)
 
@@ -222,12 +223,16 @@ def epub_report(source: Counter[str], where: dict[str, str], epub: Path) -> Pres
     return compare(source, where, epub_words(epub), "EPUB", epub_reading_words(epub))
 
 
+def _sample(report: Preservation, counts: Counter[str]) -> str:
+    return ", ".join(f"{w!r} ×{n} from {report.where.get(w, '?')}" for w, n in counts.most_common(6))
+
+
 def diagnostics(report: Preservation, file: str) -> list[Diagnostic]:
     """A diagnostic for an output that lost words, another for one that repeats more than
     :data:`TOLERANCE` of them (none when all arrived once)."""
     found: list[Diagnostic] = []
     if report.lost:
-        sample = ", ".join(f"{w!r} ×{n} from {report.where.get(w, '?')}" for w, n in report.lost.most_common(6))
+        sample = _sample(report, report.lost)
         severity = Severity.ERROR if report.lost_share > TOLERANCE else Severity.WARNING
         found.append(Diagnostic(
             file, None, None, severity, "build.text-lost",
@@ -236,7 +241,7 @@ def diagnostics(report: Preservation, file: str) -> list[Diagnostic]:
             hint="an element teikit does not render yet? see docs/elements.md, and report it",
         ))
     if report.repeated_share > TOLERANCE:
-        sample = ", ".join(f"{w!r} ×{n} from {report.where.get(w, '?')}" for w, n in report.repeated.most_common(6))
+        sample = _sample(report, report.repeated)
         found.append(Diagnostic(
             file, None, None, Severity.WARNING, "build.text-repeated",
             f"the {report.output} shows {report.repeated_count} words of the text more than once "
