@@ -115,7 +115,7 @@ def test_local_images_are_copied_and_others_refused(tmp_path):
     (tmp_path / "ed" / "img" / "page1.jpg").unlink()
     (tmp_path / "ed" / "img" / "page1.jpg").symlink_to(secret)  # a link leading out of the edition
     _, run = _build(edition, tmp_path / "out2")
-    assert "html.image-outside" in [d.code for d in run.diagnostics]
+    assert "render.image-outside" in [d.code for d in run.diagnostics]
     assert not (tmp_path / "out2" / "html" / "images").exists()
 
 

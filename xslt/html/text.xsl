@@ -398,9 +398,23 @@
   <xsl:template match="tei:del"><del><xsl:apply-templates/></del></xsl:template>
   <xsl:template match="tei:add"><ins><xsl:apply-templates/></ins></xsl:template>
 
-  <!-- A line break; break="no" joins the word it splits (no space, no hyphen). -->
+  <!-- A line break; break="no" joins the word it splits (no space, no hyphen): the white
+       space that indents the source either side of it is not the text's. -->
   <xsl:template match="tei:lb"><br/></xsl:template>
   <xsl:template match="tei:lb[@break = 'no']"/>
+  <xsl:template match="text()[following-sibling::node()[1][self::tei:lb[@break = 'no']]]
+                       | text()[preceding-sibling::node()[1][self::tei:lb[@break = 'no']]]">
+    <xsl:value-of select="tk:join-at-breaks(.)"/>
+  </xsl:template>
+
+  <!--* A text node without the white space that touches a break="no" line break. -->
+  <xsl:function name="tk:join-at-breaks" as="xs:string">
+    <xsl:param name="t" as="text()"/>
+    <xsl:variable name="s" select="if ($t/following-sibling::node()[1][self::tei:lb[@break = 'no']])
+        then replace(string($t), '\s+$', '') else string($t)"/>
+    <xsl:sequence select="if ($t/preceding-sibling::node()[1][self::tei:lb[@break = 'no']])
+        then replace($s, '^\s+', '') else $s"/>
+  </xsl:function>
   <xsl:template match="tei:cb | tei:milestone">
     <xsl:if test="@xml:id"><span class="tei-{local-name()}" id="{@xml:id}"></span></xsl:if>
   </xsl:template>
@@ -462,14 +476,17 @@
     </xsl:choose>
   </xsl:template>
 
-  <!--* Text for a ptr that names an element: "p. 45", "note 3", a division label, else its ID. -->
+  <!--* Text for a ptr that names an element: "p. 45", "note 3", a division's or unit's label,
+        an entity's name, else the label of the division (or unit) it stands in, never a raw ID. -->
   <xsl:function name="tk:target-label" as="xs:string">
     <xsl:param name="t" as="element()"/>
+    <xsl:variable name="around" select="($t/ancestor::*[matches(local-name(), '^div\d?$')][1], tk:unit-of($t))[1]"/>
     <xsl:sequence select="
         if ($t/self::tei:pb) then tk:s('page') || ' ' || $t/@n
         else if ($t/self::tei:note) then tk:s('note') || ' ' || tk:note-number($t)
-        else if ($t/self::tei:div) then tk:label($t)
+        else if (matches(local-name($t), '^div\d?$') or tk:is-unit($t)) then tk:label($t)
         else if (tk:register-of($t) != '') then tk:entity-name($t)
+        else if (exists($around)) then tk:label($around)
         else string($t/@xml:id)"/>
   </xsl:function>
 

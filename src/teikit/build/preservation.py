@@ -41,6 +41,8 @@ from teikit.diagnostics import Diagnostic, Severity
 from teikit.xmlio import TEI_NS
 
 WORD = re.compile(r"\w+", re.UNICODE)
+# A line break with break="no" (marked "\1") and the white space around it (not "\0", a boundary).
+_JOIN = re.compile("[^\\S\x00]*\x01[^\\S\x00]*")
 # A loss above this share of the words is an error (the build keeps the previous outputs);
 # a smaller one is a warning that still names the lost words and where they come from.
 TOLERANCE = 0.005
@@ -66,26 +68,29 @@ def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], 
             if not any(anc.tag in _ROOTS for anc in el.iterancestors())]
     joiner = f"{_T}lb"
     for top in tops:
-        # The text as a reader gets it: element boundaries separate words ("\0"), except a
-        # line break with break="no", which joins the two halves of one word.
+        # The text as a reader gets it: element boundaries separate words ("\0"), as they do
+        # when an output's words are counted; a line break with break="no" ("\1") joins the
+        # two halves of a word, and the white space that indents the source either side of
+        # it goes too (a boundary of another element beside it stays).
         buffer: list[str] = []
         for event, node in etree.iterwalk(top, events=("start", "end")):
             if not isinstance(node.tag, str):
                 continue
+            joins = node.tag == joiner and node.get("break") == "no"
             if event == "start":
-                if node.tag == joiner and node.get("break") == "no":
-                    buffer.append("\1")
+                buffer.append("\1" if joins else "\0")
                 piece, owner = node.text, node
             else:
                 if node is top:
                     continue
+                if not joins:
+                    buffer.append("\0")
                 piece, owner = node.tail, node.getparent()
             if piece and owner is not None:
                 buffer.append(piece)
                 for w in words(piece):
                     where.setdefault(w, f"{etree.QName(owner).localname} (line {owner.sourceline})")
-        text = "\0".join(buffer).replace("\0\1\0", "").replace("\1\0", "").replace("\0\1", "")
-        counts.update(words(text.replace("\1", "")))
+        counts.update(words(_JOIN.sub("", "".join(buffer))))
     return counts, where
 
 

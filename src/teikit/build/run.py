@@ -31,7 +31,15 @@ class BuildRun:
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
-        return [d for r in self.results for d in r.diagnostics]
+        # what two formats say alike (an image refused, an unhandled element) is said once
+        seen: set[tuple[object, ...]] = set()
+        out: list[Diagnostic] = []
+        for d in (d for r in self.results for d in r.diagnostics):
+            key = (d.file, d.line, d.column, d.severity, d.code, d.message)
+            if key not in seen:
+                seen.add(key)
+                out.append(d)
+        return out
 
 
 class _Abandon(Exception):
