@@ -88,10 +88,10 @@ def local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[Diagnos
         if not local or not source.is_relative_to(base):
             diags.append(Diagnostic(str(edition.path), graphic.sourceline, None, Severity.WARNING,
                                     "render.image-outside",
-                                    f"the image {url} is not a plain relative path inside the edition's folder; "
-                                    "it was not copied",
-                                    hint="put the image inside the edition's folder and name it by a relative "
-                                         "path of letters, digits, '_', '-', '.' and '/'"))
+                                    f"the image {url} is not a plain relative path inside the edition's "
+                                    "folder; it was not copied",
+                                    hint="put the image inside the edition's folder and name it by a "
+                                         "relative path of letters, digits, '_', '-', '.' and '/'"))
         elif not source.is_file():
             diags.append(Diagnostic(str(edition.path), graphic.sourceline, None, Severity.WARNING,
                                     "render.image-missing",
@@ -103,7 +103,8 @@ def local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[Diagnos
         diags.append(Diagnostic(str(edition.path), remote[0][1], None, Severity.INFO, "render.image-remote",
                                 f"{len(remote)} image(s) are not on this machine (e.g. {remote[0][0]}); "
                                 "each is shown as a label with its URL",
-                                hint="teikit never fetches: copy an image into the edition's folder to show it"))
+                                hint="teikit never fetches: copy an image into the edition's folder "
+                                     "to show it"))
     return found, diags
 
 
