@@ -205,7 +205,8 @@ def test_mathml_passes_through_to_html_and_epub(built):
     assert '<math xmlns="http://www.w3.org/1998/Math/MathML">' in page and "<mi>π</mi>" in page
     with zipfile.ZipFile(next(built["formula"].glob("*.epub"))) as zf:
         opf = zf.read("EPUB/package.opf").decode()
-        assert re.search(r'href="text/f1.xhtml"\s+media-type="application/xhtml\+xml"\s+properties="mathml"', opf)
+        assert re.search(r'href="text/f1.xhtml"\s+media-type="application/xhtml\+xml"\s+'
+                         r'properties="mathml"', opf)
         assert "<mi>π</mi>" in zf.read("EPUB/text/f1.xhtml").decode()
 
 
