@@ -43,7 +43,7 @@
       'district', 'orgName', 'floatingText', 'spGrp', 'castList', 'castItem', 'castGroup', 'role',
       'roleDesc', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'person', 'personGrp', 'place', 'org',
       'event', 'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line', 'app', 'lem', 'rdg', 'rdgGrp',
-      'listWit', 'witness', 'formula')"/>
+      'listWit', 'witness', 'formula', 'wit')"/>
 
   <!-- The same two lists as sets, for quick tests. -->
   <xsl:variable name="tk:block-set" as="map(xs:string, xs:boolean)"
@@ -252,7 +252,8 @@
        with its witnesses' sigla, is kept in the apparatus entry that follows it, shown on hover
        and as a footnote-like list (class app-entry). -->
   <xsl:template match="tei:app">
-    <xsl:variable name="base" select="(tei:lem, (.//tei:rdg)[1])[1]"/>
+    <!-- readings may stand in groups (rdgGrp), each reading with its own witnesses -->
+    <xsl:variable name="base" select="(tei:lem, (tei:rdg | tei:rdgGrp//tei:rdg)[1])[1]"/>
     <span class="tei-app"><xsl:call-template name="tk:id"/><span class="app-lemma"><xsl:apply-templates select="$base/node()"/></span>
       <span class="app-entry" role="note"><xsl:text> [</xsl:text>
         <xsl:for-each select=".//(tei:lem | tei:rdg)[not(. is $base)] | $base[self::tei:lem]">
@@ -341,7 +342,7 @@
                        | tei:c | tei:idno | tei:author | tei:editor | tei:imprint | tei:publisher | tei:pubPlace
                        | tei:biblScope | tei:monogr | tei:analytic | tei:series | tei:respStmt | tei:resp
                        | tei:meeting | tei:country | tei:region | tei:settlement | tei:bloc | tei:district
-                       | tei:bibl | tei:role | tei:roleDesc | tei:space">
+                       | tei:bibl | tei:role | tei:roleDesc | tei:space | tei:wit">
     <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
   </xsl:template>
 
