@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import shutil
+import struct
 import zipfile
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -98,7 +100,7 @@ def test_a_group_of_texts_and_a_sourcedoc_reach_the_epub(built):
 
 
 def test_the_fixture_epubs_pass_epubcheck(built):
-    for fixture in ("apparatus", "group", "diplomatic", "notes"):
+    for fixture in ("apparatus", "group", "diplomatic", "notes", "letter-texts", "dictionary", "formula"):
         assert problems(epubcheck(next(built[fixture].glob("*.epub")))) == [], fixture
 
 
@@ -115,7 +117,7 @@ def test_local_images_are_copied_and_others_refused(tmp_path):
     (tmp_path / "ed" / "img" / "page1.jpg").unlink()
     (tmp_path / "ed" / "img" / "page1.jpg").symlink_to(secret)  # a link leading out of the edition
     _, run = _build(edition, tmp_path / "out2")
-    assert "html.image-outside" in [d.code for d in run.diagnostics]
+    assert "render.image-outside" in [d.code for d in run.diagnostics]
     assert not (tmp_path / "out2" / "html" / "images").exists()
 
 
@@ -148,3 +150,112 @@ def test_a_note_continued_with_next_is_shown_whole_once(built):
     assert site.count("continuation lilac") == 1
     page = lxml_html.parse(str(built["notes"] / "html" / "d1.html"))
     assert page.xpath("string(//li[@id='nx'])").count("Continued tulip continuation lilac") == 1
+
+
+def _png() -> bytes:
+    """A valid 1×1 PNG (EPUBCheck reads the images it is given)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+            + chunk(b"IEND", b""))
+
+
+def _epub_text(folder: Path) -> str:
+    with zipfile.ZipFile(next(folder.glob("*.epub"))) as zf:
+        return " ".join(zf.read(n).decode() for n in zf.namelist() if n.endswith(".xhtml"))
+
+
+def test_texts_standing_in_a_text_are_units_of_their_own(built):
+    """A letter's original and translation (text/text, as correspondence editions encode
+    them): one page each, labelled by type, every word kept (was: no page, 98 % lost)."""
+    site = built["letter-texts"] / "html"
+    assert (site / "text-1.html").is_file() and (site / "t-en.html").is_file()
+    toc = lxml_html.parse(str(site / "toc.html"))
+    assert [a.text for a in toc.xpath("//ol[@class='toc']//a")] == ["Source", "Translation"]
+    assert "recibí su carta" in (site / "text-1.html").read_text()
+    assert "I received your letter" in (site / "t-en.html").read_text()
+    assert "I received your letter" in _epub_text(built["letter-texts"])
+
+
+def test_a_text_without_parts_is_divided_into_its_divisions(built):
+    site = built["dictionary"] / "html"
+    assert "Kamlot" in (site / "div-1.html").read_text() and "Lutnia" in (site / "div-2.html").read_text()
+
+
+def test_lb_break_no_joins_across_indenting_white_space(built):
+    page = lxml_html.fromstring(_page(built["apparatus"], "div-*.html"))
+    text = " ".join(page.xpath("//main")[0].text_content().split())
+    assert "a prettyprinted one and a witness." in text
+    assert "prettyprinted" in _epub_text(built["apparatus"])
+    source, _ = preservation.tei_words(Edition.load(RENDER / "apparatus.xml").tree)
+    assert source["prettyprinted"] == 1 and source["witness"] == 1 and not source["pretty"]
+
+
+def test_ptr_is_labelled_from_its_target_never_its_raw_id(built):
+    page = lxml_html.fromstring(_page(built["apparatus"], "div-*.html"))
+    labels = [a.text_content() for a in page.xpath("//a[contains(@class, 'tei-ptr')]")]
+    assert labels and "crit" not in labels and "A" not in labels
+    notes = lxml_html.fromstring(_page(built["notes"], "d1.html"))
+    assert [a.text_content() for a in notes.xpath("//a[contains(@class, 'tei-ptr')]")][0] == "Chapter"
+
+
+def test_mathml_passes_through_to_html_and_epub(built):
+    page = (built["formula"] / "html" / "f1.html").read_text()
+    assert '<math xmlns="http://www.w3.org/1998/Math/MathML">' in page and "<mi>π</mi>" in page
+    with zipfile.ZipFile(next(built["formula"].glob("*.epub"))) as zf:
+        opf = zf.read("EPUB/package.opf").decode()
+        assert re.search(r'href="text/f1.xhtml"\s+media-type="application/xhtml\+xml"\s+'
+                         r'properties="mathml"', opf)
+        assert "<mi>π</mi>" in zf.read("EPUB/text/f1.xhtml").decode()
+
+
+def test_local_images_are_packaged_in_the_epub_and_others_refused(tmp_path):
+    edition = tmp_path / "ed" / "formula.xml"
+    (tmp_path / "ed" / "img").mkdir(parents=True)
+    shutil.copyfile(RENDER / "formula.xml", edition)
+    (tmp_path / "ed" / "img" / "plate.png").write_bytes(_png())
+    (tmp_path / "outside.png").write_bytes(_png())
+    _, run = _build(edition, tmp_path / "out")
+    assert run.committed
+    refused = [d for d in run.diagnostics if d.code == "render.image-outside"]
+    assert len(refused) == 1 and "../outside.png" in refused[0].message  # said once for both formats
+    book = tmp_path / "out" / "formula.epub"
+    with zipfile.ZipFile(book) as zf:
+        assert zf.read("EPUB/images/img/plate.png") == _png()
+        assert not [n for n in zf.namelist() if "outside" in n]
+        opf = zf.read("EPUB/package.opf").decode()
+        assert 'href="images/img/plate.png" media-type="image/png"' in opf
+        page = zf.read("EPUB/text/f1.xhtml").decode()
+        assert 'src="../images/img/plate.png" alt="Plate one shows a circle."' in page
+    assert (tmp_path / "out" / "html" / "images" / "img" / "plate.png").is_file()
+    assert problems(epubcheck(book)) == []
+
+
+def test_the_epub_imports_the_html_element_layer():
+    """One element layer: the EPUB stylesheets match TEI elements only to override what an
+    EPUB needs (endnotes in place, page-break markers, packaged images)."""
+    from teikit import paths
+    from teikit.xmlio import parse_file
+
+    xsl = "{http://www.w3.org/1999/XSL/Transform}"
+    entry = parse_file(paths.XSLT_DIR / "epub" / "epub.xsl").getroot()
+    assert [i.get("href") for i in entry.iter(f"{xsl}import")][0] == "../html/html.xsl"
+    matches = set()
+    for sheet in (paths.XSLT_DIR / "epub").glob("*.xsl"):
+        for template in parse_file(sheet).getroot().iter(f"{xsl}template"):
+            if template.get("match") and not template.get("mode"):
+                matches.add(template.get("match"))
+    assert matches == {"tei:note", "tei:pb", "tei:graphic", "/"}
+
+
+def test_words_shown_twice_are_reported(tmp_path):
+    custom = tmp_path / "twice.xsl"
+    custom.write_text('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" '
+                      'xmlns:tei="http://www.tei-c.org/ns/1.0"><xsl:import href="teikit:html/html.xsl"/>'
+                      '<xsl:template match="tei:p"><p><xsl:apply-templates/></p><p><xsl:apply-templates/></p>'
+                      '</xsl:template></xsl:stylesheet>')
+    _, run = _build(RENDER / "letter-texts.xml", tmp_path / "out", stylesheets={"html": custom})
+    twice = [d for d in run.diagnostics if d.code == "build.text-repeated"]
+    assert twice and twice[0].severity.value == "warning" and "HTML site" in twice[0].message
+    assert run.committed  # shown twice is a warning; lost is an error

@@ -29,3 +29,33 @@ def test_every_handled_element_is_documented():
 def test_the_doc_names_no_element_that_is_not_handled():
     extra = sorted(_documented() - _handled())
     assert not extra, f"docs/elements.md names elements without a template: {extra}"
+
+
+def _matched() -> set[str]:
+    """The TEI elements a template of the HTML element layer names: in its match pattern, or in
+    what it selects and renders itself (a table its rows and cells, an app its readings)."""
+    text = (ROOT / "xslt" / "html" / "text.xsl").read_text(encoding="utf-8")
+    patterns = re.findall(r'<xsl:template match="([^"]*)"', text)
+    selected = re.findall(r'<xsl:(?:for-each|apply-templates|variable)[^>]*select="([^"]*)"', text)
+    return {name for p in patterns + selected for name in re.findall(r"tei:([A-Za-z0-9]+)", p)}
+
+
+def _without_predicates(pattern: str) -> str:
+    """A match pattern without its [predicates] (the elements it matches, not those it tests)."""
+    out, depth = [], 0
+    for c in pattern:
+        depth += (c == "[") - (c == "]")
+        if depth == 0 and c != "]":
+            out.append(c)
+    return "".join(out)
+
+
+def test_every_handled_element_has_a_template_and_every_template_is_listed():
+    """tk:handled-names is the one list of handled elements (the EPUB imports this layer):
+    each name in it has a template, and each element a template names is in it."""
+    handled, matched = _handled(), _matched()
+    assert not sorted(handled - matched), "listed without a template"
+    templates = {name for p in re.findall(r'<xsl:template match="([^"]*)"',
+                                          (ROOT / "xslt" / "html" / "text.xsl").read_text(encoding="utf-8"))
+                 for name in re.findall(r"tei:([A-Za-z0-9]+)", _without_predicates(p))}
+    assert not sorted(templates - handled), "a template for an element not listed"

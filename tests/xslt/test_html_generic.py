@@ -94,7 +94,7 @@ def test_unknown_elements_keep_their_text_and_are_reported_once(tmp_path):
     folder, diags = build_text(TEI.format(body=body), tmp_path)
     text = norm(page(folder, "body-1.html").xpath("//main")[0].text_content())
     assert "A strange and again word." in text
-    reported = [d for d in diags if d.code == "html.unhandled-element"]
+    reported = [d for d in diags if d.code == "render.unhandled-element"]
     assert len(reported) == 2 and all(d.severity is Severity.INFO for d in reported)
     assert "<x:blort>" in reported[0].message or "<x:blort>" in reported[1].message
 

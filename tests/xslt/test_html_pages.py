@@ -88,8 +88,9 @@ def test_go_to_page_data_maps_every_printed_page(site):
     text = (site / "pages-data.js").read_text(encoding="utf-8")
     data = json.loads(re.match(r"window\.TK_PAGES = (.*);\s*$", text, re.S).group(1))
     assert all(n.lower() == key for key, _href, n in data)  # the key is what a reader types
-    assert {key: href for key, href, _n in data} == {"vii": "intro.html#pvii", "1": "ch01.html#p1", "2": "ch01.html#p2",
-                          "3": "ch02.html#p3", "4": "notes.html#p4", "5": "div-index.html#p5"}
+    assert {key: href for key, href, _n in data} == {
+        "vii": "intro.html#pvii", "1": "ch01.html#p1", "2": "ch01.html#p2",
+        "3": "ch02.html#p3", "4": "notes.html#p4", "5": "div-index.html#p5"}
 
 
 def test_person_mentions_link_to_person_page_and_back(site):

@@ -85,6 +85,13 @@
     <xsl:sequence select="($own | $pointed)"/>
   </xsl:function>
 
+  <!--* The notes listed at the end of a unit's page: all its notes (the EPUB keeps endnotes
+        in their notes division and lists only the inline ones). -->
+  <xsl:function name="tk:listed-notes" as="element(tei:note)*">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="tk:unit-notes($unit)"/>
+  </xsl:function>
+
   <!--* The number shown for a note: its @n, else its position among the unit's unnumbered notes. -->
   <xsl:function name="tk:note-number" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>

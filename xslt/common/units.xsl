@@ -33,7 +33,7 @@
       'page': 'p.', 'pages': 'Printed pages', 'previous': 'Previous', 'next': 'Next',
       'back-to-text': 'Back to text', 'mentions': 'Mentions', 'names': 'Names',
       'front': 'Front matter', 'body': 'Text', 'back': 'Back matter', 'group': 'Texts',
-      'sourceDoc': 'Transcription', 'surface': 'Surface', 'apparatus': 'Apparatus', 'image': 'image',
+      'sourceDoc': 'Transcription', 'text': 'Text', 'surface': 'Surface', 'apparatus': 'Apparatus', 'image': 'image',
       'section': 'Section', 'skip': 'Skip to the text', 'unknown-name': 'Unnamed',
       'go-to-note': 'Go to the note', 'close': 'Close', 'no-results': 'Nothing found.',
       'no-page': 'No printed page',
@@ -70,14 +70,42 @@
            or local-name($c) = $tk:interstitial))"/>
   </xsl:function>
 
-  <!-- All units in reading order. -->
-  <xsl:variable name="tk:units" as="element()*">
-    <xsl:for-each select="$tk:doc//tei:text[not(ancestor::tei:text)]/(tei:front | tei:body | tei:back | tei:group)">
-      <xsl:sequence select="if (tk:divided(.)) then (tei:div | tei:div1) else ."/>
-    </xsl:for-each>
-    <!-- A diplomatic transcription (sourceDoc) is a unit of its own, after the text. -->
-    <xsl:sequence select="$tk:doc//tei:sourceDoc[not(ancestor::tei:sourceDoc)]"/>
-  </xsl:variable>
+  <!-- All units in reading order: those of every outermost text (tk:units-of), then each
+       diplomatic transcription (sourceDoc), a unit of its own after the text. -->
+  <xsl:variable name="tk:units" as="element()*" select="
+      $tk:doc//tei:text[not(ancestor::tei:text)] ! tk:units-of(.),
+      $tk:doc//tei:sourceDoc[not(ancestor::tei:sourceDoc)]"/>
+
+  <!--* The units of a text or group. Its parts (front, body, back) give one unit each, or one
+        per division when divided; the texts of a group, and texts standing directly in a text
+        (letters with an envelope or a translation, as some editions encode them), are units
+        of their own (tk:member-units). A text or group holding anything else (divisions,
+        paragraphs) besides is one unit, or one per division when divided. -->
+  <xsl:function name="tk:units-of" as="element()*">
+    <xsl:param name="container" as="element()"/>
+    <xsl:variable name="kids" select="$container/*[not(local-name() = $tk:interstitial)]"/>
+    <xsl:choose>
+      <xsl:when test="exists($kids) and (every $k in $kids satisfies
+          ($k/self::tei:front or $k/self::tei:body or $k/self::tei:back or $k/self::tei:group or $k/self::tei:text))">
+        <xsl:for-each select="$kids">
+          <xsl:sequence select="if (self::tei:group or self::tei:text) then tk:member-units(.)
+              else if (tk:divided(.)) then (tei:div | tei:div1) else ."/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:when test="tk:divided($container)"><xsl:sequence select="$container/(tei:div | tei:div1)"/></xsl:when>
+      <xsl:otherwise><xsl:sequence select="$container"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!--* The units of a text that is a member of a group or of another text: the text itself
+        (one letter, one sermon: one page), unless it is divided into parts that are divided
+        or holds members of its own, when it is taken apart as an outer text is. -->
+  <xsl:function name="tk:member-units" as="element()*">
+    <xsl:param name="text" as="element()"/>
+    <xsl:sequence select="if ($text/self::tei:group
+        or exists($text/(tei:front | tei:body | tei:back)[tk:divided(.)])
+        or exists($text/(tei:group | tei:text))) then tk:units-of($text) else $text"/>
+  </xsl:function>
 
   <!-- File names: the one mapping from IDs to file names, shared by HTML and EPUB.
        It is injective (two IDs never share a file, also on case-insensitive file systems)
@@ -97,7 +125,7 @@
       select="('index', 'toc', 'search', 'pages', 'persons', 'organizations', 'places', 'events',
                'edition', 'search-data', 'pages-data', 'assets', 'nav', 'package', 'text',
                'downloads', 'search-index', 'search-docs', 'entities-data')"/>
-  <xsl:variable name="tk:generated-name" as="xs:string" select="'^(t[0-9]+-)?(front|body|back|group|div|div1|sourcedoc)-[0-9]+$'"/>
+  <xsl:variable name="tk:generated-name" as="xs:string" select="'^(t[0-9]+-)?(front|body|back|group|text|div|div1|sourcedoc)-[0-9]+$'"/>
 
   <!-- Lower-cased IDs that more than one distinct ID folds to (computed once). -->
   <xsl:variable name="tk:folded-clashes" as="map(xs:string, xs:string*)" select="
@@ -142,17 +170,20 @@
         else tk:escaped-id($id)"/>
   </xsl:function>
 
-  <!--* The HTML file name for an ID. -->
+  <!-- The extension of page files: ".html"; the EPUB's content documents are ".xhtml". -->
+  <xsl:variable name="tk:page-ext" as="xs:string" select="'.html'"/>
+
+  <!--* The page file name for an ID. -->
   <xsl:function name="tk:file-for-id" as="xs:string">
     <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="tk:file-stem-for-id($id) || '.html'"/>
+    <xsl:sequence select="tk:file-stem-for-id($id) || $tk:page-ext"/>
   </xsl:function>
 
   <xsl:variable name="tk:unit-files" as="map(xs:string, xs:string)" select="map:merge(
       for $i in 1 to count($tk:units) return $tk:units[$i] ! map{generate-id(.):
         if ($single-page) then 'edition.html'
         else if (@xml:id and count(key('tk:id', string(@xml:id), $tk:doc)) = 1) then tk:file-for-id(string(@xml:id))
-        else local-name() || '-' || $i || '.html'})"/>
+        else local-name() || '-' || $i || $tk:page-ext})"/>
 
   <!--* Is $e a unit? -->
   <xsl:function name="tk:is-unit" as="xs:boolean">
@@ -163,10 +194,12 @@
   <!--* The unit a node belongs to (page furniture between units belongs to the next one). -->
   <xsl:function name="tk:unit-of" as="element()?">
     <xsl:param name="n" as="node()"/>
-    <!-- A unit is a part (front, body, back, group) or a child of one: test only those. -->
+    <!-- A unit is a part (front, body, back), a group, a text, a sourceDoc or a child of one
+         of these: test only those. -->
     <xsl:sequence select="(
         $n/ancestor-or-self::*[parent::tei:front or parent::tei:body or parent::tei:back or parent::tei:group
-          or self::tei:front or self::tei:body or self::tei:back or self::tei:group][tk:is-unit(.)][1],
+          or parent::tei:text or self::tei:front or self::tei:body or self::tei:back or self::tei:group
+          or self::tei:text or self::tei:sourceDoc][tk:is-unit(.)][1],
         $n/following-sibling::*[tk:is-unit(.)][1],
         $n/preceding-sibling::*[tk:is-unit(.)][1])[1]"/>
   </xsl:function>
@@ -219,6 +252,7 @@
         if ($num and $title) then $num || ' ' || $title
         else if ($title) then $title
         else if ($num) then $num
+        else if ($div/self::tei:text) then tk:text-label($div)
         else if ($div/self::tei:front or $div/self::tei:body or $div/self::tei:back or $div/self::tei:group
                  or $div/self::tei:sourceDoc)
           then tk:s(local-name($div))
@@ -226,6 +260,20 @@
         else if ($div/@type) then upper-case(substring($div/@type, 1, 1)) || substring($div/@type, 2)
                || (if ($div/@n) then ' ' || $div/@n else '')
         else tk:s('section') || (if ($div/@n) then ' ' || $div/@n else '')"/>
+  </xsl:function>
+
+  <!--* The label of a text that is a unit: its title page's title, else its first heading,
+        else its type and number ("Envelope", "Letter 2"), else "Text" and its position. -->
+  <xsl:function name="tk:text-label" as="xs:string">
+    <xsl:param name="text" as="element()"/>
+    <xsl:variable name="title" select="normalize-space(string-join(
+        (($text//tei:docTitle)[1], ($text/(tei:front | tei:body)/tei:head)[1], ($text//tei:head)[1])[1]
+        //text()[not(ancestor::tei:note or ancestor::tei:sic or ancestor::tei:orig or ancestor::tei:abbr)], ''))"/>
+    <xsl:sequence select="
+        if ($title) then $title
+        else if ($text/@type) then upper-case(substring($text/@type, 1, 1)) || substring($text/@type, 2)
+               || (if ($text/@n) then ' ' || $text/@n else '')
+        else tk:s('text') || ' ' || ($text/@n, count($text/preceding::tei:text[not(ancestor::tei:teiHeader)]) + 1)[1]"/>
   </xsl:function>
 
   <!-- The printed page current at a node: the last pb at or before it. -->

@@ -2,137 +2,221 @@
 <!--
   TEI P5 → the files of an EPUB 3 publication (entry stylesheet).
 
+  The EPUB is the HTML reading edition repackaged: this stylesheet imports the HTML entry
+  (html/html.xsl, and through it the common layer and the one element layer, html/text.xsl,
+  with its one list of handled elements) and overrides only what an EPUB needs:
+    - page assembly: one XHTML content document per unit of the edition (common/units.xsl,
+      the same units and file names as the HTML pages, with .xhtml), a title page and a
+      register of the entities of standOff and the header;
+    - EPUB semantics: epub:type and DPUB-ARIA roles on chapters, note references, endnotes,
+      back-links and page breaks (xhtml.xsl);
+    - links: every href is checked against what the book holds (xhtml.xsl), so the book never
+      holds a dead link (an unreachable target keeps its text, unlinked);
+    - the package files: package.opf and the navigation document (package.xsl).
+  Notes that stand in a notes division (endnotes pointed at by ref or note/@target) stay there
+  as EPUB endnotes, linked both ways; other notes are listed at the end of their unit.
+
   Writes, with xsl:result-document under the base output URI:
     EPUB/package.opf     package metadata (from the TEI header), manifest, spine
     EPUB/tk-nav.xhtml    navigation: contents, landmarks, page-list (printed pages)
-    EPUB/text/*.xhtml    one file per top-level division of front, body and back
-                         (a run of non-division elements makes one file too),
-                         plus tk-title.xhtml (title page) and tk-register.xhtml
-                         (persons, places, organisations of standOff) when there are any
-  teikit.build.epub adds mimetype, META-INF/container.xml and the CSS, and zips.
+    EPUB/text/*.xhtml    one file per unit, plus tk-title.xhtml (title page) and
+                         tk-register.xhtml (persons, places, … outside the text) when there are any
+  teikit.build.epub adds mimetype, META-INF/container.xml, the CSS and the images, and zips.
 
   Parameters (all strings; teikit.build.epub passes them):
     identifier  the package's unique identifier (urn:uuid:… derived from the edition's idno)
     modified    dcterms:modified, CCYY-MM-DDThh:mm:ssZ, from the edition's date (never the clock)
     css         path of the stylesheet inside EPUB/ (default css/epub.css)
+    images      the local images (graphic/@url) teikit.build.epub packages under EPUB/images/,
+                separated by spaces; any other graphic is shown as its label
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:tk="urn:teikit:xslt"
   xmlns:epub="http://www.idpf.org/2007/ops"
   xmlns="http://www.w3.org/1999/xhtml"
-  exclude-result-prefixes="xs tei tk">
+  exclude-result-prefixes="#all">
 
-  <!-- The common layer decides what the TEI means (titles, labels, note markers, text as
-       read); header-metadata.xsl adds what only a package needs (MARC roles, ISBN, rights). -->
-  <xsl:import href="../common/common.xsl"/>
+  <xsl:import href="../html/html.xsl"/>
+  <!-- what only a package needs from the header (MARC roles, ISBN, rights) -->
   <xsl:import href="../common/header-metadata.xsl"/>
-  <xsl:include href="text.xsl"/>
+  <xsl:include href="xhtml.xsl"/>
   <xsl:include href="package.xsl"/>
 
   <xsl:param name="identifier" as="xs:string" select="'urn:uuid:00000000-0000-5000-8000-000000000000'"/>
   <xsl:param name="modified" as="xs:string" select="'1970-01-01T00:00:00Z'"/>
   <xsl:param name="css" as="xs:string" select="'css/epub.css'"/>
+  <xsl:param name="images" as="xs:string" select="''"/>
 
   <xsl:output method="text"/>
-  <!-- The accumulators (generated ids, note numbers) apply to the source document. -->
-  <xsl:mode use-accumulators="#all"/>
 
-  <xsl:variable name="tk:root" select="/"/>
+  <!-- Content documents are .xhtml files (common/units.xsl names every unit file). -->
+  <xsl:variable name="tk:page-ext" as="xs:string" select="'.xhtml'"/>
+
   <!-- dc:language must be a well-formed tag; 'und' (undetermined) when the TEI has none. -->
   <xsl:variable name="tk:lang" select="(tk:language()[matches(., '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$')], 'und')[1]"/>
   <xsl:variable name="tk:title" select="(tk:title()[normalize-space()], 'Untitled')[1]"/>
-  <!-- every outermost text: one for a TEI document, one per member of a teiCorpus (a collection) -->
-  <xsl:variable name="tk:outer-text" select="//tei:text[not(ancestor::tei:text)]"/>
+  <xsl:variable name="tk:packaged-images" as="xs:string*" select="tokenize($images)"/>
+
+  <!-- ===== overrides of the HTML element layer ===== -->
+
+  <!-- Entities outside the text are listed in the register file; names link there. -->
+  <xsl:variable name="tk:register-entities" as="element()*" select="$tk:entities[not(ancestor::tei:text)]"/>
+  <xsl:variable name="tk:has-register" select="exists($tk:register-entities)"/>
+  <xsl:variable name="tk:entity-files" as="map(xs:string, xs:string)" select="map:merge(
+      $tk:register-entities ! map{string(@xml:id): 'tk-register.xhtml#' || @xml:id}, map{'duplicates': 'use-first'})"/>
+  <xsl:function name="tk:entity-file" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="($tk:entity-files(string($e/@xml:id)), tk:href-of-element($e), '')[1]"/>
+  </xsl:function>
+
+  <!--* Where an entity standing in the text is rendered (its register list in the text). -->
+  <xsl:function name="tk:href-of-element" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="tk:unit-of($e) ! (tk:unit-file(.) || '#' || $e/@xml:id)"/>
+  </xsl:function>
+
+  <!--* A note is listed where it stands when it is an endnote (detached: something points at
+        it), so that a notes division stays one; the HTML lists it beside its marker. -->
+  <xsl:function name="tk:note-unit" as="element()?">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="tk:unit-of($note)"/>
+  </xsl:function>
+
+  <!--* The notes of a unit, numbered in this order: its inline notes and the endnotes standing in it. -->
+  <xsl:function name="tk:unit-notes" as="element(tei:note)*">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="$unit//tei:note[tk:is-inline-note(.) or (tk:is-detached(.) and not(tk:is-continuation(.)))]"/>
+  </xsl:function>
+
+  <!--* The notes at the end of a unit: its inline notes (endnotes stand in their division). -->
+  <xsl:function name="tk:listed-notes" as="element(tei:note)*">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="$unit//tei:note[tk:is-inline-note(.)]"/>
+  </xsl:function>
+
+  <!-- An endnote stands where it is, as an EPUB endnote. -->
+  <xsl:template match="tei:note">
+    <xsl:choose>
+      <xsl:when test="tk:is-detached(.) and not(tk:is-continuation(.)) and not(ancestor::tei:note)
+          and not(ancestor::*[self::tei:biblStruct or self::tei:bibl or self::tei:biblFull or self::tei:person
+                              or self::tei:personGrp or self::tei:place or self::tei:org or self::tei:event])">
+        <xsl:apply-templates select="." mode="tk:note-entry">
+          <xsl:with-param name="element" select="'aside'"/>
+        </xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-imports/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A printed page: a page-break marker for the page list. -->
+  <xsl:template match="tei:pb">
+    <xsl:choose>
+      <xsl:when test="normalize-space(@n)">
+        <span id="{tk:pb-id(.)}" epub:type="pagebreak" role="doc-pagebreak" aria-label="page {normalize-space(@n)}"
+              class="tk-pb"><xsl:value-of select="normalize-space(@n)"/></span>
+      </xsl:when>
+      <xsl:otherwise><span id="{tk:pb-id(.)}" class="tk-pb"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An image: packaged when teikit.build.epub found it inside the edition's folder. -->
+  <xsl:template match="tei:graphic">
+    <xsl:choose>
+      <xsl:when test="@url = $tk:packaged-images">
+        <img class="tei-graphic" src="../images/{@url}"
+             alt="{normalize-space(string-join((../tei:figDesc, @url)[1], ' '))}"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="tei-graphic" title="image not included: {@url}">[<xsl:value-of select="tk:s('image')"/>]</span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ===== page assembly ===== -->
 
   <!--
     The files of the book, in reading order, each a map:
       name     file name in text/ (without .xhtml)
-      members  the TEI elements it renders (one division, or a run of non-division elements)
-      label    its entry in the table of contents
-      type     the division's @type (for landmarks)
+      title    its title (and its entry in the table of contents)
+      unit     the unit it renders (absent for the title page and the register)
+      type     the EPUB structural semantics of the unit (epub:type), if any
+      part     front, body or back (for landmarks)
+      content  its body content, in no namespace or XHTML (xhtml.xsl makes it XHTML)
   -->
-  <xsl:variable name="tk:chunks" as="map(*)*">
-    <!-- front, body, back, the texts of a group, then a diplomatic transcription (sourceDoc) -->
-    <xsl:for-each select="$tk:outer-text/(tei:front | tei:body | tei:group | tei:back) | $tk:root//tei:sourceDoc[not(ancestor::tei:sourceDoc)]">
-      <xsl:for-each-group select="*" group-adjacent="if (tk:is-chunk-div(.)) then 'd' || generate-id(.) else 'run'">
-        <xsl:variable name="first" select="current-group()[1]"/>
-        <xsl:sequence select="map {
-          'name': tk:chunk-name($first),
-          'members': current-group(),
-          'label': if (tk:is-chunk-div($first)) then tk:label($first) else tk:label($first/..),
-          'type': lower-case(string($first/self::tei:div/@type)),
-          'part': local-name(..) }"/>
-      </xsl:for-each-group>
+  <xsl:variable name="tk:files" as="map(*)*">
+    <xsl:variable name="title" as="document-node()"><xsl:document><xsl:call-template name="tk:epub-title-page"/></xsl:document></xsl:variable>
+    <xsl:sequence select="map{'name': 'tk-title', 'title': $tk:title, 'type': 'titlepage', 'part': 'front',
+                              'content': $title}"/>
+    <xsl:for-each select="$tk:units">
+      <xsl:variable name="content" as="document-node()">
+        <xsl:document>
+          <xsl:call-template name="tk:unit-article"><xsl:with-param name="unit" select="."/></xsl:call-template>
+        </xsl:document>
+      </xsl:variable>
+      <xsl:sequence select="map{'name': replace(tk:unit-file(.), '\.xhtml$', ''), 'title': tk:label(.),
+          'unit': ., 'type': tk:semantics(.), 'part': local-name((ancestor-or-self::*[self::tei:front
+              or self::tei:body or self::tei:back or self::tei:sourceDoc])[last()]),
+          'content': $content}"/>
     </xsl:for-each>
+    <xsl:if test="$tk:has-register">
+      <xsl:variable name="register" as="document-node()"><xsl:document><xsl:call-template name="tk:epub-register"/></xsl:document></xsl:variable>
+      <xsl:sequence select="map{'name': 'tk-register', 'title': tk:s('register'), 'type': 'appendix', 'part': 'back',
+                                'content': $register}"/>
+    </xsl:if>
   </xsl:variable>
+  <!-- The units' files (what the contents and the spine list after the title page). -->
+  <xsl:variable name="tk:chunks" as="map(*)*" select="$tk:files[exists(.('unit'))]"/>
 
-  <xsl:variable name="tk:has-register" select="exists($tk:register-entities)"/>
+  <!--* EPUB structural semantics (epub:type) for a unit, from its division type. -->
+  <xsl:function name="tk:semantics" as="xs:string?">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:variable name="t" select="lower-case($unit/@type)"/>
+    <xsl:variable name="epub" select="map {
+      'chapter': 'chapter', 'introduction': 'introduction', 'preface': 'preface', 'conclusion': 'conclusion',
+      'appendix': 'appendix', 'notes': 'endnotes', 'bibliography': 'bibliography', 'index': 'index',
+      'titlepage': 'titlepage', 'contents': 'toc', 'postscript': 'afterword', 'epilogue': 'epilogue',
+      'prologue': 'prologue', 'foreword': 'foreword', 'dedication': 'dedication', 'glossary': 'glossary' }"/>
+    <xsl:sequence select="if ($t and map:contains($epub, $t)) then $epub($t) else ()"/>
+  </xsl:function>
 
   <xsl:template match="/">
-    <xsl:for-each select="$tk:chunks">
-      <xsl:variable name="chunk" select="."/>
-      <xsl:call-template name="tk:page">
-        <xsl:with-param name="name" select="$chunk('name')"/>
-        <xsl:with-param name="title" select="$chunk('label')"/>
-        <xsl:with-param name="body">
-          <xsl:call-template name="tk:flow"><xsl:with-param name="nodes" select="$chunk('members')"/></xsl:call-template>
-          <xsl:call-template name="tk:collected-notes"><xsl:with-param name="members" select="$chunk('members')"/></xsl:call-template>
-        </xsl:with-param>
-      </xsl:call-template>
-    </xsl:for-each>
-    <xsl:call-template name="tk:page">
-      <xsl:with-param name="name" select="'tk-title'"/>
-      <xsl:with-param name="title" select="$tk:title"/>
-      <xsl:with-param name="body"><xsl:call-template name="tk:title-page"/></xsl:with-param>
-    </xsl:call-template>
-    <xsl:if test="$tk:has-register">
-      <xsl:call-template name="tk:page">
-        <xsl:with-param name="name" select="'tk-register'"/>
-        <xsl:with-param name="title" select="'Register'"/>
-        <xsl:with-param name="body"><xsl:call-template name="tk:register-page"/></xsl:with-param>
-      </xsl:call-template>
+    <xsl:call-template name="tk:report-unhandled"/>
+    <xsl:if test="empty($tk:units)">
+      <xsl:message select="'warning|epub.no-text|the document has no TEI text (front, body or back); only the title page is built'"/>
     </xsl:if>
+    <xsl:for-each select="$tk:files">
+      <xsl:call-template name="tk:epub-file"><xsl:with-param name="file" select="."/></xsl:call-template>
+    </xsl:for-each>
     <xsl:call-template name="tk:nav"/>
     <xsl:call-template name="tk:opf"/>
-    <xsl:call-template name="tk:report-generic"/>
-  </xsl:template>
-
-  <!-- Policy for elements no template names: their text is kept (generic div/span) and the
-       build reports each such element name once, as an info diagnostic. -->
-  <xsl:template name="tk:report-generic">
-    <xsl:for-each-group select="$tk:outer-text/(tei:front | tei:body | tei:back)//*[not(local-name() = $tk:specific)][not(ancestor::tei:biblStruct)]"
-                        group-by="name()">
-      <xsl:sort select="current-grouping-key()"/>
-      <xsl:message select="'info|epub.generic-element|' || count(current-group()) || ' &lt;' || current-grouping-key()
-        || '&gt; element(s) have no EPUB template: their text is kept in div/span class=&quot;tei-'
-        || local-name() || '&quot;'"/>
-    </xsl:for-each-group>
   </xsl:template>
 
   <!-- One XHTML content document. -->
-  <xsl:template name="tk:page">
-    <xsl:param name="name" as="xs:string"/>
-    <xsl:param name="title" as="xs:string"/>
-    <xsl:param name="body" as="node()*"/>
-    <xsl:result-document href="EPUB/text/{$name}.xhtml" method="xhtml" html-version="5" indent="no"
+  <xsl:template name="tk:epub-file">
+    <xsl:param name="file" as="map(*)"/>
+    <xsl:result-document href="EPUB/text/{$file('name')}.xhtml" method="xhtml" html-version="5" indent="no"
                          encoding="UTF-8" omit-xml-declaration="no">
       <html lang="{$tk:lang}" xml:lang="{$tk:lang}">
         <head>
           <meta charset="utf-8"/>
-          <title><xsl:value-of select="($title[normalize-space()], $tk:title)[1]"/></title>
+          <title><xsl:value-of select="($file('title')[normalize-space()], $tk:title)[1]"/></title>
           <link rel="stylesheet" type="text/css" href="../{$css}"/>
         </head>
         <body>
-          <xsl:sequence select="$body"/>
+          <xsl:apply-templates select="$file('content')/node()" mode="tk:xhtml">
+            <xsl:with-param name="file" select="$file('name') || '.xhtml'" tunnel="yes"/>
+            <xsl:with-param name="semantics" select="$file('type')" tunnel="yes"/>
+          </xsl:apply-templates>
         </body>
       </html>
     </xsl:result-document>
   </xsl:template>
 
-  <xsl:template name="tk:title-page">
+  <xsl:template name="tk:epub-title-page">
     <section epub:type="titlepage" class="tk-titlepage">
       <h1 epub:type="title"><xsl:value-of select="$tk:title"/></h1>
       <xsl:for-each select="tk:subtitle()[normalize-space()]">
@@ -163,7 +247,7 @@
 
   <!-- The register: persons, organisations, places and events (common layer: tk:register,
        filed by surname), the targets of name links. -->
-  <xsl:template name="tk:register-page">
+  <xsl:template name="tk:epub-register">
     <section epub:type="appendix" class="tk-register">
       <h1><xsl:value-of select="tk:s('register')"/></h1>
       <xsl:for-each select="$tk:register-kinds">
@@ -173,9 +257,8 @@
             <h2><xsl:value-of select="tk:s(.)"/></h2>
             <ul>
               <xsl:for-each select="$entities">
-                <li>
-                  <xsl:call-template name="tk:attrs"/>
-                  <xsl:call-template name="tk:register-entry"/>
+                <li id="{@xml:id}">
+                  <xsl:call-template name="tk:epub-register-entry"/>
                 </li>
               </xsl:for-each>
             </ul>
@@ -185,7 +268,7 @@
     </section>
   </xsl:template>
 
-  <xsl:template name="tk:register-entry">
+  <xsl:template name="tk:epub-register-entry">
     <b><xsl:value-of select="tk:entity-name(.)"/></b>
     <xsl:variable name="others" select="tk:other-names(.)[normalize-space()]"/>
     <xsl:if test="$others">
@@ -195,7 +278,7 @@
     </xsl:if>
     <xsl:for-each select="tei:note[not(@type = 'indexing')] | tei:desc | tei:birth | tei:death | tei:occupation">
       <xsl:text> — </xsl:text>
-      <xsl:apply-templates mode="tk:inline"/>
+      <span class="tei-{local-name()}"><xsl:apply-templates/></span>
     </xsl:for-each>
   </xsl:template>
 </xsl:stylesheet>

@@ -10,6 +10,7 @@
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:tk="urn:teikit:xslt"
   xmlns:epub="http://www.idpf.org/2007/ops"
@@ -18,9 +19,19 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="xs tei tk opf epub">
 
-  <!-- Printed pages that are rendered, in reading order. -->
-  <xsl:variable name="tk:pages" select="$tk:chunks ! .('members')/descendant-or-self::tei:pb[normalize-space(@n)]
-    [not(ancestor::*[(self::tei:sic or self::tei:orig or self::tei:abbr) and parent::tei:choice])]"/>
+  <!-- Printed pages that are rendered (their marker is in a content file), in reading order,
+       except those inside an uncorrected reading (hidden behind its correction). -->
+  <xsl:variable name="tk:pages" as="element()*" select="($tk:doc//tei:text | $tk:doc//tei:sourceDoc)
+      //tei:pb[normalize-space(@n)][map:contains($tk:id-files, tk:pb-id(.))]
+      [not(ancestor::*[(self::tei:sic or self::tei:orig or self::tei:abbr) and parent::tei:choice])]"/>
+
+  <!--* The media type of a packaged image, from its extension. -->
+  <xsl:function name="tk:image-type" as="xs:string">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:variable name="ext" select="lower-case(replace($url, '^.*\.', ''))"/>
+    <xsl:sequence select="map{'jpg': 'image/jpeg', 'jpeg': 'image/jpeg', 'png': 'image/png', 'gif': 'image/gif',
+                              'svg': 'image/svg+xml', 'webp': 'image/webp'}($ext)"/>
+  </xsl:function>
 
   <xsl:template name="tk:nav">
     <xsl:result-document href="EPUB/tk-nav.xhtml" method="xhtml" html-version="5" indent="no" encoding="UTF-8">
@@ -37,10 +48,10 @@
               <li><a href="text/tk-title.xhtml">Title page</a></li>
               <xsl:for-each select="$tk:chunks">
                 <li>
-                  <a href="text/{.('name')}.xhtml"><xsl:value-of select=".('label')"/></a>
+                  <a href="text/{.('name')}.xhtml"><xsl:value-of select=".('title')"/></a>
                   <xsl:call-template name="tk:toc-children">
-                    <xsl:with-param name="divs" select="(.('members')/self::*[tk:is-chunk-div(.)])/*[matches(local-name(), '^div\d?$')][tei:head]"/>
-                    <xsl:with-param name="file" select="'text/' || .('name') || '.xhtml'"/>
+                    <xsl:with-param name="divs" select=".('unit')/*[matches(local-name(), '^div\d?$')]"/>
+                    <xsl:with-param name="file" select=".('name') || '.xhtml'"/>
                   </xsl:call-template>
                 </li>
               </xsl:for-each>
@@ -57,10 +68,10 @@
               <xsl:for-each select="($tk:chunks[.('part') = 'body'], $tk:chunks[.('part') != 'front'], $tk:chunks)[1]">
                 <li><a epub:type="bodymatter" href="text/{.('name')}.xhtml">Start of the text</a></li>
               </xsl:for-each>
-              <xsl:for-each select="$tk:chunks[.('type') = ('notes', 'bibliography', 'index')]">
+              <xsl:for-each select="$tk:chunks[.('type') = ('endnotes', 'bibliography', 'index')]">
                 <li>
-                  <a epub:type="{if (.('type') = 'notes') then 'endnotes' else .('type')}" href="text/{.('name')}.xhtml">
-                    <xsl:value-of select=".('label')"/>
+                  <a epub:type="{.('type')}" href="text/{.('name')}.xhtml">
+                    <xsl:value-of select=".('title')"/>
                   </a>
                 </li>
               </xsl:for-each>
@@ -71,7 +82,7 @@
               <h2>Pages</h2>
               <ol>
                 <xsl:for-each select="$tk:pages">
-                  <li><a href="text/{tk:file(.)}#{tk:id(.)}"><xsl:value-of select="normalize-space(@n)"/></a></li>
+                  <li><a href="text/{$tk:id-files(tk:pb-id(.))}#{tk:pb-id(.)}"><xsl:value-of select="normalize-space(@n)"/></a></li>
                 </xsl:for-each>
               </ol>
             </nav>
@@ -81,16 +92,19 @@
     </xsl:result-document>
   </xsl:template>
 
+  <!-- Divisions with a heading and an anchor in the file, nested as in the TEI (a division
+       without an anchor gives its place to its own divisions: the toc stays in reading order). -->
   <xsl:template name="tk:toc-children">
     <xsl:param name="divs" as="element()*"/>
     <xsl:param name="file" as="xs:string"/>
-    <xsl:if test="$divs">
+    <xsl:variable name="entries" select="tk:toc-entries($divs, $file)"/>
+    <xsl:if test="$entries">
       <ol>
-        <xsl:for-each select="$divs">
+        <xsl:for-each select="$entries">
           <li>
-            <a href="{$file}#{tk:id(.)}"><xsl:value-of select="tk:label(.)"/></a>
+            <a href="text/{$file}#{@xml:id}"><xsl:value-of select="tk:label(.)"/></a>
             <xsl:call-template name="tk:toc-children">
-              <xsl:with-param name="divs" select="*[matches(local-name(), '^div\d?$')][tei:head]"/>
+              <xsl:with-param name="divs" select="*[matches(local-name(), '^div\d?$')]"/>
               <xsl:with-param name="file" select="$file"/>
             </xsl:call-template>
           </li>
@@ -98,6 +112,15 @@
       </ol>
     </xsl:if>
   </xsl:template>
+
+  <!--* The divisions of $divs (or, for one without a heading and anchor, of its divisions) the toc lists. -->
+  <xsl:function name="tk:toc-entries" as="element()*">
+    <xsl:param name="divs" as="element()*"/>
+    <xsl:param name="file" as="xs:string"/>
+    <xsl:sequence select="for $d in $divs return
+        if ($d/tei:head and map:contains($tk:file-ids($file), string($d/@xml:id))) then $d
+        else tk:toc-entries($d/*[matches(local-name(), '^div\d?$')], $file)"/>
+  </xsl:function>
 
   <xsl:template name="tk:opf">
     <xsl:variable name="isbn" select="tk:print-isbn(/)"/>
@@ -145,6 +168,9 @@
           <meta property="dcterms:modified"><xsl:value-of select="$modified"/></meta>
           <!-- Accessibility (EPUB Accessibility 1.1 / schema.org) -->
           <meta property="schema:accessMode">textual</meta>
+          <xsl:if test="exists($tk:packaged-images)">
+            <meta property="schema:accessMode">visual</meta>
+          </xsl:if>
           <meta property="schema:accessModeSufficient">textual</meta>
           <meta property="schema:accessibilityFeature">structuralNavigation</meta>
           <meta property="schema:accessibilityFeature">tableOfContents</meta>
@@ -159,7 +185,8 @@
               || 'a full table of contents, endnotes linked to their markers and back'
               || (if (exists($tk:pages)) then ', and page-break markers with a page list for the printed pages'
                   || ($isbn ! (' of ISBN ' || .)) else '')
-              || '. It contains no images, audio or video.'"/>
+              || (if (exists($tk:packaged-images)) then '. Its images carry the figure description of the TEI as alternative text; it contains no audio or video.'
+                  else '. It contains no images, audio or video.')"/>
           </meta>
           <meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>
           <meta property="a11y:certifiedBy">teikit (automated self-assessment)</meta>
@@ -170,23 +197,23 @@
         <manifest>
           <item id="nav" href="tk-nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
           <item id="css" href="{$css}" media-type="text/css"/>
-          <item id="x-tk-title" href="text/tk-title.xhtml" media-type="application/xhtml+xml"/>
-          <xsl:for-each select="$tk:chunks">
-            <item id="x-{.('name')}" href="text/{.('name')}.xhtml" media-type="application/xhtml+xml"/>
+          <xsl:for-each select="$tk:files">
+            <item id="x-{.('name')}" href="text/{.('name')}.xhtml" media-type="application/xhtml+xml">
+              <xsl:if test="exists(.('content')//*[local-name() = 'math'][namespace-uri() = 'http://www.w3.org/1998/Math/MathML'])">
+                <xsl:attribute name="properties" select="'mathml'"/>
+              </xsl:if>
+            </item>
           </xsl:for-each>
-          <xsl:if test="$tk:has-register">
-            <item id="x-tk-register" href="text/tk-register.xhtml" media-type="application/xhtml+xml"/>
-          </xsl:if>
+          <xsl:for-each select="$tk:packaged-images">
+            <item id="img-{position()}" href="images/{.}" media-type="{tk:image-type(.)}"/>
+          </xsl:for-each>
         </manifest>
         <spine>
           <itemref idref="x-tk-title"/>
           <itemref idref="nav"/>
-          <xsl:for-each select="$tk:chunks">
+          <xsl:for-each select="$tk:files[.('name') != 'tk-title']">
             <itemref idref="x-{.('name')}"/>
           </xsl:for-each>
-          <xsl:if test="$tk:has-register">
-            <itemref idref="x-tk-register"/>
-          </xsl:if>
         </spine>
       </package>
     </xsl:result-document>

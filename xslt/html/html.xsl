@@ -55,7 +55,7 @@
   <xsl:template name="tk:report-unhandled">
     <xsl:for-each select="distinct-values($tk:units//*[not(map:contains($tk:handled-set, local-name()))] ! name())">
       <xsl:sort select="."/>
-      <xsl:message select="'info|html.unhandled-element|no specific rendering for &lt;' || . || '&gt;: its content is kept in a div/span with class tei-' || replace(., '^.*:', '')"/>
+      <xsl:message select="'info|render.unhandled-element|no specific rendering for &lt;' || . || '&gt;: its content is kept in a div/span with class tei-' || replace(., '^.*:', '')"/>
     </xsl:for-each>
   </xsl:template>
 </xsl:stylesheet>

@@ -109,7 +109,7 @@
       <xsl:apply-templates select="$unit/preceding-sibling::*[local-name() = $tk:interstitial]
           [not(following-sibling::*[tk:is-unit(.)][1] except $unit)]"/>
       <xsl:if test="not($unit/tei:head)">
-        <h1><xsl:value-of select="tk:label($unit)"/></h1>
+        <h1 class="unit-label"><xsl:value-of select="tk:label($unit)"/></h1>
       </xsl:if>
       <xsl:variable name="heads" select="$unit/tei:head"/>
       <xsl:apply-templates select="$unit/node()[empty($heads) or not(. >> $heads[last()])]"/>
@@ -118,11 +118,11 @@
       <xsl:if test="$unit is $tk:units[last()]">
         <xsl:apply-templates select="$unit/following-sibling::*[local-name() = $tk:interstitial]"/>
       </xsl:if>
-      <xsl:variable name="notes" select="tk:unit-notes($unit)"/>
+      <xsl:variable name="notes" select="tk:listed-notes($unit)"/>
       <xsl:if test="exists($notes)">
         <xsl:variable name="hid" select="tk:unit-anchor($unit) || '-notes-heading'"/>
         <section class="notes" aria-labelledby="{$hid}">
-          <h2 id="{$hid}"><xsl:value-of select="tk:s('notes')"/></h2>
+          <h2 id="{$hid}" class="notes-heading"><xsl:value-of select="tk:s('notes')"/></h2>
           <ul class="notes-list">
             <xsl:apply-templates select="$notes" mode="tk:note-entry"/>
           </ul>

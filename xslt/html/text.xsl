@@ -43,7 +43,7 @@
       'district', 'orgName', 'floatingText', 'spGrp', 'castList', 'castItem', 'castGroup', 'role',
       'roleDesc', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'person', 'personGrp', 'place', 'org',
       'event', 'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line', 'app', 'lem', 'rdg', 'rdgGrp',
-      'listWit', 'witness', 'formula')"/>
+      'listWit', 'witness', 'formula', 'wit')"/>
 
   <!-- The same two lists as sets, for quick tests. -->
   <xsl:variable name="tk:block-set" as="map(xs:string, xs:boolean)"
@@ -85,18 +85,33 @@
   <xsl:template match="tei:head[starts-with(local-name(..), 'div') or parent::tei:front
                        or parent::tei:body or parent::tei:back][not(@type = 'sub')]">
     <xsl:if test="not(preceding-sibling::tei:head[not(@type = 'sub')])">
-      <xsl:element name="h{tk:heading-level(.)}">
+      <xsl:variable name="heads" select="(., following-sibling::tei:head[not(@type = 'sub')])"/>
+      <!-- A heading holding verse or paragraphs (allowed in TEI, not in an HTML h1-h6) is a
+           block with the heading role. -->
+      <xsl:variable name="blocks" select="exists($heads/*[tk:is-block(.)])"/>
+      <xsl:element name="{if ($blocks) then 'div' else 'h' || tk:heading-level(.)}">
         <xsl:call-template name="tk:id"/>
-        <xsl:for-each select="(., following-sibling::tei:head[not(@type = 'sub')])">
+        <xsl:if test="$blocks">
+          <xsl:attribute name="class" select="'heading h' || tk:heading-level(.)"/>
+          <xsl:attribute name="role" select="'heading'"/>
+          <xsl:attribute name="aria-level" select="tk:heading-level(.)"/>
+        </xsl:if>
+        <xsl:for-each select="$heads">
           <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
-          <span class="head-{(@type, 'main')[1]}"><xsl:apply-templates/></span>
+          <xsl:element name="{if ($blocks) then 'div' else 'span'}">
+            <xsl:attribute name="class" select="'head-' || (@type, 'main')[1]"/>
+            <xsl:apply-templates/>
+          </xsl:element>
         </xsl:for-each>
       </xsl:element>
     </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:head">
-    <p class="head head-{(@type, 'plain')[1]}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></p>
+    <xsl:element name="{if (*[tk:is-block(.)]) then 'div' else 'p'}">
+      <xsl:attribute name="class" select="'head head-' || (@type, 'plain')[1]"/>
+      <xsl:call-template name="tk:id"/><xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
 
   <!-- A letter heading an alphabetical list (a printed index's "A"): a heading the page's A–Z
@@ -111,8 +126,9 @@
 
   <xsl:template match="tei:p | tei:ab">
     <!-- Most children are phrases with their own template: only the others need a closer look. -->
+    <!-- (a note shown in place, not as a marker, is a block too) -->
     <xsl:element name="{if (*[not(map:contains($tk:handled-set, local-name())) or map:contains($tk:block-set, local-name())]
-        [tk:is-block(.)]) then 'div' else 'p'}">
+        [tk:is-block(.)] or tei:note[not(tk:is-inline-note(.) or tk:is-continuation(.))]) then 'div' else 'p'}">
       <xsl:attribute name="class" select="'p tei-' || local-name()"/>
       <xsl:call-template name="tk:id"/>
       <xsl:apply-templates/>
@@ -246,12 +262,14 @@
        with its witnesses' sigla, is kept in the apparatus entry that follows it, shown on hover
        and as a footnote-like list (class app-entry). -->
   <xsl:template match="tei:app">
-    <xsl:variable name="base" select="(tei:lem, (.//tei:rdg)[1])[1]"/>
+    <!-- readings may stand in groups (rdgGrp), each reading with its own witnesses -->
+    <xsl:variable name="base" select="(tei:lem, (tei:rdg | tei:rdgGrp//tei:rdg)[1])[1]"/>
     <span class="tei-app"><xsl:call-template name="tk:id"/><span class="app-lemma"><xsl:apply-templates select="$base/node()"/></span>
       <span class="app-entry" role="note"><xsl:text> [</xsl:text>
         <xsl:for-each select=".//(tei:lem | tei:rdg)[not(. is $base)] | $base[self::tei:lem]">
           <xsl:if test="position() gt 1">; </xsl:if>
-          <span class="app-reading tei-{local-name()}">
+          <!-- the lemma repeated at the head of its entry, as in a printed apparatus -->
+          <span class="app-reading tei-{local-name()}{if (. is $base) then ' lemma-copy' else ''}">
             <xsl:apply-templates select="node()"/>
             <xsl:if test="@wit"><xsl:text> </xsl:text><span class="app-wit"><xsl:value-of select="tk:sigla(@wit)"/></span></xsl:if>
           </span>
@@ -334,7 +352,7 @@
                        | tei:c | tei:idno | tei:author | tei:editor | tei:imprint | tei:publisher | tei:pubPlace
                        | tei:biblScope | tei:monogr | tei:analytic | tei:series | tei:respStmt | tei:resp
                        | tei:meeting | tei:country | tei:region | tei:settlement | tei:bloc | tei:district
-                       | tei:bibl | tei:role | tei:roleDesc | tei:space">
+                       | tei:bibl | tei:role | tei:roleDesc | tei:space | tei:wit">
     <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
   </xsl:template>
 
@@ -391,9 +409,23 @@
   <xsl:template match="tei:del"><del><xsl:apply-templates/></del></xsl:template>
   <xsl:template match="tei:add"><ins><xsl:apply-templates/></ins></xsl:template>
 
-  <!-- A line break; break="no" joins the word it splits (no space, no hyphen). -->
+  <!-- A line break; break="no" joins the word it splits (no space, no hyphen): the white
+       space that indents the source either side of it is not the text's. -->
   <xsl:template match="tei:lb"><br/></xsl:template>
   <xsl:template match="tei:lb[@break = 'no']"/>
+  <xsl:template match="text()[following-sibling::node()[1][self::tei:lb[@break = 'no']]]
+                       | text()[preceding-sibling::node()[1][self::tei:lb[@break = 'no']]]">
+    <xsl:value-of select="tk:join-at-breaks(.)"/>
+  </xsl:template>
+
+  <!--* A text node without the white space that touches a break="no" line break. -->
+  <xsl:function name="tk:join-at-breaks" as="xs:string">
+    <xsl:param name="t" as="text()"/>
+    <xsl:variable name="s" select="if ($t/following-sibling::node()[1][self::tei:lb[@break = 'no']])
+        then replace(string($t), '\s+$', '') else string($t)"/>
+    <xsl:sequence select="if ($t/preceding-sibling::node()[1][self::tei:lb[@break = 'no']])
+        then replace($s, '^\s+', '') else $s"/>
+  </xsl:function>
   <xsl:template match="tei:cb | tei:milestone">
     <xsl:if test="@xml:id"><span class="tei-{local-name()}" id="{@xml:id}"></span></xsl:if>
   </xsl:template>
@@ -455,14 +487,17 @@
     </xsl:choose>
   </xsl:template>
 
-  <!--* Text for a ptr that names an element: "p. 45", "note 3", a division label, else its ID. -->
+  <!--* Text for a ptr that names an element: "p. 45", "note 3", a division's or unit's label,
+        an entity's name, else the label of the division (or unit) it stands in, never a raw ID. -->
   <xsl:function name="tk:target-label" as="xs:string">
     <xsl:param name="t" as="element()"/>
+    <xsl:variable name="around" select="($t/ancestor::*[matches(local-name(), '^div\d?$')][1], tk:unit-of($t))[1]"/>
     <xsl:sequence select="
         if ($t/self::tei:pb) then tk:s('page') || ' ' || $t/@n
         else if ($t/self::tei:note) then tk:s('note') || ' ' || tk:note-number($t)
-        else if ($t/self::tei:div) then tk:label($t)
+        else if (matches(local-name($t), '^div\d?$') or tk:is-unit($t)) then tk:label($t)
         else if (tk:register-of($t) != '') then tk:entity-name($t)
+        else if (exists($around)) then tk:label($around)
         else string($t/@xml:id)"/>
   </xsl:function>
 
@@ -475,7 +510,9 @@
     <a class="noteref" href="#{tk:note-id($note)}" id="{tk:marker-id(., $note)}"
        aria-label="{tk:s('note') || ' ' || $num}">
       <xsl:choose>
-        <xsl:when test="self::tei:note or self::tei:anchor or not(normalize-space())"><xsl:value-of select="$num"/></xsl:when>
+        <xsl:when test="self::tei:note or self::tei:anchor or not(normalize-space())">
+          <span class="marker-number"><xsl:value-of select="$num"/></span>
+        </xsl:when>
         <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
       </xsl:choose>
     </a>
@@ -558,6 +595,12 @@
     <xsl:element name="{$element}">
       <xsl:attribute name="class" select="'note'"/>
       <xsl:attribute name="id" select="tk:note-id(.)"/>
+      <!-- An endnote listed beside its marker is a copy of the one its notes division shows:
+           say so (and where that one is), so that a reader's tools and the word count know. -->
+      <xsl:if test="$element = 'li' and tk:is-detached(.) and not($single-page)
+                    and not(tk:note-unit(.) is tk:unit-of(.)) and exists(tk:unit-of(.))">
+        <xsl:attribute name="data-shown-in" select="tk:unit-file(tk:unit-of(.))"/>
+      </xsl:if>
       <span class="note-number"><xsl:value-of select="$num"/>. </span>
       <div class="note-body">
         <xsl:apply-templates/>
@@ -587,12 +630,15 @@
             <xsl:choose>
               <!-- A name that points somewhere is rendered as written, so its link (and anchor) stay. -->
               <xsl:when test=".//*[@ref]"><span class="tei-{local-name()}"><xsl:apply-templates/></span></xsl:when>
+              <!-- So is a name with words beside its surname and forenames (a variant, a role):
+                   "Surname, Forename" would drop them. -->
+              <xsl:when test="tk:name-has-more(.)"><span class="tei-{local-name()}"><xsl:apply-templates/></span></xsl:when>
               <xsl:otherwise>
                 <span class="tei-{local-name()}"><xsl:value-of select="tk:person-name(.)"/></span>
                 <xsl:for-each select=".//tei:note"><xsl:text> </xsl:text><xsl:apply-templates select="."/></xsl:for-each>
               </xsl:otherwise>
             </xsl:choose>
-            <xsl:if test="self::tei:editor"> (ed.)</xsl:if>
+            <xsl:if test="self::tei:editor and not(tk:name-has-more(.))"> (ed.)</xsl:if>
           </xsl:for-each>. </span>
         </xsl:if>
         <xsl:for-each select="tei:title">
@@ -614,6 +660,13 @@
   </xsl:template>
 
   <!-- Names in a biblStruct are formatted above; their original markup is not repeated. -->
+
+  <!--* Does a structured name hold words besides its surname and forenames (addName, roleName)? -->
+  <xsl:function name="tk:name-has-more" as="xs:boolean">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="exists($name//tei:surname) and exists($name//text()[matches(., '\w')]
+        [not(ancestor::tei:surname or ancestor::tei:forename or ancestor::tei:note)])"/>
+  </xsl:function>
 
   <!-- ============ fallback ============ -->
 

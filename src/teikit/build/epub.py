@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 import uuid
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from teikit import paths, saxon, xmlio
 from teikit.build import BuildResult, BuildSettings
 from teikit.build.customization import stylesheet_for
 from teikit.build.epub_ocf import CONTAINER_XML, package
+from teikit.build.html import local_images
 from teikit.diagnostics import Diagnostic
 from teikit.edition import Edition
 from teikit.xmlio import NSMAP
@@ -70,23 +72,30 @@ def modified(edition: Edition) -> str:
     return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def params(edition: Edition) -> dict[str, str]:
+def params(edition: Edition, images: list[str] | None = None) -> dict[str, str]:
     """The stylesheet parameters (each declared in xslt/epub/epub.xsl)."""
-    return {"identifier": identifier(edition), "modified": modified(edition), "css": "css/epub.css"}
+    return {"identifier": identifier(edition), "modified": modified(edition), "css": "css/epub.css",
+            "images": " ".join(images or [])}
 
 
 def epub_bytes(edition: Edition, stylesheet: Path = STYLESHEET) -> tuple[bytes, list[Diagnostic]]:
-    """The EPUB of ``edition`` as bytes, and the stylesheet's diagnostics."""
+    """The EPUB of ``edition`` as bytes, and the diagnostics (the stylesheet's, images refused)."""
     xmlio.require_tei(edition.tree, edition.path)  # the one TEI P5 guard
+    # the images inside the edition's folder are packaged (the same rule as the HTML site's)
+    images, diags = local_images(edition)
     with tempfile.TemporaryDirectory(prefix="teikit-epub-") as tmp:
         root = Path(tmp)
-        result = saxon.transform(stylesheet, edition.tree, params=params(edition), output_dir=root,
-                                 source_name=str(edition.path))
+        result = saxon.transform(stylesheet, edition.tree, params=params(edition, [u for u, _ in images]),
+                                 output_dir=root, source_name=str(edition.path))
         (root / "META-INF").mkdir()
         (root / "META-INF" / "container.xml").write_bytes(CONTAINER_XML)
         (root / "EPUB" / "css").mkdir(parents=True, exist_ok=True)
         (root / "EPUB" / "css" / "epub.css").write_bytes(CSS.read_bytes())
-        return package(root), result.messages
+        for url, source in images:
+            target = root / "EPUB" / "images" / url
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        return package(root), diags + result.messages
 
 
 def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResult:

@@ -64,34 +64,58 @@ def render(edition: Edition, settings: BuildSettings, folder: Path) -> list[Diag
 
 # The same rule as tk:local-image in xslt/html/text.xsl: a relative path of plain characters.
 _LOCAL_IMAGE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(jpe?g|png|gif|svg|webp)$", re.IGNORECASE)
+_REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # a URL with a scheme (http:, iiif:, file:)
 
 
-def copy_images(edition: Edition, folder: Path) -> list[Diagnostic]:
-    """Copy the local images the pages show into ``folder/images``; never read outside the
-    edition's folder (a path that leaves it, or a link pointing out of it, is refused)."""
+def local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[Diagnostic]]:
+    """The local images of ``edition`` (graphic/@url, a relative path of plain characters) that
+    lie inside its folder, as (url, file) pairs, and a diagnostic for each one refused: a path
+    or link that leads outside the folder, or a missing file. Nothing outside is ever read."""
     base = edition.path.resolve().parent
     diags: list[Diagnostic] = []
+    found: list[tuple[str, Path]] = []
+    remote: list[tuple[str, int | None]] = []
     seen: set[str] = set()
     for graphic in edition.root.iter(f"{{{xmlio.TEI_NS}}}graphic"):
-        url = graphic.get("url") or ""
-        if url in seen or not _LOCAL_IMAGE.match(url) or {"..", ".", ""} & set(url.split("/")):
+        url = (graphic.get("url") or "").strip()
+        if url in seen or not url:
             continue
         seen.add(url)
+        if _REMOTE.match(url):
+            remote.append((url, graphic.sourceline))
+            continue
+        local = _LOCAL_IMAGE.match(url) and not {"..", ".", ""} & set(url.split("/"))
         source = (base / url).resolve()
-        if not source.is_relative_to(base):
+        if not local or not source.is_relative_to(base):
             diags.append(Diagnostic(str(edition.path), graphic.sourceline, None, Severity.WARNING,
-                                    "html.image-outside",
-                                    f"the image {url} leads outside the edition's folder; it was not copied",
-                                    hint="put the image inside the edition's folder"))
+                                    "render.image-outside",
+                                    f"the image {url} is not a plain relative path inside the edition's "
+                                    "folder; it was not copied",
+                                    hint="put the image inside the edition's folder and name it by a "
+                                         "relative path of letters, digits, '_', '-', '.' and '/'"))
         elif not source.is_file():
             diags.append(Diagnostic(str(edition.path), graphic.sourceline, None, Severity.WARNING,
-                                    "html.image-missing",
+                                    "render.image-missing",
                                     f"the image {url} does not exist beside the edition",
                                     hint=f"add it at {base / url}, or fix graphic/@url"))
         else:
-            target = folder / "images" / url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            found.append((url, source))
+    if remote:  # said once: an edition may point at hundreds of images on a server
+        diags.append(Diagnostic(str(edition.path), remote[0][1], None, Severity.INFO, "render.image-remote",
+                                f"{len(remote)} image(s) are not on this machine (e.g. {remote[0][0]}); "
+                                "each is shown as a label with its URL",
+                                hint="teikit never fetches: copy an image into the edition's folder "
+                                     "to show it"))
+    return found, diags
+
+
+def copy_images(edition: Edition, folder: Path) -> list[Diagnostic]:
+    """Copy the local images the pages show into ``folder/images`` (see :func:`local_images`)."""
+    images, diags = local_images(edition)
+    for url, source in images:
+        target = folder / "images" / url
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
     return diags
 
 

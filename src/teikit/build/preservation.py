@@ -14,6 +14,15 @@ headings it adds, mentions quoted in context on register pages.) The report give
 counts and the lost words with the TEI elements they came from, so a build can say what
 it dropped and why; :func:`diagnostics` turns a report into build diagnostics (an error
 when more than :data:`TOLERANCE` of the words are lost, else a warning).
+
+Words shown twice are counted on the *reading text* alone: the ``article.unit`` of each page
+(one per unit of the edition, in the HTML site and in the EPUB), without what teikit adds
+there (page numbers, note numbers and back-links, a unit's label, the "Notes" heading, the
+witnesses' sigla and the lemma repeated at the head of its apparatus entry),
+without the hover readings (``title``: the hidden element holding the same reading is
+counted) and without the copy of an endnote that the HTML lists beside its marker
+(``data-shown-in`` names the page where the note stands). A word the reading text holds
+more often than the TEI does is *repeated*; above :data:`TOLERANCE` that is a warning.
 """
 
 from __future__ import annotations
@@ -32,6 +41,8 @@ from teikit.diagnostics import Diagnostic, Severity
 from teikit.xmlio import TEI_NS
 
 WORD = re.compile(r"\w+", re.UNICODE)
+# A line break with break="no" (marked "\1") and the white space around it (not "\0", a boundary).
+_JOIN = re.compile("[^\\S\x00]*\x01[^\\S\x00]*")
 # A loss above this share of the words is an error (the build keeps the previous outputs);
 # a smaller one is a warning that still names the lost words and where they come from.
 TOLERANCE = 0.005
@@ -39,6 +50,9 @@ _T = f"{{{TEI_NS}}}"
 # TEI text containers whose words a reader must be able to reach.
 _ROOTS = (f"{_T}text", f"{_T}sourceDoc")
 _SKIP_HTML = {"script", "style", "nav", "header", "footer", "template"}
+# What teikit adds to the reading text (classes), left out when counting repeated words.
+_FURNITURE = {"pb", "tk-pb", "note-number", "marker-number", "backlink", "unit-label", "notes-heading",
+              "app-wit", "lemma-copy"}
 
 
 def words(text: str) -> list[str]:
@@ -54,26 +68,29 @@ def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], 
             if not any(anc.tag in _ROOTS for anc in el.iterancestors())]
     joiner = f"{_T}lb"
     for top in tops:
-        # The text as a reader gets it: element boundaries separate words ("\0"), except a
-        # line break with break="no", which joins the two halves of one word.
+        # The text as a reader gets it: element boundaries separate words ("\0"), as they do
+        # when an output's words are counted; a line break with break="no" ("\1") joins the
+        # two halves of a word, and the white space that indents the source either side of
+        # it goes too (a boundary of another element beside it stays).
         buffer: list[str] = []
         for event, node in etree.iterwalk(top, events=("start", "end")):
             if not isinstance(node.tag, str):
                 continue
+            joins = node.tag == joiner and node.get("break") == "no"
             if event == "start":
-                if node.tag == joiner and node.get("break") == "no":
-                    buffer.append("\1")
+                buffer.append("\1" if joins else "\0")
                 piece, owner = node.text, node
             else:
                 if node is top:
                     continue
+                if not joins:
+                    buffer.append("\0")
                 piece, owner = node.tail, node.getparent()
             if piece and owner is not None:
                 buffer.append(piece)
                 for w in words(piece):
                     where.setdefault(w, f"{etree.QName(owner).localname} (line {owner.sourceline})")
-        text = "\0".join(buffer).replace("\0\1\0", "").replace("\1\0", "").replace("\0\1", "")
-        counts.update(words(text.replace("\1", "")))
+        counts.update(words(_JOIN.sub("", "".join(buffer))))
     return counts, where
 
 
@@ -97,6 +114,47 @@ def _html_words(root: lxml_html.HtmlElement) -> Counter[str]:
             if parent is not None and not (parent.tag in _SKIP_HTML or
                                            any(a.tag in _SKIP_HTML for a in parent.iterancestors())):
                 counts.update(words(el.tail))
+    return counts
+
+
+def _is_furniture(el: lxml_html.HtmlElement) -> bool:
+    return bool(_FURNITURE & set((el.get("class") or "").split())) or el.get("data-shown-in") is not None
+
+
+def _reading_words(root: lxml_html.HtmlElement) -> Counter[str]:
+    """Words of the reading text of one page: its ``article.unit`` elements, furniture left out."""
+    counts: Counter[str] = Counter()
+
+    def walk(el: lxml_html.HtmlElement) -> None:
+        if el.text:
+            counts.update(words(el.text))
+        for child in el:
+            if isinstance(child.tag, str) and child.tag not in _SKIP_HTML and not _is_furniture(child):
+                walk(child)
+            if child.tail:
+                counts.update(words(child.tail))
+
+    for article in root.iter("article", "{http://www.w3.org/1999/xhtml}article"):
+        if "unit" in (article.get("class") or "").split():
+            walk(article)
+    return counts
+
+
+def site_reading_words(folder: Path) -> Counter[str]:
+    """Word counts of the reading text of every page of a built site (see the module's doc)."""
+    counts: Counter[str] = Counter()
+    for page in sorted(Path(folder).rglob("*.html")):
+        counts += _reading_words(lxml_html.parse(str(page)).getroot())
+    return counts
+
+
+def epub_reading_words(epub: Path) -> Counter[str]:
+    """Word counts of the reading text of every content document of an EPUB."""
+    counts: Counter[str] = Counter()
+    with zipfile.ZipFile(epub) as zf:
+        for name in sorted(zf.namelist()):
+            if name.endswith((".xhtml", ".html")):
+                counts += _reading_words(lxml_html.document_fromstring(zf.read(name)))
     return counts
 
 
@@ -127,6 +185,11 @@ class Preservation:
     words_in: int
     lost: Counter[str] = field(default_factory=Counter)
     where: dict[str, str] = field(default_factory=dict)
+    #: words of the output (all its reading pages), and those of its reading text alone
+    words_out: int = 0
+    reading_words: int = 0
+    #: words the reading text holds more often than the TEI does
+    repeated: Counter[str] = field(default_factory=Counter)
 
     @property
     def lost_count(self) -> int:
@@ -136,24 +199,61 @@ class Preservation:
     def lost_share(self) -> float:
         return self.lost_count / self.words_in if self.words_in else 0.0
 
+    @property
+    def repeated_count(self) -> int:
+        return sum(self.repeated.values())
 
-def compare(source: Counter[str], where: dict[str, str], output: Counter[str], name: str) -> Preservation:
+    @property
+    def repeated_share(self) -> float:
+        return self.repeated_count / self.words_in if self.words_in else 0.0
+
+
+def compare(source: Counter[str], where: dict[str, str], output: Counter[str], name: str,
+            reading: Counter[str] | None = None) -> Preservation:
+    """What ``output`` lacks of ``source`` and, given the reading text, what it repeats."""
     lost = Counter({w: n - output[w] for w, n in source.items() if output[w] < n})
-    return Preservation(name, sum(source.values()), lost, where)
+    repeated = (Counter({w: reading[w] - n for w, n in source.items() if reading[w] > n})
+                if reading else Counter())
+    return Preservation(name, sum(source.values()), lost, where, sum(output.values()),
+                        sum(reading.values()) if reading else 0, repeated)
+
+
+def site_report(source: Counter[str], where: dict[str, str], folder: Path) -> Preservation:
+    """The HTML site in ``folder`` against the TEI's words (lost and repeated)."""
+    return compare(source, where, site_words(folder), "HTML site", site_reading_words(folder))
+
+
+def epub_report(source: Counter[str], where: dict[str, str], epub: Path) -> Preservation:
+    """The EPUB ``epub`` against the TEI's words (lost and repeated)."""
+    return compare(source, where, epub_words(epub), "EPUB", epub_reading_words(epub))
+
+
+def _sample(report: Preservation, counts: Counter[str]) -> str:
+    return ", ".join(f"{w!r} ×{n} from {report.where.get(w, '?')}" for w, n in counts.most_common(6))
 
 
 def diagnostics(report: Preservation, file: str) -> list[Diagnostic]:
-    """One diagnostic for an output that lost words (none when nothing was lost)."""
-    if not report.lost:
-        return []
-    sample = ", ".join(f"{w!r} ×{n} from {report.where.get(w, '?')}" for w, n in report.lost.most_common(6))
-    severity = Severity.ERROR if report.lost_share > TOLERANCE else Severity.WARNING
-    return [Diagnostic(
-        file, None, None, severity, "build.text-lost",
-        f"the {report.output} lacks {report.lost_count} of {report.words_in} words of the text "
-        f"({report.lost_share:.1%}), e.g. {sample}",
-        hint="an element teikit does not render yet? see docs/elements.md, and report it",
-    )]
+    """A diagnostic for an output that lost words, another for one that repeats more than
+    :data:`TOLERANCE` of them (none when all arrived once)."""
+    found: list[Diagnostic] = []
+    if report.lost:
+        sample = _sample(report, report.lost)
+        severity = Severity.ERROR if report.lost_share > TOLERANCE else Severity.WARNING
+        found.append(Diagnostic(
+            file, None, None, severity, "build.text-lost",
+            f"the {report.output} lacks {report.lost_count} of {report.words_in} words of the text "
+            f"({report.lost_share:.1%}), e.g. {sample}",
+            hint="an element teikit does not render yet? see docs/elements.md, and report it",
+        ))
+    if report.repeated_share > TOLERANCE:
+        sample = _sample(report, report.repeated)
+        found.append(Diagnostic(
+            file, None, None, Severity.WARNING, "build.text-repeated",
+            f"the {report.output} shows {report.repeated_count} words of the text more than once "
+            f"({report.repeated_share:.1%} of {report.words_in}), e.g. {sample}",
+            hint="an element rendered in two places? see docs/elements.md, and report it",
+        ))
+    return found
 
 
 def lost_words(texts: Iterable[str]) -> Counter[str]:  # small helper for tests and benchmarks

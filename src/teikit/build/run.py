@@ -31,7 +31,15 @@ class BuildRun:
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
-        return [d for r in self.results for d in r.diagnostics]
+        # what two formats say alike (an image refused, an unhandled element) is said once
+        seen: set[tuple[object, ...]] = set()
+        out: list[Diagnostic] = []
+        for d in (d for r in self.results for d in r.diagnostics):
+            key = (d.file, d.line, d.column, d.severity, d.code, d.message)
+            if key not in seen:
+                seen.add(key)
+                out.append(d)
+        return out
 
 
 class _Abandon(Exception):
@@ -57,11 +65,11 @@ def _preservation(edition: Edition, settings: BuildSettings,
     found: list[Diagnostic] = []
     html = staged.get((settings.exports_dir / "html").resolve())
     if html is not None:
-        report = preservation.compare(source, where, preservation.site_words(html), "HTML site")
+        report = preservation.site_report(source, where, html)
         found += preservation.diagnostics(report, str(edition.path))
     for target, tmp in staged.items():
         if target.suffix == ".epub":
-            report = preservation.compare(source, where, preservation.epub_words(tmp), "EPUB")
+            report = preservation.epub_report(source, where, tmp)
             found += preservation.diagnostics(report, str(edition.path))
     return found
 
