@@ -82,5 +82,9 @@ def test_dates_and_description_come_from_the_register(tmp_path):
     assert len(cards["p1.html"][2]) <= 161
     assert cards["p2.html"][1] == "fl. 1600–1620"
     assert cards["e1.html"][1] == "1914–1918"
-    summary = page(folder, "p1.html").xpath("string(//p[@class='entity-summary'])")
-    assert summary.startswith("1815–1852. mathematician")
+    person = page(folder, "p1.html")
+    # the dates lead; the description is said once, whole, among the facts
+    assert person.xpath("string(//p[@class='entity-summary'])") == "1815–1852"
+    assert person.xpath("//dl[@class='entity-facts']/dt/text()") == ["death", "occupation"]
+    assert person.xpath("string(//dl/dd[2])").strip().endswith("beyond pure\n          calculation")
+    assert person.xpath("count(//*[contains(., 'mathematician and writer')][not(*)])") == 1

@@ -285,17 +285,23 @@
       <xsl:variable name="in-index" select="tk:index-mentions(.)"/>
       <article class="entity entity-{local-name()}" id="{@xml:id}">
         <h1><xsl:value-of select="tk:entity-name(.)"/></h1>
+        <!-- The dates lead; the description is shown once, whole and with its links, among the
+             facts below (the one-line form is for the cards). A birth or death that says no
+             more than its date is not repeated there. -->
         <xsl:variable name="dates" select="tk:entity-dates(.)"/>
-        <xsl:variable name="description" select="tk:entity-description(.)"/>
-        <xsl:if test="$dates or $description">
-          <p class="entity-summary">
-            <xsl:if test="$dates"><span class="entity-dates"><xsl:value-of select="$dates"/></span></xsl:if>
-            <xsl:if test="$dates and $description"><xsl:text>. </xsl:text></xsl:if>
-            <xsl:if test="$description"><span class="entity-description"><xsl:value-of select="$description"/></span></xsl:if>
+        <xsl:if test="$dates">
+          <p class="entity-summary"><span class="entity-dates"><xsl:value-of select="$dates"/></span>
+            <!-- where the dates come from (a biographical note), as a link: "(note 14, ch. 2)" -->
+            <xsl:for-each select="distinct-values((tei:birth, tei:death, tei:floruit)/@source ! tokenize(.))
+                ! tk:target(.)[exists(tk:href-of(.))]">
+              <xsl:text> </xsl:text>
+              <a class="entity-source" href="{tk:href-of(.)}">(<xsl:value-of select="tk:target-label(.)"/>)</a>
+            </xsl:for-each>
           </p>
         </xsl:if>
         <xsl:variable name="others" select="tk:other-names(.)"/>
-        <xsl:variable name="facts" select="* except (tk:main-name(.), $others)"/>
+        <xsl:variable name="facts" select="* except (tk:main-name(.), $others,
+            (tei:birth, tei:death, tei:floruit)[not(*)][normalize-space() = ('', @when, @from, @to, @notBefore, @notAfter)])"/>
         <xsl:if test="exists($others) or exists($facts)">
           <dl class="entity-facts">
             <xsl:if test="exists($others)">
