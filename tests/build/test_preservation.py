@@ -259,3 +259,12 @@ def test_words_shown_twice_are_reported(tmp_path):
     twice = [d for d in run.diagnostics if d.code == "build.text-repeated"]
     assert twice and twice[0].severity.value == "warning" and "HTML site" in twice[0].message
     assert run.committed  # shown twice is a warning; lost is an error
+
+
+def test_c1_control_characters_are_shown_as_windows_1252_and_reported(built, tmp_path):
+    page = _page(built["control-characters"])
+    assert not re.search("[\x80-\x9f]", page)
+    assert "† 1832" in page and "“the last winter”" in page and "son’s" in page and "1830–1832" in page
+    _, run = _build(RENDER / "control-characters.xml", tmp_path / "out")
+    said = [d for d in run.diagnostics if d.code == "render.control-characters"]
+    assert len(said) == 1 and "U+0086" in said[0].message and said[0].severity.value == "warning"

@@ -53,9 +53,22 @@
 
   <!-- The policy for unknown elements: kept as div/span with their text; said once per name. -->
   <xsl:template name="tk:report-unhandled">
+    <xsl:if test="$tk:has-c1">
+      <xsl:message select="'warning|render.control-characters|' || count($tk:c1-texts) || ' text(s) hold C1 control characters (U+0080-U+009F), not allowed in HTML, e.g. U+'
+          || tk:hex(string-to-codepoints(replace($tk:c1-texts[1], '[^&#x80;-&#x9F;]', ''))[1])
+          || ' near &quot;' || normalize-space(substring($tk:c1-texts[1], 1, 40)) || '&quot;: shown as the Windows-1252 characters they most likely are (U+0086 as †)'"/>
+    </xsl:if>
     <xsl:for-each select="distinct-values($tk:units//*[not(map:contains($tk:handled-set, local-name()))] ! name())">
       <xsl:sort select="."/>
       <xsl:message select="'info|render.unhandled-element|no specific rendering for &lt;' || . || '&gt;: its content is kept in a div/span with class tei-' || replace(., '^.*:', '')"/>
     </xsl:for-each>
   </xsl:template>
+
+  <!--* A code point in hexadecimal, four digits ("0086"). -->
+  <xsl:function name="tk:hex" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:sequence select="string-join(for $i in (3, 2, 1, 0) return
+        substring('0123456789ABCDEF', ($n idiv xs:integer(math:pow(16, $i))) mod 16 + 1, 1), '')"
+        xmlns:math="http://www.w3.org/2005/xpath-functions/math"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -105,6 +105,12 @@
   <xsl:template name="tk:unit-article">
     <xsl:param name="unit" as="element()"/>
     <article class="unit unit-{($unit/@type, local-name($unit))[1]}" id="{tk:unit-anchor($unit)}">
+      <!-- a unit in another language than the edition's (a letter's translation) says so -->
+      <xsl:variable name="lang" select="($unit/ancestor-or-self::*/@xml:lang)[last()]
+          [matches(., '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$')] ! tk:bcp47(string(.))"/>
+      <xsl:if test="exists($lang) and $lang != tk:language()">
+        <xsl:attribute name="lang" select="$lang"/>
+      </xsl:if>
       <!-- Page breaks etc. standing between this unit and the previous one. -->
       <xsl:apply-templates select="$unit/preceding-sibling::*[local-name() = $tk:interstitial]
           [not(following-sibling::*[tk:is-unit(.)][1] except $unit)]"/>

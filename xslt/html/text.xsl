@@ -413,10 +413,22 @@
        space that indents the source either side of it is not the text's. -->
   <xsl:template match="tei:lb"><br/></xsl:template>
   <xsl:template match="tei:lb[@break = 'no']"/>
-  <xsl:template match="text()[following-sibling::node()[1][self::tei:lb[@break = 'no']]]
+  <xsl:template match="text()[$tk:has-c1]
+                       | text()[following-sibling::node()[1][self::tei:lb[@break = 'no']]]
                        | text()[preceding-sibling::node()[1][self::tei:lb[@break = 'no']]]">
-    <xsl:value-of select="tk:join-at-breaks(.)"/>
+    <xsl:value-of select="translate(tk:join-at-breaks(.), $tk:c1, $tk:cp1252)"/>
   </xsl:template>
+
+  <!-- C1 control characters (U+0080-U+009F) are not allowed in HTML; in TEI they are nearly
+       always Windows-1252 bytes read as Latin-1 (" 1832" for "† 1832"), so they are shown
+       as those characters (U+FFFD where Windows-1252 has none), and the build says so
+       (render.control-characters, html.xsl). -->
+  <xsl:variable name="tk:c1" as="xs:string" select="codepoints-to-string(128 to 159)"/>
+  <xsl:variable name="tk:cp1252" as="xs:string" select="codepoints-to-string((8364, 65533, 8218, 402, 8222,
+      8230, 8224, 8225, 710, 8240, 352, 8249, 338, 65533, 381, 65533, 65533, 8216, 8217, 8220, 8221, 8226,
+      8211, 8212, 732, 8482, 353, 8250, 339, 65533, 382, 376))"/>
+  <xsl:variable name="tk:c1-texts" as="text()*" select="$tk:units//text()[matches(., '[&#x80;-&#x9F;]')]"/>
+  <xsl:variable name="tk:has-c1" as="xs:boolean" select="exists($tk:c1-texts)"/>
 
   <!--* A text node without the white space that touches a break="no" line break. -->
   <xsl:function name="tk:join-at-breaks" as="xs:string">
