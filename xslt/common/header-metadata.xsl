@@ -71,7 +71,7 @@
   <xsl:function name="tk:publisher" as="xs:string?">
     <xsl:param name="root" as="node()"/>
     <xsl:sequence select="((root($root)//tei:teiHeader)[1]/tei:fileDesc/tei:publicationStmt/
-      (tei:publisher | tei:distributor | tei:authority)[normalize-space()])[1] ! tk:plain(.)"/>
+      (tei:publisher | tei:distributor | tei:authority)[normalize-space()])[1] ! tk:agent-name(.)"/>
   </xsl:function>
 
   <!-- The print edition's ISBN (13 before 10), digits only; empty when the source has none. -->

@@ -123,8 +123,16 @@
   </xsl:function>
   <xsl:variable name="tk:publication-value" as="xs:string">
     <xsl:variable name="p" select="$tk:header/tei:fileDesc/tei:publicationStmt"/>
-    <xsl:sequence select="string-join(($p/tei:publisher, $p/tei:pubPlace, $p/tei:date)[normalize-space()] ! tk:plain(.), ', ')"/>
+    <xsl:sequence select="string-join((($p/tei:publisher)[normalize-space()] ! tk:agent-name(.),
+        ($p/tei:pubPlace, $p/tei:date)[normalize-space()] ! tk:plain(.)), ', ')"/>
   </xsl:variable>
+
+  <!--* A publisher's (distributor's, authority's) name: its name child when it has one, since
+        it may also hold an email or address that would run into the name ("(KNAW)info@…"). -->
+  <xsl:function name="tk:agent-name" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="tk:plain(($e/(tei:name, tei:orgName, tei:persName)[normalize-space()], $e)[1])"/>
+  </xsl:function>
 
   <!--* The licence text (and its URL when given). -->
   <xsl:function name="tk:licence" as="element()?">

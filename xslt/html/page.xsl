@@ -165,7 +165,8 @@
     </div>
   </xsl:variable>
   <xsl:variable name="tk:footer-lines" as="element()+">
-    <p><xsl:value-of select="tk:title()"/><xsl:if test="tk:publication()">. <xsl:value-of select="tk:publication()"/></xsl:if></p>
+    <!-- a title that ends with a full stop ("… 3 October 1888.") is not given a second one -->
+    <p><xsl:value-of select="tk:title()"/><xsl:if test="tk:publication()"><xsl:value-of select="if (matches(tk:title(), '[.!?]$')) then ' ' else '. '"/><xsl:value-of select="tk:publication()"/></xsl:if></p>
     <!-- the licences of the edition (its rights statement when it has none) -->
     <xsl:variable name="availability" select="$tk:header/tei:fileDesc/tei:publicationStmt/tei:availability"/>
     <xsl:for-each select="if (exists($availability/tei:licence)) then $availability/tei:licence else tk:licence()">
@@ -194,7 +195,7 @@
     <xsl:sequence select="map{
         'type': 'book', 'title': tk:title(),
         'author': array{ $tk:title-stmt/tei:author ! map{'literal': tk:person-name(.)} },
-        'publisher': tk:plain(($tk:header/tei:fileDesc/tei:publicationStmt/tei:publisher)[1]),
+        'publisher': ($tk:header/tei:fileDesc/tei:publicationStmt/tei:publisher)[1] ! tk:agent-name(.),
         'issued': if (matches($date, '^\d{4}')) then map{'date-parts': [[xs:integer(substring($date, 1, 4))]]} else (),
         'language': tk:language()}"/>
   </xsl:function>

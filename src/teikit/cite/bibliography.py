@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from teikit.cite.fields import citation_key, editors, names, original_work, put, title_parts, translators
-from teikit.cite.tei import csl_date, first, idnos, isbn, text, xp
+from teikit.cite.tei import agent_name, csl_date, first, idnos, isbn, text, xp
 
 # Words of a biblStruct's or title's @type that say what kind of serial it is.
 _SERIAL_KINDS = {"newspaper": "newspaper", "magazine": "magazine"}
@@ -58,7 +58,7 @@ def biblstruct_record(bibl: etree._Element) -> dict:
     if analytic is not None:
         put(item, "container-title", title_parts(monogr)[0])
     put(item, "collection-title", text(first(bibl, "tei:series/tei:title[1]")))
-    put(item, "publisher", text(first(imprint, "tei:publisher")))
+    put(item, "publisher", agent_name(first(imprint, "tei:publisher")))
     put(item, "publisher-place", text(first(imprint, "tei:pubPlace")))
     put(item, "issued", csl_date(first(imprint, "tei:date")))
     put(item, "volume", _scope(monogr, "volume"))
@@ -94,7 +94,7 @@ def bibl_record(bibl: etree._Element) -> dict:
     put(item, "translator", translators(bibl))
     if own is not None and container is not None:
         put(item, "container-title", text(container))
-    put(item, "publisher", text(first(bibl, "tei:publisher")))
+    put(item, "publisher", agent_name(first(bibl, "tei:publisher")))
     put(item, "publisher-place", text(first(bibl, "tei:pubPlace")))
     put(item, "issued", csl_date(first(bibl, "tei:date")))
     put(item, "volume", _scope(bibl, "volume"))

@@ -7,7 +7,7 @@ import unicodedata
 
 from lxml import etree
 
-from teikit.cite.tei import csl_date, csl_name, first, is_translator, responsible, text, xp
+from teikit.cite.tei import agent_name, csl_date, csl_name, first, is_translator, responsible, text, xp
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -78,7 +78,7 @@ def original_work(monogr: etree._Element | None) -> dict:
         orig_title = first(related, "tei:title[1]")
     put(item, "original-title", text(orig_title))
     if related is not None:
-        put(item, "original-publisher", text(first(related, ".//tei:publisher")))
+        put(item, "original-publisher", agent_name(first(related, ".//tei:publisher")))
         put(item, "original-publisher-place", text(first(related, ".//tei:pubPlace")))
         put(item, "original-date", csl_date(first(related, ".//tei:date")))
         put(item, "original-author", names(xp(related, "tei:author")))

@@ -22,7 +22,7 @@ from teikit.cite.authorship import division_authors
 from teikit.cite.bibliography import bibliography_records
 from teikit.cite.fields import citation_key, editors, names, original_work, put, title_parts, translators
 from teikit.cite.pages import page_range
-from teikit.cite.tei import csl_date, first, idnos, isbn, text, xp
+from teikit.cite.tei import agent_name, csl_date, first, idnos, isbn, text, xp
 from teikit.errors import MetadataError
 
 __all__ = ["bibliography_records", "citation_records", "edition_identifier", "page_range", "tei_header"]
@@ -93,7 +93,7 @@ def print_record(tree: etree._ElementTree) -> dict | None:
     # The translator may be recorded only in titleStmt; the translation is the printed book's.
     put(item, "translator", translators(monogr) or translators(title_stmt))
     put(item, "editor", editors(monogr))
-    put(item, "publisher", text(first(imprint, "tei:publisher")))
+    put(item, "publisher", agent_name(first(imprint, "tei:publisher")))
     put(item, "publisher-place", text(first(imprint, "tei:pubPlace")))
     put(item, "issued", csl_date(first(imprint, "tei:date")))
     put(item, "ISBN", isbn(ids))
@@ -134,7 +134,7 @@ def edition_record(tree: etree._ElementTree) -> dict:
     put(item, "author", names(xp(title_stmt, "tei:author")))
     put(item, "translator", translators(title_stmt))
     put(item, "editor", editors(title_stmt))
-    put(item, "publisher", text(first(pub, "tei:publisher | tei:distributor | tei:authority")))
+    put(item, "publisher", agent_name(first(pub, "tei:publisher | tei:distributor | tei:authority")))
     place = text(first(pub, "tei:pubPlace"))
     put(item, "publisher-place", "" if place.startswith(("http://", "https://")) else place)
     # The edition's own date: of publication, else of the edition statement.

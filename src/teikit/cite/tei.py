@@ -133,3 +133,12 @@ def responsible(node: etree._Element) -> list[etree._Element]:
     """The named agents of a respStmt or editor (persName/orgName/name, else the element)."""
     named = xp(node, "tei:persName | tei:orgName | tei:name")
     return named or [node]
+
+
+def agent_name(node: etree._Element | None) -> str:
+    """A publisher's (distributor's, authority's) name: its name child when it has one, since
+    it may also hold an email or address that would run into the name ("(KNAW)info@…")."""
+    if node is None:
+        return ""
+    named = first(node, "(tei:name | tei:orgName | tei:persName)[normalize-space()]")
+    return text(named if named is not None else node)
