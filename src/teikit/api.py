@@ -48,11 +48,15 @@ def validate(paths: Iterable[str | Path], schema: str = "teikit", *, engine: str
 
 
 def check(paths: Iterable[str | Path], *, registers: Iterable[str | Path] = (),
-          select: Sequence[str] = (), ignore: Sequence[str] = ()) -> CheckResult:
-    """Check cross-references of files or folders (docs/checks.md); ``.diagnostics`` lists problems."""
+          select: Sequence[str] = (), ignore: Sequence[str] = (),
+          bare_ids: Sequence[str] = ()) -> CheckResult:
+    """Check cross-references of files or folders (docs/checks.md); ``.diagnostics`` lists problems.
+
+    ``ignore``: rule codes, families, or pointers declared external (``@facs``, ``catRef``);
+    ``bare_ids``: attributes whose values are IDs written without '#' (``sp/@who``)."""
     from teikit.check import check_paths
 
-    return check_paths(list(paths), registers=registers, select=select, ignore=ignore)
+    return check_paths(list(paths), registers=registers, select=select, ignore=ignore, bare_ids=bare_ids)
 
 
 def build(edition: Edition, formats: Sequence[str] = ("html", "epub", "csv"), *,

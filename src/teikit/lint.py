@@ -24,7 +24,8 @@ class LintResult:
 
 
 def lint_paths(paths: Sequence[str | Path], *, schema: str = "auto", registers: Sequence[str | Path] = (),
-               ignore: Sequence[str] = (), project_schemas: dict[Path, str] | None = None) -> LintResult:
+               ignore: Sequence[str] = (), project_schemas: dict[Path, str] | None = None,
+               bare_ids: Sequence[str] = ()) -> LintResult:
     """Validate and check ``paths``; one merged, de-duplicated list of diagnostics."""
     import dataclasses
 
@@ -32,7 +33,7 @@ def lint_paths(paths: Sequence[str | Path], *, schema: str = "auto", registers: 
     from teikit.check.context import display_path
     from teikit.validate.runner import validate_paths
 
-    checked = check_paths(list(paths), registers=registers, ignore=ignore)
+    checked = check_paths(list(paths), registers=registers, ignore=ignore, bare_ids=bare_ids)
     validated = validate_paths(list(paths), schema, project_schemas=project_schemas, cache_dir=None)
     seen: set[tuple] = set()
     # check's ids.duplicate already says what validate's xml.duplicate-id says

@@ -21,7 +21,8 @@ keys (docs/project.md)::
     epub-stylesheet = "custom/epub.xsl"
 
     [check]                          # conventions of the edition (optional)
-    ignore = ["unused.bibl", "@facs"]     # rule codes or families; "@attr"/"el/@attr" external
+    ignore = ["unused.bibl", "@facs"]     # rule codes or families; "@attr"/"el/@attr"/"el" external
+    bare-ids = ["sp/@who"]                # attributes whose values are IDs written without '#'
 
 A wrong key or type is an :class:`~teikit.errors.InputError` naming the file, the line and
 the key (exit 2), never a silent default.
@@ -45,7 +46,7 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
                 "schema": str},
     "ingest": {"source": str, "editorial": str, "output": str},
     "build": {"html-stylesheet": str, "epub-stylesheet": str},
-    "check": {"ignore": list},
+    "check": {"ignore": list, "bare-ids": list},
 }
 
 
@@ -65,6 +66,7 @@ class Project:
     ingest_output: Path | None = None
     stylesheets: dict[str, Path] = field(default_factory=dict)
     check_ignore: list[str] = field(default_factory=list)
+    check_bare_ids: list[str] = field(default_factory=list)
 
     @property
     def root(self) -> Path:
@@ -195,6 +197,7 @@ def _project(data: dict[str, Any], file: Path, text: str) -> Project:
         stylesheets={fmt: root / build[f"{fmt}-stylesheet"] for fmt in ("html", "epub")
                      if f"{fmt}-stylesheet" in build},
         check_ignore=list(check.get("ignore", [])),
+        check_bare_ids=list(check.get("bare-ids", [])),
     )
     for path in [*project.tei, *project.registers, *project.stylesheets.values()]:
         if not path.exists():

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from teikit.check.context import Context, display_path
 from teikit.check.model import DocumentSet
+from teikit.check.pointers import pointer_table
 from teikit.check.rules import FAMILIES, RULES
 from teikit.diagnostics import Diagnostic, Severity, sort_key
 from teikit.errors import InputError
@@ -54,12 +55,17 @@ def matches(code: str, patterns: Sequence[str]) -> bool:
     return any(code == p or code.startswith(p.rstrip(".") + ".") for p in patterns)
 
 
-_ATTRIBUTE = re.compile(r"^(?:[A-Za-z][\w.-]*/)?@[A-Za-z][\w:.-]*$")
+_ATTRIBUTE = re.compile(r"^(?:[A-Za-z][\w.-]*/)?@(?:[A-Za-z][\w:.-]*|\*)$")
 
 
 def is_attribute_pattern(pattern: str) -> bool:
-    """``@facs`` or ``pb/@facs``: pointers of that attribute are declared external."""
-    return bool(_ATTRIBUTE.match(pattern))
+    """``@facs``, ``pb/@facs``, ``catRef/@*``, or the name of a TEI element with pointer
+    attributes of its own (``catRef``) that names no rule family: pointers of that attribute
+    (or element) are declared external. Anything else must be a rule code or family, so a
+    typo is still refused."""
+    if _ATTRIBUTE.match(pattern):
+        return True
+    return pattern in pointer_table()[1] and not any(matches(code, [pattern]) for code in RULES)
 
 
 def unknown_patterns(patterns: Sequence[str]) -> list[str]:
@@ -105,14 +111,20 @@ def check_paths(
     registers: Iterable[str | Path] = (),
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    bare_ids: Sequence[str] = (),
 ) -> CheckResult:
-    """Check files and folders; ``registers`` only resolve ``@key`` values and pointers."""
+    """Check files and folders; ``registers`` only resolve ``@key`` values and pointers.
+
+    ``ignore`` takes rule codes and families, and pointer patterns declared external
+    (``@facs``, ``pb/@facs``, ``catRef``); ``bare_ids`` patterns (``sp/@who``) declare
+    attributes whose values are IDs written without '#', so each must name one.
+    """
     with paused_gc():
-        return _check(paths, registers, select, ignore)
+        return _check(paths, registers, select, ignore, bare_ids)
 
 
 def _check(paths: Iterable[str | Path], registers: Iterable[str | Path], select: Sequence[str],
-           ignore: Sequence[str]) -> CheckResult:
+           ignore: Sequence[str], bare_ids: Sequence[str] = ()) -> CheckResult:
     result = CheckResult()
     docs = DocumentSet()
     for reg in registers:
@@ -125,7 +137,7 @@ def _check(paths: Iterable[str | Path], registers: Iterable[str | Path], select:
         except InputError as exc:
             result.unusable = True
             result.diagnostics.append(_unusable(exc))
-    ctx = Context(docs, external=[p for p in ignore if is_attribute_pattern(p)])
+    ctx = Context(docs, external=[p for p in ignore if is_attribute_pattern(p)], bare_ids=bare_ids)
     for doc in docs.checked:
         for run in FAMILIES.values():
             result.diagnostics.extend(run(ctx, doc))

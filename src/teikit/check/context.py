@@ -59,10 +59,12 @@ KEY_KINDS = {
 class Context:
     """The document set plus lazily computed resolutions and reverse pointers."""
 
-    def __init__(self, docs: DocumentSet, external: Sequence[str] = ()) -> None:
+    def __init__(self, docs: DocumentSet, external: Sequence[str] = (), bare_ids: Sequence[str] = ()) -> None:
         self.docs = docs
-        # "@facs", "pb/@facs": pointer attributes the edition declares external (not checked)
-        self.external = [tuple(p.split("/@", 1)) if "/@" in p else ("*", p.lstrip("@")) for p in external]
+        # "@facs", "pb/@facs", "catRef/@*": pointer attributes the edition declares external
+        self.external = [_split_pattern(p) for p in external]
+        # "sp/@who", "@corresp": attributes whose values are IDs written without '#'
+        self.bare_ids = [_split_pattern(p) for p in bare_ids]
         self._resolved: dict[int, list[tuple[Pointer, Resolution]]] = {}
         self._incoming: dict[etree._Element, list[tuple[Document, Pointer]]] | None = None
         self._keys: tuple[dict[str, etree._Element], set[str]] | None = None
@@ -71,9 +73,13 @@ class Context:
     def external_attribute(self, element: str, attr: str) -> str | None:
         """The declared pattern that makes ``element/@attr`` external, if any."""
         for el, at in self.external:
-            if at == attr and el in ("*", element):
-                return f"@{attr}" if el == "*" else f"{el}/@{attr}"
+            if at in ("*", attr) and el in ("*", element):
+                return f"@{at}" if el == "*" else f"{el}/@{at}"
         return None
+
+    def declares_bare_ids(self, element: str, attr: str) -> bool:
+        """Whether the edition declares that ``element/@attr`` holds IDs without '#'."""
+        return any(at in ("*", attr) and el in ("*", element) for el, at in self.bare_ids)
 
     # -- resolution -------------------------------------------------------------------
     def resolved(self, doc: Document) -> list[tuple[Pointer, Resolution]]:
@@ -213,3 +219,13 @@ def display_path(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def _split_pattern(pattern: str) -> tuple[str, str]:
+    """"@facs" -> ("*", "facs"); "pb/@facs" -> ("pb", "facs"); "catRef" -> ("catRef", "*")."""
+    if "/@" in pattern:
+        el, attr = pattern.split("/@", 1)
+        return el, attr
+    if pattern.startswith("@"):
+        return "*", pattern[1:]
+    return pattern, "*"

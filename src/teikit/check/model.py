@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from teikit import xmlio
-from teikit.check.pointers import Pointer, iter_pointers
+from teikit.check.pointers import Pointer, iter_pointers, prefix_definitions
 from teikit.errors import InputError
 
 
@@ -53,6 +53,7 @@ class Document:
         return doc
 
     def _index(self) -> None:
+        prefixes = prefix_definitions(self.tree.getroot()) or None
         for el in self.tree.getroot().iter():
             if not isinstance(el.tag, str):
                 continue
@@ -62,7 +63,7 @@ class Document:
                     self.duplicate_ids.append((xml_id, el))
                 else:
                     self.ids[xml_id] = el
-            self.pointers.extend(iter_pointers(el, local_name(el)))
+            self.pointers.extend(iter_pointers(el, local_name(el), prefixes))
 
 
 class DocumentSet:

@@ -41,7 +41,10 @@ class Pointer:
 
     ``kind`` is ``local`` (``#id``), ``bare`` (a value without ``#``, scheme or path that
     may be an ID), ``file`` (a relative reference to another file, with or without a
-    fragment), ``external`` (has a URI scheme) or ``key`` (a ``@key`` value).
+    fragment), ``external`` (has a URI scheme), ``key`` (a ``@key`` value) or
+    ``prefix-unmatched`` (a prefix the document declares, but none of its patterns fits).
+    A value written with a declared prefix (``dta:f0001``) is classified as it expands;
+    ``value`` keeps what the document wrote.
     """
 
     element: etree._Element
@@ -56,10 +59,66 @@ class Pointer:
         return self.element.sourceline
 
 
-def classify(element: etree._Element, attr: str, token: str) -> Pointer:
-    """Read one pointer token into a :class:`Pointer`."""
+Prefixes = dict[str, list[tuple["re.Pattern[str]", str]]]
+
+
+def prefix_definitions(root: etree._Element) -> Prefixes:
+    """The document's ``listPrefixDef``: prefix -> [(matchPattern, replacementPattern)].
+
+    TEI lets a document abbreviate pointers (``dta:f0001``, ``psn:jsmith``) and says in its
+    header how to expand them; a pattern that is not a usable regular expression is left out
+    (the pointer then stays unexpanded and is reported as such).
+    """
+    header = root.find(f"{_TEI_PREFIX}teiHeader")
+    found: Prefixes = {}
+    if header is None:
+        return found
+    for pd in header.iter(f"{_TEI_PREFIX}prefixDef"):
+        ident, pattern = pd.get("ident", "").strip(), pd.get("matchPattern")
+        if not ident or pattern is None:
+            continue
+        try:
+            compiled = re.compile(pattern)
+        except re.error:
+            continue
+        # TEI writes groups as $1..$9 in the replacement
+        found.setdefault(ident, []).append((compiled, pd.get("replacementPattern", "")))
+    return found
+
+
+def expand_prefix(token: str, prefixes: Prefixes) -> str | None:
+    """``token`` expanded by the document's prefix definitions; None when none applies."""
+    ident, sep, rest = token.partition(":")
+    if not sep or ident not in prefixes:
+        return None
+    for pattern, replacement in prefixes[ident]:
+        m = pattern.fullmatch(rest)
+        if m is not None:
+            return _substitute(replacement, [m.group(0), *(g or "" for g in m.groups())])
+    return None
+
+
+def _substitute(replacement: str, groups: list[str]) -> str:
+    """``$1``..``$9`` of a replacementPattern filled from ``groups`` ("" past the last)."""
+    return _DOLLAR_GROUP.sub(lambda g: groups[int(g.group(1))] if int(g.group(1)) < len(groups) else "",
+                             replacement)
+
+
+_DOLLAR_GROUP = re.compile(r"\$(\d)")
+
+
+
+def classify(element: etree._Element, attr: str, token: str, prefixes: Prefixes | None = None) -> Pointer:
+    """Read one pointer token into a :class:`Pointer` (expanding a declared prefix first)."""
     if attr == "key":
         return Pointer(element, attr, token, "key", fragment=token)
+    if prefixes and ":" in token:
+        expanded = expand_prefix(token, prefixes)
+        if expanded is not None:
+            inner = classify(element, attr, expanded)
+            return Pointer(element, attr, token, inner.kind, inner.path, inner.fragment)
+        if token.partition(":")[0] in prefixes:
+            return Pointer(element, attr, token, "prefix-unmatched", fragment=token)
     if token.startswith("#"):
         return Pointer(element, attr, token, "local", fragment=token[1:])
     if _SCHEME.match(token):
@@ -70,7 +129,7 @@ def classify(element: etree._Element, attr: str, token: str) -> Pointer:
     return Pointer(element, attr, token, "file", path=path, fragment=fragment)
 
 
-def iter_pointers(element: etree._Element, name: str) -> list[Pointer]:
+def iter_pointers(element: etree._Element, name: str, prefixes: Prefixes | None = None) -> list[Pointer]:
     """Every pointer token on ``element`` (whose local name is ``name``)."""
     if not isinstance(element.tag, str) or not element.attrib:
         return []
@@ -87,7 +146,7 @@ def iter_pointers(element: etree._Element, name: str) -> list[Pointer]:
         tokens = raw.split() if kind != "single" else ([raw.strip()] if raw.strip() else [])
         if not tokens:
             found.append(Pointer(element, attr, raw, "empty"))
-        found.extend(classify(element, attr, t) for t in tokens)
+        found.extend(classify(element, attr, t, prefixes) for t in tokens)
     return found
 
 

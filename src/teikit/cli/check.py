@@ -6,7 +6,7 @@ import dataclasses
 
 import click
 
-from teikit.check import check_paths, unknown_patterns
+from teikit.check import check_paths, is_attribute_pattern, unknown_patterns
 from teikit.check.report import render_json, render_text
 from teikit.check.sarif import render_sarif
 from teikit.cli._common import stdin_as_file
@@ -33,17 +33,20 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 @click.option("--ignore", multiple=True, metavar="CODES", help="Do not report these rule codes or families; "
               "'@attr' or 'element/@attr' declares that attribute's pointers external (not checked, "
               "counted once: pointers.external). Repeatable.")
+@click.option("--bare-ids", "bare_ids", multiple=True, metavar="PATTERNS",
+              help="'element/@attr' or '@attr' whose values are IDs written without '#' "
+                   "(e.g. sp/@who): each value must name an xml:id. Repeatable.")
 @click.option("--fail-on", type=click.Choice(sorted(FAIL_ON)), default="warning", show_default=True,
               help="Lowest severity that makes the exit status 1.")
 @click.option("--show", type=click.Choice(sorted(FAIL_ON)), default="warning", show_default=True,
               help="Text format: lowest severity whose items are listed (rules below it are "
                    "only counted). JSON and SARIF always hold every item.")
 def command(paths: tuple[str, ...], fmt: str, registers: tuple[str, ...], select: tuple[str, ...],
-            ignore: tuple[str, ...], fail_on: str, show: str) -> None:
+            ignore: tuple[str, ...], bare_ids: tuple[str, ...], fail_on: str, show: str) -> None:
     """Check cross-references: IDs, pointers, notes, pages and the index.
 
     PATHS are TEI files or folders (searched for *.xml); default: the project's TEI files
-    (teikit.toml), with its registers and its [check] ignore list.
+    (teikit.toml), with its registers and its [check] ignore and bare-ids lists.
     Rules and their codes are listed in docs/checks.md. Exit status: 0 clean, 1 problems
     at or above --fail-on, 2 unusable input or bad usage.
 
@@ -53,8 +56,9 @@ def command(paths: tuple[str, ...], fmt: str, registers: tuple[str, ...], select
       teikit check --show info edition.xml
       teikit check --format sarif --ignore unused tei/ > check.sarif
       teikit check letter.xml --register persons.xml
+      teikit check --ignore @facs --ignore catRef --bare-ids sp/@who play.xml
     """
-    selected, ignored = _codes(select), _codes(ignore)
+    selected, ignored, bare = _codes(select), _codes(ignore), _codes(bare_ids)
     if not paths:
         from teikit import project
 
@@ -62,11 +66,15 @@ def command(paths: tuple[str, ...], fmt: str, registers: tuple[str, ...], select
         paths = tuple(str(p) for p in proj.tei_files())
         registers = registers or tuple(str(p) for p in proj.registers)
         ignored += [c for c in proj.check_ignore if c not in ignored]
+        bare += [c for c in proj.check_bare_ids if c not in bare]
     unknown = unknown_patterns(selected + ignored)
     if unknown:
         raise click.UsageError(f"unknown rule code(s): {', '.join(unknown)} (see docs/checks.md)")
+    not_patterns = [b for b in bare if not is_attribute_pattern(b)]
+    if not_patterns:
+        raise click.UsageError(f"--bare-ids takes 'element/@attr' or '@attr', not: {', '.join(not_patterns)}")
     with stdin_as_file(paths) as (given, named):  # "-": standard input
-        result = check_paths(given, registers=registers, select=selected, ignore=ignored)
+        result = check_paths(given, registers=registers, select=selected, ignore=ignored, bare_ids=bare)
     result.diagnostics = [dataclasses.replace(d, file=named(d.file)) for d in result.diagnostics]
     result.files = [named(f) for f in result.files]
     if fmt == "text":

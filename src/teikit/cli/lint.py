@@ -40,15 +40,17 @@ def command(paths: tuple[str, ...], schema: str, registers: tuple[str, ...], ign
 
     current = project.require("file to lint") if not paths else project.current()
     registers_ = list(registers)
+    bare: list[str] = []
     ignored = [c.strip() for v in ignore for c in v.split(",") if c.strip()]
     if not paths and current is not None:
         paths = tuple(str(p) for p in current.tei_files())
         registers_ = registers_ or [str(p) for p in current.registers]
         ignored += [c for c in current.check_ignore if c not in ignored]
+        bare = list(current.check_bare_ids)
     schemas = current.schema_map() if current is not None else {}
     with stdin_as_file(paths) as (given, named):  # "-": standard input
         result = lint_paths(given, schema=schema, registers=registers_, ignore=ignored,
-                            project_schemas=schemas)
+                            project_schemas=schemas, bare_ids=bare)
     result.diagnostics = [dataclasses.replace(d, file=named(d.file)) for d in result.diagnostics]
     result.files = [named(f) for f in result.files]
     if fmt == "json":

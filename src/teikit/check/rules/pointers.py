@@ -20,8 +20,11 @@ RULES = {
     "pointers.unreadable-file": (Severity.WARNING, "a pointer leads into a file that is not usable TEI"),
     "pointers.unresolved-key": (Severity.ERROR, "a @key names no entry of the register(s)"),
     "pointers.keys-unchecked": (Severity.INFO, "@key values were not checked: no register was given"),
-    "pointers.external": (Severity.INFO, "pointers of attributes declared external (--ignore @attr) "
-                                         "were not checked; counted once per attribute"),
+    "pointers.external": (Severity.INFO, "pointers of attributes or elements declared external "
+                                         "(--ignore @attr, el/@attr, el) were not checked; counted once "
+                                         "per declaration"),
+    "pointers.prefix-unmatched": (Severity.ERROR, "a pointer uses a prefix the document declares "
+                                                  "(prefixDef) but fits none of its patterns"),
     "notes.marker-dangling": (Severity.ERROR, "a note marker points at no element"),
     "index.locator-dangling": (Severity.ERROR, "an index locator points at no page or note"),
 }
@@ -78,6 +81,12 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
         if declared is not None:  # the edition says these point outside the files checked
             external[declared] = external.get(declared, 0) + 1
             continue
+        if p.kind == "prefix-unmatched":
+            yield make(doc, p.element, "pointers.prefix-unmatched", Severity.ERROR,
+                       f"@{p.attr} {p.value!r}: the prefix {p.value.partition(':')[0]!r} is declared in "
+                       "listPrefixDef, but the value fits none of its matchPatterns",
+                       "fix the value, or the prefixDef's @matchPattern")
+            continue
         if p.kind == "empty":
             yield make(doc, p.element, "pointers.empty", Severity.WARNING, f"@{p.attr} is empty",
                        "remove the attribute, or give the URI or #ID it should point at")
@@ -99,7 +108,8 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
             ids = res.target_doc.ids if res.target_doc is not None else doc.ids
             yield _dangling(doc, p, ids)
         elif res.status == "unchecked" and p.kind == "bare":
-            if (local_name(p.element), p.attr) in bare_ids:
+            name = local_name(p.element)
+            if (name, p.attr) in bare_ids or ctx.declares_bare_ids(name, p.attr):
                 yield _dangling(doc, p, doc.ids, bare=True)
                 continue
             # Otherwise a bare value is only taken for an ID when it nearly is one (case differs).
