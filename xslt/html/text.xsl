@@ -651,10 +651,14 @@
               </xsl:otherwise>
             </xsl:choose>
             <xsl:if test="self::tei:editor and not(tk:name-has-more(.))"> (ed.)</xsl:if>
-          </xsl:for-each>. </span>
+          </xsl:for-each>
+          <!-- "Brook-Sheperd, G." takes no second full stop -->
+          <xsl:variable name="last" select="$names[last()]"/>
+          <xsl:value-of select="tk:stop(if ($last/self::tei:editor and not(tk:name-has-more($last))) then ')'
+              else if ($last//*[@ref] or tk:name-has-more($last)) then tk:plain($last) else tk:person-name($last))"/></span>
         </xsl:if>
         <xsl:for-each select="tei:title">
-          <xsl:apply-templates select="."/><xsl:text>. </xsl:text>
+          <xsl:apply-templates select="."/><xsl:value-of select="tk:stop(tk:plain(.))"/>
         </xsl:for-each>
         <xsl:for-each select="tei:imprint">
           <span class="tei-imprint">
@@ -670,6 +674,13 @@
       <xsl:apply-templates select="* except (tei:analytic | tei:monogr | tei:series)"/>
     </div>
   </xsl:template>
+
+  <!--* What follows a part of an entry: ". ", or only " " after a part that already ends a
+        sentence ("G.", "Why?"), so an entry never shows "G.." -->
+  <xsl:function name="tk:stop" as="xs:string">
+    <xsl:param name="before" as="xs:string"/>
+    <xsl:sequence select="if (matches($before, '[.?!]$')) then ' ' else '. '"/>
+  </xsl:function>
 
   <!-- Names in a biblStruct are formatted above; their original markup is not repeated. -->
 
