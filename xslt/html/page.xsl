@@ -125,7 +125,8 @@
           </nav>
           <form class="goto-page" action="pages.html" method="get">
             <label for="goto-page-input"><xsl:value-of select="tk:s('go-page')"/></label>
-            <input id="goto-page-input" name="page" type="text" size="5" inputmode="text" autocomplete="off"/>
+            <input id="goto-page-input" name="page" type="text" size="5" inputmode="text" autocomplete="off"
+                   placeholder="{tk:s('page')}"/>
             <button type="submit">→</button>
             <output class="goto-status" aria-live="polite"></output>
           </form>
