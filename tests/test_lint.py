@@ -12,17 +12,17 @@ from teikit.cli import cli
 FIVE = Path("tests") / "fixtures" / "lint" / "five-editor-errors.xml"  # as an editor passes it
 
 
-def test_the_five_editor_errors_in_one_run_with_line_and_hint(monkeypatch):
+def test_the_five_editor_errors_in_one_run_with_line_column_and_hint(monkeypatch):
     monkeypatch.chdir(Path(__file__).resolve().parents[1])
     result = CliRunner().invoke(cli, ["lint", str(FIVE)])
     assert result.exit_code == 1, result.output
     lines = result.output.splitlines()
     expected = {
-        "pointers.dangling": f"{FIVE}:14:",        # a typo'd @ref
+        "pointers.dangling": f"{FIVE}:14:77:",      # a typo'd @ref, at the attribute
         "rng.tei_all": f"{FIVE}:14:46:",            # month 13 in date/@when, with its column
-        "pages.number-repeated": f"{FIVE}:15:",     # a repeated page number
-        "ids.duplicate": f"{FIVE}:16:",             # a duplicated xml:id: reported, the file still read
-        "notes.unreferenced": f"{FIVE}:20:",        # an orphan note
+        "pages.number-repeated": f"{FIVE}:15:9:",    # a repeated page number
+        "ids.duplicate": f"{FIVE}:16:9:",           # a duplicated xml:id: reported, the file still read
+        "notes.unreferenced": f"{FIVE}:20:9:",      # an orphan note
     }
     for code, where in expected.items():
         hit = [i for i, line in enumerate(lines) if line.startswith(where) and f"[{code}]" in line]
@@ -53,7 +53,7 @@ def test_standard_input_is_read_for_dash():
     data = (Path(__file__).resolve().parent / "fixtures" / "lint" / "five-editor-errors.xml").read_bytes()
     runner = CliRunner()
     linted = runner.invoke(cli, ["lint", "-"], input=data)
-    assert linted.exit_code == 1 and "<stdin>:14: error:" in linted.output
+    assert linted.exit_code == 1 and "<stdin>:14:77: error:" in linted.output
     checked = runner.invoke(cli, ["check", "-"], input=data)
-    assert checked.exit_code == 1 and "<stdin>:14: error:" in checked.output
+    assert checked.exit_code == 1 and checked.output.startswith("<stdin>:14:77: error:")
     assert "teikit-stdin-" not in linted.output + checked.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -23,16 +24,20 @@ def result():
     return check_paths([FIXTURES / n for n in names])
 
 
-def test_text_groups_by_file_and_rule_with_counts_and_summary(result):
+def test_text_lists_problems_unindented_then_counts_by_file_and_rule(result):
     text = render_text(result.diagnostics, result.files)
     lines = text.splitlines()
     assert lines[-1] == "3 file(s) checked: 2 error(s), 0 warning(s), 3 info"
-    gap_file = next(i for i, line in enumerate(lines) if line.endswith("notes.number-gap.xml: 1 error"))
-    assert lines[gap_file + 1] == "  [notes.number-gap] error, 1"
-    expected = "notes.number-gap.xml:27: error: note 4 follows note 2: 3 missing [notes.number-gap]"
-    assert expected in lines[gap_file + 2]
+    # one unindented path:line:col line per problem, so editors and problem matchers jump to it
+    gap = next(i for i, line in enumerate(lines) if line.endswith("[notes.number-gap]"))
+    assert re.match(r"^\S*notes\.number-gap\.xml:27:\d+: error: note 4 follows note 2: 3 missing "
+                    r"\[notes\.number-gap\]$", lines[gap])
     where = "/tei:TEI/tei:text[1]/tei:back[1]/tei:div[1]/tei:div[1]/tei:note[3]"
-    assert lines[gap_file + 4].strip() == f"at: {where} (#ch01-n04)"
+    assert f"    at: {where} (#ch01-n04)" in lines[gap + 1:gap + 3]
+    indented = ("    hint: ", "    at: ", "  [")
+    assert not [line for line in lines if line.startswith(" ") and not line.startswith(indented)]
+    counts = next(i for i, line in enumerate(lines) if line.endswith("notes.number-gap.xml: 1 error"))
+    assert lines[counts + 1] == "  [notes.number-gap] error, 1"
     assert any(line.endswith("unused.person.xml: 3 info") for line in lines)
 
 

@@ -164,14 +164,16 @@ def make(
     severity: Severity,
     message: str,
     hint: str | None = None,
+    attr: str | None = None,
 ) -> Diagnostic:
-    """A diagnostic located at ``el`` in ``doc`` (line, XPath and nearest xml:id)."""
+    """A diagnostic located at ``el`` in ``doc`` (line, column of its start tag, or of its
+    attribute ``attr`` when given, XPath and nearest xml:id)."""
     if el is None:
         return Diagnostic(doc.name, None, None, severity, code, message, hint)
     return Diagnostic(
         file=doc.name,
         line=el.sourceline,
-        column=None,
+        column=doc.column_of(el, attr),
         severity=severity,
         code=code,
         message=message,

@@ -9,6 +9,7 @@ lazily, relative to the pointing file, and also only once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +39,9 @@ class Document:
     duplicate_ids: list[tuple[str, etree._Element]] = field(default_factory=list)
     pointers: list[Pointer] = field(default_factory=list)
     register: bool = False  # given only to resolve @key / pointers; not itself reported on
+    # for columns, built on the first diagnostic that needs one (most files have none)
+    _lines: list[str] | None = field(default=None, repr=False)
+    _starts: dict[int, list[etree._Element]] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, path: Path, name: str | None = None, *, register: bool = False) -> Document:
@@ -51,6 +55,45 @@ class Document:
         doc = cls(path=path.resolve(), name=shown, tree=tree, register=register)
         doc._index()
         return doc
+
+    def column_of(self, el: etree._Element, attr: str | None = None) -> int | None:
+        """The 1-based column of ``el``'s start tag (of its attribute ``attr`` when given).
+
+        libxml2 records lines only. The element's start tag is found on its line as the
+        n-th tag of its name there, n counted among the elements starting on that line in
+        document order (so a file written on one line still gets the right column).
+        """
+        line = el.sourceline
+        if line is None or not isinstance(el.tag, str):
+            return None
+        if self._lines is None:
+            try:
+                data = self.path.read_bytes()
+            except OSError:
+                return None
+            encoding = self.tree.docinfo.encoding or "utf-8"
+            self._lines = data.decode(encoding, errors="replace").splitlines()
+            self._starts = {}
+            for e in self.tree.getroot().iter():
+                if isinstance(e.tag, str) and e.sourceline is not None:
+                    self._starts.setdefault(e.sourceline, []).append(e)
+        if line > len(self._lines) or self._starts is None:
+            return None
+        text = self._lines[line - 1]
+        name = (f"{el.prefix}:" if el.prefix else "") + local_name(el)
+        same = [e for e in self._starts.get(line, []) if e.tag == el.tag and e.prefix == el.prefix]
+        tags = list(re.finditer(rf"<{re.escape(name)}(?=[\s/>])", text))
+        nth = next((i for i, e in enumerate(same) if e is el), None)
+        if nth is None or nth >= len(tags):
+            return None
+        start = tags[nth].start()
+        if attr and not attr.startswith("{"):  # an attribute on the same line as its tag
+            end = text.find(">", start)
+            pattern = re.compile(rf"\s({re.escape(attr)})\s*=")
+            found = pattern.search(text, start, end if end >= 0 else len(text))
+            if found:
+                return found.start(1) + 1
+        return start + 1
 
     def _index(self) -> None:
         prefixes = prefix_definitions(self.tree.getroot()) or None

@@ -11,14 +11,19 @@ from teikit.diagnostics import Diagnostic, Severity, counts, sort_key, summary_l
 
 
 def render_text(diags: Sequence[Diagnostic], files: Sequence[str], show: Severity = Severity.INFO) -> str:
-    """Diagnostics grouped by file, then by rule (with a count), then a one-line summary.
+    """One unindented ``path:line:col: severity: message [code]`` line per problem, in file
+    and position order (editors and CI problem matchers jump to it), its hint and place in
+    the file on the lines below; then the counts by file and rule, and a summary line.
 
     Rules whose severity is below ``show`` keep their count line but their items are not
     listed, so a long tail of information does not bury the problems."""
+    ordered = sorted(diags, key=sort_key)
+    lines = [_render(d) for d in ordered if d.severity.rank >= show.rank]
     by_file: dict[str, list[Diagnostic]] = defaultdict(list)
-    for d in sorted(diags, key=sort_key):
+    for d in ordered:
         by_file[d.file].append(d)
-    lines: list[str] = []
+    if lines and by_file:
+        lines.append("")
     for file in sorted(by_file):
         file_diags = by_file[file]
         lines.append(f"{file}: {_count_phrase(file_diags)}")
@@ -28,22 +33,19 @@ def render_text(diags: Sequence[Diagnostic], files: Sequence[str], show: Severit
         for code in sorted(by_code, key=lambda c: (-by_code[c][0].severity.rank, c)):
             group = by_code[code]
             severity = group[0].severity
-            if severity.rank >= show.rank:
-                lines.append(f"  [{code}] {severity.value}, {len(group)}")
-                lines.extend(_render(d) for d in group)
-            else:
-                hidden = f"not listed: --show {severity.value} lists them"
-                lines.append(f"  [{code}] {severity.value}, {len(group)} ({hidden})")
+            listed = severity.rank >= show.rank
+            hidden = "" if listed else f" (not listed: --show {severity.value} lists them)"
+            lines.append(f"  [{code}] {severity.value}, {len(group)}{hidden}")
     lines.append(summary_line(diags, len(files)))
     return "\n".join(lines)
 
 
 def _render(d: Diagnostic) -> str:
-    """One diagnostic, indented, with where it is inside the file: a file written on one
-    line (as generated TEI often is) gives every problem the same line number."""
-    text = "    " + d.render().replace("\n", "\n    ")
+    """One diagnostic with where it is inside the file: a file written on one line (as
+    generated TEI often is) gives every problem the same line, so the XPath follows."""
+    text = d.render()
     if d.xpath:
-        text += f"\n        at: {d.xpath}" + (f" (#{d.xml_id})" if d.xml_id else "")
+        text += f"\n    at: {d.xpath}" + (f" (#{d.xml_id})" if d.xml_id else "")
     return text
 
 

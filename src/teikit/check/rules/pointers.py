@@ -85,16 +85,16 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
             yield make(doc, p.element, "pointers.prefix-unmatched", Severity.ERROR,
                        f"@{p.attr} {p.value!r}: the prefix {p.value.partition(':')[0]!r} is declared in "
                        "listPrefixDef, but the value fits none of its matchPatterns",
-                       "fix the value, or the prefixDef's @matchPattern")
+                       "fix the value, or the prefixDef's @matchPattern", attr=p.attr)
             continue
         if p.kind == "empty":
             yield make(doc, p.element, "pointers.empty", Severity.WARNING, f"@{p.attr} is empty",
-                       "remove the attribute, or give the URI or #ID it should point at")
+                       "remove the attribute, or give the URI or #ID it should point at", attr=p.attr)
             continue
         problem = syntax_problem(p)
         if problem:
             yield make(doc, p.element, "pointers.bad-syntax", Severity.ERROR,
-                       f"@{p.attr} value {p.value!r}: {problem}")
+                       f"@{p.attr} value {p.value!r}: {problem}", attr=p.attr)
             continue
         if p.kind == "key":
             if res.status == "unchecked":
@@ -102,7 +102,7 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
             elif res.status == "dangling":
                 yield make(doc, p.element, "pointers.unresolved-key", Severity.ERROR,
                            f"@key {p.value!r} names no entry of the register(s)",
-                           "check the spelling, or give the register with --register FILE")
+                           "check the spelling, or give the register with --register FILE", attr=p.attr)
             continue
         if res.status == "dangling":
             ids = res.target_doc.ids if res.target_doc is not None else doc.ids
@@ -119,14 +119,16 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
             if near:
                 yield make(doc, p.element, "pointers.dangling", Severity.ERROR,
                            f"@{p.attr} {p.value!r} matches no ID; did you mean #{near}?",
-                           f"did you mean #{near}? (IDs are case-sensitive; write '#' before an ID)")
+                           f"did you mean #{near}? (IDs are case-sensitive; write '#' before an ID)",
+                           attr=p.attr)
         elif res.status == "no-file":
             yield make(doc, p.element, "pointers.missing-file", Severity.WARNING,
                        f"@{p.attr} {p.value!r} leads into {p.path}, which does not exist",
-                       "check the file name, or check the other file together with this one")
+                       "check the file name, or check the other file together with this one", attr=p.attr)
         elif res.status == "bad-file":
             yield make(doc, p.element, "pointers.unreadable-file", Severity.WARNING,
-                       f"@{p.attr} {p.value!r} leads into a file that cannot be used: {res.detail}")
+                       f"@{p.attr} {p.value!r} leads into a file that cannot be used: {res.detail}",
+                       attr=p.attr)
     for pattern, count in sorted(external.items()):
         yield make(doc, None, "pointers.external", Severity.INFO,
                    f"{count} pointer(s) of {pattern} not checked: declared as pointing outside the files")
@@ -147,4 +149,4 @@ def _dangling(doc: Document, p: Pointer, ids: dict[str, etree._Element], *, bare
     hint = f"did you mean #{near}?" if near else "check the ID, or add the element it should point at"
     if near:
         message += f"; did you mean #{near}?"
-    return make(doc, p.element, dangling_code(p), Severity.ERROR, message, hint)
+    return make(doc, p.element, dangling_code(p), Severity.ERROR, message, hint, attr=p.attr)

@@ -50,4 +50,5 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
             yield make(doc, p.element, code, Severity.ERROR,
                        f"<{name} {p.attr}={p.value!r}> points at a <{got}> (#{res.target.get(XML_ID)}), "
                        f"expected {wanted}",
-                       "point it at the right entry of the person, place, organisation or bibliography list")
+                       "point it at the right entry of the person, place, organisation or bibliography list",
+                       attr=p.attr)
