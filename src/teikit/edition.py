@@ -1,4 +1,13 @@
-"""A parsed edition: the one document every builder, checker and packager reads."""
+"""A parsed TEI document: the one document class every stage reads.
+
+Validate, check, build, cite and deposit all work on an :class:`Edition` (or on a
+subclass that adds what one stage needs: the checker's ID and pointer index,
+:class:`teikit.check.model.Document`; the validator's source bytes for Jing,
+:class:`teikit.validate.documents.Document`). They read it the same way (:meth:`Edition.read`:
+through :mod:`teikit.xmlio`, never with entities, DTDs or the network), refuse what is not
+TEI P5 with the same message and exit code (:func:`teikit.xmlio.require_tei`), and ask
+the same module what its elements say (:mod:`teikit.meaning`).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +23,22 @@ from teikit import xmlio
 class Edition:
     path: Path
     tree: etree._ElementTree
+    name: str = ""  # as the user named it, for messages (default: the path)
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            self.name = str(self.path)
+
+    @staticmethod
+    def read(path: str | Path, name: str | None = None, *,
+             collect_ids: bool = True) -> tuple[bytes, etree._ElementTree]:
+        """The file's bytes and its safely parsed tree; InputError if it cannot be used.
+
+        ``collect_ids=False`` lets a file with a duplicated or malformed ``xml:id`` be read,
+        so that validate and check can report it instead of refusing the file.
+        """
+        data = xmlio.read_bytes(path)
+        return data, xmlio.parse_bytes(data, name or str(path), collect_ids=collect_ids)
 
     @classmethod
     def load(cls, path: str | Path) -> Edition:
@@ -28,3 +53,7 @@ class Edition:
     @property
     def stem(self) -> str:
         return self.path.stem
+
+    def require_tei(self) -> None:
+        """Raise InputError (exit 2) naming the root element when this is not TEI P5."""
+        xmlio.require_tei(self.tree, self.name)

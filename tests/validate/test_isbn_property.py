@@ -27,7 +27,7 @@ def reference_ok(isbn: str, kind: str) -> bool:
 def isbn_diagnostics(isbn: str, kind: str) -> list:
     text = BASE.replace('<idno type="ISBN-13">9780821409480</idno>', f'<idno type="{kind}">{isbn}</idno>')
     data = text.encode("utf-8")
-    doc = Document("isbn.xml", VALID[0], data, xmlio.parse_bytes(data, "isbn.xml"))
+    doc = Document(path=VALID[0], tree=xmlio.parse_bytes(data, "isbn.xml"), name="isbn.xml", data=data)
     diags = lxml_engines.validate_schematron(schemas.TEIKIT_SCH, doc, "sch")
     return [d for d in diags if d.code == "tk.isbn"]
 

@@ -303,24 +303,33 @@
     <xsl:sequence select="normalize-space(tk:plain-raw($n))"/>
   </xsl:function>
 
-  <!--* Text of a node as a reader sees it, whitespace as is: without the editorial
-        alternatives (sic, orig, abbr), notes and page furniture (fw) it holds. What holds the
-        node itself does not matter: a name inside a note still has its text. -->
+  <!--* Text of a node as a reader sees it, whitespace as is. The same answer as Python's
+        teikit.meaning.reading_text (tests/test_meaning.py compares them on real TEI): the
+        reading a choice shows (not the sic, orig or abbr beside it), an apparatus entry's
+        lemma (not its readings), no notes, no page furniture (fw), a word broken by
+        lb break="no" whole. What holds the node itself does not matter: a name inside a
+        note still has its text. -->
   <xsl:function name="tk:plain-raw" as="xs:string">
     <xsl:param name="n" as="node()?"/>
     <xsl:sequence select="
-        if (empty($n/descendant::*[self::tei:sic or self::tei:orig or self::tei:abbr or self::tei:note or self::tei:fw]))
+        if (empty($n/descendant::*[self::tei:sic or self::tei:orig or self::tei:abbr or self::tei:note
+            or self::tei:fw or self::tei:rdg or self::tei:rdgGrp or self::tei:lb[@break = 'no']]))
         then string($n)
-        else string-join(tk:reading-text($n/node()), '')"/>
+        else replace(string-join(tk:reading-text($n/node()), ''), '\s*&#xE000;\s*', '')"/>
   </xsl:function>
 
-  <!-- The text nodes a reader sees (used only where the fast path above cannot be taken). -->
+  <!-- The text nodes a reader sees (used only where the fast path above cannot be taken);
+       U+E000 marks a line break inside a word, removed with the white space around it. -->
   <xsl:function name="tk:reading-text" as="xs:string*">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:for-each select="$nodes">
       <xsl:choose>
         <xsl:when test=". instance of text()"><xsl:sequence select="string(.)"/></xsl:when>
-        <xsl:when test="self::tei:sic or self::tei:orig or self::tei:abbr or self::tei:note or self::tei:fw"/>
+        <xsl:when test="self::tei:lb[@break = 'no']"><xsl:sequence select="'&#xE000;'"/></xsl:when>
+        <xsl:when test="self::tei:note or self::tei:fw"/>
+        <xsl:when test="(self::tei:sic or self::tei:orig or self::tei:abbr) and parent::tei:choice"/>
+        <xsl:when test="(self::tei:rdg or self::tei:rdgGrp)
+            and exists((parent::tei:app, parent::*/parent::tei:app)[1]/tei:lem)"/>
         <xsl:when test=". instance of element()"><xsl:sequence select="tk:reading-text(node())"/></xsl:when>
       </xsl:choose>
     </xsl:for-each>

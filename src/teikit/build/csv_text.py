@@ -12,12 +12,11 @@ import re
 
 from lxml import etree
 
+from teikit.meaning import is_hidden, reading_text
 from teikit.xmlio import TEI_NS, XML_ID
 
 T = f"{{{TEI_NS}}}"
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:)])")
-# Inside a choice, the reading a user sees is the correction / regularisation / expansion.
-_HIDDEN_IN_CHOICE = {T + "sic", T + "orig", T + "abbr"}
 
 
 def norm(text: str | None) -> str:
@@ -25,25 +24,10 @@ def norm(text: str | None) -> str:
     return " ".join((text or "").split())  # str.split: the same whitespace as regex \s, faster
 
 
-def _walk_text(el: etree._Element, out: list[str], skip: set[str]) -> None:
-    if el.text:
-        out.append(el.text)
-    for child in el:
-        if isinstance(child.tag, str) and child.tag not in skip and not (
-            child.tag in _HIDDEN_IN_CHOICE and el.tag == T + "choice"
-        ):
-            _walk_text(child, out, skip)
-        if child.tail:
-            out.append(child.tail)
-
-
 def text_of(el: etree._Element | None, *, skip_notes: bool = False) -> str:
-    """The normalized text of ``el`` (corrected readings; notes left out when asked)."""
-    if el is None:
-        return ""
-    out: list[str] = []
-    _walk_text(el, out, {T + "note"} if skip_notes else set())
-    return norm("".join(out))
+    """The text a reader sees in ``el`` (:func:`teikit.meaning.reading_text`: corrected
+    readings, no page furniture, broken words whole); its notes kept unless ``skip_notes``."""
+    return reading_text(el, notes=not skip_notes)
 
 
 def spaced_text(el: etree._Element | None) -> str:
@@ -156,13 +140,14 @@ def context(el: etree._Element, width: int = 40) -> str:
 
 
 def _left_out(child: etree._Element, parent: etree._Element, targets: set[etree._Element]) -> bool:
-    if child.tag in _HIDDEN_IN_CHOICE and parent.tag == T + "choice":
-        return True
     if child.tag == T + "ref" and child.get("type") == "noteref":
         return True
     # A nested note interrupts the sentence, unless the mention is inside it.
-    return child.tag == T + "note" and child not in targets and not any(
-        t in targets for t in child.iter(T + "persName", T + "placeName", T + "orgName", T + "date"))
+    if child.tag == T + "note":
+        return child not in targets and not any(
+            t in targets for t in child.iter(T + "persName", T + "placeName", T + "orgName", T + "date"))
+    # otherwise what a reader does not see (the other reading of a choice, variants, fw)
+    return is_hidden(child, parent, notes=True)
 
 
 _BLOCKS = {T + name for name in (

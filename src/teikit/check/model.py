@@ -17,6 +17,7 @@ from lxml import etree
 
 from teikit import xmlio
 from teikit.check.pointers import Pointer, iter_pointers, prefix_definitions
+from teikit.edition import Edition
 from teikit.errors import InputError
 
 
@@ -29,12 +30,10 @@ def local_name(el: etree._Element) -> str:
 
 
 @dataclass
-class Document:
-    """One parsed XML file with its ID index and its pointers."""
+class Document(Edition):
+    """One parsed TEI file (an :class:`~teikit.edition.Edition`) with its ID index and its
+    pointers; ``name`` is how diagnostics name it (as given on the command line)."""
 
-    path: Path
-    name: str  # how the file is named in diagnostics (as given on the command line)
-    tree: etree._ElementTree
     ids: dict[str, etree._Element] = field(default_factory=dict)
     duplicate_ids: list[tuple[str, etree._Element]] = field(default_factory=list)
     pointers: list[Pointer] = field(default_factory=list)
@@ -44,15 +43,14 @@ class Document:
     _starts: dict[int, list[etree._Element]] | None = field(default=None, repr=False)
 
     @classmethod
-    def load(cls, path: Path, name: str | None = None, *, register: bool = False) -> Document:
+    def load(cls, path: str | Path, name: str | None = None, *, register: bool = False) -> Document:
         """Parse ``path`` safely; raise :class:`InputError` when it is not usable TEI."""
+        path = Path(path)
         shown = name or str(path)
         # collect_ids=False: libxml2 would refuse duplicate or non-NCName IDs; we report them.
-        tree = xmlio.parse_bytes(xmlio.read_bytes(path), shown, collect_ids=False)
-        problem = xmlio.tei_root_problem(tree)
-        if problem:
-            raise InputError(problem[0], file=shown, line=tree.getroot().sourceline, hint=problem[1])
+        _, tree = Edition.read(path, shown, collect_ids=False)
         doc = cls(path=path.resolve(), name=shown, tree=tree, register=register)
+        doc.require_tei()
         doc._index()
         return doc
 

@@ -11,6 +11,7 @@ import re
 
 from lxml import etree
 
+from teikit.meaning import reading_text
 from teikit.xmlio import NSMAP, TEI_NS
 
 _YEAR = re.compile(r"\b(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\b")
@@ -37,28 +38,10 @@ def first(node: etree._Element | None, path: str) -> etree._Element | None:
 
 
 def text(node: etree._Element | None) -> str:
-    """The element's text content with whitespace normalised ("" for None).
-
-    A ``choice`` contributes only its corrected/regularised branch, so OCR repairs read
-    as the edition prints them.
-    """
-    if node is None:
-        return ""
-    parts: list[str] = []
-    _collect_text(node, parts)
-    return _SPACE.sub(" ", "".join(parts)).strip()
-
-
-def _collect_text(node: etree._Element, parts: list[str]) -> None:
-    if node.text:
-        parts.append(node.text)
-    for child in node:
-        if isinstance(child.tag, str) and child.tag in (tei("sic"), tei("orig"), tei("note")):
-            pass  # the other branch of a choice, or a note, is not part of the name/title
-        elif isinstance(child.tag, str):
-            _collect_text(child, parts)
-        if child.tail:
-            parts.append(child.tail)
+    """The text a reader sees in the element, white space normalised ("" for None):
+    :func:`teikit.meaning.reading_text` (a ``choice``'s corrected/regularised/expanded
+    branch, so OCR repairs read as the edition prints them; no notes, no page furniture)."""
+    return reading_text(node)
 
 
 def csl_name(node: etree._Element) -> dict[str, str]:

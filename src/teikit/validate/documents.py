@@ -15,19 +15,18 @@ from lxml import etree
 
 from teikit import xmlio
 from teikit.diagnostics import Diagnostic, Severity
+from teikit.edition import Edition
 from teikit.errors import InputError, UnsafeInputError
 
 TEI_SUFFIXES = (".xml", ".tei", ".odd")
 
 
 @dataclass
-class Document:
-    """One parsed input: its name as given, its bytes and its tree."""
+class Document(Edition):
+    """One parsed input (an :class:`~teikit.edition.Edition`): its name as given, its tree,
+    and its bytes (for validators that read the file themselves)."""
 
-    name: str
-    path: Path
-    data: bytes
-    tree: etree._ElementTree
+    data: bytes = b""
 
     @property
     def has_doctype(self) -> bool:
@@ -72,13 +71,12 @@ def load(paths: Iterable[Path]) -> tuple[list[Document], list[Diagnostic]]:
     for p in paths:
         name = str(p)
         try:
-            data = xmlio.read_bytes(p)
             # duplicate xml:id values are reported below, not a reason to refuse the file
-            tree = xmlio.parse_bytes(data, name, collect_ids=False)
+            data, tree = Edition.read(p, name, collect_ids=False)
         except InputError as exc:
             problems.append(as_diagnostic(exc, name))
             continue
-        docs.append(Document(name, p.resolve(), data, tree))
+        docs.append(Document(path=p.resolve(), tree=tree, name=name, data=data))
         problems.extend(duplicate_ids(tree, name))
     return docs, problems
 

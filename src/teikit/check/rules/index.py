@@ -14,6 +14,7 @@ from lxml import etree
 from teikit.check.context import Context, make
 from teikit.check.model import Document, local_name
 from teikit.diagnostics import Diagnostic, Severity
+from teikit.meaning import reading_text
 from teikit.xmlio import XML_ID
 
 RULES = {
@@ -69,7 +70,7 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
                 term_name.get("ref") or term_name.get("key")
             ):
                 yield make(doc, term_name, "index.person-unlinked", Severity.WARNING,
-                           f"index entry for {''.join(term_name.itertext()).strip()!r} points at no person",
+                           f"index entry for {reading_text(term_name)!r} points at no person",
                            'add ref="#pers-…" naming the person in the personography')
 
 
@@ -80,7 +81,7 @@ def _check_pages(doc: Document, ref: etree._Element, kind: str, targets: list) -
                        f"{kind} locator points at a <{local_name(target)}> "
                        f"(#{target.get(XML_ID)}), not a page",
                        "point page locators at a pb's xml:id (#p45)")
-    text = "".join(ref.itertext()).strip()
+    text = reading_text(ref)
     if kind == "page" and _NOTE_LOCATOR.match(text):
         yield make(doc, ref, "index.locator-label", Severity.WARNING,
                    f"locator {text!r} names a note but is encoded as a page locator",
@@ -101,7 +102,7 @@ def _check_note(doc: Document, ref: etree._Element, targets: list,
                        f"note locator points at a <{local_name(target)}>, not a note",
                        "point note locators at the note's xml:id (#ch17-n11)")
             continue
-        match = _NOTE_LOCATOR.match("".join(ref.itertext()))
+        match = _NOTE_LOCATOR.match(reading_text(ref))
         if not match:
             continue
         page, number = match.group("page"), int(match.group("n"))

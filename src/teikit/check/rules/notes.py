@@ -18,6 +18,7 @@ from teikit.check.context import Context, make
 from teikit.check.model import Document, local_name
 from teikit.check.rules.pointers import INDEX_LOCATOR_TYPES, in_index
 from teikit.diagnostics import Diagnostic, Severity
+from teikit.meaning import reading_text
 from teikit.xmlio import XML_ID
 
 RULES = {
@@ -60,7 +61,7 @@ def _number(el: etree._Element) -> int | None:
     """The printed number of a note or marker: @n, else the digits of its text."""
     raw = el.get("n")
     if raw is None and local_name(el) in ("ref", "ptr"):
-        raw = "".join(el.itertext())
+        raw = reading_text(el)
     match = _DIGITS.fullmatch(raw.strip()) if raw else None
     return int(match.group()) if match else None
 

@@ -1,0 +1,89 @@
+"""What a TEI element says to a reader: the one answer for every stage.
+
+``check``, the CSV tables and the citations ask the same question of an element — what
+text does a reader see in it? — and used to answer it three ways (the CSV kept an
+abbreviation beside its expansion, citations kept page furniture, neither joined a word
+broken across a line). This module is the one answer in Python; the XSLT layer's
+``tk:plain`` (xslt/common/units.xsl) gives the same one, and ``tests/test_meaning.py``
+compares the two on every element of real TEI by other projects.
+
+What a reader sees of an element (its *reading text*):
+
+* the reading a ``choice`` shows: ``corr``, ``reg``, ``expan``, not the ``sic``, ``orig`` or
+  ``abbr`` beside it (a ``sic`` standing alone is the text as printed, and is kept);
+* the lemma of an apparatus entry: the ``rdg``/``rdgGrp`` of an ``app`` that has a ``lem``
+  are variants, shown apart (in HTML, in the apparatus note), not in the running text;
+* not the notes it holds (they are read where they are listed), unless asked;
+* not page furniture (``fw``: running heads, catchwords, signatures);
+* a word broken across a line (``lb break="no"``) whole, the white space around the break
+  dropped;
+* white space collapsed as XPath's ``normalize-space`` does (space, tab, CR, LF only, so a
+  no-break space stays).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from teikit.xmlio import TEI_NS
+
+T = f"{{{TEI_NS}}}"
+_CHOICE = T + "choice"
+_ALTERNATIVES = frozenset({T + "sic", T + "orig", T + "abbr"})
+_VARIANTS = frozenset({T + "rdg", T + "rdgGrp"})
+_APP, _LEM, _NOTE, _FW, _LB = T + "app", T + "lem", T + "note", T + "fw", T + "lb"
+# a word broken across lines: marked while walking, joined with its white space removed
+_JOIN = "\ue000"
+_JOINS = re.compile(r"[ \t\r\n]*\ue000[ \t\r\n]*")
+_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def normalize_space(text: str) -> str:
+    """XPath's normalize-space: runs of space, tab, CR and LF become one space; trimmed."""
+    return _SPACE.sub(" ", text).strip(" \t\r\n")
+
+
+def is_hidden(child: etree._Element, parent: etree._Element, *, notes: bool = False) -> bool:
+    """Whether ``child`` (an element of ``parent``) is left out of the text a reader sees."""
+    tag = child.tag
+    if tag == _NOTE:
+        return not notes
+    if tag == _FW:
+        return True
+    if tag in _ALTERNATIVES:
+        return parent.tag == _CHOICE
+    if tag in _VARIANTS:
+        app = parent if parent.tag == _APP else parent.getparent()
+        return app is not None and app.tag == _APP and app.find(_LEM) is not None
+    return False
+
+
+def reading_text(el: etree._Element | None, *, notes: bool = False) -> str:
+    """The text a reader sees in ``el`` (see the module docstring), white space normalized.
+
+    ``el`` itself is always read, whatever it is (a note's own text, a ``sic``'s); only
+    what it holds is judged. ``notes=True`` keeps the notes it holds.
+    """
+    if el is None:
+        return ""
+    out: list[str] = []
+    _walk(el, out, notes)
+    text = "".join(out)
+    if _JOIN in text:
+        text = _JOINS.sub("", text)
+    return normalize_space(text)
+
+
+def _walk(el: etree._Element, out: list[str], notes: bool) -> None:
+    if el.text:
+        out.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str):
+            if child.tag == _LB and child.get("break") == "no":
+                out.append(_JOIN)
+            elif not is_hidden(child, el, notes=notes):
+                _walk(child, out, notes)
+        if child.tail:
+            out.append(child.tail)

@@ -1,0 +1,89 @@
+"""One meaning of TEI: Python's reading text (teikit.meaning, used by check, the CSV tables
+and the citations) and the XSLT layer's tk:plain (used by the HTML site and the EPUB) give
+the same answer for every element of real TEI by other projects, of the memoir and of the
+rendering fixtures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from teikit import meaning, paths, saxon, xmlio
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "tei-samples"
+OURS = [ROOT / "tei" / "bazhanov.xml", ROOT / "tests" / "fixtures" / "mini-edition.xml",
+        *sorted((ROOT / "tests" / "fixtures" / "render").glob("*.xml"))]
+SEPARATOR = "\ue001"
+
+
+@pytest.fixture(scope="module")
+def plain_stylesheet(tmp_path_factory) -> Path:
+    """A stylesheet that imports teikit's common layer and says tk:plain of every element."""
+    common = (paths.XSLT_DIR / "common" / "common.xsl").resolve().as_uri()
+    path = tmp_path_factory.mktemp("meaning") / "plain.xsl"
+    path.write_text(f"""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+        xmlns:tk="urn:teikit:xslt" exclude-result-prefixes="#all">
+      <xsl:import href="{common}"/>
+      <xsl:output method="text" encoding="UTF-8"/>
+      <xsl:template match="/">
+        <xsl:value-of select="string-join(//* ! tk:plain(.), '{SEPARATOR}')"/>
+      </xsl:template>
+    </xsl:stylesheet>""", encoding="utf-8")
+    return path
+
+
+def _disagreements(path: Path, stylesheet: Path) -> list[tuple[str, str, str]]:
+    tree = xmlio.parse_file(path)
+    xslt = saxon.transform(stylesheet, tree, source_name=str(path)).output.split(SEPARATOR)
+    elements = [el for el in tree.getroot().iter() if isinstance(el.tag, str)]
+    assert len(xslt) == len(elements), path
+    python = [meaning.reading_text(el) for el in elements]
+    return [(etree.QName(el).localname + f"@{el.sourceline}", p, x)
+            for el, p, x in zip(elements, python, xslt, strict=True) if p != x]
+
+
+@pytest.mark.parametrize("path", OURS, ids=[p.name for p in OURS])
+def test_python_and_xslt_read_our_files_alike(path, plain_stylesheet):
+    assert _disagreements(path, plain_stylesheet) == []
+
+
+def test_python_and_xslt_read_other_projects_tei_alike(plain_stylesheet):
+    if not SHARED.is_dir():
+        pytest.skip(f"../shared is absent ({SHARED}): the samples by other projects are not here")
+    checked = 0
+    for path in sorted(SHARED.glob("*.xml")):
+        tree = xmlio.parse_file(path)
+        if xmlio.tei_root_problem(tree):
+            continue  # TEI P4: not read by any stage
+        assert _disagreements(path, plain_stylesheet) == [], path.name
+        checked += 1
+    assert checked >= 6
+
+
+@pytest.mark.parametrize("tei, expected", [
+    ('<p>a <choice><sic>teh</sic><corr>the</corr></choice> cat</p>', "a the cat"),
+    ('<p><choice><abbr>Dr.</abbr><expan>Doctor</expan></choice> Who; <abbr>etc.</abbr></p>', "Doctor Who; etc."),
+    ('<p>as printed: <sic>teh</sic></p>', "as printed: teh"),
+    ('<p>magna<note>a variant</note> <fw type="header">HEAD</fw>laus</p>', "magna laus"),
+    ('<p><app><lem>magna</lem><rdg wit="#b">magma</rdg><rdgGrp><rdg>maga</rdg></rdgGrp></app> laus</p>',
+     "magna laus"),
+    ('<p><app><rdg wit="#a">one</rdg> <rdg wit="#b">two</rdg></app></p>', "one two"),
+    ('<p>Gesell-\n   <lb break="no"/>\n   schaft and <lb/>more</p>', "Gesell-schaft and more"),
+    ('<p>Gesell<lb break="no"/> schaft\u00a0x</p>', "Gesellschaft\u00a0x"),
+])
+def test_what_a_reader_sees(tei, expected, plain_stylesheet, tmp_path):
+    el = etree.fromstring(tei.replace("<p>", f'<p xmlns="{xmlio.TEI_NS}">', 1))
+    assert meaning.reading_text(el) == expected
+    doc = etree.ElementTree(etree.fromstring(
+        f'<TEI xmlns="{xmlio.TEI_NS}"><text><body>{etree.tostring(el, encoding="unicode")}</body></text></TEI>'))
+    xslt = saxon.transform(plain_stylesheet, doc).output.split(SEPARATOR)
+    assert xslt[3] == expected  # TEI, text, body, p
+
+
+def test_notes_are_kept_when_asked():
+    el = etree.fromstring(f'<p xmlns="{xmlio.TEI_NS}">text<note>and a note</note></p>')
+    assert meaning.reading_text(el, notes=True) == "textand a note"
+    assert meaning.reading_text(el) == "text"
