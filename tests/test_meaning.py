@@ -65,7 +65,8 @@ def test_python_and_xslt_read_other_projects_tei_alike(plain_stylesheet):
 
 @pytest.mark.parametrize("tei, expected", [
     ('<p>a <choice><sic>teh</sic><corr>the</corr></choice> cat</p>', "a the cat"),
-    ('<p><choice><abbr>Dr.</abbr><expan>Doctor</expan></choice> Who; <abbr>etc.</abbr></p>', "Doctor Who; etc."),
+    ('<p><choice><abbr>Dr.</abbr><expan>Doctor</expan></choice> Who; <abbr>etc.</abbr></p>',
+     "Doctor Who; etc."),
     ('<p>as printed: <sic>teh</sic></p>', "as printed: teh"),
     ('<p>magna<note>a variant</note> <fw type="header">HEAD</fw>laus</p>', "magna laus"),
     ('<p><app><lem>magna</lem><rdg wit="#b">magma</rdg><rdgGrp><rdg>maga</rdg></rdgGrp></app> laus</p>',
@@ -77,8 +78,9 @@ def test_python_and_xslt_read_other_projects_tei_alike(plain_stylesheet):
 def test_what_a_reader_sees(tei, expected, plain_stylesheet, tmp_path):
     el = etree.fromstring(tei.replace("<p>", f'<p xmlns="{xmlio.TEI_NS}">', 1))
     assert meaning.reading_text(el) == expected
-    doc = etree.ElementTree(etree.fromstring(
-        f'<TEI xmlns="{xmlio.TEI_NS}"><text><body>{etree.tostring(el, encoding="unicode")}</body></text></TEI>'))
+    body = etree.tostring(el, encoding="unicode")
+    tei_doc = f'<TEI xmlns="{xmlio.TEI_NS}"><text><body>{body}</body></text></TEI>'
+    doc = etree.ElementTree(etree.fromstring(tei_doc))
     xslt = saxon.transform(plain_stylesheet, doc).output.split(SEPARATOR)
     assert xslt[3] == expected  # TEI, text, body, p
 

@@ -9,6 +9,7 @@ back from a fresh parse of that file.
 from __future__ import annotations
 
 import copy
+import datetime
 from collections.abc import Callable
 from pathlib import Path
 
@@ -111,3 +112,25 @@ def test_an_injected_defect_is_reported_at_its_place(tmp_path_factory, mutation,
 def test_each_mutation_applies_to_the_base(mutation):
     code, element = mutation(copy.deepcopy(BASE), 0)
     assert code and element is not None
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=st.dates(min_value=datetime.date(1, 1, 1)))
+def test_every_real_date_is_a_date(day):
+    from teikit.check.rules.dates import problem
+
+    assert problem(day.isoformat()) is None
+    assert problem(day.isoformat()[:7]) is None and problem(day.isoformat()[:4]) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(year=st.integers(1, 9999), month=st.integers(0, 99), day=st.integers(0, 99))
+def test_a_date_is_accepted_exactly_when_the_calendar_has_it(year, month, day):
+    from teikit.check.rules.dates import problem
+
+    try:
+        datetime.date(year, month, day)
+        real = True
+    except ValueError:
+        real = False
+    assert (problem(f"{year:04d}-{month:02d}-{day:02d}") is None) == real

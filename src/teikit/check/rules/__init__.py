@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from teikit.check.context import Context
 from teikit.check.model import Document
-from teikit.check.rules import ids, index, notes, pages, pointers, typed, unused
+from teikit.check.rules import dates, ids, index, notes, pages, pointers, typed, unused
 from teikit.diagnostics import Diagnostic, Severity
 
 
@@ -34,6 +34,7 @@ FAMILIES: dict[str, RunFn] = {
     "typed": typed.run,
     "unused": unused.run,
     "pages": pages.run,
+    "dates": dates.run,
 }
 
 # Not a family run on documents: reported when an input cannot be used at all.
@@ -42,6 +43,6 @@ INPUT_RULES = {"input.unusable": (Severity.ERROR, "a file is not readable, not X
 RULES: dict[str, Rule] = {
     code: Rule(code, sev, summary)
     for table in (ids.RULES, pointers.RULES, notes.RULES, index.RULES, typed.RULES, unused.RULES, pages.RULES,
-                  INPUT_RULES)
+                  dates.RULES, INPUT_RULES)
     for code, (sev, summary) in table.items()
 }
