@@ -58,3 +58,17 @@ def test_standard_input_is_read_for_dash():
     checked = runner.invoke(cli, ["check", "-"], input=data)
     assert checked.exit_code == 1 and "\n<stdin>:14:77: error:" in "\n" + checked.output
     assert "teikit-stdin-" not in linted.output + checked.output
+
+
+def test_check_alone_reports_the_five_with_line_column_and_hint(monkeypatch):
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    result = CliRunner().invoke(cli, ["check", str(FIVE)])
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    for where, code in [("14:28", "dates.invalid"), ("14:77", "pointers.dangling"),
+                        ("15:9", "pages.number-repeated"), ("16:9", "ids.duplicate"),
+                        ("20:9", "notes.unreferenced")]:
+        hit = [i for i, line in enumerate(lines)
+               if line.startswith(f"{FIVE}:{where}: ") and f"[{code}]" in line]
+        assert hit, (code, result.output)
+        assert lines[hit[0] + 1].startswith("    hint: "), code
