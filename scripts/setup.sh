@@ -10,6 +10,7 @@ command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -f /usr/share/java/jing.jar ] || missing+=(jing)  # teikit validate's fast RELAX NG engine
 command -v biber >/dev/null 2>&1 || missing+=(biber)  # the citation round-trip tests read .bib back
+command -v npm >/dev/null 2>&1 || missing+=(npm)  # DAISY Ace, the EPUB accessibility checker (below)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing system packages: ${missing[*]}" >&2
   sudo=""
@@ -50,3 +51,13 @@ fetch .cache/sarif/sarif-schema-2.1.0.json --npm @microsoft/jest-sarif@1.0.0-bet
 # axe-core (MPL-2.0), the accessibility engine the browser tests inject into Chromium.
 fetch .cache/axe-core/axe.min.js --npm axe-core@4.14.1 \
   package/axe.min.js 29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c
+
+# DAISY Ace (MIT), the EPUB accessibility checker the EPUB tests run, installed from npm into
+# .cache/ace. Puppeteer's own browser is not downloaded: Ace drives Debian's chromium
+# (PUPPETEER_EXECUTABLE_PATH, set by the tests).
+if [ ! -x .cache/ace/node_modules/.bin/ace-cli ]; then
+  echo "setup: installing DAISY Ace into .cache/ace" >&2
+  mkdir -p .cache/ace
+  PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix .cache/ace --no-audit --no-fund --silent \
+    @daisy/ace-cli@1.4.6 >/dev/null
+fi

@@ -112,12 +112,13 @@ def test_endnotes_link_both_ways(mini):
         file, frag = a.get("href").split("#")
         assert file == "notes.xhtml"
         aside = notes.xpath(f"//h:aside[@id='{frag}']", namespaces=NS)[0]
-        assert aside.get(EPUBTYPE) == "endnote"
+        assert aside.get(EPUBTYPE) is None  # "endnote" is deprecated (EPUB 3.3): its section says it
         back = aside.xpath(".//h:a[@role='doc-backlink']/@href", namespaces=NS)[0]
         chunk = next(n for n, d in docs.items() if a in d.iter())
         assert back == f"{chunk.rsplit('/', 1)[1]}#{a.get('id')}"
-    # the notes division is a unit: its article carries the semantics
-    assert notes.xpath("//h:article[@id='notes']/@epub:type", namespaces=NS) == ["endnotes"]
+    # the notes division is a unit: its section carries the semantics and the DPUB-ARIA role
+    assert notes.xpath("//h:section[@id='notes']/@epub:type", namespaces=NS) == ["endnotes"]
+    assert notes.xpath("//h:section[@id='notes']/@role", namespaces=NS) == ["doc-endnotes"]
 
 
 def test_names_bibliography_and_index_link_inside_the_book(mini):
@@ -210,7 +211,8 @@ def test_the_edition(tmp_path):
     nav = docs["EPUB/tk-nav.xhtml"]
     n_pages = len(nav.xpath("//h:nav[@epub:type='page-list']//h:a", namespaces=NS))
     assert n_pages == int(edition.root.xpath("count(//tei:text//tei:pb[@n])", namespaces=NSMAP))
-    asides = [a for n, d in docs.items() for a in d.xpath("//h:aside[@epub:type='endnote']", namespaces=NS)]
+    asides = [a for n, d in docs.items()
+              for a in d.xpath("//h:section[@role='doc-endnotes']//h:aside[@class='note']", namespaces=NS)]
     assert len(asides) == int(edition.root.xpath("count(//tei:div[@type='notes']//tei:note)",
                                                  namespaces=NSMAP)) == 257
     assert all(a.xpath(".//h:a[@role='doc-backlink']", namespaces=NS) for a in asides)
@@ -223,6 +225,13 @@ def test_the_edition(tmp_path):
     modified = opf.xpath("//opf:meta[@property='dcterms:modified']/text()", namespaces=NS)
     assert modified == [f"{date}T00:00:00Z"]
     assert "trl" in opf.xpath("//opf:meta[@property='role']/text()", namespaces=NS)
+    # a cover, then one title page and one contents (the book's own) before the introduction
+    spine = opf.xpath("//opf:spine/opf:itemref/@idref", namespaces=NS)
+    assert spine[:4] == ["x-tk-cover", "x-titlepage", "x-contents", "x-intro"]
+    assert "x-tk-title" not in spine and "nav" not in spine
+    assert opf.xpath("//opf:item[@properties='cover-image']/@href", namespaces=NS) == ["tk-cover.svg"]
+    ch01 = docs["EPUB/text/ch01.xhtml"]
+    assert ch01.xpath("/h:html/h:body/h:section/@role", namespaces=NS) == ["doc-chapter"]
 
 
 def test_known_elements_give_no_diagnostic(tmp_path):
@@ -269,3 +278,45 @@ def test_every_parameter_python_passes_is_declared(mini):
     passed = set(epub_builder.params(mini[0]))
     assert passed <= declared.keys()
     assert all(declared[name].get("as") and declared[name].get("select") for name in passed)
+
+
+def test_a_book_without_its_own_title_page_gets_a_cover_title_page_and_contents(mini):
+    docs = mini[2]
+    opf = docs["EPUB/package.opf"]
+    spine = opf.xpath("//opf:spine/opf:itemref/@idref", namespaces=NS)
+    # no printed title page: teikit's after the cover; a printed contents: the nav stays out
+    assert spine[:3] == ["x-tk-cover", "x-tk-title", "x-contents"] and "nav" not in spine
+    cover = docs["EPUB/text/tk-cover.xhtml"]
+    img = cover.xpath("//h:img", namespaces=NS)[0]
+    assert img.get("role") == "doc-cover" and img.get("src") == "../tk-cover.svg"
+    title = mini[0].root.xpath("string(//tei:titleStmt/tei:title[1])", namespaces=NSMAP).strip()
+    assert img.get("alt").startswith(title)
+    with zipfile.ZipFile(mini[1]) as zf:
+        svg = etree.fromstring(zf.read("EPUB/tk-cover.svg"))
+    assert " ".join(svg.xpath("//s:text/text()", namespaces={"s": "http://www.w3.org/2000/svg"})).startswith(
+        " ".join(title.split()[:2]))
+
+
+def test_registers_link_back_to_the_mentions(tmp_path):
+    tei = tmp_path / "reg.xml"
+    tei.write_text("""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>R</title>
+      </titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+      <standOff><listPerson><person xml:id="ada"><persName>Ada Lovelace</persName></person>
+      </listPerson></standOff>
+      <text><body><div xml:id="one"><head>One</head><p><persName ref="#ada">Ada</persName> and
+        <persName ref="#ada">Lovelace</persName>.</p></div>
+        <div xml:id="two"><head>Two</head><p><persName ref="#ada">Ada</persName>.</p></div>
+      </body></text></TEI>""",
+                   encoding="utf-8")
+    _, epub = build(tei, tmp_path / "out")
+    docs = parts(epub)
+    # neither a printed title page nor a printed contents: teikit's both, after the cover
+    spine = docs["EPUB/package.opf"].xpath("//opf:spine/opf:itemref/@idref", namespaces=NS)
+    assert spine[:3] == ["x-tk-cover", "x-tk-title", "nav"]
+    register = docs["EPUB/text/tk-register.xhtml"]
+    links = register.xpath("//h:li[@id='ada']//h:span[@class='mentions']/h:a", namespaces=NS)
+    assert [a.text for a in links] == ["One", "Two"]
+    assert [a.get("href").split("#")[0] for a in links] == ["one.xhtml", "two.xhtml"]
+    text = "".join(register.xpath("//h:li[@id='ada']//h:span[@class='mentions']//text()", namespaces=NS))
+    assert "One (2)" in text
+    assert problems(epubcheck(epub)) == []

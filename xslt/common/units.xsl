@@ -48,7 +48,7 @@
       'cite': 'Cite', 'cite-passage': 'Cite this passage', 'copy': 'Copy', 'copied': 'Copied',
       'downloads': 'Downloads', 'licence': 'Licence', 'rights': 'Rights', 'in-index': 'In the printed index',
       'open-page': 'Open the page', 'hits': 'Search hits', 'clear-hits': 'Clear the highlighting',
-      'mentioned': 'mentioned', 'times': 'times', 'description': 'Description', 'dates': 'Dates'}"/>
+      'mentioned': 'mentioned', 'cover': 'Cover', 'times': 'times', 'description': 'Description', 'dates': 'Dates'}"/>
   <xsl:variable name="tk:labels" as="map(*)"
       select="map:merge((parse-json($labels), $tk:default-labels), map{'duplicates': 'use-first'})"/>
 

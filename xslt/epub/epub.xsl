@@ -148,9 +148,15 @@
       content  its body content, in no namespace or XHTML (xhtml.xsl makes it XHTML)
   -->
   <xsl:variable name="tk:files" as="map(*)*">
-    <xsl:variable name="title" as="document-node()"><xsl:document><xsl:call-template name="tk:epub-title-page"/></xsl:document></xsl:variable>
-    <xsl:sequence select="map{'name': 'tk-title', 'title': $tk:title, 'type': 'titlepage', 'part': 'front',
-                              'content': $title}"/>
+    <xsl:variable name="cover" as="document-node()"><xsl:document><xsl:call-template name="tk:epub-cover"/></xsl:document></xsl:variable>
+    <xsl:sequence select="map{'name': 'tk-cover', 'title': tk:s('cover'), 'type': 'cover', 'part': 'front',
+                              'content': $cover}"/>
+    <!-- the book's own title page when it has one (one title page, not two) -->
+    <xsl:if test="empty($tk:own-title-page)">
+      <xsl:variable name="title" as="document-node()"><xsl:document><xsl:call-template name="tk:epub-title-page"/></xsl:document></xsl:variable>
+      <xsl:sequence select="map{'name': 'tk-title', 'title': $tk:title, 'type': 'titlepage', 'part': 'front',
+                                'content': $title}"/>
+    </xsl:if>
     <xsl:for-each select="$tk:units">
       <xsl:variable name="content" as="document-node()">
         <xsl:document>
@@ -170,6 +176,13 @@
   </xsl:variable>
   <!-- The units' files (what the contents and the spine list after the title page). -->
   <xsl:variable name="tk:chunks" as="map(*)*" select="$tk:files[exists(.('unit'))]"/>
+  <!-- The book's own title page and printed contents, when its units have them. -->
+  <xsl:variable name="tk:own-title-page" as="element()?" select="$tk:units[tk:semantics(.) = 'titlepage'][1]"/>
+  <xsl:variable name="tk:own-contents" as="element()?" select="$tk:units[tk:semantics(.) = 'toc'][1]"/>
+  <!--* The file of the title page: the book's own, else the generated one. -->
+  <xsl:function name="tk:title-page-file" as="xs:string">
+    <xsl:sequence select="if (exists($tk:own-title-page)) then tk:unit-file($tk:own-title-page) else 'tk-title.xhtml'"/>
+  </xsl:function>
 
   <!--* EPUB structural semantics (epub:type) for a unit, from its division type. -->
   <xsl:function name="tk:semantics" as="xs:string?">
@@ -191,6 +204,7 @@
     <xsl:for-each select="$tk:files">
       <xsl:call-template name="tk:epub-file"><xsl:with-param name="file" select="."/></xsl:call-template>
     </xsl:for-each>
+    <xsl:call-template name="tk:epub-cover-image"/>
     <xsl:call-template name="tk:nav"/>
     <xsl:call-template name="tk:opf"/>
   </xsl:template>
@@ -216,11 +230,67 @@
     </xsl:result-document>
   </xsl:template>
 
+  <!-- The cover: an image made from the metadata (title, subtitle, authors), so every book
+       has one; its text is said again as the image's alternative text. -->
+  <xsl:template name="tk:epub-cover">
+    <section epub:type="cover" class="tk-cover">
+      <img src="../tk-cover.svg" role="doc-cover"
+           alt="{string-join(($tk:title, tk:subtitle()[normalize-space()], tk:author-elements(/) ! tk:display-name(.)), '. ')}"/>
+    </section>
+  </xsl:template>
+
+  <!-- The cover image: the title broken into lines of about 22 characters, then the
+       subtitle and the authors, on a plain ground (deterministic: no clock, no font file). -->
+  <xsl:template name="tk:epub-cover-image">
+    <xsl:variable name="lines" select="tk:wrap($tk:title, 22)"/>
+    <xsl:variable name="sub" select="tk:subtitle()[normalize-space()] ! tk:wrap(., 34)"/>
+    <xsl:variable name="authors" select="tk:author-elements(/) ! tk:display-name(.)"/>
+    <xsl:result-document href="EPUB/tk-cover.svg" method="xml" indent="no" encoding="UTF-8">
+      <svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 600 900" width="600" height="900">
+        <title><xsl:value-of select="$tk:title"/></title>
+        <rect width="600" height="900" fill="#1f3a4d"/>
+        <rect x="30" y="30" width="540" height="840" fill="none" stroke="#e8d9b0" stroke-width="3"/>
+        <xsl:for-each select="$lines">
+          <text x="300" y="{200 + 58 * (position() - 1)}" font-family="Georgia, serif" font-size="44"
+                fill="#ffffff" text-anchor="middle"><xsl:value-of select="."/></text>
+        </xsl:for-each>
+        <xsl:for-each select="$sub">
+          <text x="300" y="{240 + 58 * count($lines) + 36 * (position() - 1)}" font-family="Georgia, serif"
+                font-size="26" font-style="italic" fill="#e8d9b0" text-anchor="middle"><xsl:value-of select="."/></text>
+        </xsl:for-each>
+        <xsl:for-each select="$authors">
+          <text x="300" y="{760 + 40 * (position() - 1) - 40 * (count($authors) - 1)}" font-family="Georgia, serif"
+                font-size="30" fill="#ffffff" text-anchor="middle"><xsl:value-of select="."/></text>
+        </xsl:for-each>
+      </svg>
+    </xsl:result-document>
+  </xsl:template>
+
+  <!--* Words of $text in lines of at most $width characters (a longer word has its own line). -->
+  <xsl:function name="tk:wrap" as="xs:string*">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="width" as="xs:integer"/>
+    <xsl:iterate select="tokenize(normalize-space($text))">
+      <xsl:param name="line" as="xs:string" select="''"/>
+      <xsl:on-completion><xsl:sequence select="$line[. != '']"/></xsl:on-completion>
+      <xsl:choose>
+        <xsl:when test="$line = ''"><xsl:next-iteration><xsl:with-param name="line" select="."/></xsl:next-iteration></xsl:when>
+        <xsl:when test="string-length($line) + 1 + string-length(.) le $width">
+          <xsl:next-iteration><xsl:with-param name="line" select="$line || ' ' || ."/></xsl:next-iteration>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:sequence select="$line"/>
+          <xsl:next-iteration><xsl:with-param name="line" select="."/></xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
+  </xsl:function>
+
   <xsl:template name="tk:epub-title-page">
     <section epub:type="titlepage" class="tk-titlepage">
       <h1 epub:type="title"><xsl:value-of select="$tk:title"/></h1>
       <xsl:for-each select="tk:subtitle()[normalize-space()]">
-        <p epub:type="subtitle" class="tk-subtitle"><xsl:value-of select="."/></p>
+        <p epub:type="subtitle" role="doc-subtitle" class="tk-subtitle"><xsl:value-of select="."/></p>
       </xsl:for-each>
       <xsl:for-each select="tk:author-elements(/)">
         <p class="tk-author"><xsl:value-of select="tk:display-name(.)"/></p>
@@ -248,7 +318,7 @@
   <!-- The register: persons, organisations, places and events (common layer: tk:register,
        filed by surname), the targets of name links. -->
   <xsl:template name="tk:epub-register">
-    <section epub:type="appendix" class="tk-register">
+    <section epub:type="appendix" role="doc-appendix" class="tk-register">
       <h1><xsl:value-of select="tk:s('register')"/></h1>
       <xsl:for-each select="$tk:register-kinds">
         <xsl:variable name="entities" select="tk:register(.)[. intersect $tk:register-entities]"/>
@@ -280,5 +350,19 @@
       <xsl:text> — </xsl:text>
       <span class="tei-{local-name()}"><xsl:apply-templates/></span>
     </xsl:for-each>
+    <!-- back to the text: the first mention in each unit that names it, with a count -->
+    <xsl:variable name="mentions" select="tk:text-mentions(.)"/>
+    <xsl:if test="exists($mentions)">
+      <span class="mentions">
+        <xsl:text> — </xsl:text>
+        <xsl:value-of select="tk:s('mentioned')"/>
+        <xsl:text>: </xsl:text>
+        <xsl:for-each-group select="$mentions" group-adjacent="generate-id(tk:mention-unit(.))">
+          <xsl:if test="position() gt 1">, </xsl:if>
+          <a href="{tk:unit-file(tk:mention-unit(.))}#{tk:mention-id(.)}"><xsl:value-of select="tk:label(tk:mention-unit(.))"/></a>
+          <xsl:if test="count(current-group()) gt 1"> (<xsl:value-of select="count(current-group())"/>)</xsl:if>
+        </xsl:for-each-group>
+      </span>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -45,7 +45,7 @@
           <nav epub:type="toc" id="toc" role="doc-toc">
             <h1>Contents</h1>
             <ol>
-              <li><a href="text/tk-title.xhtml">Title page</a></li>
+              <xsl:if test="empty($tk:own-title-page)"><li><a href="text/tk-title.xhtml">Title page</a></li></xsl:if>
               <xsl:for-each select="$tk:chunks">
                 <li>
                   <a href="text/{.('name')}.xhtml"><xsl:value-of select=".('title')"/></a>
@@ -63,8 +63,10 @@
           <nav epub:type="landmarks" id="landmarks" hidden="hidden">
             <h2>Landmarks</h2>
             <ol>
-              <li><a epub:type="toc" href="tk-nav.xhtml#toc">Contents</a></li>
-              <li><a epub:type="titlepage" href="text/tk-title.xhtml">Title page</a></li>
+              <li><a epub:type="toc" href="{if (exists($tk:own-contents)) then 'text/' || tk:unit-file($tk:own-contents)
+                  else 'tk-nav.xhtml#toc'}">Contents</a></li>
+              <li><a epub:type="cover" href="text/tk-cover.xhtml"><xsl:value-of select="tk:s('cover')"/></a></li>
+              <li><a epub:type="titlepage" href="text/{tk:title-page-file()}">Title page</a></li>
               <xsl:for-each select="($tk:chunks[.('part') = 'body'], $tk:chunks[.('part') != 'front'], $tk:chunks)[1]">
                 <li><a epub:type="bodymatter" href="text/{.('name')}.xhtml">Start of the text</a></li>
               </xsl:for-each>
@@ -197,6 +199,7 @@
         <manifest>
           <item id="nav" href="tk-nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
           <item id="css" href="{$css}" media-type="text/css"/>
+          <item id="cover-image" href="tk-cover.svg" media-type="image/svg+xml" properties="cover-image"/>
           <xsl:for-each select="$tk:files">
             <item id="x-{.('name')}" href="text/{.('name')}.xhtml" media-type="application/xhtml+xml">
               <xsl:if test="exists(.('content')//*[local-name() = 'math'][namespace-uri() = 'http://www.w3.org/1998/Math/MathML'])">
@@ -208,10 +211,14 @@
             <item id="img-{position()}" href="images/{.}" media-type="{tk:image-type(.)}"/>
           </xsl:for-each>
         </manifest>
+        <!-- cover, one title page, one contents (the book's printed contents when it has
+             one: the navigation document then stays out of the reading order), the text -->
+        <xsl:variable name="title-file" select="replace(tk:title-page-file(), '\.xhtml$', '')"/>
         <spine>
-          <itemref idref="x-tk-title"/>
-          <itemref idref="nav"/>
-          <xsl:for-each select="$tk:files[.('name') != 'tk-title']">
+          <itemref idref="x-tk-cover"/>
+          <itemref idref="x-{$title-file}"/>
+          <xsl:if test="empty($tk:own-contents)"><itemref idref="nav"/></xsl:if>
+          <xsl:for-each select="$tk:files[not(.('name') = ('tk-cover', $title-file))]">
             <itemref idref="x-{.('name')}"/>
           </xsl:for-each>
         </spine>

@@ -54,12 +54,18 @@
     <xsl:variable name="href" select="@href ! tk:book-href(string(.), $file)"/>
     <xsl:variable name="unlinked" select="exists(self::*:a[@href]) and empty($href)"/>
     <xsl:variable name="class" select="tokenize(@class)"/>
-    <xsl:element name="{if ($unlinked) then 'span' else local-name()}" namespace="{$tk:xhtml-ns}">
+    <!-- a unit with structural semantics is a section with the matching DPUB-ARIA role
+         (ARIA in HTML allows no doc-* role on article) -->
+    <xsl:variable name="unit-role" select="if (empty(parent::*) and self::*:article and exists($semantics))
+        then $tk:dpub-roles($semantics) else ()"/>
+    <xsl:element name="{if ($unlinked) then 'span' else if (exists($unit-role)) then 'section' else local-name()}"
+                 namespace="{$tk:xhtml-ns}">
       <xsl:copy-of select="@* except (@href, @xmlns)[not($unlinked and name() = ('rel', 'role', 'aria-label'))]"/>
       <xsl:if test="exists($href)"><xsl:attribute name="href" select="$href"/></xsl:if>
       <xsl:choose>
         <xsl:when test="empty(parent::*) and exists($semantics) and self::*:article">
           <xsl:attribute name="epub:type" select="$semantics"/>
+          <xsl:if test="exists($unit-role)"><xsl:attribute name="role" select="$unit-role"/></xsl:if>
         </xsl:when>
         <xsl:when test="$unlinked"/>
         <xsl:when test="self::*:a and $class = 'noteref'">
@@ -69,17 +75,25 @@
         <xsl:when test="self::*:a and $class = 'backlink'">
           <xsl:attribute name="role" select="'doc-backlink'"/>
         </xsl:when>
-        <xsl:when test="$class = 'note' and (self::*:li or self::*:aside or self::*:div)">
-          <!-- epub:type alone: the doc-endnote role is deprecated (DPUB-ARIA 1.1) -->
-          <xsl:attribute name="epub:type" select="'endnote'"/>
-        </xsl:when>
+        <!-- a note needs no semantics of its own: the doc-endnote role (DPUB-ARIA 1.1) and the
+             "endnote" epub:type (EPUB 3.3) are deprecated; its endnotes section says it -->
         <xsl:when test="self::*:section and $class = 'notes'">
           <xsl:attribute name="epub:type" select="'endnotes'"/>
+          <xsl:attribute name="role" select="'doc-endnotes'"/>
         </xsl:when>
       </xsl:choose>
       <xsl:apply-templates mode="tk:xhtml"/>
     </xsl:element>
   </xsl:template>
+
+  <!-- The DPUB-ARIA role matching each EPUB structural semantic teikit gives a unit
+       (a title page has none). -->
+  <xsl:variable name="tk:dpub-roles" as="map(xs:string, xs:string)" select="map {
+      'chapter': 'doc-chapter', 'introduction': 'doc-introduction', 'preface': 'doc-preface',
+      'conclusion': 'doc-conclusion', 'appendix': 'doc-appendix', 'endnotes': 'doc-endnotes',
+      'bibliography': 'doc-bibliography', 'index': 'doc-index', 'toc': 'doc-toc',
+      'afterword': 'doc-afterword', 'epilogue': 'doc-epilogue', 'prologue': 'doc-prologue',
+      'foreword': 'doc-foreword', 'dedication': 'doc-dedication', 'glossary': 'doc-glossary'}"/>
 
   <!-- MathML (and anything else in its own namespace) as it is. -->
   <xsl:template match="*" mode="tk:xhtml">
