@@ -28,7 +28,8 @@ def ace_violations(epub: Path, out: Path) -> list[str]:
     report = out / "report.json"
     assert report.exists(), proc.stdout + proc.stderr
     data = json.loads(report.read_text(encoding="utf-8"))
-    found = [f"{b['earl:test']['earl:impact']} {b['earl:test']['dct:title']} in {a['earl:testSubject']['url']}"
+    found = [f"{b['earl:test']['earl:impact']} {b['earl:test']['dct:title']} "
+             f"in {a['earl:testSubject']['url']}"
              for a in data["assertions"] for b in a.get("assertions", [])]
     assert (data["earl:result"]["earl:outcome"] == "pass") == (not found)
     return found
