@@ -8,6 +8,7 @@ SVRL report's locations are turned back into the line of the element they name.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -91,18 +92,61 @@ def _schematron(tree: etree._ElementTree) -> isoschematron.Schematron:
     return isoschematron.Schematron(tree, store_report=True)
 
 
-def _line_of(doc: Document, location: str | None) -> int | None:
-    """The source line of the node an SVRL ``location`` XPath names."""
-    if not location:
-        return None
-    try:
-        found = doc.tree.xpath(location)
-    except etree.XPathError:
-        return None
-    node = found[0] if isinstance(found, list) and found else None
-    if node is not None and not isinstance(node, etree._Element):
-        node = node.getparent() if hasattr(node, "getparent") else None
-    return node.sourceline if node is not None else None
+_STEP = re.compile(r"\*\[local-name\(\)='([^']+)' and namespace-uri\(\)='([^']*)'\](?:\[(\d+)\])?")
+
+
+class _Locator:
+    """Source lines of SVRL ``location`` paths, found by walking the tree step by step.
+
+    An XPath per failed assertion made a file with tens of thousands of them slow (each
+    positional step scans its siblings); here each parent's children are grouped by name
+    once, and a step is a dictionary lookup. A path of another shape falls back to XPath.
+    """
+
+    def __init__(self, tree: etree._ElementTree) -> None:
+        self.tree = tree
+        self._children: dict[int, dict[str, list[etree._Element]]] = {}
+
+    def _named(self, parent: etree._Element, tag: str) -> list[etree._Element]:
+        table = self._children.get(id(parent))
+        if table is None:
+            table = {}
+            for child in parent:
+                if isinstance(child.tag, str):
+                    table.setdefault(child.tag, []).append(child)
+            self._children[id(parent)] = table
+        return table.get(tag, [])
+
+    def line(self, location: str | None) -> int | None:
+        if not location:
+            return None
+        path = re.sub(r"/@[^/]*$|/text\(\)(\[\d+\])?$", "", location)  # an attribute or text: its element
+        steps = list(_STEP.finditer(path))
+        if not steps or "".join("/" + m.group(0) for m in steps) != path:
+            return self._xpath_line(location)  # not a path of name steps only
+        node: etree._Element | None = None
+        for m in steps:
+            tag = f"{{{m.group(2)}}}{m.group(1)}" if m.group(2) else m.group(1)
+            index = int(m.group(3) or 1) - 1
+            if node is None:
+                root = self.tree.getroot()
+                node = root if root.tag == tag and index == 0 else None
+            else:
+                named = self._named(node, tag)
+                node = named[index] if index < len(named) else None
+            if node is None:
+                return self._xpath_line(location)
+        return node.sourceline if node is not None else self._xpath_line(location)
+
+    def _xpath_line(self, location: str) -> int | None:
+        try:
+            found = self.tree.xpath(location)
+        except etree.XPathError:
+            return None
+        node = found[0] if isinstance(found, list) and found else None
+        if node is not None and not isinstance(node, etree._Element):
+            node = node.getparent() if hasattr(node, "getparent") else None
+        return node.sourceline if node is not None else None
 
 
 def validate_schematron(path: Path, doc: Document, code: str) -> list[Diagnostic]:
@@ -112,11 +156,12 @@ def validate_schematron(path: Path, doc: Document, code: str) -> list[Diagnostic
         schema.validate(doc.tree)
         report = schema.validation_report
     out: list[Diagnostic] = []
+    locator = _Locator(doc.tree)
     for item in report.iter(f"{SVRL}failed-assert", f"{SVRL}successful-report"):
         text = " ".join("".join(item.itertext()).split())
         severity = _ROLES.get((item.get("role") or "error").lower(), Severity.ERROR)
         location = item.get("location")
         out.append(Diagnostic(
-            doc.name, _line_of(doc, location), None, severity, item.get("id") or code, text, xpath=location
+            doc.name, locator.line(location), None, severity, item.get("id") or code, text, xpath=location
         ))
     return out
