@@ -106,6 +106,11 @@ def test_full_deposit_of_the_edition_runs_the_real_builders(tmp_path):
     assert verify.exit_code == 0, verify.output
     contents = (exports / "deposit" / "dspace" / "item_000" / "contents").read_text()
     assert "bazhanov.epub\tbundle:ORIGINAL" in contents and "html.zip\tbundle:ORIGINAL" in contents
+    # what teikit built is linked into the bag, not copied; the TEI (which an editor may
+    # change in place) is a copy
+    built = exports / "html" / "index.html"
+    assert (data / "html" / "index.html").stat().st_ino == built.stat().st_ino
+    assert (data / "tei" / "bazhanov.xml").stat().st_ino != paths.EDITION.stat().st_ino
 
 
 def test_header_fixture_deposit_via_cli(tmp_path):

@@ -1,15 +1,16 @@
-"""BagIt (RFC 8493, version 1.0) bags made with the maintained ``bagit`` library, and zips.
+"""BagIt (RFC 8493, version 1.0) bags, and zips.
 
-``bagit.make_bag`` writes the payload manifests (sorted) and bag-info.txt; two things are
-adjusted after it, then the bag is validated again with ``bagit``: ``bagit.txt`` declares
-version 1.0 (bagit 1.9 writes 0.97), and tag manifests are rewritten in sorted order
-(bagit lists tag files in directory order, which varies between file systems).
+teikit writes the bag itself (payload moved under ``data/``, manifests and tag manifests
+in sorted order, ``bagit.txt`` declaring 1.0, ``bag-info.txt`` with Payload-Oxum), so
+that each file is read once: :class:`Digests` computes every checksum a deposit needs
+(the bag's SHA-512 and SHA-256, METS's SHA-256) in one read per file and remembers it by
+inode, size and modification time, which survive the move into ``data/``. The maintained
+``bagit`` library validates the result in the tests.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import zipfile
 from pathlib import Path
@@ -23,17 +24,60 @@ _COMPRESSED = {".epub", ".zip", ".png", ".jpg", ".jpeg", ".gif", ".woff", ".woff
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 
 
+class Digests:
+    """Checksums of files, each file read once for all algorithms (see the module docstring)."""
+
+    ALGORITHMS = ("sha256", "sha512")
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[int, int, int, int], dict[str, str]] = {}
+
+    def of(self, path: Path, algorithm: str) -> str:
+        info = path.stat()
+        key = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+        found = self._known.get(key)
+        if found is None or algorithm not in found:
+            names = sorted({*self.ALGORITHMS, algorithm})
+            hashes = {a: hashlib.new(a) for a in names}
+            with path.open("rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    for h in hashes.values():
+                        h.update(block)
+            found = self._known[key] = {a: h.hexdigest() for a, h in hashes.items()}
+        return found[algorithm]
+
+
+def _manifest_path(rel: str) -> str:
+    """A path as BagIt manifests write it (RFC 8493 §2.1.3: CR, LF and % percent-encoded)."""
+    return rel.replace("%", "%25").replace("\n", "%0A").replace("\r", "%0D")
+
+
 def make_bag(
-    directory: Path, bag_info: dict[str, str], checksums: tuple[str, ...] = DEFAULT_CHECKSUMS
+    directory: Path, bag_info: dict[str, str], checksums: tuple[str, ...] = DEFAULT_CHECKSUMS,
+    digests: Digests | None = None,
 ) -> None:
-    """Turn ``directory`` (the payload) into a bag in place."""
+    """Turn ``directory`` (the payload) into a bag in place; ``digests`` may already know
+    the payload's checksums (a deposit computed them for METS)."""
     unknown = [c for c in checksums if c not in bagit.CHECKSUM_ALGOS]
     if unknown:
         raise ValueError(f"unknown checksum algorithm(s): {', '.join(unknown)}")
-    logging.getLogger("bagit").setLevel(logging.WARNING)
+    digests = digests or Digests()
+    data = directory / "data"
+    entries = sorted(directory.iterdir())
+    data.mkdir()
+    for entry in entries:
+        entry.rename(data / entry.name)
+    payload = sorted((p for p in data.rglob("*") if p.is_file()),
+                     key=lambda p: p.relative_to(directory).as_posix())
+    for algorithm in checksums:
+        lines = [f"{digests.of(p, algorithm)}  {_manifest_path(p.relative_to(directory).as_posix())}\n"
+                 for p in payload]
+        (directory / f"manifest-{algorithm}.txt").write_text("".join(lines), encoding="utf-8")
     info = dict(bag_info)
-    info.setdefault("Bag-Software-Agent", f"teikit {__version__} (bagit.py {bagit.VERSION})")
-    bagit.make_bag(str(directory), bag_info=info, checksums=list(checksums), processes=1)
+    info.setdefault("Bag-Software-Agent", f"teikit {__version__}")
+    info["Payload-Oxum"] = f"{sum(p.stat().st_size for p in payload)}.{len(payload)}"
+    fields = "".join(f"{key}: {' '.join(value.split())}\n" for key, value in sorted(info.items()))
+    (directory / "bag-info.txt").write_text(fields, encoding="utf-8")
     (directory / "bagit.txt").write_text(BAGIT_TXT, encoding="utf-8")
     for algorithm in checksums:
         _write_tag_manifest(directory, algorithm)

@@ -8,13 +8,13 @@ lists the package's parts (TEI, schemas, HTML, EPUB, CSV, citations) and their f
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
 from teikit import __version__
+from teikit.deposit.bag import Digests
 from teikit.deposit.dc import dc_element
 from teikit.deposit.metadata import DepositMetadata
 from teikit.deposit.mods import XLINK_NS, mods_element
@@ -50,12 +50,8 @@ def _m(parent: etree._Element, name: str, **attrs: str) -> etree._Element:
     return etree.SubElement(parent, f"{{{METS_NS}}}{name}", attrs)
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def _sha256(path: Path, digests: Digests | None) -> str:
+    return (digests or Digests()).of(path, "sha256")
 
 
 def _header(mets: etree._Element, meta: DepositMetadata) -> None:
@@ -76,7 +72,8 @@ def _dmd(mets: etree._Element, meta: DepositMetadata) -> None:
         _m(wrap, "xmlData").append(element)
 
 
-def _file_sec(mets: etree._Element, files: list[PayloadFile], tei_rel: PurePosixPath | None) -> dict:
+def _file_sec(mets: etree._Element, files: list[PayloadFile], tei_rel: PurePosixPath | None,
+              digests: Digests | None = None) -> dict:
     ids: dict[PurePosixPath, str] = {}
     sec = _m(mets, "fileSec")
     groups: dict[str, etree._Element] = {}
@@ -85,7 +82,8 @@ def _file_sec(mets: etree._Element, files: list[PayloadFile], tei_rel: PurePosix
             groups[item.group] = _m(sec, "fileGrp", ID=f"grp-{item.group}", USE=item.group)
         file_id = ids[item.rel] = f"file-{n:05d}"
         el = _m(groups[item.group], "file", ID=file_id, MIMETYPE=item.mime_type(tei_rel),
-                SIZE=str(item.path.stat().st_size), CHECKSUM=_sha256(item.path), CHECKSUMTYPE="SHA-256")
+                SIZE=str(item.path.stat().st_size), CHECKSUM=_sha256(item.path, digests),
+                CHECKSUMTYPE="SHA-256")
         # METS sits in data/metadata/: its hrefs are relative to itself (xlink resolves them so)
         _m(el, "FLocat", LOCTYPE="URL", **{f"{{{XLINK_NS}}}href": f"../{item.rel}"})
     return ids
@@ -116,13 +114,15 @@ def _physical(mets: etree._Element, files: list[PayloadFile], ids: dict) -> None
             _m(part, "fptr", FILEID=ids[item.rel])
 
 
-def mets_document(meta: DepositMetadata, files: list[PayloadFile], tei_rel: PurePosixPath | None) -> bytes:
-    """Serialised METS (UTF-8, indented, deterministic) for ``files`` described by ``meta``."""
+def mets_document(meta: DepositMetadata, files: list[PayloadFile], tei_rel: PurePosixPath | None,
+                  digests: Digests | None = None) -> bytes:
+    """Serialised METS (UTF-8, indented, deterministic) for ``files`` described by ``meta``;
+    ``digests`` shares the checksums the bag will need (each file read once)."""
     mets = etree.Element(f"{{{METS_NS}}}mets", nsmap={"mets": METS_NS, "xlink": XLINK_NS},
                          OBJID=meta.identifier, LABEL=meta.title, TYPE="digital edition")
     _header(mets, meta)
     _dmd(mets, meta)
-    ids = _file_sec(mets, files, tei_rel)
+    ids = _file_sec(mets, files, tei_rel, digests)
     _logical(mets, meta, ids.get(tei_rel) if tei_rel else None)
     _physical(mets, files, ids)
     etree.indent(mets, space="  ")
