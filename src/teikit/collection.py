@@ -7,8 +7,10 @@ the site's contents list every document's divisions, the EPUB holds every text, 
 text-preservation check counts every word. The order is that of the files' names (sort
 them by date, e.g. ``1888-05-03-to-theo.xml``, for a chronological edition).
 
-Left for later (see the collection issue): cross-document pointers (``other.xml#n1``) as
-links inside the site, a letters index from ``correspDesc``, parallel builds.
+Pointers from one member into another (``persons.xml#p1``) are read as pointers inside
+the collection (:func:`link_members`); a letters index comes from the members'
+``correspDesc`` (:mod:`teikit.letters`, ``xslt/html/letters.xsl``). Left for later (see
+the collection issue): parallel builds.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from teikit import xmlio
+from teikit.check.pointers import iter_pointers
 from teikit.edition import Edition
 from teikit.errors import InputError
 
@@ -60,4 +63,35 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None) 
         member = copy.deepcopy(root)
         member.set(f"{{{xmlio.XML_NS}}}base", path.name)  # where each member came from
         corpus.append(member)
+    link_members(corpus)
     return Edition(path=name, tree=etree.ElementTree(corpus))
+
+
+def link_members(corpus: etree._Element) -> int:
+    """Pointers from one member into another (``persons.xml#p1``, ``letter2.xml#d3``) become
+    pointers inside the collection (``#p1``), so every stage reads them as links, mentions
+    and register entries. Only an ID that one member alone holds is rewritten, so nothing is
+    pointed at the wrong member; a pointer to a whole member names its xml:id when it has
+    one. Returns how many pointer values were rewritten."""
+    members = {m.get(f"{{{xmlio.XML_NS}}}base"): m for m in corpus.iterchildren(T + "TEI")}
+    owners: dict[str, list[str]] = {}
+    for base, member in members.items():
+        for el in member.iter():
+            xml_id = el.get(xmlio.XML_ID) if isinstance(el.tag, str) else None
+            if xml_id:
+                owners.setdefault(xml_id, []).append(base)
+    rewritten = 0
+    for member in members.values():
+        for el in member.iter():
+            if not isinstance(el.tag, str) or not el.attrib:
+                continue
+            for p in iter_pointers(el, etree.QName(el).localname):
+                if p.kind != "file" or Path(p.path).name not in members:
+                    continue
+                base = Path(p.path).name
+                target = p.fragment or members[base].get(xmlio.XML_ID) or ""
+                if target and owners.get(target) == [base]:
+                    el.set(p.attr, " ".join("#" + target if token == p.value else token
+                                            for token in el.get(p.attr, "").split()))
+                    rewritten += 1
+    return rewritten

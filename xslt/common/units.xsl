@@ -48,7 +48,13 @@
       'cite': 'Cite', 'cite-passage': 'Cite this passage', 'copy': 'Copy', 'copied': 'Copied',
       'downloads': 'Downloads', 'licence': 'Licence', 'rights': 'Rights', 'in-index': 'In the printed index',
       'open-page': 'Open the page', 'hits': 'Search hits', 'clear-hits': 'Clear the highlighting',
-      'mentioned': 'mentioned', 'cover': 'Cover', 'times': 'times', 'description': 'Description', 'dates': 'Dates'}"/>
+      'mentioned': 'mentioned', 'cover': 'Cover',
+      'letters': 'Letters', 'by-date': 'By date', 'by-correspondent': 'By correspondent', 'by-place': 'By place',
+      'date': 'Date', 'from': 'From', 'to': 'To', 'place': 'Place', 'letter': 'Letter',
+      'unknown-place': 'Place unknown', 'previous-letter': 'Previous letter', 'next-letter': 'Next letter',
+      'previous-in-correspondence': 'Previous in this correspondence',
+      'next-in-correspondence': 'Next in this correspondence', 'all-letters': 'All letters',
+      'letters-sent': 'Letters written', 'letters-received': 'Letters received', 'undated': 'undated', 'times': 'times', 'description': 'Description', 'dates': 'Dates'}"/>
   <xsl:variable name="tk:labels" as="map(*)"
       select="map:merge((parse-json($labels), $tk:default-labels), map{'duplicates': 'use-first'})"/>
 
@@ -124,7 +130,7 @@
   <xsl:variable name="tk:reserved" as="xs:string*"
       select="('index', 'toc', 'search', 'pages', 'persons', 'organizations', 'places', 'events',
                'edition', 'search-data', 'pages-data', 'assets', 'nav', 'package', 'text',
-               'downloads', 'search-index', 'search-docs', 'entities-data')"/>
+               'downloads', 'search-index', 'search-docs', 'entities-data', 'letters')"/>
   <xsl:variable name="tk:generated-name" as="xs:string" select="'^(t[0-9]+-)?(front|body|back|group|text|div|div1|sourcedoc)-[0-9]+$'"/>
 
   <!-- Lower-cased IDs that more than one distinct ID folds to (computed once). -->

@@ -27,6 +27,7 @@
   <xsl:include href="entity-facts.xsl"/>
   <xsl:include href="cite-data.xsl"/>
   <xsl:include href="downloads.xsl"/>
+  <xsl:include href="letters.xsl"/>
   <xsl:include href="navigation.xsl"/>
 
   <xsl:mode use-accumulators="#all"/>
@@ -47,6 +48,7 @@
     <xsl:call-template name="tk:pages-page"/>
     <xsl:call-template name="tk:search-page"/>
     <xsl:call-template name="tk:downloads-page"/>
+    <xsl:call-template name="tk:letters-page"/>
     <xsl:call-template name="tk:data-scripts"/>
     <xsl:value-of select="count($tk:units)"/>
   </xsl:template>

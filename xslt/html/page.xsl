@@ -117,6 +117,9 @@
               <xsl:for-each select="$tk:register-kinds[exists(tk:register(.))]">
                 <li><a href="{.}.html"><xsl:value-of select="tk:s(.)"/></a></li>
               </xsl:for-each>
+              <xsl:if test="exists($tk:letters)">
+                <li><a href="letters.html"><xsl:value-of select="tk:s('letters')"/></a></li>
+              </xsl:if>
               <li><a href="search.html"><xsl:value-of select="tk:s('search')"/></a></li>
               <xsl:if test="array:size($tk:downloads) gt 0">
                 <li><a href="downloads.html"><xsl:value-of select="tk:s('downloads')"/></a></li>

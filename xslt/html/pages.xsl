@@ -134,6 +134,7 @@
           </ul>
         </section>
       </xsl:if>
+      <xsl:call-template name="tk:letter-nav"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
     </article>
   </xsl:template>
 
@@ -323,6 +324,7 @@
             </xsl:for-each-group>
           </dl>
         </xsl:if>
+        <xsl:call-template name="tk:entity-letters"><xsl:with-param name="entity" select="."/></xsl:call-template>
         <h2><xsl:value-of select="tk:s('mentions')"/> (<xsl:value-of select="count($mentions)"/>)</h2>
         <!-- Grouped by unit (chapter): its label once, then page and context per mention. -->
         <xsl:variable name="page-label" select="tk:s('page')"/>

@@ -14,6 +14,7 @@ from lxml import etree
 
 from teikit.build.csv_schema import SEPARATOR, Column, Table
 from teikit.build.csv_text import Locator, T, block_of, contexts, local_ids, norm, spaced_text, text_of
+from teikit.letters import letters
 from teikit.xmlio import XML_ID
 
 # Which list holds which kind of named entity, and the name element that mentions it.
@@ -369,12 +370,43 @@ def _names(bibl: etree._Element, role: str) -> str:
     return SEPARATOR.join(out)
 
 
+def letters_table(root: etree._Element) -> Table:
+    """One row per letter (a document described by correspDesc), by date sent."""
+    cols = (
+        Column("id", "string", "The letter: its TEI document's xml:id, else its file name.", required=True),
+        Column("date", "string", "Date sent, ISO 8601 (@when, else @notBefore or @from); "
+               "empty when undated."),
+        Column("date_text", "string", "The date sent as the letter's description writes it.", text=True),
+        Column("sender", "string", "Who wrote it (correspAction sent).", multi=True, text=True),
+        Column("sender_id", "string", "The IDs the senders' @ref name.", multi=True),
+        Column("addressee", "string", "To whom (correspAction received).", multi=True, text=True),
+        Column("addressee_id", "string", "The IDs the addressees' @ref name.", multi=True),
+        Column("place_sent", "string", "Where it was written.", text=True),
+        Column("place_received", "string", "Where it was received.", text=True),
+        Column("title", "string", "The title of the letter's document.", text=True),
+    )
+    def joined(parties: list, attr: str) -> str:
+        return SEPARATOR.join(getattr(p, attr) for p in parties)
+
+    rows = [[letter.id, letter.date, letter.date_text,
+             joined(letter.senders, "name"), joined(letter.senders, "id"),
+             joined(letter.addressees, "name"), joined(letter.addressees, "id"),
+             letter.place_sent, letter.place_received, letter.title]
+            for letter in letters(root)]
+    return Table("letters", "One row per letter (a document whose header has a correspDesc), by date sent.",
+                 cols, primary_key="id", rows=rows)
+
+
 def all_tables(root: etree._Element) -> list[Table]:
-    """Every CSV table of the document, in the order the metadata lists them."""
+    """Every CSV table of the document, in the order the metadata lists them (letters.csv
+    only for an edition with letters)."""
     ex = Extractor(root)
     tables = [ex.persons_table()]
     tables += [ex.entity_table(name, tag, name_tag, kind)
                for kind, name, tag, name_tag in ENTITY_KINDS[1:]]
     tables += [ex.mentions_table(), ex.dates_table(), ex.notes_table(), ex.bibliography_table(),
                ex.index_table()]
+    letter_table = letters_table(root)
+    if letter_table.rows:
+        tables.append(letter_table)
     return tables

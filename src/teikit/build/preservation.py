@@ -52,7 +52,7 @@ _ROOTS = (f"{_T}text", f"{_T}sourceDoc")
 _SKIP_HTML = {"script", "style", "nav", "header", "footer", "template"}
 # What teikit adds to the reading text (classes), left out when counting repeated words.
 _FURNITURE = {"pb", "tk-pb", "note-number", "marker-number", "backlink", "unit-label", "notes-heading",
-              "app-wit", "lemma-copy"}
+              "app-wit", "lemma-copy", "letter-meta"}
 
 
 def words(text: str) -> list[str]:

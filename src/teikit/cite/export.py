@@ -9,6 +9,7 @@ only when every file was written, so a failed run leaves the previous one in pla
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +19,10 @@ from lxml import etree
 from teikit import xmlio
 from teikit.cite.biblatex import to_bib
 from teikit.cite.csl import to_csl_json
+from teikit.cite.fields import put
 from teikit.cite.records import bibliography_records, citation_records
 from teikit.cite.ris import to_ris
+from teikit.letters import letters
 
 WRITERS: dict[str, tuple[str, Callable[[list[dict]], str]]] = {
     "csl-json": (".json", to_csl_json),
@@ -38,14 +41,38 @@ class CiteResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
+_ISO = re.compile(r"^(-?\d{4,})(?:-(\d\d))?(?:-(\d\d))?")
+
+
+def letter_items(root: etree._Element) -> list[dict]:
+    """CSL-JSON items of type letter (:mod:`teikit.letters`): the senders are the authors,
+    the addressees the recipients, the date sent the date issued."""
+    items = []
+    for letter in letters(root):
+        item: dict = {"id": letter.id, "type": "letter", "title": letter.title}
+        put(item, "author", [{"literal": p.name} for p in letter.senders if p.name])
+        put(item, "recipient", [{"literal": p.name} for p in letter.addressees if p.name])
+        m = _ISO.match(letter.date)
+        if m:
+            put(item, "issued", {"date-parts": [[int(g) for g in m.groups() if g]]})
+        put(item, "publisher-place", letter.place_sent)
+        items.append(item)
+    return items
+
+
 def all_items(tree: etree._ElementTree) -> tuple[list[dict], list[dict]]:
-    """(edition + print + divisions + bibliography, bibliography only), in document order.
+    """(edition + print + divisions + letters + bibliography, bibliography only), in document order.
 
     Keys must be unique across one file: a bibliography entry whose key equals one of the
     edition's (the book citing its own print edition) gets a ``-bib`` suffix.
     """
     own = list(citation_records(tree).values())
     taken = {item["id"] for item in own}
+    for item in letter_items(tree.getroot()):
+        while item["id"] in taken:
+            item["id"] += "-letter"
+        taken.add(item["id"])
+        own.append(item)
     bibliography = []
     for item in bibliography_records(tree).values():
         if item["id"] in taken:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 _TYPES = {"book": "BOOK", "chapter": "CHAP", "article-journal": "JOUR", "article-newspaper": "NEWS",
           "article-magazine": "MGZN", "periodical": "JFULL", "thesis": "THES", "report": "RPRT",
-          "webpage": "ELEC"}
+          "webpage": "ELEC", "letter": "PCOMM"}
 _SIMPLE = (
     ("publisher", "PB"), ("publisher-place", "CY"), ("ISBN", "SN"), ("volume", "VL"),
     ("issue", "IS"), ("edition", "ET"), ("DOI", "DO"), ("URL", "UR"), ("language", "LA"),
@@ -36,6 +36,7 @@ def record_lines(item: dict) -> list[tuple[str, str]]:
     lines += [("AU", _name(n)) for n in item.get("author", [])]
     lines += [("A2", _name(n)) for n in item.get("editor", [])]
     lines += [("A4", _name(n)) for n in item.get("translator", [])]
+    lines += [("A3", _name(n)) for n in item.get("recipient", [])]  # RIS's tertiary author
     lines.append(("TI", item.get("title", "")))
     if item.get("container-title"):
         lines.append(("T2", item["container-title"]))

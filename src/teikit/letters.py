@@ -1,0 +1,86 @@
+"""Letters: what a document's ``correspDesc`` says (who wrote to whom, from where, when).
+
+A letter is a TEI document whose header describes it with ``profileDesc/correspDesc``; in a
+collection edition (a ``teiCorpus``) every member may be one. The same reading gives
+``letters.csv`` (:mod:`teikit.build.csv_tables`), CSL-JSON items of type ``letter``
+(:mod:`teikit.cite.export`) and, in XSLT, the HTML letters index
+(``xslt/html/letters.xsl``); ``tests/build/test_letters.py`` checks that they agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from lxml import etree
+
+from teikit.meaning import reading_text
+from teikit.xmlio import TEI_NS, XML_ID, XML_NS
+
+T = f"{{{TEI_NS}}}"
+_PARTIES = (T + "persName", T + "orgName", T + "name")
+
+
+@dataclass
+class Party:
+    name: str
+    id: str  # the ID its @ref names ("" when it names none)
+
+
+@dataclass
+class Letter:
+    id: str
+    title: str
+    document: etree._Element  # the TEI element the letter is
+    senders: list[Party] = field(default_factory=list)
+    addressees: list[Party] = field(default_factory=list)
+    place_sent: str = ""
+    place_received: str = ""
+    date: str = ""  # ISO: @when, else @notBefore, else @from of the date sent ("" undated)
+    date_text: str = ""  # as the description writes it
+
+    @property
+    def sort_key(self) -> tuple[bool, str]:
+        return (self.date == "", self.date)
+
+
+def _party(el: etree._Element) -> Party:
+    ref = (el.get("ref") or "").split()
+    return Party(reading_text(el), ref[0].rsplit("#", 1)[-1] if ref else "")
+
+
+def _action(corresp: etree._Element, kind: str) -> etree._Element | None:
+    return next((a for a in corresp.iterchildren(T + "correspAction") if a.get("type") == kind), None)
+
+
+def _letter(doc: etree._Element, position: int) -> Letter | None:
+    corresp = doc.find(f"{T}teiHeader/{T}profileDesc/{T}correspDesc")
+    if corresp is None:
+        return None
+    base = doc.get(f"{{{XML_NS}}}base")
+    letter_id = doc.get(XML_ID) or (PurePosixPath(base).stem if base else f"letter-{position}")
+    title = reading_text(doc.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title"))
+    letter = Letter(letter_id, title, doc)
+    sent, received = _action(corresp, "sent"), _action(corresp, "received")
+    if sent is not None:
+        letter.senders = [_party(p) for p in sent.iterchildren(*_PARTIES)]
+        letter.place_sent = reading_text(sent.find(T + "placeName"))
+        date = sent.find(T + "date")
+        if date is not None:
+            letter.date = next((v.strip() for v in (date.get("when"), date.get("notBefore"), date.get("from"))
+                                if v and v.strip()), "")
+            letter.date_text = reading_text(date) or letter.date
+    if received is not None:
+        letter.addressees = [_party(p) for p in received.iterchildren(*_PARTIES)]
+        letter.place_received = reading_text(received.find(T + "placeName"))
+    if not letter.title:
+        letter.title = (", ".join(p.name for p in letter.senders) + " → "
+                        + ", ".join(p.name for p in letter.addressees))
+    return letter
+
+
+def letters(root: etree._Element) -> list[Letter]:
+    """The letters of a document or collection, by date sent (undated last), then in order."""
+    docs = [root] if root.tag == T + "TEI" else list(root.iter(T + "TEI"))
+    found = [letter for i, doc in enumerate(docs, start=1) if (letter := _letter(doc, i)) is not None]
+    return sorted(found, key=lambda letter: letter.sort_key)  # stable: document order breaks ties

@@ -1,0 +1,237 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  teikit HTML layer: correspondence. A letter is a TEI document whose header describes it
+  with correspDesc (sender, addressee, places and date in correspAction sent/received); in
+  a collection edition (teiCorpus) every member may be one. The same reading as Python's
+  teikit.letters (letters.csv, CSL-JSON items of type letter): tests/build/test_letters.py
+  compares them.
+
+  Gives: letters.html (every letter by date, then by correspondent and by place), on each
+  letter's first page the previous and next letter in time and in the same correspondence,
+  and on a person's page the letters they wrote and received.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:xslt"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <!-- The letters in order of their date sent (undated last), then of the documents. -->
+  <xsl:variable name="tk:letters" as="element(tei:TEI)*">
+    <xsl:perform-sort select="$tk:doc//tei:TEI[tei:teiHeader/tei:profileDesc/tei:correspDesc]">
+      <xsl:sort select="tk:letter-date(.) = ''"/>
+      <xsl:sort select="tk:letter-date(.)"/>
+    </xsl:perform-sort>
+  </xsl:variable>
+
+  <!--* The correspDesc that describes a letter (the first). -->
+  <xsl:function name="tk:corresp" as="element(tei:correspDesc)">
+    <xsl:param name="letter" as="element(tei:TEI)"/>
+    <xsl:sequence select="($letter/tei:teiHeader/tei:profileDesc/tei:correspDesc)[1]"/>
+  </xsl:function>
+
+  <!--* The action of a kind (sent, received) of a letter. -->
+  <xsl:function name="tk:letter-action" as="element(tei:correspAction)?">
+    <xsl:param name="letter" as="element(tei:TEI)"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="tk:corresp($letter)/tei:correspAction[@type = $type][1]"/>
+  </xsl:function>
+
+  <!--* The ISO date a letter was sent (@when, else @notBefore, @from), '' when undated. -->
+  <xsl:function name="tk:letter-date" as="xs:string">
+    <xsl:param name="letter" as="element(tei:TEI)"/>
+    <xsl:variable name="date" select="tk:letter-action($letter, 'sent')/tei:date[1]"/>
+    <xsl:sequence select="string(($date/@when, $date/@notBefore, $date/@from)[normalize-space()][1])"/>
+  </xsl:function>
+
+  <!--* The date as the letter's description writes it (else its ISO value, else "undated"). -->
+  <xsl:function name="tk:letter-date-text" as="xs:string">
+    <xsl:param name="letter" as="element(tei:TEI)"/>
+    <xsl:variable name="date" select="tk:letter-action($letter, 'sent')/tei:date[1]"/>
+    <xsl:sequence select="(tk:plain($date)[. != ''], tk:letter-date($letter)[. != ''], tk:s('undated'))[1]"/>
+  </xsl:function>
+
+  <!--* The people (or organisations) of an action. -->
+  <xsl:function name="tk:letter-parties" as="element()*">
+    <xsl:param name="letter" as="element(tei:TEI)"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="tk:letter-action($letter, $type)/(tei:persName | tei:orgName | tei:name)"/>
+  </xsl:function>
+
+  <!--* A party's key: the ID its @ref names, else its name. -->
+  <xsl:function name="tk:party-key" as="xs:string">
+    <xsl:param name="party" as="element()"/>
+    <xsl:variable name="ref" select="tokenize($party/@ref)[1]"/>
+    <xsl:sequence select="if ($ref) then replace($ref, '^.*#', '') else tk:plain($party)"/>
+  </xsl:function>
+
+  <!--* The key of a correspondence: its two sides, in a fixed order. -->
+  <xsl:function name="tk:correspondence" as="xs:string">
+    <xsl:param name="letter" as="element(tei:TEI)"/>
+    <xsl:variable name="sides" select="(string-join(sort(tk:letter-parties($letter, 'sent') ! tk:party-key(.)), '+'),
+        string-join(sort(tk:letter-parties($letter, 'received') ! tk:party-key(.)), '+'))"/>
+    <xsl:sequence select="string-join(sort($sides), ' | ')"/>
+  </xsl:function>
+
+  <!--* The page a letter opens on: the file of its first unit. -->
+  <xsl:function name="tk:letter-file" as="xs:string?">
+    <xsl:param name="letter" as="element(tei:TEI)"/>
+    <xsl:sequence select="($tk:units[ancestor-or-self::tei:TEI[1] is $letter])[1] ! tk:unit-file(.)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:letter-title" as="xs:string">
+    <xsl:param name="letter" as="element(tei:TEI)"/>
+    <xsl:sequence select="(tk:plain(($letter/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1])[. != ''],
+        string-join(tk:letter-parties($letter, 'sent') ! tk:plain(.), ', ') || ' → '
+        || string-join(tk:letter-parties($letter, 'received') ! tk:plain(.), ', '))[1]"/>
+  </xsl:function>
+
+  <!--* A link to a letter, or its title when it has no page. -->
+  <xsl:template name="tk:letter-link">
+    <xsl:param name="letter" as="element(tei:TEI)"/>
+    <xsl:variable name="file" select="tk:letter-file($letter)"/>
+    <xsl:choose>
+      <xsl:when test="$file"><a href="{$file}"><xsl:value-of select="tk:letter-title($letter)"/></a></xsl:when>
+      <xsl:otherwise><xsl:value-of select="tk:letter-title($letter)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--* Names of the parties of an action, linked to their entity pages where they have one. -->
+  <xsl:template name="tk:parties">
+    <xsl:param name="parties" as="element()*"/>
+    <xsl:for-each select="$parties">
+      <xsl:if test="position() gt 1">, </xsl:if>
+      <xsl:variable name="entity" select="tk:target(tokenize(@ref)[1])[tk:register-of(.) != '']"/>
+      <xsl:choose>
+        <xsl:when test="exists($entity)"><a href="{tk:entity-file($entity)}"><xsl:value-of select="tk:plain(.)"/></a></xsl:when>
+        <xsl:otherwise><xsl:value-of select="tk:plain(.)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="tk:letters-page">
+    <xsl:if test="exists($tk:letters)">
+      <xsl:call-template name="tk:write-page">
+        <xsl:with-param name="file" select="'letters.html'"/>
+        <xsl:with-param name="title" select="tk:s('letters')"/>
+        <xsl:with-param name="kind" select="'letters'"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match=".[. = 'letters']" mode="tk:page-content">
+    <h1><xsl:value-of select="tk:s('letters')"/></h1>
+    <p class="letters-ways">
+      <a href="#by-date"><xsl:value-of select="tk:s('by-date')"/></a> ·
+      <a href="#by-correspondent"><xsl:value-of select="tk:s('by-correspondent')"/></a> ·
+      <a href="#by-place"><xsl:value-of select="tk:s('by-place')"/></a>
+    </p>
+    <section id="by-date" aria-labelledby="by-date-heading">
+      <h2 id="by-date-heading"><xsl:value-of select="tk:s('by-date')"/></h2>
+      <table class="letters">
+        <thead><tr>
+          <th scope="col"><xsl:value-of select="tk:s('date')"/></th>
+          <th scope="col"><xsl:value-of select="tk:s('from')"/></th>
+          <th scope="col"><xsl:value-of select="tk:s('to')"/></th>
+          <th scope="col"><xsl:value-of select="tk:s('place')"/></th>
+          <th scope="col"><xsl:value-of select="tk:s('letter')"/></th>
+        </tr></thead>
+        <tbody>
+          <xsl:for-each select="$tk:letters">
+            <tr data-date="{tk:letter-date(.)}">
+              <td><xsl:value-of select="tk:letter-date-text(.)"/></td>
+              <td><xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="tk:letter-parties(., 'sent')"/></xsl:call-template></td>
+              <td><xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="tk:letter-parties(., 'received')"/></xsl:call-template></td>
+              <td><xsl:value-of select="tk:plain(tk:letter-action(., 'sent')/tei:placeName[1])"/></td>
+              <td><xsl:call-template name="tk:letter-link"><xsl:with-param name="letter" select="."/></xsl:call-template></td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </section>
+    <section id="by-correspondent" aria-labelledby="by-correspondent-heading">
+      <h2 id="by-correspondent-heading"><xsl:value-of select="tk:s('by-correspondent')"/></h2>
+      <xsl:for-each-group select="$tk:letters" group-by="(tk:letter-parties(., 'sent'), tk:letter-parties(., 'received')) ! tk:plain(.)">
+        <xsl:sort select="lower-case(current-grouping-key())"/>
+        <h3><xsl:value-of select="current-grouping-key()"/></h3>
+        <ul class="letter-list">
+          <xsl:for-each select="current-group()">
+            <li><xsl:value-of select="tk:letter-date-text(.)"/>: <xsl:call-template name="tk:letter-link"><xsl:with-param name="letter" select="."/></xsl:call-template></li>
+          </xsl:for-each>
+        </ul>
+      </xsl:for-each-group>
+    </section>
+    <section id="by-place" aria-labelledby="by-place-heading">
+      <h2 id="by-place-heading"><xsl:value-of select="tk:s('by-place')"/></h2>
+      <xsl:for-each-group select="$tk:letters" group-by="(tk:plain(tk:letter-action(., 'sent')/tei:placeName[1])[. != ''], tk:s('unknown-place'))[1]">
+        <xsl:sort select="current-grouping-key() = tk:s('unknown-place')"/>
+        <xsl:sort select="lower-case(current-grouping-key())"/>
+        <h3><xsl:value-of select="current-grouping-key()"/></h3>
+        <ul class="letter-list">
+          <xsl:for-each select="current-group()">
+            <li><xsl:value-of select="tk:letter-date-text(.)"/>: <xsl:call-template name="tk:letter-link"><xsl:with-param name="letter" select="."/></xsl:call-template></li>
+          </xsl:for-each>
+        </ul>
+      </xsl:for-each-group>
+    </section>
+  </xsl:template>
+
+  <!--* On a letter's first page: the previous and next letter in time, and in the same
+        correspondence (the same two sides). Nothing on other pages. -->
+  <xsl:template name="tk:letter-nav">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:variable name="letter" select="$unit/ancestor-or-self::tei:TEI[1][. intersect $tk:letters]"/>
+    <xsl:if test="exists($letter) and tk:letter-file($letter) = tk:unit-file($unit)">
+      <xsl:variable name="i" select="index-of($tk:letters ! generate-id(.), generate-id($letter))"/>
+      <xsl:variable name="same" select="$tk:letters[tk:correspondence(.) = tk:correspondence($letter)]"/>
+      <xsl:variable name="j" select="index-of($same ! generate-id(.), generate-id($letter))"/>
+      <!-- what the letter's description says: from whom, where, to whom, when -->
+      <p class="letter-meta">
+        <xsl:value-of select="tk:s('from')"/><xsl:text> </xsl:text>
+        <xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="tk:letter-parties($letter, 'sent')"/></xsl:call-template>
+        <xsl:for-each select="tk:plain(tk:letter-action($letter, 'sent')/tei:placeName[1])[. != '']"> (<xsl:value-of select="."/>)</xsl:for-each>
+        <xsl:text> </xsl:text><xsl:value-of select="lower-case(tk:s('to'))"/><xsl:text> </xsl:text>
+        <xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="tk:letter-parties($letter, 'received')"/></xsl:call-template>
+        <xsl:for-each select="tk:plain(tk:letter-action($letter, 'received')/tei:placeName[1])[. != '']"> (<xsl:value-of select="."/>)</xsl:for-each>
+        <xsl:for-each select="tk:letter-date-text($letter)">, <xsl:value-of select="."/></xsl:for-each>
+      </p>
+      <nav class="letter-nav" aria-label="{tk:s('letters')}">
+        <ul>
+          <xsl:for-each select="$tk:letters[$i - 1]">
+            <li><xsl:value-of select="tk:s('previous-letter')"/>: <xsl:call-template name="tk:letter-link"><xsl:with-param name="letter" select="."/></xsl:call-template></li>
+          </xsl:for-each>
+          <xsl:for-each select="$tk:letters[$i + 1]">
+            <li><xsl:value-of select="tk:s('next-letter')"/>: <xsl:call-template name="tk:letter-link"><xsl:with-param name="letter" select="."/></xsl:call-template></li>
+          </xsl:for-each>
+          <xsl:for-each select="$same[$j - 1]">
+            <li><xsl:value-of select="tk:s('previous-in-correspondence')"/>: <xsl:call-template name="tk:letter-link"><xsl:with-param name="letter" select="."/></xsl:call-template></li>
+          </xsl:for-each>
+          <xsl:for-each select="$same[$j + 1]">
+            <li><xsl:value-of select="tk:s('next-in-correspondence')"/>: <xsl:call-template name="tk:letter-link"><xsl:with-param name="letter" select="."/></xsl:call-template></li>
+          </xsl:for-each>
+          <li><a href="letters.html"><xsl:value-of select="tk:s('all-letters')"/></a></li>
+        </ul>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!--* On a person's (organisation's) page: the letters they wrote and received. -->
+  <xsl:template name="tk:entity-letters">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:variable name="id" select="string($entity/@xml:id)"/>
+    <xsl:for-each select="('sent', 'received')">
+      <xsl:variable name="type" select="."/>
+      <xsl:variable name="letters" select="$tk:letters[tk:letter-parties(., $type)[tk:party-key(.) = $id]]"/>
+      <xsl:if test="exists($letters)">
+        <h2><xsl:value-of select="tk:s('letters-' || $type)"/> (<xsl:value-of select="count($letters)"/>)</h2>
+        <ul class="letter-list">
+          <xsl:for-each select="$letters">
+            <li><xsl:value-of select="tk:letter-date-text(.)"/>: <xsl:call-template name="tk:letter-link"><xsl:with-param name="letter" select="."/></xsl:call-template></li>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>
