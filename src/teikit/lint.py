@@ -44,12 +44,16 @@ def lint_paths(paths: Sequence[str | Path], *, schema: str = "auto", registers: 
     dup_lines = {(d.file, d.line) for d in checked.diagnostics if d.code == "ids.duplicate"}
     # and check's dates.invalid says, with a hint, what the schema's datatype error says
     date_lines = {(d.file, d.line) for d in checked.diagnostics if d.code == "dates.invalid"}
+    # a file that is not TEI P5 is unusable to check and invalid to validate: one message, said once
+    unusable = {(d.file, d.line, d.message) for d in checked.diagnostics if d.code == "input.unusable"}
     merged: list[Diagnostic] = []
     # one spelling of each file in the report (check's: relative to the working directory)
     named = [dataclasses.replace(d, file=display_path(Path(d.file))) if Path(d.file).exists() else d
              for d in validated.diagnostics]
     for d in [*checked.diagnostics, *named]:
         if matches(d.code, [p for p in ignore if not p.startswith("@") and "/@" not in p]):
+            continue
+        if d.code in ("tei.p4", "tei.not-tei") and (d.file, d.line, d.message) in unusable:
             continue
         if d.code == "xml.duplicate-id" and (d.file, d.line) in dup_lines:
             continue

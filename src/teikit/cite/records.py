@@ -39,12 +39,8 @@ def _file_name(tree: etree._ElementTree) -> str:
 def tei_header(tree: etree._ElementTree) -> etree._Element:
     """The teiHeader, or MetadataError naming what to add."""
     found = tree.getroot().xpath(_HEADER, namespaces={"tei": "http://www.tei-c.org/ns/1.0"})
-    root = tree.getroot()
-    problem = xmlio.tei_root_problem(tree)
-    if not found and problem:
-        raise MetadataError(f"{problem[0]}: citations need a TEI P5 teiHeader", file=_file_name(tree),
-                            line=root.sourceline, hint=problem[1])
     if not found:
+        xmlio.require_tei(tree, _file_name(tree))  # not TEI P5: the one message every stage gives
         raise MetadataError(
             "no teiHeader: a citation needs the edition's title",
             file=_file_name(tree),

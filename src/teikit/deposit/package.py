@@ -223,6 +223,7 @@ def bag_info(meta: DepositMetadata) -> dict[str, str]:
 
 def build_deposit(edition: Edition, settings: DepositSettings) -> DepositResult:
     """Build the deposit into ``settings.out_dir`` (default exports/deposit), atomically."""
+    edition.require_tei()  # the one TEI P5 guard, before anything is built
     meta = deposit_metadata(edition.tree)  # MetadataError before anything is written
     out_dir = settings.out_dir or settings.exports_dir / "deposit"
     diags: list[Diagnostic] = []
