@@ -89,3 +89,35 @@ def test_notes_are_kept_when_asked():
     el = etree.fromstring(f'<p xmlns="{xmlio.TEI_NS}">text<note>and a note</note></p>')
     assert meaning.reading_text(el, notes=True) == "textand a note"
     assert meaning.reading_text(el) == "text"
+
+
+_PAGED = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>
+<pb n="10" xml:id="p10"/><div xml:id="d1"><head>One</head><p>a <pb ed="reprint" n="201" xml:id="r201"/>b</p>
+<p>c <pb n="11" xml:id="p11"/>d <pb/>e</p></div>
+<div xml:id="d2"><head>Two</head><p>f <pb ed="reprint" n="205"/>g</p></div></body></text></TEI>"""
+
+
+def test_pages_are_counted_once_for_csv_and_citations():
+    """A reprint's pb (``@ed``) renumbers nothing; an unnumbered pb is an unknown page, not
+    the previous one. The CSV tables and the citations ask teikit.meaning alike."""
+    from teikit.build.csv_text import Locator
+    from teikit.cite.pages import page_range
+
+    root = xmlio.parse_bytes(_PAGED).getroot()
+    ns = {"t": xmlio.TEI_NS}
+    assert meaning.pagination(root) is None
+    loc = Locator(root)
+    paras = root.findall(".//t:p", ns)
+    assert [loc.page_of(p) for p in paras] == ["10", "10", ""]  # d2 starts on the unnumbered page
+    assert loc.page_of(paras[1].find("t:pb", ns)) == "11"
+    last_pb = root.findall(".//t:pb", ns)[-2]
+    assert last_pb.get("n") is None and loc.page_of(last_pb) == ""
+    assert loc.pb_page == {"p10": "10", "r201": "201", "p11": "11"}
+    d1, d2 = root.findall(".//t:div", ns)
+    assert page_range(d1) == "10"  # the unnumbered last page makes the end unknown: the start alone
+    assert page_range(d2) == ""    # it starts on the unnumbered page
+    reprint_only = xmlio.parse_bytes(_PAGED.replace(b'<pb n="10" xml:id="p10"/>', b"")
+                                     .replace(b'<pb n="11" xml:id="p11"/>', b"")
+                                     .replace(b"<pb/>", b"")).getroot()
+    assert meaning.pagination(reprint_only) == "reprint"  # every pb names it: its pages count
+    assert page_range(reprint_only.findall(".//t:div", ns)[1]) == "201-205"

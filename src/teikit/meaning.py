@@ -27,7 +27,7 @@ import re
 
 from lxml import etree
 
-from teikit.xmlio import TEI_NS
+from teikit.xmlio import TEI_NS, XML_ID
 
 T = f"{{{TEI_NS}}}"
 _CHOICE = T + "choice"
@@ -87,3 +87,54 @@ def _walk(el: etree._Element, out: list[str], notes: bool) -> None:
                 _walk(child, out, notes)
         if child.tail:
             out.append(child.tail)
+
+
+# --- pages --------------------------------------------------------------------------------
+# Which printed page an element stands on. A ``pb`` with ``@ed`` marks a page of another
+# edition (a reprint's pagination recorded beside the source's); it must not renumber the
+# text. The pages that locate text are the ``pb``s without ``@ed``, or, when every ``pb``
+# names an edition, those of the first one named. ``check``'s pages rules count each
+# ``@ed`` apart for the same reason.
+_PB = T + "pb"
+
+
+def pagination(root: etree._Element) -> str | None:
+    """The ``@ed`` whose ``pb``s locate text: None for the ``pb``s without ``@ed``."""
+    first_ed: str | None = None
+    for pb in root.iter(_PB):
+        ed = pb.get("ed")
+        if ed is None:
+            return None
+        first_ed = first_ed or ed
+    return first_ed
+
+
+def locates(pb: etree._Element, ed: str | None) -> bool:
+    """Whether ``pb`` begins a page of the pagination ``ed`` (see :func:`pagination`)."""
+    return pb.get("ed") == ed
+
+
+def page_number(pb: etree._Element | None) -> str:
+    """The printed number of the page ``pb`` begins (its ``@n``); '' when unnumbered."""
+    return "" if pb is None else pb.get("n", "")
+
+
+def pages(root: etree._Element) -> tuple[dict[etree._Element, str], dict[str, str]]:
+    """The printed page every element of ``text`` starts on ('' before the first page or on
+    an unnumbered one), and each page's number by its ``pb``'s xml:id; one pass."""
+    ed = pagination(root)
+    page: dict[etree._Element, str] = {}
+    by_id: dict[str, str] = {}
+    current = ""
+    for text in root.iter(T + "text"):
+        for el in text.iter():
+            if not isinstance(el.tag, str):
+                continue
+            if el.tag == _PB:
+                if locates(el, ed):
+                    current = page_number(el)
+                xml_id = el.get(XML_ID)
+                if xml_id:  # a pointer at another edition's page means that page's number
+                    by_id[xml_id] = page_number(el) if not locates(el, ed) else current
+            page[el] = current
+    return page, by_id

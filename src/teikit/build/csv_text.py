@@ -12,7 +12,7 @@ import re
 
 from lxml import etree
 
-from teikit.meaning import is_hidden, reading_text
+from teikit.meaning import is_hidden, pages, reading_text
 from teikit.xmlio import TEI_NS, XML_ID
 
 T = f"{{{TEI_NS}}}"
@@ -53,16 +53,8 @@ class Locator:
         for el in root.iter():
             if isinstance(el.tag, str) and el.get(XML_ID):
                 self.by_id.setdefault(el.get(XML_ID), el)
-        current = ""
-        for text in root.iter(T + "text"):
-            for el in text.iter():
-                if not isinstance(el.tag, str):
-                    continue
-                if el.tag == T + "pb":
-                    current = el.get("n", current)
-                    if el.get(XML_ID):
-                        self.pb_page[el.get(XML_ID)] = current
-                self.page[el] = current
+        # pages as teikit.meaning counts them (another edition's pb renumbers nothing)
+        self.page, self.pb_page = pages(root)
 
     def page_of(self, el: etree._Element) -> str:
         """The printed page (``pb/@n``) on which ``el`` starts; '' before the first pb."""

@@ -5,14 +5,15 @@ from __future__ import annotations
 from lxml import etree
 
 from teikit.cite.tei import first, xp
+from teikit.meaning import locates, page_number, pagination
 
 
-def _pages_with_text_after(div: etree._Element) -> list[etree._Element]:
-    """The ``pb``s of ``div`` that are followed by some text still inside ``div``.
+def _pages_with_text_after(div: etree._Element, ed: str | None) -> list[etree._Element]:
+    """The ``pb``s of ``div`` (of the pagination ``ed``) followed by some text still inside ``div``.
 
     A ``pb`` at the very end of a division marks a page the division does not reach.
     """
-    pbs = xp(div, ".//tei:pb")
+    pbs = [pb for pb in xp(div, ".//tei:pb") if locates(pb, ed)]
     while pbs and not _text_follows(pbs[-1], div):
         pbs.pop()
     return pbs
@@ -41,18 +42,19 @@ def page_range(div: etree._Element) -> str:
     The first page is the last ``pb`` before the division's first heading (which may be
     before the division, when it begins mid-page); the last is its last ``pb`` with text.
     """
+    ed = pagination(div.getroottree().getroot())  # pages as teikit.meaning counts them
     anchor = first(div, "(tei:head | *[not(self::tei:pb)])[1]")
     start = None
     if anchor is not None:
-        preceding = xp(anchor, "preceding::tei:pb[1]")
-        start = preceding[0] if preceding else None
-    inner = _pages_with_text_after(div)
+        preceding = [pb for pb in xp(anchor, "preceding::tei:pb") if locates(pb, ed)]
+        start = preceding[-1] if preceding else None
+    inner = _pages_with_text_after(div, ed)
     if start is None and inner:
         start = inner[0]
     if start is None:
         return ""
     end = inner[-1] if inner else start
-    first_n, last_n = start.get("n", ""), end.get("n", "")
+    first_n, last_n = page_number(start), page_number(end)
     if not first_n:
         return ""
     return first_n if last_n in ("", first_n) else f"{first_n}-{last_n}"
