@@ -54,6 +54,12 @@ class Document(Edition):
         doc._index()
         return doc
 
+    def use_source(self, data: bytes) -> None:
+        """Take the document's lines from ``data`` (an editor's unsaved buffer) for columns."""
+        encoding = self.tree.docinfo.encoding or "utf-8"
+        self._lines = data.decode(encoding, errors="replace").splitlines()
+        self._starts = None
+
     def column_of(self, el: etree._Element, attr: str | None = None) -> int | None:
         """The 1-based column of ``el``'s start tag (of its attribute ``attr`` when given).
 
@@ -66,18 +72,18 @@ class Document(Edition):
             return None
         if self._lines is None:
             try:
-                data = self.path.read_bytes()
+                self.use_source(self.path.read_bytes())
             except OSError:
                 return None
-            encoding = self.tree.docinfo.encoding or "utf-8"
-            self._lines = data.decode(encoding, errors="replace").splitlines()
+        if self._starts is None:
             self._starts = {}
             for e in self.tree.getroot().iter():
                 if isinstance(e.tag, str) and e.sourceline is not None:
                     self._starts.setdefault(e.sourceline, []).append(e)
-        if line > len(self._lines) or self._starts is None:
+        lines = self._lines
+        if lines is None or line > len(lines):
             return None
-        text = self._lines[line - 1]
+        text = lines[line - 1]
         name = (f"{el.prefix}:" if el.prefix else "") + local_name(el)
         same = [e for e in self._starts.get(line, []) if e.tag == el.tag and e.prefix == el.prefix]
         tags = list(re.finditer(rf"<{re.escape(name)}(?=[\s/>])", text))

@@ -48,6 +48,8 @@ def check_text(
                 return [Diagnostic(str(reg), exc.line, exc.column, Severity.ERROR, "input.unusable",
                                    f"register {reg}: {exc.message}", exc.hint)], None
         doc = Document(path=path.resolve(), name=name, tree=tree)
+        # columns from the editor's buffer, never from the file on disk (it may be unsaved)
+        doc.use_source(data)
         doc._index()  # the checker's own indexing of ids and pointers, on the in-memory tree
         docs.checked.append(doc)
         ctx = Context(docs)
