@@ -26,6 +26,9 @@ RULES = {
 }
 
 ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
+# Elements whose @from/@to are not dates (tei_all: att.citing's page ranges, a manuscript
+# locus's folios); the pointer ones (span, app, rt, arc) are left out by the pointer table.
+NOT_DATED = frozenset({"citedRange", "biblScope", "locus"})
 _TZ = r"(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)?"
 _TIME = r"(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?|24:00:00(?:\.0+)?"
 _FORMS = [
@@ -92,7 +95,10 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
     for el in doc.tree.getroot().iter():
         if not isinstance(el.tag, str) or not el.tag.startswith(ns) or not el.attrib:
             continue
-        pointers = per_element.get(local_name(el), {})
+        name = local_name(el)
+        if name in NOT_DATED:
+            continue
+        pointers = per_element.get(name, {})
         for attr in ATTRIBUTES:
             value = el.get(attr)
             if value is None or attr in pointers:  # span/@from, span/@to point at elements
