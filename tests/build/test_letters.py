@@ -99,11 +99,18 @@ def test_letters_are_cited_as_letters(tmp_path):
     edition = load_collection(tei_files(LETTERS), name=LETTERS)
     items = {i["id"]: i for i in all_items(edition.tree)[0]}
     first = items["l1"]
-    assert first["type"] == "letter" and first["title"] == "Chamisso to La Foye, 29 January 1807"
+    assert (first["type"], first["genre"]) == ("personal_communication", "letter")
+    assert first["title"] == "Chamisso to La Foye, 29 January 1807"
     assert first["author"] == [{"literal": "Adelbert von Chamisso"}]
     assert first["recipient"] == [{"literal": "Louis de La Foye"}]
     assert first["issued"] == {"date-parts": [[1807, 1, 29]]} and first["publisher-place"] == "Vertus"
     assert "issued" not in items["l4"]
+    # valid against the official CSL-JSON schema (which has no type "letter")
+    schema_path = Path(__file__).resolve().parents[3] / "shared" / "reference" / "csl-data.json"
+    if schema_path.is_file():
+        import jsonschema
+
+        jsonschema.validate([items[k] for k in BY_DATE], json.loads(schema_path.read_text(encoding="utf-8")))
     write_citations(edition.tree, tmp_path / "cit", stem="letters")
     assert "@letter{l1," in (tmp_path / "cit" / "letters.bib").read_text(encoding="utf-8")
     ris = (tmp_path / "cit" / "letters.ris").read_text(encoding="utf-8")

@@ -25,7 +25,7 @@ _ENTRY_TYPES = {
     "thesis": "thesis",
     "report": "report",
     "webpage": "online",
-    "letter": "letter",
+    "personal_communication": "letter",
 }
 # CSL field -> (biblatex field, bibtex field); None: not written in that dialect.
 _TEXT_FIELDS: dict[str, tuple[str, str | None]] = {

@@ -45,11 +45,15 @@ _ISO = re.compile(r"^(-?\d{4,})(?:-(\d\d))?(?:-(\d\d))?")
 
 
 def letter_items(root: etree._Element) -> list[dict]:
-    """CSL-JSON items of type letter (:mod:`teikit.letters`): the senders are the authors,
-    the addressees the recipients, the date sent the date issued."""
+    """CSL-JSON items of letters (:mod:`teikit.letters`), type personal_communication with
+    genre letter: the senders are the authors, the addressees the recipients, the date sent
+    the date issued."""
     items = []
     for letter in letters(root):
-        item: dict = {"id": letter.id, "type": "letter", "title": letter.title}
+        # CSL has no type "letter" (the official schema rejects it): a personal communication
+        # whose genre is letter, as citeproc styles and Zotero read it
+        item: dict = {"id": letter.id, "type": "personal_communication", "genre": "letter",
+                      "title": letter.title}
         put(item, "author", [{"literal": p.name} for p in letter.senders if p.name])
         put(item, "recipient", [{"literal": p.name} for p in letter.addressees if p.name])
         m = _ISO.match(letter.date)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 _TYPES = {"book": "BOOK", "chapter": "CHAP", "article-journal": "JOUR", "article-newspaper": "NEWS",
           "article-magazine": "MGZN", "periodical": "JFULL", "thesis": "THES", "report": "RPRT",
-          "webpage": "ELEC", "letter": "PCOMM"}
+          "webpage": "ELEC", "personal_communication": "PCOMM"}
 _SIMPLE = (
     ("publisher", "PB"), ("publisher-place", "CY"), ("ISBN", "SN"), ("volume", "VL"),
     ("issue", "IS"), ("edition", "ET"), ("DOI", "DO"), ("URL", "UR"), ("language", "LA"),
