@@ -191,6 +191,16 @@
         else if (@xml:id and count(key('tk:id', string(@xml:id), $tk:doc)) = 1) then tk:file-for-id(string(@xml:id))
         else local-name() || '-' || $i || $tk:page-ext})"/>
 
+  <!-- Each unit's position in $tk:units, by generate-id (a lookup instead of a scan of the units). -->
+  <xsl:variable name="tk:unit-numbers" as="map(xs:string, xs:integer)" select="map:merge(
+      for $i in 1 to count($tk:units) return map{generate-id($tk:units[$i]): $i})"/>
+
+  <!--* The position of a unit in $tk:units (() if it is not one). -->
+  <xsl:function name="tk:unit-number" as="xs:integer?">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="$tk:unit-numbers(generate-id($unit))"/>
+  </xsl:function>
+
   <!--* Is $e a unit? -->
   <xsl:function name="tk:is-unit" as="xs:boolean">
     <xsl:param name="e" as="node()"/>
@@ -219,7 +229,7 @@
   <!--* The HTML id a unit's wrapper carries (in single-page mode units share a file). -->
   <xsl:function name="tk:unit-anchor" as="xs:string">
     <xsl:param name="unit" as="element()"/>
-    <xsl:sequence select="string(($unit/@xml:id, 'unit-' || index-of($tk:units ! generate-id(.), generate-id($unit)))[1])"/>
+    <xsl:sequence select="if ($unit/@xml:id) then string($unit/@xml:id) else 'unit-' || tk:unit-number($unit)"/>
   </xsl:function>
 
   <!--* The identifier of a pointer: "#ch01 #ch02" -> "ch01"; "" when not local. -->
