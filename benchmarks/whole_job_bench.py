@@ -153,10 +153,11 @@ def compare(label: str, tei: Path, work: Path, pairs: int, teic: Path | None, ja
             + ("" if all(r.steps[k][2] == 0 for r in runs) else f" (exit {runs[0].steps[k][2]})")
             for k, (name, _, _) in enumerate(runs[0].steps))
         print(f"  {who:6} median wall {statistics.median(r.wall for r in runs):6.2f} s"
-              f"  CPU {statistics.median(r.cpu for r in runs):6.2f} s  peak {max(r.peak for r in runs):5.0f} MiB"
+              f"  CPU {statistics.median(r.cpu for r in runs):6.2f} s"
+              f"  peak {max(r.peak for r in runs):5.0f} MiB"
               f"   [{steps}]")
     if theirs:
-        ratios = [t.wall / c.wall for t, c in zip(ours, theirs)]
+        ratios = [t.wall / c.wall for t, c in zip(ours, theirs, strict=True)]
         print(f"  teikit/TEIC wall, median of pairs: {statistics.median(ratios):.3f}")
 
 
@@ -183,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{TEI_ALL} is missing: run scripts/setup.sh")
         return 3
     if teic and jar:
-        said = subprocess.run(["java", "-cp", str(jar), "net.sf.saxon.Version"], capture_output=True, text=True)
+        said = subprocess.run(["java", "-cp", str(jar), "net.sf.saxon.Version"],
+                              capture_output=True, text=True)
         version = (said.stdout + said.stderr).strip().split("\n")[0]
         print(f"TEIC: {teic}; Java Saxon: {jar} ({version or 'version unknown'})")
     with tempfile.TemporaryDirectory() as tmp:
