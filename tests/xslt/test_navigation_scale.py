@@ -46,3 +46,17 @@ def test_a_longer_edition_lists_the_nearest_twenty_either_side_and_links_the_res
     assert [href for href, _, _ in last] == ["toc.html"] + [f"c{i}.html" for i in range(80, 101)]
     # the full contents still list every division
     assert len(page(folder, "toc.html").xpath("//ol[@class='toc']/li")) == 100
+
+
+def test_page_breaks_between_divisions_open_the_next_division(tmp_path):
+    body = ('<pb n="1"/><div xml:id="a"><head>A</head><p>One.</p></div>'
+            '<pb n="2"/><milestone unit="part"/><pb n="3"/><div xml:id="b"><head>B</head><p>Two.</p></div>'
+            '<div xml:id="c"><head>C</head><p>Three.</p></div><pb n="4"/>')
+    folder, _ = build_text(TEI.format(body=body), tmp_path)
+
+    def pages_on(name: str) -> list[str]:
+        return [a.text_content().strip() for a in page(folder, name).xpath("//main//a[contains(@class, 'pb')]")]
+
+    assert pages_on("a.html") == ["p. 1"]
+    assert pages_on("b.html") == ["p. 2", "p. 3"]
+    assert pages_on("c.html") == ["p. 4"]  # the last division also takes what follows it
