@@ -55,7 +55,8 @@ def test_page_breaks_between_divisions_open_the_next_division(tmp_path):
     folder, _ = build_text(TEI.format(body=body), tmp_path)
 
     def pages_on(name: str) -> list[str]:
-        return [a.text_content().strip() for a in page(folder, name).xpath("//main//a[contains(@class, 'pb')]")]
+        links = page(folder, name).xpath("//main//a[contains(@class, 'pb')]")
+        return [a.text_content().strip() for a in links]
 
     assert pages_on("a.html") == ["p. 1"]
     assert pages_on("b.html") == ["p. 2", "p. 3"]
