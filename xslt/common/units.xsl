@@ -259,6 +259,8 @@
         else if ($title) then $title
         else if ($num) then $num
         else if ($div/self::tei:text) then tk:text-label($div)
+        else if ($div/self::tei:body and $div/ancestor::tei:teiCorpus and tk:member-title($div))
+          then tk:member-title($div)
         else if ($div/self::tei:front or $div/self::tei:body or $div/self::tei:back or $div/self::tei:group
                  or $div/self::tei:sourceDoc)
           then tk:s(local-name($div))
@@ -266,6 +268,14 @@
         else if ($div/@type) then upper-case(substring($div/@type, 1, 1)) || substring($div/@type, 2)
                || (if ($div/@n) then ' ' || $div/@n else '')
         else tk:s('section') || (if ($div/@n) then ' ' || $div/@n else '')"/>
+  </xsl:function>
+
+  <!--* The title of the collection member holding $n: its own (level "a" or type "main")
+        before the first (which in a letters edition often names the series). -->
+  <xsl:function name="tk:member-title" as="xs:string">
+    <xsl:param name="n" as="node()"/>
+    <xsl:variable name="titles" select="$n/ancestor::tei:TEI[1]/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:sequence select="normalize-space(($titles[@level = 'a' or @type = 'main'], $titles)[1])"/>
   </xsl:function>
 
   <!--* The label of a text that is a unit: its title page's title, else its first heading,

@@ -34,6 +34,13 @@ class BuildSettings:
     stylesheets: dict[str, Path] = field(default_factory=dict)
     check_text: bool = True
     """Compare the words of the TEI with the HTML site and EPUB built (teikit.build.preservation)."""
+    jobs: int = 1
+    """Processes the HTML site is written by (teikit.build.parallel); 1: this process alone."""
+    executor: str = ""
+    """``dask://HOST:PORT``: write the site on that Dask cluster instead of local processes."""
+    source: object = None
+    """How a worker process loads the edition again (a teikit.build.parallel.Source), set by
+    whoever loaded it from files; without it the build stays in this process."""
     products: tuple[str, ...] = ()
     """What this run makes ("html", "epub", "csv", "citations", "deposit"): the reading
     edition's downloads page lists these, and those already in the exports folder."""

@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 
 from teikit import paths, saxon, xmlio
-from teikit.build import BuildResult, BuildSettings, downloads, search_index
+from teikit.build import BuildResult, BuildSettings, downloads, parallel, search_index
 from teikit.build.customization import stylesheet_for
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.edition import Edition
@@ -47,15 +47,18 @@ def citations_json(edition: Edition) -> tuple[str, list[Diagnostic]]:
     return json.dumps(records, ensure_ascii=False, sort_keys=True), []
 
 
-def render(edition: Edition, settings: BuildSettings, folder: Path) -> list[Diagnostic]:
-    """Run the stylesheet, writing the pages into ``folder``; return its diagnostics."""
+def render(edition: Edition, settings: BuildSettings, folder: Path, shard: int = 0,
+           shards: int = 1) -> list[Diagnostic]:
+    """Run the stylesheet, writing the pages into ``folder`` (only those of ``shard`` of
+    ``shards``: see xslt/html/shards.xsl); return its diagnostics."""
     check_tei(edition)
     citations, diags = citations_json(edition)
     result = saxon.transform(
         stylesheet_for("html", STYLESHEET, settings.stylesheets),
         edition.tree,
         params={"single-page": settings.single_page, "citations": citations,
-                "downloads": json.dumps(downloads.entries(edition, settings), ensure_ascii=False)},
+                "downloads": json.dumps(downloads.entries(edition, settings), ensure_ascii=False),
+                "shard": shard, "shards": shards},
         source_name=str(edition.path),
         output_dir=folder,
     )
@@ -123,7 +126,7 @@ def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResu
     """Build the reading edition into ``out_dir/html`` (replaced only when all went well)."""
     target = Path(out_dir) / FOLDER
     with xmlio.atomic_directory(target) as tmp:
-        diags = render(edition, settings, tmp)
+        diags = parallel.render_site(edition, settings, tmp)
         search_index.write(tmp)  # search-docs.json -> the prebuilt index search-index.js
         downloads.copy_tei(edition, tmp)  # the downloads page offers the TEI
         diags += copy_images(edition, tmp)

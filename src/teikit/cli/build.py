@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from teikit.build import BUILDERS, BuildSettings
+from teikit.build.parallel import Source
 from teikit.build.run import build_formats
 from teikit.cli._common import (
     FORMAT_OPTION,
@@ -28,6 +29,7 @@ from teikit.edition import Edition
 from teikit.errors import EXIT_OK, EXIT_PROBLEMS
 
 FORMATS = (*BUILDERS, "all")
+PARALLEL_FROM_BYTES = 1_000_000  # below this, one process is faster than starting workers
 
 
 def _requested(formats: tuple[str, ...]) -> tuple[list[str], bool]:
@@ -45,13 +47,22 @@ def _requested(formats: tuple[str, ...]) -> tuple[list[str], bool]:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Folder the outputs go into (html/, *.epub, csv/) "
                    "[default: the project's output, else ./exports].")
+@click.option("--register", "registers", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="A separate register (a TEI file of listPerson, listPlace, listOrg...) whose entries "
+                   "get pages and resolve @ref; repeatable [default: the project's registers].")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes that write the HTML site [default: the cores, for an edition of 1 MB "
+                   "or more; else 1].")
+@click.option("--executor", "executor", default="", metavar="dask://HOST:PORT",
+              help="Write the HTML site on a Dask cluster (its scheduler's address) instead.")
 @click.option("--single-page", is_flag=True, help="HTML: all divisions in one page (edition.html).")
 @click.option("--cite", "then_cite", is_flag=True,
               help="Then write the citations into OUT/citations (as `teikit cite`), in the same process.")
 @click.option("--deposit", "then_deposit", is_flag=True,
               help="Then bag everything into OUT/deposit (as `teikit deposit`), in the same process.")
 @FORMAT_OPTION
-def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path | None, single_page: bool,
+def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path | None,
+            registers: tuple[Path, ...], jobs: int | None, executor: str, single_page: bool,
             then_cite: bool, then_deposit: bool, fmt: str) -> None:
     """Build the edition into exports/ (html, epub, csv, or all; default all).
 
@@ -65,14 +76,16 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
       teikit build --cite --deposit   # the whole job in one process (one parse, one Saxon)
       teikit build html epub
       teikit build html --edition letter.xml --out /tmp/letter --single-page
+      teikit build --edition letters/ --register persons.xml --jobs 2
     """
     names, _explicit = _requested(formats)
-    edition = _load(edition_path)
+    edition, source = _load(edition_path, registers)
     out_dir = project_exports(out_dir)
     # what this run makes (the reading edition's downloads page offers it)
     products = (*names, *(["citations"] if then_cite else []), *(["deposit"] if then_deposit else []))
     settings = BuildSettings(exports_dir=out_dir, single_page=single_page, stylesheets=project_stylesheets(),
-                             products=products)
+                             products=products, jobs=jobs or _default_jobs(source), executor=executor,
+                             source=source)
     log = verbosity()
     run = build_formats(edition, names, settings)
     if run.committed:
@@ -113,17 +126,33 @@ def _publish(edition: Edition, out_dir: Path, names: list[str], cite: bool, depo
         log.info(f"build: deposit: bag of {result.files} payload files in {result.bag_dir}")
 
 
-def _load(given: Path | None) -> Edition:
+def _default_jobs(source: Source) -> int:
+    """The cores, for an edition big enough that starting workers costs less than it saves."""
+    from teikit.build.parallel import default_jobs
+
+    size = sum(Path(f).stat().st_size for f in source.files)
+    return default_jobs() if size >= PARALLEL_FROM_BYTES else 1
+
+
+def _load(given: Path | None, registers: tuple[Path, ...] = ()) -> tuple[Edition, Source]:
     """The edition to build: a file, a folder (a collection), or the project's TEI (one file,
-    or several as a collection)."""
+    or several as a collection), with its registers (given, else the project's); and how a
+    worker process loads it again."""
     from teikit import collection, project
 
     if given is not None and given.is_dir():
-        return collection.load_collection(collection.tei_files(given), name=given)
+        given_registers = {r.resolve() for r in registers}  # a register inside the folder is no member
+        files = [f for f in collection.tei_files(given) if f.resolve() not in given_registers]
+        edition = collection.load_collection(files, name=given, registers=registers)
+        return edition, Source.of(files, registers, collection=True, name=given)
     if given is not None:
-        return Edition.load(given)
+        edition = collection.with_registers(Edition.load(given), registers)
+        return edition, Source.of([given], registers, collection=False)
     proj = project.require("TEI file")
     files = proj.tei_files()
+    registers = registers or tuple(proj.registers)
     if len(files) > 1:
-        return collection.load_collection(files, name=proj.root, title=proj.title)
-    return Edition.load(proj.edition)
+        edition = collection.load_collection(files, name=proj.root, title=proj.title, registers=registers)
+        return edition, Source.of(files, registers, collection=True, name=proj.root, title=proj.title)
+    edition = collection.with_registers(Edition.load(proj.edition), registers)
+    return edition, Source.of([proj.edition], registers, collection=False)
