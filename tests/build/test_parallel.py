@@ -20,7 +20,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 def _build(out: Path, *options: str, edition: Path | None = None) -> dict[str, bytes]:
     args = ["build", "html", "--out", str(out), *options]
-    args += ["--edition", str(edition)] if edition else ["--edition", str(FIXTURE / "letters"),
+    args += ["--edition", str(edition)] if edition else ["--edition", str(FIXTURE),
                                                          "--register", str(FIXTURE / "persons.xml")]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
@@ -47,7 +47,8 @@ def test_a_dask_cluster_of_two_workers_writes_the_same_site(tmp_path):
 
 def test_an_unknown_executor_or_an_absent_scheduler_is_said(tmp_path):
     edition = tmp_path / "letters"
-    shutil.copytree(FIXTURE / "letters", edition)
-    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(edition), "--out", str(tmp_path / "o"),
+    shutil.copytree(FIXTURE, edition)
+    out = str(tmp_path / "o")
+    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(edition), "--out", out,
                                       "--executor", "spark://x"])
     assert result.exit_code == 2 and "dask://HOST:PORT" in result.output

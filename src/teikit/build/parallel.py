@@ -90,7 +90,8 @@ def executor(jobs: int, address: str = "") -> Iterator[tuple[Executor, int]]:
     ``dask://HOST:PORT`` (one shard per worker thread), else ``jobs`` local processes."""
     if address:
         if not address.startswith(DASK):
-            raise TeikitError(f"unknown executor {address!r}", hint="give dask://HOST:PORT (a Dask scheduler)")
+            raise TeikitError(f"unknown executor {address!r}",
+                              hint="give dask://HOST:PORT (a Dask scheduler)")
         try:
             from distributed import Client
         except ImportError as exc:
