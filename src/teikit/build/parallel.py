@@ -29,7 +29,7 @@ from pathlib import Path
 from teikit.build import BuildSettings
 from teikit.diagnostics import Diagnostic
 from teikit.edition import Edition
-from teikit.errors import EnvironmentError_, TeikitError
+from teikit.errors import EnvironmentError_, InputError, TeikitError
 
 DASK = "dask://"
 
@@ -49,6 +49,9 @@ class Source:
     def of(cls, files: list[Path], registers: tuple[Path, ...] | list[Path] = (), *, collection: bool,
            name: Path | None = None, title: str | None = None) -> Source:
         paths = [*files, *registers]
+        for path in paths:
+            if not Path(path).is_file():  # the message Edition.load gives, before any build
+                raise InputError(f"{path}: no such file", file=path, hint="check the path")
         stamp = tuple((st.st_size, st.st_mtime_ns) for st in (os.stat(p) for p in paths))
         return cls(tuple(str(p) for p in files), tuple(str(p) for p in registers), collection,
                    str(name or ""), title, stamp)

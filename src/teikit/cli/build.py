@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from teikit.build import BUILDERS, BuildSettings
+from teikit.build import BUILDERS, BuildSettings, cache
 from teikit.build.parallel import Source
 from teikit.build.run import build_formats
 from teikit.cli._common import (
@@ -55,6 +55,8 @@ def _requested(formats: tuple[str, ...]) -> tuple[list[str], bool]:
                    "or more; else 1].")
 @click.option("--executor", "executor", default="", metavar="dask://HOST:PORT",
               help="Write the HTML site on a Dask cluster (its scheduler's address) instead.")
+@click.option("--force", is_flag=True,
+              help="Build even when nothing changed since the last build (see docs/collections.md).")
 @click.option("--single-page", is_flag=True, help="HTML: all divisions in one page (edition.html).")
 @click.option("--cite", "then_cite", is_flag=True,
               help="Then write the citations into OUT/citations (as `teikit cite`), in the same process.")
@@ -62,7 +64,7 @@ def _requested(formats: tuple[str, ...]) -> tuple[list[str], bool]:
               help="Then bag everything into OUT/deposit (as `teikit deposit`), in the same process.")
 @FORMAT_OPTION
 def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path | None,
-            registers: tuple[Path, ...], jobs: int | None, executor: str, single_page: bool,
+            registers: tuple[Path, ...], jobs: int | None, executor: str, force: bool, single_page: bool,
             then_cite: bool, then_deposit: bool, fmt: str) -> None:
     """Build the edition into exports/ (html, epub, csv, or all; default all).
 
@@ -79,7 +81,7 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
       teikit build --edition letters/ --register persons.xml --jobs 2
     """
     names, _explicit = _requested(formats)
-    edition, source = _load(edition_path, registers)
+    source = _source(edition_path, registers)
     out_dir = project_exports(out_dir)
     # what this run makes (the reading edition's downloads page offers it)
     products = (*names, *(["citations"] if then_cite else []), *(["deposit"] if then_deposit else []))
@@ -87,22 +89,36 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
                              products=products, jobs=jobs or _default_jobs(source), executor=executor,
                              source=source)
     log = verbosity()
-    run = build_formats(edition, names, settings)
-    if run.committed:
-        for result in run.results:
-            if result.outputs:
-                log.info(f"build: {result.format}: {len(result.outputs)} file(s) under {out_dir}")
-    diags = run.diagnostics
+    # an unchanged input (same bytes, stylesheets, options) keeps the last build's outputs
+    build_key = cache.key([*source.files, *source.registers, *settings.stylesheets.values()],
+                          {"formats": names, "single_page": single_page, "products": products})
+    kept = None if force else cache.unchanged(out_dir, build_key)
+    if kept is not None:
+        log.info(f"build: nothing changed since the last build into {out_dir}; its outputs are kept")
+        diags, committed, codes = kept, True, []
+        edition = None
+    else:
+        cache.forget(out_dir)
+        edition = source.load()
+        run = build_formats(edition, names, settings)
+        if run.committed:
+            for result in run.results:
+                if result.outputs:
+                    log.info(f"build: {result.format}: {len(result.outputs)} file(s) under {out_dir}")
+        diags, committed, codes = run.diagnostics, run.committed, [exc.exit_code for exc in run.failures]
     if fmt == "json":
-        click.echo(render_json(diags, tool="teikit build", files=[str(edition.path)]))
+        click.echo(render_json(diags, tool="teikit build", files=[source.name or source.files[0]]))
     elif diags:
         shown = [d for d in diags if d.severity is not Severity.INFO or log.level >= 1]
         if shown:
             click.echo(render_text(shown))
     failed = any(d.severity is Severity.ERROR for d in diags)
-    if run.committed and not failed and (then_cite or then_deposit):
-        _publish(edition, out_dir, names, then_cite, then_deposit, log)
-    codes = [exc.exit_code for exc in run.failures]
+    if kept is None and committed and not failed:
+        made = {p.relative_to(out_dir).parts[0] for r in run.results for p in r.outputs
+                if p.is_relative_to(out_dir)}
+        cache.record(out_dir, build_key, made, diags)
+    if committed and not failed and (then_cite or then_deposit):
+        _publish(edition or source.load(), out_dir, names, then_cite, then_deposit, log)
     raise SystemExit(max(codes) if codes else EXIT_PROBLEMS if failed else EXIT_OK)
 
 
@@ -134,25 +150,21 @@ def _default_jobs(source: Source) -> int:
     return default_jobs() if size >= PARALLEL_FROM_BYTES else 1
 
 
-def _load(given: Path | None, registers: tuple[Path, ...] = ()) -> tuple[Edition, Source]:
-    """The edition to build: a file, a folder (a collection), or the project's TEI (one file,
-    or several as a collection), with its registers (given, else the project's); and how a
-    worker process loads it again."""
+def _source(given: Path | None, registers: tuple[Path, ...] = ()) -> Source:
+    """The edition to build, as files to load: a file, a folder (a collection), or the
+    project's TEI (one file, or several as a collection), with its registers (given, else
+    the project's). Workers load it again from the same recipe."""
     from teikit import collection, project
 
     if given is not None and given.is_dir():
         given_registers = {r.resolve() for r in registers}  # a register inside the folder is no member
         files = [f for f in collection.tei_files(given) if f.resolve() not in given_registers]
-        edition = collection.load_collection(files, name=given, registers=registers)
-        return edition, Source.of(files, registers, collection=True, name=given)
+        return Source.of(files, registers, collection=True, name=given)
     if given is not None:
-        edition = collection.with_registers(Edition.load(given), registers)
-        return edition, Source.of([given], registers, collection=False)
+        return Source.of([given], registers, collection=False)
     proj = project.require("TEI file")
     files = proj.tei_files()
     registers = registers or tuple(proj.registers)
     if len(files) > 1:
-        edition = collection.load_collection(files, name=proj.root, title=proj.title, registers=registers)
-        return edition, Source.of(files, registers, collection=True, name=proj.root, title=proj.title)
-    edition = collection.with_registers(Edition.load(proj.edition), registers)
-    return edition, Source.of([proj.edition], registers, collection=False)
+        return Source.of(files, registers, collection=True, name=proj.root, title=proj.title)
+    return Source.of([proj.edition], registers, collection=False)
