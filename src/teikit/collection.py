@@ -75,7 +75,7 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None,
     one_entry_per_entity(corpus)
     local_pointers(corpus, {p.name for p in registers})
     link_members(corpus)
-    return Edition(path=name, tree=etree.ElementTree(corpus))
+    return Edition(path=name, tree=etree.ElementTree(corpus), members={p.name: p for p in files})
 
 
 REGISTER_LISTS = ("listPerson", "listPlace", "listOrg", "listEvent", "listBibl")

@@ -11,7 +11,7 @@ the same module what its elements say (:mod:`teikit.meaning`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -24,6 +24,8 @@ class Edition:
     path: Path
     tree: etree._ElementTree
     name: str = ""  # as the user named it, for messages (default: the path)
+    #: a collection's members: the xml:base each carries in the teiCorpus -> the file it came from
+    members: dict[str, Path] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.name:
@@ -45,6 +47,16 @@ class Edition:
         """Parse ``path`` safely (see :mod:`teikit.xmlio`); raises InputError if unusable."""
         p = Path(path)
         return cls(path=p, tree=xmlio.parse_file(p))
+
+    def file_of(self, el: etree._Element) -> Path:
+        """The file ``el`` was read from: its collection member's, else the edition's own
+        (a message then names the letter, not the folder of letters)."""
+        if self.members:
+            for anc in el.iterancestors(f"{{{xmlio.TEI_NS}}}TEI"):
+                base = anc.get(f"{{{xmlio.XML_NS}}}base")
+                if base in self.members:
+                    return self.members[base]
+        return self.path
 
     @property
     def root(self) -> etree._Element:
