@@ -67,8 +67,15 @@ def render(edition: Edition, settings: BuildSettings, folder: Path, shard: int =
 
 # The same rule as tk:local-image in xslt/html/text.xsl: a relative path of plain characters.
 _LOCAL_IMAGE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(jpe?g|png|gif|svg|webp)$", re.IGNORECASE)
-# A name without a folder or an extension: an identifier (a facsimile's page id), not a file.
-_IDENTIFIER = re.compile(r"^[A-Za-z0-9_-]+$")
+# A name without a folder and without an image's extension: an identifier (a facsimile's page
+# id, "HS.NZ85.1.3750_0002"), not a file.
+_IMAGE_SUFFIX = re.compile(r"\.(jpe?g|png|gif|svg|webp|tiff?|jp2|bmp)$", re.IGNORECASE)
+
+
+def _is_identifier(url: str) -> bool:
+    return not ({"/", "\\", ":"} & set(url)) and url not in {".", ".."} and not _IMAGE_SUFFIX.search(url)
+
+
 _REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # a URL with a scheme (http:, iiif:, file:)
 
 
@@ -92,7 +99,7 @@ def local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[Diagnos
         if _REMOTE.match(url):
             remote.append((url, graphic.sourceline))
             continue
-        if _IDENTIFIER.match(url):
+        if _is_identifier(url):
             unnamed.append((url, file, graphic.sourceline))
             continue
         local = _LOCAL_IMAGE.match(url) and not {"..", ".", ""} & set(url.split("/"))

@@ -47,6 +47,7 @@ _JOIN = re.compile("[^\\S\x00]*\x01[^\\S\x00]*")
 # a smaller one is a warning that still names the lost words and where they come from.
 TOLERANCE = 0.005
 _T = f"{{{TEI_NS}}}"
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 # TEI text containers whose words a reader must be able to reach.
 _ROOTS = (f"{_T}text", f"{_T}sourceDoc")
 _SKIP_HTML = {"script", "style", "nav", "header", "footer", "template"}
@@ -97,7 +98,10 @@ class Origins(Mapping[str, str]):
 
 
 def _origin(owner: etree._Element) -> str:
-    return f"{etree.QName(owner).localname} (line {owner.sourceline})"
+    # in a collection, the member's file too (its xml:base): a line alone would not say which
+    base = next((anc.get(_XML_BASE) for anc in owner.iterancestors(f"{_T}TEI") if anc.get(_XML_BASE)), None)
+    where = f"{base}, line {owner.sourceline}" if base else f"line {owner.sourceline}"
+    return f"{etree.QName(owner).localname} ({where})"
 
 
 def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], Origins]:
