@@ -191,6 +191,16 @@
         else if (@xml:id and count(key('tk:id', string(@xml:id), $tk:doc)) = 1) then tk:file-for-id(string(@xml:id))
         else local-name() || '-' || $i || $tk:page-ext})"/>
 
+  <!--* Each unit's position in $tk:units, by generate-id (one map for the run: finding a
+        position by scanning the units, once per page, grew with the square of a collection). -->
+  <xsl:variable name="tk:unit-positions" as="map(xs:string, xs:integer)" select="map:merge(
+      for $i in 1 to count($tk:units) return map{generate-id($tk:units[$i]): $i})"/>
+
+  <xsl:function name="tk:unit-position" as="xs:integer?">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="$tk:unit-positions(generate-id($unit))"/>
+  </xsl:function>
+
   <!--* Is $e a unit? -->
   <xsl:function name="tk:is-unit" as="xs:boolean">
     <xsl:param name="e" as="node()"/>
@@ -219,7 +229,7 @@
   <!--* The HTML id a unit's wrapper carries (in single-page mode units share a file). -->
   <xsl:function name="tk:unit-anchor" as="xs:string">
     <xsl:param name="unit" as="element()"/>
-    <xsl:sequence select="string(($unit/@xml:id, 'unit-' || index-of($tk:units ! generate-id(.), generate-id($unit)))[1])"/>
+    <xsl:sequence select="string(($unit/@xml:id, 'unit-' || tk:unit-position($unit))[1])"/>
   </xsl:function>
 
   <!--* The identifier of a pointer: "#ch01 #ch02" -> "ch01"; "" when not local. -->
