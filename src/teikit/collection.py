@@ -172,6 +172,13 @@ def link_members(corpus: etree._Element) -> int:
     pointed at the wrong member; a pointer to a whole member names its xml:id when it has
     one. Returns how many pointer values were rewritten."""
     members = {m.get(f"{{{xmlio.XML_NS}}}base"): m for m in corpus.iterchildren(T + "TEI")}
+    # Only a value naming a member's file (every member is a .xml file) can point into another
+    # member: find those first with a plain substring test, and index the members' IDs only
+    # when there are any (parsing every attribute as pointers took longer than reading the files).
+    candidates = [el for member in members.values() for el in member.iter()
+                  if isinstance(el.tag, str) and any(".xml" in value for value in el.attrib.values())]
+    if not candidates:
+        return 0
     owners: dict[str, list[str]] = {}
     for base, member in members.items():
         for el in member.iter():
@@ -179,17 +186,14 @@ def link_members(corpus: etree._Element) -> int:
             if xml_id:
                 owners.setdefault(xml_id, []).append(base)
     rewritten = 0
-    for member in members.values():
-        for el in member.iter():
-            if not isinstance(el.tag, str) or not el.attrib:
+    for el in candidates:
+        for p in iter_pointers(el, etree.QName(el).localname):
+            if p.kind != "file" or Path(p.path).name not in members:
                 continue
-            for p in iter_pointers(el, etree.QName(el).localname):
-                if p.kind != "file" or Path(p.path).name not in members:
-                    continue
-                base = Path(p.path).name
-                target = p.fragment or members[base].get(xmlio.XML_ID) or ""
-                if target and owners.get(target) == [base]:
-                    el.set(p.attr, " ".join("#" + target if token == p.value else token
-                                            for token in el.get(p.attr, "").split()))
-                    rewritten += 1
+            base = Path(p.path).name
+            target = p.fragment or members[base].get(xmlio.XML_ID) or ""
+            if target and owners.get(target) == [base]:
+                el.set(p.attr, " ".join("#" + target if token == p.value else token
+                                        for token in el.get(p.attr, "").split()))
+                rewritten += 1
     return rewritten

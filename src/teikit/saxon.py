@@ -59,6 +59,11 @@ _processor: Any = None
 _compiled: dict[Path, Any] = {}
 
 
+def started() -> bool:
+    """Has this process started Saxon? (A process that has must not fork workers.)"""
+    return _processor is not None
+
+
 def processor() -> Any:
     """The process-wide Saxon processor (created on first use)."""
     global _processor

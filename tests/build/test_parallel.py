@@ -52,3 +52,40 @@ def test_an_unknown_executor_or_an_absent_scheduler_is_said(tmp_path):
     result = CliRunner().invoke(cli, ["build", "html", "--edition", str(edition), "--out", out,
                                       "--executor", "spark://x"])
     assert result.exit_code == 2 and "dask://HOST:PORT" in result.output
+
+
+def test_each_shard_writes_the_files_python_says_it_does(tmp_path):
+    """parallel.shard_of (which pages a worker counts the words of) agrees with tk:my-file
+    (which pages it writes): every page is written, and counted, by exactly one shard."""
+    from teikit.build import BuildSettings, html, parallel
+    from teikit.collection import load_collection, tei_files
+
+    edition = load_collection(tei_files(FIXTURE), name=FIXTURE)
+    written = {}
+    for shard in range(3):
+        folder = tmp_path / str(shard)
+        html.render(edition, BuildSettings(exports_dir=tmp_path), folder, shard, 3)
+        written[shard] = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    every = set().union(*written.values())
+    assert len(every) > 15 and sum(len(w) for w in written.values()) == len(every)
+    for shard, files in written.items():
+        assert {f for f in files if parallel.shard_of(f, 3) == shard} == files
+
+
+def test_workers_count_the_words_as_one_process_reads_them(tmp_path):
+    from teikit.build import BuildSettings, parallel
+    from teikit.build.run import build_formats
+    from teikit.collection import load_collection, tei_files
+
+    files = tei_files(FIXTURE)
+    edition = load_collection(files, name=FIXTURE)
+    source = parallel.Source.of(files, collection=True, name=FIXTURE)
+    settings = BuildSettings(exports_dir=tmp_path / "two", jobs=2, source=source)
+    run = build_formats(edition, ["html"], settings)
+    (html,) = [r for r in run.results if r.format == "html"]
+    assert html.words is not None  # counted by the workers
+    from teikit.build import preservation
+
+    assert html.words == preservation.site_counts(tmp_path / "two" / "html")
+    codes = [d.code for d in run.diagnostics]
+    assert run.committed and "build.text-lost" not in codes

@@ -8,6 +8,7 @@ is one module and one line here.
 from __future__ import annotations
 
 import importlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -54,6 +55,9 @@ class BuildResult:
     format: str
     outputs: list[Path] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    words: tuple[Counter[str], Counter[str]] | None = None
+    """The words of the pages and of their reading text, when the builder counted them as it
+    wrote them (teikit.build.preservation); None: the check reads the pages."""
 
 
 class Builder(Protocol):

@@ -147,10 +147,10 @@ def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResu
     """Build the reading edition into ``out_dir/html`` (replaced only when all went well)."""
     target = Path(out_dir) / FOLDER
     with xmlio.atomic_directory(target) as tmp:
-        diags = parallel.render_site(edition, settings, tmp)
+        diags, words = parallel.render_site(edition, settings, tmp)
         search_index.write(tmp)  # search-docs.json -> the prebuilt index search-index.js
         downloads.copy_tei(edition, tmp)  # the downloads page offers the TEI
         diags += copy_images(edition, tmp)
         shutil.copytree(ASSETS, tmp / "assets")
         outputs = sorted(target / p.relative_to(tmp) for p in tmp.rglob("*") if p.is_file())
-    return BuildResult(format="html", outputs=outputs, diagnostics=diags)
+    return BuildResult(format="html", outputs=outputs, diagnostics=diags, words=words)

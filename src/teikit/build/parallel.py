@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -66,17 +67,47 @@ class Source:
         return collection.with_registers(Edition.load(Path(self.files[0])), registers)
 
 
+# The edition a forked worker inherits from the process that forked it (see executor()).
+_inherited: tuple[Source, Edition] | None = None
+
+
 @functools.lru_cache(maxsize=2)
 def _edition(source: Source) -> Edition:
+    if _inherited is not None and _inherited[0] == source:
+        return _inherited[1]
     return source.load()
 
 
-def render_shard(source: Source, settings: BuildSettings, folder: str, shard: int,
-                 shards: int) -> list[Diagnostic]:
-    """A worker's task: load the edition (once per process) and write shard ``shard``'s pages."""
-    from teikit.build import html
+@dataclass
+class Shard:
+    """What a worker sends back: its diagnostics, and the words of the pages it wrote (the
+    text-preservation count, done where the pages were made instead of reading them all again)."""
 
-    return html.render(_edition(source), settings, Path(folder), shard, shards)
+    diagnostics: list[Diagnostic]
+    words: Counter[str] | None = None
+    reading: Counter[str] | None = None
+
+
+def shard_of(file: str, shards: int) -> int:
+    """The shard that writes ``file`` (a path relative to the site): the same sum as
+    tk:my-file in xslt/html/shards.xsl (a test holds them together)."""
+    return sum(ord(c) * i for i, c in enumerate(file, 1)) % shards
+
+
+def render_shard(source: Source, settings: BuildSettings, folder: str, shard: int,
+                 shards: int) -> Shard:
+    """A worker's task: load the edition (once per process), write shard ``shard``'s pages,
+    and count their words when the build checks the text."""
+    from teikit.build import html, preservation
+
+    site = Path(folder)
+    found = html.render(_edition(source), settings, site, shard, shards)
+    if not settings.check_text:
+        return Shard(found)
+    mine = [page for page in sorted(site.rglob("*.html"))
+            if shard_of(page.relative_to(site).as_posix(), shards) == shard]
+    words, reading = preservation.page_counts(mine)
+    return Shard(found, words, reading)
 
 
 def default_jobs() -> int:
@@ -88,9 +119,16 @@ def default_jobs() -> int:
 
 
 @contextmanager
-def executor(jobs: int, address: str = "") -> Iterator[tuple[Executor, int]]:
+def executor(jobs: int, address: str = "",
+             inherit: tuple[Source, Edition] | None = None) -> Iterator[tuple[Executor, int]]:
     """(an executor, how many shards to give it): a Dask cluster's when ``address`` is
-    ``dask://HOST:PORT`` (one shard per worker thread), else ``jobs`` local processes."""
+    ``dask://HOST:PORT`` (one shard per worker thread), else ``jobs`` local processes.
+
+    Local workers are forked when this process has not started Saxon yet: they inherit the
+    edition already read (``inherit``) instead of reading every file again, which for a
+    thousand letters took longer than the pages they then wrote. Once Saxon runs here (its
+    threads do not survive a fork), they are spawned fresh and load the edition themselves.
+    """
     if address:
         if not address.startswith(DASK):
             raise TeikitError(f"unknown executor {address!r}",
@@ -111,25 +149,44 @@ def executor(jobs: int, address: str = "") -> Iterator[tuple[Executor, int]]:
         finally:
             client.close()
         return
-    # spawn: a fresh interpreter per worker (a forked Saxon is not safe to use)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield pool, jobs
+    global _inherited
+    from teikit import saxon
+
+    fork = "fork" in multiprocessing.get_all_start_methods() and not saxon.started()
+    _inherited = inherit if fork else None
+    try:
+        with ProcessPoolExecutor(max_workers=jobs,
+                                 mp_context=multiprocessing.get_context("fork" if fork else "spawn")) as pool:
+            yield pool, jobs
+    finally:
+        _inherited = None
 
 
-def render_site(edition: Edition, settings: BuildSettings, folder: Path) -> list[Diagnostic]:
+def render_site(edition: Edition, settings: BuildSettings,
+                folder: Path) -> tuple[list[Diagnostic], tuple[Counter[str], Counter[str]] | None]:
     """Write the HTML site of ``edition`` into ``folder``: in this process, or divided among
-    processes when the settings ask for it and say how to load the edition again."""
+    processes when the settings ask for it and say how to load the edition again. Returns
+    the diagnostics and, from workers, the words of the pages (else None: count them after)."""
     from teikit.build import html
 
     source = settings.source
     if not isinstance(source, Source) or (settings.jobs <= 1 and not settings.executor):
-        return html.render(edition, settings, folder)
+        return html.render(edition, settings, folder), None
     html.check_tei(edition)
     task_settings = replace(settings, source=None, jobs=1, executor="")
-    with executor(settings.jobs, settings.executor) as (pool, shards):
+    with executor(settings.jobs, settings.executor, inherit=(source, edition)) as (pool, shards):
         futures = [pool.submit(render_shard, source, task_settings, str(folder), i, shards)
                    for i in range(shards)]
-        found = [d for f in futures for d in f.result()]
+        results = [f.result() for f in futures]
+    found = [d for r in results for d in r.diagnostics]
+    counts = None
+    if all(r.words is not None and r.reading is not None for r in results):
+        words: Counter[str] = Counter()
+        reading: Counter[str] = Counter()
+        for r in results:
+            words.update(r.words or Counter())
+            reading.update(r.reading or Counter())
+        counts = (words, reading)
     # what every shard says about the whole edition (unhandled elements...) is said once
     seen: set[tuple[object, ...]] = set()
     out = []
@@ -138,4 +195,4 @@ def render_site(edition: Edition, settings: BuildSettings, folder: Path) -> list
         if key not in seen:
             seen.add(key)
             out.append(d)
-    return out
+    return out, counts

@@ -190,9 +190,14 @@ def _count(pieces: list[str]) -> Counter[str]:
 def site_counts(folder: Path) -> tuple[Counter[str], Counter[str]]:
     """(words of every HTML page of a built site, words of its reading text); search and page
     data excluded (see the module's doc)."""
+    return page_counts(sorted(Path(folder).rglob("*.html")))
+
+
+def page_counts(pages: Iterable[Path]) -> tuple[Counter[str], Counter[str]]:
+    """(words of ``pages``, words of their reading text): a site's, or a worker's share of it."""
     every: list[str] = []
     reading: list[str] = []
-    for page in sorted(Path(folder).rglob("*.html")):
+    for page in pages:
         _page_pieces(lxml_html.parse(str(page)).getroot(), every, reading)
     return _count(every), _count(reading)
 
@@ -260,9 +265,11 @@ def compare(source: Counter[str], where: Mapping[str, str], output: Counter[str]
                         sum(reading.values()) if reading else 0, repeated)
 
 
-def site_report(source: Counter[str], where: Mapping[str, str], folder: Path) -> Preservation:
-    """The HTML site in ``folder`` against the TEI's words (lost and repeated)."""
-    every, reading = site_counts(folder)
+def site_report(source: Counter[str], where: Mapping[str, str], folder: Path,
+                counted: tuple[Counter[str], Counter[str]] | None = None) -> Preservation:
+    """The HTML site in ``folder`` against the TEI's words (lost and repeated); ``counted``:
+    the site's words as its builder counted them, instead of reading the pages again."""
+    every, reading = counted or site_counts(folder)
     return compare(source, where, every, "HTML site", reading)
 
 

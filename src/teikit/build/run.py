@@ -11,6 +11,7 @@ reads to refuse a mix of outputs built from different inputs.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,8 +54,8 @@ def _failure(edition: Edition, name: str, exc: TeikitError) -> Diagnostic:
     )
 
 
-def _preservation(edition: Edition, settings: BuildSettings,
-                  pending: list[tuple[Path, Path]]) -> list[Diagnostic]:
+def _preservation(edition: Edition, settings: BuildSettings, pending: list[tuple[Path, Path]],
+                  counted: tuple[Counter[str], Counter[str]] | None = None) -> list[Diagnostic]:
     """Nothing dropped: the words of the TEI against the staged HTML site and EPUB."""
     from teikit.build import preservation
 
@@ -65,7 +66,7 @@ def _preservation(edition: Edition, settings: BuildSettings,
     found: list[Diagnostic] = []
     html = staged.get((settings.exports_dir / "html").resolve())
     if html is not None:
-        report = preservation.site_report(source, where, html)
+        report = preservation.site_report(source, where, html, counted)
         found += preservation.diagnostics(report, str(edition.path))
     for target, tmp in staged.items():
         if target.suffix == ".epub":
@@ -91,7 +92,9 @@ def build_formats(edition: Edition, names: list[str], settings: BuildSettings) -
                     continue
                 run.results.append(result)
             if not run.failures and settings.check_text:
-                run.results.append(BuildResult("text", diagnostics=_preservation(edition, settings, pending)))
+                counted = next((r.words for r in run.results if r.format == "html"), None)
+                run.results.append(BuildResult("text", diagnostics=_preservation(edition, settings, pending,
+                                                                                 counted)))
             if run.failures or any(d.severity is Severity.ERROR for d in run.diagnostics):
                 raise _Abandon
             if source_hash is not None:
