@@ -57,7 +57,13 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None,
     header = _el("teiHeader", parent=corpus)
     file_desc = _el("fileDesc", parent=header)
     _el("title", title or name.stem, _el("titleStmt", parent=file_desc))
-    _el("p", f"A collection of {len(files)} TEI documents.", _el("publicationStmt", parent=file_desc))
+    publication = _el("publicationStmt", parent=file_desc)
+    _el("authority", f"A collection of {len(files)} TEI documents.", publication)
+    # An identifier (a deposit and the citations need one): the folder's or project's name,
+    # made of plain characters.
+    idno = _el("idno", re.sub(r"[^A-Za-z0-9._-]+", "-", name.resolve().name if name.is_dir() else name.stem)
+               .strip("-") or "collection", publication)
+    idno.set("type", "teikit")
     _el("p", "The documents listed in the teiCorpus, each with its own header.",
         _el("sourceDesc", parent=file_desc))
     for path in files:
@@ -67,15 +73,22 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None,
             xmlio.require_tei(tree, path)  # P4, XHTML, other namespace: the one message
             raise InputError("a collection member must be one TEI document, not a teiCorpus", file=path,
                              line=root.sourceline, hint="list the teiCorpus's own TEI files instead")
-        member = copy.deepcopy(root)
-        member.set(f"{{{xmlio.XML_NS}}}base", path.name)  # where each member came from
-        corpus.append(member)
+        root.set(f"{{{xmlio.XML_NS}}}base", path.name)  # where each member came from
+        corpus.append(root)
+    # Its date: the latest its members were published (so the same files give the same date).
+    found = corpus.xpath("tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/@when",
+                         namespaces={"tei": xmlio.TEI_NS})
+    dates = sorted(d for d in found if re.match(r"^\d{4}", d))
+    if dates:
+        _el("date", dates[-1], publication).set("when", dates[-1])
     registers = list(registers)
     add_registers(corpus, registers)
     one_entry_per_entity(corpus)
     local_pointers(corpus, {p.name for p in registers})
     link_members(corpus)
-    return Edition(path=name, tree=etree.ElementTree(corpus), members={p.name: p for p in files})
+    tree = etree.ElementTree(corpus)
+    tree.docinfo.URL = str(name)  # messages about the collection's own header name its folder
+    return Edition(path=name, tree=tree, members={p.name: p for p in files}, registers=tuple(registers))
 
 
 REGISTER_LISTS = ("listPerson", "listPlace", "listOrg", "listEvent", "listBibl")
@@ -118,6 +131,7 @@ def with_registers(edition: Edition, registers: Iterable[Path]) -> Edition:
         add_registers(edition.root, registers)
         one_entry_per_entity(edition.root)
         local_pointers(edition.root, {p.name for p in registers})
+        edition.registers = tuple(registers)
     return edition
 
 

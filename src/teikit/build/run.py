@@ -79,7 +79,7 @@ def build_formats(edition: Edition, names: list[str], settings: BuildSettings) -
     """Run ``names`` on ``edition``; swap all their outputs into place only if all succeed."""
     xmlio.require_tei(edition.tree, edition.path)  # one message for every format, before any runs
     run = BuildRun()
-    source_hash = outputs.content_hash(edition.path) if edition.path.is_file() else None
+    source_hash = edition.input_hash()
     outputs.clean_stale(settings.exports_dir)
     try:
         with outputs.built_from(source_hash), outputs.staged() as pending:

@@ -127,13 +127,13 @@ def _publish(edition: Edition, out_dir: Path, names: list[str], cite: bool, depo
     """Citations and the deposit from the edition already parsed and the outputs just built."""
     from teikit import outputs
 
-    source_hash = outputs.content_hash(edition.path)
+    source_hash = edition.input_hash()
     if cite:
         from teikit.cite.export import write_citations
 
         with outputs.built_from(source_hash):
             made = write_citations(edition.tree, out_dir / "citations", stem=edition.stem,
-                                   inputs=(edition.path,))
+                                   inputs=edition.input_files)
         log.info(f"build: citations: {len(made.outputs)} file(s) under {out_dir / 'citations'}")
     if deposit:
         from teikit.deposit.package import DepositSettings, build_deposit
