@@ -32,6 +32,8 @@ class BuildSettings:
 
     exports_dir: Path
     single_page: bool = False
+    epub_per_document: bool = False
+    """A collection: one EPUB per member (``epub/<member>.epub``) instead of one for all."""
     stylesheets: dict[str, Path] = field(default_factory=dict)
     check_text: bool = True
     """Compare the words of the TEI with the HTML site and EPUB built (teikit.build.preservation)."""

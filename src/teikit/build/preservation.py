@@ -279,6 +279,17 @@ def epub_report(source: Counter[str], where: Mapping[str, str], epub: Path) -> P
     return compare(source, where, every, "EPUB", reading)
 
 
+def epubs_report(source: Counter[str], where: Mapping[str, str], books: list[Path]) -> Preservation:
+    """Several EPUBs (one per document of a collection) together against the TEI's words."""
+    every: Counter[str] = Counter()
+    reading: Counter[str] = Counter()
+    for book in books:
+        words, read = epub_counts(book)
+        every.update(words)
+        reading.update(read)
+    return compare(source, where, every, "EPUBs", reading)
+
+
 def _sample(report: Preservation, counts: Counter[str]) -> str:
     return ", ".join(f"{w!r} ×{n} from {report.where.get(w, '?')}" for w, n in counts.most_common(6))
 

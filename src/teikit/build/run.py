@@ -72,6 +72,10 @@ def _preservation(edition: Edition, settings: BuildSettings, pending: list[tuple
         if target.suffix == ".epub":
             report = preservation.epub_report(source, where, tmp)
             found += preservation.diagnostics(report, str(edition.path))
+        elif target.name == "epub" and target.parent == settings.exports_dir.resolve():
+            # one EPUB per document of a collection: together they must hold every word
+            report = preservation.epubs_report(source, where, sorted(tmp.glob("*.epub")))
+            found += preservation.diagnostics(report, str(edition.path))
     return found
 
 

@@ -58,6 +58,8 @@ def _requested(formats: tuple[str, ...]) -> tuple[list[str], bool]:
 @click.option("--force", is_flag=True,
               help="Build even when nothing changed since the last build (see docs/collections.md).")
 @click.option("--single-page", is_flag=True, help="HTML: all divisions in one page (edition.html).")
+@click.option("--epub-per-document", is_flag=True,
+              help="A collection: one EPUB per document (OUT/epub/NAME.epub) instead of one for all.")
 @click.option("--cite", "then_cite", is_flag=True,
               help="Then write the citations into OUT/citations (as `teikit cite`), in the same process.")
 @click.option("--deposit", "then_deposit", is_flag=True,
@@ -65,6 +67,7 @@ def _requested(formats: tuple[str, ...]) -> tuple[list[str], bool]:
 @FORMAT_OPTION
 def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path | None,
             registers: tuple[Path, ...], jobs: int | None, executor: str, force: bool, single_page: bool,
+            epub_per_document: bool,
             then_cite: bool, then_deposit: bool, fmt: str) -> None:
     """Build the edition into exports/ (html, epub, csv, or all; default all).
 
@@ -85,13 +88,16 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
     out_dir = project_exports(out_dir)
     # what this run makes (the reading edition's downloads page offers it)
     products = (*names, *(["citations"] if then_cite else []), *(["deposit"] if then_deposit else []))
-    settings = BuildSettings(exports_dir=out_dir, single_page=single_page, stylesheets=project_stylesheets(),
+    settings = BuildSettings(exports_dir=out_dir, single_page=single_page,
+                             epub_per_document=epub_per_document,
+                             stylesheets=project_stylesheets(),
                              products=products, jobs=jobs or _default_jobs(source), executor=executor,
                              source=source)
     log = verbosity()
     # an unchanged input (same bytes, stylesheets, options) keeps the last build's outputs
     build_key = cache.key([*source.files, *source.registers, *settings.stylesheets.values()],
-                          {"formats": names, "single_page": single_page, "products": products})
+                          {"formats": names, "single_page": single_page, "products": products,
+                           "epub_per_document": epub_per_document})
     kept = None if force else cache.unchanged(out_dir, build_key)
     if kept is not None:
         log.info(f"build: nothing changed since the last build into {out_dir}; its outputs are kept")
