@@ -104,7 +104,7 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
         diags, committed, codes = kept, True, []
         edition = None
     else:
-        cache.forget(out_dir)
+        # the record stays until a build succeeds: a failed one keeps the outputs it describes
         edition = source.load()
         run = build_formats(edition, names, settings)
         if run.committed:
