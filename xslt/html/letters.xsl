@@ -100,7 +100,10 @@
 
   <xsl:function name="tk:letter-title" as="xs:string">
     <xsl:param name="letter" as="element(tei:TEI)"/>
-    <xsl:sequence select="(tk:plain(($letter/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1])[. != ''],
+    <!-- its own title (level "a", or type "main") before the first, which in a letters
+         edition often names the series ("Briefwechsel mit Autorinnen und Autoren") -->
+    <xsl:variable name="titles" select="$letter/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:sequence select="(tk:plain(($titles[@level = 'a' or @type = 'main'], $titles)[1])[. != ''],
         string-join(tk:letter-parties($letter, 'sent') ! tk:plain(.), ', ') || ' → '
         || string-join(tk:letter-parties($letter, 'received') ! tk:plain(.), ', '))[1]"/>
   </xsl:function>
