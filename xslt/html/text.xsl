@@ -498,21 +498,21 @@
         <a class="tei-{local-name()}{if (@type) then ' type-' || @type else ''}" href="{$href}">
           <xsl:call-template name="tk:id"/>
           <xsl:apply-templates/>
-          <xsl:if test="$empty"><xsl:value-of select="tk:target-label($target)"/></xsl:if>
+          <xsl:if test="$empty"><span class="tk-generated"><xsl:value-of select="tk:target-label($target)"/></span></xsl:if>
         </a>
       </xsl:when>
       <xsl:when test="matches($first, '^https?://')">
         <a class="tei-{local-name()} external" href="{$first}">
           <xsl:call-template name="tk:id"/>
           <xsl:apply-templates/>
-          <xsl:if test="$empty"><xsl:value-of select="$first"/></xsl:if>
+          <xsl:if test="$empty"><span class="tk-generated"><xsl:value-of select="$first"/></span></xsl:if>
         </a>
       </xsl:when>
       <xsl:otherwise>
         <span class="tei-{local-name()} unresolved" title="{@target}">
           <xsl:call-template name="tk:id"/>
           <xsl:apply-templates/>
-          <xsl:if test="$empty"><xsl:value-of select="@target"/></xsl:if>
+          <xsl:if test="$empty"><span class="tk-generated"><xsl:value-of select="@target"/></span></xsl:if>
         </span>
       </xsl:otherwise>
     </xsl:choose>
