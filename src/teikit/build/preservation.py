@@ -19,10 +19,11 @@ Words shown twice are counted on the *reading text* alone: the ``article.unit`` 
 (one per unit of the edition, in the HTML site and in the EPUB), without what teikit adds
 there (page numbers, note numbers and back-links, a unit's label, the "Notes" heading, the
 witnesses' sigla and the lemma repeated at the head of its apparatus entry, the target
-shown for a pointer that holds no text), without the hover readings (``title``: the hidden element holding the same reading is
-counted) and without the copy of an endnote that the HTML lists beside its marker
-(``data-shown-in`` names the page where the note stands). A word the reading text holds
-more often than the TEI does is *repeated*; above :data:`TOLERANCE` that is a warning.
+shown for a pointer that holds no text), without the hover readings (``title``: the hidden
+element holding the same reading is counted) and without the copy of an endnote that the
+HTML lists beside its marker (``data-shown-in`` names the page where the note stands). A
+word the reading text holds more often than the TEI does is *repeated*; above
+:data:`TOLERANCE` that is a warning.
 """
 
 from __future__ import annotations
