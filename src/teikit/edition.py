@@ -29,6 +29,8 @@ class Edition:
     members: dict[str, Path] = field(default_factory=dict)
     #: register files (listPerson, listPlace, ...) whose entries were added to the tree
     registers: tuple[Path, ...] = ()
+    #: values computed once from the tree by the stages of one run (the TEI's words...)
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.name:

@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 
 from teikit import paths, saxon, xmlio
-from teikit.build import BuildResult, BuildSettings, downloads, parallel, search_index
+from teikit.build import BuildResult, BuildSettings, downloads, parallel, preservation, search_index
 from teikit.build.customization import stylesheet_for
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.edition import Edition
@@ -157,10 +157,18 @@ def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResu
     """Build the reading edition into ``out_dir/html`` (replaced only when all went well)."""
     target = Path(out_dir) / FOLDER
     with xmlio.atomic_directory(target) as tmp:
-        diags, words = parallel.render_site(edition, settings, tmp)
+        copied: list[Diagnostic] = []
+
+        def meanwhile() -> None:
+            # what needs no page: done while workers write the pages (else after)
+            downloads.copy_tei(edition, tmp)  # the downloads page offers the TEI
+            copied.extend(copy_images(edition, tmp))
+            if settings.check_text:
+                preservation.edition_words(edition)  # the TEI's words, for the text check
+
+        diags, words = parallel.render_site(edition, settings, tmp, meanwhile)
+        diags += copied
         search_index.write(tmp)  # search-docs.json -> the prebuilt index search-index.js
-        downloads.copy_tei(edition, tmp)  # the downloads page offers the TEI
-        diags += copy_images(edition, tmp)
         shutil.copytree(ASSETS, tmp / "assets")
         outputs = sorted(target / p.relative_to(tmp) for p in tmp.rglob("*") if p.is_file())
     return BuildResult(format="html", outputs=outputs, diagnostics=diags, words=words)

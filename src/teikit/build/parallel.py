@@ -21,7 +21,7 @@ import functools
 import multiprocessing
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -162,8 +162,9 @@ def executor(jobs: int, address: str = "",
         _inherited = None
 
 
-def render_site(edition: Edition, settings: BuildSettings,
-                folder: Path) -> tuple[list[Diagnostic], tuple[Counter[str], Counter[str]] | None]:
+def render_site(edition: Edition, settings: BuildSettings, folder: Path,
+                meanwhile: Callable[[], object] | None = None,
+                ) -> tuple[list[Diagnostic], tuple[Counter[str], Counter[str]] | None]:
     """Write the HTML site of ``edition`` into ``folder``: in this process, or divided among
     processes when the settings ask for it and say how to load the edition again. Returns
     the diagnostics and, from workers, the words of the pages (else None: count them after)."""
@@ -171,12 +172,17 @@ def render_site(edition: Edition, settings: BuildSettings,
 
     source = settings.source
     if not isinstance(source, Source) or (settings.jobs <= 1 and not settings.executor):
-        return html.render(edition, settings, folder), None
+        found = html.render(edition, settings, folder)
+        if meanwhile is not None:
+            meanwhile()
+        return found, None
     html.check_tei(edition)
     task_settings = replace(settings, source=None, jobs=1, executor="")
     with executor(settings.jobs, settings.executor, inherit=(source, edition)) as (pool, shards):
         futures = [pool.submit(render_shard, source, task_settings, str(folder), i, shards)
                    for i in range(shards)]
+        if meanwhile is not None:  # this process's own share, while the workers write pages
+            meanwhile()
         results = [f.result() for f in futures]
     found = [d for r in results for d in r.diagnostics]
     counts = None

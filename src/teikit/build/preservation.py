@@ -34,11 +34,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from teikit.diagnostics import Diagnostic, Severity
+from teikit.edition import Edition
 from teikit.xmlio import TEI_NS
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -146,6 +148,14 @@ def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], 
         _walk_text(top, False, buffer, pieces)
         counts.update(words(_JOIN.sub("", "".join(buffer))))
     return counts, Origins(pieces)
+
+
+def edition_words(edition: Edition) -> tuple[Counter[str], Origins]:
+    """:func:`tei_words` of an edition, counted once per edition object (a build may count
+    them while its workers write pages, then compare them with the pages)."""
+    if "tei_words" not in edition.memo:
+        edition.memo["tei_words"] = tei_words(edition.tree)
+    return cast(tuple[Counter[str], Origins], edition.memo["tei_words"])
 
 
 def _is_furniture(el: lxml_html.HtmlElement) -> bool:

@@ -60,7 +60,7 @@ def _preservation(edition: Edition, settings: BuildSettings, pending: list[tuple
     from teikit.build import preservation
 
     staged = {target.resolve(): tmp for tmp, target in pending}
-    source, where = preservation.tei_words(edition.tree)
+    source, where = preservation.edition_words(edition)
     if not source:
         return []
     found: list[Diagnostic] = []
@@ -82,6 +82,7 @@ def _preservation(edition: Edition, settings: BuildSettings, pending: list[tuple
 def build_formats(edition: Edition, names: list[str], settings: BuildSettings) -> BuildRun:
     """Run ``names`` on ``edition``; swap all their outputs into place only if all succeed."""
     xmlio.require_tei(edition.tree, edition.path)  # one message for every format, before any runs
+    edition.memo.clear()  # what an earlier run computed from the tree may no longer hold
     run = BuildRun()
     source_hash = edition.input_hash()
     outputs.clean_stale(settings.exports_dir)
