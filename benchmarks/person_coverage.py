@@ -9,7 +9,10 @@ lists Bazhanov's own pages, where the memoir says "I"). ``--misses`` lists the p
 found; ``--sample N`` prints N random ``persName`` elements with context to read for
 precision, drawn with ``--seed S`` (a fresh seed when none is given; the seed is printed
 so the sample read can be drawn again). Places, organisations and events are measured
-against the index's entries for them the same way.
+against the index's entries for them the same way: a referring string (``rs type="org"``
+for "the Party") counts, as does a name the index's "see" reference joins with the entry
+(GPU for OGPU); the pairs the editors judged topical (``[[topical]]`` in persons.toml,
+each with its reason) are counted apart and printed with ``--misses``.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 
 from teikit import xmlio
 from teikit.ingest.persons_coverage import measure, measure_locators, sample
+from teikit.ingest.persons_registry import load_editorial
 
 NARRATOR = "pers-bazhanov"
 
@@ -28,6 +32,8 @@ NARRATOR = "pers-bazhanov"
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("edition", nargs="?", default="tei/bazhanov.xml")
+    ap.add_argument("--editorial", default="tei/editorial",
+                    help="editorial folder whose persons.toml lists the topical locators")
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--sample", type=int, default=0)
     ap.add_argument("--seed", type=int, default=None, help="seed of the sample (default: a fresh one)")
@@ -46,12 +52,20 @@ def main(argv: list[str] | None = None) -> int:
     total, found = measure_locators(root, exclude={NARRATOR})
     print(f"per locator (a range counts once), without the narrator: {total}; found {found} "
           f"= {100 * found / total:.1f}%")
+    topical = {(t["entry"], page): t["reason"] for t in load_editorial(Path(args.editorial)).get("topical", [])
+               for page in t["pages"]}
     for tag, what in (("placeName", "places"), ("orgName", "organisations"), ("name", "events")):
         other = measure(root, tag=tag)
+        documented = [pair for pair in other.missed if pair in topical]
         print(f"{what}: index (entry, page) pairs {len(other.pairs)}; found {len(other.found)} "
-              f"= {100 * other.ratio:.1f}%")
+              f"= {100 * other.ratio:.1f}% ({len(other.via_see)} under a name the index's \"see\" joins); "
+              f"with {len(documented)} documented topical locators "
+              f"{100 * (len(other.found) + len(documented)) / max(len(other.pairs), 1):.1f}%")
         for ref, page in other.missed if args.misses else ():
-            print(f"  miss: {ref} p. {page}")
+            print(f"  {'topical' if (ref, page) in topical else 'miss'}: {ref} p. {page}"
+                  + (f": {topical[ref, page]}" if (ref, page) in topical else ""))
+        for ref, page in sorted(other.found & topical.keys()):
+            print(f"  stale topical entry (the pair is found): {ref} p. {page}")
     if args.misses:
         for pid, page in cov.missed:
             print(f"  miss: {pid} p. {page}")

@@ -36,9 +36,11 @@ from teikit.xmlio import TEI_NS, XML_ID
 T = f"{{{TEI_NS}}}"
 PENDING = "candidates"  # temporary attribute on a provisional wrapper
 NAME_TAGS = (T + "persName", T + "orgName", T + "placeName", T + "name")
+# the type of an rs (a referring string, not a name) by the element a name of its subject takes
+REFERRING_TYPES = {"orgName": "org", "placeName": "place", "name": "event"}
 # A name inside the title of a work is part of the title, not a mention of the person
 # (Trotsky's "Stalin: An Appraisal", "Khrushchev Remembers").
-SKIP_TAGS = [*NAME_TAGS, *(T + t for t in ("teiHeader", "standOff", "pb", "ref", "title"))]
+SKIP_TAGS = [*NAME_TAGS, T + "rs", *(T + t for t in ("teiHeader", "standOff", "pb", "ref", "title"))]
 _ROMAN = re.compile(r"^[ivxl]+$")
 # Elements inside a paragraph: the text before a name runs on through them.
 INLINE = {T + t for t in ("hi", "title", "choice", "corr", "sic", "date", "persName", "orgName",
@@ -122,8 +124,11 @@ def _finder(forms: Forms):
 def _factory(forms: Forms, ruled_forms: set[str]):
     def make(text: str, candidates: list[str]) -> etree._Element:
         tag = forms.kinds.get(candidates[0], "persName")
-        el = etree.Element(T + tag)
-        if tag == "name":
+        if text in forms.referring:
+            el = etree.Element(T + "rs", type=REFERRING_TYPES.get(tag, "person"))
+        else:
+            el = etree.Element(T + tag)
+        if tag == "name" and text not in forms.referring:
             el.set("type", "event")
         # a form some editorial rule reads is resolved later, even with one candidate
         if len(candidates) == 1 and text not in ruled_forms:

@@ -31,6 +31,8 @@ _LOC = re.compile(r"^([0-9ivxl]+)(?:-([0-9ivxl]+))?")
 class Coverage:
     pairs: set[tuple[str, str]] = field(default_factory=set)
     found: set[tuple[str, str]] = field(default_factory=set)
+    # found only under a name the index's "see" reference makes one subject with the entry's
+    via_see: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def missed(self) -> list[tuple[str, str]]:
@@ -111,25 +113,63 @@ def _mentioned(root: etree._Element,
     return tagged, in_notes
 
 
+# the rs/@type of a referring string ("Ukrainian", "the Party") for each kind of name
+_RS_TYPE = {"orgName": "org", "placeName": "place", "name": "event"}
+
+
 def _other_mentions(root: etree._Element, tag: str) -> Iterator[tuple[etree._Element, str | None]]:
-    """Every ``tag[@ref]`` of the text outside the index and bibliography, with its page."""
+    """Every ``tag[@ref]`` of the text outside the index and bibliography, with its page; a
+    referring string of the same kind (``rs type="place"`` for ``placeName``) counts too."""
     page: str | None = None
     text = root.find(T + "text")
-    for el in text.iter(T + "pb", T + tag) if text is not None else ():
+    for el in text.iter(T + "pb", T + tag, T + "rs") if text is not None else ():
         if el.tag == T + "pb":
             page = el.get("n")
+        elif el.tag == T + "rs" and el.get("type") != _RS_TYPE.get(tag):
+            continue
         elif el.get("ref") and not any(a.tag == T + "div" and a.get("type") in ("index", "bibliography")
                                        for a in el.iterancestors()):
             yield el, page
+
+
+def see_groups(root: etree._Element) -> dict[str, set[str]]:
+    """Subject -> the subjects the index's "see" references join it with, itself included.
+
+    "GPU … (see Cheka)", "OGPU … (see Cheka)": the index sends each name of the one
+    security service to the Cheka's entry, so GPU, OGPU and Cheka are one group.
+    """
+    div = root.find(f".//{T}div[@type='index']")
+    subject_of: dict[str, str] = {}
+    edges: list[tuple[str, str]] = []
+    for item in div.iter(T + "item") if div is not None else ():
+        name = next((n for n in item.find(T + "term").iter() if n.get("ref")), None) \
+            if item.find(T + "term") is not None else None
+        if name is not None and item.get(XML_ID):
+            subject_of[item.get(XML_ID)] = name.get("ref").lstrip("#")
+    for item in div.iter(T + "item") if div is not None else ():
+        own = subject_of.get(item.get(XML_ID) or "")
+        for ref in item.iter(T + "ref"):
+            other = subject_of.get((ref.get("target") or "").lstrip("#"))
+            if own and other and not ref.get("type") and other != own:
+                edges.append((own, other))
+    groups: dict[str, set[str]] = {}
+    for a, b in edges:
+        merged = groups.get(a, {a}) | groups.get(b, {b})
+        for member in merged:
+            groups[member] = merged
+    return groups
 
 
 def measure(root: etree._Element, exclude: Set[str] = frozenset(), tag: str = "persName") -> Coverage:
     """Compare the index's (person, page) pairs with the edition's ``persName`` mentions.
 
     A pair from a note locator is also found inside the very note it points at (the note
-    may start on the page before when that page break is inferred).
+    may start on the page before when that page break is inferred). A pair is found *via
+    see* when the page names a subject the index's "see" references join with the entry
+    (:func:`see_groups`): the index lists OGPU on p. 22, which says "GPU".
     """
     tagged, in_notes = _mentioned(root, tag)
+    groups = see_groups(root)
     cov = Coverage()
     for loc in index_locators(root, exclude, tag):
         for page in loc.pages:
@@ -137,6 +177,9 @@ def measure(root: etree._Element, exclude: Set[str] = frozenset(), tag: str = "p
             cov.pairs.add(pair)
             if pair in tagged or any((loc.pid, n) in in_notes for n in loc.notes):
                 cov.found.add(pair)
+            elif any((other, page) in tagged for other in groups.get(loc.pid, ())):
+                cov.found.add(pair)
+                cov.via_see.add(pair)
     return cov
 
 

@@ -35,16 +35,19 @@ PERSONS_SHAPE = {
     "subjects": Map(OneOf("org", "place", "event", "term")),
     "same": Map(str),
     "person": Map({"variants": STRINGS, "mentions": STRINGS}),
-    "org": Map({"mentions": STRINGS}),
-    "place": Map({"mentions": STRINGS}),
+    "org": Map({"mentions": STRINGS, "refs": STRINGS}),
+    "place": Map({"mentions": STRINGS, "refs": STRINGS}),
     "forms": {"exclude": STRINGS, "not_names": STRINGS},
     "resolve": [{"form": Required(str), "pages": STRINGS, "before": str, "person": Required(str),
                  "reason": str}],
     "description": Map(str),
-    "event": Map({"mentions": STRINGS}),
+    "event": Map({"mentions": STRINGS, "refs": STRINGS}),
     **{f"unindexed_{kind}": [{"id": Required(str), "name": Required(str), "names": STRINGS, "type": str,
-                              "description": str, "mentions": STRINGS}]
+                              "description": str, "mentions": STRINGS, "refs": STRINGS}]
        for kind in ("place", "org", "event")},
+    # pairs of the printed index that no name on the page realises (the locator is topical:
+    # "Troika" where the page tells what the three did); read by benchmarks/person_coverage.py
+    "topical": [{"entry": Required(str), "pages": Required(STRINGS), "reason": Required(str)}],
     "unindexed": [{"id": Required(str), "surname": Required(str), "forename": str, "roles": STRINGS,
                    "description": str, "mentions": STRINGS, "indexed_under": str, "only_mentions": bool}],
 }
