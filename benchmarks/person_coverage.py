@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 from teikit import xmlio
-from teikit.ingest.persons_coverage import measure, measure_locators, sample
+from teikit.ingest.persons_coverage import described, measure, measure_locators, sample
 from teikit.ingest.persons_registry import load_editorial
 
 NARRATOR = "pers-bazhanov"
@@ -52,6 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     total, found = measure_locators(root, exclude={NARRATOR})
     print(f"per locator (a range counts once), without the narrator: {total}; found {found} "
           f"= {100 * found / total:.1f}%")
+    desc = described(root)
+    print(f"persons with dates or a description: {desc.described} of {desc.persons} "
+          f"= {100 * desc.described / max(desc.persons, 1):.1f}% (dates {desc.dates}, {desc.uncertain} "
+          f"of them doubted; the index's gloss {desc.index}; a translator's note {desc.notes}; "
+          f"the editors' line {desc.editors}); from the book alone (index, notes) {desc.sourced} "
+          f"= {100 * desc.sourced / max(desc.persons, 1):.1f}%")
     topical = {(t["entry"], page): t["reason"] for t in load_editorial(Path(args.editorial)).get("topical", [])
                for page in t["pages"]}
     for tag, what in (("placeName", "places"), ("orgName", "organisations"), ("name", "events")):

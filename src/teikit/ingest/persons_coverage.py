@@ -192,6 +192,40 @@ def measure_locators(root: etree._Element, exclude: Set[str] = frozenset()) -> t
     return len(locs), found
 
 
+@dataclass
+class Described:
+    """How the personography describes its persons (issue #18: >= 80 % with dates or a line)."""
+
+    persons: int = 0
+    described: int = 0        # dates, or a description of any source
+    sourced: int = 0          # dates or a description from the book itself (index, notes)
+    dates: int = 0            # birth or death
+    index: int = 0            # the printed index's gloss (note type="index")
+    notes: int = 0            # the translator's biographical note (note @source)
+    editors: int = 0          # the editors' own line (note @resp, no @source)
+    uncertain: int = 0        # a date the source doubts (@cert)
+
+
+def described(root: etree._Element) -> Described:
+    """Count the persons of ``listPerson`` by what describes them."""
+    out = Described()
+    for person in root.iter(T + "person"):
+        notes = person.findall(T + "note")
+        dates = person.findall(T + "birth") + person.findall(T + "death")
+        kinds = {"index": any(n.get("type") == "index" for n in notes),
+                 "notes": any(n.get("type") is None and n.get("source") for n in notes),
+                 "editors": any(n.get("type") is None and n.get("resp") and not n.get("source") for n in notes)}
+        out.persons += 1
+        out.described += bool(dates or any(kinds.values()))
+        out.sourced += bool(dates or kinds["index"] or kinds["notes"])
+        out.dates += bool(dates)
+        out.index += kinds["index"]
+        out.notes += kinds["notes"]
+        out.editors += kinds["editors"]
+        out.uncertain += any(d.get("cert") for d in dates)
+    return out
+
+
 def sample(root: etree._Element, size: int = 200, seed: int = 1990) -> list[tuple[str, str, str]]:
     """A reproducible random sample of (ref, page, context) for reading."""
     found = list(mentions(root))
