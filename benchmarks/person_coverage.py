@@ -1,14 +1,16 @@
 """Person coverage of the edition against its own printed index (issue 3 target: >= 95%).
 
 Usage:
-    .venv/bin/python benchmarks/person_coverage.py [tei/bazhanov.xml] [--misses] [--sample N [--seed S]]
+    .venv/bin/python benchmarks/person_coverage.py [tei/bazhanov.xml] [--misses] [--sample N] [--paragraphs N]
+        [--seed S]
 
 Prints the share of the index's (person, page) pairs for which the edition has a
 ``persName`` for that person on that page, overall and without the narrator (the index
 lists Bazhanov's own pages, where the memoir says "I"). ``--misses`` lists the pairs not
 found; ``--sample N`` prints N random ``persName`` elements with context to read for
 precision, drawn with ``--seed S`` (a fresh seed when none is given; the seed is printed
-so the sample read can be drawn again). Places, organisations and events are measured
+so the sample read can be drawn again); ``--paragraphs N`` prints N random paragraphs with
+the tagged persons marked, to read for mention recall. Places, organisations and events are measured
 against the index's entries for them the same way: a referring string (``rs type="org"``
 for "the Party") counts, as does a name the index's "see" reference joins with the entry
 (GPU for OGPU); the pairs the editors judged topical (``[[topical]]`` in persons.toml,
@@ -23,7 +25,7 @@ import sys
 from pathlib import Path
 
 from teikit import xmlio
-from teikit.ingest.persons_coverage import described, measure, measure_locators, sample
+from teikit.ingest.persons_coverage import described, measure, measure_locators, sample, sample_paragraphs
 from teikit.ingest.persons_registry import load_editorial
 
 NARRATOR = "pers-bazhanov"
@@ -36,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="editorial folder whose persons.toml lists the topical locators")
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--sample", type=int, default=0)
+    ap.add_argument("--paragraphs", type=int, default=0,
+                    help="print N random paragraphs, names marked [words|ref], to read for recall")
     ap.add_argument("--seed", type=int, default=None, help="seed of the sample (default: a fresh one)")
     args = ap.parse_args(argv)
     path = Path(args.edition)
@@ -80,6 +84,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"sample of {args.sample} persName, seed {seed} (draw it again with --seed {seed})")
         for ref, page, context in sample(root, args.sample, seed):
             print(f"{ref}\tp. {page}\t{context}")
+    if args.paragraphs:
+        seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
+        print(f"sample of {args.paragraphs} paragraphs, seed {seed} (draw it again with --seed {seed})")
+        for page, text in sample_paragraphs(root, args.paragraphs, seed):
+            print(f"p. {page}\t{text}")
     return 0
 
 

@@ -204,3 +204,45 @@ def test_blocked_phrases_are_not_mentions(tmp_path: Path) -> None:
     p15 = ctx.root.xpath("(//tei:text//tei:p)[2]", namespaces=NSMAP)[0]
     assert [e.text for e in p15] == ["Lazar Kaganovich", "Stalin"]
     assert p15.text.startswith("Kaganovich wept.")
+
+
+def test_a_forename_alone_takes_the_patronymic_after_it(tmp_path: Path) -> None:
+    """ "Olga Davydovna, Trotsky's sister" (p. 263): "Olga" is a listed mention, and the
+    patronymic after it belongs to the name; another word after a forename does not."""
+    (tmp_path / "persons.toml").write_text('[person."pers-kameneva"]\nmentions = ["Olga"]\n',
+                                           encoding="utf-8")
+    root = etree.fromstring(f"""<TEI xmlns="{TEI_NS}"><teiHeader/><standOff><listPerson xml:id="persons">
+ <person xml:id="pers-kameneva"><persName type="index"><surname>Kameneva</surname>, <forename>Olga
+ Davydovna</forename></persName></person></listPerson></standOff>
+<text><body><pb n="263" xml:id="p263"/><p>Olga Davydovna, Trotsky's sister. Olga Davydovna's son.
+Olga Ivanovna came; Olga Moscow.</p></body></text></TEI>""")
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    persons.run(ctx)
+    assert [e.text for e in root.iter(f"{{{TEI_NS}}}persName") if e.get("ref")] == [
+        "Olga Davydovna", "Olga Davydovna", "Olga", "Olga"]
+
+
+def test_a_form_only_readings_give_is_a_name_only_on_their_pages(tmp_path: Path) -> None:
+    """ "German" is Sverdlov's son on p. 68 and the adjective elsewhere: a [[resolve]] form no
+    index name gives is tagged only where a reading names its page, silently left elsewhere."""
+    (tmp_path / "persons.toml").write_text("""
+[[resolve]]
+form = "German"
+pages = ["68"]
+person = "pers-sverdlov-german"
+reason = "his son"
+""", encoding="utf-8")
+    root = etree.fromstring(f"""<TEI xmlns="{TEI_NS}"><teiHeader/><standOff><listPerson xml:id="persons">
+ <person xml:id="pers-sverdlov-german"><persName type="index"><surname>Sverdlov</surname>, <forename>German
+ </forename></persName></person></listPerson></standOff>
+<text><body><pb n="49" xml:id="p49"/><p>The German revolution failed.</p>
+<pb n="68" xml:id="p68"/><p>German was their son. German Sverdlov came.</p></body></text></TEI>""")
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    persons.run(ctx)
+    p49, p68 = root.iter(f"{{{TEI_NS}}}p")
+    assert len(p49) == 0 and p49.text == "The German revolution failed."
+    assert [(e.text, e.get("ref")) for e in p68] == [
+        ("German", "#pers-sverdlov-german"), ("German Sverdlov", "#pers-sverdlov-german")]
+    assert not ctx.diagnostics

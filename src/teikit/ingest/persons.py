@@ -21,7 +21,7 @@ forenames before the ``choice`` when the whole reads as a form of the same perso
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 
 from lxml import etree
 
@@ -166,6 +166,18 @@ def _rules(cfg: dict) -> dict[tuple[str, int | None], list[tuple[str, str]]]:
     return out
 
 
+def _rule_only_forms(cfg: dict, forms: Forms) -> set[str]:
+    """Forms that only ``[[resolve]]`` readings name, added to ``forms`` for their persons: a
+    forename used alone that is also a common word ("German" Sverdlov, and the adjective)."""
+    out: set[str] = set()
+    for rule in cfg.get("resolve", []):
+        form = rule["form"]
+        if form in out or not forms.candidates.get(form):
+            out.add(form)
+            forms.add(form, rule["person"])
+    return out
+
+
 def _before(el: etree._Element) -> str:
     prev = el.getprevious()
     return (prev.tail if prev is not None else el.getparent().text) or ""
@@ -199,8 +211,12 @@ def _ruled(rules: dict, el: etree._Element, page: int | None) -> tuple[str | Non
     return None, False
 
 
-def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict) -> tuple[int, int]:
-    """Link or unwrap provisional wrappers by the index's pages; return (linked, left)."""
+def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict,
+             rule_only: Set[str] = frozenset()) -> tuple[int, int]:
+    """Link or unwrap provisional wrappers by the index's pages; return (linked, left).
+
+    A form in ``rule_only`` is a name only where a reading says so (a forename that is also
+    a common word: "German"); elsewhere it is plain text, with no diagnostic."""
     page: int | None = None
     linked = left = 0
     pending = []
@@ -214,6 +230,12 @@ def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict) -> tuple[
         listed = candidates if len(candidates) == 1 else \
             [c for c in candidates if index_pages.lists(c, pg)]
         ruled, specific = _ruled(rules, el, pg)
+        if el.text in rule_only:
+            listed = [ruled] if ruled and specific else []
+            if not listed:
+                del el.attrib[PENDING]
+                _unwrap(el)
+                continue
         if ruled and (specific or len(listed) != 1):
             listed = [ruled]
         del el.attrib[PENDING]
@@ -467,7 +489,24 @@ def widen_forenames(text: etree._Element, excluded: set[etree._Element]) -> int:
         _set_before(el, _balance_quotes(el, before))
         _close_after(el)
         widened += _take_repaired_forename(el, known)
+        widened += _take_patronymic_after(el, known)
     return widened
+
+
+_WORD_AFTER = re.compile(r"^ ([A-Z][a-z]+)\b")
+
+
+def _take_patronymic_after(el: etree._Element, known: list[str]) -> int:
+    """A forename tagged alone takes the patronymic printed right after it, when the index
+    gives both: "<persName>Olga</persName> Davydovna" (the index's "Kameneva, Olga Davydovna")."""
+    if len(el) or (el.text or "") not in known:
+        return 0
+    m = _WORD_AFTER.match(el.tail or "")
+    if not m or m.group(1) not in known or not _PATRONYMIC.match(m.group(1)):
+        return 0
+    el.text = (el.text or "") + m.group(0)
+    el.tail = (el.tail or "")[m.end():]
+    return 1
 
 
 def _take_repaired_forename(el: etree._Element, known: list[str]) -> int:
@@ -530,10 +569,11 @@ def run(ctx: IngestContext) -> None:
     excluded = _excluded(ctx.root)
     italic_works(text, forms, excluded)
     rules = _rules(cfg)
+    rule_only = _rule_only_forms(cfg, forms)
     wrap_matches(text, _finder(forms), _factory(forms, {form for form, _ in rules}), skip=SKIP_TAGS,
                  only=lambda el: el not in excluded)
     index_pages = IndexPages(ctx.root)
-    _resolve(ctx, index_pages, rules)
+    _resolve(ctx, index_pages, rules, rule_only)
     extend_over_corrections(text, forms)
     widen_forenames(text, excluded)
     # forename and patronymic alone ("Yakob Grigorievich"), learnt from the index and from

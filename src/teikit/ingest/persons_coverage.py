@@ -242,6 +242,40 @@ def sample(root: etree._Element, size: int = 200, seed: int = 1990) -> list[tupl
     return out
 
 
+def sample_paragraphs(root: etree._Element, size: int = 30, seed: int = 1990) -> list[tuple[str, str]]:
+    """A reproducible random sample of (page, text) of the text's paragraphs and notes, each
+    tagged person shown as ``[words|ref]``, for reading person-mention recall."""
+    text = root.find(T + "text")
+    blocks = [p for p in text.iter(T + "p") if not any(
+        a.tag == T + "div" and a.get("type") in ("index", "bibliography", "contents") for a in p.iterancestors())
+        and len(" ".join("".join(p.itertext()).split())) > 40] if text is not None else []
+    chosen = random.Random(seed).sample(blocks, min(size, len(blocks)))
+    out = []
+    for block in sorted(chosen, key=blocks.index):
+        pb = block.xpath("preceding::tei:pb[1]", namespaces={"tei": TEI_NS})
+        out.append((pb[0].get("n") if pb else "?", _marked(block)))
+    return out
+
+
+def _marked(block: etree._Element) -> str:
+    """The text of ``block`` with each ``persName[@ref]`` as ``[words|ref]``."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.tag == T + "persName" and node.get("ref"):
+            parts.append(f"[{' '.join(''.join(node.itertext()).split())}|{node.get('ref').lstrip('#')}]")
+            return
+        if node.tag == T + "sic":
+            return
+        parts.append(node.text or "")
+        for child in node:
+            walk(child)
+            parts.append(child.tail or "")
+
+    walk(block)
+    return " ".join("".join(parts).split())
+
+
 def _around(block: etree._Element, el: etree._Element) -> tuple[str, str]:
     """The text of ``block`` before and after ``el`` (whitespace normalised), in reading
     order: each element's text, then its children, then its tail."""
