@@ -246,3 +246,19 @@ reason = "his son"
     assert [(e.text, e.get("ref")) for e in p68] == [
         ("German", "#pers-sverdlov-german"), ("German Sverdlov", "#pers-sverdlov-german")]
     assert not ctx.diagnostics
+
+
+def test_a_nickname_in_quoted_parentheses_and_an_initial_only_index(tmp_path: Path) -> None:
+    """'Valeria ("Lera") Golubtsova' (p. 13) is one name: the index prints only her initial
+    ("Golubtsova, V.") and her nickname; a first name with another initial is not taken in."""
+    (tmp_path / "persons.toml").write_text("", encoding="utf-8")
+    root = etree.fromstring(f"""<TEI xmlns="{TEI_NS}"><teiHeader/><standOff><listPerson xml:id="persons">
+ <person xml:id="pers-golubtsova"><persName type="index"><surname>Golubtsova</surname>, <forename>V.</forename>
+ <addName type="nickname">"Lera"</addName></persName></person></listPerson></standOff>
+<text><body><pb n="13" xml:id="p13"/><p>Three girlfriends: Valeria ("Lera") Golubtsova, and Maria Golubtsova.</p>
+</body></text></TEI>""")
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    persons.run(ctx)
+    p = next(root.iter(f"{{{TEI_NS}}}p"))
+    assert ["".join(e.itertext()) for e in p] == ['Valeria ("Lera") Golubtsova', "Golubtsova"]

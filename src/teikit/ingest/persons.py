@@ -354,8 +354,10 @@ def _names_person(words: list[str], known: list[str], is_surname: bool, vocabula
         return True
     if is_surname:
         # a forename spelt otherwise than in the index but with its initial ("Stanislav" for
-        # the index's Stanislas), followed by nothing or by an initial
-        return bool(known) and words[0] in vocabulary and words[0][0] == known[0][0] \
+        # the index's Stanislas), followed by nothing or by an initial; where the index
+        # prints initials only ("Golubtsova, V."), any first name with that initial
+        initials_only = bool(known) and all(len(w) == 1 for w in known)
+        return bool(known) and (words[0] in vocabulary or initials_only) and words[0][0] == known[0][0] \
             and all(len(w) == 1 for w in words[1:])
     return all(w in vocabulary for w in words)
 
@@ -395,7 +397,8 @@ def _parenthesis_closes(el: etree._Element, nxt: etree._Element) -> bool:
         return False
     prev = el.getprevious()
     before = (prev.tail if prev is not None else el.getparent().text) or ""
-    return not (")" in gap and "(" not in "".join(el.itertext()) and not before.rstrip().endswith("("))
+    opened = before.rstrip().rstrip("\"“").endswith("(")  # 'Valeria ("Lera") Golubtsova'
+    return not (")" in gap and "(" not in "".join(el.itertext()) and not opened)
 
 
 def _set_before(el: etree._Element, text: str) -> None:
