@@ -62,8 +62,8 @@ def main(argv: list[str] | None = None) -> int:
           f"of them doubted; the index's gloss {desc.index}; a translator's note {desc.notes}; "
           f"the editors' line {desc.editors}); from the book alone (index, notes) {desc.sourced} "
           f"= {100 * desc.sourced / max(desc.persons, 1):.1f}%")
-    topical = {(t["entry"], page): t["reason"] for t in load_editorial(Path(args.editorial)).get("topical", [])
-               for page in t["pages"]}
+    readings = load_editorial(Path(args.editorial)).get("topical", [])
+    topical = {(t["entry"], page): t["reason"] for t in readings for page in t["pages"]}
     for tag, what in (("placeName", "places"), ("orgName", "organisations"), ("name", "events")):
         other = measure(root, tag=tag)
         documented = [pair for pair in other.missed if pair in topical]

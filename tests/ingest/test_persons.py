@@ -253,9 +253,10 @@ def test_a_nickname_in_quoted_parentheses_and_an_initial_only_index(tmp_path: Pa
     ("Golubtsova, V.") and her nickname; a first name with another initial is not taken in."""
     (tmp_path / "persons.toml").write_text("", encoding="utf-8")
     root = etree.fromstring(f"""<TEI xmlns="{TEI_NS}"><teiHeader/><standOff><listPerson xml:id="persons">
- <person xml:id="pers-golubtsova"><persName type="index"><surname>Golubtsova</surname>, <forename>V.</forename>
- <addName type="nickname">"Lera"</addName></persName></person></listPerson></standOff>
-<text><body><pb n="13" xml:id="p13"/><p>Three girlfriends: Valeria ("Lera") Golubtsova, and Maria Golubtsova.</p>
+ <person xml:id="pers-golubtsova"><persName type="index"><surname>Golubtsova</surname>,
+ <forename>V.</forename> <addName type="nickname">"Lera"</addName></persName></person>
+</listPerson></standOff><text><body><pb n="13" xml:id="p13"/>
+<p>Three girlfriends: Valeria ("Lera") Golubtsova, and Maria Golubtsova.</p>
 </body></text></TEI>""")
     ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
     ctx.tree = root.getroottree()

@@ -67,11 +67,18 @@ _STANDOFF = f"""<standOff xmlns="{_T}"><listPerson xml:id="persons">
 </listPlace></standOff>"""
 
 _INDEX = f"""<div xmlns="{_T}" type="index" xml:id="index"><list type="index">
- <item xml:id="idx-cheka"><term><orgName ref="#org-cheka">Cheka</orgName></term>, <ref type="page" target="#p1">1</ref></item>
- <item xml:id="idx-gpu"><term><orgName ref="#org-gpu">GPU</orgName></term>, <ref type="page" target="#p1">1</ref> (see <ref target="#idx-cheka">Cheka</ref>)</item>
- <item xml:id="idx-ogpu"><term><orgName ref="#org-ogpu">OGPU</orgName></term>, <ref type="page" target="#p2">2</ref> (see <ref target="#idx-cheka">Cheka</ref>)</item>
- <item xml:id="idx-cpsu"><term><orgName ref="#org-cpsu">CPSU</orgName></term>, <ref type="page" target="#p2">2</ref></item>
- <item xml:id="idx-ukraine"><term><placeName ref="#place-ukraine">Ukraine</placeName></term>, <ref type="page" target="#p1">1</ref></item>
+ <item xml:id="idx-cheka"><term><orgName ref="#org-cheka">Cheka</orgName></term>,
+ <ref type="page" target="#p1">1</ref></item>
+ <item xml:id="idx-gpu"><term><orgName ref="#org-gpu">GPU</orgName></term>,
+ <ref type="page" target="#p1">1</ref>
+ (see <ref target="#idx-cheka">Cheka</ref>)</item>
+ <item xml:id="idx-ogpu"><term><orgName ref="#org-ogpu">OGPU</orgName></term>,
+ <ref type="page" target="#p2">2</ref>
+ (see <ref target="#idx-cheka">Cheka</ref>)</item>
+ <item xml:id="idx-cpsu"><term><orgName ref="#org-cpsu">CPSU</orgName></term>,
+ <ref type="page" target="#p2">2</ref></item>
+ <item xml:id="idx-ukraine"><term><placeName ref="#place-ukraine">Ukraine</placeName></term>,
+ <ref type="page" target="#p1">1</ref></item>
 </list></div>"""
 
 _TEXT = f"""<text xmlns="{_T}"><body><div type="chapter">

@@ -89,7 +89,8 @@ def _lifespan(name: etree._Element) -> tuple[str | None, str | None, bool, bool]
     after = nxt.tail or ""
     if opening.group(1):  # the birth year unknown: "(?-1937)"
         year = date.get("when", "")
-        return (None, year, False, after.startswith("?")) if len(year) == 4 and after.startswith(")") else None
+        closed = len(year) == 4 and after.startswith(")")
+        return (None, year, False, False) if closed else None
     if date.get("from") and date.get("to"):
         return date.get("from"), date.get("to"), False, after.startswith("?")
     if date.get("when") and len(date.get("when", "")) == 4 and re.match(r"\??[-–]", after):

@@ -214,7 +214,8 @@ def described(root: etree._Element) -> Described:
         dates = person.findall(T + "birth") + person.findall(T + "death")
         kinds = {"index": any(n.get("type") == "index" for n in notes),
                  "notes": any(n.get("type") is None and n.get("source") for n in notes),
-                 "editors": any(n.get("type") is None and n.get("resp") and not n.get("source") for n in notes)}
+                 "editors": any(n.get("type") is None and n.get("resp") and not n.get("source")
+                                for n in notes)}
         out.persons += 1
         out.described += bool(dates or any(kinds.values()))
         out.sourced += bool(dates or kinds["index"] or kinds["notes"])
@@ -246,9 +247,10 @@ def sample_paragraphs(root: etree._Element, size: int = 30, seed: int = 1990) ->
     """A reproducible random sample of (page, text) of the text's paragraphs and notes, each
     tagged person shown as ``[words|ref]``, for reading person-mention recall."""
     text = root.find(T + "text")
-    blocks = [p for p in text.iter(T + "p") if not any(
-        a.tag == T + "div" and a.get("type") in ("index", "bibliography", "contents") for a in p.iterancestors())
-        and len(" ".join("".join(p.itertext()).split())) > 40] if text is not None else []
+    skipped = ("index", "bibliography", "contents")
+    blocks = [p for p in text.iter(T + "p")
+              if not any(a.tag == T + "div" and a.get("type") in skipped for a in p.iterancestors())
+              and len(" ".join("".join(p.itertext()).split())) > 40] if text is not None else []
     chosen = random.Random(seed).sample(blocks, min(size, len(blocks)))
     out = []
     for block in sorted(chosen, key=blocks.index):
