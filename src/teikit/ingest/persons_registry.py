@@ -188,10 +188,10 @@ def _add_unindexed(reg: Registry, cfg: dict) -> None:
     for item in cfg.get("unindexed", []):
         name = PersonName(surname=item["surname"], forename=item.get("forename"))
         name.roles = list(item.get("roles", []))
-        if item.get("description"):
-            name.description.append(item["description"])
         name.fnu = not item.get("forename")
         person = Person(item["id"], name, [], indexed=False)
+        # the description of someone the index lacks is the editors', not the index's
+        person.editors_note = item.get("description")
         # Stalin's children appear in the print only as sub-entries of his entry
         person.under = item.get("indexed_under")
         reg.persons.append(person)
@@ -291,8 +291,10 @@ def standoff_lists(reg: Registry) -> list[etree._Element]:
             _sub(item, name_tag, s.name)
             for other in s.other_names:
                 _sub(item, name_tag, other)
-            if s.description:
+            if s.description and s.entry is not None:
                 _sub(item, "note", s.description, type="index")
+            elif s.description:  # the editors' line for a subject the index lacks
+                _sub(item, "note", s.description, resp="#teikit")
             if s.entry is None:
                 _sub(item, "note", "not in the printed index", type="indexing")
         lists.append(lst)
