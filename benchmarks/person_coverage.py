@@ -61,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
           f"= {100 * desc.described / max(desc.persons, 1):.1f}% (dates {desc.dates}, {desc.uncertain} "
           f"of them doubted; the index's gloss {desc.index}; a translator's note {desc.notes}; "
           f"the editors' line {desc.editors}); from the book alone (index, notes) {desc.sourced} "
-          f"= {100 * desc.sourced / max(desc.persons, 1):.1f}%")
+          f"= {100 * desc.sourced / max(desc.persons, 1):.1f}%, of the {desc.indexed} the index lists "
+          f"{desc.indexed_sourced} = {100 * desc.indexed_sourced / max(desc.indexed, 1):.1f}%")
     readings = load_editorial(Path(args.editorial)).get("topical", [])
     topical = {(t["entry"], page): t["reason"] for t in readings for page in t["pages"]}
     for tag, what in (("placeName", "places"), ("orgName", "organisations"), ("name", "events")):

@@ -199,6 +199,8 @@ class Described:
     persons: int = 0
     described: int = 0        # dates, or a description of any source
     sourced: int = 0          # dates or a description from the book itself (index, notes)
+    indexed: int = 0          # persons of the printed index
+    indexed_sourced: int = 0  # ... of them described by the book itself
     dates: int = 0            # birth or death
     index: int = 0            # the printed index's gloss (note type="index")
     notes: int = 0            # the translator's biographical note (note @source)
@@ -219,6 +221,9 @@ def described(root: etree._Element) -> Described:
         out.persons += 1
         out.described += bool(dates or any(kinds.values()))
         out.sourced += bool(dates or kinds["index"] or kinds["notes"])
+        if not any(n.get("type") == "indexing" for n in notes):
+            out.indexed += 1
+            out.indexed_sourced += bool(dates or kinds["index"] or kinds["notes"])
         out.dates += bool(dates)
         out.index += kinds["index"]
         out.notes += kinds["notes"]
