@@ -158,3 +158,15 @@ def test_org_locators_are_evidence_for_inferred_pages() -> None:
     assert page_evidence.refine(body.find(f"{{{_T}}}body"), pairs) == ["9"]
     second = body.xpath("//t:body/t:p", namespaces=NS)[1]
     assert second.getprevious().get("n") == "9"
+
+
+def test_an_unindexed_person_the_index_has_is_refused() -> None:
+    """An [[unindexed]] entry with the ID of a person already there would be a second person
+    element with that xml:id: the ingest stops and says what to use instead."""
+    from teikit.errors import InputError
+    from teikit.ingest.persons_registry import build_registry
+
+    entry = {"id": "pers-averbach", "surname": "Averbach", "forename": "Leopold"}
+    with pytest.raises(InputError) as err:
+        build_registry([], {"unindexed": [entry, dict(entry)]})
+    assert "pers-averbach" in str(err.value) and "persons.toml" in str(err.value)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from teikit.errors import InputError
 from teikit.ingest.index_parse import Entry, Overrides, Section
 from teikit.ingest.persons_names import PersonName, parse_person_heading, slug
 from teikit.ingest.tomldata import STRINGS, Map, OneOf, Required, TomlFile, check_shape
@@ -186,6 +187,10 @@ def _add_unindexed_subjects(reg: Registry, cfg: dict) -> None:
 
 def _add_unindexed(reg: Registry, cfg: dict) -> None:
     for item in cfg.get("unindexed", []):
+        if reg.by_id(item["id"]) is not None:
+            raise InputError(f"[[unindexed]] {item['id']!r}: the printed index already has this person",
+                             file=PERSONS_FILE, hint="use [person.\"…\"] mentions or variants for an "
+                                                      "indexed person's further names")
         name = PersonName(surname=item["surname"], forename=item.get("forename"))
         name.roles = list(item.get("roles", []))
         name.fnu = not item.get("forename")
