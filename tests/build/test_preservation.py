@@ -268,3 +268,11 @@ def test_c1_control_characters_are_shown_as_windows_1252_and_reported(built, tmp
     _, run = _build(RENDER / "control-characters.xml", tmp_path / "out")
     said = [d for d in run.diagnostics if d.code == "render.control-characters"]
     assert len(said) == 1 and "U+0086" in said[0].message and said[0].severity.value == "warning"
+
+
+def test_facsimile_page_identifiers_are_said_once_not_refused_one_by_one(tmp_path):
+    _, run = _build(RENDER / "wild-markup.xml", tmp_path / "out")
+    codes = [d.code for d in run.diagnostics]
+    assert run.committed and "render.image-outside" not in codes
+    (said,) = [d for d in run.diagnostics if d.code == "render.image-identifier"]
+    assert said.message.startswith("2 graphic/@url value(s) name no image file")

@@ -191,6 +191,16 @@
         else if (@xml:id and count(key('tk:id', string(@xml:id), $tk:doc)) = 1) then tk:file-for-id(string(@xml:id))
         else local-name() || '-' || $i || $tk:page-ext})"/>
 
+  <!--* Each unit's position in $tk:units, by generate-id (one map for the run: finding a
+        position by scanning the units, once per page, grew with the square of a collection). -->
+  <xsl:variable name="tk:unit-positions" as="map(xs:string, xs:integer)" select="map:merge(
+      for $i in 1 to count($tk:units) return map{generate-id($tk:units[$i]): $i})"/>
+
+  <xsl:function name="tk:unit-position" as="xs:integer?">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="$tk:unit-positions(generate-id($unit))"/>
+  </xsl:function>
+
   <!--* Is $e a unit? -->
   <xsl:function name="tk:is-unit" as="xs:boolean">
     <xsl:param name="e" as="node()"/>
@@ -219,7 +229,7 @@
   <!--* The HTML id a unit's wrapper carries (in single-page mode units share a file). -->
   <xsl:function name="tk:unit-anchor" as="xs:string">
     <xsl:param name="unit" as="element()"/>
-    <xsl:sequence select="string(($unit/@xml:id, 'unit-' || index-of($tk:units ! generate-id(.), generate-id($unit)))[1])"/>
+    <xsl:sequence select="string(($unit/@xml:id, 'unit-' || tk:unit-position($unit))[1])"/>
   </xsl:function>
 
   <!--* The identifier of a pointer: "#ch01 #ch02" -> "ch01"; "" when not local. -->
@@ -259,6 +269,8 @@
         else if ($title) then $title
         else if ($num) then $num
         else if ($div/self::tei:text) then tk:text-label($div)
+        else if ($div/self::tei:body and $div/ancestor::tei:teiCorpus and tk:member-title($div))
+          then tk:member-title($div)
         else if ($div/self::tei:front or $div/self::tei:body or $div/self::tei:back or $div/self::tei:group
                  or $div/self::tei:sourceDoc)
           then tk:s(local-name($div))
@@ -266,6 +278,14 @@
         else if ($div/@type) then upper-case(substring($div/@type, 1, 1)) || substring($div/@type, 2)
                || (if ($div/@n) then ' ' || $div/@n else '')
         else tk:s('section') || (if ($div/@n) then ' ' || $div/@n else '')"/>
+  </xsl:function>
+
+  <!--* The title of the collection member holding $n: its own (level "a" or type "main")
+        before the first (which in a letters edition often names the series). -->
+  <xsl:function name="tk:member-title" as="xs:string">
+    <xsl:param name="n" as="node()"/>
+    <xsl:variable name="titles" select="$n/ancestor::tei:TEI[1]/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:sequence select="normalize-space(($titles[@level = 'a' or @type = 'main'], $titles)[1])"/>
   </xsl:function>
 
   <!--* The label of a text that is a unit: its title page's title, else its first heading,

@@ -140,9 +140,11 @@
         'name': tk:entity-name(.), 'href': tk:entity-file(.), 'kind': tk:register-of(.),
         'names': array{ distinct-values((tk:main-name(.), tk:other-names(.)) ! tk:plain(.)[.]) }}},
         map{'duplicates': 'use-first'})"/>
+    <xsl:if test="tk:my-file('search-docs.json')">
     <xsl:result-document href="search-docs.json" method="json" encoding="UTF-8">
       <xsl:sequence select="map{'units': array{ $tk:units ! [tk:unit-file(.), tk:label(.)] },
                                 'docs': $docs, 'entities': $entities}"/>
     </xsl:result-document>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -438,8 +438,11 @@
     <xsl:sequence select="if ($t/preceding-sibling::node()[1][self::tei:lb[@break = 'no']])
         then replace($s, '^\s+', '') else $s"/>
   </xsl:function>
+  <!-- These are empty in TEI; a file that gives them content (an anchor around a word) keeps
+       its words: they follow the anchor. -->
   <xsl:template match="tei:cb | tei:milestone">
     <xsl:if test="@xml:id"><span class="tei-{local-name()}" id="{@xml:id}"></span></xsl:if>
+    <xsl:apply-templates/>
   </xsl:template>
   <xsl:template match="tei:fw"><span class="tei-fw"><xsl:apply-templates/></span></xsl:template>
 
@@ -462,6 +465,7 @@
       <xsl:when test="$note"><xsl:call-template name="tk:marker"><xsl:with-param name="note" select="$note"/></xsl:call-template></xsl:when>
       <xsl:when test="@xml:id"><span class="tei-anchor" id="{@xml:id}"></span></xsl:when>
     </xsl:choose>
+    <xsl:apply-templates/>
   </xsl:template>
 
   <!-- ============ pointers ============ -->

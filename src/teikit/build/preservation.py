@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,10 +47,12 @@ _JOIN = re.compile("[^\\S\x00]*\x01[^\\S\x00]*")
 # a smaller one is a warning that still names the lost words and where they come from.
 TOLERANCE = 0.005
 _T = f"{{{TEI_NS}}}"
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 # TEI text containers whose words a reader must be able to reach.
 _ROOTS = (f"{_T}text", f"{_T}sourceDoc")
 _SKIP_HTML = {"script", "style", "nav", "header", "footer", "template"}
 # What teikit adds to the reading text (classes), left out when counting repeated words.
+_ARTICLE = {"article", "{http://www.w3.org/1999/xhtml}article"}
 _FURNITURE = {"pb", "tk-pb", "note-number", "marker-number", "backlink", "unit-label", "notes-heading",
               "app-wit", "lemma-copy", "letter-meta"}
 
@@ -59,11 +61,54 @@ def words(text: str) -> list[str]:
     return [w.casefold() for w in WORD.findall(text)]
 
 
-def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], dict[str, str]]:
+class Origins(Mapping[str, str]):
+    """word -> the first element of the TEI it occurs in ("p (line 12)"), found when asked.
+
+    A report names the origins of a handful of words; finding them on demand spares a build
+    tokenizing the whole text a second time.
+    """
+
+    def __init__(self, pieces: list[tuple[str, etree._Element]]) -> None:
+        self._pieces = pieces
+        self._found: dict[str, str] | None = None
+
+    def _all(self) -> dict[str, str]:
+        if self._found is None:
+            found: dict[str, str] = {}
+            for piece, owner in self._pieces:
+                for w in words(piece):
+                    if w not in found:
+                        found[w] = _origin(owner)
+            self._found = found
+        return self._found
+
+    def __getitem__(self, word: str) -> str:
+        if self._found is None:
+            for piece, owner in self._pieces:
+                if word in words(piece):
+                    return _origin(owner)
+            raise KeyError(word)
+        return self._found[word]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def _origin(owner: etree._Element) -> str:
+    # in a collection, the member's file too (its xml:base): a line alone would not say which
+    base = next((anc.get(_XML_BASE) for anc in owner.iterancestors(f"{_T}TEI") if anc.get(_XML_BASE)), None)
+    where = f"{base}, line {owner.sourceline}" if base else f"line {owner.sourceline}"
+    return f"{etree.QName(owner).localname} ({where})"
+
+
+def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], Origins]:
     """(word counts of every text and sourceDoc, word -> the first element it occurs in)."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     counts: Counter[str] = Counter()
-    where: dict[str, str] = {}
+    pieces: list[tuple[str, etree._Element]] = []
     tops = [el for el in root.iter(*_ROOTS)
             if not any(anc.tag in _ROOTS for anc in el.iterancestors())]
     joiner = f"{_T}lb"
@@ -88,93 +133,95 @@ def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], 
                 piece, owner = node.tail, node.getparent()
             if piece and owner is not None:
                 buffer.append(piece)
-                for w in words(piece):
-                    where.setdefault(w, f"{etree.QName(owner).localname} (line {owner.sourceline})")
+                pieces.append((piece, owner))
         counts.update(words(_JOIN.sub("", "".join(buffer))))
-    return counts, where
-
-
-def _html_words(root: lxml_html.HtmlElement) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    body = root.find(".//body")
-    scope = body if body is not None else root
-    for el in scope.iter():
-        if not isinstance(el.tag, str):
-            continue
-        skipped = el.tag in _SKIP_HTML or any(a.tag in _SKIP_HTML for a in el.iterancestors())
-        if skipped:
-            continue
-        if el.text:
-            counts.update(words(el.text))
-        title = el.get("title")
-        if title:
-            counts.update(words(title))
-        if el.tail and el is not scope:
-            parent = el.getparent()
-            if parent is not None and not (parent.tag in _SKIP_HTML or
-                                           any(a.tag in _SKIP_HTML for a in parent.iterancestors())):
-                counts.update(words(el.tail))
-    return counts
+    return counts, Origins(pieces)
 
 
 def _is_furniture(el: lxml_html.HtmlElement) -> bool:
     return bool(_FURNITURE & set((el.get("class") or "").split())) or el.get("data-shown-in") is not None
 
 
-def _reading_words(root: lxml_html.HtmlElement) -> Counter[str]:
-    """Words of the reading text of one page: its ``article.unit`` elements, furniture left out."""
-    counts: Counter[str] = Counter()
+def _is_unit(el: lxml_html.HtmlElement) -> bool:
+    return el.tag in _ARTICLE and "unit" in (el.get("class") or "").split()
 
-    def walk(el: lxml_html.HtmlElement) -> None:
+
+def _page_pieces(root: lxml_html.HtmlElement, every: list[str], reading: list[str]) -> None:
+    """Add the text pieces of one page to ``every`` (all it shows, with hover readings) and
+    to ``reading`` (its reading text alone: see the module's doc), in one walk of the page.
+
+    A skipped element (navigation, script) is not entered at all; its tail belongs to its
+    parent and counts. One walk per page, and words split once per output rather than per
+    piece, keep the check a small share of a build (it read every page twice before, and
+    walked every element's ancestors).
+    """
+    body = root.find(".//body")
+    if body is None:
+        body = root.find(".//{http://www.w3.org/1999/xhtml}body")
+
+    def walk(el: lxml_html.HtmlElement, in_reading: bool) -> None:
         if el.text:
-            counts.update(words(el.text))
+            every.append(el.text)
+            if in_reading:
+                reading.append(el.text)
+        title = el.get("title")
+        if title:
+            every.append(title)
         for child in el:
-            if isinstance(child.tag, str) and child.tag not in _SKIP_HTML and not _is_furniture(child):
-                walk(child)
+            if isinstance(child.tag, str) and _local(child.tag) not in _SKIP_HTML:
+                walk(child, (in_reading and not _is_furniture(child)) or (not in_reading and _is_unit(child)))
             if child.tail:
-                counts.update(words(child.tail))
+                every.append(child.tail)
+                if in_reading:
+                    reading.append(child.tail)
 
-    for article in root.iter("article", "{http://www.w3.org/1999/xhtml}article"):
-        if "unit" in (article.get("class") or "").split():
-            walk(article)
-    return counts
-
-
-def site_reading_words(folder: Path) -> Counter[str]:
-    """Word counts of the reading text of every page of a built site (see the module's doc)."""
-    counts: Counter[str] = Counter()
-    for page in sorted(Path(folder).rglob("*.html")):
-        counts += _reading_words(lxml_html.parse(str(page)).getroot())
-    return counts
+    walk(body if body is not None else root, False)
 
 
-def epub_reading_words(epub: Path) -> Counter[str]:
-    """Word counts of the reading text of every content document of an EPUB."""
-    counts: Counter[str] = Counter()
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _count(pieces: list[str]) -> Counter[str]:
+    # "\0" between pieces: a word never runs from one text node into the next.
+    return Counter(words("\0".join(pieces)))
+
+
+def site_counts(folder: Path) -> tuple[Counter[str], Counter[str]]:
+    """(words of every HTML page of a built site, words of its reading text); search and page
+    data excluded (see the module's doc)."""
+    return page_counts(sorted(Path(folder).rglob("*.html")))
+
+
+def page_counts(pages: Iterable[Path]) -> tuple[Counter[str], Counter[str]]:
+    """(words of ``pages``, words of their reading text): a site's, or a worker's share of it."""
+    every: list[str] = []
+    reading: list[str] = []
+    for page in pages:
+        _page_pieces(lxml_html.parse(str(page)).getroot(), every, reading)
+    return _count(every), _count(reading)
+
+
+def epub_counts(epub: Path) -> tuple[Counter[str], Counter[str]]:
+    """(words of every XHTML content document of an EPUB, navigation document excluded; words of
+    its reading text)."""
+    every: list[str] = []
+    reading: list[str] = []
     with zipfile.ZipFile(epub) as zf:
         for name in sorted(zf.namelist()):
-            if name.endswith((".xhtml", ".html")):
-                counts += _reading_words(lxml_html.document_fromstring(zf.read(name)))
-    return counts
+            if name.endswith((".xhtml", ".html")) and not name.rsplit("/", 1)[-1].startswith("nav."):
+                _page_pieces(lxml_html.document_fromstring(zf.read(name)), every, reading)
+    return _count(every), _count(reading)
 
 
 def site_words(folder: Path) -> Counter[str]:
     """Word counts of every HTML page of a built site (search and page data excluded)."""
-    counts: Counter[str] = Counter()
-    for page in sorted(Path(folder).rglob("*.html")):
-        counts += _html_words(lxml_html.parse(str(page)).getroot())
-    return counts
+    return site_counts(folder)[0]
 
 
 def epub_words(epub: Path) -> Counter[str]:
     """Word counts of every XHTML content document of an EPUB (the navigation document excluded)."""
-    counts: Counter[str] = Counter()
-    with zipfile.ZipFile(epub) as zf:
-        for name in sorted(zf.namelist()):
-            if name.endswith((".xhtml", ".html")) and not name.rsplit("/", 1)[-1].startswith("nav."):
-                doc = lxml_html.document_fromstring(zf.read(name))
-                counts += _html_words(doc)
-    return counts
+    return epub_counts(epub)[0]
 
 
 @dataclass
@@ -184,7 +231,7 @@ class Preservation:
     output: str
     words_in: int
     lost: Counter[str] = field(default_factory=Counter)
-    where: dict[str, str] = field(default_factory=dict)
+    where: Mapping[str, str] = field(default_factory=dict)
     #: words of the output (all its reading pages), and those of its reading text alone
     words_out: int = 0
     reading_words: int = 0
@@ -208,7 +255,7 @@ class Preservation:
         return self.repeated_count / self.words_in if self.words_in else 0.0
 
 
-def compare(source: Counter[str], where: dict[str, str], output: Counter[str], name: str,
+def compare(source: Counter[str], where: Mapping[str, str], output: Counter[str], name: str,
             reading: Counter[str] | None = None) -> Preservation:
     """What ``output`` lacks of ``source`` and, given the reading text, what it repeats."""
     lost = Counter({w: n - output[w] for w, n in source.items() if output[w] < n})
@@ -218,14 +265,29 @@ def compare(source: Counter[str], where: dict[str, str], output: Counter[str], n
                         sum(reading.values()) if reading else 0, repeated)
 
 
-def site_report(source: Counter[str], where: dict[str, str], folder: Path) -> Preservation:
-    """The HTML site in ``folder`` against the TEI's words (lost and repeated)."""
-    return compare(source, where, site_words(folder), "HTML site", site_reading_words(folder))
+def site_report(source: Counter[str], where: Mapping[str, str], folder: Path,
+                counted: tuple[Counter[str], Counter[str]] | None = None) -> Preservation:
+    """The HTML site in ``folder`` against the TEI's words (lost and repeated); ``counted``:
+    the site's words as its builder counted them, instead of reading the pages again."""
+    every, reading = counted or site_counts(folder)
+    return compare(source, where, every, "HTML site", reading)
 
 
-def epub_report(source: Counter[str], where: dict[str, str], epub: Path) -> Preservation:
+def epub_report(source: Counter[str], where: Mapping[str, str], epub: Path) -> Preservation:
     """The EPUB ``epub`` against the TEI's words (lost and repeated)."""
-    return compare(source, where, epub_words(epub), "EPUB", epub_reading_words(epub))
+    every, reading = epub_counts(epub)
+    return compare(source, where, every, "EPUB", reading)
+
+
+def epubs_report(source: Counter[str], where: Mapping[str, str], books: list[Path]) -> Preservation:
+    """Several EPUBs (one per document of a collection) together against the TEI's words."""
+    every: Counter[str] = Counter()
+    reading: Counter[str] = Counter()
+    for book in books:
+        words, read = epub_counts(book)
+        every.update(words)
+        reading.update(read)
+    return compare(source, where, every, "EPUBs", reading)
 
 
 def _sample(report: Preservation, counts: Counter[str]) -> str:
