@@ -131,7 +131,8 @@ def main() -> None:
         alone.mkdir()
         (alone / largest.name).write_bytes(largest.read_bytes())
         _, peak_alone, _ = run(["build", "html", "--edition", str(alone / largest.name), *regs, "--jobs", "1",
-                                "--out", str(work / "alone-out"), "--force"], "build html, the largest file alone")
+                                "--out", str(work / "alone-out"), "--force"],
+                               "build html, the largest file alone")
         print(f"{'  peak memory, collection / largest alone':<44} {peak_one / peak_alone:8.2f} x")
 
 

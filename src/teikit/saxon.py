@@ -26,6 +26,7 @@ widened again in the process, and compiling stylesheets needs ``file:``.)
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import tempfile
@@ -222,16 +223,19 @@ def _messages(executable: Any, stylesheet: Path, source_name: str) -> list[Diagn
 
 # The last document handed to Saxon, and Saxon's tree of it: a build runs the HTML, EPUB and
 # other stylesheets on the same edition, and Saxon's parse (about 0.05 s for 1.3 MB) need not
-# be repeated. Keyed by the serialized bytes, so a tree changed in between is parsed again.
+# be repeated. Keyed by a digest of the serialized bytes (not the bytes: a big collection's
+# would stay in memory), so a tree changed in between is parsed again.
 _last_tree: tuple[bytes, Any] | None = None
 
 
 def _saxon_tree(proc: Any, data: bytes) -> Any:
     global _last_tree
-    if _last_tree is not None and _last_tree[0] == data:
+    digest = hashlib.sha256(data).digest()
+    if _last_tree is not None and _last_tree[0] == digest:
         return _last_tree[1]
+    _last_tree = None  # the previous tree may go before the next is built
     node = proc.parse_xml(xml_text=data.decode("utf-8"))
-    _last_tree = (data, node)
+    _last_tree = (digest, node)
     return node
 
 

@@ -276,3 +276,5 @@ def test_facsimile_page_identifiers_are_said_once_not_refused_one_by_one(tmp_pat
     assert run.committed and "render.image-outside" not in codes
     (said,) = [d for d in run.diagnostics if d.code == "render.image-identifier"]
     assert said.message.startswith("2 graphic/@url value(s) name no image file")
+    (tiff,) = [d for d in run.diagnostics if d.code == "render.image-format"]
+    assert "masters/695_1vL.tif is a TIF file" in tiff.message

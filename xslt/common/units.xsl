@@ -259,8 +259,22 @@
         $head//text()[not(ancestor::tei:note or ancestor::tei:sic or ancestor::tei:orig or ancestor::tei:abbr)], ''))"/>
   </xsl:function>
 
-  <!--* A human label for a unit or division: "1. Entering the Party", "Introduction", "Front matter". -->
+  <!--* A human label for a unit or division: "1. Entering the Party", "Introduction", "Front matter".
+        In a collection, an untitled part of a member document carries the member's title
+        first ("Schnitzler an Bölsche, 1890 – Back matter"): a contents of a thousand
+        letters listing "WritingSession 1" a thousand times tells a reader nothing. -->
   <xsl:function name="tk:label" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:variable name="own" select="tk:own-label($div)"/>
+    <xsl:variable name="member" select="if (tk:div-title($div) or $div/self::tei:text
+        or empty($div/ancestor::tei:TEI[1]/parent::tei:teiCorpus)) then '' else tk:member-title($div)"/>
+    <xsl:sequence select="
+        if (not($member)) then $own
+        else if ($div/self::tei:body) then $member
+        else $member || ' – ' || $own"/>
+  </xsl:function>
+
+  <xsl:function name="tk:own-label" as="xs:string">
     <xsl:param name="div" as="element()"/>
     <xsl:variable name="num" select="tk:div-number($div)"/>
     <xsl:variable name="title" select="tk:div-title($div)"/>
@@ -269,8 +283,6 @@
         else if ($title) then $title
         else if ($num) then $num
         else if ($div/self::tei:text) then tk:text-label($div)
-        else if ($div/self::tei:body and $div/ancestor::tei:teiCorpus and tk:member-title($div))
-          then tk:member-title($div)
         else if ($div/self::tei:front or $div/self::tei:body or $div/self::tei:back or $div/self::tei:group
                  or $div/self::tei:sourceDoc)
           then tk:s(local-name($div))

@@ -37,6 +37,10 @@
       $tk:units ! map{generate-id(ancestor-or-self::tei:TEI[1]): tk:unit-file(.)}, map{'duplicates': 'use-first'})"/>
   <xsl:variable name="tk:correspondences" as="map(xs:string, element(tei:TEI)*)" select="map:merge(
       $tk:letters ! map{tk:correspondence(.): .}, map{'duplicates': 'combine'})"/>
+  <xsl:variable name="tk:correspondence-positions" as="map(xs:string, xs:integer)" select="map:merge(
+      for $key in map:keys($tk:correspondences)
+      return let $letters := $tk:correspondences($key)
+             return for $i in 1 to count($letters) return map{generate-id($letters[$i]): $i})"/>
   <xsl:variable name="tk:letters-by-party" as="map(xs:string, map(xs:string, element(tei:TEI)*))" select="map{
       'sent': map:merge($tk:letters ! (for $l in . return distinct-values(tk:letter-parties($l, 'sent') ! tk:party-key(.))
           ! map{.: $l}), map{'duplicates': 'combine'}),
@@ -100,7 +104,10 @@
 
   <xsl:function name="tk:letter-title" as="xs:string">
     <xsl:param name="letter" as="element(tei:TEI)"/>
-    <xsl:sequence select="(tk:plain(($letter/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1])[. != ''],
+    <!-- its own title (level "a", or type "main") before the first, which in a letters
+         edition often names the series ("Briefwechsel mit Autorinnen und Autoren") -->
+    <xsl:variable name="titles" select="$letter/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:sequence select="(tk:plain(($titles[@level = 'a' or @type = 'main'], $titles)[1])[. != ''],
         string-join(tk:letter-parties($letter, 'sent') ! tk:plain(.), ', ') || ' → '
         || string-join(tk:letter-parties($letter, 'received') ! tk:plain(.), ', '))[1]"/>
   </xsl:function>
@@ -203,7 +210,7 @@
     <xsl:if test="exists($letter) and tk:letter-file($letter) = tk:unit-file($unit)">
       <xsl:variable name="i" select="$tk:letter-positions(generate-id($letter))"/>
       <xsl:variable name="same" select="$tk:correspondences(tk:correspondence($letter))"/>
-      <xsl:variable name="j" select="index-of($same ! generate-id(.), generate-id($letter))"/>
+      <xsl:variable name="j" select="$tk:correspondence-positions(generate-id($letter))"/>
       <!-- what the letter's description says: from whom, where, to whom, when -->
       <p class="letter-meta">
         <xsl:value-of select="tk:s('from')"/><xsl:text> </xsl:text>

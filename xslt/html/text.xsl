@@ -352,8 +352,19 @@
                        | tei:c | tei:idno | tei:author | tei:editor | tei:imprint | tei:publisher | tei:pubPlace
                        | tei:biblScope | tei:monogr | tei:analytic | tei:series | tei:respStmt | tei:resp
                        | tei:meeting | tei:country | tei:region | tei:settlement | tei:bloc | tei:district
-                       | tei:bibl | tei:role | tei:roleDesc | tei:space | tei:wit">
+                       | tei:bibl | tei:role | tei:roleDesc | tei:wit">
     <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- A space left in the source (space unit="chars" quantity="3") is a visible gap: without
+       it "daß<space/>sie" reads "daßsie". Wider gaps keep their width (no-break spaces, then
+       one breaking space so that a line may still end there); its content, if any, follows. -->
+  <xsl:template match="tei:space">
+    <xsl:variable name="n" select="if (@unit = ('chars', 'char', 'characters') and @quantity castable as xs:integer)
+        then min((max((xs:integer(@quantity), 1)), 40)) else 1"/>
+    <span class="tei-space"><xsl:call-template name="tk:id"/>
+      <xsl:value-of select="string-join((for $i in 2 to $n return '&#xA0;', ' '), '')"/>
+      <xsl:apply-templates/></span>
   </xsl:template>
 
   <!-- Names: a link to the entity's page when @ref names one (and we are not inside a link). -->
@@ -475,6 +486,10 @@
     <xsl:variable name="target" select="tk:target(@target)"/>
     <xsl:variable name="href" select="tk:href-of($target)"/>
     <xsl:variable name="first" select="tokenize(@target)[1]"/>
+    <!-- A ptr, or a ref with nothing inside (letters editions point at a diary entry with
+         <ref target="1890-02-03"/> in the middle of a sentence): the reader sees where it
+         points, else the sentence has a hole. -->
+    <xsl:variable name="empty" select="exists(self::tei:ptr) or not(node())"/>
     <xsl:choose>
       <xsl:when test="$note">
         <xsl:call-template name="tk:marker"><xsl:with-param name="note" select="$note"/></xsl:call-template>
@@ -483,21 +498,21 @@
         <a class="tei-{local-name()}{if (@type) then ' type-' || @type else ''}" href="{$href}">
           <xsl:call-template name="tk:id"/>
           <xsl:apply-templates/>
-          <xsl:if test="self::tei:ptr"><xsl:value-of select="tk:target-label($target)"/></xsl:if>
+          <xsl:if test="$empty"><span class="tk-generated"><xsl:value-of select="tk:target-label($target)"/></span></xsl:if>
         </a>
       </xsl:when>
       <xsl:when test="matches($first, '^https?://')">
         <a class="tei-{local-name()} external" href="{$first}">
           <xsl:call-template name="tk:id"/>
           <xsl:apply-templates/>
-          <xsl:if test="self::tei:ptr"><xsl:value-of select="$first"/></xsl:if>
+          <xsl:if test="$empty"><span class="tk-generated"><xsl:value-of select="$first"/></span></xsl:if>
         </a>
       </xsl:when>
       <xsl:otherwise>
         <span class="tei-{local-name()} unresolved" title="{@target}">
           <xsl:call-template name="tk:id"/>
           <xsl:apply-templates/>
-          <xsl:if test="self::tei:ptr"><xsl:value-of select="@target"/></xsl:if>
+          <xsl:if test="$empty"><span class="tk-generated"><xsl:value-of select="@target"/></span></xsl:if>
         </span>
       </xsl:otherwise>
     </xsl:choose>

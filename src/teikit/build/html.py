@@ -69,6 +69,8 @@ def render(edition: Edition, settings: BuildSettings, folder: Path, shard: int =
 _LOCAL_IMAGE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(jpe?g|png|gif|svg|webp)$", re.IGNORECASE)
 # A name without a folder and without an image's extension: an identifier (a facsimile's page
 # id, "HS.NZ85.1.3750_0002"), not a file.
+# Image formats a reader's browser or EPUB reader does not display (archival masters).
+_UNSHOWN_FORMAT = re.compile(r"\.(tiff?|jp2|bmp)$", re.IGNORECASE)
 _IMAGE_SUFFIX = re.compile(r"\.(jpe?g|png|gif|svg|webp|tiff?|jp2|bmp)$", re.IGNORECASE)
 
 
@@ -104,7 +106,15 @@ def local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[Diagnos
             continue
         local = _LOCAL_IMAGE.match(url) and not {"..", ".", ""} & set(url.split("/"))
         source = (base / url).resolve()
-        if not local or not source.is_relative_to(base):
+        unshown = _UNSHOWN_FORMAT.search(url)
+        if unshown and not {"..", "."} & set(url.split("/")):
+            diags.append(Diagnostic(str(file), graphic.sourceline, None, Severity.WARNING,
+                                    "render.image-format",
+                                    f"the image {url} is a {unshown.group(1).upper()} file, which browsers "
+                                    "and EPUB readers do not show; it was not copied (shown as a label)",
+                                    hint="add a PNG or JPEG copy and name it in graphic/@url (or in a "
+                                         "second graphic of the same figure)"))
+        elif not local or not source.is_relative_to(base):
             diags.append(Diagnostic(str(file), graphic.sourceline, None, Severity.WARNING,
                                     "render.image-outside",
                                     f"the image {url} is not a plain relative path inside the edition's "

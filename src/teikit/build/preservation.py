@@ -18,11 +18,12 @@ when more than :data:`TOLERANCE` of the words are lost, else a warning).
 Words shown twice are counted on the *reading text* alone: the ``article.unit`` of each page
 (one per unit of the edition, in the HTML site and in the EPUB), without what teikit adds
 there (page numbers, note numbers and back-links, a unit's label, the "Notes" heading, the
-witnesses' sigla and the lemma repeated at the head of its apparatus entry),
-without the hover readings (``title``: the hidden element holding the same reading is
-counted) and without the copy of an endnote that the HTML lists beside its marker
-(``data-shown-in`` names the page where the note stands). A word the reading text holds
-more often than the TEI does is *repeated*; above :data:`TOLERANCE` that is a warning.
+witnesses' sigla and the lemma repeated at the head of its apparatus entry, the target
+shown for a pointer that holds no text), without the hover readings (``title``: the hidden
+element holding the same reading is counted) and without the copy of an endnote that the
+HTML lists beside its marker (``data-shown-in`` names the page where the note stands). A
+word the reading text holds more often than the TEI does is *repeated*; above
+:data:`TOLERANCE` that is a warning.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ _SKIP_HTML = {"script", "style", "nav", "header", "footer", "template"}
 # What teikit adds to the reading text (classes), left out when counting repeated words.
 _ARTICLE = {"article", "{http://www.w3.org/1999/xhtml}article"}
 _FURNITURE = {"pb", "tk-pb", "note-number", "marker-number", "backlink", "unit-label", "notes-heading",
-              "app-wit", "lemma-copy", "letter-meta"}
+              "app-wit", "lemma-copy", "letter-meta", "tk-generated"}
 
 
 def words(text: str) -> list[str]:

@@ -6,6 +6,9 @@ from lxml import etree
 
 from teikit.cite.tei import first, xp
 from teikit.meaning import locates, page_number, pagination
+from teikit.xmlio import TEI_NS
+
+_PB = f"{{{TEI_NS}}}pb"
 
 
 def _pages_with_text_after(div: etree._Element, ed: str | None) -> list[etree._Element]:
@@ -17,6 +20,19 @@ def _pages_with_text_after(div: etree._Element, ed: str | None) -> list[etree._E
     while pbs and not _text_follows(pbs[-1], div):
         pbs.pop()
     return pbs
+
+
+def _last_pb_before(node: etree._Element, ed: str | None) -> etree._Element | None:
+    """The nearest ``pb`` of the pagination ``ed`` before ``node`` in document order (XPath's
+    ``preceding::tei:pb[last()]``), found by walking back from ``node``: ``preceding::`` listed
+    every earlier ``pb`` of the book for each division, which grew with the square of its size."""
+    while node is not None:
+        for sibling in node.itersiblings(preceding=True):
+            inner = [pb for pb in sibling.iter(_PB) if locates(pb, ed)]
+            if inner:
+                return inner[-1]
+        node = node.getparent()
+    return None
 
 
 def _has_text(node: etree._Element) -> bool:
@@ -46,8 +62,7 @@ def page_range(div: etree._Element) -> str:
     anchor = first(div, "(tei:head | *[not(self::tei:pb)])[1]")
     start = None
     if anchor is not None:
-        preceding = [pb for pb in xp(anchor, "preceding::tei:pb") if locates(pb, ed)]
-        start = preceding[-1] if preceding else None
+        start = _last_pb_before(anchor, ed)
     inner = _pages_with_text_after(div, ed)
     if start is None and inner:
         start = inner[0]
