@@ -263,3 +263,15 @@ def test_a_nickname_in_quoted_parentheses_and_an_initial_only_index(tmp_path: Pa
     persons.run(ctx)
     p = next(root.iter(f"{{{TEI_NS}}}p"))
     assert ["".join(e.itertext()) for e in p] == ['Valeria ("Lera") Golubtsova', "Golubtsova"]
+
+
+def test_a_form_may_open_with_a_quoted_nickname() -> None:
+    """'"Ivry" Piatakov' (251 n1) is one name; a form in lower case is still refused."""
+    from teikit.ingest.persons_forms import Forms
+
+    forms = Forms()
+    forms.add('"Ivry" Piatakov', "pers-piatakov")
+    forms.add("the party", "org-cpsu")
+    assert dict(forms.candidates) == {'"Ivry" Piatakov': ["pers-piatakov"]}
+    m = forms.pattern().search('1. "Ivry" Piatakov (1890-1937)')
+    assert m is not None and m.group(0) == '"Ivry" Piatakov'

@@ -32,7 +32,8 @@ class Forms:
 
     def add(self, form: str, ref: str) -> None:
         form = form.strip()
-        if len(form) < 3 or not form[:1].isupper():
+        # a name, or one that opens with a nickname in quotation marks ('"Ivry" Piatakov')
+        if len(form) < 3 or not form.lstrip("\"“")[:1].isupper():
             return
         if ref not in self.candidates[form]:
             self.candidates[form].append(ref)
