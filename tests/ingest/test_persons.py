@@ -275,3 +275,22 @@ def test_a_form_may_open_with_a_quoted_nickname() -> None:
     assert dict(forms.candidates) == {'"Ivry" Piatakov': ["pers-piatakov"]}
     m = forms.pattern().search('1. "Ivry" Piatakov (1890-1937)')
     assert m is not None and m.group(0) == '"Ivry" Piatakov'
+
+
+def test_an_alias_takes_a_forename_the_people_s_other_names_use(tmp_path: Path) -> None:
+    """Orlov "aka Aleksandr Berg, Leon Berg" (238 n5): "Leon" is no forename of the index, but
+    the first name of an alias ("aka Leon Trotsky"), so "Leon Berg" is taken whole; a word
+    that is nobody's first name stays outside."""
+    (tmp_path / "persons.toml").write_text("", encoding="utf-8")
+    root = etree.fromstring(f"""<TEI xmlns="{TEI_NS}"><teiHeader/><standOff><listPerson xml:id="persons">
+ <person xml:id="pers-orlov"><persName type="index"><surname>Orlov</surname>,
+ <forename>Aleksandr</forename></persName><persName type="pseudonym">Berg</persName></person>
+ <person xml:id="pers-trotsky"><persName type="index"><surname>Trotsky</surname></persName>
+ <persName type="aka">Leon Trotsky</persName></person></listPerson></standOff>
+<text><body><pb n="238" xml:id="p238"/>
+<p>Orlov (aka Leon Berg, Quite Berg) defected.</p></body></text></TEI>""")
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    persons.run(ctx)
+    p = next(root.iter(f"{{{TEI_NS}}}p"))
+    assert ["".join(e.itertext()) for e in p] == ["Orlov", "Leon Berg", "Berg"]

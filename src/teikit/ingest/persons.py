@@ -367,6 +367,18 @@ def _forename_vocabulary(names: dict[str, tuple[set[str], list[str]]]) -> set[st
     return {w for _, known in names.values() for w in known if len(w) > 1 and w.isalpha()}
 
 
+def _alias_forenames(root: etree._Element) -> set[str]:
+    """First names of the people's other names ("Leon" of Trotsky's "aka Leon Trotsky"), so
+    that an alias printed with a forename is taken whole ("Leon Berg", Orlov's)."""
+    out: set[str] = set()
+    for name in root.iter(T + "persName"):
+        words = "".join(name.itertext()).split()
+        if name.get("type") in ("pseudonym", "aka", "birth") and len(words) > 1 and words[0].isalpha() \
+                and words[0][:1].isupper() and len(words[0]) > 1:
+            out.add(words[0])
+    return out
+
+
 def _merge_following(el: etree._Element) -> int:
     """Join the mentions of the same person that follow with nothing but spaces, quotation
     marks or a bracketed insertion between: one name split in pieces."""
@@ -473,7 +485,7 @@ def widen_forenames(text: etree._Element, excluded: set[etree._Element]) -> int:
     ("Nadia [Nadezhda Sergeevna] Alliluyeva", 'Grigory ["Grisha"] Kanner'). Returns the count."""
     root = text.getroottree().getroot()
     names = _index_names(root)
-    vocabulary = _forename_vocabulary(names)
+    vocabulary = _forename_vocabulary(names) | _alias_forenames(root)
     widened = 0
     for el in list(text.iter(T + "persName")):
         ref = (el.get("ref") or "").lstrip("#")
