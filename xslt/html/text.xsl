@@ -600,8 +600,11 @@
       </ul>
     </section>
   </xsl:template>
+  <!-- A span, unless the entry holds a list of its own (an event's listPlace): a list is a
+       section, which no span may hold (EPUBCheck refused it on a letters edition). -->
   <xsl:template match="tei:person | tei:personGrp | tei:place | tei:org | tei:event">
-    <span class="register-entry tei-{local-name()}">
+    <xsl:element name="{if (exists(.//(tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent))) then 'div' else 'span'}">
+    <xsl:attribute name="class" select="'register-entry tei-' || local-name()"/>
       <xsl:for-each select="node()">
         <xsl:if test="position() gt 1 and self::*"><xsl:text> </xsl:text></xsl:if>
         <xsl:apply-templates select="."/>
@@ -609,7 +612,7 @@
       <xsl:if test="@xml:id and tk:register-of(.) != ''">
         <xsl:text> </xsl:text><a class="entry-link" href="{tk:entity-file(.)}" aria-label="{tk:entity-name(.)}: {tk:s('register')}">→</a>
       </xsl:if>
-    </span>
+    </xsl:element>
   </xsl:template>
 
   <!-- A note in a bibliographic entry is part of it. -->

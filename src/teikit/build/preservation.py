@@ -105,6 +105,31 @@ def _origin(owner: etree._Element) -> str:
     return f"{etree.QName(owner).localname} ({where})"
 
 
+_LB = f"{_T}lb"
+
+
+def _walk_text(el: etree._Element, joins: bool, buffer: list[str],
+               pieces: list[tuple[str, etree._Element]]) -> None:
+    """Add ``el``'s text to ``buffer`` with the boundaries described in :func:`tei_words`.
+
+    Comments and processing instructions are not read, but the text after one is, joined to
+    the text before ("ununter<!-- pb -->brochen" is one word; lxml's iterwalk does not visit
+    them, and their tails were once not counted at all)."""
+    buffer.append("\1" if joins else "\0")
+    if el.text:
+        buffer.append(el.text)
+        pieces.append((el.text, el))
+    for child in el:
+        if isinstance(child.tag, str):
+            child_joins = child.tag == _LB and child.get("break") == "no"
+            _walk_text(child, child_joins, buffer, pieces)
+            if not child_joins:
+                buffer.append("\0")
+        if child.tail:
+            buffer.append(child.tail)
+            pieces.append((child.tail, el))
+
+
 def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], Origins]:
     """(word counts of every text and sourceDoc, word -> the first element it occurs in)."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
@@ -112,29 +137,13 @@ def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], 
     pieces: list[tuple[str, etree._Element]] = []
     tops = [el for el in root.iter(*_ROOTS)
             if not any(anc.tag in _ROOTS for anc in el.iterancestors())]
-    joiner = f"{_T}lb"
     for top in tops:
         # The text as a reader gets it: element boundaries separate words ("\0"), as they do
         # when an output's words are counted; a line break with break="no" ("\1") joins the
         # two halves of a word, and the white space that indents the source either side of
         # it goes too (a boundary of another element beside it stays).
         buffer: list[str] = []
-        for event, node in etree.iterwalk(top, events=("start", "end")):
-            if not isinstance(node.tag, str):
-                continue
-            joins = node.tag == joiner and node.get("break") == "no"
-            if event == "start":
-                buffer.append("\1" if joins else "\0")
-                piece, owner = node.text, node
-            else:
-                if node is top:
-                    continue
-                if not joins:
-                    buffer.append("\0")
-                piece, owner = node.tail, node.getparent()
-            if piece and owner is not None:
-                buffer.append(piece)
-                pieces.append((piece, owner))
+        _walk_text(top, False, buffer, pieces)
         counts.update(words(_JOIN.sub("", "".join(buffer))))
     return counts, Origins(pieces)
 

@@ -11,12 +11,11 @@ bug in a builder is not hidden.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from teikit.build import BUILDERS, BuildSettings, cache
-from teikit.build.parallel import Source
-from teikit.build.run import build_formats
+from teikit.build import BUILDERS, BuildSettings
 from teikit.cli._common import (
     FORMAT_OPTION,
     Verbosity,
@@ -25,8 +24,11 @@ from teikit.cli._common import (
     verbosity,
 )
 from teikit.diagnostics import Severity, render_json, render_text
-from teikit.edition import Edition
 from teikit.errors import EXIT_OK, EXIT_PROBLEMS
+
+if TYPE_CHECKING:  # the build's modules (lxml, the pool) are imported when a build runs
+    from teikit.build.parallel import Source
+    from teikit.edition import Edition
 
 FORMATS = (*BUILDERS, "all")
 PARALLEL_FROM_BYTES = 1_000_000  # below this, one process is faster than starting workers
@@ -83,6 +85,9 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
       teikit build html --edition letter.xml --out /tmp/letter --single-page
       teikit build --edition letters/ --register persons.xml --jobs 2
     """
+    from teikit.build import cache
+    from teikit.build.run import build_formats
+
     names, _explicit = _requested(formats)
     source = _source(edition_path, registers)
     out_dir = project_exports(out_dir)
@@ -161,6 +166,7 @@ def _source(given: Path | None, registers: tuple[Path, ...] = ()) -> Source:
     project's TEI (one file, or several as a collection), with its registers (given, else
     the project's). Workers load it again from the same recipe."""
     from teikit import collection, project
+    from teikit.build.parallel import Source
 
     if given is not None and given.is_dir():
         given_registers = {r.resolve() for r in registers}  # a register inside the folder is no member
