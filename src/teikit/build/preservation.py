@@ -67,31 +67,52 @@ def words(text: str) -> list[str]:
 class Origins(Mapping[str, str]):
     """word -> the first element of the TEI it occurs in ("p (line 12)"), found when asked.
 
-    A report names the origins of a handful of words; finding them on demand spares a build
-    tokenizing the whole text a second time.
+    A report names the origins of a handful of words: they are found by walking the text
+    again when asked (:meth:`find` for several in one walk), not kept for every word of the
+    text (a copy of every text node and its element, for a thousand letters, was a fifth of
+    the build's memory).
     """
 
-    def __init__(self, pieces: list[tuple[str, etree._Element]]) -> None:
-        self._pieces = pieces
-        self._found: dict[str, str] | None = None
+    def __init__(self, tops: list[etree._Element]) -> None:
+        self._tops = tops
+        self._found: dict[str, str] = {}
+        self._complete = False
+
+    def _pieces(self) -> Iterator[tuple[str, etree._Element]]:
+        for top in self._tops:
+            for el in top.iter():
+                if isinstance(el.tag, str) and el.text:
+                    yield el.text, el
+                if el is not top and el.tail and el.getparent() is not None:
+                    yield el.tail, el.getparent()
+
+    def find(self, wanted: Iterable[str]) -> dict[str, str]:
+        """The origins of ``wanted`` (those the text holds), in one walk of the text."""
+        wanted = list(wanted)
+        todo = {w for w in wanted if w not in self._found}
+        if todo and not self._complete:
+            for piece, owner in self._pieces():
+                for w in words(piece):
+                    if w in todo:
+                        self._found[w] = _origin(owner)
+                        todo.discard(w)
+                if not todo:
+                    break
+        return {w: self._found[w] for w in wanted if w in self._found}
 
     def _all(self) -> dict[str, str]:
-        if self._found is None:
-            found: dict[str, str] = {}
-            for piece, owner in self._pieces:
+        if not self._complete:
+            for piece, owner in self._pieces():
                 for w in words(piece):
-                    if w not in found:
-                        found[w] = _origin(owner)
-            self._found = found
+                    self._found.setdefault(w, _origin(owner))
+            self._complete = True
         return self._found
 
     def __getitem__(self, word: str) -> str:
-        if self._found is None:
-            for piece, owner in self._pieces:
-                if word in words(piece):
-                    return _origin(owner)
+        found = self.find([word])
+        if word not in found:
             raise KeyError(word)
-        return self._found[word]
+        return found[word]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._all())
@@ -110,8 +131,7 @@ def _origin(owner: etree._Element) -> str:
 _LB = f"{_T}lb"
 
 
-def _walk_text(el: etree._Element, joins: bool, buffer: list[str],
-               pieces: list[tuple[str, etree._Element]]) -> None:
+def _walk_text(el: etree._Element, joins: bool, buffer: list[str]) -> None:
     """Add ``el``'s text to ``buffer`` with the boundaries described in :func:`tei_words`.
 
     Comments and processing instructions are not read, but the text after one is, joined to
@@ -120,23 +140,20 @@ def _walk_text(el: etree._Element, joins: bool, buffer: list[str],
     buffer.append("\1" if joins else "\0")
     if el.text:
         buffer.append(el.text)
-        pieces.append((el.text, el))
     for child in el:
         if isinstance(child.tag, str):
             child_joins = child.tag == _LB and child.get("break") == "no"
-            _walk_text(child, child_joins, buffer, pieces)
+            _walk_text(child, child_joins, buffer)
             if not child_joins:
                 buffer.append("\0")
         if child.tail:
             buffer.append(child.tail)
-            pieces.append((child.tail, el))
 
 
 def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], Origins]:
     """(word counts of every text and sourceDoc, word -> the first element it occurs in)."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     counts: Counter[str] = Counter()
-    pieces: list[tuple[str, etree._Element]] = []
     tops = [el for el in root.iter(*_ROOTS)
             if not any(anc.tag in _ROOTS for anc in el.iterancestors())]
     for top in tops:
@@ -145,9 +162,9 @@ def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], 
         # two halves of a word, and the white space that indents the source either side of
         # it goes too (a boundary of another element beside it stays).
         buffer: list[str] = []
-        _walk_text(top, False, buffer, pieces)
+        _walk_text(top, False, buffer)
         counts.update(words(_JOIN.sub("", "".join(buffer))))
-    return counts, Origins(pieces)
+    return counts, Origins(tops)
 
 
 def edition_words(edition: Edition) -> tuple[Counter[str], Origins]:
@@ -311,7 +328,10 @@ def epubs_report(source: Counter[str], where: Mapping[str, str], books: list[Pat
 
 
 def _sample(report: Preservation, counts: Counter[str]) -> str:
-    return ", ".join(f"{w!r} ×{n} from {report.where.get(w, '?')}" for w, n in counts.most_common(6))
+    shown = counts.most_common(6)
+    where = (report.where.find(w for w, _ in shown) if isinstance(report.where, Origins)
+             else {w: report.where.get(w, "?") for w, _ in shown})
+    return ", ".join(f"{w!r} ×{n} from {where.get(w, '?')}" for w, n in shown)
 
 
 def diagnostics(report: Preservation, file: str) -> list[Diagnostic]:
