@@ -232,11 +232,16 @@ def site_counts(folder: Path) -> tuple[Counter[str], Counter[str]]:
 
 def page_counts(pages: Iterable[Path]) -> tuple[Counter[str], Counter[str]]:
     """(words of ``pages``, words of their reading text): a site's, or a worker's share of it."""
-    every: list[str] = []
-    reading: list[str] = []
+    every_count: Counter[str] = Counter()
+    reading_count: Counter[str] = Counter()
     for page in pages:
+        # counted page by page: the text of a whole site is never held at once
+        every: list[str] = []
+        reading: list[str] = []
         _page_pieces(lxml_html.parse(str(page)).getroot(), every, reading)
-    return _count(every), _count(reading)
+        every_count.update(words("\0".join(every)))
+        reading_count.update(words("\0".join(reading)))
+    return every_count, reading_count
 
 
 def epub_counts(epub: Path) -> tuple[Counter[str], Counter[str]]:
