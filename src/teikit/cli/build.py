@@ -10,6 +10,7 @@ bug in a builder is not hidden.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,7 +103,8 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
     # an unchanged input (same bytes, stylesheets, options) keeps the last build's outputs
     build_key = cache.key([*source.files, *source.registers, *settings.stylesheets.values()],
                           {"formats": names, "single_page": single_page, "products": products,
-                           "epub_per_document": epub_per_document})
+                           "epub_per_document": epub_per_document, "title": source.title,
+                           "name": source.name, "epoch": os.environ.get("SOURCE_DATE_EPOCH", "")})
     kept = None if force else cache.unchanged(out_dir, build_key)
     if kept is not None:
         log.info(f"build: nothing changed since the last build into {out_dir}; its outputs are kept")
