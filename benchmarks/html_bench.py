@@ -2,11 +2,18 @@
 Consortium Stylesheets' html5 conversion of the same file, in the same process and Saxon.
 
     .venv/bin/python benchmarks/html_bench.py [--edition tei/bazhanov.xml] [--runs 5]
-        [--teic /tmp/teic-stylesheets] [--parts]
+        [--teic /work/corpora/teic-stylesheets] [--parts]
 
 --parts also times each kind of page alone (through a stylesheet, written to a temporary
 folder, that imports html.xsl and calls one of its page templates), over a run that only
 hands the document to Saxon.
+
+--sizes 1 10 50 instead builds generated TEI of those sizes (check_bench.py's generator)
+in one process (compile, transform: its time and peak memory), then with `teikit build
+html` (a process, as a user runs it: also the text-preservation report), and converts it
+with the TEIC html5 profile on Java Saxon (Debian's libsaxonhe-java, --saxon-jar), each a
+process of its own, and prints wall, CPU, peak memory, seconds per MB and the teikit/TEIC
+ratio per size.
 
 --teic is a checkout of https://github.com/TEIC/Stylesheets (outside the project; at
 least its html/, common/, profiles/default/html5/ and i18n.xml). Without it, only
@@ -17,7 +24,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -53,7 +63,7 @@ def line(label: str, runs: list[tuple[float, float]]) -> str:
 RAM = Path("/dev/shm") if Path("/dev/shm").is_dir() and os.access("/dev/shm", os.W_OK) else None
 
 
-def teikit_figures(edition: Edition, runs: int) -> float:
+def teikit_figures(edition: Edition, runs: int, transform_only: bool = False) -> float:
     compile_s = timed(lambda: saxon.compile_stylesheet(html_builder.STYLESHEET), 1)
     print(line("teikit: compile html.xsl (once per process)", compile_s))
     citations, _ = html_builder.citations_json(edition)
@@ -71,6 +81,10 @@ def teikit_figures(edition: Edition, runs: int) -> float:
     runs_s = timed(run, runs)
     where = "to memory" if RAM else "to disk"
     print(line(f"teikit: transform whole edition (pages written {where})", runs_s))
+    if transform_only:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"teikit: peak memory of this process (parse, citations, transform) {peak:.0f} MiB")
+        return statistics.median(r[1] for r in runs_s)
     with tempfile.TemporaryDirectory() as tmp:
         settings = BuildSettings(exports_dir=Path(tmp))
         build_s = timed(lambda: html_builder.build(edition, Path(tmp), settings), runs)
@@ -139,17 +153,58 @@ def teic_figures(teic: Path, edition: Edition, runs: int) -> float | None:
     return statistics.median(r[1] for r in runs_s)
 
 
+def scale_figures(sizes: list[float], teic: Path, jar: Path) -> None:
+    """`teikit build html` and TEIC html5 on Java Saxon, one process each, per generated size."""
+    from check_bench import generate
+    from whole_job_bench import TEIKIT, step
+
+    entry = teic / "profiles" / "default" / "html5" / "to.xsl"
+    java = entry.is_file() and jar.is_file()
+    if not java:
+        print(f"TEIC html5 ({entry}) or Java Saxon ({jar}) missing: teikit's figures only")
+    with tempfile.TemporaryDirectory() as tmp:
+        for mb in sizes:
+            tei = Path(tmp) / f"generated-{mb:g}mb.xml"
+            tei.write_text(generate(int(mb * 1e6)), "utf-8")
+            size = tei.stat().st_size / 1e6
+            subprocess.run([sys.executable, __file__, "--edition", str(tei), "--runs", "1",
+                            "--transform-only"], check=False)
+            wall, cpu, peak, rc = step([str(TEIKIT), "build", "html", "--edition", str(tei),
+                                        "--out", f"{tmp}/out"])
+            line = (f"{size:5.1f} MB  teikit build html: wall {wall:6.2f} s ({wall / size:5.2f} s/MB)"
+                    f"  CPU {cpu:6.2f} s  peak {peak:5.0f} MiB" + (f"  exit {rc}" if rc else ""))
+            if java:
+                t_wall, t_cpu, t_peak, t_rc = step(["java", "-jar", str(jar), f"-s:{tei}", f"-xsl:{entry}",
+                                                    f"-o:{tmp}/teic/index.html"])
+                line += (f"  | TEIC html5 (Java): wall {t_wall:6.2f} s  CPU {t_cpu:6.2f} s"
+                         f"  peak {t_peak:5.0f} MiB" + (f"  exit {t_rc}" if t_rc else "")
+                         + f"  | teikit/TEIC wall {wall / t_wall:.2f}")
+            print(line, flush=True)
+            shutil.rmtree(f"{tmp}/out", ignore_errors=True)
+            shutil.rmtree(f"{tmp}/teic", ignore_errors=True)
+            tei.unlink()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edition", type=Path, default=paths.EDITION)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--teic", type=Path, default=Path("/tmp/teic-stylesheets"))
+    parser.add_argument("--teic", type=Path, default=Path("/work/corpora/teic-stylesheets"))
     parser.add_argument("--parts", action="store_true", help="also time each kind of page alone")
+    parser.add_argument("--sizes", type=float, nargs="*", help="generated TEI of these sizes (MB) instead")
+    parser.add_argument("--transform-only", action="store_true",
+                        help="only compile and transform, then print this process's peak memory")
+    parser.add_argument("--saxon-jar", type=Path, default=Path("/usr/share/java/Saxon-HE.jar"))
     args = parser.parse_args(argv)
+    if args.sizes:
+        scale_figures(args.sizes, args.teic, args.saxon_jar)
+        return 0
     edition = Edition.load(args.edition)
     size = args.edition.stat().st_size
     print(f"edition: {args.edition} ({size / 1e3:.0f} kB, {sum(1 for _ in edition.root.iter())} elements)")
-    ours = teikit_figures(edition, args.runs)
+    ours = teikit_figures(edition, args.runs, args.transform_only)
+    if args.transform_only:
+        return 0
     if args.parts:
         part_figures(edition, args.runs)
     theirs = teic_figures(args.teic, edition, max(1, min(args.runs, 3)))

@@ -6,7 +6,8 @@ exceptions. Nothing else in teikit imports saxonche.
 
 Inputs reach Saxon as documents already parsed by :mod:`teikit.xmlio` (no DTDs, no
 entities), serialized without their DOCTYPE (:func:`teikit.xmlio.serialize_for_xslt`) and
-re-parsed from memory, and Saxon's own parser is configured (:data:`PARSER_SETTINGS`) to
+re-parsed from a private temporary file (not from a string: no second and third copy of
+the text in memory while Saxon parses), and Saxon's own parser is configured (:data:`PARSER_SETTINGS`) to
 refuse any DOCTYPE, not to process XInclude, and to accept the same nesting depth as
 ``teikit.xmlio`` (Saxon's Java default is 100; teikit's limit is :data:`teikit.xmlio.MAX_DEPTH`).
 Stylesheets may only read ``file:`` URIs (``allowedProtocols``), so no stylesheet, teikit's
@@ -228,13 +229,22 @@ def _messages(executable: Any, stylesheet: Path, source_name: str) -> list[Diagn
 _last_tree: tuple[bytes, Any] | None = None
 
 
-def _saxon_tree(proc: Any, data: bytes) -> Any:
+def _saxon_tree(proc: Any, document: etree._ElementTree | etree._Element, folder: Path) -> Any:
+    """Saxon's tree of ``document``: the last one when the serialized document is the same,
+    else parsed from a private file in ``folder``, written as
+    :func:`teikit.xmlio.serialize_for_xslt` gives it (no DOCTYPE). Saxon reads the file, so no
+    second and third copy of the whole text is held in Python (as bytes and as a string)
+    while Saxon parses it (at 50 MB of TEI that pair was 100 MB of the build's peak)."""
     global _last_tree
+    data = xmlio.serialize_for_xslt(document)
     digest = hashlib.sha256(data).digest()
     if _last_tree is not None and _last_tree[0] == digest:
         return _last_tree[1]
     _last_tree = None  # the previous tree may go before the next is built
-    node = proc.parse_xml(xml_text=data.decode("utf-8"))
+    path = folder / "document.xml"
+    path.write_bytes(data)
+    del data
+    node = proc.parse_xml(xml_file_name=str(path))
     _last_tree = (digest, node)
     return node
 
@@ -263,8 +273,8 @@ def transform(
     # Never the input's own bytes or DOCTYPE: Saxon's parser would load the DTD it names.
     if isinstance(document, bytes):
         document = xmlio.parse_bytes(document, source_name)
-    data = xmlio.serialize_for_xslt(document)
-    with _lock:  # an executable holds parameters and messages: one run at a time
+    # An executable holds parameters and messages: one run at a time.
+    with _lock, tempfile.TemporaryDirectory(prefix="teikit-saxon-") as handover:
         executable.clear_parameters()
         executable.clear_xsl_messages()
         executable.set_save_xsl_message(True)
@@ -277,7 +287,7 @@ def transform(
             executable.set_base_output_uri(Path(output_dir).resolve().as_uri() + "/")
         try:
             with _stderr_quiet():
-                node = _saxon_tree(proc, data)
+                node = _saxon_tree(proc, document, Path(handover))
                 executable.set_global_context_item(xdm_item=node)
                 output = executable.transform_to_string(xdm_node=node)
         except Exception as exc:

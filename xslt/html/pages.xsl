@@ -112,8 +112,7 @@
         <xsl:attribute name="lang" select="$lang"/>
       </xsl:if>
       <!-- Page breaks etc. standing between this unit and the previous one. -->
-      <xsl:apply-templates select="$unit/preceding-sibling::*[local-name() = $tk:interstitial]
-          [not(following-sibling::*[tk:is-unit(.)][1] except $unit)]"/>
+      <xsl:apply-templates select="tk:furniture-before($unit, ())"/>
       <xsl:if test="not($unit/tei:head)">
         <h1 class="unit-label"><xsl:value-of select="tk:label($unit)"/></h1>
       </xsl:if>
@@ -137,6 +136,17 @@
       <xsl:call-template name="tk:letter-nav"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
     </article>
   </xsl:template>
+
+  <!--* The page furniture (pb, milestone, …) between the unit before $e and $e, in document
+        order ($found: what was found nearer $e). Walks back sibling by sibling and stops at a
+        unit: testing every earlier sibling of every unit grew with the square of the units. -->
+  <xsl:function name="tk:furniture-before" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="found" as="element()*"/>
+    <xsl:variable name="p" select="$e/preceding-sibling::*[1]"/>
+    <xsl:sequence select="if (empty($p) or tk:is-unit($p)) then $found
+        else tk:furniture-before($p, ($p[local-name() = $tk:interstitial], $found))"/>
+  </xsl:function>
 
   <xsl:template name="tk:unit-pages">
     <xsl:choose>

@@ -119,31 +119,47 @@
         then ($e/preceding-sibling::tei:head[not(@type = 'sub')][last()], $e)[1] else $e"/>
   </xsl:function>
 
-  <!--* search-docs.json (see the header). -->
+  <!--* search-docs.json (see the header): {"units": [...], "entities": {...}, "docs": [...]},
+        written as text unit by unit (each document serialized as JSON on its own), so only
+        one unit's documents are held at a time: built as one JSON value, the documents of a
+        50 MB edition held 300 MB more memory than the document itself. -->
   <xsl:template name="tk:search-data">
     <xsl:variable name="p" select="tk:s('page')"/>
-    <xsl:variable name="docs" select="array{
-        for $i in 1 to count($tk:units) return
-          let $u := $tk:units[$i], $file := tk:unit-file($u), $label := tk:label($u) return
-          for $b in tk:search-blocks($u) return
-          let $page := tk:page-of($b),
-              $on-page := exists($page) and (exists($page/ancestor::*[. is $u]) or tk:unit-of($page) is $u),
-              $anchor := tk:search-anchor($b, $u),
-              $text := tk:search-text($b)
-          return if (not($text)) then () else [$file || (if ($anchor) then '#' || $anchor else if ($on-page) then '#' || tk:pb-id($page) else ''),
-                  string-join(($label, $page[$on-page]/@n ! ($p || ' ' || .)), ', '),
-                  $text, $i - 1,
-                  array{ ($b//*[@ref] except $b//tei:note//*) ! (
-                      let $e := tk:entity-of(.) return if ($e) then [string($e/@xml:id), tk:plain(.)] else ()) }]
-      }"/>
     <xsl:variable name="entities" select="map:merge($tk:entities ! map{string(@xml:id): map{
         'name': tk:entity-name(.), 'href': tk:entity-file(.), 'kind': tk:register-of(.),
         'names': array{ distinct-values((tk:main-name(.), tk:other-names(.)) ! tk:plain(.)[.]) }}},
         map{'duplicates': 'use-first'})"/>
     <xsl:if test="tk:my-file('search-docs.json')">
-    <xsl:result-document href="search-docs.json" method="json" encoding="UTF-8">
-      <xsl:sequence select="map{'units': array{ $tk:units ! [tk:unit-file(.), tk:label(.)] },
-                                'docs': $docs, 'entities': $entities}"/>
+    <xsl:variable name="json" select="map{'method': 'json'}"/>
+    <xsl:result-document href="search-docs.json" method="text" encoding="UTF-8">
+      <xsl:value-of select="'{&quot;units&quot;: ' || serialize(array{ $tk:units ! [tk:unit-file(.), tk:label(.)] }, $json)
+          || ', &quot;entities&quot;: ' || serialize($entities, $json) || ', &quot;docs&quot;: ['"/>
+      <xsl:iterate select="$tk:units">
+        <xsl:param name="i" as="xs:integer" select="1"/>
+        <xsl:param name="sep" as="xs:string" select="''"/>
+        <xsl:variable name="u" select="."/>
+        <xsl:variable name="file" select="tk:unit-file($u)"/>
+        <xsl:variable name="label" select="tk:label($u)"/>
+        <xsl:variable name="docs" as="xs:string*" select="
+            for $b in tk:search-blocks($u) return
+            let $page := tk:page-of($b),
+                $on-page := exists($page) and (exists($page/ancestor::*[. is $u]) or tk:unit-of($page) is $u),
+                $anchor := tk:search-anchor($b, $u),
+                $text := tk:search-text($b)
+            return if (not($text)) then () else serialize([$file || (if ($anchor) then '#' || $anchor else if ($on-page) then '#' || tk:pb-id($page) else ''),
+                    string-join(($label, $page[$on-page]/@n ! ($p || ' ' || .)), ', '),
+                    $text, $i - 1,
+                    array{ ($b//*[@ref] except $b//tei:note//*) ! (
+                        let $e := tk:entity-of(.) return if ($e) then [string($e/@xml:id), tk:plain(.)] else ()) }], $json)"/>
+        <xsl:if test="exists($docs)">
+          <xsl:value-of select="$sep || string-join($docs, ',&#10;')"/>
+        </xsl:if>
+        <xsl:next-iteration>
+          <xsl:with-param name="i" select="$i + 1"/>
+          <xsl:with-param name="sep" select="if (exists($docs) or $sep) then ',&#10;' else ''"/>
+        </xsl:next-iteration>
+      </xsl:iterate>
+      <xsl:value-of select="']}&#10;'"/>
     </xsl:result-document>
     </xsl:if>
   </xsl:template>
