@@ -1,15 +1,20 @@
 """Person coverage of the edition against its own printed index (issue 3 target: >= 95%).
 
 Usage:
-    .venv/bin/python benchmarks/person_coverage.py [tei/bazhanov.xml] [--misses] [--sample N [--seed S]]
+    .venv/bin/python benchmarks/person_coverage.py [tei/bazhanov.xml] [--misses] [--sample N] [--paragraphs N]
+        [--seed S]
 
 Prints the share of the index's (person, page) pairs for which the edition has a
 ``persName`` for that person on that page, overall and without the narrator (the index
 lists Bazhanov's own pages, where the memoir says "I"). ``--misses`` lists the pairs not
 found; ``--sample N`` prints N random ``persName`` elements with context to read for
 precision, drawn with ``--seed S`` (a fresh seed when none is given; the seed is printed
-so the sample read can be drawn again). Places, organisations and events are measured
-against the index's entries for them the same way.
+so the sample read can be drawn again); ``--paragraphs N`` prints N random paragraphs with
+the tagged persons marked, to read for mention recall. Places, organisations and events are measured
+against the index's entries for them the same way: a referring string (``rs type="org"``
+for "the Party") counts, as does a name the index's "see" reference joins with the entry
+(GPU for OGPU); the pairs the editors judged topical (``[[topical]]`` in persons.toml,
+each with its reason) are counted apart and printed with ``--misses``.
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ import sys
 from pathlib import Path
 
 from teikit import xmlio
-from teikit.ingest.persons_coverage import measure, measure_locators, sample
+from teikit.ingest.persons_coverage import described, measure, measure_locators, sample, sample_paragraphs
+from teikit.ingest.persons_registry import load_editorial
 
 NARRATOR = "pers-bazhanov"
 
@@ -28,8 +34,12 @@ NARRATOR = "pers-bazhanov"
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("edition", nargs="?", default="tei/bazhanov.xml")
+    ap.add_argument("--editorial", default="tei/editorial",
+                    help="editorial folder whose persons.toml lists the topical locators")
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--sample", type=int, default=0)
+    ap.add_argument("--paragraphs", type=int, default=0,
+                    help="print N random paragraphs, names marked [words|ref], to read for recall")
     ap.add_argument("--seed", type=int, default=None, help="seed of the sample (default: a fresh one)")
     args = ap.parse_args(argv)
     path = Path(args.edition)
@@ -46,12 +56,27 @@ def main(argv: list[str] | None = None) -> int:
     total, found = measure_locators(root, exclude={NARRATOR})
     print(f"per locator (a range counts once), without the narrator: {total}; found {found} "
           f"= {100 * found / total:.1f}%")
+    desc = described(root)
+    print(f"persons with dates or a description: {desc.described} of {desc.persons} "
+          f"= {100 * desc.described / max(desc.persons, 1):.1f}% (dates {desc.dates}, {desc.uncertain} "
+          f"of them doubted; the index's gloss {desc.index}; a translator's note {desc.notes}; "
+          f"the editors' line {desc.editors}); from the book alone (index, notes) {desc.sourced} "
+          f"= {100 * desc.sourced / max(desc.persons, 1):.1f}%, of the {desc.indexed} the index lists "
+          f"{desc.indexed_sourced} = {100 * desc.indexed_sourced / max(desc.indexed, 1):.1f}%")
+    readings = load_editorial(Path(args.editorial)).get("topical", [])
+    topical = {(t["entry"], page): t["reason"] for t in readings for page in t["pages"]}
     for tag, what in (("placeName", "places"), ("orgName", "organisations"), ("name", "events")):
         other = measure(root, tag=tag)
+        documented = [pair for pair in other.missed if pair in topical]
         print(f"{what}: index (entry, page) pairs {len(other.pairs)}; found {len(other.found)} "
-              f"= {100 * other.ratio:.1f}%")
+              f"= {100 * other.ratio:.1f}% ({len(other.via_see)} under a name the index's \"see\" joins); "
+              f"with {len(documented)} documented topical locators "
+              f"{100 * (len(other.found) + len(documented)) / max(len(other.pairs), 1):.1f}%")
         for ref, page in other.missed if args.misses else ():
-            print(f"  miss: {ref} p. {page}")
+            print(f"  {'topical' if (ref, page) in topical else 'miss'}: {ref} p. {page}"
+                  + (f": {topical[ref, page]}" if (ref, page) in topical else ""))
+        for ref, page in sorted(other.found & topical.keys()):
+            print(f"  stale topical entry (the pair is found): {ref} p. {page}")
     if args.misses:
         for pid, page in cov.missed:
             print(f"  miss: {pid} p. {page}")
@@ -60,6 +85,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"sample of {args.sample} persName, seed {seed} (draw it again with --seed {seed})")
         for ref, page, context in sample(root, args.sample, seed):
             print(f"{ref}\tp. {page}\t{context}")
+    if args.paragraphs:
+        seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
+        print(f"sample of {args.paragraphs} paragraphs, seed {seed} (draw it again with --seed {seed})")
+        for page, text in sample_paragraphs(root, args.paragraphs, seed):
+            print(f"p. {page}\t{text}")
     return 0
 
 

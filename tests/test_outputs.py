@@ -197,7 +197,8 @@ class _FullDisk:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
-@pytest.mark.parametrize("command", [["build", "epub", "--edition", str(MINI)], ["cite", str(MINI)]])
+@pytest.mark.parametrize("command", [["build", "epub", "--edition", str(MINI), "--force"],
+                                     ["cite", str(MINI)]])
 def test_a_full_disk_is_a_message_and_keeps_the_previous_output(tmp_path, monkeypatch, command):
     out = tmp_path / "out"
     runner = CliRunner()

@@ -80,9 +80,9 @@ def cite(edition: Edition, out_dir: str | Path, formats: Sequence[str] | None = 
     from teikit.cite.export import WRITERS, write_citations
 
     chosen = tuple(formats) if formats else tuple(WRITERS)
-    with outputs.built_from(outputs.content_hash(edition.path) if edition.path.is_file() else None):
+    with outputs.built_from(edition.input_hash()):
         return write_citations(edition.tree, Path(out_dir), stem=edition.stem, formats=chosen,
-                               inputs=(edition.path,))
+                               inputs=edition.input_files)
 
 
 def deposit(edition: Edition, *, exports_dir: str | Path = "exports", out_dir: str | Path | None = None,

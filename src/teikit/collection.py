@@ -9,13 +9,18 @@ them by date, e.g. ``1888-05-03-to-theo.xml``, for a chronological edition).
 
 Pointers from one member into another (``persons.xml#p1``) are read as pointers inside
 the collection (:func:`link_members`); a letters index comes from the members'
-``correspDesc`` (:mod:`teikit.letters`, ``xslt/html/letters.xsl``). Left for later (see
-the collection issue): parallel builds.
+``correspDesc`` (:mod:`teikit.letters`, ``xslt/html/letters.xsl``). Register files given
+apart (``--register``, the project's ``registers``) are copied into the corpus's standOff
+(:func:`add_registers`); an entity described again in several letters keeps one entry
+(:func:`one_entry_per_entity`). The site's pages may be written by several processes
+(:mod:`teikit.build.parallel`).
 """
 
 from __future__ import annotations
 
 import copy
+import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
@@ -41,16 +46,24 @@ def _el(tag: str, text: str | None = None, parent: etree._Element | None = None)
     return el
 
 
-def load_collection(files: list[Path], *, name: Path, title: str | None = None) -> Edition:
-    """One Edition holding ``files`` under a teiCorpus; ``name`` (a folder or project file)
-    names it in messages and gives the outputs their stem."""
+def load_collection(files: list[Path], *, name: Path, title: str | None = None,
+                    registers: Iterable[Path] = ()) -> Edition:
+    """One Edition holding ``files`` under a teiCorpus, with the entries of ``registers`` (files
+    of listPerson, listPlace, ...) in its standOff; ``name`` (a folder or project file) names
+    it in messages and gives the outputs their stem."""
     if not files:
         raise InputError("the collection holds no TEI file", file=name, hint="give a folder of .xml files")
     corpus = etree.Element(T + "teiCorpus", nsmap={None: xmlio.TEI_NS})
     header = _el("teiHeader", parent=corpus)
     file_desc = _el("fileDesc", parent=header)
     _el("title", title or name.stem, _el("titleStmt", parent=file_desc))
-    _el("p", f"A collection of {len(files)} TEI documents.", _el("publicationStmt", parent=file_desc))
+    publication = _el("publicationStmt", parent=file_desc)
+    _el("authority", f"A collection of {len(files)} TEI documents.", publication)
+    # An identifier (a deposit and the citations need one): the folder's or project's name,
+    # made of plain characters.
+    idno = _el("idno", re.sub(r"[^A-Za-z0-9._-]+", "-", name.resolve().name if name.is_dir() else name.stem)
+               .strip("-") or "collection", publication)
+    idno.set("type", "teikit")
     _el("p", "The documents listed in the teiCorpus, each with its own header.",
         _el("sourceDesc", parent=file_desc))
     for path in files:
@@ -60,11 +73,110 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None) 
             xmlio.require_tei(tree, path)  # P4, XHTML, other namespace: the one message
             raise InputError("a collection member must be one TEI document, not a teiCorpus", file=path,
                              line=root.sourceline, hint="list the teiCorpus's own TEI files instead")
-        member = copy.deepcopy(root)
-        member.set(f"{{{xmlio.XML_NS}}}base", path.name)  # where each member came from
-        corpus.append(member)
+        root.set(f"{{{xmlio.XML_NS}}}base", path.name)  # where each member came from
+        corpus.append(root)
+    # Its date: the latest its members were published (so the same files give the same date).
+    found = corpus.xpath("tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/@when",
+                         namespaces={"tei": xmlio.TEI_NS})
+    dates = sorted(d for d in found if re.match(r"^\d{4}", d))
+    if dates:
+        _el("date", dates[-1], publication).set("when", dates[-1])
+    registers = list(registers)
+    add_registers(corpus, registers)
+    one_entry_per_entity(corpus)
+    local_pointers(corpus, {p.name for p in registers})
     link_members(corpus)
-    return Edition(path=name, tree=etree.ElementTree(corpus))
+    tree = etree.ElementTree(corpus)
+    tree.docinfo.URL = str(name)  # messages about the collection's own header name its folder
+    return Edition(path=name, tree=tree, members={p.name: p for p in files}, registers=tuple(registers))
+
+
+REGISTER_LISTS = ("listPerson", "listPlace", "listOrg", "listEvent", "listBibl")
+ENTRY_TAGS = tuple(T + n for n in ("person", "personGrp", "place", "org", "event", "bibl", "biblStruct"))
+# "other.xml#id" (or "../registers/other.xml#id"): a pointer into another file.
+_OTHER_FILE = re.compile(r"^(?:[^#\s]*/)?([^#/\s]+\.xml)#(\S+)$")
+
+
+def one_entry_per_entity(root: etree._Element) -> int:
+    """Keep the first register entry of each xml:id; returns how many repeats were dropped.
+
+    Letters editions repeat, in every letter's standOff or back matter, the entries of the
+    persons and places it names, under one authority id (``pmb2121``): in the collection they
+    are one entity, with one page, and the repeats are the same entity described again.
+    """
+    seen: set[str] = set()
+    repeated = []
+    for el in root.iter(*ENTRY_TAGS):
+        ident = el.get(xmlio.XML_ID)
+        parent = el.getparent()
+        if ident is None or parent is None or etree.QName(parent).localname not in REGISTER_LISTS:
+            continue
+        if ident in seen:
+            repeated.append(el)
+        seen.add(ident)
+    for el in repeated:
+        parent = el.getparent()
+        if parent is not None:
+            if el.tail and el.tail.strip():  # never lose text that stood beside an entry
+                continue
+            parent.remove(el)
+    return len(repeated)
+
+
+def with_registers(edition: Edition, registers: Iterable[Path]) -> Edition:
+    """``edition`` (one document) with the entries of ``registers`` in its standOff; the
+    edition itself when there are none (its tree is then untouched)."""
+    registers = list(registers)
+    if registers:
+        add_registers(edition.root, registers)
+        one_entry_per_entity(edition.root)
+        local_pointers(edition.root, {p.name for p in registers})
+        edition.registers = tuple(registers)
+    return edition
+
+
+def add_registers(root: etree._Element, registers: list[Path]) -> None:
+    """Copy the register files' lists (persons, places, ...) into ``root``'s standOff (made
+    after the header when there is none), each list marked with the file it came from."""
+    if not registers:
+        return
+    stand_off = root.find(T + "standOff")
+    if stand_off is None:
+        stand_off = etree.Element(T + "standOff")
+        header = root.find(T + "teiHeader")
+        root.insert(root.index(header) + 1 if header is not None else 0, stand_off)
+    outer = {T + n for n in REGISTER_LISTS}
+    for path in registers:
+        reg = xmlio.parse_file(path)
+        xmlio.require_tei(reg, path)
+        lists = [el for el in reg.getroot().iter(*outer)
+                 if not any(anc.tag in outer for anc in el.iterancestors())]
+        if not lists:
+            raise InputError("the register holds no listPerson, listPlace, listOrg, listEvent or listBibl",
+                             file=path, hint="give a TEI file whose lists describe the entities named")
+        for found in lists:
+            copied = copy.deepcopy(found)
+            copied.set(f"{{{xmlio.XML_NS}}}base", path.name)
+            stand_off.append(copied)
+
+
+def local_pointers(root: etree._Element, names: set[str]) -> None:
+    """Rewrite every pointer ``name.xml#id`` whose file is one of ``names`` (a register) to ``#id``."""
+    if not names:
+        return
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr, value in el.attrib.items():
+            if ".xml#" not in value:
+                continue
+            tokens = value.split()
+            new = []
+            for token in tokens:
+                m = _OTHER_FILE.match(token)
+                new.append(f"#{m.group(2)}" if m and m.group(1) in names else token)
+            if new != tokens:
+                el.set(attr, " ".join(new))
 
 
 def link_members(corpus: etree._Element) -> int:
@@ -74,6 +186,13 @@ def link_members(corpus: etree._Element) -> int:
     pointed at the wrong member; a pointer to a whole member names its xml:id when it has
     one. Returns how many pointer values were rewritten."""
     members = {m.get(f"{{{xmlio.XML_NS}}}base"): m for m in corpus.iterchildren(T + "TEI")}
+    # Only a value naming a member's file (every member is a .xml file) can point into another
+    # member: find those first with a plain substring test, and index the members' IDs only
+    # when there are any (parsing every attribute as pointers took longer than reading the files).
+    candidates = [el for member in members.values() for el in member.iter()
+                  if isinstance(el.tag, str) and any(".xml" in value for value in el.attrib.values())]
+    if not candidates:
+        return 0
     owners: dict[str, list[str]] = {}
     for base, member in members.items():
         for el in member.iter():
@@ -81,17 +200,14 @@ def link_members(corpus: etree._Element) -> int:
             if xml_id:
                 owners.setdefault(xml_id, []).append(base)
     rewritten = 0
-    for member in members.values():
-        for el in member.iter():
-            if not isinstance(el.tag, str) or not el.attrib:
+    for el in candidates:
+        for p in iter_pointers(el, etree.QName(el).localname):
+            if p.kind != "file" or Path(p.path).name not in members:
                 continue
-            for p in iter_pointers(el, etree.QName(el).localname):
-                if p.kind != "file" or Path(p.path).name not in members:
-                    continue
-                base = Path(p.path).name
-                target = p.fragment or members[base].get(xmlio.XML_ID) or ""
-                if target and owners.get(target) == [base]:
-                    el.set(p.attr, " ".join("#" + target if token == p.value else token
-                                            for token in el.get(p.attr, "").split()))
-                    rewritten += 1
+            base = Path(p.path).name
+            target = p.fragment or members[base].get(xmlio.XML_ID) or ""
+            if target and owners.get(target) == [base]:
+                el.set(p.attr, " ".join("#" + target if token == p.value else token
+                                        for token in el.get(p.attr, "").split()))
+                rewritten += 1
     return rewritten

@@ -11,7 +11,8 @@ the same module what its elements say (:mod:`teikit.meaning`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -24,6 +25,12 @@ class Edition:
     path: Path
     tree: etree._ElementTree
     name: str = ""  # as the user named it, for messages (default: the path)
+    #: a collection's members: the xml:base each carries in the teiCorpus -> the file it came from
+    members: dict[str, Path] = field(default_factory=dict)
+    #: register files (listPerson, listPlace, ...) whose entries were added to the tree
+    registers: tuple[Path, ...] = ()
+    #: values computed once from the tree by the stages of one run (the TEI's words...)
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.name:
@@ -45,6 +52,34 @@ class Edition:
         """Parse ``path`` safely (see :mod:`teikit.xmlio`); raises InputError if unusable."""
         p = Path(path)
         return cls(path=p, tree=xmlio.parse_file(p))
+
+    @property
+    def input_files(self) -> tuple[Path, ...]:
+        """The files this edition was read from: a collection's members (else its own file),
+        then its registers."""
+        return (*(self.members.values() if self.members else (self.path,)), *self.registers)
+
+    def input_hash(self) -> str | None:
+        """SHA-256 identifying the input (provenance records): the file's bytes; for a collection,
+        each member's name and bytes; None when there is no file to hash."""
+        from teikit import outputs
+
+        if not self.members and not self.registers:
+            return outputs.content_hash(self.path) if self.path.is_file() else None
+        h = hashlib.sha256()
+        for path in self.input_files:
+            h.update(f"{path.name}\0{outputs.content_hash(path)}\0".encode())
+        return h.hexdigest()
+
+    def file_of(self, el: etree._Element) -> Path:
+        """The file ``el`` was read from: its collection member's, else the edition's own
+        (a message then names the letter, not the folder of letters)."""
+        if self.members:
+            for anc in el.iterancestors(f"{{{xmlio.TEI_NS}}}TEI"):
+                base = anc.get(f"{{{xmlio.XML_NS}}}base")
+                if base in self.members:
+                    return self.members[base]
+        return self.path
 
     @property
     def root(self) -> etree._Element:

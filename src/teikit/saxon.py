@@ -27,6 +27,7 @@ widened again in the process, and compiling stylesheets needs ``file:``.)
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import tempfile
@@ -58,6 +59,11 @@ PARSER_SETTINGS: dict[str, str] = {
 _lock = threading.RLock()
 _processor: Any = None
 _compiled: dict[Path, Any] = {}
+
+
+def started() -> bool:
+    """Has this process started Saxon? (A process that has must not fork workers.)"""
+    return _processor is not None
 
 
 def processor() -> Any:
@@ -216,14 +222,31 @@ def _messages(executable: Any, stylesheet: Path, source_name: str) -> list[Diagn
     return out
 
 
-def _handover_file(document: etree._ElementTree | etree._Element, folder: Path) -> Path:
-    """The document written for Saxon's parser as :func:`teikit.xmlio.serialize_for_xslt`
-    gives it (no DOCTYPE), into a file in ``folder``: Saxon reads the file, so no copy of
-    the whole text is held in Python as bytes and again as a string while Saxon parses it
-    (at 50 MB of TEI that pair was 100 MB of the build's peak memory)."""
+# The last document handed to Saxon, and Saxon's tree of it: a build runs the HTML, EPUB and
+# other stylesheets on the same edition, and Saxon's parse (about 0.05 s for 1.3 MB) need not
+# be repeated. Keyed by a digest of the serialized bytes (not the bytes: a big collection's
+# would stay in memory), so a tree changed in between is parsed again.
+_last_tree: tuple[bytes, Any] | None = None
+
+
+def _saxon_tree(proc: Any, document: etree._ElementTree | etree._Element, folder: Path) -> Any:
+    """Saxon's tree of ``document``: the last one when the serialized document is the same,
+    else parsed from a private file in ``folder``, written as
+    :func:`teikit.xmlio.serialize_for_xslt` gives it (no DOCTYPE). Saxon reads the file, so no
+    second and third copy of the whole text is held in Python (as bytes and as a string)
+    while Saxon parses it (at 50 MB of TEI that pair was 100 MB of the build's peak)."""
+    global _last_tree
+    data = xmlio.serialize_for_xslt(document)
+    digest = hashlib.sha256(data).digest()
+    if _last_tree is not None and _last_tree[0] == digest:
+        return _last_tree[1]
+    _last_tree = None  # the previous tree may go before the next is built
     path = folder / "document.xml"
-    path.write_bytes(xmlio.serialize_for_xslt(document))
-    return path
+    path.write_bytes(data)
+    del data
+    node = proc.parse_xml(xml_file_name=str(path))
+    _last_tree = (digest, node)
+    return node
 
 
 def transform(
@@ -264,7 +287,7 @@ def transform(
             executable.set_base_output_uri(Path(output_dir).resolve().as_uri() + "/")
         try:
             with _stderr_quiet():
-                node = proc.parse_xml(xml_file_name=str(_handover_file(document, Path(handover))))
+                node = _saxon_tree(proc, document, Path(handover))
                 executable.set_global_context_item(xdm_item=node)
                 output = executable.transform_to_string(xdm_node=node)
         except Exception as exc:

@@ -268,3 +268,26 @@ def test_c1_control_characters_are_shown_as_windows_1252_and_reported(built, tmp
     _, run = _build(RENDER / "control-characters.xml", tmp_path / "out")
     said = [d for d in run.diagnostics if d.code == "render.control-characters"]
     assert len(said) == 1 and "U+0086" in said[0].message and said[0].severity.value == "warning"
+
+
+def test_facsimile_page_identifiers_are_said_once_not_refused_one_by_one(tmp_path):
+    _, run = _build(RENDER / "wild-markup.xml", tmp_path / "out")
+    codes = [d.code for d in run.diagnostics]
+    assert run.committed and "render.image-outside" not in codes
+    (said,) = [d for d in run.diagnostics if d.code == "render.image-identifier"]
+    assert said.message.startswith("2 graphic/@url value(s) name no image file")
+    (tiff,) = [d for d in run.diagnostics if d.code == "render.image-format"]
+    assert "masters/695_1vL.tif is a TIF file" in tiff.message
+    # an event's own listPlace is a section: its entry is a div, not a span (EPUBCheck)
+    assert problems(epubcheck(tmp_path / "out" / "wild-markup.epub")) == []
+
+
+def test_text_after_a_comment_is_counted_and_joined():
+    """lxml's iterwalk does not visit comments: the text after one was never counted."""
+    from lxml import etree
+
+    tree = etree.fromstring('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>ununter'
+                            '<!--<pb n="2"/>-->brochen. Die<?pi x?> Zeit kam.</p></body></text></TEI>')
+    counts, where = preservation.tei_words(tree)
+    assert counts == Counter({"ununterbrochen": 1, "die": 1, "zeit": 1, "kam": 1})
+    assert where["kam"].startswith("p (line")

@@ -47,6 +47,19 @@ def test_open_lifespan_and_repaired_years() -> None:
         "Tikhomirnov (1899–1955) was a secretary.")  # the repaired reading, not the sic
 
 
+def test_unknown_birth_gives_the_death_only() -> None:
+    """"Lazar Chatskin (?-1937) was founder ..." (ch. 7 n4): the year is his death."""
+    root = _tree('<note xml:id="ch07-n04" n="4" type="endnote"><p><persName ref="#pers-a">Lazar Chatskin'
+                 '</persName> (?-<date when="1937">1937</date>) was founder of the Komsomol.</p></note>'
+                 '<note xml:id="ch07-n05" n="5" type="endnote"><p><persName ref="#pers-b">Frunze'
+                 '</persName> (?-<date when="1925">1925</date> or later) was.</p></note>')
+    biographies.enrich(root)
+    assert root.xpath("//t:person[@xml:id='pers-a']/t:death/@when", namespaces=NS) == ["1937"]
+    assert root.xpath("//t:person[@xml:id='pers-a']/t:death/@source", namespaces=NS) == ["#ch07-n04"]
+    assert not root.xpath("//t:person[@xml:id='pers-a']/t:birth", namespaces=NS)
+    assert not root.xpath("//t:person[@xml:id='pers-b']/t:death", namespaces=NS)  # not a closed span
+
+
 def test_first_sentence_skips_initials_and_abbreviations() -> None:
     assert biographies.first_sentence("V. V. Shmidt, a St. Petersburg lathe operator, joined. Then more.") \
         == "V. V. Shmidt, a St. Petersburg lathe operator, joined."

@@ -177,3 +177,25 @@ def test_an_entry_without_locators_is_reported(tmp_path: Path) -> None:
     index.run(c)
     found = [(d.code, d.line) for d in c.diagnostics if d.code == "index.no-locators"]
     assert found == [("index.no-locators", 6)]
+
+
+def test_a_repair_of_the_index_is_recorded_where_it_stands() -> None:
+    """ "Skoropadsky, Pavel, P., I, 238 n2": the OCR set a comma after the forename and read
+    the locator 1 as I. The index is read from the repaired line; each repair is kept as
+    choice/sic/corr, a repaired locator whole inside the corr."""
+    from teikit.ingest.corrections import Correction
+    from teikit.ingest.index import _repaired, record_repair
+
+    rows = [Correction(1, "Pavel, P.", "Pavel P.", "OCR", 1), Correction(1, "I", "1", "OCR", 2)]
+    repaired = _repaired([" Skoropadsky, Pavel, P., I, 238 n2"], rows)
+    assert repaired == [" Skoropadsky, Pavel P., 1, 238 n2"]
+    item = etree.fromstring(f'<item xmlns="{TEI_NS}"><term><persName>Skoropadsky, Pavel P.</persName>'
+                            '</term>, <ref type="page" target="#p1">1</ref>, '
+                            '<ref type="note">238 n2</ref></item>')
+    assert all(record_repair(item, row) for row in rows)
+    assert not record_repair(item, Correction(1, "X", "not there", "", 3))
+    xml = etree.tostring(item, encoding="unicode").replace(f' xmlns="{TEI_NS}"', "")
+    assert xml == ('<item><term><persName>Skoropadsky, <choice><sic>Pavel, P.</sic><corr resp="#teikit">'
+                   'Pavel P.</corr></choice></persName></term>, <choice><sic>I</sic><corr resp="#teikit">'
+                   '<ref type="page" target="#p1">1</ref></corr></choice>, '
+                   '<ref type="note">238 n2</ref></item>')

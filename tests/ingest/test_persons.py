@@ -204,3 +204,93 @@ def test_blocked_phrases_are_not_mentions(tmp_path: Path) -> None:
     p15 = ctx.root.xpath("(//tei:text//tei:p)[2]", namespaces=NSMAP)[0]
     assert [e.text for e in p15] == ["Lazar Kaganovich", "Stalin"]
     assert p15.text.startswith("Kaganovich wept.")
+
+
+def test_a_forename_alone_takes_the_patronymic_after_it(tmp_path: Path) -> None:
+    """ "Olga Davydovna, Trotsky's sister" (p. 263): "Olga" is a listed mention, and the
+    patronymic after it belongs to the name; another word after a forename does not."""
+    (tmp_path / "persons.toml").write_text('[person."pers-kameneva"]\nmentions = ["Olga"]\n',
+                                           encoding="utf-8")
+    root = etree.fromstring(f"""<TEI xmlns="{TEI_NS}"><teiHeader/><standOff><listPerson xml:id="persons">
+ <person xml:id="pers-kameneva"><persName type="index"><surname>Kameneva</surname>, <forename>Olga
+ Davydovna</forename></persName></person></listPerson></standOff>
+<text><body><pb n="263" xml:id="p263"/><p>Olga Davydovna, Trotsky's sister. Olga Davydovna's son.
+Olga Ivanovna came; Olga Moscow.</p></body></text></TEI>""")
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    persons.run(ctx)
+    assert [e.text for e in root.iter(f"{{{TEI_NS}}}persName") if e.get("ref")] == [
+        "Olga Davydovna", "Olga Davydovna", "Olga", "Olga"]
+
+
+def test_a_form_only_readings_give_is_a_name_only_on_their_pages(tmp_path: Path) -> None:
+    """ "German" is Sverdlov's son on p. 68 and the adjective elsewhere: a [[resolve]] form no
+    index name gives is tagged only where a reading names its page, silently left elsewhere."""
+    (tmp_path / "persons.toml").write_text("""
+[[resolve]]
+form = "German"
+pages = ["68"]
+person = "pers-sverdlov-german"
+reason = "his son"
+""", encoding="utf-8")
+    root = etree.fromstring(f"""<TEI xmlns="{TEI_NS}"><teiHeader/><standOff><listPerson xml:id="persons">
+ <person xml:id="pers-sverdlov-german"><persName type="index"><surname>Sverdlov</surname>, <forename>German
+ </forename></persName></person></listPerson></standOff>
+<text><body><pb n="49" xml:id="p49"/><p>The German revolution failed.</p>
+<pb n="68" xml:id="p68"/><p>German was their son. German Sverdlov came.</p></body></text></TEI>""")
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    persons.run(ctx)
+    p49, p68 = root.iter(f"{{{TEI_NS}}}p")
+    assert len(p49) == 0 and p49.text == "The German revolution failed."
+    assert [(e.text, e.get("ref")) for e in p68] == [
+        ("German", "#pers-sverdlov-german"), ("German Sverdlov", "#pers-sverdlov-german")]
+    assert not ctx.diagnostics
+
+
+def test_a_nickname_in_quoted_parentheses_and_an_initial_only_index(tmp_path: Path) -> None:
+    """'Valeria ("Lera") Golubtsova' (p. 13) is one name: the index prints only her initial
+    ("Golubtsova, V.") and her nickname; a first name with another initial is not taken in."""
+    (tmp_path / "persons.toml").write_text("", encoding="utf-8")
+    root = etree.fromstring(f"""<TEI xmlns="{TEI_NS}"><teiHeader/><standOff><listPerson xml:id="persons">
+ <person xml:id="pers-golubtsova"><persName type="index"><surname>Golubtsova</surname>,
+ <forename>V.</forename> <addName type="nickname">"Lera"</addName></persName></person>
+</listPerson></standOff><text><body><pb n="13" xml:id="p13"/>
+<p>Three girlfriends: Valeria ("Lera") Golubtsova, and Maria Golubtsova.</p>
+</body></text></TEI>""")
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    persons.run(ctx)
+    p = next(root.iter(f"{{{TEI_NS}}}p"))
+    assert ["".join(e.itertext()) for e in p] == ['Valeria ("Lera") Golubtsova', "Golubtsova"]
+
+
+def test_a_form_may_open_with_a_quoted_nickname() -> None:
+    """'"Ivry" Piatakov' (251 n1) is one name; a form in lower case is still refused."""
+    from teikit.ingest.persons_forms import Forms
+
+    forms = Forms()
+    forms.add('"Ivry" Piatakov', "pers-piatakov")
+    forms.add("the party", "org-cpsu")
+    assert dict(forms.candidates) == {'"Ivry" Piatakov': ["pers-piatakov"]}
+    m = forms.pattern().search('1. "Ivry" Piatakov (1890-1937)')
+    assert m is not None and m.group(0) == '"Ivry" Piatakov'
+
+
+def test_an_alias_takes_a_forename_the_people_s_other_names_use(tmp_path: Path) -> None:
+    """Orlov "aka Aleksandr Berg, Leon Berg" (238 n5): "Leon" is no forename of the index, but
+    the first name of an alias ("aka Leon Trotsky"), so "Leon Berg" is taken whole; a word
+    that is nobody's first name stays outside."""
+    (tmp_path / "persons.toml").write_text("", encoding="utf-8")
+    root = etree.fromstring(f"""<TEI xmlns="{TEI_NS}"><teiHeader/><standOff><listPerson xml:id="persons">
+ <person xml:id="pers-orlov"><persName type="index"><surname>Orlov</surname>,
+ <forename>Aleksandr</forename></persName><persName type="pseudonym">Berg</persName></person>
+ <person xml:id="pers-trotsky"><persName type="index"><surname>Trotsky</surname></persName>
+ <persName type="aka">Leon Trotsky</persName></person></listPerson></standOff>
+<text><body><pb n="238" xml:id="p238"/>
+<p>Orlov (aka Leon Berg, Quite Berg) defected.</p></body></text></TEI>""")
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    persons.run(ctx)
+    p = next(root.iter(f"{{{TEI_NS}}}p"))
+    assert ["".join(e.itertext()) for e in p] == ["Orlov", "Leon Berg", "Berg"]

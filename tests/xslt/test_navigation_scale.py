@@ -1,9 +1,10 @@
 """The contents beside a division's text stay bounded in a long edition (xslt/html/navigation.xsl).
 
 Every page once carried the whole contents, so a site of N divisions held N² links (a
-generated 50 MB edition of 5,000 chapters: 25 million). Up to 41 divisions every page
-lists all of them (the memoir's 27 unchanged); beyond, the 20 either side of the page's
-own, with "…" linking to the full contents where the list is cut.
+generated 50 MB edition of 5,000 chapters: 25 million). Up to 60 divisions (the
+``contents-window`` parameter) every page lists all of them (the memoir's 27 unchanged);
+beyond, the 60 around the page's own (as many after it as before, moved inward at the
+ends), with "…" linking to the full contents where the list is cut.
 """
 
 from __future__ import annotations
@@ -26,24 +27,24 @@ def aside(folder, name: str) -> list[tuple[str, str, bool]]:
             for a in page(folder, name).xpath("//nav[@class='toc-aside']/ol/li/a")]
 
 
-def test_an_edition_of_41_divisions_lists_them_all_on_every_page(tmp_path):
-    folder, _ = build_text(TEI.format(body=chapters(41)), tmp_path)
-    for name in ("c1.html", "c21.html", "c41.html"):
+def test_an_edition_of_60_divisions_lists_them_all_on_every_page(tmp_path):
+    folder, _ = build_text(TEI.format(body=chapters(60)), tmp_path)
+    for name in ("c1.html", "c31.html", "c60.html"):
         entries = aside(folder, name)
-        assert [href for href, _, _ in entries] == [f"c{i}.html" for i in range(1, 42)]
+        assert [href for href, _, _ in entries] == [f"c{i}.html" for i in range(1, 61)]
         assert [href for href, _, current in entries if current] == [name]
 
 
-def test_a_longer_edition_lists_the_nearest_twenty_either_side_and_links_the_rest(tmp_path):
+def test_a_longer_edition_lists_the_nearest_sixty_and_links_the_rest(tmp_path):
     folder, _ = build_text(TEI.format(body=chapters(100)), tmp_path)
     middle = aside(folder, "c50.html")
     assert middle[0] == ("toc.html", "…", False) and middle[-1] == ("toc.html", "…", False)
-    assert [href for href, _, _ in middle[1:-1]] == [f"c{i}.html" for i in range(30, 71)]
+    assert [href for href, _, _ in middle[1:-1]] == [f"c{i}.html" for i in range(20, 80)]
     assert ("c50.html", "Chapter 50", True) in middle
     first = aside(folder, "c1.html")
-    assert [href for href, _, _ in first] == [f"c{i}.html" for i in range(1, 22)] + ["toc.html"]
+    assert [href for href, _, _ in first] == [f"c{i}.html" for i in range(1, 61)] + ["toc.html"]
     last = aside(folder, "c100.html")
-    assert [href for href, _, _ in last] == ["toc.html"] + [f"c{i}.html" for i in range(80, 101)]
+    assert [href for href, _, _ in last] == ["toc.html"] + [f"c{i}.html" for i in range(41, 101)]
     # the full contents still list every division
     assert len(page(folder, "toc.html").xpath("//ol[@class='toc']/li")) == 100
 

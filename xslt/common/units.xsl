@@ -191,14 +191,14 @@
         else if (@xml:id and count(key('tk:id', string(@xml:id), $tk:doc)) = 1) then tk:file-for-id(string(@xml:id))
         else local-name() || '-' || $i || $tk:page-ext})"/>
 
-  <!-- Each unit's position in $tk:units, by generate-id (a lookup instead of a scan of the units). -->
-  <xsl:variable name="tk:unit-numbers" as="map(xs:string, xs:integer)" select="map:merge(
+  <!--* Each unit's position in $tk:units, by generate-id (one map for the run: finding a
+        position by scanning the units, once per page, grew with the square of a collection). -->
+  <xsl:variable name="tk:unit-positions" as="map(xs:string, xs:integer)" select="map:merge(
       for $i in 1 to count($tk:units) return map{generate-id($tk:units[$i]): $i})"/>
 
-  <!--* The position of a unit in $tk:units (() if it is not one). -->
-  <xsl:function name="tk:unit-number" as="xs:integer?">
+  <xsl:function name="tk:unit-position" as="xs:integer?">
     <xsl:param name="unit" as="element()"/>
-    <xsl:sequence select="$tk:unit-numbers(generate-id($unit))"/>
+    <xsl:sequence select="$tk:unit-positions(generate-id($unit))"/>
   </xsl:function>
 
   <!--* Is $e a unit? -->
@@ -229,7 +229,7 @@
   <!--* The HTML id a unit's wrapper carries (in single-page mode units share a file). -->
   <xsl:function name="tk:unit-anchor" as="xs:string">
     <xsl:param name="unit" as="element()"/>
-    <xsl:sequence select="if ($unit/@xml:id) then string($unit/@xml:id) else 'unit-' || tk:unit-number($unit)"/>
+    <xsl:sequence select="string(($unit/@xml:id, 'unit-' || tk:unit-position($unit))[1])"/>
   </xsl:function>
 
   <!--* The identifier of a pointer: "#ch01 #ch02" -> "ch01"; "" when not local. -->
@@ -259,8 +259,22 @@
         $head//text()[not(ancestor::tei:note or ancestor::tei:sic or ancestor::tei:orig or ancestor::tei:abbr)], ''))"/>
   </xsl:function>
 
-  <!--* A human label for a unit or division: "1. Entering the Party", "Introduction", "Front matter". -->
+  <!--* A human label for a unit or division: "1. Entering the Party", "Introduction", "Front matter".
+        In a collection, an untitled part of a member document carries the member's title
+        first ("Schnitzler an Bölsche, 1890 – Back matter"): a contents of a thousand
+        letters listing "WritingSession 1" a thousand times tells a reader nothing. -->
   <xsl:function name="tk:label" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:variable name="own" select="tk:own-label($div)"/>
+    <xsl:variable name="member" select="if (tk:div-title($div) or $div/self::tei:text
+        or empty($div/ancestor::tei:TEI[1]/parent::tei:teiCorpus)) then '' else tk:member-title($div)"/>
+    <xsl:sequence select="
+        if (not($member)) then $own
+        else if ($div/self::tei:body) then $member
+        else $member || ' – ' || $own"/>
+  </xsl:function>
+
+  <xsl:function name="tk:own-label" as="xs:string">
     <xsl:param name="div" as="element()"/>
     <xsl:variable name="num" select="tk:div-number($div)"/>
     <xsl:variable name="title" select="tk:div-title($div)"/>
@@ -276,6 +290,14 @@
         else if ($div/@type) then upper-case(substring($div/@type, 1, 1)) || substring($div/@type, 2)
                || (if ($div/@n) then ' ' || $div/@n else '')
         else tk:s('section') || (if ($div/@n) then ' ' || $div/@n else '')"/>
+  </xsl:function>
+
+  <!--* The title of the collection member holding $n: its own (level "a" or type "main")
+        before the first (which in a letters edition often names the series). -->
+  <xsl:function name="tk:member-title" as="xs:string">
+    <xsl:param name="n" as="node()"/>
+    <xsl:variable name="titles" select="$n/ancestor::tei:TEI[1]/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:sequence select="normalize-space(($titles[@level = 'a' or @type = 'main'], $titles)[1])"/>
   </xsl:function>
 
   <!--* The label of a text that is a unit: its title page's title, else its first heading,

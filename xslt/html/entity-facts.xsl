@@ -79,6 +79,7 @@
   <!--* entities-data.js: entity page -> [name, dates, description, register, mentions],
         for the cards (assets/entities.js). -->
   <xsl:template name="tk:entities-data">
+    <xsl:if test="tk:my-file('entities-data.js')">
     <xsl:result-document href="entities-data.js" method="text" encoding="UTF-8">
       <xsl:text>window.TK_ENTITIES = </xsl:text>
       <xsl:value-of select="serialize(map:merge($tk:entities ! map{tk:entity-file(.): [
@@ -87,5 +88,6 @@
           map{'method': 'json'})"/>
       <xsl:text>;&#10;</xsl:text>
     </xsl:result-document>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

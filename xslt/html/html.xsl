@@ -8,7 +8,8 @@
   customizes by importing this file and overriding templates.
 
   Parameters (all xs:string/xs:boolean, defaulted): $single-page, $labels (units.xsl),
-  $citations (metadata.xsl).
+  $citations (metadata.xsl), $downloads (downloads.xsl), $letters (letters.xsl),
+  $shard and $shards (shards.xsl), $contents-window (navigation.xsl).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -29,6 +30,7 @@
   <xsl:include href="downloads.xsl"/>
   <xsl:include href="letters.xsl"/>
   <xsl:include href="navigation.xsl"/>
+  <xsl:include href="shards.xsl"/>
 
   <xsl:mode use-accumulators="#all"/>
   <xsl:mode name="tk:note-entry" use-accumulators="#all"/>

@@ -17,33 +17,31 @@
     <xsl:sequence select="not(lower-case($unit/@type) = ('titlepage', 'title-page', 'title_page'))"/>
   </xsl:function>
 
-  <!-- How many entries the contents beside a unit's text lists either side of the unit's own:
-       the whole contents on every page would make the site grow with the square of its
-       divisions (5,000 chapters: 25 million links). -->
-  <xsl:variable name="tk:aside-reach" as="xs:integer" select="20"/>
+  <!--* How many units the contents beside the text lists at most: all of a book's chapters;
+        in a collection of thousands of letters, the units around the current one (the full
+        list is toc.html). Listing every unit on every page grew with the square of the
+        collection: 1,000 letters made a million links. -->
+  <xsl:param name="contents-window" as="xs:integer" select="60"/>
 
-  <!--* The contents beside a unit's text (shown on wide screens only), its own entry marked:
-        every entry when the edition has at most 2 × $tk:aside-reach + 1 units, else those
-        within $tk:aside-reach units of it, with "…" linking to the full contents where the
-        list is cut. -->
+  <!--* The contents beside a unit's text (shown on wide screens only), its own entry marked. -->
   <xsl:template name="tk:contents-aside">
     <xsl:param name="current" as="element()"/>
-    <xsl:variable name="i" select="tk:unit-number($current)"/>
-    <xsl:variable name="from" select="if (count($tk:units) le 2 * $tk:aside-reach + 1) then 1
-        else max((1, $i - $tk:aside-reach))"/>
-    <xsl:variable name="to" select="if (count($tk:units) le 2 * $tk:aside-reach + 1) then count($tk:units)
-        else min((count($tk:units), $i + $tk:aside-reach))"/>
-    <xsl:variable name="shown" select="subsequence($tk:units, $from, $to - $from + 1)[tk:in-contents(.) or . is $current]"/>
+    <xsl:variable name="count" select="count($tk:units)"/>
+    <xsl:variable name="at" select="(tk:unit-position($current), 1)[1]"/>
+    <xsl:variable name="half" select="$contents-window idiv 2"/>
+    <xsl:variable name="from" select="if ($count le $contents-window) then 1
+        else max((1, min(($at - $half, $count - $contents-window + 1))))"/>
+    <xsl:variable name="to" select="min(($count, $from + $contents-window - 1))"/>
     <nav class="toc-aside" aria-label="{tk:s('contents')}">
       <p class="toc-aside-title"><a href="toc.html"><xsl:value-of select="tk:s('contents')"/></a></p>
       <ol>
-        <xsl:if test="$from gt 1"><li><a href="toc.html" aria-label="{tk:s('contents')}">…</a></li></xsl:if>
-        <xsl:for-each select="$shown">
+        <xsl:if test="$from gt 1"><li class="toc-more"><a href="toc.html">…</a></li></xsl:if>
+        <xsl:for-each select="subsequence($tk:units, $from, $to - $from + 1)[tk:in-contents(.) or . is $current]">
           <li><a href="{tk:href-of(.)}">
             <xsl:if test=". is $current"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
             <xsl:value-of select="tk:label(.)"/></a></li>
         </xsl:for-each>
-        <xsl:if test="$to lt count($tk:units)"><li><a href="toc.html" aria-label="{tk:s('contents')}">…</a></li></xsl:if>
+        <xsl:if test="$to lt $count"><li class="toc-more"><a href="toc.html">…</a></li></xsl:if>
       </ol>
     </nav>
   </xsl:template>

@@ -33,6 +33,7 @@
     <xsl:param name="prev" as="xs:string*" select="()"/>
     <xsl:param name="next" as="xs:string*" select="()"/>
     <xsl:param name="scripts" as="xs:string*" select="()"/>
+    <xsl:if test="tk:my-file($file)">
     <xsl:result-document href="{$file}" format="tk:html">
       <xsl:call-template name="tk:page">
         <xsl:with-param name="title" select="$title"/>
@@ -44,6 +45,7 @@
         <xsl:with-param name="scripts" select="$scripts"/>
       </xsl:call-template>
     </xsl:result-document>
+    </xsl:if>
   </xsl:template>
 
   <!--* The page skeleton. $prev/$next: (href, label) pairs. -->

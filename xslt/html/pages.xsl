@@ -409,6 +409,7 @@
       select="$tk:doc//tei:text//tei:pb[@n][exists(tk:unit-of(.))]"/>
 
   <xsl:template name="tk:data-scripts">
+    <xsl:if test="tk:my-file('pages-data.js')">
     <xsl:result-document href="pages-data.js" method="text" encoding="UTF-8">
       <xsl:text>window.TK_PAGES = </xsl:text>
       <!-- [the number as typed (lower case), where it is, the number as printed] -->
@@ -416,6 +417,7 @@
           map{'method': 'json'})"/>
       <xsl:text>;&#10;</xsl:text>
     </xsl:result-document>
+    </xsl:if>
     <xsl:call-template name="tk:search-data"/>
     <xsl:if test="exists($tk:entities)"><xsl:call-template name="tk:entities-data"/></xsl:if>
   </xsl:template>

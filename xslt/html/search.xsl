@@ -129,6 +129,7 @@
         'name': tk:entity-name(.), 'href': tk:entity-file(.), 'kind': tk:register-of(.),
         'names': array{ distinct-values((tk:main-name(.), tk:other-names(.)) ! tk:plain(.)[.]) }}},
         map{'duplicates': 'use-first'})"/>
+    <xsl:if test="tk:my-file('search-docs.json')">
     <xsl:variable name="json" select="map{'method': 'json'}"/>
     <xsl:result-document href="search-docs.json" method="text" encoding="UTF-8">
       <xsl:value-of select="'{&quot;units&quot;: ' || serialize(array{ $tk:units ! [tk:unit-file(.), tk:label(.)] }, $json)
@@ -160,5 +161,6 @@
       </xsl:iterate>
       <xsl:value-of select="']}&#10;'"/>
     </xsl:result-document>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

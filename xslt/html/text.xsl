@@ -352,8 +352,19 @@
                        | tei:c | tei:idno | tei:author | tei:editor | tei:imprint | tei:publisher | tei:pubPlace
                        | tei:biblScope | tei:monogr | tei:analytic | tei:series | tei:respStmt | tei:resp
                        | tei:meeting | tei:country | tei:region | tei:settlement | tei:bloc | tei:district
-                       | tei:bibl | tei:role | tei:roleDesc | tei:space | tei:wit">
+                       | tei:bibl | tei:role | tei:roleDesc | tei:wit">
     <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- A space left in the source (space unit="chars" quantity="3") is a visible gap: without
+       it "daß<space/>sie" reads "daßsie". Wider gaps keep their width (no-break spaces, then
+       one breaking space so that a line may still end there); its content, if any, follows. -->
+  <xsl:template match="tei:space">
+    <xsl:variable name="n" select="if (@unit = ('chars', 'char', 'characters') and @quantity castable as xs:integer)
+        then min((max((xs:integer(@quantity), 1)), 40)) else 1"/>
+    <span class="tei-space"><xsl:call-template name="tk:id"/>
+      <xsl:value-of select="string-join((for $i in 2 to $n return '&#xA0;', ' '), '')"/>
+      <xsl:apply-templates/></span>
   </xsl:template>
 
   <!-- Names: a link to the entity's page when @ref names one (and we are not inside a link). -->
@@ -438,8 +449,11 @@
     <xsl:sequence select="if ($t/preceding-sibling::node()[1][self::tei:lb[@break = 'no']])
         then replace($s, '^\s+', '') else $s"/>
   </xsl:function>
+  <!-- These are empty in TEI; a file that gives them content (an anchor around a word) keeps
+       its words: they follow the anchor. -->
   <xsl:template match="tei:cb | tei:milestone">
     <xsl:if test="@xml:id"><span class="tei-{local-name()}" id="{@xml:id}"></span></xsl:if>
+    <xsl:apply-templates/>
   </xsl:template>
   <xsl:template match="tei:fw"><span class="tei-fw"><xsl:apply-templates/></span></xsl:template>
 
@@ -462,6 +476,7 @@
       <xsl:when test="$note"><xsl:call-template name="tk:marker"><xsl:with-param name="note" select="$note"/></xsl:call-template></xsl:when>
       <xsl:when test="@xml:id"><span class="tei-anchor" id="{@xml:id}"></span></xsl:when>
     </xsl:choose>
+    <xsl:apply-templates/>
   </xsl:template>
 
   <!-- ============ pointers ============ -->
@@ -471,6 +486,10 @@
     <xsl:variable name="target" select="tk:target(@target)"/>
     <xsl:variable name="href" select="tk:href-of($target)"/>
     <xsl:variable name="first" select="tokenize(@target)[1]"/>
+    <!-- A ptr, or a ref with nothing inside (letters editions point at a diary entry with
+         <ref target="1890-02-03"/> in the middle of a sentence): the reader sees where it
+         points, else the sentence has a hole. -->
+    <xsl:variable name="empty" select="exists(self::tei:ptr) or not(node())"/>
     <xsl:choose>
       <xsl:when test="$note">
         <xsl:call-template name="tk:marker"><xsl:with-param name="note" select="$note"/></xsl:call-template>
@@ -479,21 +498,21 @@
         <a class="tei-{local-name()}{if (@type) then ' type-' || @type else ''}" href="{$href}">
           <xsl:call-template name="tk:id"/>
           <xsl:apply-templates/>
-          <xsl:if test="self::tei:ptr"><xsl:value-of select="tk:target-label($target)"/></xsl:if>
+          <xsl:if test="$empty"><span class="tk-generated"><xsl:value-of select="tk:target-label($target)"/></span></xsl:if>
         </a>
       </xsl:when>
       <xsl:when test="matches($first, '^https?://')">
         <a class="tei-{local-name()} external" href="{$first}">
           <xsl:call-template name="tk:id"/>
           <xsl:apply-templates/>
-          <xsl:if test="self::tei:ptr"><xsl:value-of select="$first"/></xsl:if>
+          <xsl:if test="$empty"><span class="tk-generated"><xsl:value-of select="$first"/></span></xsl:if>
         </a>
       </xsl:when>
       <xsl:otherwise>
         <span class="tei-{local-name()} unresolved" title="{@target}">
           <xsl:call-template name="tk:id"/>
           <xsl:apply-templates/>
-          <xsl:if test="self::tei:ptr"><xsl:value-of select="@target"/></xsl:if>
+          <xsl:if test="$empty"><span class="tk-generated"><xsl:value-of select="@target"/></span></xsl:if>
         </span>
       </xsl:otherwise>
     </xsl:choose>
@@ -581,8 +600,11 @@
       </ul>
     </section>
   </xsl:template>
+  <!-- A span, unless the entry holds a list of its own (an event's listPlace): a list is a
+       section, which no span may hold (EPUBCheck refused it on a letters edition). -->
   <xsl:template match="tei:person | tei:personGrp | tei:place | tei:org | tei:event">
-    <span class="register-entry tei-{local-name()}">
+    <xsl:element name="{if (exists(.//(tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent))) then 'div' else 'span'}">
+    <xsl:attribute name="class" select="'register-entry tei-' || local-name()"/>
       <xsl:for-each select="node()">
         <xsl:if test="position() gt 1 and self::*"><xsl:text> </xsl:text></xsl:if>
         <xsl:apply-templates select="."/>
@@ -590,7 +612,7 @@
       <xsl:if test="@xml:id and tk:register-of(.) != ''">
         <xsl:text> </xsl:text><a class="entry-link" href="{tk:entity-file(.)}" aria-label="{tk:entity-name(.)}: {tk:s('register')}">→</a>
       </xsl:if>
-    </span>
+    </xsl:element>
   </xsl:template>
 
   <!-- A note in a bibliographic entry is part of it. -->

@@ -8,6 +8,7 @@ is one module and one line here.
 from __future__ import annotations
 
 import importlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -31,9 +32,18 @@ class BuildSettings:
 
     exports_dir: Path
     single_page: bool = False
+    epub_per_document: bool = False
+    """A collection: one EPUB per member (``epub/<member>.epub``) instead of one for all."""
     stylesheets: dict[str, Path] = field(default_factory=dict)
     check_text: bool = True
     """Compare the words of the TEI with the HTML site and EPUB built (teikit.build.preservation)."""
+    jobs: int = 1
+    """Processes the HTML site is written by (teikit.build.parallel); 1: this process alone."""
+    executor: str = ""
+    """``dask://HOST:PORT``: write the site on that Dask cluster instead of local processes."""
+    source: object = None
+    """How a worker process loads the edition again (a teikit.build.parallel.Source), set by
+    whoever loaded it from files; without it the build stays in this process."""
     products: tuple[str, ...] = ()
     """What this run makes ("html", "epub", "csv", "citations", "deposit"): the reading
     edition's downloads page lists these, and those already in the exports folder."""
@@ -47,6 +57,9 @@ class BuildResult:
     format: str
     outputs: list[Path] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    words: tuple[Counter[str], Counter[str]] | None = None
+    """The words of the pages and of their reading text, when the builder counted them as it
+    wrote them (teikit.build.preservation); None: the check reads the pages."""
 
 
 class Builder(Protocol):

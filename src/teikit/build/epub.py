@@ -18,6 +18,8 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
+from lxml import etree
+
 from teikit import paths, saxon, xmlio
 from teikit.build import BuildResult, BuildSettings
 from teikit.build.customization import stylesheet_for
@@ -99,8 +101,50 @@ def epub_bytes(edition: Edition, stylesheet: Path = STYLESHEET) -> tuple[bytes, 
 
 
 def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResult:
-    """Write ``out_dir/<edition stem>.epub``."""
-    data, messages = epub_bytes(edition, stylesheet_for("epub", STYLESHEET, settings.stylesheets))
+    """Write ``out_dir/<edition stem>.epub``; for a collection built with ``epub_per_document``,
+    one EPUB per member in ``out_dir/epub/`` instead."""
+    stylesheet = stylesheet_for("epub", STYLESHEET, settings.stylesheets)
+    if settings.epub_per_document and edition.members:
+        return _per_document(edition, Path(out_dir) / "epub", stylesheet)
+    data, messages = epub_bytes(edition, stylesheet)
     target = Path(out_dir) / f"{edition.stem}.epub"
     xmlio.atomic_write_bytes(target, data)
     return BuildResult("epub", outputs=[target], diagnostics=list(messages))
+
+
+def _per_document(edition: Edition, folder: Path, stylesheet: Path) -> BuildResult:
+    """One EPUB per member of a collection (``<member stem>.epub``), each with the register
+    entries it names, written together (the folder is replaced only when all are made)."""
+    diags: list[Diagnostic] = []
+    with xmlio.atomic_directory(folder) as tmp:
+        for member in edition.root.iterchildren(f"{{{xmlio.TEI_NS}}}TEI"):
+            one = member_edition(edition, member)
+            data, messages = epub_bytes(one, stylesheet)
+            (tmp / f"{one.stem}.epub").write_bytes(data)
+            diags += messages
+        made = sorted(p.name for p in tmp.iterdir() if p.suffix == ".epub")
+    return BuildResult("epub", outputs=[folder / name for name in made], diagnostics=diags)
+
+
+def member_edition(edition: Edition, member: etree._Element) -> Edition:
+    """A collection's member as an edition of its own: a copy of its TEI with, in its standOff,
+    the entries of the collection's registers that it points at (not the whole register)."""
+    base = member.get(f"{{{xmlio.XML_NS}}}base") or "document.xml"
+    path = edition.members.get(base, edition.path / base)
+    copy = etree.fromstring(etree.tostring(member))
+    named = {token.lstrip("#") for el in copy.iter() if isinstance(el.tag, str)
+             for attr in ("ref", "key", "corresp") for token in (el.get(attr) or "").split()}
+    stand_off = edition.root.find(f"{{{xmlio.TEI_NS}}}standOff")
+    if stand_off is not None and named:
+        own = etree.Element(f"{{{xmlio.TEI_NS}}}standOff")
+        for found in stand_off:
+            lst = etree.SubElement(own, found.tag, dict(found.attrib))
+            for entry in found:
+                if entry.get(f"{{{xmlio.XML_NS}}}id") in named:
+                    lst.append(etree.fromstring(etree.tostring(entry)))
+            if not len(lst):
+                own.remove(lst)
+        if len(own):
+            header = copy.find(f"{{{xmlio.TEI_NS}}}teiHeader")
+            copy.insert(copy.index(header) + 1 if header is not None else 0, own)
+    return Edition(path=path, tree=etree.ElementTree(copy))

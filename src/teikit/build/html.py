@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 
 from teikit import paths, saxon, xmlio
-from teikit.build import BuildResult, BuildSettings, downloads, search_index
+from teikit.build import BuildResult, BuildSettings, downloads, parallel, preservation, search_index
 from teikit.build.customization import stylesheet_for
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.edition import Edition
@@ -47,15 +47,18 @@ def citations_json(edition: Edition) -> tuple[str, list[Diagnostic]]:
     return json.dumps(records, ensure_ascii=False, sort_keys=True), []
 
 
-def render(edition: Edition, settings: BuildSettings, folder: Path) -> list[Diagnostic]:
-    """Run the stylesheet, writing the pages into ``folder``; return its diagnostics."""
+def render(edition: Edition, settings: BuildSettings, folder: Path, shard: int = 0,
+           shards: int = 1) -> list[Diagnostic]:
+    """Run the stylesheet, writing the pages into ``folder`` (only those of ``shard`` of
+    ``shards``: see xslt/html/shards.xsl); return its diagnostics."""
     check_tei(edition)
     citations, diags = citations_json(edition)
     result = saxon.transform(
         stylesheet_for("html", STYLESHEET, settings.stylesheets),
         edition.tree,
         params={"single-page": settings.single_page, "citations": citations,
-                "downloads": json.dumps(downloads.entries(edition, settings), ensure_ascii=False)},
+                "downloads": json.dumps(downloads.entries(edition, settings), ensure_ascii=False),
+                "shard": shard, "shards": shards},
         source_name=str(edition.path),
         output_dir=folder,
     )
@@ -64,6 +67,17 @@ def render(edition: Edition, settings: BuildSettings, folder: Path) -> list[Diag
 
 # The same rule as tk:local-image in xslt/html/text.xsl: a relative path of plain characters.
 _LOCAL_IMAGE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(jpe?g|png|gif|svg|webp)$", re.IGNORECASE)
+# A name without a folder and without an image's extension: an identifier (a facsimile's page
+# id, "HS.NZ85.1.3750_0002"), not a file.
+# Image formats a reader's browser or EPUB reader does not display (archival masters).
+_UNSHOWN_FORMAT = re.compile(r"\.(tiff?|jp2|bmp)$", re.IGNORECASE)
+_IMAGE_SUFFIX = re.compile(r"\.(jpe?g|png|gif|svg|webp|tiff?|jp2|bmp)$", re.IGNORECASE)
+
+
+def _is_identifier(url: str) -> bool:
+    return not ({"/", "\\", ":"} & set(url)) and url not in {".", ".."} and not _IMAGE_SUFFIX.search(url)
+
+
 _REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # a URL with a scheme (http:, iiif:, file:)
 
 
@@ -71,35 +85,55 @@ def local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[Diagnos
     """The local images of ``edition`` (graphic/@url, a relative path of plain characters) that
     lie inside its folder, as (url, file) pairs, and a diagnostic for each one refused: a path
     or link that leads outside the folder, or a missing file. Nothing outside is ever read."""
-    base = edition.path.resolve().parent
     diags: list[Diagnostic] = []
     found: list[tuple[str, Path]] = []
     remote: list[tuple[str, int | None]] = []
-    seen: set[str] = set()
+    unnamed: list[tuple[str, Path, int | None]] = []
+    seen: set[tuple[Path, str]] = set()
     for graphic in edition.root.iter(f"{{{xmlio.TEI_NS}}}graphic"):
         url = (graphic.get("url") or "").strip()
-        if url in seen or not url:
+        # a collection's member names its images from its own folder
+        file = edition.file_of(graphic)
+        base = (file if file.is_dir() else file.resolve().parent)
+        if (base, url) in seen or not url:
             continue
-        seen.add(url)
+        seen.add((base, url))
         if _REMOTE.match(url):
             remote.append((url, graphic.sourceline))
             continue
+        if _is_identifier(url):
+            unnamed.append((url, file, graphic.sourceline))
+            continue
         local = _LOCAL_IMAGE.match(url) and not {"..", ".", ""} & set(url.split("/"))
         source = (base / url).resolve()
-        if not local or not source.is_relative_to(base):
-            diags.append(Diagnostic(str(edition.path), graphic.sourceline, None, Severity.WARNING,
+        unshown = _UNSHOWN_FORMAT.search(url)
+        if unshown and not {"..", "."} & set(url.split("/")):
+            diags.append(Diagnostic(str(file), graphic.sourceline, None, Severity.WARNING,
+                                    "render.image-format",
+                                    f"the image {url} is a {unshown.group(1).upper()} file, which browsers "
+                                    "and EPUB readers do not show; it was not copied (shown as a label)",
+                                    hint="add a PNG or JPEG copy and name it in graphic/@url (or in a "
+                                         "second graphic of the same figure)"))
+        elif not local or not source.is_relative_to(base):
+            diags.append(Diagnostic(str(file), graphic.sourceline, None, Severity.WARNING,
                                     "render.image-outside",
                                     f"the image {url} is not a plain relative path inside the edition's "
                                     "folder; it was not copied",
                                     hint="put the image inside the edition's folder and name it by a "
                                          "relative path of letters, digits, '_', '-', '.' and '/'"))
         elif not source.is_file():
-            diags.append(Diagnostic(str(edition.path), graphic.sourceline, None, Severity.WARNING,
+            diags.append(Diagnostic(str(file), graphic.sourceline, None, Severity.WARNING,
                                     "render.image-missing",
                                     f"the image {url} does not exist beside the edition",
                                     hint=f"add it at {base / url}, or fix graphic/@url"))
         else:
             found.append((url, source))
+    if unnamed:  # said once: a facsimile's page identifiers, one per page of every letter
+        url, file, line = unnamed[0]
+        diags.append(Diagnostic(str(file), line, None, Severity.INFO, "render.image-identifier",
+                                f"{len(unnamed)} graphic/@url value(s) name no image file (e.g. {url}: "
+                                "no .jpg, .png, .gif, .svg or .webp); each is shown as a label",
+                                hint="give the image file's relative path (or its full URL) in @url"))
     if remote:  # said once: an edition may point at hundreds of images on a server
         diags.append(Diagnostic(str(edition.path), remote[0][1], None, Severity.INFO, "render.image-remote",
                                 f"{len(remote)} image(s) are not on this machine (e.g. {remote[0][0]}); "
@@ -123,10 +157,18 @@ def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResu
     """Build the reading edition into ``out_dir/html`` (replaced only when all went well)."""
     target = Path(out_dir) / FOLDER
     with xmlio.atomic_directory(target) as tmp:
-        diags = render(edition, settings, tmp)
+        copied: list[Diagnostic] = []
+
+        def meanwhile() -> None:
+            # what needs no page: done while workers write the pages (else after)
+            downloads.copy_tei(edition, tmp)  # the downloads page offers the TEI
+            copied.extend(copy_images(edition, tmp))
+            if settings.check_text:
+                preservation.edition_words(edition)  # the TEI's words, for the text check
+
+        diags, words = parallel.render_site(edition, settings, tmp, meanwhile)
+        diags += copied
         search_index.write(tmp)  # search-docs.json -> the prebuilt index search-index.js
-        downloads.copy_tei(edition, tmp)  # the downloads page offers the TEI
-        diags += copy_images(edition, tmp)
         shutil.copytree(ASSETS, tmp / "assets")
         outputs = sorted(target / p.relative_to(tmp) for p in tmp.rglob("*") if p.is_file())
-    return BuildResult(format="html", outputs=outputs, diagnostics=diags)
+    return BuildResult(format="html", outputs=outputs, diagnostics=diags, words=words)

@@ -18,11 +18,12 @@ when more than :data:`TOLERANCE` of the words are lost, else a warning).
 Words shown twice are counted on the *reading text* alone: the ``article.unit`` of each page
 (one per unit of the edition, in the HTML site and in the EPUB), without what teikit adds
 there (page numbers, note numbers and back-links, a unit's label, the "Notes" heading, the
-witnesses' sigla and the lemma repeated at the head of its apparatus entry),
-without the hover readings (``title``: the hidden element holding the same reading is
-counted) and without the copy of an endnote that the HTML lists beside its marker
-(``data-shown-in`` names the page where the note stands). A word the reading text holds
-more often than the TEI does is *repeated*; above :data:`TOLERANCE` that is a warning.
+witnesses' sigla and the lemma repeated at the head of its apparatus entry, the target
+shown for a pointer that holds no text), without the hover readings (``title``: the hidden
+element holding the same reading is counted) and without the copy of an endnote that the
+HTML lists beside its marker (``data-shown-in`` names the page where the note stands). A
+word the reading text holds more often than the TEI does is *repeated*; above
+:data:`TOLERANCE` that is a warning.
 """
 
 from __future__ import annotations
@@ -30,14 +31,16 @@ from __future__ import annotations
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from teikit.diagnostics import Diagnostic, Severity
+from teikit.edition import Edition
 from teikit.xmlio import TEI_NS
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -47,134 +50,220 @@ _JOIN = re.compile("[^\\S\x00]*\x01[^\\S\x00]*")
 # a smaller one is a warning that still names the lost words and where they come from.
 TOLERANCE = 0.005
 _T = f"{{{TEI_NS}}}"
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 # TEI text containers whose words a reader must be able to reach.
 _ROOTS = (f"{_T}text", f"{_T}sourceDoc")
 _SKIP_HTML = {"script", "style", "nav", "header", "footer", "template"}
 # What teikit adds to the reading text (classes), left out when counting repeated words.
+_ARTICLE = {"article", "{http://www.w3.org/1999/xhtml}article"}
 _FURNITURE = {"pb", "tk-pb", "note-number", "marker-number", "backlink", "unit-label", "notes-heading",
-              "app-wit", "lemma-copy", "letter-meta"}
+              "app-wit", "lemma-copy", "letter-meta", "tk-generated"}
 
 
 def words(text: str) -> list[str]:
     return [w.casefold() for w in WORD.findall(text)]
 
 
-def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], dict[str, str]]:
+class Origins(Mapping[str, str]):
+    """word -> the first element of the TEI it occurs in ("p (line 12)"), found when asked.
+
+    A report names the origins of a handful of words: they are found by walking the text
+    again when asked (:meth:`find` for several in one walk), not kept for every word of the
+    text (a copy of every text node and its element, for a thousand letters, was a fifth of
+    the build's memory).
+    """
+
+    def __init__(self, tops: list[etree._Element]) -> None:
+        self._tops = tops
+        self._found: dict[str, str] = {}
+        self._complete = False
+
+    def _pieces(self) -> Iterator[tuple[str, etree._Element]]:
+        for top in self._tops:
+            for el in top.iter():
+                if isinstance(el.tag, str) and el.text:
+                    yield el.text, el
+                if el is not top and el.tail and el.getparent() is not None:
+                    yield el.tail, el.getparent()
+
+    def find(self, wanted: Iterable[str]) -> dict[str, str]:
+        """The origins of ``wanted`` (those the text holds), in one walk of the text."""
+        wanted = list(wanted)
+        todo = {w for w in wanted if w not in self._found}
+        if todo and not self._complete:
+            for piece, owner in self._pieces():
+                for w in words(piece):
+                    if w in todo:
+                        self._found[w] = _origin(owner)
+                        todo.discard(w)
+                if not todo:
+                    break
+        return {w: self._found[w] for w in wanted if w in self._found}
+
+    def _all(self) -> dict[str, str]:
+        if not self._complete:
+            for piece, owner in self._pieces():
+                for w in words(piece):
+                    self._found.setdefault(w, _origin(owner))
+            self._complete = True
+        return self._found
+
+    def __getitem__(self, word: str) -> str:
+        found = self.find([word])
+        if word not in found:
+            raise KeyError(word)
+        return found[word]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def _origin(owner: etree._Element) -> str:
+    # in a collection, the member's file too (its xml:base): a line alone would not say which
+    base = next((anc.get(_XML_BASE) for anc in owner.iterancestors(f"{_T}TEI") if anc.get(_XML_BASE)), None)
+    where = f"{base}, line {owner.sourceline}" if base else f"line {owner.sourceline}"
+    return f"{etree.QName(owner).localname} ({where})"
+
+
+_LB = f"{_T}lb"
+
+
+def _walk_text(el: etree._Element, joins: bool, buffer: list[str]) -> None:
+    """Add ``el``'s text to ``buffer`` with the boundaries described in :func:`tei_words`.
+
+    Comments and processing instructions are not read, but the text after one is, joined to
+    the text before ("ununter<!-- pb -->brochen" is one word; lxml's iterwalk does not visit
+    them, and their tails were once not counted at all)."""
+    buffer.append("\1" if joins else "\0")
+    if el.text:
+        buffer.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str):
+            child_joins = child.tag == _LB and child.get("break") == "no"
+            _walk_text(child, child_joins, buffer)
+            if not child_joins:
+                buffer.append("\0")
+        if child.tail:
+            buffer.append(child.tail)
+
+
+def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], Origins]:
     """(word counts of every text and sourceDoc, word -> the first element it occurs in)."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     counts: Counter[str] = Counter()
-    where: dict[str, str] = {}
     tops = [el for el in root.iter(*_ROOTS)
             if not any(anc.tag in _ROOTS for anc in el.iterancestors())]
-    joiner = f"{_T}lb"
     for top in tops:
         # The text as a reader gets it: element boundaries separate words ("\0"), as they do
         # when an output's words are counted; a line break with break="no" ("\1") joins the
         # two halves of a word, and the white space that indents the source either side of
         # it goes too (a boundary of another element beside it stays).
         buffer: list[str] = []
-        for event, node in etree.iterwalk(top, events=("start", "end")):
-            if not isinstance(node.tag, str):
-                continue
-            joins = node.tag == joiner and node.get("break") == "no"
-            if event == "start":
-                buffer.append("\1" if joins else "\0")
-                piece, owner = node.text, node
-            else:
-                if node is top:
-                    continue
-                if not joins:
-                    buffer.append("\0")
-                piece, owner = node.tail, node.getparent()
-            if piece and owner is not None:
-                buffer.append(piece)
-                for w in words(piece):
-                    where.setdefault(w, f"{etree.QName(owner).localname} (line {owner.sourceline})")
+        _walk_text(top, False, buffer)
         counts.update(words(_JOIN.sub("", "".join(buffer))))
-    return counts, where
+    return counts, Origins(tops)
 
 
-def _html_words(root: lxml_html.HtmlElement) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    body = root.find(".//body")
-    scope = body if body is not None else root
-    for el in scope.iter():
-        if not isinstance(el.tag, str):
-            continue
-        skipped = el.tag in _SKIP_HTML or any(a.tag in _SKIP_HTML for a in el.iterancestors())
-        if skipped:
-            continue
-        if el.text:
-            counts.update(words(el.text))
-        title = el.get("title")
-        if title:
-            counts.update(words(title))
-        if el.tail and el is not scope:
-            parent = el.getparent()
-            if parent is not None and not (parent.tag in _SKIP_HTML or
-                                           any(a.tag in _SKIP_HTML for a in parent.iterancestors())):
-                counts.update(words(el.tail))
-    return counts
+def edition_words(edition: Edition) -> tuple[Counter[str], Origins]:
+    """:func:`tei_words` of an edition, counted once per edition object (a build may count
+    them while its workers write pages, then compare them with the pages)."""
+    if "tei_words" not in edition.memo:
+        edition.memo["tei_words"] = tei_words(edition.tree)
+    return cast(tuple[Counter[str], Origins], edition.memo["tei_words"])
 
 
 def _is_furniture(el: lxml_html.HtmlElement) -> bool:
     return bool(_FURNITURE & set((el.get("class") or "").split())) or el.get("data-shown-in") is not None
 
 
-def _reading_words(root: lxml_html.HtmlElement) -> Counter[str]:
-    """Words of the reading text of one page: its ``article.unit`` elements, furniture left out."""
-    counts: Counter[str] = Counter()
+def _is_unit(el: lxml_html.HtmlElement) -> bool:
+    return el.tag in _ARTICLE and "unit" in (el.get("class") or "").split()
 
-    def walk(el: lxml_html.HtmlElement) -> None:
+
+def _page_pieces(root: lxml_html.HtmlElement, every: list[str], reading: list[str]) -> None:
+    """Add the text pieces of one page to ``every`` (all it shows, with hover readings) and
+    to ``reading`` (its reading text alone: see the module's doc), in one walk of the page.
+
+    A skipped element (navigation, script) is not entered at all; its tail belongs to its
+    parent and counts. One walk per page, and words split once per output rather than per
+    piece, keep the check a small share of a build (it read every page twice before, and
+    walked every element's ancestors).
+    """
+    body = root.find(".//body")
+    if body is None:
+        body = root.find(".//{http://www.w3.org/1999/xhtml}body")
+
+    def walk(el: lxml_html.HtmlElement, in_reading: bool) -> None:
         if el.text:
-            counts.update(words(el.text))
+            every.append(el.text)
+            if in_reading:
+                reading.append(el.text)
+        title = el.get("title")
+        if title:
+            every.append(title)
         for child in el:
-            if isinstance(child.tag, str) and child.tag not in _SKIP_HTML and not _is_furniture(child):
-                walk(child)
+            if isinstance(child.tag, str) and _local(child.tag) not in _SKIP_HTML:
+                walk(child, (in_reading and not _is_furniture(child)) or (not in_reading and _is_unit(child)))
             if child.tail:
-                counts.update(words(child.tail))
+                every.append(child.tail)
+                if in_reading:
+                    reading.append(child.tail)
 
-    for article in root.iter("article", "{http://www.w3.org/1999/xhtml}article"):
-        if "unit" in (article.get("class") or "").split():
-            walk(article)
-    return counts
-
-
-def site_reading_words(folder: Path) -> Counter[str]:
-    """Word counts of the reading text of every page of a built site (see the module's doc)."""
-    counts: Counter[str] = Counter()
-    for page in sorted(Path(folder).rglob("*.html")):
-        counts += _reading_words(lxml_html.parse(str(page)).getroot())
-    return counts
+    walk(body if body is not None else root, False)
 
 
-def epub_reading_words(epub: Path) -> Counter[str]:
-    """Word counts of the reading text of every content document of an EPUB."""
-    counts: Counter[str] = Counter()
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _count(pieces: list[str]) -> Counter[str]:
+    # "\0" between pieces: a word never runs from one text node into the next.
+    return Counter(words("\0".join(pieces)))
+
+
+def site_counts(folder: Path) -> tuple[Counter[str], Counter[str]]:
+    """(words of every HTML page of a built site, words of its reading text); search and page
+    data excluded (see the module's doc)."""
+    return page_counts(sorted(Path(folder).rglob("*.html")))
+
+
+def page_counts(pages: Iterable[Path]) -> tuple[Counter[str], Counter[str]]:
+    """(words of ``pages``, words of their reading text): a site's, or a worker's share of it."""
+    every_count: Counter[str] = Counter()
+    reading_count: Counter[str] = Counter()
+    for page in pages:
+        # counted page by page: the text of a whole site is never held at once
+        every: list[str] = []
+        reading: list[str] = []
+        _page_pieces(lxml_html.parse(str(page)).getroot(), every, reading)
+        every_count.update(words("\0".join(every)))
+        reading_count.update(words("\0".join(reading)))
+    return every_count, reading_count
+
+
+def epub_counts(epub: Path) -> tuple[Counter[str], Counter[str]]:
+    """(words of every XHTML content document of an EPUB, navigation document excluded; words of
+    its reading text)."""
+    every: list[str] = []
+    reading: list[str] = []
     with zipfile.ZipFile(epub) as zf:
         for name in sorted(zf.namelist()):
-            if name.endswith((".xhtml", ".html")):
-                counts += _reading_words(lxml_html.document_fromstring(zf.read(name)))
-    return counts
+            if name.endswith((".xhtml", ".html")) and not name.rsplit("/", 1)[-1].startswith("nav."):
+                _page_pieces(lxml_html.document_fromstring(zf.read(name)), every, reading)
+    return _count(every), _count(reading)
 
 
 def site_words(folder: Path) -> Counter[str]:
     """Word counts of every HTML page of a built site (search and page data excluded)."""
-    counts: Counter[str] = Counter()
-    for page in sorted(Path(folder).rglob("*.html")):
-        counts += _html_words(lxml_html.parse(str(page)).getroot())
-    return counts
+    return site_counts(folder)[0]
 
 
 def epub_words(epub: Path) -> Counter[str]:
     """Word counts of every XHTML content document of an EPUB (the navigation document excluded)."""
-    counts: Counter[str] = Counter()
-    with zipfile.ZipFile(epub) as zf:
-        for name in sorted(zf.namelist()):
-            if name.endswith((".xhtml", ".html")) and not name.rsplit("/", 1)[-1].startswith("nav."):
-                doc = lxml_html.document_fromstring(zf.read(name))
-                counts += _html_words(doc)
-    return counts
+    return epub_counts(epub)[0]
 
 
 @dataclass
@@ -184,7 +273,7 @@ class Preservation:
     output: str
     words_in: int
     lost: Counter[str] = field(default_factory=Counter)
-    where: dict[str, str] = field(default_factory=dict)
+    where: Mapping[str, str] = field(default_factory=dict)
     #: words of the output (all its reading pages), and those of its reading text alone
     words_out: int = 0
     reading_words: int = 0
@@ -208,7 +297,7 @@ class Preservation:
         return self.repeated_count / self.words_in if self.words_in else 0.0
 
 
-def compare(source: Counter[str], where: dict[str, str], output: Counter[str], name: str,
+def compare(source: Counter[str], where: Mapping[str, str], output: Counter[str], name: str,
             reading: Counter[str] | None = None) -> Preservation:
     """What ``output`` lacks of ``source`` and, given the reading text, what it repeats."""
     lost = Counter({w: n - output[w] for w, n in source.items() if output[w] < n})
@@ -218,18 +307,36 @@ def compare(source: Counter[str], where: dict[str, str], output: Counter[str], n
                         sum(reading.values()) if reading else 0, repeated)
 
 
-def site_report(source: Counter[str], where: dict[str, str], folder: Path) -> Preservation:
-    """The HTML site in ``folder`` against the TEI's words (lost and repeated)."""
-    return compare(source, where, site_words(folder), "HTML site", site_reading_words(folder))
+def site_report(source: Counter[str], where: Mapping[str, str], folder: Path,
+                counted: tuple[Counter[str], Counter[str]] | None = None) -> Preservation:
+    """The HTML site in ``folder`` against the TEI's words (lost and repeated); ``counted``:
+    the site's words as its builder counted them, instead of reading the pages again."""
+    every, reading = counted or site_counts(folder)
+    return compare(source, where, every, "HTML site", reading)
 
 
-def epub_report(source: Counter[str], where: dict[str, str], epub: Path) -> Preservation:
+def epub_report(source: Counter[str], where: Mapping[str, str], epub: Path) -> Preservation:
     """The EPUB ``epub`` against the TEI's words (lost and repeated)."""
-    return compare(source, where, epub_words(epub), "EPUB", epub_reading_words(epub))
+    every, reading = epub_counts(epub)
+    return compare(source, where, every, "EPUB", reading)
+
+
+def epubs_report(source: Counter[str], where: Mapping[str, str], books: list[Path]) -> Preservation:
+    """Several EPUBs (one per document of a collection) together against the TEI's words."""
+    every: Counter[str] = Counter()
+    reading: Counter[str] = Counter()
+    for book in books:
+        words, read = epub_counts(book)
+        every.update(words)
+        reading.update(read)
+    return compare(source, where, every, "EPUBs", reading)
 
 
 def _sample(report: Preservation, counts: Counter[str]) -> str:
-    return ", ".join(f"{w!r} ×{n} from {report.where.get(w, '?')}" for w, n in counts.most_common(6))
+    shown = counts.most_common(6)
+    where = (report.where.find(w for w, _ in shown) if isinstance(report.where, Origins)
+             else {w: report.where.get(w, "?") for w, _ in shown})
+    return ", ".join(f"{w!r} ×{n} from {where.get(w, '?')}" for w, n in shown)
 
 
 def diagnostics(report: Preservation, file: str) -> list[Diagnostic]:

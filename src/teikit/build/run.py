@@ -11,6 +11,7 @@ reads to refuse a mix of outputs built from different inputs.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,23 +54,27 @@ def _failure(edition: Edition, name: str, exc: TeikitError) -> Diagnostic:
     )
 
 
-def _preservation(edition: Edition, settings: BuildSettings,
-                  pending: list[tuple[Path, Path]]) -> list[Diagnostic]:
+def _preservation(edition: Edition, settings: BuildSettings, pending: list[tuple[Path, Path]],
+                  counted: tuple[Counter[str], Counter[str]] | None = None) -> list[Diagnostic]:
     """Nothing dropped: the words of the TEI against the staged HTML site and EPUB."""
     from teikit.build import preservation
 
     staged = {target.resolve(): tmp for tmp, target in pending}
-    source, where = preservation.tei_words(edition.tree)
+    source, where = preservation.edition_words(edition)
     if not source:
         return []
     found: list[Diagnostic] = []
     html = staged.get((settings.exports_dir / "html").resolve())
     if html is not None:
-        report = preservation.site_report(source, where, html)
+        report = preservation.site_report(source, where, html, counted)
         found += preservation.diagnostics(report, str(edition.path))
     for target, tmp in staged.items():
         if target.suffix == ".epub":
             report = preservation.epub_report(source, where, tmp)
+            found += preservation.diagnostics(report, str(edition.path))
+        elif target.name == "epub" and target.parent == settings.exports_dir.resolve():
+            # one EPUB per document of a collection: together they must hold every word
+            report = preservation.epubs_report(source, where, sorted(tmp.glob("*.epub")))
             found += preservation.diagnostics(report, str(edition.path))
     return found
 
@@ -77,8 +82,9 @@ def _preservation(edition: Edition, settings: BuildSettings,
 def build_formats(edition: Edition, names: list[str], settings: BuildSettings) -> BuildRun:
     """Run ``names`` on ``edition``; swap all their outputs into place only if all succeed."""
     xmlio.require_tei(edition.tree, edition.path)  # one message for every format, before any runs
+    edition.memo.clear()  # what an earlier run computed from the tree may no longer hold
     run = BuildRun()
-    source_hash = outputs.content_hash(edition.path) if edition.path.is_file() else None
+    source_hash = edition.input_hash()
     outputs.clean_stale(settings.exports_dir)
     try:
         with outputs.built_from(source_hash), outputs.staged() as pending:
@@ -91,7 +97,9 @@ def build_formats(edition: Edition, names: list[str], settings: BuildSettings) -
                     continue
                 run.results.append(result)
             if not run.failures and settings.check_text:
-                run.results.append(BuildResult("text", diagnostics=_preservation(edition, settings, pending)))
+                counted = next((r.words for r in run.results if r.format == "html"), None)
+                run.results.append(BuildResult("text", diagnostics=_preservation(edition, settings, pending,
+                                                                                 counted)))
             if run.failures or any(d.severity is Severity.ERROR for d in run.diagnostics):
                 raise _Abandon
             if source_hash is not None:

@@ -41,6 +41,8 @@ class Document(Edition):
     # for columns, built on the first diagnostic that needs one (most files have none)
     _lines: list[str] | None = field(default=None, repr=False)
     _starts: dict[int, list[etree._Element]] | None = field(default=None, repr=False)
+    _columns: dict[tuple[int, str], tuple[dict[etree._Element, int], list[int]]] = field(
+        default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, path: str | Path, name: str | None = None, *, register: bool = False) -> Document:
@@ -59,6 +61,7 @@ class Document(Edition):
         encoding = self.tree.docinfo.encoding or "utf-8"
         self._lines = data.decode(encoding, errors="replace").splitlines()
         self._starts = None
+        self._columns = {}
 
     def column_of(self, el: etree._Element, attr: str | None = None) -> int | None:
         """The 1-based column of ``el``'s start tag (of its attribute ``attr`` when given).
@@ -85,12 +88,20 @@ class Document(Edition):
             return None
         text = lines[line - 1]
         name = (f"{el.prefix}:" if el.prefix else "") + local_name(el)
-        same = [e for e in self._starts.get(line, []) if e.tag == el.tag and e.prefix == el.prefix]
-        tags = list(re.finditer(rf"<{re.escape(name)}(?=[\s/>])", text))
-        nth = next((i for i, e in enumerate(same) if e is el), None)
-        if nth is None or nth >= len(tags):
+        # Per line and name, made once: the position of each element among those of its name
+        # starting on the line, and where the tags of that name start in the line's text (a
+        # file written on one line has every problem on it: scanning it per problem was
+        # quadratic, 1,500 warnings on 10 MB took 24 s).
+        key = (line, name)
+        if key not in self._columns:
+            same = [e for e in self._starts.get(line, []) if e.tag == el.tag and e.prefix == el.prefix]
+            starts = [m.start() for m in re.finditer(rf"<{re.escape(name)}(?=[\s/>])", text)]
+            self._columns[key] = ({e: i for i, e in enumerate(same)}, starts)
+        order, starts = self._columns[key]
+        nth = order.get(el)
+        if nth is None or nth >= len(starts):
             return None
-        start = tags[nth].start()
+        start = starts[nth]
         if attr and not attr.startswith("{"):  # an attribute on the same line as its tag
             end = text.find(">", start)
             pattern = re.compile(rf"\s({re.escape(attr)})\s*=")

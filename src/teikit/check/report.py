@@ -24,20 +24,34 @@ def render_text(diags: Sequence[Diagnostic], files: Sequence[str], show: Severit
         by_file[d.file].append(d)
     if lines and by_file:
         lines.append("")
-    for file in sorted(by_file):
-        file_diags = by_file[file]
-        lines.append(f"{file}: {_count_phrase(file_diags)}")
-        by_code: dict[str, list[Diagnostic]] = defaultdict(list)
-        for d in file_diags:
-            by_code[d.code].append(d)
-        for code in sorted(by_code, key=lambda c: (-by_code[c][0].severity.rank, c)):
-            group = by_code[code]
-            severity = group[0].severity
-            listed = severity.rank >= show.rank
-            hidden = "" if listed else f" (not listed: --show {severity.value} lists them)"
-            lines.append(f"  [{code}] {severity.value}, {len(group)}{hidden}")
+    if len(by_file) > PER_FILE_COUNTS:
+        # a collection: one count per rule over all files (a block per file of a thousand
+        # letters would bury the totals)
+        lines += _rule_counts(ordered, show, by_files=True)
+    else:
+        for file in sorted(by_file):
+            lines.append(f"{file}: {_count_phrase(by_file[file])}")
+            lines += _rule_counts(by_file[file], show)
     lines.append(summary_line(diags, len(files)))
     return "\n".join(lines)
+
+
+# Above this many files with problems, the counts are given by rule for all files at once.
+PER_FILE_COUNTS = 10
+
+
+def _rule_counts(diags: Sequence[Diagnostic], show: Severity, by_files: bool = False) -> list[str]:
+    by_code: dict[str, list[Diagnostic]] = defaultdict(list)
+    for d in diags:
+        by_code[d.code].append(d)
+    out = []
+    for code in sorted(by_code, key=lambda c: (-by_code[c][0].severity.rank, c)):
+        group = by_code[code]
+        severity = group[0].severity
+        hidden = "" if severity.rank >= show.rank else f" (not listed: --show {severity.value} lists them)"
+        where = f" in {len({d.file for d in group})} file(s)" if by_files else ""
+        out.append(f"  [{code}] {severity.value}, {len(group)}{where}{hidden}")
+    return out
 
 
 def _render(d: Diagnostic) -> str:

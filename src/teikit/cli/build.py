@@ -10,12 +10,13 @@ bug in a builder is not hidden.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from teikit.build import BUILDERS, BuildSettings
-from teikit.build.run import build_formats
 from teikit.cli._common import (
     FORMAT_OPTION,
     Verbosity,
@@ -24,10 +25,14 @@ from teikit.cli._common import (
     verbosity,
 )
 from teikit.diagnostics import Severity, render_json, render_text
-from teikit.edition import Edition
 from teikit.errors import EXIT_OK, EXIT_PROBLEMS
 
+if TYPE_CHECKING:  # the build's modules (lxml, the pool) are imported when a build runs
+    from teikit.build.parallel import Source
+    from teikit.edition import Edition
+
 FORMATS = (*BUILDERS, "all")
+PARALLEL_FROM_BYTES = 1_000_000  # below this, one process is faster than starting workers
 
 
 def _requested(formats: tuple[str, ...]) -> tuple[list[str], bool]:
@@ -45,13 +50,27 @@ def _requested(formats: tuple[str, ...]) -> tuple[list[str], bool]:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Folder the outputs go into (html/, *.epub, csv/) "
                    "[default: the project's output, else ./exports].")
+@click.option("--register", "registers", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="A separate register (a TEI file of listPerson, listPlace, listOrg...) whose entries "
+                   "get pages and resolve @ref; repeatable [default: the project's registers].")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes that write the HTML site [default: the cores, for an edition of 1 MB "
+                   "or more; else 1].")
+@click.option("--executor", "executor", default="", metavar="dask://HOST:PORT",
+              help="Write the HTML site on a Dask cluster (its scheduler's address) instead.")
+@click.option("--force", is_flag=True,
+              help="Build even when nothing changed since the last build (see docs/collections.md).")
 @click.option("--single-page", is_flag=True, help="HTML: all divisions in one page (edition.html).")
+@click.option("--epub-per-document", is_flag=True,
+              help="A collection: one EPUB per document (OUT/epub/NAME.epub) instead of one for all.")
 @click.option("--cite", "then_cite", is_flag=True,
               help="Then write the citations into OUT/citations (as `teikit cite`), in the same process.")
 @click.option("--deposit", "then_deposit", is_flag=True,
               help="Then bag everything into OUT/deposit (as `teikit deposit`), in the same process.")
 @FORMAT_OPTION
-def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path | None, single_page: bool,
+def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path | None,
+            registers: tuple[Path, ...], jobs: int | None, executor: str, force: bool, single_page: bool,
+            epub_per_document: bool,
             then_cite: bool, then_deposit: bool, fmt: str) -> None:
     """Build the edition into exports/ (html, epub, csv, or all; default all).
 
@@ -65,31 +84,54 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
       teikit build --cite --deposit   # the whole job in one process (one parse, one Saxon)
       teikit build html epub
       teikit build html --edition letter.xml --out /tmp/letter --single-page
+      teikit build --edition letters/ --register persons.xml --jobs 2
     """
+    from teikit.build import cache
+    from teikit.build.run import build_formats
+
     names, _explicit = _requested(formats)
-    edition = _load(edition_path)
+    source = _source(edition_path, registers)
     out_dir = project_exports(out_dir)
     # what this run makes (the reading edition's downloads page offers it)
     products = (*names, *(["citations"] if then_cite else []), *(["deposit"] if then_deposit else []))
-    settings = BuildSettings(exports_dir=out_dir, single_page=single_page, stylesheets=project_stylesheets(),
-                             products=products)
+    settings = BuildSettings(exports_dir=out_dir, single_page=single_page,
+                             epub_per_document=epub_per_document,
+                             stylesheets=project_stylesheets(),
+                             products=products, jobs=jobs or _default_jobs(source), executor=executor,
+                             source=source)
     log = verbosity()
-    run = build_formats(edition, names, settings)
-    if run.committed:
-        for result in run.results:
-            if result.outputs:
-                log.info(f"build: {result.format}: {len(result.outputs)} file(s) under {out_dir}")
-    diags = run.diagnostics
+    # an unchanged input (same bytes, stylesheets, options) keeps the last build's outputs
+    build_key = cache.key([*source.files, *source.registers, *settings.stylesheets.values()],
+                          {"formats": names, "single_page": single_page, "products": products,
+                           "epub_per_document": epub_per_document, "title": source.title,
+                           "name": source.name, "epoch": os.environ.get("SOURCE_DATE_EPOCH", "")})
+    kept = None if force else cache.unchanged(out_dir, build_key)
+    if kept is not None:
+        log.info(f"build: nothing changed since the last build into {out_dir}; its outputs are kept")
+        diags, committed, codes = kept, True, []
+        edition = None
+    else:
+        # the record stays until a build succeeds: a failed one keeps the outputs it describes
+        edition = source.load()
+        run = build_formats(edition, names, settings)
+        if run.committed:
+            for result in run.results:
+                if result.outputs:
+                    log.info(f"build: {result.format}: {len(result.outputs)} file(s) under {out_dir}")
+        diags, committed, codes = run.diagnostics, run.committed, [exc.exit_code for exc in run.failures]
     if fmt == "json":
-        click.echo(render_json(diags, tool="teikit build", files=[str(edition.path)]))
+        click.echo(render_json(diags, tool="teikit build", files=[source.name or source.files[0]]))
     elif diags:
         shown = [d for d in diags if d.severity is not Severity.INFO or log.level >= 1]
         if shown:
             click.echo(render_text(shown))
     failed = any(d.severity is Severity.ERROR for d in diags)
-    if run.committed and not failed and (then_cite or then_deposit):
-        _publish(edition, out_dir, names, then_cite, then_deposit, log)
-    codes = [exc.exit_code for exc in run.failures]
+    if kept is None and committed and not failed:
+        made = {p.relative_to(out_dir).parts[0] for r in run.results for p in r.outputs
+                if p.is_relative_to(out_dir)}
+        cache.record(out_dir, build_key, made, diags)
+    if committed and not failed and (then_cite or then_deposit):
+        _publish(edition or source.load(), out_dir, names, then_cite, then_deposit, log)
     raise SystemExit(max(codes) if codes else EXIT_PROBLEMS if failed else EXIT_OK)
 
 
@@ -98,13 +140,13 @@ def _publish(edition: Edition, out_dir: Path, names: list[str], cite: bool, depo
     """Citations and the deposit from the edition already parsed and the outputs just built."""
     from teikit import outputs
 
-    source_hash = outputs.content_hash(edition.path)
+    source_hash = edition.input_hash()
     if cite:
         from teikit.cite.export import write_citations
 
         with outputs.built_from(source_hash):
             made = write_citations(edition.tree, out_dir / "citations", stem=edition.stem,
-                                   inputs=(edition.path,))
+                                   inputs=edition.input_files)
         log.info(f"build: citations: {len(made.outputs)} file(s) under {out_dir / 'citations'}")
     if deposit:
         from teikit.deposit.package import DepositSettings, build_deposit
@@ -113,17 +155,30 @@ def _publish(edition: Edition, out_dir: Path, names: list[str], cite: bool, depo
         log.info(f"build: deposit: bag of {result.files} payload files in {result.bag_dir}")
 
 
-def _load(given: Path | None) -> Edition:
-    """The edition to build: a file, a folder (a collection), or the project's TEI (one file,
-    or several as a collection)."""
+def _default_jobs(source: Source) -> int:
+    """The cores, for an edition big enough that starting workers costs less than it saves."""
+    from teikit.build.parallel import default_jobs
+
+    size = sum(Path(f).stat().st_size for f in source.files)
+    return default_jobs() if size >= PARALLEL_FROM_BYTES else 1
+
+
+def _source(given: Path | None, registers: tuple[Path, ...] = ()) -> Source:
+    """The edition to build, as files to load: a file, a folder (a collection), or the
+    project's TEI (one file, or several as a collection), with its registers (given, else
+    the project's). Workers load it again from the same recipe."""
     from teikit import collection, project
+    from teikit.build.parallel import Source
 
     if given is not None and given.is_dir():
-        return collection.load_collection(collection.tei_files(given), name=given)
+        given_registers = {r.resolve() for r in registers}  # a register inside the folder is no member
+        files = [f for f in collection.tei_files(given) if f.resolve() not in given_registers]
+        return Source.of(files, registers, collection=True, name=given)
     if given is not None:
-        return Edition.load(given)
+        return Source.of([given], registers, collection=False)
     proj = project.require("TEI file")
     files = proj.tei_files()
+    registers = registers or tuple(proj.registers)
     if len(files) > 1:
-        return collection.load_collection(files, name=proj.root, title=proj.title)
-    return Edition.load(proj.edition)
+        return Source.of(files, registers, collection=True, name=proj.root, title=proj.title)
+    return Source.of([proj.edition], registers, collection=False)

@@ -101,10 +101,10 @@ def locate_part(name: str, exports: Path) -> list[Path]:
 
 def _check_provenance(edition: Edition, settings: DepositSettings) -> None:
     """Refuse built parts recorded as made from another input than ``edition``."""
-    if not edition.path.is_file():
+    want = edition.input_hash()
+    if want is None:
         return
     record = outputs.read_record(settings.exports_dir)
-    want = outputs.content_hash(edition.path)
     stale = sorted(name for name in settings.include if name in record and record[name] != want)
     if stale:
         raise InputError(
@@ -134,8 +134,12 @@ def _link(src: Path, dest: Path) -> None:
 def _fill_payload(edition: Edition, settings: DepositSettings, built: dict[str, list[Path]],
                   data: Path) -> tuple[list[PayloadFile], PurePosixPath]:
     """Copy everything into ``data`` and return what METS should list."""
-    tei_rel = PurePosixPath("tei", edition.path.name)
-    _copy(edition.path, data / tei_rel)
+    # The TEI as the editors keep it: the file, or a collection's every member, and the
+    # register files; the first is the METS's primary file.
+    originals = edition.input_files
+    for src in originals:
+        _copy(src, data / "tei" / src.name)
+    tei_rel = PurePosixPath("tei", originals[0].name)
     schemas = (p for p in settings.schemas_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
     for src in sorted(schemas):
         _copy(src, data / "schemas" / src.relative_to(settings.schemas_dir))
@@ -157,7 +161,9 @@ def _texts(meta: DepositMetadata, edition: Edition, parts: list[str]) -> tuple[s
         f"{meta.title}\n{'=' * len(meta.title)}\n\n{meta.description()}\n\n"
         f"Identifier: {meta.identifier}\nDate: {meta.date}\nPublisher: {meta.publisher}\n\n"
         "Contents of data/:\n"
-        f"  tei/{edition.path.name}  the TEI P5 edition (the authoritative file)\n"
+        + (f"  tei/{edition.path.name}  the TEI P5 edition (the authoritative file)\n" if not edition.members
+           else f"  tei/  the {len(edition.members)} TEI P5 documents of the collection (the "
+                "authoritative files)\n")
         + "".join(f"  {p}/\n" for p in parts)
         + "  metadata/  METS (with MODS and Dublin Core), MODS, Dublin Core, deposit.json\n"
         "  RIGHTS.txt  rights of the text and licence of the encoding\n\n"
@@ -229,7 +235,7 @@ def build_deposit(edition: Edition, settings: DepositSettings) -> DepositResult:
     diags: list[Diagnostic] = []
     built = _built_sources(edition, settings, diags)
     stem = edition.stem
-    inputs = [edition.path, *(f for files in built.values() for f in files)]
+    inputs = [*edition.input_files, *(f for files in built.values() for f in files)]
     with xmlio.atomic_directory(out_dir, inputs=inputs) as tmp:
         bag_dir = tmp / stem
         files, tei_rel = _fill_payload(edition, settings, built, bag_dir)

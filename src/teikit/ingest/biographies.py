@@ -7,7 +7,8 @@ lifespan gives that person
 
 * ``<birth when="1892">1892</birth>`` and ``<death when="1925">1925</death>``, with
   ``@source`` pointing at the note and ``cert="low"`` where the note doubts the year
-  ("1891-1966?", "1900?-"); an open lifespan ("1893-?") gives the birth only;
+  ("1891-1966?", "1900?-"); an open lifespan ("1893-?") gives the birth only, one with
+  the birth unknown ("?-1937") the death only;
 * when a note is about a person (their name opens it, with or without years), the note's
   first sentence as a
   ``<note source="#ch05-n06">`` with a ``ref type="note"`` to it, labelled the way the
@@ -74,8 +75,10 @@ def first_sentence(text: str) -> str:
 
 
 def _lifespan(name: etree._Element) -> tuple[str | None, str | None, bool, bool] | None:
-    """(birth, death, birth doubted, death doubted) from "(1892-1925" right after ``name``."""
-    if not re.fullmatch(r"\s*\(\s*", name.tail or ""):
+    """(birth, death, birth doubted, death doubted) from "(1892-1925" right after ``name``;
+    "(?-1937" gives the death only."""
+    opening = re.fullmatch(r"\s*\(\s*(\?\s*[-–]\s*)?", name.tail or "")
+    if not opening:
         return None
     nxt = name.getnext()
     if nxt is None:
@@ -84,6 +87,10 @@ def _lifespan(name: etree._Element) -> tuple[str | None, str | None, bool, bool]
     if date is None:
         return None
     after = nxt.tail or ""
+    if opening.group(1):  # the birth year unknown: "(?-1937)"
+        year = date.get("when", "")
+        closed = len(year) == 4 and after.startswith(")")
+        return (None, year, False, False) if closed else None
     if date.get("from") and date.get("to"):
         return date.get("from"), date.get("to"), False, after.startswith("?")
     if date.get("when") and len(date.get("when", "")) == 4 and re.match(r"\??[-–]", after):

@@ -21,13 +21,16 @@ import re
 from lxml import etree
 
 from teikit.diagnostics import Severity
+from teikit.ingest import corrections
 from teikit.ingest.context import IngestContext
+from teikit.ingest.corrections import Correction
 from teikit.ingest.index_parse import (
     Entry,
     Locator,
     PageMark,
     Section,
     fold,
+    iter_entries,
     parse_index,
 )
 from teikit.ingest.inline import wrap_matches
@@ -145,6 +148,8 @@ class _Builder:
         self.ids: set[str] = set()
         self.items: dict[int, etree._Element] = {}  # id(entry) -> item
         self.main_key = ""  # the heading of the main entry being built (names its notes)
+        self.repairs: dict[int, list[Correction]] = {}  # id(entry) -> its corrections.tsv rows
+        self.applied: set[int] = set()
 
     def unique(self, base: str) -> str:
         out, k = base, 2
@@ -256,6 +261,9 @@ class _Builder:
             xml_id = self.unique(f"{parent_id}-{counter}")
             item.set(XML_ID, xml_id)
             self.fill(item, entry, 0, None)
+        for row in self.repairs.get(id(entry), []):
+            if record_repair(item, row):
+                self.applied.add(row.row)
         self.children(item, entry, xml_id)
         return item
 
@@ -280,6 +288,61 @@ class _Builder:
 
 
 _SEE = re.compile(r"\(see ([^)]+)\)")
+
+
+def _repaired(lines: list[str], rows: list[Correction]) -> list[str]:
+    """The source lines with the corrections.tsv rows of the index applied: the index is read
+    from the repaired text ("Pavel, P., I" -> "Pavel P., 1"); :func:`record_repair` records
+    each repair in the entry built from it."""
+    out = list(lines)
+    for row in rows:
+        out[row.line - 1] = out[row.line - 1].replace(row.found, row.replacement, 1)
+    return out
+
+
+def _repairs_by_entry(sections: list, rows: list[Correction]) -> dict[int, list[Correction]]:
+    """Each row with the entry its line belongs to (the last one starting at or before it)."""
+    entries = [e for section in sections for e in iter_entries(section.items)]
+    out: dict[int, list[Correction]] = {}
+    for row in rows:
+        owner = None
+        for entry in entries:
+            if entry.line <= row.line - 1:
+                owner = entry
+        if owner is not None:
+            out.setdefault(id(owner), []).append(row)
+    return out
+
+
+def record_repair(item: etree._Element, row: Correction) -> bool:
+    """Encode one repair in a built index entry as ``choice/sic/corr``: a locator that is the
+    repaired text is wrapped whole (``<choice><sic>I</sic><corr><ref …>1</ref></corr></choice>``),
+    other repaired text where it stands. False when the repaired text is not found. Runs
+    before the entry's sub-entries are added, so only its own text is searched."""
+    own = list(item.iter())
+    for ref in (el for el in own if el.tag == T + "ref" and el.text == row.replacement):
+        choice = etree.Element(T + "choice")
+        ref.addprevious(choice)
+        choice.tail, ref.tail = ref.tail, None
+        etree.SubElement(choice, T + "sic").text = row.found
+        etree.SubElement(choice, T + "corr", resp="#teikit").append(ref)
+        return True
+    for el in own:
+        for attr in ("text", "tail"):
+            value = getattr(el, attr) if (attr == "text" or el is not item) else None
+            if value and row.replacement in value:
+                before, after = value.split(row.replacement, 1)
+                choice = etree.Element(T + "choice")
+                etree.SubElement(choice, T + "sic").text = row.found
+                etree.SubElement(choice, T + "corr", resp="#teikit").text = row.replacement
+                choice.tail = after
+                setattr(el, attr, before)
+                if attr == "text":
+                    el.insert(0, choice)
+                else:
+                    el.addnext(choice)
+                return True
+    return False
 
 
 def _link_see(div: etree._Element) -> None:
@@ -442,7 +505,8 @@ def run(ctx: IngestContext) -> None:
                         "after the bibliography")
         return
     start, end = span
-    lines = ctx.source.lines
+    rows = [c for line, cs in corrections.load(ctx.editorial_dir).items() if start < line <= end for c in cs]
+    lines = _repaired(ctx.source.lines, rows)
     cfg = load_editorial(ctx.editorial_dir)
     sections = parse_index(lines[start:end], start, nesting_overrides(cfg), ctx.book.page)
     if not sections:
@@ -455,6 +519,7 @@ def run(ctx: IngestContext) -> None:
     reg = build_registry(sections, cfg)
     _standoff(ctx, reg)
     b = _Builder(ctx, reg, Targets(ctx.root))
+    b.repairs = _repairs_by_entry(sections, rows)
     b.note_fixes = {(fix["entry"], fix["locator"]): fix for fix in cfg.get("index", {}).get("notes", [])}
     b.ids.update(el.get(XML_ID) for el in ctx.root.iter() if el.get(XML_ID))
     # the page the index begins on, its heading and the key to its abbreviations
@@ -473,6 +538,11 @@ def run(ctx: IngestContext) -> None:
                 b.pb(lst, it)
             else:
                 lst.append(b.item(it, None, 0))
+    for row in rows:
+        if row.row not in b.applied:
+            ctx.report(Severity.WARNING, "ingest.correction-unused",
+                       f"correction row {row.row}: {row.found!r} not found on line {row.line}", row.line - 1,
+                       hint="fix the line number or the text in corrections.tsv")
     _link_see(div)
     known = [m for s in sections for m in _marks(s.items)]
     before = _preceding_mark(ctx, start)

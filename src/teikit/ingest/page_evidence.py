@@ -1,12 +1,14 @@
-"""Ingest pass `page_evidence`: move inferred page breaks to where the printed index puts people.
+"""Ingest pass `page_evidence`: move inferred page breaks to where the printed index puts names.
 
 The ``pages`` pass places a missing page's ``pb`` by an estimate (even spread of text,
 joints). Once the index and the persons passes have run, the book's own index is better
-evidence: its locators say on which page each person is named ("Agabekov …, viii"). For
+evidence: its locators say on which page each person (organisation, place, event) is named
+("Agabekov …, viii", "NKGB, ix"). For
 every inferred ``pb`` in the front matter and the body, this pass tries each block start
 between the neighbouring page breaks (and the current place) and keeps the place that
-satisfies the most (person, page) pairs of the index for the two pages it separates: a
-pair is satisfied when the person has a ``persName`` on that page. Ties keep the current
+satisfies the most (entry, page) pairs of the index for the two pages it separates: a
+pair is satisfied when the entry's subject has a name (``persName``, ``orgName``,
+``placeName``, ``name``) on that page. Ties keep the current
 place, so without evidence nothing moves. Notes are left alone (the index pass has already
 resolved "245 n11" locators against them). The result stays ``cert="low"``.
 """
@@ -23,11 +25,12 @@ from teikit.ingest.pages import page_number, to_roman
 
 T = f"{{{xmlio.TEI_NS}}}"
 CANDIDATES = {T + name for name in ("p", "head", "item", "row", "figure", "argument")}
+NAMES = tuple(T + name for name in ("persName", "orgName", "placeName", "name"))
 Pairs = dict[str, set[str]]
 
 
 def index_pairs(root: etree._Element) -> Pairs:
-    """Page number -> IDs of the persons the printed index lists on that page."""
+    """Page number -> IDs of the persons (orgs, places, events) the index lists on that page."""
     pairs: Pairs = defaultdict(set)
     for index in root.iter(T + "div"):
         if index.get("type") != "index":
@@ -35,21 +38,22 @@ def index_pairs(root: etree._Element) -> Pairs:
         for ref in index.iter(T + "ref"):
             if ref.get("type") not in ("page", "range"):
                 continue
-            person = _person_of(ref)
+            person = _subject_of(ref)
             if person:
                 for page in _pages(ref.get("target", "")):
                     pairs[page].add(person)
     return pairs
 
 
-def _person_of(ref: etree._Element) -> str | None:
-    """The person of the index entry (or parent entry) a locator belongs to."""
+def _subject_of(ref: etree._Element) -> str | None:
+    """The subject (person, org, place, event) of the index entry (or parent entry) a
+    locator belongs to."""
     for item in ref.iterancestors(T + "item"):
         term = item.find(T + "term")
         if term is not None:
-            pers = term.find(f".//{T}persName")
-            if pers is not None and pers.get("ref", "").startswith("#pers-"):
-                return pers.get("ref")[1:]
+            name = next((n for n in term.iter(*NAMES) if n.get("ref", "").startswith("#")), None)
+            if name is not None:
+                return name.get("ref")[1:]
     return None
 
 
@@ -63,15 +67,15 @@ def _pages(target: str) -> list[str]:
 
 
 def _events(part: etree._Element) -> list[etree._Element]:
-    """Page breaks, person mentions and candidate blocks in document order."""
-    return [el for el in part.iter(T + "pb", T + "persName", *CANDIDATES)
-            if el.tag != T + "persName" or el.get("ref")]
+    """Page breaks, name mentions and candidate blocks in document order."""
+    return [el for el in part.iter(T + "pb", *NAMES, *CANDIDATES)
+            if el.tag not in NAMES or el.get("ref")]
 
 
 def _score(events: list[etree._Element], a: int, cut: int, b: int, before: set[str],
            after: set[str]) -> int:
-    seen_before = {e.get("ref")[1:] for e in events[a + 1:cut] if e.tag == T + "persName"}
-    seen_after = {e.get("ref")[1:] for e in events[cut:b] if e.tag == T + "persName"}
+    seen_before = {e.get("ref")[1:] for e in events[a + 1:cut] if e.tag in NAMES}
+    seen_after = {e.get("ref")[1:] for e in events[cut:b] if e.tag in NAMES}
     return len(before & seen_before) + len(after & seen_after)
 
 

@@ -21,7 +21,7 @@ forenames before the ``choice`` when the whole reads as a form of the same perso
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 
 from lxml import etree
 
@@ -36,9 +36,11 @@ from teikit.xmlio import TEI_NS, XML_ID
 T = f"{{{TEI_NS}}}"
 PENDING = "candidates"  # temporary attribute on a provisional wrapper
 NAME_TAGS = (T + "persName", T + "orgName", T + "placeName", T + "name")
+# the type of an rs (a referring string, not a name) by the element a name of its subject takes
+REFERRING_TYPES = {"orgName": "org", "placeName": "place", "name": "event"}
 # A name inside the title of a work is part of the title, not a mention of the person
 # (Trotsky's "Stalin: An Appraisal", "Khrushchev Remembers").
-SKIP_TAGS = [*NAME_TAGS, *(T + t for t in ("teiHeader", "standOff", "pb", "ref", "title"))]
+SKIP_TAGS = [*NAME_TAGS, T + "rs", *(T + t for t in ("teiHeader", "standOff", "pb", "ref", "title"))]
 _ROMAN = re.compile(r"^[ivxl]+$")
 # Elements inside a paragraph: the text before a name runs on through them.
 INLINE = {T + t for t in ("hi", "title", "choice", "corr", "sic", "date", "persName", "orgName",
@@ -122,8 +124,11 @@ def _finder(forms: Forms):
 def _factory(forms: Forms, ruled_forms: set[str]):
     def make(text: str, candidates: list[str]) -> etree._Element:
         tag = forms.kinds.get(candidates[0], "persName")
-        el = etree.Element(T + tag)
-        if tag == "name":
+        if text in forms.referring:
+            el = etree.Element(T + "rs", type=REFERRING_TYPES.get(tag, "person"))
+        else:
+            el = etree.Element(T + tag)
+        if tag == "name" and text not in forms.referring:
             el.set("type", "event")
         # a form some editorial rule reads is resolved later, even with one candidate
         if len(candidates) == 1 and text not in ruled_forms:
@@ -161,6 +166,18 @@ def _rules(cfg: dict) -> dict[tuple[str, int | None], list[tuple[str, str]]]:
     return out
 
 
+def _rule_only_forms(cfg: dict, forms: Forms) -> set[str]:
+    """Forms that only ``[[resolve]]`` readings name, added to ``forms`` for their persons: a
+    forename used alone that is also a common word ("German" Sverdlov, and the adjective)."""
+    out: set[str] = set()
+    for rule in cfg.get("resolve", []):
+        form = rule["form"]
+        if form in out or not forms.candidates.get(form):
+            out.add(form)
+            forms.add(form, rule["person"])
+    return out
+
+
 def _before(el: etree._Element) -> str:
     prev = el.getprevious()
     return (prev.tail if prev is not None else el.getparent().text) or ""
@@ -194,8 +211,12 @@ def _ruled(rules: dict, el: etree._Element, page: int | None) -> tuple[str | Non
     return None, False
 
 
-def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict) -> tuple[int, int]:
-    """Link or unwrap provisional wrappers by the index's pages; return (linked, left)."""
+def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict,
+             rule_only: Set[str] = frozenset()) -> tuple[int, int]:
+    """Link or unwrap provisional wrappers by the index's pages; return (linked, left).
+
+    A form in ``rule_only`` is a name only where a reading says so (a forename that is also
+    a common word: "German"); elsewhere it is plain text, with no diagnostic."""
     page: int | None = None
     linked = left = 0
     pending = []
@@ -209,6 +230,12 @@ def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict) -> tuple[
         listed = candidates if len(candidates) == 1 else \
             [c for c in candidates if index_pages.lists(c, pg)]
         ruled, specific = _ruled(rules, el, pg)
+        if el.text in rule_only:
+            listed = [ruled] if ruled and specific else []
+            if not listed:
+                del el.attrib[PENDING]
+                _unwrap(el)
+                continue
         if ruled and (specific or len(listed) != 1):
             listed = [ruled]
         del el.attrib[PENDING]
@@ -327,8 +354,10 @@ def _names_person(words: list[str], known: list[str], is_surname: bool, vocabula
         return True
     if is_surname:
         # a forename spelt otherwise than in the index but with its initial ("Stanislav" for
-        # the index's Stanislas), followed by nothing or by an initial
-        return bool(known) and words[0] in vocabulary and words[0][0] == known[0][0] \
+        # the index's Stanislas), followed by nothing or by an initial; where the index
+        # prints initials only ("Golubtsova, V."), any first name with that initial
+        initials_only = bool(known) and all(len(w) == 1 for w in known)
+        return bool(known) and (words[0] in vocabulary or initials_only) and words[0][0] == known[0][0] \
             and all(len(w) == 1 for w in words[1:])
     return all(w in vocabulary for w in words)
 
@@ -336,6 +365,18 @@ def _names_person(words: list[str], known: list[str], is_surname: bool, vocabula
 def _forename_vocabulary(names: dict[str, tuple[set[str], list[str]]]) -> set[str]:
     """Every forename the index prints (whole words, not initials)."""
     return {w for _, known in names.values() for w in known if len(w) > 1 and w.isalpha()}
+
+
+def _alias_forenames(root: etree._Element) -> set[str]:
+    """First names of the people's other names ("Leon" of Trotsky's "aka Leon Trotsky"), so
+    that an alias printed with a forename is taken whole ("Leon Berg", Orlov's)."""
+    out: set[str] = set()
+    for name in root.iter(T + "persName"):
+        words = "".join(name.itertext()).split()
+        if name.get("type") in ("pseudonym", "aka", "birth") and len(words) > 1 and words[0].isalpha() \
+                and words[0][:1].isupper() and len(words[0]) > 1:
+            out.add(words[0])
+    return out
 
 
 def _merge_following(el: etree._Element) -> int:
@@ -368,7 +409,8 @@ def _parenthesis_closes(el: etree._Element, nxt: etree._Element) -> bool:
         return False
     prev = el.getprevious()
     before = (prev.tail if prev is not None else el.getparent().text) or ""
-    return not (")" in gap and "(" not in "".join(el.itertext()) and not before.rstrip().endswith("("))
+    opened = before.rstrip().rstrip("\"“").endswith("(")  # 'Valeria ("Lera") Golubtsova'
+    return not (")" in gap and "(" not in "".join(el.itertext()) and not opened)
 
 
 def _set_before(el: etree._Element, text: str) -> None:
@@ -443,7 +485,7 @@ def widen_forenames(text: etree._Element, excluded: set[etree._Element]) -> int:
     ("Nadia [Nadezhda Sergeevna] Alliluyeva", 'Grigory ["Grisha"] Kanner'). Returns the count."""
     root = text.getroottree().getroot()
     names = _index_names(root)
-    vocabulary = _forename_vocabulary(names)
+    vocabulary = _forename_vocabulary(names) | _alias_forenames(root)
     widened = 0
     for el in list(text.iter(T + "persName")):
         ref = (el.get("ref") or "").lstrip("#")
@@ -462,7 +504,24 @@ def widen_forenames(text: etree._Element, excluded: set[etree._Element]) -> int:
         _set_before(el, _balance_quotes(el, before))
         _close_after(el)
         widened += _take_repaired_forename(el, known)
+        widened += _take_patronymic_after(el, known)
     return widened
+
+
+_WORD_AFTER = re.compile(r"^ ([A-Z][a-z]+)\b")
+
+
+def _take_patronymic_after(el: etree._Element, known: list[str]) -> int:
+    """A forename tagged alone takes the patronymic printed right after it, when the index
+    gives both: "<persName>Olga</persName> Davydovna" (the index's "Kameneva, Olga Davydovna")."""
+    if len(el) or (el.text or "") not in known:
+        return 0
+    m = _WORD_AFTER.match(el.tail or "")
+    if not m or m.group(1) not in known or not _PATRONYMIC.match(m.group(1)):
+        return 0
+    el.text = (el.text or "") + m.group(0)
+    el.tail = (el.tail or "")[m.end():]
+    return 1
 
 
 def _take_repaired_forename(el: etree._Element, known: list[str]) -> int:
@@ -525,10 +584,11 @@ def run(ctx: IngestContext) -> None:
     excluded = _excluded(ctx.root)
     italic_works(text, forms, excluded)
     rules = _rules(cfg)
+    rule_only = _rule_only_forms(cfg, forms)
     wrap_matches(text, _finder(forms), _factory(forms, {form for form, _ in rules}), skip=SKIP_TAGS,
                  only=lambda el: el not in excluded)
     index_pages = IndexPages(ctx.root)
-    _resolve(ctx, index_pages, rules)
+    _resolve(ctx, index_pages, rules, rule_only)
     extend_over_corrections(text, forms)
     widen_forenames(text, excluded)
     # forename and patronymic alone ("Yakob Grigorievich"), learnt from the index and from

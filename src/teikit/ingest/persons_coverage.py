@@ -31,6 +31,8 @@ _LOC = re.compile(r"^([0-9ivxl]+)(?:-([0-9ivxl]+))?")
 class Coverage:
     pairs: set[tuple[str, str]] = field(default_factory=set)
     found: set[tuple[str, str]] = field(default_factory=set)
+    # found only under a name the index's "see" reference makes one subject with the entry's
+    via_see: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def missed(self) -> list[tuple[str, str]]:
@@ -111,25 +113,63 @@ def _mentioned(root: etree._Element,
     return tagged, in_notes
 
 
+# the rs/@type of a referring string ("Ukrainian", "the Party") for each kind of name
+_RS_TYPE = {"orgName": "org", "placeName": "place", "name": "event"}
+
+
 def _other_mentions(root: etree._Element, tag: str) -> Iterator[tuple[etree._Element, str | None]]:
-    """Every ``tag[@ref]`` of the text outside the index and bibliography, with its page."""
+    """Every ``tag[@ref]`` of the text outside the index and bibliography, with its page; a
+    referring string of the same kind (``rs type="place"`` for ``placeName``) counts too."""
     page: str | None = None
     text = root.find(T + "text")
-    for el in text.iter(T + "pb", T + tag) if text is not None else ():
+    for el in text.iter(T + "pb", T + tag, T + "rs") if text is not None else ():
         if el.tag == T + "pb":
             page = el.get("n")
+        elif el.tag == T + "rs" and el.get("type") != _RS_TYPE.get(tag):
+            continue
         elif el.get("ref") and not any(a.tag == T + "div" and a.get("type") in ("index", "bibliography")
                                        for a in el.iterancestors()):
             yield el, page
+
+
+def see_groups(root: etree._Element) -> dict[str, set[str]]:
+    """Subject -> the subjects the index's "see" references join it with, itself included.
+
+    "GPU … (see Cheka)", "OGPU … (see Cheka)": the index sends each name of the one
+    security service to the Cheka's entry, so GPU, OGPU and Cheka are one group.
+    """
+    div = root.find(f".//{T}div[@type='index']")
+    subject_of: dict[str, str] = {}
+    edges: list[tuple[str, str]] = []
+    for item in div.iter(T + "item") if div is not None else ():
+        name = next((n for n in item.find(T + "term").iter() if n.get("ref")), None) \
+            if item.find(T + "term") is not None else None
+        if name is not None and item.get(XML_ID):
+            subject_of[item.get(XML_ID)] = name.get("ref").lstrip("#")
+    for item in div.iter(T + "item") if div is not None else ():
+        own = subject_of.get(item.get(XML_ID) or "")
+        for ref in item.iter(T + "ref"):
+            other = subject_of.get((ref.get("target") or "").lstrip("#"))
+            if own and other and not ref.get("type") and other != own:
+                edges.append((own, other))
+    groups: dict[str, set[str]] = {}
+    for a, b in edges:
+        merged = groups.get(a, {a}) | groups.get(b, {b})
+        for member in merged:
+            groups[member] = merged
+    return groups
 
 
 def measure(root: etree._Element, exclude: Set[str] = frozenset(), tag: str = "persName") -> Coverage:
     """Compare the index's (person, page) pairs with the edition's ``persName`` mentions.
 
     A pair from a note locator is also found inside the very note it points at (the note
-    may start on the page before when that page break is inferred).
+    may start on the page before when that page break is inferred). A pair is found *via
+    see* when the page names a subject the index's "see" references join with the entry
+    (:func:`see_groups`): the index lists OGPU on p. 22, which says "GPU".
     """
     tagged, in_notes = _mentioned(root, tag)
+    groups = see_groups(root)
     cov = Coverage()
     for loc in index_locators(root, exclude, tag):
         for page in loc.pages:
@@ -137,6 +177,9 @@ def measure(root: etree._Element, exclude: Set[str] = frozenset(), tag: str = "p
             cov.pairs.add(pair)
             if pair in tagged or any((loc.pid, n) in in_notes for n in loc.notes):
                 cov.found.add(pair)
+            elif any((other, page) in tagged for other in groups.get(loc.pid, ())):
+                cov.found.add(pair)
+                cov.via_see.add(pair)
     return cov
 
 
@@ -147,6 +190,46 @@ def measure_locators(root: etree._Element, exclude: Set[str] = frozenset()) -> t
     found = sum(1 for loc in locs if any((loc.pid, p) in tagged for p in loc.pages)
                 or any((loc.pid, n) in in_notes for n in loc.notes))
     return len(locs), found
+
+
+@dataclass
+class Described:
+    """How the personography describes its persons (issue #18: >= 80 % with dates or a line)."""
+
+    persons: int = 0
+    described: int = 0        # dates, or a description of any source
+    sourced: int = 0          # dates or a description from the book itself (index, notes)
+    indexed: int = 0          # persons of the printed index
+    indexed_sourced: int = 0  # ... of them described by the book itself
+    dates: int = 0            # birth or death
+    index: int = 0            # the printed index's gloss (note type="index")
+    notes: int = 0            # the translator's biographical note (note @source)
+    editors: int = 0          # the editors' own line (note @resp, no @source)
+    uncertain: int = 0        # a date the source doubts (@cert)
+
+
+def described(root: etree._Element) -> Described:
+    """Count the persons of ``listPerson`` by what describes them."""
+    out = Described()
+    for person in root.iter(T + "person"):
+        notes = person.findall(T + "note")
+        dates = person.findall(T + "birth") + person.findall(T + "death")
+        kinds = {"index": any(n.get("type") == "index" for n in notes),
+                 "notes": any(n.get("type") is None and n.get("source") for n in notes),
+                 "editors": any(n.get("type") is None and n.get("resp") and not n.get("source")
+                                for n in notes)}
+        out.persons += 1
+        out.described += bool(dates or any(kinds.values()))
+        out.sourced += bool(dates or kinds["index"] or kinds["notes"])
+        if not any(n.get("type") == "indexing" for n in notes):
+            out.indexed += 1
+            out.indexed_sourced += bool(dates or kinds["index"] or kinds["notes"])
+        out.dates += bool(dates)
+        out.index += kinds["index"]
+        out.notes += kinds["notes"]
+        out.editors += kinds["editors"]
+        out.uncertain += any(d.get("cert") for d in dates)
+    return out
 
 
 def sample(root: etree._Element, size: int = 200, seed: int = 1990) -> list[tuple[str, str, str]]:
@@ -163,6 +246,41 @@ def sample(root: etree._Element, size: int = 200, seed: int = 1990) -> list[tupl
         word = " ".join("".join(el.itertext()).split())
         out.append((el.get("ref"), page or "?", f"{before[-70:]}[{word}]{after[:50]}"))
     return out
+
+
+def sample_paragraphs(root: etree._Element, size: int = 30, seed: int = 1990) -> list[tuple[str, str]]:
+    """A reproducible random sample of (page, text) of the text's paragraphs and notes, each
+    tagged person shown as ``[words|ref]``, for reading person-mention recall."""
+    text = root.find(T + "text")
+    skipped = ("index", "bibliography", "contents")
+    blocks = [p for p in text.iter(T + "p")
+              if not any(a.tag == T + "div" and a.get("type") in skipped for a in p.iterancestors())
+              and len(" ".join("".join(p.itertext()).split())) > 40] if text is not None else []
+    chosen = random.Random(seed).sample(blocks, min(size, len(blocks)))
+    out = []
+    for block in sorted(chosen, key=blocks.index):
+        pb = block.xpath("preceding::tei:pb[1]", namespaces={"tei": TEI_NS})
+        out.append((pb[0].get("n") if pb else "?", _marked(block)))
+    return out
+
+
+def _marked(block: etree._Element) -> str:
+    """The text of ``block`` with each ``persName[@ref]`` as ``[words|ref]``."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.tag == T + "persName" and node.get("ref"):
+            parts.append(f"[{' '.join(''.join(node.itertext()).split())}|{node.get('ref').lstrip('#')}]")
+            return
+        if node.tag == T + "sic":
+            return
+        parts.append(node.text or "")
+        for child in node:
+            walk(child)
+            parts.append(child.tail or "")
+
+    walk(block)
+    return " ".join("".join(parts).split())
 
 
 def _around(block: etree._Element, el: etree._Element) -> tuple[str, str]:

@@ -26,10 +26,14 @@ class Forms:
 
     candidates: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     kinds: dict[str, str] = field(default_factory=dict)  # ref -> persName|orgName|placeName
+    # forms that refer to an org, place or event without being its name ("Ukrainian", "the
+    # Party"): tagged <rs type="place|org|event">, as the TEI Guidelines have it for referring strings
+    referring: set[str] = field(default_factory=set)
 
     def add(self, form: str, ref: str) -> None:
         form = form.strip()
-        if len(form) < 3 or not form[:1].isupper():
+        # a name, or one that opens with a nickname in quotation marks ('"Ivry" Piatakov')
+        if len(form) < 3 or not form.lstrip("\"“")[:1].isupper():
             return
         if ref not in self.candidates[form]:
             self.candidates[form].append(ref)
@@ -130,6 +134,7 @@ def build_forms(root: etree._Element, cfg: dict) -> Forms:
     for tag, name_tag, mention_tag in (("org", "orgName", "orgName"), ("place", "placeName", "placeName"),
                                        ("event", "label", "name")):
         unindexed = {u["id"]: u.get("mentions", []) for u in cfg.get(f"unindexed_{tag}", [])}
+        referring = {u["id"]: u.get("refs", []) for u in cfg.get(f"unindexed_{tag}", [])}
         for item in root.iter(T + tag):
             ref = item.get(XML_ID)
             if not ref:
@@ -140,4 +145,7 @@ def build_forms(root: etree._Element, cfg: dict) -> Forms:
                     forms.add(_text(name), ref)
             for form in list(cfg.get(tag, {}).get(ref, {}).get("mentions", [])) + unindexed.get(ref, []):
                 forms.add(form, ref)
+            for form in list(cfg.get(tag, {}).get(ref, {}).get("refs", [])) + referring.get(ref, []):
+                forms.add(form, ref)
+                forms.referring.add(form.strip())
     return forms

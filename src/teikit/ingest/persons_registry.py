@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from teikit.errors import InputError
 from teikit.ingest.index_parse import Entry, Overrides, Section
 from teikit.ingest.persons_names import PersonName, parse_person_heading, slug
 from teikit.ingest.tomldata import STRINGS, Map, OneOf, Required, TomlFile, check_shape
@@ -35,16 +36,19 @@ PERSONS_SHAPE = {
     "subjects": Map(OneOf("org", "place", "event", "term")),
     "same": Map(str),
     "person": Map({"variants": STRINGS, "mentions": STRINGS}),
-    "org": Map({"mentions": STRINGS}),
-    "place": Map({"mentions": STRINGS}),
+    "org": Map({"mentions": STRINGS, "refs": STRINGS}),
+    "place": Map({"mentions": STRINGS, "refs": STRINGS}),
     "forms": {"exclude": STRINGS, "not_names": STRINGS},
     "resolve": [{"form": Required(str), "pages": STRINGS, "before": str, "person": Required(str),
                  "reason": str}],
     "description": Map(str),
-    "event": Map({"mentions": STRINGS}),
+    "event": Map({"mentions": STRINGS, "refs": STRINGS}),
     **{f"unindexed_{kind}": [{"id": Required(str), "name": Required(str), "names": STRINGS, "type": str,
-                              "description": str, "mentions": STRINGS}]
+                              "description": str, "mentions": STRINGS, "refs": STRINGS}]
        for kind in ("place", "org", "event")},
+    # pairs of the printed index that no name on the page realises (the locator is topical:
+    # "Troika" where the page tells what the three did); read by benchmarks/person_coverage.py
+    "topical": [{"entry": Required(str), "pages": Required(STRINGS), "reason": Required(str)}],
     "unindexed": [{"id": Required(str), "surname": Required(str), "forename": str, "roles": STRINGS,
                    "description": str, "mentions": STRINGS, "indexed_under": str, "only_mentions": bool}],
 }
@@ -183,12 +187,16 @@ def _add_unindexed_subjects(reg: Registry, cfg: dict) -> None:
 
 def _add_unindexed(reg: Registry, cfg: dict) -> None:
     for item in cfg.get("unindexed", []):
+        if reg.by_id(item["id"]) is not None:
+            raise InputError(f"[[unindexed]] {item['id']!r}: the printed index already has this person",
+                             file=PERSONS_FILE, hint="use [person.\"…\"] mentions or variants for an "
+                                                      "indexed person's further names")
         name = PersonName(surname=item["surname"], forename=item.get("forename"))
         name.roles = list(item.get("roles", []))
-        if item.get("description"):
-            name.description.append(item["description"])
         name.fnu = not item.get("forename")
         person = Person(item["id"], name, [], indexed=False)
+        # the description of someone the index lacks is the editors', not the index's
+        person.editors_note = item.get("description")
         # Stalin's children appear in the print only as sub-entries of his entry
         person.under = item.get("indexed_under")
         reg.persons.append(person)
@@ -288,8 +296,10 @@ def standoff_lists(reg: Registry) -> list[etree._Element]:
             _sub(item, name_tag, s.name)
             for other in s.other_names:
                 _sub(item, name_tag, other)
-            if s.description:
+            if s.description and s.entry is not None:
                 _sub(item, "note", s.description, type="index")
+            elif s.description:  # the editors' line for a subject the index lacks
+                _sub(item, "note", s.description, resp="#teikit")
             if s.entry is None:
                 _sub(item, "note", "not in the printed index", type="indexing")
         lists.append(lst)

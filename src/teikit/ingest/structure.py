@@ -245,6 +245,10 @@ class Builder:
             elif spec.kind == "notes":
                 notes.build(self.ctx, div, region, self.flow(markers=False))
             # bibliography and index: their passes fill the empty division
+            if spec.kind == "index":  # the index pass applies (and reports) its own rows
+                first, last = regions[region_name(spec.kind, spec.id)][:2]
+                self.applied.update(c.row for line, rows in self.corrections.items()
+                                    if first < line <= last for c in rows)
         self._report_unused()
         self._report_hyphens()
 

@@ -95,6 +95,10 @@ def _schematron(tree: etree._ElementTree) -> isoschematron.Schematron:
 _STEP = re.compile(r"\*\[local-name\(\)='([^']+)' and namespace-uri\(\)='([^']*)'\](?:\[(\d+)\])?")
 
 
+# The last step of an attribute's or a text node's path (compiled once, not per error).
+_LEAF = re.compile(r"/@[^/]*$|/text\(\)(\[\d+\])?$")
+
+
 class _Locator:
     """Source lines of SVRL ``location`` paths, found by walking the tree step by step.
 
@@ -120,7 +124,7 @@ class _Locator:
     def line(self, location: str | None) -> int | None:
         if not location:
             return None
-        path = re.sub(r"/@[^/]*$|/text\(\)(\[\d+\])?$", "", location)  # an attribute or text: its element
+        path = _LEAF.sub("", location)  # an attribute or text: its element
         steps = list(_STEP.finditer(path))
         if not steps or "".join("/" + m.group(0) for m in steps) != path:
             return self._xpath_line(location)  # not a path of name steps only

@@ -1,0 +1,91 @@
+"""The HTML site written by several processes (--jobs) or a Dask cluster (--executor) is
+byte-identical to the one a single process writes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from teikit.cli import cli
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "letters"
+MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini-edition.xml"
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _build(out: Path, *options: str, edition: Path | None = None) -> dict[str, bytes]:
+    args = ["build", "html", "--out", str(out), *options]
+    args += ["--edition", str(edition)] if edition else ["--edition", str(FIXTURE),
+                                                         "--register", str(FIXTURE / "persons.xml")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    return _files(out / "html")
+
+
+def test_two_processes_write_the_same_site_as_one(tmp_path):
+    one = _build(tmp_path / "one", "--jobs", "1")
+    two = _build(tmp_path / "two", "--jobs", "2")
+    assert len(one) > 20 and one == two
+    book_one = _build(tmp_path / "book1", "--jobs", "1", edition=MINI)
+    assert book_one == _build(tmp_path / "book3", "--jobs", "3", edition=MINI)
+
+
+def test_a_dask_cluster_of_two_workers_writes_the_same_site(tmp_path):
+    import distributed  # dask[distributed] is part of the test setup (pyproject's test extra)
+
+    one = _build(tmp_path / "one", "--jobs", "1")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        address = cluster.scheduler_address.removeprefix("tcp://")
+        assert _build(tmp_path / "dask", "--executor", f"dask://{address}") == one
+
+
+def test_an_unknown_executor_or_an_absent_scheduler_is_said(tmp_path):
+    edition = tmp_path / "letters"
+    shutil.copytree(FIXTURE, edition)
+    out = str(tmp_path / "o")
+    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(edition), "--out", out,
+                                      "--executor", "spark://x"])
+    assert result.exit_code == 2 and "dask://HOST:PORT" in result.output
+
+
+def test_each_shard_writes_the_files_python_says_it_does(tmp_path):
+    """parallel.shard_of (which pages a worker counts the words of) agrees with tk:my-file
+    (which pages it writes): every page is written, and counted, by exactly one shard."""
+    from teikit.build import BuildSettings, html, parallel
+    from teikit.collection import load_collection, tei_files
+
+    edition = load_collection(tei_files(FIXTURE), name=FIXTURE)
+    written = {}
+    for shard in range(3):
+        folder = tmp_path / str(shard)
+        html.render(edition, BuildSettings(exports_dir=tmp_path), folder, shard, 3)
+        written[shard] = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    every = set().union(*written.values())
+    assert len(every) > 15 and sum(len(w) for w in written.values()) == len(every)
+    for shard, files in written.items():
+        assert {f for f in files if parallel.shard_of(f, 3) == shard} == files
+
+
+def test_workers_count_the_words_as_one_process_reads_them(tmp_path):
+    from teikit.build import BuildSettings, parallel
+    from teikit.build.run import build_formats
+    from teikit.collection import load_collection, tei_files
+
+    files = tei_files(FIXTURE)
+    edition = load_collection(files, name=FIXTURE)
+    source = parallel.Source.of(files, collection=True, name=FIXTURE)
+    settings = BuildSettings(exports_dir=tmp_path / "two", jobs=2, source=source)
+    run = build_formats(edition, ["html"], settings)
+    (html,) = [r for r in run.results if r.format == "html"]
+    assert html.words is not None  # counted by the workers
+    from teikit.build import preservation
+
+    assert html.words == preservation.site_counts(tmp_path / "two" / "html")
+    codes = [d.code for d in run.diagnostics]
+    assert run.committed and "build.text-lost" not in codes

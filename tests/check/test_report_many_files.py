@@ -1,0 +1,26 @@
+"""A check of many files (a collection) counts by rule over all files, not a block per file."""
+
+from __future__ import annotations
+
+from teikit.check.report import PER_FILE_COUNTS, render_text
+from teikit.diagnostics import Diagnostic, Severity
+
+
+def _d(file: str, code: str) -> Diagnostic:
+    return Diagnostic(file, 1, 1, Severity.ERROR, code, "a problem")
+
+
+def test_few_files_are_counted_file_by_file() -> None:
+    diags = [_d("a.xml", "pointers.dangling"), _d("b.xml", "pointers.dangling")]
+    text = render_text(diags, ["a.xml", "b.xml"])
+    assert "a.xml: 1 error\n  [pointers.dangling] error, 1" in text
+
+
+def test_many_files_are_counted_by_rule() -> None:
+    files = [f"L{i:03}.xml" for i in range(PER_FILE_COUNTS + 5)]
+    diags = [_d(f, "pointers.dangling") for f in files] + [_d(files[0], "ids.duplicate")]
+    text = render_text(diags, files)
+    assert f"  [pointers.dangling] error, {len(files)} in {len(files)} file(s)" in text
+    assert "  [ids.duplicate] error, 1 in 1 file(s)" in text
+    assert "L000.xml: " not in text.replace("L000.xml:1:1", "")
+    assert text.endswith(f"{len(files)} file(s) checked: {len(files) + 1} error(s), 0 warning(s), 0 info")
