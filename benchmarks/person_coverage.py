@@ -14,7 +14,8 @@ the tagged persons marked, to read for mention recall. Places, organisations and
 against the index's entries for them the same way: a referring string (``rs type="org"``
 for "the Party") counts, as does a name the index's "see" reference joins with the entry
 (GPU for OGPU); the pairs the editors judged topical (``[[topical]]`` in persons.toml,
-each with its reason) are counted apart and printed with ``--misses``.
+each with its reason) are counted apart and printed with ``--misses``, each missed or
+topical pair with the page's text around the words that could name the entry.
 """
 
 from __future__ import annotations
@@ -25,7 +26,16 @@ import sys
 from pathlib import Path
 
 from teikit import xmlio
-from teikit.ingest.persons_coverage import described, measure, measure_locators, sample, sample_paragraphs
+from teikit.ingest.persons_coverage import (
+    around_words,
+    described,
+    likely_words,
+    measure,
+    measure_locators,
+    page_texts,
+    sample,
+    sample_paragraphs,
+)
 from teikit.ingest.persons_registry import load_editorial
 
 NARRATOR = "pers-bazhanov"
@@ -63,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
           f"the editors' line {desc.editors}); from the book alone (index, notes) {desc.sourced} "
           f"= {100 * desc.sourced / max(desc.persons, 1):.1f}%, of the {desc.indexed} the index lists "
           f"{desc.indexed_sourced} = {100 * desc.indexed_sourced / max(desc.indexed, 1):.1f}%")
-    readings = load_editorial(Path(args.editorial)).get("topical", [])
+    cfg = load_editorial(Path(args.editorial))
+    readings = cfg.get("topical", [])
     topical = {(t["entry"], page): t["reason"] for t in readings for page in t["pages"]}
     for tag, what in (("placeName", "places"), ("orgName", "organisations"), ("name", "events")):
         other = measure(root, tag=tag)
@@ -72,9 +83,16 @@ def main(argv: list[str] | None = None) -> int:
               f"= {100 * other.ratio:.1f}% ({len(other.via_see)} under a name the index's \"see\" joins); "
               f"with {len(documented)} documented topical locators "
               f"{100 * (len(other.found) + len(documented)) / max(len(other.pairs), 1):.1f}%")
+        texts = page_texts(root) if args.misses else {}
         for ref, page in other.missed if args.misses else ():
             print(f"  {'topical' if (ref, page) in topical else 'miss'}: {ref} p. {page}"
                   + (f": {topical[ref, page]}" if (ref, page) in topical else ""))
+            # the page's text around the words that could name the entry, to judge the pair
+            kind = ref.split("-", 1)[0]
+            extra = cfg.get(kind, {}).get(ref, {})
+            stems = likely_words(root, ref, [*extra.get("mentions", []), *extra.get("refs", [])])
+            for snippet in around_words(texts.get(page, ""), stems):
+                print(f"      {snippet}")
         for ref, page in sorted(other.found & topical.keys()):
             print(f"  stale topical entry (the pair is found): {ref} p. {page}")
     if args.misses:

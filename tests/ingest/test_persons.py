@@ -294,3 +294,60 @@ def test_an_alias_takes_a_forename_the_people_s_other_names_use(tmp_path: Path) 
     persons.run(ctx)
     p = next(root.iter(f"{{{TEI_NS}}}p"))
     assert ["".join(e.itertext()) for e in p] == ["Orlov", "Leon Berg", "Berg"]
+
+
+def test_a_reading_only_forename_elsewhere_refers_to_its_place(tmp_path: Path) -> None:
+    """ "German" is also Germany's adjective (a place ref): where a reading names the
+    forename's person it is his persName, elsewhere <rs type="place">; a blocked phrase
+    ("German translation", the language) is neither."""
+    (tmp_path / "persons.toml").write_text("""
+[place."place-germany"]
+refs = ["German"]
+[forms]
+not_names = ["German translation"]
+[[resolve]]
+form = "German"
+pages = ["68"]
+person = "pers-sverdlov-german"
+reason = "his son"
+""", encoding="utf-8")
+    root = etree.fromstring(f"""<TEI xmlns="{TEI_NS}"><teiHeader/><standOff><listPerson xml:id="persons">
+ <person xml:id="pers-sverdlov-german"><persName type="index"><surname>Sverdlov</surname>, <forename>German
+ </forename></persName></person></listPerson><listPlace xml:id="places"><place xml:id="place-germany">
+ <placeName>Germany</placeName></place></listPlace></standOff>
+<text><body><pb n="49" xml:id="p49"/><p>The German revolution failed in Germany. A German translation.</p>
+<pb n="68" xml:id="p68"/><p>German was their son. German Sverdlov came.</p></body></text></TEI>""")
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    persons.run(ctx)
+    p49, p68 = root.iter(f"{{{TEI_NS}}}p")
+    assert [(etree.QName(e).localname, e.get("type"), e.text, e.get("ref")) for e in p49] == [
+        ("rs", "place", "German", "#place-germany"), ("placeName", None, "Germany", "#place-germany")]
+    assert "A German translation." in "".join(p49.itertext())
+    assert [(etree.QName(e).localname, e.get("type"), e.text, e.get("ref")) for e in p68] == [
+        ("persName", None, "German", "#pers-sverdlov-german"),
+        ("persName", None, "German Sverdlov", "#pers-sverdlov-german")]
+    assert list(p68[0].attrib) == ["ref"] and list(p49[0].attrib) == ["type", "ref"]
+
+
+def test_a_referring_string_may_be_a_lower_case_common_noun(tmp_path: Path) -> None:
+    """ "chekists", the Cheka's members: an editors' ref in lower case is tagged <rs type="org">
+    as a whole word (not inside "chekistsky"); a lower-case person form is still no name."""
+    (tmp_path / "persons.toml").write_text("""
+[org."org-ogpu"]
+refs = ["chekist", "chekists"]
+[person."pers-tomsky"]
+mentions = ["tomsky"]
+""", encoding="utf-8")
+    root = etree.fromstring(f'<TEI xmlns="{TEI_NS}"><teiHeader/></TEI>')
+    root.append(etree.fromstring(STANDOFF))
+    text = etree.fromstring(f"""<text xmlns="{TEI_NS}"><body><pb n="3" xml:id="p3"/>
+<p>Two chekists came, the chekist terror, chekistsky words; tomsky spoke to the OGPU.</p></body></text>""")
+    root.append(text)
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    persons.run(ctx)
+    p = root.find(f".//{{{TEI_NS}}}p")
+    assert [(etree.QName(e).localname, e.get("type"), e.text, e.get("ref")) for e in p] == [
+        ("rs", "org", "chekists", "#org-ogpu"), ("rs", "org", "chekist", "#org-ogpu"),
+        ("orgName", None, "OGPU", "#org-ogpu")]

@@ -172,7 +172,9 @@ def _rule_only_forms(cfg: dict, forms: Forms) -> set[str]:
     out: set[str] = set()
     for rule in cfg.get("resolve", []):
         form = rule["form"]
-        if form in out or not forms.candidates.get(form):
+        # no person has this form: it names one only where a reading says so; elsewhere
+        # it is plain text, or the place or organisation it also refers to ("German")
+        if form in out or not any(forms.kinds.get(c) == "persName" for c in forms.candidates.get(form, [])):
             out.add(form)
             forms.add(form, rule["person"])
     return out
@@ -211,16 +213,35 @@ def _ruled(rules: dict, el: etree._Element, page: int | None) -> tuple[str | Non
     return None, False
 
 
+def _retag(el: etree._Element, ref: str, forms: Forms | None) -> None:
+    """Give a resolved wrapper the element its subject takes: a person's ``persName``, or
+    for a place, organisation or event its name, or ``rs`` when the form only refers to it."""
+    if forms is None:  # every candidate a person: the wrapper is already a persName
+        return
+    kind = forms.kinds.get(ref, "persName")
+    el.attrib.pop("type", None)
+    if kind != "persName" and el.text in forms.referring:
+        el.tag = T + "rs"
+        del el.attrib["ref"]  # the attributes in the order every other rs has them
+        el.set("type", REFERRING_TYPES.get(kind, "person"))
+        el.set("ref", "#" + ref)
+        return
+    el.tag = T + kind
+    if kind == "name":
+        el.set("type", "event")
+
+
 def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict,
-             rule_only: Set[str] = frozenset()) -> tuple[int, int]:
+             rule_only: Set[str] = frozenset(), forms: Forms | None = None) -> tuple[int, int]:
     """Link or unwrap provisional wrappers by the index's pages; return (linked, left).
 
     A form in ``rule_only`` is a name only where a reading says so (a forename that is also
-    a common word: "German"); elsewhere it is plain text, with no diagnostic."""
+    a common word: "German"); elsewhere it refers to the one place or organisation it also
+    names ("German": Germany), or, when it names none, it is plain text, with no diagnostic."""
     page: int | None = None
     linked = left = 0
     pending = []
-    for el in ctx.root.iter(T + "pb", T + "persName"):
+    for el in ctx.root.iter(T + "pb", *NAME_TAGS, T + "rs"):
         if el.tag == T + "pb":
             page = page_number(el.get("n"))
         elif el.get(PENDING):
@@ -231,7 +252,8 @@ def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict,
             [c for c in candidates if index_pages.lists(c, pg)]
         ruled, specific = _ruled(rules, el, pg)
         if el.text in rule_only:
-            listed = [ruled] if ruled and specific else []
+            others = [c for c in candidates if forms is not None and forms.kinds.get(c) != "persName"]
+            listed = [ruled] if ruled and specific else others[:1] if len(others) == 1 else []
             if not listed:
                 del el.attrib[PENDING]
                 _unwrap(el)
@@ -241,6 +263,7 @@ def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict,
         del el.attrib[PENDING]
         if len(listed) == 1:
             el.set("ref", "#" + listed[0])
+            _retag(el, listed[0], forms)
             linked += 1
             continue
         left += 1
@@ -588,7 +611,7 @@ def run(ctx: IngestContext) -> None:
     wrap_matches(text, _finder(forms), _factory(forms, {form for form, _ in rules}), skip=SKIP_TAGS,
                  only=lambda el: el not in excluded)
     index_pages = IndexPages(ctx.root)
-    _resolve(ctx, index_pages, rules, rule_only)
+    _resolve(ctx, index_pages, rules, rule_only, forms)
     extend_over_corrections(text, forms)
     widen_forenames(text, excluded)
     # forename and patronymic alone ("Yakob Grigorievich"), learnt from the index and from

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -302,3 +302,51 @@ def _around(block: etree._Element, el: etree._Element) -> tuple[str, str]:
 
     walk(block)
     return " ".join("".join(before).split()) + " ", " " + " ".join("".join(after).split())
+
+
+def page_texts(root: etree._Element) -> dict[str, str]:
+    """Page label -> the reading text of that page (outside the index and the bibliography;
+    a repair's ``corr``, not its ``sic``), whitespace normalised: to read a missed pair."""
+    pages: dict[str, list[str]] = {}
+    current = ["?"]
+
+    def walk(node: etree._Element) -> None:
+        if node.tag == T + "pb":
+            current[0] = node.get("n") or "?"
+            return
+        if node.tag == T + "sic" or (node.tag == T + "div" and node.get("type") in ("index", "bibliography")):
+            return
+        if isinstance(node.tag, str):
+            pages.setdefault(current[0], []).append(node.text or "")
+            for child in node:
+                walk(child)
+                pages.setdefault(current[0], []).append(child.tail or "")
+            if node.tag in _BLOCKS:
+                pages.setdefault(current[0], []).append(" ")
+
+    text = root.find(T + "text")
+    if text is not None:
+        walk(text)
+    return {n: " ".join("".join(parts).split()) for n, parts in pages.items()}
+
+
+def likely_words(root: etree._Element, ref: str, forms: Iterable[str] = ()) -> list[str]:
+    """Stems of the words that name ``ref`` in the standOff lists ("Politburo" -> "polit")
+    and in the editors' further ``forms`` of it ("Party"): what a reader looks for on a page
+    where the entry was not found."""
+    words = {w[:5].lower() for form in forms for w in re.findall(r"[A-Za-z]{4,}", form)}
+    for el in root.iterfind(f".//{T}standOff//*[@{{http://www.w3.org/XML/1998/namespace}}id='{ref}']"):
+        for name in el:
+            if name.tag in (T + "orgName", T + "placeName", T + "label"):
+                words.update(w[:5].lower() for w in re.findall(r"[A-Za-z]{4,}", "".join(name.itertext())))
+    return sorted(words)
+
+
+def around_words(text: str, stems: list[str], width: int = 70, limit: int = 3) -> list[str]:
+    """Up to ``limit`` snippets of ``text`` around the words that start with one of ``stems``
+    (case-insensitive); the page's opening when none occurs."""
+    hits = [m for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, stems)) + r")\w*", text, re.I)] \
+        if stems else []
+    if not hits:
+        return [f"(none of {', '.join(stems) or 'its words'} on the page; it opens) {text[:2 * width]}"]
+    return [f"…{text[max(0, m.start() - width):m.end() + width]}…" for m in hits[:limit]]
