@@ -351,3 +351,33 @@ mentions = ["tomsky"]
     assert [(etree.QName(e).localname, e.get("type"), e.text, e.get("ref")) for e in p] == [
         ("rs", "org", "chekists", "#org-ogpu"), ("rs", "org", "chekist", "#org-ogpu"),
         ("orgName", None, "OGPU", "#org-ogpu")]
+
+
+def test_a_reading_that_names_no_subject_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    from teikit.errors import InputError
+
+    with pytest.raises(InputError) as err:
+        _tag_with(tmp_path, '[[refer]]\nform = "police"\npages = ["16"]\nref = "org-nobody"\nreason = "x"\n')
+    assert "org-nobody" in str(err.value) and "persons.toml" in str(err.value)
+
+
+def test_refer_on_its_page_and_not_elsewhere(tmp_path: Path) -> None:
+    (tmp_path / "persons.toml").write_text("""
+[[refer]]
+form = "police"
+pages = ["160"]
+ref = "org-ogpu"
+reason = "the political police"
+""", encoding="utf-8")
+    root = etree.fromstring(f'<TEI xmlns="{TEI_NS}"><teiHeader/></TEI>')
+    root.append(etree.fromstring(STANDOFF))
+    root.append(etree.fromstring(f"""<text xmlns="{TEI_NS}"><body><pb n="159" xml:id="p159"/>
+<p>The police came.</p><pb n="160" xml:id="p160"/><p>Their police grip; the OGPU.</p></body></text>"""))
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    persons.run(ctx)
+    p159, p160 = root.iter(f"{{{TEI_NS}}}p")
+    assert len(p159) == 0 and p159.text == "The police came."
+    assert [(etree.QName(e).localname, e.get("type"), e.text, e.get("ref")) for e in p160] == [
+        ("rs", "org", "police", "#org-ogpu"), ("orgName", None, "OGPU", "#org-ogpu")]
+    assert not ctx.diagnostics

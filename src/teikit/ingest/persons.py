@@ -21,16 +21,18 @@ forenames before the ``choice`` when the whole reads as a form of the same perso
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Set
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 
 from lxml import etree
 
 from teikit.diagnostics import Severity
+from teikit.errors import InputError
 from teikit.ingest.context import IngestContext
 from teikit.ingest.index_parse import roman_to_int
 from teikit.ingest.inline import wrap_matches
 from teikit.ingest.persons_forms import Forms, build_forms
-from teikit.ingest.persons_registry import load_editorial
+from teikit.ingest.persons_registry import PERSONS_FILE, load_editorial
 from teikit.xmlio import TEI_NS, XML_ID
 
 T = f"{{{TEI_NS}}}"
@@ -152,31 +154,49 @@ def _unwrap(el: etree._Element) -> None:
     parent.remove(el)
 
 
+def _readings(cfg: dict) -> list[dict]:
+    """The editors' readings of persons.toml: ``[[resolve]]`` (which person a form names)
+    and ``[[refer]]`` (a common word that, on the pages given, refers to an organisation,
+    place or event: "police" for the OGPU), both as {form, pages, before, person}."""
+    return [*cfg.get("resolve", []),
+            *({"form": r["form"], "pages": r["pages"], "before": r.get("before", ""), "person": r["ref"]}
+              for r in cfg.get("refer", []))]
+
+
 def _rules(cfg: dict) -> dict[tuple[str, int | None], list[tuple[str, str]]]:
-    """Editorial readings from ``[[resolve]]`` in persons.toml.
+    """Editorial readings from ``[[resolve]]`` and ``[[refer]]`` in persons.toml.
 
     (form, page) -> [(text just before the mention or "", person)]; page None: the
     reading holds wherever the index alone cannot decide.
     """
     out: dict[tuple[str, int | None], list[tuple[str, str]]] = {}
-    for rule in cfg.get("resolve", []):
+    for rule in _readings(cfg):
         for page in rule.get("pages", ["*"]):
             key = None if page == "*" else page_number(str(page))
             out.setdefault((rule["form"], key), []).append((rule.get("before", ""), rule["person"]))
     return out
 
 
-def _rule_only_forms(cfg: dict, forms: Forms) -> set[str]:
-    """Forms that only ``[[resolve]]`` readings name, added to ``forms`` for their persons: a
-    forename used alone that is also a common word ("German" Sverdlov, and the adjective)."""
-    out: set[str] = set()
-    for rule in cfg.get("resolve", []):
-        form = rule["form"]
-        # no person has this form: it names one only where a reading says so; elsewhere
-        # it is plain text, or the place or organisation it also refers to ("German")
+def _rule_only_forms(cfg: dict, forms: Forms) -> dict[str, list[str]]:
+    """Forms that only readings name, added to ``forms`` for their subjects: a forename used
+    alone that is also a common word ("German" Sverdlov, and the adjective), a common noun
+    that refers to an organisation on some pages ("police"). Form -> what it names where no
+    reading applies: the one place or organisation it also refers to ("German": Germany),
+    else nothing (plain text)."""
+    out: dict[str, list[str]] = {}
+    for rule in _readings(cfg):
+        form, target = rule["form"], rule["person"]
+        if target not in forms.kinds:
+            raise InputError(f"the reading of {form!r} names {target!r}, which is no person, organisation, "
+                             "place or event of the edition", file=Path(PERSONS_FILE),
+                             hint="use an xml:id of the standOff lists (pers-…, org-…, place-…, event-…)")
+        # no person has this form: it names one only where a reading says so
         if form in out or not any(forms.kinds.get(c) == "persName" for c in forms.candidates.get(form, [])):
-            out.add(form)
-            forms.add(form, rule["person"])
+            out.setdefault(form, list(forms.candidates.get(form, [])))
+            referring = forms.kinds.get(target, "persName") != "persName"
+            forms.add(form, target, referring=referring)
+            if referring:
+                forms.referring.add(form)
     return out
 
 
@@ -232,7 +252,7 @@ def _retag(el: etree._Element, ref: str, forms: Forms | None) -> None:
 
 
 def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict,
-             rule_only: Set[str] = frozenset(), forms: Forms | None = None) -> tuple[int, int]:
+             rule_only: Mapping[str, list[str]] | None = None, forms: Forms | None = None) -> tuple[int, int]:
     """Link or unwrap provisional wrappers by the index's pages; return (linked, left).
 
     A form in ``rule_only`` is a name only where a reading says so (a forename that is also
@@ -251,8 +271,8 @@ def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict,
         listed = candidates if len(candidates) == 1 else \
             [c for c in candidates if index_pages.lists(c, pg)]
         ruled, specific = _ruled(rules, el, pg)
-        if el.text in rule_only:
-            others = [c for c in candidates if forms is not None and forms.kinds.get(c) != "persName"]
+        if rule_only and el.text in rule_only:
+            others = rule_only[el.text]
             listed = [ruled] if ruled and specific else others[:1] if len(others) == 1 else []
             if not listed:
                 del el.attrib[PENDING]

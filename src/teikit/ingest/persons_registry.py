@@ -41,6 +41,9 @@ PERSONS_SHAPE = {
     "forms": {"exclude": STRINGS, "not_names": STRINGS},
     "resolve": [{"form": Required(str), "pages": STRINGS, "before": str, "person": Required(str),
                  "reason": str}],
+    # a common word that, on the pages given, refers to an org, place or event ("police")
+    "refer": [{"form": Required(str), "pages": Required(STRINGS), "before": str, "ref": Required(str),
+               "reason": Required(str)}],
     "description": Map(str),
     "event": Map({"mentions": STRINGS, "refs": STRINGS}),
     **{f"unindexed_{kind}": [{"id": Required(str), "name": Required(str), "names": STRINGS, "type": str,
