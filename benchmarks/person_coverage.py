@@ -69,7 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     desc = described(root)
     print(f"persons with dates or a description: {desc.described} of {desc.persons} "
           f"= {100 * desc.described / max(desc.persons, 1):.1f}% (dates {desc.dates}, {desc.uncertain} "
-          f"of them doubted; the index's gloss {desc.index}; a translator's note {desc.notes}; "
+          f"of them doubted; the index's gloss or title {desc.index} "
+          f"(of them by a title or office: {desc.roles}); "
+          f"a translator's note {desc.notes}; "
           f"the editors' line {desc.editors}); from the book alone (index, notes) {desc.sourced} "
           f"= {100 * desc.sourced / max(desc.persons, 1):.1f}%, of the {desc.indexed} the index lists "
           f"{desc.indexed_sourced} = {100 * desc.indexed_sourced / max(desc.indexed, 1):.1f}%")

@@ -203,6 +203,7 @@ class Described:
     indexed_sourced: int = 0  # ... of them described by the book itself
     dates: int = 0            # birth or death
     index: int = 0            # the printed index's gloss (note type="index")
+    roles: int = 0            # a title or office the printed index gives ("Kondratiev, Professor …")
     notes: int = 0            # the translator's biographical note (note @source)
     editors: int = 0          # the editors' own line (note @resp, no @source)
     uncertain: int = 0        # a date the source doubts (@cert)
@@ -211,10 +212,16 @@ class Described:
 def described(root: etree._Element) -> Described:
     """Count the persons of ``listPerson`` by what describes them."""
     out = Described()
+    # the persons the printed index has an entry for: a roleName of theirs is the index's
+    div = root.find(f".//{T}div[@type='index']")
+    in_index = {name.get("ref", "").lstrip("#") for name in div.iterfind(f".//{T}term/{T}persName")} \
+        if div is not None else set()
     for person in root.iter(T + "person"):
         notes = person.findall(T + "note")
         dates = person.findall(T + "birth") + person.findall(T + "death")
-        kinds = {"index": any(n.get("type") == "index" for n in notes),
+        role = person.get(XML_ID) in in_index \
+            and person.find(f"{T}persName[@type='index']/{T}roleName") is not None
+        kinds = {"index": any(n.get("type") == "index" for n in notes) or role,
                  "notes": any(n.get("type") is None and n.get("source") for n in notes),
                  "editors": any(n.get("type") is None and n.get("resp") and not n.get("source")
                                 for n in notes)}
@@ -226,6 +233,7 @@ def described(root: etree._Element) -> Described:
             out.indexed_sourced += bool(dates or kinds["index"] or kinds["notes"])
         out.dates += bool(dates)
         out.index += kinds["index"]
+        out.roles += role
         out.notes += kinds["notes"]
         out.editors += kinds["editors"]
         out.uncertain += any(d.get("cert") for d in dates)
