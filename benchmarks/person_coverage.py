@@ -10,7 +10,9 @@ lists Bazhanov's own pages, where the memoir says "I"). ``--misses`` lists the p
 found; ``--sample N`` prints N random ``persName`` elements with context to read for
 precision, drawn with ``--seed S`` (a fresh seed when none is given; the seed is printed
 so the sample read can be drawn again); ``--paragraphs N`` prints N random paragraphs with
-the tagged persons marked, to read for mention recall. Places, organisations and events are measured
+the tagged persons marked, to read for mention recall; ``--subjects N`` prints N random
+mentions of organisations, places and events (with ``--since OLD.xml`` only those an earlier
+edition lacks), to read for precision. Places, organisations and events are measured
 against the index's entries for them the same way: a referring string (``rs type="org"``
 for "the Party") counts, as does a name the index's "see" reference joins with the entry
 (GPU for OGPU); the pairs the editors judged topical (``[[topical]]`` in persons.toml,
@@ -35,6 +37,7 @@ from teikit.ingest.persons_coverage import (
     page_texts,
     sample,
     sample_paragraphs,
+    sample_subjects,
 )
 from teikit.ingest.persons_registry import load_editorial
 
@@ -50,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=0)
     ap.add_argument("--paragraphs", type=int, default=0,
                     help="print N random paragraphs, names marked [words|ref], to read for recall")
+    ap.add_argument("--subjects", type=int, default=0,
+                    help="print N random mentions of organisations, places and events, to read for precision")
+    ap.add_argument("--since", default=None,
+                    help="with --subjects: an earlier edition; draw only the mentions it lacks")
     ap.add_argument("--seed", type=int, default=None, help="seed of the sample (default: a fresh one)")
     args = ap.parse_args(argv)
     path = Path(args.edition)
@@ -104,6 +111,14 @@ def main(argv: list[str] | None = None) -> int:
         seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
         print(f"sample of {args.sample} persName, seed {seed} (draw it again with --seed {seed})")
         for ref, page, context in sample(root, args.sample, seed):
+            print(f"{ref}\tp. {page}\t{context}")
+    if args.subjects:
+        seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
+        since = xmlio.parse_file(Path(args.since)).getroot() if args.since else None
+        new = f" new since {args.since}" if since is not None else ""
+        print(f"sample of {args.subjects} org/place/event mentions{new}, seed {seed} "
+              f"(draw it again with --seed {seed})")
+        for ref, page, context in sample_subjects(root, args.subjects, seed, since):
             print(f"{ref}\tp. {page}\t{context}")
     if args.paragraphs:
         seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)

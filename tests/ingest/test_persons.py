@@ -381,3 +381,23 @@ reason = "the political police"
     assert [(etree.QName(e).localname, e.get("type"), e.text, e.get("ref")) for e in p160] == [
         ("rs", "org", "police", "#org-ogpu"), ("orgName", None, "OGPU", "#org-ogpu")]
     assert not ctx.diagnostics
+
+
+def test_forenames_before_a_page_break_belong_to_the_name(tmp_path: Path) -> None:
+    """ '"Vladimir <pb n="10"/>Ilich"' (p. 10): the forename printed at the foot of the page
+    before is part of the name, which holds the page break where it stands."""
+    (tmp_path / "persons.toml").write_text('[person."pers-lenin"]\nmentions = ["Ilich"]\n', encoding="utf-8")
+    root = etree.fromstring(f"""<TEI xmlns="{TEI_NS}"><teiHeader/><standOff><listPerson xml:id="persons">
+ <person xml:id="pers-lenin"><persName type="index"><surname>Lenin</surname>, <forename>Vladimir Ilich
+ </forename></persName></person></listPerson></standOff>
+<text><body><pb n="9" xml:id="p9"/>
+<p>The papers: "Vladimir <pb n="10" xml:id="p10"/>Ilich speaking," said Lenin.</p></body></text></TEI>""")
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    text_before = "".join(root.find(f"{{{TEI_NS}}}text").itertext())
+    persons.run(ctx)
+    p = root.find(f".//{{{TEI_NS}}}p")
+    name = p[0]
+    assert p.text == 'The papers: "' and name.text == "Vladimir " and name[0].get("n") == "10"
+    assert name[0].tail == "Ilich" and name.get("ref") == "#pers-lenin"
+    assert "".join(root.find(f"{{{TEI_NS}}}text").itertext()) == text_before

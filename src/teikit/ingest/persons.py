@@ -539,16 +539,37 @@ def widen_forenames(text: etree._Element, excluded: set[etree._Element]) -> int:
         before = (prev.tail if prev is not None else el.getparent().text) or ""
         surnames, known = names.get(ref, (set(), []))
         last_word = "".join(el.itertext()).strip("[]\"“”() ").split(" ")[-1]
-        lead = _forenames_before(before, known, last_word in surnames, vocabulary)
-        if lead:
-            el.text = lead + (el.text or "")
-            before = before[: len(before) - len(lead)]
+        if prev is not None and prev.tag == T + "pb" and not before.strip() \
+                and _take_forenames_across_page(el, prev, known, last_word in surnames, vocabulary):
             widened += 1
-        _set_before(el, _balance_quotes(el, before))
+        else:
+            lead = _forenames_before(before, known, last_word in surnames, vocabulary)
+            if lead:
+                el.text = lead + (el.text or "")
+                before = before[: len(before) - len(lead)]
+                widened += 1
+            _set_before(el, _balance_quotes(el, before))
         _close_after(el)
         widened += _take_repaired_forename(el, known)
         widened += _take_patronymic_after(el, known)
     return widened
+
+
+def _take_forenames_across_page(el: etree._Element, pb: etree._Element, known: list[str],
+                                is_surname: bool, vocabulary: set[str]) -> int:
+    """Forenames printed before a page break that the name follows ('"Vladimir <pb n="10"/>Ilich"'):
+    the name takes them, and the page break with them, where it stands."""
+    prev = pb.getprevious()
+    before = (prev.tail if prev is not None else pb.getparent().text) or ""
+    lead = _forenames_before(before, known, is_surname, vocabulary)
+    if not lead:
+        return 0
+    _set_before(pb, before[: len(before) - len(lead)])
+    rest = (pb.tail or "") + (el.text or "")
+    el.text = lead
+    el.insert(0, pb)  # lxml moves the element
+    pb.tail = rest
+    return 1
 
 
 _WORD_AFTER = re.compile(r"^ ([A-Z][a-z]+)\b")

@@ -358,3 +358,55 @@ def around_words(text: str, stems: list[str], width: int = 70, limit: int = 3) -
     if not hits:
         return [f"(none of {', '.join(stems) or 'its words'} on the page; it opens) {text[:2 * width]}"]
     return [f"…{text[max(0, m.start() - width):m.end() + width]}…" for m in hits[:limit]]
+
+
+def subject_mentions(root: etree._Element) -> list[tuple[etree._Element, str | None]]:
+    """Every mention of an organisation, place or event in the text (``orgName``,
+    ``placeName``, ``name``, and the referring ``rs`` of those kinds), with its page."""
+    out: list[tuple[etree._Element, str | None]] = []
+    for tag in ("orgName", "placeName", "name"):
+        out.extend(_other_mentions(root, tag))
+    seen: set[int] = set()
+    unique = []
+    for el, page in out:  # an rs is yielded once per kind asked
+        if id(el) not in seen:
+            seen.add(id(el))
+            unique.append((el, page))
+    order = {el: i for i, el in enumerate(root.iter())}
+    return sorted(unique, key=lambda pair: order[pair[0]])
+
+
+def _mention_key(el: etree._Element, page: str | None) -> tuple[str, str, str, str]:
+    words = " ".join("".join(el.itertext()).split())
+    return (etree.QName(el).localname, el.get("ref") or "", page or "", words)
+
+
+def sample_subjects(root: etree._Element, size: int, seed: int,
+                    since: etree._Element | None = None) -> list[tuple[str, str, str]]:
+    """A reproducible sample of (ref, page, context) of organisation, place and event
+    mentions, for reading precision; with ``since`` (an earlier edition), of the mentions
+    that edition lacks only (the same element, ref, page and words counted as one each)."""
+    from collections import Counter
+
+    found = subject_mentions(root)
+    if since is not None:
+        before = Counter(_mention_key(el, page) for el, page in subject_mentions(since))
+        fresh = []
+        for el, page in found:
+            key = _mention_key(el, page)
+            if before[key]:
+                before[key] -= 1
+            else:
+                fresh.append((el, page))
+        found = fresh
+    chosen = random.Random(seed).sample(found, min(size, len(found)))
+    out = []
+    for el, page in sorted(chosen, key=found.index):
+        block = el.getparent()
+        while block is not None and block.tag not in _BLOCKS:
+            block = block.getparent()
+        before_text, after = _around(block if block is not None else el, el)
+        word = " ".join("".join(el.itertext()).split())
+        kind = etree.QName(el).localname + (f"/{el.get('type')}" if el.get("type") else "")
+        out.append((f"{el.get('ref')} {kind}", page or "?", f"{before_text[-70:]}[{word}]{after[:50]}"))
+    return out
