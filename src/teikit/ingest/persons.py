@@ -558,7 +558,9 @@ def widen_forenames(text: etree._Element, excluded: set[etree._Element]) -> int:
 def _take_forenames_across_page(el: etree._Element, pb: etree._Element, known: list[str],
                                 is_surname: bool, vocabulary: set[str]) -> int:
     """Forenames printed before a page break that the name follows ('"Vladimir <pb n="10"/>Ilich"'):
-    the name takes them, and the page break with them, where it stands."""
+    the name takes them, and the page break goes after the name, as a break inside a word
+    goes after the word (editorialDecl): a name is on the page where it begins, and a
+    ``pb`` inside a name would put a link inside a link in the HTML."""
     prev = pb.getprevious()
     before = (prev.tail if prev is not None else pb.getparent().text) or ""
     lead = _forenames_before(before, known, is_surname, vocabulary)
@@ -566,9 +568,10 @@ def _take_forenames_across_page(el: etree._Element, pb: etree._Element, known: l
         return 0
     _set_before(pb, before[: len(before) - len(lead)])
     rest = (pb.tail or "") + (el.text or "")
-    el.text = lead
-    el.insert(0, pb)  # lxml moves the element
-    pb.tail = rest
+    pb.tail = None
+    el.text = lead + rest
+    el.addnext(pb)  # lxml moves the element; the name's tail stays with the name
+    pb.tail, el.tail = el.tail, None
     return 1
 
 
