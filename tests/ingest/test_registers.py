@@ -189,3 +189,27 @@ def test_a_title_the_index_gives_describes_the_person() -> None:
     desc = described(root)
     assert (desc.persons, desc.roles, desc.index, desc.sourced, desc.editors, desc.described) \
         == (3, 1, 1, 1, 1, 2)
+
+
+def test_a_missed_pair_is_shown_with_its_page_and_new_mentions_are_sampled() -> None:
+    """What --misses prints for a pair (the page's text around the entry's words, or its
+    opening), and --subjects --since (only the mentions an earlier edition lacks)."""
+    from teikit.ingest.persons_coverage import around_words, likely_words, page_texts, sample_subjects
+
+    def doc(body: str) -> etree._Element:
+        return etree.fromstring(f"""<TEI xmlns="{_T}"><standOff><listOrg><org xml:id="org-ogpu">
+<orgName>OGPU</orgName></org></listOrg></standOff><text><body><pb n="1"/><p>The
+<orgName ref="#org-ogpu">OGPU</orgName> came.</p><pb n="2"/><p>{body}</p></body></text></TEI>""")
+
+    old = doc("Their police grip; <choice><sic>ogpu</sic><corr>OGPU</corr></choice> agents.")
+    new = doc('Their <rs type="org" ref="#org-ogpu">police</rs> grip; '
+              "<choice><sic>ogpu</sic><corr>OGPU</corr></choice> agents.")
+    texts = page_texts(new)
+    assert texts["2"] == "Their police grip; OGPU agents."
+    assert likely_words(new, "org-ogpu", ["police"]) == ["ogpu", "polic"]
+    assert around_words(texts["2"], ["ogpu"], width=6) == ["…grip; OGPU agent…"]
+    opening = around_words(texts["1"], ["troik"]).pop()
+    assert opening.startswith("(none of troik on the page; it opens) The OGPU")
+    drawn = sample_subjects(new, 5, seed=1, since=old)
+    assert [(ref, page) for ref, page, _ in drawn] == [("#org-ogpu rs/org", "2")]
+    assert drawn[0][2].endswith("Their [police] grip; OGPU agents.")

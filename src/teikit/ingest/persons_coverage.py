@@ -303,6 +303,8 @@ def _around(block: etree._Element, el: etree._Element) -> tuple[str, str]:
         if node is el:
             target = after
             return
+        if node.tag == T + "sic":  # the text as read: a repair's corr, not what the source gave
+            return
         target.append(node.text or "")
         for child in node:
             walk(child)
