@@ -196,7 +196,7 @@ def _rule_only_forms(cfg: dict, forms: Forms) -> dict[str, list[str]]:
             referring = forms.kinds.get(target, "persName") != "persName"
             forms.add(form, target, referring=referring)
             if referring:
-                forms.referring.add(form)
+                forms.referring_to.add((form, target))
     return out
 
 
@@ -240,7 +240,7 @@ def _retag(el: etree._Element, ref: str, forms: Forms | None) -> None:
         return
     kind = forms.kinds.get(ref, "persName")
     el.attrib.pop("type", None)
-    if kind != "persName" and el.text in forms.referring:
+    if kind != "persName" and (el.text in forms.referring or (el.text, ref) in forms.referring_to):
         el.tag = T + "rs"
         del el.attrib["ref"]  # the attributes in the order every other rs has them
         el.set("type", REFERRING_TYPES.get(kind, "person"))
