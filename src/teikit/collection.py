@@ -27,7 +27,7 @@ from lxml import etree
 
 from teikit import xmlio
 from teikit.check.pointers import iter_pointers
-from teikit.edition import Edition
+from teikit.edition import REGISTER_LISTS, Edition
 from teikit.errors import InputError
 
 T = f"{{{xmlio.TEI_NS}}}"
@@ -91,7 +91,6 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None,
     return Edition(path=name, tree=tree, members={p.name: p for p in files}, registers=tuple(registers))
 
 
-REGISTER_LISTS = ("listPerson", "listPlace", "listOrg", "listEvent", "listBibl")
 ENTRY_TAGS = tuple(T + n for n in ("person", "personGrp", "place", "org", "event", "bibl", "biblStruct"))
 # "other.xml#id" (or "../registers/other.xml#id"): a pointer into another file.
 _OTHER_FILE = re.compile(r"^(?:[^#\s]*/)?([^#/\s]+\.xml)#(\S+)$")
