@@ -181,6 +181,8 @@ def local_pointers(root: etree._Element, names: set[str]) -> None:
 
 _NAMING_XML = etree.XPath("descendant-or-self::*[@*[namespace-uri() = ''][contains(., '.xml')]]")
 _IDS = etree.XPath("descendant-or-self::*/@xml:id", smart_strings=False)
+_WITH_ID = etree.XPath("descendant-or-self::*[@xml:id]")
+_WITH_PLAIN_ATTRIBUTES = etree.XPath("descendant-or-self::*[@*[namespace-uri() = '']]")
 
 
 def _id_prefix(member: etree._Element) -> str:
@@ -207,29 +209,29 @@ def unique_ids(corpus: etree._Element) -> dict[tuple[str, str], str]:
             taken.add(xml_id)
     taken.update(_IDS(corpus))
     renamed: dict[tuple[str, str], str] = {}
+    by_member: dict[int, dict[str, str]] = {}  # id(member) -> {old: new}
+    prefixes: dict[int, str] = {}
     for xml_id, owners in holders.items():
         for member in owners[1:]:
             base = member.get(f"{{{xmlio.XML_NS}}}base") or ""
-            new = f"{_id_prefix(member)}-{xml_id}"
+            prefix = prefixes.get(id(member)) or prefixes.setdefault(id(member), _id_prefix(member))
+            new = f"{prefix}-{xml_id}"
             n = 1
             while new in taken:
                 n += 1
-                new = f"{_id_prefix(member)}-{xml_id}-{n}"
+                new = f"{prefix}-{xml_id}-{n}"
             taken.add(new)
             renamed[(base, xml_id)] = new
-    if not renamed:
-        return renamed
+            by_member.setdefault(id(member), {})[xml_id] = new
     for member in members:
-        base = member.get(f"{{{xmlio.XML_NS}}}base") or ""
-        own = {old: new for (b, old), new in renamed.items() if b == base}
+        own = by_member.get(id(member))
         if not own:
             continue
-        for el in member.iter():
-            if not isinstance(el.tag, str):
-                continue
+        for el in _WITH_ID(member):
             xml_id = el.get(xmlio.XML_ID)
             if xml_id in own:
                 el.set(xmlio.XML_ID, own[xml_id])
+        for el in _WITH_PLAIN_ATTRIBUTES(member):  # pointers are plain (un-namespaced) attributes
             changed: dict[str, list[str]] = {}
             for p in iter_pointers(el, etree.QName(el).localname):
                 if p.kind in ("local", "bare") and p.fragment in own:
