@@ -414,8 +414,17 @@
   <xsl:template match="tei:supplied">
     <span class="tei-supplied" title="supplied by the editors"><xsl:apply-templates/></span>
   </xsl:template>
+  <!-- A gap: […], with what the editors say of it (its desc: "desunt uersus fere iv") inside
+       the brackets, and its reason and extent on hover. -->
   <xsl:template match="tei:gap">
-    <span class="tei-gap" title="gap in the source">[…]</span>
+    <span class="tei-gap" title="{'gap in the source' || (if (@reason or @extent) then ' (' || string-join((@reason, @extent), ', ') || ')' else '')}">
+      <xsl:call-template name="tk:id"/>
+      <xsl:text>[…</xsl:text>
+      <xsl:for-each select="tei:desc">
+        <xsl:text> </xsl:text><span class="gap-desc"><xsl:apply-templates/></span>
+      </xsl:for-each>
+      <xsl:text>]</xsl:text>
+    </span>
   </xsl:template>
   <xsl:template match="tei:del"><del><xsl:apply-templates/></del></xsl:template>
   <xsl:template match="tei:add"><ins><xsl:apply-templates/></ins></xsl:template>
