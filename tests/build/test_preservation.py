@@ -291,3 +291,19 @@ def test_text_after_a_comment_is_counted_and_joined():
     counts, where = preservation.tei_words(tree)
     assert counts == Counter({"ununterbrochen": 1, "die": 1, "zeit": 1, "kam": 1})
     assert where["kam"].startswith("p (line")
+
+
+def test_a_nested_apparatus_shows_each_reading_once_and_keeps_its_details(built):
+    """Patristic Text Archive: an app inside a lemma had its readings shown twice (11.9 % of
+    the words repeated), and the app's witDetail and note were lost."""
+    source, where = preservation.tei_words(Edition.load(RENDER / "apparatus-nested.xml").tree)
+    for every, reading in (preservation.site_counts(built["apparatus-nested"] / "html"),
+                           preservation.epub_counts(next(built["apparatus-nested"].glob("*.epub")))):
+        report = preservation.compare(source, where, every, "output", reading)
+        assert not report.lost and not report.repeated, (report.lost, report.repeated)
+    page = lxml_html.fromstring(_page(built["apparatus-nested"], "div-*.html"))
+    (outer,) = page.xpath("//span[@id='var1']")
+    entry = outer.xpath("span[@class='app-entry']")[0]
+    assert " ".join(entry.text_content().split()).startswith("[beta gamma epsilon Ac Ve; zeta Ph; eta Ve;")
+    assert "Ph followed by a page break" in " ".join(entry.text_content().split())
+    assert entry.xpath(".//a[@class='noteref']")  # the note's marker stands in its entry

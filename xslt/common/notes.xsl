@@ -22,15 +22,17 @@
   <xsl:key name="tk:notes-pointing-at" match="tei:note[@target]"
       use="tokenize(@target)[starts-with(., '#')] ! substring(., 2)"/>
 
-  <!--* The markers of a note, in document order: what its @target names (the edition's
-        noteref, an anchor), else the refs/ptrs that point at it and are not cross-references
+  <!--* The markers of a note, in document order: what its @target names when that is a
+        marker (the edition's noteref, an anchor; a note pointing at a passage, an app or a
+        seg, has its marker where it stands: nothing else shows one), else the refs/ptrs that point at it and are not cross-references
         (index locators, "see note 3"). -->
   <xsl:function name="tk:markers" as="element()*">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="
         if ($note/@target) then
           (tokenize($note/@target)[starts-with(., '#')] ! key('tk:id', substring(., 2), $tk:doc))
-          [ancestor::tei:text][not(self::tei:note)][not(ancestor::tei:note intersect $note)]
+          [ancestor::tei:text][self::tei:anchor or self::tei:ref or self::tei:ptr]
+          [not(ancestor::tei:note intersect $note)]
         else if ($note/@xml:id) then
           key('tk:pointers-to', string($note/@xml:id), $tk:doc)[ancestor::tei:text]
           [not(@type = ('note', 'page', 'range'))][not(ancestor::tei:div[@type = 'index'])]

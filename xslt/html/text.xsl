@@ -43,7 +43,7 @@
       'district', 'orgName', 'floatingText', 'spGrp', 'castList', 'castItem', 'castGroup', 'role',
       'roleDesc', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'person', 'personGrp', 'place', 'org',
       'event', 'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line', 'app', 'lem', 'rdg', 'rdgGrp',
-      'listWit', 'witness', 'formula', 'wit')"/>
+      'listWit', 'witness', 'formula', 'wit', 'witDetail')"/>
 
   <!-- The same two lists as sets, for quick tests. -->
   <xsl:variable name="tk:block-set" as="map(xs:string, xs:boolean)"
@@ -262,20 +262,49 @@
        with its witnesses' sigla, is kept in the apparatus entry that follows it, shown on hover
        and as a footnote-like list (class app-entry). -->
   <xsl:template match="tei:app">
-    <!-- readings may stand in groups (rdgGrp), each reading with its own witnesses -->
-    <xsl:variable name="base" select="(tei:lem, (tei:rdg | tei:rdgGrp//tei:rdg)[1])[1]"/>
+    <xsl:variable name="app" select="."/>
+    <!-- this entry's own readings (maybe in groups, rdgGrp): not those of an apparatus nested
+         in one of them, which has its own entry where it stands -->
+    <xsl:variable name="readings" select=".//(tei:lem | tei:rdg)[ancestor::tei:app[1] is $app]"/>
+    <xsl:variable name="base" select="($readings[self::tei:lem], $readings)[1]"/>
+    <!-- what the entry says besides its readings: a witness's detail, an editor's note, ... -->
+    <xsl:variable name="details" select="(* | .//tei:rdgGrp[ancestor::tei:app[1] is $app]/*)
+        [not(self::tei:lem or self::tei:rdg or self::tei:rdgGrp)]"/>
     <span class="tei-app"><xsl:call-template name="tk:id"/><span class="app-lemma"><xsl:apply-templates select="$base/node()"/></span>
       <span class="app-entry" role="note"><xsl:text> [</xsl:text>
-        <xsl:for-each select=".//(tei:lem | tei:rdg)[not(. is $base)] | $base[self::tei:lem]">
+        <xsl:for-each select="$readings[not(. is $base)] | $base[self::tei:lem]">
           <xsl:if test="position() gt 1">; </xsl:if>
-          <!-- the lemma repeated at the head of its entry, as in a printed apparatus -->
           <span class="app-reading tei-{local-name()}{if (. is $base) then ' lemma-copy' else ''}">
-            <xsl:apply-templates select="node()"/>
+            <xsl:choose>
+              <!-- the lemma repeated at the head of its entry, as in a printed apparatus: its
+                   words only (the text above holds its markup, ids and nested entries) -->
+              <xsl:when test=". is $base"><xsl:value-of select="tk:reading-words(.)"/></xsl:when>
+              <xsl:otherwise><xsl:apply-templates select="node()"/></xsl:otherwise>
+            </xsl:choose>
             <xsl:if test="@wit"><xsl:text> </xsl:text><span class="app-wit"><xsl:value-of select="tk:sigla(@wit)"/></span></xsl:if>
           </span>
         </xsl:for-each>
+        <xsl:for-each select="$details">
+          <xsl:if test="exists($readings[not(. is $base)] | $base[self::tei:lem]) or position() gt 1">; </xsl:if>
+          <xsl:apply-templates select="."/>
+        </xsl:for-each>
         <xsl:text>]</xsl:text></span></span>
   </xsl:template>
+  <!-- What a witness does at this place ("followed by a page break"): its sigla, then the words. -->
+  <xsl:template match="tei:witDetail">
+    <span class="tei-witDetail"><xsl:call-template name="tk:id"/>
+      <xsl:if test="@wit"><span class="app-wit"><xsl:value-of select="tk:sigla(@wit)"/></span><xsl:text> </xsl:text></xsl:if>
+      <xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!--* The words of a reading as one line: without the entries of apparatus nested in it, its
+        notes, and the readings a choice keeps hidden. -->
+  <xsl:function name="tk:reading-words" as="xs:string">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($reading//text()[not(ancestor::*[. >> $reading][
+        self::tei:rdg or self::tei:rdgGrp or self::tei:witDetail or self::tei:note or self::tei:wit
+        or (parent::tei:choice and (self::tei:sic or self::tei:orig or self::tei:abbr))])] ! tk:join-at-breaks(.), ''))"/>
+  </xsl:function>
 
   <!--* Witness sigla of a @wit: each pointer's target witness @n, else its id. -->
   <xsl:function name="tk:sigla" as="xs:string">
