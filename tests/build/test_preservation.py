@@ -307,3 +307,11 @@ def test_a_nested_apparatus_shows_each_reading_once_and_keeps_its_details(built)
     assert " ".join(entry.text_content().split()).startswith("[beta gamma epsilon Ac Ve; zeta Ph; eta Ve;")
     assert "Ph followed by a page break" in " ".join(entry.text_content().split())
     assert entry.xpath(".//a[@class='noteref']")  # the note's marker stands in its entry
+
+
+def test_a_column_break_inside_a_word_joins_it(built):
+    page = " ".join(_page(built["column-break-in-word"]).split())
+    assert "ἐλλείπει" in page and "translation" in page and "continued" in page
+    counts, _ = preservation.tei_words(Edition.load(RENDER / "column-break-in-word.xml").tree)
+    assert counts["ἐλλείπει"] == counts["translation"] == counts["continued"] == 1
+    assert counts["words"] == counts["plain"] == 1  # a break without break="no" separates

@@ -128,7 +128,10 @@ def _origin(owner: etree._Element) -> str:
     return f"{etree.QName(owner).localname} ({where})"
 
 
-_LB = f"{_T}lb"
+# Breaks that join the word they split when break="no": a line, a column, a milestone (a
+# section boundary inside a word). A page break is not among them: its page number stands
+# between the halves in the outputs.
+_JOINING_BREAKS = {f"{_T}lb", f"{_T}cb", f"{_T}milestone"}
 
 
 def _walk_text(el: etree._Element, joins: bool, buffer: list[str]) -> None:
@@ -142,7 +145,7 @@ def _walk_text(el: etree._Element, joins: bool, buffer: list[str]) -> None:
         buffer.append(el.text)
     for child in el:
         if isinstance(child.tag, str):
-            child_joins = child.tag == _LB and child.get("break") == "no"
+            child_joins = child.tag in _JOINING_BREAKS and child.get("break") == "no"
             _walk_text(child, child_joins, buffer)
             if not child_joins:
                 buffer.append("\0")
