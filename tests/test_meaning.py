@@ -71,7 +71,15 @@ def test_python_and_xslt_read_other_projects_tei_alike(plain_stylesheet):
     ('<p>magna<note>a variant</note> <fw type="header">HEAD</fw>laus</p>', "magna laus"),
     ('<p><app><lem>magna</lem><rdg wit="#b">magma</rdg><rdgGrp><rdg>maga</rdg></rdgGrp></app> laus</p>',
      "magna laus"),
-    ('<p><app><rdg wit="#a">one</rdg> <rdg wit="#b">two</rdg></app></p>', "one two"),
+    # without a lem, the first reading stands in the text (as the HTML shows it), the others
+    # are variants: a heading with an apparatus was once labelled with every reading
+    ('<p><app><rdg wit="#a">one</rdg> <rdg wit="#b">two</rdg></app></p>', "one"),
+    ('<p><app><lem>a <app><lem>b</lem><rdg>c</rdg></app> d</lem><rdgGrp><rdg>e</rdg></rdgGrp>'
+     '<witDetail wit="#x">leaf lost</witDetail></app> f</p>', "a b d f"),
+    ('<p><app><rdgGrp><rdg>g <app><rdg>h</rdg><rdg>i</rdg></app></rdg></rdgGrp><rdg>j</rdg></app></p>',
+     "g h"),
+    ('<p>ἐλλεί<cb break="no"/>πει, trans<milestone unit="section" break="no"/>\n  lation<cb/> x</p>',
+     "ἐλλείπει, translation x"),
     ('<p>Gesell-\n   <lb break="no"/>\n   schaft and <lb/>more</p>', "Gesell-schaft and more"),
     ('<p>Gesell<lb break="no"/> schaft\u00a0x</p>', "Gesellschaft\u00a0x"),
 ])

@@ -11,12 +11,14 @@ What a reader sees of an element (its *reading text*):
 
 * the reading a ``choice`` shows: ``corr``, ``reg``, ``expan``, not the ``sic``, ``orig`` or
   ``abbr`` beside it (a ``sic`` standing alone is the text as printed, and is kept);
-* the lemma of an apparatus entry: the ``rdg``/``rdgGrp`` of an ``app`` that has a ``lem``
-  are variants, shown apart (in HTML, in the apparatus note), not in the running text;
+* the lemma of an apparatus entry (its ``lem``, else its first ``rdg``): the other readings
+  of the ``app`` (an ``app`` nested in a reading has its own) are variants, and a
+  ``witDetail`` or ``wit`` says what the witnesses do; they are shown apart (in HTML, in the
+  apparatus entry), not in the running text;
 * not the notes it holds (they are read where they are listed), unless asked;
 * not page furniture (``fw``: running heads, catchwords, signatures);
-* a word broken across a line (``lb break="no"``) whole, the white space around the break
-  dropped;
+* a word broken across a line, column or section (``lb``, ``cb``, ``milestone`` with
+  ``break="no"``) whole, the white space around the break dropped;
 * white space collapsed as XPath's ``normalize-space`` does (space, tab, CR, LF only, so a
   no-break space stays).
 """
@@ -33,7 +35,10 @@ T = f"{{{TEI_NS}}}"
 _CHOICE = T + "choice"
 _ALTERNATIVES = frozenset({T + "sic", T + "orig", T + "abbr"})
 _VARIANTS = frozenset({T + "rdg", T + "rdgGrp"})
-_APP, _LEM, _NOTE, _FW, _LB = T + "app", T + "lem", T + "note", T + "fw", T + "lb"
+_APP, _LEM, _RDG, _NOTE, _FW = T + "app", T + "lem", T + "rdg", T + "note", T + "fw"
+_WITNESS_DETAILS = frozenset({T + "witDetail", T + "wit"})
+# breaks that join the word they split when break="no"
+_JOINING_BREAKS = frozenset({T + "lb", T + "cb", T + "milestone"})
 # a word broken across lines: marked while walking, joined with its white space removed
 _JOIN = "\ue000"
 _JOINS = re.compile(r"[ \t\r\n]*\ue000[ \t\r\n]*")
@@ -55,9 +60,19 @@ def is_hidden(child: etree._Element, parent: etree._Element, *, notes: bool = Fa
     if tag in _ALTERNATIVES:
         return parent.tag == _CHOICE
     if tag in _VARIANTS:
-        app = parent if parent.tag == _APP else parent.getparent()
-        return app is not None and app.tag == _APP and app.find(_LEM) is not None
+        app = next(child.iterancestors(_APP), None)
+        base = _base_reading(app) if app is not None else None
+        return base is not None and base is not child and child not in base.iterancestors()
+    if tag in _WITNESS_DETAILS:
+        return parent.tag in (_APP, T + "rdgGrp")
     return False
+
+
+def _base_reading(app: etree._Element) -> etree._Element | None:
+    """The reading of ``app`` that stands in the text: its lem, else its first rdg (not those of
+    an app nested in a reading)."""
+    own = [r for r in app.iter(_LEM, _RDG) if next(r.iterancestors(_APP), None) is app]
+    return next((r for r in own if r.tag == _LEM), own[0] if own else None)
 
 
 def reading_text(el: etree._Element | None, *, notes: bool = False) -> str:
@@ -81,7 +96,7 @@ def _walk(el: etree._Element, out: list[str], notes: bool) -> None:
         out.append(el.text)
     for child in el:
         if isinstance(child.tag, str):
-            if child.tag == _LB and child.get("break") == "no":
+            if child.tag in _JOINING_BREAKS and child.get("break") == "no":
                 out.append(_JOIN)
             elif not is_hidden(child, el, notes=notes):
                 _walk(child, out, notes)

@@ -255,8 +255,9 @@
   <xsl:function name="tk:div-title" as="xs:string">
     <xsl:param name="div" as="element()"/>
     <xsl:variable name="head" select="$div/tei:head[not(@type = ('label', 'sub'))][1]"/>
-    <xsl:sequence select="normalize-space(string-join(
-        $head//text()[not(ancestor::tei:note or ancestor::tei:sic or ancestor::tei:orig or ancestor::tei:abbr)], ''))"/>
+    <!-- as a reader sees it (tk:plain): an apparatus in a heading gives its lemma, not every
+         reading (PTA: a contents entry of 60 words) -->
+    <xsl:sequence select="tk:plain($head)"/>
   </xsl:function>
 
   <!--* A human label for a unit or division: "1. Entering the Party", "Introduction", "Front matter".
@@ -344,16 +345,34 @@
   <!--* Text of a node as a reader sees it, whitespace as is. The same answer as Python's
         teikit.meaning.reading_text (tests/test_meaning.py compares them on real TEI): the
         reading a choice shows (not the sic, orig or abbr beside it), an apparatus entry's
-        lemma (not its readings), no notes, no page furniture (fw), a word broken by
-        lb break="no" whole. What holds the node itself does not matter: a name inside a
+        lemma, else its first reading (not the other readings, nor a witDetail), no notes,
+        no page furniture (fw), a word broken by lb, cb or milestone break="no" whole. What holds the node itself does not matter: a name inside a
         note still has its text. -->
   <xsl:function name="tk:plain-raw" as="xs:string">
     <xsl:param name="n" as="node()?"/>
     <xsl:sequence select="
         if (empty($n/descendant::*[self::tei:sic or self::tei:orig or self::tei:abbr or self::tei:note
-            or self::tei:fw or self::tei:rdg or self::tei:rdgGrp or self::tei:lb[@break = 'no']]))
+            or self::tei:fw or self::tei:rdg or self::tei:rdgGrp or self::tei:witDetail or self::tei:wit
+            or (self::tei:lb | self::tei:cb | self::tei:milestone)[@break = 'no']]))
         then string($n)
         else replace(string-join(tk:reading-text($n/node()), ''), '\s*&#xE000;\s*', '')"/>
+  </xsl:function>
+
+  <!--* The reading of an apparatus entry that stands in the text: its lem, else its first rdg
+        (not those of an app nested in one of its readings). -->
+  <xsl:function name="tk:base-reading" as="element()?">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:variable name="own" select="$app//(tei:lem | tei:rdg)[ancestor::tei:app[1] is $app]"/>
+    <xsl:sequence select="($own[self::tei:lem], $own)[1]"/>
+  </xsl:function>
+
+  <!--* Is this rdg or rdgGrp a variant, shown apart from the text (it neither is nor holds the
+        reading that stands in the text)? -->
+  <xsl:function name="tk:is-variant" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="app" select="$e/ancestor::tei:app[1]"/>
+    <xsl:variable name="base" select="if ($app) then tk:base-reading($app) else ()"/>
+    <xsl:sequence select="exists($base) and not($base is $e) and empty($base/ancestor::* intersect $e)"/>
   </xsl:function>
 
   <!-- The text nodes a reader sees (used only where the fast path above cannot be taken);
@@ -363,11 +382,11 @@
     <xsl:for-each select="$nodes">
       <xsl:choose>
         <xsl:when test=". instance of text()"><xsl:sequence select="string(.)"/></xsl:when>
-        <xsl:when test="self::tei:lb[@break = 'no']"><xsl:sequence select="'&#xE000;'"/></xsl:when>
+        <xsl:when test="(self::tei:lb | self::tei:cb | self::tei:milestone)[@break = 'no']"><xsl:sequence select="'&#xE000;'"/></xsl:when>
         <xsl:when test="self::tei:note or self::tei:fw"/>
         <xsl:when test="(self::tei:sic or self::tei:orig or self::tei:abbr) and parent::tei:choice"/>
-        <xsl:when test="(self::tei:rdg or self::tei:rdgGrp)
-            and exists((parent::tei:app, parent::*/parent::tei:app)[1]/tei:lem)"/>
+        <xsl:when test="(self::tei:rdg or self::tei:rdgGrp) and tk:is-variant(.)"/>
+        <xsl:when test="(self::tei:witDetail or self::tei:wit) and (parent::tei:app or parent::tei:rdgGrp)"/>
         <xsl:when test=". instance of element()"><xsl:sequence select="tk:reading-text(node())"/></xsl:when>
       </xsl:choose>
     </xsl:for-each>

@@ -266,29 +266,34 @@
     <!-- this entry's own readings (maybe in groups, rdgGrp): not those of an apparatus nested
          in one of them, which has its own entry where it stands -->
     <xsl:variable name="readings" select=".//(tei:lem | tei:rdg)[ancestor::tei:app[1] is $app]"/>
-    <xsl:variable name="base" select="($readings[self::tei:lem], $readings)[1]"/>
+    <xsl:variable name="base" select="tk:base-reading(.)"/>
+    <!-- the lemma repeated at the head of its entry, as in a printed apparatus (not an empty
+         one without witnesses: an editor's deletion) -->
+    <xsl:variable name="listed" select="$readings[not(. is $base)]
+        | $base[self::tei:lem][normalize-space() or @wit]"/>
     <!-- what the entry says besides its readings: a witness's detail, an editor's note, ... -->
     <xsl:variable name="details" select="(* | .//tei:rdgGrp[ancestor::tei:app[1] is $app]/*)
         [not(self::tei:lem or self::tei:rdg or self::tei:rdgGrp)]"/>
     <span class="tei-app"><xsl:call-template name="tk:id"/><span class="app-lemma"><xsl:apply-templates select="$base/node()"/></span>
+      <xsl:if test="exists($listed | $details)">
       <span class="app-entry" role="note"><xsl:text> [</xsl:text>
-        <xsl:for-each select="$readings[not(. is $base)] | $base[self::tei:lem]">
+        <xsl:for-each select="$listed">
           <xsl:if test="position() gt 1">; </xsl:if>
           <span class="app-reading tei-{local-name()}{if (. is $base) then ' lemma-copy' else ''}">
             <xsl:choose>
-              <!-- the lemma repeated at the head of its entry, as in a printed apparatus: its
-                   words only (the text above holds its markup, ids and nested entries) -->
-              <xsl:when test=". is $base"><xsl:value-of select="tk:reading-words(.)"/></xsl:when>
+              <!-- the lemma's words only: the text above holds its markup, ids and nested entries -->
+              <xsl:when test=". is $base"><xsl:value-of select="tk:plain(.)"/></xsl:when>
               <xsl:otherwise><xsl:apply-templates select="node()"/></xsl:otherwise>
             </xsl:choose>
             <xsl:if test="@wit"><xsl:text> </xsl:text><span class="app-wit"><xsl:value-of select="tk:sigla(@wit)"/></span></xsl:if>
           </span>
         </xsl:for-each>
         <xsl:for-each select="$details">
-          <xsl:if test="exists($readings[not(. is $base)] | $base[self::tei:lem]) or position() gt 1">; </xsl:if>
+          <xsl:if test="exists($listed) or position() gt 1">; </xsl:if>
           <xsl:apply-templates select="."/>
         </xsl:for-each>
-        <xsl:text>]</xsl:text></span></span>
+        <xsl:text>]</xsl:text></span>
+      </xsl:if></span>
   </xsl:template>
   <!-- What a witness does at this place ("followed by a page break"): its sigla, then the words. -->
   <xsl:template match="tei:witDetail">
@@ -296,15 +301,6 @@
       <xsl:if test="@wit"><span class="app-wit"><xsl:value-of select="tk:sigla(@wit)"/></span><xsl:text> </xsl:text></xsl:if>
       <xsl:apply-templates/></span>
   </xsl:template>
-
-  <!--* The words of a reading as one line: without the entries of apparatus nested in it, its
-        notes, and the readings a choice keeps hidden. -->
-  <xsl:function name="tk:reading-words" as="xs:string">
-    <xsl:param name="reading" as="element()"/>
-    <xsl:sequence select="normalize-space(string-join($reading//text()[not(ancestor::*[. >> $reading][
-        self::tei:rdg or self::tei:rdgGrp or self::tei:witDetail or self::tei:note or self::tei:wit
-        or (parent::tei:choice and (self::tei:sic or self::tei:orig or self::tei:abbr))])] ! tk:join-at-breaks(.), ''))"/>
-  </xsl:function>
 
   <!--* Witness sigla of a @wit: each pointer's target witness @n, else its id. -->
   <xsl:function name="tk:sigla" as="xs:string">
