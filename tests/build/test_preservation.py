@@ -307,6 +307,9 @@ def test_a_nested_apparatus_shows_each_reading_once_and_keeps_its_details(built)
     assert " ".join(entry.text_content().split()).startswith("[beta gamma epsilon Ac Ve; zeta Ph; eta Ve;")
     assert "Ph followed by a page break" in " ".join(entry.text_content().split())
     assert entry.xpath(".//a[@class='noteref']")  # the note's marker stands in its entry
+    # a lemma of no words: its witnesses omit the passage, as a printed apparatus says
+    assert page.xpath("//span[@class='app-entry'][contains(., 'pi Ph Ve')]")[0].text_content().split() == \
+        ["[om.", "Ac;", "pi", "Ph", "Ve]"]
     # a heading's apparatus: the contents name the division by its lemma, not every reading
     toc = lxml_html.parse(str(built["apparatus-nested"] / "html" / "toc.html"))
     labels = [" ".join(a.text_content().split()) for a in toc.xpath("//main//a")]

@@ -33,7 +33,7 @@
       'page': 'p.', 'pages': 'Printed pages', 'previous': 'Previous', 'next': 'Next',
       'back-to-text': 'Back to text', 'mentions': 'Mentions', 'names': 'Names',
       'front': 'Front matter', 'body': 'Text', 'back': 'Back matter', 'group': 'Texts',
-      'sourceDoc': 'Transcription', 'text': 'Text', 'surface': 'Surface', 'apparatus': 'Apparatus', 'image': 'image',
+      'sourceDoc': 'Transcription', 'text': 'Text', 'surface': 'Surface', 'apparatus': 'Apparatus', 'omitted': 'om.', 'image': 'image',
       'section': 'Section', 'skip': 'Skip to the text', 'unknown-name': 'Unnamed',
       'go-to-note': 'Go to the note', 'close': 'Close', 'no-results': 'Nothing found.',
       'no-page': 'No printed page',

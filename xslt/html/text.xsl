@@ -285,6 +285,8 @@
               <xsl:when test=". is $base"><xsl:value-of select="tk:plain(.)"/></xsl:when>
               <xsl:otherwise><xsl:apply-templates select="node()"/></xsl:otherwise>
             </xsl:choose>
+            <!-- a reading of no words: these witnesses omit the passage ("om. Ac Ad", as in print) -->
+            <xsl:if test="not(normalize-space()) and empty(.//tei:gap)"><span class="tk-generated"><xsl:value-of select="tk:s('omitted')"/></span></xsl:if>
             <xsl:if test="@wit"><xsl:text> </xsl:text><span class="app-wit"><xsl:value-of select="tk:sigla(@wit)"/></span></xsl:if>
           </span>
         </xsl:for-each>
