@@ -110,3 +110,23 @@ def test_each_letter_keeps_its_own_note_when_letters_share_ids(tmp_path):
     first = (out / "html" / "d1.html").read_text()
     assert "The note of letter 1." in first and "The note of letter 2." not in first
     assert first.count("-ref") == second.count("-ref")  # one back link each, not two on the first
+
+
+def test_titled_units_of_members_name_their_member_unless_their_title_does(tmp_path):
+    """greekdracor: forty plays as one collection listed Menander's acts as "I" to "V", with
+    nothing to say which play they belong to."""
+    folder = tmp_path / "plays"
+    folder.mkdir()
+    for name, title, heads in (("a.xml", "Dyskolos", ("I", "II")), ("b.xml", "Samia", ("I", "Samia, the end"))):
+        divs = "".join(f'<div type="act"><head>{h}</head><p>Words of {title} {h}.</p></div>' for h in heads)
+        (folder / name).write_text(
+            f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>{title}</title>'
+            '</titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Test.</p></sourceDesc>'
+            f'</fileDesc></teiHeader><text><body>{divs}</body></text></TEI>')
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    from lxml import html as lxml_html
+    toc = lxml_html.parse(str(out / "html" / "toc.html"))
+    labels = [" ".join(a.text_content().split()) for a in toc.xpath("//main//a")]
+    assert {"Dyskolos – I", "Dyskolos – II", "Samia – I", "Samia, the end"} <= set(labels), labels

@@ -263,12 +263,19 @@
   <!--* A human label for a unit or division: "1. Entering the Party", "Introduction", "Front matter".
         In a collection, an untitled part of a member document carries the member's title
         first ("Schnitzler an Bölsche, 1890 – Back matter"): a contents of a thousand
-        letters listing "WritingSession 1" a thousand times tells a reader nothing. -->
+        letters listing "WritingSession 1" a thousand times tells a reader nothing. So does a
+        titled unit whose title does not name its member: forty plays' acts "I" to "V" tell
+        a reader nothing of which play (greekdracor: "Δύσκολος – IV"). -->
   <xsl:function name="tk:label" as="xs:string">
     <xsl:param name="div" as="element()"/>
     <xsl:variable name="own" select="tk:own-label($div)"/>
-    <xsl:variable name="member" select="if (tk:div-title($div) or $div/self::tei:text
-        or empty($div/ancestor::tei:TEI[1]/parent::tei:teiCorpus)) then '' else tk:member-title($div)"/>
+    <xsl:variable name="title" select="lower-case(tk:div-title($div))"/>
+    <xsl:variable name="member" select="if ($div/self::tei:text
+        or empty($div/ancestor::tei:TEI[1]/parent::tei:teiCorpus)) then ''
+        else tk:member-title($div)"/>
+    <xsl:variable name="member" select="if (not($title)) then $member
+        else if (not(tk:is-unit($div)) or contains($title, lower-case($member))) then ''
+        else $member"/>
     <xsl:sequence select="
         if (not($member)) then $own
         else if ($div/self::tei:body) then $member
