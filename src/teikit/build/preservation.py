@@ -307,11 +307,13 @@ def compare(source: Counter[str], where: Mapping[str, str], output: Counter[str]
                         sum(reading.values()) if reading else 0, repeated)
 
 
-def site_report(source: Counter[str], where: Mapping[str, str], folder: Path,
+def site_report(source: Counter[str], where: Mapping[str, str], folder: Path | None,
                 counted: tuple[Counter[str], Counter[str]] | None = None) -> Preservation:
     """The HTML site in ``folder`` against the TEI's words (lost and repeated); ``counted``:
     the site's words as its builder counted them, instead of reading the pages again."""
-    every, reading = counted or site_counts(folder)
+    if counted is None and folder is None:
+        raise ValueError("site_report needs the site's folder or its counted words")
+    every, reading = counted or site_counts(cast(Path, folder))
     return compare(source, where, every, "HTML site", reading)
 
 
