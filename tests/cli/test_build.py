@@ -41,6 +41,12 @@ def test_the_whole_job_on_two_cores_makes_the_same_outputs_as_one_process(tmp_pa
     one, two = _files(tmp_path / "one"), _files(tmp_path / "two")
     assert {name.split("/")[0] for name in one} >= {*PARTS, "mini-edition.epub"}
     assert one == two
+    # without --cite the bag's citations are written for it; with it, linked: the same files
+    code, said = _build(MINI, tmp_path / "bag", "--jobs", "1", "--deposit")
+    assert code == 0, said
+    cited = tmp_path / "one" / "deposit" / MINI.stem / "data" / "citations"
+    assert _files(tmp_path / "bag" / "deposit" / MINI.stem / "data" / "citations") == _files(cited)
+    assert len(_files(cited)) >= 4
 
 
 def _broken(tmp_path: Path, old: str, new: str) -> Path:

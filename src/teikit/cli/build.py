@@ -149,7 +149,7 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
         cache.record(out_dir, build_key, made,
                      [d for r in run.results if r.format not in _TASKS for d in r.diagnostics])
     if committed and not failed and then_deposit:
-        _deposit(edition or source.load(), out_dir, names, log)
+        _deposit(edition or source.load(), out_dir, names, log, then_cite)
     raise SystemExit(max(codes) if codes else EXIT_PROBLEMS if failed else EXIT_OK)
 
 
@@ -185,11 +185,13 @@ def _tasks(source: Source, given: Path | None, registers: tuple[Path, ...], out_
     return tasks
 
 
-def _deposit(edition: Edition, out_dir: Path, names: list[str], log: Verbosity) -> None:
-    """The deposit, from the edition already parsed and the outputs just built."""
+def _deposit(edition: Edition, out_dir: Path, names: list[str], log: Verbosity, cited: bool) -> None:
+    """The deposit, from the edition already parsed and the outputs just built (and the
+    citations, when this run wrote them: linked into the bag, not made again)."""
     from teikit.deposit.package import DepositSettings, build_deposit
 
-    result = build_deposit(edition, DepositSettings(exports_dir=out_dir, include=tuple(names)))
+    result = build_deposit(edition, DepositSettings(exports_dir=out_dir, include=tuple(names),
+                                                    citations=out_dir / "citations" if cited else None))
     log.info(f"build: deposit: bag of {result.files} payload files in {result.bag_dir}")
 
 
