@@ -147,7 +147,8 @@ def _fill_payload(edition: Edition, settings: DepositSettings, built: dict[str, 
     for src in sorted(schemas):
         _copy(src, data / "schemas" / src.relative_to(settings.schemas_dir))
     if settings.citations is not None:
-        for src in sorted(p for p in settings.citations.iterdir() if p.is_file() and p.name != outputs.MARKER):
+        cited = (p for p in settings.citations.iterdir() if p.is_file() and p.name != outputs.MARKER)
+        for src in sorted(cited):
             _link(src, data / "citations" / src.name)
     else:
         write_citations(edition.tree, data / "citations", stem=edition.stem)
