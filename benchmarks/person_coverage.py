@@ -10,11 +10,14 @@ lists Bazhanov's own pages, where the memoir says "I"). ``--misses`` lists the p
 found; ``--sample N`` prints N random ``persName`` elements with context to read for
 precision, drawn with ``--seed S`` (a fresh seed when none is given; the seed is printed
 so the sample read can be drawn again); ``--paragraphs N`` prints N random paragraphs with
-the tagged persons marked, to read for mention recall. Places, organisations and events are measured
+the tagged persons marked, to read for mention recall; ``--subjects N`` prints N random
+mentions of organisations, places and events (with ``--since OLD.xml`` only those an earlier
+edition lacks), to read for precision. Places, organisations and events are measured
 against the index's entries for them the same way: a referring string (``rs type="org"``
 for "the Party") counts, as does a name the index's "see" reference joins with the entry
 (GPU for OGPU); the pairs the editors judged topical (``[[topical]]`` in persons.toml,
-each with its reason) are counted apart and printed with ``--misses``.
+each with its reason) are counted apart and printed with ``--misses``, each missed or
+topical pair with the page's text around the words that could name the entry.
 """
 
 from __future__ import annotations
@@ -25,7 +28,17 @@ import sys
 from pathlib import Path
 
 from teikit import xmlio
-from teikit.ingest.persons_coverage import described, measure, measure_locators, sample, sample_paragraphs
+from teikit.ingest.persons_coverage import (
+    around_words,
+    described,
+    likely_words,
+    measure,
+    measure_locators,
+    page_texts,
+    sample,
+    sample_paragraphs,
+    sample_subjects,
+)
 from teikit.ingest.persons_registry import load_editorial
 
 NARRATOR = "pers-bazhanov"
@@ -40,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=0)
     ap.add_argument("--paragraphs", type=int, default=0,
                     help="print N random paragraphs, names marked [words|ref], to read for recall")
+    ap.add_argument("--subjects", type=int, default=0,
+                    help="print N random mentions of organisations, places and events, to read for precision")
+    ap.add_argument("--since", default=None,
+                    help="with --subjects: an earlier edition; draw only the mentions it lacks")
     ap.add_argument("--seed", type=int, default=None, help="seed of the sample (default: a fresh one)")
     args = ap.parse_args(argv)
     path = Path(args.edition)
@@ -59,11 +76,14 @@ def main(argv: list[str] | None = None) -> int:
     desc = described(root)
     print(f"persons with dates or a description: {desc.described} of {desc.persons} "
           f"= {100 * desc.described / max(desc.persons, 1):.1f}% (dates {desc.dates}, {desc.uncertain} "
-          f"of them doubted; the index's gloss {desc.index}; a translator's note {desc.notes}; "
+          f"of them doubted; the index's gloss or title {desc.index} "
+          f"(of them by a title or office: {desc.roles}); "
+          f"a translator's note {desc.notes}; "
           f"the editors' line {desc.editors}); from the book alone (index, notes) {desc.sourced} "
           f"= {100 * desc.sourced / max(desc.persons, 1):.1f}%, of the {desc.indexed} the index lists "
           f"{desc.indexed_sourced} = {100 * desc.indexed_sourced / max(desc.indexed, 1):.1f}%")
-    readings = load_editorial(Path(args.editorial)).get("topical", [])
+    cfg = load_editorial(Path(args.editorial))
+    readings = cfg.get("topical", [])
     topical = {(t["entry"], page): t["reason"] for t in readings for page in t["pages"]}
     for tag, what in (("placeName", "places"), ("orgName", "organisations"), ("name", "events")):
         other = measure(root, tag=tag)
@@ -72,9 +92,16 @@ def main(argv: list[str] | None = None) -> int:
               f"= {100 * other.ratio:.1f}% ({len(other.via_see)} under a name the index's \"see\" joins); "
               f"with {len(documented)} documented topical locators "
               f"{100 * (len(other.found) + len(documented)) / max(len(other.pairs), 1):.1f}%")
+        texts = page_texts(root) if args.misses else {}
         for ref, page in other.missed if args.misses else ():
             print(f"  {'topical' if (ref, page) in topical else 'miss'}: {ref} p. {page}"
                   + (f": {topical[ref, page]}" if (ref, page) in topical else ""))
+            # the page's text around the words that could name the entry, to judge the pair
+            kind = ref.split("-", 1)[0]
+            extra = cfg.get(kind, {}).get(ref, {})
+            stems = likely_words(root, ref, [*extra.get("mentions", []), *extra.get("refs", [])])
+            for snippet in around_words(texts.get(page, ""), stems):
+                print(f"      {snippet}")
         for ref, page in sorted(other.found & topical.keys()):
             print(f"  stale topical entry (the pair is found): {ref} p. {page}")
     if args.misses:
@@ -84,6 +111,14 @@ def main(argv: list[str] | None = None) -> int:
         seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
         print(f"sample of {args.sample} persName, seed {seed} (draw it again with --seed {seed})")
         for ref, page, context in sample(root, args.sample, seed):
+            print(f"{ref}\tp. {page}\t{context}")
+    if args.subjects:
+        seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
+        since = xmlio.parse_file(Path(args.since)).getroot() if args.since else None
+        new = f" new since {args.since}" if since is not None else ""
+        print(f"sample of {args.subjects} org/place/event mentions{new}, seed {seed} "
+              f"(draw it again with --seed {seed})")
+        for ref, page, context in sample_subjects(root, args.subjects, seed, since):
             print(f"{ref}\tp. {page}\t{context}")
     if args.paragraphs:
         seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)

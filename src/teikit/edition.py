@@ -19,6 +19,10 @@ from lxml import etree
 
 from teikit import xmlio
 
+# The lists a register file holds; a collection copies them into its standOff, each marked
+# with the register's file name (teikit.collection.add_registers).
+REGISTER_LISTS = ("listPerson", "listPlace", "listOrg", "listEvent", "listBibl")
+
 
 @dataclass
 class Edition:
@@ -72,13 +76,19 @@ class Edition:
         return h.hexdigest()
 
     def file_of(self, el: etree._Element) -> Path:
-        """The file ``el`` was read from: its collection member's, else the edition's own
-        (a message then names the letter, not the folder of letters)."""
-        if self.members:
-            for anc in el.iterancestors(f"{{{xmlio.TEI_NS}}}TEI"):
+        """The file ``el`` was read from: its collection member's, or the separate register's
+        (its lists are marked with the register's name), else the edition's own (a message
+        then names the letter or the register, not the folder of letters)."""
+        if self.members or self.registers:
+            registers = {p.name: p for p in self.registers}
+            for anc in el.iterancestors():
                 base = anc.get(f"{{{xmlio.XML_NS}}}base")
-                if base in self.members:
+                if base is None:
+                    continue
+                if anc.tag == f"{{{xmlio.TEI_NS}}}TEI" and base in self.members:
                     return self.members[base]
+                if base in registers and etree.QName(anc).localname in REGISTER_LISTS:
+                    return registers[base]
         return self.path
 
     @property

@@ -56,3 +56,29 @@ def test_a_member_that_is_not_tei_is_named(letters, tmp_path):
     result = CliRunner().invoke(cli, ["build", "--edition", str(letters), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2 and "1888-08-01.xml" in result.output
     assert "not a TEI P5 document" in result.output
+
+
+def test_a_registers_image_is_looked_for_beside_the_register_and_named_by_it(letters, tmp_path):
+    """A portrait in a separate person register (Escher's people.xml): the message names the
+    register and the path beside it, not the folder of letters."""
+    from teikit.build.html import local_images
+
+    registers = tmp_path / "registers"
+    registers.mkdir()
+    register = registers / "people.xml"
+    register.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>People</title>'
+        '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
+        '</teiHeader><text><body><listPerson>\n<person xml:id="p1"><persName>Ann</persName>\n'
+        '<figure><graphic url="ann.jpg"/></figure></person>\n<person xml:id="p2"><persName>Bo</persName>'
+        '<figure><graphic url="bo.jpg"/></figure></person></listPerson></body></text></TEI>')
+    (registers / "bo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a JPEG")
+    edition = load_collection(tei_files(letters), name=letters, registers=[register])
+    graphic = next(edition.root.iter("{http://www.tei-c.org/ns/1.0}graphic"))
+    assert edition.file_of(graphic) == register
+    member = next(edition.root.iter("{http://www.tei-c.org/ns/1.0}TEI"))
+    assert edition.file_of(member[0]) == letters / member.get("{http://www.w3.org/XML/1998/namespace}base")
+    found, diags = local_images(edition)
+    assert found == [("bo.jpg", (registers / "bo.jpg").resolve())]
+    (missing,) = [d for d in diags if d.code == "render.image-missing"]
+    assert missing.file == str(register) and missing.line == 3 and str(registers / "ann.jpg") in missing.hint

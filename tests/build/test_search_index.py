@@ -82,3 +82,22 @@ def test_the_same_documents_give_the_same_bytes(tmp_path):
     data = _index(built(MINI)[0])
     again = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     assert first == ("window.TK_SEARCH = " + again + ";\n").encode("utf-8")
+
+
+def test_the_parts_of_a_divided_build_give_the_single_runs_index(tmp_path):
+    """build --jobs N: each shard writes search-docs-K.json (part 0 with units and entities);
+    joined in the order of K (10 after 9, not after 1), the index is the one search-docs.json gives."""
+    docs = [[f"u{i}.html", f"U{i}", f"text number {i}", i, []] for i in range(12)]
+    whole = {"units": [[f"u{i}.html", f"U{i}"] for i in range(12)], "entities": {}, "docs": docs}
+    single, divided = tmp_path / "single", tmp_path / "divided"
+    single.mkdir()
+    divided.mkdir()
+    (single / search_index.DOCS).write_text(json.dumps(whole), encoding="utf-8")
+    for k in range(11):
+        part = {"units": whole["units"] if k == 0 else [], "entities": {},
+                "docs": docs[k:k + 1] if k < 10 else docs[10:]}
+        (divided / f"search-docs-{k}.json").write_text(json.dumps(part), encoding="utf-8")
+    search_index.write(single)
+    search_index.write(divided)
+    assert (divided / search_index.INDEX).read_bytes() == (single / search_index.INDEX).read_bytes()
+    assert sorted(p.name for p in divided.iterdir()) == [search_index.INDEX]

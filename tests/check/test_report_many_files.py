@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from teikit.check.report import PER_FILE_COUNTS, render_text
 from teikit.diagnostics import Diagnostic, Severity
 
@@ -24,3 +26,17 @@ def test_many_files_are_counted_by_rule() -> None:
     assert "  [ids.duplicate] error, 1 in 1 file(s)" in text
     assert "L000.xml: " not in text.replace("L000.xml:1:1", "")
     assert text.endswith(f"{len(files)} file(s) checked: {len(files) + 1} error(s), 0 warning(s), 0 info")
+
+
+def test_the_rules_divided_among_processes_say_what_one_process_says(monkeypatch):
+    """check --jobs N: forked workers take consecutive files (they inherit them already read);
+    the diagnostics, cross-file ones included, are the same and in the same order."""
+    import teikit.check as check
+
+    fixtures = Path(__file__).parent.parent / "fixtures"
+    files = sorted((fixtures / "check").glob("*.xml")) + sorted((fixtures / "letters").glob("*.xml"))
+    one = check.check_paths(files, jobs=1)
+    monkeypatch.setattr(check, "PARALLEL_BYTES", 1)  # divide even these small files
+    for jobs in (2, 3):
+        many = check.check_paths(files, jobs=jobs)
+        assert many.diagnostics == one.diagnostics and len(one.diagnostics) > 40

@@ -75,3 +75,35 @@ def test_wrong_types_in_the_editorial_data_are_an_input_error(tmp_path):
     line = toml.read_text().splitlines().index("main = 5") + 1
     assert f"{toml}:{line}: index.nesting.main: expected an array of strings, not 5" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_duplicate_id_of_any_element_is_an_error_and_nothing_is_written(tmp_path):
+    """An editors' person whose ID an organisation of the index already has: the summary
+    names the ID, the run fails (exit 1) and the old edition stays."""
+    editorial = tmp_path / "editorial"
+    shutil.copytree(paths.EDITORIAL_DIR, editorial)
+    toml = editorial / "persons.toml"
+    toml.write_text(toml.read_text() + '\n[[unindexed]]\nid = "org-cheka"\nsurname = "Twin"\n')
+    out = tmp_path / "edition.xml"
+    out.write_bytes(b"<old/>")
+    result = CliRunner().invoke(cli, ["ingest", "--source", str(paths.SOURCE_TEXT), "--editorial",
+                                      str(editorial), "--output", str(out)])
+    assert result.exit_code == 1, result.output
+    assert "the xml:id 'org-cheka' is given to 2 elements (person, org)" in result.stderr
+    assert "[ingest.duplicate-id]" in result.stderr
+    assert "duplicate IDs: 1 (org-cheka)" in result.stdout
+    assert out.read_bytes() == b"<old/>"
+
+
+def test_an_editors_subject_may_not_take_an_existing_id(tmp_path):
+    """An [[unindexed_org]] with the ID of an indexed organisation was silently merged into
+    it: now an input error naming the file and the ID."""
+    editorial = tmp_path / "editorial"
+    shutil.copytree(paths.EDITORIAL_DIR, editorial)
+    toml = editorial / "persons.toml"
+    toml.write_text(toml.read_text() + '\n[[unindexed_org]]\nid = "org-cheka"\nname = "Cheka twin"\n')
+    result = CliRunner().invoke(cli, ["ingest", "--source", str(paths.SOURCE_TEXT), "--editorial",
+                                      str(editorial), "--check-only"])
+    assert result.exit_code == 2, result.output
+    assert "persons.toml" in result.stderr and "[[unindexed_org]] 'org-cheka'" in result.stderr
+    assert "Traceback" not in result.output

@@ -60,3 +60,26 @@ def test_break_inside_a_paragraph_keeps_the_text():
     assert "".join(root.find(f"{T}text/{T}body").itertext()) == text_before
     # Both people belong to page 7: the break goes after them, before the next page.
     assert root.find(f".//{T}pb[@n='8']").getparent().tag == T + "div"
+
+
+def test_a_break_may_fall_inside_the_paragraph_at_its_edge():
+    """ "NKGB, ix": the name stands in the last sentence of the paragraph before the
+    estimated break; no block start puts it on the page, a sentence start does. The text is
+    kept, and a break is not pulled into a paragraph farther away."""
+    body = (f'<div><pb n="7" xml:id="p7"/>{_p("far")}'
+            f'<p><persName ref="#pers-ivanov">ivanov</persName> spoke. '
+            f'Then <persName ref="#pers-petrov">petrov</persName> came.</p>{INFERRED}{_p("sidorov")}'
+            f'<pb n="9" xml:id="p9"/></div>')
+    root = _doc(body, _entry("ivanov", "7") + _entry("far", "7") + _entry("petrov", "8")
+                + _entry("sidorov", "8"))
+    part = root.find(f"{T}text/{T}body")
+    text_before = "".join(part.itertext())
+    from teikit.ingest.page_evidence import _mark_sentences, _unmark
+
+    _mark_sentences(part)
+    assert refine(part, index_pairs(root)) == ["8"]
+    _unmark(part)
+    pb = root.find(f".//{T}pb[@n='8']")
+    assert pb.getparent().tag == f"{T}p" and pb.tail == "Then "
+    assert "".join(part.itertext()) == text_before
+    assert not list(part.iter(f"{T}anchor"))

@@ -294,3 +294,110 @@ def test_an_alias_takes_a_forename_the_people_s_other_names_use(tmp_path: Path) 
     persons.run(ctx)
     p = next(root.iter(f"{{{TEI_NS}}}p"))
     assert ["".join(e.itertext()) for e in p] == ["Orlov", "Leon Berg", "Berg"]
+
+
+def test_a_reading_only_forename_elsewhere_refers_to_its_place(tmp_path: Path) -> None:
+    """ "German" is also Germany's adjective (a place ref): where a reading names the
+    forename's person it is his persName, elsewhere <rs type="place">; a blocked phrase
+    ("German translation", the language) is neither."""
+    (tmp_path / "persons.toml").write_text("""
+[place."place-germany"]
+refs = ["German"]
+[forms]
+not_names = ["German translation"]
+[[resolve]]
+form = "German"
+pages = ["68"]
+person = "pers-sverdlov-german"
+reason = "his son"
+""", encoding="utf-8")
+    root = etree.fromstring(f"""<TEI xmlns="{TEI_NS}"><teiHeader/><standOff><listPerson xml:id="persons">
+ <person xml:id="pers-sverdlov-german"><persName type="index"><surname>Sverdlov</surname>, <forename>German
+ </forename></persName></person></listPerson><listPlace xml:id="places"><place xml:id="place-germany">
+ <placeName>Germany</placeName></place></listPlace></standOff>
+<text><body><pb n="49" xml:id="p49"/><p>The German revolution failed in Germany. A German translation.</p>
+<pb n="68" xml:id="p68"/><p>German was their son. German Sverdlov came.</p></body></text></TEI>""")
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    persons.run(ctx)
+    p49, p68 = root.iter(f"{{{TEI_NS}}}p")
+    assert [(etree.QName(e).localname, e.get("type"), e.text, e.get("ref")) for e in p49] == [
+        ("rs", "place", "German", "#place-germany"), ("placeName", None, "Germany", "#place-germany")]
+    assert "A German translation." in "".join(p49.itertext())
+    assert [(etree.QName(e).localname, e.get("type"), e.text, e.get("ref")) for e in p68] == [
+        ("persName", None, "German", "#pers-sverdlov-german"),
+        ("persName", None, "German Sverdlov", "#pers-sverdlov-german")]
+    assert list(p68[0].attrib) == ["ref"] and list(p49[0].attrib) == ["type", "ref"]
+
+
+def test_a_referring_string_may_be_a_lower_case_common_noun(tmp_path: Path) -> None:
+    """ "chekists", the Cheka's members: an editors' ref in lower case is tagged <rs type="org">
+    as a whole word (not inside "chekistsky"); a lower-case person form is still no name."""
+    (tmp_path / "persons.toml").write_text("""
+[org."org-ogpu"]
+refs = ["chekist", "chekists"]
+[person."pers-tomsky"]
+mentions = ["tomsky"]
+""", encoding="utf-8")
+    root = etree.fromstring(f'<TEI xmlns="{TEI_NS}"><teiHeader/></TEI>')
+    root.append(etree.fromstring(STANDOFF))
+    text = etree.fromstring(f"""<text xmlns="{TEI_NS}"><body><pb n="3" xml:id="p3"/>
+<p>Two chekists came, the chekist terror, chekistsky words; tomsky spoke to the OGPU.</p></body></text>""")
+    root.append(text)
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    persons.run(ctx)
+    p = root.find(f".//{{{TEI_NS}}}p")
+    assert [(etree.QName(e).localname, e.get("type"), e.text, e.get("ref")) for e in p] == [
+        ("rs", "org", "chekists", "#org-ogpu"), ("rs", "org", "chekist", "#org-ogpu"),
+        ("orgName", None, "OGPU", "#org-ogpu")]
+
+
+def test_a_reading_that_names_no_subject_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    from teikit.errors import InputError
+
+    with pytest.raises(InputError) as err:
+        _tag_with(tmp_path, '[[refer]]\nform = "police"\npages = ["16"]\nref = "org-nobody"\nreason = "x"\n')
+    assert "org-nobody" in str(err.value) and "persons.toml" in str(err.value)
+
+
+def test_refer_on_its_page_and_not_elsewhere(tmp_path: Path) -> None:
+    (tmp_path / "persons.toml").write_text("""
+[[refer]]
+form = "police"
+pages = ["160"]
+ref = "org-ogpu"
+reason = "the political police"
+""", encoding="utf-8")
+    root = etree.fromstring(f'<TEI xmlns="{TEI_NS}"><teiHeader/></TEI>')
+    root.append(etree.fromstring(STANDOFF))
+    root.append(etree.fromstring(f"""<text xmlns="{TEI_NS}"><body><pb n="159" xml:id="p159"/>
+<p>The police came.</p><pb n="160" xml:id="p160"/><p>Their police grip; the OGPU.</p></body></text>"""))
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    persons.run(ctx)
+    p159, p160 = root.iter(f"{{{TEI_NS}}}p")
+    assert len(p159) == 0 and p159.text == "The police came."
+    assert [(etree.QName(e).localname, e.get("type"), e.text, e.get("ref")) for e in p160] == [
+        ("rs", "org", "police", "#org-ogpu"), ("orgName", None, "OGPU", "#org-ogpu")]
+    assert not ctx.diagnostics
+
+
+def test_forenames_before_a_page_break_belong_to_the_name(tmp_path: Path) -> None:
+    """ '"Vladimir <pb n="10"/>Ilich"' (p. 10): the forename printed at the foot of the page
+    before is part of the name, and the page break goes after the name (as after a word)."""
+    (tmp_path / "persons.toml").write_text('[person."pers-lenin"]\nmentions = ["Ilich"]\n', encoding="utf-8")
+    root = etree.fromstring(f"""<TEI xmlns="{TEI_NS}"><teiHeader/><standOff><listPerson xml:id="persons">
+ <person xml:id="pers-lenin"><persName type="index"><surname>Lenin</surname>, <forename>Vladimir Ilich
+ </forename></persName></person></listPerson></standOff>
+<text><body><pb n="9" xml:id="p9"/>
+<p>The papers: "Vladimir <pb n="10" xml:id="p10"/>Ilich speaking," said Lenin.</p></body></text></TEI>""")
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    text_before = "".join(root.find(f"{{{TEI_NS}}}text").itertext())
+    persons.run(ctx)
+    p = root.find(f".//{{{TEI_NS}}}p")
+    name, pb = p[0], p[1]
+    assert p.text == 'The papers: "' and name.text == "Vladimir Ilich" and name.get("ref") == "#pers-lenin"
+    assert len(name) == 0 and not name.tail and pb.get("n") == "10" and pb.tail == ' speaking," said '
+    assert "".join(root.find(f"{{{TEI_NS}}}text").itertext()) == text_before

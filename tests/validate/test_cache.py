@@ -19,7 +19,8 @@ def test_second_run_is_served_from_the_cache_with_the_same_result(tmp_path, monk
     def no_run(*args, **kwargs):
         raise AssertionError("validation ran although the cache should answer")
 
-    monkeypatch.setattr("teikit.validate.runner._run", lambda schemas, docs, engine: no_run() if docs else [])
+    monkeypatch.setattr("teikit.validate.runner._run",
+                        lambda schemas, docs, engine, jobs=1: no_run() if docs else [])
     second = validate_paths([doc], "teikit", cache_dir=tmp_path / "cache")
     assert second.diagnostics == first.diagnostics and first.diagnostics
 

@@ -47,3 +47,24 @@ def test_long_expected_lists_are_cut():
     assert short.endswith('"e7" or one of 12 others') and short.startswith('element "x" not allowed here')
     few = 'element "x" incomplete; expected "a" or "b"'
     assert jing.shorten(few) == few
+
+
+def test_shares_are_consecutive_balanced_and_one_for_a_small_set(monkeypatch):
+    from teikit.validate.documents import load
+
+    docs, _ = load(VALID + RNG_FIXTURES)
+    assert jing._shares(docs, 2) == [docs]  # far below PARALLEL_BYTES: one JVM
+    monkeypatch.setattr(jing, "PARALLEL_BYTES", 1)
+    for jobs in (2, 3):
+        shares = jing._shares(docs, jobs)
+        assert len(shares) == jobs and [d for s in shares for d in s] == docs  # in order, none lost
+
+
+@pytest.mark.java
+def test_jing_in_several_processes_says_what_one_says(monkeypatch):
+    """validate --jobs N: the files divided among N Jing runs at once, the same diagnostics."""
+    files = VALID + RNG_FIXTURES
+    one = validate_paths(files, "teikit", engine="jing", cache_dir=None, jobs=1)
+    monkeypatch.setattr(jing, "PARALLEL_BYTES", 1)  # divide even these small files
+    many = validate_paths(files, "teikit", engine="jing", cache_dir=None, jobs=3)
+    assert one.diagnostics and many.diagnostics == one.diagnostics

@@ -10,6 +10,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
@@ -95,9 +96,28 @@
   <!--* The number shown for a note: its @n, else its position among the unit's unnumbered notes. -->
   <xsl:function name="tk:note-number" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="if ($note/@n) then string($note/@n)
+    <xsl:variable name="known" select="$tk:note-facts(generate-id($note))"/>
+    <xsl:sequence select="if ($note/@n) then string($note/@n) else if (exists($known)) then $known[1]
         else string(index-of(tk:unit-notes(tk:note-unit($note))[not(@n)] ! generate-id(.), generate-id($note))[1])"/>
   </xsl:function>
+
+  <!-- For every note, by generate-id: (the number it shows, its derived id), worked out once
+       unit by unit as tk:note-number and tk:derived-note-id define them. Asked note by note,
+       each answer listed the unit's notes again for every other note of the unit (cubic in a
+       unit's notes: the 2,859 unnumbered notes of a thousand Escher letters took 14 s before
+       any page was written, and as long again on the pages). -->
+  <xsl:variable name="tk:note-facts" as="map(xs:string, xs:string+)" select="map:merge(
+      for $u in $tk:units return
+        let $notes := tk:unit-notes($u),
+            $plain := $notes[not(@n)],
+            $positions := map:merge(for $i in 1 to count($plain) return map{generate-id($plain[$i]): $i}),
+            $numbers := $notes ! (if (@n) then string(@n) else string($positions(generate-id(.))))
+        return for $i in 1 to count($notes) return
+          if (tk:note-unit($notes[$i]) is $u)
+          then map{generate-id($notes[$i]): ($numbers[$i], tk:unit-anchor($u) || '-note-' || $numbers[$i]
+                   || (if (count(index-of($numbers, $numbers[$i])) gt 1) then '-' || $i else ''))}
+          else (),
+      map{'duplicates': 'use-first'})"/>
 
   <!--* The HTML id of a note: its xml:id, else one derived from its unit and number. -->
   <xsl:function name="tk:note-id" as="xs:string">
@@ -108,6 +128,13 @@
   <!--* A note without xml:id: unit + number, made unique by the note's position in the unit when
         another of the unit's notes shows the same number (two notes n="1", or @n and a count). -->
   <xsl:function name="tk:derived-note-id" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:variable name="known" select="$tk:note-facts(generate-id($note))"/>
+    <xsl:sequence select="if (exists($known)) then $known[2] else tk:derived-note-id-slowly($note)"/>
+  </xsl:function>
+
+  <!--* The same, worked out for one note (a note in no unit's list: $tk:note-facts lacks it). -->
+  <xsl:function name="tk:derived-note-id-slowly" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:variable name="unit" select="tk:note-unit($note)"/>
     <xsl:variable name="number" select="tk:note-number($note)"/>

@@ -129,13 +129,21 @@
         'name': tk:entity-name(.), 'href': tk:entity-file(.), 'kind': tk:register-of(.),
         'names': array{ distinct-values((tk:main-name(.), tk:other-names(.)) ! tk:plain(.)[.]) }}},
         map{'duplicates': 'use-first'})"/>
-    <xsl:if test="tk:my-file('search-docs.json')">
+    <!-- Divided among shards (build -\-jobs N): shard K writes search-docs-K.json, the documents
+         of its block of consecutive units (numbered as in the whole), and shard 0 also the
+         units and entities; Python joins the parts in order, so the index is the same. -->
+    <xsl:variable name="n" select="count($tk:units)"/>
+    <xsl:variable name="first" select="$shard * $n idiv $shards + 1"/>
+    <xsl:variable name="last" select="($shard + 1) * $n idiv $shards"/>
     <xsl:variable name="json" select="map{'method': 'json'}"/>
-    <xsl:result-document href="search-docs.json" method="text" encoding="UTF-8">
-      <xsl:value-of select="'{&quot;units&quot;: ' || serialize(array{ $tk:units ! [tk:unit-file(.), tk:label(.)] }, $json)
-          || ', &quot;entities&quot;: ' || serialize($entities, $json) || ', &quot;docs&quot;: ['"/>
-      <xsl:iterate select="$tk:units">
-        <xsl:param name="i" as="xs:integer" select="1"/>
+    <xsl:result-document href="{if ($shards le 1) then 'search-docs.json' else 'search-docs-' || $shard || '.json'}"
+        method="text" encoding="UTF-8">
+      <xsl:value-of select="'{&quot;units&quot;: ' || serialize(array{ if ($shard = 0)
+            then $tk:units ! [tk:unit-file(.), tk:label(.)] else () }, $json)
+          || ', &quot;entities&quot;: ' || serialize(if ($shard = 0) then $entities else map{}, $json)
+          || ', &quot;docs&quot;: ['"/>
+      <xsl:iterate select="$tk:units[position() ge $first and position() le $last]">
+        <xsl:param name="i" as="xs:integer" select="$first"/>
         <xsl:param name="sep" as="xs:string" select="''"/>
         <xsl:variable name="u" select="."/>
         <xsl:variable name="file" select="tk:unit-file($u)"/>
@@ -161,6 +169,5 @@
       </xsl:iterate>
       <xsl:value-of select="']}&#10;'"/>
     </xsl:result-document>
-    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

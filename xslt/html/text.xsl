@@ -425,8 +425,10 @@
   <xsl:template match="tei:lb"><br/></xsl:template>
   <xsl:template match="tei:lb[@break = 'no']"/>
   <xsl:template match="text()[$tk:has-c1]
-                       | text()[following-sibling::node()[1][self::tei:lb[@break = 'no']]]
-                       | text()[preceding-sibling::node()[1][self::tei:lb[@break = 'no']]]">
+                       | text()[following-sibling::node()[not(self::comment() or self::processing-instruction())][1]
+                                [self::tei:lb[@break = 'no']]]
+                       | text()[preceding-sibling::node()[not(self::comment() or self::processing-instruction())][1]
+                                [self::tei:lb[@break = 'no']]]">
     <xsl:value-of select="translate(tk:join-at-breaks(.), $tk:c1, $tk:cp1252)"/>
   </xsl:template>
 
@@ -441,12 +443,16 @@
   <xsl:variable name="tk:c1-texts" as="text()*" select="$tk:units//text()[matches(., '[&#x80;-&#x9F;]')]"/>
   <xsl:variable name="tk:has-c1" as="xs:boolean" select="exists($tk:c1-texts)"/>
 
-  <!--* A text node without the white space that touches a break="no" line break. -->
+  <!--* A text node without the white space that touches a break="no" line break (a comment
+        or processing instruction between them, "um<lb break="no"/><!- - korr. - -> lagern",
+        is not the text's and does not separate them). -->
   <xsl:function name="tk:join-at-breaks" as="xs:string">
     <xsl:param name="t" as="text()"/>
-    <xsl:variable name="s" select="if ($t/following-sibling::node()[1][self::tei:lb[@break = 'no']])
+    <xsl:variable name="s" select="if ($t/following-sibling::node()[not(self::comment() or
+        self::processing-instruction())][1][self::tei:lb[@break = 'no']])
         then replace(string($t), '\s+$', '') else string($t)"/>
-    <xsl:sequence select="if ($t/preceding-sibling::node()[1][self::tei:lb[@break = 'no']])
+    <xsl:sequence select="if ($t/preceding-sibling::node()[not(self::comment() or
+        self::processing-instruction())][1][self::tei:lb[@break = 'no']])
         then replace($s, '^\s+', '') else $s"/>
   </xsl:function>
   <!-- These are empty in TEI; a file that gives them content (an anchor around a word) keeps

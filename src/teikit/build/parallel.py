@@ -112,10 +112,9 @@ def render_shard(source: Source, settings: BuildSettings, folder: str, shard: in
 
 def default_jobs() -> int:
     """The cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
+    from teikit.cores import available_cores
+
+    return available_cores()
 
 
 @contextmanager

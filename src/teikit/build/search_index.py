@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 DOCS = "search-docs.json"
+PARTS = "search-docs-[0-9]*.json"  # one per shard of a divided build (build --jobs N)
 INDEX = "search-index.js"
 
 _MARKS = re.compile("[\u0300-\u036f]")
@@ -69,19 +70,38 @@ def build_index(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _documents(folder: Path) -> tuple[dict[str, Any], list[Path]] | None:
+    """The stylesheet's documents and the files they came from: ``search-docs.json``, or the
+    parts ``search-docs-K.json`` that the shards of a divided build wrote (part 0 holds the
+    units and entities; every part, its block of consecutive units' documents), joined in
+    order so the index is the one a single run gives."""
+    whole = folder / DOCS
+    if whole.is_file():
+        return json.loads(whole.read_text(encoding="utf-8")), [whole]
+    parts = sorted(folder.glob(PARTS), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    if not parts:
+        return None
+    data = json.loads(parts[0].read_text(encoding="utf-8"))
+    for part in parts[1:]:
+        data["docs"].extend(json.loads(part.read_text(encoding="utf-8"))["docs"])
+    return data, parts
+
+
 def write(folder: Path) -> Path | None:
-    """Turn ``folder/search-docs.json`` into ``folder/search-index.js`` (the JSON is removed).
+    """Turn ``folder/search-docs.json`` (or its parts) into ``folder/search-index.js`` (the
+    JSON is removed).
 
     Returns the index written, or None when the stylesheet wrote no documents (an
     edition's own stylesheet may leave the search page out).
     """
-    source = Path(folder) / DOCS
-    if not source.is_file():
+    found = _documents(Path(folder))
+    if found is None:
         return None
-    data = json.loads(source.read_text(encoding="utf-8"))
+    data, sources = found
     index = build_index(data)
     target = Path(folder) / INDEX
     payload = json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     target.write_text("window.TK_SEARCH = " + payload + ";\n", encoding="utf-8")
-    source.unlink()
+    for source in sources:
+        source.unlink()
     return target

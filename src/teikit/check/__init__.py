@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from teikit.check.context import Context, display_path
-from teikit.check.model import DocumentSet
+from teikit.check.model import Document, DocumentSet
 from teikit.check.pointers import pointer_table
 from teikit.check.rules import FAMILIES, RULES
 from teikit.diagnostics import Diagnostic, Severity, sort_key
@@ -53,6 +53,46 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 def matches(code: str, patterns: Sequence[str]) -> bool:
     """Whether ``code`` is named by one of ``patterns`` (a code, or a family such as ``notes``)."""
     return any(code == p or code.startswith(p.rstrip(".") + ".") for p in patterns)
+
+
+# The rules of a set of files are divided among processes only from this size on: forking and
+# sending the diagnostics back cost more than they save on a few small files.
+PARALLEL_BYTES = 2 * 1024 * 1024
+# What a forked worker inherits: the context and the documents already read and indexed.
+_inherited: tuple[Context, list[Document]] | None = None
+
+
+def _rules_for(start: int, stop: int) -> list[Diagnostic]:
+    """A worker's share: every rule family on the inherited documents start..stop."""
+    assert _inherited is not None, "a check worker runs only forked from _run_rules"
+    ctx, checked = _inherited
+    return [d for doc in checked[start:stop] for run in FAMILIES.values() for d in run(ctx, doc)]
+
+
+def _run_rules(ctx: Context, docs: DocumentSet, jobs: int) -> list[Diagnostic]:
+    """Every rule family on every checked document: here, or, for a large set and ``jobs`` > 1,
+    in ``jobs`` processes forked after the files were read (they inherit them instead of
+    reading them again), each taking consecutive documents. The diagnostics are the same."""
+    global _inherited
+    import multiprocessing  # here: `teikit check` on one file starts without them
+    from concurrent.futures import ProcessPoolExecutor
+
+    checked = docs.checked
+    size = sum(doc.path.stat().st_size for doc in checked if doc.path.is_file())
+    jobs = min(jobs, len(checked))
+    if jobs <= 1 or size < PARALLEL_BYTES or "fork" not in multiprocessing.get_all_start_methods():
+        return [d for doc in checked for run in FAMILIES.values() for d in run(ctx, doc)]
+    # what every worker would otherwise compute again: the pointers resolved, the reverse index
+    if checked:
+        ctx.incoming(checked[0].tree.getroot())
+    bounds = [len(checked) * i // jobs for i in range(jobs + 1)]
+    _inherited = (ctx, checked)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            shares = list(pool.map(_rules_for, bounds[:-1], bounds[1:]))
+    finally:
+        _inherited = None
+    return [d for share in shares for d in share]
 
 
 _ATTRIBUTE = re.compile(r"^(?:[A-Za-z][\w.-]*/)?@(?:[A-Za-z][\w:.-]*|\*)$")
@@ -112,19 +152,21 @@ def check_paths(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     bare_ids: Sequence[str] = (),
+    jobs: int = 1,
 ) -> CheckResult:
     """Check files and folders; ``registers`` only resolve ``@key`` values and pointers.
 
     ``ignore`` takes rule codes and families, and pointer patterns declared external
     (``@facs``, ``pb/@facs``, ``catRef``); ``bare_ids`` patterns (``sp/@who``) declare
-    attributes whose values are IDs written without '#', so each must name one.
+    attributes whose values are IDs written without '#', so each must name one. ``jobs``:
+    processes the rules of a large set of files are divided among (:func:`_run_rules`).
     """
     with paused_gc():
-        return _check(paths, registers, select, ignore, bare_ids)
+        return _check(paths, registers, select, ignore, bare_ids, jobs)
 
 
 def _check(paths: Iterable[str | Path], registers: Iterable[str | Path], select: Sequence[str],
-           ignore: Sequence[str], bare_ids: Sequence[str] = ()) -> CheckResult:
+           ignore: Sequence[str], bare_ids: Sequence[str] = (), jobs: int = 1) -> CheckResult:
     result = CheckResult()
     docs = DocumentSet()
     for reg in registers:
@@ -138,9 +180,7 @@ def _check(paths: Iterable[str | Path], registers: Iterable[str | Path], select:
             result.unusable = True
             result.diagnostics.append(_unusable(exc))
     ctx = Context(docs, external=[p for p in ignore if is_attribute_pattern(p)], bare_ids=bare_ids)
-    for doc in docs.checked:
-        for run in FAMILIES.values():
-            result.diagnostics.extend(run(ctx, doc))
+    result.diagnostics.extend(_run_rules(ctx, docs, jobs))
     kept = (d for d in result.diagnostics
             if (not select or matches(d.code, select)) and not matches(d.code, ignore))
     result.diagnostics = sorted(kept, key=sort_key)

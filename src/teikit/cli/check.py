@@ -41,8 +41,12 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 @click.option("--show", type=click.Choice(sorted(FAIL_ON)), default="warning", show_default=True,
               help="Text format: lowest severity whose items are listed (rules below it are "
                    "only counted). JSON and SARIF always hold every item.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes the rules of a large set of files (2 MB or more) are divided among "
+                   "[default: the cores].")
 def command(paths: tuple[str, ...], fmt: str, registers: tuple[str, ...], select: tuple[str, ...],
-            ignore: tuple[str, ...], bare_ids: tuple[str, ...], fail_on: str, show: str) -> None:
+            ignore: tuple[str, ...], bare_ids: tuple[str, ...], fail_on: str, show: str,
+            jobs: int | None) -> None:
     """Check cross-references: IDs, pointers, notes, pages and the index.
 
     PATHS are TEI files or folders (searched for *.xml); default: the project's TEI files
@@ -73,8 +77,11 @@ def command(paths: tuple[str, ...], fmt: str, registers: tuple[str, ...], select
     not_patterns = [b for b in bare if not is_attribute_pattern(b)]
     if not_patterns:
         raise click.UsageError(f"--bare-ids takes 'element/@attr' or '@attr', not: {', '.join(not_patterns)}")
+    from teikit.cores import available_cores
+
     with stdin_as_file(paths) as (given, named):  # "-": standard input
-        result = check_paths(given, registers=registers, select=selected, ignore=ignored, bare_ids=bare)
+        result = check_paths(given, registers=registers, select=selected, ignore=ignored, bare_ids=bare,
+                             jobs=jobs or available_cores())
     result.diagnostics = [dataclasses.replace(d, file=named(d.file)) for d in result.diagnostics]
     result.files = [named(f) for f in result.files]
     if fmt == "text":

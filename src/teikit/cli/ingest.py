@@ -23,7 +23,8 @@ def _text_summary(counts: dict, output: Path, written: bool) -> str:
         f"pages: {counts['pages']} ({counts['pages_inferred']} inferred)",
         f"persons: {counts['persons']} ({counts['person_mentions']} mentions linked)",
         f"dates: {counts['dates']}",
-        f"duplicate IDs: {counts['duplicate_ids']}",
+        f"duplicate IDs: {counts['duplicate_ids']}"
+        + (f" ({', '.join(counts['duplicate_id_values'])})" if counts["duplicate_id_values"] else ""),
         f"{'wrote' if written else 'not written:'} {output}",
     ]
     return "\n".join(lines)

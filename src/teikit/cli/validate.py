@@ -28,9 +28,13 @@ from teikit.validate.runner import DEFAULT_CACHE, ENGINES, validate_paths
     show_default=True,
     help="RELAX NG engine: auto picks Jing when Java has it (faster), else lxml.",
 )
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Jing processes run at once on a large set of files (4 MB or more each) "
+                   "[default: the cores].")
 @click.option("--no-cache", is_flag=True, help="Do not use or fill the result cache in .cache/validate/.")
 @FORMAT_OPTION
-def command(inputs: tuple[str, ...], schema: str, engine: str, no_cache: bool, fmt: str) -> None:
+def command(inputs: tuple[str, ...], schema: str, engine: str, jobs: int | None, no_cache: bool,
+            fmt: str) -> None:
     """Validate TEI files (or every .xml file in given folders; default: the edition).
 
     Problems are printed as `file:line:col: severity: message [rule]`, grouped by file,
@@ -51,8 +55,10 @@ def command(inputs: tuple[str, ...], schema: str, engine: str, no_cache: bool, f
     if not inputs and current is not None:
         inputs = tuple(str(p) for p in current.tei_files())
     project_schemas = current.schema_map() if current is not None else {}
+    from teikit.cores import available_cores
+
     report = validate_paths(list(inputs), schema, project_schemas=project_schemas, engine=engine,
-                            cache_dir=cache_dir)
+                            cache_dir=cache_dir, jobs=jobs or available_cores())
     verbosity().debug(f"validate: {len(report.files)} file(s), engine {report.engine}")
     click.echo(reports.render_json(report) if fmt == "json" else reports.render_text(report), nl=False)
     if report.unusable:

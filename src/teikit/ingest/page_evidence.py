@@ -8,13 +8,18 @@ every inferred ``pb`` in the front matter and the body, this pass tries each blo
 between the neighbouring page breaks (and the current place) and keeps the place that
 satisfies the most (entry, page) pairs of the index for the two pages it separates: a
 pair is satisfied when the entry's subject has a name (``persName``, ``orgName``,
-``placeName``, ``name``) on that page. Ties keep the current
-place, so without evidence nothing moves. Notes are left alone (the index pass has already
-resolved "245 n11" locators against them). The result stays ``cert="low"``.
+``placeName``, ``name``, or a referring ``rs``) on that page. Ties keep the current
+place, so without evidence nothing moves. A printed page usually ends inside a paragraph:
+when no block start does as well, a sentence start inside a paragraph may take the break
+("NKGB, ix" named in the last sentence of a paragraph that runs across the missing marker
+of p. ix); among equal places a block start wins, then the one nearest the estimate. Notes
+are left alone (the index pass has already resolved "245 n11" locators against them). The
+result stays ``cert="low"``.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from lxml import etree
@@ -25,7 +30,12 @@ from teikit.ingest.pages import page_number, to_roman
 
 T = f"{{{xmlio.TEI_NS}}}"
 CANDIDATES = {T + name for name in ("p", "head", "item", "row", "figure", "argument")}
-NAMES = tuple(T + name for name in ("persName", "orgName", "placeName", "name"))
+NAMES = tuple(T + name for name in ("persName", "orgName", "placeName", "name", "rs"))
+# a temporary, zero-width mark at each sentence start inside a paragraph: a place a page
+# break may take when no block start satisfies as many index pairs; removed after the pass
+CUT = T + "anchor"
+CUT_TYPE = "tk-sentence-start"
+_SENTENCE_START = re.compile(r"(?<=[.!?])[\"”’)\]]?\d*\s+(?=[\"“]?[A-Z])")
 Pairs = dict[str, set[str]]
 
 
@@ -67,9 +77,68 @@ def _pages(target: str) -> list[str]:
 
 
 def _events(part: etree._Element) -> list[etree._Element]:
-    """Page breaks, name mentions and candidate blocks in document order."""
-    return [el for el in part.iter(T + "pb", *NAMES, *CANDIDATES)
-            if el.tag not in NAMES or el.get("ref")]
+    """Page breaks, name mentions, candidate blocks and sentence starts in document order."""
+    return [el for el in part.iter(T + "pb", *NAMES, *CANDIDATES, CUT)
+            if (el.tag not in NAMES or el.get("ref")) and (el.tag != CUT or el.get("type") == CUT_TYPE)]
+
+
+def _adjacent_blocks(place: etree._Element) -> set[etree._Element]:
+    """The paragraphs a printed page break at ``place`` (a page break, or the block it would
+    go before) could fall inside: the paragraph holding it, else the blocks just before and
+    at it. A break is never moved into the middle of a paragraph farther away."""
+    parent = place.getparent()
+    if place.tag == T + "pb" and parent is not None and parent.tag == T + "p":
+        return {parent}
+    prev = place.getprevious() if place.tag == T + "pb" else place.getprevious()
+    around = [prev, place.getnext() if place.tag == T + "pb" else place]
+    return {el for el in around if el is not None and el.tag == T + "p"}
+
+
+def _mark_sentences(part: etree._Element) -> None:
+    """Put a temporary cut mark at each sentence start of the paragraphs' own text (not
+    inside a name, a note or a quotation element: only ``p.text`` and its children's tails)."""
+    for block in part.iter(T + "p"):
+        if any(a.tag == T + "note" for a in block.iterancestors()):
+            continue
+        for owner, is_tail in [(block, False), *((child, True) for child in block)]:
+            text = owner.tail if is_tail else owner.text
+            pieces = _split(text or "")
+            if len(pieces) < 2:
+                continue
+            if is_tail:
+                owner.tail = pieces[0]
+                after = owner
+                for piece in pieces[1:]:
+                    mark = etree.Element(CUT, type=CUT_TYPE)
+                    mark.tail = piece
+                    after.addnext(mark)
+                    after = mark
+            else:
+                owner.text = pieces[0]
+                for i, piece in enumerate(pieces[1:]):
+                    mark = etree.Element(CUT, type=CUT_TYPE)
+                    mark.tail = piece
+                    owner.insert(i, mark)
+
+
+def _split(text: str) -> list[str]:
+    """``text`` cut at its sentence starts (each piece after the first opens a sentence)."""
+    cuts = [m.end() for m in _SENTENCE_START.finditer(text)]
+    return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)] if cuts else [text]
+
+
+def _unmark(part: etree._Element) -> None:
+    """Remove the cut marks, joining their text back (a break moved to one keeps it after)."""
+    for mark in list(part.iter(CUT)):
+        if mark.get("type") != CUT_TYPE:
+            continue
+        parent = mark.getparent()
+        prev = mark.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + (mark.tail or "")
+        else:
+            parent.text = (parent.text or "") + (mark.tail or "")
+        parent.remove(mark)
 
 
 def _score(events: list[etree._Element], a: int, cut: int, b: int, before: set[str],
@@ -113,6 +182,16 @@ def refine(part: etree._Element, pairs: Pairs) -> list[str]:
         here = _score(rest, a, k, b - 1, before, after)
         best = max(cuts, key=lambda c: (_score(rest, a, c, b - 1, before, after), -abs(c - k)),
                    default=None)
+        # then the sentence starts of the paragraphs at the edges of the chosen place (or of
+        # the current one): taken only when one satisfies more pairs than any block start
+        edge = rest[best] if best is not None and _score(rest, a, best, b - 1, before, after) > here else pb
+        near = _adjacent_blocks(edge)
+        inner = [i for i in range(a + 1, b - 1) if rest[i].tag == CUT and rest[i].getparent() in near]
+        top = max(here, _score(rest, a, best, b - 1, before, after) if best is not None else here)
+        better = [i for i in inner if _score(rest, a, i, b - 1, before, after) > top]
+        if better:
+            best = max(better, key=lambda c: (_score(rest, a, c, b - 1, before, after),
+                                              -abs(c - rest.index(edge)) if edge in rest else -abs(c - k)))
         if best is not None and _score(rest, a, best, b - 1, before, after) > here:
             _move(pb, rest[best])
             moved.append(pb.get("n", ""))
@@ -128,4 +207,8 @@ def run(ctx: IngestContext) -> None:
     for name in ("front", "body"):
         part = ctx.root.find(f"{T}text/{T}{name}")
         if part is not None:
-            refine(part, pairs)
+            _mark_sentences(part)
+            try:
+                refine(part, pairs)
+            finally:
+                _unmark(part)

@@ -21,16 +21,18 @@ forenames before the ``choice`` when the whole reads as a form of the same perso
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Set
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 
 from lxml import etree
 
 from teikit.diagnostics import Severity
+from teikit.errors import InputError
 from teikit.ingest.context import IngestContext
 from teikit.ingest.index_parse import roman_to_int
 from teikit.ingest.inline import wrap_matches
 from teikit.ingest.persons_forms import Forms, build_forms
-from teikit.ingest.persons_registry import load_editorial
+from teikit.ingest.persons_registry import PERSONS_FILE, load_editorial
 from teikit.xmlio import TEI_NS, XML_ID
 
 T = f"{{{TEI_NS}}}"
@@ -152,29 +154,49 @@ def _unwrap(el: etree._Element) -> None:
     parent.remove(el)
 
 
+def _readings(cfg: dict) -> list[dict]:
+    """The editors' readings of persons.toml: ``[[resolve]]`` (which person a form names)
+    and ``[[refer]]`` (a common word that, on the pages given, refers to an organisation,
+    place or event: "police" for the OGPU), both as {form, pages, before, person}."""
+    return [*cfg.get("resolve", []),
+            *({"form": r["form"], "pages": r["pages"], "before": r.get("before", ""), "person": r["ref"]}
+              for r in cfg.get("refer", []))]
+
+
 def _rules(cfg: dict) -> dict[tuple[str, int | None], list[tuple[str, str]]]:
-    """Editorial readings from ``[[resolve]]`` in persons.toml.
+    """Editorial readings from ``[[resolve]]`` and ``[[refer]]`` in persons.toml.
 
     (form, page) -> [(text just before the mention or "", person)]; page None: the
     reading holds wherever the index alone cannot decide.
     """
     out: dict[tuple[str, int | None], list[tuple[str, str]]] = {}
-    for rule in cfg.get("resolve", []):
+    for rule in _readings(cfg):
         for page in rule.get("pages", ["*"]):
             key = None if page == "*" else page_number(str(page))
             out.setdefault((rule["form"], key), []).append((rule.get("before", ""), rule["person"]))
     return out
 
 
-def _rule_only_forms(cfg: dict, forms: Forms) -> set[str]:
-    """Forms that only ``[[resolve]]`` readings name, added to ``forms`` for their persons: a
-    forename used alone that is also a common word ("German" Sverdlov, and the adjective)."""
-    out: set[str] = set()
-    for rule in cfg.get("resolve", []):
-        form = rule["form"]
-        if form in out or not forms.candidates.get(form):
-            out.add(form)
-            forms.add(form, rule["person"])
+def _rule_only_forms(cfg: dict, forms: Forms) -> dict[str, list[str]]:
+    """Forms that only readings name, added to ``forms`` for their subjects: a forename used
+    alone that is also a common word ("German" Sverdlov, and the adjective), a common noun
+    that refers to an organisation on some pages ("police"). Form -> what it names where no
+    reading applies: the one place or organisation it also refers to ("German": Germany),
+    else nothing (plain text)."""
+    out: dict[str, list[str]] = {}
+    for rule in _readings(cfg):
+        form, target = rule["form"], rule["person"]
+        if target not in forms.kinds:
+            raise InputError(f"the reading of {form!r} names {target!r}, which is no person, organisation, "
+                             "place or event of the edition", file=Path(PERSONS_FILE),
+                             hint="use an xml:id of the standOff lists (pers-…, org-…, place-…, event-…)")
+        # no person has this form: it names one only where a reading says so
+        if form in out or not any(forms.kinds.get(c) == "persName" for c in forms.candidates.get(form, [])):
+            out.setdefault(form, list(forms.candidates.get(form, [])))
+            referring = forms.kinds.get(target, "persName") != "persName"
+            forms.add(form, target, referring=referring)
+            if referring:
+                forms.referring.add(form)
     return out
 
 
@@ -211,16 +233,35 @@ def _ruled(rules: dict, el: etree._Element, page: int | None) -> tuple[str | Non
     return None, False
 
 
+def _retag(el: etree._Element, ref: str, forms: Forms | None) -> None:
+    """Give a resolved wrapper the element its subject takes: a person's ``persName``, or
+    for a place, organisation or event its name, or ``rs`` when the form only refers to it."""
+    if forms is None:  # every candidate a person: the wrapper is already a persName
+        return
+    kind = forms.kinds.get(ref, "persName")
+    el.attrib.pop("type", None)
+    if kind != "persName" and el.text in forms.referring:
+        el.tag = T + "rs"
+        del el.attrib["ref"]  # the attributes in the order every other rs has them
+        el.set("type", REFERRING_TYPES.get(kind, "person"))
+        el.set("ref", "#" + ref)
+        return
+    el.tag = T + kind
+    if kind == "name":
+        el.set("type", "event")
+
+
 def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict,
-             rule_only: Set[str] = frozenset()) -> tuple[int, int]:
+             rule_only: Mapping[str, list[str]] | None = None, forms: Forms | None = None) -> tuple[int, int]:
     """Link or unwrap provisional wrappers by the index's pages; return (linked, left).
 
     A form in ``rule_only`` is a name only where a reading says so (a forename that is also
-    a common word: "German"); elsewhere it is plain text, with no diagnostic."""
+    a common word: "German"); elsewhere it refers to the one place or organisation it also
+    names ("German": Germany), or, when it names none, it is plain text, with no diagnostic."""
     page: int | None = None
     linked = left = 0
     pending = []
-    for el in ctx.root.iter(T + "pb", T + "persName"):
+    for el in ctx.root.iter(T + "pb", *NAME_TAGS, T + "rs"):
         if el.tag == T + "pb":
             page = page_number(el.get("n"))
         elif el.get(PENDING):
@@ -230,8 +271,9 @@ def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict,
         listed = candidates if len(candidates) == 1 else \
             [c for c in candidates if index_pages.lists(c, pg)]
         ruled, specific = _ruled(rules, el, pg)
-        if el.text in rule_only:
-            listed = [ruled] if ruled and specific else []
+        if rule_only and el.text in rule_only:
+            others = rule_only[el.text]
+            listed = [ruled] if ruled and specific else others[:1] if len(others) == 1 else []
             if not listed:
                 del el.attrib[PENDING]
                 _unwrap(el)
@@ -241,6 +283,7 @@ def _resolve(ctx: IngestContext, index_pages: IndexPages, rules: dict,
         del el.attrib[PENDING]
         if len(listed) == 1:
             el.set("ref", "#" + listed[0])
+            _retag(el, listed[0], forms)
             linked += 1
             continue
         left += 1
@@ -496,16 +539,40 @@ def widen_forenames(text: etree._Element, excluded: set[etree._Element]) -> int:
         before = (prev.tail if prev is not None else el.getparent().text) or ""
         surnames, known = names.get(ref, (set(), []))
         last_word = "".join(el.itertext()).strip("[]\"“”() ").split(" ")[-1]
-        lead = _forenames_before(before, known, last_word in surnames, vocabulary)
-        if lead:
-            el.text = lead + (el.text or "")
-            before = before[: len(before) - len(lead)]
+        if prev is not None and prev.tag == T + "pb" and not before.strip() \
+                and _take_forenames_across_page(el, prev, known, last_word in surnames, vocabulary):
             widened += 1
-        _set_before(el, _balance_quotes(el, before))
+        else:
+            lead = _forenames_before(before, known, last_word in surnames, vocabulary)
+            if lead:
+                el.text = lead + (el.text or "")
+                before = before[: len(before) - len(lead)]
+                widened += 1
+            _set_before(el, _balance_quotes(el, before))
         _close_after(el)
         widened += _take_repaired_forename(el, known)
         widened += _take_patronymic_after(el, known)
     return widened
+
+
+def _take_forenames_across_page(el: etree._Element, pb: etree._Element, known: list[str],
+                                is_surname: bool, vocabulary: set[str]) -> int:
+    """Forenames printed before a page break that the name follows ('"Vladimir <pb n="10"/>Ilich"'):
+    the name takes them, and the page break goes after the name, as a break inside a word
+    goes after the word (editorialDecl): a name is on the page where it begins, and a
+    ``pb`` inside a name would put a link inside a link in the HTML."""
+    prev = pb.getprevious()
+    before = (prev.tail if prev is not None else pb.getparent().text) or ""
+    lead = _forenames_before(before, known, is_surname, vocabulary)
+    if not lead:
+        return 0
+    _set_before(pb, before[: len(before) - len(lead)])
+    rest = (pb.tail or "") + (el.text or "")
+    pb.tail = None
+    el.text = lead + rest
+    el.addnext(pb)  # lxml moves the element; the name's tail stays with the name
+    pb.tail, el.tail = el.tail, None
+    return 1
 
 
 _WORD_AFTER = re.compile(r"^ ([A-Z][a-z]+)\b")
@@ -588,7 +655,7 @@ def run(ctx: IngestContext) -> None:
     wrap_matches(text, _finder(forms), _factory(forms, {form for form, _ in rules}), skip=SKIP_TAGS,
                  only=lambda el: el not in excluded)
     index_pages = IndexPages(ctx.root)
-    _resolve(ctx, index_pages, rules, rule_only)
+    _resolve(ctx, index_pages, rules, rule_only, forms)
     extend_over_corrections(text, forms)
     widen_forenames(text, excluded)
     # forename and patronymic alone ("Yakob Grigorievich"), learnt from the index and from

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -203,6 +203,7 @@ class Described:
     indexed_sourced: int = 0  # ... of them described by the book itself
     dates: int = 0            # birth or death
     index: int = 0            # the printed index's gloss (note type="index")
+    roles: int = 0            # a title or office the printed index gives ("Kondratiev, Professor …")
     notes: int = 0            # the translator's biographical note (note @source)
     editors: int = 0          # the editors' own line (note @resp, no @source)
     uncertain: int = 0        # a date the source doubts (@cert)
@@ -211,10 +212,16 @@ class Described:
 def described(root: etree._Element) -> Described:
     """Count the persons of ``listPerson`` by what describes them."""
     out = Described()
+    # the persons the printed index has an entry for: a roleName of theirs is the index's
+    div = root.find(f".//{T}div[@type='index']")
+    in_index = {name.get("ref", "").lstrip("#") for name in div.iterfind(f".//{T}term/{T}persName")} \
+        if div is not None else set()
     for person in root.iter(T + "person"):
         notes = person.findall(T + "note")
         dates = person.findall(T + "birth") + person.findall(T + "death")
-        kinds = {"index": any(n.get("type") == "index" for n in notes),
+        role = person.get(XML_ID) in in_index \
+            and person.find(f"{T}persName[@type='index']/{T}roleName") is not None
+        kinds = {"index": any(n.get("type") == "index" for n in notes) or role,
                  "notes": any(n.get("type") is None and n.get("source") for n in notes),
                  "editors": any(n.get("type") is None and n.get("resp") and not n.get("source")
                                 for n in notes)}
@@ -226,6 +233,7 @@ def described(root: etree._Element) -> Described:
             out.indexed_sourced += bool(dates or kinds["index"] or kinds["notes"])
         out.dates += bool(dates)
         out.index += kinds["index"]
+        out.roles += role
         out.notes += kinds["notes"]
         out.editors += kinds["editors"]
         out.uncertain += any(d.get("cert") for d in dates)
@@ -295,6 +303,8 @@ def _around(block: etree._Element, el: etree._Element) -> tuple[str, str]:
         if node is el:
             target = after
             return
+        if node.tag == T + "sic":  # the text as read: a repair's corr, not what the source gave
+            return
         target.append(node.text or "")
         for child in node:
             walk(child)
@@ -302,3 +312,103 @@ def _around(block: etree._Element, el: etree._Element) -> tuple[str, str]:
 
     walk(block)
     return " ".join("".join(before).split()) + " ", " " + " ".join("".join(after).split())
+
+
+def page_texts(root: etree._Element) -> dict[str, str]:
+    """Page label -> the reading text of that page (outside the index and the bibliography;
+    a repair's ``corr``, not its ``sic``), whitespace normalised: to read a missed pair."""
+    pages: dict[str, list[str]] = {}
+    current = ["?"]
+
+    def walk(node: etree._Element) -> None:
+        if node.tag == T + "pb":
+            current[0] = node.get("n") or "?"
+            return
+        if node.tag == T + "sic" or (node.tag == T + "div" and node.get("type") in ("index", "bibliography")):
+            return
+        if isinstance(node.tag, str):
+            pages.setdefault(current[0], []).append(node.text or "")
+            for child in node:
+                walk(child)
+                pages.setdefault(current[0], []).append(child.tail or "")
+            if node.tag in _BLOCKS:
+                pages.setdefault(current[0], []).append(" ")
+
+    text = root.find(T + "text")
+    if text is not None:
+        walk(text)
+    return {n: " ".join("".join(parts).split()) for n, parts in pages.items()}
+
+
+def likely_words(root: etree._Element, ref: str, forms: Iterable[str] = ()) -> list[str]:
+    """Stems of the words that name ``ref`` in the standOff lists ("Politburo" -> "polit")
+    and in the editors' further ``forms`` of it ("Party"): what a reader looks for on a page
+    where the entry was not found."""
+    words = {w[:5].lower() for form in forms for w in re.findall(r"[A-Za-z]{4,}", form)}
+    for el in root.iterfind(f".//{T}standOff//*[@{{http://www.w3.org/XML/1998/namespace}}id='{ref}']"):
+        for name in el:
+            if name.tag in (T + "orgName", T + "placeName", T + "label"):
+                words.update(w[:5].lower() for w in re.findall(r"[A-Za-z]{4,}", "".join(name.itertext())))
+    return sorted(words)
+
+
+def around_words(text: str, stems: list[str], width: int = 70, limit: int = 3) -> list[str]:
+    """Up to ``limit`` snippets of ``text`` around the words that start with one of ``stems``
+    (case-insensitive); the page's opening when none occurs."""
+    hits = [m for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, stems)) + r")\w*", text, re.I)] \
+        if stems else []
+    if not hits:
+        return [f"(none of {', '.join(stems) or 'its words'} on the page; it opens) {text[:2 * width]}"]
+    return [f"…{text[max(0, m.start() - width):m.end() + width]}…" for m in hits[:limit]]
+
+
+def subject_mentions(root: etree._Element) -> list[tuple[etree._Element, str | None]]:
+    """Every mention of an organisation, place or event in the text (``orgName``,
+    ``placeName``, ``name``, and the referring ``rs`` of those kinds), with its page."""
+    out: list[tuple[etree._Element, str | None]] = []
+    for tag in ("orgName", "placeName", "name"):
+        out.extend(_other_mentions(root, tag))
+    seen: set[int] = set()
+    unique = []
+    for el, page in out:  # an rs is yielded once per kind asked
+        if id(el) not in seen:
+            seen.add(id(el))
+            unique.append((el, page))
+    order = {el: i for i, el in enumerate(root.iter())}
+    return sorted(unique, key=lambda pair: order[pair[0]])
+
+
+def _mention_key(el: etree._Element, page: str | None) -> tuple[str, str, str, str]:
+    words = " ".join("".join(el.itertext()).split())
+    return (etree.QName(el).localname, el.get("ref") or "", page or "", words)
+
+
+def sample_subjects(root: etree._Element, size: int, seed: int,
+                    since: etree._Element | None = None) -> list[tuple[str, str, str]]:
+    """A reproducible sample of (ref, page, context) of organisation, place and event
+    mentions, for reading precision; with ``since`` (an earlier edition), of the mentions
+    that edition lacks only (the same element, ref, page and words counted as one each)."""
+    from collections import Counter
+
+    found = subject_mentions(root)
+    if since is not None:
+        before = Counter(_mention_key(el, page) for el, page in subject_mentions(since))
+        fresh = []
+        for el, page in found:
+            key = _mention_key(el, page)
+            if before[key]:
+                before[key] -= 1
+            else:
+                fresh.append((el, page))
+        found = fresh
+    chosen = random.Random(seed).sample(found, min(size, len(found)))
+    out = []
+    for el, page in sorted(chosen, key=found.index):
+        block = el.getparent()
+        while block is not None and block.tag not in _BLOCKS:
+            block = block.getparent()
+        before_text, after = _around(block if block is not None else el, el)
+        word = " ".join("".join(el.itertext()).split())
+        kind = etree.QName(el).localname + (f"/{el.get('type')}" if el.get("type") else "")
+        out.append((f"{el.get('ref')} {kind}", page or "?", f"{before_text[-70:]}[{word}]{after[:50]}"))
+    return out

@@ -30,10 +30,12 @@ class Forms:
     # Party"): tagged <rs type="place|org|event">, as the TEI Guidelines have it for referring strings
     referring: set[str] = field(default_factory=set)
 
-    def add(self, form: str, ref: str) -> None:
+    def add(self, form: str, ref: str, referring: bool = False) -> None:
+        """Map ``form`` to ``ref``. A name is capitalised (or opens with a nickname in
+        quotation marks: '"Ivry" Piatakov'); a referring string the editors list may be a
+        common noun in lower case ("chekists" for the Cheka's members)."""
         form = form.strip()
-        # a name, or one that opens with a nickname in quotation marks ('"Ivry" Piatakov')
-        if len(form) < 3 or not form.lstrip("\"“")[:1].isupper():
+        if len(form) < 3 or not (referring or form.lstrip("\"“")[:1].isupper()):
             return
         if ref not in self.candidates[form]:
             self.candidates[form].append(ref)
@@ -56,8 +58,10 @@ class Forms:
             for ch in form:
                 node = node.setdefault(ch, {})
             node[""] = True
-        # a blocked phrase may open with a quotation mark ('"Trotsky,"' as a title)
-        return re.compile(r"(?<![\w.])(?=[A-Z\"“])" + _trie_regex(trie))
+        # a match may only start at a character some form starts with: capitals, a quotation
+        # mark ('"Trotsky,"' blocked as a title), the lower-case letters of referring strings
+        starts = "".join(sorted({re.escape(form[0]) for form in self.candidates if form}))
+        return re.compile(rf"(?<![\w.])(?=[{starts or 'A-Z'}])" + _trie_regex(trie))
 
 
 def _trie_regex(node: dict) -> str:
@@ -146,6 +150,6 @@ def build_forms(root: etree._Element, cfg: dict) -> Forms:
             for form in list(cfg.get(tag, {}).get(ref, {}).get("mentions", [])) + unindexed.get(ref, []):
                 forms.add(form, ref)
             for form in list(cfg.get(tag, {}).get(ref, {}).get("refs", [])) + referring.get(ref, []):
-                forms.add(form, ref)
+                forms.add(form, ref, referring=True)
                 forms.referring.add(form.strip())
     return forms

@@ -41,6 +41,9 @@ PERSONS_SHAPE = {
     "forms": {"exclude": STRINGS, "not_names": STRINGS},
     "resolve": [{"form": Required(str), "pages": STRINGS, "before": str, "person": Required(str),
                  "reason": str}],
+    # a common word that, on the pages given, refers to an org, place or event ("police")
+    "refer": [{"form": Required(str), "pages": Required(STRINGS), "before": str, "ref": Required(str),
+               "reason": Required(str)}],
     "description": Map(str),
     "event": Map({"mentions": STRINGS, "refs": STRINGS}),
     **{f"unindexed_{kind}": [{"id": Required(str), "name": Required(str), "names": STRINGS, "type": str,
@@ -179,8 +182,16 @@ def _gloss(head: str, key: str) -> str | None:
 
 def _add_unindexed_subjects(reg: Registry, cfg: dict) -> None:
     """Places, organisations and events the text names often that the index does not list."""
+    taken = {s.id for s in reg.subjects} | {p.id for p in reg.persons}
     for kind in SUBJECT_KINDS:
         for item in cfg.get(f"unindexed_{kind}", []):
+            # an ID another subject or a person has would be merged with it, or given twice
+            if item["id"] in taken:
+                raise InputError(f"[[unindexed_{kind}]] {item['id']!r}: a person, organisation, place or "
+                                 "event of the edition already has this ID", file=PERSONS_FILE,
+                                 hint=f"give it an ID of its own, or use [{kind}.\"…\"] mentions for "
+                                      "further names of the existing one")
+            taken.add(item["id"])
             reg.subjects.append(Subject(item["id"], kind, item["name"], None, item.get("description"),
                                         item.get("type"), list(item.get("names", []))))
 

@@ -15,7 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+
 from teikit import xmlio
+from teikit.diagnostics import Severity
 from teikit.errors import InputError
 from teikit.ingest import (
     bibliography,
@@ -51,6 +54,35 @@ def read_source(path: Path) -> SourceText:
 def run(source_path: Path, editorial_dir: Path) -> IngestContext:
     """Run every pass over the source; the finished tree is ``ctx.tree``."""
     ctx = IngestContext(source=read_source(source_path), editorial_dir=editorial_dir)
+    _run_passes(ctx, editorial_dir)
+    if ctx.tree is not None:
+        report_duplicate_ids(ctx)
+    return ctx
+
+
+def duplicate_ids(root: etree._Element) -> dict[str, list[etree._Element]]:
+    """Every ``xml:id`` that more than one element of the document carries (header, text,
+    standOff: any element), with those elements in document order."""
+    seen: dict[str, list[etree._Element]] = {}
+    for el in root.iter():
+        xml_id = el.get(xmlio.XML_ID) if isinstance(el.tag, str) else None
+        if xml_id:
+            seen.setdefault(xml_id, []).append(el)
+    return {xml_id: els for xml_id, els in seen.items() if len(els) > 1}
+
+
+def report_duplicate_ids(ctx: IngestContext) -> None:
+    """An ID given twice makes the edition invalid XML (and two targets for one pointer):
+    an error, so nothing is written."""
+    for xml_id, els in duplicate_ids(ctx.root).items():
+        what = ", ".join(etree.QName(el).localname for el in els)
+        ctx.report(Severity.ERROR, "ingest.duplicate-id",
+                   f"the xml:id {xml_id!r} is given to {len(els)} elements ({what})",
+                   hint="two entries of the editorial data (persons.toml, book.toml, corrections) or of the "
+                        "source produce the same ID: rename one in the editorial data")
+
+
+def _run_passes(ctx: IngestContext, editorial_dir: Path) -> None:
     for step in PASSES:
         try:
             step.run(ctx)
@@ -65,7 +97,6 @@ def run(source_path: Path, editorial_dir: Path) -> IngestContext:
                 hint="a value in the editorial files has the wrong type or shape; compare it with "
                      "docs/encoding.md (run with -v for the details)",
             ) from exc
-    return ctx
 
 
 def serialize(ctx: IngestContext) -> bytes:
@@ -85,7 +116,7 @@ def summary(ctx: IngestContext) -> dict[str, Any]:
     notes = [n for n in root.iter(T + "note") if n.get("type") == "endnote"]
     markers = [r for r in root.iter(T + "ref") if r.get("type") == "noteref"]
     pbs = list(root.iter(T + "pb"))
-    ids = [el.get(xmlio.XML_ID) for el in root.iter() if el.get(xmlio.XML_ID)]
+    duplicates = duplicate_ids(root)
     return {
         "chapters": sum(1 for d in root.iter(T + "div") if d.get("type") == "chapter"),
         "notes": len(notes),
@@ -96,6 +127,8 @@ def summary(ctx: IngestContext) -> dict[str, Any]:
         "persons": sum(1 for _ in root.iter(T + "person")),
         "person_mentions": sum(1 for p in root.iter(T + "persName") if p.get("ref")),
         "dates": sum(1 for _ in root.find(T + "text").iter(T + "date")),
-        "duplicate_ids": len(ids) - len(set(ids)),
+        # elements whose xml:id an earlier element already has, and those IDs
+        "duplicate_ids": sum(len(els) - 1 for els in duplicates.values()),
+        "duplicate_id_values": sorted(duplicates),
         "diagnostics": len(ctx.diagnostics),
     }

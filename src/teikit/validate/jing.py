@@ -131,14 +131,44 @@ def _batches(docs: Sequence[Document]) -> list[Sequence[Document]]:
     return out
 
 
-def validate(schema: Path, docs: Sequence[Document], code: str) -> list[Diagnostic]:
-    """Validate ``docs`` against the RELAX NG ``schema``: one Jing run per command-line batch."""
+# A Jing run costs about half a second of start-up (the JVM, the schema); a set of documents is
+# divided among several runs at once (validate --jobs N) only when each gets at least this much.
+PARALLEL_BYTES = 4 * 1024 * 1024
+
+
+def _shares(docs: Sequence[Document], jobs: int) -> list[Sequence[Document]]:
+    """``docs`` in at most ``jobs`` consecutive slices of about equal size, each of at least
+    PARALLEL_BYTES (one slice for a small set: a second JVM would cost more than it saves)."""
+    total = sum(len(doc.data) for doc in docs)
+    parts = max(1, min(jobs, len(docs), total // PARALLEL_BYTES))
+    if parts == 1:
+        return [docs]
+    out: list[Sequence[Document]] = []
+    start, size = 0, 0
+    for i, doc in enumerate(docs):
+        size += len(doc.data)
+        if size >= total * (len(out) + 1) / parts and len(out) < parts - 1:
+            out.append(docs[start:i + 1])
+            start = i + 1
+    out.append(docs[start:])
+    return [part for part in out if part]
+
+
+def validate(schema: Path, docs: Sequence[Document], code: str, jobs: int = 1) -> list[Diagnostic]:
+    """Validate ``docs`` against the RELAX NG ``schema``: one Jing run per command-line batch,
+    up to ``jobs`` of them at once (each a separate Java process)."""
     if not docs:
         return []
-    batches = _batches(docs)
-    if len(batches) > 1:
+    batches = [batch for share in _shares(docs, jobs) for batch in _batches(share)]
+    if len(batches) == 1:
+        return _validate_batch(schema, docs, code)
+    if jobs <= 1:
         return [d for batch in batches for d in _validate_batch(schema, batch, code)]
-    return _validate_batch(schema, docs, code)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:  # the JVMs run apart; threads only wait
+        found = list(pool.map(lambda batch: _validate_batch(schema, batch, code), batches))
+    return [d for diags in found for d in diags]
 
 
 def _validate_batch(schema: Path, docs: Sequence[Document], code: str) -> list[Diagnostic]:

@@ -58,9 +58,9 @@ def _code(schema: Schema) -> str:
     return f"{prefix}.{schema.path.stem}"
 
 
-def _relaxng(schema: Schema, docs: Sequence[Document], engine: str) -> list[Diagnostic]:
+def _relaxng(schema: Schema, docs: Sequence[Document], engine: str, jobs: int = 1) -> list[Diagnostic]:
     if engine == "jing":
-        return jing.validate(schema.path, docs, _code(schema))
+        return jing.validate(schema.path, docs, _code(schema), jobs)
     return [d for doc in docs for d in lxml_engines.validate_relaxng(schema.path, doc, _code(schema))]
 
 
@@ -69,14 +69,15 @@ def _per_document(schema: Schema, docs: Sequence[Document]) -> list[Diagnostic]:
     return [d for doc in docs for d in run(schema.path, doc, _code(schema))]
 
 
-def _run(schemas: Sequence[Schema], docs: Sequence[Document], engine: str) -> list[Diagnostic]:
-    """Run every schema on ``docs``; the RELAX NG ones in a worker thread."""
+def _run(schemas: Sequence[Schema], docs: Sequence[Document], engine: str, jobs: int = 1) -> list[Diagnostic]:
+    """Run every schema on ``docs``; the RELAX NG ones in a worker thread (Jing in up to
+    ``jobs`` processes)."""
     if not docs:
         return []
     grammars = [s for s in schemas if s.kind == "relaxng"]
     others = [s for s in schemas if s.kind != "relaxng"]
     with ThreadPoolExecutor(max_workers=1) as pool:
-        futures = [pool.submit(_relaxng, s, docs, engine) for s in grammars]
+        futures = [pool.submit(_relaxng, s, docs, engine, jobs) for s in grammars]
         out = [d for s in others for d in _per_document(s, docs)]
         for future in futures:
             out.extend(future.result())
@@ -84,10 +85,10 @@ def _run(schemas: Sequence[Schema], docs: Sequence[Document], engine: str) -> li
 
 
 def _cached_run(
-    schemas: Sequence[Schema], docs: Sequence[Document], engine: str, cache_dir: Path | None
+    schemas: Sequence[Schema], docs: Sequence[Document], engine: str, cache_dir: Path | None, jobs: int = 1
 ) -> list[Diagnostic]:
     if cache_dir is None:
-        return _run(schemas, docs, engine)
+        return _run(schemas, docs, engine, jobs)
     digest = cache.schema_digest(s.path for s in schemas)
     keys = {doc.name: cache.key(digest, engine, doc.data) for doc in docs}
     out: list[Diagnostic] = []
@@ -98,7 +99,7 @@ def _cached_run(
             misses.append(doc)
         else:
             out.extend(hit)
-    fresh = _run(schemas, misses, engine)
+    fresh = _run(schemas, misses, engine, jobs)
     for doc in misses:
         cache.store(cache_dir, keys[doc.name], [d for d in fresh if d.file == doc.name])
     return out + fresh
@@ -111,18 +112,26 @@ def validate_paths(
     engine: str = "auto",
     cache_dir: Path | None = DEFAULT_CACHE,
     project_schemas: dict[Path, str] | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Validate files and folders; see the module docstring. ``schema="auto"``: each file
-    against what it declares, or ``project_schemas`` names for it (:mod:`teikit.validate.declared`)."""
+    against what it declares, or ``project_schemas`` names for it (:mod:`teikit.validate.declared`).
+    ``jobs``: Jing processes run at once on a large set (:func:`teikit.validate.jing.validate`)."""
     if schema == "auto":
         return _validate_auto(inputs, engine=engine, cache_dir=cache_dir,
-                              project_schemas=project_schemas or {})
-    chosen = choose_engine(engine)
-    schemas = resolve(schema)
+                              project_schemas=project_schemas or {}, jobs=jobs)
     paths_ = documents.expand(inputs)
     if not paths_:
         raise InputError("no XML files to validate", hint="give files or folders holding .xml files")
     docs, problems = documents.load(paths_)
+    return _validate_docs(paths_, docs, problems, schema, engine=engine, cache_dir=cache_dir, jobs=jobs)
+
+
+def _validate_docs(paths_: list[Path], docs: list[Document], problems: list[Diagnostic], schema: str, *,
+                   engine: str, cache_dir: Path | None, jobs: int) -> Report:
+    """Validate documents already read (``problems``: what reading the others said) against ``schema``."""
+    chosen = choose_engine(engine)
+    schemas = resolve(schema)
     diags = list(problems)
     not_tei: set[str] = set()
     if schema in NAMED:  # TEI schemas: say clearly what a non-TEI root is instead of a wall of errors
@@ -135,7 +144,7 @@ def validate_paths(
             else:
                 tei_docs.append(doc)
         docs = tei_docs
-    diags.extend(_cached_run(schemas, docs, chosen, cache_dir))
+    diags.extend(_cached_run(schemas, docs, chosen, cache_dir, jobs))
     return Report(
         files=[str(p) for p in paths_],
         schema=schema,
@@ -147,7 +156,7 @@ def validate_paths(
 
 
 def _validate_auto(inputs: Iterable[str | Path], *, engine: str, cache_dir: Path | None,
-                   project_schemas: dict[Path, str]) -> Report:
+                   project_schemas: dict[Path, str], jobs: int = 1) -> Report:
     """Group the files by the schema each asks for, validate each group, merge the reports."""
     from teikit.validate import declared
 
@@ -155,7 +164,7 @@ def _validate_auto(inputs: Iterable[str | Path], *, engine: str, cache_dir: Path
     if not paths_:
         raise InputError("no XML files to validate", hint="give files or folders holding .xml files")
     docs, problems = documents.load(paths_)
-    groups: dict[tuple[str, ...], list[Path]] = {}
+    groups: dict[tuple[str, ...], list[Document]] = {}
     notes: list[Diagnostic] = list(problems)
     for doc in docs:
         named = project_schemas.get(doc.path.resolve())
@@ -164,13 +173,14 @@ def _validate_auto(inputs: Iterable[str | Path], *, engine: str, cache_dir: Path
         else:
             choice, said = declared.choose(doc.tree, doc.path, doc.name)
             notes.extend(said)
-        groups.setdefault(tuple(choice), []).append(Path(doc.name))
+        groups.setdefault(tuple(choice), []).append(doc)
     unusable = sorted({d.file for d in problems if d.code.startswith("input.")})
     merged = Report(files=[str(p) for p in paths_], schema="auto", schemas=[], engine=choose_engine(engine),
                     diagnostics=[], unusable=unusable)
-    for wanted, files in groups.items():
-        for name in wanted:
-            part = validate_paths(files, name, engine=engine, cache_dir=cache_dir)
+    for wanted, members in groups.items():
+        for name in wanted:  # the documents read once, not again for each group
+            part = _validate_docs([m.path for m in members], members, [], name, engine=engine,
+                                  cache_dir=cache_dir, jobs=jobs)
             merged.schemas += [s for s in part.schemas if s not in merged.schemas]
             merged.diagnostics += part.diagnostics
             merged.unusable = sorted(set(merged.unusable) | set(part.unusable))

@@ -76,6 +76,9 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
     folded: dict[str, str] | None = None
     bare_ids = bare_id_attributes(ctx, doc)
     external: dict[str, int] = {}
+    # the nearest ID to each target, found once: letters point at the same missing ID
+    # thousands of times, and each search compares it with every ID of the file
+    nearest: dict[tuple[int, str], str | None] = {}
     for p, res in ctx.resolved(doc):
         declared = ctx.external_attribute(local_name(p.element), p.attr)
         if declared is not None:  # the edition says these point outside the files checked
@@ -106,11 +109,11 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
             continue
         if res.status == "dangling":
             ids = res.target_doc.ids if res.target_doc is not None else doc.ids
-            yield _dangling(doc, p, ids)
+            yield _dangling(doc, p, ids, nearest=nearest)
         elif res.status == "unchecked" and p.kind == "bare":
             name = local_name(p.element)
             if (name, p.attr) in bare_ids or ctx.declares_bare_ids(name, p.attr):
-                yield _dangling(doc, p, doc.ids, bare=True)
+                yield _dangling(doc, p, doc.ids, bare=True, nearest=nearest)
                 continue
             # Otherwise a bare value is only taken for an ID when it nearly is one (case differs).
             if folded is None:
@@ -138,10 +141,17 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
                    "give the file that holds them (a personography) with --register FILE")
 
 
-def _dangling(doc: Document, p: Pointer, ids: dict[str, etree._Element], *, bare: bool = False) -> Diagnostic:
+def _dangling(doc: Document, p: Pointer, ids: dict[str, etree._Element], *, bare: bool = False,
+              nearest: dict[tuple[int, str], str | None] | None = None) -> Diagnostic:
     wanted = p.fragment
     where = f" in {p.path}" if p.kind == "file" else ""
-    near = suggest(wanted, ids)
+    key = (id(ids), wanted)  # ids: a document's index, alive while its pointers are checked
+    if nearest is None or key not in nearest:
+        near = suggest(wanted, ids)
+        if nearest is not None:
+            nearest[key] = near
+    else:
+        near = nearest[key]
     message = f"@{p.attr} points at #{wanted}{where}, but no element has that xml:id"
     if bare:
         message = (f"@{p.attr} {wanted!r} names no xml:id (other <{local_name(p.element)} "
