@@ -87,11 +87,12 @@ class Forked:
             return
         with contextlib.suppress(OSError):
             os.kill(self.pid, signal.SIGTERM)
-        with contextlib.suppress(OSError):
-            os.waitpid(self.pid, 0)
-        if self._read is not None:
+        if self._read is not None:  # closed first: a child writing its answer is not left blocked
             with contextlib.suppress(OSError):
                 os.close(self._read)
+            self._read = None
+        with contextlib.suppress(OSError):
+            os.waitpid(self.pid, 0)
         self._done = True
 
 
