@@ -117,8 +117,7 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
                            "epub_per_document": epub_per_document, "title": source.title,
                            "name": source.name, "epoch": os.environ.get("SOURCE_DATE_EPOCH", "")})
     kept = None if force else cache.unchanged(out_dir, build_key)
-    tasks = _tasks(source, edition_path, registers, out_dir, then_validate, schema, then_check, then_cite,
-                   force)
+    tasks = _tasks(source, edition_path, out_dir, then_validate, schema, then_check, then_cite, force)
     if kept is not None:
         log.info(f"build: nothing changed since the last build into {out_dir}; its outputs are kept")
         edition = source.load() if tasks else None
@@ -156,8 +155,8 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
 _TASKS = ("validate", "check", "citations")  # their findings are not the build's: not recorded as kept
 
 
-def _tasks(source: Source, given: Path | None, registers: tuple[Path, ...], out_dir: Path, validate: bool,
-           schema: str, check: bool, cite: bool, force: bool) -> list[Task]:
+def _tasks(source: Source, given: Path | None, out_dir: Path, validate: bool, schema: str, check: bool,
+           cite: bool, force: bool) -> list[Task]:
     """The rest of the job, run beside the builders (teikit.build.alongside): validation first
     (Jing runs in its own process meanwhile), the check, the citations."""
     from teikit.build import alongside
