@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from teikit.build.forked import Forked
+from teikit.build.forked import Forked, notify
 from teikit.errors import InputError
 
 
@@ -51,3 +51,18 @@ def test_leaving_the_block_without_the_result_stops_the_child():
     assert time.perf_counter() - start < 30
     with pytest.raises(ChildProcessError):  # reaped: no such child any more
         os.waitpid(pid, os.WNOHANG)
+
+
+def _notify_then(value: int) -> int:
+    notify()
+    time.sleep(0.2)
+    return value
+
+
+def test_the_parent_hears_when_the_child_reached_its_point():
+    with Forked(_notify_then, 7) as job:
+        assert job.notified() is True
+        assert job.result() == 7
+    with Forked(_pid_and, 1) as job:  # a child that never says: the parent hears it ended
+        assert job.notified() is False
+        assert job.result()[1] == 2

@@ -90,3 +90,26 @@ def test_an_unchanged_edition_is_still_validated_and_checked(tmp_path):
     again = CliRunner().invoke(cli, ["-v", *args])
     assert again.exit_code == 0, again.output
     assert "nothing changed since the last build" in again.output
+
+
+def test_the_words_of_the_site_are_counted_half_by_the_child_half_by_the_main_process(tmp_path):
+    """With the site in a child, each process counts the words of half the pages: together
+    the counts of every page, as one process reading the whole site finds them."""
+    script = f"""
+from pathlib import Path
+from teikit.build import BuildSettings, preservation
+from teikit.build.alongside import citations
+from teikit.build.run import build_formats
+from teikit.edition import Edition
+out = Path({str(tmp_path / "out")!r})
+settings = BuildSettings(exports_dir=out, jobs=2)
+edition = Edition.load(Path({str(MINI)!r}))
+run = build_formats(edition, ["html", "csv"], settings, [citations(out / "citations")])
+assert run.committed, run.diagnostics
+counted = next(r.words for r in run.results if r.format == "html")
+assert counted == preservation.site_counts(out / "html"), "counts differ"
+assert sum(counted[0].values()) > 500
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stdout + done.stderr

@@ -26,6 +26,19 @@ from typing import Any
 
 from teikit.errors import TeikitError
 
+# In a child: the pipe on which notify() tells the parent that the child reached a point.
+_notify_fd: int | None = None
+
+
+def notify() -> None:
+    """In a forked child: tell the parent it may go on (:meth:`Forked.notified`); elsewhere nothing."""
+    global _notify_fd
+    if _notify_fd is not None:
+        fd, _notify_fd = _notify_fd, None
+        with contextlib.suppress(OSError):
+            os.write(fd, b"1")
+            os.close(fd)
+
 
 def available() -> bool:
     """Can this process fork a child that will run Saxon? (POSIX, and Saxon not started here.)"""
@@ -42,10 +55,14 @@ class Forked:
     """
 
     def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+        global _notify_fd
         read, write = os.pipe()
+        said, say = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child
             os.close(read)
+            os.close(said)
+            _notify_fd = say
             code = 0
             try:
                 payload = pickle.dumps((True, fn(*args)))
@@ -58,9 +75,22 @@ class Forked:
             finally:
                 os._exit(code)
         os.close(write)
+        os.close(say)
         self.pid = pid
         self._read: int | None = read
+        self._said: int | None = said
         self._done = False
+
+    def notified(self) -> bool:
+        """Wait until the child calls :func:`notify` (True) or ends without it (False)."""
+        if self._said is None:
+            return False
+        try:
+            got = os.read(self._said, 1)
+        finally:
+            os.close(self._said)
+            self._said = None
+        return got == b"1"
 
     def result(self) -> Any:
         """The child's return value (or its exception, raised here)."""
@@ -69,6 +99,9 @@ class Forked:
         with os.fdopen(self._read, "rb") as pipe:
             data = pipe.read()
         self._read = None
+        if self._said is not None:
+            os.close(self._said)
+            self._said = None
         _, status = os.waitpid(self.pid, 0)
         self._done = True
         if not data:  # killed before it could answer (SIGKILL, out of memory)
@@ -87,10 +120,11 @@ class Forked:
             return
         with contextlib.suppress(OSError):
             os.kill(self.pid, signal.SIGTERM)
-        if self._read is not None:  # closed first: a child writing its answer is not left blocked
-            with contextlib.suppress(OSError):
-                os.close(self._read)
-            self._read = None
+        for fd in (self._read, self._said):  # closed first: a child writing is not left blocked
+            if fd is not None:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        self._read = self._said = None
         with contextlib.suppress(OSError):
             os.waitpid(self.pid, 0)
         self._done = True

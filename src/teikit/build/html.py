@@ -155,11 +155,16 @@ def copy_images(edition: Edition, folder: Path) -> list[Diagnostic]:
 
 
 def fill(edition: Edition, settings: BuildSettings, tmp: Path, tei_words: bool = True,
-         ) -> tuple[list[Diagnostic], tuple[Counter[str], Counter[str]] | None]:
+         halves: bool = False) -> tuple[list[Diagnostic], tuple[Counter[str], Counter[str]] | None]:
     """Write the whole site into the fresh folder ``tmp``: pages, search index, assets, the
     TEI and its images. Returns the diagnostics and, when the build checks the text, the
     words of the pages (see :class:`teikit.build.BuildResult`); ``tei_words``: count the
-    TEI's words too, meanwhile (not in a child process: its parent counts them)."""
+    TEI's words too, meanwhile (not in a child process: its parent counts them).
+
+    ``halves`` (in a forked child, :mod:`teikit.build.forked`): once the pages are written,
+    tell the parent (:func:`teikit.build.forked.notify`), which counts the words of the pages
+    of shard 1 of 2 (:func:`teikit.build.parallel.shard_of`) while this process counts those
+    of shard 0 and writes the search index: only shard 0's words are returned."""
     copied: list[Diagnostic] = []
 
     def meanwhile() -> None:
@@ -171,11 +176,22 @@ def fill(edition: Edition, settings: BuildSettings, tmp: Path, tei_words: bool =
 
     diags, words = parallel.render_site(edition, settings, tmp, meanwhile)
     diags += copied
+    if settings.check_text and words is None and halves:
+        from teikit.build import forked
+
+        forked.notify()  # every page is written: the parent counts shard 1's words meanwhile
+        words = preservation.page_counts(half_of_pages(tmp, 0))
     search_index.write(tmp)  # search-docs.json -> the prebuilt index search-index.js
     shutil.copytree(ASSETS, tmp / "assets")
     if settings.check_text and words is None:  # counted here, where the pages were written
         words = preservation.site_counts(tmp)
     return diags, words
+
+
+def half_of_pages(site: Path, half: int) -> list[Path]:
+    """The site's pages of shard ``half`` of 2 (what :func:`fill` and its parent each count)."""
+    return [page for page in sorted(site.rglob("*.html"))
+            if parallel.shard_of(page.relative_to(site).as_posix(), 2) == half]
 
 
 def listed(target: Path, tmp: Path) -> list[Path]:

@@ -107,9 +107,16 @@ def _site_in_child(edition: Edition, settings: BuildSettings) -> Iterator[Callab
     target = settings.exports_dir / html.FOLDER
     # the child's share of the processes: the rest of --jobs, if it would divide the pages
     child = replace(settings, jobs=max(1, settings.jobs - 1))
-    with xmlio.atomic_directory(target) as tmp, forked.Forked(html.fill, edition, child, tmp, False) as job:
+    with xmlio.atomic_directory(target) as tmp, forked.Forked(html.fill, edition, child, tmp, False,
+                                                               True) as job:
         def finish() -> BuildResult:
+            # the child says when its pages are written; this process counts half of them
+            mine = (preservation.page_counts(html.half_of_pages(tmp, 1))
+                    if settings.check_text and job.notified() else None)
             diags, words = job.result()
+            if mine is not None and words is not None:
+                words[0].update(mine[0])
+                words[1].update(mine[1])
             return BuildResult(format="html", outputs=html.listed(target, tmp), diagnostics=diags,
                                words=words)
 
