@@ -90,7 +90,8 @@ def _letter(n: int) -> str:
             f'</sourceDesc></fileDesc></teiHeader><text><body><div xml:id="d1"><p>Text of letter {n}, a note'
             f'<ref type="noteref" target="#n1">1</ref>, <ref target="#d1">its start</ref>, and '
             f'<ref target="letter1.xml#d1">the first letter</ref>.</p></div></body><back>'
-            f'<div type="notes"><note xml:id="n1" n="1">The note of letter {n}.</note></div></back></text></TEI>')
+            f'<div type="notes"><note xml:id="n1" n="1">The note of letter {n}.</note></div></back>'
+            '</text></TEI>')
 
 
 def test_each_letter_keeps_its_own_note_when_letters_share_ids(tmp_path):

@@ -115,3 +115,31 @@ def test_letters_are_cited_as_letters(tmp_path):
     assert "@letter{l1," in (tmp_path / "cit" / "letters.bib").read_text(encoding="utf-8")
     ris = (tmp_path / "cit" / "letters.ris").read_text(encoding="utf-8")
     assert "TY  - PCOMM" in ris and "A3  - Louis de La Foye" in ris
+
+
+def test_a_names_own_type_gives_its_side_in_index_csv_and_citations(tmp_path):
+    """Editions that put both parties in the 'sent' action and tell them apart by the name's
+    @type (the Escher letters): the addressee is the addressee everywhere, not a second sender."""
+    letter = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="K1"><teiHeader><fileDesc><titleStmt>'
+        '<title>Escher an Stocker</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/>'
+        '</sourceDesc></fileDesc><profileDesc><correspDesc><correspAction type="sent">'
+        '<persName type="addressee">Johann Stocker</persName><persName type="sender">Alfred Escher</persName>'
+        '<placeName>Zürich</placeName><date when="1850-04-05">5. April 1850</date></correspAction>'
+        '</correspDesc></profileDesc></teiHeader><text><body><p>Lieber Freund.</p></body></text></TEI>')
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    (folder / "K1.xml").write_text(letter, encoding="utf-8")
+    out = tmp_path / "out"
+    edition = load_collection(tei_files(folder), name=folder)
+    run = build_formats(edition, ["html", "csv"], BuildSettings(exports_dir=out))
+    assert run.committed, [d.render() for d in run.diagnostics]
+    with (out / "csv" / "letters.csv").open(encoding="utf-8", newline="") as f:
+        (row,) = list(csv.DictReader(f))
+    assert (row["sender"], row["addressee"]) == ("Alfred Escher", "Johann Stocker")
+    (tr,) = _page(out, "letters.html").xpath("//section[@id='by-date']//tbody/tr")
+    assert (tr.xpath("string(td[2])").strip(), tr.xpath("string(td[3])").strip()) == (
+        "Alfred Escher", "Johann Stocker")
+    (item,) = [i for i in all_items(edition.tree)[0] if i.get("type") == "personal_communication"]
+    assert item["author"] and item["recipient"]
+    assert "Stocker" in json.dumps(item["recipient"]) and "Stocker" not in json.dumps(item["author"])
