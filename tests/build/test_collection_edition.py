@@ -104,10 +104,10 @@ def test_each_letter_keeps_its_own_note_when_letters_share_ids(tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    second = (out / "html" / "L2-d1.html").read_text()
+    second = (out / "html" / "L2.html").read_text()  # a short letter: one page, named by its xml:id
     assert "The note of letter 2." in second and "The note of letter 1." not in second
-    assert 'href="#L2-n1"' in second and 'href="L2-d1.html#L2-d1"' not in second
-    assert 'href="d1.html' in second  # letter1.xml#d1: the first letter, still
-    first = (out / "html" / "d1.html").read_text()
+    assert 'href="#L2-n1"' in second and 'href="L2.html#L2-d1"' in second  # its own note, its own start
+    assert 'href="L1.html#d1"' in second  # letter1.xml#d1: the first letter, still
+    first = (out / "html" / "L1.html").read_text()
     assert "The note of letter 1." in first and "The note of letter 2." not in first
     assert first.count("-ref") == second.count("-ref")  # one back link each, not two on the first

@@ -66,7 +66,7 @@ def test_the_letters_index_agrees_with_the_csv(site):
 
 
 def test_a_letter_shows_its_neighbours_in_time_and_in_its_correspondence(site):
-    page = _page(site, "l2-text.html")
+    page = _page(site, "l2.html")  # a short letter is one page, named by its xml:id
     meta = page.xpath("string(//p[@class='letter-meta'])")
     assert " ".join(meta.split()) == ("From Louis de La Foye (Caen) to Adelbert von Chamisso (Vertus), "
                                       "2 March 1807")
@@ -84,8 +84,8 @@ def test_a_persons_page_lists_the_letters_written_and_received(site):
 
 
 def test_pointers_into_other_documents_are_links_and_mentions(site):
-    answer = _page(site, "l1-text.html").xpath("//a[normalize-space()='your answer']/@href")
-    assert answer == ["l2-text.html"]
+    answer = _page(site, "l1.html").xpath("//a[normalize-space()='your answer']/@href")
+    assert answer == ["l2.html#l2-text"]
     mentions = _page(site, "chamisso.html").xpath("//h2[starts-with(., 'Mentions')]/text()")
     assert mentions == ["Mentions (1)"]  # 'Adelbert' in the second letter, ref="persons.xml#chamisso"
     assert check_paths([LETTERS]).diagnostics == []  # check resolves them file by file
