@@ -49,7 +49,7 @@ def test_letters_named_by_their_own_title_in_contents_and_index(tmp_path: Path) 
             ("L3", "Schnitzler an Bahr, 1891", "Schnitzler", "Bahr", "1891-01-02")]:
         letter = LETTER.format(id=ident, title=title, sender=sender, addressee=addressee, when=when)
         if ident == "L3":  # a long letter (over member-page-chars): taken apart into pages
-            letter = letter.replace("<p>Kommentar.</p>", "<p>Kommentar.</p>" + "<p>Lang.</p>" * 5000)
+            letter = letter.replace("<p>Kommentar.</p>", "<p>Kommentar.</p>" + "<p>Lang.</p>" * 9000)
         (folder / f"{ident}.xml").write_text(letter, "utf-8")
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
