@@ -92,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
               f"= {100 * other.ratio:.1f}% ({len(other.via_see)} under a name the index's \"see\" joins); "
               f"with {len(documented)} documented topical locators "
               f"{100 * (len(other.found) + len(documented)) / max(len(other.pairs), 1):.1f}%")
+        total, found = measure_locators(root, tag=tag)
+        print(f"  per locator (a range counts once): {total}; found {found} "
+              f"= {100 * found / max(total, 1):.1f}%")
         texts = page_texts(root) if args.misses else {}
         for ref, page in other.missed if args.misses else ():
             print(f"  {'topical' if (ref, page) in topical else 'miss'}: {ref} p. {page}"

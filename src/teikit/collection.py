@@ -85,7 +85,8 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None,
     add_registers(corpus, registers)
     one_entry_per_entity(corpus)
     local_pointers(corpus, {p.name for p in registers})
-    link_members(corpus)
+    renamed = unique_ids(corpus)
+    link_members(corpus, renamed)
     tree = etree.ElementTree(corpus)
     tree.docinfo.URL = str(name)  # messages about the collection's own header name its folder
     return Edition(path=name, tree=tree, members={p.name: p for p in files}, registers=tuple(registers))
@@ -180,9 +181,69 @@ def local_pointers(root: etree._Element, names: set[str]) -> None:
 
 _NAMING_XML = etree.XPath("descendant-or-self::*[@*[namespace-uri() = ''][contains(., '.xml')]]")
 _IDS = etree.XPath("descendant-or-self::*/@xml:id", smart_strings=False)
+_WITH_ID = etree.XPath("descendant-or-self::*[@xml:id]")
+_WITH_PLAIN_ATTRIBUTES = etree.XPath("descendant-or-self::*[@*[namespace-uri() = '']]")
 
 
-def link_members(corpus: etree._Element) -> int:
+def _id_prefix(member: etree._Element) -> str:
+    """What a member's own IDs are prefixed with when another member holds them too: its
+    xml:id, else its file's stem, made an NCName."""
+    raw = member.get(xmlio.XML_ID) or Path(member.get(f"{{{xmlio.XML_NS}}}base") or "doc").stem
+    name = re.sub(r"[^\w.-]", "-", raw)
+    return name if re.match(r"[^\W\d]", name) else f"d{name}"
+
+
+def unique_ids(corpus: etree._Element) -> dict[tuple[str, str], str]:
+    """Give every xml:id that several members hold (each letter's note ``n1``, line ``p1-l1``)
+    a new one in every member but the first (``L2-n1``), and rewrite that member's own
+    pointers to it (``#n1`` -> ``#L2-n1``), so a letter's marker leads to its own note and
+    not to the first letter's. Register entries repeated across members are one entity
+    (:func:`one_entry_per_entity`) and keep their ID. Returns {(member file, old ID): new ID}
+    for pointers from other members (:func:`link_members`)."""
+    members = list(corpus.iterchildren(T + "TEI"))
+    holders: dict[str, list[etree._Element]] = {}
+    taken: set[str] = set()
+    for member in members:
+        for xml_id in dict.fromkeys(_IDS(member)):
+            holders.setdefault(xml_id, []).append(member)
+            taken.add(xml_id)
+    taken.update(_IDS(corpus))
+    renamed: dict[tuple[str, str], str] = {}
+    by_member: dict[int, dict[str, str]] = {}  # id(member) -> {old: new}
+    prefixes: dict[int, str] = {}
+    for xml_id, owners in holders.items():
+        for member in owners[1:]:
+            base = member.get(f"{{{xmlio.XML_NS}}}base") or ""
+            prefix = prefixes.get(id(member)) or prefixes.setdefault(id(member), _id_prefix(member))
+            new = f"{prefix}-{xml_id}"
+            n = 1
+            while new in taken:
+                n += 1
+                new = f"{prefix}-{xml_id}-{n}"
+            taken.add(new)
+            renamed[(base, xml_id)] = new
+            by_member.setdefault(id(member), {})[xml_id] = new
+    for member in members:
+        own = by_member.get(id(member))
+        if not own:
+            continue
+        for el in _WITH_ID(member):
+            xml_id = el.get(xmlio.XML_ID)
+            if xml_id in own:
+                el.set(xmlio.XML_ID, own[xml_id])
+        for el in _WITH_PLAIN_ATTRIBUTES(member):  # pointers are plain (un-namespaced) attributes
+            changed: dict[str, list[str]] = {}
+            for p in iter_pointers(el, etree.QName(el).localname):
+                if p.kind in ("local", "bare") and p.fragment in own:
+                    tokens = changed.setdefault(p.attr, el.get(p.attr, "").split())
+                    tokens[:] = [(("#" if p.kind == "local" else "") + own[p.fragment]) if t == p.value else t
+                                 for t in tokens]
+            for attr, tokens in changed.items():
+                el.set(attr, " ".join(tokens))
+    return renamed
+
+
+def link_members(corpus: etree._Element, renamed: dict[tuple[str, str], str] | None = None) -> int:
     """Pointers from one member into another (``persons.xml#p1``, ``letter2.xml#d3``) become
     pointers inside the collection (``#p1``), so every stage reads them as links, mentions
     and register entries. Only an ID that one member alone holds is rewritten, so nothing is
@@ -207,6 +268,7 @@ def link_members(corpus: etree._Element) -> int:
                 continue
             base = Path(p.path).name
             target = p.fragment or members[base].get(xmlio.XML_ID) or ""
+            target = (renamed or {}).get((base, target), target)  # its member's ID was shared
             if target and owners.get(target) == [base]:
                 el.set(p.attr, " ".join("#" + target if token == p.value else token
                                         for token in el.get(p.attr, "").split()))

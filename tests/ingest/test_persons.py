@@ -401,3 +401,29 @@ def test_forenames_before_a_page_break_belong_to_the_name(tmp_path: Path) -> Non
     assert p.text == 'The papers: "' and name.text == "Vladimir Ilich" and name.get("ref") == "#pers-lenin"
     assert len(name) == 0 and not name.tail and pb.get("n") == "10" and pb.tail == ' speaking," said '
     assert "".join(root.find(f"{{{TEI_NS}}}text").itertext()) == text_before
+
+
+def test_a_refer_reading_of_a_name_leaves_the_name_elsewhere(tmp_path: Path) -> None:
+    """A [[refer]] form that is also a subject's name ("OGPU" read as the Cheka on one page,
+    an invented case): on its page an <rs> for the reading's subject, elsewhere the name."""
+    (tmp_path / "persons.toml").write_text("""
+[[refer]]
+form = "OGPU"
+pages = ["15"]
+ref = "org-cheka"
+reason = "test"
+""", encoding="utf-8")
+    root = etree.fromstring(f'<TEI xmlns="{TEI_NS}"><teiHeader/></TEI>')
+    root.append(etree.fromstring(STANDOFF.replace(
+        "</listOrg>", '<org xml:id="org-cheka"><orgName>Cheka</orgName></org></listOrg>')))
+    root.append(etree.fromstring(f"""<text xmlns="{TEI_NS}"><body><pb n="14" xml:id="p14"/>
+<p>The OGPU came.</p><pb n="15" xml:id="p15"/><p>The OGPU went.</p></body></text>"""))
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    persons.run(ctx)
+    p14, p15 = root.iter(f"{{{TEI_NS}}}p")
+    def tags(p: etree._Element) -> list[tuple[str, str | None, str | None]]:
+        return [(etree.QName(e).localname, e.get("type"), e.get("ref")) for e in p]
+
+    assert tags(p14) == [("orgName", None, "#org-ogpu")]
+    assert tags(p15) == [("rs", "org", "#org-cheka")]

@@ -89,8 +89,7 @@ def _adjacent_blocks(place: etree._Element) -> set[etree._Element]:
     parent = place.getparent()
     if place.tag == T + "pb" and parent is not None and parent.tag == T + "p":
         return {parent}
-    prev = place.getprevious() if place.tag == T + "pb" else place.getprevious()
-    around = [prev, place.getnext() if place.tag == T + "pb" else place]
+    around = [place.getprevious(), place.getnext() if place.tag == T + "pb" else place]
     return {el for el in around if el is not None and el.tag == T + "p"}
 
 

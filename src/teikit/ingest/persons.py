@@ -177,7 +177,7 @@ def _rules(cfg: dict) -> dict[tuple[str, int | None], list[tuple[str, str]]]:
     return out
 
 
-def _rule_only_forms(cfg: dict, forms: Forms) -> dict[str, list[str]]:
+def _rule_only_forms(cfg: dict, forms: Forms, editorial_dir: Path = Path()) -> dict[str, list[str]]:
     """Forms that only readings name, added to ``forms`` for their subjects: a forename used
     alone that is also a common word ("German" Sverdlov, and the adjective), a common noun
     that refers to an organisation on some pages ("police"). Form -> what it names where no
@@ -188,7 +188,7 @@ def _rule_only_forms(cfg: dict, forms: Forms) -> dict[str, list[str]]:
         form, target = rule["form"], rule["person"]
         if target not in forms.kinds:
             raise InputError(f"the reading of {form!r} names {target!r}, which is no person, organisation, "
-                             "place or event of the edition", file=Path(PERSONS_FILE),
+                             "place or event of the edition", file=editorial_dir / PERSONS_FILE,
                              hint="use an xml:id of the standOff lists (pers-…, org-…, place-…, event-…)")
         # no person has this form: it names one only where a reading says so
         if form in out or not any(forms.kinds.get(c) == "persName" for c in forms.candidates.get(form, [])):
@@ -196,7 +196,7 @@ def _rule_only_forms(cfg: dict, forms: Forms) -> dict[str, list[str]]:
             referring = forms.kinds.get(target, "persName") != "persName"
             forms.add(form, target, referring=referring)
             if referring:
-                forms.referring.add(form)
+                forms.referring_to.add((form, target))
     return out
 
 
@@ -240,7 +240,7 @@ def _retag(el: etree._Element, ref: str, forms: Forms | None) -> None:
         return
     kind = forms.kinds.get(ref, "persName")
     el.attrib.pop("type", None)
-    if kind != "persName" and el.text in forms.referring:
+    if kind != "persName" and (el.text in forms.referring or (el.text, ref) in forms.referring_to):
         el.tag = T + "rs"
         del el.attrib["ref"]  # the attributes in the order every other rs has them
         el.set("type", REFERRING_TYPES.get(kind, "person"))
@@ -651,7 +651,7 @@ def run(ctx: IngestContext) -> None:
     excluded = _excluded(ctx.root)
     italic_works(text, forms, excluded)
     rules = _rules(cfg)
-    rule_only = _rule_only_forms(cfg, forms)
+    rule_only = _rule_only_forms(cfg, forms, ctx.editorial_dir)
     wrap_matches(text, _finder(forms), _factory(forms, {form for form, _ in rules}), skip=SKIP_TAGS,
                  only=lambda el: el not in excluded)
     index_pages = IndexPages(ctx.root)

@@ -183,11 +183,15 @@ def measure(root: etree._Element, exclude: Set[str] = frozenset(), tag: str = "p
     return cov
 
 
-def measure_locators(root: etree._Element, exclude: Set[str] = frozenset()) -> tuple[int, int]:
-    """(locators, locators found): a range counts once, found on any of its pages."""
-    tagged, in_notes = _mentioned(root)
-    locs = index_locators(root, exclude)
-    found = sum(1 for loc in locs if any((loc.pid, p) in tagged for p in loc.pages)
+def measure_locators(root: etree._Element, exclude: Set[str] = frozenset(),
+                     tag: str = "persName") -> tuple[int, int]:
+    """(locators, locators found): a range counts once, found on any of its pages (under
+    the entry's own name or one the index's "see" joins with it, as :func:`measure`)."""
+    tagged, in_notes = _mentioned(root, tag)
+    groups = see_groups(root)
+    locs = index_locators(root, exclude, tag)
+    found = sum(1 for loc in locs
+                if any((other, p) in tagged for other in groups.get(loc.pid, {loc.pid}) for p in loc.pages)
                 or any((loc.pid, n) in in_notes for n in loc.notes))
     return len(locs), found
 

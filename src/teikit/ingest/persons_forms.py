@@ -29,6 +29,9 @@ class Forms:
     # forms that refer to an org, place or event without being its name ("Ukrainian", "the
     # Party"): tagged <rs type="place|org|event">, as the TEI Guidelines have it for referring strings
     referring: set[str] = field(default_factory=set)
+    # (form, ref): a form that refers to that subject only, where an editors' reading says
+    # so ("police", the OGPU on p. 160); the same form may be another subject's name
+    referring_to: set[tuple[str, str]] = field(default_factory=set)
 
     def add(self, form: str, ref: str, referring: bool = False) -> None:
         """Map ``form`` to ``ref``. A name is capitalised (or opens with a nickname in
