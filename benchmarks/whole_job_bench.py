@@ -1,9 +1,11 @@
 """The whole job, teikit beside the TEI Consortium toolchain, on the memoir and on generated TEI.
 
-teikit's job (three processes, as an editor runs them):
-    teikit validate --schema tei_all --no-cache FILE
-    teikit check FILE
-    teikit build --edition FILE --out DIR --cite --deposit     (HTML, EPUB 3, CSV, citations, bag)
+teikit's job, one command (README's main command; --separate: the three commands of before):
+    teikit build --edition FILE --out DIR --validate --schema tei_all --check --cite --deposit --force
+        (Jing validating in its own process, the check, HTML written by a forked child while the
+        main process writes EPUB 3, CSV and citations, then the bag; --force: nothing cached)
+    --separate:  teikit validate --schema tei_all --no-cache FILE;  teikit check FILE;
+                 teikit build --edition FILE --out DIR --cite --deposit
 The TEIC toolchain on the same file:
     jing tei_all.rng FILE                                     (Debian's jing, the same tei_all.rng)
     java -jar Saxon-HE.jar profiles/default/html5/to.xsl      (Java Saxon, one HTML page)
@@ -85,7 +87,11 @@ def job(steps: list[tuple[str, list[str], Path | None]]) -> Run:
     return Run(wall, cpu, peak, done)
 
 
-def teikit_steps(tei: Path, out: Path) -> list[tuple[str, list[str], Path | None]]:
+def teikit_steps(tei: Path, out: Path, separate: bool = False) -> list[tuple[str, list[str], Path | None]]:
+    if not separate:
+        return [("validate+check+build+cite+deposit",
+                 [str(TEIKIT), "build", "--edition", str(tei), "--out", str(out), "--validate", "--schema",
+                  "tei_all", "--check", "--cite", "--deposit", "--force"], None)]
     return [
         ("validate", [str(TEIKIT), "validate", "--schema", "tei_all", "--no-cache", str(tei)], None),
         ("check", [str(TEIKIT), "check", str(tei)], None),
@@ -126,7 +132,8 @@ def fresh(folder: Path) -> Path:
     return folder
 
 
-def compare(label: str, tei: Path, work: Path, pairs: int, teic: Path | None, jar: Path | None) -> None:
+def compare(label: str, tei: Path, work: Path, pairs: int, teic: Path | None, jar: Path | None,
+            separate: bool = False) -> None:
     size = tei.stat().st_size / 1e6
     print(f"\n{label}: {tei} ({size:.1f} MB)")
     copy = teic_copy(tei, work) if teic and jar else None
@@ -135,7 +142,7 @@ def compare(label: str, tei: Path, work: Path, pairs: int, teic: Path | None, ja
         order = ["teikit", "teic"] if i % 2 == 0 else ["teic", "teikit"]
         for who in order:
             if who == "teikit":
-                ours.append(job(teikit_steps(tei, fresh(work / "teikit-out"))))
+                ours.append(job(teikit_steps(tei, fresh(work / "teikit-out"), separate)))
             elif copy is not None:
                 theirs.append(job(teic_steps(copy, fresh(work / "teic-out"), teic, jar)))  # type: ignore[arg-type]
         t = ours[-1]
@@ -169,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pairs", type=int, default=3, help="alternating pairs per input")
     parser.add_argument("--sizes", type=float, nargs="*", default=[10.0, 50.0], help="generated TEI, MB")
     parser.add_argument("--no-edition", action="store_true", help="skip the memoir")
+    parser.add_argument("--separate", action="store_true",
+                        help="teikit's job as three commands (validate, check, build --cite --deposit)")
     args = parser.parse_args(argv)
     teic: Path | None = args.teic
     jar: Path | None = args.saxon_jar
@@ -191,12 +200,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         if not args.no_edition:
-            compare("memoir", paths.EDITION, work, args.pairs, teic, jar)
+            compare("memoir", paths.EDITION, work, args.pairs, teic, jar, args.separate)
         for mb in args.sizes:
             tei = work / f"generated-{mb:g}mb.xml"
             tei.write_text(generate(int(mb * 1e6)).replace(
                 "<publicationStmt><p>benchmark</p></publicationStmt>", IDNO), "utf-8")
-            compare(f"{mb:g} MB generated", tei, work, args.pairs, teic, jar)
+            compare(f"{mb:g} MB generated", tei, work, args.pairs, teic, jar, args.separate)
             tei.unlink()
     return 0
 

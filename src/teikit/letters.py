@@ -53,6 +53,21 @@ def _action(corresp: etree._Element, kind: str) -> etree._Element | None:
     return next((a for a in corresp.iterchildren(T + "correspAction") if a.get("type") == kind), None)
 
 
+# A name's own @type says its side where an edition puts both in one action
+# (<correspAction type="sent"><persName type="addressee">, the Escher letters).
+SENDER_ROLES = ("sender", "author", "writer")
+ADDRESSEE_ROLES = ("addressee", "recipient", "receiver")
+
+
+def _parties(corresp: etree._Element, kind: str) -> list[etree._Element]:
+    """The names on one side (sent: the senders, received: the addressees) in document order:
+    a name whose @type gives this side, or a name in an action of this kind whose @type does
+    not give the other (as tk:letter-parties in xslt/html/letters.xsl)."""
+    mine, theirs = (SENDER_ROLES, ADDRESSEE_ROLES) if kind == "sent" else (ADDRESSEE_ROLES, SENDER_ROLES)
+    return [p for action in corresp.iterchildren(T + "correspAction") for p in action.iterchildren(*_PARTIES)
+            if p.get("type") in mine or (action.get("type") == kind and p.get("type") not in theirs)]
+
+
 def _letter(doc: etree._Element, position: int) -> Letter | None:
     corresp = doc.find(f"{T}teiHeader/{T}profileDesc/{T}correspDesc")
     if corresp is None:
@@ -62,8 +77,9 @@ def _letter(doc: etree._Element, position: int) -> Letter | None:
     title = reading_text(doc.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title"))
     letter = Letter(letter_id, title, doc)
     sent, received = _action(corresp, "sent"), _action(corresp, "received")
+    letter.senders = [_party(p) for p in _parties(corresp, "sent")]
+    letter.addressees = [_party(p) for p in _parties(corresp, "received")]
     if sent is not None:
-        letter.senders = [_party(p) for p in sent.iterchildren(*_PARTIES)]
         letter.place_sent = reading_text(sent.find(T + "placeName"))
         date = sent.find(T + "date")
         if date is not None:
@@ -71,7 +87,6 @@ def _letter(doc: etree._Element, position: int) -> Letter | None:
                                 if v and v.strip()), "")
             letter.date_text = reading_text(date) or letter.date
     if received is not None:
-        letter.addressees = [_party(p) for p in received.iterchildren(*_PARTIES)]
         letter.place_received = reading_text(received.find(T + "placeName"))
     if not letter.title:
         letter.title = (", ".join(p.name for p in letter.senders) + " → "

@@ -90,7 +90,8 @@ def _letter(n: int) -> str:
             f'</sourceDesc></fileDesc></teiHeader><text><body><div xml:id="d1"><p>Text of letter {n}, a note'
             f'<ref type="noteref" target="#n1">1</ref>, <ref target="#d1">its start</ref>, and '
             f'<ref target="letter1.xml#d1">the first letter</ref>.</p></div></body><back>'
-            f'<div type="notes"><note xml:id="n1" n="1">The note of letter {n}.</note></div></back></text></TEI>')
+            f'<div type="notes"><note xml:id="n1" n="1">The note of letter {n}.</note></div></back>'
+            '</text></TEI>')
 
 
 def test_each_letter_keeps_its_own_note_when_letters_share_ids(tmp_path):
@@ -103,11 +104,11 @@ def test_each_letter_keeps_its_own_note_when_letters_share_ids(tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    second = (out / "html" / "L2-d1.html").read_text()
+    second = (out / "html" / "L2.html").read_text()  # a short letter: one page, named by its xml:id
     assert "The note of letter 2." in second and "The note of letter 1." not in second
-    assert 'href="#L2-n1"' in second and 'href="L2-d1.html#L2-d1"' not in second
-    assert 'href="d1.html' in second  # letter1.xml#d1: the first letter, still
-    first = (out / "html" / "d1.html").read_text()
+    assert 'href="#L2-n1"' in second and 'href="L2.html#L2-d1"' in second  # its own note, its own start
+    assert 'href="L1.html#d1"' in second  # letter1.xml#d1: the first letter, still
+    first = (out / "html" / "L1.html").read_text()
     assert "The note of letter 1." in first and "The note of letter 2." not in first
     assert first.count("-ref") == second.count("-ref")  # one back link each, not two on the first
 

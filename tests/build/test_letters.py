@@ -66,7 +66,7 @@ def test_the_letters_index_agrees_with_the_csv(site):
 
 
 def test_a_letter_shows_its_neighbours_in_time_and_in_its_correspondence(site):
-    page = _page(site, "l2-text.html")
+    page = _page(site, "l2.html")  # a short letter is one page, named by its xml:id
     meta = page.xpath("string(//p[@class='letter-meta'])")
     assert " ".join(meta.split()) == ("From Louis de La Foye (Caen) to Adelbert von Chamisso (Vertus), "
                                       "2 March 1807")
@@ -84,8 +84,8 @@ def test_a_persons_page_lists_the_letters_written_and_received(site):
 
 
 def test_pointers_into_other_documents_are_links_and_mentions(site):
-    answer = _page(site, "l1-text.html").xpath("//a[normalize-space()='your answer']/@href")
-    assert answer == ["l2-text.html"]
+    answer = _page(site, "l1.html").xpath("//a[normalize-space()='your answer']/@href")
+    assert answer == ["l2.html#l2-text"]
     mentions = _page(site, "chamisso.html").xpath("//h2[starts-with(., 'Mentions')]/text()")
     assert mentions == ["Mentions (1)"]  # 'Adelbert' in the second letter, ref="persons.xml#chamisso"
     assert check_paths([LETTERS]).diagnostics == []  # check resolves them file by file
@@ -115,3 +115,31 @@ def test_letters_are_cited_as_letters(tmp_path):
     assert "@letter{l1," in (tmp_path / "cit" / "letters.bib").read_text(encoding="utf-8")
     ris = (tmp_path / "cit" / "letters.ris").read_text(encoding="utf-8")
     assert "TY  - PCOMM" in ris and "A3  - Louis de La Foye" in ris
+
+
+def test_a_names_own_type_gives_its_side_in_index_csv_and_citations(tmp_path):
+    """Editions that put both parties in the 'sent' action and tell them apart by the name's
+    @type (the Escher letters): the addressee is the addressee everywhere, not a second sender."""
+    letter = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="K1"><teiHeader><fileDesc><titleStmt>'
+        '<title>Escher an Stocker</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/>'
+        '</sourceDesc></fileDesc><profileDesc><correspDesc><correspAction type="sent">'
+        '<persName type="addressee">Johann Stocker</persName><persName type="sender">Alfred Escher</persName>'
+        '<placeName>Zürich</placeName><date when="1850-04-05">5. April 1850</date></correspAction>'
+        '</correspDesc></profileDesc></teiHeader><text><body><p>Lieber Freund.</p></body></text></TEI>')
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    (folder / "K1.xml").write_text(letter, encoding="utf-8")
+    out = tmp_path / "out"
+    edition = load_collection(tei_files(folder), name=folder)
+    run = build_formats(edition, ["html", "csv"], BuildSettings(exports_dir=out))
+    assert run.committed, [d.render() for d in run.diagnostics]
+    with (out / "csv" / "letters.csv").open(encoding="utf-8", newline="") as f:
+        (row,) = list(csv.DictReader(f))
+    assert (row["sender"], row["addressee"]) == ("Alfred Escher", "Johann Stocker")
+    (tr,) = _page(out, "letters.html").xpath("//section[@id='by-date']//tbody/tr")
+    assert (tr.xpath("string(td[2])").strip(), tr.xpath("string(td[3])").strip()) == (
+        "Alfred Escher", "Johann Stocker")
+    (item,) = [i for i in all_items(edition.tree)[0] if i.get("type") == "personal_communication"]
+    assert item["author"] and item["recipient"]
+    assert "Stocker" in json.dumps(item["recipient"]) and "Stocker" not in json.dumps(item["author"])

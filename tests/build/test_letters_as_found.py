@@ -45,17 +45,23 @@ def test_letters_named_by_their_own_title_in_contents_and_index(tmp_path: Path) 
     folder.mkdir()
     for ident, title, sender, addressee, when in [
             ("L1", "Schnitzler an Bölsche, 1890", "Schnitzler", "Bölsche", "1890-09-01"),
-            ("L2", "Bölsche an Schnitzler, 1890", "Bölsche", "Schnitzler", "1890-09-17")]:
-        (folder / f"{ident}.xml").write_text(LETTER.format(id=ident, title=title, sender=sender,
-                                                           addressee=addressee, when=when), "utf-8")
+            ("L2", "Bölsche an Schnitzler, 1890", "Bölsche", "Schnitzler", "1890-09-17"),
+            ("L3", "Schnitzler an Bahr, 1891", "Schnitzler", "Bahr", "1891-01-02")]:
+        letter = LETTER.format(id=ident, title=title, sender=sender, addressee=addressee, when=when)
+        if ident == "L3":  # a long letter (over member-page-chars): taken apart into pages
+            letter = letter.replace("<p>Kommentar.</p>", "<p>Kommentar.</p>" + "<p>Lang.</p>" * 9000)
+        (folder / f"{ident}.xml").write_text(letter, "utf-8")
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "build.text-" not in result.output
     site = out / "html"
     toc = (site / "toc.html").read_text("utf-8")
-    assert "Schnitzler an Bölsche, 1890 – WritingSession 1" in toc
-    assert "Schnitzler an Bölsche, 1890 – Commentary" in toc
+    # a short letter is one page under its own title (its untitled parts are not listed) ...
+    assert '<a href="L1.html">Schnitzler an Bölsche, 1890</a>' in toc and "Bölsche, 1890 –" not in toc
+    # ... a long one is taken apart, each untitled part named after the letter
+    assert "Schnitzler an Bahr, 1891 – WritingSession 1" in toc
+    assert "Schnitzler an Bahr, 1891 – Commentary" in toc
     letters = (site / "letters.html").read_text("utf-8")
     assert "Bölsche an Schnitzler, 1890" in letters and "Briefwechsel mit" not in letters
     pages = "".join(p.read_text("utf-8") for p in site.glob("*.html"))

@@ -17,6 +17,11 @@
   <!-- Public parameters (every parameter Python passes is declared here or in an entry). -->
   <!-- true(): every unit goes into one file (edition.html) instead of one file each. -->
   <xsl:param name="single-page" as="xs:boolean" select="false()"/>
+  <!-- A document of a collection (a member of a teiCorpus) whose text has at most this many
+       characters is one unit, one page (a letter with an opener, divisions and a commentary
+       is read on one page); a longer one (a novel, a play) is taken apart as usual. 0: every
+       member is taken apart. -->
+  <xsl:param name="member-page-chars" as="xs:integer" select="40000"/>
   <!-- JSON object overriding interface labels, e.g. {"contents": "Inhalt"}. -->
   <xsl:param name="labels" as="xs:string" select="'{}'"/>
 
@@ -79,8 +84,17 @@
   <!-- All units in reading order: those of every outermost text (tk:units-of), then each
        diplomatic transcription (sourceDoc), a unit of its own after the text. -->
   <xsl:variable name="tk:units" as="element()*" select="
-      $tk:doc//tei:text[not(ancestor::tei:text)] ! tk:units-of(.),
+      $tk:doc//tei:text[not(ancestor::tei:text)] ! (if (tk:short-member(.)) then . else tk:units-of(.)),
       $tk:doc//tei:sourceDoc[not(ancestor::tei:sourceDoc)]"/>
+
+  <!--* Is $text the text of a collection's document, short enough to be one page
+        ($member-page-chars)? Counted with its notes: they are listed on its page. -->
+  <xsl:function name="tk:short-member" as="xs:boolean">
+    <xsl:param name="text" as="element()"/>
+    <xsl:sequence select="exists($text/parent::tei:TEI/parent::tei:teiCorpus)
+        and string-length($text) le $member-page-chars
+        and empty($text/(tei:group | tei:text))"/>
+  </xsl:function>
 
   <!--* The units of a text or group. Its parts (front, body, back) give one unit each, or one
         per division when divided; the texts of a group, and texts standing directly in a text
@@ -189,6 +203,9 @@
       for $i in 1 to count($tk:units) return $tk:units[$i] ! map{generate-id(.):
         if ($single-page) then 'edition.html'
         else if (@xml:id and count(key('tk:id', string(@xml:id), $tk:doc)) = 1) then tk:file-for-id(string(@xml:id))
+        (: a collection's letter on one page: named by its document's ID, a stable address :)
+        else if (self::tei:text and not(@xml:id) and ../@xml:id and ../parent::tei:teiCorpus
+                 and count(key('tk:id', string(../@xml:id), $tk:doc)) = 1) then tk:file-for-id(string(../@xml:id))
         else local-name() || '-' || $i || $tk:page-ext})"/>
 
   <!--* Each unit's position in $tk:units, by generate-id (one map for the run: finding a
@@ -290,6 +307,8 @@
         if ($num and $title) then $num || ' ' || $title
         else if ($title) then $title
         else if ($num) then $num
+        else if ($div/self::tei:text and $div/parent::tei:TEI/parent::tei:teiCorpus and tk:member-title($div))
+          then tk:member-title($div)
         else if ($div/self::tei:text) then tk:text-label($div)
         else if ($div/self::tei:front or $div/self::tei:body or $div/self::tei:back or $div/self::tei:group
                  or $div/self::tei:sourceDoc)

@@ -348,7 +348,11 @@
     </xsl:if>
     <xsl:for-each select="tei:note[not(@type = 'indexing')] | tei:desc | tei:birth | tei:death | tei:occupation">
       <xsl:text> — </xsl:text>
-      <span class="tei-{local-name()}"><xsl:apply-templates/></span>
+      <!-- a div when it holds paragraphs (a biography: <note><p>…</p></note>), which no span may hold -->
+      <xsl:element name="{if (exists(*[tk:is-block(.)])) then 'div' else 'span'}">
+        <xsl:attribute name="class" select="'tei-' || local-name()"/>
+        <xsl:apply-templates/>
+      </xsl:element>
     </xsl:for-each>
     <!-- back to the text: the first mention in each unit that names it, with a count -->
     <xsl:variable name="mentions" select="tk:text-mentions(.)"/>

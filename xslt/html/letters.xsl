@@ -78,8 +78,15 @@
   <xsl:function name="tk:letter-parties" as="element()*">
     <xsl:param name="letter" as="element(tei:TEI)"/>
     <xsl:param name="type" as="xs:string"/>
-    <xsl:sequence select="tk:letter-action($letter, $type)/(tei:persName | tei:orgName | tei:name)"/>
+    <!-- A name's own @type says its side where an edition puts both in one action
+         (<correspAction type="sent"><persName type="addressee">…): as teikit.letters reads it. -->
+    <xsl:variable name="mine" select="if ($type = 'sent') then $tk:sender-roles else $tk:addressee-roles"/>
+    <xsl:variable name="theirs" select="if ($type = 'sent') then $tk:addressee-roles else $tk:sender-roles"/>
+    <xsl:sequence select="tk:corresp($letter)/tei:correspAction/(tei:persName | tei:orgName | tei:name)
+        [@type = $mine or (../@type = $type and not(@type = $theirs))]"/>
   </xsl:function>
+  <xsl:variable name="tk:sender-roles" as="xs:string*" select="('sender', 'author', 'writer')"/>
+  <xsl:variable name="tk:addressee-roles" as="xs:string*" select="('addressee', 'recipient', 'receiver')"/>
 
   <!--* A party's key: the ID its @ref names, else its name. -->
   <xsl:function name="tk:party-key" as="xs:string">

@@ -86,6 +86,16 @@
         <li class="toc-{(@type, local-name())[1]}">
           <a href="{tk:href-of(.)}"><xsl:value-of select="tk:label(.)"/></a>
           <xsl:if test="$range"><xsl:text> </xsl:text><span class="toc-pages"><xsl:value-of select="tk:s('page') || ' ' || $range"/></span></xsl:if>
+          <!-- a collection's document on one page: its titled divisions, each a link into it -->
+          <xsl:variable name="parts" select="if (self::tei:text and tk:short-member(.))
+              then (tei:front | tei:body | tei:back)/(tei:div | tei:div1)[tk:div-title(.) or tk:div-number(.)] else ()"/>
+          <xsl:if test="exists($parts)">
+            <ol class="toc-parts">
+              <xsl:for-each select="$parts">
+                <li><a href="{tk:href-of(.)}"><xsl:value-of select="tk:own-label(.)"/></a></li>
+              </xsl:for-each>
+            </ol>
+          </xsl:if>
         </li>
       </xsl:for-each>
     </ol>

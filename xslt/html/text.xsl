@@ -627,7 +627,11 @@
   <!-- A note in a register entry (a person's biography) is part of the entry. -->
   <xsl:template match="tei:note[ancestor::tei:person or ancestor::tei:personGrp or ancestor::tei:place
                                 or ancestor::tei:org or ancestor::tei:event]" priority="1">
-    <span class="tei-note entry-note"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+    <!-- a div when it holds paragraphs (Escher's people.xml: <note><p>…</p></note>) -->
+    <xsl:element name="{if (exists(*[tk:is-block(.)])) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="'tei-note entry-note'"/>
+      <xsl:call-template name="tk:id"/><xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
 
   <!-- A register that stands in the text (listPerson in back): one entry per item, each
@@ -643,10 +647,12 @@
       </ul>
     </section>
   </xsl:template>
-  <!-- A span, unless the entry holds a list of its own (an event's listPlace): a list is a
-       section, which no span may hold (EPUBCheck refused it on a letters edition). -->
+  <!-- A span, unless the entry holds a list of its own (an event's listPlace: a section) or
+       paragraphs (a biography in a note): no span may hold them (EPUBCheck refused both on
+       letters editions). -->
   <xsl:template match="tei:person | tei:personGrp | tei:place | tei:org | tei:event">
-    <xsl:element name="{if (exists(.//(tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent))) then 'div' else 'span'}">
+    <xsl:element name="{if (exists(.//(tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent))
+        or exists(.//*[tk:is-block(.)])) then 'div' else 'span'}">
     <xsl:attribute name="class" select="'register-entry tei-' || local-name()"/>
       <xsl:for-each select="node()">
         <xsl:if test="position() gt 1 and self::*"><xsl:text> </xsl:text></xsl:if>

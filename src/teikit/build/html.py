@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 from teikit import paths, saxon, xmlio
@@ -153,22 +154,55 @@ def copy_images(edition: Edition, folder: Path) -> list[Diagnostic]:
     return diags
 
 
+def fill(edition: Edition, settings: BuildSettings, tmp: Path, tei_words: bool = True,
+         halves: bool = False) -> tuple[list[Diagnostic], tuple[Counter[str], Counter[str]] | None]:
+    """Write the whole site into the fresh folder ``tmp``: pages, search index, assets, the
+    TEI and its images. Returns the diagnostics and, when the build checks the text, the
+    words of the pages (see :class:`teikit.build.BuildResult`); ``tei_words``: count the
+    TEI's words too, meanwhile (not in a child process: its parent counts them).
+
+    ``halves`` (in a forked child, :mod:`teikit.build.forked`): once the pages are written,
+    tell the parent (:func:`teikit.build.forked.notify`), which counts the words of the pages
+    of shard 1 of 2 (:func:`teikit.build.parallel.shard_of`) while this process counts those
+    of shard 0 and writes the search index: only shard 0's words are returned."""
+    copied: list[Diagnostic] = []
+
+    def meanwhile() -> None:
+        # what needs no page: done while workers write the pages (else after)
+        downloads.copy_tei(edition, tmp)  # the downloads page offers the TEI
+        copied.extend(copy_images(edition, tmp))
+        if settings.check_text and tei_words:
+            preservation.edition_words(edition)  # the TEI's words, for the text check
+
+    diags, words = parallel.render_site(edition, settings, tmp, meanwhile)
+    diags += copied
+    if settings.check_text and words is None and halves:
+        from teikit.build import forked
+
+        forked.notify()  # every page is written: the parent counts shard 1's words meanwhile
+        words = preservation.page_counts(half_of_pages(tmp, 0))
+    search_index.write(tmp)  # search-docs.json -> the prebuilt index search-index.js
+    shutil.copytree(ASSETS, tmp / "assets")
+    if settings.check_text and words is None:  # counted here, where the pages were written
+        words = preservation.site_counts(tmp)
+    return diags, words
+
+
+def half_of_pages(site: Path, half: int) -> list[Path]:
+    """The site's pages of shard ``half`` of 2 (what :func:`fill` and its parent each count)."""
+    return [page for page in sorted(site.rglob("*.html"))
+            if parallel.shard_of(page.relative_to(site).as_posix(), 2) == half]
+
+
+def listed(target: Path, tmp: Path) -> list[Path]:
+    """The files written into ``tmp`` as they will stand under ``target``."""
+    return sorted(target / p.relative_to(tmp) for p in tmp.rglob("*") if p.is_file())
+
+
 def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResult:
     """Build the reading edition into ``out_dir/html`` (replaced only when all went well)."""
     target = Path(out_dir) / FOLDER
     with xmlio.atomic_directory(target) as tmp:
-        copied: list[Diagnostic] = []
-
-        def meanwhile() -> None:
-            # what needs no page: done while workers write the pages (else after)
-            downloads.copy_tei(edition, tmp)  # the downloads page offers the TEI
-            copied.extend(copy_images(edition, tmp))
-            if settings.check_text:
-                preservation.edition_words(edition)  # the TEI's words, for the text check
-
-        diags, words = parallel.render_site(edition, settings, tmp, meanwhile)
-        diags += copied
-        search_index.write(tmp)  # search-docs.json -> the prebuilt index search-index.js
-        shutil.copytree(ASSETS, tmp / "assets")
-        outputs = sorted(target / p.relative_to(tmp) for p in tmp.rglob("*") if p.is_file())
+        diags, words = fill(edition, settings, tmp)
+        outputs = listed(target, tmp)
     return BuildResult(format="html", outputs=outputs, diagnostics=diags, words=words)

@@ -37,7 +37,6 @@ from pathlib import Path
 from typing import cast
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.edition import Edition
@@ -178,15 +177,15 @@ def edition_words(edition: Edition) -> tuple[Counter[str], Origins]:
     return cast(tuple[Counter[str], Origins], edition.memo["tei_words"])
 
 
-def _is_furniture(el: lxml_html.HtmlElement) -> bool:
+def _is_furniture(el: etree._Element) -> bool:
     return bool(_FURNITURE & set((el.get("class") or "").split())) or el.get("data-shown-in") is not None
 
 
-def _is_unit(el: lxml_html.HtmlElement) -> bool:
+def _is_unit(el: etree._Element) -> bool:
     return el.tag in _ARTICLE and "unit" in (el.get("class") or "").split()
 
 
-def _page_pieces(root: lxml_html.HtmlElement, every: list[str], reading: list[str]) -> None:
+def _page_pieces(root: etree._Element, every: list[str], reading: list[str]) -> None:
     """Add the text pieces of one page to ``every`` (all it shows, with hover readings) and
     to ``reading`` (its reading text alone: see the module's doc), in one walk of the page.
 
@@ -199,21 +198,31 @@ def _page_pieces(root: lxml_html.HtmlElement, every: list[str], reading: list[st
     if body is None:
         body = root.find(".//{http://www.w3.org/1999/xhtml}body")
 
-    def walk(el: lxml_html.HtmlElement, in_reading: bool) -> None:
-        if el.text:
-            every.append(el.text)
+    def walk(el: etree._Element, in_reading: bool) -> None:
+        # the tests of _is_furniture and _is_unit, inlined: this runs for every element of a site
+        text = el.text
+        if text:
+            every.append(text)
             if in_reading:
-                reading.append(el.text)
+                reading.append(text)
         title = el.get("title")
         if title:
             every.append(title)
         for child in el:
-            if isinstance(child.tag, str) and _local(child.tag) not in _SKIP_HTML:
-                walk(child, (in_reading and not _is_furniture(child)) or (not in_reading and _is_unit(child)))
-            if child.tail:
-                every.append(child.tail)
+            tag = child.tag
+            if isinstance(tag, str) and tag.rpartition("}")[2] not in _SKIP_HTML:
+                classes = child.get("class")
                 if in_reading:
-                    reading.append(child.tail)
+                    furniture = ((classes is not None and not _FURNITURE.isdisjoint(classes.split()))
+                                 or child.get("data-shown-in") is not None)
+                    walk(child, not furniture)
+                else:
+                    walk(child, tag in _ARTICLE and classes is not None and "unit" in classes.split())
+            tail = child.tail
+            if tail:
+                every.append(tail)
+                if in_reading:
+                    reading.append(tail)
 
     walk(body if body is not None else root, False)
 
@@ -237,26 +246,40 @@ def page_counts(pages: Iterable[Path]) -> tuple[Counter[str], Counter[str]]:
     """(words of ``pages``, words of their reading text): a site's, or a worker's share of it."""
     every_count: Counter[str] = Counter()
     reading_count: Counter[str] = Counter()
+    parser = etree.HTMLParser()  # plain elements: lxml.html's classes cost a Python lookup each
     for page in pages:
         # counted page by page: the text of a whole site is never held at once
         every: list[str] = []
         reading: list[str] = []
-        _page_pieces(lxml_html.parse(str(page)).getroot(), every, reading)
-        every_count.update(words("\0".join(every)))
-        reading_count.update(words("\0".join(reading)))
-    return every_count, reading_count
+        _page_pieces(etree.parse(str(page), parser).getroot(), every, reading)
+        every_count.update(WORD.findall("\0".join(every)))
+        reading_count.update(WORD.findall("\0".join(reading)))
+    return _folded(every_count), _folded(reading_count)
+
+
+def _folded(raw: Counter[str]) -> Counter[str]:
+    """Counts of words as found, case-folded (as :func:`words`), each distinct word once."""
+    out: Counter[str] = Counter()
+    for word, n in raw.items():
+        out[word.casefold()] += n
+    return out
 
 
 def epub_counts(epub: Path) -> tuple[Counter[str], Counter[str]]:
     """(words of every XHTML content document of an EPUB, navigation document excluded; words of
     its reading text)."""
-    every: list[str] = []
-    reading: list[str] = []
+    every: Counter[str] = Counter()
+    reading: Counter[str] = Counter()
+    parser = etree.HTMLParser()
     with zipfile.ZipFile(epub) as zf:
         for name in sorted(zf.namelist()):
             if name.endswith((".xhtml", ".html")) and not name.rsplit("/", 1)[-1].startswith("nav."):
-                _page_pieces(lxml_html.document_fromstring(zf.read(name)), every, reading)
-    return _count(every), _count(reading)
+                pieces: list[str] = []
+                read: list[str] = []
+                _page_pieces(etree.fromstring(zf.read(name), parser), pieces, read)
+                every.update(WORD.findall("\0".join(pieces)))
+                reading.update(WORD.findall("\0".join(read)))
+    return _folded(every), _folded(reading)
 
 
 def site_words(folder: Path) -> Counter[str]:
@@ -310,11 +333,13 @@ def compare(source: Counter[str], where: Mapping[str, str], output: Counter[str]
                         sum(reading.values()) if reading else 0, repeated)
 
 
-def site_report(source: Counter[str], where: Mapping[str, str], folder: Path,
+def site_report(source: Counter[str], where: Mapping[str, str], folder: Path | None,
                 counted: tuple[Counter[str], Counter[str]] | None = None) -> Preservation:
     """The HTML site in ``folder`` against the TEI's words (lost and repeated); ``counted``:
     the site's words as its builder counted them, instead of reading the pages again."""
-    every, reading = counted or site_counts(folder)
+    if counted is None and folder is None:
+        raise ValueError("site_report needs the site's folder or its counted words")
+    every, reading = counted or site_counts(cast(Path, folder))
     return compare(source, where, every, "HTML site", reading)
 
 

@@ -11,12 +11,16 @@ reads to refuse a mix of outputs built from different inputs.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from teikit import outputs, xmlio
-from teikit.build import BuildResult, BuildSettings, builder
+from teikit.build import BuildResult, BuildSettings, builder, preservation
+from teikit.build.alongside import Task
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.edition import Edition
 from teikit.errors import TeikitError
@@ -55,8 +59,10 @@ def _failure(edition: Edition, name: str, exc: TeikitError) -> Diagnostic:
 
 
 def _preservation(edition: Edition, settings: BuildSettings, pending: list[tuple[Path, Path]],
-                  counted: tuple[Counter[str], Counter[str]] | None = None) -> list[Diagnostic]:
-    """Nothing dropped: the words of the TEI against the staged HTML site and EPUB."""
+                  counted: tuple[Counter[str], Counter[str]] | None = None, *, site: bool = True,
+                  books: bool = True) -> list[Diagnostic]:
+    """Nothing dropped: the words of the TEI against the staged HTML site (``site``) and EPUBs
+    (``books``)."""
     from teikit.build import preservation
 
     staged = {target.resolve(): tmp for tmp, target in pending}
@@ -65,10 +71,10 @@ def _preservation(edition: Edition, settings: BuildSettings, pending: list[tuple
         return []
     found: list[Diagnostic] = []
     html = staged.get((settings.exports_dir / "html").resolve())
-    if html is not None:
+    if site and (html is not None or counted is not None):  # a child's site: counted, not yet staged
         report = preservation.site_report(source, where, html, counted)
         found += preservation.diagnostics(report, str(edition.path))
-    for target, tmp in staged.items():
+    for target, tmp in staged.items() if books else ():
         if target.suffix == ".epub":
             report = preservation.epub_report(source, where, tmp)
             found += preservation.diagnostics(report, str(edition.path))
@@ -79,27 +85,108 @@ def _preservation(edition: Edition, settings: BuildSettings, pending: list[tuple
     return found
 
 
-def build_formats(edition: Edition, names: list[str], settings: BuildSettings) -> BuildRun:
-    """Run ``names`` on ``edition``; swap all their outputs into place only if all succeed."""
+def _forks_site(names: list[str], settings: BuildSettings, alongside: Sequence[Task]) -> bool:
+    """Write the HTML site in a child process while this one does the rest? When the build
+    may use more than one process, writes the site and has other work to do meanwhile."""
+    from teikit.build import forked
+
+    others = [n for n in names if n != "html"] or alongside
+    return ("html" in names and bool(others) and settings.jobs > 1 and not settings.executor
+            and forked.available())
+
+
+@contextlib.contextmanager
+def _site_in_child(edition: Edition, settings: BuildSettings) -> Iterator[Callable[[], BuildResult]]:
+    """Start writing the HTML site in a forked child; yield the function that waits for it.
+
+    The site's temporary folder is this process's (named for its pid, staged here), so it is
+    swapped into place with the other outputs, or discarded with them; leaving the block by
+    an exception stops the child and removes the folder."""
+    from teikit.build import forked, html
+
+    target = settings.exports_dir / html.FOLDER
+    # the child's share of the processes: the rest of --jobs, if it would divide the pages
+    child = replace(settings, jobs=max(1, settings.jobs - 1))
+    with xmlio.atomic_directory(target) as tmp, forked.Forked(html.fill, edition, child, tmp, False,
+                                                               True) as job:
+        def finish() -> BuildResult:
+            # the child says when its pages are written; this process counts half of them
+            mine = (preservation.page_counts(html.half_of_pages(tmp, 1))
+                    if settings.check_text and job.notified() else None)
+            diags, words = job.result()
+            if mine is not None and words is not None:
+                words[0].update(mine[0])
+                words[1].update(mine[1])
+            return BuildResult(format="html", outputs=html.listed(target, tmp), diagnostics=diags,
+                               words=words)
+
+        yield finish
+
+
+def _attempt(run: BuildRun, edition: Edition, name: str, work: Callable[[], BuildResult]) -> None:
+    """Run one builder or task; its input error becomes a diagnostic (the others still run)."""
+    try:
+        result = work()
+    except TeikitError as exc:
+        run.failures.append(exc)
+        run.results.append(BuildResult(format=name, diagnostics=[_failure(edition, name, exc)]))
+        return
+    run.results.append(result)
+
+
+def _start(run: BuildRun, edition: Edition,
+           tasks: Sequence[Task]) -> list[tuple[str, Callable[[], BuildResult]]]:
+    """Start ``tasks`` in order; (name, finish) of those started, the others' errors recorded."""
+    finishes = []
+    for task in tasks:
+        try:
+            finishes.append((task.name, task.start(edition)))
+        except TeikitError as exc:
+            run.failures.append(exc)
+            run.results.append(BuildResult(task.name, diagnostics=[_failure(edition, task.name, exc)]))
+    return finishes
+
+
+def build_formats(edition: Edition, names: list[str], settings: BuildSettings,
+                  alongside: Sequence[Task] = ()) -> BuildRun:
+    """Run ``names`` on ``edition``, and the ``alongside`` tasks (validation, check, citations:
+    :mod:`teikit.build.alongside`); swap all their outputs into place only if all succeed
+    and none reported an error.
+
+    With ``settings.jobs`` > 1 the HTML site is written by a forked child while this process
+    starts the tasks (validation first: Jing runs in a process of its own) and runs the other
+    builders: the outputs are independent and byte-identical to those of one process."""
     xmlio.require_tei(edition.tree, edition.path)  # one message for every format, before any runs
     edition.memo.clear()  # what an earlier run computed from the tree may no longer hold
     run = BuildRun()
     source_hash = edition.input_hash()
     outputs.clean_stale(settings.exports_dir)
+    fork = _forks_site(names, settings, alongside)
     try:
-        with outputs.built_from(source_hash), outputs.staged() as pending:
+        with outputs.built_from(source_hash), outputs.staged() as pending, contextlib.ExitStack() as stack:
+            site = stack.enter_context(_site_in_child(edition, settings)) if fork else None
+            finishes = _start(run, edition, alongside)
             for name in names:
-                try:
-                    result = builder(name).build(edition, settings.exports_dir, settings)
-                except TeikitError as exc:
-                    run.failures.append(exc)
-                    run.results.append(BuildResult(format=name, diagnostics=[_failure(edition, name, exc)]))
+                if name == "html" and site is not None:
                     continue
-                run.results.append(result)
-            if not run.failures and settings.check_text:
+                _attempt(run, edition, name,
+                         functools.partial(builder(name).build, edition, settings.exports_dir, settings))
+            for name, finish in finishes:
+                _attempt(run, edition, name, finish)
+            checked = not run.failures and settings.check_text
+            books: list[Diagnostic] = []
+            if checked:  # the EPUB's words while the child may still be writing pages
+                preservation.edition_words(edition)
+                books = _preservation(edition, settings, pending, site=False)
+            if site is not None:
+                _attempt(run, edition, "html", site)
+            # the results in the registry's order (builders, then tasks), whoever finished first
+            order = {name: i for i, name in enumerate([*names, *(task.name for task in alongside)])}
+            run.results.sort(key=lambda r: order.get(r.format, len(order)))
+            if checked and not run.failures:
                 counted = next((r.words for r in run.results if r.format == "html"), None)
-                run.results.append(BuildResult("text", diagnostics=_preservation(edition, settings, pending,
-                                                                                 counted)))
+                run.results.append(BuildResult("text", diagnostics=_preservation(
+                    edition, settings, pending, counted, books=False) + books))
             if run.failures or any(d.severity is Severity.ERROR for d in run.diagnostics):
                 raise _Abandon
             if source_hash is not None:
@@ -112,4 +199,14 @@ def build_formats(edition: Edition, names: list[str], settings: BuildSettings) -
         run.results.append(BuildResult(format="all", diagnostics=[kept]))
         return run
     run.committed = True
+    return run
+
+
+def run_tasks(edition: Edition, tasks: Sequence[Task]) -> BuildRun:
+    """The ``tasks`` alone (the build itself was kept: nothing changed since it was made)."""
+    run = BuildRun()
+    with outputs.built_from(edition.input_hash()):
+        for name, finish in _start(run, edition, tasks):
+            _attempt(run, edition, name, finish)
+    run.committed = not run.failures
     return run

@@ -28,6 +28,7 @@ from teikit.diagnostics import Severity, render_json, render_text
 from teikit.errors import EXIT_OK, EXIT_PROBLEMS
 
 if TYPE_CHECKING:  # the build's modules (lxml, the pool) are imported when a build runs
+    from teikit.build.alongside import Task
     from teikit.build.parallel import Source
     from teikit.edition import Edition
 
@@ -63,31 +64,41 @@ def _requested(formats: tuple[str, ...]) -> tuple[list[str], bool]:
 @click.option("--single-page", is_flag=True, help="HTML: all divisions in one page (edition.html).")
 @click.option("--epub-per-document", is_flag=True,
               help="A collection: one EPUB per document (OUT/epub/NAME.epub) instead of one for all.")
+@click.option("--validate", "then_validate", is_flag=True,
+              help="Also validate the edition (as `teikit validate`, against --schema), in the same run; "
+                   "an invalid edition replaces no output.")
+@click.option("--schema", default="auto", show_default=True, metavar="NAME|PATH",
+              help="The schema --validate uses: auto (the project's, else what the file declares, else "
+                   "tei_all), teikit, tei_all, or a .rng/.xsd/.sch file.")
+@click.option("--check", "then_check", is_flag=True,
+              help="Also check cross-references (as `teikit check`, with the project's settings), in the "
+                   "same run; a check error replaces no output (warnings are reported).")
 @click.option("--cite", "then_cite", is_flag=True,
-              help="Then write the citations into OUT/citations (as `teikit cite`), in the same process.")
+              help="Also write the citations into OUT/citations (as `teikit cite`), in the same process.")
 @click.option("--deposit", "then_deposit", is_flag=True,
               help="Then bag everything into OUT/deposit (as `teikit deposit`), in the same process.")
 @FORMAT_OPTION
 def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path | None,
             registers: tuple[Path, ...], jobs: int | None, executor: str, force: bool, single_page: bool,
-            epub_per_document: bool,
+            epub_per_document: bool, then_validate: bool, schema: str, then_check: bool,
             then_cite: bool, then_deposit: bool, fmt: str) -> None:
     """Build the edition into exports/ (html, epub, csv, or all; default all).
 
     Outputs replace the previous ones together, only when every builder succeeds (else
-    all previous outputs are kept). Exit status: 0 built
-    cleanly, 1 a builder reported an error, 2 unusable input, 3 a missing tool.
+    all previous outputs are kept); with --validate or --check, only when the edition is
+    also valid and its references hold. Exit status: 0 built cleanly, 1 a builder, the
+    validation or the check reported an error, 2 unusable input, 3 a missing tool.
 
     \b
     Example:
       teikit build            # everything, from the project's teikit.toml
-      teikit build --cite --deposit   # the whole job in one process (one parse, one Saxon)
+      teikit build --validate --check --cite --deposit   # the whole job, one process, both cores
       teikit build html epub
       teikit build html --edition letter.xml --out /tmp/letter --single-page
       teikit build --edition letters/ --register persons.xml --jobs 2
     """
     from teikit.build import cache
-    from teikit.build.run import build_formats
+    from teikit.build.run import build_formats, run_tasks
 
     names, _explicit = _requested(formats)
     source = _source(edition_path, registers)
@@ -106,18 +117,23 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
                            "epub_per_document": epub_per_document, "title": source.title,
                            "name": source.name, "epoch": os.environ.get("SOURCE_DATE_EPOCH", "")})
     kept = None if force else cache.unchanged(out_dir, build_key)
+    tasks = _tasks(source, edition_path, out_dir, then_validate, schema, then_check, then_cite, force)
     if kept is not None:
         log.info(f"build: nothing changed since the last build into {out_dir}; its outputs are kept")
-        diags, committed, codes = kept, True, []
-        edition = None
+        edition = source.load() if tasks else None
+        # validation, check and citations are still done (cheap: validation's own cache)
+        extra = run_tasks(edition, tasks) if edition is not None else None
+        diags, committed = kept + (extra.diagnostics if extra else []), True
+        codes = [exc.exit_code for exc in extra.failures] if extra else []
     else:
         # the record stays until a build succeeds: a failed one keeps the outputs it describes
         edition = source.load()
-        run = build_formats(edition, names, settings)
+        run = build_formats(edition, names, settings, tasks)
         if run.committed:
             for result in run.results:
                 if result.outputs:
-                    log.info(f"build: {result.format}: {len(result.outputs)} file(s) under {out_dir}")
+                    where = out_dir / "citations" if result.format == "citations" else out_dir
+                    log.info(f"build: {result.format}: {len(result.outputs)} file(s) under {where}")
         diags, committed, codes = run.diagnostics, run.committed, [exc.exit_code for exc in run.failures]
     if fmt == "json":
         click.echo(render_json(diags, tool="teikit build", files=[source.name or source.files[0]]))
@@ -129,30 +145,53 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
     if kept is None and committed and not failed:
         made = {p.relative_to(out_dir).parts[0] for r in run.results for p in r.outputs
                 if p.is_relative_to(out_dir)}
-        cache.record(out_dir, build_key, made, diags)
-    if committed and not failed and (then_cite or then_deposit):
-        _publish(edition or source.load(), out_dir, names, then_cite, then_deposit, log)
+        cache.record(out_dir, build_key, made,
+                     [d for r in run.results if r.format not in _TASKS for d in r.diagnostics])
+    if committed and not failed and then_deposit:
+        _deposit(edition or source.load(), out_dir, names, log, then_cite)
     raise SystemExit(max(codes) if codes else EXIT_PROBLEMS if failed else EXIT_OK)
 
 
-def _publish(edition: Edition, out_dir: Path, names: list[str], cite: bool, deposit: bool,
-             log: Verbosity) -> None:
-    """Citations and the deposit from the edition already parsed and the outputs just built."""
-    from teikit import outputs
+_TASKS = ("validate", "check", "citations")  # their findings are not the build's: not recorded as kept
 
-    source_hash = edition.input_hash()
+
+def _tasks(source: Source, given: Path | None, out_dir: Path, validate: bool, schema: str, check: bool,
+           cite: bool, force: bool) -> list[Task]:
+    """The rest of the job, run beside the builders (teikit.build.alongside): validation first
+    (Jing runs in its own process meanwhile), the check, the citations."""
+    from teikit.build import alongside
+    from teikit.validate.runner import DEFAULT_CACHE
+
+    tasks = []
+    files = [Path(f) for f in source.files]
+    current = None
+    if given is None:
+        from teikit import project
+
+        current = project.current()
+    if validate:
+        project_schemas = current.schema_map() if current is not None else {}
+        # --force: validated again too, as `teikit validate --no-cache` would
+        tasks.append(alongside.validation(files, schema, project_schemas=project_schemas,
+                                          cache_dir=None if force else DEFAULT_CACHE))
+    if check:
+        ignore = list(current.check_ignore) if current is not None else []
+        bare = list(current.check_bare_ids) if current is not None else []
+        tasks.append(alongside.checking(files, registers=[Path(r) for r in source.registers],
+                                        ignore=ignore, bare_ids=bare))
     if cite:
-        from teikit.cite.export import write_citations
+        tasks.append(alongside.citations(out_dir / "citations"))
+    return tasks
 
-        with outputs.built_from(source_hash):
-            made = write_citations(edition.tree, out_dir / "citations", stem=edition.stem,
-                                   inputs=edition.input_files)
-        log.info(f"build: citations: {len(made.outputs)} file(s) under {out_dir / 'citations'}")
-    if deposit:
-        from teikit.deposit.package import DepositSettings, build_deposit
 
-        result = build_deposit(edition, DepositSettings(exports_dir=out_dir, include=tuple(names)))
-        log.info(f"build: deposit: bag of {result.files} payload files in {result.bag_dir}")
+def _deposit(edition: Edition, out_dir: Path, names: list[str], log: Verbosity, cited: bool) -> None:
+    """The deposit, from the edition already parsed and the outputs just built (and the
+    citations, when this run wrote them: linked into the bag, not made again)."""
+    from teikit.deposit.package import DepositSettings, build_deposit
+
+    result = build_deposit(edition, DepositSettings(exports_dir=out_dir, include=tuple(names),
+                                                    citations=out_dir / "citations" if cited else None))
+    log.info(f"build: deposit: bag of {result.files} payload files in {result.bag_dir}")
 
 
 def _default_jobs(source: Source) -> int:
