@@ -118,7 +118,8 @@ def test_titled_units_of_members_name_their_member_unless_their_title_does(tmp_p
     nothing to say which play they belong to."""
     folder = tmp_path / "plays"
     folder.mkdir()
-    for name, title, heads in (("a.xml", "Dyskolos", ("I", "II")), ("b.xml", "Samia", ("I", "Samia, the end"))):
+    plays = (("a.xml", "Dyskolos", ("I", "II")), ("b.xml", "Samia", ("I", "Samia, the end")))
+    for name, title, heads in plays:
         divs = "".join(f'<div type="act"><head>{h}</head><p>Words of {title} {h}.</p></div>' for h in heads)
         (folder / name).write_text(
             f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>{title}</title>'
