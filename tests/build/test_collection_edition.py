@@ -115,12 +115,13 @@ def test_each_letter_keeps_its_own_note_when_letters_share_ids(tmp_path):
 
 def test_titled_units_of_members_name_their_member_unless_their_title_does(tmp_path):
     """greekdracor: forty plays as one collection listed Menander's acts as "I" to "V", with
-    nothing to say which play they belong to."""
+    nothing to say which play they belong to (plays longer than member-page-chars, taken apart)."""
     folder = tmp_path / "plays"
     folder.mkdir()
     plays = (("a.xml", "Dyskolos", ("I", "II")), ("b.xml", "Samia", ("I", "Samia, the end")))
     for name, title, heads in plays:
-        divs = "".join(f'<div type="act"><head>{h}</head><p>Words of {title} {h}.</p></div>' for h in heads)
+        divs = "".join(f'<div type="act"><head>{h}</head><p>{"Words of the play. " * 1200}</p></div>'
+                       for h in heads)
         (folder / name).write_text(
             f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>{title}</title>'
             '</titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Test.</p></sourceDesc>'
