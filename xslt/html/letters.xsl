@@ -209,16 +209,11 @@
     </section>
   </xsl:template>
 
-  <!--* On a letter's first page: the previous and next letter in time, and in the same
-        correspondence (the same two sides). Nothing on other pages. -->
-  <xsl:template name="tk:letter-nav">
+  <!--* What a letter's description says (from whom, where, to whom, when), on its first page. -->
+  <xsl:template name="tk:letter-meta">
     <xsl:param name="unit" as="element()"/>
     <xsl:variable name="letter" select="$unit/ancestor-or-self::tei:TEI[1][map:contains($tk:letter-positions, generate-id(.))]"/>
     <xsl:if test="exists($letter) and tk:letter-file($letter) = tk:unit-file($unit)">
-      <xsl:variable name="i" select="$tk:letter-positions(generate-id($letter))"/>
-      <xsl:variable name="same" select="$tk:correspondences(tk:correspondence($letter))"/>
-      <xsl:variable name="j" select="$tk:correspondence-positions(generate-id($letter))"/>
-      <!-- what the letter's description says: from whom, where, to whom, when -->
       <p class="letter-meta">
         <xsl:value-of select="tk:s('from')"/><xsl:text> </xsl:text>
         <xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="tk:letter-parties($letter, 'sent')"/></xsl:call-template>
@@ -228,6 +223,21 @@
         <xsl:for-each select="tk:plain(tk:letter-action($letter, 'received')/tei:placeName[1])[. != '']"> (<xsl:value-of select="."/>)</xsl:for-each>
         <xsl:for-each select="tk:letter-date-text($letter)">, <xsl:value-of select="."/></xsl:for-each>
       </p>
+    </xsl:if>
+  </xsl:template>
+
+  <!--* On a letter's first page: the previous and next letter in time, and in the same
+        correspondence (the same two sides). Nothing on other pages. -->
+  <xsl:template name="tk:letter-nav">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:variable name="letter" select="$unit/ancestor-or-self::tei:TEI[1][map:contains($tk:letter-positions, generate-id(.))]"/>
+    <xsl:if test="exists($letter) and tk:letter-file($letter) = tk:unit-file($unit)">
+      <xsl:variable name="i" select="$tk:letter-positions(generate-id($letter))"/>
+      <xsl:variable name="same" select="$tk:correspondences(tk:correspondence($letter))"/>
+      <xsl:variable name="j" select="$tk:correspondence-positions(generate-id($letter))"/>
+      <xsl:if test="$unit/tei:head">  <!-- else said under the page's title (tk:letter-meta) -->
+        <xsl:call-template name="tk:letter-meta"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
+      </xsl:if>
       <nav class="letter-nav" aria-label="{tk:s('letters')}">
         <ul>
           <xsl:for-each select="$tk:letters[$i - 1]">

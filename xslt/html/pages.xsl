@@ -125,6 +125,8 @@
       <xsl:apply-templates select="tk:furniture-before($unit, ())"/>
       <xsl:if test="not($unit/tei:head)">
         <h1 class="unit-label"><xsl:value-of select="tk:label($unit)"/></h1>
+        <!-- a letter on a page of its own: who wrote to whom, where and when, under its title -->
+        <xsl:call-template name="tk:letter-meta"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
       </xsl:if>
       <xsl:variable name="heads" select="$unit/tei:head"/>
       <xsl:apply-templates select="$unit/node()[empty($heads) or not(. >> $heads[last()])]"/>

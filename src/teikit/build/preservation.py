@@ -59,8 +59,14 @@ _FURNITURE = {"pb", "tk-pb", "note-number", "marker-number", "backlink", "unit-l
               "app-wit", "lemma-copy", "letter-meta", "tk-generated"}
 
 
+# C1 control characters (U+0080-U+009F) as the pages show them: the Windows-1252 characters
+# they nearly always are ("c\x9cur" is shown "cœur"; see render.control-characters in
+# xslt/html/text.xsl), so the word counted in the TEI is the word shown.
+_C1 = {i: bytes([i]).decode("cp1252", errors="replace") for i in range(0x80, 0xA0)}
+
+
 def words(text: str) -> list[str]:
-    return [w.casefold() for w in WORD.findall(text)]
+    return [w.casefold() for w in WORD.findall(text.translate(_C1))]
 
 
 class Origins(Mapping[str, str]):
