@@ -70,7 +70,11 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None,
         tree = xmlio.parse_file(path)
         root = tree.getroot()
         if root.tag != T + "TEI":
-            xmlio.require_tei(tree, path)  # P4, XHTML, other namespace: the one message
+            problem = xmlio.tei_root_problem(tree)
+            if problem:  # P4, XHTML, another format's file (a CapiTainS __cts__.xml): the one message
+                raise InputError(problem[0], file=path, line=root.sourceline,
+                                 hint=f"{problem[1]}; or, when it is not one of the collection's documents, "
+                                      "move it out of the folder (or list the documents in teikit.toml)")
             raise InputError("a collection member must be one TEI document, not a teiCorpus", file=path,
                              line=root.sourceline, hint="list the teiCorpus's own TEI files instead")
         root.set(f"{{{xmlio.XML_NS}}}base", path.name)  # where each member came from

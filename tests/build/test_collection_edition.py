@@ -133,3 +133,14 @@ def test_titled_units_of_members_name_their_member_unless_their_title_does(tmp_p
     toc = lxml_html.parse(str(out / "html" / "toc.html"))
     labels = [" ".join(a.text_content().split()) for a in toc.xpath("//main//a")]
     assert {"Dyskolos – I", "Dyskolos – II", "Samia – I", "Samia, the end"} <= set(labels), labels
+
+
+def test_a_file_of_another_format_in_the_folder_is_named_with_what_to_do(letters, tmp_path):
+    """A CapiTainS corpus keeps __cts__.xml beside its TEI files: exit 2, naming the file and
+    saying to move it out (or list the documents), not a wall of errors."""
+    (letters / "__cts__.xml").write_text('<ti:textgroup xmlns:ti="http://chs.harvard.edu/xmlns/cts"/>')
+    out = tmp_path / "o"
+    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(letters), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "__cts__.xml:1: not a TEI P5 document" in result.output
+    assert "move it out of the folder" in result.output
