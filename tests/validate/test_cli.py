@@ -152,13 +152,18 @@ def test_auto_uses_what_a_file_declares_and_says_so(tmp_path):
     declared.write_text(f'<?xml version="1.0"?>\n<?xml-model href="{url}" '
                         'schematypens="http://relaxng.org/ns/structure/1.0"?>' + body)
     remote = tmp_path / "remote.xml"
-    remote.write_text('<?xml version="1.0"?>\n<?xml-model href="https://example.org/my.rng"?>' + body)
+    # one URL declared twice, as ELTeC's files do: as RELAX NG and as Schematron, each said apart
+    remote.write_text('<?xml version="1.0"?>\n<?xml-model href="https://example.org/my.rng"?>'
+                      '<?xml-model href="https://example.org/my.rng" '
+                      'schematypens="http://purl.oclc.org/dsdl/schematron"?>' + body)
     plain = tmp_path / "plain.xml"
     plain.write_text(tei)
     result = CliRunner().invoke(cli, ["validate", "--no-cache", str(declared), str(remote), str(plain)])
     assert result.exit_code == 0, result.output
     assert "declared.xml: info" not in result.output  # a TEI URL is the bundled tei_all, no note
-    assert "remote.xml: info: the file declares the schema https://example.org/my.rng" in result.output
+    for kind in ("RELAX NG", "Schematron"):
+        said = f"remote.xml: info: the file declares the {kind} schema https://example.org/my.rng"
+        assert said in result.output
     assert "validate.declared-unavailable" in result.output and "validate.default-schema" in result.output
 
 

@@ -34,6 +34,20 @@ def xml_models(tree: etree._ElementTree) -> list[dict[str, str]]:
     return list(reversed(out))
 
 
+# What an xml-model's schematypens says the schema is (a file may declare one URL twice:
+# as RELAX NG and as Schematron, ELTeC's files do).
+_NAMESPACES = {"http://relaxng.org/ns/structure/1.0": "RELAX NG",
+               "http://purl.oclc.org/dsdl/schematron": "Schematron",
+               "http://www.w3.org/2001/XMLSchema": "XML Schema"}
+_SUFFIX_KINDS = {".rng": "RELAX NG", ".sch": "Schematron", ".xsd": "XML Schema"}
+
+
+def _kind_of(model: dict[str, str], suffix: str) -> str:
+    """"RELAX NG " (with its space), "Schematron ", ... or "" when neither says."""
+    kind = _NAMESPACES.get(model.get("schematypens", "").strip()) or _SUFFIX_KINDS.get(suffix)
+    return f"{kind} " if kind else ""
+
+
 def choose(tree: etree._ElementTree, path: Path, name: str) -> tuple[list[str], list[Diagnostic]]:
     """The schema names or paths to validate ``path`` against, and what to say about the choice."""
     chosen: list[str] = []
@@ -50,7 +64,8 @@ def choose(tree: etree._ElementTree, path: Path, name: str) -> tuple[list[str], 
             else:
                 notes.append(Diagnostic(
                     name, None, None, Severity.INFO, "validate.declared-unavailable",
-                    f"the file declares the schema {href}, which teikit does not fetch (no network)",
+                    f"the file declares the {_kind_of(model, suffix)}schema {href}, which teikit does not "
+                    "fetch (no network)",
                     hint="download it and give it with --schema FILE, or keep a local copy and refer "
                          "to it in the xml-model"))
         elif suffix in _KINDS:
@@ -59,7 +74,8 @@ def choose(tree: etree._ElementTree, path: Path, name: str) -> tuple[list[str], 
                 chosen.append(str(local))
             else:
                 notes.append(Diagnostic(name, None, None, Severity.INFO, "validate.declared-unavailable",
-                                        f"the declared schema {href} does not exist beside the file"))
+                                        f"the declared {_kind_of(model, suffix)}schema {href} does not exist "
+                                        "beside the file"))
     if not chosen:
         chosen = ["tei_all"]
         if not notes:
