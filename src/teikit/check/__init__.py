@@ -74,13 +74,18 @@ def _run_rules(ctx: Context, docs: DocumentSet, jobs: int) -> list[Diagnostic]:
     in ``jobs`` processes forked after the files were read (they inherit them instead of
     reading them again), each taking consecutive documents. The diagnostics are the same."""
     global _inherited
-    import multiprocessing  # here: `teikit check` on one file starts without them
-    from concurrent.futures import ProcessPoolExecutor
-
     checked = docs.checked
-    size = sum(doc.path.stat().st_size for doc in checked if doc.path.is_file())
     jobs = min(jobs, len(checked))
-    if jobs <= 1 or size < PARALLEL_BYTES or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs > 1:
+        size = sum(doc.path.stat().st_size for doc in checked if doc.path.is_file())
+        jobs = jobs if size >= PARALLEL_BYTES else 1
+    if jobs > 1:  # imported here: `teikit check` on a few files starts without them
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        if "fork" not in multiprocessing.get_all_start_methods():
+            jobs = 1
+    if jobs <= 1:
         return [d for doc in checked for run in FAMILIES.values() for d in run(ctx, doc)]
     # what every worker would otherwise compute again: the pointers resolved, the reverse index
     if checked:
