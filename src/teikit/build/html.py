@@ -108,27 +108,28 @@ def local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[Diagnos
         local = _LOCAL_IMAGE.match(url) and not {"..", ".", ""} & set(url.split("/"))
         source = (base / url).resolve()
         unshown = _UNSHOWN_FORMAT.search(url)
+        refused: tuple[str, str, str] | None = None  # (code, message, hint)
         if unshown and not {"..", "."} & set(url.split("/")):
-            diags.append(Diagnostic(str(file), graphic.sourceline, None, Severity.WARNING,
-                                    "render.image-format",
-                                    f"the image {url} is a {unshown.group(1).upper()} file, which browsers "
-                                    "and EPUB readers do not show; it was not copied (shown as a label)",
-                                    hint="add a PNG or JPEG copy and name it in graphic/@url (or in a "
-                                         "second graphic of the same figure)"))
+            refused = ("render.image-format",
+                       f"the image {url} is a {unshown.group(1).upper()} file, which browsers and EPUB "
+                       "readers do not show; it was not copied (shown as a label)",
+                       "add a PNG or JPEG copy and name it in graphic/@url (or in a second graphic of the "
+                       "same figure)")
         elif not local or not source.is_relative_to(base):
-            diags.append(Diagnostic(str(file), graphic.sourceline, None, Severity.WARNING,
-                                    "render.image-outside",
-                                    f"the image {url} is not a plain relative path inside the edition's "
-                                    "folder; it was not copied",
-                                    hint="put the image inside the edition's folder and name it by a "
-                                         "relative path of letters, digits, '_', '-', '.' and '/'"))
+            refused = ("render.image-outside",
+                       f"the image {url} is not a plain relative path inside the edition's folder; it was "
+                       "not copied",
+                       "put the image inside the edition's folder and name it by a relative path of "
+                       "letters, digits, '_', '-', '.' and '/'")
         elif not source.is_file():
-            diags.append(Diagnostic(str(file), graphic.sourceline, None, Severity.WARNING,
-                                    "render.image-missing",
-                                    f"the image {url} does not exist beside the edition",
-                                    hint=f"add it at {base / url}, or fix graphic/@url"))
-        else:
+            refused = ("render.image-missing", f"the image {url} does not exist beside the edition",
+                       f"add it at {base / url}, or fix graphic/@url")
+        if refused is None:
             found.append((url, source))
+        else:
+            code, message, hint = refused
+            diags.append(Diagnostic(str(file), graphic.sourceline, None, Severity.WARNING, code, message,
+                                    hint=hint))
     if unnamed:  # said once: a facsimile's page identifiers, one per page of every letter
         url, file, line = unnamed[0]
         diags.append(Diagnostic(str(file), line, None, Severity.INFO, "render.image-identifier",
