@@ -104,7 +104,8 @@ def test_the_parts_of_a_divided_build_give_the_single_runs_index(tmp_path):
 
 
 _JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
-                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+                     lambda inner: (st.lists(inner, max_size=4)
+                                    | st.dictionaries(st.text(), inner, max_size=4)),
                      max_leaves=12)
 
 
