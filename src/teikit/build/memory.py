@@ -3,8 +3,9 @@
 A process that holds the edition's lxml tree (about 5.4 times the TEI's size: 270 MiB for
 50 MB) and runs Saxon beside it (its runtime, its own tree of the document, about 3 times
 the TEI's size, and what the stylesheet keeps) held two copies of the edition at once. For an
-edition of :data:`LARGE` bytes or more, ``teikit build`` with two or more processes
-(:func:`teikit.build.run.build_formats`) therefore runs each Saxon transform in a forked
+edition of :data:`LARGE` bytes or more, ``teikit build`` of the HTML site and another
+output (:func:`teikit.build.run.build_formats`; not with ``--executor``, and where processes
+can be forked) therefore runs each Saxon transform in a forked
 child that writes the document for Saxon, then frees its own copy of the lxml tree
 (:func:`release`) before Saxon parses it, and runs the EPUB after the HTML site rather than
 beside it; the EPUB stylesheet renders each file twice instead of holding the whole book

@@ -85,13 +85,15 @@ def _preservation(edition: Edition, settings: BuildSettings, pending: list[tuple
     return found
 
 
-def _forks_site(names: list[str], settings: BuildSettings, alongside: Sequence[Task]) -> bool:
+def _forks_site(names: list[str], settings: BuildSettings, alongside: Sequence[Task],
+                large: bool = False) -> bool:
     """Write the HTML site in a child process while this one does the rest? When the build
-    may use more than one process, writes the site and has other work to do meanwhile."""
+    may use more than one process, writes the site and has other work to do meanwhile; and
+    for a ``large`` edition whatever the processes, to bound memory (teikit.build.memory)."""
     from teikit.build import forked
 
     others = [n for n in names if n != "html"] or alongside
-    return ("html" in names and bool(others) and settings.jobs > 1 and not settings.executor
+    return ("html" in names and bool(others) and (settings.jobs > 1 or large) and not settings.executor
             and forked.available())
 
 
@@ -196,9 +198,10 @@ def build_formats(edition: Edition, names: list[str], settings: BuildSettings,
     run = BuildRun()
     source_hash = edition.input_hash()
     outputs.clean_stale(settings.exports_dir)
-    fork = _forks_site(names, settings, alongside)
     # a large edition: Saxon only in children that freed their tree, one after the other
-    large = fork and memory.is_large(edition)
+    large = memory.is_large(edition)
+    fork = _forks_site(names, settings, alongside, large)
+    large = large and fork
     try:
         with outputs.built_from(source_hash), outputs.staged() as pending, contextlib.ExitStack() as stack:
             then: list[Callable[[], None]] = []  # said once the site's pages are written
