@@ -89,11 +89,12 @@ def _forks_site(names: list[str], settings: BuildSettings, alongside: Sequence[T
                 large: bool = False) -> bool:
     """Write the HTML site in a child process while this one does the rest? When the build
     may use more than one process, writes the site and has other work to do meanwhile; and
-    for a ``large`` edition whatever the processes, to bound memory (teikit.build.memory)."""
+    for a ``large`` edition always, to bound memory (teikit.build.memory): its child frees
+    the tree this process keeps."""
     from teikit.build import forked
 
     others = [n for n in names if n != "html"] or alongside
-    return ("html" in names and bool(others) and (settings.jobs > 1 or large) and not settings.executor
+    return ("html" in names and (bool(others) and settings.jobs > 1 or large) and not settings.executor
             and forked.available())
 
 
