@@ -105,7 +105,8 @@ def test_a_context_rule_sees_past_a_name_before() -> None:
                         "[self::t:persName][.='Sverdlov']/@ref", namespaces=ns)
     assert second and set(second) == {"#pers-sverdlov-yakob"}
     # the plate "Kalinin, Sverdlov, Kollontai, and Lenin" (p. 162), left ambiguous until session 7
-    caption = root.xpath("//t:figure/t:head[t:persName='Kollontai']/t:persName[.='Sverdlov']/@ref", namespaces=ns)
+    caption = root.xpath("//t:figure/t:head[t:persName='Kollontai']/t:persName[.='Sverdlov']/@ref",
+                         namespaces=ns)
     assert caption == ["#pers-sverdlov-yakob"]
 
 
