@@ -259,9 +259,6 @@ def _page_pieces(root: etree._Element, every: list[str], reading: list[str]) -> 
             every.append(text)
             if in_reading:
                 reading.append(text)
-        title = el.get("title")
-        if title:
-            every.append(title)
         for child in el:
             tag = child.tag
             if isinstance(tag, str) and tag.rpartition("}")[2] not in _SKIP_HTML:
@@ -274,11 +271,27 @@ def _page_pieces(root: etree._Element, every: list[str], reading: list[str]) -> 
                     walk(child, tag in _ARTICLE and classes is not None and "unit" in classes.split())
             tail = child.tail
             if tail:
+                if (child.get("class") == "tk-join" and isinstance(tag, str)
+                        and tag.rpartition("}")[2] == "br" and every and _joins_text_before(el, child)):
+                    # a line break inside a word (lb break="no"): the halves are one word
+                    every[-1] += tail
+                    if in_reading:
+                        reading[-1] += tail
+                    continue
                 every.append(tail)
                 if in_reading:
                     reading.append(tail)
+        title = el.get("title")  # after the children: a text's last piece stays last (tk-join)
+        if title:
+            every.append(title)
 
     walk(body if body is not None else root, False)
+
+
+def _joins_text_before(parent: etree._Element, br: etree._Element) -> bool:
+    """Does text stand right before ``br`` (the last piece read is the first half of its word)?"""
+    before = br.getprevious()
+    return bool(parent.text) if before is None else bool(before.tail)
 
 
 def _local(tag: str) -> str:
