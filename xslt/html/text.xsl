@@ -724,7 +724,7 @@
                 <xsl:for-each select=".//tei:note"><xsl:text> </xsl:text><xsl:apply-templates select="."/></xsl:for-each>
               </xsl:otherwise>
             </xsl:choose>
-            <xsl:if test="self::tei:editor and not(tk:name-has-more(.))"> (ed.)</xsl:if>
+            <xsl:if test="self::tei:editor and not(tk:name-has-more(.))"><xsl:text> </xsl:text><span class="tk-generated">(ed.)</span></xsl:if>
           </xsl:for-each>
           <!-- "Brook-Sheperd, G." takes no second full stop -->
           <xsl:variable name="last" select="$names[last()]"/>
