@@ -349,3 +349,15 @@ def test_a_line_break_inside_a_word_breaks_the_line_and_keeps_the_word(built):
     assert "τετόρων ταλάντων Λίσσος" in " ".join(_epub_text(built["inscription"]).split())
     source, _ = preservation.tei_words(Edition.load(RENDER / "inscription.xml").tree)
     assert source["ταλάντων"] == 1 and source["ἱπποσθένης".casefold()] == 1 and not source["ταλάν"]
+
+
+def test_an_empty_damage_shows_where_words_are_lost(built):
+    # testtranscr.xml (TEI Stylesheets): "Damage: <damage extent="2 mots"/> text after" read
+    # "Damage: text after", as if nothing were missing
+    page = lxml_html.fromstring(_page(built["damage"], "body*.html"))
+    (lost,) = page.xpath("//main//span[@class='tei-damage'][not(*)][. = '[…]']")
+    assert lost.get("title") == "damage in the source (destroyed, 2 words)"
+    assert " ".join(lost.getparent().text_content().split()) == "Before […] after."
+    (worn,) = page.xpath("//main//span[@class='tei-damage'][. = 'but legible']")
+    assert worn.get("title") == "damage in the source (water)"
+    assert "Before […] after." in " ".join(_epub_text(built["damage"]).split())
