@@ -144,3 +144,27 @@ def test_a_file_of_another_format_in_the_folder_is_named_with_what_to_do(letters
     assert result.exit_code == 2
     assert "__cts__.xml:1: not a TEI P5 document" in result.output
     assert "move it out of the folder" in result.output
+
+
+def _html_pages(out: Path) -> set[str]:
+    return {p.name for p in (out / "html").glob("*.html")}
+
+
+def test_pages_of_documents_without_an_id_are_named_by_their_files_and_keep_their_names(letters, tmp_path):
+    # EpiDoc corpora (I.Sicily) and many DraCor plays give their TEI root no xml:id: named by
+    # their position among all units ("text-3.html"), every page after a new document moved.
+    shutil.copyfile(RENDER / "wild-markup.xml", letters / "1888-09-01.xml")  # a short one, no xml:id
+    first = tmp_path / "first"
+    built = CliRunner().invoke(cli, ["build", "html", "--edition", str(letters), "--out", str(first)])
+    assert built.exit_code == 0
+    pages = _html_pages(first)
+    assert "1888-09-01.html" in pages, sorted(pages)
+    assert not [p for p in pages if p.startswith(("text-", "div-", "front-", "body-"))], sorted(pages)
+    shutil.copyfile(RENDER / "gap-desc.xml", letters / "1888-01-01.xml")  # sorts first
+    second = tmp_path / "second"
+    built = CliRunner().invoke(cli, ["build", "html", "--edition", str(letters), "--out", str(second)])
+    assert built.exit_code == 0
+    assert pages < _html_pages(second)
+    for name in pages - {"toc.html", "index.html", "search.html", "pages.html", "downloads.html"}:
+        before, after = ((out / "html" / name).read_text() for out in (first, second))
+        assert before.count("<p") == after.count("<p"), name

@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from lxml import html as lxml_html
 
 from teikit.build import BuildSettings, preservation
@@ -85,10 +86,10 @@ def test_choice_shows_one_reading_and_keeps_the_other_on_hover(built):
 
 
 def test_lb_break_no_joins_the_word(built):
-    assert "Hyphenated word" in _page(built["apparatus"], "div-*.html")
+    assert "Hyphen<br class=\"tk-join\"/>ated word" in _page(built["apparatus"], "div-*.html")
     with zipfile.ZipFile(next(built["apparatus"].glob("*.epub"))) as zf:
         text = " ".join(zf.read(n).decode() for n in zf.namelist() if n.endswith(".xhtml"))
-    assert "Hyphenated word" in text
+    assert "Hyphen<br class=\"tk-join\"/>ated word" in text
 
 
 def test_a_group_of_texts_and_a_sourcedoc_reach_the_epub(built):
@@ -162,8 +163,11 @@ def _png() -> bytes:
 
 
 def _epub_text(folder: Path) -> str:
+    """The text of the EPUB's content documents, as a reader's device reads it (a line break
+    inside a word joins its halves)."""
     with zipfile.ZipFile(next(folder.glob("*.epub"))) as zf:
-        return " ".join(zf.read(n).decode() for n in zf.namelist() if n.endswith(".xhtml"))
+        return " ".join("".join(etree.fromstring(zf.read(n)).itertext())
+                        for n in zf.namelist() if n.endswith(".xhtml"))
 
 
 def test_texts_standing_in_a_text_are_units_of_their_own(built):
@@ -333,3 +337,27 @@ def test_words_counted_a_chunk_at_a_time_are_those_of_the_whole_text(fixture, mo
     monkeypatch.setattr(preservation._Pieces, "CHUNK", 1)  # a chunk at every element boundary
     chunked, _ = preservation.tei_words(tree)
     assert chunked == whole and sum(whole.values()) > 0
+
+
+def test_a_line_break_inside_a_word_breaks_the_line_and_keeps_the_word(built):
+    # lb break="no" once rendered as nothing: I.Sicily's line 4 ran into line 3.
+    page = lxml_html.fromstring(_page(built["inscription"], "div-1.html"))
+    (ab,) = page.xpath("//main//p[contains(., 'Κληναγόρα')]")
+    assert len(ab.xpath(".//br")) == 6  # every line, the hidden sic's too
+    text = " ".join(ab.text_content().split())
+    assert "Ἀγασθοκλέος τετόρων ταλάντων Λίσσος" in text and "Ἱπποσθένης Πράτωνος" in text
+    assert "τετόρων ταλάντων Λίσσος" in " ".join(_epub_text(built["inscription"]).split())
+    source, _ = preservation.tei_words(Edition.load(RENDER / "inscription.xml").tree)
+    assert source["ταλάντων"] == 1 and source["ἱπποσθένης".casefold()] == 1 and not source["ταλάν"]
+
+
+def test_an_empty_damage_shows_where_words_are_lost(built):
+    # testtranscr.xml (TEI Stylesheets): "Damage: <damage extent="2 mots"/> text after" read
+    # "Damage: text after", as if nothing were missing
+    page = lxml_html.fromstring(_page(built["damage"], "body*.html"))
+    (lost,) = page.xpath("//main//span[@class='tei-damage'][not(*)][. = '[…]']")
+    assert lost.get("title") == "damage in the source (destroyed, 2 words)"
+    assert " ".join(lost.getparent().text_content().split()) == "Before […] after."
+    (worn,) = page.xpath("//main//span[@class='tei-damage'][. = 'but legible']")
+    assert worn.get("title") == "damage in the source (water)"
+    assert "Before […] after." in " ".join(_epub_text(built["damage"]).split())

@@ -204,9 +204,55 @@
         if ($single-page) then 'edition.html'
         else if (@xml:id and count(key('tk:id', string(@xml:id), $tk:doc)) = 1) then tk:file-for-id(string(@xml:id))
         (: a collection's letter on one page: named by its document's ID, a stable address :)
-        else if (self::tei:text and not(@xml:id) and ../@xml:id and ../parent::tei:teiCorpus
-                 and count(key('tk:id', string(../@xml:id), $tk:doc)) = 1) then tk:file-for-id(string(../@xml:id))
+        else if (ancestor::tei:TEI[parent::tei:teiCorpus]) then tk:member-unit-file(., $i)
         else local-name() || '-' || $i || $tk:page-ext})"/>
+
+  <!--* In a collection, the pages of a document are named after it, so that their addresses
+        stay when documents are added or removed (a position among all units would shift):
+        a document is known by its xml:id (when no other element has it), else by its file
+        name without ".xml" (xml:base, which collection.py records; when no other member's
+        file name or any xml:id is the same ignoring case). Its text on one page is that
+        name; its other units without an ID are the name + "." + part + its position in the
+        document ("gleim-schaefer.div-3"), unless an xml:id or a member already has that name. -->
+  <xsl:function name="tk:member-unit-file" as="xs:string">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:param name="i" as="xs:integer"/>
+    <xsl:variable name="member" select="$unit/ancestor::tei:TEI[parent::tei:teiCorpus][1]"/>
+    <xsl:variable name="key" select="$tk:member-keys(generate-id($member))"/>
+    <xsl:variable name="own" select="$key || '.' || local-name($unit) || '-'
+        || ($i - $tk:member-first-unit(generate-id($member)) + 1)"/>
+    <xsl:sequence select="
+        if (empty($key)) then local-name($unit) || '-' || $i || $tk:page-ext
+        else if ($unit/self::tei:text/parent::tei:TEI) then tk:file-for-id($key)
+        else if (map:contains($tk:taken-names, lower-case($own))) then local-name($unit) || '-' || $i || $tk:page-ext
+        else tk:file-for-id($own)"/>
+  </xsl:function>
+
+  <!-- Lower-cased names a member page may not take: every xml:id and every member's file name. -->
+  <xsl:variable name="tk:folded-ids" as="map(xs:string, xs:boolean)" select="map:merge(
+      $tk:doc//@xml:id ! map{lower-case(.): true()}, map{'duplicates': 'use-first'})"/>
+  <xsl:variable name="tk:member-stems" as="map(xs:string, xs:integer)" select="map:merge(
+      $tk:doc/tei:teiCorpus/tei:TEI/@xml:base ! map{lower-case(tk:base-stem(.)): 1}, map{'duplicates': 'combine'})
+      => map:for-each(function($k, $v) { map{$k: sum($v)} }) => map:merge()"/>
+  <xsl:variable name="tk:taken-names" as="map(xs:string, xs:boolean)" select="map:merge(($tk:folded-ids,
+      map:keys($tk:member-stems) ! map{.: true()}), map{'duplicates': 'use-first'})"/>
+  <xsl:function name="tk:base-stem" as="xs:string">
+    <xsl:param name="base" as="attribute()"/>
+    <xsl:sequence select="replace(tokenize(string($base), '/')[last()], '\.xml$', '', 'i')"/>
+  </xsl:function>
+  <xsl:variable name="tk:member-keys" as="map(xs:string, xs:string)" select="map:merge(
+      $tk:doc/tei:teiCorpus/tei:TEI ! (
+        if (@xml:id and count(key('tk:id', string(@xml:id), $tk:doc)) = 1) then map{generate-id(.): string(@xml:id)}
+        else if (@xml:base) then
+          let $stem := tk:base-stem(@xml:base)
+          return if ($stem ne '' and $tk:member-stems(lower-case($stem)) = 1
+                     and not(map:contains($tk:folded-ids, lower-case($stem))))
+                 then map{generate-id(.): $stem} else ()
+        else ()))"/>
+  <!-- Each member's first position in $tk:units. -->
+  <xsl:variable name="tk:member-first-unit" as="map(xs:string, xs:integer)" select="map:merge(
+      for $i in 1 to count($tk:units) return $tk:units[$i]/ancestor::tei:TEI[parent::tei:teiCorpus][1]
+        ! map{generate-id(.): $i}, map{'duplicates': 'use-first'})"/>
 
   <!--* Each unit's position in $tk:units, by generate-id (one map for the run: finding a
         position by scanning the units, once per page, grew with the square of a collection). -->

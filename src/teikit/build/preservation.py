@@ -179,12 +179,13 @@ def _walk_text(el: etree._Element, joins: bool, buffer: _Pieces) -> None:
             buffer.append(child.tail)
 
 
-def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], Origins]:
-    """(word counts of every text and sourceDoc, word -> the first element it occurs in)."""
-    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+def _tops(root: etree._Element) -> list[etree._Element]:
+    """Every text and sourceDoc not inside another: what :func:`tei_words` counts."""
+    return [el for el in root.iter(*_ROOTS) if not any(anc.tag in _ROOTS for anc in el.iterancestors())]
+
+
+def _count_tops(tops: Iterable[etree._Element]) -> Counter[str]:
     counts: Counter[str] = Counter()
-    tops = [el for el in root.iter(*_ROOTS)
-            if not any(anc.tag in _ROOTS for anc in el.iterancestors())]
     for top in tops:
         # The text as a reader gets it: element boundaries separate words ("\0"), as they do
         # when an output's words are counted; a line break with break="no" ("\1") joins the
@@ -194,7 +195,23 @@ def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], 
         _walk_text(top, False, buffer)
         buffer.flush()
         counts.update(buffer.counts)
-    return counts, Origins(tops)
+    return counts
+
+
+def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], Origins]:
+    """(word counts of every text and sourceDoc, word -> the first element it occurs in)."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    tops = _tops(root)
+    return _count_tops(tops), Origins(tops)
+
+
+def tei_words_part(tree: etree._ElementTree | etree._Element, part: int, parts: int) -> Counter[str]:
+    """The words of block ``part`` of ``parts`` of consecutive texts (what a worker of a divided
+    build counts). Added up in the order of the parts, the blocks give :func:`tei_words`'s
+    counts with the words in the same order (so a report names the same examples)."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    tops = _tops(root)
+    return _count_tops(tops[part * len(tops) // parts:(part + 1) * len(tops) // parts])
 
 
 def edition_words(edition: Edition) -> tuple[Counter[str], Origins]:
@@ -203,6 +220,15 @@ def edition_words(edition: Edition) -> tuple[Counter[str], Origins]:
     if "tei_words" not in edition.memo:
         edition.memo["tei_words"] = tei_words(edition.tree)
     return cast(tuple[Counter[str], Origins], edition.memo["tei_words"])
+
+
+def remember_words(edition: Edition, parts: list[Counter[str]]) -> None:
+    """Keep the TEI's words as the workers of a divided build counted them, block by block
+    (:func:`tei_words_part`, in order): :func:`edition_words` then counts nothing again."""
+    counts: Counter[str] = Counter()
+    for part in parts:
+        counts.update(part)
+    edition.memo["tei_words"] = (counts, Origins(_tops(edition.root)))
 
 
 def _is_furniture(el: etree._Element) -> bool:
@@ -233,9 +259,6 @@ def _page_pieces(root: etree._Element, every: list[str], reading: list[str]) -> 
             every.append(text)
             if in_reading:
                 reading.append(text)
-        title = el.get("title")
-        if title:
-            every.append(title)
         for child in el:
             tag = child.tag
             if isinstance(tag, str) and tag.rpartition("}")[2] not in _SKIP_HTML:
@@ -248,11 +271,27 @@ def _page_pieces(root: etree._Element, every: list[str], reading: list[str]) -> 
                     walk(child, tag in _ARTICLE and classes is not None and "unit" in classes.split())
             tail = child.tail
             if tail:
+                if (child.get("class") == "tk-join" and isinstance(tag, str)
+                        and tag.rpartition("}")[2] == "br" and every and _joins_text_before(el, child)):
+                    # a line break inside a word (lb break="no"): the halves are one word
+                    every[-1] += tail
+                    if in_reading:
+                        reading[-1] += tail
+                    continue
                 every.append(tail)
                 if in_reading:
                     reading.append(tail)
+        title = el.get("title")  # after the children: a text's last piece stays last (tk-join)
+        if title:
+            every.append(title)
 
     walk(body if body is not None else root, False)
+
+
+def _joins_text_before(parent: etree._Element, br: etree._Element) -> bool:
+    """Does text stand right before ``br`` (the last piece read is the first half of its word)?"""
+    before = br.getprevious()
+    return bool(parent.text) if before is None else bool(before.tail)
 
 
 def _local(tag: str) -> str:
