@@ -122,11 +122,15 @@ def _site_in_child(edition: Edition, settings: BuildSettings, lean: bool = False
             # the child says when its pages are written; this process counts half of them
             # (all of them when lean)
             written = settings.check_text and job.notified()
-            for say in (then or []) if lean else []:
-                say()
+            if lean and written:  # the site's Saxon is done: the EPUB's may start
+                for say in then or []:
+                    say()
             pages = sorted(tmp.rglob("*.html")) if lean else html.half_of_pages(tmp, 1)
             mine = preservation.page_counts(pages) if written else None
             diags, words = job.result()
+            if lean and not written:  # not told when the pages were written: the child is done now
+                for say in then or []:
+                    say()
             if lean:
                 words = mine
             elif mine is not None and words is not None:
