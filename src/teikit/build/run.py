@@ -89,13 +89,15 @@ def _forks_site(names: list[str], settings: BuildSettings, alongside: Sequence[T
                 large: bool = False) -> bool:
     """Write the HTML site in a child process while this one does the rest? When the build
     may use more than one process, writes the site and has other work to do meanwhile; and
-    for a ``large`` edition always, to bound memory (teikit.build.memory): its child frees
-    the tree this process keeps."""
+    for a ``large`` edition, to bound memory (teikit.build.memory: its child frees the tree
+    this process keeps), unless the site alone is to be divided among processes (``--jobs``
+    above 1: the pages in parallel, each process holding the edition, as asked)."""
     from teikit.build import forked
 
     others = [n for n in names if n != "html"] or alongside
-    return ("html" in names and (bool(others) and settings.jobs > 1 or large) and not settings.executor
-            and forked.available())
+    divided = settings.jobs > 1 and not others
+    return ("html" in names and not settings.executor and forked.available()
+            and ((bool(others) and settings.jobs > 1) or (large and not divided)))
 
 
 @contextlib.contextmanager
