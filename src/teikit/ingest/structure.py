@@ -171,8 +171,9 @@ class Builder:
                 flow.figure(region[i:i + group])
                 i += group
                 continue
-            if flow.container is None:
-                raise SourceFormatError(f"text before the first division ({queue[0].heading!r})",
+            if flow.container is None:  # (no division left to open: the contents list is used up)
+                where = f" ({queue[0].heading!r})" if queue else ""
+                raise SourceFormatError(f"text before the first division{where}",
                                         file=self.ctx.source.path, line=block.index + 1)
             flow.text(block)
             i += 1
