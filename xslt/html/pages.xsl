@@ -116,8 +116,8 @@
     <xsl:param name="unit" as="element()"/>
     <article class="unit unit-{($unit/@type, local-name($unit))[1]}" id="{tk:unit-anchor($unit)}">
       <!-- a unit in another language than the edition's (a letter's translation) says so -->
-      <xsl:variable name="lang" select="($unit/ancestor-or-self::*/@xml:lang)[last()]
-          [matches(., '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$')] ! tk:bcp47(string(.))"/>
+      <!-- (a tag that is none, "english", gives lang="": unknown, rather than the edition's) -->
+      <xsl:variable name="lang" select="($unit/ancestor-or-self::*/@xml:lang)[last()] ! tk:bcp47(string(.))"/>
       <xsl:if test="exists($lang) and $lang != tk:language()">
         <xsl:attribute name="lang" select="$lang"/>
       </xsl:if>
