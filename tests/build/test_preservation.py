@@ -332,9 +332,22 @@ def test_a_line_break_inside_a_word_breaks_the_line_and_keeps_the_word(built):
     # lb break="no" once rendered as nothing: I.Sicily's line 4 ran into line 3.
     page = lxml_html.fromstring(_page(built["inscription"], "div-1.html"))
     (ab,) = page.xpath("//main//p[contains(., 'Κληναγόρα')]")
-    assert len(ab.xpath(".//br")) == 6  # every line, the hidden sic's too
+    assert len(ab.xpath(".//br")) == 7  # every line, the hidden sic's too
     text = " ".join(ab.text_content().split())
     assert "Ἀγασθοκλέος τετόρων ταλάντων Λίσσος" in text and "Ἱπποσθένης Πράτωνος" in text
     assert "τετόρων ταλάντων Λίσσος" in " ".join(_epub_text(built["inscription"]).split())
     source, _ = preservation.tei_words(Edition.load(RENDER / "inscription.xml").tree)
     assert source["ταλάντων"] == 1 and source["ἱπποσθένης".casefold()] == 1 and not source["ταλάν"]
+
+
+def test_epidoc_leiden_conventions_are_shown(built):
+    # I.Sicily: ex, surplus, g, subst, handShift, listApp and citedRange were unknown elements
+    page = lxml_html.fromstring(_page(built["inscription"], "div-1.html"))
+    assert page.xpath("//span[@class='tei-ex']/text()") == ["ibus"]
+    assert page.xpath("//span[@class='tei-surplus']/text()") == ["σ"]
+    assert page.xpath("//span[@class='tei-handShift']/@title") == ["hand #m2"]
+    css = (built["inscription"] / "html" / "assets" / "teikit.css").read_text()
+    assert '.tei-ex::before { content: "("; }' in css and '.tei-surplus::before { content: "{"; }' in css
+    assert "tei-listApp" in _page(built["inscription"], "div-2.html")
+    with zipfile.ZipFile(next(built["inscription"].glob("*.epub"))) as zf:
+        assert '.tei-ex::after { content: ")"; }' in zf.read("EPUB/css/epub.css").decode()

@@ -24,7 +24,7 @@
       'titlePart', 'docAuthor', 'docImprint', 'docEdition', 'docDate', 'trailer', 'postscript',
       'speaker', 'castItem', 'castGroup', 'biblStruct', 'listPerson', 'listPlace', 'listOrg',
       'listEvent', 'person', 'place', 'org', 'event', 'text', 'group', 'front', 'body', 'back',
-      'item', 'label', 'row', 'cell', 'quote', 'cit', 'spGrp', 'figDesc', 'listWit', 'sourceDoc', 'surface',
+      'item', 'label', 'row', 'cell', 'quote', 'cit', 'spGrp', 'figDesc', 'listWit', 'listApp', 'sourceDoc', 'surface',
       'surfaceGrp', 'zone')"/>
   <!-- Elements that have their own template below (the rest fall under the policy above). -->
   <xsl:variable name="tk:handled-names" as="xs:string*" select="(
@@ -43,7 +43,8 @@
       'district', 'orgName', 'floatingText', 'spGrp', 'castList', 'castItem', 'castGroup', 'role',
       'roleDesc', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'person', 'personGrp', 'place', 'org',
       'event', 'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line', 'app', 'lem', 'rdg', 'rdgGrp',
-      'listWit', 'witness', 'formula', 'wit', 'witDetail')"/>
+      'listWit', 'witness', 'formula', 'wit', 'witDetail', 'ex', 'am', 'surplus', 'g', 'subst',
+      'handShift', 'citedRange', 'listApp')"/>
 
   <!-- The same two lists as sets, for quick tests. -->
   <xsl:variable name="tk:block-set" as="map(xs:string, xs:boolean)"
@@ -379,7 +380,7 @@
                        | tei:c | tei:idno | tei:author | tei:editor | tei:imprint | tei:publisher | tei:pubPlace
                        | tei:biblScope | tei:monogr | tei:analytic | tei:series | tei:respStmt | tei:resp
                        | tei:meeting | tei:country | tei:region | tei:settlement | tei:bloc | tei:district
-                       | tei:bibl | tei:role | tei:roleDesc | tei:wit">
+                       | tei:bibl | tei:role | tei:roleDesc | tei:wit | tei:subst | tei:citedRange | tei:g">
     <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
   </xsl:template>
 
@@ -436,6 +437,20 @@
   </xsl:template>
   <xsl:template match="tei:sic | tei:corr | tei:orig | tei:reg | tei:abbr | tei:expan">
     <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- EpiDoc's Leiden conventions (the brackets come from the stylesheet, so they are no
+       words): an expansion's letters "man(ibus)", surplus letters "{σ}", an abbreviation
+       mark kept as written; a change of hand is said on hover of an empty marker. -->
+  <xsl:template match="tei:ex | tei:surplus | tei:am">
+    <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="tei:handShift">
+    <span class="tei-handShift" title="{normalize-space(string-join(('hand', @new, @medium, @script), ' '))}">
+      <xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="tei:listApp">
+    <div class="tei-listApp"><xsl:call-template name="tk:id"/><xsl:apply-templates/></div>
   </xsl:template>
 
   <xsl:template match="tei:supplied">
