@@ -29,6 +29,7 @@
   <xsl:include href="cite-data.xsl"/>
   <xsl:include href="downloads.xsl"/>
   <xsl:include href="letters.xsl"/>
+  <xsl:include href="msdesc.xsl"/>
   <xsl:include href="navigation.xsl"/>
   <xsl:include href="shards.xsl"/>
 

@@ -128,6 +128,8 @@
         <!-- a letter on a page of its own: who wrote to whom, where and when, under its title -->
         <xsl:call-template name="tk:letter-meta"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
       </xsl:if>
+      <!-- the manuscript the document transcribes or describes (msdesc.xsl) -->
+      <xsl:call-template name="tk:manuscript-description"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
       <xsl:variable name="heads" select="$unit/tei:head"/>
       <xsl:apply-templates select="$unit/node()[empty($heads) or not(. >> $heads[last()])]"/>
       <xsl:call-template name="tk:letter-bar"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
