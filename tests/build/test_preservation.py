@@ -351,3 +351,10 @@ def test_epidoc_leiden_conventions_are_shown(built):
     assert "tei-listApp" in _page(built["inscription"], "div-2.html")
     with zipfile.ZipFile(next(built["inscription"].glob("*.epub"))) as zf:
         assert '.tei-ex::after { content: ")"; }' in zf.read("EPUB/css/epub.css").decode()
+
+
+def test_the_setting_of_a_play_is_a_block_of_its_own(built):
+    # GerDraCor: <set> ("Zimmer mit reichen Tapeten…") was an unknown element
+    page = lxml_html.fromstring(_page(built["drama"]))
+    assert [" ".join(d.text_content().split()) for d in page.xpath("//div[@class='tei-set']")] == [
+        "Scene: Verona, a garden by night."]

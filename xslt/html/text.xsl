@@ -25,7 +25,7 @@
       'speaker', 'castItem', 'castGroup', 'biblStruct', 'listPerson', 'listPlace', 'listOrg',
       'listEvent', 'person', 'place', 'org', 'event', 'text', 'group', 'front', 'body', 'back',
       'item', 'label', 'row', 'cell', 'quote', 'cit', 'spGrp', 'figDesc', 'listWit', 'listApp', 'sourceDoc', 'surface',
-      'surfaceGrp', 'zone')"/>
+      'surfaceGrp', 'zone', 'set')"/>
   <!-- Elements that have their own template below (the rest fall under the policy above). -->
   <xsl:variable name="tk:handled-names" as="xs:string*" select="(
       'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'p', 'ab', 'head', 'lg', 'l',
@@ -44,7 +44,7 @@
       'roleDesc', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'person', 'personGrp', 'place', 'org',
       'event', 'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line', 'app', 'lem', 'rdg', 'rdgGrp',
       'listWit', 'witness', 'formula', 'wit', 'witDetail', 'ex', 'am', 'surplus', 'g', 'subst',
-      'handShift', 'citedRange', 'listApp')"/>
+      'handShift', 'citedRange', 'listApp', 'set')"/>
 
   <!-- The same two lists as sets, for quick tests. -->
   <xsl:variable name="tk:block-set" as="map(xs:string, xs:boolean)"
@@ -140,7 +140,7 @@
                        | tei:salute | tei:signed | tei:trailer | tei:postscript | tei:titlePage | tei:docTitle
                        | tei:titlePart | tei:docAuthor | tei:docImprint | tei:docDate | tei:docEdition
                        | tei:lg | tei:l | tei:sp | tei:speaker | tei:floatingText | tei:spGrp | tei:castList
-                       | tei:castItem | tei:castGroup">
+                       | tei:castItem | tei:castGroup | tei:set">
     <div class="tei-{local-name()}{if (@type) then ' type-' || @type else ''}">
       <xsl:call-template name="tk:id"/>
       <xsl:apply-templates/>
