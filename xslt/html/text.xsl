@@ -208,23 +208,36 @@
     <xsl:apply-templates select="* except (tei:head | tei:row)"/>
   </xsl:template>
 
+  <!-- A figure: its image(s), then one caption of its headings and description (HTML allows
+       one figcaption; a heading standing apart under the image read as running text). -->
   <xsl:template match="tei:figure">
     <figure class="tei-figure">
       <xsl:call-template name="tk:id"/>
-      <xsl:apply-templates select="* except tei:figDesc"/>
-      <xsl:if test="tei:figDesc">
-        <figcaption><xsl:apply-templates select="tei:figDesc/node()"/></figcaption>
+      <xsl:apply-templates select="* except (tei:figDesc | tei:head)"/>
+      <xsl:if test="tei:figDesc or tei:head">
+        <figcaption>
+          <xsl:apply-templates select="tei:head"/>
+          <xsl:apply-templates select="tei:figDesc/node()"/>
+        </figcaption>
       </xsl:if>
     </figure>
   </xsl:template>
+
+  <!-- The images the builder copied beside the pages (their @url values, separated by spaces;
+       teikit.build.html.local_images), so that a missing one is a label, not a broken image
+       with a link to nothing. Absent: every plain relative path is taken to be there. -->
+  <xsl:param name="images" as="xs:string?" select="()"/>
+  <xsl:variable name="tk:copied-images" as="map(xs:string, xs:boolean)?"
+      select="if (exists($images)) then map:merge(tokenize($images) ! map{.: true()}, map{'duplicates': 'use-first'}) else ()"/>
 
   <!-- Images are not copied into the reading edition: say where one was. -->
   <!-- An image: shown when its @url is a relative path inside the edition's folder (the
        builder copies it beside the pages and reports any other); otherwise a link-less label. -->
   <xsl:template match="tei:graphic">
-    <xsl:variable name="alt" select="normalize-space(string-join((../tei:figDesc, @url)[1], ' '))"/>
+    <!-- alt: the description, else the figure's heading, else the file's name -->
+    <xsl:variable name="alt" select="normalize-space(string-join((../tei:figDesc, ../tei:head, @url)[1], ' '))"/>
     <xsl:choose>
-      <xsl:when test="tk:local-image(@url)">
+      <xsl:when test="tk:local-image(@url) and (empty($tk:copied-images) or map:contains($tk:copied-images, string(@url)))">
         <img class="tei-graphic" src="{'images/' || @url}" alt="{$alt}" loading="lazy"/>
       </xsl:when>
       <xsl:otherwise>
