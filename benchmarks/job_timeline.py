@@ -2,7 +2,8 @@
 
 Runs the teikit command given after ``--`` in this process, with the main steps of the whole
 job wrapped to print, on stderr, ``[pid] step: start -> end (seconds)`` (seconds since this
-script started), so the work of the forked HTML child and of the main process can be read
+script started), with the process's resident memory and its peak so far (MiB) at the step's
+start and end, so the work of the forked HTML child and of the main process can be read
 side by side. The command's own report (stdout) is discarded.
 
     .venv/bin/python benchmarks/job_timeline.py -- build --out /tmp/wj --validate --schema tei_all \\
@@ -34,10 +35,22 @@ STEPS = [
     ("teikit.cite.export", "write_citations"),
     ("teikit.build.epub", "build"),
     ("teikit.build.csv", "build"),
+    ("teikit.saxon", "_saxon_tree"),
     ("teikit.build.preservation", "tei_words"),
     ("teikit.build.preservation", "epub_report"),
     ("teikit.deposit.package", "build_deposit"),
 ]
+
+
+def memory() -> str:
+    """This process's resident memory now and its peak so far (VmRSS, VmHWM), in MiB."""
+    try:
+        with open("/proc/self/status") as status:
+            fields = dict(line.split(":", 1) for line in status if line.startswith(("VmRSS", "VmHWM")))
+    except OSError:
+        return ""
+    rss, hwm = (int(fields[k].split()[0]) // 1024 for k in ("VmRSS", "VmHWM"))
+    return f"  rss {rss} MiB  peak {hwm} MiB"
 
 
 def _say(text: str) -> None:
@@ -51,12 +64,13 @@ def wrap(module_name: str, name: str) -> None:
     @functools.wraps(function)
     def timed(*args: object, **kwargs: object) -> object:
         start = time.perf_counter()
+        before = memory()
         try:
             return function(*args, **kwargs)
         finally:
             end = time.perf_counter()
             _say(f"[{os.getpid()}] {module_name}.{name}: {start - T0:7.3f} -> {end - T0:7.3f}"
-                 f" ({end - start:.3f} s)")
+                 f" ({end - start:.3f} s){before and ' |'}{before} ->{memory()}")
 
     setattr(module, name, timed)
 
@@ -77,7 +91,7 @@ def main(argv: list[str]) -> int:
             cli(args=command, prog_name="teikit")
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 1
-    _say(f"[{os.getpid()}] end {time.perf_counter() - T0:.3f} (exit {code})")
+    _say(f"[{os.getpid()}] end {time.perf_counter() - T0:.3f} (exit {code}){memory()}")
     return 0
 
 

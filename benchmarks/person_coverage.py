@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import secrets
 import sys
+import textwrap
 from pathlib import Path
 
 from teikit import xmlio
@@ -50,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--editorial", default="tei/editorial",
                     help="editorial folder whose persons.toml lists the topical locators")
     ap.add_argument("--misses", action="store_true")
+    ap.add_argument("--whole", action="store_true",
+                    help="with --misses: print the whole text of each missed or topical pair's page")
     ap.add_argument("--sample", type=int, default=0)
     ap.add_argument("--paragraphs", type=int, default=0,
                     help="print N random paragraphs, names marked [words|ref], to read for recall")
@@ -85,20 +88,36 @@ def main(argv: list[str] | None = None) -> int:
     cfg = load_editorial(Path(args.editorial))
     readings = cfg.get("topical", [])
     topical = {(t["entry"], page): t["reason"] for t in readings for page in t["pages"]}
+    texts = page_texts(root)
+    # a page with no running text (plates only, a blank page) cannot realise any pair
+    running = page_texts(root, figures=False)
     for tag, what in (("placeName", "places"), ("orgName", "organisations"), ("name", "events")):
         other = measure(root, tag=tag)
-        documented = [pair for pair in other.missed if pair in topical]
+        blank = [pair for pair in other.missed if not running.get(pair[1])]
+        documented = [pair for pair in other.missed if pair in topical and pair not in blank]
         print(f"{what}: index (entry, page) pairs {len(other.pairs)}; found {len(other.found)} "
               f"= {100 * other.ratio:.1f}% ({len(other.via_see)} under a name the index's \"see\" joins); "
-              f"with {len(documented)} documented topical locators "
-              f"{100 * (len(other.found) + len(documented)) / max(len(other.pairs), 1):.1f}%")
+              f"on a page without text {len(blank)}"
+              + (f" = {100 * len(other.found) / max(len(other.pairs) - len(blank), 1):.1f}% of the rest"
+                 if blank else "") +
+              f"; with {len(documented)} documented topical locators "
+              f"{100 * (len(other.found) + len(documented) + len(blank)) / max(len(other.pairs), 1):.1f}%")
         total, found = measure_locators(root, tag=tag)
         print(f"  per locator (a range counts once): {total}; found {found} "
               f"= {100 * found / max(total, 1):.1f}%")
-        texts = page_texts(root) if args.misses else {}
         for ref, page in other.missed if args.misses else ():
-            print(f"  {'topical' if (ref, page) in topical else 'miss'}: {ref} p. {page}"
-                  + (f": {topical[ref, page]}" if (ref, page) in topical else ""))
+            status = "no text" if (ref, page) in blank else \
+                "topical" if (ref, page) in topical else "miss"
+            why = ": the page holds no running text of the book" \
+                + (" (plates only)" if texts.get(page) else "") if status == "no text" \
+                else f": {topical[ref, page]}" if status == "topical" else ""
+            print(f"  {status}: {ref} p. {page}{why}")
+            if status == "no text":
+                continue
+            if args.whole:
+                print(textwrap.fill(texts.get(page, ""), 110, initial_indent=" " * 6,
+                                    subsequent_indent=" " * 6))
+                continue
             # the page's text around the words that could name the entry, to judge the pair
             kind = ref.split("-", 1)[0]
             extra = cfg.get(kind, {}).get(ref, {})

@@ -123,3 +123,15 @@ def test_more_markup_than_the_limit_is_refused_before_parsing(monkeypatch):
 def test_serialize_for_xslt_of_an_inner_element_is_that_element():
     tree = xmlio.parse_bytes(b"<a><b>1</b><c>2</c></a>")
     assert xmlio.serialize_for_xslt(tree.getroot()[0]) == b"<b>1</b>"
+
+
+@pytest.mark.parametrize(("data", "hint"), [
+    # an element whose name holds "encoding" is a markup error, not an encoding one (the TEI
+    # Stylesheets' testrend.xml was told to re-save the file in another encoding)
+    (b"<TEI><teiHeader><encodingDesc><p></teiHeader></TEI>", "fix the markup"),
+    (b'<?xml version="1.0" encoding="UTF-8"?><TEI>caf\xe9</TEI>', "save the file in the encoding"),
+])
+def test_a_markup_error_and_an_encoding_error_get_their_own_hints(data, hint):
+    with pytest.raises(InputError) as caught:
+        xmlio.parse_bytes(data, "x.xml")
+    assert caught.value.hint and caught.value.hint.startswith(hint), caught.value.hint

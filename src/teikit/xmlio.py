@@ -234,6 +234,12 @@ def _looks_binary(data: bytes) -> bool:
     return b"\x00" in data[:8192] and not data.startswith(_WIDE_STARTS)
 
 
+# libxml2's words for bytes that are not in the encoding declared ("Input is not proper UTF-8",
+# "Unsupported encoding", "Document labelled UTF-16 but has UTF-8 content"); not an element's
+# name that contains the word ("tag mismatch: encodingDesc").
+_ENCODING_PROBLEM = re.compile(r"\bencoding\b|not proper UTF|labelled UTF|\bBytes: 0x", re.IGNORECASE)
+
+
 def parse_bytes(data: bytes, name: str = "<input>", *, collect_ids: bool = True) -> etree._ElementTree:
     """Parse XML bytes safely; ``name`` is used in messages and as the base URL.
 
@@ -263,7 +269,7 @@ def parse_bytes(data: bytes, name: str = "<input>", *, collect_ids: bool = True)
         if hint is not None:  # a limit, not a markup error
             raise InputError(f"unusable XML: {msg}", file=name, line=line, column=col, hint=hint) from exc
         fix = ("save the file in the encoding its XML declaration names (UTF-8 when it names none)"
-               if "encoding" in msg.lower() else
+               if _ENCODING_PROBLEM.search(msg) else
                "fix the markup at this position (an editor with XML support shows it)")
         raise InputError(f"not well-formed XML: {msg}", file=name, line=line, column=col, hint=fix) from exc
     # The tree keeps its parser: a schema parsed here must still reach the modules it

@@ -32,6 +32,9 @@ def test_the_contents_stand_beside_the_text_on_wide_screens_only(edition_site, o
     assert aside.locator("a[aria-current=page]").inner_text() == "5. Observations of the Politburo Secretary"
     box, main = aside.bounding_box(), wide.locator("main article").bounding_box()
     assert box["x"] + box["width"] <= main["x"]
+    # the footer keeps to the text's column: the fixed contents once covered its first words
+    footer = wide.locator("footer.site-footer").bounding_box()
+    assert footer["x"] >= box["x"] + box["width"]
     wide.screenshot(path=str(screenshots / "contents-aside.png"))
     assert not open_page(base, "ch05.html", **PHONE).locator("nav.toc-aside").is_visible()
 

@@ -4,6 +4,7 @@ byte-identical to the one a single process writes."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -89,3 +90,26 @@ def test_workers_count_the_words_as_one_process_reads_them(tmp_path):
     assert html.words == preservation.site_counts(tmp_path / "two" / "html")
     codes = [d.code for d in run.diagnostics]
     assert run.committed and "build.text-lost" not in codes
+
+
+def test_workers_count_the_tei_words_block_by_block_as_one_process_does(tmp_path):
+    """Each worker counts the TEI's words of its block of texts; added up in order they are the
+    counts one process makes, word for word and in the same order (a report's examples are
+    the first words by count, ties in text order, so jobs 1 and jobs N name the same)."""
+    from teikit.build import BuildSettings, parallel, preservation
+    from teikit.build.run import build_formats
+    from teikit.collection import load_collection, tei_files
+
+    files = tei_files(FIXTURE)
+    whole, _ = preservation.tei_words(load_collection(files, name=FIXTURE).tree)
+    edition = load_collection(files, name=FIXTURE)
+    parts = [preservation.tei_words_part(edition.tree, k, 3) for k in range(3)]
+    assert all(parts) and sum(parts, start=type(whole)()) == whole
+    source = parallel.Source.of(files, collection=True, name=FIXTURE)
+    settings = BuildSettings(exports_dir=tmp_path, jobs=2, source=source)
+    parallel.render_site(edition, settings, tmp_path / "site")
+    assert "tei_words" in edition.memo  # the workers' counts, not this process's
+    counted, _ = preservation.edition_words(edition)
+    assert list(counted.items()) == list(whole.items())
+    run = build_formats(edition, ["html"], replace(settings, exports_dir=tmp_path / "out"))
+    assert run.committed and preservation.edition_words(edition)[0] == whole

@@ -328,6 +328,17 @@ def test_a_column_break_inside_a_word_joins_it(built):
     assert counts["words"] == counts["plain"] == 1  # a break without break="no" separates
 
 
+@pytest.mark.parametrize("fixture", ["column-break-in-word", "apparatus", "wild-markup"])
+def test_words_counted_a_chunk_at_a_time_are_those_of_the_whole_text(fixture, monkeypatch):
+    """The TEI's words are counted a few thousand text pieces at a time (a 50 MB text's words
+    as one list took 400 MB); a chunk ends only where no word and no joined break runs on."""
+    tree = Edition.load(RENDER / f"{fixture}.xml").tree
+    whole, _ = preservation.tei_words(tree)
+    monkeypatch.setattr(preservation._Pieces, "CHUNK", 1)  # a chunk at every element boundary
+    chunked, _ = preservation.tei_words(tree)
+    assert chunked == whole and sum(whole.values()) > 0
+
+
 def test_a_line_break_inside_a_word_breaks_the_line_and_keeps_the_word(built):
     # lb break="no" once rendered as nothing: I.Sicily's line 4 ran into line 3.
     page = lxml_html.fromstring(_page(built["inscription"], "div-1.html"))
@@ -358,3 +369,15 @@ def test_the_setting_of_a_play_is_a_block_of_its_own(built):
     page = lxml_html.fromstring(_page(built["drama"]))
     assert [" ".join(d.text_content().split()) for d in page.xpath("//div[@class='tei-set']")] == [
         "Scene: Verona, a garden by night."]
+
+
+def test_an_empty_damage_shows_where_words_are_lost(built):
+    # testtranscr.xml (TEI Stylesheets): "Damage: <damage extent="2 mots"/> text after" read
+    # "Damage: text after", as if nothing were missing
+    page = lxml_html.fromstring(_page(built["damage"], "body*.html"))
+    (lost,) = page.xpath("//main//span[@class='tei-damage'][not(*)][. = '[…]']")
+    assert lost.get("title") == "damage in the source (destroyed, 2 words)"
+    assert " ".join(lost.getparent().text_content().split()) == "Before […] after."
+    (worn,) = page.xpath("//main//span[@class='tei-damage'][. = 'but legible']")
+    assert worn.get("title") == "damage in the source (water)"
+    assert "Before […] after." in " ".join(_epub_text(built["damage"]).split())

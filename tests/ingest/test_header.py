@@ -173,3 +173,25 @@ def test_header_is_deterministic() -> None:
         outs.append(etree.tostring(ctx.root))
     assert outs[0] == outs[1]
 
+
+
+def test_the_book_s_own_title_on_its_title_pages_is_a_title() -> None:
+    """The half-title, the title page and the CIP line print the book's title: a title of a
+    work, whatever its case, so the names inside it are not mentions; elsewhere, and a
+    title already marked, are left alone."""
+    from teikit.ingest.header import mark_own_title
+
+    ns = "http://www.tei-c.org/ns/1.0"
+    root = etree.fromstring(f"""<TEI xmlns="{ns}"><text><front><div type="titlepage">
+<p>Bazhanov and the Damnation of Stalin</p><p>CIP<lb/>Bazhanov and the damnation
+of Stalin / Boris Bazhanov</p><p><title>Bazhanov and the Damnation of Stalin</title></p>
+<p>Bazhanov and the Damnation of Stalinism</p></div></front>
+<body><p>Bazhanov and the Damnation of Stalin</p></body></text></TEI>""")
+    assert mark_own_title(root, "Bazhanov and the Damnation of Stalin") == 2
+    titles = root.findall(f".//{{{ns}}}p/{{{ns}}}title")
+    assert ["".join(t.itertext()) for t in titles] == [
+        "Bazhanov and the Damnation of Stalin", "Bazhanov and the damnation\nof Stalin",
+        "Bazhanov and the Damnation of Stalin"]
+    assert [t.get("level") for t in titles] == ["m", "m", None]
+    assert titles[1].tail == " / Boris Bazhanov"
+    assert root.find(f".//{{{ns}}}body/{{{ns}}}p").text == "Bazhanov and the Damnation of Stalin"

@@ -427,3 +427,42 @@ reason = "test"
 
     assert tags(p14) == [("orgName", None, "#org-ogpu")]
     assert tags(p15) == [("rs", "org", "#org-cheka")]
+
+
+def test_a_pronoun_is_read_only_after_the_words_that_fix_its_antecedent(tmp_path: Path) -> None:
+    """ "the Maslov–Ruth Fischer group took Trotsky's side. They were quickly characterized
+    <pb n="50"/>as Trotskyists … In 1927, they definitively took over …" (pp. 49-50): a
+    [[refer]] reading of a pronoun tags it <rs type="org"> on its page after its words only;
+    the page's other "they" (the Central Committee) and the pronoun elsewhere stay text."""
+    (tmp_path / "persons.toml").write_text("""
+[[refer]]
+form = "They"
+pages = ["49"]
+before = "Trotsky's side. "
+ref = "org-group"
+reason = "the group"
+
+[[refer]]
+form = "they"
+pages = ["50"]
+before = "In 1927, "
+ref = "org-group"
+reason = "the group"
+""", encoding="utf-8")
+    root = etree.fromstring(f"""<TEI xmlns="{TEI_NS}"><teiHeader/><standOff>
+<listPerson xml:id="persons"/><listOrg xml:id="organizations"><org xml:id="org-group">
+<orgName>Maslov-Ruth Fischer group</orgName></org></listOrg></standOff>
+<text><body><pb n="49" xml:id="p49"/><p>The Maslov-Ruth Fischer group took Trotsky's side. They were
+characterized <pb n="50" xml:id="p50"/>as Trotskyists. In 1927, they took over. He asked that they release
+him.</p><pb n="51" xml:id="p51"/><p>In 1927, they left.</p></body></text></TEI>""")
+    ctx = IngestContext(SourceText(Path("book.txt"), []), tmp_path)
+    ctx.tree = root.getroottree()
+    text_before = "".join(root.find(f"{{{TEI_NS}}}text").itertext())
+    persons.run(ctx)
+    p49, p51 = root.iter(f"{{{TEI_NS}}}p")
+    assert [(etree.QName(e).localname, e.get("type"), e.text, e.get("ref")) for e in p49 if e.get("ref")] == [
+        ("orgName", None, "Maslov-Ruth Fischer group", "#org-group"), ("rs", "org", "They", "#org-group"),
+        ("rs", "org", "they", "#org-group")]
+    assert "that they release" in "".join(p49.itertext()) and len(p51) == 0
+    assert "".join(root.find(f"{{{TEI_NS}}}text").itertext()) == text_before
+    assert not ctx.diagnostics

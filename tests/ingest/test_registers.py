@@ -213,3 +213,20 @@ def test_a_missed_pair_is_shown_with_its_page_and_new_mentions_are_sampled() -> 
     drawn = sample_subjects(new, 5, seed=1, since=old)
     assert [(ref, page) for ref, page, _ in drawn] == [("#org-ogpu rs/org", "2")]
     assert drawn[0][2].endswith("Their [police] grip; OGPU agents.")
+
+
+def test_running_text_leaves_out_plates_so_a_page_of_plates_only_is_empty() -> None:
+    """page_texts(figures=False): the page's running text. A page that holds only plates
+    (or nothing: two breaks side by side) has none, so no index pair can be realised on it;
+    a page with a paragraph and plates keeps the paragraph."""
+    from teikit.ingest.persons_coverage import page_texts
+
+    root = etree.fromstring(f"""<TEI xmlns="{_T}"><text><body><pb n="161"/><p>Sokolnikov ordered</p>
+<pb n="162"/><p>the wolf doctrine.</p><figure type="plate"><head>Lenin, ca 1920</head></figure>
+<pb n="163"/><figure type="plate"><head>Stalin<lb/>ca 1922</head></figure><pb n="164"/>
+<pb n="165"/><p>Next.</p></body></text></TEI>""")
+    with_captions, running = page_texts(root), page_texts(root, figures=False)
+    assert with_captions["162"] == "the wolf doctrine. Lenin, ca 1920"
+    assert running["162"] == "the wolf doctrine."
+    assert with_captions["163"] == "Stalin ca 1922" and running["163"] == ""
+    assert running["164"] == "" and running["165"] == "Next."

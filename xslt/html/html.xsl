@@ -40,9 +40,13 @@
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:template match="/">
-    <xsl:call-template name="tk:report-unhandled"/>
-    <xsl:if test="empty($tk:units)">
-      <xsl:message select="'warning|html.no-text|the document has no TEI text (front, body or back); only the title page is built'"/>
+    <!-- What is said of the whole edition is said by one shard (each would say it alike, and
+         the scan of every element is not repeated in every worker). -->
+    <xsl:if test="$shard = 0">
+      <xsl:call-template name="tk:report-unhandled"/>
+      <xsl:if test="empty($tk:units)">
+        <xsl:message select="'warning|html.no-text|the document has no TEI text (front, body or back); only the title page is built'"/>
+      </xsl:if>
     </xsl:if>
     <xsl:call-template name="tk:title-page"/>
     <xsl:call-template name="tk:toc"/>

@@ -34,7 +34,7 @@
       'soCalled', 'gloss', 'persName', 'orgName', 'placeName', 'name', 'rs', 'geogName', 'date',
       'num', 'time', 'measure', 'surname', 'forename', 'roleName', 'addName', 'genName', 'nameLink',
       'ref', 'ptr', 'note', 'choice', 'sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'supplied', 'gap',
-      'unclear', 'del', 'add', 'lb', 'pb', 'cb', 'milestone', 'fw', 'anchor', 'seg', 'w', 'pc', 'c',
+      'unclear', 'damage', 'del', 'add', 'lb', 'pb', 'cb', 'milestone', 'fw', 'anchor', 'seg', 'w', 'pc', 'c',
       'bibl', 'listBibl', 'biblStruct', 'argument', 'epigraph', 'opener', 'closer', 'byline',
       'dateline', 'salute', 'signed', 'trailer', 'postscript', 'titlePage', 'docTitle', 'titlePart',
       'docAuthor', 'docImprint', 'docDate', 'docEdition', 'front', 'body', 'back', 'group', 'text',
@@ -481,6 +481,17 @@
       <xsl:text>]</xsl:text>
     </span>
   </xsl:template>
+  <!-- Damage: its legible text, with the damage's kind and extent on hover. With nothing legible
+       left in it (an empty damage, "2 words" destroyed) it is a gap for the reader, […]:
+       without a mark, the words either side of it read as if joined. -->
+  <xsl:template match="tei:damage">
+    <span class="tei-damage" title="{'damage in the source' || (if (@type or @extent or @agent) then ' ('
+        || string-join((@type, @extent, @agent), ', ') || ')' else '')}">
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates/>
+      <xsl:if test="not(*) and not(normalize-space())">[…]</xsl:if>
+    </span>
+  </xsl:template>
   <xsl:template match="tei:del"><del><xsl:apply-templates/></del></xsl:template>
   <xsl:template match="tei:add"><ins><xsl:apply-templates/></ins></xsl:template>
 
@@ -752,7 +763,7 @@
                 <xsl:for-each select=".//tei:note"><xsl:text> </xsl:text><xsl:apply-templates select="."/></xsl:for-each>
               </xsl:otherwise>
             </xsl:choose>
-            <xsl:if test="self::tei:editor and not(tk:name-has-more(.))"> (ed.)</xsl:if>
+            <xsl:if test="self::tei:editor and not(tk:name-has-more(.))"><xsl:text> </xsl:text><span class="tk-generated">(ed.)</span></xsl:if>
           </xsl:for-each>
           <!-- "Brook-Sheperd, G." takes no second full stop -->
           <xsl:variable name="last" select="$names[last()]"/>

@@ -172,8 +172,8 @@ def fill(edition: Edition, settings: BuildSettings, tmp: Path, tei_words: bool =
         # what needs no page: done while workers write the pages (else after)
         downloads.copy_tei(edition, tmp)  # the downloads page offers the TEI
         copied.extend(copy_images(edition, tmp))
-        if settings.check_text and tei_words:
-            preservation.edition_words(edition)  # the TEI's words, for the text check
+        if settings.check_text and tei_words and not parallel.divided(settings):
+            preservation.edition_words(edition)  # the TEI's words, for the text check (workers count theirs)
 
     diags, words = parallel.render_site(edition, settings, tmp, meanwhile)
     diags += copied

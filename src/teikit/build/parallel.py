@@ -86,6 +86,8 @@ class Shard:
     diagnostics: list[Diagnostic]
     words: Counter[str] | None = None
     reading: Counter[str] | None = None
+    #: the words of this shard's block of the TEI's texts (preservation.tei_words_part)
+    tei: Counter[str] | None = None
 
 
 def shard_of(file: str, shards: int) -> int:
@@ -101,13 +103,15 @@ def render_shard(source: Source, settings: BuildSettings, folder: str, shard: in
     from teikit.build import html, preservation
 
     site = Path(folder)
-    found = html.render(_edition(source), settings, site, shard, shards)
+    edition = _edition(source)
+    found = html.render(edition, settings, site, shard, shards)
     if not settings.check_text:
         return Shard(found)
     mine = [page for page in sorted(site.rglob("*.html"))
             if shard_of(page.relative_to(site).as_posix(), shards) == shard]
     words, reading = preservation.page_counts(mine)
-    return Shard(found, words, reading)
+    # the TEI's words too, a block of texts per shard: the parent would count them all alone
+    return Shard(found, words, reading, preservation.tei_words_part(edition.tree, shard, shards))
 
 
 def default_jobs() -> int:
@@ -161,16 +165,22 @@ def executor(jobs: int, address: str = "",
         _inherited = None
 
 
+def divided(settings: BuildSettings) -> bool:
+    """Whether :func:`render_site` divides the pages among workers (which then also count the
+    TEI's words, block by block)."""
+    return isinstance(settings.source, Source) and (settings.jobs > 1 or bool(settings.executor))
+
+
 def render_site(edition: Edition, settings: BuildSettings, folder: Path,
                 meanwhile: Callable[[], object] | None = None,
                 ) -> tuple[list[Diagnostic], tuple[Counter[str], Counter[str]] | None]:
     """Write the HTML site of ``edition`` into ``folder``: in this process, or divided among
     processes when the settings ask for it and say how to load the edition again. Returns
     the diagnostics and, from workers, the words of the pages (else None: count them after)."""
-    from teikit.build import html
+    from teikit.build import html, preservation
 
     source = settings.source
-    if not isinstance(source, Source) or (settings.jobs <= 1 and not settings.executor):
+    if not divided(settings) or not isinstance(source, Source):
         found = html.render(edition, settings, folder)
         if meanwhile is not None:
             meanwhile()
@@ -184,6 +194,8 @@ def render_site(edition: Edition, settings: BuildSettings, folder: Path,
             meanwhile()
         results = [f.result() for f in futures]
     found = [d for r in results for d in r.diagnostics]
+    if all(r.tei is not None for r in results):
+        preservation.remember_words(edition, [r.tei or Counter() for r in results])
     counts = None
     if all(r.words is not None and r.reading is not None for r in results):
         words: Counter[str] = Counter()

@@ -139,7 +139,28 @@ def _origin(owner: etree._Element) -> str:
 _JOINING_BREAKS = {f"{_T}lb", f"{_T}cb", f"{_T}milestone"}
 
 
-def _walk_text(el: etree._Element, joins: bool, buffer: list[str]) -> None:
+class _Pieces(list[str]):
+    """The text of a TEI container as pieces, counted a chunk at a time: the words of a 50 MB
+    text as one list of strings took 400 MB. A chunk ends at an element boundary ("\0"),
+    which no word and no joined line break spans, so the counts are those of the whole text."""
+
+    CHUNK = 8192
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts: Counter[str] = Counter()
+
+    def boundary(self) -> None:
+        self.append("\0")
+        if len(self) >= self.CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        self.counts.update(words(_JOIN.sub("", "".join(self))))
+        self.clear()
+
+
+def _walk_text(el: etree._Element, joins: bool, buffer: _Pieces) -> None:
     """Add ``el``'s text to ``buffer`` with the boundaries described in :func:`tei_words`.
 
     Comments and processing instructions are not read, but the text after one is, joined to
@@ -153,26 +174,44 @@ def _walk_text(el: etree._Element, joins: bool, buffer: list[str]) -> None:
             child_joins = child.tag in _JOINING_BREAKS and child.get("break") == "no"
             _walk_text(child, child_joins, buffer)
             if not child_joins:
-                buffer.append("\0")
+                buffer.boundary()
         if child.tail:
             buffer.append(child.tail)
 
 
-def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], Origins]:
-    """(word counts of every text and sourceDoc, word -> the first element it occurs in)."""
-    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+def _tops(root: etree._Element) -> list[etree._Element]:
+    """Every text and sourceDoc not inside another: what :func:`tei_words` counts."""
+    return [el for el in root.iter(*_ROOTS) if not any(anc.tag in _ROOTS for anc in el.iterancestors())]
+
+
+def _count_tops(tops: Iterable[etree._Element]) -> Counter[str]:
     counts: Counter[str] = Counter()
-    tops = [el for el in root.iter(*_ROOTS)
-            if not any(anc.tag in _ROOTS for anc in el.iterancestors())]
     for top in tops:
         # The text as a reader gets it: element boundaries separate words ("\0"), as they do
         # when an output's words are counted; a line break with break="no" ("\1") joins the
         # two halves of a word, and the white space that indents the source either side of
         # it goes too (a boundary of another element beside it stays).
-        buffer: list[str] = []
+        buffer = _Pieces()
         _walk_text(top, False, buffer)
-        counts.update(words(_JOIN.sub("", "".join(buffer))))
-    return counts, Origins(tops)
+        buffer.flush()
+        counts.update(buffer.counts)
+    return counts
+
+
+def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], Origins]:
+    """(word counts of every text and sourceDoc, word -> the first element it occurs in)."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    tops = _tops(root)
+    return _count_tops(tops), Origins(tops)
+
+
+def tei_words_part(tree: etree._ElementTree | etree._Element, part: int, parts: int) -> Counter[str]:
+    """The words of block ``part`` of ``parts`` of consecutive texts (what a worker of a divided
+    build counts). Added up in the order of the parts, the blocks give :func:`tei_words`'s
+    counts with the words in the same order (so a report names the same examples)."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    tops = _tops(root)
+    return _count_tops(tops[part * len(tops) // parts:(part + 1) * len(tops) // parts])
 
 
 def edition_words(edition: Edition) -> tuple[Counter[str], Origins]:
@@ -181,6 +220,15 @@ def edition_words(edition: Edition) -> tuple[Counter[str], Origins]:
     if "tei_words" not in edition.memo:
         edition.memo["tei_words"] = tei_words(edition.tree)
     return cast(tuple[Counter[str], Origins], edition.memo["tei_words"])
+
+
+def remember_words(edition: Edition, parts: list[Counter[str]]) -> None:
+    """Keep the TEI's words as the workers of a divided build counted them, block by block
+    (:func:`tei_words_part`, in order): :func:`edition_words` then counts nothing again."""
+    counts: Counter[str] = Counter()
+    for part in parts:
+        counts.update(part)
+    edition.memo["tei_words"] = (counts, Origins(_tops(edition.root)))
 
 
 def _is_furniture(el: etree._Element) -> bool:

@@ -28,6 +28,7 @@ from teikit.ingest.header_source import (
     metadata_range,
     read_source_facts,
 )
+from teikit.ingest.inline import wrap_matches
 from teikit.xmlio import TEI_NS, XML_ID, XML_NS
 
 T = f"{{{TEI_NS}}}"
@@ -270,3 +271,25 @@ def run(ctx: IngestContext) -> None:
         ctx.root.insert(0, header)
     else:
         old.getparent().replace(old, header)
+    title = collect_facts(facts, cfg)["title"]
+    if title:
+        mark_own_title(ctx.root, title)
+
+
+def mark_own_title(root: etree._Element, title: str) -> int:
+    """The book's own title where its title pages print it (the half-title, the title page,
+    the CIP data's "Bazhanov and the damnation of Stalin / Boris Bazhanov") becomes
+    ``<title level="m">``, whatever its case: the title of a work, so that the persons pass
+    reads the names inside it as part of the title, not as mentions. Returns the count."""
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, title.split())) + r"(?!\w)", re.IGNORECASE)
+
+    def find(text: str) -> Iterable[tuple[int, int, None]]:
+        return ((m.start(), m.end(), None) for m in pattern.finditer(text))
+
+    def make(_text: str, _payload: None) -> etree._Element:
+        return etree.Element(T + "title", level="m")
+
+    count = 0
+    for div in root.iterfind(f".//{T}div[@type='titlepage']"):
+        count += wrap_matches(div, find, make, skip=[T + "title", T + "note"])
+    return count

@@ -318,18 +318,28 @@ def _around(block: etree._Element, el: etree._Element) -> tuple[str, str]:
     return " ".join("".join(before).split()) + " ", " " + " ".join("".join(after).split())
 
 
-def page_texts(root: etree._Element) -> dict[str, str]:
+def page_texts(root: etree._Element, figures: bool = True) -> dict[str, str]:
     """Page label -> the reading text of that page (outside the index and the bibliography;
-    a repair's ``corr``, not its ``sic``), whitespace normalised: to read a missed pair."""
+    a repair's ``corr``, not its ``sic``), whitespace normalised: to read a missed pair.
+    Without ``figures`` the captions of plates are left out: what remains is the page's
+    running text, empty on a page that holds plates only or nothing."""
     pages: dict[str, list[str]] = {}
     current = ["?"]
 
     def walk(node: etree._Element) -> None:
         if node.tag == T + "pb":
             current[0] = node.get("n") or "?"
+            pages.setdefault(current[0], [])
             return
         if node.tag == T + "sic" or (node.tag == T + "div" and node.get("type") in ("index", "bibliography")):
             return
+        if node.tag == T + "figure" and not figures:
+            for pb in node.iter(T + "pb"):  # a break inside a figure still opens its page
+                current[0] = pb.get("n") or "?"
+                pages.setdefault(current[0], [])
+            return
+        if node.tag == T + "lb":  # lines printed together: a space between them
+            pages.setdefault(current[0], []).append(" ")
         if isinstance(node.tag, str):
             pages.setdefault(current[0], []).append(node.text or "")
             for child in node:
