@@ -360,6 +360,9 @@ def test_epidoc_leiden_conventions_are_shown(built):
     css = (built["inscription"] / "html" / "assets" / "teikit.css").read_text()
     assert '.tei-ex::before { content: "("; }' in css and '.tei-surplus::before { content: "{"; }' in css
     assert "tei-listApp" in _page(built["inscription"], "div-2.html")
+    bibliography = lxml_html.fromstring(_page(built["inscription"], "div-3.html"))
+    assert [" ".join(li.text_content().split()) for li in bibliography.xpath("//article//li")] == [
+        "Mommsen 1883 7190"]  # the empty <bibl/> beside it is no empty bullet
     with zipfile.ZipFile(next(built["inscription"].glob("*.epub"))) as zf:
         assert '.tei-ex::after { content: ")"; }' in zf.read("EPUB/css/epub.css").decode()
 

@@ -160,7 +160,9 @@
       <xsl:call-template name="tk:id"/>
       <xsl:apply-templates select="tei:head"/>
       <xsl:element name="{if (@rend = ('numbered', 'ordered') or @type = ('ordered', 'numbered')) then 'ol' else 'ul'}">
-        <xsl:for-each-group select="* except tei:head" group-ending-with="*[not(local-name() = $tk:interstitial)]">
+        <!-- an empty bibl (EpiDoc templates leave "<bibl/>" to fill) is no entry: no empty bullet -->
+        <xsl:for-each-group select="(* except tei:head)[not(parent::tei:listBibl and self::tei:bibl and not(normalize-space())
+            and empty(descendant-or-self::*/(@xml:id | @target | @url)))]" group-ending-with="*[not(local-name() = $tk:interstitial)]">
           <li>
             <xsl:variable name="main" select="current-group()[last()]"/>
             <xsl:if test="$main/self::tei:label"><xsl:attribute name="class" select="'label'"/></xsl:if>
