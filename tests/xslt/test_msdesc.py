@@ -31,6 +31,9 @@ def test_a_transcription_shows_its_manuscript_folded_on_its_first_page(tmp_path)
     assert "Acquisition: Bequeathed to the library in 1834" in text
     assert [_text(b) for b in desc.xpath(".//div[@class='ms-bibl']")] == [
         "Summary Catalogue, vol. 4, p. 521", "Douce Catalogue, p. 15"]
+    # a part is headed by its own identifier (the Bodleian's "MS. Laud Misc. 172 – Part A")
+    parts = desc.xpath(".//div[@class='ms-msPart']/h3")
+    assert [_text(h) for h in parts] == ["MS. Douce 101 – Part A (fols. 1–48)"]
     # a note in the description is part of it, not a footnote without a place in the notes
     assert not desc.xpath(".//*[contains(@class, 'note-ref') or contains(@class, 'marker')]")
 

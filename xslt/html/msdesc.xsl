@@ -74,16 +74,22 @@
 
   <!-- The shelfmark: place, holder, collection and number on one line, other names after. -->
   <xsl:template match="tei:msIdentifier" mode="tk:msdesc">
-    <p class="ms-identifier">
-      <xsl:value-of select="string-join((tei:country, tei:region, tei:settlement, tei:institution,
-          tei:repository, tei:collection, tei:idno) ! normalize-space(.)[.], ', ')"/>
-      <xsl:for-each select="tei:altIdentifier | tei:msName">
-        <xsl:text> (</xsl:text>
-        <xsl:value-of select="string-join(descendant-or-self::*[not(*)] ! normalize-space(.)[.], ', ')"/>
-        <xsl:text>)</xsl:text>
-      </xsl:for-each>
-    </p>
+    <p class="ms-identifier"><xsl:value-of select="tk:ms-identifier(.)"/></p>
   </xsl:template>
+  <!-- a part's identifier is its heading (below) -->
+  <xsl:template match="tei:msPart/tei:msIdentifier | tei:msFrag/tei:msIdentifier" mode="tk:msdesc"/>
+
+  <!--* A shelfmark on one line: "Oxford, Bodleian Library, MS. Douce 101 (21675)"; a part
+        named only by other names: those names ("MS. Laud Misc. 172 – Part A"). -->
+  <xsl:function name="tk:ms-identifier" as="xs:string">
+    <xsl:param name="id" as="element(tei:msIdentifier)"/>
+    <xsl:variable name="main" select="string-join($id/(tei:country, tei:region, tei:settlement, tei:institution,
+        tei:repository, tei:collection, tei:idno) ! normalize-space(.)[.], ', ')"/>
+    <xsl:variable name="others" select="$id/(tei:altIdentifier | tei:msName)
+        ! string-join(descendant-or-self::*[not(*)] ! normalize-space(.)[.], ', ')[.]"/>
+    <xsl:sequence select="if ($main) then string-join(($main, $others ! ('(' || . || ')')), ' ')
+        else string-join($others, '; ')"/>
+  </xsl:function>
 
   <!-- A part of the description: a block with its label; its own blocks (p, list) inside. -->
   <xsl:template match="tei:msDesc | tei:msContents | tei:physDesc | tei:history | tei:additional
@@ -101,7 +107,7 @@
       <xsl:choose>
         <xsl:when test="self::tei:msDesc"/>
         <xsl:when test="self::tei:msPart or self::tei:msFrag">
-          <h3 class="ms-label"><xsl:value-of select="string-join(($label, @n), ' ')"/></h3>
+          <h3 class="ms-label"><xsl:value-of select="(tei:msIdentifier ! tk:ms-identifier(.)[.], string-join(($label, @n), ' '))[1]"/></h3>
         </xsl:when>
         <xsl:when test="self::tei:msContents or self::tei:physDesc or self::tei:history or self::tei:additional">
           <h3 class="ms-label"><xsl:value-of select="$label"/></h3>
