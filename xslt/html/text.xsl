@@ -499,11 +499,16 @@
 
   <!-- A line break; break="no" joins the word it splits (no space, no hyphen): the white
        space that indents the source either side of it is not the text's. The line still
-       breaks there (class tk-join): a diplomatic text (an inscription, a manuscript) is read
+       breaks there (span.tk-join around a br): a diplomatic text (an inscription, a manuscript) is read
        and cited by its lines, and dropping this one ran two lines into one. The halves stay
        one word for the browser's text and the word count (preservation.py). -->
   <xsl:template match="tei:lb"><br/></xsl:template>
-  <xsl:template match="tei:lb[@break = 'no']"><br class="tk-join"/></xsl:template>
+  <!-- The stylesheet draws a hyphen at the line's end (.tk-join::before: no text in the page,
+       so the word stays whole), unless the text already ends in one ("Ge-", "Ge¬"). -->
+  <xsl:template match="tei:lb[@break = 'no']">
+    <span class="tk-join{if (preceding-sibling::node()[not(self::comment() or self::processing-instruction())][1]
+        [self::text()][matches(., '[-¬‐⸗=]\s*$')]) then ' tk-hyphenated' else ''}"><br/></span>
+  </xsl:template>
   <xsl:template match="text()[$tk:has-c1]
                        | text()[following-sibling::node()[not(self::comment() or self::processing-instruction())][1]
                                 [(self::tei:lb | self::tei:cb | self::tei:milestone)[@break = 'no']]]
