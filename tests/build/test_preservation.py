@@ -389,3 +389,25 @@ def test_an_empty_damage_shows_where_words_are_lost(built):
     (worn,) = page.xpath("//main//span[@class='tei-damage'][. = 'but legible']")
     assert worn.get("title") == "damage in the source (water)"
     assert "Before […] after." in " ".join(_epub_text(built["damage"]).split())
+
+
+def test_blocks_inside_phrases_make_valid_pages_and_epubs(built):
+    """Verse lines quoted in a paragraph and a figure inside a highlighted phrase are blocks, so
+    the phrases and paragraphs holding them are too (a <div> in a <p> or <span> is refused by
+    EPUBCheck and broken by browsers); note ids never hold "[" and never repeat."""
+    assert problems(epubcheck(next(built["blocks-in-phrases"].glob("*.epub")))) == []
+    page = lxml_html.fromstring(_page(built["blocks-in-phrases"], "d1.html"))
+    (carol,) = page.xpath("//main//*[contains(@class, 'tei-p')][.//*[@class='tei-q']]")
+    assert carol.tag == "div" and carol.xpath(".//*[@class='tei-q']")[0].tag == "div"
+    (temple,) = page.xpath("//main//*[contains(@class, 'hi')][.//figure]")
+    assert temple.tag == "div" and temple.getparent().tag == "div"
+    ids = page.xpath("//@id")
+    assert len(ids) == len(set(ids)) and not [i for i in ids if "[" in i]
+    assert "d1-note-_1_" in ids
+
+
+def test_two_notes_with_an_empty_number_get_their_own_numbers(built):
+    page = lxml_html.fromstring(_page(built["blocks-in-phrases"], "d1.html"))
+    listed = page.xpath("//main//li[@class='note']/span[@class='note-number']/text()")
+    numbers = [n.strip(". ") for n in listed]
+    assert numbers == ["[1]", "1", "2"]

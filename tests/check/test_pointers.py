@@ -89,6 +89,17 @@ def test_near_misses_get_a_did_you_mean(tmp_path):
     assert all(d.hint and "did you mean #ch01-n03?" in d.hint for d in diags)
 
 
+def test_a_rendition_defined_outside_the_file_says_how_to_declare_it(tmp_path):
+    """DTA files point @rendition at the base format's renditions (#aq, #i), defined outside
+    every file: the hint names the flag that turns them into one count per file."""
+    doc = tmp_path / "d.xml"
+    doc.write_text(f'<TEI xmlns="{TEI}"><text><body><p><hi rendition="#aq">Wien</hi></p></body></text></TEI>',
+                   "utf-8")
+    (diag,) = check_paths([doc]).diagnostics
+    assert diag.code == "pointers.dangling" and "--ignore '@rendition'" in (diag.hint or "")
+    assert 'rendition xml:id="aq"' in (diag.hint or "")
+
+
 def test_other_file_is_parsed_once(tmp_path, monkeypatch):
     from teikit.check import model
 

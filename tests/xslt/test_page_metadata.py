@@ -76,3 +76,20 @@ def test_anchors_come_from_the_tei_not_from_the_build(tmp_path):
     assert [a for a, _ in anchors(after, "one.html")] == ["one.p1", "one.p2", "one.p3"]
     line = pages(before)["div-3.html"].xpath("/" + LINES[1:])
     assert line and line[0].get("id") == "text.body.div3.lg1.l1"
+
+
+def test_an_empty_title_element_is_not_the_editions_title(tmp_path):
+    """A template's empty <title/> before the real one (or alone: the TEI Stylesheets'
+    mdtest1.xml) gave pages an empty <title>, which the Nu checker refuses."""
+    from tests.xslt.support import build_text, page
+
+    tei = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+      <title/><title type="sub">A second title</title></titleStmt>
+      <publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+      <text><body><p>Words.</p></body></text></TEI>"""
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    folder, _ = build_text(tei, tmp_path / "one")
+    assert page(folder, "index.html").findtext(".//title") == "A second title"
+    folder, _ = build_text(tei.replace('<title type="sub">A second title</title>', ""), tmp_path / "two")
+    assert page(folder, "index.html").findtext(".//title") == "Unnamed"

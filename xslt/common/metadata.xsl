@@ -31,7 +31,9 @@
     <xsl:sequence select="$tk:title-value"/>
   </xsl:function>
   <xsl:variable name="tk:title-value" as="xs:string">
-    <xsl:variable name="main" select="($tk:title-stmt/tei:title[@type = 'main'], $tk:title-stmt/tei:title[not(@type)], $tk:title-stmt/tei:title)[1]"/>
+    <!-- the first title with words: an empty <title/> (a template's) names nothing -->
+    <xsl:variable name="titles" select="$tk:title-stmt/tei:title[normalize-space()]"/>
+    <xsl:variable name="main" select="($titles[@type = 'main'], $titles[not(@type)], $titles)[1]"/>
     <xsl:sequence select="if ($main) then tk:plain($main) else tk:s('unknown-name')"/>
   </xsl:variable>
 

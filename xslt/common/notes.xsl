@@ -99,8 +99,22 @@
   <xsl:function name="tk:note-number" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:variable name="known" select="$tk:note-facts(generate-id($note))"/>
-    <xsl:sequence select="if ($note/@n) then string($note/@n) else if (exists($known)) then $known[1]
-        else string(index-of(tk:unit-notes(tk:note-unit($note))[not(@n)] ! generate-id(.), generate-id($note))[1])"/>
+    <xsl:sequence select="if (tk:numbered($note)) then normalize-space($note/@n) else if (exists($known)) then $known[1]
+        else string(index-of(tk:unit-notes(tk:note-unit($note))[not(tk:numbered(.))] ! generate-id(.), generate-id($note))[1])"/>
+  </xsl:function>
+
+  <!--* Does the note carry its own number (a non-empty @n)? An empty n="" counts as none: it
+        gave every such note of a unit the same id ("sl1-note-"). -->
+  <xsl:function name="tk:numbered" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="normalize-space($note/@n) != ''"/>
+  </xsl:function>
+
+  <!--* A note number as it may stand in an id and a link's fragment: letters, digits, ".", "-"
+        and "_" ("[1]" gives "_1_"; "[" and "]" are not allowed in a URL's fragment). -->
+  <xsl:function name="tk:id-part" as="xs:string">
+    <xsl:param name="number" as="xs:string"/>
+    <xsl:sequence select="replace($number, '[^\p{L}\p{N}._-]', '_')"/>
   </xsl:function>
 
   <!-- For every note, by generate-id: (the number it shows, its derived id), worked out once
@@ -111,13 +125,14 @@
   <xsl:variable name="tk:note-facts" as="map(xs:string, xs:string+)" select="map:merge(
       for $u in $tk:units return
         let $notes := tk:unit-notes($u),
-            $plain := $notes[not(@n)],
+            $plain := $notes[not(tk:numbered(.))],
             $positions := map:merge(for $i in 1 to count($plain) return map{generate-id($plain[$i]): $i}),
-            $numbers := $notes ! (if (@n) then string(@n) else string($positions(generate-id(.))))
+            $numbers := $notes ! (if (tk:numbered(.)) then normalize-space(@n) else string($positions(generate-id(.)))),
+            $parts := $numbers ! tk:id-part(.)
         return for $i in 1 to count($notes) return
           if (tk:note-unit($notes[$i]) is $u)
-          then map{generate-id($notes[$i]): ($numbers[$i], tk:unit-anchor($u) || '-note-' || $numbers[$i]
-                   || (if (count(index-of($numbers, $numbers[$i])) gt 1) then '-' || $i else ''))}
+          then map{generate-id($notes[$i]): ($numbers[$i], tk:unit-anchor($u) || '-note-' || $parts[$i]
+                   || (if (count(index-of($parts, $parts[$i])) gt 1) then '-' || $i else ''))}
           else (),
       map{'duplicates': 'use-first'})"/>
 
@@ -141,8 +156,12 @@
     <xsl:variable name="unit" select="tk:note-unit($note)"/>
     <xsl:variable name="number" select="tk:note-number($note)"/>
     <xsl:variable name="notes" select="tk:unit-notes($unit)"/>
-    <xsl:variable name="same" select="$notes[not(. is $note)][tk:note-number(.) = $number]"/>
-    <xsl:sequence select="tk:unit-anchor($unit) || '-note-' || $number
+    <xsl:variable name="same" select="$notes[not(. is $note)][tk:id-part(tk:note-number(.)) = tk:id-part($number)]"/>
+    <!-- a note the unit does not list (one in a hidden reading: a choice's orig) has no number:
+         its place among all the unit's notes names it ("sl1-note-x3"), else they shared one id -->
+    <xsl:sequence select="if ($number = '') then tk:unit-anchor($unit) || '-note-x'
+          || index-of(($unit, $note)[1]//tei:note ! generate-id(.), generate-id($note))[1]
+        else tk:unit-anchor($unit) || '-note-' || tk:id-part($number)
         || (if (exists($same)) then '-' || index-of($notes ! generate-id(.), generate-id($note))[1] else '')"/>
   </xsl:function>
 

@@ -61,6 +61,17 @@
          and exists($e/descendant::*[map:contains($tk:block-set, local-name())][not(ancestor::tei:note[. >> $e])]))"/>
   </xsl:function>
 
+  <!--* Does $e hold, anywhere inside it (not inside a note of its own, shown elsewhere), an
+        element rendered as a block? Then $e is rendered as a block too: HTML lets no <p>, <span>
+        or <i> hold a <div> or <figure> (a paragraph's <q> of verse lines, a <hi> around a
+        figure: EPUBCheck refused both in the TEI Stylesheets' test files). A quote or cit is a
+        block only when it holds one (tk:has-block-child), which this finds inside it anyway. -->
+  <xsl:function name="tk:holds-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/descendant::*[map:contains($tk:block-set, local-name())]
+        [not(self::tei:quote or self::tei:cit)][not(ancestor::tei:note[. >> $e])])"/>
+  </xsl:function>
+
   <!--* The heading level (1-6) of a head in its unit. -->
   <xsl:function name="tk:heading-level" as="xs:integer">
     <xsl:param name="head" as="element()"/>
@@ -109,7 +120,7 @@
   </xsl:template>
 
   <xsl:template match="tei:head">
-    <xsl:element name="{if (*[tk:is-block(.)]) then 'div' else 'p'}">
+    <xsl:element name="{if (*[tk:is-block(.)] or tk:holds-block(.)) then 'div' else 'p'}">
       <xsl:attribute name="class" select="'head head-' || (@type, 'plain')[1]"/>
       <xsl:call-template name="tk:id"/><xsl:apply-templates/>
     </xsl:element>
@@ -129,7 +140,7 @@
     <!-- Most children are phrases with their own template: only the others need a closer look. -->
     <!-- (a note shown in place, not as a marker, is a block too) -->
     <xsl:element name="{if (*[not(map:contains($tk:handled-set, local-name())) or map:contains($tk:block-set, local-name())]
-        [tk:is-block(.)] or tei:note[not(tk:is-inline-note(.) or tk:is-continuation(.))]) then 'div' else 'p'}">
+        [tk:is-block(.)] or tei:note[not(tk:is-inline-note(.) or tk:is-continuation(.))] or tk:holds-block(.)) then 'div' else 'p'}">
       <xsl:attribute name="class" select="'p tei-' || local-name()"/>
       <xsl:call-template name="tk:id"/>
       <xsl:apply-templates/>
@@ -359,7 +370,8 @@
 
   <xsl:template match="tei:hi">
     <xsl:variable name="rend" select="tokenize(lower-case(translate(string-join((@rend, @rendition, @style), ' '), '#;:', '   ')))"/>
-    <xsl:element name="{if ($rend = ('italic', 'italics', 'i')) then 'i'
+    <xsl:element name="{if (tk:holds-block(.)) then 'div'
+        else if ($rend = ('italic', 'italics', 'i')) then 'i'
         else if ($rend = ('bold', 'b')) then 'b'
         else if ($rend = ('sup', 'superscript')) then 'sup'
         else if ($rend = ('sub', 'subscript')) then 'sub'
@@ -371,18 +383,23 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="tei:emph"><em><xsl:call-template name="tk:id"/><xsl:apply-templates/></em></xsl:template>
+  <xsl:template match="tei:emph">
+    <xsl:element name="{if (tk:holds-block(.)) then 'div' else 'em'}">
+      <xsl:call-template name="tk:id"/><xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
 
   <xsl:template match="tei:foreign">
-    <i class="tei-foreign">
+    <xsl:element name="{if (tk:holds-block(.)) then 'div' else 'i'}">
+      <xsl:attribute name="class" select="'tei-foreign'"/>
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="tk:bcp47(@xml:lang)"/></xsl:if>
       <xsl:call-template name="tk:id"/>
       <xsl:apply-templates/>
-    </i>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:title">
-    <xsl:element name="{if (@level = 'a' or @level = 'u') then 'span' else 'cite'}">
+    <xsl:element name="{if (tk:holds-block(.)) then 'div' else if (@level = 'a' or @level = 'u') then 'span' else 'cite'}">
       <xsl:attribute name="class" select="'tei-title level-' || (@level, 'm')[1]"/>
       <xsl:call-template name="tk:id"/>
       <xsl:apply-templates/>
@@ -396,7 +413,10 @@
                        | tei:biblScope | tei:monogr | tei:analytic | tei:series | tei:respStmt | tei:resp
                        | tei:meeting | tei:country | tei:region | tei:settlement | tei:bloc | tei:district
                        | tei:bibl | tei:role | tei:roleDesc | tei:wit | tei:subst | tei:citedRange | tei:g">
-    <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+    <xsl:element name="{if (tk:holds-block(.)) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="'tei-' || local-name()"/>
+      <xsl:call-template name="tk:id"/><xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
 
   <!-- A space left in the source (space unit="chars" quantity="3") is a visible gap: without
@@ -665,9 +685,11 @@
       </xsl:when>
       <!-- A detached note listed on this same page is not repeated where it stands. -->
       <xsl:when test="tk:is-detached(.) and ($single-page or tk:note-unit(.) is tk:unit-of(.))"/>
+      <!-- a note shown where it stands: a block, or a phrase where its parent is one (a note in a
+           line of a transcription, in a choice's reading: a div there broke the page) -->
       <xsl:otherwise>
         <xsl:apply-templates select="." mode="tk:note-entry">
-          <xsl:with-param name="element" select="'div'"/>
+          <xsl:with-param name="element" select="if (map:contains($tk:block-set, local-name(..))) then 'div' else 'span'"/>
         </xsl:apply-templates>
       </xsl:otherwise>
     </xsl:choose>
@@ -734,13 +756,14 @@
         <xsl:attribute name="data-shown-in" select="tk:unit-file(tk:unit-of(.))"/>
       </xsl:if>
       <span class="note-number"><xsl:value-of select="$num"/>. </span>
-      <div class="note-body">
+      <xsl:element name="{if ($element = 'span') then 'span' else 'div'}">
+        <xsl:attribute name="class" select="'note-body'"/>
         <xsl:apply-templates/>
         <!-- a note continued elsewhere (@next) is shown whole, here -->
         <xsl:for-each select="tk:continuations(.)">
           <xsl:text> </xsl:text><span class="note-continued"><xsl:apply-templates/></span>
         </xsl:for-each>
-      </div>
+      </xsl:element>
       <xsl:for-each select="$markers">
         <xsl:variable name="unit" select="tk:unit-of(.)"/>
         <a class="backlink" href="{tk:unit-file($unit)}#{tk:marker-id(., $note)}"

@@ -157,6 +157,12 @@ def _dangling(doc: Document, p: Pointer, ids: dict[str, etree._Element], *, bare
         message = (f"@{p.attr} {wanted!r} names no xml:id (other <{local_name(p.element)} "
                    f"{p.attr}> values in this file are IDs written without '#')")
     hint = f"did you mean #{near}?" if near else "check the ID, or add the element it should point at"
+    if p.attr == "rendition" and not near:
+        # renditions are often defined once for a whole corpus, outside its files (the DTA base
+        # format's #aq, #i, #g): one flag turns thousands of these into one count per file
+        hint = ("define it as <rendition xml:id=\"" + wanted + "\"> in the header's tagsDecl; or, when "
+                "the renditions are defined outside the files (as the DTA base format's are), "
+                "say so with --ignore '@rendition' (or [check] ignore in teikit.toml)")
     if near:
         message += f"; did you mean #{near}?"
     return make(doc, p.element, dangling_code(p), Severity.ERROR, message, hint, attr=p.attr)

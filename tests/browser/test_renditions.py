@@ -1,0 +1,38 @@
+"""The usual @rend and @rendition values look as they say in Chromium: a DTA letter's
+rendition="#g" (gesperrt) is spaced, "#s" struck through, "#uu" doubly underlined, "#aq"
+(antiqua in a Fraktur text) in another face."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import serve
+from tests.xslt.support import build_text
+
+pytestmark = pytest.mark.browser
+
+TEI = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Renditions</title>
+  </titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+  <text><body><div xml:id="d"><head>Brief</head><p>Plain <hi rendition="#g">gesperrt</hi>
+  <hi rendition="#s">gestrichen</hi> <hi rendition="#uu">doppelt</hi> <hi rendition="#aq">Wien</hi>
+  <hi rend="k">Kapitälchen</hi></p></div></body></text></TEI>"""
+
+
+def test_common_renditions_are_shown(tmp_path, open_page):
+    folder, _ = build_text(TEI, tmp_path)
+    server, base = serve(folder)
+    try:
+        page = open_page(base, "d.html")
+
+        def style(word: str, prop: str) -> str:
+            return page.evaluate(f"getComputedStyle([...document.querySelectorAll('main .hi')]"
+                                 f".find(e => e.textContent === '{word}')).{prop}")
+
+        plain = page.evaluate("getComputedStyle(document.querySelector('main p')).fontFamily")
+        assert style("gesperrt", "letterSpacing") not in ("normal", "0px")
+        assert "line-through" in style("gestrichen", "textDecorationLine")
+        assert style("doppelt", "textDecorationStyle") == "double"
+        assert style("Wien", "fontFamily") != plain
+        assert style("Kapitälchen", "fontVariantCaps") == "small-caps"
+    finally:
+        server.shutdown()
