@@ -34,6 +34,7 @@ STEPS = [
     ("teikit.check", "check_paths"),
     ("teikit.cite.export", "write_citations"),
     ("teikit.build.epub", "build"),
+    ("teikit.build.epub", "released_bytes"),
     ("teikit.build.csv", "build"),
     ("teikit.saxon", "_saxon_tree"),
     ("teikit.build.preservation", "tei_words"),

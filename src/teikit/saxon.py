@@ -222,6 +222,25 @@ def _messages(executable: Any, stylesheet: Path, source_name: str) -> list[Diagn
     return out
 
 
+@dataclass(frozen=True)
+class Serialized:
+    """A document already written for Saxon (:func:`serialized`): the lxml tree it came from
+    may be freed before Saxon parses it, so one process never holds both trees (a large
+    build's forked children do this: :mod:`teikit.build.memory`)."""
+
+    path: Path
+    digest: bytes
+
+
+def serialized(document: etree._ElementTree | etree._Element, folder: Path) -> Serialized:
+    """``document`` written into ``folder/document.xml`` as :func:`teikit.xmlio.serialize_for_xslt`
+    gives it (no DOCTYPE), for :func:`transform`; the caller removes ``folder``."""
+    data = xmlio.serialize_for_xslt(document)
+    path = Path(folder) / "document.xml"
+    path.write_bytes(data)
+    return Serialized(path, hashlib.sha256(data).digest())
+
+
 # The last document handed to Saxon, and Saxon's tree of it: a build runs the HTML, EPUB and
 # other stylesheets on the same edition, and Saxon's parse (about 0.05 s for 1.3 MB) need not
 # be repeated. Keyed by a digest of the serialized bytes (not the bytes: a big collection's
@@ -229,13 +248,18 @@ def _messages(executable: Any, stylesheet: Path, source_name: str) -> list[Diagn
 _last_tree: tuple[bytes, Any] | None = None
 
 
-def _saxon_tree(proc: Any, document: etree._ElementTree | etree._Element, folder: Path) -> Any:
+def _saxon_tree(proc: Any, document: etree._ElementTree | etree._Element | Serialized, folder: Path) -> Any:
     """Saxon's tree of ``document``: the last one when the serialized document is the same,
     else parsed from a private file in ``folder``, written as
     :func:`teikit.xmlio.serialize_for_xslt` gives it (no DOCTYPE). Saxon reads the file, so no
     second and third copy of the whole text is held in Python (as bytes and as a string)
     while Saxon parses it (at 50 MB of TEI that pair was 100 MB of the build's peak)."""
     global _last_tree
+    if isinstance(document, Serialized):
+        if _last_tree is None or _last_tree[0] != document.digest:
+            _last_tree = None
+            _last_tree = (document.digest, proc.parse_xml(xml_file_name=str(document.path)))
+        return _last_tree[1]
     data = xmlio.serialize_for_xslt(document)
     digest = hashlib.sha256(data).digest()
     if _last_tree is not None and _last_tree[0] == digest:
@@ -251,7 +275,7 @@ def _saxon_tree(proc: Any, document: etree._ElementTree | etree._Element, folder
 
 def transform(
     stylesheet: str | Path,
-    document: etree._ElementTree | etree._Element | bytes,
+    document: etree._ElementTree | etree._Element | bytes | Serialized,
     *,
     params: Mapping[str, Any] | None = None,
     output_dir: str | Path | None = None,
@@ -265,7 +289,7 @@ def transform(
     instead (text output methods give their text; others their XML serialization), and
     nothing is written. Parameters are typed from their Python type: bool, int, float,
     str/Path. The document is also the global context item, so global variables may use
-    ``/``.
+    ``/``. ``document`` may be a :class:`Serialized` one (its file is read, not the tree).
     """
     path = Path(stylesheet).resolve()
     executable = compile_stylesheet(path)

@@ -50,6 +50,11 @@
   <xsl:param name="modified" as="xs:string" select="'1970-01-01T00:00:00Z'"/>
   <xsl:param name="css" as="xs:string" select="'css/epub.css'"/>
   <xsl:param name="images" as="xs:string" select="''"/>
+  <!-- true: keep of each file only its ids (and whether it holds MathML), and render it again
+       when it is written, rather than hold the whole book's content at once: the same bytes,
+       less memory (10 MB of TEI: 355 -> 302 MiB), each file rendered twice (teikit sets it
+       for large inputs: teikit.build.memory) -->
+  <xsl:param name="lean" as="xs:boolean" select="false()"/>
 
   <xsl:output method="text"/>
 
@@ -145,35 +150,63 @@
       unit     the unit it renders (absent for the title page and the register)
       type     the EPUB structural semantics of the unit (epub:type), if any
       part     front, body or back (for landmarks)
-      content  its body content, in no namespace or XHTML (xhtml.xsl makes it XHTML)
+      kind     cover, title, unit or register: how its content is made (tk:file-content)
+      ids      the ids its content holds (xhtml.xsl resolves links with them)
+      math     whether its content holds MathML (the manifest says so)
+      content  its body content, in no namespace or XHTML (xhtml.xsl makes it XHTML);
+               absent when $lean (made again when the file is written)
   -->
   <xsl:variable name="tk:files" as="map(*)*">
-    <xsl:variable name="cover" as="document-node()"><xsl:document><xsl:call-template name="tk:epub-cover"/></xsl:document></xsl:variable>
-    <xsl:sequence select="map{'name': 'tk-cover', 'title': tk:s('cover'), 'type': 'cover', 'part': 'front',
-                              'content': $cover}"/>
+    <xsl:sequence select="tk:file(map{'name': 'tk-cover', 'title': tk:s('cover'), 'type': 'cover', 'part': 'front',
+                                      'kind': 'cover'}, /)"/>
     <!-- the book's own title page when it has one (one title page, not two) -->
     <xsl:if test="empty($tk:own-title-page)">
-      <xsl:variable name="title" as="document-node()"><xsl:document><xsl:call-template name="tk:epub-title-page"/></xsl:document></xsl:variable>
-      <xsl:sequence select="map{'name': 'tk-title', 'title': $tk:title, 'type': 'titlepage', 'part': 'front',
-                                'content': $title}"/>
+      <xsl:sequence select="tk:file(map{'name': 'tk-title', 'title': $tk:title, 'type': 'titlepage', 'part': 'front',
+                                        'kind': 'title'}, /)"/>
     </xsl:if>
     <xsl:for-each select="$tk:units">
-      <xsl:variable name="content" as="document-node()">
-        <xsl:document>
-          <xsl:call-template name="tk:unit-article"><xsl:with-param name="unit" select="."/></xsl:call-template>
-        </xsl:document>
-      </xsl:variable>
-      <xsl:sequence select="map{'name': replace(tk:unit-file(.), '\.xhtml$', ''), 'title': tk:label(.),
+      <xsl:sequence select="tk:file(map{'name': replace(tk:unit-file(.), '\.xhtml$', ''), 'title': tk:label(.),
           'unit': ., 'type': tk:semantics(.), 'part': local-name((ancestor-or-self::*[self::tei:front
               or self::tei:body or self::tei:back or self::tei:sourceDoc])[last()]),
-          'content': $content}"/>
+          'kind': 'unit'}, .)"/>
     </xsl:for-each>
     <xsl:if test="$tk:has-register">
-      <xsl:variable name="register" as="document-node()"><xsl:document><xsl:call-template name="tk:epub-register"/></xsl:document></xsl:variable>
-      <xsl:sequence select="map{'name': 'tk-register', 'title': tk:s('register'), 'type': 'appendix', 'part': 'back',
-                                'content': $register}"/>
+      <xsl:sequence select="tk:file(map{'name': 'tk-register', 'title': tk:s('register'), 'type': 'appendix', 'part': 'back',
+                                        'kind': 'register'}, /)"/>
     </xsl:if>
   </xsl:variable>
+
+  <!--* A file of the book: its facts, with the ids its content holds ('ids'), whether it holds
+        MathML ('math') and, unless $lean, the content itself ('content'). -->
+  <xsl:function name="tk:file" as="map(*)">
+    <xsl:param name="facts" as="map(*)"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="content" select="tk:file-content($facts, $context)"/>
+    <xsl:sequence select="map:merge(($facts,
+        map{'ids': $content//@id ! string(.),
+            'math': exists($content//*[local-name() = 'math'][namespace-uri() = 'http://www.w3.org/1998/Math/MathML'])},
+        if ($lean) then () else map{'content': $content}))"/>
+  </xsl:function>
+
+  <!--* The body content of a file, made from its facts: in no namespace or XHTML (xhtml.xsl
+        makes it XHTML). $context: the unit it renders, else the document. -->
+  <xsl:function name="tk:file-content" as="document-node()">
+    <xsl:param name="facts" as="map(*)"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:for-each select="$context">
+      <xsl:document>
+        <xsl:choose>
+          <xsl:when test="$facts('kind') = 'cover'"><xsl:call-template name="tk:epub-cover"/></xsl:when>
+          <xsl:when test="$facts('kind') = 'title'"><xsl:call-template name="tk:epub-title-page"/></xsl:when>
+          <xsl:when test="$facts('kind') = 'register'"><xsl:call-template name="tk:epub-register"/></xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="tk:unit-article"><xsl:with-param name="unit" select="."/></xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:document>
+    </xsl:for-each>
+  </xsl:function>
+
   <!-- The units' files (what the contents and the spine list after the title page). -->
   <xsl:variable name="tk:chunks" as="map(*)*" select="$tk:files[exists(.('unit'))]"/>
   <!-- The book's own title page and printed contents, when its units have them. -->
@@ -221,7 +254,8 @@
           <link rel="stylesheet" type="text/css" href="../{$css}"/>
         </head>
         <body>
-          <xsl:apply-templates select="$file('content')/node()" mode="tk:xhtml">
+          <xsl:apply-templates select="(if (map:contains($file, 'content')) then $file('content')
+              else tk:file-content($file, ($file('unit'), $tk:doc)[1]))/node()" mode="tk:xhtml">
             <xsl:with-param name="file" select="$file('name') || '.xhtml'" tunnel="yes"/>
             <xsl:with-param name="semantics" select="$file('type')" tunnel="yes"/>
           </xsl:apply-templates>

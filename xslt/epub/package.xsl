@@ -202,7 +202,7 @@
           <item id="cover-image" href="tk-cover.svg" media-type="image/svg+xml" properties="cover-image"/>
           <xsl:for-each select="$tk:files">
             <item id="x-{.('name')}" href="text/{.('name')}.xhtml" media-type="application/xhtml+xml">
-              <xsl:if test="exists(.('content')//*[local-name() = 'math'][namespace-uri() = 'http://www.w3.org/1998/Math/MathML'])">
+              <xsl:if test=".('math')">
                 <xsl:attribute name="properties" select="'mathml'"/>
               </xsl:if>
             </item>

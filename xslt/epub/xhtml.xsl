@@ -22,10 +22,10 @@
 
   <!-- Every id of every content file, and the file that holds it (the first, should two). -->
   <xsl:variable name="tk:file-ids" as="map(xs:string, map(*))" select="map:merge(
-      $tk:files ! map{.('name') || '.xhtml': map:merge(.('content')//@id ! map{string(.): true()},
+      $tk:files ! map{.('name') || '.xhtml': map:merge(.('ids') ! map{.: true()},
                                                        map{'duplicates': 'use-first'})})"/>
   <xsl:variable name="tk:id-files" as="map(xs:string, xs:string)" select="map:merge(
-      for $f in $tk:files return $f('content')//@id ! map{string(.): $f('name') || '.xhtml'},
+      for $f in $tk:files return $f('ids') ! map{.: $f('name') || '.xhtml'},
       map{'duplicates': 'use-first'})"/>
 
   <!--* The href a link keeps in $file: itself when the book holds its target, the target's

@@ -15,6 +15,8 @@ import re
 import shutil
 import tempfile
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -74,30 +76,70 @@ def modified(edition: Edition) -> str:
     return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def params(edition: Edition, images: list[str] | None = None) -> dict[str, str]:
-    """The stylesheet parameters (each declared in xslt/epub/epub.xsl)."""
+def params(edition: Edition, images: list[str] | None = None, lean: bool = False) -> dict[str, str | bool]:
+    """The stylesheet parameters (each declared in xslt/epub/epub.xsl); ``lean``: render each
+    file twice rather than hold the whole book (:mod:`teikit.build.memory`)."""
     return {"identifier": identifier(edition), "modified": modified(edition), "css": "css/epub.css",
-            "images": " ".join(images or [])}
+            "images": " ".join(images or []), "lean": lean}
+
+
+@dataclass
+class Book:
+    """What an EPUB needs from its edition besides the document itself (so a large build's
+    child can free the edition's tree before Saxon reads the document: teikit.build.memory)."""
+
+    params: dict[str, str | bool]
+    images: list[tuple[str, Path]]
+    diagnostics: list[Diagnostic]
+    source_name: str
+
+
+def book_of(edition: Edition, lean: bool = False) -> Book:
+    xmlio.require_tei(edition.tree, edition.path)  # the one TEI P5 guard
+    # the images inside the edition's folder are packaged (the same rule as the HTML site's)
+    images, diags = local_images(edition)
+    return Book(params(edition, [u for u, _ in images], lean), images, diags, str(edition.path))
 
 
 def epub_bytes(edition: Edition, stylesheet: Path = STYLESHEET) -> tuple[bytes, list[Diagnostic]]:
     """The EPUB of ``edition`` as bytes, and the diagnostics (the stylesheet's, images refused)."""
-    xmlio.require_tei(edition.tree, edition.path)  # the one TEI P5 guard
-    # the images inside the edition's folder are packaged (the same rule as the HTML site's)
-    images, diags = local_images(edition)
+    return book_bytes(book_of(edition), edition.tree, stylesheet)
+
+
+def book_bytes(book: Book, document: etree._ElementTree | saxon.Serialized,
+               stylesheet: Path = STYLESHEET) -> tuple[bytes, list[Diagnostic]]:
+    """The EPUB of ``document`` (an edition's tree, or its :class:`teikit.saxon.Serialized`
+    file) as bytes, and the diagnostics."""
     with tempfile.TemporaryDirectory(prefix="teikit-epub-") as tmp:
         root = Path(tmp)
-        result = saxon.transform(stylesheet, edition.tree, params=params(edition, [u for u, _ in images]),
-                                 output_dir=root, source_name=str(edition.path))
+        result = saxon.transform(stylesheet, document, params=book.params, output_dir=root,
+                                 source_name=book.source_name)
         (root / "META-INF").mkdir()
         (root / "META-INF" / "container.xml").write_bytes(CONTAINER_XML)
         (root / "EPUB" / "css").mkdir(parents=True, exist_ok=True)
         (root / "EPUB" / "css" / "epub.css").write_bytes(CSS.read_bytes())
-        for url, source in images:
+        for url, source in book.images:
             target = root / "EPUB" / "images" / url
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
-        return package(root), diags + result.messages
+        return package(root), book.diagnostics + result.messages
+
+
+def released_bytes(edition: Edition, settings: BuildSettings,
+                   ready: Callable[[], object] | None = None) -> tuple[bytes, list[Diagnostic]]:
+    """In a large build's forked child (:mod:`teikit.build.memory`): the EPUB's bytes, the
+    edition's tree freed before Saxon parses the document and the stylesheet run lean;
+    ``ready`` is waited for (the HTML site done) before Saxon starts."""
+    from teikit.build import memory
+
+    stylesheet = stylesheet_for("epub", STYLESHEET, settings.stylesheets)
+    book = book_of(edition, lean=True)
+    with tempfile.TemporaryDirectory(prefix="teikit-handover-") as folder:
+        document = saxon.serialized(edition.tree, Path(folder))
+        memory.release(edition)
+        if ready is not None:
+            ready()
+        return book_bytes(book, document, stylesheet)
 
 
 def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResult:

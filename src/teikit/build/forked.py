@@ -26,8 +26,10 @@ from typing import Any
 
 from teikit.errors import TeikitError
 
-# In a child: the pipe on which notify() tells the parent that the child reached a point.
+# In a child: the pipe on which notify() tells the parent that the child reached a point,
+# and the one on which wait() hears the parent's go (Forked.go).
 _notify_fd: int | None = None
+_go_fd: int | None = None
 
 
 def notify() -> None:
@@ -37,6 +39,17 @@ def notify() -> None:
         fd, _notify_fd = _notify_fd, None
         with contextlib.suppress(OSError):
             os.write(fd, b"1")
+            os.close(fd)
+
+
+def wait() -> None:
+    """In a forked child: wait until the parent says go (:meth:`Forked.go`), or leaves without
+    saying it; elsewhere nothing."""
+    global _go_fd
+    if _go_fd is not None:
+        fd, _go_fd = _go_fd, None
+        with contextlib.suppress(OSError):
+            os.read(fd, 1)
             os.close(fd)
 
 
@@ -55,14 +68,17 @@ class Forked:
     """
 
     def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
-        global _notify_fd
+        global _notify_fd, _go_fd
         read, write = os.pipe()
         said, say = os.pipe()
+        hear, tell = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child
             os.close(read)
             os.close(said)
+            os.close(tell)
             _notify_fd = say
+            _go_fd = hear
             code = 0
             try:
                 payload = pickle.dumps((True, fn(*args)))
@@ -76,10 +92,20 @@ class Forked:
                 os._exit(code)
         os.close(write)
         os.close(say)
+        os.close(hear)
         self.pid = pid
         self._read: int | None = read
         self._said: int | None = said
+        self._tell: int | None = tell
         self._done = False
+
+    def go(self) -> None:
+        """Let the child past its :func:`wait` (said once; leaving the block says it too)."""
+        if self._tell is not None:
+            fd, self._tell = self._tell, None
+            with contextlib.suppress(OSError):
+                os.write(fd, b"1")
+            os.close(fd)
 
     def notified(self) -> bool:
         """Wait until the child calls :func:`notify` (True) or ends without it (False)."""
@@ -96,6 +122,7 @@ class Forked:
         """The child's return value (or its exception, raised here)."""
         if self._read is None:
             raise RuntimeError("the result of a forked child is read once")
+        self.go()  # a child waiting for the parent would never answer
         with os.fdopen(self._read, "rb") as pipe:
             data = pipe.read()
         self._read = None
@@ -120,11 +147,11 @@ class Forked:
             return
         with contextlib.suppress(OSError):
             os.kill(self.pid, signal.SIGTERM)
-        for fd in (self._read, self._said):  # closed first: a child writing is not left blocked
+        for fd in (self._read, self._said, self._tell):  # closed first: a child writing is not left blocked
             if fd is not None:
                 with contextlib.suppress(OSError):
                     os.close(fd)
-        self._read = self._said = None
+        self._read = self._said = self._tell = None
         with contextlib.suppress(OSError):
             os.waitpid(self.pid, 0)
         self._done = True

@@ -13,11 +13,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import tempfile
 from collections import Counter
 from pathlib import Path
 
+from lxml import etree
+
 from teikit import paths, saxon, xmlio
-from teikit.build import BuildResult, BuildSettings, downloads, parallel, preservation, search_index
+from teikit.build import BuildResult, BuildSettings, downloads, memory, parallel, preservation, search_index
 from teikit.build.customization import stylesheet_for
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.edition import Edition
@@ -49,20 +52,23 @@ def citations_json(edition: Edition) -> tuple[str, list[Diagnostic]]:
 
 
 def render(edition: Edition, settings: BuildSettings, folder: Path, shard: int = 0,
-           shards: int = 1) -> list[Diagnostic]:
+           shards: int = 1, *, release: bool = False) -> list[Diagnostic]:
     """Run the stylesheet, writing the pages into ``folder`` (only those of ``shard`` of
-    ``shards``: see xslt/html/shards.xsl); return its diagnostics."""
+    ``shards``: see xslt/html/shards.xsl); return its diagnostics. ``release``: free the
+    edition's tree before Saxon parses the document (a large build's child:
+    :mod:`teikit.build.memory`; the edition is unusable afterwards)."""
     check_tei(edition)
     citations, diags = citations_json(edition)
-    result = saxon.transform(
-        stylesheet_for("html", STYLESHEET, settings.stylesheets),
-        edition.tree,
-        params={"single-page": settings.single_page, "citations": citations,
-                "downloads": json.dumps(downloads.entries(edition, settings), ensure_ascii=False),
-                "shard": shard, "shards": shards},
-        source_name=str(edition.path),
-        output_dir=folder,
-    )
+    params = {"single-page": settings.single_page, "citations": citations,
+              "downloads": json.dumps(downloads.entries(edition, settings), ensure_ascii=False),
+              "shard": shard, "shards": shards}
+    with tempfile.TemporaryDirectory(prefix="teikit-handover-") as handover:
+        document: etree._ElementTree | saxon.Serialized = edition.tree
+        if release:
+            document = saxon.serialized(edition.tree, Path(handover))
+            memory.release(edition)
+        result = saxon.transform(stylesheet_for("html", STYLESHEET, settings.stylesheets), document,
+                                 params=params, source_name=str(edition.path), output_dir=folder)
     return diags + result.messages
 
 
@@ -156,7 +162,8 @@ def copy_images(edition: Edition, folder: Path) -> list[Diagnostic]:
 
 
 def fill(edition: Edition, settings: BuildSettings, tmp: Path, tei_words: bool = True,
-         halves: bool = False) -> tuple[list[Diagnostic], tuple[Counter[str], Counter[str]] | None]:
+         halves: bool = False, lean: bool = False,
+         ) -> tuple[list[Diagnostic], tuple[Counter[str], Counter[str]] | None]:
     """Write the whole site into the fresh folder ``tmp``: pages, search index, assets, the
     TEI and its images. Returns the diagnostics and, when the build checks the text, the
     words of the pages (see :class:`teikit.build.BuildResult`); ``tei_words``: count the
@@ -165,7 +172,12 @@ def fill(edition: Edition, settings: BuildSettings, tmp: Path, tei_words: bool =
     ``halves`` (in a forked child, :mod:`teikit.build.forked`): once the pages are written,
     tell the parent (:func:`teikit.build.forked.notify`), which counts the words of the pages
     of shard 1 of 2 (:func:`teikit.build.parallel.shard_of`) while this process counts those
-    of shard 0 and writes the search index: only shard 0's words are returned."""
+    of shard 0 and writes the search index: only shard 0's words are returned.
+
+    ``lean`` (in a large build's forked child, :mod:`teikit.build.memory`): the pages are
+    written by this process alone, the edition's tree is freed before Saxon reads it, and with
+    ``halves`` the parent counts the words of every page (None is returned), so this process,
+    whose memory Saxon's heap still fills, only writes the search index."""
     copied: list[Diagnostic] = []
 
     def meanwhile() -> None:
@@ -175,16 +187,21 @@ def fill(edition: Edition, settings: BuildSettings, tmp: Path, tei_words: bool =
         if settings.check_text and tei_words and not parallel.divided(settings):
             preservation.edition_words(edition)  # the TEI's words, for the text check (workers count theirs)
 
-    diags, words = parallel.render_site(edition, settings, tmp, meanwhile)
+    if lean:  # what needs the tree first: render() then frees it
+        meanwhile()
+        diags, words = render(edition, settings, tmp, release=True), None
+    else:
+        diags, words = parallel.render_site(edition, settings, tmp, meanwhile)
     diags += copied
     if settings.check_text and words is None and halves:
         from teikit.build import forked
 
         forked.notify()  # every page is written: the parent counts shard 1's words meanwhile
-        words = preservation.page_counts(half_of_pages(tmp, 0))
+        if not lean:
+            words = preservation.page_counts(half_of_pages(tmp, 0))
     search_index.write(tmp)  # search-docs.json -> the prebuilt index search-index.js
     shutil.copytree(ASSETS, tmp / "assets")
-    if settings.check_text and words is None:  # counted here, where the pages were written
+    if settings.check_text and words is None and not (lean and halves):  # counted where written
         words = preservation.site_counts(tmp)
     return diags, words
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from teikit import outputs, xmlio
-from teikit.build import BuildResult, BuildSettings, builder, preservation
+from teikit.build import BuildResult, BuildSettings, builder, memory, preservation
 from teikit.build.alongside import Task
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.edition import Edition
@@ -85,40 +85,84 @@ def _preservation(edition: Edition, settings: BuildSettings, pending: list[tuple
     return found
 
 
-def _forks_site(names: list[str], settings: BuildSettings, alongside: Sequence[Task]) -> bool:
+def _forks_site(names: list[str], settings: BuildSettings, alongside: Sequence[Task],
+                large: bool = False) -> bool:
     """Write the HTML site in a child process while this one does the rest? When the build
-    may use more than one process, writes the site and has other work to do meanwhile."""
+    may use more than one process, writes the site and has other work to do meanwhile; and
+    for a ``large`` edition, to bound memory (teikit.build.memory: its child frees the tree
+    this process keeps), unless the site alone is to be divided among processes (``--jobs``
+    above 1: the pages in parallel, each process holding the edition, as asked)."""
     from teikit.build import forked
 
     others = [n for n in names if n != "html"] or alongside
-    return ("html" in names and bool(others) and settings.jobs > 1 and not settings.executor
-            and forked.available())
+    divided = settings.jobs > 1 and not others
+    return ("html" in names and not settings.executor and forked.available()
+            and ((bool(others) and settings.jobs > 1) or (large and not divided)))
 
 
 @contextlib.contextmanager
-def _site_in_child(edition: Edition, settings: BuildSettings) -> Iterator[Callable[[], BuildResult]]:
+def _site_in_child(edition: Edition, settings: BuildSettings, lean: bool = False,
+                   then: list[Callable[[], None]] | None = None) -> Iterator[Callable[[], BuildResult]]:
     """Start writing the HTML site in a forked child; yield the function that waits for it.
 
     The site's temporary folder is this process's (named for its pid, staged here), so it is
     swapped into place with the other outputs, or discarded with them; leaving the block by
-    an exception stops the child and removes the folder."""
+    an exception stops the child and removes the folder.
+
+    ``lean`` (a large edition, :mod:`teikit.build.memory`): the child frees its tree and, once
+    its pages are written, ``then``'s functions are called (the EPUB's child let go) while
+    this process counts the words of every page."""
     from teikit.build import forked, html
 
     target = settings.exports_dir / html.FOLDER
     # the child's share of the processes: the rest of --jobs, if it would divide the pages
     child = replace(settings, jobs=max(1, settings.jobs - 1))
+    lean = lean and child.jobs == 1  # the child frees its tree (teikit.build.memory)
     with xmlio.atomic_directory(target) as tmp, forked.Forked(html.fill, edition, child, tmp, False,
-                                                               True) as job:
+                                                               True, lean) as job:
         def finish() -> BuildResult:
             # the child says when its pages are written; this process counts half of them
-            mine = (preservation.page_counts(html.half_of_pages(tmp, 1))
-                    if settings.check_text and job.notified() else None)
+            # (all of them when lean)
+            written = settings.check_text and job.notified()
+            if lean and written:  # the site's Saxon is done: the EPUB's may start
+                for say in then or []:
+                    say()
+            pages = sorted(tmp.rglob("*.html")) if lean else html.half_of_pages(tmp, 1)
+            mine = preservation.page_counts(pages) if written else None
             diags, words = job.result()
-            if mine is not None and words is not None:
+            if lean and not written:  # not told when the pages were written: the child is done now
+                for say in then or []:
+                    say()
+            if lean:
+                words = mine
+            elif mine is not None and words is not None:
                 words[0].update(mine[0])
                 words[1].update(mine[1])
             return BuildResult(format="html", outputs=html.listed(target, tmp), diagnostics=diags,
                                words=words)
+
+        yield finish
+
+
+@contextlib.contextmanager
+def _book_in_child(edition: Edition, settings: BuildSettings,
+                   then: list[Callable[[], None]] | None = None) -> Iterator[Callable[[], BuildResult]]:
+    """A large build's EPUB (:mod:`teikit.build.memory`): a forked child frees its copy of
+    the tree at once, then waits to be let go (after the HTML site's child is done, so two
+    Saxon runs never stand side by side) and sends back the EPUB's bytes, which this process
+    writes (staged with the other outputs). Its go is added to ``then`` (the site's child
+    written), or said when its result is asked for."""
+    from teikit.build import epub, forked
+
+    with forked.Forked(epub.released_bytes, edition, settings, forked.wait) as job:
+        if then is not None:
+            then.append(job.go)
+
+        def finish() -> BuildResult:
+            data, messages = job.result()  # says go first
+            target = settings.exports_dir / f"{edition.stem}.epub"
+            xmlio.atomic_write_bytes(target, data)
+            return BuildResult("epub", outputs=[target], diagnostics=list(messages))
 
         yield finish
 
@@ -161,13 +205,20 @@ def build_formats(edition: Edition, names: list[str], settings: BuildSettings,
     run = BuildRun()
     source_hash = edition.input_hash()
     outputs.clean_stale(settings.exports_dir)
-    fork = _forks_site(names, settings, alongside)
+    # a large edition: Saxon only in children that freed their tree, one after the other
+    large = memory.is_large(edition)
+    fork = _forks_site(names, settings, alongside, large)
+    large = large and fork
     try:
         with outputs.built_from(source_hash), outputs.staged() as pending, contextlib.ExitStack() as stack:
-            site = stack.enter_context(_site_in_child(edition, settings)) if fork else None
+            then: list[Callable[[], None]] = []  # said once the site's pages are written
+            site = stack.enter_context(_site_in_child(edition, settings, large, then)) if fork else None
+            book = (stack.enter_context(_book_in_child(edition, settings, then))
+                    if large and "epub" in names and not (settings.epub_per_document and edition.members)
+                    else None)
             finishes = _start(run, edition, alongside)
             for name in names:
-                if name == "html" and site is not None:
+                if (name == "html" and site is not None) or (name == "epub" and book is not None):
                     continue
                 _attempt(run, edition, name,
                          functools.partial(builder(name).build, edition, settings.exports_dir, settings))
@@ -175,11 +226,15 @@ def build_formats(edition: Edition, names: list[str], settings: BuildSettings,
                 _attempt(run, edition, name, finish)
             checked = not run.failures and settings.check_text
             books: list[Diagnostic] = []
-            if checked:  # the EPUB's words while the child may still be writing pages
+            if checked and book is None:  # the EPUB's words while the child may still be writing pages
                 preservation.edition_words(edition)
                 books = _preservation(edition, settings, pending, site=False)
             if site is not None:
                 _attempt(run, edition, "html", site)
+            if book is not None:
+                _attempt(run, edition, "epub", book)
+                if checked and not run.failures:
+                    books = _preservation(edition, settings, pending, site=False)
             # the results in the registry's order (builders, then tasks), whoever finished first
             order = {name: i for i, name in enumerate([*names, *(task.name for task in alongside)])}
             run.results.sort(key=lambda r: order.get(r.format, len(order)))

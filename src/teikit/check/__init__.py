@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
+
 from teikit.check.context import Context, display_path
 from teikit.check.model import Document, DocumentSet
 from teikit.check.pointers import pointer_table
@@ -158,6 +160,7 @@ def check_paths(
     ignore: Sequence[str] = (),
     bare_ids: Sequence[str] = (),
     jobs: int = 1,
+    trees: dict[Path, etree._ElementTree] | None = None,
 ) -> CheckResult:
     """Check files and folders; ``registers`` only resolve ``@key`` values and pointers.
 
@@ -165,15 +168,17 @@ def check_paths(
     (``@facs``, ``pb/@facs``, ``catRef``); ``bare_ids`` patterns (``sp/@who``) declare
     attributes whose values are IDs written without '#', so each must name one. ``jobs``:
     processes the rules of a large set of files are divided among (:func:`_run_rules`).
+    ``trees``: files already parsed (resolved path -> tree), read instead of parsed again.
     """
     with paused_gc():
-        return _check(paths, registers, select, ignore, bare_ids, jobs)
+        return _check(paths, registers, select, ignore, bare_ids, jobs, trees)
 
 
 def _check(paths: Iterable[str | Path], registers: Iterable[str | Path], select: Sequence[str],
-           ignore: Sequence[str], bare_ids: Sequence[str] = (), jobs: int = 1) -> CheckResult:
+           ignore: Sequence[str], bare_ids: Sequence[str] = (), jobs: int = 1,
+           trees: dict[Path, etree._ElementTree] | None = None) -> CheckResult:
     result = CheckResult()
-    docs = DocumentSet()
+    docs = DocumentSet(trees)
     for reg in registers:
         docs.add(Path(reg), display_path(Path(reg)), register=True)  # an unusable register is fatal
     for path in expand_paths(paths):

@@ -45,12 +45,15 @@ class Document(Edition):
         default_factory=dict, repr=False)
 
     @classmethod
-    def load(cls, path: str | Path, name: str | None = None, *, register: bool = False) -> Document:
-        """Parse ``path`` safely; raise :class:`InputError` when it is not usable TEI."""
+    def load(cls, path: str | Path, name: str | None = None, *, register: bool = False,
+             tree: etree._ElementTree | None = None) -> Document:
+        """Parse ``path`` safely (unless its ``tree`` is given, parsed by :mod:`teikit.xmlio`);
+        raise :class:`InputError` when it is not usable TEI."""
         path = Path(path)
         shown = name or str(path)
-        # collect_ids=False: libxml2 would refuse duplicate or non-NCName IDs; we report them.
-        _, tree = Edition.read(path, shown, collect_ids=False)
+        if tree is None:
+            # collect_ids=False: libxml2 would refuse duplicate or non-NCName IDs; we report them.
+            _, tree = Edition.read(path, shown, collect_ids=False)
         doc = cls(path=path.resolve(), name=shown, tree=tree, register=register)
         doc.require_tei()
         doc._index()
@@ -127,7 +130,9 @@ class Document(Edition):
 class DocumentSet:
     """The files being checked plus registers and files reached through pointers."""
 
-    def __init__(self) -> None:
+    def __init__(self, trees: dict[Path, etree._ElementTree] | None = None) -> None:
+        # files parsed already (resolved path -> tree): `teikit build --check` hands its edition's
+        self._trees = trees or {}
         self.checked: list[Document] = []
         self.registers: list[Document] = []
         self._by_path: dict[Path, Document | InputError] = {}
@@ -150,7 +155,7 @@ class DocumentSet:
         key = path.resolve()
         if key not in self._by_path:
             try:
-                self._by_path[key] = Document.load(path, name, register=register)
+                self._by_path[key] = Document.load(path, name, register=register, tree=self._trees.get(key))
             except InputError as exc:
                 self._by_path[key] = exc
         return self._by_path[key]

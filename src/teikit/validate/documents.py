@@ -7,7 +7,7 @@ DOCTYPE) does not stop the run: it becomes one ``input.*`` diagnostic, and the C
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,15 +64,22 @@ def as_diagnostic(exc: InputError, name: str) -> Diagnostic:
     )
 
 
-def load(paths: Iterable[Path]) -> tuple[list[Document], list[Diagnostic]]:
-    """Parse each path; return the usable documents and one diagnostic per unusable one."""
+def load(paths: Iterable[Path], trees: Mapping[Path, etree._ElementTree] | None = None,
+         ) -> tuple[list[Document], list[Diagnostic]]:
+    """Parse each path; return the usable documents and one diagnostic per unusable one.
+
+    ``trees``: files already parsed by the caller (resolved path -> its tree, parsed by
+    :mod:`teikit.xmlio` as here): only their bytes are read (``teikit build --validate``
+    validates the edition it has parsed, not a second copy of it)."""
     docs: list[Document] = []
     problems: list[Diagnostic] = []
     for p in paths:
         name = str(p)
+        known = (trees or {}).get(p.resolve())
         try:
             # duplicate xml:id values are reported below, not a reason to refuse the file
-            data, tree = Edition.read(p, name, collect_ids=False)
+            data, tree = ((xmlio.read_bytes(p), known) if known is not None
+                          else Edition.read(p, name, collect_ids=False))
         except InputError as exc:
             problems.append(as_diagnostic(exc, name))
             continue

@@ -9,10 +9,12 @@ worker thread while Schematron runs in this one. Verdicts are cached by content 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from lxml import etree
 
 from teikit import paths
 from teikit.diagnostics import Diagnostic, Severity, sort_key
@@ -113,17 +115,19 @@ def validate_paths(
     cache_dir: Path | None = DEFAULT_CACHE,
     project_schemas: dict[Path, str] | None = None,
     jobs: int = 1,
+    trees: Mapping[Path, etree._ElementTree] | None = None,
 ) -> Report:
     """Validate files and folders; see the module docstring. ``schema="auto"``: each file
     against what it declares, or ``project_schemas`` names for it (:mod:`teikit.validate.declared`).
-    ``jobs``: Jing processes run at once on a large set (:func:`teikit.validate.jing.validate`)."""
+    ``jobs``: Jing processes run at once on a large set (:func:`teikit.validate.jing.validate`).
+    ``trees``: files the caller has parsed already (:func:`teikit.validate.documents.load`)."""
     if schema == "auto":
         return _validate_auto(inputs, engine=engine, cache_dir=cache_dir,
-                              project_schemas=project_schemas or {}, jobs=jobs)
+                              project_schemas=project_schemas or {}, jobs=jobs, trees=trees)
     paths_ = documents.expand(inputs)
     if not paths_:
         raise InputError("no XML files to validate", hint="give files or folders holding .xml files")
-    docs, problems = documents.load(paths_)
+    docs, problems = documents.load(paths_, trees)
     return _validate_docs(paths_, docs, problems, schema, engine=engine, cache_dir=cache_dir, jobs=jobs)
 
 
@@ -156,14 +160,15 @@ def _validate_docs(paths_: list[Path], docs: list[Document], problems: list[Diag
 
 
 def _validate_auto(inputs: Iterable[str | Path], *, engine: str, cache_dir: Path | None,
-                   project_schemas: dict[Path, str], jobs: int = 1) -> Report:
+                   project_schemas: dict[Path, str], jobs: int = 1,
+                   trees: Mapping[Path, etree._ElementTree] | None = None) -> Report:
     """Group the files by the schema each asks for, validate each group, merge the reports."""
     from teikit.validate import declared
 
     paths_ = documents.expand(inputs)
     if not paths_:
         raise InputError("no XML files to validate", hint="give files or folders holding .xml files")
-    docs, problems = documents.load(paths_)
+    docs, problems = documents.load(paths_, trees)
     groups: dict[tuple[str, ...], list[Document]] = {}
     notes: list[Diagnostic] = list(problems)
     for doc in docs:

@@ -1,0 +1,93 @@
+"""A large edition's build (teikit.build.memory): Saxon runs only in forked children that
+freed their copy of the lxml tree, the EPUB after the HTML site, the EPUB stylesheet lean;
+the outputs are the bytes of an ordinary build."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from teikit.build import epub, forked, memory
+from teikit.edition import Edition
+
+MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini-edition.xml"
+
+
+def test_the_lean_epub_stylesheet_makes_the_same_bytes():
+    edition = Edition.load(MINI)
+    full, said = epub.book_bytes(epub.book_of(edition), edition.tree)
+    lean, said_lean = epub.book_bytes(epub.book_of(edition, lean=True), edition.tree)
+    assert full == lean and len(full) > 10_000
+    assert [d.message for d in said] == [d.message for d in said_lean]
+
+
+def test_a_released_edition_is_refused_not_read():
+    edition = Edition.load(MINI)
+    assert not memory.is_large(edition) and memory.input_size(edition) == MINI.stat().st_size
+    memory.release(edition)
+    assert edition.root.tag == memory.RELEASED and len(edition.root) == 0
+    assert "not a TEI P5 document" in _refusal(edition)
+
+
+def _refusal(edition: Edition) -> str:
+    from teikit.errors import InputError
+
+    try:
+        edition.require_tei()
+    except InputError as exc:
+        return exc.message
+    return ""
+
+
+def test_a_forked_child_waits_for_its_go():
+    def child() -> str:
+        forked.wait()
+        return "went"
+
+    with forked.Forked(child) as job:
+        job.go()
+        assert job.result() == "went"
+    with forked.Forked(child) as job:  # asking for the result says go too
+        assert job.result() == "went"
+
+
+def test_a_large_build_runs_saxon_only_in_children_and_makes_the_same_outputs(tmp_path):
+    # a process of its own: this one may have started Saxon, after which a build forks nothing
+    script = f"""
+from pathlib import Path
+from teikit import saxon
+from teikit.build import BuildSettings, memory, preservation
+from teikit.build.alongside import citations
+from teikit.build.run import build_formats
+from teikit.edition import Edition
+
+def build(out, jobs, names=("html", "epub", "csv")):
+    out = Path(out)
+    tasks = [citations(out / "citations")] if len(names) > 1 else []
+    run = build_formats(Edition.load(Path({str(MINI)!r})), list(names),
+                        BuildSettings(exports_dir=out, jobs=jobs), tasks)
+    assert run.committed, run.diagnostics
+    return out, run
+
+memory.LARGE = 1  # every edition is large
+big, run = build({str(tmp_path / "large")!r}, 2)
+assert not saxon.started(), "the main process ran Saxon"
+counted = next(r.words for r in run.results if r.format == "html")
+assert counted == preservation.site_counts(big / "html"), "the site's words differ"
+assert [r.format for r in run.results][:3] == ["html", "epub", "csv"], run.results
+site, _ = build({str(tmp_path / "site")!r}, 1, ["html"])  # the site alone: its child frees the tree too
+assert not saxon.started(), "the main process ran Saxon for the site alone"
+memory.LARGE = 10 ** 12  # an ordinary build, all in this process
+small, _ = build({str(tmp_path / "one")!r}, 1)
+assert saxon.started()
+files = lambda root: {{str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+                      if p.is_file() and not p.name.startswith(".teikit-")}}
+assert files(big) == files(small), "the outputs differ"
+assert len(files(big)) > 20
+assert files(site / "html") == files(small / "html"), "the site alone differs"
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stdout + done.stderr
+
