@@ -86,10 +86,10 @@ def test_choice_shows_one_reading_and_keeps_the_other_on_hover(built):
 
 
 def test_lb_break_no_joins_the_word(built):
-    assert "Hyphen<br class=\"tk-join\"/>ated word" in _page(built["apparatus"], "div-*.html")
+    assert 'Hyphen<span class="tk-join"><br/></span>ated word' in _page(built["apparatus"], "div-*.html")
     with zipfile.ZipFile(next(built["apparatus"].glob("*.epub"))) as zf:
         text = " ".join(zf.read(n).decode() for n in zf.namelist() if n.endswith(".xhtml"))
-    assert "Hyphen<br class=\"tk-join\"/>ated word" in text
+    assert 'Hyphen<span class="tk-join"><br/></span>ated word' in text
 
 
 def test_a_group_of_texts_and_a_sourcedoc_reach_the_epub(built):
@@ -343,12 +343,40 @@ def test_a_line_break_inside_a_word_breaks_the_line_and_keeps_the_word(built):
     # lb break="no" once rendered as nothing: I.Sicily's line 4 ran into line 3.
     page = lxml_html.fromstring(_page(built["inscription"], "div-1.html"))
     (ab,) = page.xpath("//main//p[contains(., 'Κληναγόρα')]")
-    assert len(ab.xpath(".//br")) == 6  # every line, the hidden sic's too
+    assert len(ab.xpath(".//br")) == 8  # every line, the hidden sic's too
+    # a hyphen drawn at the end of a line that breaks a word (not one more after "προ-")
+    assert len(ab.xpath(".//span[@class='tk-join']")) == 4
+    assert len(ab.xpath(".//span[@class='tk-join tk-hyphenated']")) == 1
+    css = (built["inscription"] / "html" / "assets" / "teikit.css").read_text()
+    assert '.tk-join:not(.tk-hyphenated)::before { content: "-"; }' in css
     text = " ".join(ab.text_content().split())
     assert "Ἀγασθοκλέος τετόρων ταλάντων Λίσσος" in text and "Ἱπποσθένης Πράτωνος" in text
     assert "τετόρων ταλάντων Λίσσος" in " ".join(_epub_text(built["inscription"]).split())
     source, _ = preservation.tei_words(Edition.load(RENDER / "inscription.xml").tree)
     assert source["ταλάντων"] == 1 and source["ἱπποσθένης".casefold()] == 1 and not source["ταλάν"]
+
+
+def test_epidoc_leiden_conventions_are_shown(built):
+    # I.Sicily: ex, surplus, g, subst, handShift, listApp and citedRange were unknown elements
+    page = lxml_html.fromstring(_page(built["inscription"], "div-1.html"))
+    assert page.xpath("//span[@class='tei-ex']/text()") == ["ibus"]
+    assert page.xpath("//span[@class='tei-surplus']/text()") == ["σ"]
+    assert page.xpath("//span[@class='tei-handShift']/@title") == ["hand #m2"]
+    css = (built["inscription"] / "html" / "assets" / "teikit.css").read_text()
+    assert '.tei-ex::before { content: "("; }' in css and '.tei-surplus::before { content: "{"; }' in css
+    assert "tei-listApp" in _page(built["inscription"], "div-2.html")
+    bibliography = lxml_html.fromstring(_page(built["inscription"], "div-3.html"))
+    assert [" ".join(li.text_content().split()) for li in bibliography.xpath("//article//li")] == [
+        "Mommsen 1883 7190"]  # the empty <bibl/> beside it is no empty bullet
+    with zipfile.ZipFile(next(built["inscription"].glob("*.epub"))) as zf:
+        assert '.tei-ex::after { content: ")"; }' in zf.read("EPUB/css/epub.css").decode()
+
+
+def test_the_setting_of_a_play_is_a_block_of_its_own(built):
+    # GerDraCor: <set> ("Zimmer mit reichen Tapeten…") was an unknown element
+    page = lxml_html.fromstring(_page(built["drama"]))
+    assert [" ".join(d.text_content().split()) for d in page.xpath("//div[@class='tei-set']")] == [
+        "Scene: Verona, a garden by night."]
 
 
 def test_an_empty_damage_shows_where_words_are_lost(built):

@@ -11,4 +11,5 @@
   <xsl:include href="notes.xsl"/>
   <xsl:include href="entities.xsl"/>
   <xsl:include href="metadata.xsl"/>
+  <xsl:include href="languages.xsl"/>
 </xsl:stylesheet>

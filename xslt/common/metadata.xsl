@@ -54,20 +54,57 @@
         $tk:header/tei:profileDesc/tei:langUsage/tei:language/@ident, 'en')[1]))"/>
   </xsl:variable>
 
-  <!-- ISO 639-2 codes some TEI uses (xml:lang="ger") for languages BCP 47 writes with two letters. -->
-  <xsl:variable name="tk:iso639-2" as="map(xs:string, xs:string)" select="map{
-      'ger': 'de', 'deu': 'de', 'fre': 'fr', 'fra': 'fr', 'eng': 'en', 'dut': 'nl', 'nld': 'nl',
-      'ita': 'it', 'spa': 'es', 'por': 'pt', 'rus': 'ru', 'ukr': 'uk', 'pol': 'pl', 'cze': 'cs',
-      'ces': 'cs', 'gre': 'el', 'ell': 'el', 'lat': 'la', 'heb': 'he', 'ara': 'ar', 'chi': 'zh',
-      'zho': 'zh', 'jpn': 'ja', 'swe': 'sv', 'dan': 'da', 'nor': 'no', 'fin': 'fi', 'hun': 'hu',
-      'rum': 'ro', 'ron': 'ro', 'tur': 'tr', 'wel': 'cy', 'cym': 'cy', 'gle': 'ga', 'ice': 'is', 'isl': 'is'}"/>
-
-  <!--* A language tag as HTML wants it (BCP 47): "ger" -> "de"; other values unchanged. -->
+  <!--* A language tag as HTML wants it: a BCP 47 tag of the IANA registry (languages.xsl).
+        ISO 639-2 codes BCP 47 writes with two letters become those ("ger" -> "de", "lat" ->
+        "la"); "_" is read as "-"; a subtag the registry does not hold ends the tag ("en-UK" ->
+        "en"); a tag whose language is none ("esp", "english") gives "" (HTML's "unknown
+        language", which the Nu checker accepts, where it refuses "esp"). html.xsl reports
+        the tags changed so (render.language-tag). -->
   <xsl:function name="tk:bcp47" as="xs:string">
     <xsl:param name="tag" as="xs:string"/>
-    <xsl:variable name="primary" select="lower-case(substring-before($tag || '-', '-'))"/>
-    <xsl:sequence select="if (map:contains($tk:iso639-2, $primary))
-        then $tk:iso639-2($primary) || substring($tag, string-length($primary) + 1) else $tag"/>
+    <xsl:variable name="subtags" select="tokenize(normalize-space($tag), '[-_]')"/>
+    <xsl:variable name="primary" select="lower-case($subtags[1])"/>
+    <xsl:variable name="primary" select="($tk:iso639-2($primary), $primary)[1]"/>
+    <xsl:sequence select="
+        if ($primary = ('x', 'i')) then (if (tk:extension-ok(tail($subtags))) then string-join($subtags, '-') else '')
+        else if (not(tk:registered($primary, $tk:language-set) or matches($primary, '^q[a-t][a-z]$'))) then ''
+        else string-join(($primary, tk:bcp47-subtags(tail($subtags))), '-')"/>
+  </xsl:function>
+
+  <xsl:variable name="tk:language-set" as="map(xs:string, xs:boolean)"
+      select="map:merge(tokenize($tk:registry-languages) ! map{.: true()})"/>
+  <xsl:variable name="tk:script-set" as="map(xs:string, xs:boolean)"
+      select="map:merge(tokenize($tk:registry-scripts) ! map{.: true()})"/>
+  <xsl:variable name="tk:region-set" as="map(xs:string, xs:boolean)"
+      select="map:merge(tokenize($tk:registry-regions) ! map{.: true()})"/>
+
+  <xsl:function name="tk:registered" as="xs:boolean">
+    <xsl:param name="subtag" as="xs:string"/>
+    <xsl:param name="set" as="map(xs:string, xs:boolean)"/>
+    <xsl:sequence select="map:contains($set, lower-case($subtag))"/>
+  </xsl:function>
+
+  <!-- The subtags after the language, up to the first the registry does not hold: an
+       extended language (3 letters), script (4), region (2 letters or 3 digits), variants
+       (5-8 characters, or a digit and 3), then extensions and private use ("x-..."). -->
+  <xsl:function name="tk:bcp47-subtags" as="xs:string*">
+    <xsl:param name="subtags" as="xs:string*"/>
+    <xsl:variable name="s" select="lower-case(head($subtags))"/>
+    <xsl:sequence select="
+        if (empty($subtags)) then ()
+        else if (matches($s, '^[0-9a-z]$')) then (if (tk:extension-ok(tail($subtags))) then $subtags else ())
+        else if ((matches($s, '^[a-z]{3}$') and tk:registered($s, $tk:language-set))
+                 or (matches($s, '^[a-z]{4}$') and (tk:registered($s, $tk:script-set) or matches($s, '^qa[a-b][a-x]$')))
+                 or (matches($s, '^([a-z]{2}|[0-9]{3})$') and (tk:registered($s, $tk:region-set)
+                     or matches($s, '^(q[m-z]|x[a-z]|aa|zz)$')))
+                 or matches($s, '^([0-9a-z]{5,8}|[0-9][0-9a-z]{3})$'))
+          then (head($subtags), tk:bcp47-subtags(tail($subtags)))
+        else ()"/>
+  </xsl:function>
+
+  <xsl:function name="tk:extension-ok" as="xs:boolean">
+    <xsl:param name="subtags" as="xs:string*"/>
+    <xsl:sequence select="exists($subtags) and (every $t in $subtags satisfies matches($t, '^[0-9A-Za-z]{1,8}$'))"/>
   </xsl:function>
 
   <!--* A CSL-JSON item by key ("edition", "print", a division ID), or an empty map. -->

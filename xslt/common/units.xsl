@@ -219,13 +219,13 @@
     <xsl:param name="i" as="xs:integer"/>
     <xsl:variable name="member" select="$unit/ancestor::tei:TEI[parent::tei:teiCorpus][1]"/>
     <xsl:variable name="key" select="$tk:member-keys(generate-id($member))"/>
-    <xsl:variable name="own" select="$key || '.' || local-name($unit) || '-'
-        || ($i - $tk:member-first-unit(generate-id($member)) + 1)"/>
     <xsl:sequence select="
         if (empty($key)) then local-name($unit) || '-' || $i || $tk:page-ext
         else if ($unit/self::tei:text/parent::tei:TEI) then tk:file-for-id($key)
-        else if (map:contains($tk:taken-names, lower-case($own))) then local-name($unit) || '-' || $i || $tk:page-ext
-        else tk:file-for-id($own)"/>
+        else
+          let $own := $key || '.' || local-name($unit) || '-' || ($i - $tk:member-first-unit(generate-id($member)) + 1)
+          return if (map:contains($tk:taken-names, lower-case($own))) then local-name($unit) || '-' || $i || $tk:page-ext
+                 else tk:file-for-id($own)"/>
   </xsl:function>
 
   <!-- Lower-cased names a member page may not take: every xml:id and every member's file name. -->

@@ -29,6 +29,7 @@
   <xsl:include href="cite-data.xsl"/>
   <xsl:include href="downloads.xsl"/>
   <xsl:include href="letters.xsl"/>
+  <xsl:include href="msdesc.xsl"/>
   <xsl:include href="navigation.xsl"/>
   <xsl:include href="shards.xsl"/>
 
@@ -66,6 +67,22 @@
           || tk:hex(string-to-codepoints(replace($tk:c1-texts[1], '[^&#x80;-&#x9F;]', ''))[1])
           || ' near &quot;' || normalize-space(substring($tk:c1-texts[1], 1, 40)) || '&quot;: shown as the Windows-1252 characters they most likely are (U+0086 as †)'"/>
     </xsl:if>
+    <!-- xml:lang values the pages could not carry as they are (tk:bcp47): on the document, a
+         unit, a foreign phrase. -->
+    <xsl:variable name="langs" select="($tk:doc/*/@xml:lang, $tk:units/ancestor-or-self::*/@xml:lang,
+        $tk:units//tei:foreign/@xml:lang)"/>
+    <xsl:for-each-group select="$langs" group-by="string(.)">
+      <xsl:sort select="current-grouping-key()"/>
+      <xsl:variable name="html" select="tk:bcp47(current-grouping-key())"/>
+      <xsl:if test="$html = '' or count(tokenize($html, '-')) lt count(tokenize(normalize-space(current-grouping-key()), '[-_]'))">
+        <xsl:variable name="where" select="(tk:unit-of(..)[tk:is-unit(.)] ! (' in &quot;' || tk:label(.) || '&quot;'), '')[1]"/>
+        <xsl:message select="'warning|render.language-tag|xml:lang=&quot;' || current-grouping-key() || '&quot; (on '
+            || count(current-group()) || ' element(s), the first &lt;' || name(..) || '&gt;' || $where
+            || ') is not a language tag of the IANA registry (BCP 47): the pages say '
+            || (if ($html = '') then 'lang=&quot;&quot; (an unknown language)' else 'lang=&quot;' || $html || '&quot;')
+            || '. Write a registered tag: two letters where ISO 639-1 has them (&quot;es&quot;, not &quot;esp&quot; or &quot;spa&quot;), else ISO 639-3'"/>
+      </xsl:if>
+    </xsl:for-each-group>
     <xsl:for-each select="distinct-values($tk:units//*[not(map:contains($tk:handled-set, local-name()))] ! name())">
       <xsl:sort select="."/>
       <xsl:message select="'info|render.unhandled-element|no specific rendering for &lt;' || . || '&gt;: its content is kept in a div/span with class tei-' || replace(., '^.*:', '')"/>

@@ -116,8 +116,8 @@
     <xsl:param name="unit" as="element()"/>
     <article class="unit unit-{($unit/@type, local-name($unit))[1]}" id="{tk:unit-anchor($unit)}">
       <!-- a unit in another language than the edition's (a letter's translation) says so -->
-      <xsl:variable name="lang" select="($unit/ancestor-or-self::*/@xml:lang)[last()]
-          [matches(., '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$')] ! tk:bcp47(string(.))"/>
+      <!-- (a tag that is none, "english", gives lang="": unknown, rather than the edition's) -->
+      <xsl:variable name="lang" select="($unit/ancestor-or-self::*/@xml:lang)[last()] ! tk:bcp47(string(.))"/>
       <xsl:if test="exists($lang) and $lang != tk:language()">
         <xsl:attribute name="lang" select="$lang"/>
       </xsl:if>
@@ -128,6 +128,8 @@
         <!-- a letter on a page of its own: who wrote to whom, where and when, under its title -->
         <xsl:call-template name="tk:letter-meta"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
       </xsl:if>
+      <!-- the manuscript the document transcribes or describes (msdesc.xsl) -->
+      <xsl:call-template name="tk:manuscript-description"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
       <xsl:variable name="heads" select="$unit/tei:head"/>
       <xsl:apply-templates select="$unit/node()[empty($heads) or not(. >> $heads[last()])]"/>
       <xsl:call-template name="tk:letter-bar"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>

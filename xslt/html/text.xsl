@@ -24,8 +24,8 @@
       'titlePart', 'docAuthor', 'docImprint', 'docEdition', 'docDate', 'trailer', 'postscript',
       'speaker', 'castItem', 'castGroup', 'biblStruct', 'listPerson', 'listPlace', 'listOrg',
       'listEvent', 'person', 'place', 'org', 'event', 'text', 'group', 'front', 'body', 'back',
-      'item', 'label', 'row', 'cell', 'quote', 'cit', 'spGrp', 'figDesc', 'listWit', 'sourceDoc', 'surface',
-      'surfaceGrp', 'zone')"/>
+      'item', 'label', 'row', 'cell', 'quote', 'cit', 'spGrp', 'figDesc', 'listWit', 'listApp', 'sourceDoc', 'surface',
+      'surfaceGrp', 'zone', 'set')"/>
   <!-- Elements that have their own template below (the rest fall under the policy above). -->
   <xsl:variable name="tk:handled-names" as="xs:string*" select="(
       'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'p', 'ab', 'head', 'lg', 'l',
@@ -43,7 +43,8 @@
       'district', 'orgName', 'floatingText', 'spGrp', 'castList', 'castItem', 'castGroup', 'role',
       'roleDesc', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'person', 'personGrp', 'place', 'org',
       'event', 'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line', 'app', 'lem', 'rdg', 'rdgGrp',
-      'listWit', 'witness', 'formula', 'wit', 'witDetail')"/>
+      'listWit', 'witness', 'formula', 'wit', 'witDetail', 'ex', 'am', 'surplus', 'g', 'subst',
+      'handShift', 'citedRange', 'listApp', 'set')"/>
 
   <!-- The same two lists as sets, for quick tests. -->
   <xsl:variable name="tk:block-set" as="map(xs:string, xs:boolean)"
@@ -150,7 +151,7 @@
                        | tei:salute | tei:signed | tei:trailer | tei:postscript | tei:titlePage | tei:docTitle
                        | tei:titlePart | tei:docAuthor | tei:docImprint | tei:docDate | tei:docEdition
                        | tei:lg | tei:l | tei:sp | tei:speaker | tei:floatingText | tei:spGrp | tei:castList
-                       | tei:castItem | tei:castGroup">
+                       | tei:castItem | tei:castGroup | tei:set">
     <div class="tei-{local-name()}{if (@type) then ' type-' || @type else ''}">
       <xsl:call-template name="tk:id"/>
       <xsl:apply-templates/>
@@ -170,7 +171,9 @@
       <xsl:call-template name="tk:id"/>
       <xsl:apply-templates select="tei:head"/>
       <xsl:element name="{if (@rend = ('numbered', 'ordered') or @type = ('ordered', 'numbered')) then 'ol' else 'ul'}">
-        <xsl:for-each-group select="* except tei:head" group-ending-with="*[not(local-name() = $tk:interstitial)]">
+        <!-- an empty bibl (EpiDoc templates leave "<bibl/>" to fill) is no entry: no empty bullet -->
+        <xsl:for-each-group select="(* except tei:head)[not(parent::tei:listBibl and self::tei:bibl and not(normalize-space())
+            and empty(descendant-or-self::*/(@xml:id | @target | @url)))]" group-ending-with="*[not(local-name() = $tk:interstitial)]">
           <li>
             <xsl:variable name="main" select="current-group()[last()]"/>
             <xsl:if test="$main/self::tei:label"><xsl:attribute name="class" select="'label'"/></xsl:if>
@@ -218,23 +221,36 @@
     <xsl:apply-templates select="* except (tei:head | tei:row)"/>
   </xsl:template>
 
+  <!-- A figure: its image(s), then one caption of its headings and description (HTML allows
+       one figcaption; a heading standing apart under the image read as running text). -->
   <xsl:template match="tei:figure">
     <figure class="tei-figure">
       <xsl:call-template name="tk:id"/>
-      <xsl:apply-templates select="* except tei:figDesc"/>
-      <xsl:if test="tei:figDesc">
-        <figcaption><xsl:apply-templates select="tei:figDesc/node()"/></figcaption>
+      <xsl:apply-templates select="* except (tei:figDesc | tei:head)"/>
+      <xsl:if test="tei:figDesc or tei:head">
+        <figcaption>
+          <xsl:apply-templates select="tei:head"/>
+          <xsl:apply-templates select="tei:figDesc/node()"/>
+        </figcaption>
       </xsl:if>
     </figure>
   </xsl:template>
+
+  <!-- The images the builder copied beside the pages (their @url values, separated by spaces;
+       teikit.build.html.local_images), so that a missing one is a label, not a broken image
+       with a link to nothing. Absent: every plain relative path is taken to be there. -->
+  <xsl:param name="images" as="xs:string?" select="()"/>
+  <xsl:variable name="tk:copied-images" as="map(xs:string, xs:boolean)?"
+      select="if (exists($images)) then map:merge(tokenize($images) ! map{.: true()}, map{'duplicates': 'use-first'}) else ()"/>
 
   <!-- Images are not copied into the reading edition: say where one was. -->
   <!-- An image: shown when its @url is a relative path inside the edition's folder (the
        builder copies it beside the pages and reports any other); otherwise a link-less label. -->
   <xsl:template match="tei:graphic">
-    <xsl:variable name="alt" select="normalize-space(string-join((../tei:figDesc, @url)[1], ' '))"/>
+    <!-- alt: the description, else the figure's heading, else the file's name -->
+    <xsl:variable name="alt" select="normalize-space(string-join((../tei:figDesc, ../tei:head, @url)[1], ' '))"/>
     <xsl:choose>
-      <xsl:when test="tk:local-image(@url)">
+      <xsl:when test="tk:local-image(@url) and (empty($tk:copied-images) or map:contains($tk:copied-images, string(@url)))">
         <img class="tei-graphic" src="{'images/' || @url}" alt="{$alt}" loading="lazy"/>
       </xsl:when>
       <xsl:otherwise>
@@ -396,7 +412,7 @@
                        | tei:c | tei:idno | tei:author | tei:editor | tei:imprint | tei:publisher | tei:pubPlace
                        | tei:biblScope | tei:monogr | tei:analytic | tei:series | tei:respStmt | tei:resp
                        | tei:meeting | tei:country | tei:region | tei:settlement | tei:bloc | tei:district
-                       | tei:bibl | tei:role | tei:roleDesc | tei:wit">
+                       | tei:bibl | tei:role | tei:roleDesc | tei:wit | tei:subst | tei:citedRange | tei:g">
     <xsl:element name="{if (tk:holds-block(.)) then 'div' else 'span'}">
       <xsl:attribute name="class" select="'tei-' || local-name()"/>
       <xsl:call-template name="tk:id"/><xsl:apply-templates/>
@@ -458,6 +474,20 @@
     <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
   </xsl:template>
 
+  <!-- EpiDoc's Leiden conventions (the brackets come from the stylesheet, so they are no
+       words): an expansion's letters "man(ibus)", surplus letters "{σ}", an abbreviation
+       mark kept as written; a change of hand is said on hover of an empty marker. -->
+  <xsl:template match="tei:ex | tei:surplus | tei:am">
+    <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="tei:handShift">
+    <span class="tei-handShift" title="{normalize-space(string-join(('hand', @new, @medium, @script), ' '))}">
+      <xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="tei:listApp">
+    <div class="tei-listApp"><xsl:call-template name="tk:id"/><xsl:apply-templates/></div>
+  </xsl:template>
+
   <xsl:template match="tei:supplied">
     <span class="tei-supplied" title="supplied by the editors"><xsl:apply-templates/></span>
   </xsl:template>
@@ -489,11 +519,16 @@
 
   <!-- A line break; break="no" joins the word it splits (no space, no hyphen): the white
        space that indents the source either side of it is not the text's. The line still
-       breaks there (class tk-join): a diplomatic text (an inscription, a manuscript) is read
+       breaks there (span.tk-join around a br): a diplomatic text (an inscription, a manuscript) is read
        and cited by its lines, and dropping this one ran two lines into one. The halves stay
        one word for the browser's text and the word count (preservation.py). -->
   <xsl:template match="tei:lb"><br/></xsl:template>
-  <xsl:template match="tei:lb[@break = 'no']"><br class="tk-join"/></xsl:template>
+  <!-- The stylesheet draws a hyphen at the line's end (.tk-join::before: no text in the page,
+       so the word stays whole), unless the text already ends in one ("Ge-", "Ge¬"). -->
+  <xsl:template match="tei:lb[@break = 'no']">
+    <span class="tk-join{if (preceding-sibling::node()[not(self::comment() or self::processing-instruction())][1]
+        [self::text()][matches(., '[-¬‐⸗=]\s*$')]) then ' tk-hyphenated' else ''}"><br/></span>
+  </xsl:template>
   <xsl:template match="text()[$tk:has-c1]
                        | text()[following-sibling::node()[not(self::comment() or self::processing-instruction())][1]
                                 [(self::tei:lb | self::tei:cb | self::tei:milestone)[@break = 'no']]]

@@ -271,8 +271,8 @@ def _page_pieces(root: etree._Element, every: list[str], reading: list[str]) -> 
                     walk(child, tag in _ARTICLE and classes is not None and "unit" in classes.split())
             tail = child.tail
             if tail:
-                if (child.get("class") == "tk-join" and isinstance(tag, str)
-                        and tag.rpartition("}")[2] == "br" and every and _joins_text_before(el, child)):
+                if (isinstance(tag, str) and (child.get("class") or "").startswith("tk-join")
+                        and every and _joins_text_before(el, child)):
                     # a line break inside a word (lb break="no"): the halves are one word
                     every[-1] += tail
                     if in_reading:
@@ -289,7 +289,8 @@ def _page_pieces(root: etree._Element, every: list[str], reading: list[str]) -> 
 
 
 def _joins_text_before(parent: etree._Element, br: etree._Element) -> bool:
-    """Does text stand right before ``br`` (the last piece read is the first half of its word)?"""
+    """Does text stand right before ``br`` (a line break inside a word, span.tk-join; the last
+    piece read is then the first half of its word)?"""
     before = br.getprevious()
     return bool(parent.text) if before is None else bool(before.tail)
 
