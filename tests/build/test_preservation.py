@@ -120,6 +120,10 @@ def test_local_images_are_copied_and_others_refused(tmp_path):
     _, run = _build(edition, tmp_path / "out2")
     assert "render.image-outside" in [d.code for d in run.diagnostics]
     assert not (tmp_path / "out2" / "html" / "images").exists()
+    # the page shows what was copied as an image, and the refused one as a label, never as an
+    # <img> that points at nothing
+    first, second = (_page(tmp_path / out) for out in ("out", "out2"))
+    assert 'src="images/img/page1.jpg"' in first and "images/img/page1.jpg" not in second
 
 
 def test_a_build_that_loses_text_is_an_error_and_keeps_the_previous_outputs(tmp_path):

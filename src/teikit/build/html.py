@@ -61,7 +61,10 @@ def render(edition: Edition, settings: BuildSettings, folder: Path, shard: int =
     citations, diags = citations_json(edition)
     params = {"single-page": settings.single_page, "citations": citations,
               "downloads": json.dumps(downloads.entries(edition, settings), ensure_ascii=False),
-              "shard": shard, "shards": shards}
+              "shard": shard, "shards": shards,
+              # the images copied beside the pages: any other is shown as a label, not as an
+              # <img> that points at nothing
+              "images": " ".join(sorted({url for url, _ in local_images(edition)[0]}))}
     with tempfile.TemporaryDirectory(prefix="teikit-handover-") as handover:
         document: etree._ElementTree | saxon.Serialized = edition.tree
         if release:
