@@ -25,6 +25,8 @@ TEI = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
 
 
 def test_a_figure_heading_is_its_caption_and_its_image_alt(tmp_path):
+    for name in ("yorktown.jpg", "map.png"):  # beside the edition: the builder copies them
+        (tmp_path / name).write_bytes(b"an image")
     folder, _ = build_text(TEI, tmp_path)
     first, second = page(folder, "d1.html").xpath("//figure")
     assert [" ".join(c.text_content().split()) for c in first.xpath("figcaption")] == [
@@ -45,3 +47,12 @@ def test_an_image_the_builder_did_not_copy_is_a_label(tmp_path):
     saxon.transform(stylesheet, tree, output_dir=tmp_path / "unlisted")  # no list: both taken to be there
     unlisted = page(tmp_path / "unlisted", "d1.html")
     assert unlisted.xpath("//img/@src") == ["images/yorktown.jpg", "images/map.png"]
+
+
+def test_the_builder_shows_a_missing_image_as_a_label(tmp_path):
+    (tmp_path / "map.png").write_bytes(b"an image")  # yorktown.jpg is missing
+    folder, diags = build_text(TEI, tmp_path)
+    assert "render.image-missing" in [d.code for d in diags]
+    shown = page(folder, "d1.html")
+    assert shown.xpath("//img/@src") == ["images/map.png"]
+    assert shown.xpath("//span[@class='tei-graphic']/@title") == ["image not included: yorktown.jpg"]
