@@ -1,6 +1,7 @@
 """The usual @rend and @rendition values look as they say in Chromium: a DTA letter's
 rendition="#g" (gesperrt) is spaced, "#s" struck through, "#uu" doubly underlined, "#aq"
-(antiqua in a Fraktur text) in another face."""
+(antiqua in a Fraktur text) in another face; the TEI Stylesheets' typewriter, allcaps,
+color(red) and it too (a colour only when named by letters alone)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ TEI = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStm
   </titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
   <text><body><div xml:id="d"><head>Brief</head><p>Plain <hi rendition="#g">gesperrt</hi>
   <hi rendition="#s">gestrichen</hi> <hi rendition="#uu">doppelt</hi> <hi rendition="#aq">Wien</hi>
-  <hi rend="k">Kapitälchen</hi></p></div></body></text></TEI>"""
+  <hi rend="k">Kapitälchen</hi> <hi rend="typewriter">tt</hi> <hi rend="allcaps">caps</hi>
+  <hi rend="color(red)">rot</hi> <hi rend="color(expression(alert))">bad</hi> <hi rend="it">kursiv</hi></p>
+  </div></body></text></TEI>"""
 
 
 def test_common_renditions_are_shown(tmp_path, open_page):
@@ -34,5 +37,12 @@ def test_common_renditions_are_shown(tmp_path, open_page):
         assert style("doppelt", "textDecorationStyle") == "double"
         assert style("Wien", "fontFamily") != plain
         assert style("Kapitälchen", "fontVariantCaps") == "small-caps"
+        # the TEI Stylesheets' own test file's renditions
+        assert "monospace" in style("tt", "fontFamily")
+        assert style("caps", "textTransform") == "uppercase"
+        assert style("rot", "color") == "rgb(255, 0, 0)"
+        text_colour = page.evaluate("getComputedStyle(document.querySelector('main p')).color")
+        assert style("bad", "color") == text_colour
+        assert style("kursiv", "fontStyle") == "italic"
     finally:
         server.shutdown()

@@ -371,13 +371,17 @@
   <xsl:template match="tei:hi">
     <xsl:variable name="rend" select="tokenize(lower-case(translate(string-join((@rend, @rendition, @style), ' '), '#;:', '   ')))"/>
     <xsl:element name="{if (tk:holds-block(.)) then 'div'
-        else if ($rend = ('italic', 'italics', 'i')) then 'i'
+        else if ($rend = ('italic', 'italics', 'it', 'i')) then 'i'
         else if ($rend = ('bold', 'b')) then 'b'
         else if ($rend = ('sup', 'superscript')) then 'sup'
         else if ($rend = ('sub', 'subscript')) then 'sub'
         else if ($rend = ('underline', 'u')) then 'u'
         else 'span'}">
       <xsl:attribute name="class" select="string-join(('hi', $rend[. != '']), ' ')"/>
+      <!-- rend="color(red)" (the TEI Stylesheets' form): a colour named by letters alone -->
+      <xsl:for-each select="($rend[matches(., '^colou?r\([a-z]+\)$')])[1]">
+        <xsl:attribute name="style" select="'color: ' || replace(., '^colou?r\(([a-z]+)\)$', '$1')"/>
+      </xsl:for-each>
       <xsl:call-template name="tk:id"/>
       <xsl:apply-templates/>
     </xsl:element>
