@@ -16,6 +16,7 @@ import shutil
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import cast
 
 from lxml import etree
 
@@ -94,7 +95,15 @@ _REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # a URL with a scheme (http:
 def local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[Diagnostic]]:
     """The local images of ``edition`` (graphic/@url, a relative path of plain characters) that
     lie inside its folder, as (url, file) pairs, and a diagnostic for each one refused: a path
-    or link that leads outside the folder, or a missing file. Nothing outside is ever read."""
+    or link that leads outside the folder, or a missing file. Nothing outside is ever read.
+    Found once per edition (the pages' parameter and the copy both ask; 0.13 s for the 2,210
+    graphics of 1,000 letters), and before a divided build forks, so its workers inherit it."""
+    if "local_images" not in edition.memo:
+        edition.memo["local_images"] = _find_local_images(edition)
+    return cast(tuple[list[tuple[str, Path]], list[Diagnostic]], edition.memo["local_images"])
+
+
+def _find_local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[Diagnostic]]:
     diags: list[Diagnostic] = []
     found: list[tuple[str, Path]] = []
     remote: list[tuple[str, int | None]] = []

@@ -186,6 +186,7 @@ def render_site(edition: Edition, settings: BuildSettings, folder: Path,
             meanwhile()
         return found, None
     html.check_tei(edition)
+    html.local_images(edition)  # found once here: forked workers inherit it
     task_settings = replace(settings, source=None, jobs=1, executor="")
     with executor(settings.jobs, settings.executor, inherit=(source, edition)) as (pool, shards):
         futures = [pool.submit(render_shard, source, task_settings, str(folder), i, shards)
