@@ -113,3 +113,47 @@ def test_workers_count_the_tei_words_block_by_block_as_one_process_does(tmp_path
     assert list(counted.items()) == list(whole.items())
     run = build_formats(edition, ["html"], replace(settings, exports_dir=tmp_path / "out"))
     assert run.committed and preservation.edition_words(edition)[0] == whole
+
+
+_AHEAD = """
+import sys
+from pathlib import Path
+from teikit.build import BuildSettings, parallel
+from teikit.build.run import build_formats
+
+folder, register, out = (Path(a) for a in sys.argv[1:4])
+files = [f for f in sorted(folder.glob("*.xml")) if f != register]
+source = parallel.Source.of(files, [register], collection=True, name=folder)
+settings = BuildSettings(exports_dir=out, jobs=2, source=source)
+assert parallel.starts_ahead(settings, ["html"])
+with parallel.ahead(settings, ["html"]):
+    assert parallel._ahead is not None  # the workers run, and compile, before the edition is read
+    run = build_formats(source.load(), ["html"], settings)
+assert run.committed, run.diagnostics
+(html,) = [r for r in run.results if r.format == "html"]
+assert html.words is not None  # counted by the workers
+print("ahead")
+"""
+
+
+def test_workers_started_ahead_write_the_same_site(tmp_path):
+    """In a process where Saxon has not run (a fresh `teikit build html --jobs 2`), the workers
+    start before the edition is read and are handed it serialized: the same site, every word
+    counted. (In this test process Saxon has run, so ahead() starts nothing here.)"""
+    import subprocess
+    import sys
+
+    from teikit.build import BuildSettings, parallel, preservation
+    from teikit.saxon import started
+
+    one = _build(tmp_path / "one", "--jobs", "1")
+    out = tmp_path / "ahead"
+    args = [str(FIXTURE), str(FIXTURE / "persons.xml"), str(out)]
+    done = subprocess.run([sys.executable, "-c", _AHEAD, *args], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "ahead" in done.stdout, done.stderr
+    assert _files(out / "html") == one
+    assert preservation.site_counts(out / "html") == preservation.site_counts(tmp_path / "one" / "html")
+    settings = BuildSettings(exports_dir=out, jobs=2, source=parallel.Source.of([MINI], collection=False))
+    assert started() and not parallel.starts_ahead(settings, ["html"])  # forks only before Saxon runs
+    assert not parallel.starts_ahead(replace(settings, jobs=1), ["html"])
+    assert not parallel.starts_ahead(settings, ["html", "epub"])

@@ -20,12 +20,14 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
+import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from teikit.build import BuildSettings
 from teikit.diagnostics import Diagnostic
@@ -114,6 +116,83 @@ def render_shard(source: Source, settings: BuildSettings, folder: str, shard: in
     return Shard(found, words, reading, preservation.tei_words_part(edition.tree, shard, shards))
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What a worker started ahead (:func:`ahead`) needs to write its pages, from the process
+    that read the edition: the edition serialized for Saxon, and the stylesheet's parameters."""
+
+    document: Any  # teikit.saxon.Serialized
+    params: dict[str, object]
+    source_name: str
+
+
+def render_prepared(prepared: Prepared, settings: BuildSettings, folder: str, shard: int,
+                    shards: int) -> Shard:
+    """A worker's task when it was started ahead: no edition here, only the serialized one
+    (Saxon parses it) and its parameters; write shard ``shard``'s pages and count their words.
+    The TEI's words are counted by the process that read the edition, meanwhile."""
+    from teikit.build import html, preservation
+
+    site = Path(folder)
+    found = html.write_pages(prepared.document, prepared.params, settings, site, prepared.source_name,
+                             shard, shards)
+    if not settings.check_text:
+        return Shard(found)
+    mine = [page for page in sorted(site.rglob("*.html"))
+            if shard_of(page.relative_to(site).as_posix(), shards) == shard]
+    words, reading = preservation.page_counts(mine)
+    return Shard(found, words, reading)
+
+
+# Workers started before the edition was read (see ahead()): the pool, and its size.
+_ahead: tuple[Executor, int] | None = None
+
+
+def _compile_ahead(stylesheet: str) -> None:
+    from teikit import saxon
+
+    saxon.compile_stylesheet(stylesheet)
+
+
+def _ready() -> None:
+    """Nothing: submitted once per worker, so every worker starts (and compiles) at once."""
+
+
+def starts_ahead(settings: BuildSettings, names: Sequence[str], tasks: Sequence[object] = ()) -> bool:
+    """Whether :func:`ahead` starts workers for a build of ``names`` with these settings: a
+    site alone (no other format or task), divided among local processes forked from this one
+    before Saxon ran here."""
+    from teikit import saxon
+    from teikit.build import forked
+
+    return (list(names) == ["html"] and not tasks and divided(settings) and settings.jobs > 1
+            and forked.available() and not saxon.started())
+
+
+@contextmanager
+def ahead(settings: BuildSettings, names: Sequence[str], tasks: Sequence[object] = ()) -> Iterator[None]:
+    """Start the site's workers now, before the edition is read, when :func:`starts_ahead`:
+    each compiles the stylesheet while this process reads and links the files (one core was
+    idle then), and :func:`render_site` later hands them the edition serialized. Elsewhere
+    nothing: the workers are started by render_site, and load or inherit the edition."""
+    global _ahead
+    if not starts_ahead(settings, names, tasks):
+        yield
+        return
+    from teikit.build import html
+
+    pool = ProcessPoolExecutor(max_workers=settings.jobs, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_compile_ahead, initargs=(str(html.stylesheet(settings)),))
+    try:
+        for _ in range(settings.jobs):  # forks them all now (the fork context starts every worker)
+            pool.submit(_ready)
+        _ahead = (pool, settings.jobs)
+        yield
+    finally:
+        _ahead = None
+        pool.shutdown(cancel_futures=True)
+
+
 def default_jobs() -> int:
     """The cores this process may use."""
     from teikit.cores import available_cores
@@ -165,6 +244,29 @@ def executor(jobs: int, address: str = "",
         _inherited = None
 
 
+def _render_ahead(edition: Edition, settings: BuildSettings, task_settings: BuildSettings, folder: Path,
+                  meanwhile: Callable[[], object] | None) -> list[Shard]:
+    """The pages written by the workers started ahead (:func:`ahead`), from the edition
+    serialized here; this process counts the TEI's words meanwhile."""
+    from teikit import saxon
+    from teikit.build import html, preservation
+
+    assert _ahead is not None
+    pool, shards = _ahead
+    params, diags = html.page_params(edition, settings)
+    with tempfile.TemporaryDirectory(prefix="teikit-handover-") as handover:
+        prepared = Prepared(saxon.serialized(edition.tree, Path(handover)), params, str(edition.path))
+        futures = [pool.submit(render_prepared, prepared, task_settings, str(folder), i, shards)
+                   for i in range(shards)]
+        if settings.check_text:
+            preservation.edition_words(edition)
+        if meanwhile is not None:
+            meanwhile()
+        results = [f.result() for f in futures]
+    results[0].diagnostics[:0] = diags
+    return results
+
+
 def divided(settings: BuildSettings) -> bool:
     """Whether :func:`render_site` divides the pages among workers (which then also count the
     TEI's words, block by block)."""
@@ -188,12 +290,15 @@ def render_site(edition: Edition, settings: BuildSettings, folder: Path,
     html.check_tei(edition)
     html.local_images(edition)  # found once here: forked workers inherit it
     task_settings = replace(settings, source=None, jobs=1, executor="")
-    with executor(settings.jobs, settings.executor, inherit=(source, edition)) as (pool, shards):
-        futures = [pool.submit(render_shard, source, task_settings, str(folder), i, shards)
-                   for i in range(shards)]
-        if meanwhile is not None:  # this process's own share, while the workers write pages
-            meanwhile()
-        results = [f.result() for f in futures]
+    if _ahead is not None:
+        results = _render_ahead(edition, settings, task_settings, folder, meanwhile)
+    else:
+        with executor(settings.jobs, settings.executor, inherit=(source, edition)) as (pool, shards):
+            futures = [pool.submit(render_shard, source, task_settings, str(folder), i, shards)
+                       for i in range(shards)]
+            if meanwhile is not None:  # this process's own share, while the workers write pages
+                meanwhile()
+            results = [f.result() for f in futures]
     found = [d for r in results for d in r.diagnostics]
     if all(r.tei is not None for r in results):
         preservation.remember_words(edition, [r.tei or Counter() for r in results])
