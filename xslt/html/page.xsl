@@ -122,7 +122,8 @@
        pages) are serialized once, as the pages' own serializer writes them (tk:html's
        parameters), then written into each page as they are (disable-output-escaping): copying
        them into every page as nodes and serializing them again took about a tenth of the
-       transform. -->
+       transform. This holds for pages Saxon serializes (xsl:result-document into a folder,
+       as teikit runs it); a page kept as a tree would hold these parts as escaped text. -->
   <xsl:variable name="tk:html-form" as="map(*)" select="map{'method': 'xhtml', 'html-version': 5.0,
       'omit-xml-declaration': true(), 'include-content-type': false(), 'indent': false()}"/>
   <xsl:variable name="tk:site-header-text" as="xs:string" select="serialize($tk:site-header, $tk:html-form)"/>
