@@ -415,3 +415,16 @@ def test_two_notes_with_an_empty_number_get_their_own_numbers(built):
     listed = page.xpath("//main//li[@class='note']/span[@class='note-number']/text()")
     numbers = [n.strip(". ") for n in listed]
     assert numbers == ["[1]", "1", "2"]
+
+
+def test_pages_are_read_as_xml_and_a_page_that_is_not_xml_as_html(tmp_path):
+    """Written pages are XHTML syntax and read with the XML parser; a page an edition's own
+    stylesheet wrote as HTML (unclosed elements, a named entity) still has its words counted."""
+    (tmp_path / "a.html").write_text(
+        '<!DOCTYPE html><html><body><nav>menu</nav><article class="unit"><p>one two<br/>three</p>'
+        '</article></body></html>', encoding="utf-8")
+    (tmp_path / "b.html").write_text(
+        "<!DOCTYPE html><html><body><p>four&nbsp;five<br>six<p>seven</body></html>", encoding="utf-8")
+    every, reading = preservation.site_counts(tmp_path)
+    assert every == Counter(["one", "two", "three", "four", "five", "six", "seven"])
+    assert reading == Counter(["one", "two", "three"])
