@@ -92,10 +92,11 @@ def test_workers_count_the_words_as_one_process_reads_them(tmp_path):
     assert run.committed and "build.text-lost" not in codes
 
 
-def test_workers_count_the_tei_words_block_by_block_as_one_process_does(tmp_path):
-    """Each worker counts the TEI's words of its block of texts; added up in order they are the
-    counts one process makes, word for word and in the same order (a report's examples are
-    the first words by count, ties in text order, so jobs 1 and jobs N name the same)."""
+def test_a_divided_build_counts_the_tei_words_as_one_process_does(tmp_path):
+    """The process that read the edition counts the TEI's words while the workers write the
+    pages: the counts one process makes, word for word and in the same order (a report's
+    examples are the first words by count, ties in text order, so jobs 1 and jobs N name the
+    same), and the workers never read a TEI file (the edition is handed over serialized)."""
     from teikit.build import BuildSettings, parallel, preservation
     from teikit.build.run import build_formats
     from teikit.collection import load_collection, tei_files
@@ -103,12 +104,11 @@ def test_workers_count_the_tei_words_block_by_block_as_one_process_does(tmp_path
     files = tei_files(FIXTURE)
     whole, _ = preservation.tei_words(load_collection(files, name=FIXTURE).tree)
     edition = load_collection(files, name=FIXTURE)
-    parts = [preservation.tei_words_part(edition.tree, k, 3) for k in range(3)]
-    assert all(parts) and sum(parts, start=type(whole)()) == whole
-    source = parallel.Source.of(files, collection=True, name=FIXTURE)
-    settings = BuildSettings(exports_dir=tmp_path, jobs=2, source=source)
+    settings = BuildSettings(exports_dir=tmp_path, jobs=2)  # no Source: the workers need none
+    (tmp_path / "site").mkdir()
     parallel.render_site(edition, settings, tmp_path / "site")
-    assert "tei_words" in edition.memo  # the workers' counts, not this process's
+    assert "tei_words" in edition.memo  # counted while the workers wrote
+    assert not (tmp_path / "site" / parallel.HANDOVER).exists()  # the handed-over copy is gone
     counted, _ = preservation.edition_words(edition)
     assert list(counted.items()) == list(whole.items())
     run = build_formats(edition, ["html"], replace(settings, exports_dir=tmp_path / "out"))
