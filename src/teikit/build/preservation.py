@@ -65,8 +65,17 @@ _FURNITURE = {"pb", "tk-pb", "note-number", "marker-number", "backlink", "unit-l
 _C1 = {i: bytes([i]).decode("cp1252", errors="replace") for i in range(0x80, 0xA0)}
 
 
+_HAS_C1 = re.compile("[\x80-\x9f]")
+
+
+def _raw_words(text: str) -> list[str]:
+    """The words of ``text`` as written (not case-folded), C1 characters read as Windows-1252.
+    ``str.translate`` looks every character up in a dict: done only for a text that has one."""
+    return WORD.findall(text.translate(_C1) if _HAS_C1.search(text) else text)
+
+
 def words(text: str) -> list[str]:
-    return [w.casefold() for w in WORD.findall(text.translate(_C1))]
+    return [w.casefold() for w in _raw_words(text)]
 
 
 class Origins(Mapping[str, str]):
@@ -156,7 +165,8 @@ class _Pieces(list[str]):
             self.flush()
 
     def flush(self) -> None:
-        self.counts.update(words(_JOIN.sub("", "".join(self))))
+        # counted as written; case-folded once per distinct word by _count_tops
+        self.counts.update(_raw_words(_JOIN.sub("", "".join(self))))
         self.clear()
 
 
@@ -195,7 +205,7 @@ def _count_tops(tops: Iterable[etree._Element]) -> Counter[str]:
         _walk_text(top, False, buffer)
         buffer.flush()
         counts.update(buffer.counts)
-    return counts
+    return _folded(counts)
 
 
 def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], Origins]:

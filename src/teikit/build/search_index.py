@@ -57,7 +57,8 @@ def build_index(data: dict[str, Any]) -> dict[str, Any]:
         docs.append([href, label, text, unit])
         tokens = words(text)
         lens.append(len(tokens))
-        for term, tf in sorted(Counter(tokens).items()):
+        # each term's blocks in block order (i grows); the terms are sorted once at the end
+        for term, tf in Counter(tokens).items():
             postings.setdefault(term, []).extend((i, tf))
         mentions.append(sorted({(number[eid], surface) for eid, surface in refs if eid in number}))
     return {
