@@ -30,6 +30,10 @@ def _build(path: Path, out: Path, **settings) -> tuple[Edition, object]:
     return edition, run
 
 
+# What each fixture's build said (filled by the fixture `built`).
+SAID: dict[str, list] = {}
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict[str, Path]:
     out = {}
@@ -38,6 +42,7 @@ def built(tmp_path_factory) -> dict[str, Path]:
         _, run = _build(path, folder)
         assert run.committed, [d.render() for d in run.diagnostics]
         out[path.stem] = folder
+        SAID[path.stem] = run.diagnostics
     return out
 
 
@@ -50,6 +55,12 @@ def test_every_word_reaches_html_and_epub(built, fixture):
     epub = preservation.compare(source, where, preservation.epub_words(next(folder.glob("*.epub"))), "EPUB")
     assert not html.lost, html.lost
     assert not epub.lost, epub.lost
+
+
+@pytest.mark.parametrize("fixture", [p.stem for p in FIXTURES])
+def test_no_fixture_shows_a_word_of_its_text_twice(built, fixture):
+    # a label the stylesheet adds ("[image]" for an image not included) is not the text's word
+    assert [d.render() for d in SAID[fixture] if d.code == "build.text-repeated"] == []
 
 
 def _page(folder: Path, pattern: str = "*.html") -> str:

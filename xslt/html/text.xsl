@@ -254,7 +254,7 @@
         <img class="tei-graphic" src="{'images/' || @url}" alt="{$alt}" loading="lazy"/>
       </xsl:when>
       <xsl:otherwise>
-        <span class="tei-graphic" title="image not included: {@url}">[<xsl:value-of select="tk:s('image')"/>]</span>
+        <span class="tei-graphic tk-generated" title="image not included: {@url}">[<xsl:value-of select="tk:s('image')"/>]</span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
