@@ -112,7 +112,7 @@ def test_a_group_of_texts_and_a_sourcedoc_reach_the_epub(built):
 
 
 def test_the_fixture_epubs_pass_epubcheck(built):
-    for fixture in ("apparatus", "group", "diplomatic", "notes", "letter-texts", "dictionary", "formula"):
+    for fixture in ("apparatus", "group", "diplomatic", "notes", "letter-texts", "dictionary", "formula", "notes-placed", "genetic"):
         assert problems(epubcheck(next(built[fixture].glob("*.epub")))) == [], fixture
 
 
@@ -426,3 +426,21 @@ def test_two_notes_with_an_empty_number_get_their_own_numbers(built):
     listed = page.xpath("//main//li[@class='note']/span[@class='note-number']/text()")
     numbers = [n.strip(". ") for n in listed]
     assert numbers == ["[1]", "1", "2"]
+
+
+def test_marginal_and_inline_notes_stand_where_they_are_and_stay_listed(built):
+    # DTA, EEBO: note place="margin"/"left"/"right"/"inline" were all footnote markers
+    page = lxml_html.fromstring(_page(built["notes-placed"], "d1.html"))
+    placed = page.xpath("//article//*[contains(@class, 'note-placed')]")
+    assert [(p.get("class"), p.text_content().split()[-1]) for p in placed] == [
+        ("tei-note note-placed place-margin", "alpha."), ("tei-note note-placed place-inline", "beta"),
+        ("tei-note note-placed place-margin", "epsilon."), ("tei-note note-placed place-margin", "zeta.")]
+    assert [a.text for a in page.xpath("//article//a[@class='noteref']")] is not None
+    assert "gamma" not in " ".join(page.xpath("//article//p//text()"))  # the footnote: a marker
+    listed = page.xpath("//ul[@class='notes-list']/li")
+    assert len(listed) == 5  # the list stays complete; the placed ones are marked as copies
+    assert [li.get("data-shown-in") for li in listed] == ["d1.html", "d1.html", None, "d1.html", "d1.html"]
+    for li, here in zip([listed[i] for i in (0, 1, 3, 4)], placed):
+        assert li.xpath(".//a[@class='backlink']/@href") == [f"d1.html#{here.get('id')}"]
+    epub = _epub_text(built["notes-placed"])
+    assert "Marginal gloss alpha." in epub and "Right-hand note zeta." in epub

@@ -684,6 +684,18 @@
 
   <xsl:template match="tei:note">
     <xsl:choose>
+      <!-- a marginal or inline note (@place) where it stands, numbered as it is listed; the
+           list's entry is then a copy (data-shown-in) and links back here -->
+      <xsl:when test="tk:shown-in-place(.)">
+        <xsl:element name="{if (tk:holds-blocks-only(..)) then 'div' else 'span'}">
+          <xsl:attribute name="class" select="'tei-note note-placed place-' || tk:note-place(.)"/>
+          <xsl:attribute name="id" select="tk:marker-id(., .)"/>
+          <xsl:attribute name="role" select="'note'"/>
+          <a class="note-number" href="#{tk:note-id(.)}"><xsl:value-of select="tk:note-number(.)"/></a>
+          <xsl:text> </xsl:text>
+          <xsl:apply-templates/>
+        </xsl:element>
+      </xsl:when>
       <xsl:when test="tk:is-inline-note(.)">
         <xsl:call-template name="tk:marker"><xsl:with-param name="note" select="."/></xsl:call-template>
       </xsl:when>
@@ -698,6 +710,26 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!--* Is this note shown where it stands (a marginal or inline note: tk:note-place), rather
+        than as a marker? Only where HTML lets it: between blocks, or holding phrases alone
+        inside a phrase (a note of paragraphs inside a sentence stays a marker). -->
+  <xsl:function name="tk:shown-in-place" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="tk:note-place($note) != '' and tk:is-inline-note($note)
+        and (tk:holds-blocks-only($note/..) or empty($note//*[tk:is-block(.)]))"/>
+  </xsl:function>
+
+  <!--* Does this element hold blocks, not phrases (a division, a stanza), so that a note
+        standing in it between them can be a block too? -->
+  <xsl:function name="tk:holds-blocks-only" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="starts-with(local-name($e), 'div') or local-name($e) = ('body', 'front', 'back', 'text',
+        'group', 'lg', 'sp', 'spGrp', 'argument', 'epigraph', 'opener', 'closer', 'postscript', 'floatingText', 'figure')"/>
+  </xsl:function>
+
+  <xsl:mode name="tk:without-ids" on-no-match="shallow-copy"/>
+  <xsl:template match="@id" mode="tk:without-ids"/>
 
   <!-- A note in a register entry (a person's biography) is part of the entry. -->
   <xsl:template match="tei:note[ancestor::tei:person or ancestor::tei:personGrp or ancestor::tei:place
@@ -759,10 +791,21 @@
                     and not(tk:note-unit(.) is tk:unit-of(.)) and exists(tk:unit-of(.))">
         <xsl:attribute name="data-shown-in" select="tk:unit-file(tk:unit-of(.))"/>
       </xsl:if>
+      <xsl:variable name="in-place" select="$element = 'li' and tk:shown-in-place(.) and exists(tk:unit-of(.))"/>
+      <xsl:if test="$in-place">
+        <xsl:attribute name="data-shown-in" select="tk:unit-file(tk:unit-of(.))"/>
+      </xsl:if>
       <span class="note-number"><xsl:value-of select="$num"/>. </span>
       <xsl:element name="{if ($element = 'span') then 'span' else 'div'}">
         <xsl:attribute name="class" select="'note-body'"/>
-        <xsl:apply-templates/>
+        <xsl:choose>
+          <!-- the copy of a note shown in place: its elements' ids are those of the original -->
+          <xsl:when test="$in-place">
+            <xsl:variable name="body"><xsl:apply-templates/></xsl:variable>
+            <xsl:apply-templates select="$body" mode="tk:without-ids"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+        </xsl:choose>
         <!-- a note continued elsewhere (@next) is shown whole, here -->
         <xsl:for-each select="tk:continuations(.)">
           <xsl:text> </xsl:text><span class="note-continued"><xsl:apply-templates/></span>
