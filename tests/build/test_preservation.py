@@ -434,13 +434,26 @@ def test_marginal_and_inline_notes_stand_where_they_are_and_stay_listed(built):
     placed = page.xpath("//article//*[contains(@class, 'note-placed')]")
     assert [(p.get("class"), p.text_content().split()[-1]) for p in placed] == [
         ("tei-note note-placed place-margin", "alpha."), ("tei-note note-placed place-inline", "beta"),
-        ("tei-note note-placed place-margin", "epsilon."), ("tei-note note-placed place-margin", "zeta.")]
-    assert [a.text for a in page.xpath("//article//a[@class='noteref']")] is not None
+        ("tei-note note-placed place-margin", "epsilon."), ("tei-note note-placed place-block", "eta."),
+        ("tei-note note-placed place-margin", "zeta.")]
     assert "gamma" not in " ".join(page.xpath("//article//p//text()"))  # the footnote: a marker
     listed = page.xpath("//ul[@class='notes-list']/li")
-    assert len(listed) == 5  # the list stays complete; the placed ones are marked as copies
-    assert [li.get("data-shown-in") for li in listed] == ["d1.html", "d1.html", None, "d1.html", "d1.html"]
-    for li, here in zip([listed[i] for i in (0, 1, 3, 4)], placed):
+    assert len(listed) == 6  # the list stays complete; the placed ones are marked as copies
+    assert [li.get("data-shown-in") for li in listed] == ["d1.html", "d1.html", None, "d1.html", "d1.html", "d1.html"]
+    for li, here in zip([listed[i] for i in (0, 1, 3, 4, 5)], placed):
         assert li.xpath(".//a[@class='backlink']/@href") == [f"d1.html#{here.get('id')}"]
     epub = _epub_text(built["notes-placed"])
     assert "Marginal gloss alpha." in epub and "Right-hand note zeta." in epub
+
+
+def test_an_utterance_is_a_block_headed_by_its_speaker(built):
+    # ParlaMint: every u ran into one paragraph with no speaker; applause read as a word of the speech
+    page = lxml_html.fromstring(_page(built["speech"], "div-1.html"))
+    utterances = page.xpath("//div[@class='tei-u']")
+    assert [u.get("id") for u in utterances] == ["u1", "u2", "u3"]
+    speakers = [u.xpath("string(span[contains(@class, 'u-speaker')])") for u in utterances]
+    assert speakers == ["Anna Chairwoman", "Doe, John, member of parliament", "Unknown.1"]
+    events = [(e.get("class"), e.text_content()) for e in page.xpath("//*[contains(@class, 'tk-event')]")]
+    assert events == [("tei-kinesic tk-event", "Applause."), ("tei-vocal tk-event", "laughter"),
+                      ("tei-pause tk-event", "pause"), ("tei-incident tk-event", "Interruption of the sitting zeta.")]
+    assert page.xpath("//span[contains(@class, 'tei-pause')]/@title") == ["PT5S"]

@@ -25,7 +25,7 @@
       'speaker', 'castItem', 'castGroup', 'biblStruct', 'listPerson', 'listPlace', 'listOrg',
       'listEvent', 'person', 'place', 'org', 'event', 'text', 'group', 'front', 'body', 'back',
       'item', 'label', 'row', 'cell', 'quote', 'cit', 'spGrp', 'figDesc', 'listWit', 'listApp', 'sourceDoc', 'surface',
-      'surfaceGrp', 'zone', 'set')"/>
+      'surfaceGrp', 'zone', 'set', 'u')"/>
   <!-- Elements that have their own template below (the rest fall under the policy above). -->
   <xsl:variable name="tk:handled-names" as="xs:string*" select="(
       'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'p', 'ab', 'head', 'lg', 'l',
@@ -44,7 +44,7 @@
       'roleDesc', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'person', 'personGrp', 'place', 'org',
       'event', 'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line', 'app', 'lem', 'rdg', 'rdgGrp',
       'listWit', 'witness', 'formula', 'wit', 'witDetail', 'ex', 'am', 'surplus', 'g', 'subst',
-      'handShift', 'citedRange', 'listApp', 'set')"/>
+      'handShift', 'citedRange', 'listApp', 'set', 'u', 'pause', 'vocal', 'kinesic', 'incident', 'writing', 'shift')"/>
 
   <!-- The same two lists as sets, for quick tests. -->
   <xsl:variable name="tk:block-set" as="map(xs:string, xs:boolean)"
@@ -688,7 +688,7 @@
            list's entry is then a copy (data-shown-in) and links back here -->
       <xsl:when test="tk:shown-in-place(.)">
         <xsl:element name="{if (tk:holds-blocks-only(..)) then 'div' else 'span'}">
-          <xsl:attribute name="class" select="'tei-note note-placed place-' || tk:note-place(.)"/>
+          <xsl:attribute name="class" select="'tei-note note-placed place-' || (tk:note-place(.)[. != ''], 'block')[1]"/>
           <xsl:attribute name="id" select="tk:marker-id(., .)"/>
           <xsl:attribute name="role" select="'note'"/>
           <a class="note-number" href="#{tk:note-id(.)}"><xsl:value-of select="tk:note-number(.)"/></a>
@@ -713,11 +713,14 @@
 
   <!--* Is this note shown where it stands (a marginal or inline note: tk:note-place), rather
         than as a marker? Only where HTML lets it: between blocks, or holding phrases alone
-        inside a phrase (a note of paragraphs inside a sentence stays a marker). -->
+        inside a phrase (a note of paragraphs inside a sentence stays a marker). A note standing
+        between blocks, in no sentence (a transcriber's "Voting." between two speeches), is
+        shown there too: a marker alone on a line annotated nothing. -->
   <xsl:function name="tk:shown-in-place" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="tk:note-place($note) != '' and tk:is-inline-note($note)
-        and (tk:holds-blocks-only($note/..) or empty($note//*[tk:is-block(.)]))"/>
+    <xsl:sequence select="tk:is-inline-note($note) and (if (tk:note-place($note) != '')
+        then tk:holds-blocks-only($note/..) or empty($note//*[tk:is-block(.)])
+        else tk:holds-blocks-only($note/..))"/>
   </xsl:function>
 
   <!--* Does this element hold blocks, not phrases (a division, a stanza), so that a note
