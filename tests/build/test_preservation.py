@@ -112,7 +112,7 @@ def test_a_group_of_texts_and_a_sourcedoc_reach_the_epub(built):
 
 
 def test_the_fixture_epubs_pass_epubcheck(built):
-    for fixture in ("apparatus", "group", "diplomatic", "notes", "letter-texts", "dictionary", "formula", "notes-placed", "genetic"):
+    for fixture in ("apparatus", "group", "diplomatic", "notes", "letter-texts", "dictionary", "formula", "notes-placed", "genetic", "speech", "dictionary-entries"):
         assert problems(epubcheck(next(built[fixture].glob("*.epub")))) == [], fixture
 
 
@@ -457,3 +457,15 @@ def test_an_utterance_is_a_block_headed_by_its_speaker(built):
     assert events == [("tei-kinesic tk-event", "Applause."), ("tei-vocal tk-event", "laughter"),
                       ("tei-pause tk-event", "pause"), ("tei-incident tk-event", "Interruption of the sitting zeta.")]
     assert page.xpath("//span[contains(@class, 'tei-pause')]/@title") == ["PT5S"]
+
+
+def test_dictionary_entries_read_as_entries(built):
+    # FreeDict: "<orth>aada</orth><gramGrp><pos>n.</pos>" read "aadan.", every translation a line
+    page = lxml_html.fromstring(_page(built["dictionary-entries"], "body-1.html"))
+    entries = [" ".join(e.text_content().split()) for e in page.xpath("//div[contains(@class, 'dict-entry')]")]
+    assert entries == ["aada n. habitude; coutume",
+                       "nit n. personne Prov. Nit, nit ay garabam l'homme est le remède de l'homme".replace(
+                           "Prov.", "(Prov.)"),
+                       "njang 1. n. enseignement 2. v. (mit G.) apprendre aada from Arabic"]
+    assert page.xpath("//div[@id='njang']/div[@class='tei-sense']/span[contains(@class, 'sense-number')]/text()") == ["1.", "2."]
+    assert page.xpath("//div[@id='aada']//span[@class='tei-orth']/text()") == ["aada"]

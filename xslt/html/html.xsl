@@ -31,6 +31,7 @@
   <xsl:include href="letters.xsl"/>
   <xsl:include href="msdesc.xsl"/>
   <xsl:include href="speech.xsl"/>
+  <xsl:include href="dictionary.xsl"/>
   <xsl:include href="navigation.xsl"/>
   <xsl:include href="shards.xsl"/>
 

@@ -25,7 +25,7 @@
       'speaker', 'castItem', 'castGroup', 'biblStruct', 'listPerson', 'listPlace', 'listOrg',
       'listEvent', 'person', 'place', 'org', 'event', 'text', 'group', 'front', 'body', 'back',
       'item', 'label', 'row', 'cell', 'quote', 'cit', 'spGrp', 'figDesc', 'listWit', 'listApp', 'sourceDoc', 'surface',
-      'surfaceGrp', 'zone', 'set', 'u')"/>
+      'surfaceGrp', 'zone', 'set', 'u', 'entry', 'entryFree', 'superEntry', 're', 'hom', 'sense')"/>
   <!-- Elements that have their own template below (the rest fall under the policy above). -->
   <xsl:variable name="tk:handled-names" as="xs:string*" select="(
       'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'p', 'ab', 'head', 'lg', 'l',
@@ -44,7 +44,10 @@
       'roleDesc', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'person', 'personGrp', 'place', 'org',
       'event', 'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line', 'app', 'lem', 'rdg', 'rdgGrp',
       'listWit', 'witness', 'formula', 'wit', 'witDetail', 'ex', 'am', 'surplus', 'g', 'subst',
-      'handShift', 'citedRange', 'listApp', 'set', 'u', 'pause', 'vocal', 'kinesic', 'incident', 'writing', 'shift')"/>
+      'handShift', 'citedRange', 'listApp', 'set', 'u', 'pause', 'vocal', 'kinesic', 'incident', 'writing', 'shift',
+      'entry', 'entryFree', 'superEntry', 're', 'hom', 'sense', 'form', 'orth', 'pron', 'hyph', 'syll', 'stress',
+      'gramGrp', 'gram', 'pos', 'gen', 'number', 'case', 'per', 'tns', 'mood', 'subc', 'iType', 'colloc', 'def',
+      'usg', 'lbl', 'xr', 'etym', 'oRef', 'oVar', 'pRef', 'pVar')"/>
 
   <!-- The same two lists as sets, for quick tests. -->
   <xsl:variable name="tk:block-set" as="map(xs:string, xs:boolean)"
