@@ -112,7 +112,8 @@ def test_a_group_of_texts_and_a_sourcedoc_reach_the_epub(built):
 
 
 def test_the_fixture_epubs_pass_epubcheck(built):
-    for fixture in ("apparatus", "group", "diplomatic", "notes", "letter-texts", "dictionary", "formula", "notes-placed", "genetic", "speech", "dictionary-entries"):
+    for fixture in ("apparatus", "group", "diplomatic", "notes", "letter-texts", "dictionary", "formula",
+                    "notes-placed", "genetic", "speech", "dictionary-entries"):
         assert problems(epubcheck(next(built[fixture].glob("*.epub")))) == [], fixture
 
 
@@ -439,8 +440,8 @@ def test_marginal_and_inline_notes_stand_where_they_are_and_stay_listed(built):
     assert "gamma" not in " ".join(page.xpath("//article//p//text()"))  # the footnote: a marker
     listed = page.xpath("//ul[@class='notes-list']/li")
     assert len(listed) == 6  # the list stays complete; the placed ones are marked as copies
-    assert [li.get("data-shown-in") for li in listed] == ["d1.html", "d1.html", None, "d1.html", "d1.html", "d1.html"]
-    for li, here in zip([listed[i] for i in (0, 1, 3, 4, 5)], placed):
+    assert [li.get("data-shown-in") for li in listed] == ["d1.html", "d1.html", None] + ["d1.html"] * 3
+    for li, here in zip([listed[i] for i in (0, 1, 3, 4, 5)], placed, strict=True):
         assert li.xpath(".//a[@class='backlink']/@href") == [f"d1.html#{here.get('id')}"]
     epub = _epub_text(built["notes-placed"])
     assert "Marginal gloss alpha." in epub and "Right-hand note zeta." in epub
@@ -453,19 +454,23 @@ def test_an_utterance_is_a_block_headed_by_its_speaker(built):
     assert [u.get("id") for u in utterances] == ["u1", "u2", "u3"]
     speakers = [u.xpath("string(span[contains(@class, 'u-speaker')])") for u in utterances]
     assert speakers == ["Anna Chairwoman", "Doe, John, member of parliament", "Unknown.1"]
-    events = [(e.get("class"), e.text_content()) for e in page.xpath("//*[contains(@class, 'tk-event')]")]
+    events = [(e.get("class"), e.text_content())
+              for e in page.xpath("//*[contains(@class, 'tk-event')]")]
     assert events == [("tei-kinesic tk-event", "Applause."), ("tei-vocal tk-event", "laughter"),
-                      ("tei-pause tk-event", "pause"), ("tei-incident tk-event", "Interruption of the sitting zeta.")]
+                      ("tei-pause tk-event", "pause"),
+                      ("tei-incident tk-event", "Interruption of the sitting zeta.")]
     assert page.xpath("//span[contains(@class, 'tei-pause')]/@title") == ["PT5S"]
 
 
 def test_dictionary_entries_read_as_entries(built):
     # FreeDict: "<orth>aada</orth><gramGrp><pos>n.</pos>" read "aadan.", every translation a line
     page = lxml_html.fromstring(_page(built["dictionary-entries"], "body-1.html"))
-    entries = [" ".join(e.text_content().split()) for e in page.xpath("//div[contains(@class, 'dict-entry')]")]
+    entries = [" ".join(e.text_content().split())
+               for e in page.xpath("//div[contains(@class, 'dict-entry')]")]
     assert entries == ["aada n. habitude; coutume",
                        "nit n. personne Prov. Nit, nit ay garabam l'homme est le remède de l'homme".replace(
                            "Prov.", "(Prov.)"),
                        "njang 1. n. enseignement 2. v. (mit G.) apprendre aada from Arabic"]
-    assert page.xpath("//div[@id='njang']/div[@class='tei-sense']/span[contains(@class, 'sense-number')]/text()") == ["1.", "2."]
+    numbers = "//div[@id='njang']/div[@class='tei-sense']/span[contains(@class, 'sense-number')]/text()"
+    assert page.xpath(numbers) == ["1.", "2."]
     assert page.xpath("//div[@id='aada']//span[@class='tei-orth']/text()") == ["aada"]

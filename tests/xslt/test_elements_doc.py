@@ -33,8 +33,9 @@ def test_the_doc_names_no_element_that_is_not_handled():
 
 def _element_layer() -> str:
     """The HTML element layer: text.xsl and the files of one kind of text (speech, dictionaries)."""
-    return "".join((ROOT / "xslt" / "html" / name).read_text(encoding="utf-8")
-                   for name in ("text.xsl", "speech.xsl", "dictionary.xsl") if (ROOT / "xslt" / "html" / name).is_file())
+    folder = ROOT / "xslt" / "html"
+    names = ("text.xsl", "speech.xsl", "dictionary.xsl")
+    return "".join((folder / name).read_text(encoding="utf-8") for name in names)
 
 
 def _matched() -> set[str]:
