@@ -168,3 +168,27 @@ def test_pages_of_documents_without_an_id_are_named_by_their_files_and_keep_thei
     for name in pages - {"toc.html", "index.html", "search.html", "pages.html", "downloads.html"}:
         before, after = ((out / "html" / name).read_text() for out in (first, second))
         assert before.count("<p") == after.count("<p"), name
+
+
+def test_a_members_page_names_its_authors_under_its_title(tmp_path):
+    """For Better for Verse: eighty poems by as many poets, and no page said whose poem it was
+    (the TEI Stylesheets show the header's author); a letter says it in its own line instead."""
+    folder = tmp_path / "poems"
+    folder.mkdir()
+    for name, title, author in (("blake.xml", "The Sick Rose", "<author>William Blake</author>"),
+                                ("anon.xml", "Westron Wynde", "")):
+        (folder / name).write_text(
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+            f'<title>{title}</title>{author}</titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Test.</p>'
+            '</sourceDesc></fileDesc></teiHeader><text><body><lg><l>O Rose, thou art sick!</l></lg></body>'
+            '</text></TEI>')
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--edition", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    from lxml import html as lxml_html
+    blake = lxml_html.parse(str(out / "html" / "blake.html"))
+    byline = blake.xpath("//p[contains(@class, 'member-byline')]")
+    assert [" ".join(p.text_content().split()) for p in byline] == ["William Blake"]
+    anon = lxml_html.parse(str(out / "html" / "anon.html"))
+    assert not anon.xpath("//p[contains(@class, 'member-byline')]")
+    assert "build.text-repeated" not in result.output
