@@ -192,3 +192,23 @@ def test_a_members_page_names_its_authors_under_its_title(tmp_path):
     anon = lxml_html.parse(str(out / "html" / "anon.html"))
     assert not anon.xpath("//p[contains(@class, 'member-byline')]")
     assert "build.text-repeated" not in result.output
+
+
+def test_a_member_named_for_people_gets_a_page_name_people_can_read(tmp_path):
+    """For Better for Verse names its files "Blake - The Sick Rose.xml": the page was
+    tk-_66_lake_32_-_32__84_he_32__83_ick_32__82_ose.html. Names that would meet stay escaped."""
+    folder = tmp_path / "poems"
+    folder.mkdir()
+    names = ("Blake - The Sick Rose.xml", "Keats - Bright Star.xml", "keats bright star.xml", "Éluard.xml")
+    for name in names:
+        (folder / name).write_text(
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>A poem</title>'
+            '</titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Test.</p></sourceDesc>'
+            '</fileDesc></teiHeader><text><body><lg><l>Some line of verse.</l></lg></body></text></TEI>')
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    pages = _html_pages(out)
+    assert {"blake-the-sick-rose.html", "eluard.html"} <= pages
+    assert "keats-bright-star.html" not in pages  # two files give that name: both keep their own
+    assert len([p for p in pages if p.startswith("tk-")]) == 2

@@ -247,8 +247,29 @@
           let $stem := tk:base-stem(@xml:base)
           return if ($stem ne '' and $tk:member-stems(lower-case($stem)) = 1
                      and not(map:contains($tk:folded-ids, lower-case($stem))))
-                 then map{generate-id(.): $stem} else ()
+                 then map{generate-id(.): tk:readable-stem($stem)} else ()
         else ()))"/>
+
+  <!--* A file name written for people ("Blake - The Sick Rose.xml") as a page name they can
+        read: "blake-the-sick-rose", rather than its escaped form ("tk-_66_lake_32_-…"). Only
+        when that is a plain ID no other member's name, file name or ID takes, ignoring case
+        (and with no "." : a document's other pages are "name.div-3"), so that names stay
+        unique; else the file name as it is (escaped by tk:file-stem-for-id when needed). -->
+  <xsl:function name="tk:readable-stem" as="xs:string">
+    <xsl:param name="stem" as="xs:string"/>
+    <xsl:variable name="slug" select="tk:slug($stem)"/>
+    <xsl:sequence select="if (tk:is-plain-id($stem) or not(tk:is-plain-id($slug)) or $tk:member-slugs($slug) != 1
+        or map:contains($tk:taken-names, $slug)) then $stem else $slug"/>
+  </xsl:function>
+  <xsl:function name="tk:slug" as="xs:string">
+    <xsl:param name="stem" as="xs:string"/>
+    <xsl:sequence select="replace(replace(lower-case(normalize-unicode($stem, 'NFKD')), '\p{Mn}', ''), '[^a-z0-9]+', '-')
+        => replace('^-+|-+$', '')"/>
+  </xsl:function>
+  <!-- How many members' file names give each slug. -->
+  <xsl:variable name="tk:member-slugs" as="map(xs:string, xs:integer)" select="map:merge(
+      $tk:doc/tei:teiCorpus/tei:TEI/@xml:base ! map{tk:slug(tk:base-stem(.)): 1}, map{'duplicates': 'combine'})
+      => map:for-each(function($k, $v) { map{$k: sum($v)} }) => map:merge()"/>
   <!-- Each member's first position in $tk:units. -->
   <xsl:variable name="tk:member-first-unit" as="map(xs:string, xs:integer)" select="map:merge(
       for $i in 1 to count($tk:units) return $tk:units[$i]/ancestor::tei:TEI[parent::tei:teiCorpus][1]
