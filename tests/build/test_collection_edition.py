@@ -212,3 +212,23 @@ def test_a_member_named_for_people_gets_a_page_name_people_can_read(tmp_path):
     assert {"blake-the-sick-rose.html", "eluard.html"} <= pages
     assert "keats-bright-star.html" not in pages  # two files give that name: both keep their own
     assert len([p for p in pages if p.startswith("tk-")]) == 2
+
+
+def test_a_member_without_a_title_is_labelled_by_its_name_not_its_position(tmp_path):
+    """ParlaMint-SK: sittings whose titleStmt holds only meetings were "Text 1" to "Text 4"."""
+    folder = tmp_path / "sittings"
+    folder.mkdir()
+    for name, ident in (("ParlaMint-SK_2020-02-26.xml", ' xml:id="ParlaMint-SK_2020-02-26"'),
+                        ("sitting-2.xml", "")):
+        (folder / name).write_text(
+            f'<TEI xmlns="http://www.tei-c.org/ns/1.0"{ident}><teiHeader><fileDesc><titleStmt>'
+            '<meeting n="7">7</meeting></titleStmt><publicationStmt><p>Test.</p></publicationStmt>'
+            '<sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><div><u who="#a">'
+            '<seg>Words spoken.</seg></u></div></body></text></TEI>')
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    from lxml import html as lxml_html
+    toc = lxml_html.parse(str(out / "html" / "toc.html"))
+    labels = [" ".join(a.text_content().split()) for a in toc.xpath("//main//a")]
+    assert "ParlaMint-SK_2020-02-26" in labels and "sitting-2" in labels, labels

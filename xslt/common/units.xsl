@@ -395,7 +395,8 @@
   </xsl:function>
 
   <!--* The label of a text that is a unit: its title page's title, else its first heading,
-        else its type and number ("Envelope", "Letter 2"), else "Text" and its position. -->
+        else its type and number ("Envelope", "Letter 2"), else (a collection's document) its
+        ID or file name, else "Text" and its position. -->
   <xsl:function name="tk:text-label" as="xs:string">
     <xsl:param name="text" as="element()"/>
     <xsl:variable name="title" select="normalize-space(string-join(
@@ -405,6 +406,10 @@
         if ($title) then $title
         else if ($text/@type) then upper-case(substring($text/@type, 1, 1)) || substring($text/@type, 2)
                || (if ($text/@n) then ' ' || $text/@n else '')
+        (: a collection's document with no title: its ID or file name says more than 'Text 4' :)
+        else if ($text/parent::tei:TEI/parent::tei:teiCorpus and not($text/@n))
+          then ($text/parent::tei:TEI/@xml:id, $text/parent::tei:TEI/@xml:base ! tk:base-stem(.),
+                tk:s('text') || ' ' || (count($text/preceding::tei:text[not(ancestor::tei:teiHeader)]) + 1))[1]
         else tk:s('text') || ' ' || ($text/@n, count($text/preceding::tei:text[not(ancestor::tei:teiHeader)]) + 1)[1]"/>
   </xsl:function>
 
