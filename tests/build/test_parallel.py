@@ -157,3 +157,41 @@ def test_workers_started_ahead_write_the_same_site(tmp_path):
     assert started() and not parallel.starts_ahead(settings, ["html"])  # forks only before Saxon runs
     assert not parallel.starts_ahead(replace(settings, jobs=1), ["html"])
     assert not parallel.starts_ahead(settings, ["html", "epub"])
+
+
+_AHEAD_BROKEN = """
+import sys
+from pathlib import Path
+from teikit.build import BuildSettings, parallel
+from teikit.build.run import build_formats
+
+folder, stylesheet, out = (Path(a) for a in sys.argv[1:4])
+files = [f for f in sorted(folder.glob("*.xml")) if f.name != "persons.xml"]
+source = parallel.Source.of(files, collection=True, name=folder)
+settings = BuildSettings(exports_dir=out, jobs=2, source=source, stylesheets={"html": stylesheet})
+with parallel.ahead(settings, ["html"]):
+    assert parallel._ahead is not None
+    run = build_formats(source.load(), ["html"], settings)
+assert not run.committed
+print(" | ".join(f"{type(e).__name__}: {e}" for e in run.failures))
+"""
+
+
+def test_workers_started_ahead_say_why_a_stylesheet_does_not_compile(tmp_path):
+    """A customization that does not compile: the workers started ahead compile it first (and
+    fail), the task compiles it again and the build reports Saxon's message, as a single
+    process does, instead of a broken pool."""
+    import subprocess
+    import sys
+
+    broken = tmp_path / "custom.xsl"
+    broken.write_text('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+                      '<xsl:template match="/"><xsl:value-of select="1 +"/></xsl:template>'
+                      "</xsl:stylesheet>", encoding="utf-8")
+    args = [str(FIXTURE), str(broken), str(tmp_path / "out")]
+    done = subprocess.run([sys.executable, "-c", _AHEAD_BROKEN, *args], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "cannot compile stylesheet" in done.stdout and "XPST0003" in done.stdout
+    assert "Broken" not in done.stdout
+    assert not (tmp_path / "out" / "html").exists()

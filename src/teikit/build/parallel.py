@@ -17,6 +17,7 @@ folder must be on a file system every worker sees at the same path.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import shutil
@@ -26,12 +27,15 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from teikit.build import BuildSettings
 from teikit.diagnostics import Diagnostic
 from teikit.edition import Edition
 from teikit.errors import EnvironmentError_, InputError, TeikitError
+
+if TYPE_CHECKING:
+    from teikit.saxon import Serialized
 
 DASK = "dask://"
 
@@ -89,7 +93,7 @@ class Prepared:
     """A worker's task: what it needs to write its pages, from the process that read the
     edition: the edition serialized for Saxon, and the stylesheet's parameters."""
 
-    document: Any  # teikit.saxon.Serialized
+    document: Serialized
     params: dict[str, object]
     source_name: str
 
@@ -119,7 +123,10 @@ _ahead: tuple[Executor, int] | None = None
 def _compile_ahead(stylesheet: str) -> None:
     from teikit import saxon
 
-    saxon.compile_stylesheet(stylesheet)
+    # a stylesheet that does not compile is said by the task, which compiles it again with the
+    # edition's name; an initializer that raised would break the pool without a word of why
+    with contextlib.suppress(Exception):
+        saxon.compile_stylesheet(stylesheet)
 
 
 def _ready() -> None:
@@ -148,8 +155,13 @@ def ahead(settings: BuildSettings, names: Sequence[str], tasks: Sequence[object]
         return
     from teikit.build import html
 
+    try:
+        stylesheet = html.stylesheet(settings)
+    except TeikitError:  # an unusable customization: the build says so, where it runs it
+        yield
+        return
     pool = ProcessPoolExecutor(max_workers=settings.jobs, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_compile_ahead, initargs=(str(html.stylesheet(settings)),))
+                               initializer=_compile_ahead, initargs=(str(stylesheet),))
     try:
         for _ in range(settings.jobs):  # forks them all now (the fork context starts every worker)
             pool.submit(_ready)
