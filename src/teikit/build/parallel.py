@@ -110,7 +110,7 @@ def render_prepared(prepared: Prepared, settings: BuildSettings, folder: str, sh
                              shard, shards)
     if not settings.check_text:
         return Shard(found)
-    mine = [page for page in sorted(site.rglob("*.html"))
+    mine = [page for page in preservation.html_pages(site)
             if shard_of(page.relative_to(site).as_posix(), shards) == shard]
     words, reading = preservation.page_counts(mine)
     return Shard(found, words, reading)

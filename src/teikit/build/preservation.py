@@ -28,6 +28,7 @@ word the reading text holds more often than the TEI does is *repeated*; above
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from collections import Counter
@@ -299,7 +300,16 @@ def _count(pieces: list[str]) -> Counter[str]:
 def site_counts(folder: Path) -> tuple[Counter[str], Counter[str]]:
     """(words of every HTML page of a built site, words of its reading text); search and page
     data excluded (see the module's doc)."""
-    return page_counts(sorted(Path(folder).rglob("*.html")))
+    return page_counts(html_pages(folder))
+
+
+def html_pages(folder: Path) -> list[Path]:
+    """The HTML pages under ``folder``, sorted by path (``sorted(folder.rglob("*.html"))``, by
+    os.walk: pathlib's rglob took 0.1 s for a site of 2,500 pages, in every worker)."""
+    found: list[Path] = []
+    for where, _, files in os.walk(folder):
+        found.extend(Path(where, name) for name in files if name.endswith(".html"))
+    return sorted(found)
 
 
 def page_counts(pages: Iterable[Path]) -> tuple[Counter[str], Counter[str]]:
