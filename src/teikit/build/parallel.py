@@ -27,7 +27,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from teikit.build import BuildSettings
 from teikit.diagnostics import Diagnostic
@@ -135,41 +135,56 @@ def _ready() -> None:
 
 def starts_ahead(settings: BuildSettings, names: Sequence[str], tasks: Sequence[object] = ()) -> bool:
     """Whether :func:`ahead` starts workers for a build of ``names`` with these settings: a
-    site alone (no other format or task), divided among local processes forked from this one
-    before Saxon ran here."""
+    site alone (no other format or task), divided among the workers of a Dask cluster, or
+    among local processes forked from this one before Saxon ran here."""
     from teikit import saxon
     from teikit.build import forked
 
-    return (list(names) == ["html"] and not tasks and divided(settings) and settings.jobs > 1
-            and forked.available() and not saxon.started())
+    if list(names) != ["html"] or tasks or not divided(settings):
+        return False
+    return bool(settings.executor) or (settings.jobs > 1 and forked.available() and not saxon.started())
 
 
 @contextmanager
 def ahead(settings: BuildSettings, names: Sequence[str], tasks: Sequence[object] = ()) -> Iterator[None]:
     """Start the site's workers now, before the edition is read, when :func:`starts_ahead`:
     each compiles the stylesheet while this process reads and links the files (one core was
-    idle then). Elsewhere nothing: :func:`render_site` starts the workers."""
+    idle then; a Dask cluster's workers are told to compile it). Elsewhere nothing:
+    :func:`render_site` starts the workers, and says why it cannot."""
     global _ahead
     if not starts_ahead(settings, names, tasks):
         yield
         return
     from teikit.build import html
 
+    workers = contextlib.ExitStack()
+    warming: list[Any] = []
     try:
-        stylesheet = html.stylesheet(settings)
-    except TeikitError:  # an unusable customization: the build says so, where it runs it
+        stylesheet = str(html.stylesheet(settings))
+        if settings.executor:
+            pool, shards, client = workers.enter_context(_dask(settings.executor))
+            # one task on each worker (kept referenced: Dask cancels a task nobody holds)
+            warming = [client.submit(_compile_ahead, stylesheet, workers=[address], pure=False)
+                       for address in client.scheduler_info()["workers"]]
+        else:
+            pool, shards = workers.enter_context(ProcessPoolExecutor(
+                max_workers=settings.jobs, mp_context=multiprocessing.get_context("fork"),
+                initializer=_compile_ahead, initargs=(stylesheet,))), settings.jobs
+            for _ in range(shards):  # forks them all now (the fork context starts every worker)
+                pool.submit(_ready)
+    except TeikitError:  # an unusable customization, no scheduler: the build says so, where it runs
+        workers.close()
         yield
         return
-    pool = ProcessPoolExecutor(max_workers=settings.jobs, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_compile_ahead, initargs=(str(stylesheet),))
-    try:
-        for _ in range(settings.jobs):  # forks them all now (the fork context starts every worker)
-            pool.submit(_ready)
-        _ahead = (pool, settings.jobs)
-        yield
-    finally:
-        _ahead = None
-        pool.shutdown(cancel_futures=True)
+    with workers:
+        _ahead = (pool, shards)
+        try:
+            yield
+        finally:
+            _ahead = None
+            del warming[:]
+            if isinstance(pool, ProcessPoolExecutor):
+                pool.shutdown(cancel_futures=True)
 
 
 def default_jobs() -> int:
@@ -186,24 +201,8 @@ def executor(jobs: int, address: str = "") -> Iterator[tuple[Executor, int]]:
     when this process has not started Saxon yet (quicker to start), else spawned fresh (a
     process that holds Saxon's runtime is not forked)."""
     if address:
-        if not address.startswith(DASK):
-            raise TeikitError(f"unknown executor {address!r}",
-                              hint="give dask://HOST:PORT (a Dask scheduler)")
-        try:
-            from distributed import Client
-        except ImportError as exc:
-            raise EnvironmentError_("--executor dask:// needs the dask distributed client",
-                             hint='pip install "teikit[dask]"') from exc
-        try:
-            client = Client(address.removeprefix(DASK), timeout=30)
-        except OSError as exc:
-            raise EnvironmentError_(f"no Dask scheduler answers at {address}: {exc}",
-                             hint="start one with `dask scheduler` and workers with `dask worker`") from exc
-        try:
-            workers = sum(client.nthreads().values()) or 1
-            yield client.get_executor(pure=False), workers
-        finally:
-            client.close()
+        with _dask(address) as (pool, workers, _):
+            yield pool, workers
         return
     from teikit import saxon
 
@@ -211,6 +210,27 @@ def executor(jobs: int, address: str = "") -> Iterator[tuple[Executor, int]]:
     with ProcessPoolExecutor(max_workers=jobs,
                              mp_context=multiprocessing.get_context("fork" if fork else "spawn")) as pool:
         yield pool, jobs
+
+
+@contextmanager
+def _dask(address: str) -> Iterator[tuple[Executor, int, Any]]:
+    """(the executor, its worker threads, the client) of the Dask scheduler at ``address``."""
+    if not address.startswith(DASK):
+        raise TeikitError(f"unknown executor {address!r}", hint="give dask://HOST:PORT (a Dask scheduler)")
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise EnvironmentError_("--executor dask:// needs the dask distributed client",
+                                hint='pip install "teikit[dask]"') from exc
+    try:
+        client = Client(address.removeprefix(DASK), timeout=30)
+    except OSError as exc:
+        raise EnvironmentError_(f"no Dask scheduler answers at {address}: {exc}", hint="start one with "
+                                "`dask scheduler` and workers with `dask worker`") from exc
+    try:
+        yield client.get_executor(pure=False), sum(client.nthreads().values()) or 1, client
+    finally:
+        client.close()
 
 
 HANDOVER = ".teikit-handover"  # the serialized edition, in the site's folder while workers read it
