@@ -184,7 +184,7 @@ def ahead(settings: BuildSettings, names: Sequence[str], tasks: Sequence[object]
             _ahead = None
             del warming[:]
             if isinstance(pool, ProcessPoolExecutor):
-                pool.shutdown(cancel_futures=True)
+                pool.shutdown(wait=False, cancel_futures=True)  # joined at exit (see executor())
 
 
 def default_jobs() -> int:
@@ -207,9 +207,14 @@ def executor(jobs: int, address: str = "") -> Iterator[tuple[Executor, int]]:
     from teikit import saxon
 
     fork = "fork" in multiprocessing.get_all_start_methods() and not saxon.started()
-    with ProcessPoolExecutor(max_workers=jobs,
-                             mp_context=multiprocessing.get_context("fork" if fork else "spawn")) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs,
+                               mp_context=multiprocessing.get_context("fork" if fork else "spawn"))
+    try:
         yield pool, jobs
+    finally:
+        # the workers' exit (each frees a Saxon heap of a few hundred MiB) is not waited for:
+        # it overlaps what this process does next; concurrent.futures joins them at its exit
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 @contextmanager
@@ -281,6 +286,8 @@ def render_site(edition: Edition, settings: BuildSettings, folder: Path,
             if meanwhile is not None:
                 meanwhile()
             results = [f.result() for f in futures]
+            if isinstance(pool, ProcessPoolExecutor):  # done: let them go while this process goes on
+                pool.shutdown(wait=False)
     finally:
         shutil.rmtree(handover, ignore_errors=True)
     results[0].diagnostics[:0] = diags
