@@ -56,7 +56,7 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None,
     corpus = etree.Element(T + "teiCorpus", nsmap={None: xmlio.TEI_NS})
     header = _el("teiHeader", parent=corpus)
     file_desc = _el("fileDesc", parent=header)
-    _el("title", title or name.stem, _el("titleStmt", parent=file_desc))
+    title_el = _el("title", title or name.stem, _el("titleStmt", parent=file_desc))
     publication = _el("publicationStmt", parent=file_desc)
     _el("authority", f"A collection of {len(files)} TEI documents.", publication)
     # An identifier (a deposit and the citations need one): the folder's or project's name,
@@ -79,6 +79,8 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None,
                              line=root.sourceline, hint="list the teiCorpus's own TEI files instead")
         root.set(f"{{{xmlio.XML_NS}}}base", path.name)  # where each member came from
         corpus.append(root)
+    if title is None:
+        title_el.text = collection_title(corpus, name)
     # Its date: the latest its members were published (so the same files give the same date).
     found = corpus.xpath("tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/@when",
                          namespaces={"tei": xmlio.TEI_NS})
@@ -94,6 +96,30 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None,
     tree = etree.ElementTree(corpus)
     tree.docinfo.URL = str(name)  # messages about the collection's own header name its folder
     return Edition(path=name, tree=tree, members={p.name: p for p in files}, registers=tuple(registers))
+
+
+# Folder names that say nothing of an edition ("data/", "tei/"): its parent's name is better.
+GENERIC_FOLDERS = frozenset({"data", "tei", "xml", "editions", "edition", "texts", "text", "documents",
+                             "docs", "files", "corpus", "src", "source", "sources", "input", "collection",
+                             "content"})
+_SERIES_TITLES = etree.XPath(
+    "(tei:teiHeader/tei:fileDesc/tei:seriesStmt/tei:title"
+    " | tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@level = 's'])[1]",
+    namespaces={"tei": xmlio.TEI_NS})
+
+
+def collection_title(corpus: etree._Element, name: Path) -> str:
+    """The title of a collection no project names: the series title every member gives
+    (seriesStmt, or a title of level "s"), else the folder's name, or its parent's when the
+    folder's says nothing ("data", "tei"). teikit.toml's ``title`` sets it (docs/collections.md)."""
+    members = list(corpus.iterchildren(T + "TEI"))
+    found = [" ".join(" ".join(t.itertext()).split()) for member in members for t in _SERIES_TITLES(member)]
+    if len(found) == len(members) and len(set(found)) == 1 and found[0]:
+        return found[0]
+    folder = name.resolve()
+    if folder.is_dir() and folder.name.lower() in GENERIC_FOLDERS and folder.parent.name:
+        return folder.parent.name
+    return name.stem
 
 
 ENTRY_TAGS = tuple(T + n for n in ("person", "personGrp", "place", "org", "event", "bibl", "biblStruct"))

@@ -168,3 +168,67 @@ def test_pages_of_documents_without_an_id_are_named_by_their_files_and_keep_thei
     for name in pages - {"toc.html", "index.html", "search.html", "pages.html", "downloads.html"}:
         before, after = ((out / "html" / name).read_text() for out in (first, second))
         assert before.count("<p") == after.count("<p"), name
+
+
+def test_a_members_page_names_its_authors_under_its_title(tmp_path):
+    """For Better for Verse: eighty poems by as many poets, and no page said whose poem it was
+    (the TEI Stylesheets show the header's author); a letter says it in its own line instead."""
+    folder = tmp_path / "poems"
+    folder.mkdir()
+    for name, title, author in (("blake.xml", "The Sick Rose", "<author>William Blake</author>"),
+                                ("anon.xml", "Westron Wynde", "")):
+        (folder / name).write_text(
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+            f'<title>{title}</title>{author}</titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Test.</p>'
+            '</sourceDesc></fileDesc></teiHeader><text><body><lg><l>O Rose, thou art sick!</l></lg></body>'
+            '</text></TEI>')
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--edition", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    from lxml import html as lxml_html
+    blake = lxml_html.parse(str(out / "html" / "blake.html"))
+    byline = blake.xpath("//p[contains(@class, 'member-byline')]")
+    assert [" ".join(p.text_content().split()) for p in byline] == ["William Blake"]
+    anon = lxml_html.parse(str(out / "html" / "anon.html"))
+    assert not anon.xpath("//p[contains(@class, 'member-byline')]")
+    assert "build.text-repeated" not in result.output
+
+
+def test_a_member_named_for_people_gets_a_page_name_people_can_read(tmp_path):
+    """For Better for Verse names its files "Blake - The Sick Rose.xml": the page was
+    tk-_66_lake_32_-_32__84_he_32__83_ick_32__82_ose.html. Names that would meet stay escaped."""
+    folder = tmp_path / "poems"
+    folder.mkdir()
+    names = ("Blake - The Sick Rose.xml", "Keats - Bright Star.xml", "keats bright star.xml", "Éluard.xml")
+    for name in names:
+        (folder / name).write_text(
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>A poem</title>'
+            '</titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Test.</p></sourceDesc>'
+            '</fileDesc></teiHeader><text><body><lg><l>Some line of verse.</l></lg></body></text></TEI>')
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    pages = _html_pages(out)
+    assert {"blake-the-sick-rose.html", "eluard.html"} <= pages
+    assert "keats-bright-star.html" not in pages  # two files give that name: both keep their own
+    assert len([p for p in pages if p.startswith("tk-")]) == 2
+
+
+def test_a_member_without_a_title_is_labelled_by_its_name_not_its_position(tmp_path):
+    """ParlaMint-SK: sittings whose titleStmt holds only meetings were "Text 1" to "Text 4"."""
+    folder = tmp_path / "sittings"
+    folder.mkdir()
+    for name, ident in (("ParlaMint-SK_2020-02-26.xml", ' xml:id="ParlaMint-SK_2020-02-26"'),
+                        ("sitting-2.xml", "")):
+        (folder / name).write_text(
+            f'<TEI xmlns="http://www.tei-c.org/ns/1.0"{ident}><teiHeader><fileDesc><titleStmt>'
+            '<meeting n="7">7</meeting></titleStmt><publicationStmt><p>Test.</p></publicationStmt>'
+            '<sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><div><u who="#a">'
+            '<seg>Words spoken.</seg></u></div></body></text></TEI>')
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    from lxml import html as lxml_html
+    toc = lxml_html.parse(str(out / "html" / "toc.html"))
+    labels = [" ".join(a.text_content().split()) for a in toc.xpath("//main//a")]
+    assert "ParlaMint-SK_2020-02-26" in labels and "sitting-2" in labels, labels

@@ -30,6 +30,10 @@ def _build(path: Path, out: Path, **settings) -> tuple[Edition, object]:
     return edition, run
 
 
+# What each fixture's build said (filled by the fixture `built`).
+SAID: dict[str, list] = {}
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict[str, Path]:
     out = {}
@@ -38,6 +42,7 @@ def built(tmp_path_factory) -> dict[str, Path]:
         _, run = _build(path, folder)
         assert run.committed, [d.render() for d in run.diagnostics]
         out[path.stem] = folder
+        SAID[path.stem] = run.diagnostics
     return out
 
 
@@ -50,6 +55,12 @@ def test_every_word_reaches_html_and_epub(built, fixture):
     epub = preservation.compare(source, where, preservation.epub_words(next(folder.glob("*.epub"))), "EPUB")
     assert not html.lost, html.lost
     assert not epub.lost, epub.lost
+
+
+@pytest.mark.parametrize("fixture", [p.stem for p in FIXTURES])
+def test_no_fixture_shows_a_word_of_its_text_twice(built, fixture):
+    # a label the stylesheet adds ("[image]" for an image not included) is not the text's word
+    assert [d.render() for d in SAID[fixture] if d.code == "build.text-repeated"] == []
 
 
 def _page(folder: Path, pattern: str = "*.html") -> str:
@@ -101,7 +112,8 @@ def test_a_group_of_texts_and_a_sourcedoc_reach_the_epub(built):
 
 
 def test_the_fixture_epubs_pass_epubcheck(built):
-    for fixture in ("apparatus", "group", "diplomatic", "notes", "letter-texts", "dictionary", "formula"):
+    for fixture in ("apparatus", "group", "diplomatic", "notes", "letter-texts", "dictionary", "formula",
+                    "notes-placed", "genetic", "speech", "dictionary-entries"):
         assert problems(epubcheck(next(built[fixture].glob("*.epub")))) == [], fixture
 
 
@@ -415,6 +427,53 @@ def test_two_notes_with_an_empty_number_get_their_own_numbers(built):
     listed = page.xpath("//main//li[@class='note']/span[@class='note-number']/text()")
     numbers = [n.strip(". ") for n in listed]
     assert numbers == ["[1]", "1", "2"]
+
+
+def test_marginal_and_inline_notes_stand_where_they_are_and_stay_listed(built):
+    # DTA, EEBO: note place="margin"/"left"/"right"/"inline" were all footnote markers
+    page = lxml_html.fromstring(_page(built["notes-placed"], "d1.html"))
+    placed = page.xpath("//article//*[contains(@class, 'note-placed')]")
+    assert [(p.get("class"), p.text_content().split()[-1]) for p in placed] == [
+        ("tei-note note-placed place-margin", "alpha."), ("tei-note note-placed place-inline", "beta"),
+        ("tei-note note-placed place-margin", "epsilon."), ("tei-note note-placed place-block", "eta."),
+        ("tei-note note-placed place-margin", "zeta.")]
+    assert "gamma" not in " ".join(page.xpath("//article//p//text()"))  # the footnote: a marker
+    listed = page.xpath("//ul[@class='notes-list']/li")
+    assert len(listed) == 6  # the list stays complete; the placed ones are marked as copies
+    assert [li.get("data-shown-in") for li in listed] == ["d1.html", "d1.html", None] + ["d1.html"] * 3
+    for li, here in zip([listed[i] for i in (0, 1, 3, 4, 5)], placed, strict=True):
+        assert li.xpath(".//a[@class='backlink']/@href") == [f"d1.html#{here.get('id')}"]
+    epub = _epub_text(built["notes-placed"])
+    assert "Marginal gloss alpha." in epub and "Right-hand note zeta." in epub
+
+
+def test_an_utterance_is_a_block_headed_by_its_speaker(built):
+    # ParlaMint: every u ran into one paragraph with no speaker; applause read as a word of the speech
+    page = lxml_html.fromstring(_page(built["speech"], "div-1.html"))
+    utterances = page.xpath("//div[@class='tei-u']")
+    assert [u.get("id") for u in utterances] == ["u1", "u2", "u3"]
+    speakers = [u.xpath("string(span[contains(@class, 'u-speaker')])") for u in utterances]
+    assert speakers == ["Anna Chairwoman", "Doe, John, member of parliament", "Unknown.1"]
+    events = [(e.get("class"), e.text_content())
+              for e in page.xpath("//*[contains(@class, 'tk-event')]")]
+    assert events == [("tei-kinesic tk-event", "Applause."), ("tei-vocal tk-event", "laughter"),
+                      ("tei-pause tk-event", "pause"),
+                      ("tei-incident tk-event", "Interruption of the sitting zeta.")]
+    assert page.xpath("//span[contains(@class, 'tei-pause')]/@title") == ["PT5S"]
+
+
+def test_dictionary_entries_read_as_entries(built):
+    # FreeDict: "<orth>aada</orth><gramGrp><pos>n.</pos>" read "aadan.", every translation a line
+    page = lxml_html.fromstring(_page(built["dictionary-entries"], "body-1.html"))
+    entries = [" ".join(e.text_content().split())
+               for e in page.xpath("//div[contains(@class, 'dict-entry')]")]
+    assert entries == ["aada n. habitude; coutume",
+                       "nit n. personne Prov. Nit, nit ay garabam l'homme est le remède de l'homme".replace(
+                           "Prov.", "(Prov.)"),
+                       "njang 1. n. enseignement 2. v. (mit G.) apprendre aada from Arabic"]
+    numbers = "//div[@id='njang']/div[@class='tei-sense']/span[contains(@class, 'sense-number')]/text()"
+    assert page.xpath(numbers) == ["1.", "2."]
+    assert page.xpath("//div[@id='aada']//span[@class='tei-orth']/text()") == ["aada"]
 
 
 def test_pages_are_read_as_xml_and_a_page_that_is_not_xml_as_html(tmp_path):

@@ -31,10 +31,17 @@ def test_the_doc_names_no_element_that_is_not_handled():
     assert not extra, f"docs/elements.md names elements without a template: {extra}"
 
 
+def _element_layer() -> str:
+    """The HTML element layer: text.xsl and the files of one kind of text (speech, dictionaries)."""
+    folder = ROOT / "xslt" / "html"
+    names = ("text.xsl", "speech.xsl", "dictionary.xsl")
+    return "".join((folder / name).read_text(encoding="utf-8") for name in names)
+
+
 def _matched() -> set[str]:
     """The TEI elements a template of the HTML element layer names: in its match pattern, or in
     what it selects and renders itself (a table its rows and cells, an app its readings)."""
-    text = (ROOT / "xslt" / "html" / "text.xsl").read_text(encoding="utf-8")
+    text = _element_layer()
     patterns = re.findall(r'<xsl:template match="([^"]*)"', text)
     selected = re.findall(r'<xsl:(?:for-each|apply-templates|variable)[^>]*select="([^"]*)"', text)
     return {name for p in patterns + selected for name in re.findall(r"tei:([A-Za-z0-9]+)", p)}
@@ -55,7 +62,6 @@ def test_every_handled_element_has_a_template_and_every_template_is_listed():
     each name in it has a template, and each element a template names is in it."""
     handled, matched = _handled(), _matched()
     assert not sorted(handled - matched), "listed without a template"
-    templates = {name for p in re.findall(r'<xsl:template match="([^"]*)"',
-                                          (ROOT / "xslt" / "html" / "text.xsl").read_text(encoding="utf-8"))
+    templates = {name for p in re.findall(r'<xsl:template match="([^"]*)"', _element_layer())
                  for name in re.findall(r"tei:([A-Za-z0-9]+)", _without_predicates(p))}
     assert not sorted(templates - handled), "a template for an element not listed"

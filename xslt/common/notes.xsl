@@ -74,6 +74,22 @@
                                  or self::tei:event])"/>
   </xsl:function>
 
+  <!--* Where a note's @place puts it beside the text rather than at the foot or end of the
+        page: "margin" (margin, left, right, top, marginLeft, margin-right…) or "inline"
+        (inline, inspace, interlinear, above, below), else "" (a footnote, an endnote, none
+        given). A reader expects a marginal or inline note where it stands, as the TEI
+        Stylesheets show it; it is still numbered and listed with the page's notes. -->
+  <xsl:function name="tk:note-place" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:variable name="places" select="tokenize(lower-case(replace($note/@place, '[_-]', '')))"/>
+    <xsl:sequence select="if ($places = ('margin', 'marginleft', 'marginright', 'marginleftbottom', 'marginlefttop',
+            'marginrightbottom', 'marginrighttop', 'marginouter', 'margininner', 'left', 'right', 'top', 'margintop',
+            'marginbottom', 'outer', 'inner'))
+        then 'margin'
+        else if ($places = ('inline', 'inspace', 'interlinear', 'above', 'below', 'supralinear', 'sublinear', 'infralinear'))
+        then 'inline' else ''"/>
+  </xsl:function>
+
   <!--* The unit whose notes list shows the note. -->
   <xsl:function name="tk:note-unit" as="element()?">
     <xsl:param name="note" as="element(tei:note)"/>

@@ -247,8 +247,29 @@
           let $stem := tk:base-stem(@xml:base)
           return if ($stem ne '' and $tk:member-stems(lower-case($stem)) = 1
                      and not(map:contains($tk:folded-ids, lower-case($stem))))
-                 then map{generate-id(.): $stem} else ()
+                 then map{generate-id(.): tk:readable-stem($stem)} else ()
         else ()))"/>
+
+  <!--* A file name written for people ("Blake - The Sick Rose.xml") as a page name they can
+        read: "blake-the-sick-rose", rather than its escaped form ("tk-_66_lake_32_-…"). Only
+        when that is a plain ID no other member's name, file name or ID takes, ignoring case
+        (and with no "." : a document's other pages are "name.div-3"), so that names stay
+        unique; else the file name as it is (escaped by tk:file-stem-for-id when needed). -->
+  <xsl:function name="tk:readable-stem" as="xs:string">
+    <xsl:param name="stem" as="xs:string"/>
+    <xsl:variable name="slug" select="tk:slug($stem)"/>
+    <xsl:sequence select="if (tk:is-plain-id($stem) or not(tk:is-plain-id($slug)) or $tk:member-slugs($slug) != 1
+        or map:contains($tk:taken-names, $slug)) then $stem else $slug"/>
+  </xsl:function>
+  <xsl:function name="tk:slug" as="xs:string">
+    <xsl:param name="stem" as="xs:string"/>
+    <xsl:sequence select="replace(replace(lower-case(normalize-unicode($stem, 'NFKD')), '\p{Mn}', ''), '[^a-z0-9]+', '-')
+        => replace('^-+|-+$', '')"/>
+  </xsl:function>
+  <!-- How many members' file names give each slug. -->
+  <xsl:variable name="tk:member-slugs" as="map(xs:string, xs:integer)" select="map:merge(
+      $tk:doc/tei:teiCorpus/tei:TEI/@xml:base ! map{tk:slug(tk:base-stem(.)): 1}, map{'duplicates': 'combine'})
+      => map:for-each(function($k, $v) { map{$k: sum($v)} }) => map:merge()"/>
   <!-- Each member's first position in $tk:units. -->
   <xsl:variable name="tk:member-first-unit" as="map(xs:string, xs:integer)" select="map:merge(
       for $i in 1 to count($tk:units) return $tk:units[$i]/ancestor::tei:TEI[parent::tei:teiCorpus][1]
@@ -374,7 +395,8 @@
   </xsl:function>
 
   <!--* The label of a text that is a unit: its title page's title, else its first heading,
-        else its type and number ("Envelope", "Letter 2"), else "Text" and its position. -->
+        else its type and number ("Envelope", "Letter 2"), else (a collection's document) its
+        ID or file name, else "Text" and its position. -->
   <xsl:function name="tk:text-label" as="xs:string">
     <xsl:param name="text" as="element()"/>
     <xsl:variable name="title" select="normalize-space(string-join(
@@ -384,6 +406,10 @@
         if ($title) then $title
         else if ($text/@type) then upper-case(substring($text/@type, 1, 1)) || substring($text/@type, 2)
                || (if ($text/@n) then ' ' || $text/@n else '')
+        (: a collection's document with no title: its ID or file name says more than 'Text 4' :)
+        else if ($text/parent::tei:TEI/parent::tei:teiCorpus and not($text/@n))
+          then ($text/parent::tei:TEI/@xml:id, $text/parent::tei:TEI/@xml:base ! tk:base-stem(.),
+                tk:s('text') || ' ' || (count($text/preceding::tei:text[not(ancestor::tei:teiHeader)]) + 1))[1]
         else tk:s('text') || ' ' || ($text/@n, count($text/preceding::tei:text[not(ancestor::tei:teiHeader)]) + 1)[1]"/>
   </xsl:function>
 

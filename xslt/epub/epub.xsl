@@ -136,7 +136,7 @@
              alt="{normalize-space(string-join((../tei:figDesc, @url)[1], ' '))}"/>
       </xsl:when>
       <xsl:otherwise>
-        <span class="tei-graphic" title="image not included: {@url}">[<xsl:value-of select="tk:s('image')"/>]</span>
+        <span class="tei-graphic tk-generated" title="image not included: {@url}">[<xsl:value-of select="tk:s('image')"/>]</span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -30,6 +30,8 @@
   <xsl:include href="downloads.xsl"/>
   <xsl:include href="letters.xsl"/>
   <xsl:include href="msdesc.xsl"/>
+  <xsl:include href="speech.xsl"/>
+  <xsl:include href="dictionary.xsl"/>
   <xsl:include href="navigation.xsl"/>
   <xsl:include href="shards.xsl"/>
 

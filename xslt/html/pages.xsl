@@ -127,6 +127,7 @@
         <h1 class="unit-label"><xsl:value-of select="tk:label($unit)"/></h1>
         <!-- a letter on a page of its own: who wrote to whom, where and when, under its title -->
         <xsl:call-template name="tk:letter-meta"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
+        <xsl:call-template name="tk:member-byline"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
       </xsl:if>
       <!-- the manuscript the document transcribes or describes (msdesc.xsl) -->
       <xsl:call-template name="tk:manuscript-description"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
@@ -149,6 +150,22 @@
       </xsl:if>
       <xsl:call-template name="tk:letter-nav"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
     </article>
+  </xsl:template>
+
+  <!--* On the first page of a collection's document that is no letter (a poem, a sermon, a
+        play), under its title: its authors (titleStmt/author), as the TEI Stylesheets show
+        them; forty poems by as many poets would otherwise not say whose they are. Taken from
+        the header, so not a word of the text (tk-generated). -->
+  <xsl:template name="tk:member-byline">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:variable name="member" select="$unit/ancestor-or-self::tei:TEI[1][parent::tei:teiCorpus]"/>
+    <xsl:variable name="authors" select="$member/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author[normalize-space()]"/>
+    <xsl:if test="exists($authors) and not(map:contains($tk:letter-positions, generate-id($member)))
+        and $tk:units[$tk:member-first-unit(generate-id($member))] is $unit">
+      <p class="member-byline tk-generated">
+        <xsl:value-of select="string-join($authors ! normalize-space(tk:plain(.)), '; ')"/>
+      </p>
+    </xsl:if>
   </xsl:template>
 
   <!--* The page furniture (pb, milestone, …) between the unit before $e and $e, in document

@@ -130,8 +130,9 @@
         'names': array{ distinct-values((tk:main-name(.), tk:other-names(.)) ! tk:plain(.)[.]) }}},
         map{'duplicates': 'use-first'})"/>
     <!-- Divided among shards (build -\-jobs N): shard K writes search-docs-K.json, the documents
-         of its block of consecutive units (numbered as in the whole), and shard 0 also the
-         units and entities; Python joins the parts in order, so the index is the same. -->
+         of its block of consecutive units (numbered as in the whole), shard 0 also the units
+         and the last shard the entities (shard 0 says what is said of the whole edition: the
+         extra work is shared); Python joins the parts in order, so the index is the same. -->
     <xsl:variable name="n" select="count($tk:units)"/>
     <xsl:variable name="first" select="$shard * $n idiv $shards + 1"/>
     <xsl:variable name="last" select="($shard + 1) * $n idiv $shards"/>
@@ -140,7 +141,7 @@
         method="text" encoding="UTF-8">
       <xsl:value-of select="'{&quot;units&quot;: ' || serialize(array{ if ($shard = 0)
             then $tk:units ! [tk:unit-file(.), tk:label(.)] else () }, $json)
-          || ', &quot;entities&quot;: ' || serialize(if ($shard = 0) then $entities else map{}, $json)
+          || ', &quot;entities&quot;: ' || serialize(if ($shard = $shards - 1 or $shards le 1) then $entities else map{}, $json)
           || ', &quot;docs&quot;: ['"/>
       <xsl:iterate select="$tk:units[position() ge $first and position() le $last]">
         <xsl:param name="i" as="xs:integer" select="$first"/>

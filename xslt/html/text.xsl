@@ -25,7 +25,7 @@
       'speaker', 'castItem', 'castGroup', 'biblStruct', 'listPerson', 'listPlace', 'listOrg',
       'listEvent', 'person', 'place', 'org', 'event', 'text', 'group', 'front', 'body', 'back',
       'item', 'label', 'row', 'cell', 'quote', 'cit', 'spGrp', 'figDesc', 'listWit', 'listApp', 'sourceDoc', 'surface',
-      'surfaceGrp', 'zone', 'set')"/>
+      'surfaceGrp', 'zone', 'set', 'u', 'entry', 'entryFree', 'superEntry', 're', 'hom', 'sense')"/>
   <!-- Elements that have their own template below (the rest fall under the policy above). -->
   <xsl:variable name="tk:handled-names" as="xs:string*" select="(
       'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'p', 'ab', 'head', 'lg', 'l',
@@ -44,7 +44,10 @@
       'roleDesc', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'person', 'personGrp', 'place', 'org',
       'event', 'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line', 'app', 'lem', 'rdg', 'rdgGrp',
       'listWit', 'witness', 'formula', 'wit', 'witDetail', 'ex', 'am', 'surplus', 'g', 'subst',
-      'handShift', 'citedRange', 'listApp', 'set')"/>
+      'handShift', 'citedRange', 'listApp', 'set', 'u', 'pause', 'vocal', 'kinesic', 'incident', 'writing', 'shift',
+      'entry', 'entryFree', 'superEntry', 're', 'hom', 'sense', 'form', 'orth', 'pron', 'hyph', 'syll', 'stress',
+      'gramGrp', 'gram', 'pos', 'gen', 'number', 'case', 'per', 'tns', 'mood', 'subc', 'iType', 'colloc', 'def',
+      'usg', 'lbl', 'xr', 'etym', 'oRef', 'oVar', 'pRef', 'pVar')"/>
 
   <!-- The same two lists as sets, for quick tests. -->
   <xsl:variable name="tk:block-set" as="map(xs:string, xs:boolean)"
@@ -254,7 +257,7 @@
         <img class="tei-graphic" src="{'images/' || @url}" alt="{$alt}" loading="lazy"/>
       </xsl:when>
       <xsl:otherwise>
-        <span class="tei-graphic" title="image not included: {@url}">[<xsl:value-of select="tk:s('image')"/>]</span>
+        <span class="tei-graphic tk-generated" title="image not included: {@url}">[<xsl:value-of select="tk:s('image')"/>]</span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -550,7 +553,11 @@
       8230, 8224, 8225, 710, 8240, 352, 8249, 338, 65533, 381, 65533, 65533, 8216, 8217, 8220, 8221, 8226,
       8211, 8212, 732, 8482, 353, 8250, 339, 65533, 382, 376))"/>
   <xsl:variable name="tk:c1-texts" as="text()*" select="$tk:units//text()[matches(., '[&#x80;-&#x9F;]')]"/>
-  <xsl:variable name="tk:has-c1" as="xs:boolean" select="exists($tk:c1-texts)"/>
+  <!-- Whether any unit holds one: each unit's text translated once (a regex on every text node,
+       as tk:c1-texts does, cost every worker of a divided build 0.1 s at 1,000 letters); the
+       text nodes themselves are looked for only when there are some. -->
+  <xsl:variable name="tk:has-c1" as="xs:boolean" select="some $u in $tk:units satisfies
+      string-length(translate(string($u), $tk:c1, '')) ne string-length(string($u))"/>
 
   <!--* A text node without the white space that touches a break="no" line, column or section
         break (lb, cb, milestone; a comment
@@ -684,6 +691,18 @@
 
   <xsl:template match="tei:note">
     <xsl:choose>
+      <!-- a marginal or inline note (@place) where it stands, numbered as it is listed; the
+           list's entry is then a copy (data-shown-in) and links back here -->
+      <xsl:when test="tk:shown-in-place(.)">
+        <xsl:element name="{if (tk:holds-blocks-only(..)) then 'div' else 'span'}">
+          <xsl:attribute name="class" select="'tei-note note-placed place-' || (tk:note-place(.)[. != ''], 'block')[1]"/>
+          <xsl:attribute name="id" select="tk:marker-id(., .)"/>
+          <xsl:attribute name="role" select="'note'"/>
+          <a class="note-number" href="#{tk:note-id(.)}"><xsl:value-of select="tk:note-number(.)"/></a>
+          <xsl:text> </xsl:text>
+          <xsl:apply-templates/>
+        </xsl:element>
+      </xsl:when>
       <xsl:when test="tk:is-inline-note(.)">
         <xsl:call-template name="tk:marker"><xsl:with-param name="note" select="."/></xsl:call-template>
       </xsl:when>
@@ -698,6 +717,29 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!--* Is this note shown where it stands (a marginal or inline note: tk:note-place), rather
+        than as a marker? Only where HTML lets it: between blocks, or holding phrases alone
+        inside a phrase (a note of paragraphs inside a sentence stays a marker). A note standing
+        between blocks, in no sentence (a transcriber's "Voting." between two speeches), is
+        shown there too: a marker alone on a line annotated nothing. -->
+  <xsl:function name="tk:shown-in-place" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="tk:is-inline-note($note) and (if (tk:note-place($note) != '')
+        then tk:holds-blocks-only($note/..) or empty($note//*[tk:is-block(.)])
+        else tk:holds-blocks-only($note/..))"/>
+  </xsl:function>
+
+  <!--* Does this element hold blocks, not phrases (a division, a stanza), so that a note
+        standing in it between them can be a block too? -->
+  <xsl:function name="tk:holds-blocks-only" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="starts-with(local-name($e), 'div') or local-name($e) = ('body', 'front', 'back', 'text',
+        'group', 'lg', 'sp', 'spGrp', 'argument', 'epigraph', 'opener', 'closer', 'postscript', 'floatingText', 'figure')"/>
+  </xsl:function>
+
+  <xsl:mode name="tk:without-ids" on-no-match="shallow-copy"/>
+  <xsl:template match="@id" mode="tk:without-ids"/>
 
   <!-- A note in a register entry (a person's biography) is part of the entry. -->
   <xsl:template match="tei:note[ancestor::tei:person or ancestor::tei:personGrp or ancestor::tei:place
@@ -759,10 +801,21 @@
                     and not(tk:note-unit(.) is tk:unit-of(.)) and exists(tk:unit-of(.))">
         <xsl:attribute name="data-shown-in" select="tk:unit-file(tk:unit-of(.))"/>
       </xsl:if>
+      <xsl:variable name="in-place" select="$element = 'li' and tk:shown-in-place(.) and exists(tk:unit-of(.))"/>
+      <xsl:if test="$in-place">
+        <xsl:attribute name="data-shown-in" select="tk:unit-file(tk:unit-of(.))"/>
+      </xsl:if>
       <span class="note-number"><xsl:value-of select="$num"/>. </span>
       <xsl:element name="{if ($element = 'span') then 'span' else 'div'}">
         <xsl:attribute name="class" select="'note-body'"/>
-        <xsl:apply-templates/>
+        <xsl:choose>
+          <!-- the copy of a note shown in place: its elements' ids are those of the original -->
+          <xsl:when test="$in-place">
+            <xsl:variable name="body"><xsl:apply-templates/></xsl:variable>
+            <xsl:apply-templates select="$body" mode="tk:without-ids"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+        </xsl:choose>
         <!-- a note continued elsewhere (@next) is shown whole, here -->
         <xsl:for-each select="tk:continuations(.)">
           <xsl:text> </xsl:text><span class="note-continued"><xsl:apply-templates/></span>

@@ -131,7 +131,7 @@ def _site_in_child(edition: Edition, settings: BuildSettings, lean: bool = False
             if lean and written and not in_turn:  # the site's Saxon is done: the EPUB's may start
                 for say in then or []:
                     say()
-            pages = sorted(tmp.rglob("*.html")) if lean else html.half_of_pages(tmp, 1)
+            pages = preservation.html_pages(tmp) if lean else html.half_of_pages(tmp, 1)
             mine = preservation.page_counts(pages) if written else None
             diags, words = ended if ended is not None else job.result()
             if lean and not written and not in_turn:  # never told the pages were written: the child is done

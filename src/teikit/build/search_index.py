@@ -74,8 +74,8 @@ def build_index(data: dict[str, Any]) -> dict[str, Any]:
 def _documents(folder: Path) -> tuple[dict[str, Any], list[Path]] | None:
     """The stylesheet's documents and the files they came from: ``search-docs.json``, or the
     parts ``search-docs-K.json`` that the shards of a divided build wrote (part 0 holds the
-    units and entities; every part, its block of consecutive units' documents), joined in
-    order so the index is the one a single run gives."""
+    units, the last part the entities; every part, its block of consecutive units' documents),
+    joined in order so the index is the one a single run gives."""
     whole = folder / DOCS
     if whole.is_file():
         return json.loads(whole.read_text(encoding="utf-8")), [whole]
@@ -84,7 +84,9 @@ def _documents(folder: Path) -> tuple[dict[str, Any], list[Path]] | None:
         return None
     data = json.loads(parts[0].read_text(encoding="utf-8"))
     for part in parts[1:]:
-        data["docs"].extend(json.loads(part.read_text(encoding="utf-8"))["docs"])
+        more = json.loads(part.read_text(encoding="utf-8"))
+        data["docs"].extend(more["docs"])
+        data["entities"].update(more.get("entities") or {})  # the last part's (search.xsl)
     return data, parts
 
 
