@@ -113,7 +113,7 @@ def test_a_group_of_texts_and_a_sourcedoc_reach_the_epub(built):
 
 def test_the_fixture_epubs_pass_epubcheck(built):
     for fixture in ("apparatus", "group", "diplomatic", "notes", "letter-texts", "dictionary", "formula",
-                    "notes-placed", "genetic", "speech", "dictionary-entries"):
+                    "notes-placed", "genetic", "speech", "dictionary-entries", "note-in-link"):
         assert problems(epubcheck(next(built[fixture].glob("*.epub")))) == [], fixture
 
 
@@ -474,3 +474,13 @@ def test_dictionary_entries_read_as_entries(built):
     numbers = "//div[@id='njang']/div[@class='tei-sense']/span[contains(@class, 'sense-number')]/text()"
     assert page.xpath(numbers) == ["1.", "2."]
     assert page.xpath("//div[@id='aada']//span[@class='tei-orth']/text()") == ["aada"]
+
+
+def test_a_note_inside_a_link_follows_the_link(built):
+    page = lxml_html.fromstring(_page(built["note-in-link"], "d1.html"))
+    assert not page.xpath("//a//a")
+    (internal,) = page.xpath("//a[@class='tei-ref']")
+    assert " ".join(internal.text_content().split()) == "the second part of it"
+    assert internal.getnext().get("class") == "noteref"
+    (external,) = page.xpath("//a[contains(@class, 'external')]")
+    assert "note-placed" in external.getnext().get("class")

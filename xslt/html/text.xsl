@@ -613,19 +613,23 @@
       <xsl:when test="$note">
         <xsl:call-template name="tk:marker"><xsl:with-param name="note" select="$note"/></xsl:call-template>
       </xsl:when>
+      <!-- A note inside the link follows it: a marker (a link) inside a link is no HTML, and
+           EPUBCheck refuses the book (tk:in-link keeps it out of the link's content). -->
       <xsl:when test="exists($href)">
         <a class="tei-{local-name()}{if (@type) then ' type-' || @type else ''}" href="{$href}">
           <xsl:call-template name="tk:id"/>
-          <xsl:apply-templates/>
+          <xsl:apply-templates><xsl:with-param name="tk:in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
           <xsl:if test="$empty"><span class="tk-generated"><xsl:value-of select="tk:target-label($target)"/></span></xsl:if>
         </a>
+        <xsl:apply-templates select="tk:notes-in(.)"><xsl:with-param name="tk:in-link" select="false()" tunnel="yes"/></xsl:apply-templates>
       </xsl:when>
       <xsl:when test="matches($first, '^https?://')">
         <a class="tei-{local-name()} external" href="{$first}">
           <xsl:call-template name="tk:id"/>
-          <xsl:apply-templates/>
+          <xsl:apply-templates><xsl:with-param name="tk:in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
           <xsl:if test="$empty"><span class="tk-generated"><xsl:value-of select="$first"/></span></xsl:if>
         </a>
+        <xsl:apply-templates select="tk:notes-in(.)"><xsl:with-param name="tk:in-link" select="false()" tunnel="yes"/></xsl:apply-templates>
       </xsl:when>
       <xsl:otherwise>
         <span class="tei-{local-name()} unresolved" title="{@target}">
@@ -685,8 +689,17 @@
   <!-- A note that continues another (@prev naming a note) is shown with it (tk:continuations). -->
   <xsl:template match="tei:note[tk:is-continuation(.)]" priority="2"/>
 
+  <!--* The notes inside $e, not inside another of them (what a link leaves out and follows with). -->
+  <xsl:function name="tk:notes-in" as="element(tei:note)*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e//tei:note[not(ancestor::tei:note[ancestor::* intersect $e])]"/>
+  </xsl:function>
+
   <xsl:template match="tei:note">
+    <xsl:param name="tk:in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
+      <!-- inside a link: shown after it (the ref template) -->
+      <xsl:when test="$tk:in-link"/>
       <!-- a marginal or inline note (@place) where it stands, numbered as it is listed; the
            list's entry is then a copy (data-shown-in) and links back here -->
       <xsl:when test="tk:shown-in-place(.)">
