@@ -304,12 +304,16 @@
     <!-- what the entry says besides its readings: a witness's detail, an editor's note, ... -->
     <xsl:variable name="details" select="(* | .//tei:rdgGrp[ancestor::tei:app[1] is $app]/*)
         [not(self::tei:lem or self::tei:rdg or self::tei:rdgGrp)]"/>
-    <span class="tei-app"><xsl:call-template name="tk:id"/><span class="app-lemma"><xsl:apply-templates select="$base/node()"/></span>
+    <!-- readings of whole divisions or paragraphs (a lemma of two poems, LDLT's epigrams):
+         blocks, which no span may hold -->
+    <xsl:variable name="el" select="if (tk:holds-block(.)) then 'div' else 'span'"/>
+    <xsl:element name="{$el}"><xsl:attribute name="class" select="'tei-app'"/><xsl:call-template name="tk:id"/><xsl:element name="{$el}"><xsl:attribute name="class" select="'app-lemma'"/><xsl:apply-templates select="$base/node()"/></xsl:element>
       <xsl:if test="exists($listed | $details)">
-      <span class="app-entry" role="note"><xsl:text> [</xsl:text>
+      <xsl:element name="{$el}"><xsl:attribute name="class" select="'app-entry'"/><xsl:attribute name="role" select="'note'"/><xsl:text> [</xsl:text>
         <xsl:for-each select="$listed">
           <xsl:if test="position() gt 1">; </xsl:if>
-          <span class="app-reading tei-{local-name()}{if (. is $base) then ' lemma-copy' else ''}">
+          <xsl:element name="{if (. is $base or not(tk:holds-block(.))) then 'span' else 'div'}">
+          <xsl:attribute name="class" select="'app-reading tei-' || local-name() || (if (. is $base) then ' lemma-copy' else '')"/>
             <xsl:choose>
               <!-- the lemma's words only: the text above holds its markup, ids and nested entries -->
               <xsl:when test=". is $base"><xsl:value-of select="tk:plain(.)"/></xsl:when>
@@ -318,14 +322,14 @@
             <!-- a reading of no words: these witnesses omit the passage ("om. Ac Ad", as in print) -->
             <xsl:if test="not(normalize-space()) and empty(.//tei:gap)"><span class="tk-generated"><xsl:value-of select="tk:s('omitted')"/></span></xsl:if>
             <xsl:if test="@wit"><xsl:text> </xsl:text><span class="app-wit"><xsl:value-of select="tk:sigla(@wit)"/></span></xsl:if>
-          </span>
+          </xsl:element>
         </xsl:for-each>
         <xsl:for-each select="$details">
           <xsl:if test="exists($listed) or position() gt 1">; </xsl:if>
           <xsl:apply-templates select="."/>
         </xsl:for-each>
-        <xsl:text>]</xsl:text></span>
-      </xsl:if></span>
+        <xsl:text>]</xsl:text></xsl:element>
+      </xsl:if></xsl:element>
   </xsl:template>
   <!-- What a witness does at this place ("followed by a page break"): its sigla, then the words. -->
   <xsl:template match="tei:witDetail">
