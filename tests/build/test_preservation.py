@@ -485,3 +485,11 @@ def test_a_note_inside_a_link_follows_the_link(built):
     assert internal.getnext().get("class") == "noteref"
     (external,) = page.xpath("//a[contains(@class, 'external')]")
     assert "note-placed" in external.getnext().get("class")
+
+
+def test_a_genetic_transcription_marks_what_it_could_not_read_and_where_changes_were_made(built):
+    # Shelley-Godwin Archive: an empty <unclear reason="illegible"/> showed nothing at all
+    page = lxml_html.fromstring(_page(built["genetic"]))
+    assert page.xpath("//span[contains(@class, 'illegible')]/text()") == ["[?]"]
+    assert page.xpath("//span[contains(@class, 'illegible')]/@title") == ["unclear: illegible"]
+    assert page.xpath("//ins/@title") == ["superlinear"] and page.xpath("//del/@title") == ["strikethrough"]

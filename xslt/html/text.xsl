@@ -525,8 +525,19 @@
       <xsl:if test="not(*) and not(normalize-space())">[…]</xsl:if>
     </span>
   </xsl:template>
-  <xsl:template match="tei:del"><del><xsl:apply-templates/></del></xsl:template>
-  <xsl:template match="tei:add"><ins><xsl:apply-templates/></ins></xsl:template>
+  <!-- where and by whom a change was made (added above the line, in another hand), on hover -->
+  <xsl:template match="tei:del"><del><xsl:call-template name="tk:change-title"/><xsl:apply-templates/></del></xsl:template>
+  <xsl:template match="tei:add"><ins><xsl:call-template name="tk:change-title"/><xsl:apply-templates/></ins></xsl:template>
+  <xsl:template name="tk:change-title">
+    <xsl:variable name="facts" select="(@place, @rend, @hand ! substring-after(., '#')[. != ''], @type)[normalize-space()] ! normalize-space()"/>
+    <xsl:if test="exists($facts)"><xsl:attribute name="title" select="string-join($facts, ', ')"/></xsl:if>
+  </xsl:template>
+
+  <!-- An empty unclear (a word the editor could not read, reason="illegible"): "[?]", as the
+       TEI Stylesheets show it, with its reason on hover; it once showed nothing at all. -->
+  <xsl:template match="tei:unclear[not(normalize-space()) and empty(*)]">
+    <span class="tei-unclear illegible" title="{string-join(('unclear', @reason, @extent)[normalize-space()], ': ')}">[?]</span>
+  </xsl:template>
 
   <!-- A line break; break="no" joins the word it splits (no space, no hyphen): the white
        space that indents the source either side of it is not the text's. The line still
