@@ -63,7 +63,11 @@ def test_letters_named_by_their_own_title_in_contents_and_index(tmp_path: Path) 
     assert "Schnitzler an Bahr, 1891 – WritingSession 1" in toc
     assert "Schnitzler an Bahr, 1891 – Commentary" in toc
     letters = (site / "letters.html").read_text("utf-8")
-    assert "Bölsche an Schnitzler, 1890" in letters and "Briefwechsel mit" not in letters
+    # each letter is listed by its own title, not the series the letters share (which titles
+    # the collection: the site's name in every page's header)
+    listing = letters.split("<main", 1)[1].split("</main>", 1)[0]
+    assert "Bölsche an Schnitzler, 1890" in listing and "Briefwechsel mit" not in listing
+    assert '<p class="site-title"><a href="index.html">Briefwechsel mit Autorinnen und Autoren</a>' in letters
     pages = "".join(p.read_text("utf-8") for p in site.glob("*.html"))
     assert "daß<span class=\"tei-space\"> </span>sie" in pages  # a gap, not "daßsie"
     assert '<span class="tk-generated">1890-02-03</span>' in pages  # where the empty ref points
