@@ -96,10 +96,12 @@ def teikit_figures(edition: Edition, runs: int, transform_only: bool = False) ->
 # only handed over, which every part pays too).
 PARTS = {
     "document only": "",
+    "report of unhandled elements": "tk:report-unhandled",
     "title page and contents": "tk:title-page tk:toc",
     "division pages (with notes)": "tk:unit-pages",
     "registers and entity pages": "tk:registers",
     "printed pages and search pages": "tk:pages-page tk:search-page",
+    "downloads and letters pages": "tk:downloads-page tk:letters-page",
     "search and page data": "tk:data-scripts",
 }
 

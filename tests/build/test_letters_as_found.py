@@ -4,6 +4,7 @@ a diary date, a space element between words. The site names and shows them as a 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -63,11 +64,9 @@ def test_letters_named_by_their_own_title_in_contents_and_index(tmp_path: Path) 
     assert "Schnitzler an Bahr, 1891 – WritingSession 1" in toc
     assert "Schnitzler an Bahr, 1891 – Commentary" in toc
     letters = (site / "letters.html").read_text("utf-8")
-    # each letter is listed by its own title, not the series the letters share (which titles
-    # the collection: the site's name in every page's header)
-    listing = letters.split("<main", 1)[1].split("</main>", 1)[0]
-    assert "Bölsche an Schnitzler, 1890" in listing and "Briefwechsel mit" not in listing
-    assert '<p class="site-title"><a href="index.html">Briefwechsel mit Autorinnen und Autoren</a>' in letters
+    # each letter under its own title, not the series' (which titles the collection itself)
+    assert "Bölsche an Schnitzler, 1890" in letters
+    assert not re.search(r'href="L\d[^"]*"[^>]*>[^<]*Briefwechsel mit', letters)
     pages = "".join(p.read_text("utf-8") for p in site.glob("*.html"))
     assert "daß<span class=\"tei-space\"> </span>sie" in pages  # a gap, not "daßsie"
     assert '<span class="tk-generated">1890-02-03</span>' in pages  # where the empty ref points

@@ -92,10 +92,11 @@ def test_workers_count_the_words_as_one_process_reads_them(tmp_path):
     assert run.committed and "build.text-lost" not in codes
 
 
-def test_workers_count_the_tei_words_block_by_block_as_one_process_does(tmp_path):
-    """Each worker counts the TEI's words of its block of texts; added up in order they are the
-    counts one process makes, word for word and in the same order (a report's examples are
-    the first words by count, ties in text order, so jobs 1 and jobs N name the same)."""
+def test_a_divided_build_counts_the_tei_words_as_one_process_does(tmp_path):
+    """The process that read the edition counts the TEI's words while the workers write the
+    pages: the counts one process makes, word for word and in the same order (a report's
+    examples are the first words by count, ties in text order, so jobs 1 and jobs N name the
+    same), and the workers never read a TEI file (the edition is handed over serialized)."""
     from teikit.build import BuildSettings, parallel, preservation
     from teikit.build.run import build_formats
     from teikit.collection import load_collection, tei_files
@@ -103,13 +104,94 @@ def test_workers_count_the_tei_words_block_by_block_as_one_process_does(tmp_path
     files = tei_files(FIXTURE)
     whole, _ = preservation.tei_words(load_collection(files, name=FIXTURE).tree)
     edition = load_collection(files, name=FIXTURE)
-    parts = [preservation.tei_words_part(edition.tree, k, 3) for k in range(3)]
-    assert all(parts) and sum(parts, start=type(whole)()) == whole
-    source = parallel.Source.of(files, collection=True, name=FIXTURE)
-    settings = BuildSettings(exports_dir=tmp_path, jobs=2, source=source)
+    settings = BuildSettings(exports_dir=tmp_path, jobs=2)  # no Source: the workers need none
+    (tmp_path / "site").mkdir()
     parallel.render_site(edition, settings, tmp_path / "site")
-    assert "tei_words" in edition.memo  # the workers' counts, not this process's
+    assert "tei_words" in edition.memo  # counted while the workers wrote
+    assert not (tmp_path / "site" / parallel.HANDOVER).exists()  # the handed-over copy is gone
     counted, _ = preservation.edition_words(edition)
     assert list(counted.items()) == list(whole.items())
     run = build_formats(edition, ["html"], replace(settings, exports_dir=tmp_path / "out"))
     assert run.committed and preservation.edition_words(edition)[0] == whole
+
+
+_AHEAD = """
+import sys
+from pathlib import Path
+from teikit.build import BuildSettings, parallel
+from teikit.build.run import build_formats
+
+folder, register, out = (Path(a) for a in sys.argv[1:4])
+files = [f for f in sorted(folder.glob("*.xml")) if f != register]
+source = parallel.Source.of(files, [register], collection=True, name=folder)
+settings = BuildSettings(exports_dir=out, jobs=2, source=source)
+assert parallel.starts_ahead(settings, ["html"])
+with parallel.ahead(settings, ["html"]):
+    assert parallel._ahead is not None  # the workers run, and compile, before the edition is read
+    run = build_formats(source.load(), ["html"], settings)
+assert run.committed, run.diagnostics
+(html,) = [r for r in run.results if r.format == "html"]
+assert html.words is not None  # counted by the workers
+print("ahead")
+"""
+
+
+def test_workers_started_ahead_write_the_same_site(tmp_path):
+    """In a process where Saxon has not run (a fresh `teikit build html --jobs 2`), the workers
+    start before the edition is read and are handed it serialized: the same site, every word
+    counted. (In this test process Saxon has run, so ahead() starts nothing here.)"""
+    import subprocess
+    import sys
+
+    from teikit.build import BuildSettings, parallel, preservation
+    from teikit.saxon import started
+
+    one = _build(tmp_path / "one", "--jobs", "1")
+    out = tmp_path / "ahead"
+    args = [str(FIXTURE), str(FIXTURE / "persons.xml"), str(out)]
+    done = subprocess.run([sys.executable, "-c", _AHEAD, *args], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "ahead" in done.stdout, done.stderr
+    assert _files(out / "html") == one
+    assert preservation.site_counts(out / "html") == preservation.site_counts(tmp_path / "one" / "html")
+    settings = BuildSettings(exports_dir=out, jobs=2, source=parallel.Source.of([MINI], collection=False))
+    assert started() and not parallel.starts_ahead(settings, ["html"])  # forks only before Saxon runs
+    assert not parallel.starts_ahead(replace(settings, jobs=1), ["html"])
+    assert not parallel.starts_ahead(settings, ["html", "epub"])
+
+
+_AHEAD_BROKEN = """
+import sys
+from pathlib import Path
+from teikit.build import BuildSettings, parallel
+from teikit.build.run import build_formats
+
+folder, stylesheet, out = (Path(a) for a in sys.argv[1:4])
+files = [f for f in sorted(folder.glob("*.xml")) if f.name != "persons.xml"]
+source = parallel.Source.of(files, collection=True, name=folder)
+settings = BuildSettings(exports_dir=out, jobs=2, source=source, stylesheets={"html": stylesheet})
+with parallel.ahead(settings, ["html"]):
+    assert parallel._ahead is not None
+    run = build_formats(source.load(), ["html"], settings)
+assert not run.committed
+print(" | ".join(f"{type(e).__name__}: {e}" for e in run.failures))
+"""
+
+
+def test_workers_started_ahead_say_why_a_stylesheet_does_not_compile(tmp_path):
+    """A customization that does not compile: the workers started ahead compile it first (and
+    fail), the task compiles it again and the build reports Saxon's message, as a single
+    process does, instead of a broken pool."""
+    import subprocess
+    import sys
+
+    broken = tmp_path / "custom.xsl"
+    broken.write_text('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+                      '<xsl:template match="/"><xsl:value-of select="1 +"/></xsl:template>'
+                      "</xsl:stylesheet>", encoding="utf-8")
+    args = [str(FIXTURE), str(broken), str(tmp_path / "out")]
+    done = subprocess.run([sys.executable, "-c", _AHEAD_BROKEN, *args], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "cannot compile stylesheet" in done.stdout and "XPST0003" in done.stdout
+    assert "Broken" not in done.stdout
+    assert not (tmp_path / "out" / "html").exists()

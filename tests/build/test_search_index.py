@@ -115,9 +115,15 @@ def test_the_index_written_item_by_item_is_json_dumps_character_for_character(in
     characters are those of one json.dumps."""
     import io
 
-    out = io.StringIO()
-    search_index._dump(index, out)
-    assert out.getvalue() == json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    whole = json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    chunk = search_index._CHUNK
+    try:
+        for search_index._CHUNK in (chunk, 1, 2, 3):  # chunks of items: lists and dicts cut anywhere
+            out = io.StringIO()
+            search_index._dump(index, out)
+            assert out.getvalue() == whole
+    finally:
+        search_index._CHUNK = chunk
 
 
 def test_speech_dictionaries_and_transcriptions_are_searched(tmp_path):

@@ -48,3 +48,23 @@ def test_examples():
     assert escape("Révèle", ascii_only=True) == r"R{\'e}v{\`e}le"
     assert escape("Łódź — ç", ascii_only=True) == r"{\L}{\'o}d{\'z} {\textemdash} {\c{c}}"
     assert escape("a--b ''q''") == "a-{}-b '{}'q'{}'"  # typed, not TeX ligatures
+
+
+def test_plain_ascii_shortcut_knows_every_ascii_character_pylatexenc_changes():
+    """escape() returns an ASCII value without _CHANGED_ASCII's characters as it is, without
+    asking pylatexenc: that holds only if these are all the ASCII characters it changes."""
+    from teikit.cite import latex
+
+    for encoder in (latex._UTF8, latex._ASCII):
+        changed = {chr(c) for c in range(128) if encoder.unicode_to_latex(chr(c)) != chr(c)}
+        assert changed == {c for c in map(chr, range(128)) if latex._CHANGED_ASCII.search(c)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=40))
+def test_plain_ascii_shortcut_gives_what_pylatexenc_gives(value):
+    from teikit.cite import latex
+
+    for encoder, ascii_only in ((latex._UTF8, False), (latex._ASCII, True)):
+        expected = latex._LIGATURE.sub("{}", encoder.unicode_to_latex(value))
+        assert escape(value, ascii_only=ascii_only) == expected

@@ -63,9 +63,12 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="string-join(distinct-values(($title, tk:title())), ' — ')"/></title>
         <link rel="stylesheet" href="assets/teikit.css"/>
-        <xsl:sequence select="if (exists($citation)) then (tk:citation-meta($citation), tk:json-ld($citation))
-            else $tk:edition-meta"/>
-        <xsl:sequence select="if (exists($citation)) then tk:citation-script($citation) else $tk:edition-script"/>
+        <xsl:choose>
+          <xsl:when test="exists($citation)">
+            <xsl:sequence select="tk:citation-meta($citation), tk:json-ld($citation), tk:citation-script($citation)"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$tk:edition-head-text" disable-output-escaping="yes"/></xsl:otherwise>
+        </xsl:choose>
         <script src="assets/prefs.js"></script>
         <script src="pages-data.js" defer="defer"></script>
         <script src="assets/teikit.js" defer="defer"></script>
@@ -85,7 +88,7 @@
             data-times="{tk:s('times')}" data-open-page="{tk:s('open-page')}" data-cite="{tk:s('cite')}"
             data-cite-passage="{tk:s('cite-passage')}" data-copy="{tk:s('copy')}" data-copied="{tk:s('copied')}">
         <a class="skip-link" href="#main"><xsl:value-of select="tk:s('skip')"/></a>
-        <xsl:sequence select="$tk:site-header"/>
+        <xsl:value-of select="$tk:site-header-text" disable-output-escaping="yes"/>
         <main id="main">
           <xsl:apply-templates select="$kind" mode="tk:page-content">
             <xsl:with-param name="item" select="$item"/>
@@ -102,14 +105,32 @@
           </nav>
         </xsl:if>
         <footer class="site-footer">
-          <xsl:sequence select="$tk:footer-lines"/>
-          <xsl:sequence select="if (exists($citation)) then tk:coins($citation) else $tk:edition-coins"/>
+          <xsl:choose>
+            <xsl:when test="exists($citation)">
+              <xsl:sequence select="$tk:footer-lines"/>
+              <xsl:sequence select="tk:coins($citation)"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="$tk:edition-footer-text" disable-output-escaping="yes"/></xsl:otherwise>
+          </xsl:choose>
         </footer>
       </body>
     </html>
   </xsl:template>
 
-  <!-- What is the same on every page is built once. -->
+  <!-- What is the same on every page is built once, and the largest parts of it (the site's
+       header, the edition's metadata and footer: about half the bytes of the memoir's 490
+       pages) are serialized once, as the pages' own serializer writes them (tk:html's
+       parameters), then written into each page as they are (disable-output-escaping): copying
+       them into every page as nodes and serializing them again took about a tenth of the
+       transform. This holds for pages Saxon serializes (xsl:result-document into a folder,
+       as teikit runs it); a page kept as a tree would hold these parts as escaped text. -->
+  <xsl:variable name="tk:html-form" as="map(*)" select="map{'method': 'xhtml', 'html-version': 5.0,
+      'omit-xml-declaration': true(), 'include-content-type': false(), 'indent': false()}"/>
+  <xsl:variable name="tk:site-header-text" as="xs:string" select="serialize($tk:site-header, $tk:html-form)"/>
+  <xsl:variable name="tk:edition-head-text" as="xs:string"
+      select="serialize(($tk:edition-meta, $tk:edition-script), $tk:html-form)"/>
+  <xsl:variable name="tk:edition-footer-text" as="xs:string"
+      select="serialize(($tk:footer-lines, $tk:edition-coins), $tk:html-form)"/>
   <xsl:variable name="tk:site-header" as="element()">
         <header class="site-header">
           <p class="site-title"><a href="index.html"><xsl:value-of select="tk:title()"/></a></p>

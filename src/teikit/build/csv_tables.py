@@ -43,6 +43,10 @@ FK_COLUMNS = (
 FOREIGN_KEYS = (("person_id", "persons"), ("place_id", "places"), ("org_id", "organizations"))
 
 
+# The column (0, 1, 2: person_id, place_id, org_id) of each entity kind, in ENTITY_KINDS' order.
+_KIND_COLUMN = {kind: i for i, (kind, *_) in enumerate(ENTITY_KINDS)}
+
+
 class Extractor:
     """Computes every table of one document; shares one :class:`Locator` between them."""
 
@@ -76,7 +80,7 @@ class Extractor:
         for ref in local_ids(el.get("ref") if el is not None else None):
             kind = self.entities.get(ref)
             if kind:
-                cells[[k for k, *_ in ENTITY_KINDS].index(kind)] = ref
+                cells[_KIND_COLUMN[kind]] = ref
                 break
         return cells
 

@@ -5,32 +5,37 @@ same stylesheet on the same edition and writes only its own files into the one o
 folder, so the site is byte-identical to a single run while the pages are made in
 parallel. The work goes to any :class:`concurrent.futures.Executor`: a local process pool,
 or a Dask cluster's executor (``distributed.Client(address).get_executor()``). A task
-carries no tree (lxml and Saxon objects cannot be pickled): it carries a :class:`Source`,
-the recipe to load the edition again from its files, and each worker process loads it and
-compiles the stylesheet once (both cached for the life of the process, keyed by the files'
-sizes and modification times, so a long-lived Dask worker never serves a stale edition).
+carries no tree (lxml and Saxon objects cannot be pickled): the process that read the
+edition writes it once, serialized for Saxon, into the output folder, and each task
+(:class:`Prepared`) names that file with the stylesheet's parameters. A worker compiles the
+stylesheet once for its life and parses the file (its tree is kept, keyed by a digest of
+the bytes, so a long-lived Dask worker never serves a stale edition); it reads no TEI file.
 
 Workers write into the output folder themselves: on a cluster of several machines, the
-folder (and the edition's files) must be on a file system every worker sees at the same
-path.
+folder must be on a file system every worker sees at the same path.
 """
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import multiprocessing
 import os
+import shutil
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from teikit.build import BuildSettings
 from teikit.diagnostics import Diagnostic
 from teikit.edition import Edition
 from teikit.errors import EnvironmentError_, InputError, TeikitError
+
+if TYPE_CHECKING:
+    from teikit.saxon import Serialized
 
 DASK = "dask://"
 
@@ -67,17 +72,6 @@ class Source:
         return collection.with_registers(Edition.load(Path(self.files[0])), registers)
 
 
-# The edition a forked worker inherits from the process that forked it (see executor()).
-_inherited: tuple[Source, Edition] | None = None
-
-
-@functools.lru_cache(maxsize=2)
-def _edition(source: Source) -> Edition:
-    if _inherited is not None and _inherited[0] == source:
-        return _inherited[1]
-    return source.load()
-
-
 @dataclass
 class Shard:
     """What a worker sends back: its diagnostics, and the words of the pages it wrote (the
@@ -86,8 +80,6 @@ class Shard:
     diagnostics: list[Diagnostic]
     words: Counter[str] | None = None
     reading: Counter[str] | None = None
-    #: the words of this shard's block of the TEI's texts (preservation.tei_words_part)
-    tei: Counter[str] | None = None
 
 
 def shard_of(file: str, shards: int) -> int:
@@ -96,22 +88,103 @@ def shard_of(file: str, shards: int) -> int:
     return sum(ord(c) * i for i, c in enumerate(file, 1)) % shards
 
 
-def render_shard(source: Source, settings: BuildSettings, folder: str, shard: int,
-                 shards: int) -> Shard:
-    """A worker's task: load the edition (once per process), write shard ``shard``'s pages,
-    and count their words when the build checks the text."""
+@dataclass(frozen=True)
+class Prepared:
+    """A worker's task: what it needs to write its pages, from the process that read the
+    edition: the edition serialized for Saxon, and the stylesheet's parameters."""
+
+    document: Serialized
+    params: dict[str, object]
+    source_name: str
+
+
+def render_prepared(prepared: Prepared, settings: BuildSettings, folder: str, shard: int,
+                    shards: int) -> Shard:
+    """A worker's task: write shard ``shard``'s pages from the serialized edition (Saxon parses
+    it once per worker) and count their words. The TEI's words are counted by the process
+    that read the edition, meanwhile."""
     from teikit.build import html, preservation
 
     site = Path(folder)
-    edition = _edition(source)
-    found = html.render(edition, settings, site, shard, shards)
+    found = html.write_pages(prepared.document, prepared.params, settings, site, prepared.source_name,
+                             shard, shards)
     if not settings.check_text:
         return Shard(found)
-    mine = [page for page in sorted(site.rglob("*.html"))
+    mine = [page for page in preservation.html_pages(site)
             if shard_of(page.relative_to(site).as_posix(), shards) == shard]
     words, reading = preservation.page_counts(mine)
-    # the TEI's words too, a block of texts per shard: the parent would count them all alone
-    return Shard(found, words, reading, preservation.tei_words_part(edition.tree, shard, shards))
+    return Shard(found, words, reading)
+
+
+# Workers started before the edition was read (see ahead()): the pool, and its size.
+_ahead: tuple[Executor, int] | None = None
+
+
+def _compile_ahead(stylesheet: str) -> None:
+    from teikit import saxon
+
+    # a stylesheet that does not compile is said by the task, which compiles it again with the
+    # edition's name; an initializer that raised would break the pool without a word of why
+    with contextlib.suppress(Exception):
+        saxon.compile_stylesheet(stylesheet)
+
+
+def _ready() -> None:
+    """Nothing: submitted once per worker, so every worker starts (and compiles) at once."""
+
+
+def starts_ahead(settings: BuildSettings, names: Sequence[str], tasks: Sequence[object] = ()) -> bool:
+    """Whether :func:`ahead` starts workers for a build of ``names`` with these settings: a
+    site alone (no other format or task), divided among the workers of a Dask cluster, or
+    among local processes forked from this one before Saxon ran here."""
+    from teikit import saxon
+    from teikit.build import forked
+
+    if list(names) != ["html"] or tasks or not divided(settings):
+        return False
+    return bool(settings.executor) or (settings.jobs > 1 and forked.available() and not saxon.started())
+
+
+@contextmanager
+def ahead(settings: BuildSettings, names: Sequence[str], tasks: Sequence[object] = ()) -> Iterator[None]:
+    """Start the site's workers now, before the edition is read, when :func:`starts_ahead`:
+    each compiles the stylesheet while this process reads and links the files (one core was
+    idle then; a Dask cluster's workers are told to compile it). Elsewhere nothing:
+    :func:`render_site` starts the workers, and says why it cannot."""
+    global _ahead
+    if not starts_ahead(settings, names, tasks):
+        yield
+        return
+    from teikit.build import html
+
+    workers = contextlib.ExitStack()
+    warming: list[Any] = []
+    try:
+        stylesheet = str(html.stylesheet(settings))
+        if settings.executor:
+            pool, shards, client = workers.enter_context(_dask(settings.executor))
+            # one task on each worker (kept referenced: Dask cancels a task nobody holds)
+            warming = [client.submit(_compile_ahead, stylesheet, workers=[address], pure=False)
+                       for address in client.scheduler_info()["workers"]]
+        else:
+            pool, shards = workers.enter_context(ProcessPoolExecutor(
+                max_workers=settings.jobs, mp_context=multiprocessing.get_context("fork"),
+                initializer=_compile_ahead, initargs=(stylesheet,))), settings.jobs
+            for _ in range(shards):  # forks them all now (the fork context starts every worker)
+                pool.submit(_ready)
+    except TeikitError:  # an unusable customization, no scheduler: the build says so, where it runs
+        workers.close()
+        yield
+        return
+    with workers:
+        _ahead = (pool, shards)
+        try:
+            yield
+        finally:
+            _ahead = None
+            del warming[:]
+            if isinstance(pool, ProcessPoolExecutor):
+                pool.shutdown(wait=False, cancel_futures=True)  # joined at exit (see executor())
 
 
 def default_jobs() -> int:
@@ -122,81 +195,103 @@ def default_jobs() -> int:
 
 
 @contextmanager
-def executor(jobs: int, address: str = "",
-             inherit: tuple[Source, Edition] | None = None) -> Iterator[tuple[Executor, int]]:
+def executor(jobs: int, address: str = "") -> Iterator[tuple[Executor, int]]:
     """(an executor, how many shards to give it): a Dask cluster's when ``address`` is
-    ``dask://HOST:PORT`` (one shard per worker thread), else ``jobs`` local processes.
-
-    Local workers are forked when this process has not started Saxon yet: they inherit the
-    edition already read (``inherit``) instead of reading every file again, which for a
-    thousand letters took longer than the pages they then wrote. Once Saxon runs here (its
-    threads do not survive a fork), they are spawned fresh and load the edition themselves.
-    """
+    ``dask://HOST:PORT`` (one shard per worker thread), else ``jobs`` local processes: forked
+    when this process has not started Saxon yet (quicker to start), else spawned fresh (a
+    process that holds Saxon's runtime is not forked)."""
     if address:
-        if not address.startswith(DASK):
-            raise TeikitError(f"unknown executor {address!r}",
-                              hint="give dask://HOST:PORT (a Dask scheduler)")
-        try:
-            from distributed import Client
-        except ImportError as exc:
-            raise EnvironmentError_("--executor dask:// needs the dask distributed client",
-                             hint='pip install "teikit[dask]"') from exc
-        try:
-            client = Client(address.removeprefix(DASK), timeout=30)
-        except OSError as exc:
-            raise EnvironmentError_(f"no Dask scheduler answers at {address}: {exc}",
-                             hint="start one with `dask scheduler` and workers with `dask worker`") from exc
-        try:
-            workers = sum(client.nthreads().values()) or 1
-            yield client.get_executor(pure=False), workers
-        finally:
-            client.close()
+        with _dask(address) as (pool, workers, _):
+            yield pool, workers
         return
-    global _inherited
     from teikit import saxon
 
     fork = "fork" in multiprocessing.get_all_start_methods() and not saxon.started()
-    _inherited = inherit if fork else None
+    pool = ProcessPoolExecutor(max_workers=jobs,
+                               mp_context=multiprocessing.get_context("fork" if fork else "spawn"))
     try:
-        with ProcessPoolExecutor(max_workers=jobs,
-                                 mp_context=multiprocessing.get_context("fork" if fork else "spawn")) as pool:
-            yield pool, jobs
+        yield pool, jobs
     finally:
-        _inherited = None
+        # the workers' exit (each frees a Saxon heap of a few hundred MiB) is not waited for:
+        # it overlaps what this process does next; concurrent.futures joins them at its exit
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+@contextmanager
+def _dask(address: str) -> Iterator[tuple[Executor, int, Any]]:
+    """(the executor, its worker threads, the client) of the Dask scheduler at ``address``."""
+    if not address.startswith(DASK):
+        raise TeikitError(f"unknown executor {address!r}", hint="give dask://HOST:PORT (a Dask scheduler)")
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise EnvironmentError_("--executor dask:// needs the dask distributed client",
+                                hint='pip install "teikit[dask]"') from exc
+    try:
+        client = Client(address.removeprefix(DASK), timeout=30)
+    except OSError as exc:
+        raise EnvironmentError_(f"no Dask scheduler answers at {address}: {exc}", hint="start one with "
+                                "`dask scheduler` and workers with `dask worker`") from exc
+    try:
+        yield client.get_executor(pure=False), sum(client.nthreads().values()) or 1, client
+    finally:
+        client.close()
+
+
+HANDOVER = ".teikit-handover"  # the serialized edition, in the site's folder while workers read it
+
+
+@contextmanager
+def _workers(settings: BuildSettings) -> Iterator[tuple[Executor, int]]:
+    """The workers started ahead (:func:`ahead`), else those of :func:`executor`."""
+    if _ahead is not None:
+        yield _ahead
+        return
+    with executor(settings.jobs, settings.executor) as found:
+        yield found
 
 
 def divided(settings: BuildSettings) -> bool:
-    """Whether :func:`render_site` divides the pages among workers (which then also count the
-    TEI's words, block by block)."""
-    return isinstance(settings.source, Source) and (settings.jobs > 1 or bool(settings.executor))
+    """Whether :func:`render_site` divides the pages among workers."""
+    return settings.jobs > 1 or bool(settings.executor)
 
 
 def render_site(edition: Edition, settings: BuildSettings, folder: Path,
                 meanwhile: Callable[[], object] | None = None,
                 ) -> tuple[list[Diagnostic], tuple[Counter[str], Counter[str]] | None]:
     """Write the HTML site of ``edition`` into ``folder``: in this process, or divided among
-    processes when the settings ask for it and say how to load the edition again. Returns
-    the diagnostics and, from workers, the words of the pages (else None: count them after)."""
+    processes when the settings ask for it. Returns the diagnostics and, from workers, the
+    words of the pages (else None: count them after)."""
+    from teikit import saxon
     from teikit.build import html, preservation
 
-    source = settings.source
-    if not divided(settings) or not isinstance(source, Source):
+    if not divided(settings):
         found = html.render(edition, settings, folder)
         if meanwhile is not None:
             meanwhile()
         return found, None
-    html.check_tei(edition)
-    html.local_images(edition)  # found once here: forked workers inherit it
+    params, diags = html.page_params(edition, settings)
     task_settings = replace(settings, source=None, jobs=1, executor="")
-    with executor(settings.jobs, settings.executor, inherit=(source, edition)) as (pool, shards):
-        futures = [pool.submit(render_shard, source, task_settings, str(folder), i, shards)
-                   for i in range(shards)]
-        if meanwhile is not None:  # this process's own share, while the workers write pages
-            meanwhile()
-        results = [f.result() for f in futures]
+    # in the output folder: on a cluster, the one place every worker is known to see
+    handover = folder / HANDOVER
+    handover.mkdir()
+    try:
+        prepared = Prepared(saxon.serialized(edition.tree, handover), params, str(edition.path))
+        with _workers(settings) as (pool, shards):
+            futures = [pool.submit(render_prepared, prepared, task_settings, str(folder), i, shards)
+                       for i in range(shards)]
+            # this process's own share, while the workers write pages
+            if settings.check_text:
+                preservation.edition_words(edition)
+            if meanwhile is not None:
+                meanwhile()
+            results = [f.result() for f in futures]
+            if isinstance(pool, ProcessPoolExecutor):  # done: let them go while this process goes on
+                pool.shutdown(wait=False)
+    finally:
+        shutil.rmtree(handover, ignore_errors=True)
+    results[0].diagnostics[:0] = diags
     found = [d for r in results for d in r.diagnostics]
-    if all(r.tei is not None for r in results):
-        preservation.remember_words(edition, [r.tei or Counter() for r in results])
     counts = None
     if all(r.words is not None and r.reading is not None for r in results):
         words: Counter[str] = Counter()

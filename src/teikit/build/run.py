@@ -122,15 +122,19 @@ def _site_in_child(edition: Edition, settings: BuildSettings, lean: bool = False
                                                                True, lean) as job:
         def finish() -> BuildResult:
             # the child says when its pages are written; this process counts half of them
-            # (all of them when lean)
+            # (all of them when lean) meanwhile, unless one process at a time is asked
+            # (--jobs 1): then once the child has ended, and the EPUB's child is let go
+            # only when its result is asked for
             written = settings.check_text and job.notified()
-            if lean and written:  # the site's Saxon is done: the EPUB's may start
+            in_turn = settings.jobs == 1
+            ended = job.result() if written and in_turn else None
+            if lean and written and not in_turn:  # the site's Saxon is done: the EPUB's may start
                 for say in then or []:
                     say()
-            pages = sorted(tmp.rglob("*.html")) if lean else html.half_of_pages(tmp, 1)
+            pages = preservation.html_pages(tmp) if lean else html.half_of_pages(tmp, 1)
             mine = preservation.page_counts(pages) if written else None
-            diags, words = job.result()
-            if lean and not written:  # not told when the pages were written: the child is done now
+            diags, words = ended if ended is not None else job.result()
+            if lean and not written and not in_turn:  # never told the pages were written: the child is done
                 for say in then or []:
                     say()
             if lean:
@@ -199,7 +203,10 @@ def build_formats(edition: Edition, names: list[str], settings: BuildSettings,
 
     With ``settings.jobs`` > 1 the HTML site is written by a forked child while this process
     starts the tasks (validation first: Jing runs in a process of its own) and runs the other
-    builders: the outputs are independent and byte-identical to those of one process."""
+    builders: the outputs are independent and byte-identical to those of one process. With
+    ``settings.jobs`` == 1 one process works at a time: a large edition's site child (forked
+    to bound memory) ends before anything else is done, and the tasks (Jing's validation
+    too) end before the builders run."""
     xmlio.require_tei(edition.tree, edition.path)  # one message for every format, before any runs
     edition.memo.clear()  # what an earlier run computed from the tree may no longer hold
     run = BuildRun()
@@ -212,13 +219,23 @@ def build_formats(edition: Edition, names: list[str], settings: BuildSettings,
     try:
         with outputs.built_from(source_hash), outputs.staged() as pending, contextlib.ExitStack() as stack:
             then: list[Callable[[], None]] = []  # said once the site's pages are written
+            done = ""  # a builder already run
             site = stack.enter_context(_site_in_child(edition, settings, large, then)) if fork else None
             book = (stack.enter_context(_book_in_child(edition, settings, then))
                     if large and "epub" in names and not (settings.epub_per_document and edition.members)
                     else None)
+            in_turn = settings.jobs == 1  # one process at a time: each step ends before the next
+            if site is not None and in_turn:  # a large edition's site: its child frees memory
+                _attempt(run, edition, "html", site)
+                site, done = None, "html"
             finishes = _start(run, edition, alongside)
+            if in_turn:  # Jing's validation too, before the Python work goes on
+                for name, finish in finishes:
+                    _attempt(run, edition, name, finish)
+                finishes = []
             for name in names:
-                if (name == "html" and site is not None) or (name == "epub" and book is not None):
+                if (name == "html" and site is not None) or (name == "epub" and book is not None) \
+                        or name == done:
                     continue
                 _attempt(run, edition, name,
                          functools.partial(builder(name).build, edition, settings.exports_dir, settings))

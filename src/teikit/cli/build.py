@@ -97,7 +97,7 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
       teikit build html --edition letter.xml --out /tmp/letter --single-page
       teikit build --edition letters/ --register persons.xml --jobs 2
     """
-    from teikit.build import cache
+    from teikit.build import cache, parallel
     from teikit.build.run import build_formats, run_tasks
 
     names, _explicit = _requested(formats)
@@ -127,8 +127,10 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
         codes = [exc.exit_code for exc in extra.failures] if extra else []
     else:
         # the record stays until a build succeeds: a failed one keeps the outputs it describes
-        edition = source.load()
-        run = build_formats(edition, names, settings, tasks)
+        # a divided site's workers start now, compiling while this process reads the files
+        with parallel.ahead(settings, names, tasks):
+            edition = source.load()
+            run = build_formats(edition, names, settings, tasks)
         if run.committed:
             for result in run.results:
                 if result.outputs:
@@ -160,7 +162,6 @@ def _tasks(source: Source, given: Path | None, out_dir: Path, validate: bool, sc
     """The rest of the job, run beside the builders (teikit.build.alongside): validation first
     (Jing runs in its own process meanwhile), the check, the citations."""
     from teikit.build import alongside
-    from teikit.validate.runner import DEFAULT_CACHE
 
     tasks = []
     files = [Path(f) for f in source.files]
@@ -170,6 +171,8 @@ def _tasks(source: Source, given: Path | None, out_dir: Path, validate: bool, sc
 
         current = project.current()
     if validate:
+        from teikit.validate.runner import DEFAULT_CACHE  # only then: the validator's modules take 0.06 s
+
         project_schemas = current.schema_map() if current is not None else {}
         # --force: validated again too, as `teikit validate --no-cache` would
         tasks.append(alongside.validation(files, schema, project_schemas=project_schemas,
@@ -211,7 +214,8 @@ def _source(given: Path | None, registers: tuple[Path, ...] = ()) -> Source:
 
     if given is not None and given.is_dir():
         given_registers = {r.resolve() for r in registers}  # a register inside the folder is no member
-        files = [f for f in collection.tei_files(given) if f.resolve() not in given_registers]
+        files = [f for f in collection.tei_files(given)
+                 if not given_registers or f.resolve() not in given_registers]
         return Source.of(files, registers, collection=True, name=given)
     if given is not None:
         return Source.of([given], registers, collection=False)
