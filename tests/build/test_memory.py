@@ -78,6 +78,8 @@ assert counted == preservation.site_counts(big / "html"), "the site's words diff
 assert [r.format for r in run.results][:3] == ["html", "epub", "csv"], run.results
 site, _ = build({str(tmp_path / "site")!r}, 1, ["html"])  # the site alone: its child frees the tree too
 assert not saxon.started(), "the main process ran Saxon for the site alone"
+in_turn, _ = build({str(tmp_path / "large1")!r}, 1)  # one at a time: the site's child, then the EPUB's
+assert not saxon.started(), "the main process ran Saxon with --jobs 1"
 memory.LARGE = 10 ** 12  # an ordinary build, all in this process
 small, _ = build({str(tmp_path / "one")!r}, 1)
 assert saxon.started()
@@ -86,6 +88,7 @@ files = lambda root: {{str(p.relative_to(root)): p.read_bytes() for p in sorted(
 assert files(big) == files(small), "the outputs differ"
 assert len(files(big)) > 20
 assert files(site / "html") == files(small / "html"), "the site alone differs"
+assert files(in_turn) == files(small), "the outputs of --jobs 1 differ"
 print("ok")
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)

@@ -221,13 +221,13 @@ def build_formats(edition: Edition, names: list[str], settings: BuildSettings,
             then: list[Callable[[], None]] = []  # said once the site's pages are written
             done = ""  # a builder already run
             site = stack.enter_context(_site_in_child(edition, settings, large, then)) if fork else None
-            book = (stack.enter_context(_book_in_child(edition, settings, then))
-                    if large and "epub" in names and not (settings.epub_per_document and edition.members)
-                    else None)
             in_turn = settings.jobs == 1  # one process at a time: each step ends before the next
             if site is not None and in_turn:  # a large edition's site: its child frees memory
                 _attempt(run, edition, "html", site)
                 site, done = None, "html"
+            book = (stack.enter_context(_book_in_child(edition, settings, then))
+                    if large and "epub" in names and not (settings.epub_per_document and edition.members)
+                    else None)
             finishes = _start(run, edition, alongside)
             if in_turn:  # Jing's validation too, before the Python work goes on
                 for name, finish in finishes:
