@@ -113,7 +113,8 @@ def test_a_group_of_texts_and_a_sourcedoc_reach_the_epub(built):
 
 def test_the_fixture_epubs_pass_epubcheck(built):
     for fixture in ("apparatus", "group", "diplomatic", "notes", "letter-texts", "dictionary", "formula",
-                    "notes-placed", "genetic", "speech", "dictionary-entries"):
+                    "notes-placed", "genetic", "speech", "dictionary-entries", "note-in-link",
+                    "apparatus-blocks"):
         assert problems(epubcheck(next(built[fixture].glob("*.epub")))) == [], fixture
 
 
@@ -487,3 +488,21 @@ def test_pages_are_read_as_xml_and_a_page_that_is_not_xml_as_html(tmp_path):
     every, reading = preservation.site_counts(tmp_path)
     assert every == Counter(["one", "two", "three", "four", "five", "six", "seven"])
     assert reading == Counter(["one", "two", "three"])
+
+
+def test_a_note_inside_a_link_follows_the_link(built):
+    page = lxml_html.fromstring(_page(built["note-in-link"], "d1.html"))
+    assert not page.xpath("//a//a")
+    (internal,) = page.xpath("//a[@class='tei-ref']")
+    assert " ".join(internal.text_content().split()) == "the second part of it"
+    assert internal.getnext().get("class") == "noteref"
+    (external,) = page.xpath("//a[contains(@class, 'external')]")
+    assert "note-placed" in external.getnext().get("class")
+
+
+def test_a_genetic_transcription_marks_what_it_could_not_read_and_where_changes_were_made(built):
+    # Shelley-Godwin Archive: an empty <unclear reason="illegible"/> showed nothing at all
+    page = lxml_html.fromstring(_page(built["genetic"]))
+    assert page.xpath("//span[contains(@class, 'illegible')]/text()") == ["[?]"]
+    assert page.xpath("//span[contains(@class, 'illegible')]/@title") == ["unclear: illegible"]
+    assert page.xpath("//ins/@title") == ["superlinear"] and page.xpath("//del/@title") == ["strikethrough"]

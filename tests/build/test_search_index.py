@@ -124,3 +124,18 @@ def test_the_index_written_item_by_item_is_json_dumps_character_for_character(in
             assert out.getvalue() == whole
     finally:
         search_index._CHUNK = chunk
+
+
+def test_speech_dictionaries_and_transcriptions_are_searched(tmp_path):
+    """ParlaMint, FreeDict, the Shelley-Godwin Archive: no paragraphs, and nothing of their
+    text was in the search index (only their notes)."""
+    from pathlib import Path
+
+    from tests.xslt.support import built
+
+    render = Path(__file__).resolve().parents[1] / "fixtures" / "render"
+    expected = {"speech.xml": "As I said delta.", "dictionary-entries.xml": "aada n. habitude coutume",
+                "genetic.xml": "From which they fled recall recalls them"}
+    for name, text in expected.items():
+        texts = [d[2] for d in _index(built(render / name)[0])["docs"]]
+        assert text in texts, (name, texts)

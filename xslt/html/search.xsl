@@ -52,9 +52,13 @@
   <!--* The blocks the search index holds: the smallest text-bearing blocks of every unit. -->
   <xsl:function name="tk:search-blocks" as="element()*">
     <xsl:param name="unit" as="element()"/>
+    <!-- (an utterance or its segments, a dictionary entry, a transcription's line: speech,
+         dictionaries and genetic editions hold no paragraphs, and were not searched at all) -->
     <xsl:sequence select="$unit//(tei:p | tei:l | tei:head | tei:item | tei:cell | tei:ab | tei:note
-        | tei:biblStruct | tei:bibl | tei:stage | tei:speaker)
-        [empty(descendant::*[self::tei:p or self::tei:l or self::tei:ab or self::tei:item or self::tei:cell])]
+        | tei:biblStruct | tei:bibl | tei:stage | tei:speaker | tei:u | tei:seg[parent::tei:u] | tei:entry
+        | tei:entryFree | tei:line)
+        [empty(descendant::*[self::tei:p or self::tei:l or self::tei:ab or self::tei:item or self::tei:cell
+                             or self::tei:seg[parent::tei:u] or self::tei:entry or self::tei:entryFree or self::tei:line])]
         [empty(ancestor::*[self::tei:biblStruct or self::tei:bibl])]"/>
   </xsl:function>
 
@@ -63,7 +67,9 @@
       'p', 'ab', 'l', 'lg', 'item', 'list', 'head', 'label', 'cell', 'row', 'table', 'sp', 'speaker',
       'figure', 'figDesc', 'lem', 'rdg', 'line', 'zone', 'opener', 'closer', 'dateline', 'salute',
       'signed', 'byline', 'argument', 'epigraph', 'trailer', 'docTitle', 'titlePart', 'docAuthor',
-      'docImprint', 'docDate', 'bibl', 'biblStruct', 'monogr', 'analytic', 'imprint') ! map{.: true()})"/>
+      'docImprint', 'docDate', 'bibl', 'biblStruct', 'monogr', 'analytic', 'imprint',
+      'u', 'entry', 'entryFree', 'superEntry', 're', 'hom', 'form', 'orth', 'pron', 'gramGrp', 'gram', 'pos',
+      'gen', 'number', 'sense', 'cit', 'def', 'usg', 'lbl', 'xr', 'etym') ! map{.: true()})"/>
 
   <!--* The text of a block as the search index holds it: see the header. -->
   <xsl:function name="tk:search-text" as="xs:string">

@@ -61,7 +61,9 @@
       <xsl:call-template name="tk:id"/>
       <xsl:choose>
         <!-- its description (desc) is its text -->
-        <xsl:when test="normalize-space()"><xsl:apply-templates select="node() ! (if (self::tei:desc) then node() else .)"/></xsl:when>
+        <!-- (not the white space indenting it: "( Applause. )") -->
+        <xsl:when test="normalize-space()"><xsl:apply-templates select="(node() ! (if (self::tei:desc) then node() else .))
+            [not(self::text()[not(normalize-space())])]"/></xsl:when>
         <xsl:otherwise>
           <span class="tk-generated"><xsl:value-of select="(@type, @new, local-name())[normalize-space()][1]"/></span>
         </xsl:otherwise>

@@ -304,12 +304,16 @@
     <!-- what the entry says besides its readings: a witness's detail, an editor's note, ... -->
     <xsl:variable name="details" select="(* | .//tei:rdgGrp[ancestor::tei:app[1] is $app]/*)
         [not(self::tei:lem or self::tei:rdg or self::tei:rdgGrp)]"/>
-    <span class="tei-app"><xsl:call-template name="tk:id"/><span class="app-lemma"><xsl:apply-templates select="$base/node()"/></span>
+    <!-- readings of whole divisions or paragraphs (a lemma of two poems, LDLT's epigrams):
+         blocks, which no span may hold -->
+    <xsl:variable name="el" select="if (tk:holds-block(.)) then 'div' else 'span'"/>
+    <xsl:element name="{$el}"><xsl:attribute name="class" select="'tei-app'"/><xsl:call-template name="tk:id"/><xsl:element name="{$el}"><xsl:attribute name="class" select="'app-lemma'"/><xsl:apply-templates select="$base/node()"/></xsl:element>
       <xsl:if test="exists($listed | $details)">
-      <span class="app-entry" role="note"><xsl:text> [</xsl:text>
+      <xsl:element name="{$el}"><xsl:attribute name="class" select="'app-entry'"/><xsl:attribute name="role" select="'note'"/><xsl:text> [</xsl:text>
         <xsl:for-each select="$listed">
           <xsl:if test="position() gt 1">; </xsl:if>
-          <span class="app-reading tei-{local-name()}{if (. is $base) then ' lemma-copy' else ''}">
+          <xsl:element name="{if (. is $base or not(tk:holds-block(.))) then 'span' else 'div'}">
+          <xsl:attribute name="class" select="'app-reading tei-' || local-name() || (if (. is $base) then ' lemma-copy' else '')"/>
             <xsl:choose>
               <!-- the lemma's words only: the text above holds its markup, ids and nested entries -->
               <xsl:when test=". is $base"><xsl:value-of select="tk:plain(.)"/></xsl:when>
@@ -318,14 +322,14 @@
             <!-- a reading of no words: these witnesses omit the passage ("om. Ac Ad", as in print) -->
             <xsl:if test="not(normalize-space()) and empty(.//tei:gap)"><span class="tk-generated"><xsl:value-of select="tk:s('omitted')"/></span></xsl:if>
             <xsl:if test="@wit"><xsl:text> </xsl:text><span class="app-wit"><xsl:value-of select="tk:sigla(@wit)"/></span></xsl:if>
-          </span>
+          </xsl:element>
         </xsl:for-each>
         <xsl:for-each select="$details">
           <xsl:if test="exists($listed) or position() gt 1">; </xsl:if>
           <xsl:apply-templates select="."/>
         </xsl:for-each>
-        <xsl:text>]</xsl:text></span>
-      </xsl:if></span>
+        <xsl:text>]</xsl:text></xsl:element>
+      </xsl:if></xsl:element>
   </xsl:template>
   <!-- What a witness does at this place ("followed by a page break"): its sigla, then the words. -->
   <xsl:template match="tei:witDetail">
@@ -521,8 +525,19 @@
       <xsl:if test="not(*) and not(normalize-space())">[…]</xsl:if>
     </span>
   </xsl:template>
-  <xsl:template match="tei:del"><del><xsl:apply-templates/></del></xsl:template>
-  <xsl:template match="tei:add"><ins><xsl:apply-templates/></ins></xsl:template>
+  <!-- where and by whom a change was made (added above the line, in another hand), on hover -->
+  <xsl:template match="tei:del"><del><xsl:call-template name="tk:change-title"/><xsl:apply-templates/></del></xsl:template>
+  <xsl:template match="tei:add"><ins><xsl:call-template name="tk:change-title"/><xsl:apply-templates/></ins></xsl:template>
+  <xsl:template name="tk:change-title">
+    <xsl:variable name="facts" select="(@place, @rend, @hand ! substring-after(., '#')[. != ''], @type)[normalize-space()] ! normalize-space()"/>
+    <xsl:if test="exists($facts)"><xsl:attribute name="title" select="string-join($facts, ', ')"/></xsl:if>
+  </xsl:template>
+
+  <!-- An empty unclear (a word the editor could not read, reason="illegible"): "[?]", as the
+       TEI Stylesheets show it, with its reason on hover; it once showed nothing at all. -->
+  <xsl:template match="tei:unclear[not(normalize-space()) and empty(*)]">
+    <span class="tei-unclear illegible" title="{string-join(('unclear', @reason, @extent)[normalize-space()], ': ')}">[?]</span>
+  </xsl:template>
 
   <!-- A line break; break="no" joins the word it splits (no space, no hyphen): the white
        space that indents the source either side of it is not the text's. The line still
@@ -617,19 +632,23 @@
       <xsl:when test="$note">
         <xsl:call-template name="tk:marker"><xsl:with-param name="note" select="$note"/></xsl:call-template>
       </xsl:when>
+      <!-- A note inside the link follows it: a marker (a link) inside a link is no HTML, and
+           EPUBCheck refuses the book (tk:in-link keeps it out of the link's content). -->
       <xsl:when test="exists($href)">
         <a class="tei-{local-name()}{if (@type) then ' type-' || @type else ''}" href="{$href}">
           <xsl:call-template name="tk:id"/>
-          <xsl:apply-templates/>
+          <xsl:apply-templates><xsl:with-param name="tk:in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
           <xsl:if test="$empty"><span class="tk-generated"><xsl:value-of select="tk:target-label($target)"/></span></xsl:if>
         </a>
+        <xsl:apply-templates select="tk:notes-in(.)"><xsl:with-param name="tk:in-link" select="false()" tunnel="yes"/></xsl:apply-templates>
       </xsl:when>
       <xsl:when test="matches($first, '^https?://')">
         <a class="tei-{local-name()} external" href="{$first}">
           <xsl:call-template name="tk:id"/>
-          <xsl:apply-templates/>
+          <xsl:apply-templates><xsl:with-param name="tk:in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
           <xsl:if test="$empty"><span class="tk-generated"><xsl:value-of select="$first"/></span></xsl:if>
         </a>
+        <xsl:apply-templates select="tk:notes-in(.)"><xsl:with-param name="tk:in-link" select="false()" tunnel="yes"/></xsl:apply-templates>
       </xsl:when>
       <xsl:otherwise>
         <span class="tei-{local-name()} unresolved" title="{@target}">
@@ -689,8 +708,17 @@
   <!-- A note that continues another (@prev naming a note) is shown with it (tk:continuations). -->
   <xsl:template match="tei:note[tk:is-continuation(.)]" priority="2"/>
 
+  <!--* The notes inside $e, not inside another of them (what a link leaves out and follows with). -->
+  <xsl:function name="tk:notes-in" as="element(tei:note)*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e//tei:note[not(ancestor::tei:note[ancestor::* intersect $e])]"/>
+  </xsl:function>
+
   <xsl:template match="tei:note">
+    <xsl:param name="tk:in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
+      <!-- inside a link: shown after it (the ref template) -->
+      <xsl:when test="$tk:in-link"/>
       <!-- a marginal or inline note (@place) where it stands, numbered as it is listed; the
            list's entry is then a copy (data-shown-in) and links back here -->
       <xsl:when test="tk:shown-in-place(.)">
