@@ -167,9 +167,12 @@ def ahead(settings: BuildSettings, names: Sequence[str], tasks: Sequence[object]
             warming = [client.submit(_compile_ahead, stylesheet, workers=[address], pure=False)
                        for address in client.scheduler_info()["workers"]]
         else:
-            pool, shards = workers.enter_context(ProcessPoolExecutor(
-                max_workers=settings.jobs, mp_context=multiprocessing.get_context("fork"),
-                initializer=_compile_ahead, initargs=(stylesheet,))), settings.jobs
+            pool = ProcessPoolExecutor(max_workers=settings.jobs,
+                                       mp_context=multiprocessing.get_context("fork"),
+                                       initializer=_compile_ahead, initargs=(stylesheet,))
+            # their exit is not waited for: concurrent.futures joins them when this process ends
+            workers.callback(pool.shutdown, wait=False, cancel_futures=True)
+            shards = settings.jobs
             for _ in range(shards):  # forks them all now (the fork context starts every worker)
                 pool.submit(_ready)
     except TeikitError:  # an unusable customization, no scheduler: the build says so, where it runs
@@ -183,8 +186,6 @@ def ahead(settings: BuildSettings, names: Sequence[str], tasks: Sequence[object]
         finally:
             _ahead = None
             del warming[:]
-            if isinstance(pool, ProcessPoolExecutor):
-                pool.shutdown(wait=False, cancel_futures=True)  # joined at exit (see executor())
 
 
 def default_jobs() -> int:
