@@ -409,6 +409,11 @@ def tei_root_problem(tree: etree._ElementTree) -> tuple[str, str] | None:
     elif local in ("TEI", "teiCorpus"):
         what, hint = (f"the root <{local}> is in the namespace {ns}, not in the TEI namespace",
                       f'change the root\'s xmlns to "{TEI_NS}"')
+    elif ns == TEI_NS:  # a part of a TEI document (a <surface> or <div> kept apart to be included)
+        what, hint = (f"the root <{local}> is a TEI element but not a whole document: a fragment, "
+                      "such as a file another document includes with XInclude",
+                      "give the document that includes it, with its inclusions resolved "
+                      "(e.g. xmllint --xinclude), or put the fragment inside a <TEI> with a teiHeader")
     else:
         shown = f"<{local}> in the namespace {ns}" if ns else f"<{local}> without a namespace"
         what, hint = f"the root element is {shown}", "give a TEI P5 file"
