@@ -232,3 +232,29 @@ def test_a_member_without_a_title_is_labelled_by_its_name_not_its_position(tmp_p
     toc = lxml_html.parse(str(out / "html" / "toc.html"))
     labels = [" ".join(a.text_content().split()) for a in toc.xpath("//main//a")]
     assert "ParlaMint-SK_2020-02-26" in labels and "sitting-2" in labels, labels
+
+
+def test_members_with_the_same_title_are_told_apart(tmp_path):
+    """For Better for Verse holds "Since There's No Help" twice (both Drayton's): the contents
+    listed two identical entries. A shared title gets the author, or the file's name where the
+    author is shared too; a title of its own is left as it is."""
+    folder = tmp_path / "poems"
+    folder.mkdir()
+    for name, title, author in (("drayton-61.xml", "Since There's No Help", "Drayton"),
+                                ("drayton-help.xml", "Since There's No Help", "Drayton"),
+                                ("sidney.xml", "Sonnet", "Sidney"),
+                                ("shakespeare.xml", "Sonnet", "Shakespeare"),
+                                ("blake.xml", "The Sick Rose", "Blake")):
+        (folder / name).write_text(
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+            f'<title>{title}</title><author>{author}</author></titleStmt><publicationStmt><p>Test.</p>'
+            '</publicationStmt><sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader>'
+            '<text><body><lg><l>Some line of verse.</l></lg></body></text></TEI>', encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
+    assert result.exit_code == 0 and "build.text-" not in result.output, result.output
+    from lxml import html as lxml_html
+    toc = lxml_html.parse(str(out / "html" / "toc.html"))
+    labels = sorted(" ".join(a.text_content().split()) for a in toc.xpath("//main//li/a"))
+    assert labels == ["Since There's No Help (drayton-61)", "Since There's No Help (drayton-help)",
+                      "Sonnet (Shakespeare)", "Sonnet (Sidney)", "The Sick Rose"], labels
