@@ -506,3 +506,21 @@ def test_a_genetic_transcription_marks_what_it_could_not_read_and_where_changes_
     assert page.xpath("//span[contains(@class, 'illegible')]/text()") == ["[?]"]
     assert page.xpath("//span[contains(@class, 'illegible')]/@title") == ["unclear: illegible"]
     assert page.xpath("//ins/@title") == ["superlinear"] and page.xpath("//del/@title") == ["strikethrough"]
+
+
+def test_an_images_own_description_is_its_alt_and_hover_text_or_stands_beside_its_label(built, tmp_path):
+    # generalP5.xml (TEI Stylesheets): "This description is here just to test desc" was lost
+    page = _page(built["image-descriptions"])
+    assert '<span class="tei-desc graphic-desc">A snowy ridge at dawn</span>' in page
+    folder = tmp_path / "shown"
+    folder.mkdir()
+    (folder / "ridge.png").write_bytes(
+        bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                      "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"))
+    text = (RENDER / "image-descriptions.xml").read_text("utf-8")
+    (folder / "e.xml").write_text(text.replace("missing-ridge.png", "ridge.png"), "utf-8")
+    _, run = _build(folder / "e.xml", tmp_path / "out")
+    assert run.committed and not [d for d in run.diagnostics if d.code.startswith("build.text-")]
+    shown = _page(tmp_path / "out")
+    assert re.search(r'<img class="tei-graphic" src="images/ridge.png" alt="A snowy ridge at dawn"'
+                     r' loading="lazy" title="A snowy ridge at dawn"', shown), shown

@@ -130,13 +130,19 @@
 
   <!-- An image: packaged when teikit.build.epub found it inside the edition's folder. -->
   <xsl:template match="tei:graphic">
+    <xsl:variable name="desc" select="normalize-space(string-join(tei:desc, ' '))"/>
     <xsl:choose>
       <xsl:when test="@url = $tk:packaged-images">
         <img class="tei-graphic" src="../images/{@url}"
-             alt="{normalize-space(string-join((../tei:figDesc, @url)[1], ' '))}"/>
+             alt="{($desc[.], normalize-space(string-join((../tei:figDesc, @url)[1], ' ')))[1]}">
+          <xsl:if test="$desc"><xsl:attribute name="title" select="$desc"/></xsl:if>
+        </img>
       </xsl:when>
       <xsl:otherwise>
         <span class="tei-graphic tk-generated" title="image not included: {@url}">[<xsl:value-of select="tk:s('image')"/>]</span>
+        <xsl:for-each select="tei:desc[normalize-space()]">
+          <xsl:text> </xsl:text><span class="tei-desc graphic-desc"><xsl:apply-templates/></span>
+        </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -250,14 +250,24 @@
   <!-- An image: shown when its @url is a relative path inside the edition's folder (the
        builder copies it beside the pages and reports any other); otherwise a link-less label. -->
   <xsl:template match="tei:graphic">
-    <!-- alt: the description, else the figure's heading, else the file's name -->
-    <xsl:variable name="alt" select="normalize-space(string-join((../tei:figDesc, ../tei:head, @url)[1], ' '))"/>
+    <!-- alt: the image's own description (graphic/desc), else the figure's, else its heading,
+         else the file's name -->
+    <xsl:variable name="desc" select="normalize-space(string-join(tei:desc, ' '))"/>
+    <xsl:variable name="alt" select="($desc[.], normalize-space(string-join((../tei:figDesc, ../tei:head, @url)[1], ' ')))[1]"/>
     <xsl:choose>
       <xsl:when test="tk:local-image(@url) and (empty($tk:copied-images) or map:contains($tk:copied-images, string(@url)))">
-        <img class="tei-graphic" src="{'images/' || @url}" alt="{$alt}" loading="lazy"/>
+        <!-- the image's own description is also its hover text: a reader without the alt text
+             reads it there -->
+        <img class="tei-graphic" src="{'images/' || @url}" alt="{$alt}" loading="lazy">
+          <xsl:if test="$desc"><xsl:attribute name="title" select="$desc"/></xsl:if>
+        </img>
       </xsl:when>
       <xsl:otherwise>
         <span class="tei-graphic tk-generated" title="image not included: {@url}">[<xsl:value-of select="tk:s('image')"/>]</span>
+        <!-- the missing image's own description stands beside its label -->
+        <xsl:for-each select="tei:desc[normalize-space()]">
+          <xsl:text> </xsl:text><span class="tei-desc graphic-desc"><xsl:apply-templates/></span>
+        </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
