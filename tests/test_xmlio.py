@@ -137,3 +137,14 @@ def test_a_markup_error_and_an_encoding_error_get_their_own_hints(data, hint):
     with pytest.raises(InputError) as caught:
         xmlio.parse_bytes(data, "x.xml")
     assert caught.value.hint and caught.value.hint.startswith(hint), caught.value.hint
+
+
+def test_an_id_given_twice_is_named_as_such_not_as_bad_markup():
+    """The TEI Stylesheets' tei_simplePrint.doc.xml gives xml:id="n7" twice: the file is
+    well-formed, and the message says what is wrong and that `teikit check` lists them all."""
+    data = b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><p xml:id="n7"/>\n<p xml:id="n7"/></TEI>'
+    with pytest.raises(InputError) as caught:
+        xmlio.parse_bytes(data, "twice.xml")
+    assert "'n7' is given to two elements" in caught.value.message and caught.value.line == 2
+    assert "not well-formed" not in caught.value.message and "teikit check" in (caught.value.hint or "")
+    assert xmlio.parse_bytes(data, "twice.xml", collect_ids=False) is not None  # the check reads it

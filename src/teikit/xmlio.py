@@ -268,6 +268,12 @@ def parse_bytes(data: bytes, name: str = "<input>", *, collect_ids: bool = True)
                                    file=name, line=line, column=col, hint=hint or _NO_ENTITIES_HINT) from exc
         if hint is not None:  # a limit, not a markup error
             raise InputError(f"unusable XML: {msg}", file=name, line=line, column=col, hint=hint) from exc
+        twice = re.fullmatch(r"ID (\S+) already defined", msg)
+        if twice:  # well-formed, but an ID must be unique: not a markup error either
+            raise InputError(f"the xml:id {twice.group(1)!r} is given to two elements; an ID must be unique "
+                             "in its document", file=name, line=line, column=col,
+                             hint="rename one of them (the other stands earlier in the file); "
+                                  "`teikit check` lists every ID given twice") from exc
         fix = ("save the file in the encoding its XML declaration names (UTF-8 when it names none)"
                if _ENCODING_PROBLEM.search(msg) else
                "fix the markup at this position (an editor with XML support shows it)")
