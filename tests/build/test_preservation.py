@@ -524,3 +524,20 @@ def test_an_images_own_description_is_its_alt_and_hover_text_or_stands_beside_it
     shown = _page(tmp_path / "out")
     assert re.search(r'<img class="tei-graphic" src="images/ridge.png" alt="A snowy ridge at dawn"'
                      r' loading="lazy" title="A snowy ridge at dawn"', shown), shown
+
+
+def test_textparts_numbered_without_heads_get_headings(built):
+    # Perseus' Catullus: 116 headless poems ran into one another, and the page was titled
+    # "Edition urn:cts:latinLit:…"; the TEI Stylesheets number them ("1.1.2").
+    folder = built["textparts"]
+    with zipfile.ZipFile(next(folder.glob("*.epub"))) as zf:
+        epub = [lxml_html.fromstring(zf.read(n)) for n in sorted(zf.namelist()) if n.endswith(".xhtml")]
+    for docs in ([lxml_html.parse(str(p)).getroot() for p in sorted((folder / "html").glob("div-*.html"))], epub):
+        heads = [h for d in docs for h in d.xpath("//*[contains(@class, 'div-label')]")]
+        assert [(h.tag, h.text_content()) for h in heads] == [("h2", "Book 1"), ("h3", "Poem 1"), ("h3", "Poem 2")]
+        assert not [d for d in docs if "urn:cts" in d.xpath("string(//h1)")]
+        # another edition's lineation between verse lines draws no empty line
+        assert not [d for d in docs if d.xpath("//div[contains(@class, 'tei-l')]/following-sibling::br")]
+        # the fifth line says it is, at its right
+        assert [(n.text, n.getparent().text_content()) for d in docs for n in d.xpath("//*[@class='l-n tk-generated']")] \
+            == [("5", "5iam tum cum ausus es unus Italorum")]

@@ -381,9 +381,26 @@
                  or $div/self::tei:sourceDoc)
           then tk:s(local-name($div))
         else if (lower-case($div/@type) = ('titlepage', 'title-page', 'title_page')) then tk:s('title-page')
-        else if ($div/@type) then upper-case(substring($div/@type, 1, 1)) || substring($div/@type, 2)
-               || (if ($div/@n) then ' ' || $div/@n else '')
-        else tk:s('section') || (if ($div/@n) then ' ' || $div/@n else '')"/>
+        else if ($div/@type) then upper-case(substring(tk:div-kind($div), 1, 1)) || substring(tk:div-kind($div), 2)
+               || tk:div-n($div) ! (' ' || .)
+        else tk:s('section') || tk:div-n($div) ! (' ' || .)"/>
+  </xsl:function>
+
+  <!--* What kind of division $div is, for a reader: its @type, or its @subtype where the
+        @type only says it is a part of the text (EpiDoc's and CTS's "textpart", whose
+        @subtype says "book", "poem", "section"), underscores as spaces. -->
+  <xsl:function name="tk:div-kind" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="translate(if ($div/@type = 'textpart' and normalize-space($div/@subtype))
+        then normalize-space($div/@subtype) else normalize-space($div/@type), '_', ' ')"/>
+  </xsl:function>
+
+  <!--* A division's @n as a reader would cite it, if it is one: not an identifier such as a
+        CTS URN ("urn:cts:latinLit:phi0472.phi001.perseus-lat2", Perseus' edition divisions),
+        which labelled every page "Edition urn:cts:…". -->
+  <xsl:function name="tk:div-n" as="xs:string?">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="normalize-space($div/@n)[.][not(matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:\S*[:/]\S*$'))]"/>
   </xsl:function>
 
   <!--* The title of the collection member holding $n: its own (level "a" or type "main")

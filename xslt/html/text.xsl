@@ -92,8 +92,26 @@
   <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7">
     <section class="div div-{(@type, 'plain')[1]}">
       <xsl:call-template name="tk:id"/>
+      <xsl:call-template name="tk:div-label"/>
       <xsl:apply-templates/>
     </section>
+  </xsl:template>
+
+  <!-- A division without a heading but with a number (@n), inside a unit (a unit has its
+       label already): a heading of its kind and number, "Poem 2", "Book 1", "Strophe 1", as
+       the TEI Stylesheets number such divisions ("1.1.2"). Perseus' and EpiDoc's textparts
+       have no head: Catullus' 116 poems ran into one another with nothing between them. The
+       words are teikit's (tk-generated), not the text's. -->
+  <xsl:template name="tk:div-label">
+    <xsl:if test="empty(tei:head) and exists(tk:div-n(.)) and not(tk:is-unit(.))">
+      <xsl:variable name="unit" select="tk:unit-of(.)"/>
+      <xsl:variable name="level" select="min((6, count(ancestor-or-self::*[starts-with(local-name(), 'div')][not(. &lt;&lt; $unit)])
+          + (if ($unit/self::tei:div or $unit/self::tei:div1) then 0 else 1)))"/>
+      <xsl:element name="h{$level}">
+        <xsl:attribute name="class" select="'div-label tk-generated'"/>
+        <xsl:value-of select="tk:own-label(.)"/>
+      </xsl:element>
+    </xsl:if>
   </xsl:template>
 
   <!-- The first head of a division carries the division's heading (label and title together). -->
@@ -157,8 +175,19 @@
                        | tei:castItem | tei:castGroup | tei:set">
     <div class="tei-{local-name()}{if (@type) then ' type-' || @type else ''}">
       <xsl:call-template name="tk:id"/>
+      <xsl:call-template name="tk:line-number"/>
       <xsl:apply-templates/>
     </div>
+  </xsl:template>
+
+  <!-- A verse line numbered by its @n shows the number every fifth line, at the right of the
+       line, as printed editions do: Perseus' poems and plays are cited by line ("Amphitruo
+       15"), and nothing on the page said which line was which. Not the text's words
+       (tk-generated), hidden from screen readers and left out of a copied passage. -->
+  <xsl:template name="tk:line-number">
+    <xsl:if test="self::tei:l and @n castable as xs:integer and xs:integer(@n) gt 0 and xs:integer(@n) mod 5 eq 0">
+      <span class="l-n tk-generated" aria-hidden="true"><xsl:value-of select="xs:integer(@n)"/></span>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:stage">
@@ -555,6 +584,14 @@
        and cited by its lines, and dropping this one ran two lines into one. The halves stay
        one word for the browser's text and the word count (preservation.py). -->
   <xsl:template match="tei:lb"><br/></xsl:template>
+  <!-- A line break standing between blocks (between the verse lines of a stanza or speech,
+       where Perseus marks another edition's lineation, <lb ed="actscene" n="5"/>): no line
+       of text ends there, and a br drew an empty line every five verses. Only its id is kept. -->
+  <xsl:template match="tei:lb[parent::tei:lg or parent::tei:sp or parent::tei:spGrp or parent::tei:body
+                       or parent::tei:front or parent::tei:back or parent::tei:group or parent::tei:text
+                       or starts-with(local-name(..), 'div')]" priority="0.6">
+    <xsl:if test="@xml:id"><span class="tei-lb"><xsl:call-template name="tk:id"/></span></xsl:if>
+  </xsl:template>
   <!-- The stylesheet draws a hyphen at the line's end (.tk-join::before: no text in the page,
        so the word stays whole), unless the text already ends in one ("Ge-", "Ge¬"). -->
   <xsl:template match="tei:lb[@break = 'no']">
