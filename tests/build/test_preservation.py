@@ -114,7 +114,7 @@ def test_a_group_of_texts_and_a_sourcedoc_reach_the_epub(built):
 def test_the_fixture_epubs_pass_epubcheck(built):
     for fixture in ("apparatus", "group", "diplomatic", "notes", "letter-texts", "dictionary", "formula",
                     "notes-placed", "genetic", "speech", "dictionary-entries", "note-in-link",
-                    "apparatus-blocks"):
+                    "apparatus-blocks", "textparts", "egxml"):
         assert problems(epubcheck(next(built[fixture].glob("*.epub")))) == [], fixture
 
 
@@ -541,3 +541,15 @@ def test_textparts_numbered_without_heads_get_headings(built):
         # the fifth line says it is, at its right
         assert [(n.text, n.getparent().text_content()) for d in docs for n in d.xpath("//*[@class='l-n tk-generated']")] \
             == [("5", "5iam tum cum ausus es unus Italorum")]
+
+
+def test_a_tei_example_is_shown_as_markup(built):
+    # TEIC/TEI Documents/ODDintro: egXML's words alone, tags dropped, said nothing of the encoding
+    page = _page(built["egxml"], "div-*.html")
+    doc = lxml_html.fromstring(page)
+    header, block = doc.xpath("//pre[@class='tei-egXML']")
+    # written over lines in a paragraph (the Guidelines' way): a block, in a paragraph made a div
+    assert header.getparent().tag == "div" and "<title>Cedar</title>" in header.text_content()
+    assert block.text_content() == '<p>Letter from <persName ref="#sk">Sophie Kowalewski</persName><lb/>to her sister.</p>'
+    assert doc.xpath("string(//code[@class='tei-egXML'])") == '<hi rend="italic">amber</hi>'
+    assert "render.unhandled-element" not in [d.code for d in SAID["egxml"]]

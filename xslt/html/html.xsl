@@ -85,7 +85,7 @@
             || '. Write a registered tag: two letters where ISO 639-1 has them (&quot;es&quot;, not &quot;esp&quot; or &quot;spa&quot;), else ISO 639-3'"/>
       </xsl:if>
     </xsl:for-each-group>
-    <xsl:for-each select="distinct-values($tk:units//*[not(map:contains($tk:handled-set, local-name()))] ! name())">
+    <xsl:for-each select="distinct-values($tk:units//*[not(map:contains($tk:handled-set, local-name()))][not(ancestor::*[local-name() = 'egXML'][namespace-uri() = 'http://www.tei-c.org/ns/Examples'])] ! name())">
       <xsl:sort select="."/>
       <xsl:message select="'info|render.unhandled-element|no specific rendering for &lt;' || . || '&gt;: its content is kept in a div/span with class tei-' || replace(., '^.*:', '')"/>
     </xsl:for-each>

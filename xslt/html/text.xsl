@@ -13,6 +13,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:teix="http://www.tei-c.org/ns/Examples"
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
 
@@ -47,7 +48,7 @@
       'handShift', 'citedRange', 'listApp', 'set', 'u', 'pause', 'vocal', 'kinesic', 'incident', 'writing', 'shift',
       'entry', 'entryFree', 'superEntry', 're', 'hom', 'sense', 'form', 'orth', 'pron', 'hyph', 'syll', 'stress',
       'gramGrp', 'gram', 'pos', 'gen', 'number', 'case', 'per', 'tns', 'mood', 'subc', 'iType', 'colloc', 'def',
-      'usg', 'lbl', 'xr', 'etym', 'oRef', 'oVar', 'pRef', 'pVar')"/>
+      'usg', 'lbl', 'xr', 'etym', 'oRef', 'oVar', 'pRef', 'pVar', 'egXML')"/>
 
   <!-- The same two lists as sets, for quick tests. -->
   <xsl:variable name="tk:block-set" as="map(xs:string, xs:boolean)"
@@ -161,7 +162,8 @@
     <!-- Most children are phrases with their own template: only the others need a closer look. -->
     <!-- (a note shown in place, not as a marker, is a block too) -->
     <xsl:element name="{if (*[not(map:contains($tk:handled-set, local-name())) or map:contains($tk:block-set, local-name())]
-        [tk:is-block(.)] or tei:note[not(tk:is-inline-note(.) or tk:is-continuation(.))] or tk:holds-block(.)) then 'div' else 'p'}">
+        [tk:is-block(.)] or tei:note[not(tk:is-inline-note(.) or tk:is-continuation(.))] or teix:egXML[tk:eg-block(.)]
+        or tk:holds-block(.)) then 'div' else 'p'}">
       <xsl:attribute name="class" select="'p tei-' || local-name()"/>
       <xsl:call-template name="tk:id"/>
       <xsl:apply-templates/>
@@ -178,6 +180,40 @@
       <xsl:call-template name="tk:line-number"/>
       <xsl:apply-templates/>
     </div>
+  </xsl:template>
+
+  <!-- A TEI example (egXML, in the Examples namespace: the Guidelines and the TEI's own
+       documents) is markup shown as code, its tags and attributes as written: its words alone,
+       run together, said nothing of the encoding it shows (the TEI Stylesheets print the
+       code). The tags are teikit's (tk-generated); the example's text is the text's. -->
+  <xsl:template match="teix:egXML">
+    <xsl:choose>
+      <!-- a block where it stands between blocks; code inside a sentence -->
+      <xsl:when test="tk:eg-block(.) or not(parent::tei:p or parent::tei:ab or parent::tei:l or parent::tei:head or parent::tei:hi
+          or parent::tei:seg or parent::tei:q or parent::tei:label or parent::tei:title or parent::tei:emph
+          or parent::tei:cell or parent::tei:item[text()[normalize-space()]])">
+        <pre class="tei-egXML"><code><xsl:apply-templates mode="tk:eg"/></code></pre>
+      </xsl:when>
+      <xsl:otherwise><code class="tei-egXML"><xsl:apply-templates mode="tk:eg"/></code></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!--* Is this example written over several lines (a document, a schema: a block of code, and
+        the paragraph around it a block too), rather than a phrase of markup in a sentence? -->
+  <xsl:function name="tk:eg-block" as="xs:boolean">
+    <xsl:param name="eg" as="element()"/>
+    <xsl:sequence select="exists($eg//text()[contains(., '&#10;')])"/>
+  </xsl:function>
+  <xsl:template match="*" mode="tk:eg">
+    <span class="eg-tag tk-generated">&lt;<xsl:value-of select="name()"/>
+      <xsl:for-each select="@*"><xsl:text> </xsl:text><xsl:value-of select="name() || '=&quot;' || . || '&quot;'"/></xsl:for-each>
+      <xsl:if test="empty(node())">/</xsl:if>&gt;</span>
+    <xsl:if test="exists(node())">
+      <xsl:apply-templates mode="tk:eg"/>
+      <span class="eg-tag tk-generated">&lt;/<xsl:value-of select="name()"/>&gt;</span>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="comment()" mode="tk:eg">
+    <span class="eg-tag tk-generated">&lt;!--<xsl:value-of select="."/>--&gt;</span>
   </xsl:template>
 
   <!-- A verse line numbered by its @n shows the number every fifth line, at the right of the
