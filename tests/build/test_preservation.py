@@ -532,15 +532,19 @@ def test_textparts_numbered_without_heads_get_headings(built):
     folder = built["textparts"]
     with zipfile.ZipFile(next(folder.glob("*.epub"))) as zf:
         epub = [lxml_html.fromstring(zf.read(n)) for n in sorted(zf.namelist()) if n.endswith(".xhtml")]
-    for docs in ([lxml_html.parse(str(p)).getroot() for p in sorted((folder / "html").glob("div-*.html"))], epub):
+    site = [lxml_html.parse(str(p)).getroot() for p in sorted((folder / "html").glob("div-*.html"))]
+    for docs in (site, epub):
         heads = [h for d in docs for h in d.xpath("//*[contains(@class, 'div-label')]")]
-        assert [(h.tag, h.text_content()) for h in heads] == [("h2", "Book 1"), ("h3", "Poem 1"), ("h3", "Poem 2")]
+        assert [(h.tag, h.text_content()) for h in heads] == [("h2", "Book 1"), ("h3", "Poem 1"),
+                                                                 ("h3", "Poem 2")]
         assert not [d for d in docs if "urn:cts" in d.xpath("string(//h1)")]
         # another edition's lineation between verse lines draws no empty line
-        assert not [d for d in docs if d.xpath("//div[contains(@class, 'tei-l')]/following-sibling::br")]
+        assert not [d for d in docs
+                    if d.xpath("//div[contains(@class, 'tei-l')]/following-sibling::br")]
         # the fifth line says it is, at its right
-        assert [(n.text, n.getparent().text_content()) for d in docs for n in d.xpath("//*[@class='l-n tk-generated']")] \
-            == [("5", "5iam tum cum ausus es unus Italorum")]
+        numbers = [n for d in docs for n in d.xpath("//*[@class='l-n tk-generated']")]
+        assert [(n.text, n.getparent().text_content()) for n in numbers] == [
+            ("5", "5iam tum cum ausus es unus Italorum")]
 
 
 def test_a_tei_example_is_shown_as_markup(built):
@@ -550,6 +554,7 @@ def test_a_tei_example_is_shown_as_markup(built):
     header, block = doc.xpath("//pre[@class='tei-egXML']")
     # written over lines in a paragraph (the Guidelines' way): a block, in a paragraph made a div
     assert header.getparent().tag == "div" and "<title>Cedar</title>" in header.text_content()
-    assert block.text_content() == '<p>Letter from <persName ref="#sk">Sophie Kowalewski</persName><lb/>to her sister.</p>'
+    assert block.text_content() == ('<p>Letter from <persName ref="#sk">Sophie Kowalewski</persName>'
+                                    '<lb/>to her sister.</p>')
     assert doc.xpath("string(//code[@class='tei-egXML'])") == '<hi rend="italic">amber</hi>'
     assert "render.unhandled-element" not in [d.code for d in SAID["egxml"]]

@@ -44,7 +44,8 @@ def _matched() -> set[str]:
     text = _element_layer()
     patterns = re.findall(r'<xsl:template match="([^"]*)"', text)
     selected = re.findall(r'<xsl:(?:for-each|apply-templates|variable)[^>]*select="([^"]*)"', text)
-    return {name for p in patterns + selected for name in re.findall(r"teix?:([A-Za-z0-9]+)", p)}  # teix: TEI examples
+    # teix: the TEI's Examples namespace (egXML)
+    return {name for p in patterns + selected for name in re.findall(r"teix?:([A-Za-z0-9]+)", p)}
 
 
 def _without_predicates(pattern: str) -> str:
