@@ -21,6 +21,7 @@ import contextlib
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import time
 from collections import Counter
@@ -125,6 +126,21 @@ def _awaited_params(folder: Path) -> dict[str, object]:
                 raise TeikitError("the build stopped before this worker was given its parameters",
                                   hint="see the build's own report") from None
         time.sleep(0.002)
+
+
+# A C1 control character (U+0080-U+009F) in UTF-8: what xslt/html/text.xsl's tk:has-c1 looks for.
+_C1 = re.compile(b"\xc2[\x80-\x9f]")
+
+
+def _holds_c1(path: Path) -> bool:
+    """Whether the UTF-8 file ``path`` holds a C1 control character (read 1 MB at a time)."""
+    with open(path, "rb") as data:
+        tail = b""
+        while chunk := data.read(1 << 20):
+            if _C1.search(tail + chunk):
+                return True
+            tail = chunk[-1:]
+    return False
 
 
 def render_prepared(prepared: Prepared, settings: BuildSettings, folder: str, shard: int,
@@ -319,6 +335,8 @@ def render_site(edition: Edition, settings: BuildSettings, folder: Path,
             futures = [pool.submit(render_prepared, prepared, task_settings, str(folder), i, shards)
                        for i in range(shards)]
             params, diags = html.page_params(edition, settings)
+            if not _holds_c1(document.path):  # each worker would look for them in the whole text
+                params["control-characters"] = False
             _hand_params(handover, params)
             # this process's own share, while the workers write pages
             if settings.check_text:
