@@ -273,6 +273,14 @@ def _saxon_tree(proc: Any, document: etree._ElementTree | etree._Element | Seria
     return node
 
 
+def preload(document: Serialized) -> None:
+    """Parse ``document`` into Saxon's tree now, for the next :func:`transform` of it (a
+    worker parses while the parameters of its transform are still being worked out). A
+    document Saxon cannot read is left for that transform, which says why."""
+    with _lock, contextlib.suppress(Exception), _stderr_quiet():
+        _saxon_tree(processor(), document, document.path.parent)
+
+
 def transform(
     stylesheet: str | Path,
     document: etree._ElementTree | etree._Element | bytes | Serialized,

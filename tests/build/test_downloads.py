@@ -53,3 +53,20 @@ def test_the_title_page_states_the_licence():
     doc = page(built(MINI)[0], "index.html")
     assert doc.xpath("//section[@class='availability']//p[@class='licence']/a/@href") == [
         "https://creativecommons.org/licenses/by/4.0/"]
+
+
+def test_a_collection_s_tei_is_the_same_from_the_bytes_handed_to_saxon(tmp_path):
+    """A divided build copies the collection's TEI from the bytes it serialized for its
+    workers: the file is byte for byte the one written from the tree."""
+    from lxml import etree
+
+    from teikit import collection, saxon
+
+    letters = Path(__file__).resolve().parents[1] / "fixtures" / "letters"
+    files = sorted(p for p in letters.glob("*.xml") if p.name != "persons.xml")
+    edition = collection.load_collection(files, name=letters, registers=[letters / "persons.xml"])
+    handover = tmp_path / "handover"
+    handover.mkdir()
+    copied = downloads.copy_tei(edition, tmp_path / "site", saxon.serialized(edition.tree, handover))
+    assert copied.read_bytes() == etree.tostring(edition.tree, xml_declaration=True, encoding="UTF-8")
+    assert copied.read_bytes() == downloads.copy_tei(edition, tmp_path / "other").read_bytes()

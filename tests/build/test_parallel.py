@@ -195,3 +195,28 @@ def test_workers_started_ahead_say_why_a_stylesheet_does_not_compile(tmp_path):
     assert "cannot compile stylesheet" in done.stdout and "XPST0003" in done.stdout
     assert "Broken" not in done.stdout
     assert not (tmp_path / "out" / "html").exists()
+
+
+def test_workers_wait_for_their_parameters_and_stop_when_the_build_does(tmp_path):
+    """The workers parse the edition while the parameters are worked out: they read them
+    once written whole, and give up (no endless wait) when the build removed the handover."""
+    import threading
+    import time
+
+    import pytest
+
+    from teikit.build import parallel
+    from teikit.errors import TeikitError
+
+    handover = tmp_path / parallel.HANDOVER
+    handover.mkdir()
+    given = {"single-page": False, "images": "a.png b.png", "citations": "[]"}
+    later = threading.Timer(0.05, parallel._hand_params, (handover, given))
+    later.start()
+    started = time.monotonic()
+    assert parallel._awaited_params(handover) == given
+    assert time.monotonic() - started >= 0.04 and not list(handover.glob("*.part"))
+    later.join()
+    shutil.rmtree(handover)
+    with pytest.raises(TeikitError, match="stopped before"):
+        parallel._awaited_params(handover)

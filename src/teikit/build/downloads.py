@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from teikit.build import BuildSettings
 from teikit.edition import Edition
+
+if TYPE_CHECKING:
+    from teikit.saxon import Serialized
 
 # The files the csv builder writes (teikit.build.csv; a test keeps the two lists the same).
 CSV_FILES = ("persons.csv", "places.csv", "organizations.csv", "mentions.csv", "dates.csv", "notes.csv",
@@ -31,12 +35,22 @@ def tei_name(edition: Edition) -> str:
     return f"tei/{edition.stem}.xml"
 
 
-def copy_tei(edition: Edition, folder: Path) -> Path:
-    """Put the edition's TEI into the site: the file as it is, or a collection as parsed."""
+# What etree.tostring(tree, xml_declaration=True, encoding="UTF-8") puts before the root.
+_DECLARATION = b"<?xml version='1.0' encoding='UTF-8'?>\n"
+
+
+def copy_tei(edition: Edition, folder: Path, serialized: Serialized | None = None) -> Path:
+    """Put the edition's TEI into the site: the file as it is, or a collection as parsed (the
+    bytes already ``serialized`` for Saxon when given: a collection's tree has no DOCTYPE or
+    nodes beside its root, so they are the same after the XML declaration)."""
     target = Path(folder) / tei_name(edition)
     target.parent.mkdir(parents=True, exist_ok=True)
     if edition.path.is_file():
         shutil.copyfile(edition.path, target)
+    elif serialized is not None and edition.members:
+        with open(serialized.path, "rb") as source, open(target, "wb") as out:
+            out.write(_DECLARATION)
+            shutil.copyfileobj(source, out, 1 << 20)
     else:
         target.write_bytes(etree.tostring(edition.tree, xml_declaration=True, encoding="UTF-8"))
     return target

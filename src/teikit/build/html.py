@@ -213,9 +213,9 @@ def fill(edition: Edition, settings: BuildSettings, tmp: Path, tei_words: bool =
     parent does, :func:`teikit.build.search_index.write`, once this process has ended)."""
     copied: list[Diagnostic] = []
 
-    def meanwhile() -> None:
+    def meanwhile(serialized: saxon.Serialized | None = None) -> None:
         # what needs no page: done while workers write the pages (else after)
-        downloads.copy_tei(edition, tmp)  # the downloads page offers the TEI
+        downloads.copy_tei(edition, tmp, serialized)  # the downloads page offers the TEI
         copied.extend(copy_images(edition, tmp))
         if settings.check_text and tei_words and not parallel.divided(settings):
             preservation.edition_words(edition)  # the TEI's words, for the text check (workers count theirs)

@@ -18,16 +18,18 @@ folder must be on a file system every worker sees at the same path.
 from __future__ import annotations
 
 import contextlib
+import json
 import multiprocessing
 import os
 import shutil
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from teikit.build import BuildSettings
 from teikit.diagnostics import Diagnostic
@@ -91,11 +93,38 @@ def shard_of(file: str, shards: int) -> int:
 @dataclass(frozen=True)
 class Prepared:
     """A worker's task: what it needs to write its pages, from the process that read the
-    edition: the edition serialized for Saxon, and the stylesheet's parameters."""
+    edition: the edition serialized for Saxon, and the stylesheet's parameters (None: they
+    follow, in the file PARAMS beside the document, see :func:`render_site`)."""
 
     document: Serialized
-    params: dict[str, object]
+    params: dict[str, object] | None
     source_name: str
+
+
+PARAMS = "params.json"  # the stylesheet's parameters, beside the serialized edition
+_PATIENCE = 600.0  # seconds a worker waits for them before it gives up
+
+
+def _hand_params(folder: Path, params: dict[str, object]) -> None:
+    """Write ``params`` for the workers waiting in :func:`_awaited_params` (whole, or not at all)."""
+    part = folder / (PARAMS + ".part")
+    part.write_text(json.dumps(params, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    os.replace(part, folder / PARAMS)
+
+
+def _awaited_params(folder: Path) -> dict[str, object]:
+    """The parameters :func:`_hand_params` writes into ``folder``, once they are there."""
+    path = folder / PARAMS
+    deadline = time.monotonic() + _PATIENCE
+    while True:
+        try:
+            return cast(dict[str, object], json.loads(path.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            # the handover folder goes when the build that made it stops
+            if not folder.is_dir() or time.monotonic() > deadline:
+                raise TeikitError("the build stopped before this worker was given its parameters",
+                                  hint="see the build's own report") from None
+        time.sleep(0.002)
 
 
 def render_prepared(prepared: Prepared, settings: BuildSettings, folder: str, shard: int,
@@ -103,10 +132,15 @@ def render_prepared(prepared: Prepared, settings: BuildSettings, folder: str, sh
     """A worker's task: write shard ``shard``'s pages from the serialized edition (Saxon parses
     it once per worker) and count their words. The TEI's words are counted by the process
     that read the edition, meanwhile."""
+    from teikit import saxon
     from teikit.build import html, preservation
 
     site = Path(folder)
-    found = html.write_pages(prepared.document, prepared.params, settings, site, prepared.source_name,
+    params = prepared.params
+    if params is None:  # they follow: Saxon parses the edition meanwhile
+        saxon.preload(prepared.document)
+        params = _awaited_params(prepared.document.path.parent)
+    found = html.write_pages(prepared.document, params, settings, site, prepared.source_name,
                              shard, shards)
     if not settings.check_text:
         return Shard(found)
@@ -258,34 +292,39 @@ def divided(settings: BuildSettings) -> bool:
 
 
 def render_site(edition: Edition, settings: BuildSettings, folder: Path,
-                meanwhile: Callable[[], object] | None = None,
+                meanwhile: Callable[[Serialized | None], object] | None = None,
                 ) -> tuple[list[Diagnostic], tuple[Counter[str], Counter[str]] | None]:
     """Write the HTML site of ``edition`` into ``folder``: in this process, or divided among
     processes when the settings ask for it. Returns the diagnostics and, from workers, the
-    words of the pages (else None: count them after)."""
+    words of the pages (else None: count them after). ``meanwhile`` is called while the
+    pages are written (after them in one process), with the edition as serialized for the
+    workers when there are any."""
     from teikit import saxon
     from teikit.build import html, preservation
 
     if not divided(settings):
         found = html.render(edition, settings, folder)
         if meanwhile is not None:
-            meanwhile()
+            meanwhile(None)
         return found, None
-    params, diags = html.page_params(edition, settings)
     task_settings = replace(settings, source=None, jobs=1, executor="")
     # in the output folder: on a cluster, the one place every worker is known to see
     handover = folder / HANDOVER
     handover.mkdir()
     try:
-        prepared = Prepared(saxon.serialized(edition.tree, handover), params, str(edition.path))
+        # the edition first: the workers parse it while this process works out the parameters
+        document = saxon.serialized(edition.tree, handover)
+        prepared = Prepared(document, None, str(edition.path))
         with _workers(settings) as (pool, shards):
             futures = [pool.submit(render_prepared, prepared, task_settings, str(folder), i, shards)
                        for i in range(shards)]
+            params, diags = html.page_params(edition, settings)
+            _hand_params(handover, params)
             # this process's own share, while the workers write pages
             if settings.check_text:
                 preservation.edition_words(edition)
             if meanwhile is not None:
-                meanwhile()
+                meanwhile(document)
             results = [f.result() for f in futures]
             if isinstance(pool, ProcessPoolExecutor):  # done: let them go while this process goes on
                 pool.shutdown(wait=False)
