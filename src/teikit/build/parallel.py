@@ -7,7 +7,8 @@ parallel. The work goes to any :class:`concurrent.futures.Executor`: a local pro
 or a Dask cluster's executor (``distributed.Client(address).get_executor()``). A task
 carries no tree (lxml and Saxon objects cannot be pickled): the process that read the
 edition writes it once, serialized for Saxon, into the output folder, and each task
-(:class:`Prepared`) names that file with the stylesheet's parameters. A worker compiles the
+(:class:`Prepared`) names that file; the stylesheet's parameters follow beside it
+(:data:`PARAMS`), worked out while the workers parse it. A worker compiles the
 stylesheet once for its life and parses the file (its tree is kept, keyed by a digest of
 the bytes, so a long-lived Dask worker never serves a stale edition); it reads no TEI file.
 
