@@ -94,3 +94,17 @@ print("ok")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stdout + done.stderr
 
+
+
+def test_a_lean_child_leaves_the_search_index_to_its_parent(tmp_path):
+    # the child's memory is Saxon's heap once the pages are written: the index (175 MiB at
+    # 50 MB of TEI) is built by the parent from the documents the stylesheet wrote
+    from teikit.build import BuildSettings, html, search_index
+
+    edition = Edition.load(MINI)
+    site = tmp_path / "site"
+    site.mkdir()
+    html.fill(edition, BuildSettings(exports_dir=tmp_path), site, halves=True, lean=True)
+    assert (site / search_index.DOCS).is_file() and not (site / search_index.INDEX).exists()
+    assert search_index.write(site) == site / search_index.INDEX
+    assert not (site / search_index.DOCS).exists()

@@ -220,3 +220,22 @@ def test_workers_wait_for_their_parameters_and_stop_when_the_build_does(tmp_path
     shutil.rmtree(handover)
     with pytest.raises(TeikitError, match="stopped before"):
         parallel._awaited_params(handover)
+
+
+def test_a_divided_build_still_finds_c1_control_characters(tmp_path):
+    """The workers are told the document holds no C1 control character only when its bytes
+    hold none: an edition with some gets the same pages, and the warning, from --jobs 2."""
+    from teikit.build import parallel
+
+    edition = Path(__file__).resolve().parents[1] / "fixtures" / "render" / "control-characters.xml"
+    one = _build(tmp_path / "one", "--jobs", "1", edition=edition)
+    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(edition), "--out",
+                                      str(tmp_path / "two"), "--jobs", "2"])
+    assert result.exit_code == 0 and "render.control-characters" in result.output
+    assert _files(tmp_path / "two" / "html") == one
+    # the bytes are read a megabyte at a time: a character split between two reads is found
+    split = tmp_path / "split.xml"
+    split.write_bytes(b"<a>" + b"x" * ((1 << 20) - 4) + "\u0086</a>".encode())
+    plain = tmp_path / "plain.xml"
+    plain.write_bytes(b"<a>" + "\u00e9\u2020".encode() * 400_000 + b"</a>")
+    assert parallel._holds_c1(split) and not parallel._holds_c1(plain)

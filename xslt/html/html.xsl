@@ -9,7 +9,8 @@
 
   Parameters (all xs:string/xs:boolean, defaulted): $single-page, $labels (units.xsl),
   $citations (metadata.xsl), $downloads (downloads.xsl), $letters (letters.xsl),
-  $shard and $shards (shards.xsl), $contents-window (navigation.xsl).
+  $shard and $shards (shards.xsl), $contents-window (navigation.xsl), $control-characters
+  (text.xsl).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

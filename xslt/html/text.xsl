@@ -651,11 +651,16 @@
       8230, 8224, 8225, 710, 8240, 352, 8249, 338, 65533, 381, 65533, 65533, 8216, 8217, 8220, 8221, 8226,
       8211, 8212, 732, 8482, 353, 8250, 339, 65533, 382, 376))"/>
   <xsl:variable name="tk:c1-texts" as="text()*" select="$tk:units//text()[matches(., '[&#x80;-&#x9F;]')]"/>
+  <!-- false() when the builder found no C1 control character in the whole document (it looks
+       at the bytes it hands to the workers of a divided build: teikit.build.parallel), which
+       spares each of them the scan below; empty (the default): the stylesheet looks itself. -->
+  <xsl:param name="control-characters" as="xs:boolean?" select="()"/>
   <!-- Whether any unit holds one: each unit's text translated once (a regex on every text node,
        as tk:c1-texts does, cost every worker of a divided build 0.1 s at 1,000 letters); the
        text nodes themselves are looked for only when there are some. -->
-  <xsl:variable name="tk:has-c1" as="xs:boolean" select="some $u in $tk:units satisfies
-      string-length(translate(string($u), $tk:c1, '')) ne string-length(string($u))"/>
+  <xsl:variable name="tk:has-c1" as="xs:boolean" select="if ($control-characters = false()) then false()
+      else some $u in $tk:units satisfies
+        string-length(translate(string($u), $tk:c1, '')) ne string-length(string($u))"/>
 
   <!--* A text node without the white space that touches a break="no" line, column or section
         break (lb, cb, milestone; a comment

@@ -209,7 +209,8 @@ def fill(edition: Edition, settings: BuildSettings, tmp: Path, tei_words: bool =
     ``lean`` (in a large build's forked child, :mod:`teikit.build.memory`): the pages are
     written by this process alone, the edition's tree is freed before Saxon reads it, and with
     ``halves`` the parent counts the words of every page (None is returned), so this process,
-    whose memory Saxon's heap still fills, only writes the search index."""
+    whose memory Saxon's heap still fills, writes neither them nor the search index (the
+    parent does, :func:`teikit.build.search_index.write`, once this process has ended)."""
     copied: list[Diagnostic] = []
 
     def meanwhile(serialized: saxon.Serialized | None = None) -> None:
@@ -231,7 +232,8 @@ def fill(edition: Edition, settings: BuildSettings, tmp: Path, tei_words: bool =
         forked.notify()  # every page is written: the parent counts shard 1's words meanwhile
         if not lean:
             words = preservation.page_counts(half_of_pages(tmp, 0))
-    search_index.write(tmp)  # search-docs.json -> the prebuilt index search-index.js
+    if not lean:  # a large build's parent writes it, not this process that Saxon's heap fills
+        search_index.write(tmp)  # search-docs.json -> the prebuilt index search-index.js
     shutil.copytree(ASSETS, tmp / "assets")
     if settings.check_text and words is None and not (lean and halves):  # counted where written
         words = preservation.site_counts(tmp)

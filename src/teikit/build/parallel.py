@@ -7,7 +7,8 @@ parallel. The work goes to any :class:`concurrent.futures.Executor`: a local pro
 or a Dask cluster's executor (``distributed.Client(address).get_executor()``). A task
 carries no tree (lxml and Saxon objects cannot be pickled): the process that read the
 edition writes it once, serialized for Saxon, into the output folder, and each task
-(:class:`Prepared`) names that file with the stylesheet's parameters. A worker compiles the
+(:class:`Prepared`) names that file; the stylesheet's parameters follow beside it
+(:data:`PARAMS`), worked out while the workers parse it. A worker compiles the
 stylesheet once for its life and parses the file (its tree is kept, keyed by a digest of
 the bytes, so a long-lived Dask worker never serves a stale edition); it reads no TEI file.
 
@@ -21,6 +22,7 @@ import contextlib
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import time
 from collections import Counter
@@ -125,6 +127,21 @@ def _awaited_params(folder: Path) -> dict[str, object]:
                 raise TeikitError("the build stopped before this worker was given its parameters",
                                   hint="see the build's own report") from None
         time.sleep(0.002)
+
+
+# A C1 control character (U+0080-U+009F) in UTF-8: what xslt/html/text.xsl's tk:has-c1 looks for.
+_C1 = re.compile(b"\xc2[\x80-\x9f]")
+
+
+def _holds_c1(path: Path) -> bool:
+    """Whether the UTF-8 file ``path`` holds a C1 control character (read 1 MB at a time)."""
+    with open(path, "rb") as data:
+        tail = b""
+        while chunk := data.read(1 << 20):
+            if _C1.search(tail + chunk):
+                return True
+            tail = chunk[-1:]
+    return False
 
 
 def render_prepared(prepared: Prepared, settings: BuildSettings, folder: str, shard: int,
@@ -319,6 +336,8 @@ def render_site(edition: Edition, settings: BuildSettings, folder: Path,
             futures = [pool.submit(render_prepared, prepared, task_settings, str(folder), i, shards)
                        for i in range(shards)]
             params, diags = html.page_params(edition, settings)
+            if not _holds_c1(document.path):  # each worker would look for them in the whole text
+                params["control-characters"] = False
             _hand_params(handover, params)
             # this process's own share, while the workers write pages
             if settings.check_text:

@@ -112,7 +112,7 @@ def _site_in_child(edition: Edition, settings: BuildSettings, lean: bool = False
     ``lean`` (a large edition, :mod:`teikit.build.memory`): the child frees its tree and, once
     its pages are written, ``then``'s functions are called (the EPUB's child let go) while
     this process counts the words of every page."""
-    from teikit.build import forked, html
+    from teikit.build import forked, html, search_index
 
     target = settings.exports_dir / html.FOLDER
     # the child's share of the processes: the rest of --jobs, if it would divide the pages
@@ -134,6 +134,8 @@ def _site_in_child(edition: Edition, settings: BuildSettings, lean: bool = False
             pages = preservation.html_pages(tmp) if lean else html.half_of_pages(tmp, 1)
             mine = preservation.page_counts(pages) if written else None
             diags, words = ended if ended is not None else job.result()
+            if lean:  # here, not in the child, whose memory Saxon's heap still holds (+175 MiB at 50 MB)
+                search_index.write(tmp)
             if lean and not written and not in_turn:  # never told the pages were written: the child is done
                 for say in then or []:
                     say()
