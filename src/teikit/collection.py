@@ -134,16 +134,19 @@ def one_entry_per_entity(root: etree._Element) -> int:
     persons and places it names, under one authority id (``pmb2121``): in the collection they
     are one entity, with one page, and the repeats are the same entity described again.
     """
-    seen: set[str] = set()
+    seen: dict[str, etree._Element] = {}
     repeated = []
     for el in root.iter(*ENTRY_TAGS):
         ident = el.get(xmlio.XML_ID)
         parent = el.getparent()
         if ident is None or parent is None or etree.QName(parent).localname not in REGISTER_LISTS:
             continue
-        if ident in seen:
+        first = seen.setdefault(ident, el)
+        # An entry in a document's text says something of that document only when it says
+        # anything else than the first: EpiDoc inscriptions cite one work under one ID in each
+        # bibliography, each with its own page (its text's words, not a repeat to drop).
+        if first is not el and (_in_text(el) is None or _said(el) == _said(first)):
             repeated.append(el)
-        seen.add(ident)
     for el in repeated:
         parent = el.getparent()
         if parent is not None:
@@ -151,6 +154,14 @@ def one_entry_per_entity(root: etree._Element) -> int:
                 continue
             parent.remove(el)
     return len(repeated)
+
+
+def _in_text(el: etree._Element) -> etree._Element | None:
+    return next(el.iterancestors(T + "text"), None)
+
+
+def _said(el: etree._Element) -> str:
+    return " ".join("".join(el.itertext()).split())
 
 
 def with_registers(edition: Edition, registers: Iterable[Path]) -> Edition:

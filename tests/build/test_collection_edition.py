@@ -258,3 +258,29 @@ def test_members_with_the_same_title_are_told_apart(tmp_path):
     labels = sorted(" ".join(a.text_content().split()) for a in toc.xpath("//main//li/a"))
     assert labels == ["Since There's No Help (drayton-61)", "Since There's No Help (drayton-help)",
                       "Sonnet (Shakespeare)", "Sonnet (Sidney)", "The Sick Rose"], labels
+
+
+def _inscription(name: str, page: str) -> str:
+    return (f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>{name}</title>'
+            '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
+            f'</teiHeader><text><body><div type="edition"><ab>Dis manibus {name}</ab></div>'
+            '<div type="bibliography"><listBibl><bibl xml:id="bertolini1877"><title>Bertolini 1877</title>'
+            f'<citedRange unit="page">{page}</citedRange></bibl></listBibl></div></body></text></TEI>')
+
+
+def test_a_bibliography_in_each_members_text_keeps_its_entries(tmp_path):
+    """EpiDoc inscriptions (the Eastern Necropolis of Concordia) cite the same work under the
+    same xml:id in each one's bibliography, each with its own page: the collection kept the
+    first and dropped the others from the text, with all their words, and said nothing."""
+    folder = tmp_path / "inscriptions"
+    folder.mkdir()
+    (folder / "a.xml").write_text(_inscription("Zosimo", "131"))
+    (folder / "b.xml").write_text(_inscription("Aprae", "45"))
+    edition = load_collection(tei_files(folder), name=folder)
+    pages = [b.findtext("{http://www.tei-c.org/ns/1.0}citedRange")
+             for b in edition.root.iter("{http://www.tei-c.org/ns/1.0}bibl")]
+    assert pages == ["131", "45"]
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "45" in (out / "html" / "b.html").read_text() and "Bertolini 1877" in (out / "html" / "b.html").read_text()

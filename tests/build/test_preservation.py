@@ -558,3 +558,18 @@ def test_a_tei_example_is_shown_as_markup(built):
                                     '<lb/>to her sister.</p>')
     assert doc.xpath("string(//code[@class='tei-egXML'])") == '<hi rend="italic">amber</hi>'
     assert "render.unhandled-element" not in [d.code for d in SAID["egxml"]]
+
+
+def test_a_letters_writing_sessions_get_no_generated_heading(tmp_path):
+    # Schnitzler's letters divide their text into <div type="writingSession" n="1">: numbered,
+    # headless, and not what a reader cites; only divisions cited by number are headed.
+    source = tmp_path / "letter.xml"
+    source.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>A letter</title>'
+        '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
+        '</teiHeader><text><body><div><head>Letter</head><div type="writingSession" n="1"><p>Dear friend,</p>'
+        '</div><div type="poem" n="2"><l>A verse</l></div></div></body></text></TEI>')
+    _, run = _build(source, tmp_path / "out")
+    assert run.committed
+    text = "".join(p.read_text() for p in (tmp_path / "out" / "html").glob("*.html"))
+    assert "WritingSession" not in text and "Poem 2" in text

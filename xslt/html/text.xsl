@@ -102,9 +102,14 @@
        label already): a heading of its kind and number, "Poem 2", "Book 1", "Strophe 1", as
        the TEI Stylesheets number such divisions ("1.1.2"). Perseus' and EpiDoc's textparts
        have no head: Catullus' 116 poems ran into one another with nothing between them. The
-       words are teikit's (tk-generated), not the text's. -->
+       words are teikit's (tk-generated), not the text's. Only a division of a kind a reader
+       cites by number (a textpart, a book, a poem, an act...): a letter's writing sessions
+       (Schnitzler's div type="writingSession" n="1") or a page's divisions are not headed. -->
+  <xsl:variable name="tk:numbered-kinds" as="xs:string*" select="('textpart', 'book', 'volume', 'part',
+      'chapter', 'section', 'subsection', 'poem', 'canto', 'act', 'scene', 'song', 'psalm', 'sermon', 'article')"/>
   <xsl:template name="tk:div-label">
-    <xsl:if test="empty(tei:head) and exists(tk:div-n(.)) and not(tk:is-unit(.))">
+    <xsl:if test="empty(tei:head) and exists(tk:div-n(.)) and lower-case(@type) = $tk:numbered-kinds
+                  and not(tk:is-unit(.))">
       <xsl:variable name="unit" select="tk:unit-of(.)"/>
       <xsl:variable name="level" select="min((6, count(ancestor-or-self::*[starts-with(local-name(), 'div')][not(. &lt;&lt; $unit)])
           + (if ($unit/self::tei:div or $unit/self::tei:div1) then 0 else 1)))"/>
