@@ -283,4 +283,5 @@ def test_a_bibliography_in_each_members_text_keeps_its_entries(tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "45" in (out / "html" / "b.html").read_text() and "Bertolini 1877" in (out / "html" / "b.html").read_text()
+    page = (out / "html" / "b.html").read_text()
+    assert "45" in page and "Bertolini 1877" in page
