@@ -238,4 +238,4 @@ def test_a_divided_build_still_finds_c1_control_characters(tmp_path):
     split.write_bytes(b"<a>" + b"x" * ((1 << 20) - 4) + "\u0086</a>".encode())
     plain = tmp_path / "plain.xml"
     plain.write_bytes(b"<a>" + "\u00e9\u2020".encode() * 400_000 + b"</a>")
-    assert parallel._holds_c1(split) and not parallel._holds_c1(plain)
+    assert parallel.holds_c1(split) and not parallel.holds_c1(plain)

@@ -65,6 +65,8 @@ def render(edition: Edition, settings: BuildSettings, folder: Path, shard: int =
         if release:
             document = saxon.serialized(edition.tree, Path(handover))
             memory.release(edition)
+            if not parallel.holds_c1(document.path):  # Saxon need not look for them in the text
+                params["control-characters"] = False
         return diags + write_pages(document, params, settings, folder, str(edition.path), shard, shards)
 
 

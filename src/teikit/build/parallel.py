@@ -133,7 +133,7 @@ def _awaited_params(folder: Path) -> dict[str, object]:
 _C1 = re.compile(b"\xc2[\x80-\x9f]")
 
 
-def _holds_c1(path: Path) -> bool:
+def holds_c1(path: Path) -> bool:
     """Whether the UTF-8 file ``path`` holds a C1 control character (read 1 MB at a time)."""
     with open(path, "rb") as data:
         tail = b""
@@ -336,7 +336,7 @@ def render_site(edition: Edition, settings: BuildSettings, folder: Path,
             futures = [pool.submit(render_prepared, prepared, task_settings, str(folder), i, shards)
                        for i in range(shards)]
             params, diags = html.page_params(edition, settings)
-            if not _holds_c1(document.path):  # each worker would look for them in the whole text
+            if not holds_c1(document.path):  # each worker would look for them in the whole text
                 params["control-characters"] = False
             _hand_params(handover, params)
             # this process's own share, while the workers write pages
