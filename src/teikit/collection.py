@@ -135,6 +135,7 @@ def one_entry_per_entity(root: etree._Element) -> int:
     are one entity, with one page, and the repeats are the same entity described again.
     """
     seen: dict[str, etree._Element] = {}
+    first_said: dict[str, str] = {}  # the first entry's words, read once however often it repeats
     repeated = []
     for el in root.iter(*ENTRY_TAGS):
         ident = el.get(xmlio.XML_ID)
@@ -145,7 +146,8 @@ def one_entry_per_entity(root: etree._Element) -> int:
         # An entry in a document's text says something of that document only when it says
         # anything else than the first: EpiDoc inscriptions cite one work under one ID in each
         # bibliography, each with its own page (its text's words, not a repeat to drop).
-        if first is not el and (_in_text(el) is None or _said(el) == _said(first)):
+        if first is not el and (_in_text(el) is None or _said(el) == (
+                first_said.get(ident) or first_said.setdefault(ident, _said(first)))):
             repeated.append(el)
     for el in repeated:
         parent = el.getparent()

@@ -102,8 +102,7 @@ def test_each_letter_keeps_its_own_note_when_letters_share_ids(tmp_path):
     for n in (1, 2):
         (folder / f"letter{n}.xml").write_text(_letter(n))
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
-    assert result.exit_code == 0, result.output
+    _build_html(folder, out)
     second = (out / "html" / "L2.html").read_text()  # a short letter: one page, named by its xml:id
     assert "The note of letter 2." in second and "The note of letter 1." not in second
     assert 'href="#L2-n1"' in second and 'href="L2.html#L2-d1"' in second  # its own note, its own start
@@ -127,8 +126,7 @@ def test_titled_units_of_members_name_their_member_unless_their_title_does(tmp_p
             '</titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Test.</p></sourceDesc>'
             f'</fileDesc></teiHeader><text><body>{divs}</body></text></TEI>')
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
-    assert result.exit_code == 0, result.output
+    _build_html(folder, out)
     from lxml import html as lxml_html
     toc = lxml_html.parse(str(out / "html" / "toc.html"))
     labels = [" ".join(a.text_content().split()) for a in toc.xpath("//main//a")]
@@ -144,6 +142,13 @@ def test_a_file_of_another_format_in_the_folder_is_named_with_what_to_do(letters
     assert result.exit_code == 2
     assert "__cts__.xml:1: not a TEI P5 document" in result.output
     assert "move it out of the folder" in result.output
+
+
+def _build_html(folder: Path, out: Path) -> str:
+    """`teikit build html` of the collection in ``folder`` into ``out``; what it said (exit 0)."""
+    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return result.output
 
 
 def _html_pages(out: Path) -> set[str]:
@@ -206,8 +211,7 @@ def test_a_member_named_for_people_gets_a_page_name_people_can_read(tmp_path):
             '</titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Test.</p></sourceDesc>'
             '</fileDesc></teiHeader><text><body><lg><l>Some line of verse.</l></lg></body></text></TEI>')
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
-    assert result.exit_code == 0, result.output
+    _build_html(folder, out)
     pages = _html_pages(out)
     assert {"blake-the-sick-rose.html", "eluard.html"} <= pages
     assert "keats-bright-star.html" not in pages  # two files give that name: both keep their own
@@ -226,8 +230,7 @@ def test_a_member_without_a_title_is_labelled_by_its_name_not_its_position(tmp_p
             '<sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><div><u who="#a">'
             '<seg>Words spoken.</seg></u></div></body></text></TEI>')
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
-    assert result.exit_code == 0, result.output
+    _build_html(folder, out)
     from lxml import html as lxml_html
     toc = lxml_html.parse(str(out / "html" / "toc.html"))
     labels = [" ".join(a.text_content().split()) for a in toc.xpath("//main//a")]
@@ -251,8 +254,8 @@ def test_members_with_the_same_title_are_told_apart(tmp_path):
             '</publicationStmt><sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader>'
             '<text><body><lg><l>Some line of verse.</l></lg></body></text></TEI>', encoding="utf-8")
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
-    assert result.exit_code == 0 and "build.text-" not in result.output, result.output
+    said = _build_html(folder, out)
+    assert "build.text-" not in said, said
     from lxml import html as lxml_html
     toc = lxml_html.parse(str(out / "html" / "toc.html"))
     labels = sorted(" ".join(a.text_content().split()) for a in toc.xpath("//main//li/a"))
@@ -281,7 +284,6 @@ def test_a_bibliography_in_each_members_text_keeps_its_entries(tmp_path):
              for b in edition.root.iter("{http://www.tei-c.org/ns/1.0}bibl")]
     assert pages == ["131", "45"]
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
-    assert result.exit_code == 0, result.output
+    _build_html(folder, out)
     page = (out / "html" / "b.html").read_text()
     assert "45" in page and "Bertolini 1877" in page
