@@ -560,6 +560,17 @@ def test_a_tei_example_is_shown_as_markup(built):
     assert "render.unhandled-element" not in [d.code for d in SAID["egxml"]]
 
 
+def test_names_of_markup_in_prose_have_their_brackets(built):
+    # TEIC/TEI Documents: <gi>persName</gi> read "the persName element", bare; the TEI
+    # Stylesheets print <persName>, @ref, "#sk"
+    doc = lxml_html.fromstring(_page(built["egxml"], "div-*.html"))
+    shown = [doc.xpath(f"string(//code[@class='tei-{name}'])") for name in ("gi", "att", "val", "code", "ident")]
+    assert shown == ["<persName>", "@ref", '"#sk"', "xml:id", "tei_all"]
+    assert [t.text_content() for t in doc.xpath("//code[@class='tei-tag']")] == ["<lb/>", "</div>"]
+    # the brackets are teikit's: not words of the text
+    assert doc.xpath("//code[@class='tei-gi']/span[@class='tk-generated']/text()") == ["<", ">"]
+
+
 def test_a_letters_writing_sessions_get_no_generated_heading(tmp_path):
     # Schnitzler's letters divide their text into <div type="writingSession" n="1">: numbered,
     # headless, and not what a reader cites; only divisions cited by number are headed.

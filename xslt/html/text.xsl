@@ -48,7 +48,7 @@
       'handShift', 'citedRange', 'listApp', 'set', 'u', 'pause', 'vocal', 'kinesic', 'incident', 'writing', 'shift',
       'entry', 'entryFree', 'superEntry', 're', 'hom', 'sense', 'form', 'orth', 'pron', 'hyph', 'syll', 'stress',
       'gramGrp', 'gram', 'pos', 'gen', 'number', 'case', 'per', 'tns', 'mood', 'subc', 'iType', 'colloc', 'def',
-      'usg', 'lbl', 'xr', 'etym', 'oRef', 'oVar', 'pRef', 'pVar', 'egXML')"/>
+      'usg', 'lbl', 'xr', 'etym', 'oRef', 'oVar', 'pRef', 'pVar', 'egXML', 'gi', 'tag', 'att', 'val', 'code', 'ident')"/>
 
   <!-- The same two lists as sets, for quick tests. -->
   <xsl:variable name="tk:block-set" as="map(xs:string, xs:boolean)"
@@ -219,6 +219,34 @@
   </xsl:template>
   <xsl:template match="comment()" mode="tk:eg">
     <span class="eg-tag tk-generated">&lt;!--<xsl:value-of select="."/>--&gt;</span>
+  </xsl:template>
+
+  <!-- The names of markup in prose about markup (the Guidelines, an ODD, a project's
+       encoding manual): an element's name is code between angle brackets (gi: <persName>;
+       tag: <lb/>, </div>, <?pi?> as its @type says), an attribute's has its "@" (att: @ref),
+       a value its quotes (val: "#sk"), as the TEI Stylesheets print them: bare, "the
+       persName element with its ref" read as words. The brackets are teikit's (tk-generated);
+       the name is the text's. -->
+  <xsl:template match="tei:gi | tei:tag | tei:att | tei:val | tei:code | tei:ident">
+    <xsl:variable name="around" select="
+        if (self::tei:gi) then ('&lt;', '&gt;')
+        else if (self::tei:att) then ('@', '')
+        else if (self::tei:val) then ('&quot;', '&quot;')
+        else if (self::tei:tag) then (
+          if (@type = 'end') then ('&lt;/', '&gt;')
+          else if (@type = 'empty') then ('&lt;', '/&gt;')
+          else if (@type = 'pi') then ('&lt;?', '?&gt;')
+          else if (@type = 'comment') then ('&lt;!--', '--&gt;')
+          else if (@type = 'ms') then ('&lt;![CDATA[', ']]&gt;')
+          else ('&lt;', '&gt;'))
+        else ('', '')"/>
+    <xsl:element name="{if (tk:holds-block(.)) then 'div' else 'code'}">
+      <xsl:attribute name="class" select="'tei-' || local-name()"/>
+      <xsl:call-template name="tk:id"/>
+      <xsl:if test="$around[1]"><span class="tk-generated"><xsl:value-of select="$around[1]"/></span></xsl:if>
+      <xsl:apply-templates/>
+      <xsl:if test="$around[2]"><span class="tk-generated"><xsl:value-of select="$around[2]"/></span></xsl:if>
+    </xsl:element>
   </xsl:template>
 
   <!-- A verse line numbered by its @n shows the number every fifth line, at the right of the
