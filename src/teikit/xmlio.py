@@ -143,7 +143,8 @@ def _refuse_unsafe(tree: etree._ElementTree, parser: etree.XMLParser, data: byte
     if dtd is None and not docinfo.doctype:
         return  # no DOCTYPE: an undeclared entity is a fatal error, so none can be left
     line = _doctype_line(data, docinfo.encoding)
-    if (dtd is not None and any(True for _ in dtd.iterentities())) or any(True for _ in tree.iter(etree.Entity)) \
+    declared = dtd is not None and any(True for _ in dtd.iterentities())
+    if declared or any(True for _ in tree.iter(etree.Entity)) \
             or any("ENTITY" in e.type_name or "entity" in e.message.lower() for e in parser.error_log):
         _refuse_p4(data, name, docinfo.encoding)
     entities = list(dtd.iterentities()) if dtd is not None else []
