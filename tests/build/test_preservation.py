@@ -564,7 +564,8 @@ def test_names_of_markup_in_prose_have_their_brackets(built):
     # TEIC/TEI Documents: <gi>persName</gi> read "the persName element", bare; the TEI
     # Stylesheets print <persName>, @ref, "#sk"
     doc = lxml_html.fromstring(_page(built["egxml"], "div-*.html"))
-    shown = [doc.xpath(f"string(//code[@class='tei-{name}'])") for name in ("gi", "att", "val", "code", "ident")]
+    names = ("gi", "att", "val", "code", "ident")
+    shown = [doc.xpath(f"string(//code[@class='tei-{name}'])") for name in names]
     assert shown == ["<persName>", "@ref", '"#sk"', "xml:id", "tei_all"]
     tags = doc.xpath("//code[@class='tei-tag']")
     assert [t.text_content() for t in tags] == ["<lb/>", "</div>"]
