@@ -107,9 +107,18 @@
        (Schnitzler's div type="writingSession" n="1") or a page's divisions are not headed. -->
   <xsl:variable name="tk:numbered-kinds" as="xs:string*" select="('textpart', 'book', 'volume', 'part',
       'chapter', 'section', 'subsection', 'poem', 'canto', 'act', 'scene', 'song', 'psalm', 'sermon', 'article')"/>
+  <!-- So is a headless division of a kind a reader looks for by its name: an EpiDoc
+       inscription's edition, apparatus, translation, commentary and bibliography ran into one
+       another on a collection's page (the EpiDoc stylesheets head them "Edition",
+       "Translation", ...). Not every kind: a letter's opener, dateline and closer (Escher's
+       div type="dateline") are parts read in place, not sections to head. -->
   <xsl:template name="tk:div-label">
-    <xsl:if test="empty(tei:head) and exists(tk:div-n(.)) and lower-case(@type) = $tk:numbered-kinds
-                  and not(tk:is-unit(.))">
+    <xsl:variable name="section-kinds" as="xs:string*" select="('edition', 'translation', 'commentary',
+        'apparatus', 'bibliography', 'abstract', 'summary', 'introduction', 'preface', 'foreword', 'afterword',
+        'appendix', 'glossary', 'notes', 'transcription', 'description')"/>
+    <xsl:if test="empty(tei:head) and not(tk:is-unit(.)) and (
+        (exists(tk:div-n(.)) and lower-case(@type) = $tk:numbered-kinds)
+        or lower-case(normalize-space(@type)) = $section-kinds)">
       <xsl:variable name="unit" select="tk:unit-of(.)"/>
       <xsl:variable name="level" select="min((6, count(ancestor-or-self::*[starts-with(local-name(), 'div')][not(. &lt;&lt; $unit)])
           + (if ($unit/self::tei:div or $unit/self::tei:div1) then 0 else 1)))"/>
