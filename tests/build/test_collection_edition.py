@@ -309,3 +309,22 @@ def test_an_inscriptions_divisions_told_apart_by_kind_alone_are_headed_on_its_pa
     assert labels == ["Edition", "Apparatus", "Bibliography", "Translation"]
     other = lxml_html.parse(str(out / "html" / "b.html"))
     assert not other.xpath("//*[@class='div-label tk-generated']")
+
+
+def test_a_link_to_another_member_by_its_file_name_leads_to_its_page(tmp_path):
+    # Concordia's commentaries name other inscriptions by file (<ref target="./dassiolus.xml">);
+    # members without an xml:id were left unlinked
+    folder = tmp_path / "inscriptions"
+    folder.mkdir()
+    shutil.copyfile(RENDER / "inscription.xml", folder / "contract.xml")
+    (folder / "b.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>A second stone</title>'
+        '</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>'
+        '</teiHeader><text><body><div type="commentary"><p>Cut by the hand of <ref target="./contract.xml">'
+        'the contract</ref>, line <ptr target="contract.xml#nowhere"/>.</p></div></body></text></TEI>')
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    page = lxml_html.parse(str(out / "html" / "b.html"))
+    assert page.xpath("//a[@class='tei-ref']/@href") == ["contract.html"]
+    assert page.xpath("//a[@class='tei-ptr']/@href") == ["contract.html"]

@@ -586,3 +586,16 @@ def test_a_letters_writing_sessions_get_no_generated_heading(tmp_path):
     assert run.committed
     text = "".join(p.read_text() for p in (tmp_path / "out" / "html").glob("*.html"))
     assert "WritingSession" not in text and "Poem 2" in text
+
+
+def test_a_pointer_to_what_no_page_shows_is_named_by_what_it_points_at(built):
+    # Concordia: a ptr to a register's bibliography entry (kept in the standOff, shown on no
+    # page) read "#bertolini1876a"; one to a file outside the edition its whole path
+    doc = lxml_html.fromstring(_page(built["pointers-outside"], "div-*.html"))
+    entry, outside = doc.xpath("//span[starts-with(@class, 'tei-ptr')]")
+    assert entry.text_content() == "Bertolini 1876, Scavi concordiesi"
+    assert entry.get("title") == "Dario Bertolini 1876 Scavi concordiesi 86-88"
+    assert outside.text_content() == "bibliography.xml#bert"
+    assert outside.get("title") == "../references/bibliography.xml#bert"
+    assert "#bert" not in doc.text_content().replace("bibliography.xml#bert", "")
+

@@ -751,7 +751,7 @@
 
   <xsl:template match="tei:ref | tei:ptr">
     <xsl:variable name="note" select="tk:note-of-marker(.)"/>
-    <xsl:variable name="target" select="tk:target(@target)"/>
+    <xsl:variable name="target" select="(tk:target(@target), tk:member-target(@target))[1]"/>
     <xsl:variable name="href" select="tk:href-of($target)"/>
     <xsl:variable name="first" select="tokenize(@target)[1]"/>
     <!-- A ptr, or a ref with nothing inside (letters editions point at a diary entry with
@@ -781,14 +781,57 @@
         <xsl:apply-templates select="tk:notes-in(.)"><xsl:with-param name="tk:in-link" select="false()" tunnel="yes"/></xsl:apply-templates>
       </xsl:when>
       <xsl:otherwise>
-        <span class="tei-{local-name()} unresolved" title="{@target}">
+        <!-- An element shown on no page (a register's bibliography entry, kept in the
+             standOff) is named by what it says, all of it on hover; a file outside the
+             edition by its name: "#bertolini1876a" and "../references/bibliography.xml#…"
+             were all a reader saw of Concordia's references. -->
+        <span class="tei-{local-name()} unresolved" title="{if ($target) then normalize-space(string-join($target//text(), ' ')) else @target}">
           <xsl:call-template name="tk:id"/>
           <xsl:apply-templates/>
-          <xsl:if test="$empty"><span class="tk-generated"><xsl:value-of select="@target"/></span></xsl:if>
+          <xsl:if test="$empty"><span class="tk-generated"><xsl:value-of select="
+              if ($target) then tk:unshown-label($target) else tk:pointer-label($first)"/></span></xsl:if>
         </span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!--* A pointer to another document of the collection by its file ("./dassiolus.xml",
+        "letter2.xml#p3" whose ID the member does not hold alone): that member's element,
+        else the member itself (its text). collection.py rewrites such pointers to the
+        member's xml:id, which a member need not have. -->
+  <xsl:function name="tk:member-target" as="element()?">
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:variable name="first" select="tokenize($pointer)[1]"/>
+    <xsl:variable name="file" select="replace(substring-before($first || '#', '#'), '^.*/', '')"/>
+    <xsl:variable name="member" select="if (ends-with(lower-case($file), '.xml'))
+        then $tk:doc/tei:teiCorpus/tei:TEI[@xml:base = $file or replace(@xml:base, '^.*/', '') = $file][1] else ()"/>
+    <xsl:variable name="id" select="substring-after($first, '#')"/>
+    <xsl:sequence select="if (empty($member)) then ()
+        else ((if ($id) then $member//*[@xml:id = $id] else ())[1], $member/tei:text)[1]"/>
+  </xsl:function>
+
+  <!--* What an element no page shows says, in a line: a bibliography entry as author, date
+        and title ("Bertolini 1876a, Scavi concordiesi"), anything else its first words. -->
+  <xsl:function name="tk:unshown-label" as="xs:string">
+    <xsl:param name="t" as="element()"/>
+    <xsl:variable name="authors" select="string-join(($t//tei:author, $t//tei:editor)[1]
+        ! normalize-space(((.//tei:surname)[1], .)[1]), ', ')"/>
+    <xsl:variable name="short" select="if ($t/self::tei:bibl or $t/self::tei:biblStruct) then string-join((
+        normalize-space(string-join(($authors, ($t//tei:date)[1] ! normalize-space()), ' ')),
+        ($t//tei:title)[1] ! tk:plain(.))[.], ', ') else ''"/>
+    <xsl:variable name="all" select="tk:plain($t)"/>
+    <xsl:sequence select="if ($short) then $short
+        else if (string-length($all) gt 80) then substring($all, 1, 79) || '…'
+        else if ($all) then $all else string($t/@xml:id)"/>
+  </xsl:function>
+
+  <!--* A pointer to a file outside the edition, named for a reader: the file's name without
+        its folders, and the part of it pointed at ("bibliography.xml#bertolini1876a"). -->
+  <xsl:function name="tk:pointer-label" as="xs:string">
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:sequence select="let $p := string($pointer)
+        return if (matches($p, '^[^:#]*/[^/]+$')) then replace($p, '^.*/', '') else $p"/>
+  </xsl:function>
 
   <!--* Text for a ptr that names an element: "p. 45", "note 3", a division's or unit's label,
         an entity's name, else the label of the division (or unit) it stands in, never a raw ID. -->
