@@ -599,3 +599,38 @@ def test_a_pointer_to_what_no_page_shows_is_named_by_what_it_points_at(built):
     assert outside.get("title") == "../references/bibliography.xml#bert"
     assert "#bert" not in doc.text_content().replace("bibliography.xml#bert", "")
 
+
+def _wrapped(poems: int) -> str:
+    """A text whose one division wraps all the others (Perseus' div type="edition" around
+    every book of Ovid's Amores), page breaks before, inside and after the wrapper."""
+    def book(n: int) -> str:
+        lines = "".join(f'<div type="textpart" subtype="poem" n="{i}"><l>Arma gravi numero violentaque bella '
+                        f'parabam edere materia conveniente modis {n} {i}</l></div>' for i in range(1, poems + 1))
+        return f'<div type="textpart" subtype="book" n="{n}">{"<head>Liber primus</head>" if n == 1 else ""}{lines}</div>'
+    return ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Amores</title>'
+            '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
+            '</teiHeader><text><body><pb n="1"/><div type="edition" n="urn:cts:latinLit:phi0959.phi001" '
+            f'xml:lang="la"><head>Amores</head>{book(1)}<pb n="2"/>{book(2)}</div><pb n="3"/></body></text></TEI>')
+
+
+@pytest.mark.parametrize("poems", [2, 400])
+def test_a_long_division_wrapping_all_others_is_paged_by_the_divisions_inside_it(tmp_path, poems):
+    # Perseus' Ovid: body/div[@type='edition'] around three books was one page of 300 KB;
+    # a short one (a letter's writing sessions in a div) stays one page
+    source = tmp_path / "amores.xml"
+    source.write_text(_wrapped(poems))
+    _, run = _build(source, tmp_path / "out")
+    assert run.committed and not [d for d in run.diagnostics if d.code.startswith("build.text")]
+    folder = tmp_path / "out" / "html"
+    pages = sorted(p.name for p in folder.glob("div-*.html"))
+    site = "".join(p.read_text() for p in folder.glob("*.html"))
+    assert all(f'id="{p}"' in site for p in ("pb1", "pb2", "pb3"))  # page breaks keep their anchors
+    if poems == 2:
+        assert pages == ["div-1.html"]
+        return
+    assert pages == ["div-1.html", "div-2.html"]
+    first = lxml_html.parse(str(folder / "div-1.html"))
+    assert [h.text_content() for h in first.xpath("//article//h1")][:2] == ["Amores", "Liber primus"]
+    second = lxml_html.parse(str(folder / "div-2.html"))
+    assert second.xpath("string(//article//h1)") == "Book 2"
+    assert problems(epubcheck(next((tmp_path / "out").glob("*.epub")))) == []
