@@ -604,13 +604,16 @@ def _wrapped(poems: int) -> str:
     """A text whose one division wraps all the others (Perseus' div type="edition" around
     every book of Ovid's Amores), page breaks before, inside and after the wrapper."""
     def book(n: int) -> str:
-        lines = "".join(f'<div type="textpart" subtype="poem" n="{i}"><l>Arma gravi numero violentaque bella '
-                        f'parabam edere materia conveniente modis {n} {i}</l></div>' for i in range(1, poems + 1))
-        return f'<div type="textpart" subtype="book" n="{n}">{"<head>Liber primus</head>" if n == 1 else ""}{lines}</div>'
+        line = "Arma gravi numero violentaque bella parabam edere materia conveniente modis"
+        poems_ = "".join(f'<div type="textpart" subtype="poem" n="{i}"><l>{line} {n} {i}</l></div>'
+                         for i in range(1, poems + 1))
+        head = "<head>Liber primus</head>" if n == 1 else ""
+        return f'<div type="textpart" subtype="book" n="{n}">{head}{poems_}</div>'
     return ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Amores</title>'
             '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
             '</teiHeader><text><body><pb n="1"/><div type="edition" n="urn:cts:latinLit:phi0959.phi001" '
-            f'xml:lang="la"><head>Amores</head>{book(1)}<pb n="2"/>{book(2)}</div><pb n="3"/></body></text></TEI>')
+            f'xml:lang="la"><head>Amores</head>{book(1)}<pb n="2"/>{book(2)}</div><pb n="3"/>'
+            '</body></text></TEI>')
 
 
 @pytest.mark.parametrize("poems", [2, 400])
