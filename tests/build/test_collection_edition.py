@@ -319,7 +319,8 @@ def test_a_link_to_another_member_by_its_file_name_leads_to_its_page(tmp_path):
     shutil.copyfile(RENDER / "inscription.xml", folder / "contract.xml")
     (folder / "b.xml").write_text(
         '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
-        '<title>A second stone</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>'
+        '<title>A second stone</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+        '<sourceDesc><p>x</p></sourceDesc></fileDesc>'
         '</teiHeader><text><body><div type="commentary"><p>Cut by the hand of <ref target="./contract.xml">'
         'the contract</ref>, line <ptr target="contract.xml#nowhere"/>.</p></div></body></text></TEI>')
     out = tmp_path / "out"
