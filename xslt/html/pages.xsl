@@ -177,12 +177,11 @@
     <xsl:param name="e" as="element()"/>
     <xsl:param name="found" as="element()*"/>
     <xsl:variable name="p" select="$e/preceding-sibling::*[1]"/>
-    <!-- the first unit of a wrapping division (tk:unwrapped) carries what stands before it,
-         the wrapper's heading too -->
+    <!-- the first unit of a wrapping division (tk:unwrapped) carries what stands before it;
+         the heading of a part or wrapper divided into units (tk:divided) opens its first -->
     <xsl:sequence select="if (empty($p) and $e/parent::tei:div[not(tk:is-unit(.))]) then tk:furniture-before($e/.., $found)
         else if (empty($p) or tk:is-unit($p)) then $found
-        else tk:furniture-before($p, ($p[local-name() = $tk:interstitial
-          or self::tei:head[parent::tei:div[not(tk:is-unit(.))]]], $found))"/>
+        else tk:furniture-before($p, ($p[local-name() = $tk:interstitial or self::tei:head], $found))"/>
   </xsl:function>
 
   <xsl:template name="tk:unit-pages">

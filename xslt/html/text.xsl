@@ -723,6 +723,45 @@
     <xsl:if test="@xml:id"><span class="tei-{local-name()}" id="{@xml:id}"></span></xsl:if>
     <xsl:apply-templates/>
   </xsl:template>
+
+  <!-- A break between sections of a chapter, drawn in print as asterisks, a rule or a blank
+       (ELTeC's milestone unit="section" rend="asterisk", DTA's rendition="#hr"): the reader
+       saw nothing, and two scenes ran on as one (the TEI Stylesheets print "section" or a
+       rule). Asterisks and rule are teikit's (tk-generated, no words); a separator for
+       assistive technology. -->
+  <xsl:template match="tei:milestone[empty(node())][tk:section-break(.) != '']" priority="1">
+    <xsl:variable name="how" select="tk:section-break(.)"/>
+    <xsl:variable name="block" select="exists(parent::*[starts-with(local-name(), 'div') or self::tei:body
+        or self::tei:front or self::tei:back or self::tei:lg or self::tei:sp or self::tei:floatingText])"/>
+    <xsl:choose>
+      <xsl:when test="$how = 'rule' and $block"><hr class="tei-milestone section-break"><xsl:call-template name="tk:id"/></hr></xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{if ($block) then 'div' else 'span'}">
+          <xsl:attribute name="class" select="'tei-milestone section-break break-' || $how || ' tk-generated'"/>
+          <xsl:attribute name="role" select="'separator'"/>
+          <xsl:call-template name="tk:id"/>
+          <xsl:if test="$how = 'asterisks'">*&#xA0;&#xA0;*&#xA0;&#xA0;*</xsl:if>
+          <xsl:if test="$how = 'rule' and not($block)">&#x2014;</xsl:if>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!--* How a milestone breaks the text, if it marks a section break: 'asterisks', 'rule',
+        'space', or '' (a reference point: a page of another edition, a Perseus card). -->
+  <xsl:function name="tk:section-break" as="xs:string">
+    <xsl:param name="m" as="element()"/>
+    <xsl:variable name="said" select="tokenize(lower-case(translate(string-join(($m/@rend, $m/@rendition, $m/@type), ' '),
+        '#;:()', '     ')))"/>
+    <xsl:variable name="unit" select="lower-case(normalize-space($m/@unit))"/>
+    <xsl:sequence select="
+        if ($m/@break = 'no') then ''
+        else if ($said = ('asterisk', 'asterisks', 'asterism', 'star', 'stars', 'asterix') or $unit = ('asterisk', 'asterisks')) then 'asterisks'
+        else if ($said = ('hr', 'rule', 'line', 'horizontal-rule')) then 'rule'
+        else if ($said = ('space', 'blank', 'gap')) then 'space'
+        else if ($unit = ('section', 'structural', 'scene') and empty($m/@ed | $m/@edRef)
+                 and not($m/parent::tei:p or $m/parent::tei:ab or $m/parent::tei:l)) then 'rule'
+        else ''"/>
+  </xsl:function>
   <xsl:template match="tei:fw"><span class="tei-fw"><xsl:apply-templates/></span></xsl:template>
 
   <!-- A printed page: an anchor in the margin, "p. 45", linking to itself so it can be copied. -->
