@@ -660,8 +660,9 @@ def test_a_break_between_sections_is_shown_and_a_reference_point_is_not(built):
     for doc in (lxml_html.fromstring(_page(built["section-breaks"], "div-*.html")),
                 _epub_body(built["section-breaks"])):
         breaks = doc.xpath("//*[contains(@class, 'section-break')]")
-        assert [b.tag for b in breaks] == ["div", "hr", "div"], page
-        assert breaks[0].text_content() == "*\u00a0\u00a0*\u00a0\u00a0*" and breaks[0].get("role") == "separator"
+        assert [b.tag for b in breaks] == ["div", "hr", "div"]
+        assert breaks[0].text_content() == "*\u00a0\u00a0*\u00a0\u00a0*"
+        assert breaks[0].get("role") == "separator"
         assert "break-space" in breaks[2].get("class")
         assert "card" not in doc.text_content().replace("Picard", "") and "12" not in doc.text_content()
 
