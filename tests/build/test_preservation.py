@@ -114,7 +114,7 @@ def test_a_group_of_texts_and_a_sourcedoc_reach_the_epub(built):
 def test_the_fixture_epubs_pass_epubcheck(built):
     for fixture in ("apparatus", "group", "diplomatic", "notes", "letter-texts", "dictionary", "formula",
                     "notes-placed", "genetic", "speech", "dictionary-entries", "note-in-link",
-                    "apparatus-blocks", "textparts", "egxml"):
+                    "apparatus-blocks", "textparts", "egxml", "section-breaks", "pointers-outside"):
         assert problems(epubcheck(next(built[fixture].glob("*.epub")))) == [], fixture
 
 
