@@ -17,9 +17,11 @@ import sys
 from pathlib import Path
 
 import language_tags
+from click.testing import CliRunner
 from lxml import etree
 
 from teikit import saxon
+from teikit.cli import cli
 from tests.xslt.support import build_text, page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -139,6 +141,22 @@ def test_pages_carry_registered_tags_and_the_build_names_the_others(tmp_path):
     assert 'xml:lang="en-UK"' in said[0] and 'the pages say lang="en"' in said[0]
     assert 'xml:lang="english"' in said[1] and "<div>" in said[1] and 'lang=""' in said[1]
     assert 'xml:lang="esp"' in said[2] and "<foreign>" in said[2] and "Une lettre" in said[2]
+
+
+
+def test_a_collections_unregistered_tag_is_said_with_its_member_file(tmp_path):
+    # SARIT: xml:lang="braj-Deva" on a member's text was said of the folder alone
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for name, lang in (("a.xml", "sa"), ("b.xml", "braj-Deva")):
+        (folder / name).write_text(
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+            '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
+            f'<text xml:lang="{lang}"><body><p>A verse of the text.</p></body></text></TEI>')
+    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    said = [line for line in (result.output + result.stderr).splitlines() if "render.language-tag" in line]
+    assert len(said) == 1 and 'xml:lang="braj-Deva"' in said[0] and " of b.xml" in said[0], said
 
 
 if __name__ == "__main__":

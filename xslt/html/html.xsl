@@ -78,7 +78,9 @@
       <xsl:sort select="current-grouping-key()"/>
       <xsl:variable name="html" select="tk:bcp47(current-grouping-key())"/>
       <xsl:if test="$html = '' or count(tokenize($html, '-')) lt count(tokenize(normalize-space(current-grouping-key()), '[-_]'))">
-        <xsl:variable name="where" select="(tk:unit-of(..)[tk:is-unit(.)] ! (' in &quot;' || tk:label(.) || '&quot;'), '')[1]"/>
+        <!-- in a collection, the member's file too: the message names the folder alone -->
+        <xsl:variable name="where" select="(tk:unit-of(..)[tk:is-unit(.)] ! (' in &quot;' || tk:label(.) || '&quot;'), '')[1]
+            || string(../ancestor-or-self::tei:TEI[1][parent::tei:teiCorpus]/@xml:base ! (' of ' || .))"/>
         <xsl:message select="'warning|render.language-tag|xml:lang=&quot;' || current-grouping-key() || '&quot; (on '
             || count(current-group()) || ' element(s), the first &lt;' || name(..) || '&gt;' || $where
             || ') is not a language tag of the IANA registry (BCP 47): the pages say '
