@@ -153,7 +153,8 @@ def test_a_collections_unregistered_tag_is_said_with_its_member_file(tmp_path):
             '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
             '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
             f'<text xml:lang="{lang}"><body><p>A verse of the text.</p></body></text></TEI>')
-    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(tmp_path / "out")])
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
     assert result.exit_code == 0, result.output
     said = [line for line in (result.output + result.stderr).splitlines() if "render.language-tag" in line]
     assert len(said) == 1 and 'xml:lang="braj-Deva"' in said[0] and " of b.xml" in said[0], said
