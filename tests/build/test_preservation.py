@@ -639,7 +639,7 @@ def test_a_long_division_wrapping_all_others_is_paged_by_the_divisions_inside_it
     assert problems(epubcheck(next((tmp_path / "out").glob("*.epub")))) == []
 
 
-def test_a_part_headed_then_divided_is_paged_by_its_divisions_under_its_heading(built):
+def test_a_part_headed_divided_and_closed_is_paged_by_its_divisions(built):
     # SARIT's Pramāṇavārttikapariśiṣṭa: body/head (with a note) before the chapters made the
     # whole body one page of 230 KB
     folder = built["headed-parts"] / "html"
@@ -651,6 +651,13 @@ def test_a_part_headed_then_divided_is_paged_by_its_divisions_under_its_heading(
     targets = first.xpath("//article//h1//a[@class='noteref']/@href")
     assert len(targets) == 1 and first.xpath(f"//*[@id='{targets[0][1:]}']")
     assert "Written on paper" in first.xpath("string(//section[@class='notes'])")
+    # ELTeC: the trailer after the last chapter kept the novel one page of 1.4 MB; it closes
+    # the last page, after the page break before it, its note listed there
+    last = lxml_html.parse(str(folder / "pvp.1.2.html"))
+    article = last.xpath("//article")[0]
+    assert article.xpath("string(.//*[@class='tei-trailer'])").startswith("Here ends the supplement")
+    assert [" ".join(p.text_content().split()) for p in article.xpath(".//*[@class='pb']")] == ["p. 516"]
+    assert "another hand" in last.xpath("string(//section[@class='notes'])")
     for book in built["headed-parts"].glob("*.epub"):
         assert problems(epubcheck(book)) == []
 

@@ -74,15 +74,26 @@
       select="('pb', 'cb', 'lb', 'milestone', 'fw', 'anchor', 'gap')"/>
 
   <!--* Is this front/body/back/group made only of divs (and page furniture), after its
-        heading if it has one? (The heading opens the first division's page, pages.xsl: a
-        treatise's body headed by its title was one page of 230 KB, SARIT's
-        Pramāṇavārttikapariśiṣṭa.) -->
+        heading and what opens it (tk:is-opening) and before what closes it (tk:is-closing), if
+        any? (They stand at the top of the first division's page and at the foot of the last,
+        pages.xsl: a treatise's body headed by its title, SARIT's Pramāṇavārttikapariśiṣṭa,
+        and a novel's 48 chapters followed by a trailer, ELTeC's Maquet, were one page each.) -->
   <xsl:function name="tk:divided" as="xs:boolean">
     <xsl:param name="part" as="element()"/>
     <xsl:sequence select="exists($part/(tei:div | tei:div1)) and
         (every $c in $part/* satisfies ($c/self::tei:div or $c/self::tei:div1
            or local-name($c) = $tk:interstitial
-           or $c/self::tei:head[empty(preceding-sibling::tei:div | preceding-sibling::tei:div1)]))"/>
+           or (tk:is-opening($c) and empty($c/preceding-sibling::*[self::tei:div or self::tei:div1]))
+           or (tk:is-closing($c) and empty($c/following-sibling::*[self::tei:div or self::tei:div1]))))"/>
+  </xsl:function>
+  <!--* What may open a divided part before its divisions, or close it after them. -->
+  <xsl:function name="tk:is-opening" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::tei:head or self::tei:argument or self::tei:epigraph or self::tei:byline])"/>
+  </xsl:function>
+  <xsl:function name="tk:is-closing" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::tei:trailer or self::tei:closer or self::tei:signed or self::tei:postscript])"/>
   </xsl:function>
 
   <!-- All units in reading order: those of every outermost text (tk:units-of), then each
@@ -324,17 +335,29 @@
         $n/following-sibling::*[tk:is-unit(.)][1],
         $n/preceding-sibling::*[tk:is-unit(.)][1],
         $n/self::tei:div/descendant::tei:div[tk:is-unit(.)][1],
-        $n/ancestor::tei:head[1]/following-sibling::*[tk:is-unit(.)][1])[1]"/>
+        $n/ancestor::*[tk:is-opening(.)][1]/following-sibling::*[tk:is-unit(.)][1],
+        $n/ancestor::*[tk:is-closing(.)][1]/preceding-sibling::*[tk:is-unit(.)][1])[1]"/>
   </xsl:function>
 
-  <!--* The headings shown at the top of a unit that are not inside it: those of the part or
-        wrapping division it is the first division of (tk:divided, tk:unwrapped), outermost
-        first. Their notes are the unit's too. -->
-  <xsl:function name="tk:heads-before" as="element()*">
+  <!--* What is shown at the top of a unit and is not inside it: the heading and what opens
+        the part or wrapping division it is the first division of (tk:divided,
+        tk:unwrapped), outermost first. Its notes are the unit's too. -->
+  <xsl:function name="tk:opening" as="element()*">
     <xsl:param name="unit" as="element()"/>
     <xsl:sequence select="if (exists($unit/preceding-sibling::*[self::tei:div or self::tei:div1])
         or not($unit/self::tei:div or $unit/self::tei:div1)) then ()
-        else ($unit/parent::tei:div[not(tk:is-unit(.))] ! tk:heads-before(.), $unit/preceding-sibling::tei:head)"/>
+        else ($unit/parent::tei:div[not(tk:is-unit(.))] ! tk:opening(.), $unit/preceding-sibling::*[tk:is-opening(.)])"/>
+  </xsl:function>
+
+  <!--* What is shown at the foot of a unit and is not inside it: the page furniture and what
+        closes the part or wrapping division it is the last division of (a trailer), innermost
+        first. Its notes are the unit's too. -->
+  <xsl:function name="tk:closing" as="element()*">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="if (exists($unit/following-sibling::*[self::tei:div or self::tei:div1])
+        or not($unit/self::tei:div or $unit/self::tei:div1)) then ()
+        else ($unit/following-sibling::*[local-name() = $tk:interstitial or tk:is-closing(.)],
+              $unit/parent::tei:div[not(tk:is-unit(.))] ! tk:closing(.))"/>
   </xsl:function>
 
   <!--* The file of a unit. -->

@@ -135,10 +135,11 @@
       <xsl:apply-templates select="$unit/node()[empty($heads) or not(. >> $heads[last()])]"/>
       <xsl:call-template name="tk:letter-bar"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
       <xsl:apply-templates select="$unit/node()[exists($heads) and . >> $heads[last()]]"/>
-      <xsl:if test="$unit is $tk:units[last()]">
-        <!-- (and after the division wrapping it, if any: tk:unwrapped) -->
-        <xsl:apply-templates select="($unit/following-sibling::*, $unit/ancestor::tei:div[not(tk:is-unit(.))]
-            /following-sibling::*)[local-name() = $tk:interstitial]"/>
+      <!-- what closes the part after its last division (a trailer), and the page furniture
+           after it (tk:closing); the last unit also takes what follows it in its text -->
+      <xsl:apply-templates select="tk:closing($unit)"/>
+      <xsl:if test="$unit is $tk:units[last()] and empty(tk:closing($unit))">
+        <xsl:apply-templates select="$unit/following-sibling::*[local-name() = $tk:interstitial]"/>
       </xsl:if>
       <xsl:variable name="notes" select="tk:listed-notes($unit)"/>
       <xsl:if test="exists($notes)">
@@ -181,7 +182,7 @@
          the heading of a part or wrapper divided into units (tk:divided) opens its first -->
     <xsl:sequence select="if (empty($p) and $e/parent::tei:div[not(tk:is-unit(.))]) then tk:furniture-before($e/.., $found)
         else if (empty($p) or tk:is-unit($p)) then $found
-        else tk:furniture-before($p, ($p[local-name() = $tk:interstitial or self::tei:head], $found))"/>
+        else tk:furniture-before($p, ($p[local-name() = $tk:interstitial or tk:is-opening(.)], $found))"/>
   </xsl:function>
 
   <xsl:template name="tk:unit-pages">
