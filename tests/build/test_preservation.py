@@ -114,7 +114,8 @@ def test_a_group_of_texts_and_a_sourcedoc_reach_the_epub(built):
 def test_the_fixture_epubs_pass_epubcheck(built):
     for fixture in ("apparatus", "group", "diplomatic", "notes", "letter-texts", "dictionary", "formula",
                     "notes-placed", "genetic", "speech", "dictionary-entries", "note-in-link",
-                    "apparatus-blocks", "textparts", "egxml", "section-breaks", "pointers-outside"):
+                    "apparatus-blocks", "textparts", "egxml", "section-breaks", "pointers-outside",
+                    "apparatus-detached"):
         assert problems(epubcheck(next(built[fixture].glob("*.epub")))) == [], fixture
 
 
@@ -682,3 +683,11 @@ def _epub_body(folder: Path) -> lxml_html.HtmlElement:
     for data in pages:  # read as HTML: the XHTML namespace is dropped
         body.append(lxml_html.fromstring(etree.tostring(etree.fromstring(data).find("{*}body"))))
     return body
+
+
+def test_an_apparatus_kept_apart_links_each_lemma_to_its_passage(built):
+    # CBETA: <app from="#beg0848002"> in the back named a word of the text with no way to it
+    page = lxml_html.parse(str(built["apparatus-detached"] / "html" / "app.html"))
+    assert page.xpath("//span[@class='app-lemma']/a[@class='app-place']/@href") == ["sutra.html#beg1"]
+    text = lxml_html.parse(str(built["apparatus-detached"] / "html" / "sutra.html"))
+    assert text.xpath("//*[@id='beg1']")

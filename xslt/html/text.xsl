@@ -409,6 +409,7 @@
        with its witnesses' sigla, is kept in the apparatus entry that follows it, shown on hover
        and as a footnote-like list (class app-entry). -->
   <xsl:template match="tei:app">
+    <xsl:param name="tk:in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="app" select="."/>
     <!-- this entry's own readings (maybe in groups, rdgGrp): not those of an apparatus nested
          in one of them, which has its own entry where it stands -->
@@ -424,7 +425,14 @@
     <!-- readings of whole divisions or paragraphs (a lemma of two poems, LDLT's epigrams):
          blocks, which no span may hold -->
     <xsl:variable name="el" select="if (tk:holds-block(.)) then 'div' else 'span'"/>
-    <xsl:element name="{$el}"><xsl:attribute name="class" select="'tei-app'"/><xsl:call-template name="tk:id"/><xsl:element name="{$el}"><xsl:attribute name="class" select="'app-lemma'"/><xsl:apply-templates select="$base/node()"/></xsl:element>
+    <!-- an entry kept apart from the text (an apparatus in the back, pointing at its passage
+         with @from, CBETA's 校註): its lemma links to the passage, else a reader cannot find
+         which of the text's words it is about -->
+    <xsl:variable name="place" select="if (@from and empty($base/*) and not($tk:in-link))
+        then tk:target(@from)[not(ancestor::* intersect $app)] ! tk:href-of(.) else ()"/>
+    <xsl:element name="{$el}"><xsl:attribute name="class" select="'tei-app'"/><xsl:call-template name="tk:id"/><xsl:element name="{$el}"><xsl:attribute name="class" select="'app-lemma'"/><xsl:choose>
+        <xsl:when test="exists($place)"><a class="app-place" href="{$place}"><xsl:apply-templates select="$base/node()"/></a></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="$base/node()"/></xsl:otherwise></xsl:choose></xsl:element>
       <xsl:if test="exists($listed | $details)">
       <xsl:element name="{$el}"><xsl:attribute name="class" select="'app-entry'"/><xsl:attribute name="role" select="'note'"/><xsl:text> [</xsl:text>
         <xsl:for-each select="$listed">
