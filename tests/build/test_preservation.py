@@ -691,3 +691,17 @@ def test_an_apparatus_kept_apart_links_each_lemma_to_its_passage(built):
     assert page.xpath("//span[@class='app-lemma']/a[@class='app-place']/@href") == ["sutra.html#beg1"]
     text = lxml_html.parse(str(built["apparatus-detached"] / "html" / "sutra.html"))
     assert text.xpath("//*[@id='beg1']")
+
+
+def test_a_division_named_rather_than_numbered_reads_its_name(tmp_path):
+    # Perseus' Catullus: <div type="textpart" subtype="book" n="long_poems"> was "Book long_poems"
+    source = tmp_path / "carmina.xml"
+    source.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Carmina</title>'
+        '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
+        '</teiHeader><text><body><div type="textpart" subtype="book" n="long_poems"><div type="textpart" '
+        'subtype="poem" n="61"><l>Collis o Heliconii cultor</l></div></div></body></text></TEI>')
+    _, run = _build(source, tmp_path / "out")
+    assert run.committed
+    page = lxml_html.parse(str(tmp_path / "out" / "html" / "div-1.html"))
+    assert page.xpath("string(//h1)") == "Book long poems"

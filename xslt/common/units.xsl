@@ -453,10 +453,12 @@
 
   <!--* A division's @n as a reader would cite it, if it is one: not an identifier such as a
         CTS URN ("urn:cts:latinLit:phi0472.phi001.perseus-lat2", Perseus' edition divisions),
-        which labelled every page "Edition urn:cts:…". -->
+        which labelled every page "Edition urn:cts:…". Underscores are spaces ("long_poems",
+        Perseus' Catullus: "Book long poems"). -->
   <xsl:function name="tk:div-n" as="xs:string?">
     <xsl:param name="div" as="element()"/>
-    <xsl:sequence select="normalize-space($div/@n)[.][not(matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:\S*[:/]\S*$'))]"/>
+    <xsl:sequence select="normalize-space($div/@n)[.][not(matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:\S*[:/]\S*$'))]
+        ! normalize-space(translate(., '_', ' '))"/>
   </xsl:function>
 
   <!--* The title of the collection member holding $n: its own (level "a" or type "main")
