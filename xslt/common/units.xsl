@@ -82,11 +82,13 @@
     <xsl:param name="part" as="element()"/>
     <xsl:sequence select="exists($part/(tei:div | tei:div1)) and
         (every $c in $part/* satisfies ($c/self::tei:div or $c/self::tei:div1
-           or local-name($c) = $tk:interstitial
+           or local-name($c) = $tk:interstitial or $c/self::tei:figure
            or (tk:is-opening($c) and empty($c/preceding-sibling::*[self::tei:div or self::tei:div1]))
            or (tk:is-closing($c) and empty($c/following-sibling::*[self::tei:div or self::tei:div1]))))"/>
   </xsl:function>
-  <!--* What may open a divided part before its divisions, or close it after them. -->
+  <!--* What may open a divided part before its divisions, or close it after them. (A figure
+        may stand anywhere between them, shown atop the next division's page: DTA's Kant
+        opens with a printer's ornament, and was one page of 3.3 MB.) -->
   <xsl:function name="tk:is-opening" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e[self::tei:head or self::tei:argument or self::tei:epigraph or self::tei:byline])"/>
@@ -335,8 +337,8 @@
         $n/following-sibling::*[tk:is-unit(.)][1],
         $n/preceding-sibling::*[tk:is-unit(.)][1],
         $n/self::tei:div/descendant::tei:div[tk:is-unit(.)][1],
-        $n/ancestor::*[tk:is-opening(.)][1]/following-sibling::*[tk:is-unit(.)][1],
-        $n/ancestor::*[tk:is-closing(.)][1]/preceding-sibling::*[tk:is-unit(.)][1])[1]"/>
+        $n/ancestor::*[tk:is-opening(.) or self::tei:figure][1]/following-sibling::*[tk:is-unit(.)][1],
+        $n/ancestor::*[tk:is-closing(.) or self::tei:figure][1]/preceding-sibling::*[tk:is-unit(.)][1])[1]"/>
   </xsl:function>
 
   <!--* What is shown at the top of a unit and is not inside it: the heading and what opens
@@ -344,9 +346,18 @@
         tk:unwrapped), outermost first. Its notes are the unit's too. -->
   <xsl:function name="tk:opening" as="element()*">
     <xsl:param name="unit" as="element()"/>
-    <xsl:sequence select="if (exists($unit/preceding-sibling::*[self::tei:div or self::tei:div1])
-        or not($unit/self::tei:div or $unit/self::tei:div1)) then ()
-        else ($unit/parent::tei:div[not(tk:is-unit(.))] ! tk:opening(.), $unit/preceding-sibling::*[tk:is-opening(.)])"/>
+    <xsl:sequence select="if (not($unit/self::tei:div or $unit/self::tei:div1)) then ()
+        else if (exists($unit/preceding-sibling::*[self::tei:div or self::tei:div1])) then tk:shown-before($unit, ())
+        else ($unit/parent::tei:div[not(tk:is-unit(.))] ! tk:opening(.), tk:shown-before($unit, ()))"/>
+  </xsl:function>
+  <!--* The siblings between the division before $e and $e that its page shows atop it
+        (tk:is-opening, a figure), in document order; walks back sibling by sibling. -->
+  <xsl:function name="tk:shown-before" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="found" as="element()*"/>
+    <xsl:variable name="p" select="$e/preceding-sibling::*[1]"/>
+    <xsl:sequence select="if (empty($p) or $p/self::tei:div or $p/self::tei:div1) then $found
+        else tk:shown-before($p, ($p[tk:is-opening(.) or self::tei:figure], $found))"/>
   </xsl:function>
 
   <!--* What is shown at the foot of a unit and is not inside it: the page furniture and what
@@ -356,7 +367,7 @@
     <xsl:param name="unit" as="element()"/>
     <xsl:sequence select="if (exists($unit/following-sibling::*[self::tei:div or self::tei:div1])
         or not($unit/self::tei:div or $unit/self::tei:div1)) then ()
-        else ($unit/following-sibling::*[local-name() = $tk:interstitial or tk:is-closing(.)],
+        else ($unit/following-sibling::*[local-name() = $tk:interstitial or tk:is-closing(.) or self::tei:figure],
               $unit/parent::tei:div[not(tk:is-unit(.))] ! tk:closing(.))"/>
   </xsl:function>
 

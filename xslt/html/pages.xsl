@@ -182,7 +182,7 @@
          the heading of a part or wrapper divided into units (tk:divided) opens its first -->
     <xsl:sequence select="if (empty($p) and $e/parent::tei:div[not(tk:is-unit(.))]) then tk:furniture-before($e/.., $found)
         else if (empty($p) or tk:is-unit($p)) then $found
-        else tk:furniture-before($p, ($p[local-name() = $tk:interstitial or tk:is-opening(.)], $found))"/>
+        else tk:furniture-before($p, ($p[local-name() = $tk:interstitial or tk:is-opening(.) or self::tei:figure], $found))"/>
   </xsl:function>
 
   <xsl:template name="tk:unit-pages">
