@@ -707,3 +707,24 @@ def test_a_division_named_rather_than_numbered_reads_its_name(tmp_path):
     assert run.committed
     page = lxml_html.parse(str(tmp_path / "out" / "html" / "div-1.html"))
     assert page.xpath("string(//h1)") == "Book long poems"
+
+
+def test_a_very_long_division_made_of_divisions_is_paged_by_them(tmp_path):
+    # DTA's Kant: the Elementarlehre, a million characters in parts and chapters, was one page
+    line = "Die Vernunft ist das Vermögen der Principien, und die Erfahrung lehrt uns, was da sei. "
+    chapter = "".join(f"<p>{line * 5}</p>" for _ in range(200))  # about 90,000 characters
+    source = tmp_path / "kritik.xml"
+    source.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Critik</title>'
+        '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
+        '</teiHeader><text><body><div><head>Vorrede</head><p>Die menschliche Vernunft hat das besondere '
+        'Schicksal.</p></div><div><head>Elementarlehre</head>'
+        f'<div><head>Erster Theil</head>{chapter}</div><div><head>Zweiter Theil</head>{chapter}</div>'
+        '</div></body></text></TEI>')
+    _, run = _build(source, tmp_path / "out")
+    assert run.committed and not [d for d in run.diagnostics if d.code.startswith("build.text")]
+    folder = tmp_path / "out" / "html"
+    heads = {p.name: [h.text_content() for h in lxml_html.parse(str(p)).xpath("//article//h1")]
+             for p in sorted(folder.glob("div-*.html"))}
+    assert heads == {"div-1.html": ["Vorrede"], "div-2.html": ["Elementarlehre", "Erster Theil"],
+                     "div-3.html": ["Zweiter Theil"]}

@@ -141,12 +141,18 @@
         heading (shown at the top of its first division's page, pages.xsl), and is longer
         than a page is read whole ($member-page-chars: a letter's two writing sessions in
         a wrapping div stay one page): Ovid's three books of poems ("Amores", "Liber
-        primus", ...) were one page of 300 KB. -->
+        primus", ...) were one page of 300 KB. So is any division of them, however many,
+        longer than four such pages (at least 160,000 characters) and divided the same way:
+        DTA's Kant (Critik der reinen Vernunft, 1781) held its Elementarlehre, a million
+        characters in two parts and their chapters, on one page of 2.8 MB. -->
   <xsl:function name="tk:unwrapped" as="element()*">
     <xsl:param name="divs" as="element()*"/>
     <xsl:sequence select="if (count($divs) eq 1 and $divs/self::tei:div and count($divs/tei:div) ge 2
         and string-length($divs) gt $member-page-chars and tk:divided($divs))
-        then tk:unwrapped($divs/tei:div) else $divs"/>
+        then tk:unwrapped($divs/tei:div)
+        else for $d in $divs return
+          if ($d/self::tei:div and count($d/tei:div) ge 2 and string-length($d) gt max((4 * $member-page-chars, 160000))
+              and tk:divided($d)) then tk:unwrapped($d/tei:div) else $d"/>
   </xsl:function>
 
   <!--* The units of a text that is a member of a group or of another text: the text itself
