@@ -19,6 +19,7 @@ from teikit.build import BuildSettings, preservation
 from teikit.build.run import build_formats
 from teikit.edition import Edition
 from tests.build.test_epub import epubcheck, problems
+from tests.xslt.support import broken_links
 
 RENDER = Path(__file__).resolve().parents[1] / "fixtures" / "render"
 FIXTURES = sorted(RENDER.glob("*.xml"))
@@ -719,7 +720,8 @@ def test_a_very_long_division_made_of_divisions_is_paged_by_them(tmp_path):
         '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
         '</teiHeader><text><body><div><head>Vorrede</head><p>Die menschliche Vernunft hat das besondere '
         'Schicksal.</p></div><div><head>Elementarlehre</head>'
-        f'<div><head>Erster Theil</head>{chapter}</div><div><head>Zweiter Theil</head>{chapter}</div>'
+        f'<div><head>Erster Theil</head>{chapter}</div><pb n="50"/><div><head>Zweiter Theil</head>'
+        f'<div><head>Erstes Buch</head>{chapter}</div><div><head>Zweites Buch</head>{chapter}</div></div>'
         '</div></body></text></TEI>')
     _, run = _build(source, tmp_path / "out")
     assert run.committed and not [d for d in run.diagnostics if d.code.startswith("build.text")]
@@ -727,4 +729,7 @@ def test_a_very_long_division_made_of_divisions_is_paged_by_them(tmp_path):
     heads = {p.name: [h.text_content() for h in lxml_html.parse(str(p)).xpath("//article//h1")]
              for p in sorted(folder.glob("div-*.html"))}
     assert heads == {"div-1.html": ["Vorrede"], "div-2.html": ["Elementarlehre", "Erster Theil"],
-                     "div-3.html": ["Zweiter Theil"]}
+                     "div-3.html": ["Zweiter Theil", "Erstes Buch"], "div-4.html": ["Zweites Buch"]}
+    # the page break before a division paged by its own divisions is on its first page, and
+    # the list of pages leads there
+    assert 'id="pb1"' in (folder / "div-3.html").read_text() and broken_links(folder) == []

@@ -340,7 +340,8 @@
         $n/ancestor-or-self::*[parent::tei:front or parent::tei:body or parent::tei:back or parent::tei:group
           or parent::tei:text or self::tei:front or self::tei:body or self::tei:back or self::tei:group
           or self::tei:text or self::tei:sourceDoc or parent::tei:div][tk:is-unit(.)][1],
-        $n/following-sibling::*[tk:is-unit(.)][1],
+        $n/following-sibling::*[tk:is-unit(.) or descendant::*[tk:is-unit(.)]][1]
+          ! (if (tk:is-unit(.)) then . else descendant::*[tk:is-unit(.)][1]),
         $n/preceding-sibling::*[tk:is-unit(.)][1],
         $n/self::tei:div/descendant::tei:div[tk:is-unit(.)][1],
         $n/ancestor::*[tk:is-opening(.) or self::tei:figure][1]/following-sibling::*[tk:is-unit(.)][1],
