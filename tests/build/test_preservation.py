@@ -733,3 +733,23 @@ def test_a_very_long_division_made_of_divisions_is_paged_by_them(tmp_path):
     # the page break before a division paged by its own divisions is on its first page, and
     # the list of pages leads there
     assert 'id="pb1"' in (folder / "div-3.html").read_text() and broken_links(folder) == []
+
+
+def test_page_breaks_between_parts_stand_on_the_next_page(tmp_path):
+    # a page break between the front and a divided body, or between the body and a divided
+    # back, was on no page: the list of pages linked to an anchor nowhere
+    source = tmp_path / "parts.xml"
+    source.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+        '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
+        '<text><front><p>Preface words here.</p></front><pb n="1"/><body><pb n="2"/><div><head>One</head>'
+        '<p>First chapter text.</p></div><div><head>Two</head><p>Second.</p><pb n="3"/></div><pb n="4"/>'
+        '</body><pb n="5"/><back><div><head>Index</head><p>Entries.</p></div></back></text></TEI>')
+    _, run = _build(source, tmp_path / "out")
+    assert run.committed
+    folder = tmp_path / "out" / "html"
+    shown = {n: [p.name for p in sorted(folder.glob("div-*.html")) if f">p. {n}<" in p.read_text()]
+             for n in range(1, 6)}
+    assert shown == {1: ["div-2.html"], 2: ["div-2.html"], 3: ["div-3.html"], 4: ["div-3.html"],
+                     5: ["div-4.html"]}
+    assert broken_links(folder) == []

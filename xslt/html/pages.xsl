@@ -178,11 +178,15 @@
     <xsl:param name="e" as="element()"/>
     <xsl:param name="found" as="element()*"/>
     <xsl:variable name="p" select="$e/preceding-sibling::*[1]"/>
-    <!-- the first unit of a wrapping division (tk:unwrapped) carries what stands before it;
-         the heading of a part or wrapper divided into units (tk:divided) opens its first -->
-    <xsl:sequence select="if (empty($p) and $e/parent::tei:div[not(tk:is-unit(.))]) then tk:furniture-before($e/.., $found)
-        else if (empty($p) or tk:is-unit($p)) then $found
-        else tk:furniture-before($p, ($p[local-name() = $tk:interstitial or tk:is-opening(.) or self::tei:figure], $found))"/>
+    <!-- the first unit of a wrapping division (tk:unwrapped), or of a part paged by its
+         divisions, carries what stands before it: the heading and what opens the part
+         (tk:divided), a figure, page breaks before the part (a page break between the front
+         and a divided body was shown nowhere, its link in the page list led nowhere). The walk
+         stops at the first sibling that is none of these (a unit, or a part holding units). -->
+    <xsl:sequence select="if (empty($p) and $e/parent::*[self::tei:div or self::tei:div1 or self::tei:front
+          or self::tei:body or self::tei:back][not(tk:is-unit(.))]) then tk:furniture-before($e/.., $found)
+        else if (empty($p) or not($p[local-name() = $tk:interstitial or tk:is-opening(.) or self::tei:figure])) then $found
+        else tk:furniture-before($p, ($p, $found))"/>
   </xsl:function>
 
   <xsl:template name="tk:unit-pages">
