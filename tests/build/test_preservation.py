@@ -733,6 +733,11 @@ def test_a_very_long_division_made_of_divisions_is_paged_by_them(tmp_path):
     # the page break before a division paged by its own divisions is on its first page, and
     # the list of pages leads there
     assert 'id="pb1"' in (folder / "div-3.html").read_text() and broken_links(folder) == []
+    # the contents name the divisions that have no page of their own over their first
+    toc = lxml_html.parse(str(folder / "toc.html"))
+    assert [li.text_content() for li in toc.xpath("//ol[@class='toc']/li")] == [
+        "Vorrede", "Elementarlehre", "Erster Theil", "Zweiter Theil", "Erstes Buch", "Zweites Buch"]
+    assert toc.xpath("//ol[@class='toc']/li[@class='toc-heading']/text()") == ["Elementarlehre", "Zweiter Theil"]
 
 
 def test_page_breaks_between_parts_stand_on_the_next_page(tmp_path):

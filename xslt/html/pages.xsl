@@ -83,6 +83,11 @@
     <ol class="toc">
       <xsl:for-each select="$tk:units[tk:in-contents(.)]">
         <xsl:variable name="range" select="tk:page-range(.)"/>
+        <!-- the heading of a division paged by the divisions inside it (tk:unwrapped: Ovid's
+             "Amores", Kant's "Elementarlehre"), which has no page of its own, over its first -->
+        <xsl:for-each select="tk:opening(.)[self::tei:head][parent::tei:div][not(preceding-sibling::tei:head)]">
+          <li class="toc-heading"><xsl:value-of select="tk:plain(.)"/></li>
+        </xsl:for-each>
         <li class="toc-{(@type, local-name())[1]}">
           <a href="{tk:href-of(.)}"><xsl:value-of select="tk:label(.)"/></a>
           <xsl:if test="$range"><xsl:text> </xsl:text><span class="toc-pages"><xsl:value-of select="tk:s('page') || ' ' || $range"/></span></xsl:if>
