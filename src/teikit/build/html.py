@@ -249,8 +249,7 @@ def fill(edition: Edition, settings: BuildSettings, tmp: Path, tei_words: bool =
 
 def half_of_pages(site: Path, half: int) -> list[Path]:
     """The site's pages of shard ``half`` of 2 (what :func:`fill` and its parent each count)."""
-    return [page for page in preservation.html_pages(site)
-            if parallel.shard_of(page.relative_to(site).as_posix(), 2) == half]
+    return [site / name for name in preservation.html_names(site) if parallel.shard_of(name, 2) == half]
 
 
 def listed(target: Path, tmp: Path) -> list[Path]:

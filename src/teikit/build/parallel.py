@@ -27,7 +27,7 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -166,21 +166,18 @@ def count_pages(pages: list[str]) -> tuple[Counter[str], Counter[str]]:
 COUNTS_PER_SHARD = 3  # count_pages tasks per shard: whichever worker is free takes the next
 
 
-def _count_tasks(pool: Executor, site: Path, shard: int, shards: int) -> list[Any]:
+def _count_tasks(pool: Executor, site: Path, shard: int,
+                 shards: int) -> list[Future[tuple[Counter[str], Counter[str]]]]:
     """Submit the counting of shard ``shard``'s pages (all written: its task is done) in a few
     tasks, interleaved so each holds pages of every kind. Counting is a fifth of a worker's
     work; as small tasks any free worker takes, a shard that finished early no longer waits
     idle for the other, and the counts are the same (they are sums)."""
-    mine = [str(page) for page in _site_pages(site)
-            if shard_of(page.relative_to(site).as_posix(), shards) == shard]
-    return [pool.submit(count_pages, mine[i::COUNTS_PER_SHARD]) for i in range(COUNTS_PER_SHARD)
-            if mine[i::COUNTS_PER_SHARD]]
-
-
-def _site_pages(site: Path) -> list[Path]:
     from teikit.build import preservation
 
-    return preservation.html_pages(site)
+    mine = [os.path.join(site, name) for name in preservation.html_names(site)
+            if shard_of(name, shards) == shard]
+    return [pool.submit(count_pages, mine[i::COUNTS_PER_SHARD]) for i in range(COUNTS_PER_SHARD)
+            if mine[i::COUNTS_PER_SHARD]]
 
 
 # Workers started before the edition was read (see ahead()): the pool, and its size.
@@ -374,7 +371,7 @@ def render_site(edition: Edition, settings: BuildSettings, folder: Path,
             if meanwhile is not None:
                 meanwhile(document)
             shard = {f: i for i, f in enumerate(futures)}
-            counting = []
+            counting: list[Future[tuple[Counter[str], Counter[str]]]] = []
             for done in as_completed(futures):
                 done.result()  # a shard that failed stops the build here
                 if settings.check_text:  # its pages are all written: count them
@@ -382,21 +379,19 @@ def render_site(edition: Edition, settings: BuildSettings, folder: Path,
             results = [f.result() for f in futures]
             if then is not None:
                 then()
-            counted = [f.result() for f in counting]
+            words: Counter[str] = Counter()
+            reading: Counter[str] = Counter()
+            for counted in as_completed(counting):  # added up as they come, not all at the end
+                page_words, page_reading = counted.result()
+                words.update(page_words)
+                reading.update(page_reading)
             if isinstance(pool, ProcessPoolExecutor):  # done: let them go while this process goes on
                 pool.shutdown(wait=False)
     finally:
         shutil.rmtree(handover, ignore_errors=True)
     results[0].diagnostics[:0] = diags
     found = [d for r in results for d in r.diagnostics]
-    counts = None
-    if settings.check_text:
-        words: Counter[str] = Counter()
-        reading: Counter[str] = Counter()
-        for every, text in counted:
-            words.update(every)
-            reading.update(text)
-        counts = (words, reading)
+    counts = (words, reading) if settings.check_text else None
     # what every shard says about the whole edition (unhandled elements...) is said once
     seen: set[tuple[object, ...]] = set()
     out = []
