@@ -159,10 +159,12 @@
     <xsl:sequence select="matches($id, '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$')
         and not(starts-with($low, 'tk-') or starts-with($low, 'tk_'))
         and not(matches($low, $tk:generated-name))
-        and not($low = $tk:reserved ! ('div-' || .))
-        and not($low = $tk:reserved)
+        and not(map:contains($tk:reserved-names, $low))
         and not(map:contains($tk:folded-clashes, $low))"/>
   </xsl:function>
+  <!-- The reserved names and "div-" + each (looked up once per ID: built once, not per call). -->
+  <xsl:variable name="tk:reserved-names" as="map(xs:string, xs:boolean)" select="map:merge(
+      ($tk:reserved, $tk:reserved ! ('div-' || .)) ! map{lower-case(.): true()}, map{'duplicates': 'use-first'})"/>
 
   <!--* The escaped form of an ID: lower-case letters, digits, "." and "-" kept, "_N_" for the rest. -->
   <xsl:function name="tk:escaped-id" as="xs:string">
