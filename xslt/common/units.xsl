@@ -467,8 +467,15 @@
   <!--* The HTML id of a page break: its xml:id, else "pb" + its position. -->
   <xsl:function name="tk:pb-id" as="xs:string">
     <xsl:param name="pb" as="element(tei:pb)"/>
-    <xsl:sequence select="string(($pb/@xml:id, 'pb' || $pb/accumulator-before('tk:pb-count'))[1])"/>
+    <xsl:sequence select="string(($pb/@xml:id, 'pb' || ($tk:pb-numbers(generate-id($pb)),
+        $pb/accumulator-before('tk:pb-count'))[1])[1])"/>
   </xsl:function>
+  <!-- Each page break's position in the edition, from one scan for pb elements: an accumulator
+       is worked out for every node of the document at its first use, which each worker of a
+       divided build paid in full however few of the pages were its own (the accumulator is
+       still asked of a page break outside the edition's tree). -->
+  <xsl:variable name="tk:pb-numbers" as="map(xs:string, xs:integer)"
+      select="map:merge($tk:doc//tei:pb ! map{generate-id(.): position()})"/>
 
   <!--* The page a node is on (nothing before the first pb). -->
   <xsl:function name="tk:page-of" as="element(tei:pb)?">
