@@ -284,3 +284,17 @@ def test_a_divided_build_still_finds_c1_control_characters(tmp_path):
     plain = tmp_path / "plain.xml"
     plain.write_bytes(b"<a>" + "\u00e9\u2020".encode() * 400_000 + b"</a>")
     assert parallel.holds_c1(split) and not parallel.holds_c1(plain)
+
+
+def test_workers_started_ahead_leave_the_reading_process_a_core():
+    """At most cores - 1 workers compile at once while the main process reads the files: on two
+    cores one at a time; with cores to spare, or one worker, no gate at all."""
+    from teikit.build import parallel
+
+    gate = parallel.compile_gate(2, 2)
+    assert gate.acquire(block=False) and not gate.acquire(block=False)
+    gate.release()
+    three = parallel.compile_gate(8, 4)
+    assert all(three.acquire(block=False) for _ in range(3)) and not three.acquire(block=False)
+    assert parallel.compile_gate(1, 2) is None and parallel.compile_gate(2, 4) is None
+    assert parallel.compile_gate(4, 1) is None
