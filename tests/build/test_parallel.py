@@ -298,3 +298,25 @@ def test_workers_started_ahead_leave_the_reading_process_a_core():
     assert all(three.acquire(block=False) for _ in range(3)) and not three.acquire(block=False)
     assert parallel.compile_gate(1, 2) is None and parallel.compile_gate(2, 4) is None
     assert parallel.compile_gate(4, 1) is None
+
+
+def test_a_worker_that_dies_is_said_as_what_it_is_not_as_a_bug(tmp_path):
+    """A worker killed mid-build (by the system, when memory runs out) breaks the pool: the build
+    says so, with what to do and exit status 3, instead of an internal error."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    import pytest
+
+    from teikit.build import BuildSettings, parallel
+    from teikit.errors import EXIT_ENVIRONMENT, EnvironmentError_
+
+    settings = BuildSettings(exports_dir=tmp_path, jobs=2)
+    with (ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool,
+          pytest.raises(EnvironmentError_) as said, parallel._workers_said(settings)):
+        pool.submit(os._exit, 9).result()  # the worker really ends, as a killed one does
+    assert "ended abruptly" in str(said.value) and "--jobs 1" in (said.value.hint or "")
+    assert said.value.exit_code == EXIT_ENVIRONMENT
+    with pytest.raises(ZeroDivisionError), parallel._workers_said(BuildSettings(exports_dir=tmp_path)):
+        raise ZeroDivisionError  # anything else is not dressed up

@@ -325,6 +325,24 @@ def _workers(settings: BuildSettings) -> Iterator[tuple[Executor, int]]:
         yield found
 
 
+@contextmanager
+def _workers_said(settings: BuildSettings) -> Iterator[None]:
+    """A worker that ended abruptly (killed, above all by the system when memory ran out) is said
+    as what it is, with what to do, not as a bug in teikit."""
+    try:
+        yield
+    except Exception as exc:
+        # a local pool's BrokenProcessPool, a Dask cluster's KilledWorker (distributed may be absent)
+        if type(exc).__name__ not in ("BrokenProcessPool", "KilledWorker"):
+            raise
+        where = "a Dask worker" if settings.executor else "a worker process"
+        raise EnvironmentError_(
+            f"{where} writing the site's pages ended abruptly (killed, most often by the system "
+            "when memory ran out); nothing was replaced",
+            hint="build again; with --jobs 1 one process writes the site, which needs the least memory "
+                 "(docs/collections.md)") from exc
+
+
 def divided(settings: BuildSettings) -> bool:
     """Whether :func:`render_site` divides the pages among workers."""
     return settings.jobs > 1 or bool(settings.executor)
@@ -372,19 +390,20 @@ def render_site(edition: Edition, settings: BuildSettings, folder: Path,
                 meanwhile(document)
             shard = {f: i for i, f in enumerate(futures)}
             counting: list[Future[tuple[Counter[str], Counter[str]]]] = []
-            for done in as_completed(futures):
-                done.result()  # a shard that failed stops the build here
-                if settings.check_text:  # its pages are all written: count them
-                    counting += _count_tasks(pool, folder, shard[done], shards)
-            results = [f.result() for f in futures]
-            if then is not None:
-                then()
             words: Counter[str] = Counter()
             reading: Counter[str] = Counter()
-            for counted in as_completed(counting):  # added up as they come, not all at the end
-                page_words, page_reading = counted.result()
-                words.update(page_words)
-                reading.update(page_reading)
+            with _workers_said(settings):
+                for done in as_completed(futures):
+                    done.result()  # a shard that failed stops the build here
+                    if settings.check_text:  # its pages are all written: count them
+                        counting += _count_tasks(pool, folder, shard[done], shards)
+                results = [f.result() for f in futures]
+                if then is not None:
+                    then()
+                for counted in as_completed(counting):  # added up as they come, not all at the end
+                    page_words, page_reading = counted.result()
+                    words.update(page_words)
+                    reading.update(page_reading)
             if isinstance(pool, ProcessPoolExecutor):  # done: let them go while this process goes on
                 pool.shutdown(wait=False)
     finally:
