@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, cast
 from teikit.build import BuildSettings
 from teikit.diagnostics import Diagnostic
 from teikit.edition import Edition
-from teikit.errors import EnvironmentError_, InputError, TeikitError
+from teikit.errors import EnvironmentError_, InputError, TeikitError, ended_abruptly
 
 if TYPE_CHECKING:
     from teikit.saxon import Serialized
@@ -336,11 +336,9 @@ def _workers_said(settings: BuildSettings) -> Iterator[None]:
         if type(exc).__name__ not in ("BrokenProcessPool", "KilledWorker"):
             raise
         where = "a Dask worker" if settings.executor else "a worker process"
-        raise EnvironmentError_(
-            f"{where} writing the site's pages ended abruptly (killed, most often by the system "
-            "when memory ran out); nothing was replaced",
-            hint="build again; with --jobs 1 one process writes the site, which needs the least memory "
-                 "(docs/collections.md)") from exc
+        raise ended_abruptly(f"{where} writing the site's pages", hint=(
+            "build again; with --jobs 1 one process writes the site, which needs the least memory "
+            "(docs/collections.md)")) from exc
 
 
 def divided(settings: BuildSettings) -> bool:
