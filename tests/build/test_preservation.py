@@ -590,6 +590,20 @@ def test_a_letters_writing_sessions_get_no_generated_heading(tmp_path):
     assert "WritingSession" not in text and "Poem 2" in text
 
 
+def test_html_names_sort_as_paths_do(tmp_path):
+    """html_names (strings, sorted part by part) lists the pages in html_pages' order, the order
+    of sorted Paths, where a plain string sort would differ ("a-b.html" before "a/b.html")."""
+    from teikit.build import preservation
+
+    for name in ["a.html", "a-b.html", "a/b.html", "a/c/d.html", "A.html", "a b.html", "b/a.html", "x.txt"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("<p/>")
+    expected = sorted(p for p in tmp_path.rglob("*.html"))
+    assert preservation.html_pages(tmp_path) == expected
+    assert preservation.html_names(tmp_path) == [p.relative_to(tmp_path).as_posix() for p in expected]
+    assert sorted(preservation.html_names(tmp_path)) != preservation.html_names(tmp_path)
+
+
 def test_a_pointer_to_what_no_page_shows_is_named_by_what_it_points_at(built):
     # Concordia: a ptr to a register's bibliography entry (kept in the standOff, shown on no
     # page) read "#bertolini1876a"; one to a file outside the edition its whole path

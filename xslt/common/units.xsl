@@ -197,10 +197,12 @@
     <xsl:sequence select="matches($id, '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$')
         and not(starts-with($low, 'tk-') or starts-with($low, 'tk_'))
         and not(matches($low, $tk:generated-name))
-        and not($low = $tk:reserved ! ('div-' || .))
-        and not($low = $tk:reserved)
+        and not(map:contains($tk:reserved-names, $low))
         and not(map:contains($tk:folded-clashes, $low))"/>
   </xsl:function>
+  <!-- The reserved names and "div-" + each (looked up once per ID: built once, not per call). -->
+  <xsl:variable name="tk:reserved-names" as="map(xs:string, xs:boolean)" select="map:merge(
+      ($tk:reserved, $tk:reserved ! ('div-' || .)) ! map{lower-case(.): true()}, map{'duplicates': 'use-first'})"/>
 
   <!--* The escaped form of an ID: lower-case letters, digits, "." and "-" kept, "_N_" for the rest. -->
   <xsl:function name="tk:escaped-id" as="xs:string">
@@ -541,8 +543,15 @@
   <!--* The HTML id of a page break: its xml:id, else "pb" + its position. -->
   <xsl:function name="tk:pb-id" as="xs:string">
     <xsl:param name="pb" as="element(tei:pb)"/>
-    <xsl:sequence select="string(($pb/@xml:id, 'pb' || $pb/accumulator-before('tk:pb-count'))[1])"/>
+    <xsl:sequence select="string(($pb/@xml:id, 'pb' || ($tk:pb-numbers(generate-id($pb)),
+        $pb/accumulator-before('tk:pb-count'))[1])[1])"/>
   </xsl:function>
+  <!-- Each page break's position in the edition, from one scan for pb elements: an accumulator
+       is worked out for every node of the document at its first use, which each worker of a
+       divided build paid in full however few of the pages were its own (the accumulator is
+       still asked of a page break outside the edition's tree). -->
+  <xsl:variable name="tk:pb-numbers" as="map(xs:string, xs:integer)"
+      select="map:merge($tk:doc//tei:pb ! map{generate-id(.): position()})"/>
 
   <!--* The page a node is on (nothing before the first pb). -->
   <xsl:function name="tk:page-of" as="element(tei:pb)?">

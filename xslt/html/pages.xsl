@@ -207,16 +207,21 @@
       <xsl:otherwise>
         <xsl:for-each select="$tk:units">
           <xsl:variable name="i" select="position()"/>
-          <xsl:call-template name="tk:write-page">
-            <xsl:with-param name="file" select="tk:unit-file(.)"/>
-            <xsl:with-param name="title" select="tk:label(.)"/>
-            <xsl:with-param name="citation" select="tk:unit-citation(.)"/>
-            <xsl:with-param name="prev" select="if ($i gt 1) then $tk:units[$i - 1] ! (tk:unit-file(.), tk:label(.))
-                else ('toc.html', tk:s('contents'))"/>
-            <xsl:with-param name="next" select="$tk:units[$i + 1] ! (tk:unit-file(.), tk:label(.))"/>
-            <xsl:with-param name="kind" select="'unit'"/>
-            <xsl:with-param name="item" select="."/>
-          </xsl:call-template>
+          <xsl:variable name="file" select="tk:unit-file(.)"/>
+          <!-- another shard's page (build -\-jobs N): its citation, title and neighbours are
+               not worked out here (the citations alone were a tenth of a shard's fixed cost) -->
+          <xsl:if test="tk:my-file($file)">
+            <xsl:call-template name="tk:write-page">
+              <xsl:with-param name="file" select="$file"/>
+              <xsl:with-param name="title" select="tk:label(.)"/>
+              <xsl:with-param name="citation" select="tk:unit-citation(.)"/>
+              <xsl:with-param name="prev" select="if ($i gt 1) then $tk:units[$i - 1] ! (tk:unit-file(.), tk:label(.))
+                  else ('toc.html', tk:s('contents'))"/>
+              <xsl:with-param name="next" select="$tk:units[$i + 1] ! (tk:unit-file(.), tk:label(.))"/>
+              <xsl:with-param name="kind" select="'unit'"/>
+              <xsl:with-param name="item" select="."/>
+            </xsl:call-template>
+          </xsl:if>
         </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
