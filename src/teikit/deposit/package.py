@@ -139,10 +139,12 @@ def _fill_payload(edition: Edition, settings: DepositSettings, built: dict[str, 
     """Copy everything into ``data`` and return what METS should list."""
     # The TEI as the editors keep it: the file, or a collection's every member, and the
     # register files; the first is the METS's primary file.
-    originals = edition.input_files
-    for src in originals:
-        _copy(src, data / "tei" / src.name)
-    tei_rel = PurePosixPath("tei", originals[0].name)
+    # each under the name the edition knows it by: two members of the same file name in
+    # different folders keep their folders, so that neither replaces the other
+    names = edition.input_names
+    for name, src in zip(names, edition.input_files, strict=True):
+        _copy(src, data / "tei" / name)
+    tei_rel = PurePosixPath("tei", names[0])
     schemas = (p for p in settings.schemas_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
     for src in sorted(schemas):
         _copy(src, data / "schemas" / src.relative_to(settings.schemas_dir))
