@@ -335,8 +335,9 @@ def _year_letter(year: int, other: int) -> str:
     return ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
             f'<title>Letter of {year}</title></titleStmt><publicationStmt><date when="{year}-01-01"/>'
             '</publicationStmt><sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body>'
-            f'<p xml:id="p{year}">Words written in {year} <ref target="../{other}/letter.xml#p{other}">the other'
-            '</ref>.</p><figure><graphic url="img.png"/></figure></body></text></TEI>')
+            f'<p xml:id="p{year}">Words written in {year} '
+            f'<ref target="../{other}/letter.xml#p{other}">the other</ref>.</p>'
+            '<figure><graphic url="img.png"/></figure></body></text></TEI>')
 
 
 def test_documents_of_one_file_name_in_different_folders_are_each_kept(tmp_path):
@@ -370,3 +371,23 @@ def test_documents_of_one_file_name_in_different_folders_are_each_kept(tmp_path)
     kept = out / "deposit" / "letters" / "data" / "tei"
     for year in (1890, 1891):
         assert (kept / str(year) / "letter.xml").read_text("utf-8") == _year_letter(year, 2 * 1890 + 1 - year)
+
+
+def test_one_epub_per_document_keeps_documents_named_alike_apart(tmp_path):
+    """--epub-per-document on 1890/letter.xml and 1891/letter.xml: epub/1890/letter.epub and
+    epub/1891/letter.epub (one replaced the other, and the text check said the words were lost),
+    both in the deposit."""
+    folder = tmp_path / "letters"
+    for year, other in ((1890, 1891), (1891, 1890)):
+        (folder / str(year)).mkdir(parents=True)
+        (folder / str(year) / "letter.xml").write_text(_year_letter(year, other).replace(
+            '<figure><graphic url="img.png"/></figure>', ""), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner(env={"SOURCE_DATE_EPOCH": "1700000000"}).invoke(
+        cli, ["build", "epub", "--edition", str(folder), "--out", str(out), "--epub-per-document",
+              "--deposit"])
+    assert result.exit_code == 0, result.output
+    books = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.epub"))
+    kept = "deposit/letters/data/epub"
+    assert books == [f"{kept}/1890/letter.epub", f"{kept}/1891/letter.epub",
+                     "epub/1890/letter.epub", "epub/1891/letter.epub"]

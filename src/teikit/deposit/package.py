@@ -94,7 +94,7 @@ def _built_sources(
 def locate_part(name: str, exports: Path) -> list[Path]:
     """The files of built part ``name`` (html, epub, csv) under ``exports``, sorted."""
     if name == "epub":
-        return sorted([*exports.glob("*.epub"), *exports.glob("epub/*.epub")])
+        return sorted([*exports.glob("*.epub"), *exports.glob("epub/**/*.epub")])
     folder = exports / name
     if not folder.is_dir():
         return []
@@ -157,7 +157,10 @@ def _fill_payload(edition: Edition, settings: DepositSettings, built: dict[str, 
     exports = settings.exports_dir
     for name, sources in built.items():
         for src in sources:
-            rel = src.relative_to(exports / name) if name != "epub" else PurePosixPath(src.name)
+            # an EPUB is kept by its name; one per document by its path in the epub folder
+            # (documents in folders: 1891/letter.epub beside 1890/letter.epub)
+            rel = (src.relative_to(exports / name) if name != "epub" or src.is_relative_to(exports / "epub")
+                   else PurePosixPath(src.name))
             _link(src, data / name / rel)
     files = [
         PayloadFile(PurePosixPath(p.relative_to(data).as_posix()), p, p.relative_to(data).parts[0])
