@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -391,3 +392,23 @@ def test_one_epub_per_document_keeps_documents_named_alike_apart(tmp_path):
     kept = "deposit/letters/data/epub"
     assert books == [f"{kept}/1890/letter.epub", f"{kept}/1891/letter.epub",
                      "epub/1890/letter.epub", "epub/1891/letter.epub"]
+
+
+def test_letters_named_alike_in_folders_keep_distinct_ids(tmp_path):
+    """letters.csv and the letters' CSL items: 1890/letter and 1891/letter, not "letter" twice."""
+    folder = tmp_path / "letters"
+    for year in (1890, 1891):
+        (folder / str(year)).mkdir(parents=True)
+        (folder / str(year) / "letter.xml").write_text(
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Letter</title>'
+            '</titleStmt><publicationStmt><p>T.</p></publicationStmt><sourceDesc><p>T.</p></sourceDesc>'
+            '</fileDesc><profileDesc><correspDesc><correspAction type="sent"><persName>Anna</persName>'
+            f'<date when="{year}-05-01"/></correspAction></correspDesc></profileDesc></teiHeader>'
+            f'<text><body><p>Words of {year}.</p></body></text></TEI>', encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "csv", "--edition", str(folder), "--out", str(out), "--cite"])
+    assert result.exit_code == 0, result.output
+    ids = [line.split(",")[0] for line in (out / "csv" / "letters.csv").read_text("utf-8").splitlines()[1:]]
+    assert ids == ["1890/letter", "1891/letter"]
+    items = json.loads(next((out / "citations").glob("*.json")).read_text("utf-8"))
+    assert {"1890/letter", "1891/letter"} <= {item["id"] for item in items}
