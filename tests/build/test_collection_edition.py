@@ -412,3 +412,28 @@ def test_letters_named_alike_in_folders_keep_distinct_ids(tmp_path):
     assert ids == ["1890/letter", "1891/letter"]
     items = json.loads(next((out / "citations").glob("*.json")).read_text("utf-8"))
     assert {"1890/letter", "1891/letter"} <= {item["id"] for item in items}
+
+
+def test_a_link_by_file_name_to_a_member_in_another_folder_finds_that_member(tmp_path):
+    # two letter.xml in two folders: "../1890/letter.xml" names the one of 1890, by its path
+    # from the pointing member's folder, as collection.py reads it
+    folder = tmp_path / "letters"
+    for year, words, target in (("1890", "Dear friend, the first.", "../1891/letter.xml"),
+                                ("1891", "Dear friend, the second.", "../1890/letter.xml")):
+        (folder / year).mkdir(parents=True)
+        (folder / year / "letter.xml").write_text(
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+            f'<title>Letter of {year}</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+            '<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body><div><p>'
+            f'{words} See <ref target="{target}">the other</ref>.</p></div></body></text></TEI>')
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    pages = {p.name: lxml_html.parse(str(p)) for p in (out / "html").glob("*.html")}
+    links = {name: page.xpath("//article//a[contains(@class, 'tei-ref')]/@href") for name, page in pages.items()
+             if page.xpath("//article//a[contains(@class, 'tei-ref')]")}
+    titles = {name: page.xpath("string(//title)") for name, page in pages.items()}
+    assert len(links) == 2
+    for name, (href,) in links.items():
+        mine, theirs = titles[name], titles[href.split("#")[0]]
+        assert {mine[:14], theirs[:14]} == {"Letter of 1890", "Letter of 1891"}, (name, href)

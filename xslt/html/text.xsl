@@ -798,7 +798,7 @@
 
   <xsl:template match="tei:ref | tei:ptr">
     <xsl:variable name="note" select="tk:note-of-marker(.)"/>
-    <xsl:variable name="target" select="(tk:target(@target), tk:member-target(@target))[1]"/>
+    <xsl:variable name="target" select="(tk:target(@target), tk:member-target(.))[1]"/>
     <xsl:variable name="href" select="tk:href-of($target)"/>
     <xsl:variable name="first" select="tokenize(@target)[1]"/>
     <!-- A ptr, or a ref with nothing inside (letters editions point at a diary entry with
@@ -843,18 +843,31 @@
   </xsl:template>
 
   <!--* A pointer to another document of the collection by its file ("./dassiolus.xml",
-        "letter2.xml#p3" whose ID the member does not hold alone): that member's element,
-        else the member itself (its text). collection.py rewrites such pointers to the
-        member's xml:id, which a member need not have. -->
+        "../1891/letter.xml#p3" whose ID the member does not hold alone): that member's
+        element, else the member itself (its text). The file is found as collection.py finds
+        it: by its path from the pointing member's folder (xml:base is the member's path in
+        the collection), else by its name when one member alone has it. collection.py
+        rewrites such pointers to the member's xml:id, which a member need not have. -->
   <xsl:function name="tk:member-target" as="element()?">
-    <xsl:param name="pointer" as="xs:string?"/>
-    <xsl:variable name="first" select="tokenize($pointer)[1]"/>
-    <xsl:variable name="file" select="replace(substring-before($first || '#', '#'), '^.*/', '')"/>
-    <xsl:variable name="member" select="if (ends-with(lower-case($file), '.xml'))
-        then $tk:doc/tei:teiCorpus/tei:TEI[@xml:base = $file or replace(@xml:base, '^.*/', '') = $file][1] else ()"/>
+    <xsl:param name="pointing" as="element()"/>
+    <xsl:variable name="first" select="tokenize($pointing/@target)[1]"/>
+    <xsl:variable name="path" select="substring-before($first || '#', '#')"/>
+    <xsl:variable name="members" select="if (ends-with(lower-case($path), '.xml') and not(contains($path, ':')))
+        then $tk:doc/tei:teiCorpus/tei:TEI else ()"/>
+    <xsl:variable name="from" select="string($pointing/ancestor::tei:TEI[1]/@xml:base)"/>
+    <xsl:variable name="joined" select="tk:normpath((if (contains($from, '/')) then replace($from, '[^/]+$', '') else '') || $path)"/>
+    <xsl:variable name="name" select="replace($path, '^.*/', '')"/>
+    <xsl:variable name="named" select="$members[replace(@xml:base, '^.*/', '') = $name]"/>
+    <xsl:variable name="member" select="($members[@xml:base = $joined], $named[count($named) eq 1])[1]"/>
     <xsl:variable name="id" select="substring-after($first, '#')"/>
     <xsl:sequence select="if (empty($member)) then ()
         else ((if ($id) then $member//*[@xml:id = $id] else ())[1], $member/tei:text)[1]"/>
+  </xsl:function>
+  <!--* A "/"-separated path with its "." and "dir/.." steps taken out. -->
+  <xsl:function name="tk:normpath" as="xs:string">
+    <xsl:param name="p" as="xs:string"/>
+    <xsl:variable name="q" select="replace(replace($p, '(^|/)\./', '$1'), '(^|/)[^/.][^/]*/\.\./', '$1')"/>
+    <xsl:sequence select="if ($q eq $p) then $p else tk:normpath($q)"/>
   </xsl:function>
 
   <!--* What an element no page shows says, in a line: a bibliography entry as author, date
