@@ -430,8 +430,8 @@ def test_a_link_by_file_name_to_a_member_in_another_folder_finds_that_member(tmp
     result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
     assert result.exit_code == 0, result.output
     pages = {p.name: lxml_html.parse(str(p)) for p in (out / "html").glob("*.html")}
-    links = {name: page.xpath("//article//a[contains(@class, 'tei-ref')]/@href") for name, page in pages.items()
-             if page.xpath("//article//a[contains(@class, 'tei-ref')]")}
+    ref = "//article//a[contains(@class, 'tei-ref')]"
+    links = {name: page.xpath(ref + "/@href") for name, page in pages.items() if page.xpath(ref)}
     titles = {name: page.xpath("string(//title)") for name, page in pages.items()}
     assert len(links) == 2
     for name, (href,) in links.items():
