@@ -1,9 +1,9 @@
 """A block's anchor among many siblings (xslt/html/anchors.xsl, tk:sibling-number).
 
 The anchor of a block without xml:id names its position among the siblings of its name.
-Beyond 256 siblings that position is found by halving a key's list instead of counting the
-preceding siblings for every block (quadratic: 50,000 paragraphs in one division); both
-ways must give the same anchors as counting does.
+Beyond 256 siblings the positions are numbered once per parent (a memo function) instead of
+counting the preceding siblings for every block (quadratic: 50,000 paragraphs in one
+division); both ways must give the same anchors as counting does.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def test_anchors_of_hundreds_of_siblings_count_only_those_of_their_name(tmp_path
     folder, _ = build_text(TEI.format(blocks="".join(blocks)), tmp_path)
     found = [(el.get("id"), el.text_content()) for el in page(folder, "div-1.html").xpath("//main//*[@id]")]
     assert [f for f in found if f[1].startswith("w")] == expected
-    assert len(expected) > 400  # past the 256 siblings where the key takes over
+    assert len(expected) > 400  # past the 256 siblings where the numbering takes over
     abs_ = [f for f in found if f[1].startswith("b")]
     assert abs_ == [(f"text.body.div1.ab{k}", f"b{3 * k - 1}") for k in range(1, len(abs_) + 1)]
     assert len(abs_) == 233

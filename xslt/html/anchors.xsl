@@ -15,6 +15,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit:xslt"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
   <!--* Is this one of the blocks every one of which has an anchor? -->
@@ -46,40 +47,23 @@
     </xsl:choose>
   </xsl:function>
 
-  <!-- An element's siblings of its local name, in document order (tk:sibling-number). -->
-  <xsl:key name="tk:same-named-siblings" match="*" use="generate-id(..) || ' ' || local-name()"/>
-
   <!--* The position of $s among its parent's children of the same local name (1 for the first).
         Counting the preceding siblings grows with their number, for every block: 50,000
         paragraphs in one division meant 1.25 billion steps. Beyond a few hundred siblings the
-        position is found by halving the key's list of them instead (document order, <<). -->
+        positions of all the parent's children of that name are numbered once (tk:sibling-numbers). -->
   <xsl:function name="tk:sibling-number" as="xs:integer">
     <xsl:param name="s" as="element()"/>
     <xsl:variable name="name" select="local-name($s)"/>
-    <xsl:sequence select="if (empty($s/preceding-sibling::*[256]) or not(root($s) instance of document-node()))
+    <xsl:sequence select="if (empty($s/preceding-sibling::*[256]))
         then count($s/preceding-sibling::*[local-name() = $name]) + 1
-        else tk:rank(key('tk:same-named-siblings', generate-id($s/..) || ' ' || $name, root($s)), $s)"/>
+        else tk:sibling-numbers($s/.., $name)(generate-id($s))"/>
   </xsl:function>
 
-  <!--* The position of $e in $sorted (elements in document order that hold it), by halving. -->
-  <xsl:function name="tk:rank" as="xs:integer">
-    <xsl:param name="sorted" as="element()+"/>
-    <xsl:param name="e" as="element()"/>
-    <xsl:iterate select="1 to 64">
-      <xsl:param name="low" as="xs:integer" select="1"/>
-      <xsl:param name="high" as="xs:integer" select="count($sorted)"/>
-      <xsl:variable name="middle" select="($low + $high) idiv 2"/>
-      <xsl:choose>
-        <xsl:when test="$low ge $high or $sorted[$middle] is $e">
-          <xsl:break select="if ($sorted[$middle] is $e) then $middle else $low"/>
-        </xsl:when>
-        <xsl:when test="$sorted[$middle] &lt;&lt; $e">
-          <xsl:next-iteration><xsl:with-param name="low" select="$middle + 1"/></xsl:next-iteration>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:next-iteration><xsl:with-param name="high" select="$middle - 1"/></xsl:next-iteration>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:iterate>
+  <!--* The position of each child of $parent named $name among them, by generate-id; computed
+        once per parent and name (a memo function: Saxon keeps each answer for the run). -->
+  <xsl:function name="tk:sibling-numbers" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="parent" as="node()"/>
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="map:merge($parent/*[local-name() = $name] ! map{generate-id(.): position()})"/>
   </xsl:function>
 </xsl:stylesheet>
