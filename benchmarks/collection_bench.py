@@ -12,8 +12,12 @@ each step runs as its own `teikit` process:
 - `build html` of the largest document alone, for the memory comparison.
 
 Each line gives wall time and the peak resident memory of the process tree (the command and
-its workers, sampled every 20 ms from /proc). Figures vary with the machine's load: compare
-rows of one run.
+its workers, sampled every 20 ms from /proc). The timed `--jobs 1` / `--jobs 2` pairs are run
+without the sampler: scanning /proc every 20 ms costs the benchmark's own process about an
+eighth of a core, nothing to a build on one core but taken from a build using both, so it
+would bias the speed-up; the collection's peak comes from one more `--jobs 1` run, sampled.
+The pairs alternate their order (1 then 2, 2 then 1, ...). Figures vary with the machine's
+load: compare rows of one run.
 
     .venv/bin/python benchmarks/collection_bench.py /work/corpora/schnitzler-briefe/data/editions -n 1000
     .venv/bin/python benchmarks/collection_bench.py CORPUS -n 200 --no-dask --register persons.xml
@@ -63,30 +67,34 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run(args: list[str], label: str) -> tuple[float, int, int]:
-    """Run ``teikit args``; print and return (wall seconds, peak tree RSS, exit code)."""
+def run(args: list[str], label: str, *, sample: bool = True) -> tuple[float, int, int]:
+    """Run ``teikit args``; print and return (wall seconds, peak tree RSS, exit code); the
+    peak is 0 when not ``sample``d (the sampler's CPU is taken from a build using every core)."""
     start = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen([str(TEIKIT), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
     done = threading.Event()
 
-    def sample() -> None:
+    def sample_tree() -> None:
         nonlocal peak
         while not done.is_set():
             peak = max(peak, _tree_rss(proc.pid))
             done.wait(0.02)
 
-    sampler = threading.Thread(target=sample)
-    sampler.start()
+    sampler = threading.Thread(target=sample_tree)
+    if sample:
+        sampler.start()
     _, err = proc.communicate()
     done.set()
-    sampler.join()
+    if sample:
+        sampler.join()
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and its workers, reaped
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     tail = err.decode("utf-8", "replace").strip().splitlines()[-1:] if proc.returncode not in (0, 1) else []
-    print(f"{label:<44} {wall:8.2f} s  cpu {cpu:6.2f} s  peak {peak / 2**20:7.0f} MiB  exit {proc.returncode}"
+    shown = f"{peak / 2**20:7.0f} MiB" if sample else "      - MiB"
+    print(f"{label:<44} {wall:8.2f} s  cpu {cpu:6.2f} s  peak {shown}  exit {proc.returncode}"
           + (f"  ({tail[0][:100]})" if tail else ""), flush=True)
     return wall, peak, proc.returncode
 
@@ -125,15 +133,20 @@ def main() -> None:
         run(["check", str(coll), *regs], "check")
         common = ["build", "html", "--edition", str(coll), *regs, "--force"]
         ratios = []
-        for _ in range(max(1, opts.pairs)):  # alternating, so a change in the machine's load hits both
-            one, peak_one, _ = run([*common, "--jobs", "1", "--out", str(work / "j1")], "build html --jobs 1")
-            two, _, _ = run([*common, "--jobs", "2", "--out", str(work / "j2")], "build html --jobs 2")
+        for pair in range(max(1, opts.pairs)):  # alternating, so a change in the machine's load hits both
+            walls = {}
+            for jobs in ((1, 2) if pair % 2 == 0 else (2, 1)):
+                walls[jobs], _, _ = run([*common, "--jobs", str(jobs), "--out", str(work / f"j{jobs}")],
+                                        f"build html --jobs {jobs}", sample=False)
+            one, two = walls[1], walls[2]
             ratios.append(one / two)
             print(f"{'  --jobs 2 speed-up':<44} {one / two:8.2f} x   identical to --jobs 1: "
                   f"{same_tree(work / 'j1' / 'html', work / 'j2' / 'html')}")
         if len(ratios) > 1:
             print(f"{'  --jobs 2 speed-up, median of pairs':<44} {statistics.median(ratios):8.2f} x   "
                   f"({', '.join(f'{r:.2f}' for r in ratios)})")
+        _, peak_one, _ = run([*common, "--jobs", "1", "--out", str(work / "j1")],
+                             "build html --jobs 1, memory sampled")
         if not opts.no_dask:
             dask_build(common, work, one)
         again = [a for a in common if a != "--force"] + ["--jobs", "1", "--out", str(work / "j1")]

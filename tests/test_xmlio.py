@@ -148,3 +148,26 @@ def test_an_id_given_twice_is_named_as_such_not_as_bad_markup():
     assert "'n7' is given to two elements" in caught.value.message and caught.value.line == 2
     assert "not well-formed" not in caught.value.message and "teikit check" in (caught.value.hint or "")
     assert xmlio.parse_bytes(data, "twice.xml", collect_ids=False) is not None  # the check reads it
+
+
+@pytest.mark.parametrize("subset, body", [
+    # parameter entities switching the DTD's modules on, as P4 files begin
+    ("[<!ENTITY % TEI.prose 'INCLUDE'> <!ENTITY % TEI.names.dates 'INCLUDE'>]", "<text><p>x</p></text>"),
+    ("[<!ENTITY mdash '&#x2014;'>]", "<text><p>a &mdash; b</p></text>"),
+    ("", "<text><p>a &mdash; b</p></text>"),  # an entity only the DTD declares
+])
+def test_a_p4_document_with_entities_is_named_p4_first(subset, body):
+    data = ('<?xml version="1.0"?>\n<!DOCTYPE TEI.2 PUBLIC "-//TEI P4//DTD Main Document Type//EN" '
+            f'"tei2.dtd" {subset}>\n<TEI.2>{body}</TEI.2>').encode()
+    with pytest.raises(InputError) as caught:
+        xmlio.parse_bytes(data, "p4.xml")
+    assert "TEI P4" in caught.value.message and "expected <TEI>" in caught.value.message, caught.value.message
+    assert "p4top5" in (caught.value.hint or "")
+    assert caught.value.line == 2 and caught.value.file == "p4.xml"
+    assert not isinstance(caught.value, UnsafeInputError)
+
+
+def test_a_p5_document_with_entities_is_still_refused_for_its_entities():
+    data = b'<!DOCTYPE TEI [<!ENTITY x "y">]><TEI xmlns="http://www.tei-c.org/ns/1.0">&x;</TEI>'
+    with pytest.raises(UnsafeInputError, match="entit"):
+        xmlio.parse_bytes(data, "p5.xml")

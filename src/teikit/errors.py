@@ -75,3 +75,10 @@ class EnvironmentError_(TeikitError):  # noqa: N801 - avoid shadowing the builti
 
 
 ToolError = EnvironmentError_
+
+
+def ended_abruptly(what: str, hint: str) -> EnvironmentError_:
+    """A worker or child process that died without a word (SIGKILL: above all the system's
+    out-of-memory killer) said as what it is, with what to do, not as a bug in teikit."""
+    return EnvironmentError_(f"{what} ended abruptly (killed, most often by the system when memory "
+                             "ran out)", hint=hint)

@@ -100,6 +100,7 @@ def _parser(*, remove_blank_text: bool, collect_ids: bool) -> tuple[etree.XMLPar
     return parser, resolver
 
 
+_P4_HINT = "convert it from TEI P4 to P5 first (the TEI Consortium's p4top5.xsl does this)"
 _NO_ENTITIES_HINT = (
     "replace each entity reference with the characters it stands for (&mdash; with \u2014) and "
     "remove the entity declarations; for a file you trust, "
@@ -118,6 +119,23 @@ def _doctype_line(data: bytes, encoding: str | None) -> int | None:
     return text.count("\n", 0, at) + 1 if at >= 0 else None
 
 
+# A TEI P4 document's DOCTYPE (its root, TEI.2 or teiCorpus.2, named before any entity).
+_P4_DOCTYPE = re.compile(rb"<!DOCTYPE\s+(TEI\.2|teiCorpus\.2)[\s\[>]")
+
+
+def _refuse_p4(data: bytes, name: str, encoding: str | None = None) -> None:
+    """A TEI P4 document is named as such before its entities are: P4 files declare
+    entities (parameter entities switching the DTD's modules on, characters such as
+    &mdash;), and "the DOCTYPE declares entities" hid that the file is P4, which teikit
+    does not read and which converting to P5 settles, entities included."""
+    found = _P4_DOCTYPE.search(data[:65536])
+    if found:
+        root = found.group(1).decode()
+        raise InputError(f"this is TEI P4 (its DOCTYPE names the root <{root}>, with TEI P4's DTD and "
+                         f"entities); expected <TEI> or <teiCorpus> in the namespace {TEI_NS}",
+                         file=name, line=_doctype_line(data, encoding), hint=_P4_HINT)
+
+
 def _refuse_unsafe(tree: etree._ElementTree, parser: etree.XMLParser, data: bytes, name: str) -> None:
     """Refuse a parsed document that declares or uses entities."""
     docinfo = tree.docinfo
@@ -125,6 +143,10 @@ def _refuse_unsafe(tree: etree._ElementTree, parser: etree.XMLParser, data: byte
     if dtd is None and not docinfo.doctype:
         return  # no DOCTYPE: an undeclared entity is a fatal error, so none can be left
     line = _doctype_line(data, docinfo.encoding)
+    declared = dtd is not None and any(True for _ in dtd.iterentities())
+    if declared or any(True for _ in tree.iter(etree.Entity)) \
+            or any("ENTITY" in e.type_name or "entity" in e.message.lower() for e in parser.error_log):
+        _refuse_p4(data, name, docinfo.encoding)
     entities = list(dtd.iterentities()) if dtd is not None else []
     if entities:
         first = entities[0]
@@ -264,6 +286,7 @@ def parse_bytes(data: bytes, name: str = "<input>", *, collect_ids: bool = True)
         # libxml2 appends the location to its messages; keep only the reason.
         msg, hint = _in_our_words(re.sub(r",? line \d+, column \d+\s*$", "", msg.strip()) or msg)
         if "entit" in msg.lower() or resolver.requested:
+            _refuse_p4(data, name)
             raise UnsafeInputError(f"unsafe XML: {msg}; teikit never reads a DTD or expands entities",
                                    file=name, line=line, column=col, hint=hint or _NO_ENTITIES_HINT) from exc
         if hint is not None:  # a limit, not a markup error
@@ -405,8 +428,7 @@ def tei_root_problem(tree: etree._ElementTree) -> tuple[str, str] | None:
     local, ns = qname.localname, qname.namespace
     expected = f"expected <TEI> or <teiCorpus> in the namespace {TEI_NS}"
     if local in ("TEI.2", "teiCorpus.2") and not ns:
-        what, hint = (f"this is TEI P4 (root <{local}> without a namespace)",
-                      "convert it from TEI P4 to P5 first (the TEI Consortium's p4top5.xsl does this)")
+        what, hint = f"this is TEI P4 (root <{local}> without a namespace)", _P4_HINT
     elif ns == XHTML_NS:
         what, hint = (f"this is an XHTML page (root <{local}> in the XHTML namespace)",
                       "give the TEI source of the page, not the page")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
 import time
 
 import pytest
 
 from teikit.build.forked import Forked, notify
-from teikit.errors import InputError
+from teikit.errors import EnvironmentError_, InputError
 
 
 def _pid_and(value: int) -> tuple[int, int]:
@@ -42,6 +43,17 @@ def test_an_input_error_arrives_as_itself_with_its_location():
 def test_a_bug_arrives_as_a_runtime_error_with_the_childs_traceback():
     with Forked(_bug) as job, pytest.raises(RuntimeError, match="KeyError: 'not-there'"):
         job.result()
+
+
+def _killed() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)  # as the system's out-of-memory killer ends a process
+
+
+def test_a_killed_child_is_said_as_what_it_is_not_as_a_bug():
+    with Forked(_killed) as job, pytest.raises(EnvironmentError_) as said:
+        job.result()
+    assert "ended abruptly" in str(said.value) and "--jobs 1" in (said.value.hint or "")
+    assert said.value.exit_code == 3
 
 
 def test_leaving_the_block_without_the_result_stops_the_child():

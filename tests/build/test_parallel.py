@@ -4,6 +4,7 @@ byte-identical to the one a single process writes."""
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -90,6 +91,50 @@ def test_workers_count_the_words_as_one_process_reads_them(tmp_path):
     assert html.words == preservation.site_counts(tmp_path / "two" / "html")
     codes = [d.code for d in run.diagnostics]
     assert run.committed and "build.text-lost" not in codes
+
+
+def test_a_finished_shards_pages_are_counted_in_tasks_any_worker_takes(tmp_path):
+    """Once a shard's pages are written its words are counted in a few interleaved tasks (so a
+    worker that finished early takes some of the other's): every page of that shard once, none
+    of another's, and the same counts as one reading of them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from teikit.build import BuildSettings, html, parallel, preservation
+    from teikit.collection import load_collection, tei_files
+
+    edition = load_collection(tei_files(FIXTURE), name=FIXTURE)
+    site = tmp_path / "site"
+    html.render(edition, BuildSettings(exports_dir=tmp_path), site)
+    every = preservation.html_pages(site)
+    mine = [p for p in every if parallel.shard_of(p.relative_to(site).as_posix(), 2) == 1]
+    assert 0 < len(mine) < len(every)
+    with ThreadPoolExecutor(2) as pool:
+        tasks = parallel._count_tasks(pool, site, 1, 2)
+        counted = [t.result() for t in tasks]
+    assert len(tasks) == parallel.COUNTS_PER_SHARD
+    words, reading = preservation.page_counts(mine)
+    assert sum((c[0] for c in counted), Counter()) == words
+    assert sum((c[1] for c in counted), Counter()) == reading
+
+
+def test_the_search_index_is_made_while_the_workers_count(tmp_path):
+    """render_site's ``then`` runs once every shard's pages and search documents are written,
+    before the words are all in: the index is made beside the counting, not after it."""
+    from teikit.build import BuildSettings, parallel, preservation, search_index
+    from teikit.collection import load_collection, tei_files
+
+    edition = load_collection(tei_files(FIXTURE), name=FIXTURE)
+    site = tmp_path / "site"
+    site.mkdir()
+    seen = []
+
+    def then() -> None:
+        seen.append(len(preservation.html_pages(site)))
+        assert search_index.write(site) is not None  # every shard's part is there
+
+    _, counts = parallel.render_site(edition, BuildSettings(exports_dir=tmp_path, jobs=2), site, then=then)
+    assert seen == [len(preservation.html_pages(site))] and counts is not None
+    assert counts == preservation.site_counts(site)
 
 
 def test_a_divided_build_counts_the_tei_words_as_one_process_does(tmp_path):
@@ -239,3 +284,39 @@ def test_a_divided_build_still_finds_c1_control_characters(tmp_path):
     plain = tmp_path / "plain.xml"
     plain.write_bytes(b"<a>" + "\u00e9\u2020".encode() * 400_000 + b"</a>")
     assert parallel.holds_c1(split) and not parallel.holds_c1(plain)
+
+
+def test_workers_started_ahead_leave_the_reading_process_a_core():
+    """At most cores - 1 workers compile at once while the main process reads the files: on two
+    cores one at a time; with cores to spare, or one worker, no gate at all."""
+    from teikit.build import parallel
+
+    gate = parallel.compile_gate(2, 2)
+    assert gate.acquire(block=False) and not gate.acquire(block=False)
+    gate.release()
+    three = parallel.compile_gate(8, 4)
+    assert all(three.acquire(block=False) for _ in range(3)) and not three.acquire(block=False)
+    assert parallel.compile_gate(1, 2) is None and parallel.compile_gate(2, 4) is None
+    assert parallel.compile_gate(4, 1) is None
+
+
+def test_a_worker_that_dies_is_said_as_what_it_is_not_as_a_bug(tmp_path):
+    """A worker killed mid-build (by the system, when memory runs out) breaks the pool: the build
+    says so, with what to do and exit status 3, instead of an internal error."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    import pytest
+
+    from teikit.build import BuildSettings, parallel
+    from teikit.errors import EXIT_ENVIRONMENT, EnvironmentError_
+
+    settings = BuildSettings(exports_dir=tmp_path, jobs=2)
+    with (ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool,
+          pytest.raises(EnvironmentError_) as said, parallel._workers_said(settings)):
+        pool.submit(os._exit, 9).result()  # the worker really ends, as a killed one does
+    assert "ended abruptly" in str(said.value) and "--jobs 1" in (said.value.hint or "")
+    assert said.value.exit_code == EXIT_ENVIRONMENT
+    with pytest.raises(ZeroDivisionError), parallel._workers_said(BuildSettings(exports_dir=tmp_path)):
+        raise ZeroDivisionError  # anything else is not dressed up

@@ -560,6 +560,19 @@ def test_a_tei_example_is_shown_as_markup(built):
     assert "render.unhandled-element" not in [d.code for d in SAID["egxml"]]
 
 
+def test_names_of_markup_in_prose_have_their_brackets(built):
+    # TEIC/TEI Documents: <gi>persName</gi> read "the persName element", bare; the TEI
+    # Stylesheets print <persName>, @ref, "#sk"
+    doc = lxml_html.fromstring(_page(built["egxml"], "div-*.html"))
+    names = ("gi", "att", "val", "code", "ident")
+    shown = [doc.xpath(f"string(//code[@class='tei-{name}'])") for name in names]
+    assert shown == ["<persName>", "@ref", '"#sk"', "xml:id", "tei_all"]
+    tags = doc.xpath("//code[@class='tei-tag']")
+    assert [t.text_content() for t in tags] == ["<lb/>", "</div>"]
+    # the brackets are teikit's: not words of the text
+    assert doc.xpath("//code[@class='tei-gi']/span[@class='tk-generated']/text()") == ["<", ">"]
+
+
 def test_a_letters_writing_sessions_get_no_generated_heading(tmp_path):
     # Schnitzler's letters divide their text into <div type="writingSession" n="1">: numbered,
     # headless, and not what a reader cites; only divisions cited by number are headed.
@@ -573,3 +586,68 @@ def test_a_letters_writing_sessions_get_no_generated_heading(tmp_path):
     assert run.committed
     text = "".join(p.read_text() for p in (tmp_path / "out" / "html").glob("*.html"))
     assert "WritingSession" not in text and "Poem 2" in text
+
+
+def test_html_names_sort_as_paths_do(tmp_path):
+    """html_names (strings, sorted part by part) lists the pages in html_pages' order, the order
+    of sorted Paths, where a plain string sort would differ ("a-b.html" before "a/b.html")."""
+    from teikit.build import preservation
+
+    for name in ["a.html", "a-b.html", "a/b.html", "a/c/d.html", "A.html", "a b.html", "b/a.html", "x.txt"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("<p/>")
+    expected = sorted(p for p in tmp_path.rglob("*.html"))
+    assert preservation.html_pages(tmp_path) == expected
+    assert preservation.html_names(tmp_path) == [p.relative_to(tmp_path).as_posix() for p in expected]
+    assert sorted(preservation.html_names(tmp_path)) != preservation.html_names(tmp_path)
+
+
+def test_a_pointer_to_what_no_page_shows_is_named_by_what_it_points_at(built):
+    # Concordia: a ptr to a register's bibliography entry (kept in the standOff, shown on no
+    # page) read "#bertolini1876a"; one to a file outside the edition its whole path
+    doc = lxml_html.fromstring(_page(built["pointers-outside"], "div-*.html"))
+    entry, outside = doc.xpath("//span[starts-with(@class, 'tei-ptr')]")
+    assert entry.text_content() == "Bertolini 1876, Scavi concordiesi"
+    assert entry.get("title") == "Dario Bertolini 1876 Scavi concordiesi 86-88"
+    assert outside.text_content() == "bibliography.xml#bert"
+    assert outside.get("title") == "../references/bibliography.xml#bert"
+    assert "#bert" not in doc.text_content().replace("bibliography.xml#bert", "")
+
+
+def _wrapped(poems: int) -> str:
+    """A text whose one division wraps all the others (Perseus' div type="edition" around
+    every book of Ovid's Amores), page breaks before, inside and after the wrapper."""
+    def book(n: int) -> str:
+        line = "Arma gravi numero violentaque bella parabam edere materia conveniente modis"
+        poems_ = "".join(f'<div type="textpart" subtype="poem" n="{i}"><l>{line} {n} {i}</l></div>'
+                         for i in range(1, poems + 1))
+        head = "<head>Liber primus</head>" if n == 1 else ""
+        return f'<div type="textpart" subtype="book" n="{n}">{head}{poems_}</div>'
+    return ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Amores</title>'
+            '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
+            '</teiHeader><text><body><pb n="1"/><div type="edition" n="urn:cts:latinLit:phi0959.phi001" '
+            f'xml:lang="la"><head>Amores</head>{book(1)}<pb n="2"/>{book(2)}</div><pb n="3"/>'
+            '</body></text></TEI>')
+
+
+@pytest.mark.parametrize("poems", [2, 400])
+def test_a_long_division_wrapping_all_others_is_paged_by_the_divisions_inside_it(tmp_path, poems):
+    # Perseus' Ovid: body/div[@type='edition'] around three books was one page of 300 KB;
+    # a short one (a letter's writing sessions in a div) stays one page
+    source = tmp_path / "amores.xml"
+    source.write_text(_wrapped(poems))
+    _, run = _build(source, tmp_path / "out")
+    assert run.committed and not [d for d in run.diagnostics if d.code.startswith("build.text")]
+    folder = tmp_path / "out" / "html"
+    pages = sorted(p.name for p in folder.glob("div-*.html"))
+    site = "".join(p.read_text() for p in folder.glob("*.html"))
+    assert all(f'id="{p}"' in site for p in ("pb1", "pb2", "pb3"))  # page breaks keep their anchors
+    if poems == 2:
+        assert pages == ["div-1.html"]
+        return
+    assert pages == ["div-1.html", "div-2.html"]
+    first = lxml_html.parse(str(folder / "div-1.html"))
+    assert [h.text_content() for h in first.xpath("//article//h1")][:2] == ["Amores", "Liber primus"]
+    second = lxml_html.parse(str(folder / "div-2.html"))
+    assert second.xpath("string(//article//h1)") == "Book 2"
+    assert problems(epubcheck(next((tmp_path / "out").glob("*.epub")))) == []

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
 from pathlib import Path
+
+import pytest
 
 from teikit.check.report import PER_FILE_COUNTS, render_text
 from teikit.diagnostics import Diagnostic, Severity
@@ -40,3 +44,22 @@ def test_the_rules_divided_among_processes_say_what_one_process_says(monkeypatch
     for jobs in (2, 3):
         many = check.check_paths(files, jobs=jobs)
         assert many.diagnostics == one.diagnostics and len(one.diagnostics) > 40
+
+
+def _killed(start: int, stop: int) -> list:
+    os.kill(os.getpid(), signal.SIGKILL)  # as the system's out-of-memory killer ends a process
+    return []
+
+
+def test_a_check_worker_that_dies_is_said_as_what_it_is(monkeypatch):
+    """A worker killed mid-check is not "an internal error, a bug in teikit": the check says a
+    worker ended abruptly and that --jobs 1 needs the least memory (exit status 3)."""
+    import teikit.check as check
+    from teikit.errors import EnvironmentError_
+
+    files = sorted((Path(__file__).parent.parent / "fixtures" / "letters").glob("*.xml"))
+    monkeypatch.setattr(check, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(check, "_rules_for", _killed)  # the worker itself really dies
+    with pytest.raises(EnvironmentError_) as said:
+        check.check_paths(files, jobs=2)
+    assert "ended abruptly" in str(said.value) and "--jobs 1" in (said.value.hint or "")

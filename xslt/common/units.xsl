@@ -109,12 +109,29 @@
           ($k/self::tei:front or $k/self::tei:body or $k/self::tei:back or $k/self::tei:group or $k/self::tei:text))">
         <xsl:for-each select="$kids">
           <xsl:sequence select="if (self::tei:group or self::tei:text) then tk:member-units(.)
-              else if (tk:divided(.)) then (tei:div | tei:div1) else ."/>
+              else if (tk:divided(.)) then tk:unwrapped(tei:div | tei:div1) else ."/>
         </xsl:for-each>
       </xsl:when>
-      <xsl:when test="tk:divided($container)"><xsl:sequence select="$container/(tei:div | tei:div1)"/></xsl:when>
+      <xsl:when test="tk:divided($container)"><xsl:sequence select="tk:unwrapped($container/(tei:div | tei:div1))"/></xsl:when>
       <xsl:otherwise><xsl:sequence select="$container"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!--* A part's divisions as pages: a part whose one division wraps all the others (Perseus'
+        div type="edition" around every book, a headless div around a treatise's chapters)
+        is paged by the divisions inside it, and so on down, as long as the wrapper holds
+        at least two and nothing but divisions, page furniture and, before them, its
+        heading (shown at the top of its first division's page, pages.xsl), and is longer
+        than a page is read whole ($member-page-chars: a letter's two writing sessions in
+        a wrapping div stay one page): Ovid's three books of poems ("Amores", "Liber
+        primus", ...) were one page of 300 KB. -->
+  <xsl:function name="tk:unwrapped" as="element()*">
+    <xsl:param name="divs" as="element()*"/>
+    <xsl:sequence select="if (count($divs) eq 1 and $divs/self::tei:div and count($divs/tei:div) ge 2
+        and string-length($divs) gt $member-page-chars
+        and (every $c in $divs/* satisfies ($c/self::tei:div or local-name($c) = $tk:interstitial
+             or $c/self::tei:head[empty(preceding-sibling::tei:div)])))
+        then tk:unwrapped($divs/tei:div) else $divs"/>
   </xsl:function>
 
   <!--* The units of a text that is a member of a group or of another text: the text itself
@@ -159,10 +176,12 @@
     <xsl:sequence select="matches($id, '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$')
         and not(starts-with($low, 'tk-') or starts-with($low, 'tk_'))
         and not(matches($low, $tk:generated-name))
-        and not($low = $tk:reserved ! ('div-' || .))
-        and not($low = $tk:reserved)
+        and not(map:contains($tk:reserved-names, $low))
         and not(map:contains($tk:folded-clashes, $low))"/>
   </xsl:function>
+  <!-- The reserved names and "div-" + each (looked up once per ID: built once, not per call). -->
+  <xsl:variable name="tk:reserved-names" as="map(xs:string, xs:boolean)" select="map:merge(
+      ($tk:reserved, $tk:reserved ! ('div-' || .)) ! map{lower-case(.): true()}, map{'duplicates': 'use-first'})"/>
 
   <!--* The escaped form of an ID: lower-case letters, digits, "." and "-" kept, "_N_" for the rest. -->
   <xsl:function name="tk:escaped-id" as="xs:string">
@@ -296,12 +315,15 @@
     <xsl:param name="n" as="node()"/>
     <!-- A unit is a part (front, body, back), a group, a text, a sourceDoc or a child of one
          of these: test only those. -->
+    <!-- (or of a division wrapping the part's others: tk:unwrapped; a node of the wrapper
+         itself belongs to its first unit) -->
     <xsl:sequence select="(
         $n/ancestor-or-self::*[parent::tei:front or parent::tei:body or parent::tei:back or parent::tei:group
           or parent::tei:text or self::tei:front or self::tei:body or self::tei:back or self::tei:group
-          or self::tei:text or self::tei:sourceDoc][tk:is-unit(.)][1],
+          or self::tei:text or self::tei:sourceDoc or parent::tei:div][tk:is-unit(.)][1],
         $n/following-sibling::*[tk:is-unit(.)][1],
-        $n/preceding-sibling::*[tk:is-unit(.)][1])[1]"/>
+        $n/preceding-sibling::*[tk:is-unit(.)][1],
+        $n/self::tei:div/descendant::tei:div[tk:is-unit(.)][1])[1]"/>
   </xsl:function>
 
   <!--* The file of a unit. -->
@@ -465,8 +487,15 @@
   <!--* The HTML id of a page break: its xml:id, else "pb" + its position. -->
   <xsl:function name="tk:pb-id" as="xs:string">
     <xsl:param name="pb" as="element(tei:pb)"/>
-    <xsl:sequence select="string(($pb/@xml:id, 'pb' || $pb/accumulator-before('tk:pb-count'))[1])"/>
+    <xsl:sequence select="string(($pb/@xml:id, 'pb' || ($tk:pb-numbers(generate-id($pb)),
+        $pb/accumulator-before('tk:pb-count'))[1])[1])"/>
   </xsl:function>
+  <!-- Each page break's position in the edition, from one scan for pb elements: an accumulator
+       is worked out for every node of the document at its first use, which each worker of a
+       divided build paid in full however few of the pages were its own (the accumulator is
+       still asked of a page break outside the edition's tree). -->
+  <xsl:variable name="tk:pb-numbers" as="map(xs:string, xs:integer)"
+      select="map:merge($tk:doc//tei:pb ! map{generate-id(.): position()})"/>
 
   <!--* The page a node is on (nothing before the first pb). -->
   <xsl:function name="tk:page-of" as="element(tei:pb)?">

@@ -136,7 +136,9 @@
       <xsl:call-template name="tk:letter-bar"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
       <xsl:apply-templates select="$unit/node()[exists($heads) and . >> $heads[last()]]"/>
       <xsl:if test="$unit is $tk:units[last()]">
-        <xsl:apply-templates select="$unit/following-sibling::*[local-name() = $tk:interstitial]"/>
+        <!-- (and after the division wrapping it, if any: tk:unwrapped) -->
+        <xsl:apply-templates select="($unit/following-sibling::*, $unit/ancestor::tei:div[not(tk:is-unit(.))]
+            /following-sibling::*)[local-name() = $tk:interstitial]"/>
       </xsl:if>
       <xsl:variable name="notes" select="tk:listed-notes($unit)"/>
       <xsl:if test="exists($notes)">
@@ -175,8 +177,12 @@
     <xsl:param name="e" as="element()"/>
     <xsl:param name="found" as="element()*"/>
     <xsl:variable name="p" select="$e/preceding-sibling::*[1]"/>
-    <xsl:sequence select="if (empty($p) or tk:is-unit($p)) then $found
-        else tk:furniture-before($p, ($p[local-name() = $tk:interstitial], $found))"/>
+    <!-- the first unit of a wrapping division (tk:unwrapped) carries what stands before it,
+         the wrapper's heading too -->
+    <xsl:sequence select="if (empty($p) and $e/parent::tei:div[not(tk:is-unit(.))]) then tk:furniture-before($e/.., $found)
+        else if (empty($p) or tk:is-unit($p)) then $found
+        else tk:furniture-before($p, ($p[local-name() = $tk:interstitial
+          or self::tei:head[parent::tei:div[not(tk:is-unit(.))]]], $found))"/>
   </xsl:function>
 
   <xsl:template name="tk:unit-pages">
@@ -192,16 +198,21 @@
       <xsl:otherwise>
         <xsl:for-each select="$tk:units">
           <xsl:variable name="i" select="position()"/>
-          <xsl:call-template name="tk:write-page">
-            <xsl:with-param name="file" select="tk:unit-file(.)"/>
-            <xsl:with-param name="title" select="tk:label(.)"/>
-            <xsl:with-param name="citation" select="tk:unit-citation(.)"/>
-            <xsl:with-param name="prev" select="if ($i gt 1) then $tk:units[$i - 1] ! (tk:unit-file(.), tk:label(.))
-                else ('toc.html', tk:s('contents'))"/>
-            <xsl:with-param name="next" select="$tk:units[$i + 1] ! (tk:unit-file(.), tk:label(.))"/>
-            <xsl:with-param name="kind" select="'unit'"/>
-            <xsl:with-param name="item" select="."/>
-          </xsl:call-template>
+          <xsl:variable name="file" select="tk:unit-file(.)"/>
+          <!-- another shard's page (build -\-jobs N): its citation, title and neighbours are
+               not worked out here (the citations alone were a tenth of a shard's fixed cost) -->
+          <xsl:if test="tk:my-file($file)">
+            <xsl:call-template name="tk:write-page">
+              <xsl:with-param name="file" select="$file"/>
+              <xsl:with-param name="title" select="tk:label(.)"/>
+              <xsl:with-param name="citation" select="tk:unit-citation(.)"/>
+              <xsl:with-param name="prev" select="if ($i gt 1) then $tk:units[$i - 1] ! (tk:unit-file(.), tk:label(.))
+                  else ('toc.html', tk:s('contents'))"/>
+              <xsl:with-param name="next" select="$tk:units[$i + 1] ! (tk:unit-file(.), tk:label(.))"/>
+              <xsl:with-param name="kind" select="'unit'"/>
+              <xsl:with-param name="item" select="."/>
+            </xsl:call-template>
+          </xsl:if>
         </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>

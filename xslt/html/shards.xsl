@@ -19,7 +19,7 @@
         the number of shards (stable, and spreads body-1 ... body-999 evenly). -->
   <xsl:function name="tk:my-file" as="xs:boolean">
     <xsl:param name="file" as="xs:string"/>
-    <xsl:sequence select="$shards le 1 or (sum(for $i in 1 to string-length($file)
-        return string-to-codepoints(substring($file, $i, 1)) * $i) mod $shards) = $shard"/>
+    <xsl:sequence select="$shards le 1 or (let $c := string-to-codepoints($file)
+        return sum(for $i in 1 to count($c) return $c[$i] * $i) mod $shards) = $shard"/>
   </xsl:function>
 </xsl:stylesheet>

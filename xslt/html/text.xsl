@@ -48,7 +48,7 @@
       'handShift', 'citedRange', 'listApp', 'set', 'u', 'pause', 'vocal', 'kinesic', 'incident', 'writing', 'shift',
       'entry', 'entryFree', 'superEntry', 're', 'hom', 'sense', 'form', 'orth', 'pron', 'hyph', 'syll', 'stress',
       'gramGrp', 'gram', 'pos', 'gen', 'number', 'case', 'per', 'tns', 'mood', 'subc', 'iType', 'colloc', 'def',
-      'usg', 'lbl', 'xr', 'etym', 'oRef', 'oVar', 'pRef', 'pVar', 'egXML')"/>
+      'usg', 'lbl', 'xr', 'etym', 'oRef', 'oVar', 'pRef', 'pVar', 'egXML', 'gi', 'tag', 'att', 'val', 'code', 'ident')"/>
 
   <!-- The same two lists as sets, for quick tests. -->
   <xsl:variable name="tk:block-set" as="map(xs:string, xs:boolean)"
@@ -107,9 +107,18 @@
        (Schnitzler's div type="writingSession" n="1") or a page's divisions are not headed. -->
   <xsl:variable name="tk:numbered-kinds" as="xs:string*" select="('textpart', 'book', 'volume', 'part',
       'chapter', 'section', 'subsection', 'poem', 'canto', 'act', 'scene', 'song', 'psalm', 'sermon', 'article')"/>
+  <!-- So is a headless division of a kind a reader looks for by its name: an EpiDoc
+       inscription's edition, apparatus, translation, commentary and bibliography ran into one
+       another on a collection's page (the EpiDoc stylesheets head them "Edition",
+       "Translation", ...). Not every kind: a letter's opener, dateline and closer (Escher's
+       div type="dateline") are parts read in place, not sections to head. -->
   <xsl:template name="tk:div-label">
-    <xsl:if test="empty(tei:head) and exists(tk:div-n(.)) and lower-case(@type) = $tk:numbered-kinds
-                  and not(tk:is-unit(.))">
+    <xsl:variable name="section-kinds" as="xs:string*" select="('edition', 'translation', 'commentary',
+        'apparatus', 'bibliography', 'abstract', 'summary', 'introduction', 'preface', 'foreword', 'afterword',
+        'appendix', 'glossary', 'notes', 'transcription', 'description')"/>
+    <xsl:if test="empty(tei:head) and not(tk:is-unit(.)) and (
+        (exists(tk:div-n(.)) and lower-case(@type) = $tk:numbered-kinds)
+        or lower-case(normalize-space(@type)) = $section-kinds)">
       <xsl:variable name="unit" select="tk:unit-of(.)"/>
       <xsl:variable name="level" select="min((6, count(ancestor-or-self::*[starts-with(local-name(), 'div')][not(. &lt;&lt; $unit)])
           + (if ($unit/self::tei:div or $unit/self::tei:div1) then 0 else 1)))"/>
@@ -219,6 +228,34 @@
   </xsl:template>
   <xsl:template match="comment()" mode="tk:eg">
     <span class="eg-tag tk-generated">&lt;!--<xsl:value-of select="."/>--&gt;</span>
+  </xsl:template>
+
+  <!-- The names of markup in prose about markup (the Guidelines, an ODD, a project's
+       encoding manual): an element's name is code between angle brackets (gi: <persName>;
+       tag: <lb/>, </div>, <?pi?> as its @type says), an attribute's has its "@" (att: @ref),
+       a value its quotes (val: "#sk"), as the TEI Stylesheets print them: bare, "the
+       persName element with its ref" read as words. The brackets are teikit's (tk-generated);
+       the name is the text's. -->
+  <xsl:template match="tei:gi | tei:tag | tei:att | tei:val | tei:code | tei:ident">
+    <xsl:variable name="around" select="
+        if (self::tei:gi) then ('&lt;', '&gt;')
+        else if (self::tei:att) then ('@', '')
+        else if (self::tei:val) then ('&quot;', '&quot;')
+        else if (self::tei:tag) then (
+          if (@type = 'end') then ('&lt;/', '&gt;')
+          else if (@type = 'empty') then ('&lt;', '/&gt;')
+          else if (@type = 'pi') then ('&lt;?', '?&gt;')
+          else if (@type = 'comment') then ('&lt;!--', '--&gt;')
+          else if (@type = 'ms') then ('&lt;![CDATA[', ']]&gt;')
+          else ('&lt;', '&gt;'))
+        else ('', '')"/>
+    <xsl:element name="{if (tk:holds-block(.)) then 'div' else 'code'}">
+      <xsl:attribute name="class" select="'tei-' || local-name()"/>
+      <xsl:call-template name="tk:id"/>
+      <xsl:if test="$around[1]"><span class="tk-generated"><xsl:value-of select="$around[1]"/></span></xsl:if>
+      <xsl:apply-templates/>
+      <xsl:if test="$around[2]"><span class="tk-generated"><xsl:value-of select="$around[2]"/></span></xsl:if>
+    </xsl:element>
   </xsl:template>
 
   <!-- A verse line numbered by its @n shows the number every fifth line, at the right of the
@@ -714,7 +751,7 @@
 
   <xsl:template match="tei:ref | tei:ptr">
     <xsl:variable name="note" select="tk:note-of-marker(.)"/>
-    <xsl:variable name="target" select="tk:target(@target)"/>
+    <xsl:variable name="target" select="(tk:target(@target), tk:member-target(@target))[1]"/>
     <xsl:variable name="href" select="tk:href-of($target)"/>
     <xsl:variable name="first" select="tokenize(@target)[1]"/>
     <!-- A ptr, or a ref with nothing inside (letters editions point at a diary entry with
@@ -744,14 +781,57 @@
         <xsl:apply-templates select="tk:notes-in(.)"><xsl:with-param name="tk:in-link" select="false()" tunnel="yes"/></xsl:apply-templates>
       </xsl:when>
       <xsl:otherwise>
-        <span class="tei-{local-name()} unresolved" title="{@target}">
+        <!-- An element shown on no page (a register's bibliography entry, kept in the
+             standOff) is named by what it says, all of it on hover; a file outside the
+             edition by its name: "#bertolini1876a" and "../references/bibliography.xml#…"
+             were all a reader saw of Concordia's references. -->
+        <span class="tei-{local-name()} unresolved" title="{if ($target) then normalize-space(string-join($target//text(), ' ')) else @target}">
           <xsl:call-template name="tk:id"/>
           <xsl:apply-templates/>
-          <xsl:if test="$empty"><span class="tk-generated"><xsl:value-of select="@target"/></span></xsl:if>
+          <xsl:if test="$empty"><span class="tk-generated"><xsl:value-of select="
+              if ($target) then tk:unshown-label($target) else tk:pointer-label($first)"/></span></xsl:if>
         </span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!--* A pointer to another document of the collection by its file ("./dassiolus.xml",
+        "letter2.xml#p3" whose ID the member does not hold alone): that member's element,
+        else the member itself (its text). collection.py rewrites such pointers to the
+        member's xml:id, which a member need not have. -->
+  <xsl:function name="tk:member-target" as="element()?">
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:variable name="first" select="tokenize($pointer)[1]"/>
+    <xsl:variable name="file" select="replace(substring-before($first || '#', '#'), '^.*/', '')"/>
+    <xsl:variable name="member" select="if (ends-with(lower-case($file), '.xml'))
+        then $tk:doc/tei:teiCorpus/tei:TEI[@xml:base = $file or replace(@xml:base, '^.*/', '') = $file][1] else ()"/>
+    <xsl:variable name="id" select="substring-after($first, '#')"/>
+    <xsl:sequence select="if (empty($member)) then ()
+        else ((if ($id) then $member//*[@xml:id = $id] else ())[1], $member/tei:text)[1]"/>
+  </xsl:function>
+
+  <!--* What an element no page shows says, in a line: a bibliography entry as author, date
+        and title ("Bertolini 1876a, Scavi concordiesi"), anything else its first words. -->
+  <xsl:function name="tk:unshown-label" as="xs:string">
+    <xsl:param name="t" as="element()"/>
+    <xsl:variable name="authors" select="string-join(($t//tei:author, $t//tei:editor)[1]
+        ! normalize-space(((.//tei:surname)[1], .)[1]), ', ')"/>
+    <xsl:variable name="short" select="if ($t/self::tei:bibl or $t/self::tei:biblStruct) then string-join((
+        normalize-space(string-join(($authors, ($t//tei:date)[1] ! normalize-space()), ' ')),
+        ($t//tei:title)[1] ! tk:plain(.))[.], ', ') else ''"/>
+    <xsl:variable name="all" select="tk:plain($t)"/>
+    <xsl:sequence select="if ($short) then $short
+        else if (string-length($all) gt 80) then substring($all, 1, 79) || '…'
+        else if ($all) then $all else string($t/@xml:id)"/>
+  </xsl:function>
+
+  <!--* A pointer to a file outside the edition, named for a reader: the file's name without
+        its folders, and the part of it pointed at ("bibliography.xml#bertolini1876a"). -->
+  <xsl:function name="tk:pointer-label" as="xs:string">
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:sequence select="let $p := string($pointer)
+        return if (matches($p, '^[^:#]*/[^/]+$')) then replace($p, '^.*/', '') else $p"/>
+  </xsl:function>
 
   <!--* Text for a ptr that names an element: "p. 45", "note 3", a division's or unit's label,
         an entity's name, else the label of the division (or unit) it stands in, never a raw ID. -->

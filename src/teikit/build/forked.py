@@ -24,7 +24,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from teikit.errors import TeikitError
+from teikit.errors import TeikitError, ended_abruptly
 
 # In a child: the pipe on which notify() tells the parent that the child reached a point,
 # and the one on which wait() hears the parent's go (Forked.go).
@@ -132,8 +132,10 @@ class Forked:
         _, status = os.waitpid(self.pid, 0)
         self._done = True
         if not data:  # killed before it could answer (SIGKILL, out of memory)
-            raise RuntimeError(f"the build's child process {self.pid} ended without a result "
-                               f"(status {os.waitstatus_to_exitcode(status)})")
+            raise ended_abruptly(
+                f"the build's child process {self.pid} (exit status {os.waitstatus_to_exitcode(status)})",
+                hint="build again; with --jobs 1 one process does one thing at a time, which needs "
+                     "the least memory (docs/cli.md)")
         ok, value = pickle.loads(data)  # noqa: S301 - our own child's bytes, through our own pipe
         if ok:
             return value

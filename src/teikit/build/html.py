@@ -222,11 +222,16 @@ def fill(edition: Edition, settings: BuildSettings, tmp: Path, tei_words: bool =
         if settings.check_text and tei_words and not parallel.divided(settings):
             preservation.edition_words(edition)  # the TEI's words, for the text check (workers count theirs)
 
+    def index() -> None:
+        search_index.write(tmp)  # search-docs.json -> the prebuilt index search-index.js
+
     if lean:  # what needs the tree first: render() then frees it
         meanwhile()
         diags, words = render(edition, settings, tmp, release=True), None
     else:
-        diags, words = parallel.render_site(edition, settings, tmp, meanwhile)
+        # the index once the pages are written (while divided builds' workers count their words)
+        diags, words = parallel.render_site(edition, settings, tmp, meanwhile,
+                                            then=None if halves else index)
     diags += copied
     if settings.check_text and words is None and halves:
         from teikit.build import forked
@@ -234,8 +239,8 @@ def fill(edition: Edition, settings: BuildSettings, tmp: Path, tei_words: bool =
         forked.notify()  # every page is written: the parent counts shard 1's words meanwhile
         if not lean:
             words = preservation.page_counts(half_of_pages(tmp, 0))
-    if not lean:  # a large build's parent writes it, not this process that Saxon's heap fills
-        search_index.write(tmp)  # search-docs.json -> the prebuilt index search-index.js
+    if halves and not lean:  # a large build's parent writes it, not this process that Saxon's heap fills
+        index()
     shutil.copytree(ASSETS, tmp / "assets")
     if settings.check_text and words is None and not (lean and halves):  # counted where written
         words = preservation.site_counts(tmp)
@@ -244,8 +249,7 @@ def fill(edition: Edition, settings: BuildSettings, tmp: Path, tei_words: bool =
 
 def half_of_pages(site: Path, half: int) -> list[Path]:
     """The site's pages of shard ``half`` of 2 (what :func:`fill` and its parent each count)."""
-    return [page for page in preservation.html_pages(site)
-            if parallel.shard_of(page.relative_to(site).as_posix(), 2) == half]
+    return [site / name for name in preservation.html_names(site) if parallel.shard_of(name, 2) == half]
 
 
 def listed(target: Path, tmp: Path) -> list[Path]:

@@ -27,7 +27,7 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, cast
 from teikit.build import BuildSettings
 from teikit.diagnostics import Diagnostic
 from teikit.edition import Edition
-from teikit.errors import EnvironmentError_, InputError, TeikitError
+from teikit.errors import EnvironmentError_, InputError, TeikitError, ended_abruptly
 
 if TYPE_CHECKING:
     from teikit.saxon import Serialized
@@ -78,12 +78,9 @@ class Source:
 
 @dataclass
 class Shard:
-    """What a worker sends back: its diagnostics, and the words of the pages it wrote (the
-    text-preservation count, done where the pages were made instead of reading them all again)."""
+    """What a worker sends back from its pages: their diagnostics."""
 
     diagnostics: list[Diagnostic]
-    words: Counter[str] | None = None
-    reading: Counter[str] | None = None
 
 
 def shard_of(file: str, shards: int) -> int:
@@ -147,37 +144,61 @@ def holds_c1(path: Path) -> bool:
 def render_prepared(prepared: Prepared, settings: BuildSettings, folder: str, shard: int,
                     shards: int) -> Shard:
     """A worker's task: write shard ``shard``'s pages from the serialized edition (Saxon parses
-    it once per worker) and count their words. The TEI's words are counted by the process
-    that read the edition, meanwhile."""
+    it once per worker). Their words are counted by :func:`count_pages` tasks afterwards."""
     from teikit import saxon
-    from teikit.build import html, preservation
+    from teikit.build import html
 
-    site = Path(folder)
     params = prepared.params
     if params is None:  # they follow: Saxon parses the edition meanwhile
         saxon.preload(prepared.document)
         params = _awaited_params(prepared.document.path.parent)
-    found = html.write_pages(prepared.document, params, settings, site, prepared.source_name,
-                             shard, shards)
-    if not settings.check_text:
-        return Shard(found)
-    mine = [page for page in preservation.html_pages(site)
-            if shard_of(page.relative_to(site).as_posix(), shards) == shard]
-    words, reading = preservation.page_counts(mine)
-    return Shard(found, words, reading)
+    return Shard(html.write_pages(prepared.document, params, settings, Path(folder), prepared.source_name,
+                                  shard, shards))
+
+
+def count_pages(pages: list[str]) -> tuple[Counter[str], Counter[str]]:
+    """A worker's task: the words of ``pages`` (see :func:`teikit.build.preservation.page_counts`)."""
+    from teikit.build import preservation
+
+    return preservation.page_counts(Path(p) for p in pages)
+
+
+COUNTS_PER_SHARD = 3  # count_pages tasks per shard: whichever worker is free takes the next
+
+
+def _count_tasks(pool: Executor, site: Path, shard: int,
+                 shards: int) -> list[Future[tuple[Counter[str], Counter[str]]]]:
+    """Submit the counting of shard ``shard``'s pages (all written: its task is done) in a few
+    tasks, interleaved so each holds pages of every kind. Counting is a fifth of a worker's
+    work; as small tasks any free worker takes, a shard that finished early no longer waits
+    idle for the other, and the counts are the same (they are sums)."""
+    from teikit.build import preservation
+
+    mine = [os.path.join(site, name) for name in preservation.html_names(site)
+            if shard_of(name, shards) == shard]
+    return [pool.submit(count_pages, mine[i::COUNTS_PER_SHARD]) for i in range(COUNTS_PER_SHARD)
+            if mine[i::COUNTS_PER_SHARD]]
 
 
 # Workers started before the edition was read (see ahead()): the pool, and its size.
 _ahead: tuple[Executor, int] | None = None
 
 
-def _compile_ahead(stylesheet: str) -> None:
+def _compile_ahead(stylesheet: str, gate: Any = None) -> None:
     from teikit import saxon
 
     # a stylesheet that does not compile is said by the task, which compiles it again with the
     # edition's name; an initializer that raised would break the pool without a word of why
-    with contextlib.suppress(Exception):
+    with gate if gate is not None else contextlib.nullcontext(), contextlib.suppress(Exception):
         saxon.compile_stylesheet(stylesheet)
+
+
+def compile_gate(jobs: int, cores: int) -> Any:
+    """A semaphore letting at most ``cores - 1`` of ``jobs`` workers compile at once (None when
+    they all may): the process reading the edition meanwhile keeps a core of its own. With
+    every worker compiling beside it (0.35 s each), three processes shared two cores and the
+    reading, which every worker then waits for, took a third longer."""
+    return multiprocessing.get_context("fork").BoundedSemaphore(cores - 1) if jobs >= cores > 1 else None
 
 
 def _ready() -> None:
@@ -220,7 +241,8 @@ def ahead(settings: BuildSettings, names: Sequence[str], tasks: Sequence[object]
         else:
             pool = ProcessPoolExecutor(max_workers=settings.jobs,
                                        mp_context=multiprocessing.get_context("fork"),
-                                       initializer=_compile_ahead, initargs=(stylesheet,))
+                                       initializer=_compile_ahead,
+                                       initargs=(stylesheet, compile_gate(settings.jobs, default_jobs())))
             # their exit is not waited for: concurrent.futures joins them when this process ends
             workers.callback(pool.shutdown, wait=False, cancel_futures=True)
             shards = settings.jobs
@@ -303,6 +325,22 @@ def _workers(settings: BuildSettings) -> Iterator[tuple[Executor, int]]:
         yield found
 
 
+@contextmanager
+def _workers_said(settings: BuildSettings) -> Iterator[None]:
+    """A worker that ended abruptly (killed, above all by the system when memory ran out) is said
+    as what it is, with what to do, not as a bug in teikit."""
+    try:
+        yield
+    except Exception as exc:
+        # a local pool's BrokenProcessPool, a Dask cluster's KilledWorker (distributed may be absent)
+        if type(exc).__name__ not in ("BrokenProcessPool", "KilledWorker"):
+            raise
+        where = "a Dask worker" if settings.executor else "a worker process"
+        raise ended_abruptly(f"{where} writing the site's pages", hint=(
+            "build again; with --jobs 1 one process writes the site, which needs the least memory "
+            "(docs/collections.md)")) from exc
+
+
 def divided(settings: BuildSettings) -> bool:
     """Whether :func:`render_site` divides the pages among workers."""
     return settings.jobs > 1 or bool(settings.executor)
@@ -310,12 +348,14 @@ def divided(settings: BuildSettings) -> bool:
 
 def render_site(edition: Edition, settings: BuildSettings, folder: Path,
                 meanwhile: Callable[[Serialized | None], object] | None = None,
+                then: Callable[[], object] | None = None,
                 ) -> tuple[list[Diagnostic], tuple[Counter[str], Counter[str]] | None]:
     """Write the HTML site of ``edition`` into ``folder``: in this process, or divided among
     processes when the settings ask for it. Returns the diagnostics and, from workers, the
     words of the pages (else None: count them after). ``meanwhile`` is called while the
     pages are written (after them in one process), with the edition as serialized for the
-    workers when there are any."""
+    workers when there are any; ``then`` once every page is written (while the workers count
+    their words)."""
     from teikit import saxon
     from teikit.build import html, preservation
 
@@ -323,6 +363,8 @@ def render_site(edition: Edition, settings: BuildSettings, folder: Path,
         found = html.render(edition, settings, folder)
         if meanwhile is not None:
             meanwhile(None)
+        if then is not None:
+            then()
         return found, None
     task_settings = replace(settings, source=None, jobs=1, executor="")
     # in the output folder: on a cluster, the one place every worker is known to see
@@ -344,21 +386,29 @@ def render_site(edition: Edition, settings: BuildSettings, folder: Path,
                 preservation.edition_words(edition)
             if meanwhile is not None:
                 meanwhile(document)
-            results = [f.result() for f in futures]
+            shard = {f: i for i, f in enumerate(futures)}
+            counting: list[Future[tuple[Counter[str], Counter[str]]]] = []
+            words: Counter[str] = Counter()
+            reading: Counter[str] = Counter()
+            with _workers_said(settings):
+                for done in as_completed(futures):
+                    done.result()  # a shard that failed stops the build here
+                    if settings.check_text:  # its pages are all written: count them
+                        counting += _count_tasks(pool, folder, shard[done], shards)
+                results = [f.result() for f in futures]
+                if then is not None:
+                    then()
+                for counted in as_completed(counting):  # added up as they come, not all at the end
+                    page_words, page_reading = counted.result()
+                    words.update(page_words)
+                    reading.update(page_reading)
             if isinstance(pool, ProcessPoolExecutor):  # done: let them go while this process goes on
                 pool.shutdown(wait=False)
     finally:
         shutil.rmtree(handover, ignore_errors=True)
     results[0].diagnostics[:0] = diags
     found = [d for r in results for d in r.diagnostics]
-    counts = None
-    if all(r.words is not None and r.reading is not None for r in results):
-        words: Counter[str] = Counter()
-        reading: Counter[str] = Counter()
-        for r in results:
-            words.update(r.words or Counter())
-            reading.update(r.reading or Counter())
-        counts = (words, reading)
+    counts = (words, reading) if settings.check_text else None
     # what every shard says about the whole edition (unhandled elements...) is said once
     seen: set[tuple[object, ...]] = set()
     out = []

@@ -304,12 +304,21 @@ def site_counts(folder: Path) -> tuple[Counter[str], Counter[str]]:
 
 
 def html_pages(folder: Path) -> list[Path]:
-    """The HTML pages under ``folder``, sorted by path (``sorted(folder.rglob("*.html"))``, by
-    os.walk: pathlib's rglob took 0.1 s for a site of 2,500 pages, in every worker)."""
-    found: list[Path] = []
-    for where, _, files in os.walk(folder):
-        found.extend(Path(where, name) for name in files if name.endswith(".html"))
-    return sorted(found)
+    """The HTML pages under ``folder``, sorted by path (``sorted(folder.rglob("*.html"))``)."""
+    return [Path(folder, name) for name in html_names(folder)]
+
+
+def html_names(folder: Path) -> list[str]:
+    """The HTML pages under ``folder`` as paths relative to it ("/"-separated), in the order of
+    :func:`html_pages`. Found by os.walk and sorted as strings, part by part (as Paths sort):
+    pathlib's rglob took 0.1 s for a site of 2,500 pages, and sorting Paths another 0.07 s."""
+    found: list[str] = []
+    top = os.fspath(folder)
+    for where, _, files in os.walk(top):
+        rel = os.path.relpath(where, top).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        found.extend(prefix + name for name in files if name.endswith(".html"))
+    return sorted(found, key=lambda name: name.split("/"))
 
 
 # The pages teikit writes are XHTML syntax (Saxon's xhtml method), which libxml2's XML parser

@@ -94,9 +94,16 @@ def _run_rules(ctx: Context, docs: DocumentSet, jobs: int) -> list[Diagnostic]:
         ctx.incoming(checked[0].tree.getroot())
     bounds = [len(checked) * i // jobs for i in range(jobs + 1)]
     _inherited = (ctx, checked)
+    from concurrent.futures.process import BrokenProcessPool
+
+    from teikit.errors import ended_abruptly
+
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             shares = list(pool.map(_rules_for, bounds[:-1], bounds[1:]))
+    except BrokenProcessPool as exc:
+        raise ended_abruptly("a worker process checking the files", hint=(
+            "check again; with --jobs 1 one process checks them all, which needs the least memory")) from exc
     finally:
         _inherited = None
     return [d for share in shares for d in share]

@@ -145,8 +145,9 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
             click.echo(render_text(shown))
     failed = any(d.severity is Severity.ERROR for d in diags)
     if kept is None and committed and not failed:
-        made = {p.relative_to(out_dir).parts[0] for r in run.results for p in r.outputs
-                if p.is_relative_to(out_dir)}
+        top = out_dir.parts  # compared part by part: relative_to took 0.06 s for 2,500 pages
+        made = {p.parts[len(top)] for r in run.results for p in r.outputs
+                if len(p.parts) > len(top) and p.parts[:len(top)] == top}
         cache.record(out_dir, build_key, made,
                      [d for r in run.results if r.format not in _TASKS for d in r.diagnostics])
     if committed and not failed and then_deposit:
