@@ -19,9 +19,11 @@ apart (``--register``, the project's ``registers``) are copied into the corpus's
 from __future__ import annotations
 
 import copy
+import os
+import posixpath
 import re
-from collections.abc import Iterable
-from pathlib import Path
+from collections.abc import Iterable, Mapping
+from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
@@ -66,6 +68,12 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None,
     idno.set("type", "teikit")
     _el("p", "The documents listed in the teiCorpus, each with its own header.",
         _el("sourceDesc", parent=file_desc))
+    names = member_names(files, name)
+    registers = list(registers)
+    for reg in registers:
+        if reg.name in names.values() and reg.resolve() not in {f.resolve() for f in files}:
+            raise InputError(f"the register {reg.name} has the name of a document of the collection",
+                             file=reg, hint="rename one of them: both are kept under that name in a deposit")
     for path in files:
         tree = xmlio.parse_file(path)
         root = tree.getroot()
@@ -77,7 +85,7 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None,
                                       "move it out of the folder (or list the documents in teikit.toml)")
             raise InputError("a collection member must be one TEI document, not a teiCorpus", file=path,
                              line=root.sourceline, hint="list the teiCorpus's own TEI files instead")
-        root.set(f"{{{xmlio.XML_NS}}}base", path.name)  # where each member came from
+        root.set(f"{{{xmlio.XML_NS}}}base", names[path])  # where each member came from
         corpus.append(root)
     if title is None:
         title_el.text = collection_title(corpus, name)
@@ -87,7 +95,6 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None,
     dates = sorted(d for d in found if re.match(r"^\d{4}", d))
     if dates:
         _el("date", dates[-1], publication).set("when", dates[-1])
-    registers = list(registers)
     add_registers(corpus, registers)
     one_entry_per_entity(corpus)
     local_pointers(corpus, {p.name for p in registers})
@@ -95,7 +102,23 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None,
     link_members(corpus, renamed)
     tree = etree.ElementTree(corpus)
     tree.docinfo.URL = str(name)  # messages about the collection's own header name its folder
-    return Edition(path=name, tree=tree, members={p.name: p for p in files}, registers=tuple(registers))
+    return Edition(path=name, tree=tree, members={names[p]: p for p in files}, registers=tuple(registers))
+
+
+def member_names(files: list[Path], name: Path) -> dict[Path, str]:
+    """The name each member is known by (its xml:base, its file in a deposit, in messages):
+    its path from the collection's folder (the folder given, else the one its files share),
+    "/"-separated: its file name when it lies in that folder itself, ``1891/letter.xml`` in
+    a subfolder, so that two members of one file name are never taken for each other and a
+    deposit keeps the editor's folders."""
+    top = name if name.is_dir() else Path(os.path.commonpath([p.parent.absolute() for p in files]))
+    named = {}
+    for path in files:
+        try:
+            named[path] = path.absolute().relative_to(top.absolute()).as_posix()
+        except ValueError:  # outside that folder (a project listing files elsewhere): its whole path
+            named[path] = path.absolute().as_posix().lstrip("/")
+    return named
 
 
 # Folder names that say nothing of an edition ("data/", "tei/"): its parent's name is better.
@@ -304,12 +327,15 @@ def link_members(corpus: etree._Element, renamed: dict[tuple[str, str], str] | N
     for base, member in members.items():
         for xml_id in _IDS(member):
             owners.setdefault(xml_id, []).append(base)
+    by_name: dict[str, list[str]] = {}
+    for base in members:
+        by_name.setdefault(PurePosixPath(base).name, []).append(base)
     rewritten = 0
     for el in candidates:
         for p in iter_pointers(el, etree.QName(el).localname):
-            if p.kind != "file" or Path(p.path).name not in members:
+            base = _member_named(p.path, _base_of(el), members, by_name) if p.kind == "file" else None
+            if base is None:
                 continue
-            base = Path(p.path).name
             target = p.fragment or members[base].get(xmlio.XML_ID) or ""
             target = (renamed or {}).get((base, target), target)  # its member's ID was shared
             if target and owners.get(target) == [base]:
@@ -317,3 +343,20 @@ def link_members(corpus: etree._Element, renamed: dict[tuple[str, str], str] | N
                                         for token in el.get(p.attr, "").split()))
                 rewritten += 1
     return rewritten
+
+
+def _base_of(el: etree._Element) -> str:
+    """The xml:base of the member ``el`` stands in."""
+    member = next(el.iterancestors(T + "TEI"), el if el.tag == T + "TEI" else None)
+    return (member.get(f"{{{xmlio.XML_NS}}}base") or "") if member is not None else ""
+
+
+def _member_named(path: str, pointing: str, members: Mapping[str, etree._Element],
+                  by_name: Mapping[str, list[str]]) -> str | None:
+    """The member a pointer's file names: by its path from the pointing member's folder
+    (``../1891/letter.xml``), else by its file name when one member alone has it."""
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(pointing), path))
+    if joined in members:
+        return joined
+    same = by_name.get(PurePosixPath(path).name, [])
+    return same[0] if len(same) == 1 else None

@@ -63,6 +63,15 @@ class Edition:
         then its registers."""
         return (*(self.members.values() if self.members else (self.path,)), *self.registers)
 
+    @property
+    def input_names(self) -> tuple[str, ...]:
+        """The name of each of :attr:`input_files` (as a deposit keeps it under ``tei/``): a
+        collection member's the one it is known by (its file name, or its path in the
+        collection's folder when another member has the same file name), a register's its
+        file name."""
+        own = tuple(self.members) if self.members else (self.path.name,)
+        return (*own, *(p.name for p in self.registers))
+
     def input_hash(self) -> str | None:
         """SHA-256 identifying the input (provenance records): the file's bytes; for a collection,
         each member's name and bytes; None when there is no file to hash."""
@@ -71,8 +80,8 @@ class Edition:
         if not self.members and not self.registers:
             return outputs.content_hash(self.path) if self.path.is_file() else None
         h = hashlib.sha256()
-        for path in self.input_files:
-            h.update(f"{path.name}\0{outputs.content_hash(path)}\0".encode())
+        for name, path in zip(self.input_names, self.input_files, strict=True):
+            h.update(f"{name}\0{outputs.content_hash(path)}\0".encode())
         return h.hexdigest()
 
     def file_of(self, el: etree._Element) -> Path:

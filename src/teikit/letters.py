@@ -73,7 +73,9 @@ def _letter(doc: etree._Element, position: int) -> Letter | None:
     if corresp is None:
         return None
     base = doc.get(f"{{{XML_NS}}}base")
-    letter_id = doc.get(XML_ID) or (PurePosixPath(base).stem if base else f"letter-{position}")
+    # a member's name without ".xml", its folder kept (1891/letter: two letter.xml in folders)
+    letter_id = doc.get(XML_ID) or (PurePosixPath(base).with_suffix("").as_posix() if base
+                                    else f"letter-{position}")
     title = reading_text(doc.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title"))
     letter = Letter(letter_id, title, doc)
     sent, received = _action(corresp, "sent"), _action(corresp, "received")

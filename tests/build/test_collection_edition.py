@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -329,3 +330,85 @@ def test_a_link_to_another_member_by_its_file_name_leads_to_its_page(tmp_path):
     page = lxml_html.parse(str(out / "html" / "b.html"))
     assert page.xpath("//a[@class='tei-ref']/@href") == ["contract.html"]
     assert page.xpath("//a[@class='tei-ptr']/@href") == ["contract.html"]
+
+
+def _year_letter(year: int, other: int) -> str:
+    return ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+            f'<title>Letter of {year}</title></titleStmt><publicationStmt><date when="{year}-01-01"/>'
+            '</publicationStmt><sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body>'
+            f'<p xml:id="p{year}">Words written in {year} '
+            f'<ref target="../{other}/letter.xml#p{other}">the other</ref>.</p>'
+            '<figure><graphic url="img.png"/></figure></body></text></TEI>')
+
+
+def test_documents_of_one_file_name_in_different_folders_are_each_kept(tmp_path):
+    """1890/letter.xml and 1891/letter.xml (volumes in folders, files named alike): each is
+    known by its path in the collection (xml:base, messages, the deposit keeps both, in their
+    folders), a pointer ../1891/letter.xml#p1891 leads to the other's page, and two different
+    images both named img.png are said (the outputs hold one image per name) instead of the
+    second letter silently showing the first's."""
+    from teikit.edition import Edition
+
+    folder = tmp_path / "letters"
+    for year, other in ((1890, 1891), (1891, 1890)):
+        (folder / str(year)).mkdir(parents=True)
+        (folder / str(year) / "letter.xml").write_text(_year_letter(year, other), encoding="utf-8")
+        (folder / str(year) / "img.png").write_bytes(b"\x89PNG\r\n\x1a\n" + str(year).encode())
+    files = tei_files(folder)
+    edition = load_collection(files, name=folder)
+    assert list(edition.members) == ["1890/letter.xml", "1891/letter.xml"]
+    second = edition.root.xpath("//*[@xml:id='p1891']")[0]
+    assert edition.file_of(second) == folder / "1891" / "letter.xml"
+    assert edition.root.xpath("//*[@xml:id='p1890']/*[1]/@target") == ["#p1891"]  # linked
+    assert isinstance(edition, Edition) and edition.input_names == ("1890/letter.xml", "1891/letter.xml")
+    out = tmp_path / "out"
+    result = CliRunner(env={"SOURCE_DATE_EPOCH": "1700000000"}).invoke(
+        cli, ["build", "html", "--edition", str(folder), "--out", str(out), "--deposit"])
+    assert result.exit_code == 0, result.output
+    assert "render.image-clash" in result.output and "1891" in result.output
+    site = {p.name: p.read_text("utf-8") for p in (out / "html").glob("*.html")}
+    linked = [name for name, text in site.items() if "Words written in 1890" in text]
+    assert len(linked) == 1 and 'href="' in site[linked[0]] and "#p1891" in site[linked[0]]
+    kept = out / "deposit" / "letters" / "data" / "tei"
+    for year in (1890, 1891):
+        assert (kept / str(year) / "letter.xml").read_text("utf-8") == _year_letter(year, 2 * 1890 + 1 - year)
+
+
+def test_one_epub_per_document_keeps_documents_named_alike_apart(tmp_path):
+    """--epub-per-document on 1890/letter.xml and 1891/letter.xml: epub/1890/letter.epub and
+    epub/1891/letter.epub (one replaced the other, and the text check said the words were lost),
+    both in the deposit."""
+    folder = tmp_path / "letters"
+    for year, other in ((1890, 1891), (1891, 1890)):
+        (folder / str(year)).mkdir(parents=True)
+        (folder / str(year) / "letter.xml").write_text(_year_letter(year, other).replace(
+            '<figure><graphic url="img.png"/></figure>', ""), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner(env={"SOURCE_DATE_EPOCH": "1700000000"}).invoke(
+        cli, ["build", "epub", "--edition", str(folder), "--out", str(out), "--epub-per-document",
+              "--deposit"])
+    assert result.exit_code == 0, result.output
+    books = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.epub"))
+    kept = "deposit/letters/data/epub"
+    assert books == [f"{kept}/1890/letter.epub", f"{kept}/1891/letter.epub",
+                     "epub/1890/letter.epub", "epub/1891/letter.epub"]
+
+
+def test_letters_named_alike_in_folders_keep_distinct_ids(tmp_path):
+    """letters.csv and the letters' CSL items: 1890/letter and 1891/letter, not "letter" twice."""
+    folder = tmp_path / "letters"
+    for year in (1890, 1891):
+        (folder / str(year)).mkdir(parents=True)
+        (folder / str(year) / "letter.xml").write_text(
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Letter</title>'
+            '</titleStmt><publicationStmt><p>T.</p></publicationStmt><sourceDesc><p>T.</p></sourceDesc>'
+            '</fileDesc><profileDesc><correspDesc><correspAction type="sent"><persName>Anna</persName>'
+            f'<date when="{year}-05-01"/></correspAction></correspDesc></profileDesc></teiHeader>'
+            f'<text><body><p>Words of {year}.</p></body></text></TEI>', encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "csv", "--edition", str(folder), "--out", str(out), "--cite"])
+    assert result.exit_code == 0, result.output
+    ids = [line.split(",")[0] for line in (out / "csv" / "letters.csv").read_text("utf-8").splitlines()[1:]]
+    assert ids == ["1890/letter", "1891/letter"]
+    items = json.loads(next((out / "citations").glob("*.json")).read_text("utf-8"))
+    assert {"1890/letter", "1891/letter"} <= {item["id"] for item in items}

@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
@@ -155,16 +155,19 @@ def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResu
 
 
 def _per_document(edition: Edition, folder: Path, stylesheet: Path) -> BuildResult:
-    """One EPUB per member of a collection (``<member stem>.epub``), each with the register
-    entries it names, written together (the folder is replaced only when all are made)."""
+    """One EPUB per member of a collection (``<member stem>.epub``, in the member's folder
+    within the collection's: ``1891/letter.epub``), each with the register entries it names,
+    written together (the folder is replaced only when all are made)."""
     diags: list[Diagnostic] = []
     with xmlio.atomic_directory(folder) as tmp:
         for member in edition.root.iterchildren(f"{{{xmlio.TEI_NS}}}TEI"):
             one = member_edition(edition, member)
             data, messages = epub_bytes(one, stylesheet)
-            (tmp / f"{one.stem}.epub").write_bytes(data)
+            name = PurePosixPath(member.get(f"{{{xmlio.XML_NS}}}base") or one.path.name).with_suffix(".epub")
+            (tmp / name).parent.mkdir(parents=True, exist_ok=True)
+            (tmp / name).write_bytes(data)
             diags += messages
-        made = sorted(p.name for p in tmp.iterdir() if p.suffix == ".epub")
+        made = sorted(p.relative_to(tmp) for p in tmp.rglob("*.epub"))
     return BuildResult("epub", outputs=[folder / name for name in made], diagnostics=diags)
 
 

@@ -130,6 +130,7 @@ def _find_local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[D
     remote: list[tuple[str, int | None]] = []
     unnamed: list[tuple[str, Path, int | None]] = []
     seen: set[tuple[Path, str]] = set()
+    first_of: dict[str, tuple[Path, Path]] = {}  # url -> (the image copied, the file naming it)
     bases: dict[Path, Path] = {}  # resolved once per file (a thousand letters have 2,210 graphics)
     for graphic in edition.root.iter(f"{{{xmlio.TEI_NS}}}graphic"):
         url = (graphic.get("url") or "").strip()
@@ -164,8 +165,18 @@ def _find_local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[D
         elif not source.is_file():
             refused = ("render.image-missing", f"the image {url} does not exist beside the edition",
                        f"add it at {base / url}, or fix graphic/@url")
+        if refused is None and url in first_of and first_of[url][0] != source \
+                and first_of[url][0].read_bytes() != source.read_bytes():
+            # the site and the EPUB keep one image per @url: members in different folders
+            # naming different images alike would show the first one's in both
+            refused = ("render.image-clash",
+                       f"the image {url} beside this file is not the one of the same name beside "
+                       f"{first_of[url][1]}; the outputs hold one image per name, that one, shown here too",
+                       "give the two images different names (or put them in folders named in @url)")
         if refused is None:
-            found.append((url, source))
+            if url not in first_of:
+                first_of[url] = (source, file)
+                found.append((url, source))
         else:
             code, message, hint = refused
             diags.append(Diagnostic(str(file), graphic.sourceline, None, Severity.WARNING, code, message,

@@ -80,7 +80,7 @@ def _preservation(edition: Edition, settings: BuildSettings, pending: list[tuple
             found += preservation.diagnostics(report, str(edition.path))
         elif target.name == "epub" and target.parent == settings.exports_dir.resolve():
             # one EPUB per document of a collection: together they must hold every word
-            report = preservation.epubs_report(source, where, sorted(tmp.glob("*.epub")))
+            report = preservation.epubs_report(source, where, sorted(tmp.rglob("*.epub")))
             found += preservation.diagnostics(report, str(edition.path))
     return found
 

@@ -29,8 +29,9 @@ def write_saf(meta: DepositMetadata, data: Path, out_dir: Path, *, tei_rel: Pure
         bitstreams.append((name, bundle))
 
     add(data / tei_rel, tei_rel.name)
-    for epub in sorted((data / "epub").glob("*.epub")):
-        add(epub, epub.name)
+    # one flat item folder: epub/1891/letter.epub (documents in folders) as 1891_letter.epub
+    for epub in sorted((data / "epub").rglob("*.epub")):
+        add(epub, epub.relative_to(data / "epub").as_posix().replace("/", "_"))
     add(data / "metadata" / "mets.xml", "mets.xml")
     for cite in sorted((data / "citations").iterdir()):
         add(cite, cite.name)

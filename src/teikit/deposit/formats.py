@@ -56,7 +56,7 @@ def write_packages(edition: Edition, bag_dir: Path, packages: tuple[str, ...],
         target = bag_dir.parent / f"{stem}.ro-crate"
         with xmlio.atomic_directory(target, mark=False) as tmp:
             tmp.rmdir()  # the library makes the folder itself
-            write_rocrate(meta, payload, f"tei/{edition.input_files[0].name}", tmp)
+            write_rocrate(meta, payload, f"tei/{edition.input_names[0]}", tmp)
         out.append(target)
     if "ocfl" in packages:
         from teikit.deposit.ocfl import write_ocfl
@@ -78,7 +78,7 @@ def write_packages(edition: Edition, bag_dir: Path, packages: tuple[str, ...],
         target = bag_dir.parent / f"{stem}.dspace.zip"
         with tempfile.TemporaryDirectory(dir=bag_dir.parent, prefix=f".{stem}.dspace.") as staging:
             archive = Path(staging) / DSPACE_TOP
-            primary = PurePosixPath("tei", edition.input_files[0].name)
+            primary = PurePosixPath("tei", edition.input_names[0])
             item = write_saf(meta, payload, archive, tei_rel=primary)
             if collections:
                 # One handle a line; the first is the owning collection.

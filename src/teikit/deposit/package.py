@@ -94,7 +94,7 @@ def _built_sources(
 def locate_part(name: str, exports: Path) -> list[Path]:
     """The files of built part ``name`` (html, epub, csv) under ``exports``, sorted."""
     if name == "epub":
-        return sorted([*exports.glob("*.epub"), *exports.glob("epub/*.epub")])
+        return sorted([*exports.glob("*.epub"), *exports.glob("epub/**/*.epub")])
     folder = exports / name
     if not folder.is_dir():
         return []
@@ -139,10 +139,12 @@ def _fill_payload(edition: Edition, settings: DepositSettings, built: dict[str, 
     """Copy everything into ``data`` and return what METS should list."""
     # The TEI as the editors keep it: the file, or a collection's every member, and the
     # register files; the first is the METS's primary file.
-    originals = edition.input_files
-    for src in originals:
-        _copy(src, data / "tei" / src.name)
-    tei_rel = PurePosixPath("tei", originals[0].name)
+    # each under the name the edition knows it by: two members of the same file name in
+    # different folders keep their folders, so that neither replaces the other
+    names = edition.input_names
+    for name, src in zip(names, edition.input_files, strict=True):
+        _copy(src, data / "tei" / name)
+    tei_rel = PurePosixPath("tei", names[0])
     schemas = (p for p in settings.schemas_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
     for src in sorted(schemas):
         _copy(src, data / "schemas" / src.relative_to(settings.schemas_dir))
@@ -155,7 +157,10 @@ def _fill_payload(edition: Edition, settings: DepositSettings, built: dict[str, 
     exports = settings.exports_dir
     for name, sources in built.items():
         for src in sources:
-            rel = src.relative_to(exports / name) if name != "epub" else PurePosixPath(src.name)
+            # an EPUB is kept by its name; one per document by its path in the epub folder
+            # (documents in folders: 1891/letter.epub beside 1890/letter.epub)
+            rel = (src.relative_to(exports / name) if name != "epub" or src.is_relative_to(exports / "epub")
+                   else PurePosixPath(src.name))
             _link(src, data / name / rel)
     files = [
         PayloadFile(PurePosixPath(p.relative_to(data).as_posix()), p, p.relative_to(data).parts[0])
