@@ -15,6 +15,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit:xslt"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
   <!--* Is this one of the blocks every one of which has an anchor? -->
@@ -37,12 +38,32 @@
         <xsl:variable name="path" select="string-join(($top/@xml:id ! string(.),
             for $s in $steps return
               let $name := local-name($s),
-                  $n := count($s/preceding-sibling::*[local-name() = $name]) + 1
+                  $n := tk:sibling-number($s)
               return if ($n = 1 and ($s/self::tei:text or $s/self::tei:front or $s/self::tei:body
                   or $s/self::tei:back)) then $name else $name || $n), '.')"/>
         <!-- an xml:id elsewhere that happens to read the same keeps its anchor -->
         <xsl:sequence select="if (exists(key('tk:id', $path, $tk:doc))) then $path || '.tk' else $path"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!--* The position of $s among its parent's children of the same local name (1 for the first).
+        Counting the preceding siblings grows with their number, for every block: 50,000
+        paragraphs in one division meant 1.25 billion steps. Beyond a few hundred siblings the
+        positions of all the parent's children of that name are numbered once (tk:sibling-numbers). -->
+  <xsl:function name="tk:sibling-number" as="xs:integer">
+    <xsl:param name="s" as="element()"/>
+    <xsl:variable name="name" select="local-name($s)"/>
+    <xsl:sequence select="if (empty($s/preceding-sibling::*[256]))
+        then count($s/preceding-sibling::*[local-name() = $name]) + 1
+        else tk:sibling-numbers($s/.., $name)(generate-id($s))"/>
+  </xsl:function>
+
+  <!--* The position of each child of $parent named $name among them, by generate-id; computed
+        once per parent and name (a memo function: Saxon keeps each answer for the run). -->
+  <xsl:function name="tk:sibling-numbers" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="parent" as="node()"/>
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="map:merge($parent/*[local-name() = $name] ! map{generate-id(.): position()})"/>
   </xsl:function>
 </xsl:stylesheet>

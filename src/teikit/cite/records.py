@@ -21,7 +21,7 @@ from teikit import xmlio
 from teikit.cite.authorship import division_authors
 from teikit.cite.bibliography import bibliography_records
 from teikit.cite.fields import citation_key, editors, names, original_work, put, title_parts, translators
-from teikit.cite.pages import page_range
+from teikit.cite.pages import page_range, page_ranges
 from teikit.cite.tei import agent_name, csl_date, first, idnos, isbn, text, xp
 from teikit.errors import MetadataError
 
@@ -214,7 +214,8 @@ def _division_title(div: etree._Element) -> str:
     return div.get("type", "division").replace("-", " ").capitalize()
 
 
-def division_record(div: etree._Element, book: dict, title_stmt: etree._Element | None = None) -> dict:
+def division_record(div: etree._Element, book: dict, title_stmt: etree._Element | None = None,
+                    page: str | None = None) -> dict:
     """A division of the printed book as a CSL "chapter" in ``book`` (the print record).
 
     Its author is the book's, unless the TEI states another (:mod:`teikit.cite.authorship`):
@@ -236,7 +237,7 @@ def division_record(div: etree._Element, book: dict, title_stmt: etree._Element 
         put(item, key, book.get(key))
     if div.get("type") == "chapter" and div.get("n"):
         item["chapter-number"] = div.get("n")
-    put(item, "page", page_range(div))
+    put(item, "page", page_range(div) if page is None else page)  # page: page_ranges' answer for div
     return item
 
 
@@ -255,9 +256,14 @@ def citation_records(tree: etree._ElementTree) -> dict[str, dict]:
     container = book or records["edition"]
     title_stmt = first(tei_header(tree), "tei:fileDesc/tei:titleStmt")
     root = tree.getroot()
+    cited = []
     for div in xp(root, "tei:text/tei:front/tei:div | tei:text/tei:body/tei:div | tei:text/tei:back/tei:div"):
         div_id = div.get("{http://www.w3.org/XML/1998/namespace}id")
         if div_id and div.get("type") not in _UNCITED_TYPES and div_id not in records:
-            records[div_id] = division_record(div, container, title_stmt)
+            records[div_id] = {}  # its place, so that a repeated ID keeps the first division
+            cited.append((div_id, div))
+    pages = page_ranges([div for _, div in cited])  # the book's pages read once, not per division
+    for (div_id, div), page in zip(cited, pages, strict=True):
+        records[div_id] = division_record(div, container, title_stmt, page)
     return records
 

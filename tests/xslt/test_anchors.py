@@ -1,0 +1,37 @@
+"""A block's anchor among many siblings (xslt/html/anchors.xsl, tk:sibling-number).
+
+The anchor of a block without xml:id names its position among the siblings of its name.
+Beyond 256 siblings the positions are numbered once per parent (a memo function) instead of
+counting the preceding siblings for every block (quadratic: 50,000 paragraphs in one
+division); both ways must give the same anchors as counting does.
+"""
+
+from __future__ import annotations
+
+from tests.xslt.support import build_text, page
+
+TEI = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>
+<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+<text><body><div><head>Many</head>{blocks}</div></body></text></TEI>"""
+
+
+def test_anchors_of_hundreds_of_siblings_count_only_those_of_their_name(tmp_path):
+    blocks, expected, p = [], [], 0
+    for i in range(700):
+        if i % 3 == 2:
+            blocks.append(f"<ab>b{i}</ab>")  # other names between the paragraphs
+        elif i == 400:
+            blocks.append(f'<p xml:id="own">w{i}</p>')  # its own ID, still counted among the p
+            p += 1
+            expected.append(("own", f"w{i}"))
+        else:
+            p += 1
+            blocks.append(f"<p>w{i}</p>")
+            expected.append((f"text.body.div1.p{p}", f"w{i}"))
+    folder, _ = build_text(TEI.format(blocks="".join(blocks)), tmp_path)
+    found = [(el.get("id"), el.text_content()) for el in page(folder, "div-1.html").xpath("//main//*[@id]")]
+    assert [f for f in found if f[1].startswith("w")] == expected
+    assert len(expected) > 400  # past the 256 siblings where the numbering takes over
+    abs_ = [f for f in found if f[1].startswith("b")]
+    assert abs_ == [(f"text.body.div1.ab{k}", f"b{3 * k - 1}") for k in range(1, len(abs_) + 1)]
+    assert len(abs_) == 233
