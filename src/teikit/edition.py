@@ -66,9 +66,9 @@ class Edition:
     @property
     def input_names(self) -> tuple[str, ...]:
         """The name of each of :attr:`input_files` (as a deposit keeps it under ``tei/``): a
-        collection member's the one it is known by (its file name, or its path in the
-        collection's folder when another member has the same file name), a register's its
-        file name."""
+        collection member's the one it is known by (its path from the collection's folder:
+        its file name when it lies in that folder itself, see
+        :func:`teikit.collection.member_names`), a register's its file name."""
         own = tuple(self.members) if self.members else (self.path.name,)
         return (*own, *(p.name for p in self.registers))
 

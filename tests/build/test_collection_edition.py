@@ -291,20 +291,27 @@ def test_a_bibliography_in_each_members_text_keeps_its_entries(tmp_path):
     assert "45" in page and "Bertolini 1877" in page
 
 
-def test_an_inscriptions_divisions_told_apart_by_kind_alone_are_headed_on_its_page(tmp_path):
-    # Concordia's EpiDoc inscriptions: edition, apparatus, translation... none with a head, ran
-    # into one another on a member's page; a letter's dateline (Escher) is not a section
+def _inscription_and(tmp_path: Path, name: str, other: str) -> Path:
+    """The render fixture's inscription as ``name`` and ``other`` as b.xml, built as a collection
+    (exit 0); the output folder."""
     folder = tmp_path / "inscriptions"
     folder.mkdir()
-    shutil.copyfile(RENDER / "inscription.xml", folder / "a.xml")
-    (folder / "b.xml").write_text(
-        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>A letter</title>'
-        '</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>'
-        '</teiHeader><text><body><div type="dateline"><p>Zurich, 3 May</p></div>'
-        '<div type="writingSession"><p>Dear friend, this morning.</p></div></body></text></TEI>')
+    shutil.copyfile(RENDER / "inscription.xml", folder / name)
+    (folder / "b.xml").write_text(other)
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
     assert result.exit_code == 0, result.output
+    return out
+
+
+def test_an_inscriptions_divisions_told_apart_by_kind_alone_are_headed_on_its_page(tmp_path):
+    # Concordia's EpiDoc inscriptions: edition, apparatus, translation... none with a head, ran
+    # into one another on a member's page; a letter's dateline (Escher) is not a section
+    out = _inscription_and(tmp_path, "a.xml", (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>A letter</title>'
+        '</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>'
+        '</teiHeader><text><body><div type="dateline"><p>Zurich, 3 May</p></div>'
+        '<div type="writingSession"><p>Dear friend, this morning.</p></div></body></text></TEI>'))
     page = lxml_html.parse(str(out / "html" / "a.html"))
     labels = page.xpath("//section[starts-with(@class, 'div ')]/h2[@class='div-label tk-generated']/text()")
     assert labels == ["Edition", "Apparatus", "Bibliography", "Translation"]
@@ -315,18 +322,12 @@ def test_an_inscriptions_divisions_told_apart_by_kind_alone_are_headed_on_its_pa
 def test_a_link_to_another_member_by_its_file_name_leads_to_its_page(tmp_path):
     # Concordia's commentaries name other inscriptions by file (<ref target="./dassiolus.xml">);
     # members without an xml:id were left unlinked
-    folder = tmp_path / "inscriptions"
-    folder.mkdir()
-    shutil.copyfile(RENDER / "inscription.xml", folder / "contract.xml")
-    (folder / "b.xml").write_text(
+    out = _inscription_and(tmp_path, "contract.xml", (
         '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
         '<title>A second stone</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
         '<sourceDesc><p>x</p></sourceDesc></fileDesc>'
         '</teiHeader><text><body><div type="commentary"><p>Cut by the hand of <ref target="./contract.xml">'
-        'the contract</ref>, line <ptr target="contract.xml#nowhere"/>.</p></div></body></text></TEI>')
-    out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
-    assert result.exit_code == 0, result.output
+        'the contract</ref>, line <ptr target="contract.xml#nowhere"/>.</p></div></body></text></TEI>'))
     page = lxml_html.parse(str(out / "html" / "b.html"))
     assert page.xpath("//a[@class='tei-ref']/@href") == ["contract.html"]
     assert page.xpath("//a[@class='tei-ptr']/@href") == ["contract.html"]
