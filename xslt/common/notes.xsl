@@ -99,8 +99,7 @@
   <!--* The notes a unit lists, in the order of their markers. -->
   <xsl:function name="tk:unit-notes" as="element(tei:note)*">
     <xsl:param name="unit" as="element()"/>
-    <!-- (with the headings shown atop it: a part's title with a note, SARIT) -->
-    <xsl:variable name="within" select="($unit, tk:opening($unit), tk:closing($unit))"/>
+    <xsl:variable name="within" select="tk:shown-with($unit)"/>
     <xsl:variable name="own" select="$within//tei:note[tk:is-inline-note(.)]"/>
     <xsl:variable name="pointed" select="$within//(tei:ref | tei:ptr | tei:anchor)[not(ancestor::tei:note)] ! tk:note-of-marker(.)"/>
     <xsl:sequence select="($own | $pointed)"/>

@@ -380,6 +380,13 @@
               $unit/parent::tei:div[not(tk:is-unit(.))] ! tk:closing(.))"/>
   </xsl:function>
 
+  <!--* What a unit's page shows: the unit, what stands atop it and what closes it (their
+        notes are the page's notes too: a part's title with a note, SARIT). -->
+  <xsl:function name="tk:shown-with" as="element()*">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="($unit, tk:opening($unit), tk:closing($unit))"/>
+  </xsl:function>
+
   <!--* The file of a unit. -->
   <xsl:function name="tk:unit-file" as="xs:string">
     <xsl:param name="unit" as="element()"/>

@@ -94,13 +94,13 @@
   <!--* The notes of a unit, numbered in this order: its inline notes and the endnotes standing in it. -->
   <xsl:function name="tk:unit-notes" as="element(tei:note)*">
     <xsl:param name="unit" as="element()"/>
-    <xsl:sequence select="($unit, tk:opening($unit), tk:closing($unit))//tei:note[tk:is-inline-note(.) or (tk:is-detached(.) and not(tk:is-continuation(.)))]"/>
+    <xsl:sequence select="tk:shown-with($unit)//tei:note[tk:is-inline-note(.) or (tk:is-detached(.) and not(tk:is-continuation(.)))]"/>
   </xsl:function>
 
   <!--* The notes at the end of a unit: its inline notes (endnotes stand in their division). -->
   <xsl:function name="tk:listed-notes" as="element(tei:note)*">
     <xsl:param name="unit" as="element()"/>
-    <xsl:sequence select="($unit, tk:opening($unit), tk:closing($unit))//tei:note[tk:is-inline-note(.)]"/>
+    <xsl:sequence select="tk:shown-with($unit)//tei:note[tk:is-inline-note(.)]"/>
   </xsl:function>
 
   <!-- An endnote stands where it is, as an EPUB endnote. -->

@@ -76,13 +76,6 @@ class Source:
         return collection.with_registers(Edition.load(Path(self.files[0])), registers)
 
 
-@dataclass
-class Shard:
-    """What a worker sends back from its pages: their diagnostics."""
-
-    diagnostics: list[Diagnostic]
-
-
 def shard_of(file: str, shards: int) -> int:
     """The shard that writes ``file`` (a path relative to the site): the same sum as
     tk:my-file in xslt/html/shards.xsl (a test holds them together)."""
@@ -142,9 +135,10 @@ def holds_c1(path: Path) -> bool:
 
 
 def render_prepared(prepared: Prepared, settings: BuildSettings, folder: str, shard: int,
-                    shards: int) -> Shard:
+                    shards: int) -> list[Diagnostic]:
     """A worker's task: write shard ``shard``'s pages from the serialized edition (Saxon parses
-    it once per worker). Their words are counted by :func:`count_pages` tasks afterwards."""
+    it once per worker); their diagnostics. Their words are counted by :func:`count_pages`
+    tasks afterwards."""
     from teikit import saxon
     from teikit.build import html
 
@@ -152,8 +146,8 @@ def render_prepared(prepared: Prepared, settings: BuildSettings, folder: str, sh
     if params is None:  # they follow: Saxon parses the edition meanwhile
         saxon.preload(prepared.document)
         params = _awaited_params(prepared.document.path.parent)
-    return Shard(html.write_pages(prepared.document, params, settings, Path(folder), prepared.source_name,
-                                  shard, shards))
+    return html.write_pages(prepared.document, params, settings, Path(folder), prepared.source_name,
+                            shard, shards)
 
 
 def count_pages(pages: list[str]) -> tuple[Counter[str], Counter[str]]:
@@ -406,8 +400,7 @@ def render_site(edition: Edition, settings: BuildSettings, folder: Path,
                 pool.shutdown(wait=False)
     finally:
         shutil.rmtree(handover, ignore_errors=True)
-    results[0].diagnostics[:0] = diags
-    found = [d for r in results for d in r.diagnostics]
+    found = diags + [d for shard_found in results for d in shard_found]
     counts = (words, reading) if settings.check_text else None
     # what every shard says about the whole edition (unhandled elements...) is said once
     seen: set[tuple[object, ...]] = set()
