@@ -1,6 +1,6 @@
 """A large edition's build (teikit.build.memory): Saxon runs only in forked children that
-freed their copy of the lxml tree, the EPUB after the HTML site, the EPUB stylesheet lean;
-the outputs are the bytes of an ordinary build."""
+freed their copy of the lxml tree, the EPUB beside the HTML site (after it with --jobs 1),
+the EPUB stylesheet lean; the outputs are the bytes of an ordinary build."""
 
 from __future__ import annotations
 
@@ -125,3 +125,47 @@ def test_a_lean_render_still_finds_c1_control_characters(tmp_path):
     pages = {p.name: p.read_bytes() for p in (tmp_path / "lean").glob("*.html")}
     assert pages and pages == {p.name: p.read_bytes() for p in (tmp_path / "plain").glob("*.html")}
     assert [d.code for d in plain] == [d.code for d in lean]
+
+
+def test_a_large_builds_epub_is_made_beside_the_site_unless_one_process_at_a_time(tmp_path):
+    # when the EPUB's child is let go (forked.wait returns in it), when the site's child has
+    # written its pages (html.fill returns in it) and when the main process is done with the
+    # CSV (made to take a second), each noted in a file; the children inherit the patched
+    # functions. A process of its own, as above.
+    script = f"""
+import time
+from pathlib import Path
+from teikit.build import BuildSettings, csv, forked, html, memory
+from teikit.build.run import build_formats
+from teikit.edition import Edition
+
+log = Path({str(tmp_path / "log")!r})
+waited, filled, tabled = forked.wait, html.fill, csv.build
+
+def noted(what, function):
+    def run(*args, **kwargs):
+        result = function(*args, **kwargs)
+        if what == "csv-made":
+            time.sleep(1)
+        with log.open("a") as f:
+            f.write(f"{{what}} {{time.monotonic()}}\\n")
+        return result
+    return run
+
+forked.wait, html.fill = noted("epub-go", waited), noted("site-written", filled)
+csv.build = noted("csv-made", tabled)
+memory.LARGE = 1  # every edition is large
+for jobs in (2, 1):
+    log.write_text("")
+    run = build_formats(Edition.load(Path({str(MINI)!r})), ["html", "epub", "csv"],
+                        BuildSettings(exports_dir=Path({str(tmp_path)!r}) / str(jobs), jobs=jobs))
+    assert run.committed, run.diagnostics
+    times = {{what: float(t) for what, t in (line.split() for line in log.read_text().splitlines())}}
+    if jobs > 1:  # at once: while this process makes the CSV
+        assert times["epub-go"] < times["csv-made"], (jobs, times)
+    else:  # after the site's child, when this process asks for the book
+        assert times["site-written"] < times["csv-made"] < times["epub-go"], (jobs, times)
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stdout + done.stderr

@@ -220,10 +220,10 @@ def fill(edition: Edition, settings: BuildSettings, tmp: Path, tei_words: bool =
     of shard 0 and writes the search index: only shard 0's words are returned.
 
     ``lean`` (in a large build's forked child, :mod:`teikit.build.memory`): the pages are
-    written by this process alone, the edition's tree is freed before Saxon reads it, and with
-    ``halves`` the parent counts the words of every page (None is returned), so this process,
-    whose memory Saxon's heap still fills, writes neither them nor the search index (the
-    parent does, :func:`teikit.build.search_index.write`, once this process has ended)."""
+    written by this process alone and the edition's tree is freed before Saxon reads it; this
+    process, whose memory Saxon's heap still fills, does not write the search index (the
+    parent does, :func:`teikit.build.search_index.write`, while this process counts its half
+    of the pages: a page at a time, a few MiB)."""
     copied: list[Diagnostic] = []
 
     def meanwhile(serialized: saxon.Serialized | None = None) -> None:
@@ -248,12 +248,11 @@ def fill(edition: Edition, settings: BuildSettings, tmp: Path, tei_words: bool =
         from teikit.build import forked
 
         forked.notify()  # every page is written: the parent counts shard 1's words meanwhile
-        if not lean:
-            words = preservation.page_counts(half_of_pages(tmp, 0))
+        words = preservation.page_counts(half_of_pages(tmp, 0))
     if halves and not lean:  # a large build's parent writes it, not this process that Saxon's heap fills
         index()
     shutil.copytree(ASSETS, tmp / "assets")
-    if settings.check_text and words is None and not (lean and halves):  # counted where written
+    if settings.check_text and words is None:  # counted where written
         words = preservation.site_counts(tmp)
     return diags, words
 

@@ -7,9 +7,10 @@ edition of :data:`LARGE` bytes or more, ``teikit build`` of the HTML site and an
 output (:func:`teikit.build.run.build_formats`; not with ``--executor``, and where processes
 can be forked) therefore runs each Saxon transform in a forked
 child that writes the document for Saxon, then frees its own copy of the lxml tree
-(:func:`release`) before Saxon parses it, and runs the EPUB after the HTML site rather than
-beside it; the EPUB stylesheet renders each file twice instead of holding the whole book
-(its ``lean`` parameter). The outputs are byte-identical either way; below :data:`LARGE`
+(:func:`release`) before Saxon parses it; the EPUB's child works beside the site's (after
+it with ``--jobs 1``, one process at a time: two Saxon heaps never stand side by side), and
+the EPUB stylesheet renders each file twice instead of holding the whole book (its ``lean``
+parameter). The outputs are byte-identical either way; below :data:`LARGE`
 (the memoir: 1.5 MB) nothing changes, since the memory is small and the time counts.
 """
 
