@@ -305,8 +305,12 @@ def transform(
     # Never the input's own bytes or DOCTYPE: Saxon's parser would load the DTD it names.
     if isinstance(document, bytes):
         document = xmlio.parse_bytes(document, source_name)
-    # An executable holds parameters and messages: one run at a time.
-    with _lock, tempfile.TemporaryDirectory(prefix="teikit-saxon-") as handover:
+    # An executable holds parameters and messages: one run at a time. A document already
+    # serialized is read where it is (no folder made and removed per run: a validation of a
+    # thousand letters made a thousand).
+    with _lock, contextlib.ExitStack() as stack:
+        handover = (str(document.path.parent) if isinstance(document, Serialized)
+                    else stack.enter_context(tempfile.TemporaryDirectory(prefix="teikit-saxon-")))
         executable.clear_parameters()
         executable.clear_xsl_messages()
         executable.set_save_xsl_message(True)

@@ -167,12 +167,6 @@ def test_auto_uses_what_a_file_declares_and_says_so(tmp_path):
     assert "validate.declared-unavailable" in result.output and "validate.default-schema" in result.output
 
 
-def test_xpath2_schematron_is_refused_clearly():
-    result = run("--schema", str(OTHER / "xpath2.sch"), str(OTHER / "letter-good.xml"))
-    assert result.exit_code == 2
-    assert 'queryBinding="xslt2"' in result.output and "Traceback" not in result.output
-
-
 @pytest.mark.parametrize("engine", ["jing", "lxml"])
 def test_schema_including_a_url_is_refused(engine):
     result = run("--engine", engine, "--schema", str(OTHER / "remote.rng"), str(OTHER / "letter-good.xml"))

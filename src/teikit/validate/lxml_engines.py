@@ -2,8 +2,9 @@
 
 Each schema is compiled once per process and kept (compiling tei_all.rng with libxml2 takes
 about 6 s, so a second validation in the same process costs only the validation itself).
-Schematron runs through lxml's ``isoschematron`` (XPath 1.0, ``queryBinding="xslt"``); its
-SVRL report's locations are turned back into the line of the element they name.
+Schematron in XPath 1.0 (``queryBinding="xslt"``) runs through lxml's ``isoschematron``; its
+SVRL report's locations are turned back into the line of the element they name. Schematron in
+XPath 2.0 or later runs on Saxon (:mod:`teikit.validate.schematron_xslt3`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from lxml import etree, isoschematron
 from teikit import xmlio
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.errors import InputError
+from teikit.validate import schematron_xslt3
 from teikit.validate.documents import Document
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
@@ -44,13 +46,28 @@ def _compile(kind: str, path: Path, factory: Callable[[etree._ElementTree], Any]
 
 
 def _refuse_unsupported_binding(kind: str, tree: etree._ElementTree, path: Path) -> None:
-    binding = (tree.getroot().get("queryBinding") or "xslt").lower()
-    if kind == "Schematron" and binding not in ("xslt", "xpath"):
+    binding = schematron_xslt3.binding(tree)
+    if kind == "Schematron" and binding not in ("xslt", "xpath", *schematron_xslt3.BINDINGS):
         raise InputError(
-            f'Schematron with queryBinding="{binding}" (XPath 2.0 or later) is not supported',
+            f'Schematron with queryBinding="{binding}" is not supported',
             file=path,
-            hint='teikit runs XPath 1.0 Schematron (queryBinding="xslt"); rewrite the rules in XPath 1.0',
+            hint='teikit runs Schematron in XPath (queryBinding "xslt", "xpath", "xslt2", "xslt3", '
+                 '"xpath2", "xpath3" or "xpath31")',
         )
+
+
+_bindings: dict[Path, str] = {}
+
+
+def _binding(path: Path) -> str:
+    """The query binding of the Schematron schema at ``path`` (read once per process)."""
+    key = path.resolve()
+    with _lock:
+        if key not in _bindings:
+            tree = xmlio.parse_file(key)
+            _refuse_unsupported_binding("Schematron", tree, path)
+            _bindings[key] = schematron_xslt3.binding(tree)
+        return _bindings[key]
 
 
 def compiled_relaxng(path: Path) -> etree.RelaxNG:
@@ -275,7 +292,10 @@ class _Locator:
 
 
 def validate_schematron(path: Path, doc: Document, code: str) -> list[Diagnostic]:
-    """Run an ISO Schematron schema on one document; failed asserts and reports are diagnostics."""
+    """Run an ISO Schematron schema on one document; failed asserts and reports are diagnostics.
+    XPath 1.0 schemas run here (libxslt); XPath 2.0 and later on Saxon (:mod:`schematron_xslt3`)."""
+    if _binding(path) in schematron_xslt3.BINDINGS:
+        return schematron_xslt3.validate(path, doc, code)
     schema = _compile("Schematron", path, _schematron)
     with _lock:
         report, lines = schema.report(doc.tree)

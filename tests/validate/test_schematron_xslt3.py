@@ -1,0 +1,185 @@
+"""Schematron in XPath 2.0 and later (queryBinding xslt2, xslt3, ...), run on Saxon:
+teikit.validate.schematron_xslt3."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from teikit.cli import cli
+from teikit.errors import InputError
+from teikit.validate import lxml_engines, schematron_xslt3
+from teikit.validate.documents import Document
+from tests.validate.conftest import OTHER
+
+SCH = 'xmlns="http://purl.oclc.org/dsdl/schematron"'
+
+LETTERS = """<?xml version="1.0" encoding="UTF-8"?>
+<letters xmlns="urn:example:letters">
+  <letter n="1" date="1928-01-01">
+    <from>Bazhanov</from>
+    <to>Stalin</to>
+  </letter>
+  <letter n="2" date="1928-13-01">
+    <from>Stalin</from>
+    <to>Stalin</to>
+  </letter>
+  <letter n="x" date="1929-02-02">
+    <from>Trotsky</from>
+    <to>Bazhanov</to>
+  </letter>
+</letters>
+"""
+
+
+def _doc(tmp_path: Path, text: str = LETTERS) -> Document:
+    path = tmp_path / "letters.xml"
+    path.write_text(text, encoding="utf-8")
+    return Document(path=path, tree=etree.parse(str(path)), name=str(path))
+
+
+def _schema(tmp_path: Path, body: str, binding: str = "xslt2", extra: str = "") -> Path:
+    path = tmp_path / "rules.sch"
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n'
+                    f'<schema {SCH} queryBinding="{binding}" {extra}>\n'
+                    f'<ns prefix="l" uri="urn:example:letters"/>\n{body}\n</schema>\n', encoding="utf-8")
+    return path
+
+
+def _found(tmp_path: Path, body: str, **kw: str) -> list[tuple[int | None, str, str, str]]:
+    doc = _doc(tmp_path)
+    diags = schematron_xslt3.validate(_schema(tmp_path, body, **kw), doc, "sch.rules")
+    return [(d.line, d.severity.value, d.code, d.message) for d in diags]
+
+
+@pytest.mark.parametrize("binding", sorted(schematron_xslt3.BINDINGS))
+def test_xpath_2_and_later_rules_are_run_with_source_lines(tmp_path, binding):
+    found = _found(tmp_path, """<pattern><rule context="l:letter">
+      <assert id="date" test="@date castable as xs:date"
+        >The date <value-of select="@date"/> is no date.</assert>
+      <report role="warning" test="l:from = l:to">A letter from <name/> to oneself.</report>
+    </rule></pattern>""", binding=binding)
+    assert found == [(7, "error", "date", "The date 1928-13-01 is no date."),
+                     (7, "warning", "sch.rules", "A letter from letter to oneself.")]
+
+
+def test_a_patterns_first_matching_rule_fires_and_each_pattern_sees_every_node(tmp_path):
+    found = _found(tmp_path, """
+    <pattern id="first">
+      <rule context="l:letter[@n = '1']"><report test="true()">first rule</report></rule>
+      <rule context="l:letter"><report test="true()">second rule <value-of select="@n"/></report></rule>
+    </pattern>
+    <pattern id="attributes">
+      <rule context="@n">
+        <assert test=". castable as xs:integer">@n <value-of select="."/> is no number</assert>
+      </rule>
+    </pattern>""")
+    assert [(line, message) for line, _, _, message in found] == [
+        (3, "first rule"), (7, "second rule 2"), (11, "second rule x"), (11, "@n x is no number")]
+
+
+def test_lets_diagnostics_subject_and_functions(tmp_path):
+    found = _found(tmp_path, """
+    <let name="sender" value="'Stalin'"/>
+    <xsl:function xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:f="urn:f"
+        name="f:year" as="xs:string">
+      <xsl:param name="d"/><xsl:sequence select="substring($d, 1, 4)"/>
+    </xsl:function>
+    <pattern><rule context="l:letter" subject="l:to">
+      <let name="year" value="f:year(@date)" xmlns:f="urn:f"/>
+      <report test="l:from = $sender" diagnostics="d1"
+        >Sent by <value-of select="$sender"/> in <value-of select="$year"/>.</report>
+    </rule></pattern>
+    <diagnostics><diagnostic id="d1">To <value-of select="l:to"/>.</diagnostic></diagnostics>""",
+                   extra='xmlns:f="urn:f"')
+    assert [(line, message) for line, _, _, message in found] == [(9, "Sent by Stalin in 1928. To Stalin.")]
+
+
+def test_abstract_rules_abstract_patterns_and_the_default_phase(tmp_path):
+    body = """
+    <phase id="dates"><active pattern="when"/></phase>
+    <phase id="all"><active pattern="when"/><active pattern="people"/></phase>
+    <pattern id="when"><rule context="l:letter"><extends rule="dated"/></rule></pattern>
+    <pattern abstract="true" id="named"><rule context="$element">
+      <assert test="normalize-space(.)">empty <name/> ($element: text is no parameter)</assert>
+    </rule></pattern>
+    <pattern id="people" is-a="named"><param name="element" value="l:from"/></pattern>
+    <pattern><rule abstract="true" id="dated">
+      <assert test="@date castable as xs:date">bad date</assert>
+    </rule></pattern>
+    """
+    assert [m for *_, m in _found(tmp_path, body, extra='defaultPhase="dates"')] == ["bad date"]
+    path = _schema(tmp_path, body.replace("Stalin", ""), extra='defaultPhase="all"')
+    text = LETTERS.replace("<from>Trotsky</from>", "<from> </from>")
+    diags = schematron_xslt3.validate(path, _doc(tmp_path, text), "sch")
+    assert [(d.line, d.message) for d in diags] == [
+        (7, "bad date"), (12, "empty from ($element: text is no parameter)")]
+
+
+def test_includes_beside_the_schema(tmp_path):
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "parts" / "rule.sch").write_text(
+        f'<pattern {SCH}><rule context="l:letter">'
+        '<assert test="@n castable as xs:integer">n</assert></rule></pattern>')
+    found = _found(tmp_path, '<include href="parts/rule.sch"/>')
+    assert [(line, m) for line, _, _, m in found] == [(11, "n")]
+
+
+RULE = '<pattern><rule context="l:letter">{}</rule></pattern>'
+
+
+@pytest.mark.parametrize("body, said", [
+    (RULE.format('<assert test="doc(\'/etc/passwd\')">x</assert>'), "doc("),
+    (RULE.format('<report test="unparsed-text(\'a.txt\') = \'\'">x</report>'), "unparsed-text("),
+    (RULE.format('<let name="c" value="collection(\'.\')"/>'), "collection("),
+    ('<xsl:include xmlns:xsl="http://www.w3.org/1999/XSL/Transform" href="other.xsl"/>', "xsl:include"),
+    ('<include href="../outside.sch"/>', "not a file beside or below it"),
+    ('<include href="file:///etc/passwd"/>', "not a file beside or below it"),
+])
+def test_a_schema_that_would_read_other_files_is_refused(tmp_path, body, said):
+    (tmp_path / "outside.sch").write_text(f'<pattern {SCH}/>')
+    (tmp_path / "in").mkdir()
+    path = _schema(tmp_path / "in", body)
+    with pytest.raises(InputError) as caught:
+        schematron_xslt3.validate(path, _doc(tmp_path), "sch")
+    assert said in caught.value.message and caught.value.file == str(path)
+
+
+def test_an_xpath_error_is_said_at_the_rules_line_in_the_schema(tmp_path):
+    path = _schema(tmp_path, """<pattern>
+      <rule context="l:letter">
+        <assert test="@n + 'a' = 1">sum</assert>
+      </rule></pattern>""")
+    with pytest.raises(InputError) as caught:
+        schematron_xslt3.validate(path, _doc(tmp_path), "sch")
+    assert caught.value.line == 6 and "XPTY0004" in caught.value.message
+
+
+def test_an_xpath_1_schema_finds_the_same_on_either_engine(tmp_path):
+    doc = Document(path=OTHER / "letter-bad.xml", tree=etree.parse(str(OTHER / "letter-bad.xml")),
+                   name="letter-bad.xml")
+    copy = tmp_path / "letter2.sch"
+    copy.write_text((OTHER / "letter.sch").read_text().replace('queryBinding="xslt"', 'queryBinding="xslt2"'))
+    on_libxslt = lxml_engines.validate_schematron(OTHER / "letter.sch", doc, "sch")
+    on_saxon = lxml_engines.validate_schematron(copy, doc, "sch")
+    key = lambda d: (d.line, d.severity, d.code, d.message)  # noqa: E731
+    assert [key(d) for d in on_saxon] == [key(d) for d in on_libxslt] and on_libxslt
+
+
+def test_teikit_validate_runs_an_xpath2_schema():
+    ok = CliRunner().invoke(cli, ["validate", "--no-cache", "--schema", str(OTHER / "xpath2.sch"),
+                                  str(OTHER / "letter-good.xml")])
+    assert ok.exit_code == 0, ok.output
+    bad = CliRunner().invoke(cli, ["validate", "--no-cache", "--schema", str(OTHER / "xpath2.sch"),
+                                   str(OTHER / "letter-stalin.xml")])
+    assert bad.exit_code == 1 and "letter-stalin.xml:2: error: From B. [sch.xpath2]" in bad.output, bad.output
+
+
+def test_an_unknown_query_binding_is_refused_clearly(tmp_path):
+    path = _schema(tmp_path, "<pattern/>", binding="stx")
+    result = CliRunner().invoke(cli, ["validate", "--no-cache", "--schema", str(path),
+                                      str(OTHER / "letter-good.xml")])
+    assert result.exit_code == 2 and 'queryBinding="stx" is not supported' in result.output
