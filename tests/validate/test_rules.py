@@ -41,7 +41,11 @@ def test_broken_fixture_fails_with_its_rule_at_its_line(path, teikit_report):
 
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
 def test_broken_fixture_is_still_valid_tei(path, tei_all_report):
-    assert [d.render() for d in tei_all_report.diagnostics if d.file == str(path)] == []
+    # valid against the grammar; tei_all's own Schematron (embedded in tei_all.rng) may find
+    # what teikit.sch finds only where the Guidelines forbid it too: @when beside @from
+    said = [d for d in tei_all_report.diagnostics if d.file == str(path)]
+    assert [d.render() for d in said if d.code != "sch.tei_all"] == []
+    assert [d.line for d in said] == ([_expected(path)[1]] if path.stem == "sch-date-range-when" else [])
 
 
 def test_every_schematron_rule_has_a_fixture():

@@ -183,3 +183,39 @@ def test_an_unknown_query_binding_is_refused_clearly(tmp_path):
     result = CliRunner().invoke(cli, ["validate", "--no-cache", "--schema", str(path),
                                       str(OTHER / "letter-good.xml")])
     assert result.exit_code == 2 and 'queryBinding="stx" is not supported' in result.output
+
+
+GRAMMAR = """<grammar xmlns="http://relaxng.org/ns/structure/1.0" xmlns:sch="http://purl.oclc.org/dsdl/schematron"
+    ns="urn:example:letters">
+  <sch:ns prefix="l" uri="urn:example:letters"/>
+  <start><element name="letters"><oneOrMore><ref name="letter"/></oneOrMore></element></start>
+  <define name="letter">
+    <element name="letter">
+      <sch:pattern><sch:rule context="l:letter">
+        <sch:assert test="@date castable as xs:date">{message}</sch:assert>
+      </sch:rule></sch:pattern>
+      <attribute name="n"/><attribute name="date"/><element name="from"><text/></element>
+      <element name="to"><text/></element>
+    </element>
+  </define>
+</grammar>
+"""
+
+
+def test_the_schematron_embedded_in_a_relax_ng_grammar_runs_after_it(tmp_path):
+    from teikit.validate import schemas
+
+    (tmp_path / "letters.rng").write_text(GRAMMAR.format(message="no date"))
+    assert [s.kind for s in schemas.resolve(str(tmp_path / "letters.rng"))] == ["relaxng", "schematron"]
+    result = CliRunner().invoke(cli, ["validate", "--no-cache", "--schema", str(tmp_path / "letters.rng"),
+                                      str(_doc(tmp_path).path)])
+    assert result.exit_code == 1, result.output
+    assert "letters.xml:7: error: no date [sch.letters]" in result.output
+    # a grammar that includes it and replaces the definition replaces its rule with it
+    (tmp_path / "custom.rng").write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><include href="letters.rng">'
+        '<define name="letter"><element name="letter"><text/></element></define></include></grammar>')
+    assert [s.kind for s in schemas.resolve(str(tmp_path / "custom.rng"))] == ["relaxng"]
+    plain = GRAMMAR.replace("<sch:pattern>", "<!--").replace("</sch:pattern>", "-->")
+    (tmp_path / "plain.rng").write_text(plain)
+    assert schemas.embedded_schematron(tmp_path / "plain.rng") is None

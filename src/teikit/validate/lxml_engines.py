@@ -26,10 +26,7 @@ from teikit.validate.documents import Document
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 _lock = threading.Lock()
 _compiled: dict[tuple[str, Path], Any] = {}
-_ROLES = {
-    "fatal": Severity.ERROR, "error": Severity.ERROR, "warning": Severity.WARNING, "warn": Severity.WARNING,
-    "info": Severity.INFO, "information": Severity.INFO,
-}
+_ROLES = schematron_xslt3.ROLES
 
 
 def _compile(kind: str, path: Path, factory: Callable[[etree._ElementTree], Any]) -> Any:

@@ -49,12 +49,15 @@ def require_tei_all() -> Path:
 
 
 def resolve(name: str) -> list[Schema]:
-    """The schemas a ``--schema`` value stands for, in the order they run."""
+    """The schemas a ``--schema`` value stands for, in the order they run: a RELAX NG grammar
+    is followed by the Schematron rules embedded in it (:func:`embedded_schematron`)."""
     if name == "teikit":
         require_tei_all()  # teikit.rng includes it
+        # teikit.sch holds the Guidelines' constraints the edition needs, said with codes of
+        # their own: the rules embedded in the grammar would say them twice
         return [Schema(TEIKIT_RNG, "relaxng"), Schema(TEIKIT_SCH, "schematron")]
     if name == "tei_all":
-        return [Schema(require_tei_all(), "relaxng")]
+        return _with_embedded(require_tei_all())
     path = Path(name)
     kind = KINDS.get(path.suffix.lower())
     if kind is None:
@@ -65,7 +68,95 @@ def resolve(name: str) -> list[Schema]:
     if not path.is_file():
         raise InputError("schema file not found", file=path, hint="check the path given to --schema")
     refuse_remote_references(path)
+    if kind == "relaxng":
+        return _with_embedded(path.resolve())
     return [Schema(path.resolve(), kind)]
+
+
+def _with_embedded(rng: Path) -> list[Schema]:
+    embedded = embedded_schematron(rng)
+    return [Schema(rng, "relaxng"), *([Schema(embedded, "schematron")] if embedded else [])]
+
+
+SCH = "http://purl.oclc.org/dsdl/schematron"
+RNG = "http://relaxng.org/ns/structure/1.0"
+_embedded: dict[tuple[Path, bytes], Path | None] = {}
+_embedded_folder: Path | None = None
+
+
+def _parent_tag(el: object) -> object:
+    parent = el.getparent()  # type: ignore[attr-defined]
+    return None if parent is None else parent.tag
+
+
+def embedded_schematron(rng: Path) -> Path | None:
+    """The Schematron rules embedded in the RELAX NG grammar ``rng`` and the local grammars it
+    includes (an ODD processor puts an ODD's constraints there: tei_all.rng holds 83 patterns of
+    the Guidelines, such as "@when and @from do not co-occur"), as a schema of their own named
+    like the grammar (``tei_all.sch``), written once per grammar and process; None when it holds
+    none. The rules are XPath 2.0 (``queryBinding="xslt2"``, the ODD default), run on Saxon."""
+    global _embedded_folder
+    import hashlib
+    import tempfile
+    from copy import deepcopy
+
+    from lxml import etree
+
+    data = xmlio.read_bytes(rng)
+    key = (rng.resolve(), hashlib.sha256(data).digest())
+    if key in _embedded:
+        return _embedded[key]
+    found: list[etree._Element] = []
+    seen: set[Path] = set()
+    holders: list[Path] = []  # the grammars that hold rules: the schema is named after the first
+
+    def collect(path: Path, overridden: frozenset[str] = frozenset()) -> None:
+        path = path.resolve()
+        if path in seen or not path.is_file():
+            return
+        seen.add(path)
+        root = xmlio.parse_file(path).getroot()
+        here = [el for el in root.iter(f"{{{SCH}}}ns", f"{{{SCH}}}pattern", f"{{{SCH}}}rule",
+                                       f"{{{SCH}}}diagnostics")
+                if (el.tag != f"{{{SCH}}}rule" or _parent_tag(el) != f"{{{SCH}}}pattern")
+                # a rule of a definition the including grammar replaces is replaced with it
+                and not any(d.get("name") in overridden for d in el.iterancestors(f"{{{RNG}}}define"))]
+        if any(el.tag != f"{{{SCH}}}ns" for el in here):
+            holders.append(path)
+        found.extend(here)
+        for include in root.iter(f"{{{RNG}}}include", f"{{{RNG}}}externalRef"):
+            href = include.get("href") or ""
+            if href and "://" not in href:
+                replaced = frozenset(d.get("name", "") for d in include.iter(f"{{{RNG}}}define"))
+                collect(path.parent / href, replaced)
+
+    collect(rng)
+    checks = [el for el in found if el.tag != f"{{{SCH}}}ns"]
+    if not checks:
+        _embedded[key] = None
+        return None
+    schema = etree.Element(f"{{{SCH}}}schema", nsmap={"sch": SCH})
+    schema.set("queryBinding", "xslt2")
+    prefixes: set[str] = set()
+    for el in found:
+        if el.tag == f"{{{SCH}}}ns":
+            if el.get("prefix") in prefixes:
+                continue
+            prefixes.add(el.get("prefix", ""))
+        copy = deepcopy(el)
+        if el.tag == f"{{{SCH}}}rule":  # a rule standing alone is a pattern of its own
+            pattern = etree.SubElement(schema, f"{{{SCH}}}pattern")
+            pattern.append(copy)
+        else:
+            schema.append(copy)
+    if _embedded_folder is None:
+        _embedded_folder = Path(tempfile.mkdtemp(prefix="teikit-embedded-"))
+    folder = _embedded_folder / key[1].hex()[:16]
+    folder.mkdir(exist_ok=True)
+    target = folder / f"{holders[0].stem}.sch"  # tei_all.sch: its findings are sch.tei_all
+    target.write_bytes(etree.tostring(schema, xml_declaration=True, encoding="UTF-8"))
+    _embedded[key] = target
+    return target
 
 
 _REFERENCES = (

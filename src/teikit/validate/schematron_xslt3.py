@@ -42,8 +42,10 @@ SCH = "http://purl.oclc.org/dsdl/schematron"
 XSL = "http://www.w3.org/1999/XSL/Transform"
 TK = "urn:teikit:schematron"
 S = f"{{{SCH}}}"
-_ROLES = {
+ROLES = {  # an assertion's @role: its severity (else an error)
+    # "nonfatal": the TEI's word for a warning (the Guidelines' constraints use it)
     "fatal": Severity.ERROR, "error": Severity.ERROR, "warning": Severity.WARNING, "warn": Severity.WARNING,
+    "nonfatal": Severity.WARNING,
     "info": Severity.INFO, "information": Severity.INFO,
 }
 # XPath and XSLT that would read a file or the network, or run other code, from a schema
@@ -373,7 +375,7 @@ def validate(path: Path, doc: Document, code: str) -> list[Diagnostic]:
     for found in report.iter(f"{{{TK}}}f") if report is not None else ():
         location = found.get("path", "")
         text = " ".join("".join(found.itertext()).split())
-        severity = _ROLES.get((found.get("role") or "error").lower(), Severity.ERROR)
+        severity = ROLES.get((found.get("role") or "error").lower(), Severity.ERROR)
         out.append(Diagnostic(doc.name, source_line(doc.tree, location), None, severity,
                               found.get("id") or code, text, xpath=readable(location)))
     return out
