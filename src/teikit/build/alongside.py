@@ -14,6 +14,7 @@ function that finishes it and returns a :class:`teikit.build.BuildResult`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -38,15 +39,23 @@ class Task:
 
 def validation(files: Sequence[Path], schema: str, *, project_schemas: dict[Path, str] | None = None,
                cache_dir: Path | None = None) -> Task:
-    """``teikit validate --schema SCHEMA FILES`` as a task: run in a thread (Jing waits in its
-    own process), so this process goes on meanwhile."""
+    """``teikit validate --schema SCHEMA FILES`` as a task, so this process goes on meanwhile:
+    run in a forked child (it inherits the trees already read) where this process may fork,
+    else in a thread (Jing waits in its own process). Not a thread where a child can be had:
+    XPath 2.0 Schematron runs on Saxon, which holds Python's lock while it works, and a
+    thousand letters' rules (4 s) stalled the check and the EPUB beside them."""
 
     def start(edition: Edition) -> Finish:
+        from teikit.build import forked
         from teikit.validate.runner import validate_paths
 
+        run = functools.partial(validate_paths, list(files), schema, project_schemas=project_schemas,
+                                cache_dir=cache_dir, trees=_own_tree(edition))
+        if forked.available():
+            child = forked.Forked(run)
+            return lambda: BuildResult("validate", diagnostics=list(child.result().diagnostics))
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="teikit-validate")
-        future = pool.submit(validate_paths, list(files), schema, project_schemas=project_schemas,
-                             cache_dir=cache_dir, trees=_own_tree(edition))
+        future = pool.submit(run)
         pool.shutdown(wait=False)
 
         def finish() -> BuildResult:
