@@ -219,3 +219,31 @@ def test_the_schematron_embedded_in_a_relax_ng_grammar_runs_after_it(tmp_path):
     plain = GRAMMAR.replace("<sch:pattern>", "<!--").replace("</sch:pattern>", "-->")
     (tmp_path / "plain.rng").write_text(plain)
     assert schemas.embedded_schematron(tmp_path / "plain.rng") is None
+
+
+def test_many_documents_are_divided_among_forked_processes_with_the_same_findings(tmp_path):
+    # a process of its own: the forked workers run Saxon, this process never does (it may not
+    # fork once it has); with --jobs 1 it runs the rules itself
+    import subprocess
+    import sys
+
+    for i in range(6):
+        (tmp_path / f"l{i}.xml").write_text(LETTERS.replace('n="x"', f'n="x{i}"'))
+    schema = _schema(tmp_path, """<pattern><rule context="@n">
+        <assert test=". castable as xs:integer">@n <value-of select="."/> is no number</assert>
+      </rule></pattern>""")
+    script = f"""
+from teikit import saxon
+from teikit.validate import runner
+runner.PARALLEL_DOCUMENTS = 2  # six documents: three processes
+files = [{str(tmp_path)!r}]
+two = runner.validate_paths(files, {str(schema)!r}, cache_dir=None, jobs=3)
+assert not saxon.started(), "this process ran the rules"
+one = runner.validate_paths(files, {str(schema)!r}, cache_dir=None, jobs=1)
+assert saxon.started()
+assert [d.render() for d in two.diagnostics] == [d.render() for d in one.diagnostics]
+assert len(one.diagnostics) == 6 and "@n x5 is no number" in one.diagnostics[-1].message
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stdout + done.stderr

@@ -29,8 +29,9 @@ from teikit.validate.runner import DEFAULT_CACHE, ENGINES, validate_paths
     help="RELAX NG engine: auto picks Jing when Java has it (faster), else lxml.",
 )
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="Jing processes run at once on a large set of files (4 MB or more each) "
-                   "[default: the cores].")
+              help="Jing processes run at once on a large set of files (4 MB or more each), and "
+                   "processes the Schematron and XSD of many files (40 or more each) are divided "
+                   "among [default: the cores].")
 @click.option("--no-cache", is_flag=True, help="Do not use or fill the result cache in .cache/validate/.")
 @FORMAT_OPTION
 def command(inputs: tuple[str, ...], schema: str, engine: str, jobs: int | None, no_cache: bool,
