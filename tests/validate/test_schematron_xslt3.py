@@ -247,3 +247,11 @@ print("ok")
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stdout + done.stderr
+
+
+def test_a_dynamic_error_is_said_of_its_node_and_the_rest_is_still_checked(tmp_path):
+    found = _found(tmp_path, """<pattern><rule context="l:letter">
+      <assert test="xs:date(@date) lt xs:date('1929-01-01')">too late</assert>
+    </rule></pattern>""")
+    assert [(line, code) for line, _, code, _ in found] == [(7, "sch.evaluation-error"), (11, "sch.rules")]
+    assert "assert at line 5 cannot be evaluated here: err:FORG0001 Invalid date" in found[0][3]

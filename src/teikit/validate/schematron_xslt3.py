@@ -153,6 +153,7 @@ def _active_patterns(root: etree._Element, path: Path) -> list[etree._Element]:
     return patterns
 
 
+ERRED = "sch.evaluation-error"  # the code of a test that raised a dynamic error on a node
 LINE = f"{{{TK}}}line"  # on a generated instruction: the line of the schema's element it comes from
 
 
@@ -199,7 +200,16 @@ def _finding(check: etree._Element, rule: etree._Element, diagnostics: dict[str,
              into: etree._Element) -> None:
     report = etree.QName(check).localname == "report"
     test = check.get("test", "false()")
-    branch = _lined(_x("if", into, test=test if report else f"not({test})"), check)
+    # a dynamic error (xs:date('1928-13-01')) is said of its node, as a finding of its own,
+    # and the other nodes and rules are still checked (it would stop the whole document)
+    attempt = _lined(_x("try", into), check)
+    branch = _lined(_x("if", attempt, test=test if report else f"not({test})"), check)
+    caught = _x("catch", attempt)
+    failed = etree.SubElement(caught, f"{{{TK}}}f", role="error", id=ERRED)
+    _x("attribute", failed, name="path", select="path(.)")
+    _x("text", failed).text = f"the schema's {etree.QName(check).localname} at line {check.sourceline} " \
+        "cannot be evaluated here: "
+    _x("value-of", failed, select="$err:code, $err:description", separator=" ")
     found = etree.SubElement(branch, f"{{{TK}}}f")
     for attr in ("role", "id", "flag"):
         if check.get(attr) is not None:
@@ -240,7 +250,7 @@ def to_xslt(tree: etree._ElementTree, path: Path) -> bytes:
     nsmap.update({p: u for p, u in root.nsmap.items() if p and u != SCH})
     nsmap.update({ns.get("prefix", ""): ns.get("uri", "") for ns in root.iter(S + "ns")})
     nsmap.pop("", None)
-    nsmap.update({"xsl": XSL, "tk": TK})
+    nsmap.update({"xsl": XSL, "tk": TK, "err": "http://www.w3.org/2005/xqt-errors"})
     sheet = etree.Element(f"{{{XSL}}}stylesheet", nsmap=nsmap)
     sheet.set("version", "3.0")
     sheet.set("exclude-result-prefixes", "#all")
