@@ -255,3 +255,34 @@ def test_a_dynamic_error_is_said_of_its_node_and_the_rest_is_still_checked(tmp_p
     </rule></pattern>""")
     assert [(line, code) for line, _, code, _ in found] == [(7, "sch.evaluation-error"), (11, "sch.rules")]
     assert "assert at line 5 cannot be evaluated here: err:FORG0001 Invalid date" in found[0][3]
+
+
+def test_a_large_document_is_run_in_a_child_that_freed_its_tree(tmp_path):
+    # a process of its own, as above: with every document large, Saxon runs only in children
+    import subprocess
+    import sys
+
+    doc = _doc(tmp_path)
+    schema = _schema(tmp_path, """<pattern><rule context="l:letter">
+      <assert test="@date castable as xs:date">The date <value-of select="@date"/> is no date.</assert>
+    </rule></pattern>""")
+    script = f"""
+from pathlib import Path
+from lxml import etree
+from teikit import saxon
+from teikit.validate import schematron_xslt3
+from teikit.validate.documents import Document
+
+doc = Document(path=Path({str(doc.path)!r}), tree=etree.parse({str(doc.path)!r}), name="letters.xml")
+schematron_xslt3.LARGE = 1
+large = schematron_xslt3.validate(Path({str(schema)!r}), doc, "sch")
+assert not saxon.started(), "this process ran Saxon"
+assert doc.tree.getroot().tag.endswith("letters"), "this process's tree was freed"
+schematron_xslt3.LARGE = 10 ** 12
+small = schematron_xslt3.validate(Path({str(schema)!r}), doc, "sch")
+assert [d.render() for d in large] == [d.render() for d in small] and len(small) == 1, (large, small)
+assert small[0].line == 7
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stdout + done.stderr

@@ -26,9 +26,10 @@ import hashlib
 import re
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from copy import deepcopy
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -36,6 +37,9 @@ from teikit import xmlio
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.errors import InputError
 from teikit.validate.documents import Document
+
+if TYPE_CHECKING:
+    from teikit.saxon import Serialized
 
 BINDINGS = frozenset({"xslt2", "xslt3", "xpath2", "xpath3", "xpath31"})
 SCH = "http://purl.oclc.org/dsdl/schematron"
@@ -363,29 +367,49 @@ def _unrunnable(path: Path, stylesheet: Path, said: str) -> InputError:
                       hint="fix this rule's XPath (teikit runs queryBinding xslt2/xslt3 as XPath 3.1)")
 
 
-def validate(path: Path, doc: Document, code: str) -> list[Diagnostic]:
-    """Run the XPath 2.0+ Schematron schema at ``path`` on one document."""
+# A document of this many bytes or more is run in a forked child that frees its copy of the
+# lxml tree first: Saxon's tree and runtime beside it took validate --schema tei_all of 50 MB
+# from 336 to 624 MiB (teikit.build.memory says the same of the builds).
+LARGE = 8_000_000
+
+
+def _findings(stylesheet: Path, path: Path, document: Serialized, name: str,
+              release: Callable[[], None] | None = None) -> list[tuple[str, str, str, str]]:
+    """(path, role, id, text) of each finding of ``stylesheet`` on the serialized ``document``."""
     from teikit import saxon
 
-    stylesheet = _stylesheet(path)
-    assert _folder is not None  # made by _stylesheet
+    if release is not None:  # in a forked child: this copy of the tree is not needed
+        release()
     try:
-        # in a folder that lives as long as the process; the last document's file removed
-        # first: ext4 flushes a file truncated and written again (2 ms a document)
-        (_folder / "document.xml").unlink(missing_ok=True)
-        document = saxon.serialized(doc.tree, _folder)
-        result = saxon.transform(stylesheet, document, source_name=doc.name)
+        result = saxon.transform(stylesheet, document, source_name=name)
     except InputError:
         raise
     except Exception as exc:  # a rule Saxon cannot compile or run: the schema's fault
         raise _unrunnable(path, stylesheet, str(getattr(exc, "message", exc))) from exc
-    out: list[Diagnostic] = []
     output = result.output or ""
     report = etree.fromstring(output.encode("utf-8")) if output.strip() else None
-    for found in report.iter(f"{{{TK}}}f") if report is not None else ():
-        location = found.get("path", "")
-        text = " ".join("".join(found.itertext()).split())
-        severity = ROLES.get((found.get("role") or "error").lower(), Severity.ERROR)
-        out.append(Diagnostic(doc.name, source_line(doc.tree, location), None, severity,
-                              found.get("id") or code, text, xpath=readable(location)))
-    return out
+    return [(found.get("path", ""), found.get("role") or "error", found.get("id") or "",
+             " ".join("".join(found.itertext()).split()))
+            for found in (report.iter(f"{{{TK}}}f") if report is not None else ())]
+
+
+def validate(path: Path, doc: Document, code: str) -> list[Diagnostic]:
+    """Run the XPath 2.0+ Schematron schema at ``path`` on one document."""
+    from teikit import saxon
+    from teikit.build import forked, memory
+
+    stylesheet = _stylesheet(path)
+    assert _folder is not None  # made by _stylesheet
+    # in a folder that lives as long as the process; the last document's file removed
+    # first: ext4 flushes a file truncated and written again (2 ms a document)
+    (_folder / "document.xml").unlink(missing_ok=True)
+    document = saxon.serialized(doc.tree, _folder)
+    if document.path.stat().st_size >= LARGE and forked.available():
+        with forked.Forked(_findings, stylesheet, path, document, doc.name,
+                           lambda: memory.release(doc)) as child:
+            found = child.result()
+    else:
+        found = _findings(stylesheet, path, document, doc.name)
+    return [Diagnostic(doc.name, source_line(doc.tree, location), None,
+                       ROLES.get(role.lower(), Severity.ERROR), ident or code, text, xpath=readable(location))
+            for location, role, ident, text in found]
