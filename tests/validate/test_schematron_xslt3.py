@@ -126,6 +126,12 @@ def test_includes_beside_the_schema(tmp_path):
         '<assert test="@n castable as xs:integer">n</assert></rule></pattern>')
     found = _found(tmp_path, '<include href="parts/rule.sch"/>')
     assert [(line, m) for line, _, _, m in found] == [(11, "n")]
+    # a rule that extends the rule of a file (Schematron 2016: extends/@href)
+    (tmp_path / "parts" / "dated.sch").write_text(
+        f'<rule {SCH}><assert test="@date castable as xs:date">bad date</assert></rule>')
+    found = _found(tmp_path, '<pattern><rule context="l:letter"><extends href="parts/dated.sch"/>'
+                             '<report test="@n = \'x\'">x</report></rule></pattern>')
+    assert [(line, m) for line, _, _, m in found] == [(7, "bad date"), (11, "x")]
 
 
 RULE = '<pattern><rule context="l:letter">{}</rule></pattern>'

@@ -80,24 +80,42 @@ def _refuse(path: Path, el: etree._Element | None, what: str, hint: str) -> Inpu
                       line=el.sourceline if el is not None else None, hint=hint)
 
 
+def _external(path: Path, el: etree._Element, depth: int) -> tuple[Path, etree._Element]:
+    """The file an ``include`` or ``extends`` names by its ``href``, and its element: only a
+    file beside or below the schema."""
+    href = el.get("href") or ""
+    target = (path.parent / href).resolve()
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", href) or href.startswith("/") \
+            or not target.is_relative_to(path.parent.resolve()):
+        said = f"{etree.QName(el).localname}s {href!r}, which is not a file beside or below it"
+        raise _refuse(path, el, said, "copy the file into the schema's folder and name it by a relative path")
+    if depth > _MAX_INCLUDES:
+        raise _refuse(path, el, "includes files more than 50 levels deep", "flatten the includes")
+    return target, xmlio.parse_file(target).getroot()
+
+
 def _included(root: etree._Element, path: Path, depth: int = 0) -> None:
-    """Replace every ``sch:include`` by the element of the file it names (recursively)."""
+    """Replace every ``sch:include`` by the element of the file it names, and every
+    ``sch:extends`` naming a file (``href``) by the lets and checks of the rule in it
+    (recursively)."""
     for include in list(root.iter(S + "include")):
-        href = include.get("href") or ""
-        target = (path.parent / href).resolve()
-        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", href) or href.startswith("/") \
-                or not target.is_relative_to(path.parent.resolve()):
-            raise _refuse(path, include, f"includes {href!r}, which is not a file beside or below it",
-                          "copy the included file into the schema's folder and include it by a relative path")
-        if depth > _MAX_INCLUDES:
-            raise _refuse(path, include, "includes files more than 50 levels deep", "flatten the includes")
-        tree = xmlio.parse_file(target)
-        found = tree.getroot()
+        target, found = _external(path, include, depth)
         _included(found, target, depth + 1)
         parent = include.getparent()
         if parent is not None:
             found.tail = include.tail
             parent.replace(include, found)
+    for extends in [e for e in root.iter(S + "extends") if e.get("href")]:
+        target, found = _external(path, extends, depth)
+        _included(found, target, depth + 1)
+        parent = extends.getparent()
+        if found.tag != S + "rule" or parent is None:
+            raise _refuse(path, extends, f"extends {extends.get('href')!r}, which holds no rule",
+                          "name a file whose element is a Schematron rule")
+        at = parent.index(extends)
+        parent.remove(extends)
+        for offset, child in enumerate(c for c in found if isinstance(c.tag, str)):
+            parent.insert(at + offset, child)
 
 
 def _checked(root: etree._Element, path: Path) -> None:
