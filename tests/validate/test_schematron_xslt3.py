@@ -292,3 +292,14 @@ print("ok")
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stdout + done.stderr
+
+
+def test_patterns_may_name_their_lets_alike(tmp_path):
+    found = _found(tmp_path, """
+    <pattern><let name="who" value="'Stalin'"/>
+      <rule context="l:from"><report test=". = $who">from <value-of select="$who"/></report></rule></pattern>
+    <pattern><let name="who" value="count(//l:letter)"/>
+      <rule context="l:letters">
+        <report test="$who = 3"><value-of select="$who"/> letters</report>
+      </rule></pattern>""")
+    assert [(line, m) for line, _, _, m in found] == [(8, "from Stalin"), (2, "3 letters")]

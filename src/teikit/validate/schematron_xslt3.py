@@ -283,14 +283,22 @@ def to_xslt(tree: etree._ElementTree, path: Path) -> bytes:
             sheet.append(_lined(deepcopy(el), el))
     for let in root.iterchildren(S + "let"):
         _variable(let, sheet)
+    declared = {let.get("name") for let in root.iterchildren(S + "let")}  # global variables
     diagnostics = {d.get("id", ""): d for d in root.iter(S + "diagnostic")}
     abstract = _abstract_rules(root)
     main = _x("template", sheet, match="/")
     results = etree.SubElement(main, f"{{{TK}}}r")
     for i, pattern in enumerate(_active_patterns(root, path)):
         mode = f"tk:p{i}"
-        for let in pattern.iterchildren(S + "let"):
-            _variable(let, sheet)
+        # a pattern's lets are global variables; where two patterns name one alike (or the
+        # schema does), each rule of the pattern declares them itself, still from the root
+        lets = list(pattern.iterchildren(S + "let"))
+        local = any(let.get("name") in declared for let in lets) \
+            or len({let.get("name") for let in lets}) < len(lets)
+        if not local:
+            for let in lets:
+                _variable(let, sheet)
+            declared.update(let.get("name") for let in lets)
         rules = [r for r in pattern.iterchildren(S + "rule") if r.get("abstract") != "true"]
         contexts = [r.get("context", "/") for r in rules]
         # The nodes a pattern's rules match, selected at once: a node matches a pattern P when
@@ -304,6 +312,13 @@ def to_xslt(tree: etree._ElementTree, path: Path) -> bytes:
         for j, rule in enumerate(rules):
             template = _lined(_x("template", sheet, match=rule.get("context", "/"), mode=mode,
                                  priority=str(len(rules) - j)), rule)
+            for let in lets if local else ():
+                variable = _lined(_x("variable", template, name=let.get("name", ""), as_="item()*"), let)
+                at_root = _x("for-each", variable, select="root(.)")
+                if let.get("value") is not None:
+                    _x("sequence", at_root, select=let.get("value", ""))
+                else:
+                    at_root.extend(deepcopy(child) for child in let)
             for child in _rule_body(rule, abstract, path):
                 if child.tag == S + "let":
                     _variable(child, template)
