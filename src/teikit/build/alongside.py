@@ -52,6 +52,8 @@ def validation(files: Sequence[Path], schema: str, *, project_schemas: dict[Path
         run = functools.partial(validate_paths, list(files), schema, project_schemas=project_schemas,
                                 cache_dir=cache_dir, trees=_own_tree(edition))
         if forked.available():
+            # not a with-block: the child outlives start(); finish() reaps it (and a child a
+            # failed build never asks sees its pipe close when this process ends, and ends)
             child = forked.Forked(run)
             return lambda: BuildResult("validate", diagnostics=list(child.result().diagnostics))
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="teikit-validate")

@@ -8,8 +8,13 @@ path to a RELAX NG (``.rng``), W3C XML Schema (``.xsd``) or ISO Schematron (``.s
 
 from __future__ import annotations
 
+import hashlib
+import tempfile
+from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
+
+from lxml import etree
 
 from teikit import paths, xmlio
 from teikit.errors import InputError, ToolError
@@ -84,8 +89,8 @@ _embedded: dict[tuple[Path, bytes], Path | None] = {}
 _embedded_folder: Path | None = None
 
 
-def _parent_tag(el: object) -> object:
-    parent = el.getparent()  # type: ignore[attr-defined]
+def _parent_tag(el: etree._Element) -> object:
+    parent = el.getparent()
     return None if parent is None else parent.tag
 
 
@@ -96,12 +101,6 @@ def embedded_schematron(rng: Path) -> Path | None:
     like the grammar (``tei_all.sch``), written once per grammar and process; None when it holds
     none. The rules are XPath 2.0 (``queryBinding="xslt2"``, the ODD default), run on Saxon."""
     global _embedded_folder
-    import hashlib
-    import tempfile
-    from copy import deepcopy
-
-    from lxml import etree
-
     data = xmlio.read_bytes(rng)
     key = (rng.resolve(), hashlib.sha256(data).digest())
     if key in _embedded:
