@@ -81,9 +81,8 @@ def _run_rules(ctx: Context, docs: DocumentSet, jobs: int) -> list[Diagnostic]:
     if jobs > 1:
         size = sum(doc.path.stat().st_size for doc in checked if doc.path.is_file())
         jobs = jobs if size >= PARALLEL_BYTES else 1
-    if jobs > 1:  # imported here: `teikit check` on a few files starts without them
+    if jobs > 1:  # imported here: `teikit check` on a few files starts without it
         import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
 
         if "fork" not in multiprocessing.get_all_start_methods():
             jobs = 1
@@ -92,21 +91,13 @@ def _run_rules(ctx: Context, docs: DocumentSet, jobs: int) -> list[Diagnostic]:
     # what every worker would otherwise compute again: the pointers resolved, the reverse index
     if checked:
         ctx.incoming(checked[0].tree.getroot())
-    bounds = [len(checked) * i // jobs for i in range(jobs + 1)]
     _inherited = (ctx, checked)
-    from concurrent.futures.process import BrokenProcessPool
-
-    from teikit.errors import ended_abruptly
+    from teikit.cores import in_forked_shares
 
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            shares = list(pool.map(_rules_for, bounds[:-1], bounds[1:]))
-    except BrokenProcessPool as exc:
-        raise ended_abruptly("a worker process checking the files", hint=(
-            "check again; with --jobs 1 one process checks them all, which needs the least memory")) from exc
+        return in_forked_shares(_rules_for, len(checked), jobs, "checking the files", "check")
     finally:
         _inherited = None
-    return [d for share in shares for d in share]
 
 
 _ATTRIBUTE = re.compile(r"^(?:[A-Za-z][\w.-]*/)?@(?:[A-Za-z][\w:.-]*|\*)$")

@@ -91,27 +91,18 @@ def _others(schemas: Sequence[Schema], docs: Sequence[Document], jobs: int) -> l
     (a thousand letters' XPath 2.0 Schematron is 4 s of Saxon). The diagnostics are the same."""
     global _inherited
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
 
     from teikit import saxon
-    from teikit.errors import ended_abruptly
+    from teikit.cores import in_forked_shares
 
     jobs = min(jobs, len(docs) // PARALLEL_DOCUMENTS)
     if jobs <= 1 or not schemas or saxon.started() or "fork" not in multiprocessing.get_all_start_methods():
         return [d for s in schemas for d in _per_document(s, docs)]
-    bounds = [len(docs) * i // jobs for i in range(jobs + 1)]
     _inherited = (schemas, docs)
-    try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            shares = list(pool.map(_share, bounds[:-1], bounds[1:]))
-    except BrokenProcessPool as exc:
-        raise ended_abruptly("a worker process validating the files", hint=(
-            "validate again; with --jobs 1 one process validates them all, which needs the least "
-            "memory")) from exc
+    try:  # the report sorts the diagnostics by file and line
+        return in_forked_shares(_share, len(docs), jobs, "validating the files", "validate")
     finally:
         _inherited = None
-    return [d for share in shares for d in share]  # the report sorts them by file and line
 
 
 def _run(schemas: Sequence[Schema], docs: Sequence[Document], engine: str, jobs: int = 1) -> list[Diagnostic]:
