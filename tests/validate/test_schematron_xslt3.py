@@ -303,3 +303,15 @@ def test_patterns_may_name_their_lets_alike(tmp_path):
         <report test="$who = 3"><value-of select="$who"/> letters</report>
       </rule></pattern>""")
     assert [(line, m) for line, _, _, m in found] == [(8, "from Stalin"), (2, "3 letters")]
+
+
+def test_a_findings_path_is_the_one_xpath_path_gives(tmp_path):
+    # teikit numbers each parent's children once (path() counted the preceding siblings for
+    # every finding: 40,000 findings among 40,000 siblings took 50 s); the paths are path()'s
+    doc = _doc(tmp_path)
+    schema = _schema(tmp_path, """<pattern><rule context="l:letter | l:to | @n">
+      <report test="true()"><value-of select="path(.)"/></report></rule></pattern>""")
+    said = schematron_xslt3.validate(schema, doc, "sch")
+    assert len(said) == 9
+    assert [d.xpath for d in said] == [schematron_xslt3.readable(d.message) for d in said]
+    assert said[1].xpath == "/letters[1]/letter[1]/@n" and said[2].line == 5
