@@ -55,6 +55,15 @@
        less memory (10 MB of TEI: 355 -> 302 MiB), each file rendered twice (teikit sets it
        for large inputs: teikit.build.memory) -->
   <xsl:param name="lean" as="xs:boolean" select="false()"/>
+  <!-- Shards (html/shards.xsl's $shard of $shards: teikit.build.epub_shards): a large book's
+       content files are written by several processes, each a share, so no Saxon heap holds the
+       garbage of the whole book. Every file's ids are needed by every file's links: each shard
+       first gives, with $index-only, the ids of its own files (its principal output, an XML
+       list, rendering nothing else); teikit merges them into one file, whose URI is $index, and
+       each shard then writes its files from it (rendering each once) while the shard that falls
+       to package.opf writes the package documents and says the document's messages. -->
+  <xsl:param name="index-only" as="xs:boolean" select="false()"/>
+  <xsl:param name="index" as="xs:string" select="''"/>
 
   <xsl:output method="text"/>
 
@@ -187,11 +196,34 @@
   <xsl:function name="tk:file" as="map(*)">
     <xsl:param name="facts" as="map(*)"/>
     <xsl:param name="context" as="node()"/>
-    <xsl:variable name="content" select="tk:file-content($facts, $context)"/>
-    <xsl:sequence select="map:merge(($facts,
-        map{'ids': $content//@id ! string(.),
-            'math': exists($content//*[local-name() = 'math'][namespace-uri() = 'http://www.w3.org/1998/Math/MathML'])},
-        if ($lean) then () else map{'content': $content}))"/>
+    <xsl:variable name="indexed" select="if (exists($tk:indexed)) then $tk:indexed($facts('name')) else ()"/>
+    <xsl:choose>
+      <!-- the ids the shards found, which $index gives: the file is rendered when written -->
+      <xsl:when test="exists($tk:indexed)">
+        <xsl:sequence select="map:merge(($facts, map{'ids': $indexed/*:i ! string(.), 'math': $indexed/@math = 'true'}))"/>
+      </xsl:when>
+      <!-- another shard's file, when only the ids of this shard's are asked for -->
+      <xsl:when test="$index-only and not(tk:my-file(tk:epub-path($facts)))">
+        <xsl:sequence select="$facts"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="content" select="tk:file-content($facts, $context)"/>
+        <xsl:sequence select="map:merge(($facts,
+            map{'ids': $content//@id ! string(.),
+                'math': exists($content//*[local-name() = 'math'][namespace-uri() = 'http://www.w3.org/1998/Math/MathML'])},
+            if ($lean or $index-only) then () else map{'content': $content}))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- $index read: each file's entry (name, math, its ids as i elements) by its name -->
+  <xsl:variable name="tk:indexed" as="map(xs:string, element())?" select="if ($index) then
+      map:merge(doc($index)/*/* ! map{string(@name): .}, map{'duplicates': 'use-first'}) else ()"/>
+
+  <!--* The path of a file in the publication (what decides its shard: tk:my-file). -->
+  <xsl:function name="tk:epub-path" as="xs:string">
+    <xsl:param name="file" as="map(*)"/>
+    <xsl:sequence select="'EPUB/text/' || $file('name') || '.xhtml'"/>
   </xsl:function>
 
   <!--* The body content of a file, made from its facts: in no namespace or XHTML (xhtml.xsl
@@ -236,16 +268,39 @@
   </xsl:function>
 
   <xsl:template match="/">
-    <xsl:call-template name="tk:report-unhandled"/>
-    <xsl:if test="empty($tk:units)">
-      <xsl:message select="'warning|epub.no-text|the document has no TEI text (front, body or back); only the title page is built'"/>
-    </xsl:if>
-    <xsl:for-each select="$tk:files">
-      <xsl:call-template name="tk:epub-file"><xsl:with-param name="file" select="."/></xsl:call-template>
-    </xsl:for-each>
-    <xsl:call-template name="tk:epub-cover-image"/>
-    <xsl:call-template name="tk:nav"/>
-    <xsl:call-template name="tk:opf"/>
+    <xsl:choose>
+      <xsl:when test="$index-only">
+        <!-- this shard's files, in reading order: name, MathML or not, ids -->
+        <xsl:variable name="list" as="element()">
+          <files>
+            <xsl:for-each select="$tk:files[tk:my-file(tk:epub-path(.))]">
+              <file name="{.('name')}" math="{.('math')}">
+                <xsl:for-each select=".('ids')"><i><xsl:value-of select="."/></i></xsl:for-each>
+              </file>
+            </xsl:for-each>
+          </files>
+        </xsl:variable>
+        <xsl:sequence select="serialize($list, map{'method': 'xml', 'omit-xml-declaration': true()})"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- one shard writes the package documents and says what concerns the whole document -->
+        <xsl:variable name="package" select="tk:my-file('EPUB/package.opf')"/>
+        <xsl:if test="$package">
+          <xsl:call-template name="tk:report-unhandled"/>
+          <xsl:if test="empty($tk:units)">
+            <xsl:message select="'warning|epub.no-text|the document has no TEI text (front, body or back); only the title page is built'"/>
+          </xsl:if>
+        </xsl:if>
+        <xsl:for-each select="$tk:files[tk:my-file(tk:epub-path(.))]">
+          <xsl:call-template name="tk:epub-file"><xsl:with-param name="file" select="."/></xsl:call-template>
+        </xsl:for-each>
+        <xsl:if test="$package">
+          <xsl:call-template name="tk:epub-cover-image"/>
+          <xsl:call-template name="tk:nav"/>
+          <xsl:call-template name="tk:opf"/>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- One XHTML content document. -->

@@ -114,15 +114,32 @@ def book_bytes(book: Book, document: etree._ElementTree | saxon.Serialized,
         root = Path(tmp)
         result = saxon.transform(stylesheet, document, params=book.params, output_dir=root,
                                  source_name=book.source_name)
-        (root / "META-INF").mkdir()
-        (root / "META-INF" / "container.xml").write_bytes(CONTAINER_XML)
-        (root / "EPUB" / "css").mkdir(parents=True, exist_ok=True)
-        (root / "EPUB" / "css" / "epub.css").write_bytes(CSS.read_bytes())
-        for url, source in book.images:
-            target = root / "EPUB" / "images" / url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-        return package(root), book.diagnostics + result.messages
+        return _packaged(book, root), book.diagnostics + result.messages
+
+
+def sharded_bytes(book: Book, document: saxon.Serialized, jobs: int,
+                  stylesheet: Path = STYLESHEET) -> tuple[bytes, list[Diagnostic]]:
+    """:func:`book_bytes` with the content files written in shards by ``jobs`` processes at a
+    time, none of them this one (:mod:`teikit.build.epub_shards`): the same bytes."""
+    from teikit.build import epub_shards
+
+    with tempfile.TemporaryDirectory(prefix="teikit-epub-") as tmp:
+        root = Path(tmp)
+        said = epub_shards.write(stylesheet, document, book.params, book.source_name, root, jobs)
+        return _packaged(book, root), book.diagnostics + said
+
+
+def _packaged(book: Book, root: Path) -> bytes:
+    """The EPUB of the stylesheet's files in ``root``, with the container, the CSS and the images."""
+    (root / "META-INF").mkdir()
+    (root / "META-INF" / "container.xml").write_bytes(CONTAINER_XML)
+    (root / "EPUB" / "css").mkdir(parents=True, exist_ok=True)
+    (root / "EPUB" / "css" / "epub.css").write_bytes(CSS.read_bytes())
+    for url, source in book.images:
+        target = root / "EPUB" / "images" / url
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    return package(root)
 
 
 def released_bytes(edition: Edition, settings: BuildSettings,
@@ -139,7 +156,18 @@ def released_bytes(edition: Edition, settings: BuildSettings,
         memory.release(edition)
         if ready is not None:
             ready()
-        return book_bytes(book, document, stylesheet)
+        return sharded_bytes(book, document, settings.jobs, stylesheet)
+
+
+def large_bytes(edition: Edition, settings: BuildSettings,
+                stylesheet: Path) -> tuple[bytes, list[Diagnostic]]:
+    """A large edition's EPUB (:mod:`teikit.build.memory`) written in shards by other processes
+    (:func:`sharded_bytes`): this one keeps its tree for the checks that follow, and never
+    holds Saxon beside it."""
+    book = book_of(edition, lean=True)
+    with tempfile.TemporaryDirectory(prefix="teikit-handover-") as folder:
+        document = saxon.serialized(edition.tree, Path(folder))
+        return sharded_bytes(book, document, settings.jobs, stylesheet)
 
 
 def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResult:
@@ -148,7 +176,12 @@ def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResu
     stylesheet = stylesheet_for("epub", STYLESHEET, settings.stylesheets)
     if settings.epub_per_document and edition.members:
         return _per_document(edition, Path(out_dir) / "epub", stylesheet)
-    data, messages = epub_bytes(edition, stylesheet)
+    from teikit.build import memory
+
+    if memory.is_large(edition):
+        data, messages = large_bytes(edition, settings, stylesheet)
+    else:
+        data, messages = epub_bytes(edition, stylesheet)
     target = Path(out_dir) / f"{edition.stem}.epub"
     xmlio.atomic_write_bytes(target, data)
     return BuildResult("epub", outputs=[target], diagnostics=list(messages))

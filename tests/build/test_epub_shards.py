@@ -1,0 +1,94 @@
+"""A large EPUB written in shards by several processes (teikit.build.epub_shards): the same
+bytes as one process's, every content file written by exactly one shard."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from teikit import saxon
+from teikit.build import BuildSettings, epub, epub_shards, memory, parallel
+from teikit.edition import Edition
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+MINI = FIXTURES / "mini-edition.xml"
+# notes and links that cross files, an element the stylesheet does not know (said once)
+CROSSING = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>
+<titleStmt><title>Crossing</title></titleStmt><publicationStmt><p>test</p></publicationStmt>
+<sourceDesc><p>test</p></sourceDesc></fileDesc></teiHeader><standOff><listPerson>
+<person xml:id="pers-a"><persName>Anna A.</persName></person></listPerson></standOff>
+<text><body>
+<div xml:id="ch1" type="chapter"><head>One</head><pb n="1"/><p>Anna <persName ref="#pers-a">Anna</persName>
+said<ref target="#n2">*</ref> a thing<note xml:id="n1">a note</note>, see <ref target="#ch3">three</ref>.</p>
+<blort>unknown words</blort></div>
+<div xml:id="ch2" type="chapter"><head>Two</head><pb n="2"/><p>More<ref target="#n1">*</ref>
+by <persName ref="#pers-a">her</persName>.</p>
+<div xml:id="ch2s"><head>Two, inside</head><p>In.</p></div></div>
+<div xml:id="ch3" type="chapter"><head>Three</head><pb n="3"/>
+<p>Last, back to <ref target="#ch1">one</ref>.</p></div>
+</body>
+<back><div type="notes" xml:id="notes"><head>Notes</head><note xml:id="n2">an endnote</note></div></back>
+</text></TEI>"""
+
+
+def _crossing(tmp_path: Path) -> Path:
+    path = tmp_path / "crossing.xml"
+    path.write_text(CROSSING, encoding="utf-8")
+    return path
+
+
+def _sharded(edition: Edition, jobs: int, tmp: Path) -> tuple[bytes, list[str]]:
+    document = saxon.serialized(edition.tree, tmp)
+    data, said = epub.sharded_bytes(epub.book_of(edition, lean=True), document, jobs)
+    return data, [f"{d.code} {d.message}" for d in said]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_sharded_epub_is_the_one_process_epub(tmp_path, jobs):
+    """The same bytes and the same messages (each said once) as one process, with one worker
+    at a time (--jobs 1) or two."""
+    for path in (MINI, _crossing(tmp_path)):
+        edition = Edition.load(path)
+        one, said = epub.epub_bytes(edition)
+        folder = tmp_path / f"{path.stem}-{jobs}"
+        folder.mkdir()
+        sharded, said_sharded = _sharded(edition, jobs, folder)
+        assert sharded == one and len(one) > 5_000
+        assert said_sharded == [f"{d.code} {d.message}" for d in said]
+    assert [m for m in said_sharded if "<blort>" in m] and len(said_sharded) == len(set(said_sharded))
+
+
+def test_every_content_file_falls_to_exactly_one_shard(tmp_path):
+    """Each shard's list of files: together every content file of the book, none twice, each
+    in the shard parallel.shard_of names for its path."""
+    edition = Edition.load(_crossing(tmp_path))
+    one, _ = epub.epub_bytes(edition)
+    with zipfile.ZipFile(__import__("io").BytesIO(one)) as zf:
+        content = {n for n in zf.namelist() if n.startswith("EPUB/text/")}
+    document = saxon.serialized(edition.tree, tmp_path)
+    params = {**epub.book_of(edition, lean=True).params, "lean": True}
+    shards = 3
+    names: list[str] = []
+    for shard in range(shards):
+        listed = epub_shards._index_task(str(epub.STYLESHEET), document, params, "x", shard, shards)
+        mine = [f"EPUB/text/{f.get('name')}.xhtml" for f in etree.fromstring(listed)]
+        assert all(parallel.shard_of(n, shards) == shard for n in mine)
+        names += mine
+    assert sorted(names) == sorted(content) and len(content) >= 5
+
+
+def test_a_large_edition_builds_its_epub_in_shards(tmp_path, monkeypatch):
+    """`build epub` of a large edition (here: anything, LARGE lowered) goes through the shards
+    and writes the one-process bytes."""
+    edition = Edition.load(_crossing(tmp_path))
+    one, _ = epub.epub_bytes(edition)
+    called: list[int] = []
+    sharded_bytes = epub.sharded_bytes
+    monkeypatch.setattr(memory, "LARGE", 1)
+    monkeypatch.setattr(epub, "sharded_bytes", lambda *a, **k: called.append(1) or sharded_bytes(*a, **k))
+    out = tmp_path / "out"
+    result = epub.build(edition, out, BuildSettings(exports_dir=out, jobs=2))
+    assert called and result.outputs[0].read_bytes() == one
