@@ -1,105 +1,143 @@
-"""A large EPUB's content files written by several short-lived processes (shards).
+"""A large EPUB's content files made by several short-lived processes (shards).
 
-One Saxon process writing a 50 MB book grows its heap with the book: what the collector
-has to sweep grows with what stays alive (the document's tree, the site-wide maps, every
-file's ids), so the time per MB grew 1.4-1.6x from 10 to 50 MB and the process peaked at
-1.3 GB (docs/performance.md, "EPUB at 50 MB (session 11)"). Here the files are divided among
-shards as the HTML site's pages are (xslt/html/shards.xsl: a file falls to the shard that
-:func:`teikit.build.parallel.shard_of` names for its path in the publication):
+One Saxon process writing a 50 MB book grew its heap with the book (what the collector
+sweeps grows with what stays alive: the document's tree, the maps over the whole book, every
+file's ids) and peaked at 1.3 GB (docs/performance.md, "EPUB at 50 MB (session 11)"). Here
+the content files are divided among shards as the HTML site's pages are
+(xslt/html/shards.xsl: a file falls to the shard :func:`teikit.build.parallel.shard_of`
+names for its path in the publication, ``EPUB/text/NAME.xhtml``), in two phases of
+processes that each end with their phase (xslt/epub/epub.xsl's ``phase`` parameter):
 
-1. every shard gives the ids of its own files (``index-only``: each file rendered once, kept
-   as its ids; nothing written);
-2. the ids of every file are merged into one index (an XML file beside the document);
-3. every shard writes its own files from that index (each file rendered once more, with
-   every link resolved against the whole book), and the shard that falls to
-   ``EPUB/package.opf`` writes the package documents (OPF, navigation, cover) and says the
-   document's messages, once.
+1. ``render``: every shard, on the TEI, renders its own files once, writes each one's content
+   as it is before its links are resolved (``parts/NAME.xml``), and gives their facts and ids;
+2. the shards' lists are merged into one index (:data:`INDEX`), in the book's reading order;
+3. ``write``: every shard writes its own content files from their parts, every link checked
+   against the ids of the whole book (the TEI is not read); beside them one ``package`` task,
+   on the TEI, writes the package documents (OPF, navigation, cover) and says the messages
+   about the whole document, once.
 
-Each phase runs in a pool of fresh processes (spawned: never a copy of this process's lxml
-tree) that ends with the phase, so no process holds the garbage of both renders. The
-publication is byte-identical to one process's (``tests/build/test_epub_shards.py``).
+The processes are spawned, never forked: a forked worker would count this process's lxml
+tree among its own pages. The publication is byte-identical to one process's
+(``tests/build/test_epub_shards.py``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
 from teikit.diagnostics import Diagnostic
-from teikit.errors import TeikitError, ended_abruptly
+from teikit.errors import ended_abruptly
 
 if TYPE_CHECKING:
     from teikit.saxon import Serialized
 
-INDEX = "index.xml"  # the ids of every file, beside the serialized document
-PACKAGE = "EPUB/package.opf"  # its shard writes the package documents
+INDEX = "index.xml"  # every file's facts and the ids links point at, beside the serialized document
+NAV_INDEX = "nav-index.xml"  # every file's facts and the ids of pages and divisions
+NOTHING = "nothing.xml"  # the document of a `write` task, which reads no TEI
 
 
 def shards_for(jobs: int) -> int:
-    """How many shards a build with ``jobs`` processes divides the files among."""
+    """How many shards a build with ``jobs`` processes divides the files among (two at least:
+    one process at a time then writes half the book)."""
     return max(2, jobs)
 
 
-def _index_task(stylesheet: str, document: Serialized, params: dict[str, str | bool | int],
-                source_name: str, shard: int, shards: int) -> str:
-    """A worker's first task: the ids of shard ``shard``'s files (an XML list)."""
+def _run(stylesheet: str, document: Serialized, params: dict[str, Any], source_name: str,
+         folder: str) -> tuple[str, list[Diagnostic]]:
+    """A worker's task: one run of the stylesheet; its principal output and messages."""
     from teikit import saxon
 
-    result = saxon.transform(stylesheet, document, params={**params, "index-only": True, "shard": shard,
-                                                          "shards": shards}, source_name=source_name)
-    return result.output or ""
+    result = saxon.transform(stylesheet, document, params=params, output_dir=folder, source_name=source_name)
+    return result.output or "", result.messages
 
 
-def _files_task(stylesheet: str, document: Serialized, params: dict[str, str | bool | int],
-                source_name: str, folder: str, shard: int, shards: int) -> list[Diagnostic]:
-    """A worker's second task: write shard ``shard``'s files into ``folder``; its messages."""
-    from teikit import saxon
-
-    result = saxon.transform(stylesheet, document, params={**params, "shard": shard, "shards": shards},
-                             output_dir=folder, source_name=source_name)
-    return result.messages
-
-
-def merged_index(lists: list[str]) -> bytes:
-    """One index of the shards' lists of files (each ``<files><file name=…>…</file></files>``)."""
+def merged_index(lists: list[str]) -> etree._Element:
+    """One index of the shards' lists (each the book's ``<book lang title/>``, then a
+    ``<file n=…>`` per file of the shard): ``<files lang title>`` with every file, in reading
+    order (``n``): the order in which the first file holding an id is found."""
     whole = etree.Element("files")
+    files: list[etree._Element] = []
     for text in lists:
-        whole.extend(etree.fromstring(text.encode("utf-8")))
-    return etree.tostring(whole, encoding="utf-8", xml_declaration=True)
+        found = etree.fromstring(f"<files>{text}</files>".encode())
+        book, *mine = list(found)
+        for name, value in book.attrib.items():
+            whole.set(name, value)
+        files += mine
+    whole.extend(sorted(files, key=lambda f: int(f.get("n", "0"))))
+    return whole
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname
+
+
+def index_for(whole: etree._Element, keep: Callable[[etree._Element], bool]) -> bytes:
+    """``whole`` with, of each file's ids (``i``), only those ``keep`` keeps, and no ``w``: the
+    ids a phase may ask for. Every file stays listed, each id in every file holding it, so
+    whatever is asked is answered as by the whole index (the first file holding an id too);
+    the maps Saxon builds of them are smaller (at 50 MB, 360,000 ids in all)."""
+    index = etree.Element("files", dict(whole.attrib))
+    for file in whole:
+        copy = etree.SubElement(index, "file", dict(file.attrib))
+        for child in file:
+            if _local(child) == "i" and keep(child):
+                etree.SubElement(copy, "i").text = child.text
+    return etree.tostring(index, encoding="utf-8", xml_declaration=True)
+
+
+def _serialized(path: Path, data: bytes) -> Serialized:
+    from teikit.saxon import Serialized
+
+    path.write_bytes(data)
+    return Serialized(path, hashlib.sha256(data).digest())
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
-    # spawned: a forked worker would count this process's tree among its own pages
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+    # a fresh process for every task: none holds the garbage of another's render
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               max_tasks_per_child=1)
 
 
 def write(stylesheet: Path, document: Serialized, params: dict[str, str | bool], source_name: str,
           folder: Path, jobs: int) -> list[Diagnostic]:
-    """Write the publication's files (EPUB/…) of ``document`` into ``folder`` in shards, by
-    ``jobs`` processes at a time; the stylesheet's messages."""
+    """Write the publication's files (``EPUB/…``) of ``document`` into ``folder`` in shards, by
+    ``jobs`` processes at a time; the stylesheet's messages. The parts and the index are
+    written beside ``document`` (its folder is the caller's, removed after)."""
     shards = shards_for(jobs)
-    common: dict[str, str | bool | int] = {**params, "lean": True}
+    handover = document.path.parent
+    sheet = str(stylesheet)
     try:
         with _pool(jobs) as pool:
-            lists = [f.result() for f in [pool.submit(_index_task, str(stylesheet), document, common,
-                                                      source_name, k, shards) for k in range(shards)]]
-        index = document.path.parent / INDEX
-        index.write_bytes(merged_index(lists))
-        common["index"] = index.resolve().as_uri()
-        with _pool(jobs) as pool:
-            said = [f.result() for f in [pool.submit(_files_task, str(stylesheet), document, common,
-                                                     source_name, str(folder), k, shards)
-                                         for k in range(shards)]]
-    except TeikitError:
-        raise
+            rendered = [pool.submit(_run, sheet, document, {**params, "phase": "render", "shard": k,
+                                                            "shards": shards}, source_name, str(handover))
+                        for k in range(shards)]
+            lists = [f.result()[0] for f in rendered]
+            whole = merged_index(lists)
+            # the content files ask for the ids links point at; the navigation, for pages and divisions
+            wanted = {w.text or "" for file in whole for w in file if _local(w) == "w"}
+            linked = _serialized(handover / INDEX, index_for(whole, lambda i: (i.text or "") in wanted))
+            nav = _serialized(handover / NAV_INDEX, index_for(whole, lambda i: i.get("nav") == "1"))
+            nothing = _serialized(handover / NOTHING, b"<nothing/>")
+            after = {**params, "shards": shards}
+            package: Future[tuple[str, list[Diagnostic]]] = pool.submit(
+                _run, sheet, document, {**after, "phase": "package", "index": nav.path.resolve().as_uri()},
+                source_name, str(folder))
+            written = [pool.submit(_run, sheet, nothing, {**after, "phase": "write", "shard": k,
+                                                          "index": linked.path.resolve().as_uri()},
+                                   source_name, str(folder)) for k in range(shards)]
+            for done in written:
+                done.result()
+            return package.result()[1]
     except Exception as exc:
         if type(exc).__name__ != "BrokenProcessPool":
             raise
         raise ended_abruptly("a worker process writing the EPUB", hint=(
             "build again; with --jobs 1 one process at a time writes the EPUB's files, which needs "
             "the least memory (docs/performance.md)")) from exc
-    return [d for found in said for d in found]
