@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from teikit import saxon
-from teikit.build import BuildSettings, epub, epub_shards, memory, parallel
+from teikit.build import BuildSettings, epub, epub_shards, parallel
 from teikit.edition import Edition
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -83,13 +83,13 @@ def test_every_content_file_falls_to_exactly_one_shard(tmp_path):
 
 
 def test_a_large_edition_builds_its_epub_in_shards(tmp_path, monkeypatch):
-    """`build epub` of a large edition (here: anything, LARGE lowered) goes through the shards
+    """`build epub` of a large edition (here: anything, SHARDED_FROM lowered) goes through the shards
     and writes the one-process bytes."""
     edition = Edition.load(_crossing(tmp_path))
     one, _ = epub.epub_bytes(edition)
     called: list[int] = []
     sharded_bytes = epub.sharded_bytes
-    monkeypatch.setattr(memory, "LARGE", 1)
+    monkeypatch.setattr(epub, "SHARDED_FROM", 1)
     monkeypatch.setattr(epub, "sharded_bytes", lambda *a, **k: called.append(1) or sharded_bytes(*a, **k))
     out = tmp_path / "out"
     result = epub.build(edition, out, BuildSettings(exports_dir=out, jobs=2))

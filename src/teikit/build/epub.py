@@ -36,6 +36,10 @@ CSS = paths.XSLT_DIR / "epub" / "epub.css"
 # The namespace of teikit's name-based book identifiers (uuid5 of the edition's idno).
 TEIKIT_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://teikit.invalid/edition")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
+# From 4 MB of TEI the EPUB is made in shards by other processes (sharded_bytes): one Saxon
+# process's heap then grows past 600 MiB on some shapes (200,000 footnotes in 6.8 MB: 1.1 GB);
+# below it one process is quicker (the memoir, 1.5 MB: 1.1 s against 2 s in shards).
+SHARDED_FROM = 4_000_000
 
 
 def identifier(edition: Edition) -> str:
@@ -178,7 +182,7 @@ def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResu
         return _per_document(edition, Path(out_dir) / "epub", stylesheet)
     from teikit.build import memory
 
-    if memory.is_large(edition):
+    if memory.input_size(edition) >= SHARDED_FROM:
         data, messages = large_bytes(edition, settings, stylesheet)
     else:
         data, messages = epub_bytes(edition, stylesheet)
