@@ -74,7 +74,7 @@ def test_every_content_file_falls_to_exactly_one_shard(tmp_path):
     names: list[str] = []
     for shard in range(shards):
         asked = {**params, "phase": "render", "shard": shard, "shards": shards}
-        listed, _ = epub_shards._run(str(epub.STYLESHEET), document, asked, "x", str(tmp_path))
+        listed, _, _ = epub_shards._run(str(epub.STYLESHEET), document, asked, "x", str(tmp_path))
         mine = [f"EPUB/text/{f.get('name')}.xhtml" for f in etree.fromstring(f"<l>{listed}</l>")[1:]]
         assert all(parallel.shard_of(n, shards) == shard for n in mine)
         assert all((tmp_path / "parts" / Path(n).with_suffix(".xml").name).is_file() for n in mine)

@@ -29,6 +29,10 @@
     css         path of the stylesheet inside EPUB/ (default css/epub.css)
     images      the local images (graphic/@url) teikit.build.epub packages under EPUB/images/,
                 separated by spaces; any other graphic is shown as its label
+    lean        render each file twice rather than hold the whole book (below)
+    phase, index, shard, shards
+                a large book made by several processes, each a share of the files
+                (teikit.build.epub_shards; see $phase below)
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

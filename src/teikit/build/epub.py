@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -30,6 +31,9 @@ from teikit.build.html import local_images
 from teikit.diagnostics import Diagnostic
 from teikit.edition import Edition
 from teikit.xmlio import NSMAP
+
+if TYPE_CHECKING:
+    from teikit.build import epub_shards
 
 STYLESHEET = paths.XSLT_DIR / "epub" / "epub.xsl"
 CSS = paths.XSLT_DIR / "epub" / "epub.css"
@@ -121,15 +125,16 @@ def book_bytes(book: Book, document: etree._ElementTree | saxon.Serialized,
         return _packaged(book, root), book.diagnostics + result.messages
 
 
-def sharded_bytes(book: Book, document: saxon.Serialized, jobs: int,
-                  stylesheet: Path = STYLESHEET) -> tuple[bytes, list[Diagnostic]]:
+def sharded_bytes(book: Book, document: saxon.Serialized, jobs: int, stylesheet: Path = STYLESHEET,
+                  costs: list[epub_shards.Task] | None = None) -> tuple[bytes, list[Diagnostic]]:
     """:func:`book_bytes` with the content files written in shards by ``jobs`` processes at a
-    time, none of them this one (:mod:`teikit.build.epub_shards`): the same bytes."""
+    time, none of them this one (:mod:`teikit.build.epub_shards`): the same bytes. What each
+    process cost is added to ``costs``, when given."""
     from teikit.build import epub_shards
 
     with tempfile.TemporaryDirectory(prefix="teikit-epub-") as tmp:
         root = Path(tmp)
-        said = epub_shards.write(stylesheet, document, book.params, book.source_name, root, jobs)
+        said = epub_shards.write(stylesheet, document, book.params, book.source_name, root, jobs, costs)
         return _packaged(book, root), book.diagnostics + said
 
 

@@ -25,8 +25,11 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import resource
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,13 +52,27 @@ def shards_for(jobs: int) -> int:
     return max(2, jobs)
 
 
+@dataclass(frozen=True)
+class Task:
+    """What one task of a sharded build cost in its own process (for benchmarks/epub_shards_bench.py)."""
+
+    phase: str
+    shard: int | None
+    cpu: float  # seconds of CPU of the stylesheet's run (parse, compile and transform)
+    peak: int  # the process's peak resident memory so far, MiB
+
+
 def _run(stylesheet: str, document: Serialized, params: dict[str, Any], source_name: str,
-         folder: str) -> tuple[str, list[Diagnostic]]:
-    """A worker's task: one run of the stylesheet; its principal output and messages."""
+         folder: str) -> tuple[str, list[Diagnostic], Task]:
+    """A worker's task: one run of the stylesheet; its principal output, messages and cost."""
     from teikit import saxon
 
+    start = time.process_time()
     result = saxon.transform(stylesheet, document, params=params, output_dir=folder, source_name=source_name)
-    return result.output or "", result.messages
+    phase = str(params.get("phase", ""))
+    cost = Task(phase, None if phase == "package" else params.get("shard"), time.process_time() - start,
+                resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+    return result.output or "", result.messages, cost
 
 
 def merged_index(lists: list[str]) -> etree._Element:
@@ -106,10 +123,11 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
 
 
 def write(stylesheet: Path, document: Serialized, params: dict[str, str | bool], source_name: str,
-          folder: Path, jobs: int) -> list[Diagnostic]:
+          folder: Path, jobs: int, costs: list[Task] | None = None) -> list[Diagnostic]:
     """Write the publication's files (``EPUB/…``) of ``document`` into ``folder`` in shards, by
     ``jobs`` processes at a time; the stylesheet's messages. The parts and the index are
-    written beside ``document`` (its folder is the caller's, removed after)."""
+    written beside ``document`` (its folder is the caller's, removed after). What each task
+    cost is added to ``costs``, when given."""
     shards = shards_for(jobs)
     handover = document.path.parent
     sheet = str(stylesheet)
@@ -119,6 +137,7 @@ def write(stylesheet: Path, document: Serialized, params: dict[str, str | bool],
                                                             "shards": shards}, source_name, str(handover))
                         for k in range(shards)]
             lists = [f.result()[0] for f in rendered]
+            tasks = [f.result()[2] for f in rendered]
             whole = merged_index(lists)
             # the content files ask for the ids links point at; the navigation, for pages and divisions
             wanted = {w.text or "" for file in whole for w in file if _local(w) == "w"}
@@ -126,14 +145,15 @@ def write(stylesheet: Path, document: Serialized, params: dict[str, str | bool],
             nav = _serialized(handover / NAV_INDEX, index_for(whole, lambda i: i.get("nav") == "1"))
             nothing = _serialized(handover / NOTHING, b"<nothing/>")
             after = {**params, "shards": shards}
-            package: Future[tuple[str, list[Diagnostic]]] = pool.submit(
+            package: Future[tuple[str, list[Diagnostic], Task]] = pool.submit(
                 _run, sheet, document, {**after, "phase": "package", "index": nav.path.resolve().as_uri()},
                 source_name, str(folder))
             written = [pool.submit(_run, sheet, nothing, {**after, "phase": "write", "shard": k,
                                                           "index": linked.path.resolve().as_uri()},
                                    source_name, str(folder)) for k in range(shards)]
-            for done in written:
-                done.result()
+            tasks += [f.result()[2] for f in [*written, package]]
+            if costs is not None:
+                costs += tasks
             return package.result()[1]
     except Exception as exc:
         if type(exc).__name__ != "BrokenProcessPool":
