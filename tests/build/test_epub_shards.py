@@ -34,9 +34,9 @@ by <persName ref="#pers-a">her</persName>.</p>
 </text></TEI>"""
 
 
-def _crossing(tmp_path: Path) -> Path:
-    path = tmp_path / "crossing.xml"
-    path.write_text(CROSSING, encoding="utf-8")
+def _crossing(tmp_path: Path, text: str = CROSSING, name: str = "crossing") -> Path:
+    path = tmp_path / f"{name}.xml"
+    path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -50,7 +50,10 @@ def _sharded(edition: Edition, jobs: int, tmp: Path) -> tuple[bytes, list[str]]:
 def test_a_sharded_epub_is_the_one_process_epub(tmp_path, jobs):
     """The same bytes and the same messages (each said once) as one process, with one worker
     at a time (--jobs 1) or two."""
-    for path in (MINI, _crossing(tmp_path)):
+    # a C1 control character: shown as its Windows-1252 character, and said (the shards are
+    # told the text holds none only when its bytes hold none)
+    c1 = _crossing(tmp_path, CROSSING.replace("a note", "a &#x86; note"), "c1")
+    for path in (MINI, _crossing(tmp_path), c1):
         edition = Edition.load(path)
         one, said = epub.epub_bytes(edition)
         folder = tmp_path / f"{path.stem}-{jobs}"
@@ -58,7 +61,9 @@ def test_a_sharded_epub_is_the_one_process_epub(tmp_path, jobs):
         sharded, said_sharded = _sharded(edition, jobs, folder)
         assert sharded == one and len(one) > 5_000
         assert said_sharded == [f"{d.code} {d.message}" for d in said]
-    assert [m for m in said_sharded if "<blort>" in m] and len(said_sharded) == len(set(said_sharded))
+        assert len(said_sharded) == len(set(said_sharded))
+    assert [m for m in said_sharded if "<blort>" in m]
+    assert [m for m in said_sharded if "control-characters" in m]
 
 
 def test_every_content_file_falls_to_exactly_one_shard(tmp_path):

@@ -130,11 +130,14 @@ def sharded_bytes(book: Book, document: saxon.Serialized, jobs: int, stylesheet:
     """:func:`book_bytes` with the content files written in shards by ``jobs`` processes at a
     time, none of them this one (:mod:`teikit.build.epub_shards`): the same bytes. What each
     process cost is added to ``costs``, when given."""
-    from teikit.build import epub_shards
+    from teikit.build import epub_shards, parallel
 
+    params = dict(book.params)
+    if not parallel.holds_c1(document.path):  # spares every process that reads the TEI the scan
+        params["control-characters"] = False
     with tempfile.TemporaryDirectory(prefix="teikit-epub-") as tmp:
         root = Path(tmp)
-        said = epub_shards.write(stylesheet, document, book.params, book.source_name, root, jobs, costs)
+        said = epub_shards.write(stylesheet, document, params, book.source_name, root, jobs, costs)
         return _packaged(book, root), book.diagnostics + said
 
 
