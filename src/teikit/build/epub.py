@@ -157,8 +157,8 @@ def _packaged(book: Book, root: Path) -> bytes:
 def released_bytes(edition: Edition, settings: BuildSettings,
                    ready: Callable[[], object] | None = None) -> tuple[bytes, list[Diagnostic]]:
     """In a large build's forked child (:mod:`teikit.build.memory`): the EPUB's bytes, the
-    edition's tree freed before Saxon parses the document and the stylesheet run lean;
-    ``ready`` is waited for (the HTML site done) before Saxon starts."""
+    edition's tree freed and the book made in shards by other processes (:func:`sharded_bytes`);
+    ``ready`` is waited for (the HTML site done) before they start."""
     from teikit.build import memory
 
     stylesheet = stylesheet_for("epub", STYLESHEET, settings.stylesheets)

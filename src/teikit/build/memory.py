@@ -8,9 +8,11 @@ output (:func:`teikit.build.run.build_formats`; not with ``--executor``, and whe
 can be forked) therefore runs each Saxon transform in a forked
 child that writes the document for Saxon, then frees its own copy of the lxml tree
 (:func:`release`) before Saxon parses it, and runs the EPUB after the HTML site rather than
-beside it; the EPUB stylesheet renders each file twice instead of holding the whole book
-(its ``lean`` parameter). The outputs are byte-identical either way; below :data:`LARGE`
-(the memoir: 1.5 MB) nothing changes, since the memory is small and the time counts.
+beside it; that child has the EPUB made in shards by short-lived processes, each a share
+of its files (:mod:`teikit.build.epub_shards`, as ``build epub`` alone does from 4 MB:
+``teikit.build.epub.SHARDED_FROM``). The outputs are byte-identical either way; below
+:data:`LARGE` (the memoir: 1.5 MB) nothing changes, since the memory is small and the time
+counts.
 """
 
 from __future__ import annotations
