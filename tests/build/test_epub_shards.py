@@ -99,3 +99,19 @@ def test_a_large_edition_builds_its_epub_in_shards(tmp_path, monkeypatch):
     out = tmp_path / "out"
     result = epub.build(edition, out, BuildSettings(exports_dir=out, jobs=2))
     assert called and result.outputs[0].read_bytes() == one
+
+
+def test_the_merged_index_is_in_reading_order_and_keeps_what_is_asked():
+    """The shards' lists merge in the book's reading order (which file holds an id first);
+    a phase's index keeps every file and, of the ids, those asked for, in every file that
+    holds them."""
+    shard0 = '<book lang="en" title="T"/><file n="3" name="c"><i>x</i><i nav="1">p3</i><w>y</w></file>'
+    shard1 = ('<book lang="en" title="T"/><file n="1" name="a"><i>y</i><i>z</i></file>'
+              '<file n="2" name="b"><i>y</i><w>x</w></file>')
+    whole = epub_shards.merged_index([shard0, shard1])
+    assert [f.get("name") for f in whole] == ["a", "b", "c"] and whole.get("title") == "T"
+    linked = etree.fromstring(epub_shards.index_for(whole, lambda i: i.text in {"x", "y"}))
+    kept = [(f.get("name"), [i.text for i in f]) for f in linked]
+    assert kept == [("a", ["y"]), ("b", ["y"]), ("c", ["x"])]
+    nav = etree.fromstring(epub_shards.index_for(whole, lambda i: i.get("nav") == "1"))
+    assert [[i.text for i in f] for f in nav] == [[], [], ["p3"]]
