@@ -29,6 +29,10 @@
     css         path of the stylesheet inside EPUB/ (default css/epub.css)
     images      the local images (graphic/@url) teikit.build.epub packages under EPUB/images/,
                 separated by spaces; any other graphic is shown as its label
+    lean        render each file twice rather than hold the whole book (below)
+    phase, index, shard, shards
+                a large book made by several processes, each a share of the files
+                (teikit.build.epub_shards; see $phase below)
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -55,6 +59,20 @@
        less memory (10 MB of TEI: 355 -> 302 MiB), each file rendered twice (teikit sets it
        for large inputs: teikit.build.memory) -->
   <xsl:param name="lean" as="xs:boolean" select="false()"/>
+  <!-- Shards (html/shards.xsl's $shard of $shards; teikit.build.epub_shards): a large book is
+       made by several short-lived processes, each a share of its files, so no Saxon heap holds
+       the garbage of the whole book, and every file is rendered once. $phase:
+         ''         one process makes everything (the default);
+         'render'   on the TEI: render this shard's files, write each one's content as it is
+                    before links are resolved (parts/NAME.xml under the output folder), and give
+                    as the principal output their facts and ids (an XML list, in reading order);
+         'write'    with the merged index ($index, the lists of every shard), on any document
+                    (the TEI is not read): write this shard's content files from their parts,
+                    every link checked against the ids of the whole book;
+         'package'  on the TEI, with $index: the package documents (OPF, navigation, cover) and
+                    the messages about the whole document. -->
+  <xsl:param name="phase" as="xs:string" select="''"/>
+  <xsl:param name="index" as="xs:string" select="''"/>
 
   <xsl:output method="text"/>
 
@@ -187,11 +205,45 @@
   <xsl:function name="tk:file" as="map(*)">
     <xsl:param name="facts" as="map(*)"/>
     <xsl:param name="context" as="node()"/>
-    <xsl:variable name="content" select="tk:file-content($facts, $context)"/>
-    <xsl:sequence select="map:merge(($facts,
-        map{'ids': $content//@id ! string(.),
-            'math': exists($content//*[local-name() = 'math'][namespace-uri() = 'http://www.w3.org/1998/Math/MathML'])},
-        if ($lean) then () else map{'content': $content}))"/>
+    <xsl:choose>
+      <!-- the ids the shards found, which $index gives -->
+      <xsl:when test="$index">
+        <xsl:variable name="indexed" select="$tk:indexed($facts('name'))"/>
+        <xsl:sequence select="map:merge(($facts, map{'ids': $indexed/*:i ! string(.), 'math': $indexed/@math = 'true'}))"/>
+      </xsl:when>
+      <!-- a shard renders its own files when it writes their parts -->
+      <xsl:when test="$phase = 'render'"><xsl:sequence select="$facts"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="content" select="tk:file-content($facts, $context)"/>
+        <xsl:sequence select="map:merge(($facts, tk:ids-and-math($content),
+            if ($lean) then () else map{'content': $content}))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!--* The ids a file's content holds ('ids'), and whether it holds MathML ('math'). -->
+  <xsl:function name="tk:ids-and-math" as="map(*)">
+    <xsl:param name="content" as="document-node()"/>
+    <xsl:sequence select="map{'ids': $content//@id ! string(.),
+        'math': exists($content//*[local-name() = 'math'][namespace-uri() = 'http://www.w3.org/1998/Math/MathML'])}"/>
+  </xsl:function>
+
+  <!-- The ids the navigation document asks for (package.xsl: $tk:pages, tk:toc-entries): the
+       printed pages' and the divisions' (a shard's index keeps only these for the package). -->
+  <xsl:variable name="tk:nav-ids" as="map(xs:string, xs:boolean)" select="map:merge((
+      ($tk:doc//tei:text | $tk:doc//tei:sourceDoc)//tei:pb[normalize-space(@n)] ! map{tk:pb-id(.): true()},
+      $tk:doc//*[matches(local-name(), '^div\d?$')]/@xml:id ! map{string(.): true()}), map{'duplicates': 'use-first'})"/>
+
+  <!-- $index read: the book's files, in reading order (name, title, type, math; ids as i
+       elements), and each file's entry by its name -->
+  <xsl:variable name="tk:index-files" as="element()*" select="if ($index) then doc($index)/*/* else ()"/>
+  <xsl:variable name="tk:indexed" as="map(xs:string, element())" select="map:merge(
+      $tk:index-files ! map{string(@name): .}, map{'duplicates': 'use-first'})"/>
+
+  <!--* The path of a file in the publication (what decides its shard: tk:my-file). -->
+  <xsl:function name="tk:epub-path" as="xs:string">
+    <xsl:param name="file" as="map(*)"/>
+    <xsl:sequence select="'EPUB/text/' || $file('name') || '.xhtml'"/>
   </xsl:function>
 
   <!--* The body content of a file, made from its facts: in no namespace or XHTML (xhtml.xsl
@@ -236,32 +288,84 @@
   </xsl:function>
 
   <xsl:template match="/">
-    <xsl:call-template name="tk:report-unhandled"/>
-    <xsl:if test="empty($tk:units)">
-      <xsl:message select="'warning|epub.no-text|the document has no TEI text (front, body or back); only the title page is built'"/>
-    </xsl:if>
-    <xsl:for-each select="$tk:files">
-      <xsl:call-template name="tk:epub-file"><xsl:with-param name="file" select="."/></xsl:call-template>
-    </xsl:for-each>
-    <xsl:call-template name="tk:epub-cover-image"/>
-    <xsl:call-template name="tk:nav"/>
-    <xsl:call-template name="tk:opf"/>
+    <xsl:choose>
+      <xsl:when test="$phase = 'render'">
+        <!-- the principal output: the book's language and title, then each file's facts, each
+             element serialized on its own (teikit.build.epub_shards merges them) -->
+        <xsl:variable name="book" as="element()"><book lang="{$tk:lang}" title="{$tk:title}"/></xsl:variable>
+        <xsl:value-of select="serialize($book, map{'method': 'xml', 'omit-xml-declaration': true()})"/>
+        <xsl:for-each select="$tk:files">
+          <xsl:variable name="file" select="."/>
+          <xsl:if test="tk:my-file(tk:epub-path($file))">
+            <xsl:variable name="content" select="tk:file-content($file, ($file('unit'), $tk:doc)[1])"/>
+            <xsl:variable name="found" select="tk:ids-and-math($content)"/>
+            <xsl:result-document href="parts/{$file('name')}.xml" method="xml" indent="no" encoding="UTF-8">
+              <xsl:sequence select="$content"/>
+            </xsl:result-document>
+            <xsl:variable name="facts" as="element()">
+              <file n="{position()}" name="{$file('name')}" title="{$file('title')}" math="{$found('math')}">
+                <xsl:if test="exists($file('type'))"><xsl:attribute name="type" select="$file('type')"/></xsl:if>
+                <!-- its ids (nav: one the navigation document may ask for: a page's or a division's) -->
+                <xsl:for-each select="$found('ids')">
+                  <i><xsl:if test="map:contains($tk:nav-ids, .)"><xsl:attribute name="nav" select="1"/></xsl:if>
+                    <xsl:value-of select="."/></i>
+                </xsl:for-each>
+                <!-- the fragments its links point at: the only ids a content file asks for -->
+                <xsl:for-each select="distinct-values($content//@href[contains(., '#')] ! substring-after(., '#'))">
+                  <w><xsl:value-of select="."/></w>
+                </xsl:for-each>
+              </file>
+            </xsl:variable>
+            <xsl:value-of select="serialize($facts, map{'method': 'xml', 'omit-xml-declaration': true()})"/>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:when test="$phase = 'write'">
+        <xsl:variable name="book" select="$tk:index-files[1]/.."/>
+        <xsl:for-each select="$tk:index-files[tk:my-file('EPUB/text/' || @name || '.xhtml')]">
+          <xsl:call-template name="tk:epub-file">
+            <xsl:with-param name="file" select="map{'name': string(@name), 'title': string(@title), 'type': @type ! string(.)}"/>
+            <xsl:with-param name="content" select="doc(resolve-uri('parts/' || @name || '.xml', $index))"/>
+            <xsl:with-param name="lang" select="string($book/@lang)"/>
+            <xsl:with-param name="book-title" select="string($book/@title)"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="tk:report-unhandled"/>
+        <xsl:if test="empty($tk:units)">
+          <xsl:message select="'warning|epub.no-text|the document has no TEI text (front, body or back); only the title page is built'"/>
+        </xsl:if>
+        <xsl:if test="$phase != 'package'">
+          <xsl:for-each select="$tk:files">
+            <xsl:call-template name="tk:epub-file"><xsl:with-param name="file" select="."/></xsl:call-template>
+          </xsl:for-each>
+        </xsl:if>
+        <xsl:call-template name="tk:epub-cover-image"/>
+        <xsl:call-template name="tk:nav"/>
+        <xsl:call-template name="tk:opf"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- One XHTML content document. -->
   <xsl:template name="tk:epub-file">
     <xsl:param name="file" as="map(*)"/>
+    <!-- its content as rendered (by a shard, read back from its part), else rendered now -->
+    <xsl:param name="content" as="document-node()" select="if (map:contains($file, 'content')) then $file('content')
+        else tk:file-content($file, ($file('unit'), $tk:doc)[1])"/>
+    <xsl:param name="lang" as="xs:string" select="$tk:lang"/>
+    <xsl:param name="book-title" as="xs:string" select="$tk:title"/>
     <xsl:result-document href="EPUB/text/{$file('name')}.xhtml" method="xhtml" html-version="5" indent="no"
                          encoding="UTF-8" omit-xml-declaration="no">
-      <html lang="{$tk:lang}" xml:lang="{$tk:lang}">
+      <html lang="{$lang}" xml:lang="{$lang}">
         <head>
           <meta charset="utf-8"/>
-          <title><xsl:value-of select="($file('title')[normalize-space()], $tk:title)[1]"/></title>
+          <title><xsl:value-of select="($file('title')[normalize-space()], $book-title)[1]"/></title>
           <link rel="stylesheet" type="text/css" href="../{$css}"/>
         </head>
         <body>
-          <xsl:apply-templates select="(if (map:contains($file, 'content')) then $file('content')
-              else tk:file-content($file, ($file('unit'), $tk:doc)[1]))/node()" mode="tk:xhtml">
+          <xsl:apply-templates select="$content/node()" mode="tk:xhtml">
             <xsl:with-param name="file" select="$file('name') || '.xhtml'" tunnel="yes"/>
             <xsl:with-param name="semantics" select="$file('type')" tunnel="yes"/>
           </xsl:apply-templates>

@@ -20,12 +20,15 @@
 
   <xsl:variable name="tk:xhtml-ns" as="xs:string" select="'http://www.w3.org/1999/xhtml'"/>
 
-  <!-- Every id of every content file, and the file that holds it (the first, should two). -->
+  <!-- Every id of every content file, and the file that holds it (the first, should two):
+       from the files, or from the shards' index when it is given (epub.xsl's $phase) -->
+  <xsl:variable name="tk:id-facts" as="map(*)*" select="if ($index)
+      then $tk:index-files ! map{'name': string(@name), 'ids': *:i ! string(.)} else $tk:files"/>
   <xsl:variable name="tk:file-ids" as="map(xs:string, map(*))" select="map:merge(
-      $tk:files ! map{.('name') || '.xhtml': map:merge(.('ids') ! map{.: true()},
-                                                       map{'duplicates': 'use-first'})})"/>
+      $tk:id-facts ! map{.('name') || '.xhtml': map:merge(.('ids') ! map{.: true()},
+                                                          map{'duplicates': 'use-first'})})"/>
   <xsl:variable name="tk:id-files" as="map(xs:string, xs:string)" select="map:merge(
-      for $f in $tk:files return $f('ids') ! map{.: $f('name') || '.xhtml'},
+      for $f in $tk:id-facts return $f('ids') ! map{.: $f('name') || '.xhtml'},
       map{'duplicates': 'use-first'})"/>
 
   <!--* The href a link keeps in $file: itself when the book holds its target, the target's

@@ -9,9 +9,11 @@ can be forked) therefore runs each Saxon transform in a forked
 child that writes the document for Saxon, then frees its own copy of the lxml tree
 (:func:`release`) before Saxon parses it; the EPUB's child works beside the site's (after
 it with ``--jobs 1``, one process at a time: two Saxon heaps never stand side by side), and
-the EPUB stylesheet renders each file twice instead of holding the whole book (its ``lean``
-parameter). The outputs are byte-identical either way; below :data:`LARGE`
-(the memoir: 1.5 MB) nothing changes, since the memory is small and the time counts.
+has the EPUB made in shards by short-lived processes, each a share of its files
+(:mod:`teikit.build.epub_shards`, as ``build epub`` alone does from
+``teikit.build.epub.SHARDED_FROM``). The outputs are byte-identical either way; below
+:data:`LARGE` (the memoir: 1.5 MB) nothing changes, since the memory is small and the time
+counts.
 """
 
 from __future__ import annotations
