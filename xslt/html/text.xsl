@@ -902,6 +902,7 @@
         if ($t/self::tei:pb) then tk:s('page') || ' ' || $t/@n
         else if ($t/self::tei:note) then tk:s('note') || ' ' || tk:note-number($t)
         else if (matches(local-name($t), '^div\d?$') or tk:is-unit($t)) then tk:label($t)
+        else if (tk:register-of($t) = 'works') then tk:unshown-label($t)
         else if (tk:register-of($t) != '') then tk:entity-name($t)
         else if (exists($around)) then tk:label($around)
         else string($t/@xml:id)"/>
