@@ -1,7 +1,8 @@
 """Registers given apart (build --register): a bibliography register is shown (works.html and
 a page per cited work), an entry nothing points at is shown whole on its register's page
 rather than on a page of its own, every word of the registers is counted by the text check,
-and a member named like a register entry keeps a name of its own, not its position.
+and a member named like a register entry keeps a name of its own, not its position
+(tests/xslt/test_member_page_names.py: more names).
 
 The fixture (tests/fixtures/registers/) is a diary of three entries with three registers:
 persons (one named, one not), places (two named, three not) and works (three cited, by a
@@ -16,10 +17,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
 from teikit.build import BuildSettings, preservation
-from teikit.build import html as html_builder
 from teikit.build.run import build_formats
 from teikit.collection import load_collection, tei_files
 from tests.build.test_epub import epubcheck, problems
@@ -119,6 +118,24 @@ def test_links_resolve_and_the_epub_passes_epubcheck(site):
     assert problems(epubcheck(site / "diary.epub")) == []
 
 
+def test_epubs_per_document_hold_the_entries_their_document_names_and_say_what_none_holds(tmp_path):
+    edition = load_collection(tei_files(DIARY), name=DIARY, registers=REGISTERS)
+    run = build_formats(edition, ["epub"], BuildSettings(exports_dir=tmp_path, epub_per_document=True))
+    assert run.committed, [d.render() for d in run.diagnostics]
+    assert not [d for d in run.diagnostics if d.code.startswith("build.text")], run.diagnostics
+    (said,) = [d for d in run.diagnostics if d.code == "build.register-unbooked"]
+    assert said.message.startswith("5 entries")  # ilmenau, karlsbad, dornburg, riemer, metamorphose
+    books = sorted((tmp_path / "epub").glob("*.epub"))
+    assert [b.name for b in books] == ["1821-05-03.epub", "1821-05-04.epub", "weimar.epub"]
+    import zipfile
+
+    with zipfile.ZipFile(books[0]) as book:  # the works it cites by a ref and by a quote's source
+        register = book.read("EPUB/text/tk-register.xhtml").decode("utf-8")
+    assert "Faust. Ein Fragment" in register and "Zur Farbenlehre" in register
+    for book_path in books:
+        assert problems(epubcheck(book_path)) == [], book_path.name
+
+
 def test_a_member_named_like_a_register_entry_keeps_a_name_of_its_own(site):
     html = site / "html"
     assert page(html, "weimar.html").xpath("string(//h1)") == "Weimar"  # the place
@@ -126,37 +143,3 @@ def test_a_member_named_like_a_register_entry_keeps_a_name_of_its_own(site):
     # when an entry is added before it
     assert not list(html.glob("text-*.html"))
     assert norm(page(html, "weimar.xml.html").xpath("string(//h1)")) == "Notes written at Weimar"
-
-
-TEI = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>{title}</title></titleStmt>
-<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
-<text><body><p xml:id="{pid}">{title}</p></body></text></TEI>"""
-
-
-def _member_pages(folder: Path, files: dict[str, str]) -> dict[str, str]:
-    """Build a collection of ``files`` (path -> title); {title: its page}."""
-    for i, (name, title) in enumerate(files.items()):
-        path = folder / "in" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(TEI.format(title=title, pid=f"p{i}"), encoding="utf-8")
-    edition = load_collection(tei_files(folder / "in"), name=folder / "in")
-    html_builder.build(edition, folder / "out", BuildSettings(exports_dir=folder / "out"))
-    html = folder / "out" / "html"
-    assert broken_links(html) == []
-    toc = etree.HTML((html / "toc.html").read_bytes())
-    return {norm(a.xpath("string()")): a.get("href") for a in toc.xpath("//ol[@class='toc']/li/a")}
-
-
-def test_members_whose_file_names_are_taken_are_named_by_their_paths(tmp_path):
-    files = {"1891/letter.xml": "First", "1892/letter.xml": "Second", "p1.xml": "Named like an ID",
-             "1893/p0.xml": "Every name taken", "1894/p0.xml": "Named like an ID, in a folder",
-             "1893-p0.xml": "Taking a path's name", "plain.xml": "Plain"}
-    named = _member_pages(tmp_path / "a", files)
-    assert named == {"First": "1891-letter.html", "Second": "1892-letter.html",
-                     "Named like an ID": "p1.xml.html",
-                     "Every name taken": "tk-_47_1893_47_p0.xml.html",
-                     "Named like an ID, in a folder": "1894-p0.html",
-                     "Taking a path's name": "1893-p0.html", "Plain": "plain.html"}
-    # another member added before them renames none of them
-    again = _member_pages(tmp_path / "b", {"1890/letter.xml": "Zeroth", **files})
-    assert {t: again[t] for t in named} == named

@@ -227,6 +227,11 @@ def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], 
     return _count_tops(tops), Origins(tops)
 
 
+def words_of(elements: Iterable[etree._Element]) -> Counter[str]:
+    """The words of ``elements`` as :func:`tei_words` counts them."""
+    return _count_tops(elements)
+
+
 def edition_words(edition: Edition) -> tuple[Counter[str], Origins]:
     """:func:`tei_words` of an edition, counted once per edition object (a build may count
     them while its workers write pages, then compare them with the pages)."""
