@@ -274,11 +274,17 @@ def unique_ids(corpus: etree._Element) -> dict[tuple[str, str], str]:
             holders.setdefault(xml_id, []).append(member)
             taken.add(xml_id)
     taken.update(_IDS(corpus))
+    # An ID of the collection's own standOff (a register file's entry) that a member's text
+    # holds too (a letter's back matter describing the place in its own words, which
+    # one_entry_per_entity keeps): the member's is renamed like any repeat, as the register's
+    # comes first. Both under one ID gave two pages one file and stopped the build.
+    outside = {xml_id for child in corpus if isinstance(child.tag, str) and child.tag != T + "TEI"
+               for xml_id in _IDS(child)}
     renamed: dict[tuple[str, str], str] = {}
     by_member: dict[int, dict[str, str]] = {}  # id(member) -> {old: new}
     prefixes: dict[int, str] = {}
     for xml_id, owners in holders.items():
-        for member in owners[1:]:
+        for member in owners if xml_id in outside else owners[1:]:
             base = member.get(f"{{{xmlio.XML_NS}}}base") or ""
             prefix = prefixes.get(id(member)) or prefixes.setdefault(id(member), _id_prefix(member))
             new = f"{prefix}-{xml_id}"
