@@ -382,7 +382,11 @@
     <xsl:choose>
       <!-- a work of a bibliography register: its citation as written, and the documents citing it -->
       <xsl:when test="tk:register-of(.) = 'works'">
-        <span class="work-citation"><xsl:apply-templates select="node()"/></span>
+        <!-- a div when the entry holds a block (a figure: PMB's works show a cover) -->
+          <xsl:element name="{if (exists(*[tk:is-block(.)])) then 'div' else 'span'}">
+            <xsl:attribute name="class" select="'work-citation'"/>
+            <xsl:apply-templates select="node()"/>
+          </xsl:element>
         <xsl:variable name="citing" select="tk:citations(.)"/>
         <xsl:if test="exists($citing)">
           <span class="mentions">

@@ -429,7 +429,11 @@
     <li class="register-entry" id="{@xml:id}">
       <xsl:choose>
         <xsl:when test="tk:register-of(.) = 'works'">
-          <span class="work-citation"><xsl:apply-templates select="node()"/></span>
+          <!-- a div when the entry holds a block (a figure: PMB's works show a cover) -->
+          <xsl:element name="{if (exists(*[tk:is-block(.)])) then 'div' else 'span'}">
+            <xsl:attribute name="class" select="'work-citation'"/>
+            <xsl:apply-templates select="node()"/>
+          </xsl:element>
         </xsl:when>
         <xsl:otherwise>
           <span class="entity-name"><xsl:value-of select="tk:entity-name(.)"/></span>

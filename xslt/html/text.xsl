@@ -1037,8 +1037,12 @@
         <xsl:if test="position() gt 1 and self::*"><xsl:text> </xsl:text></xsl:if>
         <xsl:apply-templates select="."/>
       </xsl:for-each>
-      <xsl:if test="@xml:id and tk:register-of(.) != ''">
-        <xsl:text> </xsl:text><a class="entry-link" href="{tk:entity-file(.)}" aria-label="{tk:entity-name(.)}: {tk:s('register')}">→</a>
+      <!-- (a document's own words on an entry of a register file given apart, read as the same
+           entity, sameAs (collection.py), link to that entry) -->
+      <xsl:variable name="entity" select="if (@xml:id) then .[tk:register-of(.) != '']
+          else if (@sameAs) then tk:target(@sameAs)[tk:register-of(.) != ''] else ()"/>
+      <xsl:if test="exists($entity)">
+        <xsl:text> </xsl:text><a class="entry-link" href="{tk:entity-file($entity)}" aria-label="{tk:entity-name($entity)}: {tk:s('register')}">→</a>
       </xsl:if>
     </xsl:element>
   </xsl:template>
