@@ -9,8 +9,16 @@ of the registers the outputs lack (counted as the text check counts them), the b
 status and wall time. ``--teikit`` runs another checkout's ``src`` (to compare with the code
 before a change: ``git archive REV src xslt | tar -x -C /tmp/base``, then ``--teikit /tmp/base/src``).
 
+``--edition DIR --register FILE ...`` builds a real collection instead (the first ``-n`` of its
+files, linked into a temporary folder) and prints its pages and the words of its text and
+registers (as this checkout's text check counts them) that the site and the EPUB lack.
+
     .venv/bin/python benchmarks/register_pages_bench.py
     .venv/bin/python benchmarks/register_pages_bench.py --teikit /tmp/base/src
+    .venv/bin/python benchmarks/register_pages_bench.py -n 59 \
+        --edition /work/corpora/schnitzler-briefe/data/editions \
+        --register /work/corpora/schnitzler-briefe/data/indices/listplace.xml \
+        --register /work/corpora/schnitzler-briefe/data/indices/listbibl.xml
 """
 
 from __future__ import annotations
@@ -84,7 +92,13 @@ def main() -> None:
     ap.add_argument("--persons", type=int, default=500)
     ap.add_argument("--works", type=int, default=200)
     ap.add_argument("--teikit", type=Path, help="the src folder of the teikit to run (default: this one)")
+    ap.add_argument("--edition", type=Path, help="a folder of TEI files: a real collection instead")
+    ap.add_argument("--register", type=Path, action="append", default=[], help="its register files")
+    ap.add_argument("-n", type=int, default=59, help="how many of --edition's files (by name)")
     args = ap.parse_args()
+    if args.edition:
+        real(args)
+        return
     from teikit.build.preservation import site_words
 
     with tempfile.TemporaryDirectory(prefix="teikit-registers-") as tmp:
@@ -119,6 +133,42 @@ def main() -> None:
         print(f"register words: {sum(wanted.values())}; lacking from the site: {lost}")
         said = [line for line in proc.stdout.splitlines() + proc.stderr.splitlines() if "text-lost" in line]
         print(f"build.text-lost said: {len(said)}")
+
+
+def real(args: argparse.Namespace) -> None:
+    from teikit.build import preservation
+    from teikit.collection import load_collection, tei_files
+
+    with tempfile.TemporaryDirectory(prefix="teikit-registers-") as tmp:
+        diary = Path(tmp) / "in"
+        diary.mkdir()
+        for path in tei_files(args.edition)[:args.n]:
+            (diary / path.name).symlink_to(path.resolve())
+        out = Path(tmp) / "out"
+        env = dict(os.environ)
+        if args.teikit:
+            env["PYTHONPATH"] = str(args.teikit.resolve())
+        cmd = [sys.executable, "-m", "teikit", "build", "--edition", str(diary), "--out", str(out), "--force"]
+        for reg in args.register:
+            cmd += ["--register", str(reg)]
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+        wall = time.perf_counter() - start
+        print(f"teikit: {args.teikit or 'this checkout'}; {args.n} files of {args.edition}")
+        print(f"build exit status: {proc.returncode}; wall time: {wall:.1f} s")
+        if proc.returncode != 0:
+            print("\n".join(line for line in proc.stdout.splitlines() if "error" in line)[:2000])
+        html = out / "html"
+        if not html.is_dir():
+            return
+        edition = load_collection(tei_files(diary), name=diary, registers=args.register)
+        source, where = preservation.edition_words(edition)
+        site = preservation.site_report(source, where, html)
+        books = sorted(out.glob("*.epub"))
+        book = preservation.epub_report(source, where, books[0]) if books else None
+        print(f"pages of the site: {len(list(html.glob('*.html')))}")
+        print(f"words of the text and registers: {site.words_in}; lacking from the site: {site.lost_count} "
+              f"({site.lost_share:.1%}); from the EPUB: {book.lost_count if book else '-'}")
 
 
 if __name__ == "__main__":
