@@ -288,10 +288,10 @@ def unique_ids(corpus: etree._Element) -> dict[tuple[str, str], str]:
             holders.setdefault(xml_id, []).append(member)
             taken.add(xml_id)
     taken.update(_IDS(corpus))
-    # An ID of the collection's own standOff (a register file's entry) that a member's text
-    # holds too (a letter's back matter describing the place in its own words, which
-    # one_entry_per_entity keeps): the member's is renamed like any repeat, as the register's
-    # comes first. Both under one ID gave two pages one file and stopped the build.
+    # An ID of the collection's own standOff (a register file's entry) that a member holds
+    # too on anything but an entry (one_entry_per_entity made its entries sameAs the
+    # register's: a div, a note named "pmb50"): the member's is renamed like any repeat, as
+    # the register's comes first. Both under one ID gave two pages one file.
     outside = {xml_id for child in corpus if isinstance(child.tag, str) and child.tag != T + "TEI"
                for xml_id in _IDS(child)}
     renamed: dict[tuple[str, str], str] = {}
