@@ -59,6 +59,8 @@ def test_a_bibliography_register_is_listed_with_a_page_per_cited_work(site):
     # the entry's ref to the work is a link to it (it was a span marked "unresolved")
     entry = page(html, "1821-05-03.html")
     assert entry.xpath("//a[normalize-space()='the Faust fragment']/@href") == ["faust.html"]
+    # so is a title naming it
+    assert page(html, "1821-05-04.html").xpath("//a[cite[normalize-space()='Faust']]/@href") == ["faust.html"]
     assert page(html, "toc.html").xpath("//ul[@class='toc-registers']//a[@href='works.html']")
 
 

@@ -535,11 +535,23 @@
   </xsl:template>
 
   <xsl:template match="tei:title">
-    <xsl:element name="{if (tk:holds-block(.)) then 'div' else if (@level = 'a' or @level = 'u') then 'span' else 'cite'}">
-      <xsl:attribute name="class" select="'tei-title level-' || (@level, 'm')[1]"/>
-      <xsl:call-template name="tk:id"/>
-      <xsl:apply-templates/>
-    </xsl:element>
+    <xsl:variable name="title" as="element()">
+      <xsl:element name="{if (tk:holds-block(.)) then 'div' else if (@level = 'a' or @level = 'u') then 'span' else 'cite'}">
+        <xsl:attribute name="class" select="'tei-title level-' || (@level, 'm')[1]"/>
+        <xsl:call-template name="tk:id"/>
+        <xsl:apply-templates/>
+      </xsl:element>
+    </xsl:variable>
+    <!-- a title naming a work of a bibliography register (title/@ref) leads to the work's
+         page, as a name leads to its person's; not inside a link, nor around one -->
+    <xsl:variable name="work" select="if (@ref and not(tk:holds-block(.))) then tk:target(@ref)[tk:register-of(.) = 'works'] else ()"/>
+    <xsl:choose>
+      <xsl:when test="exists($work) and empty(ancestor::*[self::tei:ref[@target] or self::tei:ptr])
+                      and empty(descendant::*[@ref or @target or self::tei:note or self::tei:anchor])">
+        <a class="work-link" href="{tk:entity-file($work)}"><xsl:sequence select="$title"/></a>
+      </xsl:when>
+      <xsl:otherwise><xsl:sequence select="$title"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:q | tei:said | tei:term | tei:mentioned | tei:soCalled | tei:gloss | tei:date
