@@ -61,3 +61,33 @@ def test_a_collection_is_titled_by_the_series_every_member_names(tmp_path):
     assert _title(tmp_path / "tei") == "Die Korrespondenz Schnitzlers"
     _member(tmp_path / "tei", "c.xml", "Another series")
     assert _title(tmp_path / "tei") == tmp_path.name
+
+
+def test_a_members_own_description_of_a_register_entry_is_kept_as_the_same_entity(tmp_path):
+    # Schnitzler's letters describe, in their back matter, the places they name, under the
+    # register's ID (pmb500) and in words of their own: both kept under one ID made two pages
+    # of one file, and the build of any 59 letters with listplace.xml stopped.
+    from teikit.build import BuildSettings
+    from teikit.build import html as html_builder
+    from teikit.collection import load_collection, tei_files
+
+    places = Path(__file__).resolve().parent / "fixtures" / "registers" / "registers" / "places.xml"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "letter.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>A letter</title>'
+        "</titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Test.</p></sourceDesc>"
+        '</fileDesc></teiHeader><text><body><p>From <placeName ref="#weimar">W.</placeName></p></body>'
+        '<back><listPlace><place xml:id="weimar"><placeName>Weimar</placeName><desc>Where the letter was'
+        " written, as its editor says</desc></place></listPlace></back></text></TEI>", encoding="utf-8")
+    edition = load_collection(tei_files(tmp_path / "in"), name=tmp_path / "in", registers=[places])
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    assert len(edition.root.xpath("//*[@xml:id = 'weimar']")) == 1  # the register's
+    (own,) = edition.root.xpath("tei:TEI//tei:back//tei:place", namespaces=ns)
+    assert own.get("sameAs") == "#weimar"
+    result = html_builder.build(edition, tmp_path / "out", BuildSettings(exports_dir=tmp_path / "out"))
+    assert not [d for d in result.diagnostics if d.severity == "error"], result.diagnostics
+    html = tmp_path / "out" / "html"
+    # the letter's mention counts on the register's page; its own words stay on the letter's
+    assert "(1)" in (html / "places.html").read_text("utf-8").split('href="weimar.html"')[1][:40]
+    assert "Where the letter was written" in (html / "letter.html").read_text("utf-8")
+    assert sorted(p.name for p in html.glob("*weimar*")) == ["weimar.html"]

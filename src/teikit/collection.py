@@ -160,6 +160,7 @@ def one_entry_per_entity(root: etree._Element) -> int:
     seen: dict[str, etree._Element] = {}
     first_said: dict[str, str] = {}  # the first entry's words, read once however often it repeats
     repeated = []
+    described: list[etree._Element] = []
     for el in root.iter(*ENTRY_TAGS):
         ident = el.get(xmlio.XML_ID)
         parent = el.getparent()
@@ -172,6 +173,13 @@ def one_entry_per_entity(root: etree._Element) -> int:
         if first is not el and (_in_text(el) is None or _said(el) == (
                 first_said.get(ident) or first_said.setdefault(ident, _said(first)))):
             repeated.append(el)
+        elif first is not el and _from_register_file(first) and el.get("sameAs") is None:
+            described.append(el)
+    for el in described:
+        # a document's own words on an entry of a register file (a letter's back matter on
+        # Schnitzler's pmb50): the same entity, so its pointers stay the register's and it
+        # makes no second entity of one ID; its words stay where they stand
+        el.set("sameAs", "#" + el.attrib.pop(xmlio.XML_ID))
     for el in repeated:
         parent = el.getparent()
         if parent is not None:
@@ -179,6 +187,12 @@ def one_entry_per_entity(root: etree._Element) -> int:
                 continue
             parent.remove(el)
     return len(repeated)
+
+
+def _from_register_file(el: etree._Element) -> bool:
+    """Is ``el`` in a list :func:`add_registers` copied from a register file given apart?"""
+    return any(anc.get(f"{{{xmlio.XML_NS}}}base") is not None and anc.getparent() is not None
+               and anc.getparent().tag == T + "standOff" for anc in el.iterancestors())
 
 
 def _in_text(el: etree._Element) -> etree._Element | None:
@@ -274,11 +288,17 @@ def unique_ids(corpus: etree._Element) -> dict[tuple[str, str], str]:
             holders.setdefault(xml_id, []).append(member)
             taken.add(xml_id)
     taken.update(_IDS(corpus))
+    # An ID of the collection's own standOff (a register file's entry) that a member holds
+    # too on anything but an entry (one_entry_per_entity made its entries sameAs the
+    # register's: a div, a note named "pmb50"): the member's is renamed like any repeat, as
+    # the register's comes first. Both under one ID gave two pages one file.
+    outside = {xml_id for child in corpus if isinstance(child.tag, str) and child.tag != T + "TEI"
+               for xml_id in _IDS(child)}
     renamed: dict[tuple[str, str], str] = {}
     by_member: dict[int, dict[str, str]] = {}  # id(member) -> {old: new}
     prefixes: dict[int, str] = {}
     for xml_id, owners in holders.items():
-        for member in owners[1:]:
+        for member in owners if xml_id in outside else owners[1:]:
             base = member.get(f"{{{xmlio.XML_NS}}}base") or ""
             prefix = prefixes.get(id(member)) or prefixes.setdefault(id(member), _id_prefix(member))
             new = f"{prefix}-{xml_id}"

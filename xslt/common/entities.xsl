@@ -3,8 +3,11 @@
   teikit common layer: persons, organisations, places and events, and their mentions.
 
   An entity is a person/personGrp/org/place/event with an xml:id anywhere in the document
-  (standOff, particDesc, settingDesc, ...). A mention is any element in the text whose @ref
-  names one ("#pers-stalin"). A document without them simply has no registers.
+  (standOff, particDesc, settingDesc, ...), or a work: a bibl/biblStruct with an xml:id in a
+  listBibl of the standOff (a bibliography register, shown nowhere else; one in the text is
+  the text's own and is shown where it stands). A mention is any element in the text whose
+  @ref names one ("#pers-stalin"); a work is also cited by @target, @source or @corresp. A
+  document without them simply has no registers.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -16,9 +19,13 @@
 
   <xsl:key name="tk:mentions" match="tei:text//*[@ref]"
       use="tokenize(@ref)[starts-with(., '#')] ! substring(., 2)"/>
+  <!-- What cites a work: any pointer of the text to it (a ref, a quote's source, a bibl's
+       corresp, a title's ref). Built only when an edition has works. -->
+  <xsl:key name="tk:citing" match="tei:text//*[@ref or @target or @source or @corresp]"
+      use="distinct-values((@ref, @target, @source, @corresp) ! tokenize(.)[starts-with(., '#')] ! substring(., 2))"/>
 
   <!-- Register kinds in display order, with the elements that belong to each. -->
-  <xsl:variable name="tk:register-kinds" as="xs:string*" select="('persons', 'organizations', 'places', 'events')"/>
+  <xsl:variable name="tk:register-kinds" as="xs:string*" select="('persons', 'organizations', 'places', 'events', 'works')"/>
 
   <!--* The register an entity element belongs to ("" when it is not an entity). -->
   <xsl:function name="tk:register-of" as="xs:string">
@@ -27,11 +34,14 @@
         if ($e/self::tei:person or $e/self::tei:personGrp) then 'persons'
         else if ($e/self::tei:org) then 'organizations'
         else if ($e/self::tei:place) then 'places'
-        else if ($e/self::tei:event) then 'events' else ''"/>
+        else if ($e/self::tei:event) then 'events'
+        else if (($e/self::tei:bibl or $e/self::tei:biblStruct) and $e/parent::tei:listBibl and $e/ancestor::tei:standOff)
+          then 'works' else ''"/>
   </xsl:function>
 
   <xsl:variable name="tk:entities" as="element()*"
-      select="$tk:doc//(tei:person | tei:personGrp | tei:org | tei:place | tei:event)[@xml:id]"/>
+      select="$tk:doc//(tei:person | tei:personGrp | tei:org | tei:place | tei:event)[@xml:id]
+          | $tk:doc//tei:standOff//tei:listBibl/(tei:bibl | tei:biblStruct)[@xml:id]"/>
 
   <!-- Each register's entities, sorted once (pages ask for them often). -->
   <xsl:variable name="tk:registers" as="map(xs:string, element()*)" select="map:merge(
@@ -62,7 +72,9 @@
   <!--* The main name element of an entity (the index form first). -->
   <xsl:function name="tk:main-name" as="element()?">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="(
+    <!-- a work: its title (of the article, else of the book) -->
+    <xsl:sequence select="if ($e/self::tei:bibl or $e/self::tei:biblStruct)
+        then ($e/tei:analytic/tei:title, $e/tei:monogr/tei:title, $e/tei:title)[1] else (
         $e/tei:persName[@type = 'index'], $e/tei:persName[not(@type)], $e/tei:persName,
         $e/tei:orgName, $e/tei:placeName, $e/tei:label, $e/tei:head, $e/tei:name,
         $e/tei:desc)[1]"/>
@@ -72,13 +84,24 @@
   <xsl:function name="tk:entity-name" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="name" select="tk:plain(tk:main-name($e))"/>
-    <xsl:sequence select="if ($name) then $name else string($e/@xml:id)"/>
+    <!-- a work without a title: its first words -->
+    <xsl:variable name="said" select="if ($name or not($e/self::tei:bibl or $e/self::tei:biblStruct)) then ''
+        else normalize-space(tk:plain($e))"/>
+    <xsl:sequence select="if ($name) then $name
+        else if ($said) then (if (string-length($said) le 80) then $said else substring($said, 1, 79) || '…')
+        else string($e/@xml:id)"/>
   </xsl:function>
 
   <!--* The names of an entity other than its main one, for "also known as". -->
   <xsl:function name="tk:other-names" as="element()*">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="($e/(tei:persName | tei:orgName | tei:placeName | tei:name) except tk:main-name($e))"/>
+  </xsl:function>
+
+  <!--* What cites a work in the text (tk:citing), in document order. -->
+  <xsl:function name="tk:citations" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="key('tk:citing', string($e/@xml:id), $tk:doc)"/>
   </xsl:function>
 
   <!--* The mentions of an entity in the text, in document order. -->
@@ -110,9 +133,38 @@
     <xsl:sequence select="'m' || $tk:mention-numbers(generate-id($m))"/>
   </xsl:function>
 
+  <!--* Does $e come from a register file given apart (build -\-register, the project's
+        registers)? collection.py marks each list it copies into the standOff with the file's
+        name (xml:base). -->
+  <xsl:function name="tk:from-register-file" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/ancestor::*[@xml:base][1][parent::tei:standOff])"/>
+  </xsl:function>
+
+  <!-- Every pointer outside the register files (the documents' text and headers): which
+       entries of a register file the edition names at all. Built only when it has such files. -->
+  <xsl:key name="tk:pointed" match="*[@ref or @target or @source or @corresp or @who][not(tk:from-register-file(.))]"
+      use="distinct-values((@ref, @target, @source, @corresp, @who) ! tokenize(.)[starts-with(., '#')] ! substring(., 2))"/>
+
+  <!--* Has $e a page of its own? Every entity the edition itself describes has; an entry of a
+        register file given apart (an authority file of thousands of places for a few dozen
+        letters) has one only when the edition points at it: the others are shown whole, each
+        under its own anchor, on their register's page (docs/collections.md). -->
+  <xsl:function name="tk:has-page" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="not(tk:from-register-file($e)) or exists(key('tk:pointed', string($e/@xml:id), $tk:doc))"/>
+  </xsl:function>
+
+  <!--* Where an entity is shown: its page, else its entry on its register's page. -->
+  <xsl:function name="tk:entity-file-for" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if (tk:has-page($e)) then tk:file-for-id(string($e/@xml:id))
+        else tk:register-of($e) || $tk:page-ext || '#' || $e/@xml:id"/>
+  </xsl:function>
+
   <!-- Entity page files by entity ID, worked out once (every mention links to one). -->
   <xsl:variable name="tk:entity-files" as="map(xs:string, xs:string)" select="map:merge(
-      $tk:entities ! map{string(@xml:id): tk:file-for-id(string(@xml:id))}, map{'duplicates': 'use-first'})"/>
+      $tk:entities ! map{string(@xml:id): tk:entity-file-for(.)}, map{'duplicates': 'use-first'})"/>
 
   <!-- The same files by the usual form of a pointer to the entity ("#pers-stalin"): most
        mentions are found with one lookup. -->
@@ -129,7 +181,7 @@
   <!--* The file of an entity's page. -->
   <xsl:function name="tk:entity-file" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="($tk:entity-files(string($e/@xml:id)), tk:file-for-id(string($e/@xml:id)))[1]"/>
+    <xsl:sequence select="($tk:entity-files(string($e/@xml:id)), tk:entity-file-for($e))[1]"/>
   </xsl:function>
 
   <!--* Where a local ID is shown: "file#id", or () when nothing shows it. -->

@@ -36,7 +36,7 @@
       'persons': 'People', 'organizations': 'Organizations', 'places': 'Places', 'events': 'Events',
       'search': 'Search', 'search-label': 'Search the edition', 'go-page': 'Go to printed page',
       'page': 'p.', 'pages': 'Printed pages', 'previous': 'Previous', 'next': 'Next',
-      'back-to-text': 'Back to text', 'mentions': 'Mentions', 'names': 'Names',
+      'back-to-text': 'Back to text', 'mentions': 'Mentions', 'names': 'Names', 'works': 'Works cited', 'cited-in': 'Cited in',
       'front': 'Front matter', 'body': 'Text', 'back': 'Back matter', 'group': 'Texts',
       'sourceDoc': 'Transcription', 'text': 'Text', 'surface': 'Surface', 'apparatus': 'Apparatus', 'omitted': 'om.', 'image': 'image',
       'section': 'Section', 'skip': 'Skip to the text', 'unknown-name': 'Unnamed',
@@ -180,7 +180,7 @@
        third way, so no two of these families meet. docs/html.md and docs/epub.md describe
        the result. -->
   <xsl:variable name="tk:reserved" as="xs:string*"
-      select="('index', 'toc', 'search', 'pages', 'persons', 'organizations', 'places', 'events',
+      select="('index', 'toc', 'search', 'pages', 'persons', 'organizations', 'places', 'events', 'works',
                'edition', 'search-data', 'pages-data', 'assets', 'nav', 'package', 'text',
                'downloads', 'search-index', 'search-docs', 'entities-data', 'letters')"/>
   <xsl:variable name="tk:generated-name" as="xs:string" select="'^(t[0-9]+-)?(front|body|back|group|text|div|div1|sourcedoc)-[0-9]+$'"/>
@@ -280,15 +280,37 @@
     <xsl:param name="base" as="attribute()"/>
     <xsl:sequence select="replace(tokenize(string($base), '/')[last()], '\.xml$', '', 'i')"/>
   </xsl:function>
+  <!-- A member's name, the first of these that is its own: its xml:id; its file name without
+       ".xml" (tk:readable-stem); its path made a name, when it lies in a folder
+       ("1891/letter.xml" -> "1891-letter"); its file name with ".xml" ("weimar.xml", when an
+       entry of the register is "weimar"); else its whole path (escaped: "tk-_47_1891_47_…",
+       no ID holds a "/"), which no other member has. So a member's pages are named by it,
+       never by its position among the collection's units. -->
   <xsl:variable name="tk:member-keys" as="map(xs:string, xs:string)" select="map:merge(
       $tk:doc/tei:teiCorpus/tei:TEI ! (
         if (@xml:id and count(key('tk:id', string(@xml:id), $tk:doc)) = 1) then map{generate-id(.): string(@xml:id)}
         else if (@xml:base) then
-          let $stem := tk:base-stem(@xml:base)
-          return if ($stem ne '' and $tk:member-stems(lower-case($stem)) = 1
-                     and not(map:contains($tk:folded-ids, lower-case($stem))))
-                 then map{generate-id(.): tk:readable-stem($stem)} else ()
+          let $stem := tk:base-stem(@xml:base),
+              $base := string(@xml:base),
+              $file := tokenize($base, '/')[last()],
+              $path-slug := tk:slug(replace($base, '\.xml$', '', 'i'))
+          return map{generate-id(.):
+            if ($stem ne '' and $tk:member-stems(lower-case($stem)) = 1
+                and not(map:contains($tk:folded-ids, lower-case($stem)))) then tk:readable-stem($stem)
+            else if (contains($base, '/') and tk:is-plain-id($path-slug) and $tk:member-path-slugs($path-slug) = 1
+                and not(map:contains($tk:taken-names, $path-slug)) and not(map:contains($tk:member-slugs, $path-slug)))
+              then $path-slug
+            else if (tk:is-plain-id($file) and $tk:member-files(lower-case($file)) = 1
+                and not(map:contains($tk:taken-names, lower-case($file)))) then $file
+            else '/' || $base}
         else ()))"/>
+  <!-- How many members' paths give each name (tk:slug), and have each file name. -->
+  <xsl:variable name="tk:member-path-slugs" as="map(xs:string, xs:integer)" select="map:merge(
+      $tk:doc/tei:teiCorpus/tei:TEI/@xml:base ! map{tk:slug(replace(., '\.xml$', '', 'i')): 1}, map{'duplicates': 'combine'})
+      => map:for-each(function($k, $v) { map{$k: sum($v)} }) => map:merge()"/>
+  <xsl:variable name="tk:member-files" as="map(xs:string, xs:integer)" select="map:merge(
+      $tk:doc/tei:teiCorpus/tei:TEI/@xml:base ! map{lower-case(tokenize(., '/')[last()]): 1}, map{'duplicates': 'combine'})
+      => map:for-each(function($k, $v) { map{$k: sum($v)} }) => map:merge()"/>
 
   <!--* A file name written for people ("Blake - The Sick Rose.xml") as a page name they can
         read: "blake-the-sick-rose", rather than its escaped form ("tk-_66_lake_32_-…"). Only

@@ -483,6 +483,33 @@
   </xsl:template>
 
   <xsl:template name="tk:epub-register-entry">
+    <xsl:choose>
+      <!-- a work of a bibliography register: its citation as written, and the documents citing it -->
+      <xsl:when test="tk:register-of(.) = 'works'">
+        <!-- a div when the entry holds a block (a figure: PMB's works show a cover) -->
+          <xsl:element name="{if (exists(*[tk:is-block(.)])) then 'div' else 'span'}">
+            <xsl:attribute name="class" select="'work-citation'"/>
+            <xsl:apply-templates select="node()"/>
+          </xsl:element>
+        <xsl:variable name="citing" select="tk:citations(.)"/>
+        <xsl:if test="exists($citing)">
+          <span class="mentions">
+            <xsl:text> — </xsl:text>
+            <xsl:value-of select="tk:s('cited-in')"/>
+            <xsl:text>: </xsl:text>
+            <xsl:for-each-group select="$citing" group-by="generate-id(tk:mention-unit(.))">
+              <xsl:if test="position() gt 1">, </xsl:if>
+              <a href="{tk:unit-file(tk:mention-unit(.))}"><xsl:value-of select="tk:label(tk:mention-unit(.))"/></a>
+              <xsl:if test="count(current-group()) gt 1"> (<xsl:value-of select="count(current-group())"/>)</xsl:if>
+            </xsl:for-each-group>
+          </span>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="tk:epub-entity-entry"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="tk:epub-entity-entry">
     <b><xsl:value-of select="tk:entity-name(.)"/></b>
     <xsl:variable name="others" select="tk:other-names(.)[normalize-space()]"/>
     <xsl:if test="$others">
@@ -490,7 +517,14 @@
       <xsl:value-of select="string-join($others ! (tk:plain(.) || (@type ! (', ' || .))), '; ')"/>
       <xsl:text>)</xsl:text>
     </xsl:if>
-    <xsl:for-each select="tei:note[not(@type = 'indexing')] | tei:desc | tei:birth | tei:death | tei:occupation">
+    <!-- an entry of a register file given apart says all it holds (its dates, its location,
+         ...): the book is the one place it is read, and the text check counts its words -->
+    <xsl:variable name="apart" select="tk:from-register-file(.)"/>
+    <xsl:if test="$apart and tk:entity-dates(.)">
+      <xsl:text> </xsl:text><span class="entity-dates"><xsl:value-of select="tk:entity-dates(.)"/></span>
+    </xsl:if>
+    <xsl:for-each select="if ($apart) then (* except (tk:main-name(.), tk:other-names(.)))[normalize-space()]
+        else tei:note[not(@type = 'indexing')] | tei:desc | tei:birth | tei:death | tei:occupation">
       <xsl:text> — </xsl:text>
       <!-- a div when it holds paragraphs (a biography: <note><p>…</p></note>), which no span may hold -->
       <xsl:element name="{if (exists(*[tk:is-block(.)])) then 'div' else 'span'}">

@@ -84,7 +84,7 @@
       <xsl:text>window.TK_ENTITIES = </xsl:text>
       <xsl:value-of select="serialize(map:merge($tk:entities ! map{tk:entity-file(.): [
           tk:entity-name(.), tk:entity-dates(.), tk:entity-description(.), tk:s(tk:register-of(.)),
-          count(tk:text-mentions(.))]}, map{'duplicates': 'use-first'}),
+          tk:mention-count(.)]}, map{'duplicates': 'use-first'}),
           map{'method': 'json'})"/>
       <xsl:text>;&#10;</xsl:text>
     </xsl:result-document>

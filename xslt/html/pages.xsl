@@ -259,7 +259,8 @@
           <xsl:with-param name="kind" select="'register'"/>
           <xsl:with-param name="item" select="$kind"/>
         </xsl:call-template>
-        <xsl:for-each select="$entities">
+        <!-- (an entry of a register file that nothing points at is shown on the register's page) -->
+        <xsl:for-each select="$entities[tk:has-page(.)]">
           <xsl:call-template name="tk:entity-page"><xsl:with-param name="kind" select="$kind"/></xsl:call-template>
         </xsl:for-each>
       </xsl:if>
@@ -284,9 +285,14 @@
         <h2 id="letter-{position()}"><xsl:value-of select="current-grouping-key()"/></h2>
         <ul class="register">
           <xsl:for-each select="current-group()">
-            <xsl:variable name="n" select="count(tk:text-mentions(.))"/>
-            <li><a href="{tk:entity-file(.)}"><xsl:value-of select="tk:entity-name(.)"/></a>
-              <xsl:if test="$n gt 0"><xsl:text> </xsl:text><span class="count">(<xsl:value-of select="$n"/>)</span></xsl:if></li>
+            <xsl:choose>
+              <xsl:when test="tk:has-page(.)">
+                <xsl:variable name="n" select="tk:mention-count(.)"/>
+                <li><a href="{tk:entity-file(.)}"><xsl:value-of select="tk:entity-name(.)"/></a>
+                  <xsl:if test="$n gt 0"><xsl:text> </xsl:text><span class="count">(<xsl:value-of select="$n"/>)</span></xsl:if></li>
+              </xsl:when>
+              <xsl:otherwise><xsl:call-template name="tk:register-entry"/></xsl:otherwise>
+            </xsl:choose>
           </xsl:for-each>
         </ul>
       </section>
@@ -348,7 +354,10 @@
 
   <xsl:template match=".[. = 'entity']" mode="tk:page-content">
     <xsl:param name="item" as="element()"/>
-    <xsl:for-each select="$item">
+    <xsl:for-each select="$item[tk:register-of(.) = 'works']">
+      <xsl:call-template name="tk:work-page"/>
+    </xsl:for-each>
+    <xsl:for-each select="$item[tk:register-of(.) != 'works']">
       <xsl:variable name="mentions" select="tk:text-mentions(.)"/>
       <xsl:variable name="in-index" select="tk:index-mentions(.)"/>
       <article class="entity entity-{local-name()}" id="{@xml:id}">
@@ -367,24 +376,7 @@
             </xsl:for-each>
           </p>
         </xsl:if>
-        <xsl:variable name="others" select="tk:other-names(.)"/>
-        <xsl:variable name="facts" select="* except (tk:main-name(.), $others,
-            (tei:birth, tei:death, tei:floruit)[not(*)][normalize-space() = ('', @when, @from, @to, @notBefore, @notAfter)])"/>
-        <xsl:if test="exists($others) or exists($facts)">
-          <dl class="entity-facts">
-            <xsl:if test="exists($others)">
-              <dt><xsl:value-of select="tk:s('names')"/></dt>
-              <xsl:for-each select="$others">
-                <dd><xsl:apply-templates/><xsl:if test="@type"><xsl:text> </xsl:text><span class="name-type">(<xsl:value-of select="@type"/>)</span></xsl:if></dd>
-              </xsl:for-each>
-            </xsl:if>
-            <xsl:for-each-group select="$facts" group-adjacent="string-join((local-name(), @type), ' ')">
-              <dt><xsl:value-of select="if (self::tei:note and (not(@type) or @type = 'index')) then tk:s('description')
-                  else if (@type) then @type else local-name()"/></dt>
-              <xsl:for-each select="current-group()"><dd><xsl:apply-templates/></dd></xsl:for-each>
-            </xsl:for-each-group>
-          </dl>
-        </xsl:if>
+        <xsl:call-template name="tk:entity-facts"/>
         <xsl:call-template name="tk:entity-letters"><xsl:with-param name="entity" select="."/></xsl:call-template>
         <h2><xsl:value-of select="tk:s('mentions')"/> (<xsl:value-of select="count($mentions)"/>)</h2>
         <!-- Grouped by unit (chapter): its label once, then page and context per mention. -->
@@ -405,6 +397,78 @@
         </xsl:if>
       </article>
     </xsl:for-each>
+  </xsl:template>
+
+  <!--* What an entity's entry says besides its main name and plain dates: its other names
+        and every other child (occupation, description, location, ...), as a list. -->
+  <xsl:template name="tk:entity-facts">
+    <xsl:variable name="others" select="tk:other-names(.)"/>
+    <xsl:variable name="facts" select="* except (tk:main-name(.), $others,
+        (tei:birth, tei:death, tei:floruit)[not(*)][normalize-space() = ('', @when, @from, @to, @notBefore, @notAfter)])"/>
+    <xsl:if test="exists($others) or exists($facts)">
+      <dl class="entity-facts">
+        <xsl:if test="exists($others)">
+          <dt><xsl:value-of select="tk:s('names')"/></dt>
+          <xsl:for-each select="$others">
+            <dd><xsl:apply-templates/><xsl:if test="@type"><xsl:text> </xsl:text><span class="name-type">(<xsl:value-of select="@type"/>)</span></xsl:if></dd>
+          </xsl:for-each>
+        </xsl:if>
+        <xsl:for-each-group select="$facts" group-adjacent="string-join((local-name(), @type), ' ')">
+          <dt><xsl:value-of select="if (self::tei:note and (not(@type) or @type = 'index')) then tk:s('description')
+              else if (@type) then @type else local-name()"/></dt>
+          <xsl:for-each select="current-group()"><dd><xsl:apply-templates/></dd></xsl:for-each>
+        </xsl:for-each-group>
+      </dl>
+    </xsl:if>
+  </xsl:template>
+
+  <!--* An entry of a register file that nothing in the edition points at, whole on its
+        register's page under its own anchor (tk:has-page): its name, dates and facts, or a
+        work's citation as written. -->
+  <xsl:template name="tk:register-entry">
+    <li class="register-entry" id="{@xml:id}">
+      <xsl:choose>
+        <xsl:when test="tk:register-of(.) = 'works'">
+          <!-- a div when the entry holds a block (a figure: PMB's works show a cover) -->
+          <xsl:element name="{if (exists(*[tk:is-block(.)])) then 'div' else 'span'}">
+            <xsl:attribute name="class" select="'work-citation'"/>
+            <xsl:apply-templates select="node()"/>
+          </xsl:element>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="entity-name"><xsl:value-of select="tk:entity-name(.)"/></span>
+          <xsl:variable name="dates" select="tk:entity-dates(.)"/>
+          <xsl:if test="$dates"><xsl:text> </xsl:text><span class="entity-dates"><xsl:value-of select="$dates"/></span></xsl:if>
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="tk:entity-facts"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </li>
+  </xsl:template>
+
+  <!--* How often the text names an entity (a work: cites it), as its register line counts it. -->
+  <xsl:function name="tk:mention-count" as="xs:integer">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if (tk:register-of($e) = 'works') then count(tk:citations($e)) else count(tk:text-mentions($e))"/>
+  </xsl:function>
+
+  <!--* A work of a bibliography register: its citation as written (its own id on it), then
+        the documents that cite it (a pointer of theirs: ref/@target, quote/@source,
+        bibl/@corresp, title/@ref), each with how often. -->
+  <xsl:template name="tk:work-page">
+    <xsl:variable name="citing" select="tk:citations(.)"/>
+    <article class="entity entity-work">
+      <h1><xsl:value-of select="tk:entity-name(.)"/></h1>
+      <div class="work-citation"><xsl:apply-templates select="."/></div>
+      <h2><xsl:value-of select="tk:s('cited-in')"/> (<xsl:value-of select="count($citing)"/>)</h2>
+      <ul class="citing-units">
+        <xsl:for-each-group select="$citing" group-by="generate-id(tk:mention-unit(.))">
+          <xsl:variable name="unit" select="tk:mention-unit(.)"/>
+          <li><a href="{tk:unit-file($unit)}"><xsl:value-of select="tk:label($unit)"/></a>
+            <xsl:text> </xsl:text><span class="count">(<xsl:value-of select="count(current-group())"/>)</span></li>
+        </xsl:for-each-group>
+      </ul>
+    </article>
   </xsl:template>
 
   <!--* One unit's mentions of an entity (the current group): the unit's label with the count,

@@ -535,11 +535,23 @@
   </xsl:template>
 
   <xsl:template match="tei:title">
-    <xsl:element name="{if (tk:holds-block(.)) then 'div' else if (@level = 'a' or @level = 'u') then 'span' else 'cite'}">
-      <xsl:attribute name="class" select="'tei-title level-' || (@level, 'm')[1]"/>
-      <xsl:call-template name="tk:id"/>
-      <xsl:apply-templates/>
-    </xsl:element>
+    <xsl:variable name="title" as="element()">
+      <xsl:element name="{if (tk:holds-block(.)) then 'div' else if (@level = 'a' or @level = 'u') then 'span' else 'cite'}">
+        <xsl:attribute name="class" select="'tei-title level-' || (@level, 'm')[1]"/>
+        <xsl:call-template name="tk:id"/>
+        <xsl:apply-templates/>
+      </xsl:element>
+    </xsl:variable>
+    <!-- a title naming a work of a bibliography register (title/@ref) leads to the work's
+         page, as a name leads to its person's; not inside a link, nor around one -->
+    <xsl:variable name="work" select="if (@ref and not(tk:holds-block(.))) then tk:target(@ref)[tk:register-of(.) = 'works'] else ()"/>
+    <xsl:choose>
+      <xsl:when test="exists($work) and empty(ancestor::*[self::tei:ref[@target] or self::tei:ptr])
+                      and empty(descendant::*[@ref or @target or self::tei:note or self::tei:anchor])">
+        <a class="work-link" href="{tk:entity-file($work)}"><xsl:sequence select="$title"/></a>
+      </xsl:when>
+      <xsl:otherwise><xsl:sequence select="$title"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:q | tei:said | tei:term | tei:mentioned | tei:soCalled | tei:gloss | tei:date
@@ -902,6 +914,7 @@
         if ($t/self::tei:pb) then tk:s('page') || ' ' || $t/@n
         else if ($t/self::tei:note) then tk:s('note') || ' ' || tk:note-number($t)
         else if (matches(local-name($t), '^div\d?$') or tk:is-unit($t)) then tk:label($t)
+        else if (tk:register-of($t) = 'works') then tk:unshown-label($t)
         else if (tk:register-of($t) != '') then tk:entity-name($t)
         else if (exists($around)) then tk:label($around)
         else string($t/@xml:id)"/>
@@ -1036,8 +1049,12 @@
         <xsl:if test="position() gt 1 and self::*"><xsl:text> </xsl:text></xsl:if>
         <xsl:apply-templates select="."/>
       </xsl:for-each>
-      <xsl:if test="@xml:id and tk:register-of(.) != ''">
-        <xsl:text> </xsl:text><a class="entry-link" href="{tk:entity-file(.)}" aria-label="{tk:entity-name(.)}: {tk:s('register')}">→</a>
+      <!-- (a document's own words on an entry of a register file given apart, read as the same
+           entity, sameAs (collection.py), link to that entry) -->
+      <xsl:variable name="entity" select="if (@xml:id) then .[tk:register-of(.) != '']
+          else if (@sameAs) then tk:target(@sameAs)[tk:register-of(.) != ''] else ()"/>
+      <xsl:if test="exists($entity)">
+        <xsl:text> </xsl:text><a class="entry-link" href="{tk:entity-file($entity)}" aria-label="{tk:entity-name($entity)}: {tk:s('register')}">→</a>
       </xsl:if>
     </xsl:element>
   </xsl:template>

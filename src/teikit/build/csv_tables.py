@@ -278,7 +278,11 @@ class Extractor:
             Column("text", "string", "The whole entry as printed.", text=True),
         )
         rows = []
-        for t in self.texts:
+        # then the works of a bibliography register (a listBibl of the standOff: the site's
+        # works.html), which no text holds
+        works = [lb for so in self.root.iter(T + "standOff") for lb in so.iter(T + "listBibl")
+                 if next(lb.iterancestors(T + "listBibl"), None) is None]
+        for t in [*self.texts, *works]:
             for i, b in enumerate(t.iter(T + "biblStruct", T + "bibl"), 1):
                 if any(a.tag in (T + "biblStruct", T + "bibl", T + "note") for a in b.iterancestors()):
                     continue

@@ -11,8 +11,9 @@ so they work wherever the exports folder is served or opened from.
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from lxml import etree
 
@@ -66,7 +67,14 @@ def entries(edition: Edition, settings: BuildSettings) -> list[dict[str, str]]:
     stem = edition.stem
     exports = Path(settings.exports_dir)
     found = [{"format": "TEI", "label": f"{stem}.xml", "href": tei_name(edition)}]
-    if _present(settings, "epub", exports / f"{stem}.epub"):
+    if settings.epub_per_document and edition.members:
+        # one EPUB per document (teikit.build.epub), named by its path in the collection: a
+        # file name may hold what a URL must escape ("why?.xml", "a#b.xml", spaces, accents)
+        if _present(settings, "epub", exports / "epub"):
+            for base in sorted(edition.members):
+                name = PurePosixPath(base).with_suffix(".epub").as_posix()
+                found.append({"format": "EPUB", "label": name, "href": f"../epub/{quote(name)}"})
+    elif _present(settings, "epub", exports / f"{stem}.epub"):
         found.append({"format": "EPUB", "label": f"{stem}.epub", "href": f"../{stem}.epub"})
     if _present(settings, "csv", exports / "csv"):
         found += [{"format": "CSV", "label": name, "href": f"../csv/{name}"} for name in CSV_FILES]

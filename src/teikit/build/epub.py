@@ -216,14 +216,38 @@ def _per_document(edition: Edition, folder: Path, stylesheet: Path) -> BuildResu
     return BuildResult("epub", outputs=[folder / name for name in made], diagnostics=diags)
 
 
+# The pointers by which a document names a register entry: a name's @ref or @key, a work's
+# citation (ref/@target, quote/@source, bibl/@corresp).
+_NAMING = ("ref", "key", "corresp", "target", "source")
+
+
+def _named(member: etree._Element) -> set[str]:
+    """The IDs ``member`` points at (its register entries, among others)."""
+    return {token.lstrip("#") for el in member.iter() if isinstance(el.tag, str)
+            for attr in _NAMING for token in (el.get(attr) or "").split()}
+
+
+def unbooked_entries(edition: Edition) -> list[etree._Element]:
+    """The entries of the register files given apart that no member points at: in no EPUB of
+    :func:`_per_document` (each holds the entries its document names), though in the site's
+    register pages and the CSV tables."""
+    stand_off = edition.root.find(f"{{{xmlio.TEI_NS}}}standOff")
+    if stand_off is None or not edition.members:
+        return []
+    named: set[str] = set()
+    for member in edition.root.iterchildren(f"{{{xmlio.TEI_NS}}}TEI"):
+        named |= _named(member)
+    return [entry for found in stand_off if found.get(f"{{{xmlio.XML_NS}}}base") for entry in found
+            if isinstance(entry.tag, str) and entry.get(f"{{{xmlio.XML_NS}}}id") not in named]
+
+
 def member_edition(edition: Edition, member: etree._Element) -> Edition:
     """A collection's member as an edition of its own: a copy of its TEI with, in its standOff,
     the entries of the collection's registers that it points at (not the whole register)."""
     base = member.get(f"{{{xmlio.XML_NS}}}base") or "document.xml"
     path = edition.members.get(base, edition.path / base)
     copy = etree.fromstring(etree.tostring(member))
-    named = {token.lstrip("#") for el in copy.iter() if isinstance(el.tag, str)
-             for attr in ("ref", "key", "corresp") for token in (el.get(attr) or "").split()}
+    named = _named(copy)
     stand_off = edition.root.find(f"{{{xmlio.TEI_NS}}}standOff")
     if stand_off is not None and named:
         own = etree.Element(f"{{{xmlio.TEI_NS}}}standOff")

@@ -1,10 +1,13 @@
 """Nothing dropped: do the words of the TEI reach the built HTML site and EPUB?
 
 The words of a TEI document are those of every ``<text>`` and ``<sourceDoc>`` (the
-teiHeader is metadata, not text, and is not counted). The words of an output are those a
-reader can reach on its reading pages: the text of every HTML page (or EPUB content
-document) plus its ``title`` attributes, where teikit keeps an alternative reading (a
-``sic`` behind its ``corr``, an abbreviation behind its expansion) as a hover reading.
+teiHeader is metadata, not text, and is not counted), and of every list a register file
+given apart brought in (``build --register``: :func:`teikit.collection.add_registers` marks
+each with its file in ``xml:base``): a register's entries are the edition's to show, on
+their pages or their register's (a bibliography register once reached no page, unseen).
+The words of an output are those a reader can reach on its reading pages: the text of every
+HTML page (or EPUB content document) plus its ``title`` attributes, where teikit keeps an
+alternative reading (a ``sic`` behind its ``corr``, an abbreviation behind its expansion) as a hover reading.
 Navigation (``nav``, page header and footer) and scripts are not counted, nor are the
 ``search-data.js``/``pages-data.js`` files, so a word found only in search data is lost.
 
@@ -138,7 +141,10 @@ class Origins(Mapping[str, str]):
 
 def _origin(owner: etree._Element) -> str:
     # in a collection, the member's file too (its xml:base): a line alone would not say which
-    base = next((anc.get(_XML_BASE) for anc in owner.iterancestors(f"{_T}TEI") if anc.get(_XML_BASE)), None)
+    # (a register file's list names its own file: teikit.collection.add_registers)
+    base = next((anc.get(_XML_BASE) for anc in (owner, *owner.iterancestors())
+                 if anc.get(_XML_BASE) and (anc.tag == f"{_T}TEI" or anc.getparent() is not None
+                                            and anc.getparent().tag == f"{_T}standOff")), None)
     where = f"{base}, line {owner.sourceline}" if base else f"line {owner.sourceline}"
     return f"{etree.QName(owner).localname} ({where})"
 
@@ -191,8 +197,13 @@ def _walk_text(el: etree._Element, joins: bool, buffer: _Pieces) -> None:
 
 
 def _tops(root: etree._Element) -> list[etree._Element]:
-    """Every text and sourceDoc not inside another: what :func:`tei_words` counts."""
-    return [el for el in root.iter(*_ROOTS) if not any(anc.tag in _ROOTS for anc in el.iterancestors())]
+    """Every text and sourceDoc not inside another, and every list of a register file given
+    apart (a child of the standOff marked with its file): what :func:`tei_words` counts."""
+    tops = [el for el in root.iter(*_ROOTS) if not any(anc.tag in _ROOTS for anc in el.iterancestors())]
+    stand_off = root.find(f"{_T}standOff")
+    if stand_off is not None:
+        tops += [el for el in stand_off if isinstance(el.tag, str) and el.get(_XML_BASE)]
+    return tops
 
 
 def _count_tops(tops: Iterable[etree._Element]) -> Counter[str]:
@@ -214,6 +225,11 @@ def tei_words(tree: etree._ElementTree | etree._Element) -> tuple[Counter[str], 
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     tops = _tops(root)
     return _count_tops(tops), Origins(tops)
+
+
+def words_of(elements: Iterable[etree._Element]) -> Counter[str]:
+    """The words of ``elements`` as :func:`tei_words` counts them."""
+    return _count_tops(elements)
 
 
 def edition_words(edition: Edition) -> tuple[Counter[str], Origins]:

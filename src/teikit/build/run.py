@@ -79,9 +79,22 @@ def _preservation(edition: Edition, settings: BuildSettings, pending: list[tuple
             report = preservation.epub_report(source, where, tmp)
             found += preservation.diagnostics(report, str(edition.path))
         elif target.name == "epub" and target.parent == settings.exports_dir.resolve():
-            # one EPUB per document of a collection: together they must hold every word
-            report = preservation.epubs_report(source, where, sorted(tmp.rglob("*.epub")))
+            # one EPUB per document of a collection: together they must hold every word, but
+            # for the register entries no document names, which no book holds: said, not lost
+            from teikit.build.epub import unbooked_entries
+
+            left = unbooked_entries(edition)
+            report = preservation.epubs_report(source - preservation.words_of(left) if left else source,
+                                               where, sorted(tmp.rglob("*.epub")))
             found += preservation.diagnostics(report, str(edition.path))
+            if left:
+                found.append(Diagnostic(
+                    str(edition.path), None, None, Severity.INFO, "build.register-unbooked",
+                    f"{len(left)} entries of the registers no document points at are in none of the "
+                    "EPUBs made per document (each holds the entries its document names); the site's "
+                    "register pages and the CSV tables hold them",
+                    hint="build one EPUB for the collection (without --epub-per-document) "
+                         "to have them in a book"))
     return found
 
 
