@@ -773,3 +773,18 @@ def test_page_breaks_between_parts_stand_on_the_next_page(tmp_path):
     assert shown == {1: ["div-2.html"], 2: ["div-2.html"], 3: ["div-3.html"], 4: ["div-3.html"],
                      5: ["div-4.html"]}
     assert broken_links(folder) == []
+
+
+def test_readings_paired_outside_a_choice_read_as_a_choice(built):
+    # Konrad von Würzburg's critical texts: <w><orig>dv</orig><reg>du</reg></w> read "dvdu"
+    page = lxml_html.fromstring(_page(built["paired-readings"], "div-1.html"))
+    article = page.xpath("//article")[0]
+    shown = " ".join("".join(t for t in article.xpath(".//text()[not(ancestor::*[@hidden])]")).split())
+    assert shown.startswith("Der werlt lôn du wart deme [deme; dër M] ritter, a the cat, the Doctor and")
+    assert "as printed here, olde and new." in shown
+    assert page.xpath("//span[@class='tei-orig'][@hidden]/text()")[:3] == ["Derwerlt", "lon", "dv"]
+    # the other reading on hover, unless it is the same ("wart"): every word would be marked
+    titles = page.xpath("//article//span[@class='tei-choice']/@title")
+    assert titles == ["orig: Derwerlt", "orig: lon", "orig: dv", "orig: dem", "orig: der", "sic: teh",
+                      "abbr: Dr."]
+    assert page.xpath("//nav//text()[contains(., 'werlt')]") == ["Der werlt lôn"]

@@ -609,6 +609,21 @@
   <xsl:template match="tei:sic | tei:corr | tei:orig | tei:reg | tei:abbr | tei:expan">
     <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
   </xsl:template>
+  <!-- A pair outside a choice (<w><orig>dv</orig><reg>du</reg></w>: tk:paired-reading) reads as
+       a choice does: the reading shown, the other hidden and on hover (not when they are the
+       same: every word of an edition that pairs them all would be marked); both shown read "dvdu". -->
+  <xsl:template match="(tei:sic | tei:orig | tei:abbr)[exists(tk:paired-reading(.))]" priority="1">
+    <span class="tei-{local-name()}" hidden="hidden"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="(tei:corr | tei:reg | tei:expan)[exists(tk:paired-alternatives(.))]" priority="1">
+    <xsl:variable name="other" select="tk:paired-alternatives(.)[normalize-space() ne normalize-space(current())]"/>
+    <span class="tei-choice">
+      <xsl:if test="exists($other)">
+        <xsl:attribute name="title" select="string-join($other ! (local-name() || ': ' || normalize-space(.)), '; ')"/>
+      </xsl:if>
+      <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+    </span>
+  </xsl:template>
 
   <!-- EpiDoc's Leiden conventions (the brackets come from the stylesheet, so they are no
        words): an expansion's letters "man(ibus)", surplus letters "{σ}", an abbreviation
