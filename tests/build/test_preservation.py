@@ -788,3 +788,19 @@ def test_readings_paired_outside_a_choice_read_as_a_choice(built):
     assert titles == ["orig: Derwerlt", "orig: lon", "orig: dv", "orig: dem", "orig: der", "sic: teh",
                       "abbr: Dr."]
     assert page.xpath("//nav//text()[contains(., 'werlt')]") == ["Der werlt lôn"]
+
+
+def test_indented_dictionary_entries_read_as_printed(built):
+    # TEI Lex-0: "1. 1." (a number generated before the one the sense prints), "Aid ," and
+    # "aider , secourir" (the indentation before a pc), ";" on a line of its own between two
+    # senses, "( (emotional))" (brackets added inside those the dictionary wrote)
+    page = lxml_html.fromstring(_page(built["dictionary-indented"], "body-1.html"))
+    entries = [" ".join(e.text_content().split())
+               for e in page.xpath("//div[contains(@class, 'dict-entry')]")]
+    assert entries == ["Aid, 1. aider, secourir; 2. (oft emotional): assistance.",
+                       "help 1. (fam.) a hand 2. support"]
+    senses = page.xpath("//div[@id='aid']/div[@class='tei-sense']")
+    assert [" ".join(s.text_content().split()) for s in senses] == [
+        "1. aider, secourir;", "2. (oft emotional): assistance."]
+    assert page.xpath("//div[@id='aid']//span[contains(@class, 'sense-number')]") == []
+    assert page.xpath("//div[@id='help']//span[contains(@class, 'sense-number')]/text()") == ["1.", "2."]
