@@ -804,3 +804,22 @@ def test_indented_dictionary_entries_read_as_printed(built):
         "1. aider, secourir;", "2. (oft emotional): assistance."]
     assert page.xpath("//div[@id='aid']//span[contains(@class, 'sense-number')]") == []
     assert page.xpath("//div[@id='help']//span[contains(@class, 'sense-number')]/text()") == ["1.", "2."]
+
+
+def test_spanned_deletions_and_additions_mark_the_text_up_to_their_anchor(built):
+    # the Shelley-Godwin Archive: delSpan/addSpan up to an anchor read as running text, no mark
+    page = lxml_html.fromstring(_page(built["spans"], "sourceDoc-1.html"))
+
+    def marked(kind: str) -> str:
+        return " ".join(" ".join(page.xpath(f"//*[@class='tk-{kind}']//text()")).split())
+
+    # (but for the halves of a word broken across a line: marked apart, they read as two words)
+    assert marked("delSpan") == "and one evening old"
+    assert marked("addSpan") == "at the house of old where I heard"
+    assert set(page.xpath("//del[@class='tk-delSpan']/@title")) == {"strikethrough"}
+    assert set(page.xpath("//ins[@class='tk-addSpan']/@title")) == {"margin, pbs"}
+    # a deletion inside the addition: struck inside the added text
+    assert page.xpath("//ins[@class='tk-addSpan']/del[@class='tk-delSpan']/text()") == ["old"]
+    assert "Clerval's" in " ".join(page.xpath("string(//section)").split())
+    assert "a span without its end" in page.xpath("string(//section)")
+    assert not page.xpath("//*[starts-with(@class, 'tk-')][contains(., 'without')]")

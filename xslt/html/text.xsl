@@ -35,7 +35,7 @@
       'soCalled', 'gloss', 'persName', 'orgName', 'placeName', 'name', 'rs', 'geogName', 'date',
       'num', 'time', 'measure', 'surname', 'forename', 'roleName', 'addName', 'genName', 'nameLink',
       'ref', 'ptr', 'note', 'choice', 'sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'supplied', 'gap',
-      'unclear', 'damage', 'del', 'add', 'lb', 'pb', 'cb', 'milestone', 'fw', 'anchor', 'seg', 'w', 'pc', 'c',
+      'unclear', 'damage', 'del', 'add', 'delSpan', 'addSpan', 'lb', 'pb', 'cb', 'milestone', 'fw', 'anchor', 'seg', 'w', 'pc', 'c',
       'bibl', 'listBibl', 'biblStruct', 'argument', 'epigraph', 'opener', 'closer', 'byline',
       'dateline', 'salute', 'signed', 'trailer', 'postscript', 'titlePage', 'docTitle', 'titlePart',
       'docAuthor', 'docImprint', 'docDate', 'docEdition', 'front', 'body', 'back', 'group', 'text',
@@ -668,6 +668,43 @@
   <!-- where and by whom a change was made (added above the line, in another hand), on hover -->
   <xsl:template match="tei:del"><del><xsl:call-template name="tk:change-title"/><xsl:apply-templates/></del></xsl:template>
   <xsl:template match="tei:add"><ins><xsl:call-template name="tk:change-title"/><xsl:apply-templates/></ins></xsl:template>
+  <!-- A deletion or addition that spans other markup (delSpan, addSpan spanTo="#a" ... <anchor
+       xml:id="a"/>; genetic and documentary editions: the Shelley-Godwin Archive strikes whole
+       lines so): the text up to its anchor is shown struck or added, as a del or add would be;
+       it once read as the running text, with no mark. Each text node is marked apart (the range
+       crosses lines, zones and other elements), except the halves of a word broken across a
+       line (lb break="no"): marked apart, they would no longer read as one word. -->
+  <xsl:variable name="tk:span-texts" as="map(xs:string, element()*)" select="map:merge(
+      for $s in ($tk:doc//tei:delSpan | $tk:doc//tei:addSpan)[starts-with(normalize-space(@spanTo), '#')],
+          $end in key('tk:id', substring(normalize-space($s/@spanTo), 2), $tk:doc)[1][. >> $s],
+          $t in ($s/ancestor::* intersect $end/ancestor::*)[last()]//text()[. >> $s and . &lt;&lt; $end][normalize-space()]
+              [not((preceding-sibling::node()[not(self::comment() or self::processing-instruction())][1],
+                    following-sibling::node()[not(self::comment() or self::processing-instruction())][1])
+                   [(self::tei:lb | self::tei:cb | self::tei:milestone)[@break = 'no']])]
+      return map{generate-id($t): $s}, map{'duplicates': 'combine'})"/>
+  <xsl:variable name="tk:has-spans" as="xs:boolean" select="exists($tk:doc//(tei:delSpan | tei:addSpan))"/>
+  <xsl:template match="text()[$tk:has-spans][map:contains($tk:span-texts, generate-id(.))]" priority="2">
+    <xsl:call-template name="tk:in-spans">
+      <xsl:with-param name="spans" select="$tk:span-texts(generate-id(.))"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- (the span element itself is empty: only its id is kept) -->
+  <xsl:template match="tei:delSpan | tei:addSpan">
+    <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template name="tk:in-spans">
+    <xsl:param name="spans" as="element()*"/>
+    <xsl:choose>
+      <xsl:when test="empty($spans)"><xsl:next-match/></xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{if ($spans[1]/self::tei:delSpan) then 'del' else 'ins'}">
+          <xsl:attribute name="class" select="'tk-' || local-name($spans[1])"/>
+          <xsl:for-each select="$spans[1]"><xsl:call-template name="tk:change-title"/></xsl:for-each>
+          <xsl:call-template name="tk:in-spans"><xsl:with-param name="spans" select="tail($spans)"/></xsl:call-template>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template name="tk:change-title">
     <xsl:variable name="facts" select="(@place, @rend, @hand ! substring-after(., '#')[. != ''], @type)[normalize-space()] ! normalize-space()"/>
     <xsl:if test="exists($facts)"><xsl:attribute name="title" select="string-join($facts, ', ')"/></xsl:if>
