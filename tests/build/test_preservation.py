@@ -823,3 +823,13 @@ def test_spanned_deletions_and_additions_mark_the_text_up_to_their_anchor(built)
     assert "Clerval's" in " ".join(page.xpath("string(//section)").split())
     assert "a span without its end" in page.xpath("string(//section)")
     assert not page.xpath("//*[starts-with(@class, 'tk-')][contains(., 'without')]")
+
+
+def test_a_synopsis_names_the_witness_whose_reading_stands_in_the_text(built):
+    # Konrad von Würzburg's synopsis: no lem; the text showed C's reading without saying so
+    page = lxml_html.fromstring(_page(built["apparatus-synopsis"], "div-1.html"))
+    entries = [" ".join(e.text_content().split()) for e in page.xpath("//*[@class='app-entry']")]
+    assert entries == ["[nun hoeret ir werlt minner C; armer werlt minnaere D; om. G]",
+                       "[vernement wol D]"]
+    copies = page.xpath("//*[contains(@class, 'lemma-copy')]/text()")
+    assert [c.strip() for c in copies] == ["nun hoeret ir werlt minner"]

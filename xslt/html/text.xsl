@@ -416,9 +416,11 @@
     <xsl:variable name="readings" select=".//(tei:lem | tei:rdg)[ancestor::tei:app[1] is $app]"/>
     <xsl:variable name="base" select="tk:base-reading(.)"/>
     <!-- the lemma repeated at the head of its entry, as in a printed apparatus (not an empty
-         one without witnesses: an editor's deletion) -->
+         one without witnesses: an editor's deletion); without a lem, the reading that stands
+         in the text too when it names its witnesses (a synopsis of manuscripts: "nun hoeret]
+         C; armer D", else the reader could not tell whose text it is) -->
     <xsl:variable name="listed" select="$readings[not(. is $base)]
-        | $base[self::tei:lem][normalize-space() or @wit]"/>
+        | $base[self::tei:lem][normalize-space() or @wit] | $base[self::tei:rdg][normalize-space(@wit)]"/>
     <!-- what the entry says besides its readings: a witness's detail, an editor's note, ... -->
     <xsl:variable name="details" select="(* | .//tei:rdgGrp[ancestor::tei:app[1] is $app]/*)
         [not(self::tei:lem or self::tei:rdg or self::tei:rdgGrp)]"/>
