@@ -823,6 +823,12 @@ def test_spanned_deletions_and_additions_mark_the_text_up_to_their_anchor(built)
     assert "Clerval's" in " ".join(page.xpath("string(//section)").split())
     assert "a span without its end" in page.xpath("string(//section)")
     assert not page.xpath("//*[starts-with(@class, 'tk-')][contains(., 'without')]")
+    # the indentation inside a mod or subst is not the text's: "tha n t science" split the word
+    line = page.xpath("//span[@class='tei-line'][contains(., 'science')]")[0]
+    assert " ".join(line.text_content().split()) == "thant science enquiringasking as he went"
+    changes = line.xpath(".//span[@class='tei-mod' or @class='tei-subst']")
+    pairs = [m.xpath("string(del)") + "/" + m.xpath("string(ins)") for m in changes]
+    assert pairs == ["n/t", "enquiring/asking"]
 
 
 def test_a_synopsis_names_the_witness_whose_reading_stands_in_the_text(built):

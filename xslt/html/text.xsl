@@ -44,7 +44,7 @@
       'district', 'orgName', 'floatingText', 'spGrp', 'castList', 'castItem', 'castGroup', 'role',
       'roleDesc', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'person', 'personGrp', 'place', 'org',
       'event', 'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line', 'app', 'lem', 'rdg', 'rdgGrp',
-      'listWit', 'witness', 'formula', 'wit', 'witDetail', 'ex', 'am', 'surplus', 'g', 'subst',
+      'listWit', 'witness', 'formula', 'wit', 'witDetail', 'ex', 'am', 'surplus', 'g', 'subst', 'mod',
       'handShift', 'citedRange', 'listApp', 'set', 'u', 'pause', 'vocal', 'kinesic', 'incident', 'writing', 'shift',
       'entry', 'entryFree', 'superEntry', 're', 'hom', 'sense', 'form', 'orth', 'pron', 'hyph', 'syll', 'stress',
       'gramGrp', 'gram', 'pos', 'gen', 'number', 'case', 'per', 'tns', 'mood', 'subc', 'iType', 'colloc', 'def',
@@ -550,10 +550,22 @@
                        | tei:c | tei:idno | tei:author | tei:editor | tei:imprint | tei:publisher | tei:pubPlace
                        | tei:biblScope | tei:monogr | tei:analytic | tei:series | tei:respStmt | tei:resp
                        | tei:meeting | tei:country | tei:region | tei:settlement | tei:bloc | tei:district
-                       | tei:bibl | tei:role | tei:roleDesc | tei:wit | tei:subst | tei:citedRange | tei:g">
+                       | tei:bibl | tei:role | tei:roleDesc | tei:wit | tei:citedRange | tei:g">
     <xsl:element name="{if (tk:holds-block(.)) then 'div' else 'span'}">
       <xsl:attribute name="class" select="'tei-' || local-name()"/>
       <xsl:call-template name="tk:id"/><xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A substitution or modification (subst, mod: a letter overwritten, a word replaced) is
+       its deletions and additions; the white space that indents them in the source is not
+       the text's (a subst holds no text; the Shelley-Godwin Archive's mod neither): shown, it
+       split the word it changes ("tha<mod><del>n</del><add>t</add></mod>" read "tha n t"). -->
+  <xsl:template match="tei:subst | tei:mod">
+    <xsl:element name="{if (tk:holds-block(.)) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="'tei-' || local-name()"/>
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates select="node()[not(self::text()[not(normalize-space())])]"/>
     </xsl:element>
   </xsl:template>
 
