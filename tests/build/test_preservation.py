@@ -829,6 +829,13 @@ def test_spanned_deletions_and_additions_mark_the_text_up_to_their_anchor(built)
     changes = line.xpath(".//span[@class='tei-mod' or @class='tei-subst']")
     pairs = [m.xpath("string(del)") + "/" + m.xpath("string(ins)") for m in changes]
     assert pairs == ["n/t", "enquiring/asking"]
+    # a cancelled deletion is in force: "hides", not "hi" struck; retrace and metamark as written
+    line = page.xpath("//span[@class='tei-line'][contains(., 'des but')]")[0]
+    assert " ".join(line.text_content().split()) == "hides but yards ^"
+    assert not line.xpath(".//del") and line.xpath(".//span[@class='tei-del tk-restored']/text()") == ["hi"]
+    assert [e.get("title") for e in line.xpath(".//span[@title]")] == [
+        "deletion cancelled: smear_strikethrough", "strikethrough", "written over again: unclear, pbs",
+        "mark: insert"]
 
 
 def test_a_synopsis_names_the_witness_whose_reading_stands_in_the_text(built):

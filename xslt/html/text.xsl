@@ -44,7 +44,7 @@
       'district', 'orgName', 'floatingText', 'spGrp', 'castList', 'castItem', 'castGroup', 'role',
       'roleDesc', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'person', 'personGrp', 'place', 'org',
       'event', 'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line', 'app', 'lem', 'rdg', 'rdgGrp',
-      'listWit', 'witness', 'formula', 'wit', 'witDetail', 'ex', 'am', 'surplus', 'g', 'subst', 'mod',
+      'listWit', 'witness', 'formula', 'wit', 'witDetail', 'ex', 'am', 'surplus', 'g', 'subst', 'mod', 'restore', 'retrace', 'metamark',
       'handShift', 'citedRange', 'listApp', 'set', 'u', 'pause', 'vocal', 'kinesic', 'incident', 'writing', 'shift',
       'entry', 'entryFree', 'superEntry', 're', 'hom', 'sense', 'form', 'orth', 'pron', 'hyph', 'syll', 'stress',
       'gramGrp', 'gram', 'pos', 'gen', 'number', 'case', 'per', 'tns', 'mood', 'subc', 'iType', 'colloc', 'def',
@@ -718,6 +718,21 @@
         </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+  <!-- A deletion cancelled (restore: "stet" dots under struck words, a smear undone): the text
+       is in force again, so it is not struck (shown struck, "<restore><del>hi</del></restore>des"
+       read as if "hi" were gone); the cancelled deletion is said on hover. Text written over
+       again (retrace) and an author's mark (metamark: a caret, a paragraph sign) read as
+       written, what they are on hover. -->
+  <xsl:template match="tei:restore | tei:retrace | tei:metamark">
+    <xsl:variable name="facts" select="(@type, @cause, @function, @rend, @place, @hand ! substring-after(., '#')[. != ''])
+        [normalize-space()] ! normalize-space()"/>
+    <span class="tei-{local-name()}" title="{string-join((tk:s(local-name()), string-join($facts, ', ')[.]), ': ')}">
+      <xsl:call-template name="tk:id"/><xsl:apply-templates/>
+    </span>
+  </xsl:template>
+  <xsl:template match="tei:restore/tei:del" priority="1">
+    <span class="tei-del tk-restored"><xsl:call-template name="tk:change-title"/><xsl:apply-templates/></span>
   </xsl:template>
   <xsl:template name="tk:change-title">
     <xsl:variable name="facts" select="(@place, @rend, @hand ! substring-after(., '#')[. != ''], @type)[normalize-space()] ! normalize-space()"/>
