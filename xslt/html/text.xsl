@@ -688,14 +688,36 @@
        it once read as the running text, with no mark. Each text node is marked apart (the range
        crosses lines, zones and other elements), except the halves of a word broken across a
        line (lb break="no"): marked apart, they would no longer read as one word. -->
-  <xsl:variable name="tk:span-texts" as="map(xs:string, element()*)" select="map:merge(
+  <!-- (one walk of the text in document order, the spans open at each text node carried
+       along: a range per span searched apart took time in the number of spans times the text) -->
+  <xsl:variable name="tk:span-ends" as="map(xs:string, element()*)" select="map:merge(
       for $s in ($tk:doc//tei:delSpan | $tk:doc//tei:addSpan)[starts-with(normalize-space(@spanTo), '#')],
-          $end in key('tk:id', substring(normalize-space($s/@spanTo), 2), $tk:doc)[1][. >> $s],
-          $t in ($s/ancestor::* intersect $end/ancestor::*)[last()]//text()[. >> $s and . &lt;&lt; $end][normalize-space()]
-              [not((preceding-sibling::node()[not(self::comment() or self::processing-instruction())][1],
-                    following-sibling::node()[not(self::comment() or self::processing-instruction())][1])
-                   [(self::tei:lb | self::tei:cb | self::tei:milestone)[@break = 'no']])]
-      return map{generate-id($t): $s}, map{'duplicates': 'combine'})"/>
+          $end in key('tk:id', substring(normalize-space($s/@spanTo), 2), $tk:doc)[1][. >> $s]
+      return map{generate-id($end): $s}, map{'duplicates': 'combine'})"/>
+  <xsl:variable name="tk:spans-ending" as="map(xs:string, xs:boolean)"
+      select="map:merge($tk:span-ends?* ! map{generate-id(.): true()}, map{'duplicates': 'use-first'})"/>
+  <xsl:variable name="tk:span-texts" as="map(xs:string, element()*)">
+    <xsl:iterate select="if (map:size($tk:span-ends) = 0) then () else
+        ($tk:doc//tei:delSpan | $tk:doc//tei:addSpan | $tk:doc//*[map:contains($tk:span-ends, generate-id(.))]
+         | $tk:doc//text()[normalize-space()])">
+      <xsl:param name="open" as="element()*" select="()"/>
+      <xsl:param name="found" as="map(xs:string, element()*)" select="map{}"/>
+      <xsl:on-completion select="$found"/>
+      <xsl:variable name="closed" select="if (. instance of element()) then $tk:span-ends(generate-id(.)) else ()"/>
+      <xsl:next-iteration>
+        <xsl:with-param name="open" select="
+            if (exists($closed)) then $open except $closed
+            else if ((self::tei:delSpan | self::tei:addSpan)[map:contains($tk:spans-ending, generate-id(.))]) then ($open, .)
+            else $open"/>
+        <xsl:with-param name="found" select="
+            if (. instance of text() and exists($open)
+                and not((preceding-sibling::node()[not(self::comment() or self::processing-instruction())][1],
+                         following-sibling::node()[not(self::comment() or self::processing-instruction())][1])
+                        [(self::tei:lb | self::tei:cb | self::tei:milestone)[@break = 'no']]))
+            then map:put($found, generate-id(.), $open) else $found"/>
+      </xsl:next-iteration>
+    </xsl:iterate>
+  </xsl:variable>
   <xsl:variable name="tk:has-spans" as="xs:boolean" select="exists($tk:doc//(tei:delSpan | tei:addSpan))"/>
   <xsl:template match="text()[$tk:has-spans][map:contains($tk:span-texts, generate-id(.))]" priority="2">
     <xsl:call-template name="tk:in-spans">
@@ -706,17 +728,27 @@
   <xsl:template match="tei:delSpan | tei:addSpan">
     <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
   </xsl:template>
+  <!-- (one ins for the additions open here and one del for the deletions, whatever their
+       number, each with the facts of the innermost: spans opened by the thousand and never
+       closed must not nest a thousand elements around every word) -->
   <xsl:template name="tk:in-spans">
     <xsl:param name="spans" as="element()*"/>
+    <xsl:variable name="add" select="$spans[self::tei:addSpan][last()]"/>
+    <xsl:variable name="del" select="$spans[self::tei:delSpan][last()]"/>
     <xsl:choose>
-      <xsl:when test="empty($spans)"><xsl:next-match/></xsl:when>
-      <xsl:otherwise>
-        <xsl:element name="{if ($spans[1]/self::tei:delSpan) then 'del' else 'ins'}">
-          <xsl:attribute name="class" select="'tk-' || local-name($spans[1])"/>
-          <xsl:for-each select="$spans[1]"><xsl:call-template name="tk:change-title"/></xsl:for-each>
-          <xsl:call-template name="tk:in-spans"><xsl:with-param name="spans" select="tail($spans)"/></xsl:call-template>
-        </xsl:element>
-      </xsl:otherwise>
+      <xsl:when test="exists($add)">
+        <ins class="tk-addSpan">
+          <xsl:for-each select="$add"><xsl:call-template name="tk:change-title"/></xsl:for-each>
+          <xsl:call-template name="tk:in-spans"><xsl:with-param name="spans" select="$del"/></xsl:call-template>
+        </ins>
+      </xsl:when>
+      <xsl:when test="exists($del)">
+        <del class="tk-delSpan">
+          <xsl:for-each select="$del"><xsl:call-template name="tk:change-title"/></xsl:for-each>
+          <xsl:next-match/>
+        </del>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <!-- A deletion cancelled (restore: "stet" dots under struck words, a smear undone): the text
