@@ -116,7 +116,8 @@ def test_the_fixture_epubs_pass_epubcheck(built):
     for fixture in ("apparatus", "group", "diplomatic", "notes", "letter-texts", "dictionary", "formula",
                     "notes-placed", "genetic", "speech", "dictionary-entries", "note-in-link",
                     "apparatus-blocks", "textparts", "egxml", "section-breaks", "pointers-outside",
-                    "apparatus-detached"):
+                    "apparatus-detached", "paired-readings", "dictionary-indented", "spans",
+                    "apparatus-synopsis"):
         assert problems(epubcheck(next(built[fixture].glob("*.epub")))) == [], fixture
 
 
