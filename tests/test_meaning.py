@@ -82,6 +82,12 @@ def test_python_and_xslt_read_other_projects_tei_alike(plain_stylesheet):
      "ἐλλείπει, translation x"),
     ('<p>Gesell-\n   <lb break="no"/>\n   schaft and <lb/>more</p>', "Gesell-schaft and more"),
     ('<p>Gesell<lb break="no"/> schaft\u00a0x</p>', "Gesellschaft\u00a0x"),
+    # a pair side by side outside a choice reads as a choice (Konrad von Würzburg's critical
+    # texts pair every word: "dvdu"); one standing alone, or apart from its partner, is kept
+    ('<p><w><orig>dv</orig><reg>du</reg></w> <w><reg>wart</reg>\n <!-- c --> <orig>wart</orig></w></p>',
+     "du wart"),
+    ('<p><sic>teh</sic> <corr>the</corr>; <abbr>Dr.</abbr>, <expan>Doctor</expan>; <orig>x</orig></p>',
+     "the; Dr., Doctor; x"),
 ])
 def test_what_a_reader_sees(tei, expected, plain_stylesheet, tmp_path):
     el = etree.fromstring(tei.replace("<p>", f'<p xmlns="{xmlio.TEI_NS}">', 1))

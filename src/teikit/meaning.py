@@ -10,7 +10,9 @@ compares the two on every element of real TEI by other projects.
 What a reader sees of an element (its *reading text*):
 
 * the reading a ``choice`` shows: ``corr``, ``reg``, ``expan``, not the ``sic``, ``orig`` or
-  ``abbr`` beside it (a ``sic`` standing alone is the text as printed, and is kept);
+  ``abbr`` beside it (a ``sic`` standing alone is the text as printed, and is kept); a pair
+  written side by side outside a ``choice`` (``<w><orig>dv</orig><reg>du</reg></w>``, only
+  white space between) is read as a choice: :func:`paired_reading`;
 * the lemma of an apparatus entry (its ``lem``, else its first ``rdg``): the other readings
   of the ``app`` (an ``app`` nested in a reading has its own) are variants, and a
   ``witDetail`` or ``wit`` says what the witnesses do; they are shown apart (in HTML, in the
@@ -58,7 +60,7 @@ def is_hidden(child: etree._Element, parent: etree._Element, *, notes: bool = Fa
     if tag == _FW:
         return True
     if tag in _ALTERNATIVES:
-        return parent.tag == _CHOICE
+        return parent.tag == _CHOICE or paired_reading(child) is not None
     if tag in _VARIANTS:
         app = next(child.iterancestors(_APP), None)
         base = _base_reading(app) if app is not None else None
@@ -66,6 +68,40 @@ def is_hidden(child: etree._Element, parent: etree._Element, *, notes: bool = Fa
     if tag in _WITNESS_DETAILS:
         return parent.tag in (_APP, T + "rdgGrp")
     return False
+
+
+_PARTNERS = {T + "sic": T + "corr", T + "orig": T + "reg", T + "abbr": T + "expan"}
+
+
+def _neighbour(el: etree._Element, forward: bool) -> etree._Element | None:
+    """The node next to ``el`` (after it, or before) when only white space and comments stand
+    between; None when text does, or when there is none."""
+    node = el
+    while True:
+        if forward and node.tail and node.tail.strip(" \t\r\n"):
+            return None
+        node = node.getnext() if forward else node.getprevious()
+        if node is None or (not forward and node.tail and node.tail.strip(" \t\r\n")):
+            return None
+        if node.tag is not etree.Comment:
+            return node
+
+
+def paired_reading(el: etree._Element) -> etree._Element | None:
+    """The ``corr``, ``reg`` or ``expan`` a ``sic``, ``orig`` or ``abbr`` outside a ``choice``
+    stands beside (only white space or comments between; before or after it): such a pair is
+    an alternative as a choice is, and shown both they read as one word ("dvdu"). None for
+    one standing alone, one inside a choice, and any other element (xslt/common/units.xsl's
+    ``tk:paired-reading`` is the same test)."""
+    partner = _PARTNERS.get(el.tag)
+    parent = el.getparent()
+    if partner is None or parent is None or parent.tag == _CHOICE:
+        return None
+    for forward in (False, True):
+        near = _neighbour(el, forward)
+        if near is not None and near.tag == partner:
+            return near
+    return None
 
 
 def _base_reading(app: etree._Element) -> etree._Element | None:

@@ -116,7 +116,8 @@ def test_the_fixture_epubs_pass_epubcheck(built):
     for fixture in ("apparatus", "group", "diplomatic", "notes", "letter-texts", "dictionary", "formula",
                     "notes-placed", "genetic", "speech", "dictionary-entries", "note-in-link",
                     "apparatus-blocks", "textparts", "egxml", "section-breaks", "pointers-outside",
-                    "apparatus-detached"):
+                    "apparatus-detached", "paired-readings", "dictionary-indented", "spans",
+                    "apparatus-synopsis"):
         assert problems(epubcheck(next(built[fixture].glob("*.epub")))) == [], fixture
 
 
@@ -776,3 +777,76 @@ def test_page_breaks_between_parts_stand_on_the_next_page(tmp_path):
     assert shown == {1: ["div-2.html"], 2: ["div-2.html"], 3: ["div-3.html"], 4: ["div-3.html"],
                      5: ["div-4.html"]}
     assert broken_links(folder) == []
+
+
+def test_readings_paired_outside_a_choice_read_as_a_choice(built):
+    # Konrad von Würzburg's critical texts: <w><orig>dv</orig><reg>du</reg></w> read "dvdu"
+    page = lxml_html.fromstring(_page(built["paired-readings"], "div-1.html"))
+    article = page.xpath("//article")[0]
+    shown = " ".join("".join(t for t in article.xpath(".//text()[not(ancestor::*[@hidden])]")).split())
+    assert shown.startswith("Der werlt lôn du wart deme [deme; dër M] ritter, a the cat, the Doctor and")
+    assert "as printed here, olde and new." in shown
+    assert page.xpath("//span[@class='tei-orig'][@hidden]/text()")[:3] == ["Derwerlt", "lon", "dv"]
+    # the other reading on hover, unless it is the same ("wart"): every word would be marked
+    titles = page.xpath("//article//span[@class='tei-choice']/@title")
+    assert titles == ["orig: Derwerlt", "orig: lon", "orig: dv", "orig: dem", "orig: der", "sic: teh",
+                      "abbr: Dr."]
+    assert page.xpath("//nav//text()[contains(., 'werlt')]") == ["Der werlt lôn"]
+
+
+def test_indented_dictionary_entries_read_as_printed(built):
+    # TEI Lex-0: "1. 1." (a number generated before the one the sense prints), "Aid ," and
+    # "aider , secourir" (the indentation before a pc), ";" on a line of its own between two
+    # senses, "( (emotional))" (brackets added inside those the dictionary wrote)
+    page = lxml_html.fromstring(_page(built["dictionary-indented"], "body-1.html"))
+    entries = [" ".join(e.text_content().split())
+               for e in page.xpath("//div[contains(@class, 'dict-entry')]")]
+    assert entries == ["Aid, 1. aider, secourir; 2. (oft emotional): assistance.",
+                       "help 1. (fam.) a hand 2. support"]
+    senses = page.xpath("//div[@id='aid']/div[@class='tei-sense']")
+    assert [" ".join(s.text_content().split()) for s in senses] == [
+        "1. aider, secourir;", "2. (oft emotional): assistance."]
+    assert page.xpath("//div[@id='aid']//span[contains(@class, 'sense-number')]") == []
+    assert page.xpath("//div[@id='help']//span[contains(@class, 'sense-number')]/text()") == ["1.", "2."]
+
+
+def test_spanned_deletions_and_additions_mark_the_text_up_to_their_anchor(built):
+    # the Shelley-Godwin Archive: delSpan/addSpan up to an anchor read as running text, no mark
+    page = lxml_html.fromstring(_page(built["spans"], "sourceDoc-1.html"))
+
+    def marked(kind: str) -> str:
+        return " ".join(" ".join(page.xpath(f"//*[@class='tk-{kind}']//text()")).split())
+
+    # (but for the halves of a word broken across a line: marked apart, they read as two words)
+    assert marked("delSpan") == "and one evening old"
+    assert marked("addSpan") == "at the house of old where I heard"
+    assert set(page.xpath("//del[@class='tk-delSpan']/@title")) == {"strikethrough"}
+    assert set(page.xpath("//ins[@class='tk-addSpan']/@title")) == {"margin, pbs"}
+    # a deletion inside the addition: struck inside the added text
+    assert page.xpath("//ins[@class='tk-addSpan']/del[@class='tk-delSpan']/text()") == ["old"]
+    assert "Clerval's" in " ".join(page.xpath("string(//section)").split())
+    assert "a span without its end" in page.xpath("string(//section)")
+    assert not page.xpath("//*[starts-with(@class, 'tk-')][contains(., 'without')]")
+    # the indentation inside a mod or subst is not the text's: "tha n t science" split the word
+    line = page.xpath("//span[@class='tei-line'][contains(., 'science')]")[0]
+    assert " ".join(line.text_content().split()) == "thant science enquiringasking as he went"
+    changes = line.xpath(".//span[@class='tei-mod' or @class='tei-subst']")
+    pairs = [m.xpath("string(del)") + "/" + m.xpath("string(ins)") for m in changes]
+    assert pairs == ["n/t", "enquiring/asking"]
+    # a cancelled deletion is in force: "hides", not "hi" struck; retrace and metamark as written
+    line = page.xpath("//span[@class='tei-line'][contains(., 'des but')]")[0]
+    assert " ".join(line.text_content().split()) == "hides but yards ^"
+    assert not line.xpath(".//del") and line.xpath(".//span[@class='tei-del tk-restored']/text()") == ["hi"]
+    assert [e.get("title") for e in line.xpath(".//span[@title]")] == [
+        "deletion cancelled: smear_strikethrough", "strikethrough", "written over again: unclear, pbs",
+        "mark: insert"]
+
+
+def test_a_synopsis_names_the_witness_whose_reading_stands_in_the_text(built):
+    # Konrad von Würzburg's synopsis: no lem; the text showed C's reading without saying so
+    page = lxml_html.fromstring(_page(built["apparatus-synopsis"], "div-1.html"))
+    entries = [" ".join(e.text_content().split()) for e in page.xpath("//*[@class='app-entry']")]
+    assert entries == ["[nun hoeret ir werlt minner C; armer werlt minnaere D; om. G]",
+                       "[vernement wol D]"]
+    copies = page.xpath("//*[contains(@class, 'lemma-copy')]/text()")
+    assert [c.strip() for c in copies] == ["nun hoeret ir werlt minner"]

@@ -159,3 +159,18 @@ def test_an_importing_stylesheet_changes_one_kind_of_page(tmp_path: Path):
     assert pages.xpath("//header[@class='site-header']")  # the skeleton is still html.xsl's
     toc = lxml_html.parse(str(out / "toc.html"))
     assert toc.xpath("//ol[@class='toc']/li")  # other kinds unchanged
+
+
+def test_spans_opened_by_the_thousand_nest_no_deeper_than_one_del_and_one_ins(tmp_path):
+    # hostile input: 1,500 delSpans and addSpans left open to the end wrapped every word in
+    # 1,500 elements (too deep for an HTML parser: the page lost its words)
+    opened = "".join(f"<p><delSpan spanTo='#end'/><addSpan spanTo='#end' place='margin'/>word{i}</p>"
+                     for i in range(750))
+    folder, diags = build_text(TEI.format(body=f"{opened}<p>last<anchor xml:id='end'/> after</p>"), tmp_path)
+    assert [d.render() for d in diags if d.severity is Severity.ERROR] == []
+    doc = page(folder, "body-1.html")
+    marked = doc.xpath("//ins[@class='tk-addSpan']")
+    assert len(marked) == 751  # every word up to the anchor, "last" too
+    assert all(len(m.xpath("ancestor-or-self::ins | ancestor-or-self::del | .//del")) == 2 for m in marked)
+    assert doc.xpath("//ins[@class='tk-addSpan']/@title")[0] == "margin"
+    assert "after" not in " ".join(doc.xpath("//ins//text()"))

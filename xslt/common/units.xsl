@@ -59,7 +59,8 @@
       'unknown-place': 'Place unknown', 'previous-letter': 'Previous letter', 'next-letter': 'Next letter',
       'previous-in-correspondence': 'Previous in this correspondence',
       'next-in-correspondence': 'Next in this correspondence', 'all-letters': 'All letters',
-      'letters-sent': 'Letters written', 'letters-received': 'Letters received', 'undated': 'undated', 'times': 'times', 'description': 'Description', 'dates': 'Dates'}"/>
+      'letters-sent': 'Letters written', 'letters-received': 'Letters received', 'undated': 'undated', 'times': 'times', 'description': 'Description', 'dates': 'Dates',
+      'restore': 'deletion cancelled', 'retrace': 'written over again', 'metamark': 'mark'}"/>
   <xsl:variable name="tk:labels" as="map(*)"
       select="map:merge((parse-json($labels), $tk:default-labels), map{'duplicates': 'use-first'})"/>
 
@@ -627,6 +628,27 @@
     <xsl:sequence select="exists($base) and not($base is $e) and empty($base/ancestor::* intersect $e)"/>
   </xsl:function>
 
+  <!--* The reading a sic, orig or abbr standing outside a choice is paired with: its corr, reg
+        or expan beside it (only white space between), as editions that normalise every word
+        write <w><orig>dv</orig><reg>du</reg></w>. The pair is an alternative as a choice is:
+        shown both, "dv" and "du" read as one word "dvdu". Empty for a sic, orig or abbr that
+        stands alone (the text as written), and for one inside a choice. -->
+  <xsl:function name="tk:paired-reading" as="element()?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="partner" select="map{'sic': 'corr', 'orig': 'reg', 'abbr': 'expan'}(local-name($e))"/>
+    <xsl:sequence select="if (empty($partner) or $e/parent::tei:choice) then () else
+        ($e/preceding-sibling::node()[not(self::text()[not(normalize-space())] or self::comment())][1],
+         $e/following-sibling::node()[not(self::text()[not(normalize-space())] or self::comment())][1])
+        [self::tei:* and local-name() = $partner][1]"/>
+  </xsl:function>
+
+  <!--* The alternative(s) a corr, reg or expan outside a choice stands for (see tk:paired-reading). -->
+  <xsl:function name="tk:paired-alternatives" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/parent::tei:choice or not($e/(self::tei:corr | self::tei:reg | self::tei:expan))) then ()
+        else ($e/preceding-sibling::*[1], $e/following-sibling::*[1])[tk:paired-reading(.) is $e]"/>
+  </xsl:function>
+
   <!-- The text nodes a reader sees (used only where the fast path above cannot be taken);
        U+E000 marks a line break inside a word, removed with the white space around it. -->
   <xsl:function name="tk:reading-text" as="xs:string*">
@@ -636,7 +658,7 @@
         <xsl:when test=". instance of text()"><xsl:sequence select="string(.)"/></xsl:when>
         <xsl:when test="(self::tei:lb | self::tei:cb | self::tei:milestone)[@break = 'no']"><xsl:sequence select="'&#xE000;'"/></xsl:when>
         <xsl:when test="self::tei:note or self::tei:fw"/>
-        <xsl:when test="(self::tei:sic or self::tei:orig or self::tei:abbr) and parent::tei:choice"/>
+        <xsl:when test="(self::tei:sic or self::tei:orig or self::tei:abbr) and (parent::tei:choice or exists(tk:paired-reading(.)))"/>
         <xsl:when test="(self::tei:rdg or self::tei:rdgGrp) and tk:is-variant(.)"/>
         <xsl:when test="(self::tei:witDetail or self::tei:wit) and (parent::tei:app or parent::tei:rdgGrp)"/>
         <xsl:when test=". instance of element()"><xsl:sequence select="tk:reading-text(node())"/></xsl:when>

@@ -23,7 +23,8 @@
        except those inside an uncorrected reading (hidden behind its correction). -->
   <xsl:variable name="tk:pages" as="element()*" select="($tk:doc//tei:text | $tk:doc//tei:sourceDoc)
       //tei:pb[normalize-space(@n)][map:contains($tk:id-files, tk:pb-id(.))]
-      [not(ancestor::*[(self::tei:sic or self::tei:orig or self::tei:abbr) and parent::tei:choice])]"/>
+      [not(ancestor::*[(self::tei:sic or self::tei:orig or self::tei:abbr)
+          and (parent::tei:choice or exists(tk:paired-reading(.)))])]"/>
 
   <!--* The media type of a packaged image, from its extension. -->
   <xsl:function name="tk:image-type" as="xs:string">

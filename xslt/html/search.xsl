@@ -86,8 +86,8 @@
           <xsl:choose>
             <!-- not what the reader reads here: notes, hidden readings, running heads -->
             <xsl:when test="self::tei:note or self::tei:fw"/>
-            <xsl:when test="self::tei:sic[parent::tei:choice] or self::tei:orig[parent::tei:choice]
-                            or self::tei:abbr[parent::tei:choice]"/>
+            <xsl:when test="(self::tei:sic or self::tei:orig or self::tei:abbr)
+                            and (parent::tei:choice or exists(tk:paired-reading(.)))"/>
             <!-- a line, column or page break: a word ends, unless it says it does not -->
             <xsl:when test="self::tei:lb or self::tei:pb or self::tei:cb">
               <xsl:sequence select="if (@break = 'no') then '' else ' '"/>

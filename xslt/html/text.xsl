@@ -35,7 +35,7 @@
       'soCalled', 'gloss', 'persName', 'orgName', 'placeName', 'name', 'rs', 'geogName', 'date',
       'num', 'time', 'measure', 'surname', 'forename', 'roleName', 'addName', 'genName', 'nameLink',
       'ref', 'ptr', 'note', 'choice', 'sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'supplied', 'gap',
-      'unclear', 'damage', 'del', 'add', 'lb', 'pb', 'cb', 'milestone', 'fw', 'anchor', 'seg', 'w', 'pc', 'c',
+      'unclear', 'damage', 'del', 'add', 'delSpan', 'addSpan', 'lb', 'pb', 'cb', 'milestone', 'fw', 'anchor', 'seg', 'w', 'pc', 'c',
       'bibl', 'listBibl', 'biblStruct', 'argument', 'epigraph', 'opener', 'closer', 'byline',
       'dateline', 'salute', 'signed', 'trailer', 'postscript', 'titlePage', 'docTitle', 'titlePart',
       'docAuthor', 'docImprint', 'docDate', 'docEdition', 'front', 'body', 'back', 'group', 'text',
@@ -44,7 +44,7 @@
       'district', 'orgName', 'floatingText', 'spGrp', 'castList', 'castItem', 'castGroup', 'role',
       'roleDesc', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'person', 'personGrp', 'place', 'org',
       'event', 'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line', 'app', 'lem', 'rdg', 'rdgGrp',
-      'listWit', 'witness', 'formula', 'wit', 'witDetail', 'ex', 'am', 'surplus', 'g', 'subst',
+      'listWit', 'witness', 'formula', 'wit', 'witDetail', 'ex', 'am', 'surplus', 'g', 'subst', 'mod', 'restore', 'retrace', 'metamark',
       'handShift', 'citedRange', 'listApp', 'set', 'u', 'pause', 'vocal', 'kinesic', 'incident', 'writing', 'shift',
       'entry', 'entryFree', 'superEntry', 're', 'hom', 'sense', 'form', 'orth', 'pron', 'hyph', 'syll', 'stress',
       'gramGrp', 'gram', 'pos', 'gen', 'number', 'case', 'per', 'tns', 'mood', 'subc', 'iType', 'colloc', 'def',
@@ -416,9 +416,11 @@
     <xsl:variable name="readings" select=".//(tei:lem | tei:rdg)[ancestor::tei:app[1] is $app]"/>
     <xsl:variable name="base" select="tk:base-reading(.)"/>
     <!-- the lemma repeated at the head of its entry, as in a printed apparatus (not an empty
-         one without witnesses: an editor's deletion) -->
+         one without witnesses: an editor's deletion); without a lem, the reading that stands
+         in the text too when it names its witnesses (a synopsis of manuscripts: "nun hoeret]
+         C; armer D", else the reader could not tell whose text it is) -->
     <xsl:variable name="listed" select="$readings[not(. is $base)]
-        | $base[self::tei:lem][normalize-space() or @wit]"/>
+        | $base[self::tei:lem][normalize-space() or @wit] | $base[self::tei:rdg][normalize-space(@wit)]"/>
     <!-- what the entry says besides its readings: a witness's detail, an editor's note, ... -->
     <xsl:variable name="details" select="(* | .//tei:rdgGrp[ancestor::tei:app[1] is $app]/*)
         [not(self::tei:lem or self::tei:rdg or self::tei:rdgGrp)]"/>
@@ -560,10 +562,22 @@
                        | tei:c | tei:idno | tei:author | tei:editor | tei:imprint | tei:publisher | tei:pubPlace
                        | tei:biblScope | tei:monogr | tei:analytic | tei:series | tei:respStmt | tei:resp
                        | tei:meeting | tei:country | tei:region | tei:settlement | tei:bloc | tei:district
-                       | tei:bibl | tei:role | tei:roleDesc | tei:wit | tei:subst | tei:citedRange | tei:g">
+                       | tei:bibl | tei:role | tei:roleDesc | tei:wit | tei:citedRange | tei:g">
     <xsl:element name="{if (tk:holds-block(.)) then 'div' else 'span'}">
       <xsl:attribute name="class" select="'tei-' || local-name()"/>
       <xsl:call-template name="tk:id"/><xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A substitution or modification (subst, mod: a letter overwritten, a word replaced) is
+       its deletions and additions; the white space that indents them in the source is not
+       the text's (a subst holds no text; the Shelley-Godwin Archive's mod neither): shown, it
+       split the word it changes ("tha<mod><del>n</del><add>t</add></mod>" read "tha n t"). -->
+  <xsl:template match="tei:subst | tei:mod">
+    <xsl:element name="{if (tk:holds-block(.)) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="'tei-' || local-name()"/>
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates select="node()[not(self::text()[not(normalize-space())])]"/>
     </xsl:element>
   </xsl:template>
 
@@ -621,6 +635,21 @@
   <xsl:template match="tei:sic | tei:corr | tei:orig | tei:reg | tei:abbr | tei:expan">
     <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
   </xsl:template>
+  <!-- A pair outside a choice (<w><orig>dv</orig><reg>du</reg></w>: tk:paired-reading) reads as
+       a choice does: the reading shown, the other hidden and on hover (not when they are the
+       same: every word of an edition that pairs them all would be marked); both shown read "dvdu". -->
+  <xsl:template match="(tei:sic | tei:orig | tei:abbr)[exists(tk:paired-reading(.))]" priority="1">
+    <span class="tei-{local-name()}" hidden="hidden"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="(tei:corr | tei:reg | tei:expan)[exists(tk:paired-alternatives(.))]" priority="1">
+    <xsl:variable name="other" select="tk:paired-alternatives(.)[normalize-space() ne normalize-space(current())]"/>
+    <span class="tei-choice">
+      <xsl:if test="exists($other)">
+        <xsl:attribute name="title" select="string-join($other ! (local-name() || ': ' || normalize-space(.)), '; ')"/>
+      </xsl:if>
+      <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+    </span>
+  </xsl:template>
 
   <!-- EpiDoc's Leiden conventions (the brackets come from the stylesheet, so they are no
        words): an expansion's letters "man(ibus)", surplus letters "{σ}", an abbreviation
@@ -665,6 +694,90 @@
   <!-- where and by whom a change was made (added above the line, in another hand), on hover -->
   <xsl:template match="tei:del"><del><xsl:call-template name="tk:change-title"/><xsl:apply-templates/></del></xsl:template>
   <xsl:template match="tei:add"><ins><xsl:call-template name="tk:change-title"/><xsl:apply-templates/></ins></xsl:template>
+  <!-- A deletion or addition that spans other markup (delSpan, addSpan spanTo="#a" ... <anchor
+       xml:id="a"/>; genetic and documentary editions: the Shelley-Godwin Archive strikes whole
+       lines so): the text up to its anchor is shown struck or added, as a del or add would be;
+       it once read as the running text, with no mark. Each text node is marked apart (the range
+       crosses lines, zones and other elements), except the halves of a word broken across a
+       line (lb break="no"): marked apart, they would no longer read as one word. -->
+  <!-- (one walk of the text in document order, the spans open at each text node carried
+       along: a range per span searched apart took time in the number of spans times the text) -->
+  <xsl:variable name="tk:span-ends" as="map(xs:string, element()*)" select="map:merge(
+      for $s in ($tk:doc//tei:delSpan | $tk:doc//tei:addSpan)[starts-with(normalize-space(@spanTo), '#')],
+          $end in key('tk:id', substring(normalize-space($s/@spanTo), 2), $tk:doc)[1][. >> $s]
+      return map{generate-id($end): $s}, map{'duplicates': 'combine'})"/>
+  <xsl:variable name="tk:spans-ending" as="map(xs:string, xs:boolean)"
+      select="map:merge($tk:span-ends?* ! map{generate-id(.): true()}, map{'duplicates': 'use-first'})"/>
+  <xsl:variable name="tk:span-texts" as="map(xs:string, element()*)">
+    <xsl:iterate select="if (map:size($tk:span-ends) = 0) then () else
+        ($tk:doc//tei:delSpan | $tk:doc//tei:addSpan | $tk:doc//*[map:contains($tk:span-ends, generate-id(.))]
+         | $tk:doc//text()[normalize-space()])">
+      <xsl:param name="open" as="element()*" select="()"/>
+      <xsl:param name="found" as="map(xs:string, element()*)" select="map{}"/>
+      <xsl:on-completion select="$found"/>
+      <xsl:variable name="closed" select="if (. instance of element()) then $tk:span-ends(generate-id(.)) else ()"/>
+      <xsl:next-iteration>
+        <xsl:with-param name="open" select="
+            if (exists($closed)) then $open except $closed
+            else if ((self::tei:delSpan | self::tei:addSpan)[map:contains($tk:spans-ending, generate-id(.))]) then ($open, .)
+            else $open"/>
+        <xsl:with-param name="found" select="
+            if (. instance of text() and exists($open)
+                and not((preceding-sibling::node()[not(self::comment() or self::processing-instruction())][1],
+                         following-sibling::node()[not(self::comment() or self::processing-instruction())][1])
+                        [(self::tei:lb | self::tei:cb | self::tei:milestone)[@break = 'no']]))
+            then map:put($found, generate-id(.), $open) else $found"/>
+      </xsl:next-iteration>
+    </xsl:iterate>
+  </xsl:variable>
+  <xsl:variable name="tk:has-spans" as="xs:boolean" select="exists($tk:doc//(tei:delSpan | tei:addSpan))"/>
+  <xsl:template match="text()[$tk:has-spans][map:contains($tk:span-texts, generate-id(.))]" priority="2">
+    <xsl:call-template name="tk:in-spans">
+      <xsl:with-param name="spans" select="$tk:span-texts(generate-id(.))"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- (the span element itself is empty: only its id is kept) -->
+  <xsl:template match="tei:delSpan | tei:addSpan">
+    <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+  <!-- (one ins for the additions open here and one del for the deletions, whatever their
+       number, each with the facts of the innermost: spans opened by the thousand and never
+       closed must not nest a thousand elements around every word) -->
+  <xsl:template name="tk:in-spans">
+    <xsl:param name="spans" as="element()*"/>
+    <xsl:variable name="add" select="$spans[self::tei:addSpan][last()]"/>
+    <xsl:variable name="del" select="$spans[self::tei:delSpan][last()]"/>
+    <xsl:choose>
+      <xsl:when test="exists($add)">
+        <ins class="tk-addSpan">
+          <xsl:for-each select="$add"><xsl:call-template name="tk:change-title"/></xsl:for-each>
+          <xsl:call-template name="tk:in-spans"><xsl:with-param name="spans" select="$del"/></xsl:call-template>
+        </ins>
+      </xsl:when>
+      <xsl:when test="exists($del)">
+        <del class="tk-delSpan">
+          <xsl:for-each select="$del"><xsl:call-template name="tk:change-title"/></xsl:for-each>
+          <xsl:next-match/>
+        </del>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- A deletion cancelled (restore: "stet" dots under struck words, a smear undone): the text
+       is in force again, so it is not struck (shown struck, "<restore><del>hi</del></restore>des"
+       read as if "hi" were gone); the cancelled deletion is said on hover. Text written over
+       again (retrace) and an author's mark (metamark: a caret, a paragraph sign) read as
+       written, what they are on hover. -->
+  <xsl:template match="tei:restore | tei:retrace | tei:metamark">
+    <xsl:variable name="facts" select="(@type, @cause, @function, @rend, @place, @hand ! substring-after(., '#')[. != ''])
+        [normalize-space()] ! normalize-space()"/>
+    <span class="tei-{local-name()}" title="{string-join((tk:s(local-name()), string-join($facts, ', ')[.]), ': ')}">
+      <xsl:call-template name="tk:id"/><xsl:apply-templates/>
+    </span>
+  </xsl:template>
+  <xsl:template match="tei:restore/tei:del" priority="1">
+    <span class="tei-del tk-restored"><xsl:call-template name="tk:change-title"/><xsl:apply-templates/></span>
+  </xsl:template>
   <xsl:template name="tk:change-title">
     <xsl:variable name="facts" select="(@place, @rend, @hand ! substring-after(., '#')[. != ''], @type)[normalize-space()] ! normalize-space()"/>
     <xsl:if test="exists($facts)"><xsl:attribute name="title" select="string-join($facts, ', ')"/></xsl:if>

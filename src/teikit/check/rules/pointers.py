@@ -97,7 +97,9 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
         problem = syntax_problem(p)
         if problem:
             yield make(doc, p.element, "pointers.bad-syntax", Severity.ERROR,
-                       f"@{p.attr} value {p.value!r}: {problem}", attr=p.attr)
+                       f"@{p.attr} value {p.value!r}: {problem}",
+                       "write one URI reference: #ID for an element of this file, else a URI with its "
+                       "special characters percent-encoded (a space as %20)", attr=p.attr)
             continue
         if p.kind == "key":
             if res.status == "unchecked":
