@@ -25,10 +25,20 @@ READERS = re.compile(
 )
 
 
+# What teikit's own stylesheets may read besides their input: the EPUB's shards
+# (teikit.build.epub_shards) read the index and the parts an earlier process of the same
+# build wrote into its temporary folder, named by the `index` parameter teikit passes (never
+# a URI from the TEI: a part's name is an escaped unit file name).
+ALLOWED = {"epub.xsl": ["doc($index)", "doc(resolve-uri('parts/' || @name || '.xml', $index))"]}
+
+
 def test_teikit_stylesheets_read_nothing_but_their_input() -> None:
     hits = []
     for path in sorted(paths.XSLT_DIR.rglob("*.xsl")):
         text = re.sub(r"<!--.*?-->", "", path.read_text(encoding="utf-8"), flags=re.S)
+        for allowed in ALLOWED.get(path.name, []):
+            assert allowed in text, f"{path.name} no longer reads {allowed}: take it off ALLOWED"
+            text = text.replace(allowed, "")
         hits += [f"{path.name}: {m.group(0)}" for m in READERS.finditer(text)]
     assert hits == []
 
