@@ -173,7 +173,8 @@ def one_entry_per_entity(root: etree._Element) -> int:
         if first is not el and (_in_text(el) is None or _said(el) == (
                 first_said.get(ident) or first_said.setdefault(ident, _said(first)))):
             repeated.append(el)
-        elif first is not el and _from_register_file(first) and el.get("sameAs") is None:
+        elif first is not el and el.get("sameAs") is None \
+                and any(map(is_register_list, first.iterancestors())):
             described.append(el)
     for el in described:
         # a document's own words on an entry of a register file (a letter's back matter on
@@ -189,10 +190,20 @@ def one_entry_per_entity(root: etree._Element) -> int:
     return len(repeated)
 
 
-def _from_register_file(el: etree._Element) -> bool:
-    """Is ``el`` in a list :func:`add_registers` copied from a register file given apart?"""
-    return any(anc.get(f"{{{xmlio.XML_NS}}}base") is not None and anc.getparent() is not None
-               and anc.getparent().tag == T + "standOff" for anc in el.iterancestors())
+def is_register_list(el: etree._Element) -> bool:
+    """Is ``el`` a list :func:`add_registers` copied from a register file given apart (a child
+    of the standOff, marked with its file in ``xml:base``)?"""
+    parent = el.getparent()
+    return (el.get(f"{{{xmlio.XML_NS}}}base") is not None
+            and parent is not None and parent.tag == T + "standOff")
+
+
+def register_lists(root: etree._Element) -> list[etree._Element]:
+    """The lists :func:`add_registers` copied into ``root``'s standOff from register files."""
+    stand_off = root.find(T + "standOff")
+    if stand_off is None:
+        return []
+    return [el for el in stand_off if isinstance(el.tag, str) and is_register_list(el)]
 
 
 def _in_text(el: etree._Element) -> etree._Element | None:

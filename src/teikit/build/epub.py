@@ -158,7 +158,7 @@ def released_bytes(edition: Edition, settings: BuildSettings,
                    ready: Callable[[], object] | None = None) -> tuple[bytes, list[Diagnostic]]:
     """In a large build's forked child (:mod:`teikit.build.memory`): the EPUB's bytes, the
     edition's tree freed and the book made in shards by other processes (:func:`sharded_bytes`);
-    ``ready`` is waited for (the HTML site done) before they start."""
+    ``ready`` is waited for before they start (with ``--jobs 1``, until the HTML site is done)."""
     from teikit.build import memory
 
     stylesheet = stylesheet_for("epub", STYLESHEET, settings.stylesheets)
@@ -231,13 +231,13 @@ def unbooked_entries(edition: Edition) -> list[etree._Element]:
     """The entries of the register files given apart that no member points at: in no EPUB of
     :func:`_per_document` (each holds the entries its document names), though in the site's
     register pages and the CSV tables."""
-    stand_off = edition.root.find(f"{{{xmlio.TEI_NS}}}standOff")
-    if stand_off is None or not edition.members:
-        return []
+    from teikit.collection import register_lists
+
+    lists = register_lists(edition.root) if edition.members else []
     named: set[str] = set()
-    for member in edition.root.iterchildren(f"{{{xmlio.TEI_NS}}}TEI"):
+    for member in edition.root.iterchildren(f"{{{xmlio.TEI_NS}}}TEI") if lists else ():
         named |= _named(member)
-    return [entry for found in stand_off if found.get(f"{{{xmlio.XML_NS}}}base") for entry in found
+    return [entry for found in lists for entry in found
             if isinstance(entry.tag, str) and entry.get(f"{{{xmlio.XML_NS}}}id") not in named]
 
 

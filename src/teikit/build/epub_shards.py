@@ -29,6 +29,7 @@ import resource
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -155,9 +156,7 @@ def write(stylesheet: Path, document: Serialized, params: dict[str, str | bool],
             if costs is not None:
                 costs += tasks
             return package.result()[1]
-    except Exception as exc:
-        if type(exc).__name__ != "BrokenProcessPool":
-            raise
+    except BrokenProcessPool as exc:
         raise ended_abruptly("a worker process writing the EPUB", hint=(
             "build again; with --jobs 1 one process at a time writes the EPUB's files, which needs "
             "the least memory (docs/performance.md)")) from exc

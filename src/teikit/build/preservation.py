@@ -42,6 +42,7 @@ from typing import cast
 
 from lxml import etree
 
+from teikit import collection
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.edition import Edition
 from teikit.xmlio import TEI_NS
@@ -143,8 +144,7 @@ def _origin(owner: etree._Element) -> str:
     # in a collection, the member's file too (its xml:base): a line alone would not say which
     # (a register file's list names its own file: teikit.collection.add_registers)
     base = next((anc.get(_XML_BASE) for anc in (owner, *owner.iterancestors())
-                 if anc.get(_XML_BASE) and (anc.tag == f"{_T}TEI" or anc.getparent() is not None
-                                            and anc.getparent().tag == f"{_T}standOff")), None)
+                 if anc.get(_XML_BASE) and (anc.tag == f"{_T}TEI" or collection.is_register_list(anc))), None)
     where = f"{base}, line {owner.sourceline}" if base else f"line {owner.sourceline}"
     return f"{etree.QName(owner).localname} ({where})"
 
@@ -200,10 +200,7 @@ def _tops(root: etree._Element) -> list[etree._Element]:
     """Every text and sourceDoc not inside another, and every list of a register file given
     apart (a child of the standOff marked with its file): what :func:`tei_words` counts."""
     tops = [el for el in root.iter(*_ROOTS) if not any(anc.tag in _ROOTS for anc in el.iterancestors())]
-    stand_off = root.find(f"{_T}standOff")
-    if stand_off is not None:
-        tops += [el for el in stand_off if isinstance(el.tag, str) and el.get(_XML_BASE)]
-    return tops
+    return tops + collection.register_lists(root)
 
 
 def _count_tops(tops: Iterable[etree._Element]) -> Counter[str]:
