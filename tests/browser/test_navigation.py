@@ -68,3 +68,53 @@ def test_phone_pages_do_not_scroll_sideways(edition_site, open_page):
     for path in ("index.html", "toc.html", "ch05.html", "div-index.html", "persons.html", "downloads.html"):
         page = open_page(base, path, **PHONE)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+
+
+LONG_URL = "https://example.org/" + "a-very-long-path-segment-" * 8 + "end"
+WIDE_TABLE = "<table><head>Accounts</head><row>" + "".join(
+    f"<cell>Column{i}Heading</cell>" for i in range(12)) + "</row></table>"
+
+
+@pytest.fixture(scope="module")
+def letters_site(tmp_path_factory):
+    """The letters fixture, one letter given a bibliography entry of a long URL and a table
+    of twelve columns, built as a collection and served."""
+    import shutil
+    from pathlib import Path
+
+    from teikit.build import BuildSettings
+    from teikit.build.run import build_formats
+    from teikit.collection import load_collection, tei_files
+    from tests.browser.conftest import serve
+
+    source = Path(__file__).resolve().parents[1] / "fixtures" / "letters"
+    folder = tmp_path_factory.mktemp("phone-letters")
+    shutil.copytree(source, folder / "letters")
+    letter = folder / "letters" / "1807-01-29-chamisso.xml"
+    text = letter.read_text(encoding="utf-8")
+    at = text.rindex("</div>")
+    letter.write_text(text[:at] + f"<p>See <bibl>{LONG_URL}</bibl>.</p>{WIDE_TABLE}" + text[at:],
+                      encoding="utf-8")
+    edition = load_collection(tei_files(folder / "letters"), name=folder / "letters")
+    run = build_formats(edition, ["html"], BuildSettings(exports_dir=folder / "out"))
+    assert run.committed, [d.render() for d in run.diagnostics]
+    server, base = serve(folder / "out" / "html")
+    yield base, folder / "out" / "html"
+    server.shutdown()
+
+
+def test_phone_letters_pages_do_not_scroll_sideways(letters_site, open_page):
+    """A long URL breaks across lines; a wide table (the letters index, a TEI table) scrolls
+    in a box of its own, which the keyboard can reach, and the page itself never does."""
+    base, folder = letters_site
+    letter = next(p.name for p in folder.glob("*.html") if LONG_URL.split("/")[3][:10] in p.read_text())
+    for path in ("letters.html", letter, "chamisso.html"):
+        page = open_page(base, path, **PHONE)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+    page = open_page(base, letter, **PHONE)
+    box = page.locator(".table-wrap").first
+    assert box.get_attribute("tabindex") == "0" and box.get_attribute("aria-label") == "Accounts"
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth")  # the table is wider: its box scrolls
+    assert page.locator(".table-wrap table.letters").count() == 0
+    index = open_page(base, "letters.html", **PHONE)
+    assert index.locator(".table-wrap table.letters").count() == 1

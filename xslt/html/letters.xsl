@@ -161,6 +161,7 @@
     </p>
     <section id="by-date" aria-labelledby="by-date-heading">
       <h2 id="by-date-heading"><xsl:value-of select="tk:s('by-date')"/></h2>
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="by-date-heading">
       <table class="letters">
         <thead><tr>
           <th scope="col"><xsl:value-of select="tk:s('date')"/></th>
@@ -181,6 +182,7 @@
           </xsl:for-each>
         </tbody>
       </table>
+      </div>
     </section>
     <section id="by-correspondent" aria-labelledby="by-correspondent-heading">
       <h2 id="by-correspondent-heading"><xsl:value-of select="tk:s('by-correspondent')"/></h2>

@@ -307,7 +307,11 @@
     <div class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></div>
   </xsl:template>
 
+  <!-- A table scrolls sideways in a box of its own when it is wider than the screen (a phone):
+       the page never does. The box can be focused, so the keyboard scrolls it too. -->
   <xsl:template match="tei:table">
+    <div class="table-wrap" tabindex="0" role="region"
+        aria-label="{(tk:plain(tei:head[1])[normalize-space()], tk:s('table'))[1]}">
     <table class="tei-table">
       <xsl:call-template name="tk:id"/>
       <xsl:if test="tei:head">
@@ -327,6 +331,7 @@
         </tr>
       </xsl:for-each>
     </table>
+    </div>
     <!-- Whatever else a table holds (page breaks, notes) is kept after it. -->
     <xsl:apply-templates select="* except (tei:head | tei:row)"/>
   </xsl:template>
