@@ -118,3 +118,37 @@ def test_phone_letters_pages_do_not_scroll_sideways(letters_site, open_page):
     assert page.locator(".table-wrap table.letters").count() == 0
     index = open_page(base, "letters.html", **PHONE)
     assert index.locator(".table-wrap table.letters").count() == 1
+
+
+def test_a_page_asks_the_server_for_nothing_it_lacks(browser, tmp_path):
+    """Every request the first page makes is answered, the icon included (a browser asks for
+    /favicon.ico unless the page names its icon: a 404 in the console and the server's log)."""
+    import functools
+    import http.server
+    import threading
+
+    from tests.xslt.support import MINI, built
+
+    folder, _diags, _copy = built(MINI)
+    missing: list[str] = []
+
+    class Recording(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
+            pass
+
+        def send_error(self, code, message=None, explain=None):
+            missing.append(f"{code} {self.path}")
+            super().send_error(code, message, explain)
+
+    handler = functools.partial(Recording, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html", wait_until="networkidle")
+        icon = page.evaluate("fetch(document.querySelector('link[rel=icon]').href).then(r => r.status)")
+        context.close()
+    finally:
+        server.shutdown()
+    assert missing == [] and icon == 200

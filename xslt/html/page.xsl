@@ -63,6 +63,9 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="string-join(distinct-values(($title, tk:title())), ' — ')"/></title>
         <link rel="stylesheet" href="assets/teikit.css"/>
+        <!-- the site's own icon: else every browser asks the server for /favicon.ico, which
+             is not there (a 404 in the console and the server's log on the first page) -->
+        <link rel="icon" href="assets/icon.svg" type="image/svg+xml"/>
         <xsl:choose>
           <xsl:when test="exists($citation)">
             <xsl:sequence select="tk:citation-meta($citation), tk:json-ld($citation), tk:citation-script($citation)"/>
