@@ -46,3 +46,36 @@ def test_common_renditions_are_shown(tmp_path, open_page):
         assert style("kursiv", "fontStyle") == "italic"
     finally:
         server.shutdown()
+
+
+ALIGNED = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Aligned</title>
+  </titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+  <text><body><div xml:id="d"><head>Brief</head><opener><seg type="letterhead"><seg rend="left">Neues
+  Journal</seg><seg rend="right">Wien, IX.</seg></seg><dateline rend="right">Wien, 5. 10. 1895</dateline>
+  <salute rend="center">Verehrter Freund!</salute></opener><p rendition="#c">Mitte</p>
+  <p style="text-align: right">Rechts</p><p rend="italic">Links</p>
+  <closer><signed rend="italic rightJustified">David</signed></closer></div></body></text></TEI>"""
+
+
+def test_alignment_is_shown_and_aligned_phrases_stand_apart(tmp_path, open_page):
+    """A letterhead's two segs (left, right, no space between them) read as two lines, not
+    as "JournalWien"; a dateline on the right, a salute centred, as @rend, @rendition and
+    @style say."""
+    folder, _ = build_text(ALIGNED, tmp_path)
+    server, base = serve(folder)
+    try:
+        page = open_page(base, "d.html")
+
+        def align(text: str) -> str:
+            return page.evaluate(f"getComputedStyle([...document.querySelectorAll('main *')].reverse()"
+                                 f".find(e => e.textContent.trim() === '{text}')).textAlign")
+
+        assert align("Wien, 5. 10. 1895") == "right" and align("Rechts") == "right"
+        assert align("Verehrter Freund!") == "center" and align("Mitte") == "center"
+        assert align("David") == "right"
+        assert align("Links") in ("start", "left")
+        tops = page.evaluate("[...document.querySelectorAll('main .tei-seg .tei-seg')]"
+                             ".map(e => e.getBoundingClientRect().top)")
+        assert len(tops) == 2 and tops[1] > tops[0]  # one line each
+    finally:
+        server.shutdown()

@@ -1304,5 +1304,30 @@
       <xsl:when test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:when>
       <xsl:when test="tk:is-anchored-block(.)"><xsl:attribute name="id" select="tk:block-id(.)"/></xsl:when>
     </xsl:choose>
+    <!-- its alignment, said by @rend, @rendition or @style (every element made here calls this
+         template): the stylesheet aligns it, and a phrase so aligned stands on a line of its own -->
+    <xsl:if test="@rend or @rendition or @style">
+      <xsl:for-each select="tk:align(.)"><xsl:attribute name="data-align" select="."/></xsl:for-each>
+    </xsl:if>
   </xsl:template>
+
+  <!--* The alignment @rend, @style or @rendition give an element ("right", "center", "left"),
+        else (): letters editions' dateline rend="right" and salute rend="center", a letterhead's
+        seg rend="left"/"right" (two of them side by side, with no space between, read as one
+        word inline), the DTA's rendition="#c" and "#right", the TEI Stylesheets'
+        rend="rightJustified", CSS's text-align. -->
+  <xsl:function name="tk:align" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="said" select="tokenize(lower-case(translate(string-join(($e/@rend, $e/@style), ' '),
+        '#;:(){}', '       ')))"/>
+    <xsl:variable name="rendition" select="tokenize(lower-case(translate($e/@rendition, '#', ' ')))"/>
+    <xsl:sequence select="
+        if ($said = ('right', 'rightjustified', 'right-aligned', 'flushright', 'align-right')
+            or $rendition = ('right', 'rightjustified')) then 'right'
+        else if ($said = ('center', 'centre', 'centered', 'centred', 'centerjustified', 'centrejustified',
+            'align-center') or $rendition = ('c', 'center', 'centre', 'centered', 'centred')) then 'center'
+        else if ($said = ('left', 'leftjustified', 'flushleft', 'align-left')
+            or $rendition = ('left', 'leftjustified')) then 'left'
+        else ()"/>
+  </xsl:function>
 </xsl:stylesheet>
