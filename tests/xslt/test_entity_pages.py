@@ -88,3 +88,36 @@ def test_dates_and_description_come_from_the_register(tmp_path):
     assert person.xpath("//dl[@class='entity-facts']/dt/text()") == ["death", "occupation"]
     assert person.xpath("string(//dl/dd[2])").strip().endswith("beyond pure\n          calculation")
     assert person.xpath("count(//*[contains(., 'mathematician and writer')][not(*)])") == 1
+
+
+GEO = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Geo</title>
+  </titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+  <text><body><div><head>Brief</head><p><persName ref="#as">Schnitzler</persName> in
+  <placeName ref="#wien">Wien</placeName> and
+  <placeName ref="#nowhere">Nirgendwo</placeName>.</p></div></body>
+  <back><listPerson><person xml:id="as"><persName>Arthur Schnitzler</persName>
+    <birth><date when="1862-05-15">15. 5. 1862</date><settlement><placeName>Wien</placeName>
+      <location><geo>48,208333 16,373056</geo></location></settlement></birth>
+    <death><date when="1931-10-21">21. 10. 1931</date></death></person></listPerson>
+  <listPlace><place xml:id="wien"><placeName>Wien</placeName>
+    <location><geo>48.2083, 16.3731</geo></location></place>
+    <place xml:id="nowhere"><placeName>Nirgendwo</placeName>
+    <location><geo>north of the river</geo></location></place>
+  </listPlace></back></text></TEI>"""
+
+
+def test_coordinates_link_to_a_map_and_a_birth_is_dated_by_its_date(tmp_path):
+    """geo in decimal commas or points becomes a map link (its text kept as written); other
+    text in geo stays text; a birth holding a date, a place and coordinates is dated by its
+    date alone ("1862–1931", not "15. 5. 1862 Wien 48,208333 16,373056–...")."""
+    folder, _diags = build_text(GEO, tmp_path)
+    person = page(folder, "as.html")
+    assert person.xpath("string(//*[@class='entity-dates'])") == "1862–1931"
+    links = {a.text_content(): a.get("href") for p in ("as.html", "wien.html", "nowhere.html")
+             for a in page(folder, p).xpath("//*[@class='tei-geo']/a")}
+    osm = "https://www.openstreetmap.org/?mlat={0}&mlon={1}#map=12/{0}/{1}"
+    assert links == {"48,208333 16,373056": osm.format("48.208333", "16.373056"),
+                     "48.2083, 16.3731": osm.format("48.2083", "16.3731")}
+    assert page(folder, "nowhere.html").xpath("string(//*[@class='tei-geo'])") == "north of the river"
+    cards = _cards(folder)
+    assert cards["as.html"][1] == "1862–1931"

@@ -38,9 +38,15 @@
         or self::tei:rs or self::tei:name][(tokenize(@ref)[starts-with(., '#') and string-length(.) gt 1])[1] = $ref]"/>
   </xsl:function>
 
-  <!--* A date element's value as a reader reads it: its year(s) from the attributes, else its text. -->
+  <!--* A date element's value as a reader reads it: its year(s) from the attributes, else its
+        text. A birth or death without dating attributes of its own is dated by the date it
+        holds (letters editions' <birth><date when="1874-02-01">…</date><settlement>…): its
+        place and coordinates are not its date. -->
   <xsl:function name="tk:date-value" as="xs:string">
-    <xsl:param name="d" as="element()?"/>
+    <xsl:param name="given" as="element()?"/>
+    <xsl:variable name="dated" select="$given/(@when | @from | @to | @notBefore | @notAfter)"/>
+    <xsl:variable name="d" select="if (empty($given) or exists($dated) or empty($given/tei:date)) then $given
+        else ($given/tei:date[@when or @from or @to or @notBefore or @notAfter], $given/tei:date)[1]"/>
     <xsl:variable name="year" select="function($v) { if (matches($v, '^-?\d{4}')) then replace($v, '^(-?\d{4}).*$', '$1') else string($v) }"/>
     <xsl:sequence select="
         if (empty($d)) then ''

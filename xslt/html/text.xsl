@@ -45,7 +45,7 @@
       'roleDesc', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'person', 'personGrp', 'place', 'org',
       'event', 'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line', 'app', 'lem', 'rdg', 'rdgGrp',
       'listWit', 'witness', 'formula', 'wit', 'witDetail', 'ex', 'am', 'surplus', 'g', 'subst', 'mod', 'restore', 'retrace', 'metamark',
-      'handShift', 'citedRange', 'listApp', 'set', 'u', 'pause', 'vocal', 'kinesic', 'incident', 'writing', 'shift',
+      'handShift', 'geo', 'citedRange', 'listApp', 'set', 'u', 'pause', 'vocal', 'kinesic', 'incident', 'writing', 'shift',
       'entry', 'entryFree', 'superEntry', 're', 'hom', 'sense', 'form', 'orth', 'pron', 'hyph', 'syll', 'stress',
       'gramGrp', 'gram', 'pos', 'gen', 'number', 'case', 'per', 'tns', 'mood', 'subc', 'iType', 'colloc', 'def',
       'usg', 'lbl', 'xr', 'etym', 'oRef', 'oVar', 'pRef', 'pVar', 'egXML', 'gi', 'tag', 'att', 'val', 'code', 'ident')"/>
@@ -584,6 +584,25 @@
       <xsl:call-template name="tk:id"/>
       <xsl:apply-templates select="node()[not(self::text()[not(normalize-space())])]"/>
     </xsl:element>
+  </xsl:template>
+
+  <!-- Coordinates (geo, in a register entry's location): as written, muted, and a link to the
+       place on OpenStreetMap when they read as latitude and longitude in degrees ("48.2083
+       16.3731", "48.2083, 16.3731", or with decimal commas, "48,208333 16,373056": letters
+       editions write both); nothing is fetched, the reader follows the link or not. -->
+  <xsl:template match="tei:geo">
+    <xsl:variable name="parts" select="analyze-string(normalize-space(),
+        '^(-?\d{1,2}(?:[.,]\d+)?)(?:\s+|\s*,\s+|\s*;\s*)(-?\d{1,3}(?:[.,]\d+)?)$')//*:group ! translate(., ',', '.')"/>
+    <xsl:variable name="lat" select="if (count($parts) = 2) then number($parts[1]) else ()"/>
+    <xsl:variable name="lon" select="if (count($parts) = 2) then number($parts[2]) else ()"/>
+    <span class="tei-geo"><xsl:call-template name="tk:id"/>
+      <xsl:choose>
+        <xsl:when test="exists($lat) and abs($lat) le 90 and abs($lon) le 180 and empty(ancestor::tei:ref[@target] | ancestor::tei:ptr)">
+          <a class="geo-link" href="https://www.openstreetmap.org/?mlat={$parts[1]}&amp;mlon={$parts[2]}#map=12/{$parts[1]}/{$parts[2]}"><xsl:apply-templates/></a>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+      </xsl:choose>
+    </span>
   </xsl:template>
 
   <!-- A space left in the source (space unit="chars" quantity="3") is a visible gap: without
