@@ -174,3 +174,24 @@ def test_spans_opened_by_the_thousand_nest_no_deeper_than_one_del_and_one_ins(tm
     assert all(len(m.xpath("ancestor-or-self::ins | ancestor-or-self::del | .//del")) == 2 for m in marked)
     assert doc.xpath("//ins[@class='tk-addSpan']/@title")[0] == "margin"
     assert "after" not in " ".join(doc.xpath("//ins//text()"))
+
+
+def _one_division(titles: str) -> str:
+    return f"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>{titles}</titleStmt>
+  <publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+  <text><body><div type="writingSession" n="1"><p>Lieber Freund!</p></div></body>
+  <back><div><p>Commentary</p></div></back></text></TEI>"""
+
+
+@pytest.mark.parametrize(("titles", "label"), [
+    ('<title level="s">Briefwechsel</title><title level="a">David an Schnitzler, 5. 10. 1895</title>',
+     "David an Schnitzler, 5. 10. 1895"),
+    ('<title type="main">A letter</title>', "A letter"),
+    ("<title>Predigten 1915</title>", "WritingSession 1"),  # no title of its own: its kind
+])
+def test_a_body_of_one_headless_division_is_labelled_by_the_documents_title(titles, label, tmp_path):
+    """A letter built alone whose body is one writing session read "WritingSession 1" as its
+    heading and in the contents; its header's own title (level "a", type "main") says more."""
+    folder, _ = build_text(_one_division(titles), tmp_path)
+    toc = page(folder, "toc.html").xpath("//li[starts-with(@class, 'toc-')]/a/text()")
+    assert toc[0] == label

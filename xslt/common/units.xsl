@@ -487,6 +487,14 @@
                  or $div/self::tei:sourceDoc)
           then tk:s(local-name($div))
         else if (lower-case($div/@type) = ('titlepage', 'title-page', 'title_page')) then tk:s('title-page')
+        (: the one division of a document's body, headless (a letter's one writing session):
+           the document's own title where its header names one (title level='a' or
+           type='main'), as a collection labels such a member; its @type ('WritingSession 1')
+           tells a reader nothing :)
+        else if ($div/self::tei:div and $div/parent::tei:body and count($div/../(tei:div | tei:div1)) eq 1
+                 and empty($div/ancestor::tei:TEI[1]/parent::tei:teiCorpus) and empty($div/ancestor::tei:text[2])
+                 and $div/ancestor::tei:TEI[1]/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@level = 'a' or @type = 'main'][normalize-space()])
+          then tk:member-title($div)
         else if ($div/@type) then upper-case(substring(tk:div-kind($div), 1, 1)) || substring(tk:div-kind($div), 2)
                || tk:div-n($div) ! (' ' || .)
         else tk:s('section') || tk:div-n($div) ! (' ' || .)"/>
