@@ -31,6 +31,7 @@ from teikit import xmlio
 from teikit.check.pointers import iter_pointers
 from teikit.edition import REGISTER_LISTS, Edition
 from teikit.errors import InputError
+from teikit.keys import ENTRY_TAGS, keys_as_refs
 
 T = f"{{{xmlio.TEI_NS}}}"
 
@@ -98,6 +99,7 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None,
     add_registers(corpus, registers)
     one_entry_per_entity(corpus)
     local_pointers(corpus, {p.name for p in registers})
+    keys_as_refs(corpus)  # a name's @key naming an entry points at it (teikit.keys)
     renamed = unique_ids(corpus)
     link_members(corpus, renamed)
     tree = etree.ElementTree(corpus)
@@ -145,7 +147,6 @@ def collection_title(corpus: etree._Element, name: Path) -> str:
     return name.stem
 
 
-ENTRY_TAGS = tuple(T + n for n in ("person", "personGrp", "place", "org", "event", "bibl", "biblStruct"))
 # "other.xml#id" (or "../registers/other.xml#id"): a pointer into another file.
 _OTHER_FILE = re.compile(r"^(?:[^#\s]*/)?([^#/\s]+\.xml)#(\S+)$")
 
@@ -218,14 +219,16 @@ def _said(el: etree._Element) -> str:
 
 
 def with_registers(edition: Edition, registers: Iterable[Path]) -> Edition:
-    """``edition`` (one document) with the entries of ``registers`` in its standOff; the
-    edition itself when there are none (its tree is then untouched)."""
+    """``edition`` (one document) with the entries of ``registers`` in its standOff, its
+    names' ``@key`` naming one of them read as references to it (:mod:`teikit.keys`); the
+    edition itself when there are none."""
     registers = list(registers)
     if registers:
         add_registers(edition.root, registers)
         one_entry_per_entity(edition.root)
         local_pointers(edition.root, {p.name for p in registers})
         edition.registers = tuple(registers)
+        keys_as_refs(edition.root)  # now also those naming the registers' entries
     return edition
 
 

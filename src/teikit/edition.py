@@ -53,9 +53,17 @@ class Edition:
 
     @classmethod
     def load(cls, path: str | Path) -> Edition:
-        """Parse ``path`` safely (see :mod:`teikit.xmlio`); raises InputError if unusable."""
+        """Parse ``path`` safely (see :mod:`teikit.xmlio`); raises InputError if unusable. A
+        name's ``@key`` that names an entry of the document is read as a reference to it
+        (:func:`teikit.keys.keys_as_refs`; how many, in ``memo["keys-as-refs"]``)."""
+        from teikit.keys import keys_as_refs
+
         p = Path(path)
-        return cls(path=p, tree=xmlio.parse_file(p))
+        edition = cls(path=p, tree=xmlio.parse_file(p))
+        given = keys_as_refs(edition.root)
+        if given:
+            edition.memo["keys-as-refs"] = given
+        return edition
 
     @property
     def input_files(self) -> tuple[Path, ...]:

@@ -121,3 +121,26 @@ def test_coordinates_link_to_a_map_and_a_birth_is_dated_by_its_date(tmp_path):
     assert page(folder, "nowhere.html").xpath("string(//*[@class='tei-geo'])") == "north of the river"
     cards = _cards(folder)
     assert cards["as.html"][1] == "1862–1931"
+
+
+KEYED = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Keys</title>
+  </titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+  <text><body><div><head>Brief</head><p><persName key="Beckh August von">Beckh</persName> an
+  <persName key="escher">Escher</persName>, <persName key="Müller">Müller</persName>.</p></div></body>
+  <back><listPerson><person xml:id="beckh" n="Beckh August von"><persName>August von Beckh</persName></person>
+  <person xml:id="escher"><persName>Alfred Escher</persName></person></listPerson></back></text></TEI>"""
+
+
+def test_a_key_naming_an_entry_links_to_its_page_and_counts_as_a_mention(tmp_path):
+    """@key names an entry by its xml:id or by the entry's @n (the Escher letters' form,
+    one value with spaces): the name links to the page and is counted there and in the CSV;
+    a key naming nothing ("Müller") stays plain text."""
+    source = tmp_path / "keyed.xml"
+    source.write_text(KEYED, encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    folder, _diags = build_text(KEYED, tmp_path / "site")
+    links = page(folder, "div-1.html").xpath("//a[contains(@class, 'entity')]")
+    assert [(a.text_content(), a.get("href")) for a in links] == [("Beckh", "beckh.html"),
+                                                                  ("Escher", "escher.html")]
+    assert _page_count(folder, "beckh.html") == 1
+    assert _csv_mentions(source, tmp_path / "csv") == {"beckh": 1, "escher": 1}

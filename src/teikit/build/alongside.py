@@ -71,10 +71,11 @@ def validation(files: Sequence[Path], schema: str, *, project_schemas: dict[Path
 
 def _own_tree(edition: Edition) -> dict[Path, etree._ElementTree]:
     """The edition's tree by its file, when the tree is that file's alone (not a collection,
-    no registers merged into it): validate and check read it instead of parsing the file a
-    second and third time (at 50 MB each copy was 270 MiB of the build's process)."""
-    if edition.members or edition.registers or not edition.path.is_file():
-        return {}
+    no registers merged into it, no @key read as a reference): validate and check read it
+    instead of parsing the file a second and third time (at 50 MB each copy was 270 MiB of
+    the build's process)."""
+    if edition.members or edition.registers or not edition.path.is_file() or edition.memo.get("keys-as-refs"):
+        return {}  # (keys read as references: not the file's tree as written)
     return {edition.path.resolve(): edition.tree}
 
 

@@ -18,6 +18,7 @@ from teikit.check.model import Document, DocumentSet, local_name
 from teikit.check.pointers import Pointer
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.errors import InputError
+from teikit.keys import entry_aliases
 from teikit.xmlio import TEI_NS, XML_ID
 
 
@@ -68,6 +69,7 @@ class Context:
         self._resolved: dict[int, list[tuple[Pointer, Resolution]]] = {}
         self._incoming: dict[etree._Element, list[tuple[Document, Pointer]]] | None = None
         self._keys: tuple[dict[str, etree._Element], set[str]] | None = None
+        self._aliases: dict[int, dict[str, etree._Element]] = {}
         self._by_element: dict[int, dict[etree._Element, list[tuple[Pointer, Resolution]]]] = {}
 
     def external_attribute(self, element: str, attr: str) -> str | None:
@@ -104,6 +106,8 @@ class Context:
 
     def _resolve_key(self, doc: Document, p: Pointer) -> Resolution:
         el = doc.ids.get(p.fragment)
+        if el is None:  # an entry of its own by its @n or @key (teikit.keys)
+            el = self._own_aliases(doc).get(p.fragment)
         if el is not None:
             return Resolution("ok", el, doc)
         if self._keys is None:
@@ -118,6 +122,13 @@ class Context:
         wanted = KEY_KINDS.get(name) or KEY_KINDS.get(f"{name}:{p.element.get('type')}")
         checkable = bool(kinds & wanted) if wanted else False
         return Resolution("dangling") if checkable else UNCHECKED
+
+    def _own_aliases(self, doc: Document) -> dict[str, etree._Element]:
+        """The entries of ``doc`` by ID, @n and @key (found once per document)."""
+        found = self._aliases.get(id(doc))
+        if found is None:
+            found = self._aliases[id(doc)] = entry_aliases(doc.tree.getroot())
+        return found
 
     def _resolve_file(self, doc: Document, p: Pointer) -> Resolution:
         if p.path.startswith("/") or not p.path.lower().endswith((".xml", ".tei")):

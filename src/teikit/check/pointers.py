@@ -143,7 +143,9 @@ def iter_pointers(element: etree._Element, name: str, prefixes: Prefixes | None 
         kind = own.get(attr) or (global_attrs.get(attr) if is_tei else None)
         if kind is None and not (attr == "key" and is_tei):
             continue
-        tokens = raw.split() if kind != "single" else ([raw.strip()] if raw.strip() else [])
+        # @key is one value (teidata.text: key="Beckh August von"), like a "single" attribute
+        single = kind == "single" or (kind is None and attr == "key")
+        tokens = raw.split() if not single else ([" ".join(raw.split())] if raw.strip() else [])
         if not tokens:
             found.append(Pointer(element, attr, raw, "empty"))
         found.extend(classify(element, attr, t, prefixes) for t in tokens)

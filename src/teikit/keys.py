@@ -1,0 +1,77 @@
+"""What a name's ``@key`` names: the one answer for ``check`` and the builds.
+
+TEI's ``@key`` (on ``persName``, ``placeName``, ``rs``, ``title``, ...) is one value, not a
+list (``teidata.text``): ``key="Beckh August von"`` is one key. It names an entity of the
+edition's registers (``person``, ``place``, ``org``, ``event``, ``bibl``):
+
+* by the entry's ``xml:id`` (``key="pmb2121"``, ``<person xml:id="pmb2121">``);
+* else by the entry's own ``@n`` or ``@key``, when exactly one entry carries that value: the
+  Escher letters write ``<persName key="Beckh August von">`` for ``<person
+  xml:id="Beckh-August-von" n="Beckh August von">``. A value two entries carry names neither.
+
+A key that names nothing here (a number in another project's database, van Gogh's
+``key="1039"``) is left as it is. The builds read a key that names an entry as a reference to
+it (:func:`keys_as_refs`: the name links to the entry's page and counts among its mentions),
+in the tree they read, never in the file.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from teikit.xmlio import TEI_NS, XML_ID
+
+T = f"{{{TEI_NS}}}"
+ENTRY_TAGS = tuple(T + n for n in ("person", "personGrp", "place", "org", "event", "bibl", "biblStruct"))
+
+
+def key_value(raw: str | None) -> str:
+    """A ``@key`` as one value, its white space collapsed."""
+    return " ".join((raw or "").split())
+
+
+def entry_aliases(root: etree._Element) -> dict[str, etree._Element]:
+    """Every entry of ``root`` with an ``xml:id``, by that ID, and by its ``@n`` and ``@key``
+    where no other entry carries the same value (an ID is never shadowed by an alias)."""
+    by_id: dict[str, etree._Element] = {}
+    aliases: dict[str, etree._Element | None] = {}
+    for el in root.iter(*ENTRY_TAGS):
+        ident = el.get(XML_ID)
+        if not ident:
+            continue
+        by_id.setdefault(ident, el)
+        for attr in ("n", "key"):
+            value = key_value(el.get(attr))
+            if not value or value == ident:
+                continue
+            if value not in aliases:
+                aliases[value] = el
+            elif aliases[value] is not el:  # two entries of one value: it names neither
+                aliases[value] = None
+    found: dict[str, etree._Element] = {}
+    for value, el in aliases.items():
+        if el is not None and value not in by_id:
+            found[value] = el
+    found.update(by_id)
+    return found
+
+
+def keys_as_refs(root: etree._Element) -> int:
+    """Give every TEI element whose ``@key`` names an entry of ``root`` (and that has no
+    ``@ref`` of its own) the reference ``ref="#ID"``, so every stage reads it as a pointer to
+    that entry. An entry's own ``@key``, and a name inside the entry it names (the entry's own
+    name), are not references. Returns how many were given."""
+    keyed = root.xpath("//*[@key][not(@ref)]")
+    if not keyed:
+        return 0
+    aliases = entry_aliases(root)
+    given = 0
+    for el in keyed:
+        if not isinstance(el.tag, str) or not el.tag.startswith(T) or el.tag in ENTRY_TAGS:
+            continue
+        target = aliases.get(key_value(el.get("key")))
+        if target is None or any(anc is target for anc in el.iterancestors(*ENTRY_TAGS)):
+            continue
+        el.set("ref", "#" + target.get(XML_ID, ""))
+        given += 1
+    return given

@@ -1,0 +1,44 @@
+"""teikit.keys: a name's @key is one value, naming an entry by its xml:id, else by the
+entry's own @n or @key when no other entry has it; the builds read it as a reference."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from teikit.keys import entry_aliases, key_value, keys_as_refs
+
+TEI = "http://www.tei-c.org/ns/1.0"
+
+
+def _root(body: str) -> etree._Element:
+    return etree.fromstring(f'<TEI xmlns="{TEI}"><text><body>{body}</body></text></TEI>')
+
+
+def test_a_key_is_one_value():
+    assert key_value("  Beckh \n August  von ") == "Beckh August von"
+    assert key_value(None) == ""
+
+
+def test_aliases_by_id_then_by_a_value_one_entry_alone_carries():
+    root = _root('<listPerson><person xml:id="b" n="Beckh August von"/><person xml:id="m1" n="Müller"/>'
+                 '<person xml:id="m2" n="Müller"/><person xml:id="k" key="gnd-1"/>'
+                 '<person xml:id="x" n="b"/></listPerson>')
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    found = {alias: el.get(xml_id) for alias, el in entry_aliases(root).items()}
+    assert found["Beckh August von"] == "b" and found["gnd-1"] == "k"
+    assert "Müller" not in found  # two entries carry it: it names neither
+    assert found["b"] == "b"  # an ID is never shadowed by another entry's @n
+
+
+def test_keys_that_name_an_entry_become_references():
+    root = _root('<p><persName key="Beckh  August von">Beckh</persName>'
+                 ' <persName key="b" ref="#other">B</persName>'
+                 ' <persName key="Müller">M</persName> <persName key="1039">V</persName></p>'
+                 '<listPerson><person xml:id="b" n="Beckh August von">'
+                 '<persName key="b">Beckh</persName></person>'
+                 '<person xml:id="m1" n="Müller"/><person xml:id="m2" n="Müller"/></listPerson>')
+    assert keys_as_refs(root) == 1
+    names = root.findall(f".//{{{TEI}}}p/{{{TEI}}}persName")
+    assert [n.get("ref") for n in names] == ["#b", "#other", None, None]
+    own = root.find(f".//{{{TEI}}}person/{{{TEI}}}persName")
+    assert own.get("ref") is None  # an entry's own name is no mention of it
