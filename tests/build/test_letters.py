@@ -143,3 +143,14 @@ def test_a_names_own_type_gives_its_side_in_index_csv_and_citations(tmp_path):
     (item,) = [i for i in all_items(edition.tree)[0] if i.get("type") == "personal_communication"]
     assert item["author"] and item["recipient"]
     assert "Stocker" in json.dumps(item["recipient"]) and "Stocker" not in json.dumps(item["author"])
+
+
+def test_the_title_page_says_what_the_collection_holds(site):
+    """Not the source description teikit wrote into the collection's header ("Transcribes:
+    the documents listed in the teiCorpus"), but how many documents and letters, of which
+    years, and a way into the letters."""
+    title_page = _page(site, "index.html")
+    assert title_page.xpath("string(//*[@class='collection-summary'])").split() == \
+        ["5", "documents", "·", "4", "letters,", "1807–1810"]  # persons.xml is read as a member here
+    assert not title_page.xpath("//*[@class='source']")
+    assert "letters.html" in title_page.xpath("//p[@class='start']/a/@href")

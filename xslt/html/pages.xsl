@@ -43,10 +43,26 @@
         <ul class="credits"><xsl:for-each select="tk:credits()"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
       </xsl:if>
       <xsl:if test="tk:publication()"><p class="publication"><xsl:value-of select="tk:publication()"/></p></xsl:if>
-      <xsl:if test="tk:source()"><p class="source"><xsl:value-of select="tk:s('source')"/>: <xsl:value-of select="tk:source()"/></p></xsl:if>
+      <!-- a collection teikit put together (collection.py: its idno of type "teikit"): what it
+           holds, rather than the source description teikit wrote for its header -->
+      <xsl:variable name="made" select="exists($tk:doc/tei:teiCorpus/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'teikit'])"/>
+      <xsl:if test="tk:source() and not($made)"><p class="source"><xsl:value-of select="tk:s('source')"/>: <xsl:value-of select="tk:source()"/></p></xsl:if>
+      <xsl:if test="$tk:doc/tei:teiCorpus">
+        <xsl:variable name="years" select="$tk:letters ! tk:letter-date(.)[matches(., '^\d{4}')] ! substring(., 1, 4)"/>
+        <p class="collection-summary">
+          <xsl:value-of select="count($tk:doc/tei:teiCorpus/tei:TEI) || ' ' || tk:s('documents-count')"/>
+          <xsl:if test="exists($tk:letters)">
+            <xsl:value-of select="' · ' || count($tk:letters) || ' ' || tk:s('letters-count')
+                || (if (exists($years)) then ', ' || string-join(distinct-values((min($years), max($years))), '–') else '')"/>
+          </xsl:if>
+        </p>
+      </xsl:if>
       <xsl:call-template name="tk:availability"/>
       <xsl:if test="array:size($tk:downloads) gt 0">
         <p class="start"><a href="downloads.html"><xsl:value-of select="tk:s('downloads')"/></a></p>
+      </xsl:if>
+      <xsl:if test="exists($tk:letters)">
+        <p class="start"><a href="letters.html"><xsl:value-of select="tk:s('letters')"/></a></p>
       </xsl:if>
       <p class="start"><a href="toc.html"><xsl:value-of select="tk:s('contents')"/></a></p>
       <xsl:for-each select="$tk:units[not(tk:in-contents(.))]">
