@@ -110,3 +110,11 @@ def test_scan_agrees_with_the_parser_on_generated_documents(elements):
     lines = text.split("\n")
     for token in index.tokens():
         assert lines[token.span.line][token.span.start:token.span.end] == token.value
+
+
+def test_a_key_is_one_value_spaces_and_all():
+    """@key is teidata.text, one value (key="Beckh August von"), for the scanner as for check."""
+    index = scan('<TEI xmlns="http://www.tei-c.org/ns/1.0"><persName key="Beckh August von"/>'
+                 '<ref target="#x #y"/></TEI>')
+    assert [(t.attr, t.value) for t in index.pointers] == [("key", "Beckh August von"), ("target", "#x"),
+                                                          ("target", "#y")]

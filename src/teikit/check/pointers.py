@@ -110,8 +110,8 @@ _DOLLAR_GROUP = re.compile(r"\$(\d)")
 
 def classify(element: etree._Element, attr: str, token: str, prefixes: Prefixes | None = None) -> Pointer:
     """Read one pointer token into a :class:`Pointer` (expanding a declared prefix first)."""
-    if attr == "key":
-        return Pointer(element, attr, token, "key", fragment=token)
+    if attr == "key":  # the value as written; the key it names, its white space collapsed
+        return Pointer(element, attr, token, "key", fragment=" ".join(token.split()))
     if prefixes and ":" in token:
         expanded = expand_prefix(token, prefixes)
         if expanded is not None:
@@ -145,7 +145,7 @@ def iter_pointers(element: etree._Element, name: str, prefixes: Prefixes | None 
             continue
         # @key is one value (teidata.text: key="Beckh August von"), like a "single" attribute
         single = kind == "single" or (kind is None and attr == "key")
-        tokens = raw.split() if not single else ([" ".join(raw.split())] if raw.strip() else [])
+        tokens = raw.split() if not single else ([raw.strip()] if raw.strip() else [])
         if not tokens:
             found.append(Pointer(element, attr, raw, "empty"))
         found.extend(classify(element, attr, t, prefixes) for t in tokens)

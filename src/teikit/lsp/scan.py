@@ -20,6 +20,7 @@ from teikit.xmlio import TEI_NS
 _TAG = re.compile(r"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:\s+[^<>]*?)?)/?>", re.S)
 _ATTR = re.compile(r"([A-Za-z_][\w:.-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _TOKEN = re.compile(r"\S+")
+_WHOLE = re.compile(r"\S(?:.*\S)?", re.S)  # @key is one value, spaces and all (teikit.keys)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 # Markup that is not markup: comments, CDATA sections, processing instructions.
 _INERT = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.S)
@@ -155,7 +156,7 @@ def scan(text: str) -> Index:
                 else:
                     index.ids[value] = token
             elif is_pointer(element, name):
-                for part in _TOKEN.finditer(value):
+                for part in (_WHOLE if name == "key" else _TOKEN).finditer(value):
                     file, target = _target(name, part.group())
                     at = value_at + part.start()
                     index.pointers.append(Token(element, name, part.group(), span(at, at + len(part.group())),
