@@ -195,3 +195,15 @@ def test_a_body_of_one_headless_division_is_labelled_by_the_documents_title(titl
     folder, _ = build_text(_one_division(titles), tmp_path)
     toc = page(folder, "toc.html").xpath("//li[starts-with(@class, 'toc-')]/a/text()")
     assert toc[0] == label
+
+
+def test_an_external_link_is_written_as_a_valid_url(tmp_path):
+    """A register's link with "|" in its query (Escher's people.xml) made EPUBCheck refuse the
+    book (RSC-020); the href escapes what URLs do not allow, as iri-to-uri does."""
+    tei = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>U</title>'
+           '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
+           '</teiHeader><text><body><div xml:id="d"><head>U</head><p><ref target="http://example.org/'
+           'Bürger/index.php?a=1&amp;o=tx|37.3448">page</ref></p></div></body></text></TEI>')
+    folder, _ = build_text(tei, tmp_path)
+    hrefs = page(folder, "d.html").xpath("//a[contains(@class, 'external')]/@href")
+    assert hrefs == ["http://example.org/B%C3%BCrger/index.php?a=1&o=tx%7C37.3448"]

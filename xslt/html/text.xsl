@@ -969,7 +969,9 @@
         <xsl:apply-templates select="tk:notes-in(.)"><xsl:with-param name="tk:in-link" select="false()" tunnel="yes"/></xsl:apply-templates>
       </xsl:when>
       <xsl:when test="matches($first, '^https?://')">
-        <a class="tei-{local-name()} external" href="{$first}">
+        <!-- as a valid URL: a character URLs do not allow ("|" in a query, a space) escaped, as
+             iri-to-uri does; EPUBCheck refused a book for one such link of a register -->
+        <a class="tei-{local-name()} external" href="{iri-to-uri($first)}">
           <xsl:call-template name="tk:id"/>
           <xsl:apply-templates><xsl:with-param name="tk:in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
           <xsl:if test="$empty"><span class="tk-generated"><xsl:value-of select="$first"/></span></xsl:if>
