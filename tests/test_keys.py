@@ -42,3 +42,15 @@ def test_keys_that_name_an_entry_become_references():
     assert [n.get("ref") for n in names] == ["#b", "#other", None, None]
     own = root.find(f".//{{{TEI}}}person/{{{TEI}}}persName")
     assert own.get("ref") is None  # an entry's own name is no mention of it
+
+
+def test_a_key_names_an_entry_of_the_kind_its_name_names():
+    """persName key="Reuss" is a person, not the river whose place has xml:id "Reuss"; a
+    placeName's key of the same value is the river; a name without a kind may name either."""
+    root = _root('<p><persName key="Reuss">Reuss</persName> <placeName key="Reuss">Reuss</placeName>'
+                 ' <persName key="Escher">Escher</persName> <name key="Reuss">Reuss</name></p>'
+                 '<listPlace><place xml:id="Reuss"/></listPlace>'
+                 '<listPerson><person xml:id="escher" n="Escher"/></listPerson>')
+    keys_as_refs(root)
+    p = root.find(f".//{{{TEI}}}p")
+    assert [el.get("ref") for el in p] == [None, "#Reuss", "#escher", "#Reuss"]

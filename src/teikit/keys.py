@@ -17,6 +17,8 @@ in the tree they read, never in the file.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from lxml import etree
 
 from teikit.xmlio import TEI_NS, XML_ID
@@ -25,17 +27,45 @@ T = f"{{{TEI_NS}}}"
 ENTRY_TAGS = tuple(T + n for n in ("person", "personGrp", "place", "org", "event", "bibl", "biblStruct"))
 
 
+# What a name's key may name, by the naming element (and an rs's or name's @type): a
+# persName's key names a person, never the place that happens to carry the same ID (the
+# Escher letters' persName key="Reuss", a person, and the river's place xml:id="Reuss").
+KEY_KINDS = {
+    "persName": {"person", "personGrp", "persona"},
+    "author": {"person", "personGrp", "persona"},
+    "editor": {"person", "personGrp", "persona"},
+    "placeName": {"place"},
+    "settlement": {"place"},
+    "country": {"place"},
+    "orgName": {"org"},
+    "rs:person": {"person", "personGrp", "persona"},
+    "name:person": {"person", "personGrp", "persona"},
+    "rs:place": {"place"},
+    "name:place": {"place"},
+    "rs:org": {"org"},
+    "name:org": {"org"},
+}
+
+
+def key_kinds(el: etree._Element) -> set[str] | None:
+    """The kinds of entry ``el``'s key may name (None: any)."""
+    name = etree.QName(el).localname
+    return KEY_KINDS.get(name) or KEY_KINDS.get(f"{name}:{el.get('type')}")
+
+
 def key_value(raw: str | None) -> str:
     """A ``@key`` as one value, its white space collapsed."""
     return " ".join((raw or "").split())
 
 
-def entry_aliases(root: etree._Element) -> dict[str, etree._Element]:
-    """Every entry of ``root`` with an ``xml:id``, by that ID, and by its ``@n`` and ``@key``
-    where no other entry carries the same value (an ID is never shadowed by an alias)."""
+def entry_aliases(root: etree._Element, kinds: Iterable[str] | None = None) -> dict[str, etree._Element]:
+    """Every entry of ``root`` (of ``kinds``, local names, when given) with an ``xml:id``, by
+    that ID, and by its ``@n`` and ``@key`` where no other entry carries the same value (an ID
+    is never shadowed by an alias)."""
     by_id: dict[str, etree._Element] = {}
     aliases: dict[str, etree._Element | None] = {}
-    for el in root.iter(*ENTRY_TAGS):
+    tags = ENTRY_TAGS if kinds is None else tuple(T + k for k in kinds)
+    for el in root.iter(*tags):
         ident = el.get(XML_ID)
         if not ident:
             continue
@@ -69,11 +99,16 @@ def keys_as_refs(root: etree._Element) -> int:
     keyed = [el for el in (key.getparent() for key in _KEYS(root)) if el.get("ref") is None]
     if not keyed:
         return 0
-    aliases = entry_aliases(root)
+    by_kinds: dict[frozenset[str] | None, dict[str, etree._Element]] = {}
     given = 0
     for el in keyed:
         if not isinstance(el.tag, str) or not el.tag.startswith(T) or el.tag in ENTRY_TAGS:
             continue
+        kinds = key_kinds(el)
+        wanted = frozenset(kinds) if kinds is not None else None
+        aliases = by_kinds.get(wanted)
+        if aliases is None:
+            aliases = by_kinds[wanted] = entry_aliases(root, wanted)
         target = aliases.get(key_value(el.get("key")))
         if target is None or any(anc is target for anc in el.iterancestors(*ENTRY_TAGS)):
             continue

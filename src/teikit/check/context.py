@@ -18,7 +18,7 @@ from teikit.check.model import Document, DocumentSet, local_name
 from teikit.check.pointers import Pointer
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.errors import InputError
-from teikit.keys import entry_aliases
+from teikit.keys import KEY_KINDS, entry_aliases
 from teikit.xmlio import TEI_NS, XML_ID
 
 
@@ -38,23 +38,6 @@ class Resolution:
 
 
 UNCHECKED = Resolution("unchecked")
-
-# Which register entries a name's @key may name.
-KEY_KINDS = {
-    "persName": {"person", "personGrp", "persona"},
-    "author": {"person", "personGrp", "persona"},
-    "editor": {"person", "personGrp", "persona"},
-    "placeName": {"place"},
-    "settlement": {"place"},
-    "country": {"place"},
-    "orgName": {"org"},
-    "rs:person": {"person", "personGrp", "persona"},
-    "name:person": {"person", "personGrp", "persona"},
-    "rs:place": {"place"},
-    "name:place": {"place"},
-    "rs:org": {"org"},
-    "name:org": {"org"},
-}
 
 
 class Context:
