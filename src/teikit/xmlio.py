@@ -274,7 +274,7 @@ def parse_bytes(data: bytes, name: str = "<input>", *, collect_ids: bool = True)
         raise InputError("binary file: expected an XML document", file=name,
                          hint="give a TEI XML file (UTF-8, or an encoding its XML declaration names)")
     # counted in bytes (an upper bound in any encoding), and only in a file that could hold that
-    # many: bytes.count tests byte by byte, 0.12 s for a thousand letters' 19 MB
+    # many (bytes.count reads every byte: 0.02 s for a thousand letters' 20 MB)
     if len(data) > MAX_MARKUP and data.count(b"<") > MAX_MARKUP:
         raise InputError(f"more than {MAX_MARKUP:,} elements (teikit's limit)", file=name,
                          hint="split the edition into several files")

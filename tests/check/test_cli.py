@@ -150,3 +150,21 @@ def test_subprocess_has_no_traceback_on_bad_input(tmp_path):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stdout + proc.stderr
     assert "binary file" in proc.stdout
+
+
+def test_a_key_is_resolved_among_entries_of_its_names_kind(tmp_path):
+    """A person and a place both carry n="Zürich": the persName's key names the person, the
+    placeName's the place; neither is "unresolved", as the builds read them."""
+    reg = tmp_path / "reg.xml"
+    reg.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>R</title>'
+                   '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
+                   '</teiHeader><standOff><listPerson><person xml:id="p-z" n="Zürich"/></listPerson>'
+                   '<listPlace><place xml:id="pl-z" n="Zürich"/></listPlace></standOff></TEI>',
+                   encoding="utf-8")
+    doc = tmp_path / "doc.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>D</title>'
+                   '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
+                   '</teiHeader><text><body><p><persName key="Zürich">Z</persName> in '
+                   '<placeName key="Zürich">Zürich</placeName>.</p></body></text></TEI>', encoding="utf-8")
+    result = run(str(doc), "--register", str(reg))
+    assert result.exit_code == 0, result.output

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.check.model import Document, DocumentSet, local_name
+from teikit.check.model import Document, DocumentSet
 from teikit.check.pointers import Pointer
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.errors import InputError
-from teikit.keys import KEY_KINDS, entry_aliases
+from teikit.keys import entry_aliases, key_kinds
 from teikit.xmlio import TEI_NS, XML_ID
 
 
@@ -52,7 +52,7 @@ class Context:
         self._resolved: dict[int, list[tuple[Pointer, Resolution]]] = {}
         self._incoming: dict[etree._Element, list[tuple[Document, Pointer]]] | None = None
         self._keys: tuple[dict[str, etree._Element], set[str]] | None = None
-        self._aliases: dict[int, dict[str, etree._Element]] = {}
+        self._aliases: dict[tuple[int, frozenset[str] | None], dict[str, etree._Element]] = {}
         self._by_element: dict[int, dict[etree._Element, list[tuple[Pointer, Resolution]]]] = {}
 
     def external_attribute(self, element: str, attr: str) -> str | None:
@@ -88,29 +88,46 @@ class Context:
         return UNCHECKED
 
     def _resolve_key(self, doc: Document, p: Pointer) -> Resolution:
+        # as the builds read it (teikit.keys): an ID, else an entry of the name's kind by its
+        # @n or @key, in the file itself, then in the registers; an ID of another kind is
+        # found too, for typed.* to say so
+        wanted = key_kinds(p.element)
         el = doc.ids.get(p.fragment)
-        if el is None:  # an entry of its own by its @n or @key (teikit.keys)
-            el = self._own_aliases(doc).get(p.fragment)
+        if el is None:
+            el = self._aliases_in(doc, wanted).get(p.fragment)
         if el is not None:
             return Resolution("ok", el, doc)
         if self._keys is None:
             self._keys = self.docs.key_index()
         index, kinds = self._keys
-        el = index.get(p.fragment)
+        el = self._register_aliases(wanted).get(p.fragment)
+        if el is None:
+            el = index.get(p.fragment)
         if el is not None:
             return Resolution("ok", el)
         # Judge a key only when a register holds entries of the kind it names (a persName's
         # key against a personography); a place key with only persons at hand is unchecked.
-        name = local_name(p.element)
-        wanted = KEY_KINDS.get(name) or KEY_KINDS.get(f"{name}:{p.element.get('type')}")
         checkable = bool(kinds & wanted) if wanted else False
         return Resolution("dangling") if checkable else UNCHECKED
 
-    def _own_aliases(self, doc: Document) -> dict[str, etree._Element]:
-        """The entries of ``doc`` by ID, @n and @key (found once per document)."""
-        found = self._aliases.get(id(doc))
+    def _aliases_in(self, doc: Document, kinds: set[str] | None) -> dict[str, etree._Element]:
+        """The entries of ``doc`` (of ``kinds``) by ID, @n and @key, found once."""
+        key = (id(doc), frozenset(kinds) if kinds is not None else None)
+        found = self._aliases.get(key)
         if found is None:
-            found = self._aliases[id(doc)] = entry_aliases(doc.tree.getroot())
+            found = self._aliases[key] = entry_aliases(doc.tree.getroot(), kinds)
+        return found
+
+    def _register_aliases(self, kinds: set[str] | None) -> dict[str, etree._Element]:
+        """The registers' entries (of ``kinds``) by ID, @n and @key, found once."""
+        key = (-1, frozenset(kinds) if kinds is not None else None)
+        found = self._aliases.get(key)
+        if found is None:
+            found = {}
+            for reg in self.docs.registers:
+                for alias, el in entry_aliases(reg.tree.getroot(), kinds).items():
+                    found.setdefault(alias, el)
+            self._aliases[key] = found
         return found
 
     def _resolve_file(self, doc: Document, p: Pointer) -> Resolution:

@@ -19,7 +19,6 @@ from teikit import xmlio
 from teikit.check.pointers import Pointer, iter_pointers, prefix_definitions
 from teikit.edition import Edition
 from teikit.errors import InputError
-from teikit.keys import entry_aliases
 
 
 def local_name(el: etree._Element) -> str:
@@ -177,8 +176,4 @@ class DocumentSet:
         for doc in self.registers:
             for xml_id, el in doc.ids.items():
                 index.setdefault(xml_id, el)
-        # an entry's own @n or @key names it too, when no other entry has it (teikit.keys)
-        for doc in self.registers:
-            for alias, el in entry_aliases(doc.tree.getroot()).items():
-                index.setdefault(alias, el)
         return index, {local_name(el) for el in index.values()}
