@@ -20,6 +20,7 @@ from teikit.build import BUILDERS, BuildSettings
 from teikit.cli._common import (
     FORMAT_OPTION,
     Verbosity,
+    edition_source,
     project_exports,
     project_stylesheets,
     verbosity,
@@ -101,7 +102,7 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
     from teikit.build.run import build_formats, run_tasks
 
     names, _explicit = _requested(formats)
-    source = _source(edition_path, registers)
+    source = edition_source(edition_path, registers)
     out_dir = project_exports(out_dir)
     # what this run makes (the reading edition's downloads page offers it)
     products = (*names, *(["citations"] if then_cite else []), *(["deposit"] if then_deposit else []))
@@ -204,25 +205,3 @@ def _default_jobs(source: Source) -> int:
 
     size = sum(Path(f).stat().st_size for f in source.files)
     return default_jobs() if size >= PARALLEL_FROM_BYTES else 1
-
-
-def _source(given: Path | None, registers: tuple[Path, ...] = ()) -> Source:
-    """The edition to build, as files to load: a file, a folder (a collection), or the
-    project's TEI (one file, or several as a collection), with its registers (given, else
-    the project's). Workers load it again from the same recipe."""
-    from teikit import collection, project
-    from teikit.build.parallel import Source
-
-    if given is not None and given.is_dir():
-        given_registers = {r.resolve() for r in registers}  # a register inside the folder is no member
-        files = [f for f in collection.tei_files(given)
-                 if not given_registers or f.resolve() not in given_registers]
-        return Source.of(files, registers, collection=True, name=given)
-    if given is not None:
-        return Source.of([given], registers, collection=False)
-    proj = project.require("TEI file")
-    files = proj.tei_files()
-    registers = registers or tuple(proj.registers)
-    if len(files) > 1:
-        return Source.of(files, registers, collection=True, name=proj.root, title=proj.title)
-    return Source.of([proj.edition], registers, collection=False)

@@ -9,8 +9,7 @@ import click
 
 from teikit import outputs
 from teikit.cite.export import WRITERS, write_citations
-from teikit.cli._common import FORMAT_OPTION, project_edition, project_exports, verbosity
-from teikit.edition import Edition
+from teikit.cli._common import FORMAT_OPTION, edition_source, project_exports, verbosity
 from teikit.errors import TeikitError
 
 
@@ -20,26 +19,32 @@ from teikit.errors import TeikitError
               help="Output folder [default: exports/citations].")
 @click.option("--only", "only", multiple=True, type=click.Choice(list(WRITERS)),
               help="Write only this format (repeatable) [default: all].")
+@click.option("--register", "registers", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="A separate register (a TEI file of listPerson, listPlace...) read with the edition; "
+                   "repeatable [default: the project's registers].")
 @FORMAT_OPTION
-def command(edition: Path | None, output: Path | None, only: tuple[str, ...], fmt: str) -> None:
+def command(edition: Path | None, output: Path | None, only: tuple[str, ...], registers: tuple[Path, ...],
+            fmt: str) -> None:
     """Write citations of EDITION (default: the project's, from teikit.toml) into exports/citations/.
 
-    Cites the digital edition, the printed book it transcribes, each chapter (with its
-    printed pages) and every entry of its bibliography, in CSL-JSON, BibLaTeX, BibTeX and
-    RIS. A header without a title is reported with the element to add (exit 2) and the
+    EDITION is a TEI file or a folder of them (a collection: a correspondence's letters are
+    cited each as a letter). Cites the digital edition, the printed book it transcribes, each
+    chapter (with its printed pages) and every entry of its bibliography, in CSL-JSON,
+    BibLaTeX, BibTeX and RIS. A header without a title is reported with the element to add (exit 2) and the
     previous exports/citations/ is left as it was.
 
     \b
     Example:
       teikit cite                          # the project's edition -> exports/citations/
       teikit cite --only ris -o out/ my-edition.xml
+      teikit cite letters/ --register persons.xml
     """
-    ed = Edition.load(project_edition(edition))
+    ed = edition_source(edition, registers).load()
     out_dir = output or project_exports(None) / "citations"
     try:
-        with outputs.built_from(outputs.content_hash(ed.path)):
+        with outputs.built_from(ed.input_hash()):
             result = write_citations(ed.tree, out_dir, stem=ed.stem, formats=only or tuple(WRITERS),
-                                     inputs=(ed.path,))
+                                     inputs=ed.input_files)
     except OSError as exc:  # disk full, permissions: a message, not a traceback
         raise TeikitError(f"cannot write the output: {exc.strerror or exc}", file=exc.filename,
                           hint="check free space and permissions; the previous output was kept") from exc

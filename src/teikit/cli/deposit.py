@@ -8,13 +8,12 @@ from pathlib import Path
 
 import click
 
-from teikit.cli._common import FORMAT_OPTION, project_edition, project_exports, verbosity
+from teikit.cli._common import FORMAT_OPTION, edition_source, project_exports, verbosity
 from teikit.deposit.bag import DEFAULT_CHECKSUMS
 from teikit.deposit.formats import PACKAGES, write_packages
 from teikit.deposit.package import BUILT_PARTS, DepositSettings, build_deposit
 from teikit.deposit.verify import verify_bag
 from teikit.diagnostics import render_json, render_text
-from teikit.edition import Edition
 from teikit.errors import EXIT_OK, EXIT_PROBLEMS, TeikitError
 
 CHECKSUMS = ("sha512", "sha256", "sha384", "sha1", "md5")
@@ -40,11 +39,18 @@ CHECKSUMS = ("sha512", "sha256", "sha384", "sha1", "md5")
                    "beside the bag (repeatable).")
 @click.option("--collection", "collections", multiple=True, metavar="HANDLE",
               help="DSpace collection handle for the dspace-zip's collections file (repeatable).")
+@click.option("--register", "registers", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="A separate register (a TEI file of listPerson, listPlace...) read with the edition; "
+                   "repeatable [default: the project's registers].")
 @FORMAT_OPTION
 def command(edition: Path | None, verify: Path | None, output: Path | None, exports_dir: Path | None,
             without: tuple[str, ...], run_build: bool, checksums: tuple[str, ...], make_zip: bool,
-            dspace: bool, packages: tuple[str, ...], collections: tuple[str, ...], fmt: str) -> None:
+            dspace: bool, packages: tuple[str, ...], collections: tuple[str, ...],
+            registers: tuple[Path, ...], fmt: str) -> None:
     """Package EDITION (default: the project's, from teikit.toml) for a library repository.
+
+    EDITION is a TEI file or a folder of them (a collection: every member and register is
+    kept in the bag under its own name).
 
     Writes exports/deposit/<name>/, a BagIt 1.0 bag holding the TEI, the schemas, the
     citations, the HTML site, the EPUB and the CSV indexes, with METS/MODS/Dublin Core
@@ -72,7 +78,7 @@ def command(edition: Path | None, verify: Path | None, output: Path | None, expo
         dspace=dspace,
     )
     try:
-        loaded = Edition.load(project_edition(edition))
+        loaded = edition_source(edition, registers).load()
         result = build_deposit(loaded, settings)
         extra = write_packages(loaded, result.bag_dir, packages, collections)
     except OSError as exc:  # disk full, permissions: a message, not a traceback

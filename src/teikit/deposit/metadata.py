@@ -17,6 +17,7 @@ from lxml import etree
 from teikit.cite.records import citation_records, edition_identifier, tei_header
 from teikit.cite.tei import first, idnos
 from teikit.errors import MetadataError
+from teikit.xmlio import TEI_NS
 
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -72,11 +73,16 @@ def _edition_date(tree: etree._ElementTree, file: str) -> str:
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
     pub = first(tei_header(tree), "tei:fileDesc/tei:publicationStmt")
+    # a collection's header is teikit's (collection.py): its date is its members' latest
+    made = tree.getroot().tag == f"{{{TEI_NS}}}teiCorpus" and first(
+        tei_header(tree), "tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'teikit']") is not None
     raise MetadataError(
         "the edition has no date: a reproducible deposit needs publicationStmt/date/@when",
         file=file,
         line=(date if date is not None else pub if pub is not None else tree.getroot()).sourceline,
-        hint='add <date when="YYYY-MM-DD">…</date> to publicationStmt (or set SOURCE_DATE_EPOCH)',
+        hint=("no document of the collection gives one: add <date when=\"YYYY-MM-DD\">…</date> to "
+              "their publicationStmt (the collection takes the latest), or set SOURCE_DATE_EPOCH" if made
+              else 'add <date when="YYYY-MM-DD">…</date> to publicationStmt (or set SOURCE_DATE_EPOCH)'),
     )
 
 
