@@ -152,3 +152,35 @@ def test_an_edition_broken_from_the_start_is_served_once_repaired(tmp_path):
     finally:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=20) == 0
+
+
+def test_a_folder_of_letters_is_previewed_as_one_collection(tmp_path):
+    """`teikit serve --edition DIR --register FILE` previews the collection `build` makes;
+    an edited letter is rebuilt, and a letter added to the folder joins the site."""
+    letters = tmp_path / "letters"
+    shutil.copytree(Path(__file__).parents[1] / "fixtures" / "letters", letters)
+    register = tmp_path / "persons.xml"
+    (letters / "persons.xml").rename(register)
+    proc = subprocess.Popen(
+        [*SERVE, "--edition", str(letters), "--register", str(register), "--port", "0", "--interval", "0.1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = ""
+        while "serving" not in line:
+            line = proc.stderr.readline()
+            assert line or proc.poll() is None, "teikit serve exited before serving"
+        base = "http://127.0.0.1:" + line.split("http://127.0.0.1:")[1].split("/")[0]
+        status, index = _get(f"{base}/letters.html")
+        assert status == 200 and index.count("<tr data-date") == 4
+        first = _version(base)
+        added = letters / "1811-01-01-copy.xml"
+        added.write_text((letters / "1807-03-02-lafoye.xml").read_text(encoding="utf-8")
+                         .replace('xml:id="l2"', 'xml:id="l5"'), encoding="utf-8")
+        _wait_for(lambda: (v := _version(base))["version"] > first["version"] and v)
+        assert _get(f"{base}/letters.html")[1].count("<tr data-date") == 5
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=20) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

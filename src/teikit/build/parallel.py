@@ -66,6 +66,28 @@ class Source:
         return cls(tuple(str(p) for p in files), tuple(str(p) for p in registers), collection,
                    str(name or ""), title, stamp)
 
+    @classmethod
+    def given(cls, path: Path | None, registers: tuple[Path, ...] | list[Path] = ()) -> Source:
+        """The edition a command reads: ``path`` a file, or a folder (a collection), else the
+        project's TEI (one file, or several as a collection), with its registers (given, else
+        the project's). ``build``, ``cite``, ``deposit`` and ``serve`` read an edition so."""
+        from teikit import collection, project
+
+        registers = tuple(registers)
+        if path is not None and path.is_dir():
+            given_registers = {r.resolve() for r in registers}  # a register inside the folder is no member
+            files = [f for f in collection.tei_files(path)
+                     if not given_registers or f.resolve() not in given_registers]
+            return cls.of(files, registers, collection=True, name=path)
+        if path is not None:
+            return cls.of([path], registers, collection=False)
+        proj = project.require("TEI file")
+        files = proj.tei_files()
+        registers = registers or tuple(proj.registers)
+        if len(files) > 1:
+            return cls.of(files, registers, collection=True, name=proj.root, title=proj.title)
+        return cls.of([proj.edition], registers, collection=False)
+
     def load(self) -> Edition:
         from teikit import collection
 

@@ -146,23 +146,7 @@ def stdin_as_file(paths: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Cal
 
 
 def edition_source(given: Path | None, registers: tuple[Path, ...] = ()) -> Source:
-    """The edition a command reads, as files to load: a file, a folder (a collection), or the
-    project's TEI (one file, or several as a collection), with its registers (given, else
-    the project's). ``build``, ``cite`` and ``deposit`` read it alike; a build's workers
-    load it again from the same recipe."""
-    from teikit import collection, project
+    """The edition a command reads (:meth:`teikit.build.parallel.Source.given`)."""
     from teikit.build.parallel import Source
 
-    if given is not None and given.is_dir():
-        given_registers = {r.resolve() for r in registers}  # a register inside the folder is no member
-        files = [f for f in collection.tei_files(given)
-                 if not given_registers or f.resolve() not in given_registers]
-        return Source.of(files, registers, collection=True, name=given)
-    if given is not None:
-        return Source.of([given], registers, collection=False)
-    proj = project.require("TEI file")
-    files = proj.tei_files()
-    registers = registers or tuple(proj.registers)
-    if len(files) > 1:
-        return Source.of(files, registers, collection=True, name=proj.root, title=proj.title)
-    return Source.of([proj.edition], registers, collection=False)
+    return Source.given(given, registers)

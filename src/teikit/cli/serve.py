@@ -9,20 +9,24 @@ from pathlib import Path
 
 import click
 
-from teikit.cli._common import project_edition, verbosity
+from teikit.cli._common import verbosity
 from teikit.errors import InputError
 
 
 @click.command("serve")
-@click.option("--edition", "edition_path", type=click.Path(path_type=Path, dir_okay=False),
-              default=None, help="The TEI file to preview [default: the project's, from teikit.toml].")
+@click.option("--edition", "edition_path", type=click.Path(path_type=Path),
+              default=None, help="The TEI file, or folder of TEI files (a collection), to preview "
+                                 "[default: the project's, from teikit.toml].")
+@click.option("--register", "registers", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="A separate register read with the edition; repeatable [default: the project's].")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1 (0: any free port).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Folder for the preview's build (default: a temporary folder, removed on exit).")
 @click.option("--interval", type=click.FloatRange(0.05, 60), default=0.5, show_default=True,
               help="Seconds between checks of the edition's files for changes.")
-def command(edition_path: Path | None, port: int, out_dir: Path | None, interval: float) -> None:
+def command(edition_path: Path | None, port: int, out_dir: Path | None, interval: float,
+            registers: tuple[Path, ...]) -> None:
     """Preview the HTML edition in a browser, rebuilt and reloaded on every save.
 
     Builds the reading edition (as `teikit build html`) into its own folder, serves it on
@@ -34,16 +38,22 @@ def command(edition_path: Path | None, port: int, out_dir: Path | None, interval
     Example:
       teikit serve                       # the project's edition on http://127.0.0.1:8000/
       teikit serve --edition letter.xml --port 0
+      teikit serve --edition letters/ --register persons.xml
     """
     from teikit.serve import Preview
     from teikit.serve.handler import make_server
 
-    edition_path = project_edition(edition_path)
-    if not edition_path.is_file():
+    if edition_path is None:  # the project's: its one file, or its folder of several (a collection)
+        from teikit.build.parallel import Source
+
+        source = Source.given(None)
+        edition_path = Path(source.name) if source.collection else Path(source.files[0])
+        registers = registers or tuple(Path(r) for r in source.registers)
+    if not edition_path.exists():
         raise InputError("the edition file does not exist", file=edition_path,
-                         hint="give an existing TEI file with --edition")
+                         hint="give an existing TEI file (or folder of them) with --edition")
     log = verbosity()
-    preview = Preview(edition_path, out_dir, interval=interval)
+    preview = Preview(edition_path, out_dir, interval=interval, registers=registers)
     try:
         first = preview.build()
         for d in first:

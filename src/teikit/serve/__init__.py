@@ -2,10 +2,11 @@
 
 :class:`Preview` builds the edition's HTML into a folder of its own (never ``exports/``),
 serves it (:mod:`teikit.serve.handler`), watches the edition file and the XML files beside
-it, and rebuilds when the content of one changes (a save without changes does not rebuild).
-Every page the preview serves carries one small script that polls ``/__teikit/version``
-and reloads the page when its content changed in a new build. A build that fails keeps the
-previous pages and shows its messages in a banner.
+it (a collection: its folder's TEI files and its registers), and rebuilds when the content of
+one changes (a save without changes does not rebuild). Every page the preview serves carries
+one small script that polls ``/__teikit/version`` and reloads the page when its content
+changed in a new build. A build that fails keeps the previous pages and shows its messages in
+a banner.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from pathlib import Path
 
 from teikit.build import BuildSettings
 from teikit.build import html as html_builder
+from teikit.build.parallel import Source
 from teikit.diagnostics import Diagnostic, Severity
-from teikit.edition import Edition
 from teikit.errors import TeikitError
 
 
@@ -40,10 +41,16 @@ class BuildState:
 
 
 class Preview:
-    """Build, then rebuild on change; the pages are in :attr:`site` (``<out>/html``)."""
+    """Build, then rebuild on change; the pages are in :attr:`site` (``<out>/html``).
 
-    def __init__(self, edition: Path, out_dir: Path | None = None, *, interval: float = 0.5) -> None:
+    ``edition`` is a TEI file, or a folder of them (a collection, read as ``teikit build``
+    reads it: :meth:`teikit.build.parallel.Source.given`), with ``registers``; a folder is
+    listed again at every check, so a letter added to it is built too."""
+
+    def __init__(self, edition: Path, out_dir: Path | None = None, *, interval: float = 0.5,
+                 registers: tuple[Path, ...] = ()) -> None:
         self.edition = edition.resolve()
+        self.registers = tuple(r.resolve() for r in registers)
         self._own_dir = out_dir is None
         self.out_dir = Path(tempfile.mkdtemp(prefix="teikit-serve-")) if out_dir is None else out_dir
         self.site = self.out_dir / html_builder.FOLDER
@@ -55,8 +62,14 @@ class Preview:
 
     # -- building ---------------------------------------------------------------------
     def watched(self) -> list[Path]:
-        """The edition and the XML files beside it (registers, included files)."""
-        return [self.edition, *sorted(p for p in self.edition.parent.glob("*.xml") if p != self.edition)]
+        """The edition and the XML files beside it (registers, included files); a collection's
+        members (its folder's TEI files, found again each time) and its registers."""
+        if self.edition.is_dir():
+            from teikit.collection import tei_files
+
+            return sorted({*tei_files(self.edition), *self.registers})
+        beside = sorted(p for p in self.edition.parent.glob("*.xml") if p != self.edition)
+        return [self.edition, *beside, *(r for r in self.registers if r not in beside and r != self.edition)]
 
     def _stamp(self) -> dict[Path, float]:
         stamps: dict[Path, float] = {}
@@ -72,7 +85,7 @@ class Preview:
         started = time.perf_counter()
         self._stamps, self._digests = self._stamp(), self._digest()
         try:
-            edition = Edition.load(self.edition)
+            edition = Source.given(self.edition, self.registers).load()
             result = html_builder.build(edition, self.out_dir, BuildSettings(exports_dir=self.out_dir))
             diags = result.diagnostics
             built = bool(result.outputs)
