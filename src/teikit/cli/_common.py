@@ -91,15 +91,6 @@ class TeikitGroup(click.Group):
             sys.exit(EXIT_ENVIRONMENT)
 
 
-def project_edition(given: Path | None) -> Path:
-    """``given``, or the main TEI file of the working directory's project (teikit.toml)."""
-    if given is not None:
-        return given
-    from teikit import project
-
-    return project.require("TEI file").edition
-
-
 def project_exports(given: Path | None) -> Path:
     """``given``, or the project's output folder, or ``exports`` in the working directory."""
     if given is not None:
