@@ -174,3 +174,16 @@ def test_spans_opened_by_the_thousand_nest_no_deeper_than_one_del_and_one_ins(tm
     assert all(len(m.xpath("ancestor-or-self::ins | ancestor-or-self::del | .//del")) == 2 for m in marked)
     assert doc.xpath("//ins[@class='tk-addSpan']/@title")[0] == "margin"
     assert "after" not in " ".join(doc.xpath("//ins//text()"))
+
+
+def test_a_hi_that_says_nothing_of_its_look_is_in_italics(tmp_path):
+    # EEBO-TCP: 2,334 bare <hi> in one book (names, Latin) read as the text around them
+    body = ("<p>whereof <hi>Heraclitus</hi> the profound sayd, <hi>Hae tibi <hi>Roma</hi> artes</hi>,"
+            " <hi rend='bold'>bold</hi> and <hi rend='sup'>a</hi>.</p>")
+    folder, _ = build_text(TEI.format(body=body), tmp_path)
+    doc = page(folder, "body-1.html")
+    assert [(e.tag, e.get("class"), e.text) for e in doc.xpath("//main//*[contains(@class, 'hi')]")] == [
+        ("i", "hi", "Heraclitus"), ("i", "hi", "Hae tibi "), ("i", "hi", "Roma"), ("b", "hi bold", "bold"),
+        ("sup", "hi sup", "a")]
+    # italics inside italics are upright, as printers set them
+    assert "i i.hi { font-style: normal; }" in (folder / "assets" / "teikit.css").read_text()

@@ -88,6 +88,15 @@
             || '. Write a registered tag: two letters where ISO 639-1 has them (&quot;es&quot;, not &quot;esp&quot; or &quot;spa&quot;), else ISO 639-3'"/>
       </xsl:if>
     </xsl:for-each-group>
+    <!-- an empty g whose character is declared nowhere in the document (EEBO-TCP's
+         ref="char:abque", declared in a file of their own) shows the reader nothing -->
+    <xsl:variable name="undeclared" select="$tk:units//tei:g[not(normalize-space())][empty(tk:glyph-declaration(.))]"/>
+    <xsl:if test="exists($undeclared)">
+      <xsl:variable name="refs" select="distinct-values($undeclared/@ref ! normalize-space(.)[.])"/>
+      <xsl:message select="'warning|render.glyph-undeclared|' || count($undeclared) || ' empty &lt;g&gt; element(s) name no char or glyph of the document''s charDecl'
+          || (if (exists($refs)) then ' (' || string-join(subsequence($refs, 1, 5), ', ') || (if (count($refs) gt 5) then ', …' else '') || ')' else '')
+          || ': a reader sees nothing where they stand. Declare each character in encodingDesc/charDecl (a char with a mapping) and point at it with ref=&quot;#ID&quot;, or write the character inside the g'"/>
+    </xsl:if>
     <xsl:for-each select="distinct-values($tk:units//*[not(map:contains($tk:handled-set, local-name()))][not(ancestor::*[local-name() = 'egXML'][namespace-uri() = 'http://www.tei-c.org/ns/Examples'])] ! name())">
       <xsl:sort select="."/>
       <xsl:message select="'info|render.unhandled-element|no specific rendering for &lt;' || . || '&gt;: its content is kept in a div/span with class tei-' || replace(., '^.*:', '')"/>
