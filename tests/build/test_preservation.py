@@ -907,3 +907,22 @@ def test_an_edition_written_from_right_to_left_is_set_and_paged_so(tmp_path):
     assert opf.xpath("//*[local-name()='spine']/@page-progression-direction") == ["rtl"]
     assert body.get("dir") == "rtl"
     assert problems(epubcheck(epub)) == []
+
+
+def test_many_images_refused_alike_are_said_in_one_warning(tmp_path):
+    # Al-Muqtabas' facsimiles name 256 scans in ../images: 256 warnings, one hint each
+    surfaces = "".join(f'<surface><graphic url="../images/scan-{i}.jpg"/></surface>' for i in range(5))
+    edition = tmp_path / "ed" / "issue.xml"
+    edition.parent.mkdir()
+    edition.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Issue</title>'
+        "</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>"
+        f"</teiHeader><facsimile>{surfaces}</facsimile><text><body><p>One page of a periodical, its"
+        ' words and <figure><graphic url="../plate.jpg"/></figure> its plate.</p></body></text></TEI>',
+        encoding="utf-8")
+    _, run = _build(edition, tmp_path / "out")
+    assert run.committed
+    (said,) = [d for d in run.diagnostics if d.code == "render.image-outside"]
+    assert said.message == ("6 images are not plain relative paths inside the edition's folder; none was "
+                            "copied (e.g. ../images/scan-0.jpg, ../images/scan-1.jpg, ../images/scan-2.jpg)")
+    assert said.line == 1 and said.hint
