@@ -187,3 +187,15 @@ def test_a_hi_that_says_nothing_of_its_look_is_in_italics(tmp_path):
         ("sup", "hi sup", "a")]
     # italics inside italics are upright, as printers set them
     assert "i i.hi { font-style: normal; }" in (folder / "assets" / "teikit.css").read_text()
+
+
+def test_a_caesura_parts_the_halves_of_its_line(tmp_path):
+    # CBETA: "大道無門<caesura/>千差有路" read as one run of characters
+    body = "<lg><l>大道無門<caesura/>千差有路</l><l>Hwæt we Gardena<caesura/>in geardagum</l></lg>"
+    folder, diags = build_text(TEI.format(body=body), tmp_path)
+    lines = page(folder, "body-1.html").xpath("//div[@class='tei-l']")
+    assert [line.text_content() for line in lines] == ["大道無門 千差有路", "Hwæt we Gardena in geardagum"]
+    assert lines[0].xpath("span[@class='tei-caesura']")
+    assert "render.unhandled-element" not in [d.code for d in diags]
+    css = (folder / "assets" / "teikit.css").read_text()
+    assert ".tei-caesura { display: inline-block; width: 2em; }" in css

@@ -30,7 +30,7 @@
   <!-- Elements that have their own template below (the rest fall under the policy above). -->
   <xsl:variable name="tk:handled-names" as="xs:string*" select="(
       'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'p', 'ab', 'head', 'lg', 'l',
-      'sp', 'speaker', 'stage', 'list', 'item', 'label', 'table', 'row', 'cell', 'figure', 'figDesc',
+      'caesura', 'sp', 'speaker', 'stage', 'list', 'item', 'label', 'table', 'row', 'cell', 'figure', 'figDesc',
       'graphic', 'quote', 'cit', 'q', 'said', 'hi', 'emph', 'foreign', 'title', 'term', 'mentioned',
       'soCalled', 'gloss', 'persName', 'orgName', 'placeName', 'name', 'rs', 'geogName', 'date',
       'num', 'time', 'measure', 'surname', 'forename', 'roleName', 'addName', 'genName', 'nameLink',
@@ -859,6 +859,10 @@
        breaks there (span.tk-join around a br): a diplomatic text (an inscription, a manuscript) is read
        and cited by its lines, and dropping this one ran two lines into one. The halves stay
        one word for the browser's text and the word count (preservation.py). -->
+  <!-- A caesura, the pause within a verse line, is a gap between its halves: CBETA's verses
+       (大道無門<caesura/>千差有路) ran their phrases together, as did any half-lines written
+       without a space. A space holds the place (a copied line keeps its halves apart). -->
+  <xsl:template match="tei:caesura"><span class="tei-caesura"><xsl:call-template name="tk:id"/><xsl:text> </xsl:text></span></xsl:template>
   <xsl:template match="tei:lb"><br/></xsl:template>
   <!-- A line break standing between blocks (between the verse lines of a stanza or speech,
        where Perseus marks another edition's lineation, <lb ed="actscene" n="5"/>): no line
