@@ -199,3 +199,16 @@ def test_a_caesura_parts_the_halves_of_its_line(tmp_path):
     assert "render.unhandled-element" not in [d.code for d in diags]
     css = (folder / "assets" / "teikit.css").read_text()
     assert ".tei-caesura { display: inline-block; width: 2em; }" in css
+
+
+def test_what_no_template_renders_is_reported_and_nothing_else(tmp_path):
+    # CBETA's cb:div has a TEI element's name but no TEI template: it went unreported; MathML
+    # (copied as it is) and a gap's desc (shown inside its brackets) were reported as unhandled
+    body = ("<cb:div xmlns:cb='http://www.cbeta.org/ns/1.0'><p>經文 <gap reason='illegible'>"
+            "<desc>•…</desc></gap> and <formula><math xmlns='http://www.w3.org/1998/Math/MathML'><mi>x</mi></math></formula>.</p>"
+            "</cb:div>")
+    folder, diags = build_text(TEI.format(body=body), tmp_path)
+    reported = [d.message for d in diags if d.code == "render.unhandled-element"]
+    assert reported == [
+        "no specific rendering for <cb:div>: its content is kept in a div/span with class tei-div"]
+    assert "經文" in page(folder, "body-1.html").xpath("string(//div[@class='tei-div'])")
