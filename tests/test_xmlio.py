@@ -150,6 +150,17 @@ def test_an_id_given_twice_is_named_as_such_not_as_bad_markup():
     assert xmlio.parse_bytes(data, "twice.xml", collect_ids=False) is not None  # the check reads it
 
 
+def test_an_id_that_is_no_name_is_named_as_such_not_as_bad_markup():
+    """Al-Muqtabas (OpenArabicPE) keeps xml:id="xi:include_1.d2e167" on its XInclude elements:
+    well-formed XML, but no ID (a colon), and the message said "not well-formed"."""
+    data = b'<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<p xml:id="xi:include_1.d2e167"/></TEI>'
+    with pytest.raises(InputError) as caught:
+        xmlio.parse_bytes(data, "colon.xml")
+    assert caught.value.message.startswith("the xml:id 'xi:include_1.d2e167' is not a name an ID may have")
+    assert caught.value.line == 2 and "not well-formed" not in caught.value.message
+    assert "rename it" in (caught.value.hint or "")
+
+
 @pytest.mark.parametrize("subset, body", [
     # parameter entities switching the DTD's modules on, as P4 files begin
     ("[<!ENTITY % TEI.prose 'INCLUDE'> <!ENTITY % TEI.names.dates 'INCLUDE'>]", "<text><p>x</p></text>"),

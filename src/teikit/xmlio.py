@@ -299,6 +299,12 @@ def parse_bytes(data: bytes, name: str = "<input>", *, collect_ids: bool = True)
                              "in its document", file=name, line=line, column=col,
                              hint="rename one of them (the other stands earlier in the file); "
                                   "`teikit check` lists every ID given twice") from exc
+        not_name = re.fullmatch(r"xml:id : attribute value (\S+) is not an NCName", msg)
+        if not_name:  # well-formed too; the ID is no name (Al-Muqtabas: xml:id="xi:include_1.d2e167")
+            raise InputError(f"the xml:id {not_name.group(1)!r} is not a name an ID may have (an XML name "
+                             "without a colon, not starting with a digit, '-' or '.')", file=name, line=line,
+                             column=col,
+                             hint="rename it (and every pointer to it), e.g. with '_' for ':'") from exc
         fix = ("save the file in the encoding its XML declaration names (UTF-8 when it names none)"
                if _ENCODING_PROBLEM.search(msg) else
                "fix the markup at this position (an editor with XML support shows it)")

@@ -117,7 +117,7 @@ def test_the_fixture_epubs_pass_epubcheck(built):
                     "notes-placed", "genetic", "speech", "dictionary-entries", "note-in-link",
                     "apparatus-blocks", "textparts", "egxml", "section-breaks", "pointers-outside",
                     "apparatus-detached", "paired-readings", "dictionary-indented", "spans",
-                    "apparatus-synopsis"):
+                    "apparatus-synopsis", "glyphs", "right-to-left"):
         assert problems(epubcheck(next(built[fixture].glob("*.epub")))) == [], fixture
 
 
@@ -850,3 +850,79 @@ def test_a_synopsis_names_the_witness_whose_reading_stands_in_the_text(built):
                        "[vernement wol D]"]
     copies = page.xpath("//*[contains(@class, 'lemma-copy')]/text()")
     assert [c.strip() for c in copies] == ["nun hoeret ir werlt minner"]
+
+
+def _epub_pages(folder: Path) -> str:
+    with zipfile.ZipFile(next(folder.glob("*.epub"))) as zf:
+        return re.sub(r"<\?xml[^>]*\?>", "", " ".join(
+            zf.read(n).decode() for n in zf.namelist() if n.startswith("EPUB/text/")))
+
+
+def test_declared_characters_show_what_their_declaration_gives(built):
+    # CBETA: an empty g pointing at its char showed nothing, a private-use one a blank box
+    for text in (_page(built["glyphs"], "div-*.html"), _epub_pages(built["glyphs"])):
+        page = lxml_html.fromstring(text)
+        shown = [(g.text_content(), g.get("title")) for g in page.xpath("//span[@class='tei-g']")]
+        assert shown == [
+            ("銜", "CBETA CHARACTER CB03340; composition: [啣-止+山]; normalized form: 銜"),
+            ("\U0002353B", "CBETA CHARACTER CB01269; composition: [木*突]"),  # mapping "U+2353B"
+            ("[口*牙]", "CBETA CHARACTER CB09999; composition: [口*牙]"),
+            ("啣", "CBETA CHARACTER CB03340; composition: [啣-止+山]; normalized form: 銜"),  # its own
+            ("ꝛ", "LATIN SMALL LETTER R ROTUNDA"),
+            ("", None)]
+        assert "\U000F0D0C" not in text
+        # a bracketed name is teikit's, not a word of the text
+        assert page.xpath("//span[@class='tei-g']/span[@class='tk-generated']/text()") == ["[口*牙]"]
+    said = [d.render() for d in SAID["glyphs"] if d.code == "render.glyph-undeclared"]
+    assert len(said) == 1 and "1 empty <g>" in said[0] and "(char:abque)" in said[0]
+
+
+def test_languages_written_from_right_to_left_are_set_so(built):
+    # the Digital Syriac Corpus: a Syriac paragraph in an English edition was set flush left,
+    # its closing stop drawn at its start, and said to be English
+    for text in (_page(built["right-to-left"], "div-*.html"), _epub_pages(built["right-to-left"])):
+        page = lxml_html.fromstring(text)
+        assert page.xpath("//html/@dir") == []
+        blocks = [(e.get("lang"), e.get("dir")) for e in page.xpath("//main//*[@lang] | //body//*[@lang]")]
+        assert list(dict.fromkeys(blocks)) == [
+            ("syr", "rtl"), ("en", "ltr"), ("syr-Latn", None), ("he", "rtl")]
+        assert page.xpath("//*[@lang='he']//span[contains(@class, 'l-n')]/text()") == ["5"]
+
+
+def test_an_edition_written_from_right_to_left_is_set_and_paged_so(tmp_path):
+    edition = tmp_path / "he.xml"
+    edition.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="he"><teiHeader><fileDesc><titleStmt>'
+        "<title>ספר</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>"
+        "</teiHeader><text><body><p>בְּרֵאשִׁית בָּרָא אֱלֹהִים אֵת הַשָּׁמַיִם וְאֵת הָאָרֶץ"
+        ' <foreign xml:lang="en">In the beginning</foreign></p></body></text></TEI>', encoding="utf-8")
+    _, run = _build(edition, tmp_path / "out")
+    assert run.committed
+    page = lxml_html.parse(str(tmp_path / "out" / "html" / "body-1.html")).getroot()
+    assert page.get("dir") == "rtl" and page.xpath("//i[@lang='en']/@dir") == ["ltr"]
+    epub = next((tmp_path / "out").glob("*.epub"))
+    with zipfile.ZipFile(epub) as zf:
+        opf = etree.fromstring(zf.read("EPUB/package.opf"))
+        body = etree.fromstring(zf.read("EPUB/text/body-1.xhtml"))
+    assert opf.xpath("//*[local-name()='spine']/@page-progression-direction") == ["rtl"]
+    assert body.get("dir") == "rtl"
+    assert problems(epubcheck(epub)) == []
+
+
+def test_many_images_refused_alike_are_said_in_one_warning(tmp_path):
+    # Al-Muqtabas' facsimiles name 256 scans in ../images: 256 warnings, one hint each
+    surfaces = "".join(f'<surface><graphic url="../images/scan-{i}.jpg"/></surface>' for i in range(5))
+    edition = tmp_path / "ed" / "issue.xml"
+    edition.parent.mkdir()
+    edition.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Issue</title>'
+        "</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>"
+        f"</teiHeader><facsimile>{surfaces}</facsimile><text><body><p>One page of a periodical, its"
+        ' words and <figure><graphic url="../plate.jpg"/></figure> its plate.</p></body></text></TEI>',
+        encoding="utf-8")
+    _, run = _build(edition, tmp_path / "out")
+    assert run.committed
+    (said,) = [d for d in run.diagnostics if d.code == "render.image-outside"]
+    assert said.message == ("6 images are not plain relative paths inside the edition's folder; none was "
+                            "copied (e.g. ../images/scan-0.jpg, ../images/scan-1.jpg, ../images/scan-2.jpg)")
+    assert said.line == 1 and said.hint

@@ -207,3 +207,41 @@ def test_an_external_link_is_written_as_a_valid_url(tmp_path):
     folder, _ = build_text(tei, tmp_path)
     hrefs = page(folder, "d.html").xpath("//a[contains(@class, 'external')]/@href")
     assert hrefs == ["http://example.org/B%C3%BCrger/index.php?a=1&o=tx%7C37.3448"]
+
+
+def test_a_hi_that_says_nothing_of_its_look_is_in_italics(tmp_path):
+    # EEBO-TCP: 2,334 bare <hi> in one book (names, Latin) read as the text around them
+    body = ("<p>whereof <hi>Heraclitus</hi> the profound sayd, <hi>Hae tibi <hi>Roma</hi> artes</hi>,"
+            " <hi rend='bold'>bold</hi> and <hi rend='sup'>a</hi>.</p>")
+    folder, _ = build_text(TEI.format(body=body), tmp_path)
+    doc = page(folder, "body-1.html")
+    assert [(e.tag, e.get("class"), e.text) for e in doc.xpath("//main//*[contains(@class, 'hi')]")] == [
+        ("i", "hi", "Heraclitus"), ("i", "hi", "Hae tibi "), ("i", "hi", "Roma"), ("b", "hi bold", "bold"),
+        ("sup", "hi sup", "a")]
+    # italics inside italics are upright, as printers set them
+    assert "i i.hi { font-style: normal; }" in (folder / "assets" / "teikit.css").read_text()
+
+
+def test_a_caesura_parts_the_halves_of_its_line(tmp_path):
+    # CBETA: "大道無門<caesura/>千差有路" read as one run of characters
+    body = "<lg><l>大道無門<caesura/>千差有路</l><l>Hwæt we Gardena<caesura/>in geardagum</l></lg>"
+    folder, diags = build_text(TEI.format(body=body), tmp_path)
+    lines = page(folder, "body-1.html").xpath("//div[@class='tei-l']")
+    assert [line.text_content() for line in lines] == ["大道無門 千差有路", "Hwæt we Gardena in geardagum"]
+    assert lines[0].xpath("span[@class='tei-caesura']")
+    assert "render.unhandled-element" not in [d.code for d in diags]
+    css = (folder / "assets" / "teikit.css").read_text()
+    assert ".tei-caesura { display: inline-block; width: 2em; }" in css
+
+
+def test_what_no_template_renders_is_reported_and_nothing_else(tmp_path):
+    # CBETA's cb:div has a TEI element's name but no TEI template: it went unreported; MathML
+    # (copied as it is) and a gap's desc (shown inside its brackets) were reported as unhandled
+    body = ("<cb:div xmlns:cb='http://www.cbeta.org/ns/1.0'><p>經文 <gap reason='illegible'>"
+            "<desc>•…</desc></gap> and <formula><math xmlns='http://www.w3.org/1998/Math/MathML'><mi>x</mi></math></formula>.</p>"
+            "</cb:div>")
+    folder, diags = build_text(TEI.format(body=body), tmp_path)
+    reported = [d.message for d in diags if d.code == "render.unhandled-element"]
+    assert reported == [
+        "no specific rendering for <cb:div>: its content is kept in a div/span with class tei-div"]
+    assert "經文" in page(folder, "body-1.html").xpath("string(//div[@class='tei-div'])")

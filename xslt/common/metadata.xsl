@@ -71,6 +71,43 @@
         else string-join(($primary, tk:bcp47-subtags(tail($subtags))), '-')"/>
   </xsl:function>
 
+  <!--* The writing direction of a language tag (as tk:bcp47 gives it): "rtl" for a script
+        written from right to left ("ar", "he", "syr", "fa", "ur", "yi"; or its script
+        subtag: "sa-Arab"), else "ltr" (a transliteration, "syr-Latn", reads left to right).
+        HTML takes no direction from lang: without dir a Syriac or Hebrew paragraph is set
+        flush left and its closing stop drawn at its start. -->
+  <xsl:function name="tk:direction" as="xs:string">
+    <xsl:param name="tag" as="xs:string"/>
+    <xsl:variable name="subtags" select="tokenize(lower-case($tag), '-')"/>
+    <!-- a script subtag (four letters, before any extension or private use) decides -->
+    <xsl:variable name="script" select="(tail($subtags)[matches(., '^[a-z]{4}$')]
+        [every $s in subsequence($subtags, 2, index-of($subtags, .)[1] - 2) satisfies string-length($s) gt 1])[1]"/>
+    <xsl:sequence select="if (exists($script)) then (if ($script = $tk:rtl-scripts) then 'rtl' else 'ltr')
+        else if ($subtags[1] = $tk:rtl-languages) then 'rtl' else 'ltr'"/>
+  </xsl:function>
+  <!-- Scripts written from right to left (ISO 15924), and languages whose usual script is one. -->
+  <xsl:variable name="tk:rtl-scripts" as="xs:string*" select="('adlm', 'arab', 'aran', 'armi', 'avst', 'chrs',
+      'cprt', 'elym', 'hatr', 'hebr', 'hung', 'khar', 'lydi', 'mand', 'mani', 'mend', 'merc', 'mero', 'narb',
+      'nbat', 'nkoo', 'orkh', 'ougr', 'palm', 'phli', 'phlp', 'phnx', 'prti', 'rohg', 'samr', 'sarb', 'sogd',
+      'sogo', 'syrc', 'syre', 'syrj', 'syrn', 'thaa', 'yezi')"/>
+  <xsl:variable name="tk:rtl-languages" as="xs:string*" select="('ar', 'arb', 'arq', 'ary', 'arz', 'acm', 'apc',
+      'ajp', 'aeb', 'afb', 'ayl', 'apd', 'acq', 'abv', 'ars', 'shu', 'ssh', 'he', 'iw', 'hbo', 'yi', 'ji', 'ydd',
+      'yih', 'fa', 'pes', 'prs', 'ur', 'ps', 'pbt', 'pbu', 'pst', 'sd', 'ug', 'dv', 'ckb', 'syr', 'syc', 'aii',
+      'cld', 'tru', 'arc', 'sam', 'smp', 'mid', 'myz', 'jrb', 'jpr', 'nqo', 'ota', 'pnb', 'skr', 'bal', 'bgn',
+      'glk', 'mzn', 'lrc', 'bqi', 'azb', 'khw', 'brh', 'phn', 'xpu', 'xmn', 'oar')"/>
+
+  <!--* dir="rtl" or dir="ltr" for an element whose language (@xml:lang) is written in the other
+        direction than what holds it (its nearest ancestor with xml:lang, else the edition's
+        language): a Syriac paragraph in an English edition, an English gloss in it. -->
+  <xsl:function name="tk:dir-attribute" as="attribute()?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:if test="$e/@xml:lang">
+      <xsl:variable name="own" select="tk:direction(tk:bcp47(string($e/@xml:lang)))"/>
+      <xsl:variable name="outer" select="tk:direction((($e/ancestor::*/@xml:lang)[last()] ! tk:bcp47(string(.)), tk:language())[1])"/>
+      <xsl:if test="$own != $outer"><xsl:attribute name="dir" select="$own"/></xsl:if>
+    </xsl:if>
+  </xsl:function>
+
   <xsl:variable name="tk:language-set" as="map(xs:string, xs:boolean)"
       select="map:merge(tokenize($tk:registry-languages) ! map{.: true()})"/>
   <xsl:variable name="tk:script-set" as="map(xs:string, xs:boolean)"

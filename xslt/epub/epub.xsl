@@ -359,6 +359,7 @@
     <xsl:result-document href="EPUB/text/{$file('name')}.xhtml" method="xhtml" html-version="5" indent="no"
                          encoding="UTF-8" omit-xml-declaration="no">
       <html lang="{$lang}" xml:lang="{$lang}">
+        <xsl:if test="tk:direction($lang) = 'rtl'"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
         <head>
           <meta charset="utf-8"/>
           <title><xsl:value-of select="($file('title')[normalize-space()], $book-title)[1]"/></title>

@@ -37,6 +37,7 @@
   <xsl:template name="tk:nav">
     <xsl:result-document href="EPUB/tk-nav.xhtml" method="xhtml" html-version="5" indent="no" encoding="UTF-8">
       <html lang="{$tk:lang}" xml:lang="{$tk:lang}">
+        <xsl:if test="tk:direction($tk:lang) = 'rtl'"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
         <head>
           <meta charset="utf-8"/>
           <title><xsl:value-of select="$tk:title"/></title>
@@ -216,6 +217,8 @@
              one: the navigation document then stays out of the reading order), the text -->
         <xsl:variable name="title-file" select="replace(tk:title-page-file(), '\.xhtml$', '')"/>
         <spine>
+          <!-- a book in a language written from right to left turns its pages leftwards -->
+          <xsl:if test="tk:direction($tk:lang) = 'rtl'"><xsl:attribute name="page-progression-direction" select="'rtl'"/></xsl:if>
           <itemref idref="x-tk-cover"/>
           <itemref idref="x-{$title-file}"/>
           <xsl:if test="empty($tk:own-contents)"><itemref idref="nav"/></xsl:if>

@@ -88,7 +88,24 @@
             || '. Write a registered tag: two letters where ISO 639-1 has them (&quot;es&quot;, not &quot;esp&quot; or &quot;spa&quot;), else ISO 639-3'"/>
       </xsl:if>
     </xsl:for-each-group>
-    <xsl:for-each select="distinct-values($tk:units//*[not(map:contains($tk:handled-set, local-name()))][not(ancestor::*[local-name() = 'egXML'][namespace-uri() = 'http://www.tei-c.org/ns/Examples'])] ! name())">
+    <!-- an empty g whose character is declared nowhere in the document (EEBO-TCP's
+         ref="char:abque", declared in a file of their own) shows the reader nothing -->
+    <xsl:variable name="undeclared" select="$tk:units//tei:g[not(normalize-space())][empty(tk:glyph-declaration(.))]"/>
+    <xsl:if test="exists($undeclared)">
+      <xsl:variable name="refs" select="distinct-values($undeclared/@ref ! normalize-space(.)[.])"/>
+      <xsl:message select="'warning|render.glyph-undeclared|' || count($undeclared) || ' empty &lt;g&gt; element(s) name no char or glyph of the document''s charDecl'
+          || (if (exists($refs)) then ' (' || string-join(subsequence($refs, 1, 5), ', ') || (if (count($refs) gt 5) then ', …' else '') || ')' else '')
+          || ': a reader sees nothing where they stand. Declare each character in encodingDesc/charDecl (a char with a mapping) and point at it with ref=&quot;#ID&quot;, or write the character inside the g'"/>
+    </xsl:if>
+    <!-- an element no template names: a TEI element not handled, or one of another namespace
+         (CBETA's cb:div has a TEI element's name, but no TEI template renders it); not what
+         is shown as it is (an example's markup, MathML) nor the description a gap or graphic
+         shows itself (EEBO-TCP's gap/desc "•…") -->
+    <xsl:for-each select="distinct-values($tk:units//*[not(map:contains($tk:handled-set, local-name()))
+        or namespace-uri() != 'http://www.tei-c.org/ns/1.0']
+        [not(self::tei:desc[parent::tei:gap or parent::tei:graphic])]
+        [not(ancestor-or-self::*[local-name() = ('egXML', 'math')][namespace-uri() = ('http://www.tei-c.org/ns/Examples',
+            'http://www.w3.org/1998/Math/MathML')])] ! name())">
       <xsl:sort select="."/>
       <xsl:message select="'info|render.unhandled-element|no specific rendering for &lt;' || . || '&gt;: its content is kept in a div/span with class tei-' || replace(., '^.*:', '')"/>
     </xsl:for-each>

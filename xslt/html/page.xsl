@@ -58,6 +58,7 @@
     <xsl:param name="next" as="xs:string*"/>
     <xsl:param name="scripts" as="xs:string*"/>
     <html lang="{tk:language()}">
+      <xsl:if test="tk:direction(tk:language()) = 'rtl'"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>

@@ -141,6 +141,9 @@
       <xsl:variable name="lang" select="($unit/ancestor-or-self::*/@xml:lang)[last()] ! tk:bcp47(string(.))"/>
       <xsl:if test="exists($lang) and $lang != tk:language()">
         <xsl:attribute name="lang" select="$lang"/>
+        <xsl:if test="tk:direction($lang) != tk:direction(tk:language())">
+          <xsl:attribute name="dir" select="tk:direction($lang)"/>
+        </xsl:if>
       </xsl:if>
       <!-- Page breaks etc. standing between this unit and the previous one. -->
       <xsl:apply-templates select="tk:furniture-before($unit, ())"/>

@@ -30,7 +30,7 @@
   <!-- Elements that have their own template below (the rest fall under the policy above). -->
   <xsl:variable name="tk:handled-names" as="xs:string*" select="(
       'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'p', 'ab', 'head', 'lg', 'l',
-      'sp', 'speaker', 'stage', 'list', 'item', 'label', 'table', 'row', 'cell', 'figure', 'figDesc',
+      'caesura', 'sp', 'speaker', 'stage', 'list', 'item', 'label', 'table', 'row', 'cell', 'figure', 'figDesc',
       'graphic', 'quote', 'cit', 'q', 'said', 'hi', 'emph', 'foreign', 'title', 'term', 'mentioned',
       'soCalled', 'gloss', 'persName', 'orgName', 'placeName', 'name', 'rs', 'geogName', 'date',
       'num', 'time', 'measure', 'surname', 'forename', 'roleName', 'addName', 'genName', 'nameLink',
@@ -509,8 +509,11 @@
 
   <xsl:template match="tei:hi">
     <xsl:variable name="rend" select="tokenize(lower-case(translate(string-join((@rend, @rendition, @style), ' '), '#;:', '   ')))"/>
+    <!-- a hi that says nothing of how it is set off is still set off from the text around it:
+         in italics, as print most often does (EEBO-TCP's 2,334 bare hi in one book, its
+         names and Latin, read as the text around them); italics inside italics are upright -->
     <xsl:element name="{if (tk:holds-block(.)) then 'div'
-        else if ($rend = ('italic', 'italics', 'it', 'i')) then 'i'
+        else if ($rend = ('italic', 'italics', 'it', 'i') or empty($rend)) then 'i'
         else if ($rend = ('bold', 'b')) then 'b'
         else if ($rend = ('sup', 'superscript')) then 'sup'
         else if ($rend = ('sub', 'subscript')) then 'sub'
@@ -567,12 +570,74 @@
                        | tei:c | tei:idno | tei:author | tei:editor | tei:imprint | tei:publisher | tei:pubPlace
                        | tei:biblScope | tei:monogr | tei:analytic | tei:series | tei:respStmt | tei:resp
                        | tei:meeting | tei:country | tei:region | tei:settlement | tei:bloc | tei:district
-                       | tei:bibl | tei:role | tei:roleDesc | tei:wit | tei:citedRange | tei:g">
+                       | tei:bibl | tei:role | tei:roleDesc | tei:wit | tei:citedRange">
     <xsl:element name="{if (tk:holds-block(.)) then 'div' else 'span'}">
       <xsl:attribute name="class" select="'tei-' || local-name()"/>
       <xsl:call-template name="tk:id"/><xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
+
+  <!-- A glyph or non-standard character (g) declared in the document's charDecl (char or
+       glyph, pointed at by @ref): its own content when it has one a reader can see; else
+       (empty, or a private-use code point that no font shows: CBETA's <g ref="#CB03340">U+F0D0C</g>)
+       what the declaration gives: a Unicode mapping (a mapping's "U+2353B" is that
+       character), else a normalized form among its properties, else its description or
+       name in brackets (generated, not the text's word). The declaration's name and
+       properties are on hover. An empty g whose declaration is not in the document (EEBO-TCP's
+       ref="char:abque", declared in a file of their own) shows nothing: html.xsl says how many. -->
+  <xsl:template match="tei:g">
+    <xsl:variable name="decl" select="tk:glyph-declaration(.)"/>
+    <xsl:variable name="seen" select="matches(string(.), '[^\s&#xE000;-&#xF8FF;&#xF0000;-&#xFFFFD;&#x100000;-&#x10FFFD;]')"/>
+    <xsl:variable name="shown" select="if ($seen or empty($decl)) then () else tk:glyph-text($decl)"/>
+    <span class="tei-g">
+      <xsl:call-template name="tk:id"/>
+      <xsl:if test="exists($decl)"><xsl:attribute name="title" select="tk:glyph-description($decl)"/></xsl:if>
+      <xsl:choose>
+        <xsl:when test="$shown[1]"><xsl:value-of select="$shown[1]"/></xsl:when>
+        <!-- a name in brackets, once: a composition such as "[木*突]" has its own -->
+        <xsl:when test="$shown[2]"><span class="tk-generated"><xsl:value-of
+            select="if (matches($shown[2], '^\[.*\]$')) then $shown[2] else '[' || $shown[2] || ']'"/></span></xsl:when>
+        <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
+  <!--* The char or glyph of the document's charDecl that a g points at (@ref "#ID"), if any. -->
+  <xsl:function name="tk:glyph-declaration" as="element()?">
+    <xsl:param name="g" as="element()"/>
+    <xsl:sequence select="tk:target($g/@ref)[self::tei:char or self::tei:glyph]"/>
+  </xsl:function>
+
+  <!--* What stands for a declared character: (a character a reader can see, ()) from a
+        mapping or a normalized property, else ((), a name) to show in brackets, else (). A
+        mapping of a private-use code point is no help to a reader without the edition's font. -->
+  <xsl:function name="tk:glyph-text" as="xs:string*">
+    <xsl:param name="decl" as="element()"/>
+    <xsl:variable name="mapped" select="($decl/tei:mapping[not(@type = ('PUA', 'pua', 'private'))],
+        $decl/(tei:charProp | tei:unicodeProp | tei:localProp)
+          [matches(string((tei:localName, tei:unicodeName, @name)[1]), 'normali[sz]|standard', 'i')]/(tei:value, @value))
+        ! tk:code-points(normalize-space(.))[matches(., '[^\s&#xE000;-&#xF8FF;&#xF0000;-&#xFFFFD;&#x100000;-&#x10FFFD;]')]"/>
+    <xsl:variable name="named" select="($decl/tei:desc, $decl/tei:charProp/tei:value, $decl/tei:charName,
+        $decl/tei:glyphName)[normalize-space()][1] ! normalize-space(.)"/>
+    <xsl:sequence select="if (exists($mapped)) then ($mapped[1], ()) else if (exists($named)) then ('', $named) else ()"/>
+  </xsl:function>
+
+  <!--* A mapping's text as characters: "U+2353B" (as CBETA writes them) is that code point. -->
+  <xsl:function name="tk:code-points" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="if (matches($s, '^(U\+[0-9A-Fa-f]{4,6}\s*)+$'))
+        then codepoints-to-string(tokenize($s) ! fold-left(string-to-codepoints(upper-case(substring(., 3))), 0,
+             function($n, $c) { $n * 16 + (if ($c ge 65) then $c - 55 else $c - 48) }))
+        else $s"/>
+  </xsl:function>
+
+  <!--* A declared character's hover text: its name, description and properties. -->
+  <xsl:function name="tk:glyph-description" as="xs:string">
+    <xsl:param name="decl" as="element()"/>
+    <xsl:sequence select="string-join(distinct-values(($decl/(tei:charName | tei:glyphName | tei:desc | tei:note),
+        $decl/(tei:charProp | tei:unicodeProp | tei:localProp)/string-join((tei:localName, tei:unicodeName, @name, tei:value, @value), ': '))
+        ! normalize-space(.)[.]), '; ')"/>
+  </xsl:function>
 
   <!-- A substitution or modification (subst, mod: a letter overwritten, a word replaced) is
        its deletions and additions; the white space that indents them in the source is not
@@ -818,6 +883,10 @@
        breaks there (span.tk-join around a br): a diplomatic text (an inscription, a manuscript) is read
        and cited by its lines, and dropping this one ran two lines into one. The halves stay
        one word for the browser's text and the word count (preservation.py). -->
+  <!-- A caesura, the pause within a verse line, is a gap between its halves: CBETA's verses
+       (大道無門<caesura/>千差有路) ran their phrases together, as did any half-lines written
+       without a space. A space holds the place (a copied line keeps its halves apart). -->
+  <xsl:template match="tei:caesura"><span class="tei-caesura"><xsl:call-template name="tk:id"/><xsl:text> </xsl:text></span></xsl:template>
   <xsl:template match="tei:lb"><br/></xsl:template>
   <!-- A line break standing between blocks (between the verse lines of a stanza or speech,
        where Perseus marks another edition's lineation, <lb ed="actscene" n="5"/>): no line
@@ -1321,6 +1390,10 @@
   <!-- An HTML id from xml:id (kept so that #fragment links into the text work); a block
        without one (p, ab, l, head) gets its stable anchor (anchors.xsl). -->
   <xsl:template name="tk:id">
+    <!-- its language, when the TEI names one (a foreign phrase says it itself), and its
+         direction when that is not the direction of what holds it (tk:dir-attribute) -->
+    <xsl:if test="@xml:lang and not(self::tei:foreign)"><xsl:attribute name="lang" select="tk:bcp47(@xml:lang)"/></xsl:if>
+    <xsl:sequence select="tk:dir-attribute(.)"/>
     <xsl:choose>
       <xsl:when test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:when>
       <xsl:when test="tk:is-anchored-block(.)"><xsl:attribute name="id" select="tk:block-id(.)"/></xsl:when>

@@ -124,6 +124,15 @@ def local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[Diagnos
     return cast(tuple[list[tuple[str, Path]], list[Diagnostic]], edition.memo["local_images"])
 
 
+# More refusals of one kind than this are said in one warning (the first few named).
+_SAID_APART = 3
+_REFUSED_MANY = {
+    "render.image-outside": "are not plain relative paths inside the edition's folder",
+    "render.image-format": "are in formats browsers and EPUB readers do not show (each shown as a label)",
+    "render.image-missing": "do not exist beside the edition",
+}
+
+
 def _find_local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[Diagnostic]]:
     diags: list[Diagnostic] = []
     found: list[tuple[str, Path]] = []
@@ -132,6 +141,8 @@ def _find_local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[D
     seen: set[tuple[Path, str]] = set()
     first_of: dict[str, tuple[Path, Path]] = {}  # url -> (the image copied, the file naming it)
     bases: dict[Path, Path] = {}  # resolved once per file (a thousand letters have 2,210 graphics)
+    # refused images by code: (file, line, url, (code, message, hint))
+    refusals: dict[str, list[tuple[Path, int | None, str, tuple[str, str, str]]]] = {}
     for graphic in edition.root.iter(f"{{{xmlio.TEI_NS}}}graphic"):
         url = (graphic.get("url") or "").strip()
         # a collection's member names its images from its own folder
@@ -178,9 +189,18 @@ def _find_local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[D
                 first_of[url] = (source, file)
                 found.append((url, source))
         else:
-            code, message, hint = refused
-            diags.append(Diagnostic(str(file), graphic.sourceline, None, Severity.WARNING, code, message,
-                                    hint=hint))
+            refusals.setdefault(refused[0], []).append((file, graphic.sourceline, url, refused))
+    for code, cases in refusals.items():
+        if len(cases) <= _SAID_APART or code not in _REFUSED_MANY:
+            diags += [Diagnostic(str(file), line, None, Severity.WARNING, code, message, hint=hint)
+                      for file, line, _url, (_code, message, hint) in cases]
+            continue
+        # said once: Al-Muqtabas' facsimiles name 256 scans in ../images, one warning each
+        file, line, _url, (_code, _message, hint) = cases[0]
+        examples = ", ".join(url for _file, _line, url, _refused in cases[:_SAID_APART])
+        diags.append(Diagnostic(str(file), line, None, Severity.WARNING, code,
+                                f"{len(cases)} images {_REFUSED_MANY[code]}; none was copied "
+                                f"(e.g. {examples})", hint=hint))
     if unnamed:  # said once: a facsimile's page identifiers, one per page of every letter
         url, file, line = unnamed[0]
         diags.append(Diagnostic(str(file), line, None, Severity.INFO, "render.image-identifier",
