@@ -245,3 +245,15 @@ def test_what_no_template_renders_is_reported_and_nothing_else(tmp_path):
     assert reported == [
         "no specific rendering for <cb:div>: its content is kept in a div/span with class tei-div"]
     assert "經文" in page(folder, "body-1.html").xpath("string(//div[@class='tei-div'])")
+
+
+def test_a_shared_verse_line_is_indented_and_act_scene_line_numbers_show_the_line(tmp_path):
+    """Shakespeare's half lines (l part="I" then part="F", the Folger texts) are set as printed
+    plays set them, the later part indented; a line numbered "1.1.10" shows 10."""
+    body = ('<sp><speaker>A</speaker><l n="1.1.9">One line,</l><l n="1.1.10" part="I">and half</l></sp>'
+            '<sp><speaker>B</speaker><l n="1.1.10" part="F">the other half.</l></sp>')
+    folder, _ = build_text(TEI.format(body=f'<div xml:id="d">{body}</div>'), tmp_path)
+    doc = page(folder, "d.html")
+    later = doc.xpath("//div[contains(@class, 'part-later')]")
+    assert [norm("".join(d.xpath("text()"))) for d in later] == ["the other half."]
+    assert doc.xpath("//span[@class='l-n tk-generated']/text()") == ["10", "10"]

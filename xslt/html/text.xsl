@@ -189,7 +189,10 @@
                        | tei:titlePart | tei:docAuthor | tei:docImprint | tei:docDate | tei:docEdition
                        | tei:lg | tei:l | tei:sp | tei:speaker | tei:floatingText | tei:spGrp | tei:castList
                        | tei:castItem | tei:castGroup | tei:set">
-    <div class="tei-{local-name()}{if (@type) then ' type-' || @type else ''}">
+    <!-- a verse line shared between speakers (l part="I", "M", "F": Shakespeare's half lines)
+         is indented after its first part, as printed plays set it -->
+    <div class="tei-{local-name()}{if (@type) then ' type-' || @type else ''}{
+        if (self::tei:l and upper-case(@part) = ('M', 'F')) then ' part-later' else ''}">
       <xsl:call-template name="tk:id"/>
       <xsl:call-template name="tk:line-number"/>
       <xsl:apply-templates/>
@@ -263,8 +266,12 @@
        15"), and nothing on the page said which line was which. Not the text's words
        (tk-generated), hidden from screen readers and left out of a copied passage. -->
   <xsl:template name="tk:line-number">
-    <xsl:if test="self::tei:l and @n castable as xs:integer and xs:integer(@n) gt 0 and xs:integer(@n) mod 5 eq 0">
-      <span class="l-n tk-generated" aria-hidden="true"><xsl:value-of select="xs:integer(@n)"/></span>
+    <!-- (a number of act, scene and line, "1.1.15" in the Folger Shakespeare: the line's, last) -->
+    <xsl:variable name="n" select="if (not(self::tei:l)) then ()
+        else if (@n castable as xs:integer) then xs:integer(@n)
+        else if (matches(@n, '^\d+([.:]\d+)+$')) then xs:integer(replace(@n, '^.*\D', '')) else ()"/>
+    <xsl:if test="$n gt 0 and $n mod 5 eq 0">
+      <span class="l-n tk-generated" aria-hidden="true"><xsl:value-of select="$n"/></span>
     </xsl:if>
   </xsl:template>
 
