@@ -112,7 +112,7 @@ def test_a_finished_shards_pages_are_counted_in_tasks_any_worker_takes(tmp_path)
         tasks = parallel._count_tasks(pool, site, 1, 2)
         counted = [t.result() for t in tasks]
     assert len(tasks) == parallel.COUNTS_PER_SHARD
-    words, reading = preservation.page_counts(mine)
+    words, reading, _links = preservation.page_counts(mine)
     assert sum((c[0] for c in counted), Counter()) == words
     assert sum((c[1] for c in counted), Counter()) == reading
 
