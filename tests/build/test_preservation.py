@@ -850,3 +850,10 @@ def test_a_synopsis_names_the_witness_whose_reading_stands_in_the_text(built):
                        "[vernement wol D]"]
     copies = page.xpath("//*[contains(@class, 'lemma-copy')]/text()")
     assert [c.strip() for c in copies] == ["nun hoeret ir werlt minner"]
+
+
+@pytest.mark.parametrize("fixture", [p.stem for p in FIXTURES])
+def test_no_fixture_build_has_a_dead_link(built, fixture):
+    """Every link the site and the EPUB of each feature fixture write leads to a file and
+    anchor they hold (the build's link check, teikit.build.links, read them as it counted)."""
+    assert [d.message for d in SAID[fixture] if d.code == "build.broken-link"] == []

@@ -35,3 +35,26 @@ def test_anchors_of_hundreds_of_siblings_count_only_those_of_their_name(tmp_path
     abs_ = [f for f in found if f[1].startswith("b")]
     assert abs_ == [(f"text.body.div1.ab{k}", f"b{3 * k - 1}") for k in range(1, len(abs_) + 1)]
     assert len(abs_) == 233
+
+
+def test_a_table_heads_keep_their_anchors_which_the_search_results_link_to(tmp_path):
+    """A table's heads are shown as its caption: each keeps the anchor of its block, or the
+    search results' links to the words of a head led to no anchor (the build's link check,
+    build.broken-link, found it in a TEI sample's table)."""
+    from teikit.build import BuildSettings
+    from teikit.build.run import build_formats
+    from teikit.edition import Edition
+
+    tei = TEI.format(blocks="<p>before</p><table><head>Rates</head><head>by year</head>"
+                            "<row><cell>1</cell><cell>one</cell></row></table>")
+    src = tmp_path / "doc.xml"
+    src.write_text(tei, encoding="utf-8")
+    out = tmp_path / "out"
+    run = build_formats(Edition.load(src), ["html", "epub"], BuildSettings(exports_dir=out))
+    assert run.committed
+    assert [d.message for d in run.diagnostics if d.code == "build.broken-link"] == []
+    (caption,) = page(out / "html", "div-1.html").xpath("//caption")
+    assert caption.get("id") == "text.body.div1.table1.head1"
+    assert [s.get("id") for s in caption.xpath("span")] == ["text.body.div1.table1.head2"]
+    index = (out / "html" / "search-index.js").read_text(encoding="utf-8")
+    assert all(f"div-1.html#text.body.div1.table1.head{n}" in index for n in (1, 2))
