@@ -195,3 +195,50 @@ def test_an_epub_missing_a_manifest_item_is_said(tmp_path):
     assert any("EPUB/package.opf links to 'text/ch02.xhtml' (one of 3 links to it): the EPUB holds no "
                "file EPUB/text/ch02.xhtml" in m for m in said), said
     assert any("links to 'ch02.xhtml#" in m for m in said), said  # the links into its notes
+
+
+_MODES = """
+import sys
+from pathlib import Path
+from teikit import saxon
+from teikit.build import BuildSettings, memory
+from teikit.build.run import build_formats
+from teikit.edition import Edition
+
+mini, custom, out = (Path(a) for a in sys.argv[1:4])
+
+def said(name, jobs, names):
+    run = build_formats(Edition.load(mini), names, BuildSettings(exports_dir=out / name, jobs=jobs,
+                                                                  stylesheets={"html": custom}))
+    assert run.committed, run.diagnostics
+    return sorted(d.message for d in run.diagnostics if d.code == "build.broken-link")
+
+found = {}
+memory.LARGE = 1  # every edition is large: Saxon in children that free their tree
+found["lean, --jobs 2"] = said("lean2", 2, ["html", "epub"])
+found["lean, --jobs 1"] = said("lean1", 1, ["html", "epub"])
+memory.LARGE = 10 ** 12
+found["site in a child"] = said("child", 2, ["html", "epub"])  # halves: the child and this process
+found["divided"] = said("divided", 2, ["html"])  # the pages among workers, which count them
+assert saxon.started()
+found["one process"] = said("one", 1, ["html"])
+first = found["one process"]
+assert first and any("unwritten.html" in m for m in first), first
+for mode, messages in found.items():
+    assert messages == first, (mode, messages, first)
+print("ok")
+"""
+
+
+def test_the_links_are_checked_alike_however_the_site_is_written(tmp_path):
+    """The pages' links are gathered where their words are counted: in a forked child and its
+    parent (half each), in the workers of a divided build, in a large build's lean child and
+    its parent; added up they are those one process finds (the same dead links, each with
+    the same count). A process of its own: once Saxon has run here, a build forks nothing."""
+    import subprocess
+    import sys
+
+    custom = _customized(tmp_path, "html")
+    args = [str(MINI), str(custom), str(tmp_path / "out")]
+    done = subprocess.run([sys.executable, "-c", _MODES, *args], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stdout + done.stderr

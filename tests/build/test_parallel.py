@@ -88,7 +88,11 @@ def test_workers_count_the_words_as_one_process_reads_them(tmp_path):
     assert html.words is not None  # counted by the workers
     from teikit.build import preservation
 
-    assert html.words == preservation.site_counts(tmp_path / "two" / "html")
+    whole = preservation.site_counts(tmp_path / "two" / "html")
+    assert html.words[:2] == whole[:2]
+    # the same pages' links, and those of the search and script data besides
+    links = html.words.links
+    assert links.ids == whole.links.ids and set(whole.links.targets) < set(links.targets)
     codes = [d.code for d in run.diagnostics]
     assert run.committed and "build.text-lost" not in codes
 
