@@ -58,3 +58,23 @@ def test_a_table_heads_keep_their_anchors_which_the_search_results_link_to(tmp_p
     assert [s.get("id") for s in caption.xpath("span")] == ["text.body.div1.table1.head2"]
     index = (out / "html" / "search-index.js").read_text(encoding="utf-8")
     assert all(f"div-1.html#text.body.div1.table1.head{n}" in index for n in (1, 2))
+
+
+def test_search_results_lead_to_where_a_continued_note_and_an_entry_note_are_shown(tmp_path):
+    """A note continuing another (@prev) is shown inside the note it continues, on that note's
+    page; a note in a register entry is part of the entry, with no note anchor: the search
+    results led to anchors neither page had (the build's link check found both)."""
+    from pathlib import Path
+
+    from teikit.build import BuildSettings
+    from teikit.build.run import build_formats
+    from teikit.edition import Edition
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "render" / "notes.xml"
+    out = tmp_path / "out"
+    run = build_formats(Edition.load(fixture), ["html"], BuildSettings(exports_dir=out))
+    assert run.committed
+    assert [d.message for d in run.diagnostics if d.code == "build.broken-link"] == []
+    index = (out / "html" / "search-index.js").read_text(encoding="utf-8")
+    assert '"d1.html#nx","Notes","continuation lilac.' in index  # shown in note nx, on d1's page
+    assert '"back-3.html","Back matter","Mathematician daisy.' in index  # the entry's page, no anchor

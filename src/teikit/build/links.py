@@ -34,6 +34,7 @@ import functools
 import json
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,16 +70,16 @@ def resolve(folder: str, path: str) -> str:
 # Pages of one folder share most of their links (navigation, registers, assets): each is
 # worked out once per folder.
 @functools.lru_cache(maxsize=65536)
-def _target(folder: str, ref: str) -> tuple[str | None, str] | None:
-    """(the file ``ref`` leads to from ``folder``, or None for the page itself; its fragment),
-    or None for a link not followed (another scheme or host, or empty)."""
+def _target(folder: str, ref: str) -> tuple[str, str] | None:
+    """(the file ``ref`` leads to from ``folder``, or "" for the page itself (no path resolves
+    to ""); its fragment), or None for a link not followed (another scheme or host, or empty)."""
     ref = ref.strip()
     if not ref or _ELSEWHERE.match(ref):
         return None
     path, _, fragment = ref.partition("#")
     if "%" in fragment:
         fragment = unquote(fragment)
-    return (resolve(folder, path) if path else None), fragment
+    return (resolve(folder, path) if path else ""), fragment
 
 
 @dataclass
@@ -88,19 +89,35 @@ class Links:
 
     ``ids``: page -> its ids, joined by "\\0" (the memoir's 17,148 ids: 0.17 MB as a string
     per page, 2.1 MB as a set of strings per page; made a set, at the end, only for the pages a
-    fragment leads into). ``targets``: (file, fragment) -> (the first page holding a link
-    to it, the link as written, how many (page, link as written) lead there).
+    fragment leads into). ``targets``: (file, fragment) -> [the first page, by name, holding a
+    link to it, the link as written]. ``counts``: folder -> link as written -> how many pages
+    of that folder hold it.
+
+    Most links of a page are those of the pages beside it (the navigation, the registers, a
+    thousand letters' links to the same persons): a link already worked out from a folder
+    is only counted, by ``Counter.update`` in C; the Python loop runs for the new ones. (A
+    thousand letters: 135,000 links on their pages, 10,000 targets.)
     """
 
     ids: dict[str, str] = field(default_factory=dict)
-    targets: dict[tuple[str, str], tuple[str, str, int]] = field(default_factory=dict)
+    targets: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+    # folder -> the links from it already recorded (not those to a page's own anchors, which
+    # depend on the page): an aid to reading, not part of what was found
+    _known: dict[str, set[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __getstate__(self) -> dict[str, object]:
+        # what a worker sends back: the links found, not its aid to reading
+        return {**self.__dict__, "_known": {}}
 
     def read(self, root: etree._Element, name: str) -> None:
         """Gather the ids and links of the page ``name`` (relative to the output's root),
         parsed as ``root``."""
         ids = _IDS(root)
         self.ids[name] = "\0".join(ids)
-        self.add((*_HREFS(root), *_SRCS(root)), name, ids)
+        refs = set(_HREFS(root))
+        refs.update(_SRCS(root))
+        self.add(refs, name, ids)
 
     def add(self, refs: Iterable[str], name: str, ids: Collection[str] = (),
             folder: str | None = None) -> None:
@@ -108,36 +125,50 @@ class Links:
         record of an anchor of its own that is there: most links of a page are to its notes),
         read from its ``folder`` (by default the page's own)."""
         folder = posixpath.dirname(name) if folder is None else folder
-        own = set(ids)
+        refs = refs if isinstance(refs, set) else set(refs)
+        counts = self.counts.get(folder)
+        if counts is None:
+            counts = self.counts[folder] = Counter()
+        counts.update(refs)
+        known = self._known.get(folder)
+        if known is None:
+            known = self._known[folder] = set()
+        own: set[str] | None = None
         targets = self.targets
-        for ref in set(refs):
-            if ref[:1] == "#" and ref[1:] in own:
-                continue  # most links of a page: to its own notes and markers
-            found = _target(folder, ref)
-            if found is None:
+        for ref in refs - known:
+            key = _target(folder, ref)
+            if key is None:
+                known.add(ref)
                 continue
-            target, fragment = found
-            if target is None:
-                if not fragment or fragment in own:
+            if key[0]:
+                known.add(ref)
+            else:  # an anchor of the page itself
+                if own is None:
+                    own = set(ids)
+                if not key[1] or key[1] in own:
                     continue
-                key = (name, fragment)
-            else:
-                key = (target, fragment)
+                key = (name, key[1])
             old = targets.get(key)
             if old is None:
-                targets[key] = (name, ref, 1)
-            elif old[:2] <= (name, ref):
-                targets[key] = (old[0], old[1], old[2] + 1)
-            else:
-                targets[key] = (name, ref, old[2] + 1)
+                targets[key] = [name, ref]
+            elif (name, ref) < (old[0], old[1]):
+                old[0], old[1] = name, ref
 
     def update(self, other: Links) -> None:
         """Add the pages ``other`` read (none of them read here)."""
         self.ids.update(other.ids)
         targets = self.targets
-        for key, (page, ref, n) in other.targets.items():
+        for key, (page, ref) in other.targets.items():
             old = targets.get(key)
-            targets[key] = (page, ref, n) if old is None else (*min(old[:2], (page, ref)), old[2] + n)
+            if old is None:
+                targets[key] = [page, ref]
+            elif (page, ref) < (old[0], old[1]):
+                old[0], old[1] = page, ref
+        for folder, counted in other.counts.items():
+            if folder in self.counts:
+                self.counts[folder].update(counted)
+            else:
+                self.counts[folder] = Counter(counted)
 
     def add_data(self, folder: Path) -> None:
         """The links of the site's script data (``pages-data.js``: where each printed page is;
@@ -156,20 +187,33 @@ class Links:
         is there a file at this path relative to the output's folder (the site's links to the
         build's other outputs in ``exports/``, ``../csv/persons.csv``); without it a link out
         of the output leads nowhere."""
-        found: list[Dead] = []
+        found: list[tuple[tuple[str, str], bool]] = []  # (target, fragment), the file is missing
         anchors: dict[str, set[str]] = {}
-        for (target, fragment), (page, ref, n) in self.targets.items():
+        for key in self.targets:
+            target, fragment = key
             if target.startswith("../") and not target.startswith("../../") and beside is not None:
                 if not beside(target[3:]):
-                    found.append(Dead(page, ref, target, fragment, n, missing_file=True))
+                    found.append((key, True))
             elif target not in files:
-                found.append(Dead(page, ref, target, fragment, n, missing_file=True))
+                found.append((key, True))
             elif fragment and target in self.ids:
                 if target not in anchors:
                     anchors[target] = set(self.ids[target].split("\0"))
                 if fragment not in anchors[target]:
-                    found.append(Dead(page, ref, target, fragment, n, missing_file=False))
-        return sorted(found, key=lambda d: (d.page, d.ref))
+                    found.append((key, False))
+        if not found:
+            return []
+        # how many links lead to each dead target: the links from each folder, worked out again
+        many: Counter[tuple[str, str]] = Counter()
+        wanted = {key for key, _ in found}
+        for folder, counted in self.counts.items():
+            for ref, n in counted.items():
+                led = _target(folder, ref)
+                if led is not None and led[0] and led in wanted:
+                    many[led] += n
+        dead = [Dead(self.targets[key][0], self.targets[key][1], key[0], key[1], many[key] or 1, missing)
+                for key, missing in found]
+        return sorted(dead, key=lambda d: (d.page, d.ref))
 
 
 def _script_data(path: Path) -> object:
