@@ -78,3 +78,25 @@ def test_the_parent_hears_when_the_child_reached_its_point():
     with Forked(_pid_and, 1) as job:  # a child that never says: the parent hears it ended
         assert job.notified() is False
         assert job.result()[1] == 2
+
+
+def _large() -> bytes:
+    return b"x" * 4_000_000  # far more than a pipe holds (64 KiB on Linux)
+
+
+def test_a_parent_waiting_for_a_notice_hears_a_child_done_without_one():
+    """A child that ends without notify() while its parent waits in notified() (build --jobs 3:
+    the site's child has its pages counted by workers): the parent is told at once, then reads
+    the result, however large, instead of both waiting for the other forever."""
+    def timeout(*_: object) -> None:
+        raise TimeoutError("the parent still waits for its child")
+
+    before = signal.signal(signal.SIGALRM, timeout)
+    signal.alarm(60)
+    try:
+        with Forked(_large) as job:
+            assert job.notified() is False
+            assert job.result() == _large()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)

@@ -88,7 +88,11 @@ def test_workers_count_the_words_as_one_process_reads_them(tmp_path):
     assert html.words is not None  # counted by the workers
     from teikit.build import preservation
 
-    assert html.words == preservation.site_counts(tmp_path / "two" / "html")
+    whole = preservation.site_counts(tmp_path / "two" / "html")
+    assert html.words[:2] == whole[:2]
+    # the same pages' links, and those of the search and script data besides
+    links = html.words.links
+    assert links.ids == whole.links.ids and set(whole.links.targets) < set(links.targets)
     codes = [d.code for d in run.diagnostics]
     assert run.committed and "build.text-lost" not in codes
 
@@ -112,7 +116,7 @@ def test_a_finished_shards_pages_are_counted_in_tasks_any_worker_takes(tmp_path)
         tasks = parallel._count_tasks(pool, site, 1, 2)
         counted = [t.result() for t in tasks]
     assert len(tasks) == parallel.COUNTS_PER_SHARD
-    words, reading = preservation.page_counts(mine)
+    words, reading, _links = preservation.page_counts(mine)
     assert sum((c[0] for c in counted), Counter()) == words
     assert sum((c[1] for c in counted), Counter()) == reading
 

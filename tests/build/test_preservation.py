@@ -321,7 +321,7 @@ def test_a_nested_apparatus_shows_each_reading_once_and_keeps_its_details(built)
     """Patristic Text Archive: an app inside a lemma had its readings shown twice (11.9 % of
     the words repeated), and the app's witDetail and note were lost."""
     source, where = preservation.tei_words(Edition.load(RENDER / "apparatus-nested.xml").tree)
-    for every, reading in (preservation.site_counts(built["apparatus-nested"] / "html"),
+    for every, reading, _links in (preservation.site_counts(built["apparatus-nested"] / "html"),
                            preservation.epub_counts(next(built["apparatus-nested"].glob("*.epub")))):
         report = preservation.compare(source, where, every, "output", reading)
         assert not report.lost and not report.repeated, (report.lost, report.repeated)
@@ -488,7 +488,7 @@ def test_pages_are_read_as_xml_and_a_page_that_is_not_xml_as_html(tmp_path):
         '</article></body></html>', encoding="utf-8")
     (tmp_path / "b.html").write_text(
         "<!DOCTYPE html><html><body><p>four&nbsp;five<br>six<p>seven</body></html>", encoding="utf-8")
-    every, reading = preservation.site_counts(tmp_path)
+    every, reading, _links = preservation.site_counts(tmp_path)
     assert every == Counter(["one", "two", "three", "four", "five", "six", "seven"])
     assert reading == Counter(["one", "two", "three"])
 
@@ -926,3 +926,10 @@ def test_many_images_refused_alike_are_said_in_one_warning(tmp_path):
     assert said.message == ("6 images are not plain relative paths inside the edition's folder; none was "
                             "copied (e.g. ../images/scan-0.jpg, ../images/scan-1.jpg, ../images/scan-2.jpg)")
     assert said.line == 1 and said.hint
+
+
+@pytest.mark.parametrize("fixture", [p.stem for p in FIXTURES])
+def test_no_fixture_build_has_a_dead_link(built, fixture):
+    """Every link the site and the EPUB of each feature fixture write leads to a file and
+    anchor they hold (the build's link check, teikit.build.links, read them as it counted)."""
+    assert [d.message for d in SAID[fixture] if d.code == "build.broken-link"] == []

@@ -54,5 +54,5 @@ def test_the_editor_label_is_the_editions_words_not_the_texts(tmp_path):
     folder, _ = build_text(TEI, tmp_path)
     (label,) = page(folder, "bib.html").xpath("//span[@class='tk-generated'][. = '(ed.)']")
     assert label.getprevious().get("class") == "tei-editor"
-    _every, reading = preservation.site_counts(folder)
+    reading = preservation.site_counts(folder).reading
     assert reading["ed"] == 0 and reading["block"] == 1

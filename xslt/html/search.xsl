@@ -112,9 +112,19 @@
     <xsl:variable name="holder" select="$block/ancestor-or-self::*[@xml:id or tk:is-anchored-block(.)]
         [not(self::tei:note)][. is $unit or exists(ancestor::*[. is $unit])][1]"/>
     <xsl:sequence select="
-        if ($block/self::tei:note) then tk:note-id($block)
+        if ($block/self::tei:note[ancestor::tei:person or ancestor::tei:personGrp or ancestor::tei:place
+            or ancestor::tei:org or ancestor::tei:event]) then $block/@xml:id ! string(.)
+        else if ($block/self::tei:note) then tk:note-id($block)
         else if (empty($holder) or $holder is $unit) then ()
         else tk:block-id(tk:heading-block($holder))"/>
+  </xsl:function>
+
+  <!--* The note a continuation (@prev) is shown with, at the end of its chain: the search
+        result leads there (the continuation has no anchor of its own). -->
+  <xsl:function name="tk:search-shown-note" as="element(tei:note)?">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="($tk:doc//tei:note[@next][not(tk:is-continuation(.))]
+        [some $c in tk:continuations(.) satisfies $c is $note])[1]"/>
   </xsl:function>
 
   <!--* A division's heads (label, title) are shown as one heading, the first one's. -->
@@ -160,8 +170,11 @@
             let $page := tk:page-of($b),
                 $on-page := exists($page) and (exists($page/ancestor::*[. is $u]) or tk:unit-of($page) is $u),
                 $anchor := tk:search-anchor($b, $u),
-                $text := tk:search-text($b)
-            return if (not($text)) then () else serialize([$file || (if ($anchor) then '#' || $anchor else if ($on-page) then '#' || tk:pb-id($page) else ''),
+                $text := tk:search-text($b),
+                $shown := $b/self::tei:note[tk:is-continuation(.)] ! tk:search-shown-note(.)
+            return if (not($text)) then () else serialize([
+                    if (exists($shown)) then tk:unit-file(tk:note-unit($shown)) || '#' || tk:note-id($shown)
+                    else $file || (if ($anchor) then '#' || $anchor else if ($on-page) then '#' || tk:pb-id($page) else ''),
                     string-join(($label, $page[$on-page]/@n ! ($p || ' ' || .)), ', '),
                     $text, $i - 1,
                     array{ ($b//*[@ref] except $b//tei:note//*) ! (

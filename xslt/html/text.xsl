@@ -322,7 +322,17 @@
     <table class="tei-table">
       <xsl:call-template name="tk:id"/>
       <xsl:if test="tei:head">
-        <caption><xsl:apply-templates select="tei:head/node()"/></caption>
+        <!-- each head keeps its anchor (anchors.xsl), which the search results link to: the
+             first on the caption, any other on a span of its own -->
+        <caption>
+          <xsl:for-each select="tei:head[1]"><xsl:call-template name="tk:id"/></xsl:for-each>
+          <xsl:for-each select="tei:head">
+            <xsl:choose>
+              <xsl:when test="position() = 1"><xsl:apply-templates/></xsl:when>
+              <xsl:otherwise><span><xsl:call-template name="tk:id"/><xsl:apply-templates/></span></xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+        </caption>
       </xsl:if>
       <xsl:for-each select="tei:row">
         <tr>

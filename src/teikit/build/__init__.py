@@ -8,7 +8,6 @@ is one module and one line here.
 from __future__ import annotations
 
 import importlib
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 from teikit.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
+    from teikit.build.preservation import PageCounts
     from teikit.edition import Edition
 
 BUILDERS: dict[str, str] = {
@@ -57,9 +57,9 @@ class BuildResult:
     format: str
     outputs: list[Path] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    words: tuple[Counter[str], Counter[str]] | None = None
-    """The words of the pages and of their reading text, when the builder counted them as it
-    wrote them (teikit.build.preservation); None: the check reads the pages."""
+    words: PageCounts | None = None
+    """The words of the pages and of their reading text, and their links, when the builder
+    counted them as it wrote them (teikit.build.preservation); None: the check reads the pages."""
 
 
 class Builder(Protocol):

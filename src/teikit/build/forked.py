@@ -85,6 +85,14 @@ class Forked:
             except BaseException as exc:  # everything goes back to the parent, which decides
                 code = 1
                 payload = _pickled_failure(exc)
+            if _notify_fd is not None:
+                # a parent waiting in notified() hears the child is done without notify(): it
+                # would wait there while the child waits for it to read a result larger than
+                # the pipe holds (build --jobs 3: the site's child divides its pages, whose
+                # workers count their words, so it never notifies; the memoir hung)
+                with contextlib.suppress(OSError):
+                    os.close(_notify_fd)
+                _notify_fd = None
             try:
                 with os.fdopen(write, "wb") as pipe:
                     pipe.write(payload)

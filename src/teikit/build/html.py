@@ -15,7 +15,6 @@ import os
 import re
 import shutil
 import tempfile
-from collections import Counter
 from pathlib import Path
 from typing import cast
 
@@ -228,11 +227,12 @@ def copy_images(edition: Edition, folder: Path) -> list[Diagnostic]:
 
 def fill(edition: Edition, settings: BuildSettings, tmp: Path, tei_words: bool = True,
          halves: bool = False, lean: bool = False,
-         ) -> tuple[list[Diagnostic], tuple[Counter[str], Counter[str]] | None]:
+         ) -> tuple[list[Diagnostic], preservation.PageCounts | None]:
     """Write the whole site into the fresh folder ``tmp``: pages, search index, assets, the
     TEI and its images. Returns the diagnostics and, when the build checks the text, the
-    words of the pages (see :class:`teikit.build.BuildResult`); ``tei_words``: count the
-    TEI's words too, meanwhile (not in a child process: its parent counts them).
+    words of the pages and their links (see :class:`teikit.build.BuildResult`; the links of
+    the search data too, read as its index is made); ``tei_words``: count the TEI's words
+    too, meanwhile (not in a child process: its parent counts them).
 
     ``halves`` (in a forked child, :mod:`teikit.build.forked`): once the pages are written,
     tell the parent (:func:`teikit.build.forked.notify`), which counts the words of the pages
@@ -253,8 +253,11 @@ def fill(edition: Edition, settings: BuildSettings, tmp: Path, tei_words: bool =
         if settings.check_text and tei_words and not parallel.divided(settings):
             preservation.edition_words(edition)  # the TEI's words, for the text check (workers count theirs)
 
+    searched = preservation.Links()  # the search data's links, gathered as its index is made
+
     def index() -> None:
-        search_index.write(tmp)  # search-docs.json -> the prebuilt index search-index.js
+        # search-docs.json -> the prebuilt index search-index.js
+        search_index.write(tmp, searched if settings.check_text else None)
 
     if lean:  # what needs the tree first: render() then frees it
         meanwhile()
@@ -268,12 +271,15 @@ def fill(edition: Edition, settings: BuildSettings, tmp: Path, tei_words: bool =
         from teikit.build import forked
 
         forked.notify()  # every page is written: the parent counts shard 1's words meanwhile
-        words = preservation.page_counts(half_of_pages(tmp, 0))
+        words = preservation.page_counts(half_of_pages(tmp, 0), tmp)
     if halves and not lean:  # a large build's parent writes it, not this process that Saxon's heap fills
         index()
     shutil.copytree(ASSETS, tmp / "assets")
     if settings.check_text and words is None:  # counted where written
         words = preservation.site_counts(tmp)
+    if words is not None:  # the links of the data the scripts read (the pages' are in)
+        words.links.update(searched)
+        words.links.add_data(tmp)
     return diags, words
 
 

@@ -39,6 +39,7 @@ from teikit.edition import Edition
 from teikit.errors import EnvironmentError_, InputError, TeikitError, ended_abruptly
 
 if TYPE_CHECKING:
+    from teikit.build.preservation import PageCounts
     from teikit.saxon import Serialized
 
 DASK = "dask://"
@@ -172,18 +173,19 @@ def render_prepared(prepared: Prepared, settings: BuildSettings, folder: str, sh
                             shard, shards)
 
 
-def count_pages(pages: list[str]) -> tuple[Counter[str], Counter[str]]:
-    """A worker's task: the words of ``pages`` (see :func:`teikit.build.preservation.page_counts`)."""
+def count_pages(pages: list[str], site: str) -> PageCounts:
+    """A worker's task: the words and links of ``pages`` of the site in ``site`` (see
+    :func:`teikit.build.preservation.page_counts`)."""
     from teikit.build import preservation
 
-    return preservation.page_counts(Path(p) for p in pages)
+    return preservation.page_counts((Path(p) for p in pages), Path(site))
 
 
 COUNTS_PER_SHARD = 3  # count_pages tasks per shard: whichever worker is free takes the next
 
 
 def _count_tasks(pool: Executor, site: Path, shard: int,
-                 shards: int) -> list[Future[tuple[Counter[str], Counter[str]]]]:
+                 shards: int) -> list[Future[PageCounts]]:
     """Submit the counting of shard ``shard``'s pages (all written: its task is done) in a few
     tasks, interleaved so each holds pages of every kind. Counting is a fifth of a worker's
     work; as small tasks any free worker takes, a shard that finished early no longer waits
@@ -192,7 +194,8 @@ def _count_tasks(pool: Executor, site: Path, shard: int,
 
     mine = [os.path.join(site, name) for name in preservation.html_names(site)
             if shard_of(name, shards) == shard]
-    return [pool.submit(count_pages, mine[i::COUNTS_PER_SHARD]) for i in range(COUNTS_PER_SHARD)
+    return [pool.submit(count_pages, mine[i::COUNTS_PER_SHARD], os.fspath(site))
+            for i in range(COUNTS_PER_SHARD)
             if mine[i::COUNTS_PER_SHARD]]
 
 
@@ -365,7 +368,7 @@ def divided(settings: BuildSettings) -> bool:
 def render_site(edition: Edition, settings: BuildSettings, folder: Path,
                 meanwhile: Callable[[Serialized | None], object] | None = None,
                 then: Callable[[], object] | None = None,
-                ) -> tuple[list[Diagnostic], tuple[Counter[str], Counter[str]] | None]:
+                ) -> tuple[list[Diagnostic], PageCounts | None]:
     """Write the HTML site of ``edition`` into ``folder``: in this process, or divided among
     processes when the settings ask for it. Returns the diagnostics and, from workers, the
     words of the pages (else None: count them after). ``meanwhile`` is called while the
@@ -403,9 +406,8 @@ def render_site(edition: Edition, settings: BuildSettings, folder: Path,
             if meanwhile is not None:
                 meanwhile(document)
             shard = {f: i for i, f in enumerate(futures)}
-            counting: list[Future[tuple[Counter[str], Counter[str]]]] = []
-            words: Counter[str] = Counter()
-            reading: Counter[str] = Counter()
+            counting: list[Future[PageCounts]] = []
+            counts = preservation.PageCounts(Counter(), Counter(), preservation.Links())
             with _workers_said(settings):
                 for done in as_completed(futures):
                     done.result()  # a shard that failed stops the build here
@@ -415,15 +417,12 @@ def render_site(edition: Edition, settings: BuildSettings, folder: Path,
                 if then is not None:
                     then()
                 for counted in as_completed(counting):  # added up as they come, not all at the end
-                    page_words, page_reading = counted.result()
-                    words.update(page_words)
-                    reading.update(page_reading)
+                    counts.update(counted.result())
             if isinstance(pool, ProcessPoolExecutor):  # done: let them go while this process goes on
                 pool.shutdown(wait=False)
     finally:
         shutil.rmtree(handover, ignore_errors=True)
     found = diags + [d for shard_found in results for d in shard_found]
-    counts = (words, reading) if settings.check_text else None
     # what every shard says about the whole edition (unhandled elements...) is said once
     seen: set[tuple[object, ...]] = set()
     out = []
@@ -432,4 +431,4 @@ def render_site(edition: Edition, settings: BuildSettings, folder: Path,
         if key not in seen:
             seen.add(key)
             out.append(d)
-    return out, counts
+    return out, counts if settings.check_text else None

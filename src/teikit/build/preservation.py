@@ -18,6 +18,10 @@ counts and the lost words with the TEI elements they came from, so a build can s
 it dropped and why; :func:`diagnostics` turns a report into build diagnostics (an error
 when more than :data:`TOLERANCE` of the words are lost, else a warning).
 
+The same reading of each page gathers its ids and links, checked once the whole output is
+read: a link to no file, or to an anchor its page lacks, is a warning
+(:mod:`teikit.build.links`).
+
 Words shown twice are counted on the *reading text* alone: the ``article.unit`` of each page
 (one per unit of the edition, in the HTML site and in the EPUB), without what teikit adds
 there (page numbers, note numbers and back-links, a unit's label, the "Notes" heading, the
@@ -35,14 +39,16 @@ import os
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import NamedTuple, cast
 
 from lxml import etree
 
 from teikit import collection
+from teikit.build.links import CONTAINER, Dead, Links, read_container, read_package
+from teikit.build.links import diagnostics as link_diagnostics
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.edition import Edition
 from teikit.xmlio import TEI_NS
@@ -310,10 +316,25 @@ def _count(pieces: list[str]) -> Counter[str]:
     return Counter(words("\0".join(pieces)))
 
 
-def site_counts(folder: Path) -> tuple[Counter[str], Counter[str]]:
-    """(words of every HTML page of a built site, words of its reading text); search and page
-    data excluded (see the module's doc)."""
-    return page_counts(html_pages(folder))
+class PageCounts(NamedTuple):
+    """What reading an output's pages back found: the words of every page, those of the
+    reading text alone, and the ids and links of the pages (:mod:`teikit.build.links`)."""
+
+    every: Counter[str]
+    reading: Counter[str]
+    links: Links
+
+    def update(self, other: PageCounts) -> None:
+        """Add ``other``'s pages (others than those counted here)."""
+        self.every.update(other.every)
+        self.reading.update(other.reading)
+        self.links.update(other.links)
+
+
+def site_counts(folder: Path) -> PageCounts:
+    """(words of every HTML page of a built site, words of its reading text, the pages' links);
+    search and page data excluded from the words (see the module's doc)."""
+    return page_counts(html_pages(folder), folder)
 
 
 def html_pages(folder: Path) -> list[Path]:
@@ -351,18 +372,25 @@ def _page_root(page: Path | bytes) -> etree._Element:
         return etree.fromstring(data, _HTML)
 
 
-def page_counts(pages: Iterable[Path]) -> tuple[Counter[str], Counter[str]]:
-    """(words of ``pages``, words of their reading text): a site's, or a worker's share of it."""
+def page_counts(pages: Iterable[Path], site: Path | None = None) -> PageCounts:
+    """(words of ``pages``, words of their reading text, their ids and links): a site's, or a
+    worker's share of it. ``site``: the folder the pages' links are read from (their names
+    relative to it); without it, the pages' paths as given."""
     every_count: Counter[str] = Counter()
     reading_count: Counter[str] = Counter()
+    links = Links()
+    cut = len(os.fspath(site)) + 1 if site is not None else 0
     for page in pages:
         # counted page by page: the text of a whole site is never held at once
         every: list[str] = []
         reading: list[str] = []
-        _page_pieces(_page_root(page), every, reading)
+        root = _page_root(page)
+        _page_pieces(root, every, reading)
+        # the links too, from the same parse (the pages are read once: teikit.build.links)
+        links.read(root, os.fspath(page)[cut:].replace(os.sep, "/"))
         every_count.update(WORD.findall("\0".join(every)))
         reading_count.update(WORD.findall("\0".join(reading)))
-    return _folded(every_count), _folded(reading_count)
+    return PageCounts(_folded(every_count), _folded(reading_count), links)
 
 
 def _folded(raw: Counter[str]) -> Counter[str]:
@@ -373,20 +401,30 @@ def _folded(raw: Counter[str]) -> Counter[str]:
     return out
 
 
-def epub_counts(epub: Path) -> tuple[Counter[str], Counter[str]]:
+def epub_counts(epub: Path) -> PageCounts:
     """(words of every XHTML content document of an EPUB, navigation document excluded; words of
-    its reading text)."""
+    its reading text; the links of every XHTML document, the package and the container)."""
     every: Counter[str] = Counter()
     reading: Counter[str] = Counter()
+    links = Links()
     with zipfile.ZipFile(epub) as zf:
-        for name in sorted(zf.namelist()):
-            if name.endswith((".xhtml", ".html")) and not name.rsplit("/", 1)[-1].startswith("nav."):
+        names = sorted(zf.namelist())
+        for name in names:
+            if name.endswith((".xhtml", ".html")):
+                root = _page_root(zf.read(name))
+                links.read(root, name)
+                if name.rsplit("/", 1)[-1].startswith("nav."):
+                    continue
                 pieces: list[str] = []
                 read: list[str] = []
-                _page_pieces(_page_root(zf.read(name)), pieces, read)
+                _page_pieces(root, pieces, read)
                 every.update(WORD.findall("\0".join(pieces)))
                 reading.update(WORD.findall("\0".join(read)))
-    return _folded(every), _folded(reading)
+            elif name.endswith(".opf"):
+                read_package(links, zf.read(name), name)
+            elif name == CONTAINER:
+                read_container(links, zf.read(name), name)
+    return PageCounts(_folded(every), _folded(reading), links)
 
 
 def site_words(folder: Path) -> Counter[str]:
@@ -412,6 +450,8 @@ class Preservation:
     reading_words: int = 0
     #: words the reading text holds more often than the TEI does
     repeated: Counter[str] = field(default_factory=Counter)
+    #: the output's dead links (teikit.build.links), by the output holding them ("the EPUB")
+    dead: dict[str, list[Dead]] = field(default_factory=dict)
 
     @property
     def lost_count(self) -> int:
@@ -441,30 +481,63 @@ def compare(source: Counter[str], where: Mapping[str, str], output: Counter[str]
 
 
 def site_report(source: Counter[str], where: Mapping[str, str], folder: Path | None,
-                counted: tuple[Counter[str], Counter[str]] | None = None) -> Preservation:
-    """The HTML site in ``folder`` against the TEI's words (lost and repeated); ``counted``:
-    the site's words as its builder counted them, instead of reading the pages again."""
+                counted: PageCounts | None = None, files: Collection[str] | None = None,
+                beside: Callable[[str], bool] | None = None) -> Preservation:
+    """The HTML site in ``folder`` against the TEI's words (lost and repeated), and its dead
+    links; ``counted``: the site's words as its builder counted them, instead of reading the
+    pages again, and ``files``: the site's files ("/"-separated, relative to it), instead of
+    listing the folder; ``beside``: whether the build's exports folder holds a file (see
+    :meth:`teikit.build.links.Links.dead`)."""
     if counted is None and folder is None:
         raise ValueError("site_report needs the site's folder or its counted words")
-    every, reading = counted or site_counts(cast(Path, folder))
-    return compare(source, where, every, "HTML site", reading)
+    counted = counted or site_counts(cast(Path, folder))
+    report = compare(source, where, counted.every, "HTML site", counted.reading)
+    if files is None:
+        files = _files(cast(Path, folder)) if folder is not None else None
+    if files is not None:
+        report.dead = {"the HTML site": counted.links.dead(files, beside)}
+    return report
+
+
+def _files(folder: Path) -> set[str]:
+    """Every file under ``folder``, "/"-separated and relative to it."""
+    top = os.fspath(folder)
+    found: set[str] = set()
+    for where, _, names in os.walk(top):
+        rel = os.path.relpath(where, top).replace(os.sep, "/")
+        found.update(name if rel == "." else f"{rel}/{name}" for name in names)
+    return found
+
+
+def _epub_files(epub: Path) -> set[str]:
+    with zipfile.ZipFile(epub) as zf:
+        return set(zf.namelist())
 
 
 def epub_report(source: Counter[str], where: Mapping[str, str], epub: Path) -> Preservation:
-    """The EPUB ``epub`` against the TEI's words (lost and repeated)."""
-    every, reading = epub_counts(epub)
-    return compare(source, where, every, "EPUB", reading)
+    """The EPUB ``epub`` against the TEI's words (lost and repeated), and its dead links."""
+    counted = epub_counts(epub)
+    report = compare(source, where, counted.every, "EPUB", counted.reading)
+    report.dead = {"the EPUB": counted.links.dead(_epub_files(epub))}
+    return report
 
 
-def epubs_report(source: Counter[str], where: Mapping[str, str], books: list[Path]) -> Preservation:
-    """Several EPUBs (one per document of a collection) together against the TEI's words."""
+def epubs_report(source: Counter[str], where: Mapping[str, str], books: list[Path],
+                 folder: Path | None = None) -> Preservation:
+    """Several EPUBs (one per document of a collection) together against the TEI's words, and
+    each one's dead links (named by its path under ``folder``)."""
     every: Counter[str] = Counter()
     reading: Counter[str] = Counter()
+    dead: dict[str, list[Dead]] = {}
     for book in books:
-        words, read = epub_counts(book)
-        every.update(words)
-        reading.update(read)
-    return compare(source, where, every, "EPUBs", reading)
+        counted = epub_counts(book)
+        every.update(counted.every)
+        reading.update(counted.reading)
+        name = book.relative_to(folder).as_posix() if folder is not None else book.name
+        dead[f"the EPUB {name}"] = counted.links.dead(_epub_files(book))
+    report = compare(source, where, every, "EPUBs", reading)
+    report.dead = dead
+    return report
 
 
 def _sample(report: Preservation, counts: Counter[str]) -> str:
@@ -476,7 +549,8 @@ def _sample(report: Preservation, counts: Counter[str]) -> str:
 
 def diagnostics(report: Preservation, file: str) -> list[Diagnostic]:
     """A diagnostic for an output that lost words, another for one that repeats more than
-    :data:`TOLERANCE` of them (none when all arrived once)."""
+    :data:`TOLERANCE` of them (none when all arrived once), and one per dead link
+    (:func:`teikit.build.links.diagnostics`)."""
     found: list[Diagnostic] = []
     if report.lost:
         sample = _sample(report, report.lost)
@@ -495,6 +569,8 @@ def diagnostics(report: Preservation, file: str) -> list[Diagnostic]:
             f"({report.repeated_share:.1%} of {report.words_in}), e.g. {sample}",
             hint="an element rendered in two places? see docs/elements.md, and report it",
         ))
+    for output, dead in report.dead.items():
+        found += link_diagnostics(dead, output, file)
     return found
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -59,10 +58,11 @@ def _failure(edition: Edition, name: str, exc: TeikitError) -> Diagnostic:
 
 
 def _preservation(edition: Edition, settings: BuildSettings, pending: list[tuple[Path, Path]],
-                  counted: tuple[Counter[str], Counter[str]] | None = None, *, site: bool = True,
-                  books: bool = True) -> list[Diagnostic]:
+                  counted: preservation.PageCounts | None = None, *, site: bool = True,
+                  books: bool = True, site_files: list[Path] | None = None) -> list[Diagnostic]:
     """Nothing dropped: the words of the TEI against the staged HTML site (``site``) and EPUBs
-    (``books``)."""
+    (``books``); no dead link in them. ``site_files``: the site's files as they will stand
+    (:func:`teikit.build.html.listed`), when the site was written by a child (not staged yet)."""
     from teikit.build import preservation
 
     staged = {target.resolve(): tmp for tmp, target in pending}
@@ -72,7 +72,11 @@ def _preservation(edition: Edition, settings: BuildSettings, pending: list[tuple
     found: list[Diagnostic] = []
     html = staged.get((settings.exports_dir / "html").resolve())
     if site and (html is not None or counted is not None):  # a child's site: counted, not yet staged
-        report = preservation.site_report(source, where, html, counted)
+        target = settings.exports_dir / "html"
+        files = ({p.relative_to(target).as_posix() for p in site_files}
+                 if site_files is not None and html is None else None)
+        report = preservation.site_report(source, where, html, counted, files,
+                                          functools.partial(_in_exports, settings, staged))
         found += preservation.diagnostics(report, str(edition.path))
     for target, tmp in staged.items() if books else ():
         if target.suffix == ".epub":
@@ -85,7 +89,7 @@ def _preservation(edition: Edition, settings: BuildSettings, pending: list[tuple
 
             left = unbooked_entries(edition)
             report = preservation.epubs_report(source - preservation.words_of(left) if left else source,
-                                               where, sorted(tmp.rglob("*.epub")))
+                                               where, sorted(tmp.rglob("*.epub")), tmp)
             found += preservation.diagnostics(report, str(edition.path))
             if left:
                 found.append(Diagnostic(
@@ -96,6 +100,21 @@ def _preservation(edition: Edition, settings: BuildSettings, pending: list[tuple
                     hint="build one EPUB for the collection (without --epub-per-document) "
                          "to have them in a book"))
     return found
+
+
+def _in_exports(settings: BuildSettings, staged: dict[Path, Path], name: str) -> bool:
+    """Will the exports folder hold the file ``name`` (a "/"-separated path in it) once this
+    build is in place? An output this build made, as staged (it replaces the one there); else
+    a file there now (the downloads page offers only outputs there or being made:
+    :mod:`teikit.build.downloads`); the deposit, made from the outputs once they are in place,
+    when this run makes it."""
+    path = settings.exports_dir.resolve() / name
+    for target, tmp in staged.items():
+        if path == target:
+            return tmp.is_file()
+        if path.is_relative_to(target):
+            return (tmp / path.relative_to(target)).is_file()
+    return path.is_file() or ("deposit" in settings.products and name.startswith("deposit/"))
 
 
 def _forks_site(names: list[str], settings: BuildSettings, alongside: Sequence[Task],
@@ -139,15 +158,17 @@ def _site_in_child(edition: Edition, settings: BuildSettings,
             # (--jobs 1): then once the child has ended
             written = settings.check_text and job.notified()
             ended = job.result() if written and settings.jobs == 1 else None
+            searched = preservation.Links()  # the search data's links, gathered as its index is made
             if lean and written:  # not in the child, whose memory Saxon's heap holds (+175 MiB at 50 MB)
-                search_index.write(tmp)
-            mine = preservation.page_counts(html.half_of_pages(tmp, 1)) if written else None
+                search_index.write(tmp, searched)
+            mine = preservation.page_counts(html.half_of_pages(tmp, 1), tmp) if written else None
             diags, words = ended if ended is not None else job.result()
             if lean and not written:  # the child ended without saying its pages were written
-                search_index.write(tmp)
+                search_index.write(tmp, searched)
             if mine is not None and words is not None:
-                words[0].update(mine[0])
-                words[1].update(mine[1])
+                words.update(mine)
+            if words is not None:
+                words.links.update(searched)
             return BuildResult(format="html", outputs=html.listed(target, tmp), diagnostics=diags,
                                words=words)
 
@@ -263,9 +284,11 @@ def build_formats(edition: Edition, names: list[str], settings: BuildSettings,
             order = {name: i for i, name in enumerate([*names, *(task.name for task in alongside)])}
             run.results.sort(key=lambda r: order.get(r.format, len(order)))
             if checked and not run.failures:
-                counted = next((r.words for r in run.results if r.format == "html"), None)
+                site_result = next((r for r in run.results if r.format == "html"), None)
+                counted = site_result.words if site_result is not None else None
                 run.results.append(BuildResult("text", diagnostics=_preservation(
-                    edition, settings, pending, counted, books=False) + books))
+                    edition, settings, pending, counted, books=False,
+                    site_files=site_result.outputs if site_result is not None else None) + books))
             if run.failures or any(d.severity is Severity.ERROR for d in run.diagnostics):
                 raise _Abandon
             if source_hash is not None:

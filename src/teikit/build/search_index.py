@@ -17,8 +17,12 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from teikit.build.links import Links
 
 DOCS = "search-docs.json"
 PARTS = "search-docs-[0-9]*.json"  # one per shard of a divided build (build --jobs N)
@@ -90,9 +94,10 @@ def _documents(folder: Path) -> tuple[dict[str, Any], list[Path]] | None:
     return data, parts
 
 
-def write(folder: Path) -> Path | None:
+def write(folder: Path, links: Links | None = None) -> Path | None:
     """Turn ``folder/search-docs.json`` (or its parts) into ``folder/search-index.js`` (the
-    JSON is removed).
+    JSON is removed); the search results' links (each document's place, each unit's and
+    each entity's page) are added to ``links``, when given, for the build's link check.
 
     Returns the index written, or None when the stylesheet wrote no documents (an
     edition's own stylesheet may leave the search page out).
@@ -101,6 +106,8 @@ def write(folder: Path) -> Path | None:
     if found is None:
         return None
     data, sources = found
+    if links is not None:
+        links.add(_hrefs(data), INDEX)
     index = build_index(data)
     del data
     target = Path(folder) / INDEX
@@ -111,6 +118,19 @@ def write(folder: Path) -> Path | None:
     for source in sources:
         source.unlink()
     return target
+
+
+def _hrefs(data: dict[str, Any]) -> Iterator[str]:
+    """The links a search result offers: the units' pages, the documents' places, the entities' pages."""
+    for unit in data.get("units") or []:
+        if isinstance(unit, list) and unit and isinstance(unit[0], str):
+            yield unit[0]
+    for doc in data.get("docs") or []:
+        if isinstance(doc, list) and doc and isinstance(doc[0], str):
+            yield doc[0]
+    for entity in (data.get("entities") or {}).values():
+        if isinstance(entity, dict) and isinstance(entity.get("href"), str):
+            yield entity["href"]
 
 
 _CHUNK = 2000  # items serialized by one json.dumps call in _dump
