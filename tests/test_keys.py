@@ -54,3 +54,10 @@ def test_a_key_names_an_entry_of_the_kind_its_name_names():
     keys_as_refs(root)
     p = root.find(f".//{{{TEI}}}p")
     assert [el.get("ref") for el in p] == [None, "#Reuss", "#escher", "#Reuss"]
+
+
+def test_keys_with_no_entry_anywhere_stay_keys_and_a_persona_is_an_entry():
+    root = _root('<p><persName key="1039">V</persName> <persName key="x">X</persName></p>')
+    assert keys_as_refs(root) == 0 and root.find(f".//{{{TEI}}}persName").get("ref") is None
+    root = _root('<p><persName key="x">X</persName></p><listPerson><persona xml:id="x"/></listPerson>')
+    assert keys_as_refs(root) == 1 and root.find(f".//{{{TEI}}}persName").get("ref") == "#x"
