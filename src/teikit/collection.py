@@ -318,9 +318,10 @@ def unique_ids(corpus: etree._Element) -> dict[tuple[str, str], str]:
     renamed: dict[tuple[str, str], str] = {}
     by_member: dict[int, dict[str, str]] = {}  # id(member) -> {old: new}
     prefixes: dict[int, str] = {}
+    bases = {id(member): member.get(f"{{{xmlio.XML_NS}}}base") or "" for member in members}
     for xml_id, owners in holders.items():
         for member in owners if xml_id in outside else owners[1:]:
-            base = member.get(f"{{{xmlio.XML_NS}}}base") or ""
+            base = bases[id(member)]
             prefix = prefixes.get(id(member)) or prefixes.setdefault(id(member), _id_prefix(member))
             new = f"{prefix}-{xml_id}"
             n = 1
