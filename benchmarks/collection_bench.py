@@ -2,7 +2,7 @@
 
 Points at a corpus on this machine (never copied into the repository): a folder of TEI files,
 e.g. the Arthur Schnitzler correspondence (`fetch` github:arthur-schnitzler/schnitzler-briefe-data,
-then `data/editions/`). The first N files (by name) are linked into a temporary folder, and
+then `data/editions/`). The first N files (by name) are copied into a temporary folder, and
 each step runs as its own `teikit` process:
 
 - `validate` and `check` of the whole set;

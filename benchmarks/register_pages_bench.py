@@ -10,7 +10,7 @@ status and wall time. ``--teikit`` runs another checkout's ``src`` (to compare w
 before a change: ``git archive REV src xslt | tar -x -C /tmp/base``, then ``--teikit /tmp/base/src``).
 
 ``--edition DIR --register FILE ...`` builds a real collection instead (the first ``-n`` of its
-files, linked into a temporary folder) and prints its pages and the words of its text and
+files, copied into a temporary folder) and prints its pages and the words of its text and
 registers (as this checkout's text check counts them) that the site and the EPUB lack.
 
     .venv/bin/python benchmarks/register_pages_bench.py
