@@ -22,6 +22,13 @@
        is read on one page); a longer one (a novel, a play) is taken apart as usual. 0: every
        member is taken apart. -->
   <xsl:param name="member-page-chars" as="xs:integer" select="40000"/>
+  <!-- What the process that read the edition worked out, so that each worker of a divided
+       build (build -\-jobs N) need not work it out again over the whole collection: the
+       characters of each collection member's text (JSON {xml:base: count}, the string-length of
+       the member's first text) and the lower-cased xml:ids that two distinct IDs fold to
+       (separated by spaces; () when not given: worked out here). Either may be left out. -->
+  <xsl:param name="member-chars" as="xs:string" select="''"/>
+  <xsl:param name="id-clashes" as="xs:string?" select="()"/>
   <!-- JSON object overriding interface labels, e.g. {"contents": "Inhalt"}. -->
   <xsl:param name="labels" as="xs:string" select="'{}'"/>
 
@@ -110,8 +117,18 @@
   <xsl:function name="tk:short-member" as="xs:boolean">
     <xsl:param name="text" as="element()"/>
     <xsl:sequence select="exists($text/parent::tei:TEI/parent::tei:teiCorpus)
-        and string-length($text) le $member-page-chars
-        and empty($text/(tei:group | tei:text))"/>
+        and empty($text/(tei:group | tei:text))
+        and tk:text-chars($text) le $member-page-chars"/>
+  </xsl:function>
+
+  <!-- $member-chars read. -->
+  <xsl:variable name="tk:member-chars" as="map(*)" select="if ($member-chars) then parse-json($member-chars) else map{}"/>
+
+  <!--* The characters of a member's text: as given ($member-chars), else counted. -->
+  <xsl:function name="tk:text-chars" as="xs:double">
+    <xsl:param name="text" as="element()"/>
+    <xsl:variable name="given" select="$tk:member-chars(string($text/../@xml:base))"/>
+    <xsl:sequence select="if (exists($given) and $text is $text/../tei:text[1]) then $given else string-length($text)"/>
   </xsl:function>
 
   <!--* The units of a text or group. Its parts (front, body, back) give one unit each, or one
@@ -194,8 +211,13 @@
   <!--* Do two distinct xml:ids of the document fold to $low (lower-cased)? -->
   <xsl:function name="tk:folded-clash" as="xs:boolean">
     <xsl:param name="low" as="xs:string"/>
-    <xsl:sequence select="count(distinct-values(key('tk:folded-id', $low, $tk:doc)/@xml:id ! string(.))) gt 1"/>
+    <xsl:sequence select="if (exists($tk:given-clashes)) then map:contains($tk:given-clashes, $low)
+        else count(distinct-values(key('tk:folded-id', $low, $tk:doc)/@xml:id ! string(.))) gt 1"/>
   </xsl:function>
+
+  <!-- $id-clashes read (() when not given). -->
+  <xsl:variable name="tk:given-clashes" as="map(xs:string, xs:boolean)?" select="
+      if (exists($id-clashes)) then map:merge(tokenize($id-clashes) ! map{.: true()}, map{'duplicates': 'use-first'}) else ()"/>
 
   <!--* Is $low (lower-cased) the lower-case form of an xml:id of the document? -->
   <xsl:function name="tk:folded-id" as="xs:boolean">

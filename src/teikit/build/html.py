@@ -77,7 +77,38 @@ def page_params(edition: Edition, settings: BuildSettings) -> tuple[dict[str, ob
             "downloads": json.dumps(downloads.entries(edition, settings), ensure_ascii=False),
             # the images copied beside the pages: any other is shown as a label, not as an
             # <img> that points at nothing
-            "images": " ".join(sorted({url for url, _ in local_images(edition)[0]}))}, diags
+            "images": " ".join(sorted({url for url, _ in local_images(edition)[0]})),
+            **worked_out(edition)}, diags
+
+
+_TEI = "{http://www.tei-c.org/ns/1.0}"
+_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+_STRING_LENGTH = etree.XPath("string-length(.)")
+_ALL_IDS = etree.XPath("//@xml:id", smart_strings=False)
+
+
+def worked_out(edition: Edition) -> dict[str, str]:
+    """What the stylesheets would otherwise work out over the whole edition in every process
+    that runs them (each worker of ``build --jobs N``): the characters of each collection
+    member's text (``member-chars``) and the lower-cased xml:ids two distinct IDs fold to
+    (``id-clashes``; only when every ID is plain ASCII without spaces, where lower-casing is
+    the same here and in XPath). 0.3 s of each worker's fixed work on 1,000 Escher letters."""
+    root = edition.root
+    found: dict[str, str] = {}
+    if root.tag == _TEI + "teiCorpus":
+        chars = {}
+        for member in root.iterchildren(_TEI + "TEI"):
+            base, text = member.get(_BASE), member.find(_TEI + "text")
+            if base is not None and text is not None:
+                chars[base] = int(cast(float, _STRING_LENGTH(text)))
+        found["member-chars"] = json.dumps(chars, ensure_ascii=False, sort_keys=True)
+    ids = set(cast(list[str], _ALL_IDS(edition.tree)))
+    if all(xml_id.isascii() and xml_id and not any(c.isspace() for c in xml_id) for xml_id in ids):
+        folded: dict[str, set[str]] = {}
+        for xml_id in ids:
+            folded.setdefault(xml_id.lower(), set()).add(xml_id)
+        found["id-clashes"] = " ".join(sorted(low for low, same in folded.items() if len(same) > 1))
+    return found
 
 
 def write_pages(document: etree._ElementTree | saxon.Serialized, params: dict[str, object],
