@@ -273,9 +273,21 @@ def test_cli_builds_epub_and_csv_in_one_run(tmp_path):
 
 
 def test_every_parameter_python_passes_is_declared(mini):
-    """The parameters epub.py passes are declared (typed, defaulted) in the entry stylesheet."""
-    xsl = xmlio.parse_file(epub_builder.STYLESHEET)
-    declared = {p.get("name"): p for p in xsl.getroot().findall("{http://www.w3.org/1999/XSL/Transform}param")}
+    """The parameters epub.py passes are declared (typed, defaulted) in the entry stylesheet or
+    one it imports or includes."""
+    declared: dict[str, etree._Element] = {}
+    todo, seen = [epub_builder.STYLESHEET.resolve()], set()
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        root = xmlio.parse_file(path).getroot()
+        for p in root.findall("{http://www.w3.org/1999/XSL/Transform}param"):
+            declared.setdefault(p.get("name"), p)
+        todo += [(path.parent / el.get("href")).resolve() for el in root
+                 if el.tag in ("{http://www.w3.org/1999/XSL/Transform}import",
+                               "{http://www.w3.org/1999/XSL/Transform}include")]
     passed = set(epub_builder.params(mini[0]))
     assert passed <= declared.keys()
     assert all(declared[name].get("as") and declared[name].get("select") for name in passed)

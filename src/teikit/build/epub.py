@@ -85,10 +85,14 @@ def modified(edition: Edition) -> str:
 
 
 def params(edition: Edition, images: list[str] | None = None, lean: bool = False) -> dict[str, str | bool]:
-    """The stylesheet parameters (each declared in xslt/epub/epub.xsl); ``lean``: render each
-    file twice rather than hold the whole book (:mod:`teikit.build.memory`)."""
+    """The stylesheet parameters (each declared in xslt/epub/epub.xsl or a stylesheet it
+    imports); ``lean``: render each file twice rather than hold the whole book
+    (:mod:`teikit.build.memory`). The facts every process of a sharded book would otherwise work
+    out over the whole edition are given (:func:`teikit.build.html.worked_out`)."""
+    from teikit.build.html import worked_out
+
     return {"identifier": identifier(edition), "modified": modified(edition), "css": "css/epub.css",
-            "images": " ".join(images or []), "lean": lean}
+            "images": " ".join(images or []), "lean": lean, **worked_out(edition)}
 
 
 @dataclass
