@@ -257,3 +257,20 @@ def test_a_shared_verse_line_is_indented_and_act_scene_line_numbers_show_the_lin
     later = doc.xpath("//div[contains(@class, 'part-later')]")
     assert [norm("".join(d.xpath("text()"))) for d in later] == ["the other half."]
     assert doc.xpath("//span[@class='l-n tk-generated']/text()") == ["10", "10"]
+
+
+def test_an_event_s_description_and_the_analysis_elements_are_not_reported_as_unhandled(tmp_path):
+    # The TEI's own spoken-text test file: an incident's desc ("passing truck") is the event's
+    # text, shown as such, yet was reported as kept in a span of class tei-desc; s (sentences)
+    # and gb (a gathering's beginning) had no rendering of their own
+    body = ("<div xml:id='d'><u who='#A'>so i</u><incident><desc>passing truck</desc></incident>"
+            "<p><gb n='2'/><s xml:id='s1'>One <cl>two <phr>three</phr></cl> <w><m>fo</m><m>ur</m></w>.</s>"
+            " <s>Five.</s></p></div>")
+    folder, diags = build_text(TEI.format(body=body), tmp_path)
+    doc = page(folder, "d.html")
+    assert [d.message for d in diags if d.code == "render.unhandled-element"] == []
+    assert norm(doc.xpath("string(//*[contains(@class, 'tei-incident')])")) == "passing truck"
+    sentences = doc.xpath("//span[@class='tei-s']")
+    assert [norm(s.text_content()) for s in sentences] == ["One two three four.", "Five."]
+    assert sentences[0].get("id") == "s1"
+    assert doc.xpath("//span[@class='tei-m']/text()") == ["fo", "ur"]

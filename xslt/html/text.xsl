@@ -35,7 +35,8 @@
       'soCalled', 'gloss', 'persName', 'orgName', 'placeName', 'name', 'rs', 'geogName', 'date',
       'num', 'time', 'measure', 'surname', 'forename', 'roleName', 'addName', 'genName', 'nameLink',
       'ref', 'ptr', 'note', 'choice', 'sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'supplied', 'gap',
-      'unclear', 'damage', 'del', 'add', 'delSpan', 'addSpan', 'lb', 'pb', 'cb', 'milestone', 'fw', 'anchor', 'seg', 'w', 'pc', 'c',
+      'unclear', 'damage', 'del', 'add', 'delSpan', 'addSpan', 'lb', 'pb', 'cb', 'gb', 'milestone', 'fw', 'anchor', 'seg', 'w', 'pc', 'c',
+      's', 'cl', 'phr', 'm',
       'bibl', 'listBibl', 'biblStruct', 'argument', 'epigraph', 'opener', 'closer', 'byline',
       'dateline', 'salute', 'signed', 'trailer', 'postscript', 'titlePage', 'docTitle', 'titlePart',
       'docAuthor', 'docImprint', 'docDate', 'docEdition', 'front', 'body', 'back', 'group', 'text',
@@ -471,6 +472,7 @@
             <!-- a reading of no words: these witnesses omit the passage ("om. Ac Ad", as in print) -->
             <xsl:if test="not(normalize-space()) and empty(.//tei:gap)"><span class="tk-generated"><xsl:value-of select="tk:s('omitted')"/></span></xsl:if>
             <xsl:if test="@wit"><xsl:text> </xsl:text><span class="app-wit"><xsl:value-of select="tk:sigla(@wit)"/></span></xsl:if>
+            <xsl:if test="normalize-space(@source)"><xsl:text> </xsl:text><xsl:call-template name="tk:app-sources"/></xsl:if>
           </xsl:element>
         </xsl:for-each>
         <xsl:for-each select="$details">
@@ -486,6 +488,41 @@
       <xsl:if test="@wit"><span class="app-wit"><xsl:value-of select="tk:sigla(@wit)"/></span><xsl:text> </xsl:text></xsl:if>
       <xsl:apply-templates/></span>
   </xsl:template>
+
+  <!-- Whose reading it is when the apparatus names editions, not manuscripts (@source: EpiDoc's
+       rdg source="#bertolini1876a #cilv8737"): without them a reader saw two readings and could
+       not tell who read which. Each source by its short name (teikit's, not the text's words),
+       linked to its entry when the document holds it. -->
+  <xsl:template name="tk:app-sources">
+    <span class="app-source tk-generated">
+      <xsl:for-each select="tokenize(normalize-space(@source))">
+        <xsl:if test="position() gt 1">, </xsl:if>
+        <xsl:variable name="target" select="tk:target(.)"/>
+        <xsl:variable name="label" select="tk:source-label($target, .)"/>
+        <xsl:variable name="href" select="tk:href-of($target)"/>
+        <xsl:choose>
+          <xsl:when test="exists($href)"><a href="{$href}"><xsl:value-of select="$label"/></a></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+  <!--* A source's short name: its @n; a bibliography entry's short or only title when that is
+        short ("Bertolini 1876a"), else its first author's surname and its date; else the
+        pointer's name ("cilv8737" of "#cilv8737" or "bib.xml#cilv8737"). -->
+  <xsl:function name="tk:source-label" as="xs:string">
+    <xsl:param name="target" as="element()?"/>
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:variable name="titles" select="$target/(tei:title[@type = ('short', 'abbr', 'abbreviated')], tei:abbr,
+        tei:title[count(tokenize(normalize-space())) le 6])"/>
+    <xsl:variable name="who" select="($target/(tei:author, tei:editor)//tei:surname, $target/(tei:author, tei:editor))[1]"/>
+    <xsl:sequence select="(
+        $target/@n,
+        $titles,
+        if ($who and $target/tei:date) then normalize-space($who) || ' ' || normalize-space($target/tei:date[1]) else (),
+        replace(replace($pointer, '^.*#', ''), '^.*/', '')
+      )[normalize-space()][1] ! normalize-space(.)"/>
+  </xsl:function>
 
   <!--* Witness sigla of a @wit: each pointer's target witness @n, else its id. -->
   <xsl:function name="tk:sigla" as="xs:string">
@@ -584,6 +621,7 @@
   <xsl:template match="tei:q | tei:said | tei:term | tei:mentioned | tei:soCalled | tei:gloss | tei:date
                        | tei:num | tei:time | tei:measure | tei:surname | tei:forename | tei:roleName
                        | tei:addName | tei:genName | tei:nameLink | tei:seg | tei:unclear | tei:w | tei:pc
+                       | tei:s | tei:cl | tei:phr | tei:m
                        | tei:c | tei:idno | tei:author | tei:editor | tei:imprint | tei:publisher | tei:pubPlace
                        | tei:biblScope | tei:monogr | tei:analytic | tei:series | tei:respStmt | tei:resp
                        | tei:meeting | tei:country | tei:region | tei:settlement | tei:bloc | tei:district
@@ -962,7 +1000,7 @@
   </xsl:function>
   <!-- These are empty in TEI; a file that gives them content (an anchor around a word) keeps
        its words: they follow the anchor. -->
-  <xsl:template match="tei:cb | tei:milestone">
+  <xsl:template match="tei:cb | tei:gb | tei:milestone">
     <xsl:if test="@xml:id"><span class="tei-{local-name()}" id="{@xml:id}"></span></xsl:if>
     <xsl:apply-templates/>
   </xsl:template>
