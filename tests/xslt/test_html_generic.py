@@ -274,3 +274,16 @@ def test_an_event_s_description_and_the_analysis_elements_are_not_reported_as_un
     assert [norm(s.text_content()) for s in sentences] == ["One two three four.", "Five."]
     assert sentences[0].get("id") == "s1"
     assert doc.xpath("//span[@class='tei-m']/text()") == ["fo", "ur"]
+
+
+def test_ruby_sets_its_reading_above_its_base(tmp_path):
+    # CETEIcean's Japanese sample: <ruby><rb>邪智暴虐</rb><rt>じゃちぼうぎゃく</rt></ruby> read
+    # "邪智暴虐 じゃちぼうぎゃく", the reading run into the line after its characters
+    body = ("<div xml:id='d'><p>かの<ruby>\n  <rb>邪智暴虐</rb>\n"
+            "  <rt>じゃちぼうぎゃく</rt>\n</ruby>の王</p></div>")
+    folder, diags = build_text(TEI.format(body=body), tmp_path)
+    ruby = page(folder, "d.html").xpath("//ruby[@class='tei-ruby']")[0]
+    assert [(c.tag, c.text) for c in ruby] == [
+        ("span", "邪智暴虐"), ("rp", "("), ("rt", "じゃちぼうぎゃく"), ("rp", ")")]
+    assert ruby.text is None and all(not (c.tail or "").strip() for c in ruby)
+    assert "render.unhandled-element" not in [d.code for d in diags]

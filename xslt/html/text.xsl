@@ -36,7 +36,7 @@
       'num', 'time', 'measure', 'surname', 'forename', 'roleName', 'addName', 'genName', 'nameLink',
       'ref', 'ptr', 'note', 'choice', 'sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'supplied', 'gap',
       'unclear', 'damage', 'del', 'add', 'delSpan', 'addSpan', 'lb', 'pb', 'cb', 'gb', 'milestone', 'fw', 'anchor', 'seg', 'w', 'pc', 'c',
-      's', 'cl', 'phr', 'm',
+      's', 'cl', 'phr', 'm', 'ruby', 'rb', 'rt',
       'bibl', 'listBibl', 'biblStruct', 'argument', 'epigraph', 'opener', 'closer', 'byline',
       'dateline', 'salute', 'signed', 'trailer', 'postscript', 'titlePage', 'docTitle', 'titlePart',
       'docAuthor', 'docImprint', 'docDate', 'docEdition', 'front', 'body', 'back', 'group', 'text',
@@ -630,6 +630,21 @@
       <xsl:attribute name="class" select="'tei-' || local-name()"/>
       <xsl:call-template name="tk:id"/><xsl:apply-templates/>
     </xsl:element>
+  </xsl:template>
+
+  <!-- Ruby (furigana: a reading set small above its base, CETEIcean's Japanese sample): HTML's
+       own ruby, so that the reading stands above the characters it reads rather than run into
+       the line after them ("邪智暴虐 じゃちぼうぎゃく"); the white space indenting the parts is
+       no text. The parentheses (rp) are for a reader without ruby, teikit's and no words. -->
+  <xsl:template match="tei:ruby">
+    <ruby class="tei-ruby"><xsl:call-template name="tk:id"/><xsl:apply-templates
+        select="node()[not(self::text()[not(normalize-space())])]"/></ruby>
+  </xsl:template>
+  <xsl:template match="tei:rb">
+    <span class="tei-rb"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="tei:rt">
+    <rp class="tk-generated">(</rp><rt class="tei-rt"><xsl:call-template name="tk:id"/><xsl:apply-templates/></rt><rp class="tk-generated">)</rp>
   </xsl:template>
 
   <!-- A glyph or non-standard character (g) declared in the document's charDecl (char or
