@@ -242,3 +242,27 @@ def test_the_links_are_checked_alike_however_the_site_is_written(tmp_path):
     args = [str(MINI), str(custom), str(tmp_path / "out")]
     done = subprocess.run([sys.executable, "-c", _MODES, *args], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stdout + done.stderr
+
+
+def test_an_entry_of_a_register_standing_in_the_text_is_an_anchor(tmp_path):
+    # The TEI's own place test (testplace.xml): a listPlace in the body; the search results
+    # linked to "div-2.html#ESB" and the EPUB's names to its entry, and no element had that id
+    src = tmp_path / "places.xml"
+    src.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>P</title></titleStmt>'
+        "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>"
+        "<text><body><div xml:id='d1'><head>Text</head>"
+        "<p>Up the <placeName ref='#ESB'>Empire State</placeName>."
+        "</p></div><div xml:id='d2'><head>Places</head><listPlace><place xml:id='ESB'>"
+        "<placeName>Empire State Building</placeName><bibl>Jackson, Encyclopedia, 375</bibl></place>"
+        "</listPlace></div></body></text></TEI>", encoding="utf-8")
+    out = tmp_path / "out"
+    run = build_formats(Edition.load(src), ["html", "epub"], BuildSettings(exports_dir=out,
+                        products=("html", "epub")))
+    assert run.committed
+    assert [d.message for d in run.diagnostics if d.code == "build.broken-link"] == []
+    assert 'id="ESB"' in (out / "html" / "d2.html").read_text(encoding="utf-8")
+    with zipfile.ZipFile(next(out.glob("*.epub"))) as book:
+        text = book.read("EPUB/text/d1.xhtml").decode()
+        assert 'href="d2.xhtml#ESB"' in text
+        assert 'id="ESB"' in book.read("EPUB/text/d2.xhtml").decode()

@@ -1323,6 +1323,9 @@
     <xsl:element name="{if (exists(.//(tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent))
         or exists(.//*[tk:is-block(.)])) then 'div' else 'span'}">
     <xsl:attribute name="class" select="'register-entry tei-' || local-name()"/>
+      <!-- its anchor: the search results, an EPUB's names (tk:href-of-element) and a pointer
+           to the entry link here (the TEI's own place test: "div-2.html#ESB", a dead link) -->
+      <xsl:call-template name="tk:id"/>
       <xsl:for-each select="node()">
         <xsl:if test="position() gt 1 and self::*"><xsl:text> </xsl:text></xsl:if>
         <xsl:apply-templates select="."/>
