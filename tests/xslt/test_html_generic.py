@@ -287,3 +287,20 @@ def test_ruby_sets_its_reading_above_its_base(tmp_path):
         ("span", "邪智暴虐"), ("rp", "("), ("rt", "じゃちぼうぎゃく"), ("rp", ")")]
     assert ruby.text is None and all(not (c.tail or "").strip() for c in ruby)
     assert "render.unhandled-element" not in [d.code for d in diags]
+
+
+def test_an_epidoc_text_opens_on_its_first_line_and_its_glyphs_by_type_are_shown(tmp_path):
+    # papyri.info (P.Oxy. 1 120): every ab begins <lb n="1"/>, which drew an empty line at the
+    # top of the text; <g type="apostrophe"/> (every elision) showed nothing
+    body = ("<div xml:id='d' type='edition' xml:space='preserve'><ab>\n\n"
+            "    <lb n='1'/>οὐκ<g type='apostrophe'/> οἶδα\n\n"
+            "    <lb n='2'/>ἀλλὰ<g type='filler'/> <g type='stauros'/></ab>"
+            "<p>no break <lb/>here</p></div>")
+    folder, diags = build_text(TEI.format(body=body), tmp_path)
+    doc = page(folder, "d.html")
+    ab = doc.xpath("//p[contains(@class, 'tei-ab')]")[0]
+    assert norm(ab.text_content()) == "οὐκ’ οἶδα ἀλλὰ[filler] †"
+    assert [c.tag for c in ab] == ["span", "br", "span", "span"]  # the first line break draws nothing
+    assert doc.xpath("//p[@class='p tei-p']/br")  # a break inside the text still does
+    assert doc.xpath("//span[@class='tei-g']/@title") == ["apostrophe", "filler", "stauros"]
+    assert "render.glyph-undeclared" not in [d.code for d in diags]

@@ -89,8 +89,10 @@
       </xsl:if>
     </xsl:for-each-group>
     <!-- an empty g whose character is declared nowhere in the document (EEBO-TCP's
-         ref="char:abque", declared in a file of their own) shows the reader nothing -->
-    <xsl:variable name="undeclared" select="$tk:units//tei:g[not(normalize-space())][empty(tk:glyph-declaration(.))]"/>
+         ref="char:abque", declared in a file of their own) shows the reader nothing (one
+         named by its @type, EpiDoc's g type="apostrophe", shows its sign or its type) -->
+    <xsl:variable name="undeclared" select="$tk:units//tei:g[not(normalize-space())][empty(tk:glyph-declaration(.))]
+        [not(normalize-space(@type))]"/>
     <xsl:if test="exists($undeclared)">
       <xsl:variable name="refs" select="distinct-values($undeclared/@ref ! normalize-space(.)[.])"/>
       <xsl:message select="'warning|render.glyph-undeclared|' || count($undeclared) || ' empty &lt;g&gt; element(s) name no char or glyph of the document''s charDecl'

@@ -667,10 +667,28 @@
         <!-- a name in brackets, once: a composition such as "[木*突]" has its own -->
         <xsl:when test="$shown[2]"><span class="tk-generated"><xsl:value-of
             select="if (matches($shown[2], '^\[.*\]$')) then $shown[2] else '[' || $shown[2] || ']'"/></span></xsl:when>
+        <!-- empty and declared nowhere, but named by its @type (EpiDoc's <g type="apostrophe"/>,
+             papyri.info's every elision): the sign its type names, else the type in brackets -->
+        <xsl:when test="empty($decl) and not(normalize-space()) and normalize-space(@type)">
+          <xsl:attribute name="title" select="normalize-space(@type)"/>
+          <xsl:variable name="sign" select="$tk:glyph-types(lower-case(normalize-space(@type)))"/>
+          <xsl:choose>
+            <xsl:when test="exists($sign)"><xsl:value-of select="$sign"/></xsl:when>
+            <xsl:otherwise><span class="tk-generated">[<xsl:value-of select="normalize-space(@type)"/>]</span></xsl:otherwise>
+          </xsl:choose>
+        </xsl:when>
         <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
       </xsl:choose>
     </span>
   </xsl:template>
+  <!-- The signs EpiDoc names by g/@type (EpiDoc Guidelines, "Symbols and other glyphs"; the
+       papyri.info and EpiDoc stylesheets print them so): TEI practice, not one edition's. -->
+  <xsl:variable name="tk:glyph-types" as="map(xs:string, xs:string)" select="map{
+      'apostrophe': '&#x2019;', 'diastole': '&#x2019;', 'middot': '&#xB7;', 'mid-punctus': '&#xB7;',
+      'interpunct': '&#xB7;', 'high-punctus': '&#x2D9;', 'dipunct': ':', 'tripunct': '&#x205D;',
+      'stauros': '&#x2020;', 'cross': '&#x2020;', 'chirho': '&#x2627;', 'chi-rho': '&#x2627;',
+      'staurogram': '&#x2CE8;', 'hedera': '&#x2766;', 'leaf': '&#x2766;', 'slanting-stroke': '&#x2571;',
+      'parens-punctuation-opening': '(', 'parens-punctuation-closing': ')'}"/>
 
   <!--* The char or glyph of the document's charDecl that a g points at (@ref "#ID"), if any. -->
   <xsl:function name="tk:glyph-declaration" as="element()?">
@@ -964,6 +982,14 @@
   <xsl:template match="tei:lb[parent::tei:lg or parent::tei:sp or parent::tei:spGrp or parent::tei:body
                        or parent::tei:front or parent::tei:back or parent::tei:group or parent::tei:text
                        or starts-with(local-name(..), 'div')]" priority="0.6">
+    <xsl:if test="@xml:id"><span class="tei-lb"><xsl:call-template name="tk:id"/></span></xsl:if>
+  </xsl:template>
+  <!-- A line break opening its block, nothing but white space before it (EpiDoc's every ab
+       begins with <lb n="1"/>, as does a diplomatic transcription's every paragraph): no line
+       ends there, and a br drew an empty line at the top of every inscription and papyrus.
+       Only its id is kept. -->
+  <xsl:template match="tei:lb[empty(preceding-sibling::node()[self::* or self::text()[normalize-space()]])]
+                       [tk:is-block(..)]" priority="0.7">
     <xsl:if test="@xml:id"><span class="tei-lb"><xsl:call-template name="tk:id"/></span></xsl:if>
   </xsl:template>
   <!-- The stylesheet draws a hyphen at the line's end (.tk-join::before: no text in the page,
