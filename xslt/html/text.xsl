@@ -984,14 +984,22 @@
                        or starts-with(local-name(..), 'div')]" priority="0.6">
     <xsl:if test="@xml:id"><span class="tei-lb"><xsl:call-template name="tk:id"/></span></xsl:if>
   </xsl:template>
-  <!-- A line break opening its block, nothing but white space before it (EpiDoc's every ab
-       begins with <lb n="1"/>, as does a diplomatic transcription's every paragraph): no line
-       ends there, and a br drew an empty line at the top of every inscription and papyrus.
-       Only its id is kept. -->
-  <xsl:template match="tei:lb[empty(preceding-sibling::node()[self::* or self::text()[normalize-space()]])]
-                       [tk:is-block(..)]" priority="0.7">
+  <!-- A line break opening its block, nothing but white space and marks that show no text
+       before it (EpiDoc's every ab begins with <lb n="1"/>, as does a diplomatic
+       transcription's every paragraph, at times inside a first seg after a page break): no
+       line ends there, and a br drew an empty line at the top of every inscription and
+       papyrus. Only its id is kept. -->
+  <xsl:template match="tei:lb[tk:opens-block(.)]" priority="0.7">
     <xsl:if test="@xml:id"><span class="tei-lb"><xsl:call-template name="tk:id"/></span></xsl:if>
   </xsl:template>
+  <!--* Does nothing a reader sees come before $e in its block (in it, or in the phrases that
+        open the block and hold it)? A page break, anchor or milestone shows no text. -->
+  <xsl:function name="tk:opens-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/parent::*) and empty($e/preceding-sibling::node()[self::text()[normalize-space()]
+        or self::*[not(self::tei:pb or self::tei:anchor or self::tei:milestone or self::tei:cb or self::tei:gb)]])
+        and (tk:is-block($e/..) or tk:opens-block($e/..))"/>
+  </xsl:function>
   <!-- The stylesheet draws a hyphen at the line's end (.tk-join::before: no text in the page,
        so the word stays whole), unless the text already ends in one ("Ge-", "Ge¬"). -->
   <xsl:template match="tei:lb[@break = 'no']">
