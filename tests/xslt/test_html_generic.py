@@ -15,6 +15,8 @@ from teikit.diagnostics import Severity
 from tests.conftest import TEI_SAMPLES
 from tests.xslt.support import MINI, broken_links, build_text, built, missing_text, norm, page
 
+ROOT = Path(__file__).resolve().parents[2]
+
 # TEI P5 samples (the P4 one is refused: see test_html_builder.py).
 SAMPLES = [
     "firstfolio_romeo_and_juliet_F-rom.xml",
@@ -307,3 +309,24 @@ def test_an_epidoc_text_opens_on_its_first_line_and_its_glyphs_by_type_are_shown
 
     assert doc.xpath("//span[@class='tei-g']/@title") == ["apostrophe", "filler", "stauros"]
     assert "render.glyph-undeclared" not in [d.code for d in diags]
+
+
+def test_leiden_tells_omitted_from_lost_and_marks_what_is_read_with_doubt(tmp_path):
+    # Concordia (EpiDoc): "Mattiacoru<supplied reason='omitted'>m</supplied>" read
+    # "Mattiacoru[m]", as if the stone were broken; an unclear letter looked certain
+    body = ("<div xml:id='d'><ab>Mattiacoru<supplied reason='omitted'>m</supplied> "
+            "<supplied reason='lost'>pon</supplied>do <supplied reason='lost' cert='low'>v</supplied> "
+            "Γοῦ<unclear reason='damage'>ν</unclear>θον</ab></div>")
+    folder, _ = build_text(TEI.format(body=body), tmp_path)
+    doc = page(folder, "d.html")
+    supplied = doc.xpath("//span[contains(@class, 'tei-supplied')]")
+    assert [(s.get("class"), s.get("title"), s.text) for s in supplied] == [
+        ("tei-supplied omitted", "supplied by the editors (omitted in the source)", "m"),
+        ("tei-supplied", "supplied by the editors", "pon"),
+        ("tei-supplied cert-low", "supplied by the editors, uncertain", "v")]
+    unclear = doc.xpath("//span[@class='tei-unclear']")
+    assert [(s.get("title"), s.text) for s in unclear] == [("unclear: damage", "ν")]
+    epub_css = (ROOT / "xslt" / "epub" / "epub.css").read_text()
+    for css in ((folder / "assets" / "teikit.css").read_text(), epub_css):
+        assert '.tei-supplied.omitted::before { content: "\\27E8"; }' in css
+        assert ".tei-unclear { text-decoration: underline dotted;" in css

@@ -842,8 +842,26 @@
     <div class="tei-listApp"><xsl:call-template name="tk:id"/><xsl:apply-templates/></div>
   </xsl:template>
 
+  <!-- Supplied text in brackets (drawn by the stylesheet): [lost] where the source is damaged;
+       <omitted> (angle brackets, Leiden's) where its scribe left the letters out, EpiDoc's
+       reason="omitted" (the Concordia inscriptions' "Mattiacoru<supplied reason='omitted'>m"
+       read "Mattiacoru[m]", as if the stone were broken there); a doubtful supplement
+       (@cert low) ends in "?", as Leiden's [m?]. -->
   <xsl:template match="tei:supplied">
-    <span class="tei-supplied" title="supplied by the editors"><xsl:apply-templates/></span>
+    <xsl:variable name="omitted" select="tokenize(normalize-space(@reason)) = 'omitted'"/>
+    <span class="tei-supplied{if ($omitted) then ' omitted' else ''}{if (@cert = 'low') then ' cert-low' else ''}"
+        title="supplied by the editors{if ($omitted) then ' (omitted in the source)' else ''}{
+            if (@cert = 'low') then ', uncertain' else ''}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+  <!-- Letters read with doubt (an unclear with text): a dotted underline, as Leiden's dot under
+       each letter, and "unclear" with its reason on hover; shown as plain text they could not
+       be told from the letters read with certainty. -->
+  <xsl:template match="tei:unclear[normalize-space() or exists(*)]">
+    <xsl:element name="{if (tk:holds-block(.)) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="'tei-unclear'"/>
+      <xsl:attribute name="title" select="string-join(('unclear', @reason)[normalize-space()], ': ')"/>
+      <xsl:call-template name="tk:id"/><xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
   <!-- A gap: […], with what the editors say of it (its desc: "desunt uersus fere iv") inside
        the brackets, and its reason and extent on hover. -->
