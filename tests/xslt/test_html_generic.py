@@ -330,3 +330,17 @@ def test_leiden_tells_omitted_from_lost_and_marks_what_is_read_with_doubt(tmp_pa
     for css in ((folder / "assets" / "teikit.css").read_text(), epub_css):
         assert '.tei-supplied.omitted::before { content: "\\27E8"; }' in css
         assert ".tei-unclear { text-decoration: underline dotted;" in css
+
+
+NO_BREAK = " break='no'"
+
+
+def test_an_inscription_s_lines_show_their_number_every_fifth_line(tmp_path):
+    # papyri.info and EpiDoc cite by line (<lb n="5"/>): a reader could not find line 10
+    lines = "".join(f"<lb n='{n}'{NO_BREAK if n == 10 else ''}/>line{n} " for n in range(1, 12))
+    body = f"<div xml:id='d'><ab>{lines}</ab><p>prose <lb n='5a'/>and <lb n='15'/>more</p></div>"
+    folder, _ = build_text(TEI.format(body=body), tmp_path)
+    doc = page(folder, "d.html")
+    numbers = doc.xpath("//span[@class='l-n lb-n tk-generated']")
+    assert [n.text for n in numbers] == ["5", "10", "15"]
+    assert numbers[1].getprevious().get("class") == "tk-join"  # after the line break, on the new line

@@ -993,7 +993,16 @@
        (大道無門<caesura/>千差有路) ran their phrases together, as did any half-lines written
        without a space. A space holds the place (a copied line keeps its halves apart). -->
   <xsl:template match="tei:caesura"><span class="tei-caesura"><xsl:call-template name="tk:id"/><xsl:text> </xsl:text></span></xsl:template>
-  <xsl:template match="tei:lb"><br/></xsl:template>
+  <xsl:template match="tei:lb"><br/><xsl:call-template name="tk:lb-number"/></xsl:template>
+  <!-- A line numbered by @n shows its number every fifth line at its right, as a verse line
+       does (tk:line-number): an inscription or a papyrus is cited by its lines (EpiDoc's
+       <lb n="5"/>), and a reader could not find line 15. Not copied with the text. -->
+  <xsl:template name="tk:lb-number">
+    <xsl:variable name="n" select="if (@n castable as xs:integer) then xs:integer(@n) else ()"/>
+    <xsl:if test="$n gt 0 and $n mod 5 eq 0">
+      <span class="l-n lb-n tk-generated" aria-hidden="true"><xsl:value-of select="$n"/></span>
+    </xsl:if>
+  </xsl:template>
   <!-- A line break standing between blocks (between the verse lines of a stanza or speech,
        where Perseus marks another edition's lineation, <lb ed="actscene" n="5"/>): no line
        of text ends there, and a br drew an empty line every five verses. Only its id is kept. -->
@@ -1009,6 +1018,7 @@
        papyrus. Only its id is kept. -->
   <xsl:template match="tei:lb[tk:opens-block(.)]" priority="0.7">
     <xsl:if test="@xml:id"><span class="tei-lb"><xsl:call-template name="tk:id"/></span></xsl:if>
+    <xsl:call-template name="tk:lb-number"/>
   </xsl:template>
   <!--* Does nothing a reader sees come before $e in its block (in it, or in the phrases that
         open the block and hold it)? A page break, anchor or milestone shows no text. -->
@@ -1022,7 +1032,7 @@
        so the word stays whole), unless the text already ends in one ("Ge-", "Ge¬"). -->
   <xsl:template match="tei:lb[@break = 'no']">
     <span class="tk-join{if (preceding-sibling::node()[not(self::comment() or self::processing-instruction())][1]
-        [self::text()][matches(., '[-¬‐⸗=]\s*$')]) then ' tk-hyphenated' else ''}"><br/></span>
+        [self::text()][matches(., '[-¬‐⸗=]\s*$')]) then ' tk-hyphenated' else ''}"><br/></span><xsl:call-template name="tk:lb-number"/>
   </xsl:template>
   <xsl:template match="text()[$tk:has-c1]
                        | text()[following-sibling::node()[not(self::comment() or self::processing-instruction())][1]
