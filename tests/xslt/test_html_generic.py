@@ -341,6 +341,10 @@ def test_an_inscription_s_lines_show_their_number_every_fifth_line(tmp_path):
     body = f"<div xml:id='d'><ab>{lines}</ab><p>prose <lb n='5a'/>and <lb n='15'/>more</p></div>"
     folder, _ = build_text(TEI.format(body=body), tmp_path)
     doc = page(folder, "d.html")
-    numbers = doc.xpath("//span[@class='l-n lb-n tk-generated']")
-    assert [n.text for n in numbers] == ["5", "10", "15"]
+    numbers = doc.xpath("//span[@class='lb-n']")
+    assert [n.get("data-n") for n in numbers] == ["5", "10", "15"]
     assert numbers[1].getprevious().get("class") == "tk-join"  # after the line break, on the new line
+    # drawn by the stylesheet: a word a break="no" runs across stays whole in the page's text
+    assert "line8 line9line10 line11" in norm(doc.xpath("string(//p[contains(@class, 'tei-ab')])"))
+    css = (folder / "assets" / "teikit.css").read_text()
+    assert ".lb-n::after { content: attr(data-n); float: right;" in css

@@ -996,11 +996,13 @@
   <xsl:template match="tei:lb"><br/><xsl:call-template name="tk:lb-number"/></xsl:template>
   <!-- A line numbered by @n shows its number every fifth line at its right, as a verse line
        does (tk:line-number): an inscription or a papyrus is cited by its lines (EpiDoc's
-       <lb n="5"/>), and a reader could not find line 15. Not copied with the text. -->
+       <lb n="5"/>), and a reader could not find line 15. The stylesheet draws the number
+       (from data-n): as text, it split the word a break="no" runs across ("Ἱπ5ποσθένης") for
+       the search, the word count and a reader's copy. -->
   <xsl:template name="tk:lb-number">
     <xsl:variable name="n" select="if (@n castable as xs:integer) then xs:integer(@n) else ()"/>
     <xsl:if test="$n gt 0 and $n mod 5 eq 0">
-      <span class="l-n lb-n tk-generated" aria-hidden="true"><xsl:value-of select="$n"/></span>
+      <span class="lb-n" data-n="{$n}" aria-hidden="true"></span>
     </xsl:if>
   </xsl:template>
   <!-- A line break standing between blocks (between the verse lines of a stanza or speech,
