@@ -1034,7 +1034,7 @@
        so the word stays whole), unless the text already ends in one ("Ge-", "Ge¬"). -->
   <xsl:template match="tei:lb[@break = 'no']">
     <span class="tk-join{if (preceding-sibling::node()[not(self::comment() or self::processing-instruction())][1]
-        [self::text()][matches(., '[-¬‐⸗=]\s*$')]) then ' tk-hyphenated' else ''}"><br/></span><xsl:call-template name="tk:lb-number"/>
+        [self::text()][matches(., '[-¬‐⸗=]\s*$')]) then ' tk-hyphenated' else ''}"><br/><xsl:call-template name="tk:lb-number"/></span>
   </xsl:template>
   <xsl:template match="text()[$tk:has-c1]
                        | text()[following-sibling::node()[not(self::comment() or self::processing-instruction())][1]
