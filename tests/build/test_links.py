@@ -266,3 +266,25 @@ def test_an_entry_of_a_register_standing_in_the_text_is_an_anchor(tmp_path):
         text = book.read("EPUB/text/d1.xhtml").decode()
         assert 'href="d2.xhtml#ESB"' in text
         assert 'id="ESB"' in book.read("EPUB/text/d2.xhtml").decode()
+
+
+def test_a_pointer_to_a_text_of_a_group_leads_to_that_text(tmp_path):
+    # EVT's Codice Pelavicino: ref target="#CI_118" (a text of a group, its front and body the
+    # pages) led to the next text's page, at an anchor no page had
+    src = tmp_path / "group.xml"
+    src.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>G</title></titleStmt>'
+        "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>"
+        "<text><front><p>See <ref target='#t1'>document 1</ref> and <ref target='#t2'>2</ref>.</p></front>"
+        "<group><text xml:id='t1'><front xml:id='t1f'><titlePart>118</titlePart><div><p>Regest one.</p></div>"
+        "</front><body><div xml:id='t1d'><p>One.</p></div></body></text>"
+        "<text xml:id='t2'><front xml:id='t2f'><titlePart>119</titlePart><div><p>Regest two.</p></div>"
+        "</front><body><div xml:id='t2d'><p>Two.</p></div></body></text></group></text></TEI>",
+        encoding="utf-8")
+    out = tmp_path / "out"
+    run = build_formats(Edition.load(src), ["html", "epub"], BuildSettings(exports_dir=out,
+                        products=("html", "epub")))
+    assert run.committed
+    assert [d.message for d in run.diagnostics if d.code == "build.broken-link"] == []
+    front = (out / "html" / "front-1.html").read_text(encoding="utf-8")
+    assert 'href="t1f.html">document 1</a>' in front and 'href="t2f.html">2</a>' in front

@@ -365,6 +365,9 @@
         $n/ancestor-or-self::*[parent::tei:front or parent::tei:body or parent::tei:back or parent::tei:group
           or parent::tei:text or self::tei:front or self::tei:body or self::tei:back or self::tei:group
           or self::tei:text or self::tei:sourceDoc or parent::tei:div][tk:is-unit(.)][1],
+        (: what holds units (a text of a group whose parts are units): its first one, not the
+           next text's (EVT's Codice Pelavicino: a ref to document 118 led into 119) :)
+        $n/descendant::*[tk:is-unit(.)][1],
         $n/following-sibling::*[tk:is-unit(.) or descendant::*[tk:is-unit(.)]][1]
           ! (if (tk:is-unit(.)) then . else descendant::*[tk:is-unit(.)][1]),
         $n/preceding-sibling::*[tk:is-unit(.)][1],
