@@ -28,3 +28,14 @@ def test_a_reading_names_the_editions_of_its_source(tmp_path):
     assert [(a.text, a.get("href")) for a in links] == [
         ("Bertolini 1876a", "bib.html#b1876"), ("CIL V 8737", "bib.html#cil"),
         ("Hoffmann 1963", "bib.html#hoff")]
+
+
+def test_a_reading_names_who_proposed_it(tmp_path):
+    # papyri.info: <lem resp="BL 1.316">ὡς, εἴπερ</lem> (a correction listed in the
+    # Berichtigungsliste) read "[ὡς, εἴπερ; ὡσείπερ]", whose reading was whose unsaid
+    body = ("<div xml:id='ed'><ab><app type='editorial'><lem resp='BL 1.316'>ὡς, εἴπερ</lem>"
+            "<rdg resp='#gh'>ὡσείπερ</rdg></app></ab><listPerson><person xml:id='gh'>"
+            "<persName>Grenfell</persName></person></listPerson></div>")
+    folder, _ = build_text(TEI.format(body=body), tmp_path)
+    entry = page(folder, "ed.html").xpath("//span[@class='app-entry']")[0]
+    assert norm(entry.text_content()) == "[ὡς, εἴπερ BL 1.316; ὡσείπερ Grenfell]"

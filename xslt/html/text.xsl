@@ -472,7 +472,7 @@
             <!-- a reading of no words: these witnesses omit the passage ("om. Ac Ad", as in print) -->
             <xsl:if test="not(normalize-space()) and empty(.//tei:gap)"><span class="tk-generated"><xsl:value-of select="tk:s('omitted')"/></span></xsl:if>
             <xsl:if test="@wit"><xsl:text> </xsl:text><span class="app-wit"><xsl:value-of select="tk:sigla(@wit)"/></span></xsl:if>
-            <xsl:if test="normalize-space(@source)"><xsl:text> </xsl:text><xsl:call-template name="tk:app-sources"/></xsl:if>
+            <xsl:for-each select="(@source, @resp)[normalize-space()]"><xsl:text> </xsl:text><xsl:call-template name="tk:app-sources"/></xsl:for-each>
           </xsl:element>
         </xsl:for-each>
         <xsl:for-each select="$details">
@@ -490,12 +490,15 @@
   </xsl:template>
 
   <!-- Whose reading it is when the apparatus names editions, not manuscripts (@source: EpiDoc's
-       rdg source="#bertolini1876a #cilv8737"): without them a reader saw two readings and could
-       not tell who read which. Each source by its short name (teikit's, not the text's words),
-       linked to its entry when the document holds it. -->
+       rdg source="#bertolini1876a #cilv8737"), or who proposed it (@resp: papyri.info's
+       lem resp="BL 1.316", a correction's place in the Berichtigungsliste): without them a
+       reader saw two readings and could not tell who read which. Each by its short name
+       (teikit's, not the text's words), linked to its entry when the document holds it; a
+       @resp that points nowhere (no "#", no URI) as written. The context item: the attribute. -->
   <xsl:template name="tk:app-sources">
     <span class="app-source tk-generated">
-      <xsl:for-each select="tokenize(normalize-space(@source))">
+      <xsl:for-each select="if (not(contains(., '#') or contains(., ':'))) then normalize-space(.)
+          else tokenize(normalize-space(.))">
         <xsl:if test="position() gt 1">, </xsl:if>
         <xsl:variable name="target" select="tk:target(.)"/>
         <xsl:variable name="label" select="tk:source-label($target, .)"/>
@@ -507,7 +510,7 @@
       </xsl:for-each>
     </span>
   </xsl:template>
-  <!--* A source's short name: its @n; a bibliography entry's short or only title when that is
+  <!--* A source's short name: its @n; a person's or body's name; a bibliography entry's short or only title when that is
         short ("Bertolini 1876a"), else its first author's surname and its date; else the
         pointer's name ("cilv8737" of "#cilv8737" or "bib.xml#cilv8737"). -->
   <xsl:function name="tk:source-label" as="xs:string">
@@ -518,6 +521,7 @@
     <xsl:variable name="who" select="($target/(tei:author, tei:editor)//tei:surname, $target/(tei:author, tei:editor))[1]"/>
     <xsl:sequence select="(
         $target/@n,
+        $target[self::tei:person or self::tei:personGrp or self::tei:org] ! tk:entity-name(.),
         $titles,
         if ($who and $target/tei:date) then normalize-space($who) || ' ' || normalize-space($target/tei:date[1]) else (),
         replace(replace($pointer, '^.*#', ''), '^.*/', '')
