@@ -349,3 +349,15 @@ def test_an_inscription_s_lines_show_their_number_every_fifth_line(tmp_path):
     assert "line8 line9line10 line11" in norm(doc.xpath("string(//p[contains(@class, 'tei-ab')])"))
     css = (folder / "assets" / "teikit.css").read_text()
     assert ".lb-n::after { content: attr(data-n); float: right;" in css
+
+
+def test_a_kind_of_division_given_in_several_languages_names_each_language(tmp_path):
+    # Concordia (EpiDoc): the contents listed "Translation", "Translation", "Commentary", "Commentary"
+    body = ("<div type='edition' xml:lang='la'><ab>Flavius</ab></div>"
+            "<div type='translation' xml:lang='en'><p>Flavius Augustus</p></div>"
+            "<div type='translation' xml:lang='it'><p>Flavio Augusto</p></div>"
+            "<div type='commentary' xml:lang='en'><p>A soldier.</p></div>")
+    folder, _ = build_text(TEI.format(body=body), tmp_path)
+    toc = page(folder, "toc.html")
+    labels = [norm(a.text_content()) for a in toc.xpath("//main//a")]
+    assert labels == ["Edition", "Translation (en)", "Translation (it)", "Commentary"]

@@ -500,6 +500,11 @@
           then tk:member-title($div)
         else if ($div/@type) then upper-case(substring(tk:div-kind($div), 1, 1)) || substring(tk:div-kind($div), 2)
                || tk:div-n($div) ! (' ' || .)
+               (: a kind given in several languages (EpiDoc's translation and commentary in English
+                  and Italian): each its language, else the contents listed Translation twice :)
+               || (if ($div/@xml:lang and exists($div/../*[node-name() = node-name($div)][not(. is $div)]
+                       [@type = $div/@type][not(@xml:lang = $div/@xml:lang)][empty(tk:div-n(.)) or tk:div-n(.) = tk:div-n($div)]))
+                   then ' (' || $div/@xml:lang || ')' else '')
         else tk:s('section') || tk:div-n($div) ! (' ' || .)"/>
   </xsl:function>
 
