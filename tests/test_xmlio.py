@@ -182,3 +182,31 @@ def test_a_p5_document_with_entities_is_still_refused_for_its_entities():
     data = b'<!DOCTYPE TEI [<!ENTITY x "y">]><TEI xmlns="http://www.tei-c.org/ns/1.0">&x;</TEI>'
     with pytest.raises(UnsafeInputError, match="entit"):
         xmlio.parse_bytes(data, "p5.xml")
+
+
+P5_SWITCHES = ('<?xml version="1.0"?>\n<!DOCTYPE TEI SYSTEM "../DTD/tei.dtd" [\n'
+               '<!ENTITY % TEI.core "INCLUDE">\n<!-- the modules -->\n'
+               '<!ENTITY % TEI.drama \'INCLUDE\'>\n ]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">'
+               '<text><body><p>Enter Hamlet.</p></body></text></TEI>')
+
+
+def test_a_p5_document_whose_doctype_only_switches_dtd_modules_on_is_read():
+    """The TEI's own test files (testcorpus.xml, testdrama.xml) and DTD-era P5 files declare
+    parameter entities switching the DTD's modules on, which only the DTD (never read) could
+    use: the file was refused for entities though its text uses none."""
+    tree = xmlio.parse_bytes(P5_SWITCHES.encode(), "switches.xml")
+    assert "".join(tree.getroot().itertext()) == "Enter Hamlet."
+
+
+@pytest.mark.parametrize("subset", [
+    '<!ENTITY % d "<!ENTITY b \'x\'>"> %d;',  # referenced: it expands inside the subset
+    '<!ENTITY % ext SYSTEM "file:///etc/passwd">',  # external, even unreferenced
+    '<!ENTITY % a "INCLUDE"> <!ENTITY b "text">',  # a general entity beside it
+    '<!ENTITY % a "<!ENTITY b \'x\'>">',  # markup in its value
+    '<!ENTITY x SYSTEM "file:///etc/passwd">',  # a switch written in a comment before the DOCTYPE
+])
+def test_a_doctype_with_anything_more_than_dtd_switches_is_still_refused(subset):
+    data = ('<!-- <!DOCTYPE TEI [<!ENTITY % x "INCLUDE">]> -->\n<!DOCTYPE TEI [' + subset + ']>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>x</p>'
+            '</body></text></TEI>').encode()
+    with pytest.raises(InputError):
+        xmlio.parse_bytes(data, "p5.xml")

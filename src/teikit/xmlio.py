@@ -136,6 +136,38 @@ def _refuse_p4(data: bytes, name: str, encoding: str | None = None) -> None:
                          file=name, line=_doctype_line(data, encoding), hint=_P4_HINT)
 
 
+# The internal subset of a DOCTYPE (between its brackets), its comments and quoted literals.
+_SUBSET = re.compile(
+    r"<!DOCTYPE\s+[^\s\[>]+(?:\s+(?:SYSTEM|PUBLIC)(?:\s+(?:\"[^\"]*\"|'[^']*'))+)?\s*\[(.*?)\]\s*>", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_LITERAL = re.compile(r"\"[^\"]*\"|'[^']*'")
+_PE_SWITCH = re.compile(r"<!ENTITY\s+%\s+([^\s\"']+)\s+(?:\"[^\"%&<]*\"|'[^'%&<]*')\s*>")
+
+
+def _only_dtd_switches(data: bytes, encoding: str | None, declared: list[str]) -> bool:
+    """Does the internal subset declare nothing but parameter entities of plain text that nothing
+    references (<!ENTITY % TEI.core "INCLUDE">: a DTD's modules switched on, as the TEI's own
+    test files and DTD-era P5 files begin)? They could only act inside the DTD, which teikit
+    never reads; the document cannot use them (it has no reference to a parameter entity),
+    so refusing the file for them refused a document whose text is whole."""
+    codec = next((c for sig, c in _SIGNATURES if data.startswith(sig)), None) or encoding or "utf-8"
+    try:
+        text = data[:65536].decode(codec, errors="replace")
+    except LookupError:
+        return False
+    # (the parser's word decides what is declared; the text only says these are all switches,
+    # and a DOCTYPE written in a comment before the real one is no DOCTYPE)
+    found = _SUBSET.search(_COMMENT.sub(" ", text))
+    if not found:
+        return False
+    subset = found.group(1)
+    switches = [m.group(1) for m in _PE_SWITCH.finditer(subset)]
+    rest = _LITERAL.sub(" ", _PE_SWITCH.sub(" ", subset))
+    # every declared entity one of these switches, and nothing else in the subset at all: no
+    # other declaration, no parameter-entity reference (%name;), no general entity
+    return sorted(switches) == sorted(declared) and not rest.strip()
+
+
 def _refuse_unsafe(tree: etree._ElementTree, parser: etree.XMLParser, data: bytes, name: str) -> None:
     """Refuse a parsed document that declares or uses entities."""
     docinfo = tree.docinfo
@@ -148,6 +180,9 @@ def _refuse_unsafe(tree: etree._ElementTree, parser: etree.XMLParser, data: byte
             or any("ENTITY" in e.type_name or "entity" in e.message.lower() for e in parser.error_log):
         _refuse_p4(data, name, docinfo.encoding)
     entities = list(dtd.iterentities()) if dtd is not None else []
+    if entities and not any(True for _ in tree.iter(etree.Entity)) and not parser.error_log \
+            and _only_dtd_switches(data, docinfo.encoding, [e.name or "" for e in entities]):
+        return
     if entities:
         first = entities[0]
         where = f", external: {first.system_url}" if first.system_url else ""

@@ -242,3 +242,49 @@ def test_the_links_are_checked_alike_however_the_site_is_written(tmp_path):
     args = [str(MINI), str(custom), str(tmp_path / "out")]
     done = subprocess.run([sys.executable, "-c", _MODES, *args], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stdout + done.stderr
+
+
+def test_an_entry_of_a_register_standing_in_the_text_is_an_anchor(tmp_path):
+    # The TEI's own place test (testplace.xml): a listPlace in the body; the search results
+    # linked to "div-2.html#ESB" and the EPUB's names to its entry, and no element had that id
+    src = tmp_path / "places.xml"
+    src.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>P</title></titleStmt>'
+        "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>"
+        "<text><body><div xml:id='d1'><head>Text</head>"
+        "<p>Up the <placeName ref='#ESB'>Empire State</placeName>."
+        "</p></div><div xml:id='d2'><head>Places</head><listPlace><place xml:id='ESB'>"
+        "<placeName>Empire State Building</placeName><bibl>Jackson, Encyclopedia, 375</bibl></place>"
+        "</listPlace></div></body></text></TEI>", encoding="utf-8")
+    out = tmp_path / "out"
+    run = build_formats(Edition.load(src), ["html", "epub"], BuildSettings(exports_dir=out,
+                        products=("html", "epub")))
+    assert run.committed
+    assert [d.message for d in run.diagnostics if d.code == "build.broken-link"] == []
+    assert 'id="ESB"' in (out / "html" / "d2.html").read_text(encoding="utf-8")
+    with zipfile.ZipFile(next(out.glob("*.epub"))) as book:
+        text = book.read("EPUB/text/d1.xhtml").decode()
+        assert 'href="d2.xhtml#ESB"' in text
+        assert 'id="ESB"' in book.read("EPUB/text/d2.xhtml").decode()
+
+
+def test_a_pointer_to_a_text_of_a_group_leads_to_that_text(tmp_path):
+    # EVT's Codice Pelavicino: ref target="#CI_118" (a text of a group, its front and body the
+    # pages) led to the next text's page, at an anchor no page had
+    src = tmp_path / "group.xml"
+    src.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>G</title></titleStmt>'
+        "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>"
+        "<text><front><p>See <ref target='#t1'>document 1</ref> and <ref target='#t2'>2</ref>.</p></front>"
+        "<group><text xml:id='t1'><front xml:id='t1f'><titlePart>118</titlePart><div><p>Regest one.</p></div>"
+        "</front><body><div xml:id='t1d'><p>One.</p></div></body></text>"
+        "<text xml:id='t2'><front xml:id='t2f'><titlePart>119</titlePart><div><p>Regest two.</p></div>"
+        "</front><body><div xml:id='t2d'><p>Two.</p></div></body></text></group></text></TEI>",
+        encoding="utf-8")
+    out = tmp_path / "out"
+    run = build_formats(Edition.load(src), ["html", "epub"], BuildSettings(exports_dir=out,
+                        products=("html", "epub")))
+    assert run.committed
+    assert [d.message for d in run.diagnostics if d.code == "build.broken-link"] == []
+    front = (out / "html" / "front-1.html").read_text(encoding="utf-8")
+    assert 'href="t1f.html">document 1</a>' in front and 'href="t2f.html">2</a>' in front

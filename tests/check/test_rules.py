@@ -88,3 +88,16 @@ def test_a_note_may_point_back_at_a_cross_reference(tmp_path):
     body = '<div xml:id="d"><p><ref xml:id="r" target="#d">above</ref><note target="#r">x</note></p></div>'
     doc.write_text(f'<TEI xmlns="{TEI}"><text><body>{body}</body></text></TEI>', "utf-8")
     assert check_paths([doc]).diagnostics == []
+
+
+def test_an_id_with_a_space_around_it_is_named_as_such(tmp_path):
+    # EVT's Codice Pelavicino: 37 xml:id="AlbertusCruce " were told to "start with a letter"
+    doc = tmp_path / "space.xml"
+    doc.write_text(f'<TEI xmlns="{TEI}"><text><body><p xml:id="AlbertusCruce ">x</p><p xml:id="1st">y</p>'
+                   "</body></text></TEI>", "utf-8")
+    said = [(d.message, d.hint) for d in check_paths([doc]).diagnostics if d.code == "ids.not-ncname"]
+    assert said == [
+        ("xml:id 'AlbertusCruce ' has white space around the name 'AlbertusCruce'",
+         'write xml:id="AlbertusCruce": a pointer "#AlbertusCruce" names no ID with a space in it'),
+        ("xml:id '1st' is not a valid NCName",
+         "start with a letter or '_', and use only letters, digits, '.', '-' and '_'")]

@@ -15,6 +15,8 @@ from teikit.diagnostics import Severity
 from tests.conftest import TEI_SAMPLES
 from tests.xslt.support import MINI, broken_links, build_text, built, missing_text, norm, page
 
+ROOT = Path(__file__).resolve().parents[2]
+
 # TEI P5 samples (the P4 one is refused: see test_html_builder.py).
 SAMPLES = [
     "firstfolio_romeo_and_juliet_F-rom.xml",
@@ -257,3 +259,105 @@ def test_a_shared_verse_line_is_indented_and_act_scene_line_numbers_show_the_lin
     later = doc.xpath("//div[contains(@class, 'part-later')]")
     assert [norm("".join(d.xpath("text()"))) for d in later] == ["the other half."]
     assert doc.xpath("//span[@class='l-n tk-generated']/text()") == ["10", "10"]
+
+
+def test_an_event_s_description_and_the_analysis_elements_are_not_reported_as_unhandled(tmp_path):
+    # The TEI's own spoken-text test file: an incident's desc ("passing truck") is the event's
+    # text, shown as such, yet was reported as kept in a span of class tei-desc; s (sentences)
+    # and gb (a gathering's beginning) had no rendering of their own
+    body = ("<div xml:id='d'><u who='#A'>so i</u><incident><desc>passing truck</desc></incident>"
+            "<p><gb n='2'/><s xml:id='s1'>One <cl>two <phr>three</phr></cl> <w><m>fo</m><m>ur</m></w>.</s>"
+            " <s>Five.</s></p></div>")
+    folder, diags = build_text(TEI.format(body=body), tmp_path)
+    doc = page(folder, "d.html")
+    assert [d.message for d in diags if d.code == "render.unhandled-element"] == []
+    assert norm(doc.xpath("string(//*[contains(@class, 'tei-incident')])")) == "passing truck"
+    sentences = doc.xpath("//span[@class='tei-s']")
+    assert [norm(s.text_content()) for s in sentences] == ["One two three four.", "Five."]
+    assert sentences[0].get("id") == "s1"
+    assert doc.xpath("//span[@class='tei-m']/text()") == ["fo", "ur"]
+
+
+def test_ruby_sets_its_reading_above_its_base(tmp_path):
+    # CETEIcean's Japanese sample: <ruby><rb>邪智暴虐</rb><rt>じゃちぼうぎゃく</rt></ruby> read
+    # "邪智暴虐 じゃちぼうぎゃく", the reading run into the line after its characters
+    body = ("<div xml:id='d'><p>かの<ruby>\n  <rb>邪智暴虐</rb>\n"
+            "  <rt>じゃちぼうぎゃく</rt>\n</ruby>の王</p></div>")
+    folder, diags = build_text(TEI.format(body=body), tmp_path)
+    ruby = page(folder, "d.html").xpath("//ruby[@class='tei-ruby']")[0]
+    assert [(c.tag, c.text) for c in ruby] == [
+        ("span", "邪智暴虐"), ("rp", "("), ("rt", "じゃちぼうぎゃく"), ("rp", ")")]
+    assert ruby.text is None and all(not (c.tail or "").strip() for c in ruby)
+    assert "render.unhandled-element" not in [d.code for d in diags]
+
+
+def test_an_epidoc_text_opens_on_its_first_line_and_its_glyphs_by_type_are_shown(tmp_path):
+    # papyri.info (P.Oxy. 1 120): every ab begins <lb n="1"/>, which drew an empty line at the
+    # top of the text; <g type="apostrophe"/> (every elision) showed nothing
+    body = ("<div xml:id='d' type='edition' xml:space='preserve'><ab>\n\n"
+            "    <lb n='1'/>οὐκ<g type='apostrophe'/> οἶδα\n\n"
+            "    <lb n='2'/>ἀλλὰ<g type='filler'/> <g type='stauros'/></ab>"
+            "<p>no break <lb/>here</p><p><pb n='2'/><seg><lb/>Al muy Magnifico <lb/>el Señor</seg></p></div>")
+    folder, diags = build_text(TEI.format(body=body), tmp_path)
+    doc = page(folder, "d.html")
+    ab = doc.xpath("//p[contains(@class, 'tei-ab')]")[0]
+    assert norm(ab.text_content()) == "οὐκ’ οἶδα ἀλλὰ[filler] †"
+    assert [c.tag for c in ab] == ["span", "br", "span", "span"]  # the first line break draws nothing
+    assert len(doc.xpath("//p[@class='p tei-p']//br")) == 2  # a break inside the text still does
+    # (a letter's address, TEI Publisher's Cortez: a page break, then a seg opening on a line)
+    assert doc.xpath("//span[@class='tei-seg']/node()[1]")[0] == "Al muy Magnifico "
+
+    assert doc.xpath("//span[@class='tei-g']/@title") == ["apostrophe", "filler", "stauros"]
+    assert "render.glyph-undeclared" not in [d.code for d in diags]
+
+
+def test_leiden_tells_omitted_from_lost_and_marks_what_is_read_with_doubt(tmp_path):
+    # Concordia (EpiDoc): "Mattiacoru<supplied reason='omitted'>m</supplied>" read
+    # "Mattiacoru[m]", as if the stone were broken; an unclear letter looked certain
+    body = ("<div xml:id='d'><ab>Mattiacoru<supplied reason='omitted'>m</supplied> "
+            "<supplied reason='lost'>pon</supplied>do <supplied reason='lost' cert='low'>v</supplied> "
+            "Γοῦ<unclear reason='damage'>ν</unclear>θον</ab></div>")
+    folder, _ = build_text(TEI.format(body=body), tmp_path)
+    doc = page(folder, "d.html")
+    supplied = doc.xpath("//span[contains(@class, 'tei-supplied')]")
+    assert [(s.get("class"), s.get("title"), s.text) for s in supplied] == [
+        ("tei-supplied omitted", "supplied by the editors (omitted in the source)", "m"),
+        ("tei-supplied", "supplied by the editors", "pon"),
+        ("tei-supplied cert-low", "supplied by the editors, uncertain", "v")]
+    unclear = doc.xpath("//span[@class='tei-unclear']")
+    assert [(s.get("title"), s.text) for s in unclear] == [("unclear: damage", "ν")]
+    epub_css = (ROOT / "xslt" / "epub" / "epub.css").read_text()
+    for css in ((folder / "assets" / "teikit.css").read_text(), epub_css):
+        assert '.tei-supplied.omitted::before { content: "\\27E8"; }' in css
+        assert ".tei-unclear { text-decoration: underline dotted;" in css
+
+
+NO_BREAK = " break='no'"
+
+
+def test_an_inscription_s_lines_show_their_number_every_fifth_line(tmp_path):
+    # papyri.info and EpiDoc cite by line (<lb n="5"/>): a reader could not find line 10
+    lines = "".join(f"<lb n='{n}'{NO_BREAK if n == 10 else ''}/>line{n} " for n in range(1, 12))
+    body = f"<div xml:id='d'><ab>{lines}</ab><p>prose <lb n='5a'/>and <lb n='15'/>more</p></div>"
+    folder, _ = build_text(TEI.format(body=body), tmp_path)
+    doc = page(folder, "d.html")
+    numbers = doc.xpath("//span[@class='lb-n']")
+    assert [n.get("data-n") for n in numbers] == ["5", "10", "15"]
+    # after the line break, on the new line (inside the join, whose halves are one word)
+    assert numbers[1].getparent().get("class") == "tk-join" and numbers[1].getprevious().tag == "br"
+    # drawn by the stylesheet: a word a break="no" runs across stays whole in the page's text
+    assert "line8 line9line10 line11" in norm(doc.xpath("string(//p[contains(@class, 'tei-ab')])"))
+    css = (folder / "assets" / "teikit.css").read_text()
+    assert ".lb-n::after { content: attr(data-n); float: right;" in css
+
+
+def test_a_kind_of_division_given_in_several_languages_names_each_language(tmp_path):
+    # Concordia (EpiDoc): the contents listed "Translation", "Translation", "Commentary", "Commentary"
+    body = ("<div type='edition' xml:lang='la'><ab>Flavius</ab></div>"
+            "<div type='translation' xml:lang='en'><p>Flavius Augustus</p></div>"
+            "<div type='translation' xml:lang='it'><p>Flavio Augusto</p></div>"
+            "<div type='commentary' xml:lang='en'><p>A soldier.</p></div>")
+    folder, _ = build_text(TEI.format(body=body), tmp_path)
+    toc = page(folder, "toc.html")
+    labels = [norm(a.text_content()) for a in toc.xpath("//main//a")]
+    assert labels == ["Edition", "Translation (en)", "Translation (it)", "Commentary"]

@@ -196,6 +196,9 @@
         else if (tk:is-unit($target)) then tk:unit-file($target) || (if ($single-page) then '#' || tk:unit-anchor($target) else '')
         else if ($target/self::tei:note) then tk:unit-file($unit) || '#' || tk:note-id($target)
         else if ($target/self::tei:pb) then tk:unit-file($unit) || '#' || tk:pb-id($target)
+        (: a text or division holding units has no anchor of its own: its first unit's page :)
+        else if (exists($unit/ancestor::* intersect $target)) then tk:unit-file($unit)
+            || (if ($single-page) then '#' || tk:unit-anchor($unit) else '')
         else if ($target/@xml:id) then tk:unit-file($unit) || '#' || $target/@xml:id
         else tk:unit-file($unit)"/>
   </xsl:function>

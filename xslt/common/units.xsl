@@ -399,6 +399,9 @@
         $n/ancestor-or-self::*[parent::tei:front or parent::tei:body or parent::tei:back or parent::tei:group
           or parent::tei:text or self::tei:front or self::tei:body or self::tei:back or self::tei:group
           or self::tei:text or self::tei:sourceDoc or parent::tei:div][tk:is-unit(.)][1],
+        (: what holds units (a text of a group whose parts are units): its first one, not the
+           next text's (EVT's Codice Pelavicino: a ref to document 118 led into 119) :)
+        $n/descendant::*[tk:is-unit(.)][1],
         $n/following-sibling::*[tk:is-unit(.) or descendant::*[tk:is-unit(.)]][1]
           ! (if (tk:is-unit(.)) then . else descendant::*[tk:is-unit(.)][1]),
         $n/preceding-sibling::*[tk:is-unit(.)][1],
@@ -531,6 +534,11 @@
           then tk:member-title($div)
         else if ($div/@type) then upper-case(substring(tk:div-kind($div), 1, 1)) || substring(tk:div-kind($div), 2)
                || tk:div-n($div) ! (' ' || .)
+               (: a kind given in several languages (EpiDoc's translation and commentary in English
+                  and Italian): each its language, else the contents listed Translation twice :)
+               || (if ($div/@xml:lang and exists($div/../*[node-name() = node-name($div)][not(. is $div)]
+                       [@type = $div/@type][not(@xml:lang = $div/@xml:lang)][empty(tk:div-n(.)) or tk:div-n(.) = tk:div-n($div)]))
+                   then ' (' || $div/@xml:lang || ')' else '')
         else tk:s('section') || tk:div-n($div) ! (' ' || .)"/>
   </xsl:function>
 

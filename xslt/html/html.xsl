@@ -89,8 +89,10 @@
       </xsl:if>
     </xsl:for-each-group>
     <!-- an empty g whose character is declared nowhere in the document (EEBO-TCP's
-         ref="char:abque", declared in a file of their own) shows the reader nothing -->
-    <xsl:variable name="undeclared" select="$tk:units//tei:g[not(normalize-space())][empty(tk:glyph-declaration(.))]"/>
+         ref="char:abque", declared in a file of their own) shows the reader nothing (one
+         named by its @type, EpiDoc's g type="apostrophe", shows its sign or its type) -->
+    <xsl:variable name="undeclared" select="$tk:units//tei:g[not(normalize-space())][empty(tk:glyph-declaration(.))]
+        [not(normalize-space(@type))]"/>
     <xsl:if test="exists($undeclared)">
       <xsl:variable name="refs" select="distinct-values($undeclared/@ref ! normalize-space(.)[.])"/>
       <xsl:message select="'warning|render.glyph-undeclared|' || count($undeclared) || ' empty &lt;g&gt; element(s) name no char or glyph of the document''s charDecl'
@@ -100,10 +102,12 @@
     <!-- an element no template names: a TEI element not handled, or one of another namespace
          (CBETA's cb:div has a TEI element's name, but no TEI template renders it); not what
          is shown as it is (an example's markup, MathML) nor the description a gap or graphic
-         shows itself (EEBO-TCP's gap/desc "•…") -->
+         shows itself (EEBO-TCP's gap/desc "•…"), nor that of an event in speech, which is its
+         text (incident/desc "passing truck") -->
     <xsl:for-each select="distinct-values($tk:units//*[not(map:contains($tk:handled-set, local-name()))
         or namespace-uri() != 'http://www.tei-c.org/ns/1.0']
-        [not(self::tei:desc[parent::tei:gap or parent::tei:graphic])]
+        [not(self::tei:desc[parent::tei:gap or parent::tei:graphic or parent::tei:pause or parent::tei:vocal
+            or parent::tei:kinesic or parent::tei:incident or parent::tei:writing or parent::tei:shift])]
         [not(ancestor-or-self::*[local-name() = ('egXML', 'math')][namespace-uri() = ('http://www.tei-c.org/ns/Examples',
             'http://www.w3.org/1998/Math/MathML')])] ! name())">
       <xsl:sort select="."/>

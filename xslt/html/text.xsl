@@ -35,7 +35,8 @@
       'soCalled', 'gloss', 'persName', 'orgName', 'placeName', 'name', 'rs', 'geogName', 'date',
       'num', 'time', 'measure', 'surname', 'forename', 'roleName', 'addName', 'genName', 'nameLink',
       'ref', 'ptr', 'note', 'choice', 'sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'supplied', 'gap',
-      'unclear', 'damage', 'del', 'add', 'delSpan', 'addSpan', 'lb', 'pb', 'cb', 'milestone', 'fw', 'anchor', 'seg', 'w', 'pc', 'c',
+      'unclear', 'damage', 'del', 'add', 'delSpan', 'addSpan', 'lb', 'pb', 'cb', 'gb', 'milestone', 'fw', 'anchor', 'seg', 'w', 'pc', 'c',
+      's', 'cl', 'phr', 'm', 'ruby', 'rb', 'rt',
       'bibl', 'listBibl', 'biblStruct', 'argument', 'epigraph', 'opener', 'closer', 'byline',
       'dateline', 'salute', 'signed', 'trailer', 'postscript', 'titlePage', 'docTitle', 'titlePart',
       'docAuthor', 'docImprint', 'docDate', 'docEdition', 'front', 'body', 'back', 'group', 'text',
@@ -471,6 +472,7 @@
             <!-- a reading of no words: these witnesses omit the passage ("om. Ac Ad", as in print) -->
             <xsl:if test="not(normalize-space()) and empty(.//tei:gap)"><span class="tk-generated"><xsl:value-of select="tk:s('omitted')"/></span></xsl:if>
             <xsl:if test="@wit"><xsl:text> </xsl:text><span class="app-wit"><xsl:value-of select="tk:sigla(@wit)"/></span></xsl:if>
+            <xsl:for-each select="(@source, @resp)[normalize-space()]"><xsl:text> </xsl:text><xsl:call-template name="tk:app-sources"/></xsl:for-each>
           </xsl:element>
         </xsl:for-each>
         <xsl:for-each select="$details">
@@ -486,6 +488,45 @@
       <xsl:if test="@wit"><span class="app-wit"><xsl:value-of select="tk:sigla(@wit)"/></span><xsl:text> </xsl:text></xsl:if>
       <xsl:apply-templates/></span>
   </xsl:template>
+
+  <!-- Whose reading it is when the apparatus names editions, not manuscripts (@source: EpiDoc's
+       rdg source="#bertolini1876a #cilv8737"), or who proposed it (@resp: papyri.info's
+       lem resp="BL 1.316", a correction's place in the Berichtigungsliste): without them a
+       reader saw two readings and could not tell who read which. Each by its short name
+       (teikit's, not the text's words), linked to its entry when the document holds it; a
+       @resp that points nowhere (no "#", no URI) as written. The context item: the attribute. -->
+  <xsl:template name="tk:app-sources">
+    <span class="app-source tk-generated">
+      <xsl:for-each select="if (not(contains(., '#') or contains(., ':'))) then normalize-space(.)
+          else tokenize(normalize-space(.))">
+        <xsl:if test="position() gt 1">, </xsl:if>
+        <xsl:variable name="target" select="tk:target(.)"/>
+        <xsl:variable name="label" select="tk:source-label($target, .)"/>
+        <xsl:variable name="href" select="tk:href-of($target)"/>
+        <xsl:choose>
+          <xsl:when test="exists($href)"><a href="{$href}"><xsl:value-of select="$label"/></a></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+  <!--* A source's short name: its @n; a person's or body's name; a bibliography entry's short or only title when that is
+        short ("Bertolini 1876a"), else its first author's surname and its date; else the
+        pointer's name ("cilv8737" of "#cilv8737" or "bib.xml#cilv8737"). -->
+  <xsl:function name="tk:source-label" as="xs:string">
+    <xsl:param name="target" as="element()?"/>
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:variable name="titles" select="$target/(tei:title[@type = ('short', 'abbr', 'abbreviated')], tei:abbr,
+        tei:title[count(tokenize(normalize-space())) le 6])"/>
+    <xsl:variable name="who" select="($target/(tei:author, tei:editor)//tei:surname, $target/(tei:author, tei:editor))[1]"/>
+    <xsl:sequence select="(
+        $target/@n,
+        $target[self::tei:person or self::tei:personGrp or self::tei:org] ! tk:entity-name(.),
+        $titles,
+        if ($who and $target/tei:date) then normalize-space($who) || ' ' || normalize-space($target/tei:date[1]) else (),
+        replace(replace($pointer, '^.*#', ''), '^.*/', '')
+      )[normalize-space()][1] ! normalize-space(.)"/>
+  </xsl:function>
 
   <!--* Witness sigla of a @wit: each pointer's target witness @n, else its id. -->
   <xsl:function name="tk:sigla" as="xs:string">
@@ -584,6 +625,7 @@
   <xsl:template match="tei:q | tei:said | tei:term | tei:mentioned | tei:soCalled | tei:gloss | tei:date
                        | tei:num | tei:time | tei:measure | tei:surname | tei:forename | tei:roleName
                        | tei:addName | tei:genName | tei:nameLink | tei:seg | tei:unclear | tei:w | tei:pc
+                       | tei:s | tei:cl | tei:phr | tei:m
                        | tei:c | tei:idno | tei:author | tei:editor | tei:imprint | tei:publisher | tei:pubPlace
                        | tei:biblScope | tei:monogr | tei:analytic | tei:series | tei:respStmt | tei:resp
                        | tei:meeting | tei:country | tei:region | tei:settlement | tei:bloc | tei:district
@@ -592,6 +634,21 @@
       <xsl:attribute name="class" select="'tei-' || local-name()"/>
       <xsl:call-template name="tk:id"/><xsl:apply-templates/>
     </xsl:element>
+  </xsl:template>
+
+  <!-- Ruby (furigana: a reading set small above its base, CETEIcean's Japanese sample): HTML's
+       own ruby, so that the reading stands above the characters it reads rather than run into
+       the line after them ("邪智暴虐 じゃちぼうぎゃく"); the white space indenting the parts is
+       no text. The parentheses (rp) are for a reader without ruby, teikit's and no words. -->
+  <xsl:template match="tei:ruby">
+    <ruby class="tei-ruby"><xsl:call-template name="tk:id"/><xsl:apply-templates
+        select="node()[not(self::text()[not(normalize-space())])]"/></ruby>
+  </xsl:template>
+  <xsl:template match="tei:rb">
+    <span class="tei-rb"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="tei:rt">
+    <rp class="tk-generated">(</rp><rt class="tei-rt"><xsl:call-template name="tk:id"/><xsl:apply-templates/></rt><rp class="tk-generated">)</rp>
   </xsl:template>
 
   <!-- A glyph or non-standard character (g) declared in the document's charDecl (char or
@@ -614,10 +671,28 @@
         <!-- a name in brackets, once: a composition such as "[木*突]" has its own -->
         <xsl:when test="$shown[2]"><span class="tk-generated"><xsl:value-of
             select="if (matches($shown[2], '^\[.*\]$')) then $shown[2] else '[' || $shown[2] || ']'"/></span></xsl:when>
+        <!-- empty and declared nowhere, but named by its @type (EpiDoc's <g type="apostrophe"/>,
+             papyri.info's every elision): the sign its type names, else the type in brackets -->
+        <xsl:when test="empty($decl) and not(normalize-space()) and normalize-space(@type)">
+          <xsl:attribute name="title" select="normalize-space(@type)"/>
+          <xsl:variable name="sign" select="$tk:glyph-types(lower-case(normalize-space(@type)))"/>
+          <xsl:choose>
+            <xsl:when test="exists($sign)"><xsl:value-of select="$sign"/></xsl:when>
+            <xsl:otherwise><span class="tk-generated">[<xsl:value-of select="normalize-space(@type)"/>]</span></xsl:otherwise>
+          </xsl:choose>
+        </xsl:when>
         <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
       </xsl:choose>
     </span>
   </xsl:template>
+  <!-- The signs EpiDoc names by g/@type (EpiDoc Guidelines, "Symbols and other glyphs"; the
+       papyri.info and EpiDoc stylesheets print them so): TEI practice, not one edition's. -->
+  <xsl:variable name="tk:glyph-types" as="map(xs:string, xs:string)" select="map{
+      'apostrophe': '&#x2019;', 'diastole': '&#x2019;', 'middot': '&#xB7;', 'mid-punctus': '&#xB7;',
+      'interpunct': '&#xB7;', 'high-punctus': '&#x2D9;', 'dipunct': ':', 'tripunct': '&#x205D;',
+      'stauros': '&#x2020;', 'cross': '&#x2020;', 'chirho': '&#x2627;', 'chi-rho': '&#x2627;',
+      'staurogram': '&#x2CE8;', 'hedera': '&#x2766;', 'leaf': '&#x2766;', 'slanting-stroke': '&#x2571;',
+      'parens-punctuation-opening': '(', 'parens-punctuation-closing': ')'}"/>
 
   <!--* The char or glyph of the document's charDecl that a g points at (@ref "#ID"), if any. -->
   <xsl:function name="tk:glyph-declaration" as="element()?">
@@ -771,8 +846,26 @@
     <div class="tei-listApp"><xsl:call-template name="tk:id"/><xsl:apply-templates/></div>
   </xsl:template>
 
+  <!-- Supplied text in brackets (drawn by the stylesheet): [lost] where the source is damaged;
+       <omitted> (angle brackets, Leiden's) where its scribe left the letters out, EpiDoc's
+       reason="omitted" (the Concordia inscriptions' "Mattiacoru<supplied reason='omitted'>m"
+       read "Mattiacoru[m]", as if the stone were broken there); a doubtful supplement
+       (@cert low) ends in "?", as Leiden's [m?]. -->
   <xsl:template match="tei:supplied">
-    <span class="tei-supplied" title="supplied by the editors"><xsl:apply-templates/></span>
+    <xsl:variable name="omitted" select="tokenize(normalize-space(@reason)) = 'omitted'"/>
+    <span class="tei-supplied{if ($omitted) then ' omitted' else ''}{if (@cert = 'low') then ' cert-low' else ''}"
+        title="supplied by the editors{if ($omitted) then ' (omitted in the source)' else ''}{
+            if (@cert = 'low') then ', uncertain' else ''}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
+  <!-- Letters read with doubt (an unclear with text): a dotted underline, as Leiden's dot under
+       each letter, and "unclear" with its reason on hover; shown as plain text they could not
+       be told from the letters read with certainty. -->
+  <xsl:template match="tei:unclear[normalize-space() or exists(*)]">
+    <xsl:element name="{if (tk:holds-block(.)) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="'tei-unclear'"/>
+      <xsl:attribute name="title" select="string-join(('unclear', @reason)[normalize-space()], ': ')"/>
+      <xsl:call-template name="tk:id"/><xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
   <!-- A gap: […], with what the editors say of it (its desc: "desunt uersus fere iv") inside
        the brackets, and its reason and extent on hover. -->
@@ -904,7 +997,18 @@
        (大道無門<caesura/>千差有路) ran their phrases together, as did any half-lines written
        without a space. A space holds the place (a copied line keeps its halves apart). -->
   <xsl:template match="tei:caesura"><span class="tei-caesura"><xsl:call-template name="tk:id"/><xsl:text> </xsl:text></span></xsl:template>
-  <xsl:template match="tei:lb"><br/></xsl:template>
+  <xsl:template match="tei:lb"><br/><xsl:call-template name="tk:lb-number"/></xsl:template>
+  <!-- A line numbered by @n shows its number every fifth line at its right, as a verse line
+       does (tk:line-number): an inscription or a papyrus is cited by its lines (EpiDoc's
+       <lb n="5"/>), and a reader could not find line 15. The stylesheet draws the number
+       (from data-n): as text, it split the word a break="no" runs across ("Ἱπ5ποσθένης") for
+       the search, the word count and a reader's copy. -->
+  <xsl:template name="tk:lb-number">
+    <xsl:variable name="n" select="if (@n castable as xs:integer) then xs:integer(@n) else ()"/>
+    <xsl:if test="$n gt 0 and $n mod 5 eq 0">
+      <span class="lb-n" data-n="{$n}" aria-hidden="true"></span>
+    </xsl:if>
+  </xsl:template>
   <!-- A line break standing between blocks (between the verse lines of a stanza or speech,
        where Perseus marks another edition's lineation, <lb ed="actscene" n="5"/>): no line
        of text ends there, and a br drew an empty line every five verses. Only its id is kept. -->
@@ -913,11 +1017,28 @@
                        or starts-with(local-name(..), 'div')]" priority="0.6">
     <xsl:if test="@xml:id"><span class="tei-lb"><xsl:call-template name="tk:id"/></span></xsl:if>
   </xsl:template>
+  <!-- A line break opening its block, nothing but white space and marks that show no text
+       before it (EpiDoc's every ab begins with <lb n="1"/>, as does a diplomatic
+       transcription's every paragraph, at times inside a first seg after a page break): no
+       line ends there, and a br drew an empty line at the top of every inscription and
+       papyrus. Only its id is kept. -->
+  <xsl:template match="tei:lb[tk:opens-block(.)]" priority="0.7">
+    <xsl:if test="@xml:id"><span class="tei-lb"><xsl:call-template name="tk:id"/></span></xsl:if>
+    <xsl:call-template name="tk:lb-number"/>
+  </xsl:template>
+  <!--* Does nothing a reader sees come before $e in its block (in it, or in the phrases that
+        open the block and hold it)? A page break, anchor or milestone shows no text. -->
+  <xsl:function name="tk:opens-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/parent::*) and empty($e/preceding-sibling::node()[self::text()[normalize-space()]
+        or self::*[not(self::tei:pb or self::tei:anchor or self::tei:milestone or self::tei:cb or self::tei:gb)]])
+        and (tk:is-block($e/..) or tk:opens-block($e/..))"/>
+  </xsl:function>
   <!-- The stylesheet draws a hyphen at the line's end (.tk-join::before: no text in the page,
        so the word stays whole), unless the text already ends in one ("Ge-", "Ge¬"). -->
   <xsl:template match="tei:lb[@break = 'no']">
     <span class="tk-join{if (preceding-sibling::node()[not(self::comment() or self::processing-instruction())][1]
-        [self::text()][matches(., '[-¬‐⸗=]\s*$')]) then ' tk-hyphenated' else ''}"><br/></span>
+        [self::text()][matches(., '[-¬‐⸗=]\s*$')]) then ' tk-hyphenated' else ''}"><br/><xsl:call-template name="tk:lb-number"/></span>
   </xsl:template>
   <xsl:template match="text()[$tk:has-c1]
                        | text()[following-sibling::node()[not(self::comment() or self::processing-instruction())][1]
@@ -962,7 +1083,7 @@
   </xsl:function>
   <!-- These are empty in TEI; a file that gives them content (an anchor around a word) keeps
        its words: they follow the anchor. -->
-  <xsl:template match="tei:cb | tei:milestone">
+  <xsl:template match="tei:cb | tei:gb | tei:milestone">
     <xsl:if test="@xml:id"><span class="tei-{local-name()}" id="{@xml:id}"></span></xsl:if>
     <xsl:apply-templates/>
   </xsl:template>
@@ -1270,6 +1391,9 @@
     <xsl:element name="{if (exists(.//(tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent))
         or exists(.//*[tk:is-block(.)])) then 'div' else 'span'}">
     <xsl:attribute name="class" select="'register-entry tei-' || local-name()"/>
+      <!-- its anchor: the search results, an EPUB's names (tk:href-of-element) and a pointer
+           to the entry link here (the TEI's own place test: "div-2.html#ESB", a dead link) -->
+      <xsl:call-template name="tk:id"/>
       <xsl:for-each select="node()">
         <xsl:if test="position() gt 1 and self::*"><xsl:text> </xsl:text></xsl:if>
         <xsl:apply-templates select="."/>

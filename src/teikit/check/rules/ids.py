@@ -28,7 +28,16 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
             "give one of the two elements another ID and update the pointers that meant it",
         )
     for xml_id, el in list(doc.ids.items()) + doc.duplicate_ids:
-        if not _NCNAME.match(xml_id):
+        name = xml_id.strip()
+        if not _NCNAME.match(xml_id) and name != xml_id and _NCNAME.match(name):
+            # a name with a space around it (EVT's Codice Pelavicino: xml:id="AlbertusCruce "):
+            # the hint about letters and digits did not say where the fault was
+            yield make(
+                doc, el, "ids.not-ncname", Severity.ERROR,
+                f"xml:id {xml_id!r} has white space around the name {name!r}",
+                f'write xml:id="{name}": a pointer "#{name}" names no ID with a space in it',
+            )
+        elif not _NCNAME.match(xml_id):
             yield make(
                 doc, el, "ids.not-ncname", Severity.ERROR,
                 f"xml:id {xml_id!r} is not a valid NCName",
