@@ -2,7 +2,9 @@
 <!--
   teikit HTML layer: correspondence. A letter is a TEI document whose header describes it
   with correspDesc (sender, addressee, places and date in correspAction sent/received); in
-  a collection edition (teiCorpus) every member may be one. The same reading as Python's
+  a collection edition (teiCorpus) every member may be one. A header with several
+  correspDesc (a CMIF file) describes a letter with each: each is a letter of the index, linked
+  to where its @ref says it is published, and the document's page lists them. The same reading as Python's
   teikit.letters (letters.csv, CSL-JSON items of type letter): tests/build/test_letters.py
   compares them.
 
@@ -19,9 +21,10 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <!-- The letters in order of their date sent (undated last), then of the documents. -->
-  <xsl:variable name="tk:letters" as="element(tei:TEI)*">
-    <xsl:perform-sort select="$tk:doc//tei:TEI[tei:teiHeader/tei:profileDesc/tei:correspDesc]">
+  <!-- The letters (each described by a correspDesc) in order of their date (undated last),
+       then of the documents. -->
+  <xsl:variable name="tk:letters" as="element(tei:correspDesc)*">
+    <xsl:perform-sort select="$tk:doc//tei:TEI/tei:teiHeader/tei:profileDesc/tei:correspDesc">
       <xsl:sort select="tk:letter-date(.) = ''"/>
       <xsl:sort select="tk:letter-date(.)"/>
     </xsl:perform-sort>
@@ -35,54 +38,97 @@
       for $i in 1 to count($tk:letters) return map{generate-id($tk:letters[$i]): $i})"/>
   <xsl:variable name="tk:letter-files" as="map(xs:string, xs:string)" select="map:merge(
       $tk:units ! map{generate-id(ancestor-or-self::tei:TEI[1]): tk:unit-file(.)}, map{'duplicates': 'use-first'})"/>
-  <xsl:variable name="tk:correspondences" as="map(xs:string, element(tei:TEI)*)" select="map:merge(
+  <xsl:variable name="tk:correspondences" as="map(xs:string, element(tei:correspDesc)*)" select="map:merge(
       $tk:letters ! map{tk:correspondence(.): .}, map{'duplicates': 'combine'})"/>
   <xsl:variable name="tk:correspondence-positions" as="map(xs:string, xs:integer)" select="map:merge(
       for $key in map:keys($tk:correspondences)
       return let $letters := $tk:correspondences($key)
              return for $i in 1 to count($letters) return map{generate-id($letters[$i]): $i})"/>
-  <xsl:variable name="tk:letters-by-party" as="map(xs:string, map(xs:string, element(tei:TEI)*))" select="map{
+  <xsl:variable name="tk:letters-by-party" as="map(xs:string, map(xs:string, element(tei:correspDesc)*))" select="map{
       'sent': map:merge($tk:letters ! (for $l in . return distinct-values(tk:letter-parties($l, 'sent') ! tk:party-key(.))
           ! map{.: $l}), map{'duplicates': 'combine'}),
       'received': map:merge($tk:letters ! (for $l in . return distinct-values(tk:letter-parties($l, 'received') ! tk:party-key(.))
           ! map{.: $l}), map{'duplicates': 'combine'})}"/>
 
-  <!--* The correspDesc that describes a letter (the first). -->
-  <xsl:function name="tk:corresp" as="element(tei:correspDesc)">
-    <xsl:param name="letter" as="element(tei:TEI)"/>
-    <xsl:sequence select="($letter/tei:teiHeader/tei:profileDesc/tei:correspDesc)[1]"/>
+  <!--* The letters a document describes (its header's correspDesc). -->
+  <xsl:function name="tk:member-letters" as="element(tei:correspDesc)*">
+    <xsl:param name="member" as="element(tei:TEI)?"/>
+    <xsl:sequence select="$member/tei:teiHeader/tei:profileDesc/tei:correspDesc"/>
+  </xsl:function>
+
+  <!--* The letter a document is: its correspDesc when it describes one alone. -->
+  <xsl:function name="tk:member-letter" as="element(tei:correspDesc)?">
+    <xsl:param name="member" as="element(tei:TEI)?"/>
+    <xsl:variable name="letters" select="tk:member-letters($member)"/>
+    <xsl:sequence select="$letters[count($letters) = 1]"/>
+  </xsl:function>
+
+  <!--* Is this letter one of several its document describes (a CMIF file's)? -->
+  <xsl:function name="tk:letter-among-several" as="xs:boolean">
+    <xsl:param name="letter" as="element(tei:correspDesc)"/>
+    <xsl:sequence select="exists($letter/(preceding-sibling::tei:correspDesc | following-sibling::tei:correspDesc))"/>
   </xsl:function>
 
   <!--* The action of a kind (sent, received) of a letter. -->
   <xsl:function name="tk:letter-action" as="element(tei:correspAction)?">
-    <xsl:param name="letter" as="element(tei:TEI)"/>
+    <xsl:param name="letter" as="element(tei:correspDesc)"/>
     <xsl:param name="type" as="xs:string"/>
-    <xsl:sequence select="tk:corresp($letter)/tei:correspAction[@type = $type][1]"/>
+    <xsl:sequence select="$letter/tei:correspAction[@type = $type][1]"/>
   </xsl:function>
 
-  <!--* The ISO date a letter was sent (@when, else @notBefore, @from), '' when undated. -->
+  <!--* The ISO value of a date: @when, else the earliest it can be (@notBefore, @from), else
+        the latest (@notAfter, @to); '' when it has none. -->
+  <xsl:function name="tk:date-iso" as="xs:string">
+    <xsl:param name="date" as="element(tei:date)?"/>
+    <xsl:sequence select="normalize-space(($date/@when, $date/@notBefore, $date/@from, $date/@notAfter,
+        $date/@to)[normalize-space()][1])"/>
+  </xsl:function>
+
+  <!--* A date element without words of its own, written from its attributes: the day, else
+        the span it lies in ("1810-07-11–1810-07-18"), with "?" when its @cert is low, medium
+        or unknown (as teikit.letters.date_written). -->
+  <xsl:function name="tk:date-written" as="xs:string">
+    <xsl:param name="date" as="element(tei:date)?"/>
+    <xsl:variable name="start" select="normalize-space(($date/@notBefore, $date/@from)[normalize-space()][1])"/>
+    <xsl:variable name="end" select="normalize-space(($date/@notAfter, $date/@to)[normalize-space()][1])"/>
+    <xsl:variable name="span" select="if ($start = $end) then $start else $start || '–' || $end"/>
+    <xsl:variable name="when" select="(normalize-space($date/@when)[. != ''], $span)[1]"/>
+    <xsl:sequence select="if ($when != '' and $date/@cert = ('low', 'medium', 'unknown')) then $when || '?' else $when"/>
+  </xsl:function>
+
+  <!--* The date that dates a letter: the date sent, else (only the arrival known) the date
+        received; as teikit.letters reads it. -->
+  <xsl:function name="tk:letter-date-element" as="element(tei:date)?">
+    <xsl:param name="letter" as="element(tei:correspDesc)"/>
+    <xsl:sequence select="(tk:letter-action($letter, 'sent')/tei:date[1], tk:letter-action($letter, 'received')/tei:date[1])
+        [tk:date-iso(.) != '' or tk:plain(.) != ''][1]"/>
+  </xsl:function>
+
+  <!--* The ISO date of a letter, '' when undated. -->
   <xsl:function name="tk:letter-date" as="xs:string">
-    <xsl:param name="letter" as="element(tei:TEI)"/>
-    <xsl:variable name="date" select="tk:letter-action($letter, 'sent')/tei:date[1]"/>
-    <xsl:sequence select="string(($date/@when, $date/@notBefore, $date/@from)[normalize-space()][1])"/>
+    <xsl:param name="letter" as="element(tei:correspDesc)"/>
+    <xsl:sequence select="tk:date-iso(tk:letter-date-element($letter))"/>
   </xsl:function>
 
-  <!--* The date as the letter's description writes it (else its ISO value, else "undated"). -->
+  <!--* The date as the letter's description writes it (else its ISO value, else "undated"),
+        said to be the date received when it is. -->
   <xsl:function name="tk:letter-date-text" as="xs:string">
-    <xsl:param name="letter" as="element(tei:TEI)"/>
-    <xsl:variable name="date" select="tk:letter-action($letter, 'sent')/tei:date[1]"/>
-    <xsl:sequence select="(tk:plain($date)[. != ''], tk:letter-date($letter)[. != ''], tk:s('undated'))[1]"/>
+    <xsl:param name="letter" as="element(tei:correspDesc)"/>
+    <xsl:variable name="date" select="tk:letter-date-element($letter)"/>
+    <xsl:variable name="text" select="(tk:plain($date)[. != ''], tk:date-written($date)[. != ''], tk:s('undated'))[1]"/>
+    <xsl:sequence select="if ($date/parent::tei:correspAction/@type = 'received')
+        then $text || ' (' || tk:s('received') || ')' else $text"/>
   </xsl:function>
 
   <!--* The people (or organisations) of an action. -->
   <xsl:function name="tk:letter-parties" as="element()*">
-    <xsl:param name="letter" as="element(tei:TEI)"/>
+    <xsl:param name="letter" as="element(tei:correspDesc)"/>
     <xsl:param name="type" as="xs:string"/>
     <!-- A name's own @type says its side where an edition puts both in one action
          (<correspAction type="sent"><persName type="addressee">…): as teikit.letters reads it. -->
     <xsl:variable name="mine" select="if ($type = 'sent') then $tk:sender-roles else $tk:addressee-roles"/>
     <xsl:variable name="theirs" select="if ($type = 'sent') then $tk:addressee-roles else $tk:sender-roles"/>
-    <xsl:sequence select="tk:corresp($letter)/tei:correspAction/(tei:persName | tei:orgName | tei:name)
+    <xsl:sequence select="$letter/tei:correspAction/(tei:persName | tei:orgName | tei:name)
         [@type = $mine or (../@type = $type and not(@type = $theirs))]"/>
   </xsl:function>
   <xsl:variable name="tk:sender-roles" as="xs:string*" select="('sender', 'author', 'writer')"/>
@@ -97,33 +143,44 @@
 
   <!--* The key of a correspondence: its two sides, in a fixed order. -->
   <xsl:function name="tk:correspondence" as="xs:string">
-    <xsl:param name="letter" as="element(tei:TEI)"/>
+    <xsl:param name="letter" as="element(tei:correspDesc)"/>
     <xsl:variable name="sides" select="(string-join(sort(tk:letter-parties($letter, 'sent') ! tk:party-key(.)), '+'),
         string-join(sort(tk:letter-parties($letter, 'received') ! tk:party-key(.)), '+'))"/>
     <xsl:sequence select="string-join(sort($sides), ' | ')"/>
   </xsl:function>
 
-  <!--* The page a letter opens on: the file of its first unit. -->
+  <!--* The page a letter opens on: the file of its document's first unit. -->
   <xsl:function name="tk:letter-file" as="xs:string?">
-    <xsl:param name="letter" as="element(tei:TEI)"/>
-    <xsl:sequence select="$tk:letter-files(generate-id($letter))"/>
+    <xsl:param name="letter" as="element(tei:correspDesc)"/>
+    <xsl:sequence select="$tk:letter-files(generate-id($letter/ancestor::tei:TEI[1]))"/>
+  </xsl:function>
+
+  <!--* Where a letter among several its document describes is published (its @ref). -->
+  <xsl:function name="tk:letter-url" as="xs:string?">
+    <xsl:param name="letter" as="element(tei:correspDesc)"/>
+    <xsl:sequence select="tokenize($letter/@ref)[1][matches(., '^https?://')]"/>
   </xsl:function>
 
   <xsl:function name="tk:letter-title" as="xs:string">
-    <xsl:param name="letter" as="element(tei:TEI)"/>
+    <xsl:param name="letter" as="element(tei:correspDesc)"/>
     <!-- its own title (level "a", or type "main") before the first, which in a letters
-         edition often names the series ("Briefwechsel mit Autorinnen und Autoren") -->
-    <xsl:variable name="titles" select="$letter/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+         edition often names the series ("Briefwechsel mit Autorinnen und Autoren"); a letter
+         among several its document describes has none of its own (the title is the file's) -->
+    <xsl:variable name="titles" select="$letter[not(tk:letter-among-several(.))]/ancestor::tei:TEI[1]
+        /tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
     <xsl:sequence select="(tk:plain(($titles[@level = 'a' or @type = 'main'], $titles)[1])[. != ''],
         string-join(tk:letter-parties($letter, 'sent') ! tk:plain(.), ', ') || ' → '
         || string-join(tk:letter-parties($letter, 'received') ! tk:plain(.), ', '))[1]"/>
   </xsl:function>
 
-  <!--* A link to a letter, or its title when it has no page. -->
+  <!--* A link to a letter (one among several its document describes: to where it is
+        published, else to the document), or its title when it has no page. -->
   <xsl:template name="tk:letter-link">
-    <xsl:param name="letter" as="element(tei:TEI)"/>
+    <xsl:param name="letter" as="element(tei:correspDesc)"/>
     <xsl:variable name="file" select="tk:letter-file($letter)"/>
+    <xsl:variable name="url" select="tk:letter-url($letter)[tk:letter-among-several($letter)]"/>
     <xsl:choose>
+      <xsl:when test="$url"><a class="external" href="{iri-to-uri($url)}"><xsl:value-of select="tk:letter-title($letter)"/></a></xsl:when>
       <xsl:when test="$file"><a href="{$file}"><xsl:value-of select="tk:letter-title($letter)"/></a></xsl:when>
       <xsl:otherwise><xsl:value-of select="tk:letter-title($letter)"/></xsl:otherwise>
     </xsl:choose>
@@ -135,8 +192,12 @@
     <xsl:for-each select="$parties">
       <xsl:if test="position() gt 1">, </xsl:if>
       <xsl:variable name="entity" select="tk:target(tokenize(@ref)[1])[tk:register-of(.) != '']"/>
+      <!-- a name the edition identifies only by an authority's URI (GND, VIAF), no register
+           entry of its own: a link to the authority -->
+      <xsl:variable name="authority" select="tokenize(@ref)[1][matches(., '^https?://')]"/>
       <xsl:choose>
         <xsl:when test="exists($entity)"><a href="{tk:entity-file($entity)}"><xsl:value-of select="tk:plain(.)"/></a></xsl:when>
+        <xsl:when test="$authority"><a class="external" href="{iri-to-uri($authority)}"><xsl:value-of select="tk:plain(.)"/></a></xsl:when>
         <xsl:otherwise><xsl:value-of select="tk:plain(.)"/></xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
@@ -172,13 +233,7 @@
         </tr></thead>
         <tbody>
           <xsl:for-each select="$tk:letters">
-            <tr data-date="{tk:letter-date(.)}">
-              <td><xsl:value-of select="tk:letter-date-text(.)"/></td>
-              <td><xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="tk:letter-parties(., 'sent')"/></xsl:call-template></td>
-              <td><xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="tk:letter-parties(., 'received')"/></xsl:call-template></td>
-              <td><xsl:value-of select="tk:plain(tk:letter-action(., 'sent')/tei:placeName[1])"/></td>
-              <td><xsl:call-template name="tk:letter-link"><xsl:with-param name="letter" select="."/></xsl:call-template></td>
-            </tr>
+            <xsl:call-template name="tk:letter-row"/>
           </xsl:for-each>
         </tbody>
       </table>
@@ -211,10 +266,43 @@
     </section>
   </xsl:template>
 
-  <!--* What a letter's description says (from whom, where, to whom, when), on its first page. -->
+  <!--* A letter as a row of the table by date (the context item). -->
+  <xsl:template name="tk:letter-row">
+    <tr data-date="{tk:letter-date(.)}">
+      <td><xsl:value-of select="tk:letter-date-text(.)"/></td>
+      <td><xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="tk:letter-parties(., 'sent')"/></xsl:call-template></td>
+      <td><xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="tk:letter-parties(., 'received')"/></xsl:call-template></td>
+      <td><xsl:value-of select="tk:plain(tk:letter-action(., 'sent')/tei:placeName[1])"/></td>
+      <td><xsl:call-template name="tk:letter-link"><xsl:with-param name="letter" select="."/></xsl:call-template></td>
+    </tr>
+  </xsl:template>
+
+  <!--* What a letter's description says (from whom, where, to whom, when), on its first page;
+        on the first page of a document that describes several letters, a table of them. -->
   <xsl:template name="tk:letter-meta">
     <xsl:param name="unit" as="element()"/>
-    <xsl:variable name="letter" select="$unit/ancestor-or-self::tei:TEI[1][map:contains($tk:letter-positions, generate-id(.))]"/>
+    <xsl:variable name="member" select="$unit/ancestor-or-self::tei:TEI[1]"/>
+    <xsl:variable name="letter" select="tk:member-letter($member)"/>
+    <xsl:variable name="several" select="tk:member-letters($member)[tk:letter-among-several(.)]"/>
+    <xsl:if test="exists($several) and tk:letter-file($several[1]) = tk:unit-file($unit)">
+      <section class="letters-described" aria-labelledby="letters-described-heading">
+        <h2 id="letters-described-heading"><xsl:value-of select="tk:s('letters-described')"/> (<xsl:value-of select="count($several)"/>)</h2>
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="letters-described-heading">
+          <table class="letters">
+            <thead><tr>
+              <th scope="col"><xsl:value-of select="tk:s('date')"/></th>
+              <th scope="col"><xsl:value-of select="tk:s('from')"/></th>
+              <th scope="col"><xsl:value-of select="tk:s('to')"/></th>
+              <th scope="col"><xsl:value-of select="tk:s('place')"/></th>
+              <th scope="col"><xsl:value-of select="tk:s('letter')"/></th>
+            </tr></thead>
+            <tbody>
+              <xsl:for-each select="$several"><xsl:call-template name="tk:letter-row"/></xsl:for-each>
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </xsl:if>
     <xsl:if test="exists($letter) and tk:letter-file($letter) = tk:unit-file($unit)">
       <p class="letter-meta">
         <xsl:value-of select="tk:s('from')"/><xsl:text> </xsl:text>
@@ -232,7 +320,10 @@
         correspondence (the same two sides). Nothing on other pages. -->
   <xsl:template name="tk:letter-nav">
     <xsl:param name="unit" as="element()"/>
-    <xsl:variable name="letter" select="$unit/ancestor-or-self::tei:TEI[1][map:contains($tk:letter-positions, generate-id(.))]"/>
+    <xsl:variable name="letter" select="tk:member-letter($unit/ancestor-or-self::tei:TEI[1])"/>
+    <xsl:if test="empty($letter) and $unit/tei:head">  <!-- the letters a document describes -->
+      <xsl:call-template name="tk:letter-meta"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
+    </xsl:if>
     <xsl:if test="exists($letter) and tk:letter-file($letter) = tk:unit-file($unit)">
       <xsl:variable name="i" select="$tk:letter-positions(generate-id($letter))"/>
       <xsl:variable name="same" select="$tk:correspondences(tk:correspondence($letter))"/>
