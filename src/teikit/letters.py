@@ -49,9 +49,36 @@ class Letter:
         return (self.date == "", self.date)
 
 
-def _party(el: etree._Element) -> Party:
+_NAMES = (T + "persName", T + "orgName", T + "placeName", T + "name")
+_ENTRIES = etree.XPath("//*[@xml:id][self::t:person or self::t:personGrp or self::t:org or self::t:place]",
+                       namespaces={"t": TEI_NS})
+
+
+class _Named:
+    """The words a name says, else (an empty ``<persName ref="#BS"/>`` that names a person of
+    the header's particDesc, as the correspondence SIG's examples write it) the name of the
+    entry its @ref points at. The entries are found once, when first asked for."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+        self._entries: dict[str, etree._Element] | None = None
+
+    def __call__(self, el: etree._Element | None) -> str:
+        text = reading_text(el)
+        ref = (el.get("ref") or "").split() if el is not None else []
+        if text or not ref or not ref[0].startswith("#"):
+            return text
+        if self._entries is None:
+            self._entries = {}
+            for entry in _ENTRIES(self.root):
+                self._entries.setdefault(entry.get(XML_ID), entry)
+        entry = self._entries.get(ref[0][1:])
+        return reading_text(next(entry.iterchildren(*_NAMES), None)) if entry is not None else ""
+
+
+def _party(el: etree._Element, named: _Named) -> Party:
     ref = (el.get("ref") or "").split()
-    return Party(reading_text(el), ref[0].rsplit("#", 1)[-1] if ref else "")
+    return Party(named(el), ref[0].rsplit("#", 1)[-1] if ref else "")
 
 
 def _action(corresp: etree._Element, kind: str) -> etree._Element | None:
@@ -101,7 +128,8 @@ def date_written(date: etree._Element) -> str:
     return when + "?" if when and date.get("cert") in UNCERTAIN else when
 
 
-def _letter(doc: etree._Element, corresp: etree._Element, position: int, several: bool) -> Letter:
+def _letter(doc: etree._Element, corresp: etree._Element, position: int, several: bool,
+            named: _Named) -> Letter:
     base = doc.get(f"{{{XML_NS}}}base")
     # a member's name without ".xml", its folder kept (1891/letter: two letter.xml in folders)
     doc_id = doc.get(XML_ID) or (PurePosixPath(base).with_suffix("").as_posix() if base
@@ -114,12 +142,12 @@ def _letter(doc: etree._Element, corresp: etree._Element, position: int, several
         title = reading_text(doc.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title"))
     letter = Letter(letter_id, title, doc)
     sent, received = _action(corresp, "sent"), _action(corresp, "received")
-    letter.senders = [_party(p) for p in _parties(corresp, "sent")]
-    letter.addressees = [_party(p) for p in _parties(corresp, "received")]
+    letter.senders = [_party(p, named) for p in _parties(corresp, "sent")]
+    letter.addressees = [_party(p, named) for p in _parties(corresp, "received")]
     if sent is not None:
-        letter.place_sent = reading_text(sent.find(T + "placeName"))
+        letter.place_sent = named(sent.find(T + "placeName"))
     if received is not None:
-        letter.place_received = reading_text(received.find(T + "placeName"))
+        letter.place_received = named(received.find(T + "placeName"))
     for kind, action in (("sent", sent), ("received", received)):
         iso, date = _date(action)
         if date is not None and (iso or reading_text(date)):
@@ -139,7 +167,8 @@ def letters(root: etree._Element) -> list[Letter]:
     """The letters of a document or collection, by date sent (undated last), then in order."""
     docs = [root] if root.tag == T + "TEI" else list(root.iter(T + "TEI"))
     found = []
+    named = _Named(root)
     for i, doc in enumerate(docs, start=1):
         described = doc.findall(f"{T}teiHeader/{T}profileDesc/{T}correspDesc")
-        found += [_letter(doc, corresp, i, len(described) > 1) for corresp in described]
+        found += [_letter(doc, corresp, i, len(described) > 1, named) for corresp in described]
     return sorted(found, key=lambda letter: letter.sort_key)  # stable: document order breaks ties

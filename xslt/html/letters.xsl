@@ -141,6 +141,18 @@
     <xsl:sequence select="if ($ref) then replace($ref, '^.*#', '') else tk:plain($party)"/>
   </xsl:function>
 
+  <!--* What a name (or a place) of a letter's description says, else (an empty
+        <persName ref="#BS"/> naming a person of the header's particDesc) the name of the entry
+        its @ref points at; as teikit.letters reads it. -->
+  <xsl:function name="tk:party-name" as="xs:string">
+    <xsl:param name="party" as="element()?"/>
+    <xsl:variable name="own" select="tk:plain($party)"/>
+    <xsl:variable name="ref" select="tokenize($party/@ref)[1][starts-with(., '#')]"/>
+    <xsl:sequence select="if ($own != '' or not($ref)) then $own
+        else tk:plain(tk:target($ref)[self::tei:person or self::tei:personGrp or self::tei:org or self::tei:place]
+            /(tei:persName | tei:orgName | tei:placeName | tei:name)[1])"/>
+  </xsl:function>
+
   <!--* The key of a correspondence: its two sides, in a fixed order. -->
   <xsl:function name="tk:correspondence" as="xs:string">
     <xsl:param name="letter" as="element(tei:correspDesc)"/>
@@ -153,6 +165,34 @@
   <xsl:function name="tk:letter-file" as="xs:string?">
     <xsl:param name="letter" as="element(tei:correspDesc)"/>
     <xsl:sequence select="$tk:letter-files(generate-id($letter/ancestor::tei:TEI[1]))"/>
+  </xsl:function>
+
+  <!-- The divisions that say which letter they hold (<div decls="#letter1">: an anthology
+       of letters in one file, as the correspondence SIG's examples encode it), by the IDs of
+       the correspDesc they point at. -->
+  <xsl:key name="tk:letter-divs" match="tei:div[@decls] | tei:div1[@decls] | tei:div2[@decls] | tei:div3[@decls]"
+      use="tokenize(@decls)[starts-with(., '#')] ! substring(., 2)"/>
+
+  <!--* The division that holds the text of a letter among several its document describes. -->
+  <xsl:function name="tk:letter-div" as="element()?">
+    <xsl:param name="letter" as="element(tei:correspDesc)"/>
+    <xsl:sequence select="if ($letter/@xml:id and tk:letter-among-several($letter))
+        then key('tk:letter-divs', string($letter/@xml:id), root($letter))[ancestor::tei:TEI[1] is $letter/ancestor::tei:TEI[1]][1]
+        else ()"/>
+  </xsl:function>
+
+  <!--* The letter a division holds (its @decls points at one of several correspDesc). -->
+  <xsl:function name="tk:div-letter" as="element(tei:correspDesc)?">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="(tokenize($div/@decls)[starts-with(., '#')] ! tk:target(.))
+        [self::tei:correspDesc][tk:letter-among-several(.)][1]"/>
+  </xsl:function>
+
+  <!--* The anchor of a letter's division on its page. -->
+  <xsl:function name="tk:letter-div-href" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="if (tk:is-unit($div)) then tk:unit-file($div)
+        else tk:unit-file(tk:unit-of($div)) || '#' || ($div/@xml:id, tk:block-id($div))[1]"/>
   </xsl:function>
 
   <!--* Where a letter among several its document describes is published (its @ref). -->
@@ -169,8 +209,8 @@
     <xsl:variable name="titles" select="$letter[not(tk:letter-among-several(.))]/ancestor::tei:TEI[1]
         /tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
     <xsl:sequence select="(tk:plain(($titles[@level = 'a' or @type = 'main'], $titles)[1])[. != ''],
-        string-join(tk:letter-parties($letter, 'sent') ! tk:plain(.), ', ') || ' → '
-        || string-join(tk:letter-parties($letter, 'received') ! tk:plain(.), ', '))[1]"/>
+        string-join(tk:letter-parties($letter, 'sent') ! tk:party-name(.), ', ') || ' → '
+        || string-join(tk:letter-parties($letter, 'received') ! tk:party-name(.), ', '))[1]"/>
   </xsl:function>
 
   <!--* A link to a letter (one among several its document describes: to where it is
@@ -179,7 +219,9 @@
     <xsl:param name="letter" as="element(tei:correspDesc)"/>
     <xsl:variable name="file" select="tk:letter-file($letter)"/>
     <xsl:variable name="url" select="tk:letter-url($letter)[tk:letter-among-several($letter)]"/>
+    <xsl:variable name="div" select="tk:letter-div($letter)"/>
     <xsl:choose>
+      <xsl:when test="exists($div)"><a href="{tk:letter-div-href($div)}"><xsl:value-of select="tk:letter-title($letter)"/></a></xsl:when>
       <xsl:when test="$url"><a class="external" href="{iri-to-uri($url)}"><xsl:value-of select="tk:letter-title($letter)"/></a></xsl:when>
       <xsl:when test="$file"><a href="{$file}"><xsl:value-of select="tk:letter-title($letter)"/></a></xsl:when>
       <xsl:otherwise><xsl:value-of select="tk:letter-title($letter)"/></xsl:otherwise>
@@ -196,9 +238,9 @@
            entry of its own: a link to the authority -->
       <xsl:variable name="authority" select="tokenize(@ref)[1][matches(., '^https?://')]"/>
       <xsl:choose>
-        <xsl:when test="exists($entity)"><a href="{tk:entity-file($entity)}"><xsl:value-of select="tk:plain(.)"/></a></xsl:when>
-        <xsl:when test="$authority"><a class="external" href="{iri-to-uri($authority)}"><xsl:value-of select="tk:plain(.)"/></a></xsl:when>
-        <xsl:otherwise><xsl:value-of select="tk:plain(.)"/></xsl:otherwise>
+        <xsl:when test="exists($entity)"><a href="{tk:entity-file($entity)}"><xsl:value-of select="tk:party-name(.)"/></a></xsl:when>
+        <xsl:when test="$authority"><a class="external" href="{iri-to-uri($authority)}"><xsl:value-of select="tk:party-name(.)"/></a></xsl:when>
+        <xsl:otherwise><xsl:value-of select="tk:party-name(.)"/></xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
   </xsl:template>
@@ -241,7 +283,7 @@
     </section>
     <section id="by-correspondent" aria-labelledby="by-correspondent-heading">
       <h2 id="by-correspondent-heading"><xsl:value-of select="tk:s('by-correspondent')"/></h2>
-      <xsl:for-each-group select="$tk:letters" group-by="(tk:letter-parties(., 'sent'), tk:letter-parties(., 'received')) ! tk:plain(.)">
+      <xsl:for-each-group select="$tk:letters" group-by="(tk:letter-parties(., 'sent'), tk:letter-parties(., 'received')) ! tk:party-name(.)">
         <xsl:sort select="lower-case(current-grouping-key())"/>
         <h3><xsl:value-of select="current-grouping-key()"/></h3>
         <ul class="letter-list">
@@ -253,7 +295,7 @@
     </section>
     <section id="by-place" aria-labelledby="by-place-heading">
       <h2 id="by-place-heading"><xsl:value-of select="tk:s('by-place')"/></h2>
-      <xsl:for-each-group select="$tk:letters" group-by="(tk:plain(tk:letter-action(., 'sent')/tei:placeName[1])[. != ''], tk:s('unknown-place'))[1]">
+      <xsl:for-each-group select="$tk:letters" group-by="(tk:party-name(tk:letter-action(., 'sent')/tei:placeName[1])[. != ''], tk:s('unknown-place'))[1]">
         <xsl:sort select="current-grouping-key() = tk:s('unknown-place')"/>
         <xsl:sort select="lower-case(current-grouping-key())"/>
         <h3><xsl:value-of select="current-grouping-key()"/></h3>
@@ -272,7 +314,7 @@
       <td><xsl:value-of select="tk:letter-date-text(.)"/></td>
       <td><xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="tk:letter-parties(., 'sent')"/></xsl:call-template></td>
       <td><xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="tk:letter-parties(., 'received')"/></xsl:call-template></td>
-      <td><xsl:value-of select="tk:plain(tk:letter-action(., 'sent')/tei:placeName[1])"/></td>
+      <td><xsl:value-of select="tk:party-name(tk:letter-action(., 'sent')/tei:placeName[1])"/></td>
       <td><xsl:call-template name="tk:letter-link"><xsl:with-param name="letter" select="."/></xsl:call-template></td>
     </tr>
   </xsl:template>
@@ -304,16 +346,22 @@
       </section>
     </xsl:if>
     <xsl:if test="exists($letter) and tk:letter-file($letter) = tk:unit-file($unit)">
+      <xsl:call-template name="tk:letter-meta-line"><xsl:with-param name="letter" select="$letter"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!--* From whom (where) to whom (where), when: one letter's description in a line. -->
+  <xsl:template name="tk:letter-meta-line">
+    <xsl:param name="letter" as="element(tei:correspDesc)"/>
       <p class="letter-meta">
         <xsl:value-of select="tk:s('from')"/><xsl:text> </xsl:text>
         <xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="tk:letter-parties($letter, 'sent')"/></xsl:call-template>
-        <xsl:for-each select="tk:plain(tk:letter-action($letter, 'sent')/tei:placeName[1])[. != '']"> (<xsl:value-of select="."/>)</xsl:for-each>
+        <xsl:for-each select="tk:party-name(tk:letter-action($letter, 'sent')/tei:placeName[1])[. != '']"> (<xsl:value-of select="."/>)</xsl:for-each>
         <xsl:text> </xsl:text><xsl:value-of select="lower-case(tk:s('to'))"/><xsl:text> </xsl:text>
         <xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="tk:letter-parties($letter, 'received')"/></xsl:call-template>
-        <xsl:for-each select="tk:plain(tk:letter-action($letter, 'received')/tei:placeName[1])[. != '']"> (<xsl:value-of select="."/>)</xsl:for-each>
+        <xsl:for-each select="tk:party-name(tk:letter-action($letter, 'received')/tei:placeName[1])[. != '']"> (<xsl:value-of select="."/>)</xsl:for-each>
         <xsl:for-each select="tk:letter-date-text($letter)">, <xsl:value-of select="."/></xsl:for-each>
       </p>
-    </xsl:if>
   </xsl:template>
 
   <!--* On a letter's first page: the previous and next letter in time, and in the same
