@@ -63,6 +63,18 @@ def test_the_letters_index_links_each_letter_where_it_is_published(site):
     assert rows[0].xpath("td[2]/a/@href") == ["http://d-nb.info/gnd/118814044"]
 
 
+def test_one_correspondent_written_two_ways_is_one_group(site):
+    """Weber is "Weber, Carl Maria von" in two letters and "C. M. v. Weber" in the third: one
+    group, headed by the name his first letter gives, linked to his page."""
+    index = _page(site, "letters.html")
+    groups = {" ".join(h.text_content().split()): len(h.xpath("following-sibling::ul[1]/li"))
+              for h in index.xpath("//section[@id='by-correspondent']/h3")}
+    assert groups == {"Dietrichstein, Moritz von": 1, "Gänsbacher, Johann": 1, "Pastenaci, E.": 1,
+                      "Weber, Carl Maria von": 3}
+    heading = "//section[@id='by-correspondent']/h3/a[.='Weber, Carl Maria von']/@href"
+    assert index.xpath(heading) == ["weber.html"]
+
+
 def test_the_files_page_lists_the_letters_it_describes_and_claims_none(site):
     page = _page(site, "cmif.html")
     assert page.xpath("string(//section[@class='letters-described']/h2)") == "Letters described (3)"
@@ -80,4 +92,5 @@ def test_each_letter_is_cited_with_where_it_is_published():
     assert sorted(items) == ["A044980", "cmif-2", "cmif-3"]
     assert items["A044980"]["URL"] == "http://www.weber-gesamtausgabe.de/A044980"
     assert items["A044980"]["title"] == "Gänsbacher, Johann → Weber, Carl Maria von"
+    assert items["cmif-2"]["author"] == [{"literal": "C. M. v. Weber"}]
     assert "URL" not in items["cmif-3"]

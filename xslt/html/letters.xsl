@@ -283,9 +283,17 @@
     </section>
     <section id="by-correspondent" aria-labelledby="by-correspondent-heading">
       <h2 id="by-correspondent-heading"><xsl:value-of select="tk:s('by-correspondent')"/></h2>
-      <xsl:for-each-group select="$tk:letters" group-by="(tk:letter-parties(., 'sent'), tk:letter-parties(., 'received')) ! tk:party-name(.)">
-        <xsl:sort select="lower-case(current-grouping-key())"/>
-        <h3><xsl:value-of select="current-grouping-key()"/></h3>
+      <!-- one group for each person (the register's entry, or the authority's URI, a name
+           names; else the name as written), so that one correspondent written two ways
+           ("Johannes Oskar Tillich", "Johannes Tillich") is one group, and two of one name two;
+           headed by the name its first letter gives, linked to the person's page -->
+      <xsl:for-each-group select="$tk:letters" group-by="distinct-values((tk:letter-parties(., 'sent'),
+          tk:letter-parties(., 'received')) ! tk:party-key(.))">
+        <xsl:sort select="lower-case(tk:party-name((current-group() ! (tk:letter-parties(., 'sent'),
+            tk:letter-parties(., 'received'))[tk:party-key(.) = current-grouping-key()])[1]))"/>
+        <xsl:variable name="party" select="(current-group() ! (tk:letter-parties(., 'sent'), tk:letter-parties(., 'received'))
+            [tk:party-key(.) = current-grouping-key()])[1]"/>
+        <h3><xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="$party"/></xsl:call-template></h3>
         <ul class="letter-list">
           <xsl:for-each select="current-group()">
             <li><xsl:value-of select="tk:letter-date-text(.)"/>: <xsl:call-template name="tk:letter-link"><xsl:with-param name="letter" select="."/></xsl:call-template></li>
