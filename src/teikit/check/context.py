@@ -77,7 +77,12 @@ class Context:
     def _resolve(self, doc: Document, p: Pointer) -> Resolution:
         if p.kind == "local":
             el = doc.ids.get(p.fragment)
-            return Resolution("ok", el, doc) if el is not None else Resolution("dangling")
+            if el is not None:
+                return Resolution("ok", el, doc)
+            # a register given apart: the builds put its entries beside the text, so "#id"
+            # names them there (the Tillich letters' ref="#tillich_person_id__1930")
+            reg = next((r for r in self.docs.registers if p.fragment in r.ids), None)
+            return Resolution("ok", reg.ids[p.fragment], reg) if reg is not None else Resolution("dangling")
         if p.kind == "bare":
             el = doc.ids.get(p.fragment)
             return Resolution("ok", el, doc) if el is not None else UNCHECKED
