@@ -43,6 +43,7 @@ class Letter:
     date_text: str = ""  # as the description writes it
     date_of: str = ""  # "sent", or "received" when only the date it arrived is known ("" undated)
     url: str = ""  # where the letter is published (its correspDesc's @ref: a CMIF file's letters)
+    source: str = ""  # the edition it is printed in (the bibl its correspDesc's @source names)
 
     @property
     def sort_key(self) -> tuple[bool, str]:
@@ -157,6 +158,10 @@ def _letter(doc: etree._Element, corresp: etree._Element, position: int, several
     url = (corresp.get("ref") or "").split()
     if url and url[0].startswith(("http://", "https://")):
         letter.url = url[0]
+    source = (corresp.get("source") or "").split()
+    if source and source[0].startswith("#"):
+        bibl = next(iter(doc.xpath(".//*[@xml:id = $id]", id=source[0][1:])), None)
+        letter.source = reading_text(bibl) if bibl is not None else ""
     if not letter.title:
         letter.title = (", ".join(p.name for p in letter.senders) + " → "
                         + ", ".join(p.name for p in letter.addressees))

@@ -47,6 +47,8 @@ def test_each_correspdesc_is_a_row_of_letters_csv(site):
         ("cmif-3", "1819-08-05", "5. August 1819", "sent"),
         ("cmif-2", "1825-05-12", "12. Mai 1825", "received")]
     assert rows[0]["url"] == "http://www.weber-gesamtausgabe.de/A044980" and rows[1]["url"] == ""
+    # the edition its @source names, a bibl of the file's sourceDesc
+    assert {r["source"] for r in rows} == {"Carl-Maria-von-Weber-Gesamtausgabe. Digitale Edition."}
     # Weber is the register's, by the GND number its idno declares (http or https, final slash)
     assert [r["addressee_id"] for r in rows][0] == "weber" and rows[2]["sender_id"] == "weber"
     assert rows[0]["sender_id"] == "http://d-nb.info/gnd/118814044"  # an authority alone: its URI
@@ -58,6 +60,8 @@ def test_the_letters_index_links_each_letter_where_it_is_published(site):
     assert rows[0].xpath("td[5]/a/@href") == ["http://www.weber-gesamtausgabe.de/A044980"]
     assert rows[1].xpath("td[5]/a/@href") == ["cmif.html"]  # no @ref: the file that describes it
     assert rows[2].xpath("string(td[1])") == "12. Mai 1825 (received)"
+    assert rows[1].xpath("string(td[5]/small[@class='letter-source'])") == \
+        "Carl-Maria-von-Weber-Gesamtausgabe. Digitale Edition."
     # a person the register knows links to its page, one known by an authority alone to it
     assert rows[0].xpath("td[3]/a/@href") == ["weber.html"]
     assert rows[0].xpath("td[2]/a/@href") == ["http://d-nb.info/gnd/118814044"]
@@ -94,3 +98,4 @@ def test_each_letter_is_cited_with_where_it_is_published():
     assert items["A044980"]["title"] == "Gänsbacher, Johann → Weber, Carl Maria von"
     assert items["cmif-2"]["author"] == [{"literal": "C. M. v. Weber"}]
     assert "URL" not in items["cmif-3"]
+    assert items["cmif-3"]["note"] == "Printed in: Carl-Maria-von-Weber-Gesamtausgabe. Digitale Edition."

@@ -323,7 +323,12 @@
       <td><xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="tk:letter-parties(., 'sent')"/></xsl:call-template></td>
       <td><xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="tk:letter-parties(., 'received')"/></xsl:call-template></td>
       <td><xsl:value-of select="tk:party-name(tk:letter-action(., 'sent')/tei:placeName[1])"/></td>
-      <td><xsl:call-template name="tk:letter-link"><xsl:with-param name="letter" select="."/></xsl:call-template></td>
+      <td><xsl:call-template name="tk:letter-link"><xsl:with-param name="letter" select="."/></xsl:call-template>
+        <!-- the edition it is printed in (a CMIF file's correspDesc/@source: a bibl of its sourceDesc) -->
+        <xsl:for-each select="tk:plain(tk:target(tokenize(@source)[1]))[. != '']">
+          <br/><small class="letter-source"><xsl:value-of select="."/></small>
+        </xsl:for-each>
+      </td>
     </tr>
   </xsl:template>
 

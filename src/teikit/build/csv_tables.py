@@ -398,6 +398,8 @@ def letters_table(root: etree._Element) -> Table:
                "arrived is known; empty when undated."),
         Column("url", "string", "Where the letter is published, when its correspDesc's @ref says "
                "(the letters of a CMIF file)."),
+        Column("source", "string", "The edition the letter is printed in: the bibl its correspDesc's "
+               "@source names (a CMIF file's sourceDesc).", text=True),
     )
     def joined(parties: list, attr: str) -> str:
         return SEPARATOR.join(getattr(p, attr) for p in parties)
@@ -405,7 +407,8 @@ def letters_table(root: etree._Element) -> Table:
     rows = [[letter.id, letter.date, letter.date_text,
              joined(letter.senders, "name"), joined(letter.senders, "id"),
              joined(letter.addressees, "name"), joined(letter.addressees, "id"),
-             letter.place_sent, letter.place_received, letter.title, letter.date_of, letter.url]
+             letter.place_sent, letter.place_received, letter.title,
+             letter.date_of, letter.url, letter.source]
             for letter in letters(root)]
     return Table("letters", "One row per letter (a document whose header has a correspDesc), by date sent.",
                  cols, primary_key="id", rows=rows)
