@@ -91,3 +91,30 @@ def test_a_members_own_description_of_a_register_entry_is_kept_as_the_same_entit
     assert "(1)" in (html / "places.html").read_text("utf-8").split('href="weimar.html"')[1][:40]
     assert "Where the letter was written" in (html / "letter.html").read_text("utf-8")
     assert sorted(p.name for p in html.glob("*weimar*")) == ["weimar.html"]
+
+
+def test_shared_ids_are_renamed_with_every_pointer_to_them_and_nothing_else(tmp_path):
+    """A letter's pointers to its own shared IDs follow them (local "#n1" and bare "n1", among
+    other tokens of one value); a token naming another ID, a foreign attribute and text stay."""
+    from teikit.collection import load_collection
+
+    for n in (1, 2):
+        (tmp_path / f"l{n}.xml").write_text(
+            f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:x="urn:x" xml:id="L{n}"><teiHeader><fileDesc>'
+            "<titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt>"
+            "<sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader><text><body>"
+            '<p xml:id="p1"><ref target="#n1 #other">#n1</ref><anchor xml:id="a1" corresp="#n1" x:ref="#n1"/>'
+            '<note xml:id="n1" target="#a1">n</note><said who="n1">w</said></p></body></text></TEI>',
+            encoding="utf-8")
+    root = load_collection(sorted(tmp_path.glob("*.xml")), name=tmp_path).root
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    second = root.findall(f"{tei}TEI")[1]
+    assert second.find(f".//{tei}note").get("{http://www.w3.org/XML/1998/namespace}id") == "L2-n1"
+    ref = second.find(f".//{tei}ref")
+    assert (ref.get("target"), ref.text) == ("#L2-n1 #other", "#n1")
+    anchor = second.find(f".//{tei}anchor")
+    assert (anchor.get("corresp"), anchor.get("{urn:x}ref")) == ("#L2-n1", "#n1")
+    assert second.find(f".//{tei}note").get("target") == "#L2-a1"
+    assert second.find(f".//{tei}said").get("who") == "L2-n1"
+    first = root.findall(f"{tei}TEI")[0]
+    assert first.find(f".//{tei}ref").get("target") == "#n1 #other"

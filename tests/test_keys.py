@@ -90,3 +90,10 @@ def test_an_authority_uri_names_the_entry_that_declares_it():
     assert _xml_ref(root, "Twice") == "http://viaf.org/viaf/1"  # two entries declare it: neither
     assert _xml_ref(root, "Nobody") == "http://d-nb.info/gnd/999"
     assert keys_as_refs(root) == 0
+
+
+def test_keys_with_no_entry_anywhere_stay_keys_and_a_persona_is_an_entry():
+    root = _root('<p><persName key="1039">V</persName> <persName key="x">X</persName></p>')
+    assert keys_as_refs(root) == 0 and root.find(f".//{{{TEI}}}persName").get("ref") is None
+    root = _root('<p><persName key="x">X</persName></p><listPerson><persona xml:id="x"/></listPerson>')
+    assert keys_as_refs(root) == 1 and root.find(f".//{{{TEI}}}persName").get("ref") == "#x"

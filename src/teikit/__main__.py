@@ -1,6 +1,6 @@
-"""Allow ``python -m teikit``."""
+"""Allow ``python -m teikit`` (the same entry point as the console script)."""
 
-from teikit.cli import main
+from teikit._entry import main
 
 if __name__ == "__main__":
     main()

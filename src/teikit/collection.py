@@ -305,19 +305,23 @@ def unique_ids(corpus: etree._Element) -> dict[tuple[str, str], str]:
         for xml_id in dict.fromkeys(_IDS(member)):
             holders.setdefault(xml_id, []).append(member)
             taken.add(xml_id)
-    taken.update(_IDS(corpus))
     # An ID of the collection's own standOff (a register file's entry) that a member holds
     # too on anything but an entry (one_entry_per_entity made its entries sameAs the
     # register's: a div, a note named "pmb50"): the member's is renamed like any repeat, as
     # the register's comes first. Both under one ID gave two pages one file.
     outside = {xml_id for child in corpus if isinstance(child.tag, str) and child.tag != T + "TEI"
                for xml_id in _IDS(child)}
+    # every ID of the collection is taken (the members' are above: not looked for again)
+    taken.update(outside)
+    if corpus.get(xmlio.XML_ID) is not None:
+        taken.add(corpus.get(xmlio.XML_ID))
     renamed: dict[tuple[str, str], str] = {}
     by_member: dict[int, dict[str, str]] = {}  # id(member) -> {old: new}
     prefixes: dict[int, str] = {}
+    bases = {id(member): member.get(f"{{{xmlio.XML_NS}}}base") or "" for member in members}
     for xml_id, owners in holders.items():
         for member in owners if xml_id in outside else owners[1:]:
-            base = member.get(f"{{{xmlio.XML_NS}}}base") or ""
+            base = bases[id(member)]
             prefix = prefixes.get(id(member)) or prefixes.setdefault(id(member), _id_prefix(member))
             new = f"{prefix}-{xml_id}"
             n = 1
@@ -335,7 +339,10 @@ def unique_ids(corpus: etree._Element) -> dict[tuple[str, str], str]:
             xml_id = el.get(xmlio.XML_ID)
             if xml_id in own:
                 el.set(xmlio.XML_ID, own[xml_id])
+        hashed = {"#" + xml_id for xml_id in own}
         for el in _WITH_PLAIN_ATTRIBUTES(member):  # pointers are plain (un-namespaced) attributes
+            if not _names_any(el, own, hashed):  # most elements name none of them: not read as pointers
+                continue
             changed: dict[str, list[str]] = {}
             for p in iter_pointers(el, etree.QName(el).localname):
                 if p.kind in ("local", "bare") and p.fragment in own:
@@ -345,6 +352,19 @@ def unique_ids(corpus: etree._Element) -> dict[tuple[str, str], str]:
             for attr, tokens in changed.items():
                 el.set(attr, " ".join(tokens))
     return renamed
+
+
+def _names_any(el: etree._Element, ids: Mapping[str, str], hashed: set[str]) -> bool:
+    """Does a plain attribute of ``el`` hold ``id`` or ``#id`` for one of ``ids``, as a token?
+    (Only such a token can be a local or bare pointer to it: the test before the pointers of
+    an element are read, which for 1,000 letters whose every line has a shared ID took a
+    third of reading them.)"""
+    for attr, raw in el.attrib.items():
+        if not attr.startswith("{"):
+            for token in raw.split():
+                if token in ids or token in hashed:
+                    return True
+    return False
 
 
 def link_members(corpus: etree._Element, renamed: dict[tuple[str, str], str] | None = None) -> int:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -37,6 +37,8 @@ _WORD = re.compile(r"[^\W_]+")
 
 def fold(text: str) -> str:
     """Case and accent folding: NFD, combining accents removed, lower case, ß/æ/œ… spelled out."""
+    if text.isascii():  # nothing to decompose, remove or spell out
+        return text.lower()
     folded = _MARKS.sub("", unicodedata.normalize("NFD", text)).lower()
     return _SPELLED_RE.sub(lambda m: _SPELLED[m.group(0)], folded)
 
@@ -56,15 +58,16 @@ def build_index(data: dict[str, Any]) -> dict[str, Any]:
         names = list(e.get("names") or []) or [e["name"]]
         entities.append([eid, e["name"], e["href"], e["kind"], names, [words(n) for n in names]])
     docs, lens, mentions = [], [], []
-    postings: dict[str, list[int]] = {}
+    postings: defaultdict[str, list[int]] = defaultdict(list)
     for i, (href, label, text, unit, refs) in enumerate(data["docs"]):
         docs.append([href, label, text, unit])
         tokens = words(text)
         lens.append(len(tokens))
         # each term's blocks in block order (i grows); the terms are sorted once at the end
         for term, tf in Counter(tokens).items():
-            postings.setdefault(term, []).extend((i, tf))
-        mentions.append(sorted({(number[eid], surface) for eid, surface in refs if eid in number}))
+            postings[term] += (i, tf)
+        mentions.append(sorted({(number[eid], surface) for eid, surface in refs if eid in number})
+                        if refs else [])
     return {
         "units": data.get("units", []),
         "docs": docs,
