@@ -56,6 +56,42 @@ def test_a_key_names_an_entry_of_the_kind_its_name_names():
     assert [el.get("ref") for el in p] == [None, "#Reuss", "#escher", "#Reuss"]
 
 
+def _xml_ref(root: etree._Element, text: str) -> str | None:
+    return root.xpath(f"string(//*[.='{text}']/@ref)")
+
+
+def test_a_key_written_as_a_pointer_names_the_entry_of_its_fragment():
+    """The Laßberg letters: key="../register/persons.xml#p179" beside an authority's URI in
+    @ref; the entry comes first in the reference, the URI stays after it."""
+    root = _root('<p><persName key="../register/persons.xml#p179" ref="https://d-nb.info/gnd/11565108X">'
+                 'Pupikofer</persName> <persName key="persons.xml#p2" ref="#local">Local</persName>'
+                 ' <rs type="person" key="">Rüsch</rs></p>'
+                 '<listPerson><person xml:id="p179"/><person xml:id="p2"/></listPerson>')
+    assert keys_as_refs(root) == 1
+    assert _xml_ref(root, "Pupikofer") == "#p179 https://d-nb.info/gnd/11565108X"
+    assert _xml_ref(root, "Local") == "#local"  # a pointer of its own wins
+    assert keys_as_refs(root) == 0  # read once: a second reading changes nothing
+
+
+def test_an_authority_uri_names_the_entry_that_declares_it():
+    """A CMIF file names persons by GND URIs; a register entry that declares the URI (its
+    idno, @ref or @sameAs, with or without www., https or a final slash) is the person."""
+    root = _root('<p><persName ref="http://d-nb.info/gnd/118629662">Weber</persName>'
+                 ' <persName ref="http://viaf.org/viaf/1">Twice</persName>'
+                 ' <placeName ref="https://www.geonames.org/2935022/">Dresden</placeName>'
+                 ' <persName ref="http://d-nb.info/gnd/999">Nobody</persName></p>'
+                 '<listPerson><person xml:id="weber"><idno type="gnd">https://d-nb.info/gnd/118629662</idno>'
+                 '</person><person xml:id="a" sameAs="http://viaf.org/viaf/1"/>'
+                 '<person xml:id="b" ref="https://viaf.org/viaf/1"/></listPerson>'
+                 '<listPlace><place xml:id="dd" ref="http://geonames.org/2935022"/></listPlace>')
+    assert keys_as_refs(root) == 2
+    assert _xml_ref(root, "Weber") == "#weber http://d-nb.info/gnd/118629662"
+    assert _xml_ref(root, "Dresden") == "#dd https://www.geonames.org/2935022/"
+    assert _xml_ref(root, "Twice") == "http://viaf.org/viaf/1"  # two entries declare it: neither
+    assert _xml_ref(root, "Nobody") == "http://d-nb.info/gnd/999"
+    assert keys_as_refs(root) == 0
+
+
 def test_keys_with_no_entry_anywhere_stay_keys_and_a_persona_is_an_entry():
     root = _root('<p><persName key="1039">V</persName> <persName key="x">X</persName></p>')
     assert keys_as_refs(root) == 0 and root.find(f".//{{{TEI}}}persName").get("ref") is None

@@ -58,8 +58,9 @@ def test_the_letters_index_agrees_with_the_csv(site):
         assert titles == [r["title"] for r in csv.DictReader(f)]
     assert [r.get("data-date") for r in rows] == ["1807-01-29", "1807-03-02", "1810-05-01", ""]
     assert rows[3].xpath("string(td[1])") == "undated"
-    assert index.xpath("//section[@id='by-correspondent']/h3/text()") == [
+    assert [h.text_content() for h in index.xpath("//section[@id='by-correspondent']/h3")] == [
         "Adelbert von Chamisso", "Germaine de Staël", "Louis de La Foye"]
+    assert index.xpath("//section[@id='by-correspondent']/h3/a/@href")[0] == "chamisso.html"
     assert index.xpath("//section[@id='by-place']/h3/text()") == ["Caen", "Coppet", "Paris", "Vertus"]
     # every page's navigation leads to it
     assert _page(site, "index.html").xpath("//nav[@class='site-nav']//a[@href='letters.html']")

@@ -66,7 +66,8 @@
       'unknown-place': 'Place unknown', 'previous-letter': 'Previous letter', 'next-letter': 'Next letter',
       'previous-in-correspondence': 'Previous in this correspondence',
       'next-in-correspondence': 'Next in this correspondence', 'all-letters': 'All letters',
-      'letters-sent': 'Letters written', 'letters-received': 'Letters received', 'undated': 'undated', 'times': 'times', 'description': 'Description', 'dates': 'Dates',
+      'letters-sent': 'Letters written', 'letters-received': 'Letters received', 'undated': 'undated',
+      'received': 'received', 'letters-described': 'Letters described', 'times': 'times', 'description': 'Description', 'dates': 'Dates',
       'table': 'Table', 'documents-count': 'documents', 'letters-count': 'letters', 'restore': 'deletion cancelled', 'retrace': 'written over again', 'metamark': 'mark'}"/>
   <xsl:variable name="tk:labels" as="map(*)"
       select="map:merge((parse-json($labels), $tk:default-labels), map{'duplicates': 'use-first'})"/>

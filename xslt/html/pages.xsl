@@ -187,7 +187,7 @@
     <xsl:param name="unit" as="element()"/>
     <xsl:variable name="member" select="$unit/ancestor-or-self::tei:TEI[1][parent::tei:teiCorpus]"/>
     <xsl:variable name="authors" select="$member/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author[normalize-space()]"/>
-    <xsl:if test="exists($authors) and not(map:contains($tk:letter-positions, generate-id($member)))
+    <xsl:if test="exists($authors) and empty(tk:member-letters($member))
         and $tk:units[$tk:member-first-unit(generate-id($member))] is $unit">
       <p class="member-byline tk-generated">
         <xsl:value-of select="string-join($authors ! normalize-space(tk:plain(.)), '; ')"/>

@@ -94,7 +94,16 @@
   <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7">
     <section class="div div-{(@type, 'plain')[1]}">
       <xsl:call-template name="tk:id"/>
+      <!-- a division that holds one of the letters its document describes (@decls): its
+           anchor, for the letters index to link, and who wrote to whom, when (letters.xsl) -->
+      <xsl:variable name="letter" select="tk:div-letter(.)"/>
+      <xsl:if test="exists($letter) and empty(@xml:id) and not(tk:is-unit(.))">
+        <xsl:attribute name="id" select="tk:block-id(.)"/>
+      </xsl:if>
       <xsl:call-template name="tk:div-label"/>
+      <xsl:for-each select="$letter">
+        <xsl:call-template name="tk:letter-meta-line"><xsl:with-param name="letter" select="."/></xsl:call-template>
+      </xsl:for-each>
       <xsl:apply-templates/>
     </section>
   </xsl:template>

@@ -381,17 +381,25 @@ def _names(bibl: etree._Element, role: str) -> str:
 def letters_table(root: etree._Element) -> Table:
     """One row per letter (a document described by correspDesc), by date sent."""
     cols = (
-        Column("id", "string", "The letter: its TEI document's xml:id, else its file name.", required=True),
-        Column("date", "string", "Date sent, ISO 8601 (@when, else @notBefore or @from); "
-               "empty when undated."),
-        Column("date_text", "string", "The date sent as the letter's description writes it.", text=True),
+        Column("id", "string", "The letter: its TEI document's xml:id, else its file name (one of "
+               "several letters a document describes: its correspDesc's xml:id).", required=True),
+        Column("date", "string", "Date sent, ISO 8601 (@when, else @notBefore, @from, @notAfter or "
+               "@to), else the date received; empty when undated."),
+        Column("date_text", "string", "That date as the letter's description writes it.", text=True),
         Column("sender", "string", "Who wrote it (correspAction sent).", multi=True, text=True),
         Column("sender_id", "string", "The IDs the senders' @ref name.", multi=True),
         Column("addressee", "string", "To whom (correspAction received).", multi=True, text=True),
         Column("addressee_id", "string", "The IDs the addressees' @ref name.", multi=True),
         Column("place_sent", "string", "Where it was written.", text=True),
         Column("place_received", "string", "Where it was received.", text=True),
-        Column("title", "string", "The title of the letter's document.", text=True),
+        Column("title", "string", "The title of the letter's document (of a letter among several a "
+               "document describes: its senders and addressees).", text=True),
+        Column("date_of", "string", "Whose date `date` is: sent, or received when only the date it "
+               "arrived is known; empty when undated."),
+        Column("url", "string", "Where the letter is published, when its correspDesc's @ref says "
+               "(the letters of a CMIF file)."),
+        Column("source", "string", "The edition the letter is printed in: the bibl its correspDesc's "
+               "@source names (a CMIF file's sourceDesc).", text=True),
     )
     def joined(parties: list, attr: str) -> str:
         return SEPARATOR.join(getattr(p, attr) for p in parties)
@@ -399,7 +407,8 @@ def letters_table(root: etree._Element) -> Table:
     rows = [[letter.id, letter.date, letter.date_text,
              joined(letter.senders, "name"), joined(letter.senders, "id"),
              joined(letter.addressees, "name"), joined(letter.addressees, "id"),
-             letter.place_sent, letter.place_received, letter.title]
+             letter.place_sent, letter.place_received, letter.title,
+             letter.date_of, letter.url, letter.source]
             for letter in letters(root)]
     return Table("letters", "One row per letter (a document whose header has a correspDesc), by date sent.",
                  cols, primary_key="id", rows=rows)

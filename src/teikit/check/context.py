@@ -18,7 +18,7 @@ from teikit.check.model import Document, DocumentSet
 from teikit.check.pointers import Pointer
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.errors import InputError
-from teikit.keys import entry_aliases, key_kinds
+from teikit.keys import entry_aliases, key_fragment, key_kinds
 from teikit.xmlio import TEI_NS, XML_ID
 
 
@@ -77,7 +77,12 @@ class Context:
     def _resolve(self, doc: Document, p: Pointer) -> Resolution:
         if p.kind == "local":
             el = doc.ids.get(p.fragment)
-            return Resolution("ok", el, doc) if el is not None else Resolution("dangling")
+            if el is not None:
+                return Resolution("ok", el, doc)
+            # a register given apart: the builds put its entries beside the text, so "#id"
+            # names them there (the Tillich letters' ref="#tillich_person_id__1930")
+            reg = next((r for r in self.docs.registers if p.fragment in r.ids), None)
+            return Resolution("ok", reg.ids[p.fragment], reg) if reg is not None else Resolution("dangling")
         if p.kind == "bare":
             el = doc.ids.get(p.fragment)
             return Resolution("ok", el, doc) if el is not None else UNCHECKED
@@ -92,17 +97,23 @@ class Context:
         # @n or @key, in the file itself, then in the registers; an ID of another kind is
         # found too, for typed.* to say so
         wanted = key_kinds(p.element)
-        el = doc.ids.get(p.fragment)
+        # a key written as a pointer (key="../register/persons.xml#p1") names its fragment's entry
+        names = [p.fragment] + ([frag] if (frag := key_fragment(p.fragment)) else [])
+
+        def first(found: dict[str, etree._Element]) -> etree._Element | None:
+            return next((found[n] for n in names if n in found), None)
+
+        el = first(doc.ids)
         if el is None:
-            el = self._aliases_in(doc, wanted).get(p.fragment)
+            el = first(self._aliases_in(doc, wanted))
         if el is not None:
             return Resolution("ok", el, doc)
         if self._keys is None:
             self._keys = self.docs.key_index()
         index, kinds = self._keys
-        el = self._register_aliases(wanted).get(p.fragment)
+        el = first(self._register_aliases(wanted))
         if el is None:
-            el = index.get(p.fragment)
+            el = first(index)
         if el is not None:
             return Resolution("ok", el)
         # Judge a key only when a register holds entries of the kind it names (a persName's

@@ -60,6 +60,8 @@ def letter_items(root: etree._Element) -> list[dict]:
         if m:
             put(item, "issued", {"date-parts": [[int(g) for g in m.groups() if g]]})
         put(item, "publisher-place", letter.place_sent)
+        put(item, "URL", letter.url)
+        put(item, "note", f"Printed in: {letter.source}" if letter.source else "")
         items.append(item)
     return items
 
