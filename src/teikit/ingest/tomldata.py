@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from teikit import xmlio
 from teikit.errors import InputError
 
 _TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
@@ -46,7 +47,12 @@ class TomlFile:
             if required:
                 raise InputError("editorial data missing", file=path, hint=f"create it (see {docs})")
             return cls(path, {}, "")
-        text = path.read_text(encoding="utf-8")
+        raw = xmlio.read_bytes(path)  # a regular file of bounded size, as every input
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError("not UTF-8 text", file=path, line=raw[: exc.start].count(b"\n") + 1,
+                             hint="save the file as UTF-8 (TOML is UTF-8)") from exc
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
