@@ -50,8 +50,8 @@ def read_source(path: Path) -> SourceText:
         raise InputError("not UTF-8 text", file=path, line=line,
                          hint="convert the source to UTF-8") from exc
     lines = text.splitlines()
-    for number, line in enumerate(lines, 1):
-        bad = _NOT_XML.search(line)
+    for number, text_line in enumerate(lines, 1):
+        bad = _NOT_XML.search(text_line)
         if bad:
             # XML cannot hold it: caught here, with the line, rather than by the serializer
             raise InputError(f"the character U+{ord(bad.group()):04X} (a control character) cannot be "
