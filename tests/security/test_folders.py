@@ -84,3 +84,18 @@ def test_a_link_inside_the_folder_is_followed(tmp_path: Path) -> None:
 def test_a_device_named_as_the_edition_is_said_to_be_one(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["build", "csv", "--edition", "/dev/zero", "--out", str(tmp_path)])
     assert result.exit_code == 2 and "not a regular file" in result.output, result.output
+
+
+def test_check_does_not_open_a_pointers_file_outside_the_folder(tmp_path: Path, outside: Path) -> None:
+    """Otherwise the diagnostics would tell whether ../private/notes.xml and its #s1 exist."""
+    folder = tmp_path / "edition"
+    folder.mkdir()
+    (folder / "persons.xml").write_text(tei("p").replace('xml:id="d1"', 'xml:id="p1"'), encoding="utf-8")
+    refs = ('<ref target="../private/notes.xml#s1">a</ref> <ref target="../private/none.xml#s1">b</ref> '
+            '<ref target="persons.xml#p1">c</ref> <ref target="sub/../persons.xml#nope">d</ref>')
+    (folder / "a.xml").write_text(tei(refs), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(folder / "a.xml")])
+    lines = [line for line in result.output.splitlines() if "@target" in line]
+    assert len(lines) == 3, result.output
+    assert [("outside the edition's folder" in line) for line in lines] == [True, True, False], result.output
+    assert "nope" in lines[2]  # a file inside the folder is read: its missing ID is found
