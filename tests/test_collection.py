@@ -91,3 +91,19 @@ def test_a_members_own_description_of_a_register_entry_is_kept_as_the_same_entit
     assert "(1)" in (html / "places.html").read_text("utf-8").split('href="weimar.html"')[1][:40]
     assert "Where the letter was written" in (html / "letter.html").read_text("utf-8")
     assert sorted(p.name for p in html.glob("*weimar*")) == ["weimar.html"]
+
+
+def test_the_working_folder_given_as_dot_is_named_by_its_name(tmp_path: Path, monkeypatch) -> None:
+    """`teikit cite .` inside the letters' folder: the collection is the folder's, not ''."""
+    from click.testing import CliRunner
+
+    from teikit.cli import cli
+
+    folder = tmp_path / "diaries"
+    _member(folder, "a.xml", None)
+    _member(folder, "b.xml", None)
+    monkeypatch.chdir(folder)
+    result = CliRunner().invoke(cli, ["cite", ".", "-o", str(tmp_path / "c")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "c").iterdir() if not p.name.startswith(".")) == [
+        "diaries-bibtex.bib", "diaries.bib", "diaries.json", "diaries.ris"]

@@ -80,7 +80,8 @@ class Source:
             given_registers = {r.resolve() for r in registers}  # a register inside the folder is no member
             files = [f for f in collection.tei_files(path)
                      if not given_registers or f.resolve() not in given_registers]
-            return cls.of(files, registers, collection=True, name=path)
+            # resolved: "." or "letters/.." name no folder, and the outputs take its name
+            return cls.of(files, registers, collection=True, name=path.resolve())
         if path is not None:
             return cls.of([path], registers, collection=False)
         proj = project.require("TEI file")
