@@ -274,6 +274,10 @@ def read_bytes(path: str | Path) -> bytes:
     return data
 
 
+# The files teikit writes into the folders it makes (teikit.outputs.MARKER and RECORD).
+_OUTPUT_MARKS = (".teikit-output", ".teikit-build.json")
+
+
 def files_in_folder(folder: str | Path, found: Iterable[Path]) -> list[Path]:
     """``found`` (files a walk of ``folder`` matched), each proved to lie inside ``folder``.
 
@@ -282,10 +286,27 @@ def files_in_folder(folder: str | Path, found: Iterable[Path]) -> list[Path]:
     file, so it is refused, as is a link that leads nowhere or in a loop. Links that stay
     inside the folder are followed. Files that are not regular (a FIFO named ``x.xml``) are
     kept, for :func:`read_bytes` to refuse with its message rather than skip in silence.
+
+    teikit's own outputs inside the folder (``build --edition letters --out letters/site``:
+    a folder holding ``.teikit-output`` or ``.teikit-build.json``) are not the edition: their
+    copies of the TEI are left out, or the next build would read them as members.
     """
     root = Path(folder).resolve()
     out: list[Path] = []
+    output_folder: dict[Path, bool] = {}
+
+    def in_output(path: Path) -> bool:
+        for parent in list(path.relative_to(folder).parents)[:-1]:  # not the folder itself
+            here = Path(folder) / parent
+            if here not in output_folder:
+                output_folder[here] = any((here / name).exists() for name in _OUTPUT_MARKS)
+            if output_folder[here]:
+                return True
+        return False
+
     for path in found:
+        if in_output(path):
+            continue
         try:
             real = path.resolve(strict=True)
         except FileNotFoundError:

@@ -81,6 +81,18 @@ def test_a_link_inside_the_folder_is_followed(tmp_path: Path) -> None:
     assert result.exit_code in (0, 1) and "2 file(s) checked" in result.output, result.output
 
 
+def test_outputs_written_inside_the_folder_are_not_read_as_its_documents(tmp_path: Path) -> None:
+    """`build --edition letters --out letters/site` twice: the site's copy of the TEI is no member."""
+    folder = _edition(tmp_path / "letters")
+    argv = ["build", "html", "--edition", str(folder), "--out", str(folder / "site"), "--force"]
+    for _ in range(2):
+        result = CliRunner().invoke(cli, argv)
+        assert result.exit_code == 0, result.output
+    assert list((folder / "site" / "html" / "tei").glob("*.xml"))
+    result = CliRunner().invoke(cli, ["check", str(folder)])
+    assert "1 file(s) checked" in result.output, result.output
+
+
 def test_a_device_named_as_the_edition_is_said_to_be_one(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["build", "csv", "--edition", "/dev/zero", "--out", str(tmp_path)])
     assert result.exit_code == 2 and "not a regular file" in result.output, result.output
