@@ -111,3 +111,18 @@ def test_check_does_not_open_a_pointers_file_outside_the_folder(tmp_path: Path, 
     assert len(lines) == 3, result.output
     assert [("outside the edition's folder" in line) for line in lines] == [True, True, False], result.output
     assert "nope" in lines[2]  # a file inside the folder is read: its missing ID is found
+
+
+@pytest.mark.parametrize("href", ["../schema.rng", "file://{outside}", "{outside}"])
+def test_a_declared_schema_outside_the_folder_is_not_read(tmp_path: Path, href: str) -> None:
+    """An xml-model's href is the file's data: it must not have teikit read another file."""
+    schema = tmp_path / "schema.rng"
+    schema.write_text('<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="nope">'
+                      "<empty/></element></start></grammar>", encoding="utf-8")
+    folder = tmp_path / "edition"
+    folder.mkdir()
+    model = f'<?xml version="1.0"?>\n<?xml-model href="{href.format(outside=schema)}"?>\n'
+    (folder / "a.xml").write_text(tei("x", declaration=model), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--no-cache", str(folder / "a.xml")])
+    assert result.exit_code == 0, result.output  # validated against tei_all, not the schema outside
+    assert "outside the edition's folder" in result.output and "nope" not in result.output

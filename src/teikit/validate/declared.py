@@ -18,6 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from teikit.check.model import edition_folders
 from teikit.diagnostics import Diagnostic, Severity
 
 _PSEUDO = re.compile(r'(\w+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
@@ -70,7 +71,15 @@ def choose(tree: etree._ElementTree, path: Path, name: str) -> tuple[list[str], 
                          "to it in the xml-model"))
         elif suffix in _KINDS:
             local = (path.parent / href.removeprefix("file:")).resolve()
-            if local.is_file():
+            if not any(local.is_relative_to(root) for root in edition_folders([path])):
+                # the href is the file's data: "file:///home/me/x.xsd" or "../../x.rng" must not
+                # make teikit read (and quote in its messages) a file outside the edition
+                notes.append(Diagnostic(name, None, None, Severity.INFO, "validate.declared-unavailable",
+                                        f"the declared {_kind_of(model, suffix)}schema {href} lies outside "
+                                        "the edition's folder; teikit does not read it",
+                                        hint="copy the schema into the edition's folder, or give it with "
+                                             "--schema FILE"))
+            elif local.is_file():
                 chosen.append(str(local))
             else:
                 notes.append(Diagnostic(name, None, None, Severity.INFO, "validate.declared-unavailable",
