@@ -138,6 +138,32 @@ def test_a_page_asked_under_another_host_name_is_refused(served):
         assert (status == 200) == ("<html" in body.lower()), host
 
 
+def test_a_fifo_or_a_device_beside_the_edition_does_not_stop_the_preview(tmp_path):
+    """serve watches the *.xml beside the edition: a FIFO there blocked it before it served."""
+    import os
+
+    edition = tmp_path / "edition.xml"
+    shutil.copy(MINI, edition)
+    os.mkfifo(tmp_path / "pipe.xml")
+    (tmp_path / "zero.xml").symlink_to("/dev/zero")
+    proc = subprocess.Popen([*SERVE, "--edition", str(edition), "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        import threading
+
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.append(proc.stderr.readline()), daemon=True)
+        reader.start()
+        reader.join(60)  # the preview blocked for ever on the FIFO: a bounded wait, then fail
+        assert lines and "serving" in lines[0], lines
+        line = lines[0]
+        port = int(line.split("http://127.0.0.1:")[1].split("/")[0])
+        assert _get(f"http://127.0.0.1:{port}/index.html")[0] == 200
+    finally:
+        proc.kill()
+        proc.wait()
+
+
 def test_a_missing_edition_is_a_usage_error(tmp_path):
     run = subprocess.run([sys.executable, "-m", "teikit", "serve", "--edition", str(tmp_path / "none.xml")],
                          capture_output=True, text=True, timeout=60)
