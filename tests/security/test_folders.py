@@ -126,3 +126,19 @@ def test_a_declared_schema_outside_the_folder_is_not_read(tmp_path: Path, href: 
     result = CliRunner().invoke(cli, ["validate", "--no-cache", str(folder / "a.xml")])
     assert result.exit_code == 0, result.output  # validated against tei_all, not the schema outside
     assert "outside the edition's folder" in result.output and "nope" not in result.output
+
+
+def test_a_declared_schema_inside_that_includes_one_outside_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "outside.rng").write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="nope"><empty/>'
+        "</element></start></grammar>", encoding="utf-8")
+    folder = tmp_path / "edition"
+    folder.mkdir()
+    (folder / "inside.rng").write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><include href="../outside.rng"/></grammar>',
+        encoding="utf-8")
+    model = '<?xml version="1.0"?>\n<?xml-model href="inside.rng"?>\n'
+    (folder / "a.xml").write_text(tei("x", declaration=model), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--no-cache", str(folder / "a.xml")])
+    assert result.exit_code == 0, result.output
+    assert "includes a file outside it" in result.output and "nope" not in result.output
