@@ -93,3 +93,13 @@ def test_an_editorial_file_not_in_utf8_is_refused_with_its_line(tmp_path):
     with pytest.raises(InputError, match="not UTF-8") as info:
         TomlFile.load(path)
     assert info.value.line == 3
+
+
+def test_an_editorial_value_with_a_control_character_is_refused_at_its_key(tmp_path):
+    from teikit.ingest.tomldata import TomlFile
+
+    path = tmp_path / "book.toml"
+    path.write_text('[a]\nb = "x"\n\n[[division]]\nheadings = ["Pre\\u0001face"]\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"division\[0\]\.headings\[0\]: the character U\+0001") as info:
+        TomlFile.load(path)
+    assert info.value.line == 5
