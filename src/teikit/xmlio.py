@@ -291,35 +291,48 @@ def files_in_folder(folder: str | Path, found: Iterable[Path]) -> list[Path]:
     a folder holding ``.teikit-output`` or ``.teikit-build.json``) are not the edition: their
     copies of the TEI are left out, or the next build would read them as members.
     """
-    root = Path(folder).resolve()
+    top = Path(folder)
+    root = top.resolve()
     out: list[Path] = []
-    output_folder: dict[Path, bool] = {}
+    # per folder, once (16,000 files: 0.7 s of pathlib per file before): whether it is, or lies
+    # in, an output folder; and whether it really lies inside (a folder reached by a link)
+    skipped: dict[Path, bool] = {top: False}
+    inside: dict[Path, bool] = {}
 
-    def in_output(path: Path) -> bool:
-        for parent in list(path.relative_to(folder).parents)[:-1]:  # not the folder itself
-            here = Path(folder) / parent
-            if here not in output_folder:
-                output_folder[here] = any((here / name).exists() for name in _OUTPUT_MARKS)
-            if output_folder[here]:
-                return True
-        return False
+    def in_output(here: Path) -> bool:
+        if here not in skipped:
+            marked = any((here / name).exists() for name in _OUTPUT_MARKS)
+            skipped[here] = marked or (here.parent != here and in_output(here.parent))
+        return skipped[here]
+
+    def outside(path: Path, real: Path) -> InputError:
+        return InputError(
+            f"a symbolic link to {real}, outside the folder {root}: teikit reads only the files "
+            "inside an edition's folder", file=path,
+            hint="copy the file into the folder, or name it on the command line to read it")
 
     for path in found:
-        if in_output(path):
+        here = path.parent
+        if in_output(here):
             continue
         try:
-            real = path.resolve(strict=True)
+            if path.is_symlink():
+                real = path.resolve(strict=True)
+                if not real.is_relative_to(root):
+                    raise outside(path, real)
+            elif here not in inside:
+                real = here.resolve(strict=True)
+                inside[here] = real.is_relative_to(root)
+                if not inside[here]:
+                    raise outside(path, real / path.name)
+            elif not inside[here]:
+                raise outside(path, here.resolve() / path.name)
         except FileNotFoundError:
             raise InputError("a symbolic link to a file that does not exist", file=path,
                              hint="remove the link or make its target") from None
         except (OSError, RuntimeError) as exc:  # ELOOP; Python before 3.13 raises RuntimeError
             raise InputError(f"cannot be read: a symbolic link loop ({exc})", file=path,
                              hint="remove the link") from exc
-        if not real.is_relative_to(root):
-            raise InputError(
-                f"a symbolic link to {real}, outside the folder {root}: teikit reads only the files "
-                "inside an edition's folder", file=path,
-                hint="copy the file into the folder, or name it on the command line to read it")
         out.append(path)
     return out
 
