@@ -132,10 +132,12 @@ def _line_of(text: str, section: str, key: str | None) -> int | None:
 def load(path: str | Path) -> Project:
     """Read and check a project file."""
     file = Path(path).resolve()
+    raw = xmlio.read_bytes(file)  # as every input: a regular file of bounded size
     try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the project file: {exc}", file=file) from exc
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError("the project file is not UTF-8 text", file=file, line=raw[: exc.start].count(b"\n") + 1,
+                         hint="save it as UTF-8 (TOML is UTF-8)") from exc
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
