@@ -179,3 +179,10 @@ def test_a_project_folder_linked_outside_is_refused(tmp_path: Path) -> None:
     (root / "teikit.toml").write_text('[edition]\ntei = ["tei"]\n')
     with pytest.raises(InputError, match="outside the project's folder"):
         project.load(root / "teikit.toml")
+
+
+def test_a_project_file_not_in_utf8_is_refused_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "teikit.toml").write_bytes(b'[edition]\n# r\xe9sum\xe9\ntei = ["x.xml"]\n')
+    with pytest.raises(InputError, match="not UTF-8") as caught:
+        project.load(tmp_path / "teikit.toml")
+    assert caught.value.line == 2

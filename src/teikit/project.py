@@ -136,7 +136,8 @@ def load(path: str | Path) -> Project:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError("the project file is not UTF-8 text", file=file, line=raw[: exc.start].count(b"\n") + 1,
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError("the project file is not UTF-8 text", file=file, line=line,
                          hint="save it as UTF-8 (TOML is UTF-8)") from exc
     try:
         data = tomllib.loads(text)
