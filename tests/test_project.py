@@ -186,3 +186,14 @@ def test_a_project_file_not_in_utf8_is_refused_at_its_line(tmp_path: Path) -> No
     with pytest.raises(InputError, match="not UTF-8") as caught:
         project.load(tmp_path / "teikit.toml")
     assert caught.value.line == 2
+
+
+def test_init_writes_a_file_name_as_one_toml_string(tmp_path: Path) -> None:
+    """A file name is data: 'x.xml"]\\n[build]…' must not write keys into the project file."""
+    name = 'x.xml"]\n[build]\nhtml-stylesheet = "evil.xsl'
+    source = tmp_path / name
+    shutil.copyfile(MINI, source)
+    result = CliRunner().invoke(cli, ["init", str(tmp_path / "p"), "--tei", str(source)])
+    assert result.exit_code == 0, result.output
+    loaded = project.load(tmp_path / "p" / "teikit.toml")
+    assert loaded.tei == [tmp_path / "p" / "tei" / name] and loaded.stylesheets == {}
