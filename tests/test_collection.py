@@ -118,3 +118,19 @@ def test_shared_ids_are_renamed_with_every_pointer_to_them_and_nothing_else(tmp_
     assert second.find(f".//{tei}said").get("who") == "L2-n1"
     first = root.findall(f"{tei}TEI")[0]
     assert first.find(f".//{tei}ref").get("target") == "#n1 #other"
+
+
+def test_the_working_folder_given_as_dot_is_named_by_its_name(tmp_path: Path, monkeypatch) -> None:
+    """`teikit cite .` inside the letters' folder: the collection is the folder's, not ''."""
+    from click.testing import CliRunner
+
+    from teikit.cli import cli
+
+    folder = tmp_path / "diaries"
+    _member(folder, "a.xml", None)
+    _member(folder, "b.xml", None)
+    monkeypatch.chdir(folder)
+    result = CliRunner().invoke(cli, ["cite", ".", "-o", str(tmp_path / "c")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "c").iterdir() if not p.name.startswith(".")) == [
+        "diaries-bibtex.bib", "diaries.bib", "diaries.json", "diaries.ris"]

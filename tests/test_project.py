@@ -151,3 +151,49 @@ def test_the_whole_job_in_one_process(tmp_path):
     verified = CliRunner().invoke(cli, ["deposit", "--verify", str(bag)])
     assert verified.exit_code == 0, verified.output
     assert (bag / "data" / "html" / "index.html").is_file() and list((bag / "data" / "epub").glob("*.epub"))
+
+
+@pytest.mark.parametrize("line", [
+    'output = "/"', 'output = "../elsewhere"', 'registers = ["/dev/zero"]', 'tei = ["../outside.xml"]',
+    'schema = "../x.rng"',
+])
+def test_a_project_file_names_nothing_outside_its_folder(tmp_path: Path, line: str) -> None:
+    """A project may come from a stranger: `output = "/"` must not make build write anywhere."""
+    root = tmp_path / "p"
+    (root / "tei").mkdir(parents=True)
+    shutil.copyfile(MINI, root / "tei" / "mini.xml")
+    shutil.copyfile(MINI, tmp_path / "outside.xml")
+    tei = "" if line.startswith("tei") else 'tei = ["tei/mini.xml"]\n'
+    (root / "teikit.toml").write_text(f"[edition]\n{tei}{line}\n")
+    with pytest.raises(InputError, match="outside the project's folder") as caught:
+        project.load(root / "teikit.toml")
+    assert caught.value.line == (2 if line.startswith("tei") else 3)
+
+
+def test_a_project_folder_linked_outside_is_refused(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    root.mkdir()
+    (tmp_path / "shared").mkdir()
+    shutil.copyfile(MINI, tmp_path / "shared" / "mini.xml")
+    (root / "tei").symlink_to(tmp_path / "shared", target_is_directory=True)
+    (root / "teikit.toml").write_text('[edition]\ntei = ["tei"]\n')
+    with pytest.raises(InputError, match="outside the project's folder"):
+        project.load(root / "teikit.toml")
+
+
+def test_a_project_file_not_in_utf8_is_refused_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "teikit.toml").write_bytes(b'[edition]\n# r\xe9sum\xe9\ntei = ["x.xml"]\n')
+    with pytest.raises(InputError, match="not UTF-8") as caught:
+        project.load(tmp_path / "teikit.toml")
+    assert caught.value.line == 2
+
+
+def test_init_writes_a_file_name_as_one_toml_string(tmp_path: Path) -> None:
+    """A file name is data: 'x.xml"]\\n[build]…' must not write keys into the project file."""
+    name = 'x.xml"]\n[build]\nhtml-stylesheet = "evil.xsl'
+    source = tmp_path / name
+    shutil.copyfile(MINI, source)
+    result = CliRunner().invoke(cli, ["init", str(tmp_path / "p"), "--tei", str(source)])
+    assert result.exit_code == 0, result.output
+    loaded = project.load(tmp_path / "p" / "teikit.toml")
+    assert loaded.tei == [tmp_path / "p" / "tei" / name] and loaded.stylesheets == {}

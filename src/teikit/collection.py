@@ -38,8 +38,10 @@ T = f"{{{xmlio.TEI_NS}}}"
 
 def tei_files(folder: Path) -> list[Path]:
     """The XML files under ``folder`` (sorted by path), hidden files and folders left out."""
-    return sorted(p for p in folder.rglob("*.xml")
-                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    # not is_file(): a FIFO or a dangling link is refused when read, not skipped in silence
+    return xmlio.files_in_folder(folder, sorted(
+        p for p in folder.rglob("*.xml")
+        if not p.is_dir() and not any(part.startswith(".") for part in p.relative_to(folder).parts)))
 
 
 def _el(tag: str, text: str | None = None, parent: etree._Element | None = None) -> etree._Element:

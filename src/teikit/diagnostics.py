@@ -9,10 +9,23 @@ JSON; the checker adds SARIF. Stages return diagnostics; only the CLI prints the
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+
+# What a terminal would act on rather than show: C0 and C1 control characters (ESC starts a
+# sequence that can rewrite the screen or the window's title; a newline would start a line
+# that looks like another diagnostic) and the bidirectional controls that reorder what is
+# shown ("Trojan Source"). A file name or a quoted value from a stranger's edition may hold
+# any of them; in the text report each is shown as its escape.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal would act on written as its escape (``\\x1b``)."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 class Severity(StrEnum):
@@ -40,14 +53,15 @@ class Diagnostic:
     xml_id: str | None = field(default=None, compare=False)
 
     def render(self) -> str:
-        loc = self.file
+        """One line (two with a hint) for a terminal: nothing in it can start another line."""
+        loc = printable(self.file)
         if self.line is not None:
             loc += f":{self.line}"
             if self.column is not None:
                 loc += f":{self.column}"
-        text = f"{loc}: {self.severity.value}: {self.message} [{self.code}]"
+        text = f"{loc}: {self.severity.value}: {printable(self.message)} [{self.code}]"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += f"\n    hint: {printable(self.hint)}"
         return text
 
     def to_dict(self) -> dict:

@@ -11,7 +11,9 @@ the TEI namespace or a TEI root, so a broken edition is still reported, not skip
 from __future__ import annotations
 
 import io
+import os
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -27,7 +29,11 @@ _P4_ROOTS = {"TEI.2", "teiCorpus.2"}
 def is_tei_file(path: Path) -> bool:
     """Whether ``path`` is a TEI document (P5 by namespace, or P4 by root name)."""
     try:
-        with path.open("rb") as handle:
+        # without blocking: a FIFO (or a link to one) would wait for a writer forever
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return True  # not a file: the command refuses it, naming it
             head = handle.read(_HEAD_BYTES)
     except OSError:
         return True  # unreadable: let the command say why, naming the file

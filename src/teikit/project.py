@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from teikit import xmlio
 from teikit.errors import InputError
 
 FILENAME = "teikit.toml"
@@ -81,7 +82,8 @@ class Project:
         out: list[Path] = []
         for item in self.tei:
             if item.is_dir():
-                out += sorted(p for p in item.rglob("*.xml") if p.is_file() and p not in self.registers)
+                out += xmlio.files_in_folder(item, sorted(
+                    p for p in item.rglob("*.xml") if not p.is_dir() and p not in self.registers))
             else:
                 out.append(item)
         return out
@@ -130,10 +132,13 @@ def _line_of(text: str, section: str, key: str | None) -> int | None:
 def load(path: str | Path) -> Project:
     """Read and check a project file."""
     file = Path(path).resolve()
+    raw = xmlio.read_bytes(file)  # as every input: a regular file of bounded size
     try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the project file: {exc}", file=file) from exc
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError("the project file is not UTF-8 text", file=file, line=line,
+                         hint="save it as UTF-8 (TOML is UTF-8)") from exc
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -199,6 +204,7 @@ def _project(data: dict[str, Any], file: Path, text: str) -> Project:
         check_ignore=list(check.get("ignore", [])),
         check_bare_ids=list(check.get("bare-ids", [])),
     )
+    _refuse_outside(project, data, text)
     for path in [*project.tei, *project.registers, *project.stylesheets.values()]:
         if not path.exists():
             section = "build" if path in project.stylesheets.values() else "edition"
@@ -206,6 +212,39 @@ def _project(data: dict[str, Any], file: Path, text: str) -> Project:
             raise InputError(f"{shown} does not exist", file=file, line=_line_of(text, section, None),
                              hint="fix the path (paths are relative to the folder of teikit.toml)")
     return project
+
+
+def _refuse_outside(project: Project, data: dict[str, Any], text: str) -> None:
+    """A project file comes with the edition, perhaps from a stranger: every path it names
+    must lie inside its folder (symbolic links resolved), or ``output = "/"`` would have
+    ``teikit build`` write anywhere and ``tei = "/home/me/private.xml"`` publish any file.
+    Options on the command line are the user's own and may name any place."""
+    root = project.root.resolve()
+    named: list[tuple[str, str, Path]] = []
+    for section, keys in SCHEMA.items():
+        for key in keys:
+            value = data.get(section, {}).get(key)
+            if section == "edition" and key in ("title", "language"):
+                continue
+            if section == "edition" and key == "schema" and value in (None, "teikit", "tei_all"):
+                continue  # the schemas teikit ships, by name
+            if section == "check" or value is None:
+                continue
+            for item in [value] if isinstance(value, str) else value:
+                named.append((section, key, project.root / item))
+    for section, key, path in named:
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError) as exc:  # a symbolic link loop
+            raise InputError(f"[{section}] {key}: {path} cannot be read ({exc})", file=project.file,
+                             line=_line_of(text, section, key), hint="remove the symbolic link loop") from exc
+        if not real.is_relative_to(root):
+            option = {"output": "--out / -o", "tei": "--edition or the file as an argument",
+                      "registers": "--register"}.get(key, "the command's option")
+            raise InputError(
+                f"[{section}] {key} leads outside the project's folder ({real}): a project file names "
+                "only files inside its own folder", file=project.file, line=_line_of(text, section, key),
+                hint=f"move it into {root}, or give that path on the command line ({option})")
 
 
 def current(start: str | Path | None = None) -> Project | None:

@@ -8,6 +8,7 @@ with the safe parser first, so an unusable file stops ``init`` before anything i
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,7 +46,9 @@ class Scaffold:
 
 
 def _toml(tei: list[str]) -> str:
-    listed = ", ".join(f'"{t}"' for t in tei)
+    # a TOML basic string (JSON's escapes are TOML's): a file name holding '"' or a newline
+    # ('x.xml"]\n[build]\n…') must stay one string, not write keys of its own
+    listed = ", ".join(json.dumps(t, ensure_ascii=False) for t in tei)
     return f"""# teikit project file: `teikit build`, `check`, `validate`, `cite` and `deposit` run from
 # this folder (or below) use it. Every key is described in teikit's docs/project.md.
 

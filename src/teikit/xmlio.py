@@ -20,6 +20,7 @@ Writing: outputs are written to a temporary sibling and moved into place with
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import stat
 from collections.abc import Iterable
@@ -254,37 +255,121 @@ def _in_our_words(message: str) -> tuple[str, str | None]:
     return re.sub(r",?\s*(use|try) XML_PARSE_HUGE( option)?", "", text).strip(), None
 
 
-def read_bytes(path: str | Path) -> bytes:
-    """Read a regular file of at most :data:`MAX_INPUT_BYTES`, turning failures into InputError.
+def _refuse_special(p: Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise InputError("is a directory, not a file", file=p)
+    if not stat.S_ISREG(mode):
+        raise InputError("not a regular file (a device, FIFO or socket)", file=p,
+                         hint="give the path of an XML file")
 
-    Devices, FIFOs and sockets are refused before reading (``/dev/zero`` never ends, a
-    FIFO may never deliver).
-    """
+
+def require_regular_file(path: str | Path) -> None:
+    """An InputError unless ``path`` is an existing regular file (the checks of :func:`read_bytes`,
+    without reading: for a command that says what is wrong with its inputs before it starts)."""
     p = Path(path)
     try:
         info = p.stat()
     except FileNotFoundError:
         raise InputError("no such file", file=p, hint="check the path") from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=p) from exc
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError("is a directory, not a file", file=p)
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError("not a regular file (a device, FIFO or socket)", file=p,
-                         hint="give the path of an XML file")
-    if info.st_size > MAX_INPUT_BYTES:
-        raise InputError(
-            f"the file is {info.st_size // (1024 * 1024)} MB; teikit reads XML files of at most "
-            f"{MAX_INPUT_BYTES // (1024 * 1024)} MB", file=p, hint="split the edition into several files",
-        )
+    except (OSError, RuntimeError) as exc:  # a symbolic link loop: ELOOP
+        raise InputError(f"cannot read: {getattr(exc, 'strerror', None) or exc}", file=p) from exc
+    _refuse_special(p, info.st_mode)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """Read a regular file of at most :data:`MAX_INPUT_BYTES`, turning failures into InputError.
+
+    Devices, FIFOs and sockets are refused before reading (``/dev/zero`` never ends, a
+    FIFO may never deliver). The file is opened without blocking and its kind is asked of
+    the open file, so a regular file swapped for a FIFO after a first look is refused too.
+    """
+    p = Path(path)
+    require_regular_file(p)
     try:
-        with p.open("rb") as fh:
-            data = fh.read(MAX_INPUT_BYTES + 1)
+        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise InputError("no such file", file=p, hint="check the path") from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=p) from exc
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        _refuse_special(p, info.st_mode)
+        if info.st_size > MAX_INPUT_BYTES:
+            raise InputError(
+                f"the file is {info.st_size // (1024 * 1024)} MB; teikit reads XML files of at most "
+                f"{MAX_INPUT_BYTES // (1024 * 1024)} MB", file=p, hint="split the edition into several files",
+            )
+        try:
+            data = fh.read(MAX_INPUT_BYTES + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", file=p) from exc
     if len(data) > MAX_INPUT_BYTES:  # it grew while we looked
         raise InputError(f"the file is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB", file=p)
     return data
+
+
+# The files teikit writes into the folders it makes (teikit.outputs.MARKER and RECORD).
+_OUTPUT_MARKS = (".teikit-output", ".teikit-build.json")
+
+
+def files_in_folder(folder: str | Path, found: Iterable[Path]) -> list[Path]:
+    """``found`` (files a walk of ``folder`` matched), each proved to lie inside ``folder``.
+
+    A folder is an edition a stranger may send: a symbolic link in it to a file outside
+    (``letter.xml -> ~/private/notes.xml``) would have teikit read, check and publish that
+    file, so it is refused, as is a link that leads nowhere or in a loop. Links that stay
+    inside the folder are followed. Files that are not regular (a FIFO named ``x.xml``) are
+    kept, for :func:`read_bytes` to refuse with its message rather than skip in silence.
+
+    teikit's own outputs inside the folder (``build --edition letters --out letters/site``:
+    a folder holding ``.teikit-output`` or ``.teikit-build.json``) are not the edition: their
+    copies of the TEI are left out, or the next build would read them as members.
+    """
+    top = Path(folder)
+    root = top.resolve()
+    out: list[Path] = []
+    # per folder, once (16,000 files: 0.7 s of pathlib per file before): whether it is, or lies
+    # in, an output folder; and whether it really lies inside (a folder reached by a link)
+    skipped: dict[Path, bool] = {top: False}
+    inside: dict[Path, bool] = {}
+
+    def in_output(here: Path) -> bool:
+        if here not in skipped:
+            marked = any((here / name).exists() for name in _OUTPUT_MARKS)
+            skipped[here] = marked or (here.parent != here and in_output(here.parent))
+        return skipped[here]
+
+    def outside(path: Path, real: Path) -> InputError:
+        return InputError(
+            f"a symbolic link to {real}, outside the folder {root}: teikit reads only the files "
+            "inside an edition's folder", file=path,
+            hint="copy the file into the folder, or name it on the command line to read it")
+
+    for path in found:
+        here = path.parent
+        if in_output(here):
+            continue
+        try:
+            if path.is_symlink():
+                real = path.resolve(strict=True)
+                if not real.is_relative_to(root):
+                    raise outside(path, real)
+            elif here not in inside:
+                real = here.resolve(strict=True)
+                inside[here] = real.is_relative_to(root)
+                if not inside[here]:
+                    raise outside(path, real / path.name)
+            elif not inside[here]:
+                raise outside(path, here.resolve() / path.name)
+        except FileNotFoundError:
+            raise InputError("a symbolic link to a file that does not exist", file=path,
+                             hint="remove the link or make its target") from None
+        except (OSError, RuntimeError) as exc:  # ELOOP; Python before 3.13 raises RuntimeError
+            raise InputError(f"cannot be read: a symbolic link loop ({exc})", file=path,
+                             hint="remove the link") from exc
+        out.append(path)
+    return out
 
 
 def _looks_binary(data: bytes) -> bool:

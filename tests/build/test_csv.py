@@ -154,6 +154,24 @@ def test_neutralised_in_files_but_not_in_key_columns(tmp_path):
     assert notes["ch01-n01"]["page"] == "-4"  # page numbers are teikit's own column: untouched
 
 
+def test_formulas_in_attributes_are_neutralised_in_teikits_columns(tmp_path):
+    """pb/@n, date/@when and @ref fill columns teikit writes; a hostile edition sets them too."""
+    data = MINI.read_bytes().replace(b'<pb n="4" xml:id="p4"/>',
+                                     b'<pb n="=cmd|\' /C calc\'!A0" xml:id="p4"/>')
+    data = data.replace(b'<date when="1928-01-01">', b'<date when="=HYPERLINK(&quot;http://x&quot;)">')
+    data = data.replace(b'<placeName ref="#place-kiev">', b'<placeName ref="@SUM(1)">')
+    src = tmp_path / "evil.xml"
+    src.write_bytes(data)
+    build(src, tmp_path / "csv")
+    triggers = ("=", "+", "@", "\t", "\r")
+    tables = ("notes", "dates", "mentions", "persons", "places")
+    cells = [v for t in tables for r in read_table(tmp_path / "csv", t) for v in r.values()]
+    assert "'=cmd|' /C calc'!A0" in cells and "'@SUM(1)" in cells
+    assert "'=HYPERLINK(\"http://x\")" in cells
+    assert not [v for v in cells if v.startswith(triggers)]
+    assert not [v for v in cells if v.startswith("-") and not v[1:2].isdigit()]
+
+
 def test_deterministic(tmp_path):
     build(MINI, tmp_path / "a" / "csv")
     build(MINI, tmp_path / "b" / "csv")

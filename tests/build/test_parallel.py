@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from teikit.cli import cli
@@ -47,13 +48,17 @@ def test_a_dask_cluster_of_two_workers_writes_the_same_site(tmp_path):
         assert _build(tmp_path / "dask", "--executor", f"dask://{address}") == one
 
 
-def test_an_unknown_executor_or_an_absent_scheduler_is_said(tmp_path):
+@pytest.mark.parametrize("address", ["spark://x", "garbage", "dask://", "dask://x:0", "dask://a b:1",
+                                     "dask://x:99999"])
+def test_an_unknown_executor_or_an_absent_scheduler_is_said(tmp_path, address):
+    """A usage error before any work (a bad address once hung the build, or was an internal error)."""
     edition = tmp_path / "letters"
     shutil.copytree(FIXTURE, edition)
     out = str(tmp_path / "o")
     result = CliRunner().invoke(cli, ["build", "html", "--edition", str(edition), "--out", out,
-                                      "--executor", "spark://x"])
+                                      "--executor", address])
     assert result.exit_code == 2 and "dask://HOST:PORT" in result.output
+    assert not (tmp_path / "o").exists()
 
 
 def test_each_shard_writes_the_files_python_says_it_does(tmp_path):

@@ -68,9 +68,12 @@ def test_file_hash_id_pointers_into_the_register(tei_samples, tmp_path):
         "</body></text></TEI>",
         "utf-8",
     )
-    result = check_paths([doc])
+    # the register lies outside the letter's folder: named, it is an input (else not opened)
+    result = check_paths([doc], registers=[tei_samples / "tp_registers_persons.xml"])
     assert [(d.code, d.line) for d in result.diagnostics] == [("pointers.dangling", 1)]
     assert "kbga-actors-99999" in result.diagnostics[0].message
+    alone = check_paths([doc])
+    assert {d.code for d in alone.diagnostics} == {"pointers.unreadable-file"}
 
 
 def test_notes_edge_cases_are_clean(tei_samples):

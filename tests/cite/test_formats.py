@@ -84,6 +84,25 @@ def test_biblatex_round_trip(items):
     assert entries["bazhanov-2026-edition"]["date"] == "2026-11-26"
 
 
+HOSTILE = "10.1/x}, title={pwned} } @misc{evil,\nER  - TY  - JOUR \\input{/etc/passwd}"
+
+
+@pytest.mark.parametrize("dialect", ["biblatex", "bibtex"])
+def test_a_hostile_identifier_stays_in_its_field(dialect):
+    """A DOI or URL is a verbatim field: a brace in a stranger's idno must not close it."""
+    item = {"id": "k", "type": "book", "title": "T \\write18{x} }{", "DOI": HOSTILE,
+            "URL": "https://e.example/{a}\\b c", "number": HOSTILE}
+    entries = _parse_bib(to_bib([item], dialect))
+    assert list(entries) == ["k"]
+    entry = entries["k"]
+    assert entry["doi"] == ("10.1/x%7D,%20title=%7Bpwned%7D%20%7D%20@misc%7Bevil,%0AER%20%20-%20TY%20%20-"
+                            "%20JOUR%20%5Cinput%7B/etc/passwd%7D")
+    assert entry["url"] == "https://e.example/%7Ba%7D%5Cb%20c"
+    assert "title" in entry.fields_dict and "pwned" not in entry["title"]
+    records = rispy.loads(to_ris([item]))
+    assert len(records) == 1 and records[0]["doi"].startswith("10.1/x}")
+
+
 def test_bibtex_dialect_decodes_back_to_the_same_text(items):
     text = to_bib(items.values(), "bibtex")
     assert text.isascii()

@@ -84,6 +84,22 @@ def test_bibliography_records(tmp_path):
     assert item["publisher-place"] == "London"
 
 
+@pytest.mark.parametrize("address,url", [
+    ("javascript:alert(1)", None), ("data:text/html,x", None), ("urn:nbn:de:1-2", None),
+    ("https://ok.example/ed", "https://ok.example/ed"), ('https://x" onclick="a', None),
+])
+def test_the_edition_url_is_only_a_web_address(address, url):
+    """Reference managers, the MODS and the citation dialog make it a link."""
+    quoted = address.replace('"', "&quot;")
+    xml = f"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>
+    </titleStmt><publicationStmt><publisher>P</publisher><idno type="URI">{quoted}</idno>
+    <ptr target="{quoted}"/></publicationStmt></fileDesc></teiHeader>
+    <text><body><p>x</p></body></text></TEI>"""
+    records = citation_records(xmlio.parse_bytes(xml.encode())).values()
+    edition = next(r for r in records if r["type"] == "book")
+    assert edition.get("URL") == url
+
+
 def test_missing_title_is_a_metadata_error_naming_the_element():
     xml = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0">
 <teiHeader><fileDesc><titleStmt><author>X</author></titleStmt></fileDesc></teiHeader></TEI>"""

@@ -9,6 +9,7 @@ against the DataCite 4.5 JSON Schema and its XML read back.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -184,3 +185,21 @@ def test_roc_validator_catches_a_missing_payload_file(deposit, tmp_path):
     (crate / "tei" / "bazhanov-header.xml").unlink()
     result = _roc_validate(crate, tmp_path)
     assert any("tei/bazhanov-header.xml" in i.message for i in result.get_issues())
+
+
+def test_dspace_bitstream_names_cannot_add_lines_or_paths(tmp_path):
+    """The edition's file name becomes a bitstream's: a tab or newline in it would add a field
+    (permissions) or a line naming any file to DSpace's importer."""
+    hostile = tmp_path / "a\tpermissions:-w Anonymous\n..%2f..%2fetc%2fpasswd\tbundle:X.xml"
+    shutil.copyfile(HEADER_FIXTURE, hostile)
+    out = tmp_path / "deposit"
+    result = CliRunner().invoke(cli, ["deposit", str(hostile), "--exports", str(tmp_path / "exports"),
+                                      "-o", str(out), *WITHOUT_BUILT, "--package", "dspace-zip"])
+    assert result.exit_code == 0, result.output
+    [archive] = out.glob("*.dspace.zip")
+    with zipfile.ZipFile(archive) as zf:
+        lines = zf.read("archive/item_000/contents").decode().splitlines()
+        names = [line.split("\t")[0] for line in lines]
+        assert all(len(line.split("\t")) == 2 for line in lines), lines
+        assert all(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", n) for n in names), names
+        assert all(f"archive/item_000/{n}" in zf.namelist() for n in names)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from urllib.parse import unquote
 
 import bagit
 import jsonschema
@@ -50,7 +51,7 @@ def test_filesec_lists_every_payload_file_with_its_sha256(bag_dir):
     mets_file = bag_dir / "data" / "metadata" / "mets.xml"
     for href, f in hrefs.items():
         # every FLocat resolves from the METS file itself, as a METS reader resolves it
-        target = (mets_file.parent / href).resolve()
+        target = (mets_file.parent / unquote(href)).resolve()
         assert target.is_relative_to((bag_dir / "data").resolve()), href
         data = target.read_bytes()
         assert f.get("CHECKSUM") == hashlib.sha256(data).hexdigest(), href
@@ -181,3 +182,26 @@ def test_the_bundled_mods_schema_is_loc_s_unchanged():
     driver = (paths.SCHEMAS_DIR / "xsd" / "deposit.xsd").read_text(encoding="utf-8")
     assert 'schemaLocation="mods-3-8.xsd"' in driver
     assert not (paths.SCHEMAS_DIR / "xsd" / "mods-subset.xsd").exists()
+
+
+def test_filesec_hrefs_are_urls_whatever_the_members_names(tmp_path):
+    """A member named 'a b#1%.xml' (or with a newline) is one href that leads to it, no other."""
+    from click.testing import CliRunner
+    from lxml import etree
+
+    from teikit.cli import cli
+    from tests.security.hostile import tei
+
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    for n, name in enumerate(["a b#1%.xml", "new\nline.xml"]):
+        (folder / name).write_text(tei(f"Letter {n}.").replace('xml:id="d1"', f'xml:id="l{n}"'), "utf-8")
+    result = CliRunner().invoke(cli, ["deposit", "--build", str(folder), "-o", str(tmp_path / "dep"),
+                                      "--exports", str(tmp_path / "x")])
+    assert result.exit_code == 0, result.output
+    mets_file = tmp_path / "dep" / "letters" / "data" / "metadata" / "mets.xml"
+    hrefs = etree.parse(str(mets_file)).xpath("//mets:FLocat/@xlink:href", namespaces=NS)
+    assert "../tei/a%20b%231%25.xml" in hrefs and "../tei/new%0Aline.xml" in hrefs
+    for href in hrefs:
+        assert not set(href) & set(" \n#"), href
+        assert (mets_file.parent / unquote(href)).resolve().is_file(), href

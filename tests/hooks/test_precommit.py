@@ -95,6 +95,22 @@ def test_tei_is_told_by_namespace_not_by_file_name(tmp_path):
     assert is_tei_file(MINI)
 
 
+def test_a_fifo_among_the_files_does_not_block_the_hook(tmp_path):
+    """Opening a FIFO to look at its head would wait for a writer forever: it is handed to the
+    command, which refuses it (a link to one in a commit is enough)."""
+    import os
+
+    from click.testing import CliRunner
+
+    from teikit.cli import cli
+
+    fifo = tmp_path / "letter.xml"
+    os.mkfifo(fifo)
+    assert is_tei_file(fifo)
+    result = CliRunner().invoke(cli, ["hook", "check", str(fifo)])
+    assert result.exit_code == 2 and "not a regular file" in result.output, result.output
+
+
 def test_an_option_taking_a_file_keeps_its_value(repo):
     # A register is an option's value, not a file of the commit (it is TEI, and would be checked).
     persons = repo / "persons.xml"

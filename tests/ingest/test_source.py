@@ -73,3 +73,33 @@ def test_binary_and_non_utf8_sources_are_input_errors(tmp_path):
     with pytest.raises(InputError, match="UTF-8") as info:
         pipeline.read_source(latin)
     assert info.value.line == 3
+
+
+@pytest.mark.parametrize("char", ["\x01", "\x1b", "\x08", "\x1f", "\ufffe"])
+def test_a_control_character_is_refused_with_its_line(tmp_path, char):
+    """XML cannot hold it: said at its line and column, not by the serializer at '<inline>:1'."""
+    source = tmp_path / "s.txt"
+    source.write_text(f"Page 1\n\nsome text {char}[31m here\n", encoding="utf-8")
+    with pytest.raises(InputError, match=f"U\\+{ord(char):04X}") as info:
+        pipeline.read_source(source)
+    assert (info.value.line, info.value.column) == (3, 11)
+
+
+def test_an_editorial_file_not_in_utf8_is_refused_with_its_line(tmp_path):
+    from teikit.ingest.tomldata import TomlFile
+
+    path = tmp_path / "persons.toml"
+    path.write_bytes(b'[a]\nb = "x"\n# r\xe9v\xe9le\n')
+    with pytest.raises(InputError, match="not UTF-8") as info:
+        TomlFile.load(path)
+    assert info.value.line == 3
+
+
+def test_an_editorial_value_with_a_control_character_is_refused_at_its_key(tmp_path):
+    from teikit.ingest.tomldata import TomlFile
+
+    path = tmp_path / "book.toml"
+    path.write_text('[a]\nb = "x"\n\n[[division]]\nheadings = ["Pre\\u0001face"]\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"division\[0\]\.headings\[0\]: the character U\+0001") as info:
+        TomlFile.load(path)
+    assert info.value.line == 5

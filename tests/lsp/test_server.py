@@ -270,3 +270,27 @@ async def _outline_lists_the_divisions_by_their_headings(client):
 
 def test_outline_lists_the_divisions_by_their_headings(session):
     session.run(_outline_lists_the_divisions_by_their_headings(session.client))
+
+
+async def _a_file_outside_the_editions_folder_is_not_opened(client, tmp_path):
+    (tmp_path / "private").mkdir()
+    (tmp_path / "private" / "persons.xml").write_text(PERSONS, encoding="utf-8")
+    (tmp_path / "edition").mkdir()
+    letter = tmp_path / "edition" / "letter.xml"
+    text = LETTER.replace("persons.xml#", "../private/persons.xml#")
+    letter.write_text(text, encoding="utf-8")
+    uri = letter.as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="xml", version=1, text=text)))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert any("outside the edition's folder" in d.message for d in client.diagnostics[uri])
+    line = 2
+    on_p1 = types.Position(line, text.splitlines()[line].index("#p1") + 2)
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=on_p1))
+    assert hover is None or "Ada" not in hover.contents.value
+
+
+def test_a_file_outside_the_editions_folder_is_not_opened(session, tmp_path):
+    """A stranger's pointer (../../private/x.xml) must not show another file's content on hover."""
+    session.run(_a_file_outside_the_editions_folder_is_not_opened(session.client, tmp_path))

@@ -67,3 +67,37 @@ def test_markup_in_the_text_never_becomes_markup_in_the_outputs(tmp_path: Path) 
         script = asset.read_text(encoding="utf-8")
         unsafe = r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\("
         assert not re.search(unsafe, script), asset
+
+
+SVGS = {
+    "script.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    "handler.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/>'
+                   "</svg>",
+    "remote.svg": '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
+                  '<image x:href="https://evil.example/t.png" width="1" height="1"/></svg>',
+    "css.svg": '<svg xmlns="http://www.w3.org/2000/svg"><style>rect{fill:url(https://evil.example/f)}</style>'
+               "<rect width='1' height='1'/></svg>",
+    "foreign.svg": '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p xmlns="http://www.w3.org/1999/xhtml">'
+                   "x</p></foreignObject></svg>",
+    "entity.svg": '<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg"><text>&a;</text></svg>',
+    "plain.svg": '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink"><defs>'
+                 '<linearGradient id="g"/></defs><rect width="1" height="1" fill="url(#g)"/>'
+                 '<use x:href="#g"/></svg>',
+}
+
+
+def test_an_svg_that_could_run_or_load_is_not_published(tmp_path: Path) -> None:
+    """<img> runs nothing, but images/x.svg is also a page of the site's origin when opened."""
+    for name, text in SVGS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    graphics = "".join(f'<figure><graphic url="{name}"/></figure>' for name in SVGS)
+    path = tmp_path / "svg.xml"
+    path.write_text(tei("x").replace("<p>x</p>", f"<p>x</p>{graphics}"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "html", "epub", "--edition", str(path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (out / "html" / "images").iterdir()) == ["plain.svg"]
+    with zipfile.ZipFile(out / "svg.epub") as book:
+        images = sorted(n for n in book.namelist() if n.startswith("EPUB/images/"))
+        assert images == ["EPUB/images/plain.svg"]
+    assert "render.image-unsafe" in result.output and "6 images are SVG files" in result.output, result.output

@@ -123,6 +123,47 @@ def test_only_the_build_folder_is_served(served):
         assert "<TEI" not in body
 
 
+def test_a_page_asked_under_another_host_name_is_refused(served):
+    """DNS rebinding: a page of evil.example whose name leads to 127.0.0.1 reads nothing."""
+    _, base, _ = served
+    for host, status in (("evil.example", 421), ("evil.example:8000", 421), ("127.0.0.1.evil.example", 421),
+                         ("localhost:1", 200), ("127.0.0.1", 200), ("[::1]:80", 200)):
+        request = urllib.request.Request(base + "/index.html", headers={"Host": host})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                got, body = response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as exc:
+            got, body = exc.code, exc.read().decode("utf-8", "replace")
+        assert got == status, (host, got)
+        assert (status == 200) == ("<html" in body.lower()), host
+
+
+def test_a_fifo_or_a_device_beside_the_edition_does_not_stop_the_preview(tmp_path):
+    """serve watches the *.xml beside the edition: a FIFO there blocked it before it served."""
+    import os
+
+    edition = tmp_path / "edition.xml"
+    shutil.copy(MINI, edition)
+    os.mkfifo(tmp_path / "pipe.xml")
+    (tmp_path / "zero.xml").symlink_to("/dev/zero")
+    proc = subprocess.Popen([*SERVE, "--edition", str(edition), "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        import threading
+
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.append(proc.stderr.readline()), daemon=True)
+        reader.start()
+        reader.join(60)  # the preview blocked for ever on the FIFO: a bounded wait, then fail
+        assert lines and "serving" in lines[0], lines
+        line = lines[0]
+        port = int(line.split("http://127.0.0.1:")[1].split("/")[0])
+        assert _get(f"http://127.0.0.1:{port}/index.html")[0] == 200
+    finally:
+        proc.kill()
+        proc.wait()
+
+
 def test_a_missing_edition_is_a_usage_error(tmp_path):
     run = subprocess.run([sys.executable, "-m", "teikit", "serve", "--edition", str(tmp_path / "none.xml")],
                          capture_output=True, text=True, timeout=60)

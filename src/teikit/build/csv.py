@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 from teikit import xmlio
@@ -29,9 +30,22 @@ METADATA_FILE = "csv-metadata.json"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
+# A value of a column teikit fills (an id, a count, a page number, a date) that a spreadsheet
+# may compute but that cannot call a function or reach another program: digits with signs and
+# date punctuation ("-0044-03-15", "+1"). Ids are NCNames, which never begin with a trigger.
+_PLAIN = re.compile(r"[-+0-9.:/TZ ]*")
+
+
 def neutralise(cell: str) -> str:
     """Prefix a formula-looking cell with an apostrophe, so spreadsheets show it as text."""
     return "'" + cell if cell.startswith(FORMULA_TRIGGERS) else cell
+
+
+def neutralise_value(cell: str) -> str:
+    """A cell of a column teikit fills: left as it is unless it holds more than a number or a
+    date after a trigger. Its values come from attributes (``pb/@n``, ``date/@when``, ``@ref``,
+    ``@type``) that a hostile edition may set to ``=HYPERLINK(...)`` as freely as its text."""
+    return "'" + cell if cell.startswith(FORMULA_TRIGGERS) and not _PLAIN.fullmatch(cell) else cell
 
 
 def to_csv(table: Table) -> bytes:
@@ -41,7 +55,8 @@ def to_csv(table: Table) -> bytes:
     writer.writerow(table.header)
     free_text = [c.text for c in table.columns]
     for row in table.rows:
-        writer.writerow([neutralise(v) if is_text else v for v, is_text in zip(row, free_text, strict=True)])
+        writer.writerow([neutralise(v) if is_text else neutralise_value(v)
+                         for v, is_text in zip(row, free_text, strict=True)])
     return buf.getvalue().encode("utf-8")
 
 

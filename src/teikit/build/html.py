@@ -25,7 +25,7 @@ from teikit.build import BuildResult, BuildSettings, downloads, memory, parallel
 from teikit.build.customization import stylesheet_for
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.edition import Edition
-from teikit.errors import MetadataError
+from teikit.errors import InputError, MetadataError
 
 STYLESHEET = paths.XSLT_DIR / "html" / "html.xsl"
 ASSETS = paths.XSLT_DIR / "html" / "assets"
@@ -160,6 +160,7 @@ _REFUSED_MANY = {
     "render.image-outside": "are not plain relative paths inside the edition's folder",
     "render.image-format": "are in formats browsers and EPUB readers do not show (each shown as a label)",
     "render.image-missing": "do not exist beside the edition",
+    "render.image-unsafe": "are SVG files holding scripts or references to other files",
 }
 
 
@@ -206,6 +207,12 @@ def _find_local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[D
         elif not source.is_file():
             refused = ("render.image-missing", f"the image {url} does not exist beside the edition",
                        f"add it at {base / url}, or fix graphic/@url")
+        elif url.lower().endswith(".svg") and (danger := svg_danger(source)):
+            refused = ("render.image-unsafe",
+                       f"the SVG image {url} holds {danger}, which would run or load when the image is "
+                       "opened on its own (from the site, or by an EPUB reader); it was not copied",
+                       "remove the scripts, event handlers and references to other files from the SVG, "
+                       "or give a PNG")
         if refused is None and url in first_of and first_of[url][0] != source \
                 and first_of[url][0].read_bytes() != source.read_bytes():
             # the site and the EPUB keep one image per @url: members in different folders
@@ -244,6 +251,44 @@ def _find_local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[D
                                 hint="teikit never fetches: copy an image into the edition's folder "
                                      "to show it"))
     return found, diags
+
+
+# What an SVG may not hold to be published: an <img> runs none of it, but the file itself is
+# served from the site (images/x.svg, opened on its own it is a page of the edition's origin)
+# and some EPUB readers render SVG as a document.
+_SVG_ACTIVE = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"})
+_SVG_LOADS = re.compile(r"url\(\s*['\"]?\s*(?!#)|@import|expression\s*\(", re.IGNORECASE)
+_SVG_INLINE_IMAGE = re.compile(r"data:image/(png|jpeg|gif|webp)[;,]", re.IGNORECASE)
+
+
+def svg_danger(path: Path) -> str:
+    """What in the SVG file ``path`` could run a script or load another resource ("" if nothing).
+    Read as every input is (no entity, no DTD, bounded): an SVG teikit cannot read so is refused."""
+    try:
+        root = xmlio.parse_bytes(xmlio.read_bytes(path), str(path), collect_ids=False).getroot()
+    except InputError as exc:
+        return f"markup teikit does not read ({exc.message})"
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        name = etree.QName(el).localname.lower()
+        if name in _SVG_ACTIVE:
+            return f"a <{etree.QName(el).localname}> element"
+        if name == "style" and _SVG_LOADS.search("".join(el.itertext())):
+            return "a stylesheet that loads another file"
+        for attr, value in el.attrib.items():
+            attr = etree.QName(attr).localname.lower()
+            plain = "".join(value.split()).lower()
+            if attr.startswith("on"):
+                return f"an event handler ({attr})"
+            if "javascript:" in plain or "vbscript:" in plain:
+                return "a script URL"
+            if attr in ("href", "src") and plain and not plain.startswith("#") \
+                    and not _SVG_INLINE_IMAGE.match(plain):
+                return f"a reference to another resource ({value.strip()[:60]})"
+            if attr == "style" and _SVG_LOADS.search(value):
+                return "a style that loads another file"
+    return ""
 
 
 def copy_images(edition: Edition, folder: Path) -> list[Diagnostic]:

@@ -33,10 +33,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from teikit import xmlio
 from teikit.build import BuildSettings
 from teikit.diagnostics import Diagnostic
 from teikit.edition import Edition
-from teikit.errors import EnvironmentError_, InputError, TeikitError, ended_abruptly
+from teikit.errors import EnvironmentError_, TeikitError, ended_abruptly
 
 if TYPE_CHECKING:
     from teikit.build.preservation import PageCounts
@@ -61,8 +62,8 @@ class Source:
            name: Path | None = None, title: str | None = None) -> Source:
         paths = [*files, *registers]
         for path in paths:
-            if not Path(path).is_file():  # the message Edition.load gives, before any build
-                raise InputError(f"{path}: no such file", file=path, hint="check the path")
+            # the message Edition.load gives (no such file, a FIFO, a device), before any build
+            xmlio.require_regular_file(path)
         stamp = tuple((st.st_size, st.st_mtime_ns) for st in (os.stat(p) for p in paths))
         return cls(tuple(str(p) for p in files), tuple(str(p) for p in registers), collection,
                    str(name or ""), title, stamp)
@@ -79,7 +80,8 @@ class Source:
             given_registers = {r.resolve() for r in registers}  # a register inside the folder is no member
             files = [f for f in collection.tei_files(path)
                      if not given_registers or f.resolve() not in given_registers]
-            return cls.of(files, registers, collection=True, name=path)
+            # resolved: "." or "letters/.." name no folder, and the outputs take its name
+            return cls.of(files, registers, collection=True, name=path.resolve())
         if path is not None:
             return cls.of([path], registers, collection=False)
         proj = project.require("TEI file")

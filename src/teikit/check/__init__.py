@@ -19,6 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from teikit import xmlio
 from teikit.check.context import Context, display_path
 from teikit.check.model import Document, DocumentSet
 from teikit.check.pointers import pointer_table
@@ -42,7 +43,8 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*.xml") if not f.name.startswith("."))
+            found = xmlio.files_in_folder(p, sorted(f for f in p.rglob("*.xml")
+                                                    if not f.name.startswith(".") and not f.is_dir()))
             if not found:
                 raise InputError("the directory holds no *.xml file", file=p,
                                  hint="give TEI files or a folder of them")

@@ -10,6 +10,7 @@ lazily, relative to the pointing file, and also only once.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -127,6 +128,20 @@ class Document(Edition):
             self.pointers.extend(iter_pointers(el, local_name(el), prefixes))
 
 
+def edition_folders(files: Iterable[Path]) -> list[Path]:
+    """The folders whose files a pointer in ``files`` may lead into: for each file, its
+    project's folder (the nearest ``teikit.toml`` above it), else the file's own folder
+    (and below). Symbolic links resolved."""
+    from teikit import project  # the project module reads TEI files through xmlio too
+
+    roots: dict[Path, None] = {}
+    folders = {Path(f).resolve().parent for f in files}
+    for folder in sorted(folders):
+        found = project.find(folder)
+        roots[found.parent.resolve() if found else folder] = None
+    return list(roots)
+
+
 class DocumentSet:
     """The files being checked plus registers and files reached through pointers."""
 
@@ -139,6 +154,8 @@ class DocumentSet:
         # membership by identity: a list search (dataclass __eq__ on paths) made adding N
         # files quadratic (16,000 files: 71 s)
         self._members: dict[bool, set[int]] = {True: set(), False: set()}
+        self._roots_cache: list[Path] = []
+        self._roots_of = -1
 
     def add(self, path: Path, name: str | None = None, *, register: bool = False) -> Document:
         """Load a file (once) and add it as checked or as a register."""
@@ -161,10 +178,26 @@ class DocumentSet:
         return self._by_path[key]
 
     def external(self, path: Path) -> Document | InputError | None:
-        """The document a cross-file pointer leads to; None when the file does not exist."""
+        """The document a cross-file pointer leads to; None when the file does not exist.
+
+        Only a file inside the edition's folder is opened (see :func:`edition_folders`): a
+        stranger's ``target="../../../home/me/private.xml#x"`` would otherwise tell, by the
+        diagnostics, whether that file and that ID exist. Said so before looking, whether or
+        not the file is there."""
+        real = path.resolve()
+        if not any(real.is_relative_to(root) for root in self._roots()):
+            return InputError("it lies outside the edition's folder, and teikit opens only the files "
+                              "inside it", file=path)
         if not path.is_file():
             return None
         return self._load(path, None, register=True)
+
+    def _roots(self) -> list[Path]:
+        docs = [*self.checked, *self.registers]
+        if self._roots_of != len(docs):  # documents are added before the rules run
+            self._roots_cache = edition_folders(d.path for d in docs)
+            self._roots_of = len(docs)
+        return self._roots_cache
 
     def key_index(self) -> tuple[dict[str, etree._Element], set[str]]:
         """IDs that ``@key`` values may name (every register), and the kinds of entry they hold.

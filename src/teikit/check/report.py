@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from teikit import __version__
-from teikit.diagnostics import Diagnostic, Severity, counts, sort_key, summary_line
+from teikit.diagnostics import Diagnostic, Severity, counts, printable, sort_key, summary_line
 
 
 def render_text(diags: Sequence[Diagnostic], files: Sequence[str], show: Severity = Severity.INFO) -> str:
@@ -30,7 +30,7 @@ def render_text(diags: Sequence[Diagnostic], files: Sequence[str], show: Severit
         lines += _rule_counts(ordered, show, by_files=True)
     else:
         for file in sorted(by_file):
-            lines.append(f"{file}: {_count_phrase(by_file[file])}")
+            lines.append(f"{printable(file)}: {_count_phrase(by_file[file])}")
             lines += _rule_counts(by_file[file], show)
     lines.append(summary_line(diags, len(files)))
     return "\n".join(lines)

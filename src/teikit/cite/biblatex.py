@@ -8,6 +8,7 @@ styles print and Zotero imports as a translator. Keys are the records' readable 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from teikit.cite.latex import escape
@@ -49,6 +50,17 @@ _TEXT_FIELDS: dict[str, tuple[str, str | None]] = {
 _NAME_FIELDS = (("author", "author"), ("container-author", "bookauthor"), ("editor", "editor"),
                 ("translator", "translator"))
 _LANGIDS = {"en": "english", "fr": "french", "de": "german", "ru": "russian", "ger": "german"}
+
+
+# What would end a verbatim field early or open another (a DOI "10.1/x}, title={…} @misc{…"
+# from a stranger's idno): braces, the backslash, white space and control characters.
+_NOT_VERBATIM = re.compile(r"[{}\\\s\x00-\x1f\x7f]")
+
+
+def verbatim(value: str) -> str:
+    """``value`` (a URL or DOI) for a verbatim field: each character that could close the field
+    percent-encoded, as a URL would write it (a DOI resolver and a browser read it the same)."""
+    return _NOT_VERBATIM.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), value)
 
 
 def format_name(name: dict, ascii_only: bool = False) -> str:
@@ -115,7 +127,7 @@ def fields(item: dict, dialect: str = "biblatex") -> list[tuple[str, str]]:
             name = ("journaltitle", "journal")[index]
         # URLs and DOIs are verbatim fields: escaping would corrupt them.
         raw = csl in ("URL", "DOI")
-        out.append((name, value if raw else escape(str(value), ascii_only=ascii_only)))
+        out.append((name, verbatim(str(value)) if raw else escape(str(value), ascii_only=ascii_only)))
         if csl == "number" and dialect == "biblatex":
             # The edition's own identifier: an eprint in the identifier system its idno names.
             out.append(("eprinttype", escape(item.get("custom", {}).get("identifier-type", "identifier"))))

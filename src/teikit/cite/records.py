@@ -176,13 +176,18 @@ def _pub_ids(pub: etree._Element | None) -> dict[str, str]:
 
 
 def _url(pub: etree._Element | None, ids: dict[str, str]) -> str:
-    """The edition's address: an ``idno`` typed URI/URL, a ``ptr``/``ref``, a URL in ``pubPlace``."""
-    if ids.get("URI") or ids.get("URL"):
-        return ids.get("URI") or ids["URL"]
-    for value in [_ptr(pub), *(text(p) for p in (xp(pub, "tei:pubPlace") if pub is not None else []))]:
-        if value.startswith(("http://", "https://")):
-            return value
-    return ""
+    """The edition's address: an ``idno`` typed URI/URL, a ``ptr``/``ref``, a URL in ``pubPlace``.
+
+    Only a web address (http, https): reference managers, repositories reading the MODS and
+    the citation dialog make the URL a link, and ``javascript:alert(1)`` must not become one.
+    Another URI (``urn:nbn:…``) stays the edition's identifier (``number``, ``custom``)."""
+    candidates = [ids.get("URI", ""), ids.get("URL", ""), _ptr(pub),
+                  *(text(p) for p in (xp(pub, "tei:pubPlace") if pub is not None else []))]
+    return next((value for value in candidates if _WEB.match(value)), "")
+
+
+# A web address: the scheme, "//" and a host (no space, no quote, no angle bracket anywhere).
+_WEB = re.compile(r"https?://[^\s/\"'<>]+[^\s\"'<>]*\Z", re.IGNORECASE)
 
 
 def _ptr(pub: etree._Element | None) -> str:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from teikit.diagnostics import printable
 from teikit.errors import EXIT_ENVIRONMENT, EXIT_USAGE, TeikitError
 
 if TYPE_CHECKING:
@@ -32,7 +33,8 @@ class Verbosity:
 
     def info(self, message: str) -> None:
         if self.level >= 0:
-            click.echo(message, err=True)
+            # line by line: a rendered diagnostic's hint is its own line
+            click.echo("\n".join(printable(line) for line in message.split("\n")), err=True)
 
     def debug(self, message: str) -> None:
         if self.level >= 1:
@@ -71,7 +73,7 @@ class TeikitGroup(click.Group):
         try:
             return super().invoke(ctx)
         except TeikitError as exc:
-            click.echo(f"teikit: error: {exc}", err=True)
+            click.echo(f"teikit: error: {printable(str(exc))}", err=True)
             sys.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
             raise
@@ -79,15 +81,15 @@ class TeikitGroup(click.Group):
             sys.stderr.close()
             sys.exit(141)
         except OSError as exc:  # the system refused a read or write teikit did not foresee
-            where = f"{exc.filename}: " if exc.filename else ""
+            where = f"{printable(str(exc.filename))}: " if exc.filename else ""
             click.echo(f"teikit: error: {where}{exc.strerror or exc} (hint: check the path, its permissions "
                        "and free disk space; previous outputs were kept)", err=True)
             sys.exit(EXIT_USAGE)
         except Exception as exc:  # a bug: one line, not a traceback (-v shows it)
             if verbosity().level >= 1:
                 raise
-            click.echo(f"teikit: internal error: {type(exc).__name__}: {exc} (hint: this is a bug in "
-                       "teikit; run again with -v for details and report it)", err=True)
+            click.echo(f"teikit: internal error: {type(exc).__name__}: {printable(str(exc))} (hint: this is "
+                       "a bug in teikit; run again with -v for details and report it)", err=True)
             sys.exit(EXIT_ENVIRONMENT)
 
 

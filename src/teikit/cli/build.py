@@ -11,6 +11,7 @@ bug in a builder is not hidden.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,18 @@ def _requested(formats: tuple[str, ...]) -> tuple[list[str], bool]:
     return [name for name in BUILDERS if name in formats], True
 
 
+_DASK_ADDRESS = re.compile(r"dask://(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})")
+
+
+def _executor_address(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """A usage error (exit 2) before any work, not a build that fails or waits on a bad address."""
+    match = _DASK_ADDRESS.fullmatch(value)
+    if value and not (match and 0 < int(match.group(1)) < 65536):
+        raise click.BadParameter(f"{value!r} is not a Dask scheduler's address: give dask://HOST:PORT "
+                                 "(e.g. dask://127.0.0.1:8786)", ctx, param)
+    return value
+
+
 @click.command("build")
 @click.argument("formats", nargs=-1, type=click.Choice(FORMATS))
 @click.option("--edition", "edition_path", type=click.Path(path_type=Path), default=None,
@@ -58,7 +71,7 @@ def _requested(formats: tuple[str, ...]) -> tuple[list[str], bool]:
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Processes that write the HTML site [default: the cores, for an edition of 1 MB "
                    "or more; else 1].")
-@click.option("--executor", "executor", default="", metavar="dask://HOST:PORT",
+@click.option("--executor", "executor", default="", metavar="dask://HOST:PORT", callback=_executor_address,
               help="Write the HTML site on a Dask cluster (its scheduler's address) instead.")
 @click.option("--force", is_flag=True,
               help="Build even when nothing changed since the last build (see docs/collections.md).")

@@ -9,12 +9,29 @@ rights statement in the LICENSE bundle. Import with
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path, PurePosixPath
 
 from teikit.deposit.bag import zip_directory
 from teikit.deposit.dc import dspace_dublin_core
 from teikit.deposit.metadata import DepositMetadata
+
+# A bitstream's name in ``contents`` is a line's first tab-separated field, and DSpace's
+# importer reads the file it names from the item folder: a name from a stranger's file name
+# ("a.xml\tpermissions:…", "x\n../../etc/passwd") must hold no tab, newline or path.
+_SAF_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def _saf_name(name: str, taken: set[str]) -> str:
+    """``name`` as a plain file name (other characters as ``_``, no leading dot), unique."""
+    safe = _SAF_UNSAFE.sub("_", name).lstrip(".") or "file"
+    stem, dot, suffix = safe.rpartition(".")
+    candidate, n = safe, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{stem}-{n}{dot}{suffix}" if dot else f"{safe}-{n}"
+    return candidate
 
 
 def write_saf(meta: DepositMetadata, data: Path, out_dir: Path, *, tei_rel: PurePosixPath) -> Path:
@@ -25,6 +42,7 @@ def write_saf(meta: DepositMetadata, data: Path, out_dir: Path, *, tei_rel: Pure
     bitstreams: list[tuple[str, str]] = []
 
     def add(src: Path, name: str, bundle: str = "ORIGINAL") -> None:
+        name = _saf_name(name, {n for n, _ in bitstreams})
         shutil.copyfile(src, item / name)
         bitstreams.append((name, bundle))
 

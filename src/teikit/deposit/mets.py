@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 from lxml import etree
 
@@ -85,7 +86,9 @@ def _file_sec(mets: etree._Element, files: list[PayloadFile], tei_rel: PurePosix
                 SIZE=str(item.path.stat().st_size), CHECKSUM=_sha256(item.path, digests),
                 CHECKSUMTYPE="SHA-256")
         # METS sits in data/metadata/: its hrefs are relative to itself (xlink resolves them so)
-        _m(el, "FLocat", LOCTYPE="URL", **{f"{{{XLINK_NS}}}href": f"../{item.rel}"})
+        # a URL: a file name's space, newline, '#' or '%' percent-encoded (a collection's
+        # members keep the names they were given), so a reader finds that file and no other
+        _m(el, "FLocat", LOCTYPE="URL", **{f"{{{XLINK_NS}}}href": quote(f"../{item.rel}", safe="/")})
     return ids
 
 

@@ -12,6 +12,7 @@ page breaks of the front and body to where the printed index says the people nam
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,21 @@ def read_source(path: Path) -> SourceText:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError("not UTF-8 text", file=path, line=line,
                          hint="convert the source to UTF-8") from exc
-    return SourceText(path=path, lines=text.splitlines())
+    lines = text.splitlines()
+    for number, text_line in enumerate(lines, 1):
+        bad = _NOT_XML.search(text_line)
+        if bad:
+            # XML cannot hold it: caught here, with the line, rather than by the serializer
+            raise InputError(f"the character U+{ord(bad.group()):04X} (a control character) cannot be "
+                             "stored in XML", file=path, line=number, column=bad.start() + 1,
+                             hint="remove it from the source (an e-book extraction's stray control "
+                                  "characters carry no text)")
+    return SourceText(path=path, lines=lines)
+
+
+# Characters XML 1.0 cannot hold that survive splitlines() (which takes \v, \f, \x1c-\x1e, \x85
+# and U+2028/9 for line breaks): the other C0 controls and the non-characters U+FFFE, U+FFFF.
+_NOT_XML = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\ufffe\uffff]")
 
 
 def run(source_path: Path, editorial_dir: Path) -> IngestContext:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from teikit import xmlio
 from teikit.errors import InputError
 
 _TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
@@ -29,6 +30,31 @@ def _unquote(key: str) -> str:
 def _dotted(header: str) -> str:
     """``person."pers-x"`` -> ``person.pers-x`` (dots inside quotes are part of the key)."""
     return ".".join(_unquote(p) for p in re.findall(r'"[^"]*"|\'[^\']*\'|[^.\s]+', header))
+
+
+# Characters XML cannot hold: TOML writes them as escapes ("\u0001", "\b", "\f"), and an
+# editorial value reaches the TEI (a heading, a name), where the serializer would refuse it
+# far from here, at "<inline>:1".
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _refuse_controls(data: Any, path: Path, text: str, where: str = "") -> None:
+    if isinstance(data, str):
+        bad = _NOT_XML.search(data)
+        if bad:
+            code = ord(bad.group())
+            escapes = [rf"\\u{code:04x}", rf"\\U{code:08x}"] + {8: [r"\\b"], 12: [r"\\f"]}.get(code, [])
+            found = re.search("|".join(escapes), text, re.IGNORECASE)
+            raise InputError(f"{where or 'a value'}: the character U+{code:04X} (a control character) cannot "
+                             "be stored in XML", file=path,
+                             line=text[: found.start()].count("\n") + 1 if found else None,
+                             hint="remove it from the value")
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            _refuse_controls(value, path, text, f"{where}.{key}" if where else str(key))
+    elif isinstance(data, list):
+        for n, value in enumerate(data):
+            _refuse_controls(value, path, text, f"{where}[{n}]")
 
 
 class TomlFile:
@@ -46,7 +72,12 @@ class TomlFile:
             if required:
                 raise InputError("editorial data missing", file=path, hint=f"create it (see {docs})")
             return cls(path, {}, "")
-        text = path.read_text(encoding="utf-8")
+        raw = xmlio.read_bytes(path)  # a regular file of bounded size, as every input
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError("not UTF-8 text", file=path, line=raw[: exc.start].count(b"\n") + 1,
+                             hint="save the file as UTF-8 (TOML is UTF-8)") from exc
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -54,6 +85,7 @@ class TomlFile:
             line = getattr(exc, "lineno", None) or (int(m.group(1)) if m else None)
             raise InputError(f"not valid TOML: {exc}", file=path, line=line,
                              hint="fix the TOML syntax at this line") from exc
+        _refuse_controls(data, path, text)
         return cls(path, data, text)
 
     # -- where ---------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from pygls.workspace import TextDocument
 from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
 
 from teikit import __version__, xmlio
-from teikit.check.model import Document, local_name
+from teikit.check.model import Document, edition_folders, local_name
 from teikit.diagnostics import Severity
 from teikit.errors import InputError
 from teikit.lsp.cards import card
@@ -149,7 +149,10 @@ def _origin(source: Source, token: Token) -> Source | None:
         if token.target in source.index.ids or not token.target:
             return source
         return _register_with(token.target) or source
-    return _from_disk(source.path.parent / token.file)
+    target = (source.path.parent / token.file).resolve()
+    if not any(target.is_relative_to(root) for root in edition_folders([source.path])):
+        return None  # as `teikit check`: a file outside the edition's folder is not opened
+    return _from_disk(target)
 
 
 def _register_with(xml_id: str) -> Source | None:

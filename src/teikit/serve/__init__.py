@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from teikit import xmlio
 from teikit.build import BuildSettings
 from teikit.build import html as html_builder
 from teikit.build.parallel import Source
@@ -71,9 +72,17 @@ class Preview:
         beside = sorted(p for p in self.edition.parent.glob("*.xml") if p != self.edition)
         return [self.edition, *beside, *(r for r in self.registers if r not in beside and r != self.edition)]
 
+    def _watched(self) -> list[Path]:
+        # a folder that cannot be read as an edition (a link out of it): the build says why,
+        # and the watch goes on (nothing to compare until it is fixed)
+        try:
+            return self.watched()
+        except TeikitError:
+            return []
+
     def _stamp(self) -> dict[Path, float]:
         stamps: dict[Path, float] = {}
-        for path in self.watched():
+        for path in self._watched():
             try:
                 stamps[path] = path.stat().st_mtime_ns
             except OSError:
@@ -114,10 +123,12 @@ class Preview:
 
     def _digest(self) -> dict[Path, str]:
         out: dict[Path, str] = {}
-        for path in self.watched():
+        for path in self._watched():
             try:
-                out[path] = hashlib.sha256(path.read_bytes()).hexdigest()
-            except OSError:
+                # as any input: a FIFO beside the edition would block the preview forever, a
+                # link to /dev/zero fill its memory
+                out[path] = hashlib.sha256(xmlio.read_bytes(path)).hexdigest()
+            except TeikitError:
                 out[path] = ""
         return out
 

@@ -76,7 +76,12 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         path = self.path.split("?", 1)[0]
-        if path == VERSION_PATH:
+        if not _local_host(self.headers.get("Host", "")):
+            # DNS rebinding: a web page of evil.example whose name now leads to 127.0.0.1
+            # would otherwise read the preview (and its build messages) from the reader's browser
+            self._send(b"teikit serve answers only http://127.0.0.1 and http://localhost\n",
+                       "text/plain; charset=utf-8", HTTPStatus.MISDIRECTED_REQUEST)
+        elif path == VERSION_PATH:
             state = self.preview.state.as_dict()
             asked = parse_qs(urlsplit(self.path).query).get("page")
             if asked:
@@ -120,6 +125,14 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+
+def _local_host(host: str) -> bool:
+    """Whether a request's Host header names this machine (any port): the loopback
+    addresses and ``localhost``; an absent header (HTTP/1.0) too."""
+    name = host.strip().lower()
+    name = name[1:name.index("]")] if name.startswith("[") and "]" in name else name.rsplit(":", 1)[0]
+    return name in ("", "127.0.0.1", "localhost", "::1") or name.endswith(".localhost")
 
 
 def make_server(preview: Preview, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:

@@ -18,7 +18,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from teikit import xmlio
+from teikit.check.model import edition_folders
 from teikit.diagnostics import Diagnostic, Severity
+from teikit.errors import InputError
 
 _PSEUDO = re.compile(r'(\w+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 _KINDS = {".rng": "relaxng", ".sch": "schematron", ".xsd": "xsd"}
@@ -48,6 +51,44 @@ def _kind_of(model: dict[str, str], suffix: str) -> str:
     return f"{kind} " if kind else ""
 
 
+# Where a schema names the other schema files it reads: RELAX NG include and externalRef,
+# XSD include, import and redefine, Schematron include.
+_SCHEMA_REFS = (("{http://relaxng.org/ns/structure/1.0}include", "href"),
+                ("{http://relaxng.org/ns/structure/1.0}externalRef", "href"),
+                ("{http://www.w3.org/2001/XMLSchema}include", "schemaLocation"),
+                ("{http://www.w3.org/2001/XMLSchema}import", "schemaLocation"),
+                ("{http://www.w3.org/2001/XMLSchema}redefine", "schemaLocation"),
+                ("{http://purl.oclc.org/dsdl/schematron}include", "href"))
+
+
+def _reaches_out(schema: Path, roots: list[Path]) -> bool:
+    """Whether a declared schema, or a schema file it includes, names a file outside ``roots``
+    (or a URL): the validator would read it, and the schema is the document's data."""
+    seen: set[Path] = set()
+    todo = [schema]
+    while todo:
+        here = todo.pop()
+        if here in seen or not here.is_file():
+            continue
+        seen.add(here)
+        try:
+            root = xmlio.parse_file(here).getroot()
+        except InputError:
+            continue  # the validator says what is wrong with it
+        for tag, attr in _SCHEMA_REFS:
+            for ref in root.iter(tag):
+                href = (ref.get(attr) or "").strip()
+                if not href:
+                    continue
+                if "://" in href and not href.startswith("file:"):
+                    return True
+                target = (here.parent / href.removeprefix("file:")).resolve()
+                if not any(target.is_relative_to(r) for r in roots):
+                    return True
+                todo.append(target)
+    return False
+
+
 def choose(tree: etree._ElementTree, path: Path, name: str) -> tuple[list[str], list[Diagnostic]]:
     """The schema names or paths to validate ``path`` against, and what to say about the choice."""
     chosen: list[str] = []
@@ -70,7 +111,17 @@ def choose(tree: etree._ElementTree, path: Path, name: str) -> tuple[list[str], 
                          "to it in the xml-model"))
         elif suffix in _KINDS:
             local = (path.parent / href.removeprefix("file:")).resolve()
-            if local.is_file():
+            roots = edition_folders([path])
+            if not any(local.is_relative_to(root) for root in roots) or _reaches_out(local, roots):
+                # the href is the file's data: "file:///home/me/x.xsd" or "../../x.rng" must not
+                # make teikit read (and quote in its messages) a file outside the edition
+                notes.append(Diagnostic(name, None, None, Severity.INFO, "validate.declared-unavailable",
+                                        f"the declared {_kind_of(model, suffix)}schema {href} lies outside "
+                                        "the edition's folder, or includes a file outside it; teikit does "
+                                        "not read it",
+                                        hint="copy the schema into the edition's folder, or give it with "
+                                             "--schema FILE"))
+            elif local.is_file():
                 chosen.append(str(local))
             else:
                 notes.append(Diagnostic(name, None, None, Severity.INFO, "validate.declared-unavailable",

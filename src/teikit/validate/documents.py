@@ -40,7 +40,9 @@ def expand(inputs: Iterable[str | Path]) -> list[Path]:
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEI_SUFFIXES))
+            # not is_file(): a FIFO is refused when read, not skipped in silence
+            out.extend(xmlio.files_in_folder(p, sorted(
+                f for f in p.rglob("*") if f.suffix.lower() in TEI_SUFFIXES and not f.is_dir())))
         else:
             out.append(p)
     # A file named twice (or reached through two folders) is validated once.

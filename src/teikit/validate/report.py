@@ -10,7 +10,7 @@ import json
 from itertools import groupby
 
 from teikit import __version__
-from teikit.diagnostics import counts, sort_key
+from teikit.diagnostics import counts, printable, sort_key
 from teikit.validate.runner import Report
 
 
@@ -42,7 +42,7 @@ def render_text(report: Report) -> str:
         lines.extend(d.render() for d in group)
     c = counts(diags)
     problem_files = len({d.file for d in diags})
-    used = ", ".join(report.schemas)
+    used = printable(", ".join(report.schemas))  # a schema a file names (xml-model) is the file's text
     if any(label.endswith(".rng") for label in report.schemas):
         used += f"; RELAX NG by {report.engine}"
     lines.append(
