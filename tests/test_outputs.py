@@ -206,7 +206,12 @@ def test_a_full_disk_is_a_message_and_keeps_the_previous_output(tmp_path, monkey
     args = [*command, *target]
     assert runner.invoke(cli, args).exit_code == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    monkeypatch.setattr(outputs.os, "fdopen", _FullDisk)
+    real_fdopen = os.fdopen  # the inputs are still read (xmlio.read_bytes opens them by descriptor too)
+
+    def fdopen(fd: int, mode: str = "r", *args: object, **kwargs: object) -> object:
+        return _FullDisk(fd, mode) if "w" in mode else real_fdopen(fd, mode, *args, **kwargs)
+
+    monkeypatch.setattr(outputs.os, "fdopen", fdopen)
     result = runner.invoke(cli, args)
     assert result.exit_code == 2, result.output
     assert "No space left on device" in result.output and "Traceback" not in result.output
