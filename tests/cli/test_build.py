@@ -116,3 +116,14 @@ print("ok")
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stdout + done.stderr
+
+
+def test_jobs_has_a_ceiling_said_before_any_work():
+    """`build --jobs 100000` forked until the machine gave out; every --jobs stops at 256."""
+    from click.testing import CliRunner
+
+    from teikit.cli import cli
+
+    for command in (["build", "html"], ["check"], ["validate"]):
+        result = CliRunner().invoke(cli, [*command, "--jobs", "100000"])
+        assert result.exit_code == 2 and "1<=x<=256" in result.output, (command, result.output)

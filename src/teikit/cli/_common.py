@@ -111,6 +111,11 @@ def project_stylesheets() -> dict[str, Path]:
     return dict(current.stylesheets) if current else {}
 
 
+# At most this many processes for --jobs: each holds a Saxon or Jing of its own (hundreds of
+# MiB); `build --jobs 100000` forked until the machine gave out and then ignored SIGTERM.
+MAX_JOBS = 256
+JOBS = click.IntRange(min=1, max=MAX_JOBS)
+
 STDIN_NAME = "<stdin>"
 STDIN_LIMIT = 512 * 1024 * 1024  # the same order as teikit's other input caps
 

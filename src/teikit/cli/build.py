@@ -20,6 +20,7 @@ import click
 from teikit.build import BUILDERS, BuildSettings
 from teikit.cli._common import (
     FORMAT_OPTION,
+    JOBS,
     Verbosity,
     edition_source,
     project_exports,
@@ -68,7 +69,7 @@ def _executor_address(ctx: click.Context, param: click.Parameter, value: str) ->
 @click.option("--register", "registers", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
               help="A separate register (a TEI file of listPerson, listPlace, listOrg...) whose entries "
                    "get pages and resolve @ref; repeatable [default: the project's registers].")
-@click.option("--jobs", type=click.IntRange(min=1), default=None,
+@click.option("--jobs", type=JOBS, default=None,
               help="Processes that write the HTML site [default: the cores, for an edition of 1 MB "
                    "or more; else 1].")
 @click.option("--executor", "executor", default="", metavar="dask://HOST:PORT", callback=_executor_address,

@@ -9,7 +9,7 @@ import click
 from teikit.check import check_paths, is_attribute_pattern, unknown_patterns
 from teikit.check.report import render_json, render_text
 from teikit.check.sarif import render_sarif
-from teikit.cli._common import stdin_as_file
+from teikit.cli._common import JOBS, stdin_as_file
 from teikit.diagnostics import Severity
 from teikit.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
@@ -41,7 +41,7 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 @click.option("--show", type=click.Choice(sorted(FAIL_ON)), default="warning", show_default=True,
               help="Text format: lowest severity whose items are listed (rules below it are "
                    "only counted). JSON and SARIF always hold every item.")
-@click.option("--jobs", type=click.IntRange(min=1), default=None,
+@click.option("--jobs", type=JOBS, default=None,
               help="Processes the rules of a large set of files (2 MB or more) are divided among "
                    "[default: the cores].")
 def command(paths: tuple[str, ...], fmt: str, registers: tuple[str, ...], select: tuple[str, ...],

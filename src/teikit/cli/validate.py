@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from teikit.cli._common import FORMAT_OPTION, verbosity
+from teikit.cli._common import FORMAT_OPTION, JOBS, verbosity
 from teikit.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from teikit.validate import report as reports
 from teikit.validate.runner import DEFAULT_CACHE, ENGINES, validate_paths
@@ -28,7 +28,7 @@ from teikit.validate.runner import DEFAULT_CACHE, ENGINES, validate_paths
     show_default=True,
     help="RELAX NG engine: auto picks Jing when Java has it (faster), else lxml.",
 )
-@click.option("--jobs", type=click.IntRange(min=1), default=None,
+@click.option("--jobs", type=JOBS, default=None,
               help="Jing processes run at once on a large set of files (4 MB or more each), and "
                    "processes the Schematron and XSD of many files (40 or more each) are divided "
                    "among [default: the cores].")
