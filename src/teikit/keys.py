@@ -20,7 +20,7 @@ in the tree they read, never in the file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from lxml import etree
 
@@ -133,6 +133,21 @@ def keys_as_refs(root: etree._Element) -> int:
     return given + authority_refs(root)
 
 
+_Lookup = dict[str, etree._Element]
+
+
+def _of_its_kind(cache: dict[frozenset[str] | None, _Lookup], el: etree._Element,
+                 make: Callable[[frozenset[str] | None], _Lookup]) -> _Lookup:
+    """The lookup ``make`` builds for the kinds of entry ``el``'s name may name (:func:`key_kinds`),
+    built once per set of kinds."""
+    kinds = key_kinds(el)
+    wanted = frozenset(kinds) if kinds is not None else None
+    found = cache.get(wanted)
+    if found is None:
+        found = cache[wanted] = make(wanted)
+    return found
+
+
 def _keys_as_refs(root: etree._Element, keyed: list[etree._Element]) -> int:
     ids: set[str] | None = None
     by_kinds: dict[frozenset[str] | None, dict[str, etree._Element]] = {}
@@ -148,11 +163,7 @@ def _keys_as_refs(root: etree._Element, keyed: list[etree._Element]) -> int:
                 ids = _entry_ids(root)
             if _names_an_entry(" ".join(ref), ids):
                 continue
-        kinds = key_kinds(el)
-        wanted = frozenset(kinds) if kinds is not None else None
-        aliases = by_kinds.get(wanted)
-        if aliases is None:
-            aliases = by_kinds[wanted] = entry_aliases(root, wanted)
+        aliases = _of_its_kind(by_kinds, el, lambda kinds: entry_aliases(root, kinds))
         value = key_value(el.get("key"))
         target = aliases.get(value)
         if target is None:  # (an element without children is false: never `or` them)
@@ -207,11 +218,7 @@ def authority_refs(root: etree._Element) -> int:
         ref = el.get("ref") or ""
         if _names_an_entry(ref, ids):
             continue
-        kinds = key_kinds(el)
-        wanted = frozenset(kinds) if kinds is not None else None
-        index = by_kinds.get(wanted)
-        if index is None:
-            index = by_kinds[wanted] = authority_index(root, wanted)
+        index = _of_its_kind(by_kinds, el, lambda kinds: authority_index(root, kinds))
         target = next((t for u in ref.split() if (t := index.get(authority_uri(u))) is not None), None)
         if target is None or any(anc is target for anc in el.iterancestors(*ENTRY_TAGS)):
             continue
