@@ -1,7 +1,7 @@
 """Where a `teikit build` run spends its time: each step's start and end, per process.
 
 Runs the teikit command given after ``--`` in this process, with the main steps of the whole
-job wrapped to print, on stderr, ``[pid] step: start -> end (seconds)`` (seconds since this
+job wrapped to print, on stderr, ``[pid] step: start -> end (seconds, CPU seconds)`` (seconds since this
 script started), with the process's resident memory and its peak so far (MiB) at the step's
 start and end, so the work of the forked HTML child and of the main process can be read
 side by side. The command's own report (stdout) is discarded.
@@ -74,14 +74,15 @@ def wrap(module_name: str, name: str) -> None:
 
     @functools.wraps(function)
     def timed(*args: object, **kwargs: object) -> object:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         before = memory()
         try:
             return function(*args, **kwargs)
         finally:
             end = time.perf_counter()
             _say(f"[{os.getpid()}] {module_name}.{name}: {start - T0:7.3f} -> {end - T0:7.3f}"
-                 f" ({end - start:.3f} s){before and ' |'}{before} ->{memory()}")
+                 f" ({end - start:.3f} s, CPU {time.process_time() - cpu:.3f} s){before and ' |'}{before}"
+                 f" ->{memory()}")
 
     setattr(module, name, timed)
 
@@ -102,7 +103,8 @@ def main(argv: list[str]) -> int:
             cli(args=command, prog_name="teikit")
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 1
-    _say(f"[{os.getpid()}] end {time.perf_counter() - T0:.3f} (exit {code}){memory()}")
+    _say(f"[{os.getpid()}] end {time.perf_counter() - T0:.3f} (exit {code}, CPU of this process"
+         f" {time.process_time():.3f} s){memory()}")
     return 0
 
 
