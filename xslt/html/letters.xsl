@@ -394,23 +394,92 @@
       </xsl:if>
       <nav class="letter-nav" aria-label="{tk:s('letters')}">
         <ul>
-          <xsl:for-each select="$tk:letters[$i - 1]">
-            <li><xsl:value-of select="tk:s('previous-letter')"/>: <xsl:call-template name="tk:letter-link"><xsl:with-param name="letter" select="."/></xsl:call-template></li>
-          </xsl:for-each>
-          <xsl:for-each select="$tk:letters[$i + 1]">
-            <li><xsl:value-of select="tk:s('next-letter')"/>: <xsl:call-template name="tk:letter-link"><xsl:with-param name="letter" select="."/></xsl:call-template></li>
-          </xsl:for-each>
-          <xsl:for-each select="$same[$j - 1]">
-            <li><xsl:value-of select="tk:s('previous-in-correspondence')"/>: <xsl:call-template name="tk:letter-link"><xsl:with-param name="letter" select="."/></xsl:call-template></li>
-          </xsl:for-each>
-          <xsl:for-each select="$same[$j + 1]">
-            <li><xsl:value-of select="tk:s('next-in-correspondence')"/>: <xsl:call-template name="tk:letter-link"><xsl:with-param name="letter" select="."/></xsl:call-template></li>
-          </xsl:for-each>
+          <xsl:call-template name="tk:neighbour">
+            <xsl:with-param name="label" select="tk:s('previous-letter')"/>
+            <xsl:with-param name="computed" select="$tk:letters[$i - 1]"/>
+            <xsl:with-param name="stated" select="tk:stated-neighbours($letter, 'prev', false())"/>
+          </xsl:call-template>
+          <xsl:call-template name="tk:neighbour">
+            <xsl:with-param name="label" select="tk:s('next-letter')"/>
+            <xsl:with-param name="computed" select="$tk:letters[$i + 1]"/>
+            <xsl:with-param name="stated" select="tk:stated-neighbours($letter, 'next', false())"/>
+          </xsl:call-template>
+          <xsl:call-template name="tk:neighbour">
+            <xsl:with-param name="label" select="tk:s('previous-in-correspondence')"/>
+            <xsl:with-param name="computed" select="$same[$j - 1]"/>
+            <xsl:with-param name="stated" select="tk:stated-neighbours($letter, 'prev', true())"/>
+          </xsl:call-template>
+          <xsl:call-template name="tk:neighbour">
+            <xsl:with-param name="label" select="tk:s('next-in-correspondence')"/>
+            <xsl:with-param name="computed" select="$same[$j + 1]"/>
+            <xsl:with-param name="stated" select="tk:stated-neighbours($letter, 'next', true())"/>
+          </xsl:call-template>
           <li><a href="letters.html"><xsl:value-of select="tk:s('all-letters')"/></a></li>
         </ul>
       </nav>
     </xsl:if>
   </xsl:template>
+
+  <!--* One of a letter's neighbours: the one its own description names (correspContext), when
+        this edition holds it; else the one worked out from the dates (in the edition, or in
+        the same correspondence); else the named one as its description writes it (a letter
+        not in this edition: its words, linked when the pointer is a web address). -->
+  <xsl:template name="tk:neighbour">
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="computed" as="element(tei:correspDesc)?"/>
+    <xsl:param name="stated" as="element()*"/>
+    <xsl:variable name="held" select="($stated ! tk:stated-letter(.))[1]"/>
+    <xsl:variable name="elsewhere" select="$stated[1]"/>
+    <xsl:choose>
+      <xsl:when test="exists($held) or exists($computed)">
+        <li><xsl:value-of select="$label"/>: <xsl:call-template name="tk:letter-link">
+          <xsl:with-param name="letter" select="($held, $computed)[1]"/></xsl:call-template></li>
+      </xsl:when>
+      <xsl:when test="exists($elsewhere)">
+        <xsl:variable name="target" select="tokenize(normalize-space($elsewhere/@target))[1]"/>
+        <xsl:variable name="words" select="(tk:plain($elsewhere)[. != ''], $target)[1]"/>
+        <li class="letter-elsewhere"><xsl:value-of select="$label"/>: <xsl:choose>
+          <xsl:when test="matches($target, '^https?://')"><a class="external" href="{iri-to-uri($target)}"><xsl:value-of select="$words"/></a></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$words"/></xsl:otherwise>
+        </xsl:choose></li>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--* The neighbours a letter's description names: the ref (ptr) of its correspContext whose
+        @type or @subtype says the letter before ($direction 'prev') or after ('next') it, in
+        its correspondence ($in-correspondence) or in the whole edition. Editions write it in
+        many ways: type="prev", "previous", "next"; "previous-in-corresp"; type="withinCollection"
+        or "withinCorrespondence" with subtype="previous_letter" (belongsToCorrespondence names
+        no neighbour). -->
+  <xsl:function name="tk:stated-neighbours" as="element()*">
+    <xsl:param name="letter" as="element(tei:correspDesc)"/>
+    <xsl:param name="direction" as="xs:string"/>
+    <xsl:param name="in-correspondence" as="xs:boolean"/>
+    <xsl:sequence select="$letter/tei:correspContext/(tei:ref | tei:ptr)[normalize-space(@target)][
+        let $words := tokenize(lower-case(string-join((@type, @subtype), ' ')), '[\s_\-]+')
+        return (some $w in $words satisfies starts-with($w, $direction))
+           and (some $w in $words satisfies contains($w, 'corresp')) = $in-correspondence]"/>
+  </xsl:function>
+
+  <!--* The letter a named neighbour points at, when this edition holds it: the document whose
+        xml:id or file name the pointer gives ("L00002", "L00002.xml", "#L00002", a web address
+        ending in it), or the document holding the element a fragment names ("x.xml#d1"). -->
+  <xsl:function name="tk:stated-letter" as="element(tei:correspDesc)?">
+    <xsl:param name="ref" as="element()"/>
+    <xsl:variable name="target" select="tokenize(normalize-space($ref/@target))[1]"/>
+    <xsl:variable name="fragment" select="substring-after($target, '#')"/>
+    <xsl:variable name="name" select="replace(replace(replace($target, '#.*$', ''), '^.*/', ''), '\.xml$', '')"/>
+    <xsl:variable name="document" select="(
+        if ($name = '' and $fragment) then key('tk:id', $fragment, $tk:doc)[1]/ancestor-or-self::tei:TEI[1] else (),
+        if ($name) then (key('tk:id', $name, $tk:doc)[self::tei:TEI], $tk:members-by-name($name)) else ())[1]"/>
+    <xsl:sequence select="tk:member-letter($document)"/>
+  </xsl:function>
+
+  <!-- A collection's documents by file name without ".xml" (their xml:base). -->
+  <xsl:variable name="tk:members-by-name" as="map(xs:string, element(tei:TEI))" select="map:merge(
+      $tk:doc/tei:teiCorpus/tei:TEI[@xml:base] ! map{replace(replace(@xml:base, '^.*/', ''), '\.xml$', ''): .},
+      map{'duplicates': 'use-first'})"/>
 
   <!--* On a person's (organisation's) page: the letters they wrote and received. -->
   <xsl:template name="tk:entity-letters">
