@@ -61,6 +61,11 @@
       <xsl:if test="tk:direction(tk:language()) = 'rtl'"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
       <head>
         <meta charset="utf-8"/>
+        <!-- what the page may load and run: only the site's own files (no inline script or
+             style attribute; the JSON data blocks are not run), wherever it is read from:
+             a web server, teikit serve (which sends the same as a header, with what a meta
+             element cannot say) or a folder opened from disk -->
+        <meta http-equiv="Content-Security-Policy" content="{$tk:content-security-policy}"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="string-join(distinct-values(($title, tk:title())), ' — ')"/></title>
         <link rel="stylesheet" href="assets/teikit.css"/>
@@ -120,6 +125,14 @@
       </body>
     </html>
   </xsl:template>
+
+  <!--* The pages' Content-Security-Policy: scripts, styles, images and fonts from the site
+        itself, data read by script from it (teikit serve's reload hook), forms sent to it;
+        nothing else (no plugin, frame, <base>). teikit.serve.handler sends it as a header
+        too (a test compares the two). -->
+  <xsl:variable name="tk:content-security-policy" as="xs:string"
+      select="&quot;default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; &quot;
+              || &quot;connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'&quot;"/>
 
   <!-- What is the same on every page is built once, and the largest parts of it (the site's
        header, the edition's metadata and footer: about half the bytes of the memoir's 490

@@ -586,11 +586,12 @@
         else if ($rend = ('sub', 'subscript')) then 'sub'
         else if ($rend = ('underline', 'u')) then 'u'
         else 'span'}">
-      <xsl:attribute name="class" select="string-join(('hi', $rend[. != '']), ' ')"/>
-      <!-- rend="color(red)" (the TEI Stylesheets' form): a colour named by letters alone -->
-      <xsl:for-each select="($rend[matches(., '^colou?r\([a-z]+\)$')])[1]">
-        <xsl:attribute name="style" select="'color: ' || replace(., '^colou?r\(([a-z]+)\)$', '$1')"/>
-      </xsl:for-each>
+      <!-- rend="color(red)" (the TEI Stylesheets' form): a colour named by letters alone, as a
+           class the stylesheet colours (one rule for each CSS colour name): a style attribute
+           is refused by the pages' Content-Security-Policy -->
+      <xsl:variable name="colour" select="($rend[matches(., '^colou?r\([a-z]+\)$')])[1]
+          ! ('tk-color-' || replace(., '^colou?r\(([a-z]+)\)$', '$1'))"/>
+      <xsl:attribute name="class" select="string-join(('hi', $rend[. != ''], $colour), ' ')"/>
       <xsl:call-template name="tk:id"/>
       <xsl:apply-templates/>
     </xsl:element>

@@ -1,0 +1,62 @@
+"""A demanding reader in Chromium (session 14): the pages under their own
+Content-Security-Policy, read from a server and from disk (file://); with JavaScript off;
+registers filed as a reader looks for them; a letter read aloud in its own language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.xslt.support import MINI, built
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+
+
+def _file_base(folder: Path) -> str:
+    return folder.resolve().as_uri() + "/"
+
+
+@pytest.mark.parametrize("where", ["server", "disk"])
+def test_the_site_works_under_its_own_policy(where, mini_site, open_page):
+    """Every script, the stylesheet and the data files load under the policy (a refused one
+    is a console error, which fails the test), from a server and from a folder on disk."""
+    base = mini_site if where == "server" else _file_base(built(MINI)[0])
+    page = open_page(base, "ch01.html", **DESKTOP)
+    policy = page.locator("meta[http-equiv=Content-Security-Policy]").get_attribute("content")
+    assert "script-src 'self'" in policy and "default-src 'none'" in policy and "unsafe" not in policy
+    assert page.evaluate("!!window.teikit && (window.TK_PAGES || []).length > 0")
+    assert page.locator("#tk-cite-button").is_visible()  # cite.js ran and read its data block
+    assert page.evaluate("getComputedStyle(document.body).fontFamily") != "Times New Roman"
+    page.locator("a.noteref").first.click()
+    page.locator("#tk-note-popover").wait_for(state="visible")
+    search = open_page(base, "search.html?q=Kiev", **DESKTOP)
+    search.locator("#search-results li").first.wait_for()
+
+
+def test_the_policy_refuses_a_script_that_is_not_the_sites(browser, mini_site):
+    """What an injected inline script or style attribute would do is refused: the policy is
+    in force, not only written."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        refused = []
+        page.on("console", lambda m: m.type == "error" and "Content Security Policy" in m.text
+                and refused.append(m.text))
+        page.goto(mini_site + "ch01.html")
+        ran = page.evaluate("""() => {
+            const s = document.createElement('script');
+            s.textContent = 'window.__injected = true';
+            document.head.appendChild(s);
+            const p = document.querySelector('main p');
+            const before = getComputedStyle(p).color;
+            p.setAttribute('style', 'color: rgb(1, 2, 3)');
+            return [window.__injected === true, getComputedStyle(p).color === before];
+        }""")
+        assert ran == [False, True]
+        assert len(refused) == 2
+    finally:
+        context.close()
