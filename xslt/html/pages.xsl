@@ -260,11 +260,25 @@
 
   <!-- ============ registers and entity pages ============ -->
 
-  <!--* The first letter an entity is filed under (A-Z, else "#"). -->
+  <!--* The heading an entity is filed under: the first character of its sort key, a letter
+        in upper case, "0–9" for a digit, "#" for a name of neither. It is the key's first
+        character, so the entries of one heading stand together in the register's order:
+        taking the first letter anywhere in the name filed "10, Rue Daubigny" under R among
+        the names beginning with a digit, and a register of 300 places had headings R, A, T,
+        A, R, … before its A–Z. -->
   <xsl:function name="tk:initial" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="c" select="upper-case(substring(replace(tk:sort-key($e), '\P{L}', ''), 1, 1))"/>
-    <xsl:sequence select="if (matches($c, '^[A-Z]$')) then $c else if ($c) then $c else '#'"/>
+    <xsl:variable name="c" select="substring(tk:sort-key($e), 1, 1)"/>
+    <xsl:sequence select="if (matches($c, '^\p{N}$')) then '0–9' else if (matches($c, '^\p{L}$')) then upper-case($c)
+        else '#'"/>
+  </xsl:function>
+
+  <!--* The anchor of a register's heading: named by the heading, not by its position, so a
+        link to the places under K still leads there when a place under A is added. -->
+  <xsl:function name="tk:initial-anchor" as="xs:string">
+    <xsl:param name="initial" as="xs:string"/>
+    <xsl:sequence select="'letter-' || (if ($initial = '0–9') then '0-9' else if ($initial = '#') then 'other'
+        else $initial)"/>
   </xsl:function>
 
   <xsl:template name="tk:registers">
@@ -292,16 +306,16 @@
     <xsl:variable name="entities" select="tk:register($kind)"/>
     <h1><xsl:value-of select="tk:s($kind)"/></h1>
     <xsl:variable name="groups" as="element()*">
-      <xsl:for-each-group select="$entities" group-adjacent="tk:initial(.)">
+      <xsl:for-each-group select="$entities" group-by="tk:initial(.)">
         <group letter="{current-grouping-key()}"/>
       </xsl:for-each-group>
     </xsl:variable>
     <nav class="az" aria-label="A–Z">
-      <ul><xsl:for-each select="$groups"><li><a href="#letter-{position()}"><xsl:value-of select="@letter"/></a></li></xsl:for-each></ul>
+      <ul><xsl:for-each select="$groups"><li><a href="#{tk:initial-anchor(@letter)}"><xsl:value-of select="@letter"/></a></li></xsl:for-each></ul>
     </nav>
-    <xsl:for-each-group select="$entities" group-adjacent="tk:initial(.)">
-      <section class="register-letter" aria-labelledby="letter-{position()}">
-        <h2 id="letter-{position()}"><xsl:value-of select="current-grouping-key()"/></h2>
+    <xsl:for-each-group select="$entities" group-by="tk:initial(.)">
+      <section class="register-letter" aria-labelledby="{tk:initial-anchor(current-grouping-key())}">
+        <h2 id="{tk:initial-anchor(current-grouping-key())}"><xsl:value-of select="current-grouping-key()"/></h2>
         <ul class="register">
           <xsl:for-each select="current-group()">
             <xsl:choose>
