@@ -60,3 +60,47 @@ def test_the_policy_refuses_a_script_that_is_not_the_sites(browser, mini_site):
         assert len(refused) == 2
     finally:
         context.close()
+
+
+def _letter(ident: str, lang: str, text: str) -> str:
+    return f"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="{ident}"><teiHeader><fileDesc><titleStmt>
+  <title>Brief {ident}</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc>
+  </fileDesc><profileDesc><langUsage><language ident="{lang}">…</language></langUsage></profileDesc>
+  </teiHeader>
+  <text><body><div><p>{text}</p></div></body></text></TEI>"""
+
+
+@pytest.fixture(scope="module")
+def two_languages(tmp_path_factory):
+    """Two letters whose headers name their language (langUsage) and nothing else does, as
+    in Schnitzler's letters: one in German, one in English."""
+    from teikit.build import BuildSettings
+    from teikit.build import html as html_builder
+    from teikit.collection import load_collection, tei_files
+
+    root = tmp_path_factory.mktemp("languages")
+    folder = root / "letters"
+    folder.mkdir()
+    (folder / "a.xml").write_text(_letter("L1", "de-AT", "Lieber Freund, ich danke Ihnen."), encoding="utf-8")
+    (folder / "b.xml").write_text(_letter("L2", "en", "Dear friend, thank you."), encoding="utf-8")
+    edition = load_collection(tei_files(folder), name=folder)
+    html_builder.build(edition, root / "out", BuildSettings(exports_dir=root / "out"))
+    return root / "out" / "html"
+
+
+def test_each_letter_is_read_in_its_own_language_and_the_interface_in_english(two_languages, open_page):
+    """A screen reader picks its voice by the nearest lang: a German letter was lang="en"
+    (the collection's header names no language), and the English interface words of a German
+    edition ("Contents", "Search") were read with a German voice."""
+    base = _file_base(two_languages)
+
+    def language_of(page, selector: str) -> str:
+        return page.evaluate(f"document.querySelector({selector!r}).closest('[lang]').lang")
+
+    german = open_page(base, "L1.html", **DESKTOP)
+    assert language_of(german, "main p.tei-p") == "de-AT"
+    for interface in ("nav.site-nav a", "form.goto-page label", "a.skip-link", "#tk-settings-button"):
+        assert language_of(german, interface) == "en", interface
+    english = open_page(base, "L2.html", **DESKTOP)
+    assert language_of(english, "main p.tei-p") == "en"
+    assert language_of(english, "main h1") == "en"

@@ -140,6 +140,27 @@ def test_interface_labels_come_from_the_labels_parameter(tmp_path: Path):
     assert toc.xpath("//body/@data-no-results") == ["Nichts gefunden."]
 
 
+def test_the_interface_says_its_language_when_it_is_not_the_editions(tmp_path: Path):
+    """The default labels are English; labels given without a "language" are taken to be in
+    the edition's; a "language" among them is the interface's (the English mini edition with
+    German labels: its navigation is lang="de", its text stays English)."""
+    from lxml import html as lxml_html
+
+    from teikit import saxon
+    from teikit.build.html import STYLESHEET
+    from teikit.edition import Edition
+
+    tree = Edition.load(MINI).tree
+    for labels, expected in (('{}', []), ('{"contents": "Inhalt"}', []),
+                             ('{"contents": "Inhalt", "language": "de"}', ["de"])):
+        out = tmp_path / str(len(labels))
+        saxon.transform(STYLESHEET, tree, output_dir=out, params={"labels": labels})
+        chapter = lxml_html.parse(str(out / "ch01.html"))
+        assert chapter.xpath("/html/@lang") == ["en"]
+        assert chapter.xpath("//nav[@class='site-nav']/@lang") == expected, labels
+        assert chapter.xpath("//a[@class='skip-link']/@lang") == expected, labels
+
+
 def test_an_importing_stylesheet_changes_one_kind_of_page(tmp_path: Path):
     """The documented way to customise: import html.xsl, override a tk:page-content template."""
     from lxml import html as lxml_html

@@ -138,7 +138,7 @@
     <article class="unit unit-{($unit/@type, local-name($unit))[1]}" id="{tk:unit-anchor($unit)}">
       <!-- a unit in another language than the edition's (a letter's translation) says so -->
       <!-- (a tag that is none, "english", gives lang="": unknown, rather than the edition's) -->
-      <xsl:variable name="lang" select="($unit/ancestor-or-self::*/@xml:lang)[last()] ! tk:bcp47(string(.))"/>
+      <xsl:variable name="lang" select="tk:unit-language($unit)"/>
       <xsl:if test="exists($lang) and $lang != tk:language()">
         <xsl:attribute name="lang" select="$lang"/>
         <xsl:if test="tk:direction($lang) != tk:direction(tk:language())">
@@ -178,6 +178,19 @@
       <xsl:call-template name="tk:letter-nav"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
     </article>
   </xsl:template>
+
+  <!--* The language of a unit as BCP 47: the nearest xml:lang within its document, else (in a
+        collection) the first language its document's header names (langUsage), else the
+        nearest xml:lang around the document; () when none is said. A letter whose header says
+        German is read aloud in German, not in the voice of the collection's first letter. -->
+  <xsl:function name="tk:unit-language" as="xs:string?">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:variable name="member" select="$unit/ancestor-or-self::tei:TEI[1][parent::tei:teiCorpus]"/>
+    <xsl:variable name="inside" select="($unit/ancestor-or-self::*[empty($member) or not(. &lt;&lt; $member)]/@xml:lang)[last()]"/>
+    <xsl:sequence select="($inside,
+        $member/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[1]/@ident,
+        ($unit/ancestor-or-self::*/@xml:lang)[last()])[1] ! tk:bcp47(string(.))"/>
+  </xsl:function>
 
   <!--* On the first page of a collection's document that is no letter (a poem, a sermon, a
         play), under its title: its authors (titleStmt/author), as the TEI Stylesheets show
