@@ -104,3 +104,29 @@ def test_each_letter_is_read_in_its_own_language_and_the_interface_in_english(tw
     english = open_page(base, "L2.html", **DESKTOP)
     assert language_of(english, "main p.tei-p") == "en"
     assert language_of(english, "main h1") == "en"
+
+
+def test_without_javascript_the_search_page_says_so_and_leads_on(browser, mini_site):
+    """With JavaScript off the search form found nothing and said nothing; now it is gone
+    and the page lists the ways in that need no script, and notes and registers still read."""
+    context = browser.new_context(java_script_enabled=False, **DESKTOP)
+    try:
+        page = context.new_page()
+        page.goto(mini_site + "search.html?q=Kiev")
+        assert not page.locator("#search-form").is_visible()
+        message = page.locator(".search-no-script")
+        assert message.is_visible() and "JavaScript" in message.inner_text()
+        links = message.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        assert {"toc.html", "persons.html", "pages.html"} <= set(links)
+        # a note marker is a plain link to the note, the note links back
+        chapter = context.new_page()
+        chapter.goto(mini_site + "ch01.html")
+        marker = chapter.locator("a.noteref").first
+        marker.click()
+        note_id = chapter.evaluate("decodeURIComponent(location.hash.slice(1))")
+        note = chapter.locator(f"[id='{note_id}']")
+        assert note.is_visible() and note.inner_text().strip()
+        note.locator("a.backlink").first.click()
+        assert chapter.evaluate("location.hash") == "#" + marker.get_attribute("id")
+    finally:
+        context.close()

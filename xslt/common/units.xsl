@@ -52,6 +52,7 @@
       'results': 'results', 'credits': 'Credits', 'source': 'Transcribes', 'site-navigation': 'Site', 'register': 'Register',
       'search-in': 'In', 'search-everywhere': 'the whole edition', 'result-pages': 'Result pages',
       'search-help': 'Several words find the passages that hold them all; &quot;words in quotes&quot; find that phrase; a word* finds words that begin so; any name of a person, place or organisation finds them.',
+      'search-no-script': 'Searching runs in your browser and needs JavaScript, which is off. Every passage can also be reached from:',
       'other-name-of': 'another name of', 'showing': 'showing',
       'settings': 'Reading settings', 'theme': 'Theme', 'theme-auto': 'As the system', 'theme-light': 'Light',
       'theme-dark': 'Dark', 'text-size': 'Text size', 'entity-links': 'Links on names',
