@@ -130,3 +130,56 @@ def test_without_javascript_the_search_page_says_so_and_leads_on(browser, mini_s
         assert chapter.evaluate("location.hash") == "#" + marker.get_attribute("id")
     finally:
         context.close()
+
+
+HEADER = """<teiHeader><fileDesc><titleStmt><title>{}</title></titleStmt><publicationStmt><p/>
+  </publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>"""
+
+
+@pytest.fixture(scope="module")
+def long_register(tmp_path_factory):
+    """A letter beside a register of 2,000 places given apart, which nothing names, so each is
+    shown whole on the register's page (Schnitzler's places beside a few letters)."""
+    from teikit.build import BuildSettings
+    from teikit.build import html as html_builder
+    from teikit.collection import load_collection
+
+    root = tmp_path_factory.mktemp("register")
+    names = [f"{chr(65 + i % 26)}ort {i:04d}" for i in range(2000)]
+    places = "".join(f'<place xml:id="pl{i}"><placeName>{n}</placeName><note>Ein Ort, {n}, mit Beschreibung.'
+                     f'</note></place>' for i, n in enumerate(names))
+    tei = '<TEI xmlns="http://www.tei-c.org/ns/1.0">'
+    body = f"<text><body><listPlace>{places}</listPlace></body></text>"
+    (root / "places.xml").write_text(f"{tei}{HEADER.format('Orte')}{body}</TEI>", encoding="utf-8")
+    (root / "letters").mkdir()
+    letter = root / "letters" / "brief.xml"
+    body = "<text><body><div><p>Ein Brief.</p></div></body></text>"
+    letter.write_text(f"{tei}{HEADER.format('Brief')}{body}</TEI>", encoding="utf-8")
+    edition = load_collection([letter], name=root / "letters", registers=[root / "places.xml"])
+    html_builder.build(edition, root / "out", BuildSettings(exports_dir=root / "out"))
+    return root / "out" / "html"
+
+
+# the heading stands at the top of the screen (below its scroll margin, main [id] in the CSS)
+AT_TOP = ("sel => { const top = document.querySelector(sel).getBoundingClientRect().top; "
+          "return top >= 0 && top < 120 }")
+LAID_OUT = "getComputedStyle(document.querySelector('.register-letter')).contentVisibility"
+
+
+def test_a_long_register_lays_out_near_the_screen_only_and_still_leads_everywhere(long_register, open_page):
+    """The entries are laid out as they come near the screen (content-visibility), yet the
+    A–Z anchors land on their heading, the last entry is in the page's text for the
+    browser's search and for screen readers, and a printout holds every entry laid out."""
+    page = open_page(_file_base(long_register), "places.html#letter-Z", **PHONE)
+    assert page.evaluate(LAID_OUT) == "auto"
+    heading = page.locator("#letter-Z")
+    page.wait_for_function(AT_TOP, arg="#letter-Z")
+    page.locator("nav.az a[href='#letter-M']").click()
+    page.wait_for_function(AT_TOP, arg="#letter-M")
+    assert heading.text_content() == "Z"
+    # the Z's, now far from the screen and not laid out, are in the page's accessibility tree
+    # (what a screen reader reads) and found by the browser's search (window.find)
+    assert "Zort 1975" in page.locator("#letter-Z").locator("xpath=..").aria_snapshot()
+    assert page.evaluate("() => window.find('Zort 1975')")
+    page.emulate_media(media="print")
+    assert page.evaluate(LAID_OUT) == "visible"
