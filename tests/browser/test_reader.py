@@ -183,3 +183,33 @@ def test_a_long_register_lays_out_near_the_screen_only_and_still_leads_everywher
     assert page.evaluate("() => window.find('Zort 1975')")
     page.emulate_media(media="print")
     assert page.evaluate(LAID_OUT) == "visible"
+
+
+ARABIC = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang=""><teiHeader><fileDesc><titleStmt>
+  <title>مجلة</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>
+  </teiHeader><text xml:lang="ar"><body><div xml:id="a"><head>اليونان</head><pb n="366"/>
+  <p>البطل في بلاد اليونان رجل معروف يغدو بعد موته روحاً ذات سلطان ولا تتم له الربوبية.</p></div>
+  <div xml:id="b"><head>سير العلم</head><p>نص.</p></div></body></text></TEI>"""
+
+
+def test_a_page_written_from_right_to_left_reads_from_the_right(tmp_path, open_page):
+    """al-Muqtabas (TEI xml:lang="" around text xml:lang="ar") was lang="" (no language for a
+    screen reader, a serious axe finding), and once right to left, the skip link parked at
+    left: -999rem made the page scroll 18,000 px sideways into nothing, and the contents
+    beside the text covered the page numbers in the left margin."""
+    from tests.xslt.support import build_text
+
+    folder, _ = build_text(ARABIC, tmp_path)
+    page = open_page(_file_base(folder), "a.html", **DESKTOP)
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ar", "rtl"]
+    assert page.evaluate("document.documentElement.scrollWidth") == 1280
+    aside = page.locator("nav.toc-aside").bounding_box()
+    main = page.locator("main article").bounding_box()
+    number = page.locator(".pb-link").first.bounding_box()
+    assert aside["x"] >= main["x"] + main["width"]  # the contents on the right
+    assert number["x"] + number["width"] <= main["x"]  # the page number in the left margin
+    page.keyboard.press("Tab")
+    skip = page.locator("a.skip-link")
+    box = skip.bounding_box()
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 1280 and 0 <= box["y"] < 100
