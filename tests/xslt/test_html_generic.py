@@ -382,3 +382,27 @@ def test_a_kind_of_division_given_in_several_languages_names_each_language(tmp_p
     toc = page(folder, "toc.html")
     labels = [norm(a.text_content()) for a in toc.xpath("//main//a")]
     assert labels == ["Edition", "Translation (en)", "Translation (it)", "Commentary"]
+
+
+PLAY = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Krug</title></titleStmt>
+  <publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body>
+  <stage>Szene: Die Gerichtsstube.</stage>
+  <div type="scene"><head>Erster Auftritt</head><sp><speaker>Licht.</speaker><l>Ei, was zum</l></sp></div>
+  <pb n="242"/>
+  <div type="scene"><head>Zweiter Auftritt</head><sp><speaker>Adam.</speaker><l>Ja, seht.</l></sp></div>
+  </body></text></TEI>"""
+
+
+def test_a_plays_setting_before_its_scenes_does_not_make_the_play_one_page(tmp_path: Path):
+    """Kleist's Der zerbrochne Krug (GerDraCor) opens its body with a stage direction: all
+    thirteen scenes were one page of 400 KB and the contents listed only "Text". The setting
+    now stands atop the first scene's page, each scene a page of its own in the contents."""
+    folder, _ = build_text(PLAY, tmp_path)
+    toc = page(folder, "toc.html")
+    assert [norm(a.text_content()) for a in toc.xpath("//ol[@class='toc']/li/a")] == [
+        "Erster Auftritt", "Zweiter Auftritt"]
+    first, second = (page(folder, a) for a in toc.xpath("//ol[@class='toc']/li/a/@href"))
+    assert norm(first.xpath("string(//main//div[@class='tei-stage'])")) == "Szene: Die Gerichtsstube."
+    assert "Zweiter Auftritt" not in first.xpath("string(//main/article)")
+    assert "Ja, seht." in second.xpath("string(//main/article)")
+    assert broken_links(folder) == []
