@@ -65,8 +65,10 @@ def test_the_policy_refuses_a_script_that_is_not_the_sites(browser, mini_site):
 def _letter(ident: str, lang: str, text: str) -> str:
     return f"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="{ident}"><teiHeader><fileDesc><titleStmt>
   <title>Brief {ident}</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc>
-  </fileDesc><profileDesc><langUsage><language ident="{lang}">…</language></langUsage></profileDesc>
-  </teiHeader>
+  </fileDesc><profileDesc><langUsage><language ident="{lang}">…</language></langUsage>
+  <correspDesc><correspAction type="sent"><persName>Bahr</persName><date when="1891-0{ident[-1]}-02"/>
+  </correspAction><correspAction type="received"><persName>Schnitzler</persName></correspAction></correspDesc>
+  </profileDesc></teiHeader>
   <text><body><div><p>{text}</p></div></body></text></TEI>"""
 
 
@@ -213,3 +215,65 @@ def test_a_page_written_from_right_to_left_reads_from_the_right(tmp_path, open_p
     box = skip.bounding_box()
     assert page.evaluate("document.activeElement.className") == "skip-link"
     assert box["x"] >= 0 and box["x"] + box["width"] <= 1280 and 0 <= box["y"] < 100
+
+
+def test_keyboard_only_every_control_on_the_way_is_named_in_words(mini_site, open_page):
+    """Tabbing from the top of a chapter: the skip link first, then the site's links and
+    controls, each named in words for a screen reader (the "go to printed page" button was
+    named by its arrow alone: "right arrow, button")."""
+    page = open_page(mini_site, "ch01.html", **DESKTOP)
+    names = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        names.append(page.locator(":focus").aria_snapshot())
+    assert "Skip to the text" in names[0]
+    assert '- button "Go to printed page": →' in names, names
+    assert all(any(c.isalpha() for c in name) for name in names), names
+
+
+def _png() -> bytes:
+    """A 1x1 grey PNG."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\x80")) + chunk(b"IEND", b""))
+
+
+SCANNED = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Scans</title>
+  </titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+  <facsimile><surface xml:id="s1"><graphic url="scans/p1.png"/></surface>
+  <surface xml:id="s2"><graphic url="../elsewhere/p2.png"/></surface></facsimile>
+  <text><body><div xml:id="d"><pb n="1" facs="#s1"/><p>Erste Seite.</p><pb n="2" facs="#s2"/><p>Zweite.</p>
+  </div></body></text></TEI>"""
+
+
+def test_a_page_break_leads_to_its_scan(tmp_path, open_page):
+    """pb/@facs pointing at a surface showed nothing: the scan of the page is a link beside
+    its number (named "facsimile, p. 1" for a screen reader); a scan not copied (outside the
+    edition's folder) gets no link."""
+    from tests.xslt.support import build_text
+
+    (tmp_path / "scans").mkdir()
+    (tmp_path / "scans" / "p1.png").write_bytes(_png())
+    folder, _ = build_text(SCANNED, tmp_path)
+    page = open_page(_file_base(folder), "d.html", **DESKTOP)
+    links = page.locator("a.pb-facs")
+    assert links.count() == 1
+    assert links.first.get_attribute("aria-label") == "facsimile, p. 1"
+    links.first.click()
+    page.wait_for_url("**/images/scans/p1.png")
+    assert page.evaluate("document.images[0].naturalWidth") == 1
+
+
+def test_the_letters_index_names_each_landmark_once(two_languages, open_page):
+    """The letters index's table box was a second region named "By date" inside the section
+    "By date" (axe: landmark-unique): a screen reader's landmark list said it twice."""
+    page = open_page(_file_base(two_languages), "letters.html", **PHONE)
+    names = page.evaluate("""() => [...document.querySelectorAll('section[aria-labelledby], [role=region]')]
+        .map(e => document.getElementById(e.getAttribute('aria-labelledby')).textContent)""")
+    assert len(names) == len(set(names)) and "By date" in names
+    assert page.locator(".table-wrap").first.get_attribute("tabindex") == "0"

@@ -187,7 +187,8 @@
             <label for="goto-page-input"><xsl:value-of select="tk:s('go-page')"/></label>
             <input id="goto-page-input" name="page" type="text" size="5" inputmode="text" autocomplete="off"
                    placeholder="{tk:s('page')}"/>
-            <button type="submit">→</button>
+            <!-- named for a screen reader, which would read the arrow as "right arrow" -->
+            <button type="submit" aria-label="{tk:s('go-page')}">→</button>
             <output class="goto-status" aria-live="polite"></output>
           </form>
           <xsl:sequence select="$tk:settings-panel"/>

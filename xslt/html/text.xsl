@@ -1148,6 +1148,16 @@
           <xsl:value-of select="tk:s('page') || ' ' || @n"/>
         </a>
       </xsl:if>
+      <!-- the page's image, when @facs points at a surface (or zone, graphic) whose image the
+           builder copied beside the pages: a facsimile edition showed its scans nowhere -->
+      <xsl:variable name="scan" select="(tk:target(tokenize(@facs)[1])/descendant-or-self::tei:graphic
+          [tk:local-image(@url) and (empty($tk:copied-images) or map:contains($tk:copied-images, string(@url)))])[1]"/>
+      <xsl:if test="$scan">
+        <a class="pb-facs" href="{'images/' || $scan/@url}"
+           aria-label="{string-join((tk:s('facsimile'), @n ! (tk:s('page') || ' ' || .)), ', ')}">
+          <xsl:value-of select="tk:s('facsimile')"/>
+        </a>
+      </xsl:if>
     </span>
   </xsl:template>
 
