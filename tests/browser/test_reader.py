@@ -277,3 +277,33 @@ def test_the_letters_index_names_each_landmark_once(two_languages, open_page):
         .map(e => document.getElementById(e.getAttribute('aria-labelledby')).textContent)""")
     assert len(names) == len(set(names)) and "By date" in names
     assert page.locator(".table-wrap").first.get_attribute("tabindex") == "0"
+
+
+UNNAMED = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Ohne IDs</title>
+  </titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+  <text><body><div><head>Eins</head>{first}<p>Erster Absatz.</p></div>
+  <div><head>Zwei</head><pb n="7"/><p>Ein Absatz<note place="foot">Die Note.</note>.</p>
+  <p>Noch einer, zitiert.</p></div></body></text></TEI>"""
+
+
+def test_deep_links_survive_a_rebuild_after_an_edit_elsewhere(tmp_path, open_page):
+    """An edition without any xml:id (Bacon's, EEBO-TCP's): a link to a paragraph, a printed
+    page and a note of the second division, copied before a paragraph and a note were added
+    to the first, still leads to the same passage in the rebuilt site (anchors are paths
+    through the TEI, notes numbered within their division)."""
+    from tests.xslt.support import build_text
+
+    (tmp_path / "before").mkdir()
+    (tmp_path / "after").mkdir()
+    before, _ = build_text(UNNAMED.format(first=""), tmp_path / "before")
+    links = {}
+    page = open_page(_file_base(before), "div-2.html", **DESKTOP)
+    for selector in ("main p.tei-p", "span.pb", "li.note"):
+        for element in page.locator(selector).all():
+            links[element.get_attribute("id")] = element.text_content()
+    assert len(links) == 4
+    edit = "<p>Neu<note place=\"foot\">Neue Note.</note>.</p>"
+    after, _ = build_text(UNNAMED.format(first=edit), tmp_path / "after")
+    for anchor, text in links.items():
+        reopened = open_page(_file_base(after), f"div-2.html#{anchor}", **DESKTOP)
+        assert reopened.locator(f"[id='{anchor}']").text_content() == text, anchor
