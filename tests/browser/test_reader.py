@@ -191,7 +191,7 @@ ARABIC = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang=""><teiHeader><fil
   <title>مجلة</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>
   </teiHeader><text xml:lang="ar"><body><div xml:id="a"><head>اليونان</head><pb n="366"/>
   <p>البطل في بلاد اليونان رجل معروف يغدو بعد موته روحاً ذات سلطان ولا تتم له الربوبية.</p></div>
-  <div xml:id="b"><head>سير العلم</head><p>نص.</p></div></body></text></TEI>"""
+  <div xml:id="b"><head>Laws - سير العلم - Title</head><p>نص.</p></div></body></text></TEI>"""
 
 
 def test_a_page_written_from_right_to_left_reads_from_the_right(tmp_path, open_page):
@@ -210,6 +210,16 @@ def test_a_page_written_from_right_to_left_reads_from_the_right(tmp_path, open_p
     number = page.locator(".pb-link").first.bounding_box()
     assert aside["x"] >= main["x"] + main["width"]  # the contents on the right
     assert number["x"] + number["width"] <= main["x"]  # the page number in the left margin
+    # a label of the contents reads in its own direction: "Laws - سير العلم - Title" began
+    # at the right in a right-to-left list ("Title - … - Laws" to the eye)
+    laws, title = page.evaluate("""() => {
+        const a = document.querySelector('nav.toc-aside a[href="b.html"]');
+        const text = a.firstChild, at = w => { const r = document.createRange();
+            const i = text.data.indexOf(w); r.setStart(text, i); r.setEnd(text, i + w.length);
+            return r.getBoundingClientRect().left; };
+        return [at('Laws'), at('Title')];
+    }""")
+    assert laws < title
     page.keyboard.press("Tab")
     skip = page.locator("a.skip-link")
     box = skip.bounding_box()
