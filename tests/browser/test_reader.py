@@ -83,7 +83,8 @@ def two_languages(tmp_path_factory):
     root = tmp_path_factory.mktemp("languages")
     folder = root / "letters"
     folder.mkdir()
-    (folder / "a.xml").write_text(_letter("L1", "de-AT", "Lieber Freund, ich danke Ihnen."), encoding="utf-8")
+    (folder / "a.xml").write_text(_letter("L1", "de-AT", "Lieber Freund<note>Anm.</note>, ich danke Ihnen."),
+                                  encoding="utf-8")
     (folder / "b.xml").write_text(_letter("L2", "en", "Dear friend, thank you."), encoding="utf-8")
     edition = load_collection(tei_files(folder), name=folder)
     html_builder.build(edition, root / "out", BuildSettings(exports_dir=root / "out"))
@@ -103,6 +104,15 @@ def test_each_letter_is_read_in_its_own_language_and_the_interface_in_english(tw
     assert language_of(german, "main p.tei-p") == "de-AT"
     for interface in ("nav.site-nav a", "form.goto-page label", "a.skip-link", "#tk-settings-button"):
         assert language_of(german, interface) == "en", interface
+    # what the scripts add: a note's "Go to the note" and "Close", the Cite dialog's words
+    german.locator("a.noteref").first.click()
+    german.locator("#tk-note-popover").wait_for(state="visible")
+    assert language_of(german, "#tk-note-popover .popover-close") == "en"
+    assert language_of(german, "#tk-note-popover .popover-body") == "de-AT"
+    german.keyboard.press("Escape")
+    german.locator("#tk-cite-button").click()
+    assert language_of(german, "#tk-cite-title") == "en"
+    assert language_of(german, "#tk-cite-quote") == "de-AT"
     english = open_page(base, "L2.html", **DESKTOP)
     assert language_of(english, "main p.tei-p") == "en"
     assert language_of(english, "main h1") == "en"
