@@ -134,3 +134,32 @@ def test_the_working_folder_given_as_dot_is_named_by_its_name(tmp_path: Path, mo
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "c").iterdir() if not p.name.startswith(".")) == [
         "diaries-bibtex.bib", "diaries.bib", "diaries.json", "diaries.ris"]
+
+
+def _published(folder: Path, name: str, publisher: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>A letter</title>'
+        f"</titleStmt><publicationStmt><publisher>{publisher}</publisher><date when='2023'/>"
+        "</publicationStmt>"
+        "<sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><p>Words.</p></body>"
+        "</text></TEI>", encoding="utf-8")
+
+
+def test_a_collections_publisher_is_its_members_when_they_agree_and_never_its_own_sentence(tmp_path):
+    """The reading edition's "Cite" for a Schnitzler letter said "… Briefwechsel. A collection of
+    8 TEI documents., 2023": the sentence the collection's header says itself with was read as
+    its publisher. Members that all name one publisher give it; members that differ give none."""
+    from teikit.cite.records import citation_records
+    from teikit.collection import load_collection, tei_files
+
+    _published(tmp_path / "same", "a.xml", "Austrian Centre for Digital Humanities ")
+    _published(tmp_path / "same", "b.xml", "Austrian Centre for Digital Humanities")
+    same = load_collection(tei_files(tmp_path / "same"), name=tmp_path / "same")
+    assert citation_records(same.tree)["edition"]["publisher"] == "Austrian Centre for Digital Humanities"
+    _published(tmp_path / "mixed", "a.xml", "ACDH")
+    _published(tmp_path / "mixed", "b.xml", "Berlin-Brandenburgische Akademie")
+    mixed = load_collection(tei_files(tmp_path / "mixed"), name=tmp_path / "mixed")
+    assert "publisher" not in citation_records(mixed.tree)["edition"]
+    authority = mixed.root.findtext(".//{http://www.tei-c.org/ns/1.0}authority")
+    assert authority == "A collection of 2 TEI documents."

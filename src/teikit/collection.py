@@ -63,7 +63,9 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None,
     file_desc = _el("fileDesc", parent=header)
     title_el = _el("title", title or name.stem, _el("titleStmt", parent=file_desc))
     publication = _el("publicationStmt", parent=file_desc)
-    _el("authority", f"A collection of {len(files)} TEI documents.", publication)
+    # (its agency is named once the members are read: _name_publisher)
+    agency = _el("authority", f"A collection of {len(files)} TEI documents.", publication)
+    agency.set("type", "teikit")
     # An identifier (a deposit and the citations need one): the folder's or project's name,
     # made of plain characters.
     idno = _el("idno", re.sub(r"[^A-Za-z0-9._-]+", "-", name.resolve().name if name.is_dir() else name.stem)
@@ -92,6 +94,7 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None,
         corpus.append(root)
     if title is None:
         title_el.text = collection_title(corpus, name)
+    _name_publisher(corpus, agency)
     # Its date: the latest its members were published (so the same files give the same date).
     found = corpus.xpath("tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/@when",
                          namespaces={"tei": xmlio.TEI_NS})
@@ -107,6 +110,25 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None,
     tree = etree.ElementTree(corpus)
     tree.docinfo.URL = str(name)  # messages about the collection's own header name its folder
     return Edition(path=name, tree=tree, members={names[p]: p for p in files}, registers=tuple(registers))
+
+
+def _name_publisher(corpus: etree._Element, agency: etree._Element) -> None:
+    """The collection's publisher: its members' when every one names the same (a project's
+    letters: "Austrian Centre for Digital Humanities"). Else the agency stays the sentence
+    saying what the collection is, typed ``teikit``, which citations do not print as a
+    publisher: the reading edition's "Cite" gave "… Briefwechsel. A collection of 8 TEI
+    documents., 2023"."""
+    from teikit.cite.tei import agent_name
+
+    found = set()
+    for member in corpus.iterfind("tei:TEI", xmlio.NSMAP):
+        agents = member.xpath("tei:teiHeader/tei:fileDesc/tei:publicationStmt/*[self::tei:publisher or "
+                              "self::tei:distributor or self::tei:authority][1]", namespaces=xmlio.NSMAP)
+        found.add(agent_name(agents[0]) if agents else "")
+    if len(found) == 1 and (name := found.pop()):
+        agency.tag = f"{{{xmlio.TEI_NS}}}publisher"
+        agency.text = name
+        del agency.attrib["type"]
 
 
 def member_names(files: list[Path], name: Path) -> dict[Path, str]:

@@ -115,6 +115,31 @@ def test_edit_rebuild_reload_and_stop(served):
     assert "Traceback" not in proc.stderr.read()
 
 
+def test_every_response_carries_the_safe_headers_and_the_pages_policy(served):
+    """The Content-Security-Policy header is the pages' own <meta> policy plus what only a
+    header can say (no framing); nothing is sniffed; no referrer leaves."""
+    _edition, base, _ = served
+    from teikit.serve.handler import CONTENT_SECURITY_POLICY
+
+    paths = ("/ch01.html", "/assets/teikit.js", "/__teikit/reload.js", "/__teikit/version", "/missing.html")
+    for path in paths:
+        try:
+            with urllib.request.urlopen(base + path, timeout=10) as response:
+                headers, body = response.headers, response.read().decode("utf-8")
+        except urllib.error.HTTPError as exc:
+            headers, body = exc.headers, ""
+        assert headers["X-Content-Type-Options"] == "nosniff", path
+        assert headers["Referrer-Policy"] == "no-referrer", path
+        policy = headers["Content-Security-Policy"]
+        assert policy == CONTENT_SECURITY_POLICY + "; frame-ancestors 'none'", path
+        if path == "/ch01.html":
+            meta = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}"/>'
+            assert meta.replace("'", "&#39;") in body or meta in body
+        if path.endswith(".js"):  # with nosniff, a script served as anything else would not run
+            kind = headers["Content-Type"].split(";")[0]
+            assert kind in ("text/javascript", "application/javascript"), path
+
+
 def test_only_the_build_folder_is_served(served):
     edition, base, _ = served
     for path in ("/../edition.xml", "/%2e%2e/edition.xml", "/..%2fedition.xml"):

@@ -144,3 +144,37 @@ def test_a_key_naming_an_entry_links_to_its_page_and_counts_as_a_mention(tmp_pat
                                                                   ("Escher", "escher.html")]
     assert _page_count(folder, "beckh.html") == 1
     assert _csv_mentions(source, tmp_path / "csv") == {"beckh": 1, "escher": 1}
+
+
+FILED = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Filed</title>
+  </titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+  <standOff><listPlace><place xml:id="daubigny"><placeName>10, Rue Daubigny</placeName></place>
+  <place xml:id="zuerich"><placeName>Zürich</placeName></place>
+  <place xml:id="nfp"><placeName>„Neue Freie Presse“</placeName></place>
+  <place xml:id="aachen"><placeName>Aachen</placeName></place>
+  <place xml:id="berlin"><placeName>Berlin</placeName></place>
+  <place xml:id="unbekannt"><placeName>[?]</placeName></place>
+  <place xml:id="oesterreich"><placeName>Österreich</placeName></place></listPlace></standOff>
+  <text><body><div xml:id="d"><p><placeName ref="#daubigny">Rue Daubigny</placeName>,
+  <placeName ref="#zuerich">Zürich</placeName>, <placeName ref="#nfp">NFP</placeName>,
+  <placeName ref="#aachen">Aachen</placeName>, <placeName ref="#berlin">Berlin</placeName>,
+  <placeName ref="#unbekannt">?</placeName>, <placeName ref="#oesterreich">Wien</placeName>.</p></div></body>
+  </text></TEI>"""
+
+
+def test_a_register_is_filed_under_the_character_it_is_sorted_by(tmp_path):
+    """Schnitzler's places: a name beginning with a digit ("10, Rue Daubigny") sorted among
+    the numbers but was filed under R, so the headings ran R, A, T, A, R, … before A–Z (and
+    two regions were both named "R"). Each heading now holds the entries of one character
+    once, in order, anchored by that character (a link to the K's survives a new A)."""
+    folder, _ = build_text(FILED, tmp_path)
+    places = page(folder, "places.html")
+    sections = places.xpath("//section[@class='register-letter']")
+    filed = {s.xpath("string(h2)"): [a.text_content() for a in s.xpath(".//ul/li/a")] for s in sections}
+    assert list(filed) == ["#", "0–9", "A", "B", "N", "O", "Z"]
+    assert filed["0–9"] == ["10, Rue Daubigny"] and filed["N"] == ["„Neue Freie Presse“"]
+    assert filed["O"] == ["Österreich"] and filed["#"] == ["[?]"]
+    assert [s.xpath("string(h2/@id)") for s in sections] == [
+        "letter-other", "letter-0-9", "letter-A", "letter-B", "letter-N", "letter-O", "letter-Z"]
+    assert places.xpath("//nav[@class='az']//a/@href") == ["#" + s.xpath("string(h2/@id)") for s in sections]
+    assert [s.get("aria-labelledby") for s in sections] == [s.xpath("string(h2/@id)") for s in sections]

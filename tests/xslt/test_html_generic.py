@@ -140,6 +140,27 @@ def test_interface_labels_come_from_the_labels_parameter(tmp_path: Path):
     assert toc.xpath("//body/@data-no-results") == ["Nichts gefunden."]
 
 
+def test_the_interface_says_its_language_when_it_is_not_the_editions(tmp_path: Path):
+    """The default labels are English; labels given without a "language" are taken to be in
+    the edition's; a "language" among them is the interface's (the English mini edition with
+    German labels: its navigation is lang="de", its text stays English)."""
+    from lxml import html as lxml_html
+
+    from teikit import saxon
+    from teikit.build.html import STYLESHEET
+    from teikit.edition import Edition
+
+    tree = Edition.load(MINI).tree
+    for labels, expected in (('{}', []), ('{"contents": "Inhalt"}', []),
+                             ('{"contents": "Inhalt", "language": "de"}', ["de"])):
+        out = tmp_path / str(len(labels))
+        saxon.transform(STYLESHEET, tree, output_dir=out, params={"labels": labels})
+        chapter = lxml_html.parse(str(out / "ch01.html"))
+        assert chapter.xpath("/html/@lang") == ["en"]
+        assert chapter.xpath("//nav[@class='site-nav']/@lang") == expected, labels
+        assert chapter.xpath("//a[@class='skip-link']/@lang") == expected, labels
+
+
 def test_an_importing_stylesheet_changes_one_kind_of_page(tmp_path: Path):
     """The documented way to customise: import html.xsl, override a tk:page-content template."""
     from lxml import html as lxml_html
@@ -361,3 +382,27 @@ def test_a_kind_of_division_given_in_several_languages_names_each_language(tmp_p
     toc = page(folder, "toc.html")
     labels = [norm(a.text_content()) for a in toc.xpath("//main//a")]
     assert labels == ["Edition", "Translation (en)", "Translation (it)", "Commentary"]
+
+
+PLAY = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Krug</title></titleStmt>
+  <publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body>
+  <stage>Szene: Die Gerichtsstube.</stage>
+  <div type="scene"><head>Erster Auftritt</head><sp><speaker>Licht.</speaker><l>Ei, was zum</l></sp></div>
+  <pb n="242"/>
+  <div type="scene"><head>Zweiter Auftritt</head><sp><speaker>Adam.</speaker><l>Ja, seht.</l></sp></div>
+  </body></text></TEI>"""
+
+
+def test_a_plays_setting_before_its_scenes_does_not_make_the_play_one_page(tmp_path: Path):
+    """Kleist's Der zerbrochne Krug (GerDraCor) opens its body with a stage direction: all
+    thirteen scenes were one page of 400 KB and the contents listed only "Text". The setting
+    now stands atop the first scene's page, each scene a page of its own in the contents."""
+    folder, _ = build_text(PLAY, tmp_path)
+    toc = page(folder, "toc.html")
+    assert [norm(a.text_content()) for a in toc.xpath("//ol[@class='toc']/li/a")] == [
+        "Erster Auftritt", "Zweiter Auftritt"]
+    first, second = (page(folder, a) for a in toc.xpath("//ol[@class='toc']/li/a/@href"))
+    assert norm(first.xpath("string(//main//div[@class='tei-stage'])")) == "Szene: Die Gerichtsstube."
+    assert "Zweiter Auftritt" not in first.xpath("string(//main/article)")
+    assert "Ja, seht." in second.xpath("string(//main/article)")
+    assert broken_links(folder) == []

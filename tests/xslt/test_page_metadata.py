@@ -93,3 +93,33 @@ def test_an_empty_title_element_is_not_the_editions_title(tmp_path):
     assert page(folder, "index.html").findtext(".//title") == "A second title"
     folder, _ = build_text(tei.replace('<title type="sub">A second title</title>', ""), tmp_path / "two")
     assert page(folder, "index.html").findtext(".//title") == "Unnamed"
+
+
+def test_a_collections_document_is_cited_with_its_own_authors(tmp_path):
+    """"Cite" on a Schnitzler letter named no author (the collection has none): a member's
+    page is cited with its header's authors ("Konstantin, Michael"), in the citation data,
+    the Highwire tags and the JSON-LD."""
+    from lxml import html as lxml_html
+
+    from teikit.build import BuildSettings
+    from teikit.build import html as html_builder
+    from teikit.collection import load_collection, tei_files
+
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    for ident, author in (("L1", "Konstantin, Michael"), ("L2", "Hofmannsthal")):
+        (folder / f"{ident}.xml").write_text(
+            f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="{ident}"><teiHeader><fileDesc><titleStmt>'
+            f"<title>Brief {ident}</title><author>{author}</author></titleStmt><publicationStmt><p/>"
+            "</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><p>Worte.</p>"
+            "</body></text></TEI>", encoding="utf-8")
+    edition = load_collection(tei_files(folder), name=folder)
+    html_builder.build(edition, tmp_path / "out", BuildSettings(exports_dir=tmp_path / "out"))
+    for ident, csl, tag in (("L1", {"family": "Konstantin", "given": "Michael"}, "Konstantin, Michael"),
+                            ("L2", {"literal": "Hofmannsthal"}, "Hofmannsthal")):
+        doc = lxml_html.parse(str(tmp_path / "out" / "html" / f"{ident}.html"))
+        item = json.loads(doc.xpath("string(//script[@id='tk-citation'])"))["item"]
+        assert item["author"] == [csl]
+        assert doc.xpath("//meta[@name='citation_author']/@content") == [tag]
+        ld = json.loads(doc.xpath("string(//script[@type='application/ld+json'])"))
+        assert tag.split(",")[0] in json.dumps(ld, ensure_ascii=False)

@@ -53,14 +53,18 @@
     <xsl:sequence select="$tk:registers($kind)"/>
   </xsl:function>
 
-  <!--* How an entity is filed: surname first when the name is structured, accents folded. -->
+  <!--* How an entity is filed: surname first when the name is structured, accents folded,
+        what stands before its first letter or digit left out ("10, Rue Daubigny" under the
+        numbers, "„Neue Freie Presse“" under N), so that the order and the letter an entry
+        is filed under (tk:initial) agree. -->
   <xsl:function name="tk:sort-key" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="name" select="tk:main-name($e)"/>
     <xsl:variable name="sur" select="tk:plain(($name//tei:surname)[1])"/>
     <xsl:variable name="key" select="if ($sur) then $sur || ' ' || string-join($name//tei:forename ! tk:plain(.), ' ')
         else tk:entity-name($e)"/>
-    <xsl:sequence select="lower-case(replace(normalize-unicode($key, 'NFD'), '\p{Mn}', ''))"/>
+    <xsl:sequence select="lower-case(replace(replace(normalize-unicode($key, 'NFD'), '\p{Mn}', ''),
+        '^[^\p{L}\p{N}]+', ''))"/>
   </xsl:function>
 
   <!--* The entity a pointing element names, if any. -->

@@ -50,8 +50,14 @@
     <xsl:sequence select="$tk:language-value"/>
   </xsl:function>
   <xsl:variable name="tk:language-value" as="xs:string">
-    <xsl:sequence select="tk:bcp47(string(($tk:doc/*/@xml:lang, $tk:doc//tei:text/@xml:lang,
-        $tk:header/tei:profileDesc/tei:langUsage/tei:language/@ident, 'en')[1]))"/>
+    <!-- (a collection's own header names no language: its first member that names one, by
+         xml:lang or in its header, speaks for it; 300 letters in German were lang="en") -->
+    <!-- (an empty xml:lang on the root, "no language said", gives way to the text's:
+         al-Muqtabas' TEI xml:lang="" around text xml:lang="ar" made every page lang="",
+         which screen readers take for no language at all) -->
+    <xsl:sequence select="tk:bcp47(string(($tk:doc/*/@xml:lang[normalize-space()], $tk:doc//tei:text/@xml:lang,
+        $tk:header/tei:profileDesc/tei:langUsage/tei:language/@ident,
+        $tk:doc/tei:teiCorpus/tei:TEI/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident, 'en')[1]))"/>
   </xsl:variable>
 
   <!--* A language tag as HTML wants it: a BCP 47 tag of the IANA registry (languages.xsl).

@@ -45,13 +45,14 @@
       'page': 'p.', 'pages': 'Printed pages', 'previous': 'Previous', 'next': 'Next',
       'back-to-text': 'Back to text', 'mentions': 'Mentions', 'names': 'Names', 'works': 'Works cited', 'cited-in': 'Cited in',
       'front': 'Front matter', 'body': 'Text', 'back': 'Back matter', 'group': 'Texts',
-      'sourceDoc': 'Transcription', 'text': 'Text', 'surface': 'Surface', 'apparatus': 'Apparatus', 'omitted': 'om.', 'image': 'image',
+      'sourceDoc': 'Transcription', 'text': 'Text', 'surface': 'Surface', 'apparatus': 'Apparatus', 'omitted': 'om.', 'image': 'image', 'facsimile': 'facsimile',
       'section': 'Section', 'skip': 'Skip to the text', 'unknown-name': 'Unnamed',
       'go-to-note': 'Go to the note', 'close': 'Close', 'no-results': 'Nothing found.',
       'no-page': 'No printed page',
       'results': 'results', 'credits': 'Credits', 'source': 'Transcribes', 'site-navigation': 'Site', 'register': 'Register',
       'search-in': 'In', 'search-everywhere': 'the whole edition', 'result-pages': 'Result pages',
       'search-help': 'Several words find the passages that hold them all; &quot;words in quotes&quot; find that phrase; a word* finds words that begin so; any name of a person, place or organisation finds them.',
+      'search-no-script': 'Searching runs in your browser and needs JavaScript, which is off. Every passage can also be reached from:',
       'other-name-of': 'another name of', 'showing': 'showing',
       'settings': 'Reading settings', 'theme': 'Theme', 'theme-auto': 'As the system', 'theme-light': 'Light',
       'theme-dark': 'Dark', 'text-size': 'Text size', 'entity-links': 'Links on names',
@@ -100,7 +101,11 @@
         opens with a printer's ornament, and was one page of 3.3 MB.) -->
   <xsl:function name="tk:is-opening" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e[self::tei:head or self::tei:argument or self::tei:epigraph or self::tei:byline])"/>
+    <!-- (a play's setting before its scenes, stage or set: Kleist's "Szene: Die Gerichtsstube."
+         kept all thirteen scenes of Der zerbrochne Krug on one page of 400 KB, none of them
+         in the contents) -->
+    <xsl:sequence select="exists($e[self::tei:head or self::tei:argument or self::tei:epigraph or self::tei:byline
+        or self::tei:stage or self::tei:set])"/>
   </xsl:function>
   <xsl:function name="tk:is-closing" as="xs:boolean">
     <xsl:param name="e" as="element()"/>

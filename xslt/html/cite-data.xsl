@@ -27,12 +27,25 @@
     <xsl:param name="unit" as="element()"/>
     <xsl:variable name="record" select="$unit/@xml:id ! tk:citation(string(.))[map:size(.) gt 0]"/>
     <xsl:variable name="range" select="tk:page-range($unit)"/>
+    <!-- a collection's document is by its own authors (a letter by its writer: "Cite" on a
+         Schnitzler letter named no one), not by the collection's -->
+    <xsl:variable name="authors" select="$unit/ancestor-or-self::tei:TEI[1][parent::tei:teiCorpus]
+        /tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author[normalize-space()]"/>
     <xsl:sequence select="if (exists($record)) then $record else map:merge((
         map{'id': string(($tk:edition-item?id, 'edition')[1]) || '-' || replace(tk:unit-file($unit), '\.html$', ''),
             'type': 'chapter', 'title': tk:label($unit), 'container-title': string($tk:edition-item?title)},
         if ($range) then map{'page': $range} else (),
+        if (exists($authors)) then map{'author': array{$authors ! tk:csl-name(tk:person-name(.))}} else (),
         map:remove($tk:edition-item, ('id', 'type', 'title', 'container-title', 'page', 'number')))
       )"/>
+  </xsl:function>
+
+  <!--* A CSL name from "Family, Given" (one comma), else the name as written. -->
+  <xsl:function name="tk:csl-name" as="map(*)">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:variable name="parts" select="tokenize($name, ',\s*')"/>
+    <xsl:sequence select="if (count($parts) eq 2 and $parts[1] and $parts[2])
+        then map{'family': $parts[1], 'given': $parts[2]} else map{'literal': $name}"/>
   </xsl:function>
 
   <!--* schema.org JSON-LD for a citation item: a Book, or a Chapter that is part of one. -->

@@ -262,9 +262,11 @@
       <a href="#by-correspondent"><xsl:value-of select="tk:s('by-correspondent')"/></a> ·
       <a href="#by-place"><xsl:value-of select="tk:s('by-place')"/></a>
     </p>
+    <!-- (the table's scrolling box, focusable for the keyboard, is a named group: a second
+         region of the section's name made two landmarks "By date" for a screen reader) -->
     <section id="by-date" aria-labelledby="by-date-heading">
       <h2 id="by-date-heading"><xsl:value-of select="tk:s('by-date')"/></h2>
-      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="by-date-heading">
+      <div class="table-wrap" tabindex="0" role="group" aria-labelledby="by-date-heading">
       <table class="letters">
         <thead><tr>
           <th scope="col"><xsl:value-of select="tk:s('date')"/></th>
@@ -342,7 +344,7 @@
     <xsl:if test="exists($several) and tk:letter-file($several[1]) = tk:unit-file($unit)">
       <section class="letters-described" aria-labelledby="letters-described-heading">
         <h2 id="letters-described-heading"><xsl:value-of select="tk:s('letters-described')"/> (<xsl:value-of select="count($several)"/>)</h2>
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="letters-described-heading">
+        <div class="table-wrap" tabindex="0" role="group" aria-labelledby="letters-described-heading">
           <table class="letters">
             <thead><tr>
               <th scope="col"><xsl:value-of select="tk:s('date')"/></th>

@@ -61,6 +61,11 @@
       <xsl:if test="tk:direction(tk:language()) = 'rtl'"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
       <head>
         <meta charset="utf-8"/>
+        <!-- what the page may load and run: only the site's own files (no inline script or
+             style attribute; the JSON data blocks are not run), wherever it is read from:
+             a web server, teikit serve (which sends the same as a header, with what a meta
+             element cannot say) or a folder opened from disk -->
+        <meta http-equiv="Content-Security-Policy" content="{$tk:content-security-policy}"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="string-join(distinct-values(($title, tk:title())), ' — ')"/></title>
         <link rel="stylesheet" href="assets/teikit.css"/>
@@ -91,7 +96,7 @@
             data-hits="{tk:s('hits')}" data-clear-hits="{tk:s('clear-hits')}" data-mentioned="{tk:s('mentioned')}"
             data-times="{tk:s('times')}" data-open-page="{tk:s('open-page')}" data-cite="{tk:s('cite')}"
             data-cite-passage="{tk:s('cite-passage')}" data-copy="{tk:s('copy')}" data-copied="{tk:s('copied')}">
-        <a class="skip-link" href="#main"><xsl:value-of select="tk:s('skip')"/></a>
+        <a class="skip-link" href="#main"><xsl:sequence select="$tk:interface-lang"/><xsl:value-of select="tk:s('skip')"/></a>
         <xsl:value-of select="$tk:site-header-text" disable-output-escaping="yes"/>
         <main id="main">
           <xsl:apply-templates select="$kind" mode="tk:page-content">
@@ -101,10 +106,10 @@
         <xsl:if test="exists($prev) or exists($next)">
           <nav class="prevnext" aria-label="{tk:s('previous')} / {tk:s('next')}">
             <xsl:if test="exists($prev)">
-              <a class="prev" rel="prev" href="{$prev[1]}"><span class="dir"><xsl:value-of select="tk:s('previous')"/>: </span><xsl:value-of select="$prev[2]"/></a>
+              <a class="prev" rel="prev" href="{$prev[1]}"><span class="dir"><xsl:sequence select="$tk:interface-lang"/><xsl:value-of select="tk:s('previous')"/>: </span><xsl:value-of select="$prev[2]"/></a>
             </xsl:if>
             <xsl:if test="exists($next)">
-              <a class="next" rel="next" href="{$next[1]}"><span class="dir"><xsl:value-of select="tk:s('next')"/>: </span><xsl:value-of select="$next[2]"/></a>
+              <a class="next" rel="next" href="{$next[1]}"><span class="dir"><xsl:sequence select="$tk:interface-lang"/><xsl:value-of select="tk:s('next')"/>: </span><xsl:value-of select="$next[2]"/></a>
             </xsl:if>
           </nav>
         </xsl:if>
@@ -120,6 +125,29 @@
       </body>
     </html>
   </xsl:template>
+
+  <!--* The language of the interface's words (Contents, Search, Previous): the labels
+        parameter's "language" when it gives one; else English when it overrides nothing (the
+        default labels are English); else the edition's (labels were given in its language).
+        The site's navigation, forms and buttons say so when it is not the edition's, so a
+        screen reader reading a German letter in German reads "Contents" in English. -->
+  <xsl:variable name="tk:interface-language" as="xs:string"
+      select="let $given := parse-json($labels) return
+              if ($given?language instance of xs:string) then tk:bcp47($given?language)
+              else if (map:size($given) = 0) then 'en' else tk:language()"/>
+  <xsl:variable name="tk:interface-lang" as="attribute()?">
+    <xsl:if test="tokenize($tk:interface-language, '-')[1] != tokenize(tk:language(), '-')[1]">
+      <xsl:attribute name="lang" select="$tk:interface-language"/>
+    </xsl:if>
+  </xsl:variable>
+
+  <!--* The pages' Content-Security-Policy: scripts, styles, images and fonts from the site
+        itself, data read by script from it (teikit serve's reload hook), forms sent to it;
+        nothing else (no plugin, frame, <base>). teikit.serve.handler sends it as a header
+        too (a test compares the two). -->
+  <xsl:variable name="tk:content-security-policy" as="xs:string"
+      select="&quot;default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; &quot;
+              || &quot;connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'&quot;"/>
 
   <!-- What is the same on every page is built once, and the largest parts of it (the site's
        header, the edition's metadata and footer: about half the bytes of the memoir's 490
@@ -139,6 +167,7 @@
         <header class="site-header">
           <p class="site-title"><a href="index.html"><xsl:value-of select="tk:title()"/></a></p>
           <nav class="site-nav" aria-label="{tk:s('site-navigation')}">
+            <xsl:sequence select="$tk:interface-lang"/>
             <ul>
               <li><a href="toc.html"><xsl:value-of select="tk:s('contents')"/></a></li>
               <xsl:for-each select="$tk:register-kinds[exists(tk:register(.))]">
@@ -154,10 +183,12 @@
             </ul>
           </nav>
           <form class="goto-page" action="pages.html" method="get">
+            <xsl:sequence select="$tk:interface-lang"/>
             <label for="goto-page-input"><xsl:value-of select="tk:s('go-page')"/></label>
             <input id="goto-page-input" name="page" type="text" size="5" inputmode="text" autocomplete="off"
                    placeholder="{tk:s('page')}"/>
-            <button type="submit">→</button>
+            <!-- named for a screen reader, which would read the arrow as "right arrow" -->
+            <button type="submit" aria-label="{tk:s('go-page')}">→</button>
             <output class="goto-status" aria-live="polite"></output>
           </form>
           <xsl:sequence select="$tk:settings-panel"/>
@@ -166,10 +197,12 @@
   <!-- The reader's settings (assets/reader.js shows the button; without JavaScript they
        would do nothing, so they stay hidden). -->
   <xsl:variable name="tk:settings-panel" as="element()+">
-    <button type="button" id="tk-cite-button" class="cite-button" hidden="hidden"><xsl:value-of select="tk:s('cite')"/></button>
+    <button type="button" id="tk-cite-button" class="cite-button" hidden="hidden"><xsl:sequence
+        select="$tk:interface-lang"/><xsl:value-of select="tk:s('cite')"/></button>
     <button type="button" id="tk-settings-button" class="settings-button" aria-expanded="false"
-            aria-controls="tk-settings" hidden="hidden"><xsl:value-of select="tk:s('settings')"/></button>
+            aria-controls="tk-settings" hidden="hidden"><xsl:sequence select="$tk:interface-lang"/><xsl:value-of select="tk:s('settings')"/></button>
     <div id="tk-settings" class="settings-panel" hidden="hidden">
+      <xsl:sequence select="$tk:interface-lang"/>
       <fieldset>
         <legend><xsl:value-of select="tk:s('theme')"/></legend>
         <xsl:for-each select="'auto', 'light', 'dark'">

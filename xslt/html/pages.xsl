@@ -138,7 +138,7 @@
     <article class="unit unit-{($unit/@type, local-name($unit))[1]}" id="{tk:unit-anchor($unit)}">
       <!-- a unit in another language than the edition's (a letter's translation) says so -->
       <!-- (a tag that is none, "english", gives lang="": unknown, rather than the edition's) -->
-      <xsl:variable name="lang" select="($unit/ancestor-or-self::*/@xml:lang)[last()] ! tk:bcp47(string(.))"/>
+      <xsl:variable name="lang" select="tk:unit-language($unit)"/>
       <xsl:if test="exists($lang) and $lang != tk:language()">
         <xsl:attribute name="lang" select="$lang"/>
         <xsl:if test="tk:direction($lang) != tk:direction(tk:language())">
@@ -178,6 +178,19 @@
       <xsl:call-template name="tk:letter-nav"><xsl:with-param name="unit" select="$unit"/></xsl:call-template>
     </article>
   </xsl:template>
+
+  <!--* The language of a unit as BCP 47: the nearest xml:lang within its document, else (in a
+        collection) the first language its document's header names (langUsage), else the
+        nearest xml:lang around the document; () when none is said. A letter whose header says
+        German is read aloud in German, not in the voice of the collection's first letter. -->
+  <xsl:function name="tk:unit-language" as="xs:string?">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:variable name="member" select="$unit/ancestor-or-self::tei:TEI[1][parent::tei:teiCorpus]"/>
+    <xsl:variable name="inside" select="($unit/ancestor-or-self::*[empty($member) or not(. &lt;&lt; $member)]/@xml:lang)[last()]"/>
+    <xsl:sequence select="($inside,
+        $member/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[1]/@ident,
+        ($unit/ancestor-or-self::*/@xml:lang)[last()])[1] ! tk:bcp47(string(.))"/>
+  </xsl:function>
 
   <!--* On the first page of a collection's document that is no letter (a poem, a sermon, a
         play), under its title: its authors (titleStmt/author), as the TEI Stylesheets show
@@ -260,11 +273,25 @@
 
   <!-- ============ registers and entity pages ============ -->
 
-  <!--* The first letter an entity is filed under (A-Z, else "#"). -->
+  <!--* The heading an entity is filed under: the first character of its sort key, a letter
+        in upper case, "0–9" for a digit, "#" for a name of neither. It is the key's first
+        character, so the entries of one heading stand together in the register's order:
+        taking the first letter anywhere in the name filed "10, Rue Daubigny" under R among
+        the names beginning with a digit, and a register of 300 places had headings R, A, T,
+        A, R, … before its A–Z. -->
   <xsl:function name="tk:initial" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="c" select="upper-case(substring(replace(tk:sort-key($e), '\P{L}', ''), 1, 1))"/>
-    <xsl:sequence select="if (matches($c, '^[A-Z]$')) then $c else if ($c) then $c else '#'"/>
+    <xsl:variable name="c" select="substring(tk:sort-key($e), 1, 1)"/>
+    <xsl:sequence select="if (matches($c, '^\p{N}$')) then '0–9' else if (matches($c, '^\p{L}$')) then upper-case($c)
+        else '#'"/>
+  </xsl:function>
+
+  <!--* The anchor of a register's heading: named by the heading, not by its position, so a
+        link to the places under K still leads there when a place under A is added. -->
+  <xsl:function name="tk:initial-anchor" as="xs:string">
+    <xsl:param name="initial" as="xs:string"/>
+    <xsl:sequence select="'letter-' || (if ($initial = '0–9') then '0-9' else if ($initial = '#') then 'other'
+        else $initial)"/>
   </xsl:function>
 
   <xsl:template name="tk:registers">
@@ -292,16 +319,16 @@
     <xsl:variable name="entities" select="tk:register($kind)"/>
     <h1><xsl:value-of select="tk:s($kind)"/></h1>
     <xsl:variable name="groups" as="element()*">
-      <xsl:for-each-group select="$entities" group-adjacent="tk:initial(.)">
+      <xsl:for-each-group select="$entities" group-by="tk:initial(.)">
         <group letter="{current-grouping-key()}"/>
       </xsl:for-each-group>
     </xsl:variable>
     <nav class="az" aria-label="A–Z">
-      <ul><xsl:for-each select="$groups"><li><a href="#letter-{position()}"><xsl:value-of select="@letter"/></a></li></xsl:for-each></ul>
+      <ul><xsl:for-each select="$groups"><li><a href="#{tk:initial-anchor(@letter)}"><xsl:value-of select="@letter"/></a></li></xsl:for-each></ul>
     </nav>
-    <xsl:for-each-group select="$entities" group-adjacent="tk:initial(.)">
-      <section class="register-letter" aria-labelledby="letter-{position()}">
-        <h2 id="letter-{position()}"><xsl:value-of select="current-grouping-key()"/></h2>
+    <xsl:for-each-group select="$entities" group-by="tk:initial(.)">
+      <section class="register-letter" aria-labelledby="{tk:initial-anchor(current-grouping-key())}">
+        <h2 id="{tk:initial-anchor(current-grouping-key())}"><xsl:value-of select="current-grouping-key()"/></h2>
         <ul class="register">
           <xsl:for-each select="current-group()">
             <xsl:choose>

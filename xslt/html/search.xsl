@@ -43,6 +43,21 @@
       <button type="submit"><xsl:value-of select="tk:s('search')"/></button>
     </form>
     <p id="search-help" class="search-help"><xsl:value-of select="tk:s('search-help')"/></p>
+    <!-- without JavaScript the form finds nothing (the index is searched by assets/search.js):
+         the reader is told so, and given the ways in that need none -->
+    <noscript>
+      <div class="search-no-script">
+        <p><xsl:value-of select="tk:s('search-no-script')"/></p>
+        <ul>
+          <li><a href="toc.html"><xsl:value-of select="tk:s('contents')"/></a></li>
+          <xsl:for-each select="$tk:register-kinds[exists(tk:register(.))]">
+            <li><a href="{.}.html"><xsl:value-of select="tk:s(.)"/></a></li>
+          </xsl:for-each>
+          <xsl:if test="exists($tk:letters)"><li><a href="letters.html"><xsl:value-of select="tk:s('letters')"/></a></li></xsl:if>
+          <xsl:if test="exists($tk:page-breaks)"><li><a href="pages.html"><xsl:value-of select="tk:s('pages')"/></a></li></xsl:if>
+        </ul>
+      </div>
+    </noscript>
     <div id="search-entities" class="search-entities"></div>
     <p id="search-status" aria-live="polite"></p>
     <ol id="search-results" class="search-results"></ol>

@@ -586,11 +586,12 @@
         else if ($rend = ('sub', 'subscript')) then 'sub'
         else if ($rend = ('underline', 'u')) then 'u'
         else 'span'}">
-      <xsl:attribute name="class" select="string-join(('hi', $rend[. != '']), ' ')"/>
-      <!-- rend="color(red)" (the TEI Stylesheets' form): a colour named by letters alone -->
-      <xsl:for-each select="($rend[matches(., '^colou?r\([a-z]+\)$')])[1]">
-        <xsl:attribute name="style" select="'color: ' || replace(., '^colou?r\(([a-z]+)\)$', '$1')"/>
-      </xsl:for-each>
+      <!-- rend="color(red)" (the TEI Stylesheets' form): a colour named by letters alone, as a
+           class the stylesheet colours (one rule for each CSS colour name): a style attribute
+           is refused by the pages' Content-Security-Policy -->
+      <xsl:variable name="colour" select="($rend[matches(., '^colou?r\([a-z]+\)$')])[1]
+          ! ('tk-color-' || replace(., '^colou?r\(([a-z]+)\)$', '$1'))"/>
+      <xsl:attribute name="class" select="string-join(('hi', $rend[. != ''], $colour), ' ')"/>
       <xsl:call-template name="tk:id"/>
       <xsl:apply-templates/>
     </xsl:element>
@@ -1145,6 +1146,16 @@
         <a class="pb-link" href="#{$id}"
            title="{if (@type = 'inferred') then 'page break inferred by the editors' else 'printed page'}">
           <xsl:value-of select="tk:s('page') || ' ' || @n"/>
+        </a>
+      </xsl:if>
+      <!-- the page's image, when @facs points at a surface (or zone, graphic) whose image the
+           builder copied beside the pages: a facsimile edition showed its scans nowhere -->
+      <xsl:variable name="scan" select="(tk:target(tokenize(@facs)[1])/descendant-or-self::tei:graphic
+          [tk:local-image(@url) and (empty($tk:copied-images) or map:contains($tk:copied-images, string(@url)))])[1]"/>
+      <xsl:if test="$scan">
+        <a class="pb-facs" href="{'images/' || $scan/@url}"
+           aria-label="{string-join((tk:s('facsimile'), @n ! (tk:s('page') || ' ' || .)), ', ')}">
+          <xsl:value-of select="tk:s('facsimile')"/>
         </a>
       </xsl:if>
     </span>

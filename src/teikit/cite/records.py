@@ -130,7 +130,9 @@ def edition_record(tree: etree._ElementTree) -> dict:
     put(item, "author", names(xp(title_stmt, "tei:author")))
     put(item, "translator", translators(title_stmt))
     put(item, "editor", editors(title_stmt))
-    put(item, "publisher", agent_name(first(pub, "tei:publisher | tei:distributor | tei:authority")))
+    # (not the sentence a collection's own header says itself with: authority type="teikit")
+    agency = "tei:publisher | tei:distributor | tei:authority[not(@type = 'teikit')]"
+    put(item, "publisher", agent_name(first(pub, agency)))
     place = text(first(pub, "tei:pubPlace"))
     put(item, "publisher-place", "" if place.startswith(("http://", "https://")) else place)
     # The edition's own date: of publication, else of the edition statement.

@@ -47,8 +47,9 @@ def datacite_record(tree: etree._ElementTree) -> dict:
     if not date:
         raise MetadataError("the edition has no date: DataCite needs a publication year",
                             file=tree.docinfo.URL, hint="add <date when=\"YYYY-MM-DD\"/> to publicationStmt")
-    creators = [_person(n) for n in edition.get("author", [])] or [{"name": edition.get("publisher", ""),
-                                                                   "nameType": "Organizational"}]
+    # (a collection whose members name different publishers has none: "unknown", as below)
+    creators = [_person(n) for n in edition.get("author", [])] or [
+        {"name": edition.get("publisher") or "unknown", "nameType": "Organizational"}]
     # DataCite 4.5 has no translator role: "Other", with the role said in the description.
     contributors = ([_contributor(n, "Other") for n in edition.get("translator", [])]
                     + [_contributor(n, "Editor") for n in edition.get("editor", [])])

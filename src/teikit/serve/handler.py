@@ -58,6 +58,21 @@ RELOAD_JS = """\
 """.replace("__VERSION__", VERSION_PATH)
 
 
+# The pages' own Content-Security-Policy (their <meta>, xslt/html/page.xsl's
+# tk:content-security-policy; a test compares the two), with what only a header can say: no
+# other site may show the preview in a frame.
+CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                           "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+                           "object-src 'none'")
+SAFE_HEADERS = (
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY + "; frame-ancestors 'none'"),
+    # a data file is never read as a script or a page because of what it holds
+    ("X-Content-Type-Options", "nosniff"),
+    # a link out (a licence, a map) does not tell the other site which page it was on
+    ("Referrer-Policy", "no-referrer"),
+)
+
+
 class PreviewHandler(SimpleHTTPRequestHandler):
     """Static files of the build folder, with the reload script in every HTML page."""
 
@@ -72,6 +87,8 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")
+        for name, value in SAFE_HEADERS:
+            self.send_header(name, value)
         super().end_headers()
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)

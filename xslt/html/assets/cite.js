@@ -259,6 +259,12 @@
         : document.getElementById("tk-cite-" + f).textContent;
       copy(text, d.querySelector(".cite-status"));
     });
+    // the dialog's own words in the interface's language (the passage keeps the page's)
+    if (tk.interfaceLang()) {
+      d.querySelectorAll("h2, .cite-actions, summary, .cite-format button, .cite-close").forEach(function (n) {
+        n.lang = tk.interfaceLang();
+      });
+    }
     document.body.appendChild(d);
     return d;
   }

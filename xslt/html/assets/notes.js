@@ -50,6 +50,7 @@
     el.appendChild(content);
     var actions = document.createElement("p");
     actions.className = "popover-actions";
+    if (tk.interfaceLang()) { actions.lang = tk.interfaceLang(); }
     var go = document.createElement("a");
     go.href = "#" + note.id;
     go.textContent = tk.text("goToNote", "Go to the note");

@@ -208,8 +208,16 @@
     }
   }
 
+  /* The language of the interface's words when it is not the page's (the stylesheet marks
+     the site's navigation with it): what the scripts add (a note's "Close", the Cite
+     dialog's buttons) says it too, so a screen reader reads them in their own language. */
+  function interfaceLang() {
+    var nav = document.querySelector("nav.site-nav[lang]");
+    return nav ? nav.getAttribute("lang") : "";
+  }
+
   window.teikit = {
-    text: text, getSetting: getSetting, setSetting: setSetting,
+    text: text, getSetting: getSetting, setSetting: setSetting, interfaceLang: interfaceLang,
     fold: fold, words: words, readText: readText,
     parseQuery: parseQuery, wordMatches: wordMatches, hitRanges: hitRanges
   };
