@@ -226,6 +226,8 @@ def _profile_desc(h: etree._Element, cfg: dict, subjects: list[str]) -> None:
     lu = _el("langUsage", parent=prof)
     for ident, label in (cfg.get("languages") or {"en": "English"}).items():
         _el("language", label, lu, ident=ident)
+    if not subjects:  # TEI's keywords must hold a term: a source with no subject headings has none
+        return
     kw = _el("keywords", parent=_el("textClass", parent=prof), scheme="#lcsh")
     for subject in subjects:
         _el("term", subject, kw)

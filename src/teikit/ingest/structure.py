@@ -12,6 +12,7 @@ name which division, how chapters are listed and labelled, what the back matter 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -25,7 +26,7 @@ from teikit.ingest.book import Book, number
 from teikit.ingest.context import IngestContext
 from teikit.ingest.flow import Flow, Hyphenation, pb_element
 from teikit.ingest.source import Block, blocks, find_regions, region_name
-from teikit.ingest.typography import RESP, Repairs, convert
+from teikit.ingest.typography import RESP, Repairs, append_content, convert
 
 __all__ = ["run"]
 
@@ -58,10 +59,17 @@ class Builder:
         self.hyphenation = Hyphenation(ctx.source.lines, self.book.keep_hyphen, self.book.join_hyphen)
         self.applied: set[int] = set()
         self.year_ranges = 0
+        # notes printed in the text ([notes] start): the open note, the division it annotates,
+        # whether its closing mark was read, and the notes sections gathered per division
+        self.note: etree._Element | None = None
+        self.note_home: etree._Element | None = None
+        self.note_closed = False
+        self.note_sections: dict[str, etree._Element] = {}
 
     def flow(self, *, markers: bool = True) -> Flow:
         return Flow(self.corrections, self.hyphenation, markers=markers, on_repairs=self._count,
-                    years=self.book.years)
+                    years=self.book.years, style=self.book.style, wrapped=self.book.wrapped,
+                    indent=self.book.indent)
 
     def _count(self, repairs: Repairs) -> None:
         self.applied.update(c.row for c in repairs.applied)
@@ -69,7 +77,7 @@ class Builder:
 
     def convert(self, block: Block, tag: str) -> etree._Element:
         el, repairs = convert(block.text, self.corrections.get(block.index + 1, []), tag=tag,
-                              years=self.book.years)
+                              years=self.book.years, style=self.book.style)
         self._count(repairs)
         return el
 
@@ -102,11 +110,14 @@ class Builder:
                 pages.append([block])
             elif pages:
                 pages[-1].append(block)
+            elif not self.book.paged:  # no printed pages: the title pages are one run of lines
+                pages.append([Block(block.index, "", None), block])
             else:
                 raise SourceFormatError("text before the first page marker", file=self.ctx.source.path,
                                         line=block.index + 1)
         for page in pages:
-            div.append(pb_element(page[0].page or ""))
+            if page[0].page is not None:
+                div.append(pb_element(page[0].page))
             texts = page[1:]
             if len(texts) == 1 and len(texts[0].text) >= CAPTION_MIN:
                 figure = etree.SubElement(div, T("figure"), type="frontispiece")
@@ -115,7 +126,15 @@ class Builder:
             self._line_groups(div, texts)
 
     def _line_groups(self, div: etree._Element, texts: list[Block]) -> None:
-        """Lines not separated by a blank line are one ``p`` with ``lb`` between them."""
+        """Lines not separated by a blank line are one ``p`` with ``lb`` between them (a
+        hard-wrapped source: one paragraph whose lines run on, as in the text)."""
+        if self.book.wrapped:
+            flow = self.flow(markers=False)
+            flow.start(div)
+            for block in texts:
+                flow.text(block)
+            flow.close()
+            return
         p: etree._Element | None = None
         prev = -2
         for block in texts:
@@ -137,23 +156,54 @@ class Builder:
         div.append(self.convert(head, "head"))
         lst = etree.SubElement(div, T("list"))
         listed = []
+        prev = -2
         for block in items:
             division = _division(block.text, self.book)
+            if division is None and self.book.wrapped and block.index == prev + 1 and len(lst):
+                # a hard-wrapped entry runs on ("III. VARIOUS INSTRUMENTS: FLUTE, ORGAN, GUITAR"
+                # / "(AND SOME HUMMERS) 36"): the line joins the entry above
+                item = lst[-1]
+                joined = Block(block.index, f"{item.get('_text', '')} {block.text}")
+                prev = block.index
+                again = _division(joined.text, self.book)
+                target = item[0].get("target")
+                if again is not None and target is None:
+                    listed.append(again)
+                    target = f"#{again.id}"
+                item.set("_text", joined.text)
+                etree.SubElement(item[0], T("lb"))
+                append_content(item[0], self.convert(block, "ref"))
+                if target:
+                    item[0].set("target", target)
+                continue
+            prev = block.index
             if division is None:
-                self.ctx.report(Severity.WARNING, "ingest.contents-unknown",
-                                f"contents entry {block.text!r} names no known division", block.index)
-                etree.SubElement(lst, T("item")).append(self.convert(block, "ref"))
+                item = etree.SubElement(lst, T("item"), _text=block.text, _line=str(block.index))
+                item.append(self.convert(block, "ref"))
                 continue
             listed.append(division)
             ref = self.convert(block, "ref")
             ref.set("target", f"#{division.id}")
-            etree.SubElement(lst, T("item")).append(ref)
+            etree.SubElement(lst, T("item"), _text=block.text).append(ref)
+        for item in lst:
+            if "_line" in item.attrib:  # an entry that, run on or not, names no division
+                if item[0].get("target") is None:
+                    self.ctx.report(Severity.WARNING, "ingest.contents-unknown",
+                                    f"contents entry {item.get('_text')!r} names no known division",
+                                    int(item.get("_line", "0")))
+                del item.attrib["_line"]
+            del item.attrib["_text"]
         return listed
 
     # -- front and body divisions ------------------------------------------------------
     def text_divisions(self, parts: dict[str, etree._Element], region: list[Block],
                        expected: list[Division]) -> None:
         queue = [d for d in expected if d.part is not None]
+        # divisions the contents list omits ([[division]] listed = false): a front one is
+        # looked for before the listed ones, a body one after them, in book.toml's order
+        unlisted = [Division(d.type, d.id, d.headings[0], None, d.part, d.headings)
+                    for d in self.book.divisions if not d.listed]
+        queue = [d for d in unlisted if d.part == "front"] + queue + [d for d in unlisted if d.part == "body"]
         flow = self.flow()
         i = 0
         while i < len(region):
@@ -166,7 +216,10 @@ class Builder:
             if step:
                 i = self._open(parts, region, i, step, queue.pop(0), flow)
                 continue
-            group = caption_group(region, i)
+            if self.book.note_start is not None and self._printed_note(flow, block):
+                i += 1
+                continue
+            group = caption_group(region, i) if self.book.paged else 0
             if group:
                 flow.figure(region[i:i + group])
                 i += group
@@ -177,6 +230,8 @@ class Builder:
                                         file=self.ctx.source.path, line=block.index + 1)
             flow.text(block)
             i += 1
+        if self.note is not None:
+            self._end_note(flow)
         flow.close()
         if queue:
             raise SourceFormatError(
@@ -185,8 +240,62 @@ class Builder:
                 hint="its heading must be a line of its own (chapters: the label line, as [chapters] "
                      "label in book.toml says, then the title)")
 
+    def _printed_note(self, flow: Flow, block: Block) -> bool:
+        """Read ``block`` as (part of) a note printed in the text, if it is one; True if so.
+
+        A note opens at a line matching ``[notes] start``; it runs on to the next blank line
+        or, with ``[notes] close``, to the line ending with that mark (which is dropped, as the
+        opening words are: they are the notation of a note). The note goes to the notes
+        section of the division it is printed in (the notes division gathers them)."""
+        book = self.book
+        assert book.note_start is not None
+        m = book.note_start.fullmatch(block.text)
+        if self.note is not None and not m:
+            open_ = not self.note_closed if book.note_close else block.index == flow.last + 1
+            if open_:
+                self._note_text(flow, block, block.text)
+                return True
+            self._end_note(flow)
+            return False
+        if not m or flow.container is None:
+            return False
+        if self.note is not None:
+            self._end_note(flow)
+        home = flow.container
+        flow.close()
+        self.note_home = home
+        sid = home.get(xmlio.XML_ID, "")
+        section = self.note_sections.get(sid)
+        if section is None:
+            section = self.note_sections[sid] = etree.Element(T("div"), type="notes-section",
+                                                              corresp=f"#{sid}")
+            section.set(xmlio.XML_ID, f"notes-{sid}")
+        n = m.group("n")
+        note = etree.SubElement(section, T("note"), n=n, type="endnote", place="end")
+        note.set(xmlio.XML_ID, f"{sid}-n{int(n):02d}" if n.isdigit() else f"{sid}-n{n}")
+        self.note, self.note_closed = note, False
+        flow.start(note)
+        self._note_text(flow, block, m.group("text"))
+        return True
+
+    def _note_text(self, flow: Flow, block: Block, text: str) -> None:
+        close = self.book.note_close
+        if close and text.rstrip().endswith(close):
+            text = text.rstrip()[: -len(close)].rstrip()
+            self.note_closed = True
+        if text:
+            flow.text(Block(block.index, text, None, block.indent))
+
+    def _end_note(self, flow: Flow) -> None:
+        assert self.note_home is not None
+        flow.close()
+        flow.container = self.note_home
+        self.note = self.note_home = None
+
     def _open(self, parts: dict[str, etree._Element], region: list[Block], i: int, step: int,
               division: Division, flow: Flow) -> int:
+        if self.note is not None:
+            self._end_note(flow)
         parent = parts[division.part or "body"]
         div = self.div(parent, division.type, division.id, division.n)
         flow.start(div)
@@ -227,6 +336,35 @@ class Builder:
                 for cell in raw.split("\t"):
                     row.append(self.convert(Block(block.index, cell.strip()), "cell"))
 
+    def text_region(self, div: etree._Element, region: list[Block]) -> None:
+        """A back-matter region read as prose: its first line the heading, the rest paragraphs."""
+        flow = self.flow(markers=False)
+        flow.start(div)
+        for block in region:
+            if block.page is not None:
+                flow.page(block)
+            elif div.find(T("head")) is None:
+                flow.flush_pages()
+                div.append(self.convert(block, "head"))
+            else:
+                flow.text(block)
+        flow.close()
+
+    def outside(self) -> None:
+        """Say what of the file is not the book (a distributor's header or licence)."""
+        spans = [("before the book's start ([source] start)", 0, self.ctx.regions["front"][0])] \
+            if self.book.start is not None else []
+        if "outside" in self.ctx.regions:
+            spans.append(("after the book's end ([source] end)", *self.ctx.regions["outside"]))
+        for where, first, last in spans:
+            words = sum(len(line.split()) for line in self.ctx.source.lines[first:last])
+            read = " (only the metadata block's 'key : value' lines are read, into the header)" \
+                if first == 0 else ""
+            self.ctx.report(Severity.INFO, "ingest.outside-book",
+                            f"lines {first + 1}-{last}, {where}: {words} words not encoded{read}", first,
+                            hint="the distributor's header and licence are not the book; move [source] "
+                                 "start or end in book.toml if text of the book is there")
+
     def build(self) -> None:
         source, book = self.ctx.source, self.book
         regions = self.ctx.regions = find_regions(source, book)
@@ -234,10 +372,17 @@ class Builder:
         front = blocks(source, *regions["front"], book)
         contents_at = next(k for k, b in enumerate(front) if b.text == book.contents_heading)
         contents_end = next((k for k in range(contents_at, len(front)) if front[k].page is not None),
-                            len(front))
+                            len(front)) if book.paged else len(front)
         self.titlepage(parts["front"], front[:contents_at])
         expected = self.contents(parts["front"], front[contents_at:contents_end])
         self.text_divisions(parts, front[contents_end:] + blocks(source, *regions["body"], book), expected)
+        if self.note_sections:
+            gathered = self.div(parts["back"], "notes", "notes")
+            etree.SubElement(gathered, T("head")).text = "Notes"
+            head = gathered[0]
+            head.set("type", "supplied")
+            for section in self.note_sections.values():
+                gathered.append(section)
         for spec in book.back:
             div = self.div(parts["back"], spec.type, spec.id)
             region = blocks(source, *regions[region_name(spec.kind, spec.id)], book)
@@ -245,11 +390,14 @@ class Builder:
                 self.table(div, region)
             elif spec.kind == "notes":
                 notes.build(self.ctx, div, region, self.flow(markers=False))
+            elif spec.kind == "text":
+                self.text_region(div, region)
             # bibliography and index: their passes fill the empty division
             if spec.kind == "index":  # the index pass applies (and reports) its own rows
                 first, last = regions[region_name(spec.kind, spec.id)][:2]
                 self.applied.update(c.row for line, rows in self.corrections.items()
                                     if first < line <= last for c in rows)
+        self.outside()
         self._report_unused()
         self._report_hyphens()
 
@@ -295,6 +443,12 @@ def caption_group(region: list[Block], i: int) -> int:
 
 def _division(text: str, book: Book) -> Division | None:
     """The division an entry of the contents list names (chapters, divisions, back matter)."""
+    if book.contents_page is not None:
+        page = re.compile(f"(?:{book.contents_page.pattern})$").search(text)
+        if page:
+            text = text[:page.start()]
+        # the entry set out in columns: its words compared, not its spacing
+        text = " ".join(text.split())
     m = book.chapters.contents.fullmatch(text)
     n = number(m.group("n")) if m else None
     if m and n is not None:
@@ -316,8 +470,9 @@ def _opens(region: list[Block], i: int, division: Division, book: Book) -> int:
         return 1 if any(_same(text, h) for h in (division.heading, *division.headings)) else 0
     nxt = region[i + 1].text if i + 1 < len(region) else ""
     label = book.chapters.label_of(division.n) if book.chapters.label else None
-    if label is not None and text == label and _same(nxt, division.heading):
-        return 2
+    by_label = book.chapters.opens == "label"  # the next line is the heading, whatever it reads
+    if label is not None and text == label and (by_label or _same(nxt, division.heading)):
+        return 2 if nxt else 0
     return 1 if _same(text, division.heading) else 0
 
 
