@@ -91,7 +91,7 @@ def test_what_lies_outside_the_book_is_reported(book: tuple) -> None:
     outside = [d for d in ctx.diagnostics if d.code == "ingest.outside-book"]
     if name == "tidewater":
         assert [(d.line, d.message.split(":")[1].strip()) for d in outside] == [
-            (1, "42 words not encoded (only the metadata block's 'key"), (107, "29 words not encoded")]
+            (1, "42 words not encoded (only the metadata block's 'key"), (108, "29 words not encoded")]
     else:
         assert outside == []  # no [source] start or end: the file is the book
 
@@ -120,6 +120,11 @@ def test_tidewater_structure() -> None:
     assert xp(root, "string(//tei:note[@xml:id='ch01-n01'])").split() == \
         ["The", "parish", "register", "of", "1790", "names", "him", "as", "a", "boatman."]
     assert xp(root, "//tei:div[@xml:id='tunes']/@type") == ["appendix"]
+    # "[12]" reads as a marker but meets no note (a cross-reference): put back as printed
+    assert "The tune [12] of the list is one." in xp(root, "string(//tei:div[@xml:id='ch02']/tei:p)")
+    assert [d.message for d in ctx.diagnostics if d.severity is not Severity.INFO] == [
+        "contents entry 'CHAP.                                       PAGE' names no known division",
+        "marker 12 in ch02 has no note 12; kept as printed ('[12]')"]
 
 
 def test_letterbook_structure() -> None:
@@ -131,6 +136,9 @@ def test_letterbook_structure() -> None:
     assert [p.text for p in xp(note, "tei:p")] == [
         "The parcel held tea, candles, and a flannel shirt.", "She knitted the shirt herself."]
     assert xp(root, "//tei:note[@xml:id='ch02-n01']/@target") == ["#ch02-n01-ref"]
+    # a label carrying a note marker ("3.[1]") still opens its letter; the marker is linked
+    assert xp(root, "//tei:div[@xml:id='ch03']/tei:head[@type='label']/tei:ref/@target") == ["#ch03-n01"]
+    assert xp(root, "string(//tei:div[@xml:id='ch03']/tei:head[@type='label'])") == "3.1"
     closing = xp(root, "//tei:div[@xml:id='ch01']/tei:p")[-1]
     assert len(xp(closing, "tei:lb")) == 1  # the indented signature keeps its line break
     assert [d.code for d in ctx.diagnostics if d.severity is not Severity.INFO] == ["ingest.contents-unknown"]

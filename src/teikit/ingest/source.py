@@ -80,8 +80,11 @@ def _check_shape(source: SourceText, book: Book) -> None:
 
 
 def region_name(kind: str, xml_id: str) -> str:
-    """The key of a back-matter region in ``ctx.regions``: its kind, or a table's ID."""
-    return xml_id if kind in ("table", "text") else kind
+    """The key of a back-matter region in ``ctx.regions``: its kind, a table's ID, or "text:"
+    and a text's ID (a text region called "index" is not the index the index pass reads)."""
+    if kind == "text":
+        return f"text:{xml_id}"
+    return xml_id if kind == "table" else kind
 
 
 def find_regions(source: SourceText, book: Book | None = None) -> dict[str, tuple[int, int]]:

@@ -26,7 +26,7 @@ from teikit.ingest.book import Book, number
 from teikit.ingest.context import IngestContext
 from teikit.ingest.flow import Flow, Hyphenation, pb_element
 from teikit.ingest.source import Block, blocks, find_regions, region_name
-from teikit.ingest.typography import RESP, Repairs, append_content, convert
+from teikit.ingest.typography import RESP, SUP_RE, Repairs, append_content, convert
 
 __all__ = ["run"]
 
@@ -301,8 +301,10 @@ class Builder:
         flow.start(div)
         if division.n is not None and self.book.chapters.label:
             label = etree.SubElement(div, T("head"), type="label")
-            if step == 2:
+            if step == 2 and region[i].text == self.book.chapters.label_of(division.n):
                 label.text = region[i].text
+            elif step == 2:  # the label carries a note marker ("272.[1]")
+                append_content(label, self.convert(region[i], "head"))
             else:
                 supplied = etree.SubElement(label, T("supplied"), reason="omitted-in-source", resp=RESP)
                 supplied.text = self.book.chapters.label_of(division.n)
@@ -471,9 +473,16 @@ def _opens(region: list[Block], i: int, division: Division, book: Book) -> int:
     nxt = region[i + 1].text if i + 1 < len(region) else ""
     label = book.chapters.label_of(division.n) if book.chapters.label else None
     by_label = book.chapters.opens == "label"  # the next line is the heading, whatever it reads
-    if label is not None and text == label and (by_label or _same(nxt, division.heading)):
+    if label is not None and _bare(text, book) == label and (by_label or _same(nxt, division.heading)):
         return 2 if nxt else 0
     return 1 if _same(text, division.heading) else 0
+
+
+def _bare(text: str, book: Book) -> str:
+    """A heading line without the note markers it carries (``272.[1]``, ``7.¹``)."""
+    if book.marker is not None:
+        text = book.marker.sub("", text)
+    return SUP_RE.sub("", text) if book.marker is not None else text
 
 
 def _same(heading: str, listed: str) -> bool:

@@ -161,9 +161,15 @@ def _marker(m: re.Match[str]) -> str:
     return f'<ref type="noteref" n="{n}">{n}</ref>'
 
 
+# The printed form of a marker read by a pattern ("[3]"), held until the notes are linked: a
+# "marker" that meets no note (a cross-reference "[337]") goes back to the text as printed.
+PRINTED = "teikit-printed"
+
+
 def _pattern_marker(m: re.Match[str]) -> str:
     n = m.group("n")
-    return f'<ref type="noteref" n="{n}">{n}</ref>'
+    printed = m.group(0).replace('"', "&quot;")
+    return f'<ref type="noteref" n="{n}" {PRINTED}="{printed}">{n}</ref>'
 
 
 def prepare(piece: str, corrections: list[Correction], repairs: Repairs) -> str:
