@@ -10,7 +10,9 @@ Two invented fixtures, each driven by its own book.toml:
   ``_italics_``, indented verse, ``[1]`` markers and notes ``[1]  text`` at each chapter's
   end, back matter read as prose;
 - ``letterbook``: numbered letters listed by addressee ("To the Same") but headed
-  otherwise, footnotes ``[Footnote 1: ...]`` of two paragraphs, numbered afresh per letter.
+  otherwise, footnotes ``[Footnote 1: ...]`` of two paragraphs, numbered afresh per letter;
+- ``riverbank``: no contents list, an unlabelled first chapter, chapters headed "CHAP. II."
+  alone, a heading wrapped over two lines, ``[Illustration ...]`` lines.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 
-@pytest.fixture(scope="module", params=["tidewater", "letterbook"])
+@pytest.fixture(scope="module", params=["tidewater", "letterbook", "riverbank"])
 def book(request: pytest.FixtureRequest,
          tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, object]:
     name = request.param
@@ -79,11 +81,15 @@ def test_every_word_of_the_book_reaches_the_text(book: tuple) -> None:
     encoded = Counter(_TOKEN.findall(" ".join(text.itertext())))
     notes = [n.get("n") for n in text.iter(TEI + "note")]
     notation = Counter(notes) + (Counter({"Footnote": len(notes)}) if name == "letterbook" else Counter())
+    if name == "riverbank":
+        notation = Counter({"Illustration": 2})
     # the correction (Sunday -> Sabbath) and the word hyphenated at a line end (water-/logged)
     changed = Counter({"Sunday": 1, "water": 1, "logged": 1}) if name == "tidewater" else Counter()
     assert words - encoded == notation + changed
-    assert encoded - words == Counter({"Notes": 1}) + \
-        (Counter({"Sabbath": 1, "waterlogged": 1}) if changed else Counter())
+    supplied = Counter({"CHAP": 1, "I": 1}) if name == "riverbank" else Counter({"Notes": 1})
+    assert encoded - words == supplied + (Counter({"Sabbath": 1, "waterlogged": 1}) if changed else Counter())
+    notation_reported = [d for d in ctx.diagnostics if d.code == "ingest.notation"]
+    assert len(notation_reported) == 1 and str(sum(notation.values())) in notation_reported[0].message
 
 
 def test_what_lies_outside_the_book_is_reported(book: tuple) -> None:
@@ -144,6 +150,34 @@ def test_letterbook_structure() -> None:
     assert [d.code for d in ctx.diagnostics if d.severity is not Severity.INFO] == ["ingest.contents-unknown"]
 
 
+def test_riverbank_structure() -> None:
+    ctx = api.ingest(FIXTURES / "riverbank" / "source.txt", FIXTURES / "riverbank" / "editorial")
+    root = ctx.root
+    assert [d.get("{http://www.w3.org/XML/1998/namespace}id") for d in xp(root, "//tei:text/*/tei:div")] == [
+        "titlepage", "to-the-reader", "ch01", "ch02"]
+    assert not xp(root, "//tei:div[@type='contents']")
+    # chapter 1: its heading (wrapped over two lines) opens it, its label supplied
+    assert xp(root, "string(//tei:div[@xml:id='ch01']/tei:head[not(@type)])") == \
+        "A Dialogue of the River, between a Fisher and his Friend."
+    assert xp(root, "//tei:div[@xml:id='ch01']/tei:head[@type='label']/tei:supplied/text()") == ["CHAP. I."]
+    # chapter 2: the label is its only heading; the first line after it is text
+    assert [h.text for h in xp(root, "//tei:div[@xml:id='ch02']/tei:head")] == ["CHAP. II."]
+    assert xp(root, "//tei:div[@xml:id='ch02']/tei:p[1]/tei:hi/text()") == ["Fisher"]
+    assert xp(root, "//tei:div[@xml:id='ch01']/tei:figure/tei:head/text()") == ["of an Eel"]
+    assert len(xp(root, "//tei:div[@xml:id='ch02']/tei:figure[not(*)]")) == 1
+    assert [d.code for d in ctx.diagnostics if d.severity is not Severity.INFO] == []
+
+
+def test_a_division_the_text_lacks_is_reported(tmp_path: Path) -> None:
+    _book(tmp_path, '[pages]\nmarker = ""\n[contents]\nheading = ""\n[chapters]\nlabel = "{n}."\n'
+          '[[division]]\nheadings = ["Epilogue"]\ntype = "postscript"\nid = "epilogue"\n',
+          "Title\n\n1.\n\nOne\n\nText.\n")
+    ctx = api.ingest(tmp_path / "s.txt", tmp_path / "ed")
+    assert [(d.code, d.message) for d in ctx.diagnostics if d.severity is Severity.WARNING] == [
+        ("ingest.division-not-found", "division 'epilogue' ('Epilogue') of book.toml not found in the text")]
+    assert xp(ctx.root, "//tei:div[@xml:id='ch01']/tei:head/text()") == ["1.", "One"]
+
+
 def _book(tmp_path: Path, toml: str, source: str) -> None:
     (tmp_path / "ed").mkdir()
     (tmp_path / "ed" / "book.toml").write_text(toml, encoding="utf-8")
@@ -175,6 +209,11 @@ def test_a_start_that_matches_nothing_names_the_key(tmp_path: Path) -> None:
     ("[notes]\nstart = '(?P<n>[0-9]+) (?P<text>.*)'\n[[back]]\nheadings = [\"Notes\"]\nkind = \"notes\"\n",
      2, "cannot also have a [[back]] region of kind \"notes\""),
     ("[paragraphs]\nindent = 0\n", 2, "1 or more"),
+    ("[contents]\nheading = \"\"\n", 2, "a book with page markers has a contents list"),
+    ("[chapters]\ntitled = false\n", 2, "set opens = \"label\""),
+    ("[[division]]\nheadings = [\"Plates\"]\ntype = \"preface\"\nid = \"pl\"\nn = 2\n", 5,
+     "n is the number of a chapter"),
+    ("[figures]\npatern = 'x'\n", 2, "figures.patern: unknown key"),
     ("[paragraphs]\nwraped = true\n", 2, "paragraphs.wraped: unknown key"),
     ("[source]\nstart = '(unclosed'\n", 2, "not a valid regular expression"),
     ("[[division]]\nheadings = [\"Plates\"]\ntype = \"preface\"\nid = \"pl\"\nlisted = \"no\"\n", 5,

@@ -75,6 +75,7 @@ class DivisionSpec:
     id: str
     part: str  # "front" or "body"
     listed: bool = True  # False: the contents list omits it; looked for all the same
+    n: int | None = None  # a chapter whose label the book omits: its number (type "chapter")
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class Chapters:
     notes_heading: str = "Chapter {n}"
     number_words: tuple[str, ...] = ()
     opens: str = "title"  # one of CHAPTER_OPENS
+    titled: bool = True  # False: a chapter's label is its only heading ("CHAP. II.")
 
     def fields(self, n: int) -> dict[str, Any]:
         words = self.number_words
@@ -152,6 +154,8 @@ class Book:
     marker: re.Pattern[str] | None = None
     note_start: re.Pattern[str] | None = None
     note_close: str = ""
+    # An illustration's line ("[Illustration: A pike]"), group "caption" optional: a figure.
+    figure: re.Pattern[str] | None = None
 
     @cached_property
     def style(self) -> typography.Style:
@@ -202,7 +206,8 @@ def load(editorial_dir: Path) -> Book:
     if not file.data:
         return Book(path=file.path)
     check_keys(file, file.data, ("pages", "contents", "chapters", "division", "back", "bibliography",
-                                 "dates", "hyphenation", "source", "paragraphs", "inline", "notes"), ())
+                                 "dates", "hyphenation", "source", "paragraphs", "inline", "notes",
+                                 "figures"), ())
     hyphens = file.table("hyphenation")
     check_keys(file, hyphens, ("keep", "join"), ("hyphenation",))
     pages = file.table("pages")
@@ -222,6 +227,8 @@ def load(editorial_dir: Path) -> Book:
     italic = typed(file, inline, "italic", str, "*", ("inline",))
     if len(italic) != 1 or italic.isalnum() or italic.isspace():
         raise file.error("expected one punctuation character (\"*\", \"_\")", ("inline",), "italic")
+    figures = file.table("figures")
+    check_keys(file, figures, ("pattern",), ("figures",))
     note_keys = file.table("notes")
     check_keys(file, note_keys, ("marker", "start", "close"), ("notes",))
     biblio = file.table("bibliography")
@@ -250,7 +257,11 @@ def load(editorial_dir: Path) -> Book:
         marker=_optional_pattern(file, note_keys, "marker", ("notes",), ("n",)),
         note_start=_optional_pattern(file, note_keys, "start", ("notes",), ("n", "text")),
         note_close=typed(file, note_keys, "close", str, "", ("notes",)),
+        figure=_optional_pattern(file, figures, "pattern", ("figures",), ()),
     )
+    if not book.contents_heading and book.paged:
+        raise file.error("a book with page markers has a contents list (its body begins at a page after "
+                         "it); \"\" is for a source with neither", ("contents",), "heading")
     if book.note_start is not None and book.back_of("notes") is not None:
         raise file.error("notes printed in the text ([notes] start) are gathered into a notes division of "
                          "their own: the book cannot also have a [[back]] region of kind \"notes\"",
@@ -275,8 +286,8 @@ def _id(file: TomlFile, value: str, where: tuple[str, ...], key: str, item: int 
 def _chapters(file: TomlFile) -> Chapters:
     t = file.table("chapters")
     where = ("chapters",)
-    check_keys(file, t, ("contents", "label", "id", "argument", "notes_heading", "number_words", "opens"),
-               where)
+    check_keys(file, t, ("contents", "label", "id", "argument", "notes_heading", "number_words", "opens",
+                         "titled"), where)
     opens = typed(file, t, "opens", str, "title", where)
     if opens not in CHAPTER_OPENS:
         raise file.error(f"opens must be one of {', '.join(CHAPTER_OPENS)}, not {opens!r}", where, "opens")
@@ -288,7 +299,11 @@ def _chapters(file: TomlFile) -> Chapters:
         notes_heading=typed(file, t, "notes_heading", str, "Chapter {n}", where),
         number_words=tuple(strings(file, t, "number_words", (), where)),
         opens=opens,
+        titled=typed(file, t, "titled", bool, True, where),
     )
+    if not chapters.titled and opens != "label":
+        raise file.error("a chapter with no title is found by its label: set opens = \"label\"", where,
+                         "titled")
     if opens == "label" and not chapters.label:
         raise file.error("opens = \"label\" needs the label line ([chapters] label)", where, "opens")
     for key in ("label", "id", "notes_heading"):
@@ -307,7 +322,10 @@ def _divisions(file: TomlFile) -> list[DivisionSpec]:
     out = []
     for k, t in enumerate(file.tables("division")):
         where = ("division",)
-        check_keys(file, t, ("headings", "type", "id", "part", "listed"), where, k)
+        check_keys(file, t, ("headings", "type", "id", "part", "listed", "n"), where, k)
+        n = typed(file, t, "n", int, 0, where, k)
+        if "n" in t and (isinstance(n, bool) or n < 1 or t.get("type") != "chapter"):
+            raise file.error("n is the number of a chapter (type = \"chapter\"), 1 or more", where, "n", k)
         headings = strings(file, t, "headings", (), where, k)
         if not headings:
             raise file.error("a division needs its headings as printed", where, "headings", k)
@@ -316,7 +334,7 @@ def _divisions(file: TomlFile) -> list[DivisionSpec]:
             raise file.error(f"part must be one of {', '.join(PARTS)}, not {part!r}", where, "part", k)
         out.append(DivisionSpec(tuple(headings), _required(file, t, "type", where, k),
                                 _id(file, _required(file, t, "id", where, k), where, "id", k), part,
-                                typed(file, t, "listed", bool, True, where, k)))
+                                typed(file, t, "listed", bool, True, where, k), n or None))
     return out
 
 

@@ -189,6 +189,17 @@ class Flow:
             self.on_repairs(repairs)
         self.pending.append(f'<figure type="plate"><head>{head}</head></figure>')
 
+    def illustration(self, caption: Block | None) -> None:
+        """An illustration the text marks where it stands (book.toml [figures]): a ``figure``,
+        its caption (if the line gives one) as head; it goes between paragraphs."""
+        if caption is None:
+            self.close()
+            self.pending.append("<figure/>")
+            return
+        self.close()
+        self.figure([caption])
+        self.pending[-1] = self.pending[-1].replace('<figure type="plate">', "<figure>", 1)
+
     def text(self, block: Block) -> None:
         text = block.text
         if self.buf and self.markers:

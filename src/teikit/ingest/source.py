@@ -108,6 +108,10 @@ def find_regions(source: SourceText, book: Book | None = None) -> dict[str, tupl
                 f"no marker of page {book.body_starts!r} (the start of the body) after the contents",
                 file=source.path, line=contents + 1,
                 hint="the body begins at the page named by [contents] body_starts in book.toml")
+    elif not book.contents_heading:
+        # No pages, no contents list: the book is one run of text, its divisions found in it
+        # (the structure pass tells the title pages from the body)
+        first_page = body_page = begin
     else:
         # No printed pages: the front begins with the book, the body where the contents end.
         first_page = begin

@@ -13,6 +13,7 @@ name which division, how chapters are listed and labelled, what the back matter 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from lxml import etree
@@ -26,7 +27,7 @@ from teikit.ingest.book import Book, number
 from teikit.ingest.context import IngestContext
 from teikit.ingest.flow import Flow, Hyphenation, pb_element
 from teikit.ingest.source import Block, blocks, find_regions, region_name
-from teikit.ingest.typography import RESP, SUP_RE, Repairs, append_content, convert
+from teikit.ingest.typography import RESP, SUP_RE, Repairs, append_content, append_text, convert
 
 __all__ = ["run"]
 
@@ -37,6 +38,7 @@ CAPTION_MIN = 80
 # lines no longer than this.
 CAPTION_GAP = 3
 CAPTION_MAX = 120
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,9 @@ class Builder:
         self.note_home: etree._Element | None = None
         self.note_closed = False
         self.note_sections: dict[str, etree._Element] = {}
+        # words of the source read as notation, not text ("Footnote" in "[Footnote 3: ...",
+        # "Illustration"), by what they mark: reported once
+        self.notation: dict[str, Counter[str]] = {}
 
     def flow(self, *, markers: bool = True) -> Flow:
         return Flow(self.corrections, self.hyphenation, markers=markers, on_repairs=self._count,
@@ -197,13 +202,20 @@ class Builder:
 
     # -- front and body divisions ------------------------------------------------------
     def text_divisions(self, parts: dict[str, etree._Element], region: list[Block],
-                       expected: list[Division]) -> None:
+                       expected: list[Division], listed: bool = True) -> None:
         queue = [d for d in expected if d.part is not None]
+        if not listed:  # found in the text already (discover), unlisted ones with the rest
+            self._text_divisions(parts, region, queue)
+            return
         # divisions the contents list omits ([[division]] listed = false): a front one is
         # looked for before the listed ones, a body one after them, in book.toml's order
         unlisted = [Division(d.type, d.id, d.headings[0], None, d.part, d.headings)
                     for d in self.book.divisions if not d.listed]
         queue = [d for d in unlisted if d.part == "front"] + queue + [d for d in unlisted if d.part == "body"]
+        self._text_divisions(parts, region, queue)
+
+    def _text_divisions(self, parts: dict[str, etree._Element], region: list[Block],
+                        queue: list[Division]) -> None:
         flow = self.flow()
         i = 0
         while i < len(region):
@@ -217,6 +229,13 @@ class Builder:
                 i = self._open(parts, region, i, step, queue.pop(0), flow)
                 continue
             if self.book.note_start is not None and self._printed_note(flow, block):
+                i += 1
+                continue
+            figure = self.book.figure.fullmatch(block.text) if self.book.figure is not None else None
+            if figure is not None and flow.container is not None:
+                caption = (figure.groupdict().get("caption") or "").strip()
+                flow.illustration(Block(block.index, caption) if caption else None)
+                self._notation(block.text, caption, "illustration")
                 i += 1
                 continue
             group = caption_group(region, i) if self.book.paged else 0
@@ -276,7 +295,24 @@ class Builder:
         self.note, self.note_closed = note, False
         flow.start(note)
         self._note_text(flow, block, m.group("text"))
+        self._notation(block.text, m.group("text"), "note")
         return True
+
+    def _notation(self, line: str, kept: str, what: str) -> None:
+        dropped = Counter(_WORDS.findall(line)) - Counter(_WORDS.findall(kept))
+        if dropped:
+            self.notation[what] = self.notation.get(what, Counter()) + dropped
+
+    def _report_notation(self) -> None:
+        for what, words in sorted(self.notation.items()):
+            listed = ", ".join(f"{w!r} x{c}" for w, c in words.most_common(6))
+            article = "an" if what[0] in "aeiou" else "a"
+            self.ctx.report(Severity.INFO, "ingest.notation",
+                            f"{sum(words.values())} words of the source mark {article} {what} and are "
+                            f"not its text ({listed})" + ("; a note's number is kept in note/@n"
+                                                           if what == "note" else ""),
+                            hint="book.toml [notes] start and [figures] pattern say which words are "
+                                 "notation: widen their text or caption group to keep more")
 
     def _note_text(self, flow: Flow, block: Block, text: str) -> None:
         close = self.book.note_close
@@ -311,8 +347,17 @@ class Builder:
                 self.ctx.report(Severity.INFO, "ingest.label-supplied",
                                 f"chapter {division.n} has no number in the source; supplied",
                                 region[i].index)
-        div.append(self.convert(region[i + step - 1], "head"))
+        if division.n is not None and not self.book.chapters.titled and step == 2:
+            return i + 1  # the label is the chapter's only heading ("CHAP. II.")
+        head = self.convert(region[i + step - 1], "head")
+        div.append(head)
         i += step
+        while self.book.wrapped and i < len(region) and region[i].page is None \
+                and region[i].index == region[i - 1].index + 1:
+            # a heading wrapped over lines with no blank between them is one heading
+            append_text(head, " ")
+            append_content(head, self.convert(region[i], "head"))
+            i += 1
         if division.n is not None and self.book.chapters.argument and i < len(region) \
                 and region[i].page is None:
             etree.SubElement(div, T("argument")).append(self.convert(region[i], "p"))
@@ -371,13 +416,57 @@ class Builder:
         source, book = self.ctx.source, self.book
         regions = self.ctx.regions = find_regions(source, book)
         parts = self.skeleton()
-        front = blocks(source, *regions["front"], book)
+        body = blocks(source, *regions["body"], book)
+        if not book.contents_heading:  # no contents list: the divisions as the text prints them
+            expected, first = self.discover(body)
+            self.titlepage(parts["front"], body[:first])
+            self.text_divisions(parts, body[first:], expected, listed=False)
+        else:
+            self.contents_and_text(parts, blocks(source, *regions["front"], book), body)
+        self.back(parts)
+        self._report_notation()
+
+    def contents_and_text(self, parts: dict[str, etree._Element], front: list[Block],
+                          body: list[Block]) -> None:
+        book = self.book
         contents_at = next(k for k, b in enumerate(front) if b.text == book.contents_heading)
         contents_end = next((k for k in range(contents_at, len(front)) if front[k].page is not None),
                             len(front)) if book.paged else len(front)
         self.titlepage(parts["front"], front[:contents_at])
         expected = self.contents(parts["front"], front[contents_at:contents_end])
-        self.text_divisions(parts, front[contents_end:] + blocks(source, *regions["body"], book), expected)
+        self.text_divisions(parts, front[contents_end:] + body, expected)
+
+    def discover(self, region: list[Block]) -> tuple[list[Division], int]:
+        """The divisions of a book with no contents list, in the order the text prints them:
+        book.toml's [[division]]s by their headings, chapters by their label lines numbered
+        on from 1 (or from the number of a [[division]] that is an unlabelled chapter); and
+        the position of the first, where the title pages end."""
+        book, found, first = self.book, [], len(region)
+        waiting = list(book.divisions)
+        n = 1
+        for k, block in enumerate(region):
+            spec = next((d for d in waiting if any(_same(block.text, h) for h in d.headings)), None)
+            if spec is not None:
+                waiting.remove(spec)
+                found.append(Division(spec.type, book.chapters.id_of(spec.n) if spec.n else spec.id,
+                                      block.text, spec.n, spec.part, spec.headings))
+                n = spec.n + 1 if spec.n else n
+            elif book.chapters.label and _bare(block.text, book) == book.chapters.label_of(n):
+                # its title, if it has one, is the line after the label
+                title = region[k + 1].text if book.chapters.titled and k + 1 < len(region) else ""
+                found.append(Division("chapter", book.chapters.id_of(n), title, n, "body"))
+                n += 1
+            else:
+                continue
+            first = min(first, k)
+        for spec in waiting:
+            self.ctx.report(Severity.WARNING, "ingest.division-not-found",
+                            f"division {spec.id!r} ({spec.headings[0]!r}) of book.toml not found in the text",
+                            hint="its heading must be a line of its own, as book.toml spells it")
+        return found, first
+
+    def back(self, parts: dict[str, etree._Element]) -> None:
+        source, book, regions = self.ctx.source, self.book, self.ctx.regions
         if self.note_sections:
             gathered = self.div(parts["back"], "notes", "notes")
             etree.SubElement(gathered, T("head")).text = "Notes"
@@ -474,7 +563,7 @@ def _opens(region: list[Block], i: int, division: Division, book: Book) -> int:
     label = book.chapters.label_of(division.n) if book.chapters.label else None
     by_label = book.chapters.opens == "label"  # the next line is the heading, whatever it reads
     if label is not None and _bare(text, book) == label and (by_label or _same(nxt, division.heading)):
-        return 2 if nxt else 0
+        return 2 if nxt or not book.chapters.titled else 0
     return 1 if _same(text, division.heading) else 0
 
 
