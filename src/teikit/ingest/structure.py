@@ -70,6 +70,7 @@ class Builder:
         # words of the source read as notation, not text ("Footnote" in "[Footnote 3: ...",
         # "Illustration"), by what they mark: reported once
         self.notation: dict[str, Counter[str]] = {}
+        self.early: set[str] = set()  # IDs of the divisions printed before the contents list
 
     def flow(self, *, markers: bool = True) -> Flow:
         return Flow(self.corrections, self.hyphenation, markers=markers, on_repairs=self._count,
@@ -175,6 +176,8 @@ class Builder:
                 if again is not None and target is None:
                     listed.append(again)
                     target = f"#{again.id}"
+                elif again is not None and listed and listed[-1].id == again.id:
+                    listed[-1] = again  # the whole title, for the heading in the text
                 item.set("_text", joined.text)
                 etree.SubElement(item[0], T("lb"))
                 append_content(item[0], self.convert(block, "ref"))
@@ -210,7 +213,7 @@ class Builder:
         # divisions the contents list omits ([[division]] listed = false): a front one is
         # looked for before the listed ones, a body one after them, in book.toml's order
         unlisted = [Division(d.type, d.id, d.headings[0], None, d.part, d.headings)
-                    for d in self.book.divisions if not d.listed]
+                    for d in self.book.divisions if not d.listed and d.id not in self.early]
         queue = [d for d in unlisted if d.part == "front"] + queue + [d for d in unlisted if d.part == "body"]
         self._text_divisions(parts, region, queue)
 
@@ -358,6 +361,19 @@ class Builder:
             append_text(head, " ")
             append_content(head, self.convert(region[i], "head"))
             i += 1
+        # a heading set over lines with blank lines between them ("VARIOUS INSTRUMENTS" /
+        # "FLUTE, ORGAN, GUITAR ..."), read whole when the contents list gives it whole
+        listed = _WORDS.findall(division.heading.upper())
+        words = _WORDS.findall("".join(head.itertext()).upper())
+        while self.book.chapters.opens == "label" and division.n is not None and i < len(region) \
+                and region[i].page is None and len(words) < len(listed) and listed[:len(words)] == words:
+            more = _WORDS.findall(region[i].text.upper())
+            if not more or listed[len(words):len(words) + len(more)] != more:
+                break
+            etree.SubElement(head, T("lb"))
+            append_content(head, self.convert(region[i], "head"))
+            words += more
+            i += 1
         if division.n is not None and self.book.chapters.argument and i < len(region) \
                 and region[i].page is None:
             etree.SubElement(div, T("argument")).append(self.convert(region[i], "p"))
@@ -432,7 +448,17 @@ class Builder:
         contents_at = next(k for k, b in enumerate(front) if b.text == book.contents_heading)
         contents_end = next((k for k in range(contents_at, len(front)) if front[k].page is not None),
                             len(front)) if book.paged else len(front)
-        self.titlepage(parts["front"], front[:contents_at])
+        # front divisions the contents omit may be printed before it (a preface): the title
+        # pages end at the first of them
+        unlisted = [Division(d.type, d.id, d.headings[0], None, d.part, d.headings)
+                    for d in self.book.divisions if not d.listed and d.part == "front"]
+        # (in the order printed: the text decides, as book.toml may list them otherwise)
+        early = [(k, d) for k in range(contents_at) for d in unlisted if _opens(front, k, d, book)]
+        at = early[0][0] if early else contents_at
+        self.titlepage(parts["front"], front[:at])
+        if early:
+            self.early = {d.id for _, d in early}
+            self._text_divisions(parts, front[at:contents_at], [d for _, d in early])
         expected = self.contents(parts["front"], front[contents_at:contents_end])
         self.text_divisions(parts, front[contents_end:] + body, expected)
 
