@@ -219,6 +219,8 @@ def test_a_start_that_matches_nothing_names_the_key(tmp_path: Path) -> None:
     ("[[division]]\nheadings = [\"Plates\"]\ntype = \"preface\"\nid = \"pl\"\nn = 2\n", 5,
      "n is the number of a chapter"),
     ("[figures]\npatern = 'x'\n", 2, "figures.patern: unknown key"),
+    ("[[division]]\nheadings = [\"Preface\"]\ntype = \"preface\"\nid = \"pr\"\npart = \"front\"\n"
+     "before_contents = true\n", 6, "part = \"front\", listed = false"),
     ("[paragraphs]\nwraped = true\n", 2, "paragraphs.wraped: unknown key"),
     ("[source]\nstart = '(unclosed'\n", 2, "not a valid regular expression"),
     ("[[division]]\nheadings = [\"Plates\"]\ntype = \"preface\"\nid = \"pl\"\nlisted = \"no\"\n", 5,

@@ -76,6 +76,7 @@ class DivisionSpec:
     part: str  # "front" or "body"
     listed: bool = True  # False: the contents list omits it; looked for all the same
     n: int | None = None  # a chapter whose label the book omits: its number (type "chapter")
+    before_contents: bool = False  # printed before the contents list (a preface): not listed
 
 
 @dataclass(frozen=True)
@@ -322,7 +323,11 @@ def _divisions(file: TomlFile) -> list[DivisionSpec]:
     out = []
     for k, t in enumerate(file.tables("division")):
         where = ("division",)
-        check_keys(file, t, ("headings", "type", "id", "part", "listed", "n"), where, k)
+        check_keys(file, t, ("headings", "type", "id", "part", "listed", "n", "before_contents"), where, k)
+        before = typed(file, t, "before_contents", bool, False, where, k)
+        if before and (t.get("listed", True) or t.get("part", "body") != "front"):
+            raise file.error("a division printed before the contents list is a front one they do not list: "
+                             "part = \"front\", listed = false", where, "before_contents", k)
         n = typed(file, t, "n", int, 0, where, k)
         if "n" in t and (isinstance(n, bool) or n < 1 or t.get("type") != "chapter"):
             raise file.error("n is the number of a chapter (type = \"chapter\"), 1 or more", where, "n", k)
@@ -334,7 +339,7 @@ def _divisions(file: TomlFile) -> list[DivisionSpec]:
             raise file.error(f"part must be one of {', '.join(PARTS)}, not {part!r}", where, "part", k)
         out.append(DivisionSpec(tuple(headings), _required(file, t, "type", where, k),
                                 _id(file, _required(file, t, "id", where, k), where, "id", k), part,
-                                typed(file, t, "listed", bool, True, where, k), n or None))
+                                typed(file, t, "listed", bool, True, where, k), n or None, before))
     return out
 
 

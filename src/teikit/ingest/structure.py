@@ -70,7 +70,6 @@ class Builder:
         # words of the source read as notation, not text ("Footnote" in "[Footnote 3: ...",
         # "Illustration"), by what they mark: reported once
         self.notation: dict[str, Counter[str]] = {}
-        self.early: set[str] = set()  # IDs of the divisions printed before the contents list
 
     def flow(self, *, markers: bool = True) -> Flow:
         return Flow(self.corrections, self.hyphenation, markers=markers, on_repairs=self._count,
@@ -213,7 +212,7 @@ class Builder:
         # divisions the contents list omits ([[division]] listed = false): a front one is
         # looked for before the listed ones, a body one after them, in book.toml's order
         unlisted = [Division(d.type, d.id, d.headings[0], None, d.part, d.headings)
-                    for d in self.book.divisions if not d.listed and d.id not in self.early]
+                    for d in self.book.divisions if not d.listed and not d.before_contents]
         queue = [d for d in unlisted if d.part == "front"] + queue + [d for d in unlisted if d.part == "body"]
         self._text_divisions(parts, region, queue)
 
@@ -448,17 +447,22 @@ class Builder:
         contents_at = next(k for k, b in enumerate(front) if b.text == book.contents_heading)
         contents_end = next((k for k in range(contents_at, len(front)) if front[k].page is not None),
                             len(front)) if book.paged else len(front)
-        # front divisions the contents omit may be printed before it (a preface): the title
-        # pages end at the first of them
+        # front divisions printed before the contents list (a preface; [[division]]
+        # before_contents): the title pages end at the first of them
         unlisted = [Division(d.type, d.id, d.headings[0], None, d.part, d.headings)
-                    for d in self.book.divisions if not d.listed and d.part == "front"]
+                    for d in self.book.divisions if d.before_contents]
         # (in the order printed: the text decides, as book.toml may list them otherwise)
         early = [(k, d) for k in range(contents_at) for d in unlisted if _opens(front, k, d, book)]
         at = early[0][0] if early else contents_at
         self.titlepage(parts["front"], front[:at])
         if early:
-            self.early = {d.id for _, d in early}
             self._text_divisions(parts, front[at:contents_at], [d for _, d in early])
+        for d in unlisted:
+            if d.id not in {e.id for _, e in early}:
+                self.ctx.report(Severity.WARNING, "ingest.division-not-found",
+                                f"division {d.id!r} ({d.heading!r}) of book.toml not found before the "
+                                "contents list", hint="its heading must be a line of its own, as book.toml "
+                                                      "spells it ([[division]] before_contents)")
         expected = self.contents(parts["front"], front[contents_at:contents_end])
         self.text_divisions(parts, front[contents_end:] + body, expected)
 
