@@ -39,6 +39,8 @@ CAPTION_MIN = 80
 CAPTION_GAP = 3
 CAPTION_MAX = 120
 _WORDS = re.compile(r"\w+")
+# An illustration's bracket is looked for over at most this many adjacent lines.
+FIGURE_LINES = 8
 
 
 @dataclass(frozen=True)
@@ -233,12 +235,12 @@ class Builder:
             if self.book.note_start is not None and self._printed_note(flow, block):
                 i += 1
                 continue
-            figure = self.book.figure.fullmatch(block.text) if self.book.figure is not None else None
+            figure, lines = self._figure(region, i)
             if figure is not None and flow.container is not None:
-                caption = (figure.groupdict().get("caption") or "").strip()
+                caption = " ".join((figure.groupdict().get("caption") or "").split())
                 flow.illustration(Block(block.index, caption) if caption else None)
-                self._notation(block.text, caption, "illustration")
-                i += 1
+                self._notation(figure.group(0), caption, "illustration")
+                i += lines
                 continue
             group = caption_group(region, i) if self.book.paged else 0
             if group:
@@ -299,6 +301,22 @@ class Builder:
         self._note_text(flow, block, m.group("text"))
         self._notation(block.text, m.group("text"), "note")
         return True
+
+    def _figure(self, region: list[Block], i: int) -> tuple[re.Match[str] | None, int]:
+        """The illustration ([figures] pattern) at ``i`` and how many lines it takes: one, or
+        several with no blank line between them (a caption wrapped inside its bracket)."""
+        if self.book.figure is None:
+            return None, 0
+        text = region[i].text
+        for n in range(1, FIGURE_LINES + 1):
+            m = self.book.figure.fullmatch(text)
+            if m is not None:
+                return m, n
+            j = i + n
+            if j >= len(region) or region[j].page is not None or region[j].index != region[j - 1].index + 1:
+                break
+            text += " " + region[j].text
+        return None, 0
 
     def _notation(self, line: str, kept: str, what: str) -> None:
         dropped = Counter(_WORDS.findall(line)) - Counter(_WORDS.findall(kept))
