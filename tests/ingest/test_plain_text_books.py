@@ -186,6 +186,17 @@ def test_a_division_the_text_lacks_is_reported(tmp_path: Path) -> None:
     assert xp(ctx.root, "//tei:div[@xml:id='ch01']/tei:head/text()") == ["1.", "One"]
 
 
+def test_a_paged_book_inside_a_distributors_file(tmp_path: Path) -> None:
+    """Page markers before [source] start (in the distributor's header) are not the book's."""
+    _book(tmp_path, "[source]\nstart = '=== BEGIN ==='\nend = '=== END ==='\n",
+          "Page 1\n\nHeader words\n\n=== BEGIN ===\n\nPage i\n\nTitle\n\nContents\n\n1. One\n\n"
+          "Page 1\n\n1.\n\nOne\n\nText of the book.\n\n=== END ===\n\nLicence words\n")
+    ctx = api.ingest(tmp_path / "s.txt", tmp_path / "ed")
+    assert xp(ctx.root, "//tei:pb/@n") == ["i", "1"]
+    assert xp(ctx.root, "//tei:div[@xml:id='ch01']/tei:p/text()") == ["Text of the book."]
+    assert [d.line for d in ctx.diagnostics if d.code == "ingest.outside-book"] == [1, 23]
+
+
 def _book(tmp_path: Path, toml: str, source: str) -> None:
     (tmp_path / "ed").mkdir()
     (tmp_path / "ed" / "book.toml").write_text(toml, encoding="utf-8")

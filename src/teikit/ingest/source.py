@@ -99,7 +99,11 @@ def find_regions(source: SourceText, book: Book | None = None) -> dict[str, tupl
     _check_shape(source, book)
     begin, finish = book_bounds(source, book)
     if book.paged:
-        first_page = next(i for i, line in enumerate(source.lines) if book.page(line) is not None)
+        first_page = next((i for i in range(begin, finish) if book.page(source.lines[i]) is not None), None)
+        if first_page is None:
+            raise SourceFormatError("no page marker inside the book ([source] start and end)",
+                                    file=source.path, line=begin + 1,
+                                    hint="move [source] start or end in book.toml")
         contents = _find(source, (book.contents_heading,), first_page, "contents")
         body_page = next((i for i in range(contents, len(source.lines))
                           if book.page(source.lines[i]) == book.body_starts), None)

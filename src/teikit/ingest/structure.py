@@ -470,7 +470,10 @@ class Builder:
         unlisted = [Division(d.type, d.id, d.headings[0], None, d.part, d.headings)
                     for d in self.book.divisions if d.before_contents]
         # (in the order printed: the text decides, as book.toml may list them otherwise)
-        early = [(k, d) for k in range(contents_at) for d in unlisted if _opens(front, k, d, book)]
+        early: list[tuple[int, Division]] = []
+        for k in range(contents_at):
+            seen = [e for _, e in early]  # each once, where it is first printed
+            early += [(k, d) for d in unlisted if d not in seen and _opens(front, k, d, book)]
         at = early[0][0] if early else contents_at
         self.titlepage(parts["front"], front[:at])
         if early:
