@@ -197,6 +197,15 @@ def test_a_paged_book_inside_a_distributors_file(tmp_path: Path) -> None:
     assert [d.line for d in ctx.diagnostics if d.code == "ingest.outside-book"] == [1, 23]
 
 
+def test_a_back_heading_is_not_looked_for_after_the_books_end(tmp_path: Path) -> None:
+    _book(tmp_path, "[source]\nend = '=== END ==='\n[pages]\nmarker = \"\"\n[contents]\nheading = \"\"\n"
+          "[chapters]\nlabel = \"{n}.\"\n[[back]]\nheadings = [\"INDEX\"]\nkind = \"text\"\nid = \"ix\"\n",
+          "Title\n\n1.\n\nOne\n\nText.\n\n=== END ===\n\nINDEX\n\nOf the licence.\n")
+    with pytest.raises(SourceFormatError) as info:
+        api.ingest(tmp_path / "s.txt", tmp_path / "ed")
+    assert "no ix heading found" in info.value.message
+
+
 def _book(tmp_path: Path, toml: str, source: str) -> None:
     (tmp_path / "ed").mkdir()
     (tmp_path / "ed" / "book.toml").write_text(toml, encoding="utf-8")

@@ -42,8 +42,10 @@ def blocks(source: SourceText, start: int, end: int, book: Book | None = None) -
     return out
 
 
-def _find(source: SourceText, headings: tuple[str, ...], start: int, what: str) -> int:
-    for i in range(start, len(source.lines)):
+def _find(source: SourceText, headings: tuple[str, ...], start: int, what: str,
+          end: int | None = None) -> int:
+    """The first line from ``start`` (before ``end``: the book's end) reading one of ``headings``."""
+    for i in range(start, len(source.lines) if end is None else end):
         if source.lines[i].strip() in headings:
             return i
     raise SourceFormatError(
@@ -125,7 +127,7 @@ def find_regions(source: SourceText, book: Book | None = None) -> dict[str, tupl
     at = body_page
     for spec in book.back:
         what = spec.id if spec.kind in ("table", "text") else spec.kind
-        heading = _find(source, spec.headings, at + 1, what)
+        heading = _find(source, spec.headings, at + 1, what, finish)  # not in the licence after it
         starts.append((region_name(spec.kind, spec.id), _page_before(source, heading, book)))
         at = heading
     regions = {}
