@@ -12,7 +12,9 @@ Two invented fixtures, each driven by its own book.toml:
 - ``letterbook``: numbered letters listed by addressee ("To the Same") but headed
   otherwise, footnotes ``[Footnote 1: ...]`` of two paragraphs, numbered afresh per letter;
 - ``riverbank``: no contents list, an unlabelled first chapter, chapters headed "CHAP. II."
-  alone, a heading wrapped over two lines, ``[Illustration ...]`` lines.
+  alone, a heading wrapped over two lines, ``[Illustration ...]`` lines;
+- ``morrow``: chapter headings with label and title on one line, notes ``{1}  text`` printed
+  together at the book's end, hyphens at line ends that are the words' own.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 
-@pytest.fixture(scope="module", params=["tidewater", "letterbook", "riverbank"])
+@pytest.fixture(scope="module", params=["tidewater", "letterbook", "riverbank", "morrow"])
 def book(request: pytest.FixtureRequest,
          tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, object]:
     name = request.param
@@ -87,6 +89,8 @@ def test_every_word_of_the_book_reaches_the_text(book: tuple) -> None:
     changed = Counter({"Sunday": 1, "water": 1, "logged": 1}) if name == "tidewater" else Counter()
     assert words - encoded == notation + changed
     supplied = Counter({"CHAP": 1, "I": 1}) if name == "riverbank" else Counter({"Notes": 1})
+    if name == "morrow":  # "self-/willed" keeps its hyphen: the same words
+        assert "self-willed" in " ".join(text.itertext())
     assert encoded - words == supplied + (Counter({"Sabbath": 1, "waterlogged": 1}) if changed else Counter())
     notation_reported = [d for d in ctx.diagnostics if d.code == "ingest.notation"]
     assert len(notation_reported) == 1 and str(sum(notation.values())) in notation_reported[0].message
@@ -176,6 +180,17 @@ def test_riverbank_structure() -> None:
     assert [d.code for d in ctx.diagnostics if d.severity is not Severity.INFO] == []
 
 
+def test_morrow_structure() -> None:
+    ctx = api.ingest(FIXTURES / "morrow" / "source.txt", FIXTURES / "morrow" / "editorial")
+    root = ctx.root
+    # one line, two heads: the label (with its colon, as printed) and the title
+    assert [h.text for h in xp(root, "//tei:div[@xml:id='ch02']/tei:head")] == ["CHAPTER II:", "THE MARKET"]
+    # printed together at the end, each note joins the division of its marker
+    assert xp(root, "//tei:div[@type='notes-section']/@corresp") == ["#ch01", "#ch02"]
+    assert xp(root, "//tei:note[@xml:id='ch02-n02']/@target") == ["#ch02-n02-ref"]
+    assert not [d for d in ctx.diagnostics if d.code == "ingest.hyphen-undecided"]
+
+
 def test_a_division_the_text_lacks_is_reported(tmp_path: Path) -> None:
     _book(tmp_path, '[pages]\nmarker = ""\n[contents]\nheading = ""\n[chapters]\nlabel = "{n}."\n'
           '[[division]]\nheadings = ["Epilogue"]\ntype = "postscript"\nid = "epilogue"\n',
@@ -242,6 +257,9 @@ def test_a_start_that_matches_nothing_names_the_key(tmp_path: Path) -> None:
     ("[[division]]\nheadings = [\"Plates\"]\ntype = \"preface\"\nid = \"pl\"\nn = 2\n", 5,
      "n is the number of a chapter"),
     ("[figures]\npatern = 'x'\n", 2, "figures.patern: unknown key"),
+    ("[chapters]\nheading = '(?P<n>[0-9]+) (?P<title>.+)'\n", 2, "a group named 'label'"),
+    ("[notes]\nscope = \"chapter\"\n", 2, "scope must be one of division, book"),
+    ("[hyphenation]\nline_end = \"join\"\n", 2, "line_end must be one of decide, keep"),
     ("[[division]]\nheadings = [\"Preface\"]\ntype = \"preface\"\nid = \"pr\"\npart = \"front\"\n"
      "before_contents = true\n", 6, "part = \"front\", listed = false"),
     ("[paragraphs]\nwraped = true\n", 2, "paragraphs.wraped: unknown key"),

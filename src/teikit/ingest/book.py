@@ -101,6 +101,8 @@ class Chapters:
     number_words: tuple[str, ...] = ()
     opens: str = "title"  # one of CHAPTER_OPENS
     titled: bool = True  # False: a chapter's label is its only heading ("CHAP. II.")
+    # One line holding label and title ("CHAPTER IV: A MARKET BY THE WAY"): groups label, n, title.
+    heading: re.Pattern[str] | None = None
 
     def fields(self, n: int) -> dict[str, Any]:
         words = self.number_words
@@ -134,6 +136,9 @@ class Book:
     # "then-rudimentary" keeps its hyphen, "documentation" is one word (docs/encoding.md).
     keep_hyphen: tuple[str, ...] = ()
     join_hyphen: tuple[str, ...] = ()
+    # "decide": a hyphen at a line end is settled by the source's usage (above); "keep": it is
+    # always the word's (the distributor already rejoined the words the printer split)
+    line_end_hyphen: str = "decide"
     # Where the book begins and ends inside the file: a distributor's header and licence
     # around it (Project Gutenberg's "*** START OF ..." lines) are not the book.
     start: re.Pattern[str] | None = None
@@ -155,6 +160,9 @@ class Book:
     marker: re.Pattern[str] | None = None
     note_start: re.Pattern[str] | None = None
     note_close: str = ""
+    # "division": a printed note belongs to the division it is printed in; "book": the notes
+    # are printed together (at the book's end) and each joins the division of its marker
+    note_scope: str = "division"
     # An illustration's line ("[Illustration: A pike]"), group "caption" optional: a figure.
     figure: re.Pattern[str] | None = None
 
@@ -210,7 +218,11 @@ def load(editorial_dir: Path) -> Book:
                                  "dates", "hyphenation", "source", "paragraphs", "inline", "notes",
                                  "figures"), ())
     hyphens = file.table("hyphenation")
-    check_keys(file, hyphens, ("keep", "join"), ("hyphenation",))
+    check_keys(file, hyphens, ("keep", "join", "line_end"), ("hyphenation",))
+    line_end = typed(file, hyphens, "line_end", str, "decide", ("hyphenation",))
+    if line_end not in ("decide", "keep"):
+        raise file.error(f"line_end must be one of decide, keep, not {line_end!r}", ("hyphenation",),
+                         "line_end")
     pages = file.table("pages")
     check_keys(file, pages, ("marker",), ("pages",))
     contents = file.table("contents")
@@ -231,7 +243,10 @@ def load(editorial_dir: Path) -> Book:
     figures = file.table("figures")
     check_keys(file, figures, ("pattern",), ("figures",))
     note_keys = file.table("notes")
-    check_keys(file, note_keys, ("marker", "start", "close"), ("notes",))
+    check_keys(file, note_keys, ("marker", "start", "close", "scope"), ("notes",))
+    scope = typed(file, note_keys, "scope", str, "division", ("notes",))
+    if scope not in ("division", "book"):
+        raise file.error(f"scope must be one of division, book, not {scope!r}", ("notes",), "scope")
     biblio = file.table("bibliography")
     check_keys(file, biblio, ("place_qualifiers",), ("bibliography",))
     book = Book(
@@ -248,6 +263,7 @@ def load(editorial_dir: Path) -> Book:
         years=_years(file),
         keep_hyphen=tuple(strings(file, hyphens, "keep", (), ("hyphenation",))),
         join_hyphen=tuple(strings(file, hyphens, "join", (), ("hyphenation",))),
+        line_end_hyphen=line_end,
         start=_optional_pattern(file, src, "start", where, ()),
         end=_optional_pattern(file, src, "end", where, ()),
         contents_ends_before=tuple(strings(file, contents, "ends_before", (), ("contents",))),
@@ -258,6 +274,7 @@ def load(editorial_dir: Path) -> Book:
         marker=_optional_pattern(file, note_keys, "marker", ("notes",), ("n",)),
         note_start=_optional_pattern(file, note_keys, "start", ("notes",), ("n", "text")),
         note_close=typed(file, note_keys, "close", str, "", ("notes",)),
+        note_scope=scope,
         figure=_optional_pattern(file, figures, "pattern", ("figures",), ()),
     )
     if not book.contents_heading and book.paged:
@@ -288,7 +305,7 @@ def _chapters(file: TomlFile) -> Chapters:
     t = file.table("chapters")
     where = ("chapters",)
     check_keys(file, t, ("contents", "label", "id", "argument", "notes_heading", "number_words", "opens",
-                         "titled"), where)
+                         "titled", "heading"), where)
     opens = typed(file, t, "opens", str, "title", where)
     if opens not in CHAPTER_OPENS:
         raise file.error(f"opens must be one of {', '.join(CHAPTER_OPENS)}, not {opens!r}", where, "opens")
@@ -301,6 +318,7 @@ def _chapters(file: TomlFile) -> Chapters:
         number_words=tuple(strings(file, t, "number_words", (), where)),
         opens=opens,
         titled=typed(file, t, "titled", bool, True, where),
+        heading=_optional_pattern(file, t, "heading", where, ("label", "n", "title")),
     )
     if not chapters.titled and opens != "label":
         raise file.error("a chapter with no title is found by its label: set opens = \"label\"", where,

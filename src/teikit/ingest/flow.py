@@ -65,12 +65,18 @@ class Hyphenation:
     they do not settle is guessed and listed in :attr:`undecided` for the editors.
     """
 
-    def __init__(self, lines: list[str], keep: Collection[str] = (), join: Collection[str] = ()) -> None:
+    def __init__(self, lines: list[str], keep: Collection[str] = (), join: Collection[str] = (),
+                 *, always_keep: bool = False) -> None:
+        # a distributor's text whose split words were rejoined: a hyphen at a line end is the
+        # word's own ("self-/conscious"), never the printer's (book.toml [hyphenation] line_end)
+        self.always_keep = always_keep
         self.counts = Counter(w.lower() for line in lines for w in _WORD.findall(line))
         self.decided = {w.lower(): True for w in keep} | {w.lower(): False for w in join}
         self.undecided: list[tuple[str, bool, int | None]] = []  # (stem-rest, guess, line index)
 
     def keep(self, stem: str, rest: str, line: int | None = None) -> bool:
+        if self.always_keep:
+            return True
         joined = self.counts[(stem + rest).lower()]
         hyphenated = self.counts[f"{stem}-{rest}".lower()]
         if joined or hyphenated:

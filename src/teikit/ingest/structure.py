@@ -60,7 +60,8 @@ class Builder:
         self.ctx = ctx
         self.book: Book = ctx.book
         self.corrections = corrections_file.load(ctx.editorial_dir)
-        self.hyphenation = Hyphenation(ctx.source.lines, self.book.keep_hyphen, self.book.join_hyphen)
+        self.hyphenation = Hyphenation(ctx.source.lines, self.book.keep_hyphen, self.book.join_hyphen,
+                                       always_keep=self.book.line_end_hyphen == "keep")
         self.applied: set[int] = set()
         self.year_ranges = 0
         # notes printed in the text ([notes] start): the open note, the division it annotates,
@@ -302,6 +303,31 @@ class Builder:
         self._notation(block.text, m.group("text"), "note")
         return True
 
+    def _rehome_notes(self) -> None:
+        """[notes] scope = "book": the notes are printed together; each joins the notes section
+        of the division its (first) marker stands in, and is named after it. A note with no
+        marker stays where it was printed (the link pass reports it)."""
+        text = self.ctx.root.find(T("text"))
+        home: dict[str, str] = {}
+        for ref in text.iter(T("ref")):
+            div = next((a for a in ref.iterancestors(T("div")) if a.get(xmlio.XML_ID)), None)
+            if ref.get("type") == "noteref" and div is not None:
+                home.setdefault(ref.get("n", ""), div.get(xmlio.XML_ID, ""))
+        order = {d.get(xmlio.XML_ID): k for k, d in enumerate(text.iter(T("div")))}
+        notes = [(sid, note) for sid, section in self.note_sections.items() for note in section]
+        self.note_sections = {}
+        for printed_in, note in notes:
+            sid = home.get(note.get("n", ""), printed_in)
+            section = self.note_sections.get(sid)
+            if section is None:
+                section = self.note_sections[sid] = etree.Element(T("div"), type="notes-section",
+                                                                  corresp=f"#{sid}")
+                section.set(xmlio.XML_ID, f"notes-{sid}")
+            n = note.get("n", "")
+            note.set(xmlio.XML_ID, f"{sid}-n{int(n):02d}" if n.isdigit() else f"{sid}-n{n}")
+            section.append(note)
+        self.note_sections = dict(sorted(self.note_sections.items(), key=lambda kv: order.get(kv[0], 0)))
+
     def _figure(self, region: list[Block], i: int) -> tuple[re.Match[str] | None, int]:
         """The illustration ([figures] pattern) at ``i`` and how many lines it takes: one, or
         several with no blank line between them (a caption wrapped inside its bracket)."""
@@ -355,6 +381,17 @@ class Builder:
         parent = parts[division.part or "body"]
         div = self.div(parent, division.type, division.id, division.n)
         flow.start(div)
+        one_line = self.book.chapters.heading.fullmatch(region[i].text) \
+            if division.n is not None and self.book.chapters.heading is not None and step == 1 else None
+        if one_line is not None:  # "CHAPTER IV: A MARKET BY THE WAY": label and title, as printed
+            label_end, title_start = one_line.end("label"), one_line.start("title")
+            etree.SubElement(div, T("head"), type="label").text = one_line.group("label")
+            head = self.convert(Block(region[i].index, one_line.group("title")), "head")
+            between = region[i].text[label_end:title_start].strip()
+            if between:  # the punctuation between them (": ") belongs to the label as printed
+                div[-1].text = (div[-1].text or "") + between
+            div.append(head)
+            return i + 1
         if division.n is not None and self.book.chapters.label:
             label = etree.SubElement(div, T("head"), type="label")
             if step == 2 and region[i].text == self.book.chapters.label_of(division.n):
@@ -502,6 +539,9 @@ class Builder:
                 found.append(Division(spec.type, book.chapters.id_of(spec.n) if spec.n else spec.id,
                                       block.text, spec.n, spec.part, spec.headings))
                 n = spec.n + 1 if spec.n else n
+            elif _heading_number(block.text, book) == n:  # label and title on one line
+                found.append(Division("chapter", book.chapters.id_of(n), block.text, n, "body"))
+                n += 1
             elif book.chapters.label and _bare(block.text, book) == book.chapters.label_of(n):
                 # its title, if it has one, is the line after the label
                 title = region[k + 1].text if book.chapters.titled and k + 1 < len(region) else ""
@@ -518,6 +558,8 @@ class Builder:
 
     def back(self, parts: dict[str, etree._Element]) -> None:
         source, book, regions = self.ctx.source, self.book, self.ctx.regions
+        if self.note_sections and book.note_scope == "book":
+            self._rehome_notes()
         if self.note_sections:
             gathered = self.div(parts["back"], "notes", "notes")
             etree.SubElement(gathered, T("head")).text = "Notes"
@@ -610,12 +652,22 @@ def _opens(region: list[Block], i: int, division: Division, book: Book) -> int:
     text = region[i].text
     if division.n is None:
         return 1 if any(_same(text, h) for h in (division.heading, *division.headings)) else 0
+    if _heading_number(text, book) == division.n:
+        return 1  # label and title on one line ([chapters] heading)
     nxt = region[i + 1].text if i + 1 < len(region) else ""
     label = book.chapters.label_of(division.n) if book.chapters.label else None
     by_label = book.chapters.opens == "label"  # the next line is the heading, whatever it reads
     if label is not None and _bare(text, book) == label and (by_label or _same(nxt, division.heading)):
         return 2 if nxt or not book.chapters.titled else 0
     return 1 if _same(text, division.heading) else 0
+
+
+def _heading_number(text: str, book: Book) -> int | None:
+    """The chapter number of a line holding label and title ([chapters] heading), else None."""
+    if book.chapters.heading is None:
+        return None
+    m = book.chapters.heading.fullmatch(_bare(text, book))
+    return number(m.group("n")) if m else None
 
 
 def _bare(text: str, book: Book) -> str:
