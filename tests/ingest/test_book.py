@@ -67,7 +67,7 @@ number_words = ["One", "Two"]
      "part must be one of front, body"),
     ("[[back]]\nheadings = [\"Notes\"]\nkind = \"endnotes\"\n", 3, "kind must be one of"),
     ("[[back]]\nheadings = [\"Notes\"]\nkind = \"notes\"\ntype = \"appendix\"\n", 4,
-     "only tables take a type"),
+     "only tables and texts take a type"),
     ("[[back]]\nheadings = [\"Notes\"]\nkind = \"notes\"\n[[back]]\nheadings = [\"More notes\"]\n"
      "kind = \"notes\"\n", 6, "a second region of kind 'notes'"),
     ("[dates]\nyears = [1750, 1999]\n", 2, "start of a century"),

@@ -20,12 +20,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from teikit.ingest import dates_parse
+from teikit.ingest import dates_parse, typography
 from teikit.ingest.tomldata import TomlFile, check_keys, pattern, strings, typed
 
 FILENAME = "book.toml"
 # What a back-matter region holds, and so which pass encodes it.
-BACK_KINDS = ("table", "notes", "bibliography", "index")
+BACK_KINDS = ("table", "notes", "bibliography", "index", "text")
+# How a chapter is recognised in the text: its label line and title, or its title alone
+# ("title"), or its label line alone, the next line being its heading whatever it reads
+# ("label": for books whose contents list words the headings otherwise).
+CHAPTER_OPENS = ("title", "label")
 PARTS = ("front", "body")
 _NCNAME = re.compile(r"[A-Za-z_][\w.-]*")
 _ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50),
@@ -70,6 +74,9 @@ class DivisionSpec:
     type: str
     id: str
     part: str  # "front" or "body"
+    listed: bool = True  # False: the contents list omits it; looked for all the same
+    n: int | None = None  # a chapter whose label the book omits: its number (type "chapter")
+    before_contents: bool = False  # printed before the contents list (a preface): not listed
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,10 @@ class Chapters:
     argument: bool = False
     notes_heading: str = "Chapter {n}"
     number_words: tuple[str, ...] = ()
+    opens: str = "title"  # one of CHAPTER_OPENS
+    titled: bool = True  # False: a chapter's label is its only heading ("CHAP. II.")
+    # One line holding label and title ("CHAPTER IV: A MARKET BY THE WAY"): groups label, n, title.
+    heading: re.Pattern[str] | None = None
 
     def fields(self, n: int) -> dict[str, Any]:
         words = self.number_words
@@ -125,9 +136,49 @@ class Book:
     # "then-rudimentary" keeps its hyphen, "documentation" is one word (docs/encoding.md).
     keep_hyphen: tuple[str, ...] = ()
     join_hyphen: tuple[str, ...] = ()
+    # "decide": a hyphen at a line end is settled by the source's usage (above); "keep": it is
+    # always the word's (the distributor already rejoined the words the printer split)
+    line_end_hyphen: str = "decide"
+    # Where the book begins and ends inside the file: a distributor's header and licence
+    # around it (Project Gutenberg's "*** START OF ..." lines) are not the book.
+    start: re.Pattern[str] | None = None
+    end: re.Pattern[str] | None = None
+    # With no page markers ([pages] marker = ""), the contents list ends before a line
+    # reading one of these.
+    contents_ends_before: tuple[str, ...] = ()
+    # The printed page number after a contents entry ("CHURCH MUSIC      69"): matched at
+    # the entry's end and left out when the entry is compared with the headings.
+    contents_page: re.Pattern[str] | None = None
+    # Hard-wrapped text: lines with no blank line between them run on into one paragraph,
+    # a blank line ends it; runs of lines indented by at least `indent` spaces (verse, a
+    # quotation set line for line) keep their line breaks.
+    wrapped: bool = False
+    indent: int = 2
+    # Inline conventions: the character around italics, the pattern of a note marker in
+    # the text (None: superscript digits), notes printed inside the text where they stand.
+    italic: str = "*"
+    marker: re.Pattern[str] | None = None
+    note_start: re.Pattern[str] | None = None
+    note_close: str = ""
+    # "division": a printed note belongs to the division it is printed in; "book": the notes
+    # are printed together (at the book's end) and each joins the division of its marker
+    note_scope: str = "division"
+    # An illustration's line ("[Illustration: A pike]"), group "caption" optional: a figure.
+    figure: re.Pattern[str] | None = None
+
+    @cached_property
+    def style(self) -> typography.Style:
+        return typography.Style(self.italic, self.marker)
+
+    @property
+    def paged(self) -> bool:
+        """Whether the source records its printed pages at all."""
+        return bool(self.page_marker.pattern)
 
     def page(self, line: str) -> str | None:
         """The page number a line marks, or None."""
+        if not self.paged:
+            return None
         m = self.page_marker.fullmatch(line.strip())
         return m.group("n") if m else None
 
@@ -164,18 +215,45 @@ def load(editorial_dir: Path) -> Book:
     if not file.data:
         return Book(path=file.path)
     check_keys(file, file.data, ("pages", "contents", "chapters", "division", "back", "bibliography",
-                                 "dates", "hyphenation"), ())
+                                 "dates", "hyphenation", "source", "paragraphs", "inline", "notes",
+                                 "figures"), ())
     hyphens = file.table("hyphenation")
-    check_keys(file, hyphens, ("keep", "join"), ("hyphenation",))
+    check_keys(file, hyphens, ("keep", "join", "line_end"), ("hyphenation",))
+    line_end = typed(file, hyphens, "line_end", str, "decide", ("hyphenation",))
+    if line_end not in ("decide", "keep"):
+        raise file.error(f"line_end must be one of decide, keep, not {line_end!r}", ("hyphenation",),
+                         "line_end")
     pages = file.table("pages")
     check_keys(file, pages, ("marker",), ("pages",))
     contents = file.table("contents")
-    check_keys(file, contents, ("heading", "body_starts"), ("contents",))
+    check_keys(file, contents, ("heading", "body_starts", "ends_before", "page"), ("contents",))
+    where = ("source",)
+    src = file.table("source")
+    check_keys(file, src, ("start", "end"), where)
+    paragraphs = file.table("paragraphs")
+    check_keys(file, paragraphs, ("wrapped", "indent"), ("paragraphs",))
+    indent = typed(file, paragraphs, "indent", int, 2, ("paragraphs",))
+    if isinstance(indent, bool) or indent < 1:
+        raise file.error("expected a number of spaces, 1 or more", ("paragraphs",), "indent")
+    inline = file.table("inline")
+    check_keys(file, inline, ("italic",), ("inline",))
+    italic = typed(file, inline, "italic", str, "*", ("inline",))
+    if len(italic) != 1 or italic.isalnum() or italic.isspace():
+        raise file.error("expected one punctuation character (\"*\", \"_\")", ("inline",), "italic")
+    figures = file.table("figures")
+    check_keys(file, figures, ("pattern",), ("figures",))
+    note_keys = file.table("notes")
+    check_keys(file, note_keys, ("marker", "start", "close", "scope"), ("notes",))
+    scope = typed(file, note_keys, "scope", str, "division", ("notes",))
+    if scope not in ("division", "book"):
+        raise file.error(f"scope must be one of division, book, not {scope!r}", ("notes",), "scope")
     biblio = file.table("bibliography")
     check_keys(file, biblio, ("place_qualifiers",), ("bibliography",))
-    return Book(
+    book = Book(
         path=file.path,
-        page_marker=pattern(file, pages, "marker", DEFAULT_PAGE_MARKER, ("pages",), ("n",)),
+        # "" says the source records no printed pages
+        page_marker=re.compile("") if pages.get("marker") == "" else
+        pattern(file, pages, "marker", DEFAULT_PAGE_MARKER, ("pages",), ("n",)),
         contents_heading=typed(file, contents, "heading", str, "Contents", ("contents",)),
         body_starts=typed(file, contents, "body_starts", str, "1", ("contents",)),
         chapters=_chapters(file),
@@ -185,7 +263,35 @@ def load(editorial_dir: Path) -> Book:
         years=_years(file),
         keep_hyphen=tuple(strings(file, hyphens, "keep", (), ("hyphenation",))),
         join_hyphen=tuple(strings(file, hyphens, "join", (), ("hyphenation",))),
+        line_end_hyphen=line_end,
+        start=_optional_pattern(file, src, "start", where, ()),
+        end=_optional_pattern(file, src, "end", where, ()),
+        contents_ends_before=tuple(strings(file, contents, "ends_before", (), ("contents",))),
+        contents_page=_optional_pattern(file, contents, "page", ("contents",), ()),
+        wrapped=typed(file, paragraphs, "wrapped", bool, False, ("paragraphs",)),
+        indent=indent,
+        italic=italic,
+        marker=_optional_pattern(file, note_keys, "marker", ("notes",), ("n",)),
+        note_start=_optional_pattern(file, note_keys, "start", ("notes",), ("n", "text")),
+        note_close=typed(file, note_keys, "close", str, "", ("notes",)),
+        note_scope=scope,
+        figure=_optional_pattern(file, figures, "pattern", ("figures",), ()),
     )
+    if not book.contents_heading and book.paged:
+        raise file.error("a book with page markers has a contents list (its body begins at a page after "
+                         "it); \"\" is for a source with neither", ("contents",), "heading")
+    if book.note_start is not None and book.back_of("notes") is not None:
+        raise file.error("notes printed in the text ([notes] start) are gathered into a notes division of "
+                         "their own: the book cannot also have a [[back]] region of kind \"notes\"",
+                         ("notes",), "start")
+    return book
+
+
+def _optional_pattern(file: TomlFile, table: dict[str, Any], key: str, where: tuple[str, ...],
+                      groups: tuple[str, ...]) -> re.Pattern[str] | None:
+    if key not in table:
+        return None
+    return pattern(file, table, key, "", where, groups)
 
 
 def _id(file: TomlFile, value: str, where: tuple[str, ...], key: str, item: int | None = None) -> str:
@@ -198,7 +304,11 @@ def _id(file: TomlFile, value: str, where: tuple[str, ...], key: str, item: int 
 def _chapters(file: TomlFile) -> Chapters:
     t = file.table("chapters")
     where = ("chapters",)
-    check_keys(file, t, ("contents", "label", "id", "argument", "notes_heading", "number_words"), where)
+    check_keys(file, t, ("contents", "label", "id", "argument", "notes_heading", "number_words", "opens",
+                         "titled", "heading"), where)
+    opens = typed(file, t, "opens", str, "title", where)
+    if opens not in CHAPTER_OPENS:
+        raise file.error(f"opens must be one of {', '.join(CHAPTER_OPENS)}, not {opens!r}", where, "opens")
     chapters = Chapters(
         contents=pattern(file, t, "contents", DEFAULT_CHAPTER, where, ("n", "title")),
         label=typed(file, t, "label", str, "{n}.", where),
@@ -206,7 +316,15 @@ def _chapters(file: TomlFile) -> Chapters:
         argument=typed(file, t, "argument", bool, False, where),
         notes_heading=typed(file, t, "notes_heading", str, "Chapter {n}", where),
         number_words=tuple(strings(file, t, "number_words", (), where)),
+        opens=opens,
+        titled=typed(file, t, "titled", bool, True, where),
+        heading=_optional_pattern(file, t, "heading", where, ("label", "n", "title")),
     )
+    if not chapters.titled and opens != "label":
+        raise file.error("a chapter with no title is found by its label: set opens = \"label\"", where,
+                         "titled")
+    if opens == "label" and not chapters.label:
+        raise file.error("opens = \"label\" needs the label line ([chapters] label)", where, "opens")
     for key in ("label", "id", "notes_heading"):
         try:
             getattr(chapters, key).format(n=1, roman="I", word="One")
@@ -223,7 +341,14 @@ def _divisions(file: TomlFile) -> list[DivisionSpec]:
     out = []
     for k, t in enumerate(file.tables("division")):
         where = ("division",)
-        check_keys(file, t, ("headings", "type", "id", "part"), where, k)
+        check_keys(file, t, ("headings", "type", "id", "part", "listed", "n", "before_contents"), where, k)
+        before = typed(file, t, "before_contents", bool, False, where, k)
+        if before and (t.get("listed", True) or t.get("part", "body") != "front"):
+            raise file.error("a division printed before the contents list is a front one they do not list: "
+                             "part = \"front\", listed = false", where, "before_contents", k)
+        n = typed(file, t, "n", int, 0, where, k)
+        if "n" in t and (isinstance(n, bool) or n < 1 or t.get("type") != "chapter"):
+            raise file.error("n is the number of a chapter (type = \"chapter\"), 1 or more", where, "n", k)
         headings = strings(file, t, "headings", (), where, k)
         if not headings:
             raise file.error("a division needs its headings as printed", where, "headings", k)
@@ -231,7 +356,8 @@ def _divisions(file: TomlFile) -> list[DivisionSpec]:
         if part not in PARTS:
             raise file.error(f"part must be one of {', '.join(PARTS)}, not {part!r}", where, "part", k)
         out.append(DivisionSpec(tuple(headings), _required(file, t, "type", where, k),
-                                _id(file, _required(file, t, "id", where, k), where, "id", k), part))
+                                _id(file, _required(file, t, "id", where, k), where, "id", k), part,
+                                typed(file, t, "listed", bool, True, where, k), n or None, before))
     return out
 
 
@@ -246,14 +372,14 @@ def _back(file: TomlFile) -> list[BackSpec]:
             raise file.error(f"kind must be one of {', '.join(BACK_KINDS)}, not {kind!r}", where, "kind", k)
         if not headings:
             raise file.error("a back-matter region needs the heading that opens it", where, "headings", k)
-        if kind != "table" and any(b.kind == kind for b in out):
+        if kind not in ("table", "text") and any(b.kind == kind for b in out):
             raise file.error(f"a second region of kind {kind!r}", where, "kind", k)
         # notes, bibliography and index divisions are typed by what they hold (other passes and
-        # the stylesheets find them so); a table is an appendix unless the data says otherwise
-        if kind != "table" and "type" in t:
-            raise file.error(f"a {kind} region is a div of type {kind!r}; only tables take a type",
+        # the stylesheets find them so); a table or a text is an appendix unless the data says otherwise
+        if kind not in ("table", "text") and "type" in t:
+            raise file.error(f"a {kind} region is a div of type {kind!r}; only tables and texts take a type",
                              where, "type", k)
-        type_ = typed(file, t, "type", str, "appendix", where, k) if kind == "table" else kind
+        type_ = typed(file, t, "type", str, "appendix", where, k) if kind in ("table", "text") else kind
         out.append(BackSpec(tuple(headings), kind, type_,
                             _id(file, typed(file, t, "id", str, kind, where, k), where, "id", k)))
     return out

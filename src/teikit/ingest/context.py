@@ -38,7 +38,8 @@ class IngestContext:
     # Line ranges [start, end) (0-based indexes into source.lines) of the regions the
     # structure pass recognised: "metadata", "front", "body", then one per back-matter
     # region of book.toml, named by its kind ("notes", "bibliography", "index") or, for
-    # tables, by its ID.
+    # tables, by its ID, for texts by "text:" and its ID; "outside": the lines after the
+    # book's end ([source] end), when the file goes on.
     regions: dict[str, tuple[int, int]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # How this book is laid out (``book.toml`` of the editorial folder), read on first use.

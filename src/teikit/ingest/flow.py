@@ -65,12 +65,18 @@ class Hyphenation:
     they do not settle is guessed and listed in :attr:`undecided` for the editors.
     """
 
-    def __init__(self, lines: list[str], keep: Collection[str] = (), join: Collection[str] = ()) -> None:
+    def __init__(self, lines: list[str], keep: Collection[str] = (), join: Collection[str] = (),
+                 *, always_keep: bool = False) -> None:
+        # a distributor's text whose split words were rejoined: a hyphen at a line end is the
+        # word's own ("self-/conscious"), never the printer's (book.toml [hyphenation] line_end)
+        self.always_keep = always_keep
         self.counts = Counter(w.lower() for line in lines for w in _WORD.findall(line))
         self.decided = {w.lower(): True for w in keep} | {w.lower(): False for w in join}
         self.undecided: list[tuple[str, bool, int | None]] = []  # (stem-rest, guess, line index)
 
     def keep(self, stem: str, rest: str, line: int | None = None) -> bool:
+        if self.always_keep:
+            return True
         joined = self.counts[(stem + rest).lower()]
         hyphenated = self.counts[f"{stem}-{rest}".lower()]
         if joined or hyphenated:
@@ -111,8 +117,15 @@ class Flow:
     def __init__(self, corrections: dict[int, list[Correction]], hyphenation: Hyphenation,
                  *, markers: bool = True,
                  on_repairs: Callable[[typography.Repairs], None] | None = None,
-                 years: tuple[int, int] = typography.DEFAULT_YEARS) -> None:
+                 years: tuple[int, int] = typography.DEFAULT_YEARS,
+                 style: typography.Style = typography.DEFAULT_STYLE,
+                 wrapped: bool = False, indent: int = 2) -> None:
         self.years = years
+        self.style = style
+        # a hard-wrapped source (book.toml [paragraphs]): see text()
+        self.wrapped = wrapped
+        self.indent = indent
+        self.indented = False  # the last block was set off by indentation
         self.corrections = corrections
         self.hyphenation = hyphenation
         self.markers = markers
@@ -129,7 +142,7 @@ class Flow:
         self.buf: list[str] = []
         self.raw = ""  # the paragraph's text as in the source (no holes), for decisions
         self.piece = ""  # the last block's text: an italic it opens runs on into the next
-        self.repairs = typography.Repairs(years=self.years)
+        self.repairs = typography.Repairs(years=self.years, style=self.style)
 
     # -- containers ---------------------------------------------------------------------
     def start(self, container: etree._Element) -> None:
@@ -175,12 +188,23 @@ class Flow:
 
     def figure(self, caption: list[Block]) -> None:
         """A plate between pages: ``figure type="plate"`` with its caption lines as head."""
-        repairs = typography.Repairs(years=self.years)
+        repairs = typography.Repairs(years=self.years, style=self.style)
         lines = [typography.prepare(b.text, self.corrections.get(b.index + 1, []), repairs) for b in caption]
         head = typography.finish("\ue010".join(lines), repairs, markers=False).replace("\ue010", "<lb/>")
         if self.on_repairs:
             self.on_repairs(repairs)
         self.pending.append(f'<figure type="plate"><head>{head}</head></figure>')
+
+    def illustration(self, caption: Block | None) -> None:
+        """An illustration the text marks where it stands (book.toml [figures]): a ``figure``,
+        its caption (if the line gives one) as head; it goes between paragraphs."""
+        if caption is None:
+            self.close()
+            self.pending.append("<figure/>")
+            return
+        self.close()
+        self.figure([caption])
+        self.pending[-1] = self.pending[-1].replace('<figure type="plate">', "<figure>", 1)
 
     def text(self, block: Block) -> None:
         text = block.text
@@ -199,11 +223,19 @@ class Flow:
         adjacent = block.index == self.last + 1 and not self.pending
         self.last = block.index
         hyphenated = bool(self.buf and _TAIL_WORD.search(self.buf[-1]) and text[:1].islower())
-        if self.buf and adjacent and not hyphenated:
+        indented = block.indent >= self.indent
+        # In a hard-wrapped source a line run on from the one above continues its paragraph
+        # unless both are indented (verse, a letter's closing lines); a blank line ends it.
+        runs_on = self.wrapped and adjacent and not (indented and self.indented)
+        self.indented = indented
+        if self.buf and runs_on:
+            self._join(text, typography.prepare(text, corrections, self.repairs), joint=False)
+        elif self.buf and adjacent and not hyphenated:
             # Lines printed together (a list, verse) are one paragraph with line breaks.
             self.buf.append(self.repairs.hole("<lb/>") + typography.prepare(text, corrections, self.repairs))
             self.raw += " " + text
-        elif self.buf and continues(self.raw, text, self.piece.count("*") % 2 == 1):
+        elif self.buf and not self.wrapped and continues(self.raw, text,
+                                                          self.piece.count(self.style.italic) % 2 == 1):
             self._join(text, typography.prepare(text, corrections, self.repairs))
         else:
             self.close()
@@ -217,9 +249,11 @@ class Flow:
         # get them: whether the next block continues depends on the words before.
         self.buf.append(sup)
 
-    def _join(self, text: str, piece: str) -> None:
-        breaks = "".join(self.repairs.hole(x) for x in self.pending) or f"<?{JOINT}?>"
-        if not self.pending:
+    def _join(self, text: str, piece: str, joint: bool = True) -> None:
+        # a joint marks a paragraph the extraction broke (a page may be missing there); the
+        # line ends of a hard-wrapped source are no such place
+        breaks = "".join(self.repairs.hole(x) for x in self.pending) or (f"<?{JOINT}?>" if joint else "")
+        if not self.pending and breaks:
             breaks = self.repairs.hole(breaks)
         self.pending = []
         stem = _TAIL_WORD.search(self.buf[-1]) if self.buf else None

@@ -180,7 +180,9 @@ def _source_desc(fd: etree._Element, v: dict, cfg: dict) -> None:
         rel = _el("relatedItem", parent=bs, type="original")
         om = _el("monogr", parent=_el("biblStruct", parent=rel))
         _pers(_el("author", parent=om), orig.get("forename", ""), orig.get("surname", ""))
-        _el("title", orig.get("title", ""), om, level="m", xml_lang=orig.get("lang", "fr"))
+        title = _el("title", orig.get("title", ""), om, level="m")
+        if orig.get("lang"):  # no language assumed for an original the data does not describe
+            title.set(XML_LANG, orig["lang"])
         _imprint(om, orig.get("pub_place"), orig.get("publisher"), str(orig.get("date", "")))
 
 
@@ -188,7 +190,10 @@ def _imprint(parent: etree._Element, place: str | None, publisher: str | None, d
     imp = _el("imprint", parent=parent)
     _el("pubPlace", place or "", imp)
     _el("publisher", publisher or "", imp)
-    _el("date", date or "", imp, when=date or "")
+    if date:
+        _el("date", date, imp, when=date)
+    else:  # an undated imprint: TEI's @when must be a date, so none is given
+        _el("date", "", imp)
 
 
 def statements(cfg: dict) -> list[tuple[str, str]]:
@@ -226,6 +231,8 @@ def _profile_desc(h: etree._Element, cfg: dict, subjects: list[str]) -> None:
     lu = _el("langUsage", parent=prof)
     for ident, label in (cfg.get("languages") or {"en": "English"}).items():
         _el("language", label, lu, ident=ident)
+    if not subjects:  # TEI's keywords must hold a term: a source with no subject headings has none
+        return
     kw = _el("keywords", parent=_el("textClass", parent=prof), scheme="#lcsh")
     for subject in subjects:
         _el("term", subject, kw)

@@ -497,8 +497,10 @@ def run(ctx: IngestContext) -> None:
         return
     div = _index_div(ctx)
     span = _index_range(ctx)
-    if div is None and span is None and ctx.book.back_of("index") is None:
-        return  # a book without an index: nothing to read, no personography from it
+    if span is None and ctx.book.back_of("index") is None:
+        # a book without an index (or one printed in a region read as prose, [[back]] kind
+        # "text", whose division may be typed "index"): nothing to read, no personography
+        return
     if div is None or span is None:
         ctx.report(Severity.ERROR, "index.missing", "no index found: the personography stays empty",
                    hint="the index begins with its heading line ([[back]] kind 'index' in book.toml) "

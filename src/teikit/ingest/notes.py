@@ -20,6 +20,7 @@ from teikit.ingest.book import Book
 from teikit.ingest.context import IngestContext
 from teikit.ingest.flow import Flow
 from teikit.ingest.source import Block
+from teikit.ingest.typography import PRINTED
 
 _NOTE_START = re.compile(r"([0-9]{1,3})\.\s+(.*)", re.S)
 
@@ -90,6 +91,24 @@ def _note(section: etree._Element, sid: str, n: int, flow: Flow) -> etree._Eleme
 
 def link(ctx: IngestContext) -> tuple[int, int]:
     """Link markers and notes both ways; return (notes linked, notes in all)."""
+    try:
+        return _link(ctx)
+    finally:
+        for ref in ctx.root.iter(T("ref")):
+            ref.attrib.pop(PRINTED, None)
+
+
+def append_after(el: etree._Element, text: str) -> None:
+    """Put ``text`` where ``el`` stands, before it is removed (its tail included in ``text``)."""
+    prev = el.getprevious()
+    if prev is not None:
+        prev.tail = (prev.tail or "") + text
+    else:
+        parent = el.getparent()
+        parent.text = (parent.text or "") + text
+
+
+def _link(ctx: IngestContext) -> tuple[int, int]:
     root = ctx.root
     linked = total = 0
     for section in root.iter(T("div")):
@@ -123,8 +142,10 @@ def _link_division(ctx: IngestContext, division: etree._Element,
         n = ref.get("n", "")
         note = notes.get(n)
         if note is None:
+            printed = ref.get(PRINTED)
             ctx.report(Severity.WARNING, "ingest.marker-without-note",
-                       f"marker {n} in {sid} has no note {n}; kept as a superscript")
+                       f"marker {n} in {sid} has no note {n}; "
+                       + (f"kept as printed ({printed!r})" if printed else "kept as a superscript"))
             _unwrap(ref)
             continue
         seen[n] = seen.get(n, 0) + 1
@@ -136,7 +157,13 @@ def _link_division(ctx: IngestContext, division: etree._Element,
 
 
 def _unwrap(ref: etree._Element) -> None:
-    """Replace a marker that points nowhere by a superscript ``hi``."""
+    """Replace a marker that points nowhere by a superscript ``hi``, or by its printed form."""
+    printed = ref.get(PRINTED)
+    if printed is not None:
+        parent = ref.getparent()
+        append_after(ref, printed + (ref.tail or ""))
+        parent.remove(ref)
+        return
     hi = etree.Element(T("hi"), rend="superscript")
     hi.text = "".join(ref.itertext())
     hi.tail = ref.tail

@@ -71,8 +71,22 @@ def run(source_path: Path, editorial_dir: Path) -> IngestContext:
     ctx = IngestContext(source=read_source(source_path), editorial_dir=editorial_dir)
     _run_passes(ctx, editorial_dir)
     if ctx.tree is not None:
+        drop_empty_registers(ctx.root)
         report_duplicate_ids(ctx)
     return ctx
+
+
+def drop_empty_registers(root: etree._Element) -> None:
+    """Remove the standOff lists nothing filled (a book with no index names no person): TEI
+    requires a list to hold an entry, and the standOff a list."""
+    stand_off = root.find(T + "standOff")
+    if stand_off is None:
+        return
+    for lst in list(stand_off):
+        if isinstance(lst.tag, str) and lst.tag.startswith(T + "list") and len(lst) == 0:
+            stand_off.remove(lst)
+    if len(stand_off) == 0:
+        root.remove(stand_off)
 
 
 def duplicate_ids(root: etree._Element) -> dict[str, list[etree._Element]]:

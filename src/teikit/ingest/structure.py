@@ -12,6 +12,8 @@ name which division, how chapters are listed and labelled, what the back matter 
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 from lxml import etree
@@ -25,7 +27,7 @@ from teikit.ingest.book import Book, number
 from teikit.ingest.context import IngestContext
 from teikit.ingest.flow import Flow, Hyphenation, pb_element
 from teikit.ingest.source import Block, blocks, find_regions, region_name
-from teikit.ingest.typography import RESP, Repairs, convert
+from teikit.ingest.typography import RESP, SUP_RE, Repairs, append_content, append_text, convert
 
 __all__ = ["run"]
 
@@ -36,6 +38,9 @@ CAPTION_MIN = 80
 # lines no longer than this.
 CAPTION_GAP = 3
 CAPTION_MAX = 120
+_WORDS = re.compile(r"\w+")
+# An illustration's bracket is looked for over at most this many adjacent lines.
+FIGURE_LINES = 8
 
 
 @dataclass(frozen=True)
@@ -55,13 +60,24 @@ class Builder:
         self.ctx = ctx
         self.book: Book = ctx.book
         self.corrections = corrections_file.load(ctx.editorial_dir)
-        self.hyphenation = Hyphenation(ctx.source.lines, self.book.keep_hyphen, self.book.join_hyphen)
+        self.hyphenation = Hyphenation(ctx.source.lines, self.book.keep_hyphen, self.book.join_hyphen,
+                                       always_keep=self.book.line_end_hyphen == "keep")
         self.applied: set[int] = set()
         self.year_ranges = 0
+        # notes printed in the text ([notes] start): the open note, the division it annotates,
+        # whether its closing mark was read, and the notes sections gathered per division
+        self.note: etree._Element | None = None
+        self.note_home: etree._Element | None = None
+        self.note_closed = False
+        self.note_sections: dict[str, etree._Element] = {}
+        # words of the source read as notation, not text ("Footnote" in "[Footnote 3: ...",
+        # "Illustration"), by what they mark: reported once
+        self.notation: dict[str, Counter[str]] = {}
 
     def flow(self, *, markers: bool = True) -> Flow:
         return Flow(self.corrections, self.hyphenation, markers=markers, on_repairs=self._count,
-                    years=self.book.years)
+                    years=self.book.years, style=self.book.style, wrapped=self.book.wrapped,
+                    indent=self.book.indent)
 
     def _count(self, repairs: Repairs) -> None:
         self.applied.update(c.row for c in repairs.applied)
@@ -69,7 +85,7 @@ class Builder:
 
     def convert(self, block: Block, tag: str) -> etree._Element:
         el, repairs = convert(block.text, self.corrections.get(block.index + 1, []), tag=tag,
-                              years=self.book.years)
+                              years=self.book.years, style=self.book.style)
         self._count(repairs)
         return el
 
@@ -102,11 +118,14 @@ class Builder:
                 pages.append([block])
             elif pages:
                 pages[-1].append(block)
+            elif not self.book.paged:  # no printed pages: the title pages are one run of lines
+                pages.append([Block(block.index, "", None), block])
             else:
                 raise SourceFormatError("text before the first page marker", file=self.ctx.source.path,
                                         line=block.index + 1)
         for page in pages:
-            div.append(pb_element(page[0].page or ""))
+            if page[0].page is not None:
+                div.append(pb_element(page[0].page))
             texts = page[1:]
             if len(texts) == 1 and len(texts[0].text) >= CAPTION_MIN:
                 figure = etree.SubElement(div, T("figure"), type="frontispiece")
@@ -115,7 +134,15 @@ class Builder:
             self._line_groups(div, texts)
 
     def _line_groups(self, div: etree._Element, texts: list[Block]) -> None:
-        """Lines not separated by a blank line are one ``p`` with ``lb`` between them."""
+        """Lines not separated by a blank line are one ``p`` with ``lb`` between them (a
+        hard-wrapped source: one paragraph whose lines run on, as in the text)."""
+        if self.book.wrapped:
+            flow = self.flow(markers=False)
+            flow.start(div)
+            for block in texts:
+                flow.text(block)
+            flow.close()
+            return
         p: etree._Element | None = None
         prev = -2
         for block in texts:
@@ -137,23 +164,63 @@ class Builder:
         div.append(self.convert(head, "head"))
         lst = etree.SubElement(div, T("list"))
         listed = []
+        prev = -2
         for block in items:
             division = _division(block.text, self.book)
+            if division is None and self.book.wrapped and block.index == prev + 1 and len(lst):
+                # a hard-wrapped entry runs on ("III. VARIOUS INSTRUMENTS: FLUTE, ORGAN, GUITAR"
+                # / "(AND SOME HUMMERS) 36"): the line joins the entry above
+                item = lst[-1]
+                joined = Block(block.index, f"{item.get('_text', '')} {block.text}")
+                prev = block.index
+                again = _division(joined.text, self.book)
+                target = item[0].get("target")
+                if again is not None and target is None:
+                    listed.append(again)
+                    target = f"#{again.id}"
+                elif again is not None and listed and listed[-1].id == again.id:
+                    listed[-1] = again  # the whole title, for the heading in the text
+                item.set("_text", joined.text)
+                etree.SubElement(item[0], T("lb"))
+                append_content(item[0], self.convert(block, "ref"))
+                if target:
+                    item[0].set("target", target)
+                continue
+            prev = block.index
             if division is None:
-                self.ctx.report(Severity.WARNING, "ingest.contents-unknown",
-                                f"contents entry {block.text!r} names no known division", block.index)
-                etree.SubElement(lst, T("item")).append(self.convert(block, "ref"))
+                item = etree.SubElement(lst, T("item"), _text=block.text, _line=str(block.index))
+                item.append(self.convert(block, "ref"))
                 continue
             listed.append(division)
             ref = self.convert(block, "ref")
             ref.set("target", f"#{division.id}")
-            etree.SubElement(lst, T("item")).append(ref)
+            etree.SubElement(lst, T("item"), _text=block.text).append(ref)
+        for item in lst:
+            if "_line" in item.attrib:  # an entry that, run on or not, names no division
+                if item[0].get("target") is None:
+                    self.ctx.report(Severity.WARNING, "ingest.contents-unknown",
+                                    f"contents entry {item.get('_text')!r} names no known division",
+                                    int(item.get("_line", "0")))
+                del item.attrib["_line"]
+            del item.attrib["_text"]
         return listed
 
     # -- front and body divisions ------------------------------------------------------
     def text_divisions(self, parts: dict[str, etree._Element], region: list[Block],
-                       expected: list[Division]) -> None:
+                       expected: list[Division], listed: bool = True) -> None:
         queue = [d for d in expected if d.part is not None]
+        if not listed:  # found in the text already (discover), unlisted ones with the rest
+            self._text_divisions(parts, region, queue)
+            return
+        # divisions the contents list omits ([[division]] listed = false): a front one is
+        # looked for before the listed ones, a body one after them, in book.toml's order
+        unlisted = [Division(d.type, d.id, d.headings[0], None, d.part, d.headings)
+                    for d in self.book.divisions if not d.listed and not d.before_contents]
+        queue = [d for d in unlisted if d.part == "front"] + queue + [d for d in unlisted if d.part == "body"]
+        self._text_divisions(parts, region, queue)
+
+    def _text_divisions(self, parts: dict[str, etree._Element], region: list[Block],
+                        queue: list[Division]) -> None:
         flow = self.flow()
         i = 0
         while i < len(region):
@@ -166,7 +233,17 @@ class Builder:
             if step:
                 i = self._open(parts, region, i, step, queue.pop(0), flow)
                 continue
-            group = caption_group(region, i)
+            if self.book.note_start is not None and self._printed_note(flow, block):
+                i += 1
+                continue
+            figure, lines = self._figure(region, i)
+            if figure is not None and flow.container is not None:
+                caption = " ".join((figure.groupdict().get("caption") or "").split())
+                flow.illustration(Block(block.index, caption) if caption else None)
+                self._notation(figure.group(0), caption, "illustration")
+                i += lines
+                continue
+            group = caption_group(region, i) if self.book.paged else 0
             if group:
                 flow.figure(region[i:i + group])
                 i += group
@@ -177,6 +254,8 @@ class Builder:
                                         file=self.ctx.source.path, line=block.index + 1)
             flow.text(block)
             i += 1
+        if self.note is not None:
+            self._end_note(flow)
         flow.close()
         if queue:
             raise SourceFormatError(
@@ -185,23 +264,170 @@ class Builder:
                 hint="its heading must be a line of its own (chapters: the label line, as [chapters] "
                      "label in book.toml says, then the title)")
 
+    def _printed_note(self, flow: Flow, block: Block) -> bool:
+        """Read ``block`` as (part of) a note printed in the text, if it is one; True if so.
+
+        A note opens at a line matching ``[notes] start``; it runs on to the next blank line
+        or, with ``[notes] close``, to the line ending with that mark (which is dropped, as the
+        opening words are: they are the notation of a note). The note goes to the notes
+        section of the division it is printed in (the notes division gathers them)."""
+        book = self.book
+        assert book.note_start is not None
+        m = book.note_start.fullmatch(block.text)
+        if self.note is not None and not m:
+            open_ = not self.note_closed if book.note_close else block.index == flow.last + 1
+            if open_:
+                self._note_text(flow, block, block.text)
+                return True
+            self._end_note(flow)
+            return False
+        if not m or flow.container is None:
+            return False
+        if self.note is not None:
+            self._end_note(flow)
+        home = flow.container
+        flow.close()
+        self.note_home = home
+        sid = home.get(xmlio.XML_ID, "")
+        section = self.note_sections.get(sid)
+        if section is None:
+            section = self.note_sections[sid] = etree.Element(T("div"), type="notes-section",
+                                                              corresp=f"#{sid}")
+            section.set(xmlio.XML_ID, f"notes-{sid}")
+        n = m.group("n")
+        note = etree.SubElement(section, T("note"), n=n, type="endnote", place="end")
+        note.set(xmlio.XML_ID, f"{sid}-n{int(n):02d}" if n.isdigit() else f"{sid}-n{n}")
+        self.note, self.note_closed = note, False
+        flow.start(note)
+        self._note_text(flow, block, m.group("text"))
+        self._notation(block.text, m.group("text"), "note")
+        return True
+
+    def _rehome_notes(self) -> None:
+        """[notes] scope = "book": the notes are printed together; each joins the notes section
+        of the division its (first) marker stands in, and is named after it. A note with no
+        marker stays where it was printed (the link pass reports it)."""
+        text = self.ctx.root.find(T("text"))
+        home: dict[str, str] = {}
+        for ref in text.iter(T("ref")):
+            div = next((a for a in ref.iterancestors(T("div")) if a.get(xmlio.XML_ID)), None)
+            if ref.get("type") == "noteref" and div is not None:
+                home.setdefault(ref.get("n", ""), div.get(xmlio.XML_ID, ""))
+        order = {d.get(xmlio.XML_ID): k for k, d in enumerate(text.iter(T("div")))}
+        notes = [(sid, note) for sid, section in self.note_sections.items() for note in section]
+        self.note_sections = {}
+        for printed_in, note in notes:
+            sid = home.get(note.get("n", ""), printed_in)
+            section = self.note_sections.get(sid)
+            if section is None:
+                section = self.note_sections[sid] = etree.Element(T("div"), type="notes-section",
+                                                                  corresp=f"#{sid}")
+                section.set(xmlio.XML_ID, f"notes-{sid}")
+            n = note.get("n", "")
+            note.set(xmlio.XML_ID, f"{sid}-n{int(n):02d}" if n.isdigit() else f"{sid}-n{n}")
+            section.append(note)
+        self.note_sections = dict(sorted(self.note_sections.items(), key=lambda kv: order.get(kv[0], 0)))
+
+    def _figure(self, region: list[Block], i: int) -> tuple[re.Match[str] | None, int]:
+        """The illustration ([figures] pattern) at ``i`` and how many lines it takes: one, or
+        several with no blank line between them (a caption wrapped inside its bracket)."""
+        if self.book.figure is None:
+            return None, 0
+        text = region[i].text
+        for n in range(1, FIGURE_LINES + 1):
+            m = self.book.figure.fullmatch(text)
+            if m is not None:
+                return m, n
+            j = i + n
+            if j >= len(region) or region[j].page is not None or region[j].index != region[j - 1].index + 1:
+                break
+            text += " " + region[j].text
+        return None, 0
+
+    def _notation(self, line: str, kept: str, what: str) -> None:
+        dropped = Counter(_WORDS.findall(line)) - Counter(_WORDS.findall(kept))
+        if dropped:
+            self.notation[what] = self.notation.get(what, Counter()) + dropped
+
+    def _report_notation(self) -> None:
+        for what, words in sorted(self.notation.items()):
+            listed = ", ".join(f"{w!r} x{c}" for w, c in words.most_common(6))
+            article = "an" if what[0] in "aeiou" else "a"
+            self.ctx.report(Severity.INFO, "ingest.notation",
+                            f"{sum(words.values())} words of the source mark {article} {what} and are "
+                            f"not its text ({listed})" + ("; a note's number is kept in note/@n"
+                                                           if what == "note" else ""),
+                            hint="book.toml [notes] start and [figures] pattern say which words are "
+                                 "notation: widen their text or caption group to keep more")
+
+    def _note_text(self, flow: Flow, block: Block, text: str) -> None:
+        close = self.book.note_close
+        if close and text.rstrip().endswith(close):
+            text = text.rstrip()[: -len(close)].rstrip()
+            self.note_closed = True
+        if text:
+            flow.text(Block(block.index, text, None, block.indent))
+
+    def _end_note(self, flow: Flow) -> None:
+        assert self.note_home is not None
+        flow.close()
+        flow.container = self.note_home
+        self.note = self.note_home = None
+
     def _open(self, parts: dict[str, etree._Element], region: list[Block], i: int, step: int,
               division: Division, flow: Flow) -> int:
+        if self.note is not None:
+            self._end_note(flow)
         parent = parts[division.part or "body"]
         div = self.div(parent, division.type, division.id, division.n)
         flow.start(div)
+        one_line = self.book.chapters.heading.fullmatch(region[i].text) \
+            if division.n is not None and self.book.chapters.heading is not None and step == 1 else None
+        if one_line is not None:  # "CHAPTER IV: A MARKET BY THE WAY": label and title, as printed
+            label_end, title_start = one_line.end("label"), one_line.start("title")
+            etree.SubElement(div, T("head"), type="label").text = one_line.group("label")
+            head = self.convert(Block(region[i].index, one_line.group("title")), "head")
+            between = region[i].text[label_end:title_start].strip()
+            if between:  # the punctuation between them (": ") belongs to the label as printed
+                div[-1].text = (div[-1].text or "") + between
+            div.append(head)
+            return i + 1
         if division.n is not None and self.book.chapters.label:
             label = etree.SubElement(div, T("head"), type="label")
-            if step == 2:
+            if step == 2 and region[i].text == self.book.chapters.label_of(division.n):
                 label.text = region[i].text
+            elif step == 2:  # the label carries a note marker ("272.[1]")
+                append_content(label, self.convert(region[i], "head"))
             else:
                 supplied = etree.SubElement(label, T("supplied"), reason="omitted-in-source", resp=RESP)
                 supplied.text = self.book.chapters.label_of(division.n)
                 self.ctx.report(Severity.INFO, "ingest.label-supplied",
                                 f"chapter {division.n} has no number in the source; supplied",
                                 region[i].index)
-        div.append(self.convert(region[i + step - 1], "head"))
+        if division.n is not None and not self.book.chapters.titled and step == 2:
+            return i + 1  # the label is the chapter's only heading ("CHAP. II.")
+        head = self.convert(region[i + step - 1], "head")
+        div.append(head)
         i += step
+        while self.book.wrapped and i < len(region) and region[i].page is None \
+                and region[i].index == region[i - 1].index + 1:
+            # a heading wrapped over lines with no blank between them is one heading
+            append_text(head, " ")
+            append_content(head, self.convert(region[i], "head"))
+            i += 1
+        # a heading set over lines with blank lines between them ("VARIOUS INSTRUMENTS" /
+        # "FLUTE, ORGAN, GUITAR ..."), read whole when the contents list gives it whole
+        listed = _WORDS.findall(division.heading.upper())
+        words = _WORDS.findall("".join(head.itertext()).upper())
+        while self.book.chapters.opens == "label" and division.n is not None and i < len(region) \
+                and region[i].page is None and len(words) < len(listed) and listed[:len(words)] == words:
+            more = _WORDS.findall(region[i].text.upper())
+            if not more or listed[len(words):len(words) + len(more)] != more:
+                break
+            etree.SubElement(head, T("lb"))
+            append_content(head, self.convert(region[i], "head"))
+            words += more
+            i += 1
         if division.n is not None and self.book.chapters.argument and i < len(region) \
                 and region[i].page is None:
             etree.SubElement(div, T("argument")).append(self.convert(region[i], "p"))
@@ -227,17 +453,120 @@ class Builder:
                 for cell in raw.split("\t"):
                     row.append(self.convert(Block(block.index, cell.strip()), "cell"))
 
+    def text_region(self, div: etree._Element, region: list[Block]) -> None:
+        """A back-matter region read as prose: its first line the heading, the rest paragraphs."""
+        flow = self.flow(markers=False)
+        flow.start(div)
+        for block in region:
+            if block.page is not None:
+                flow.page(block)
+            elif div.find(T("head")) is None:
+                flow.flush_pages()
+                div.append(self.convert(block, "head"))
+            else:
+                flow.text(block)
+        flow.close()
+
+    def outside(self) -> None:
+        """Say what of the file is not the book (a distributor's header or licence)."""
+        spans = [("before the book's start ([source] start)", 0, self.ctx.regions["front"][0])] \
+            if self.book.start is not None else []
+        if "outside" in self.ctx.regions:
+            spans.append(("after the book's end ([source] end)", *self.ctx.regions["outside"]))
+        for where, first, last in spans:
+            words = sum(len(line.split()) for line in self.ctx.source.lines[first:last])
+            read = " (only the metadata block's 'key : value' lines are read, into the header)" \
+                if first == 0 else ""
+            self.ctx.report(Severity.INFO, "ingest.outside-book",
+                            f"lines {first + 1}-{last}, {where}: {words} words not encoded{read}", first,
+                            hint="the distributor's header and licence are not the book; move [source] "
+                                 "start or end in book.toml if text of the book is there")
+
     def build(self) -> None:
         source, book = self.ctx.source, self.book
         regions = self.ctx.regions = find_regions(source, book)
         parts = self.skeleton()
-        front = blocks(source, *regions["front"], book)
+        body = blocks(source, *regions["body"], book)
+        if not book.contents_heading:  # no contents list: the divisions as the text prints them
+            expected, first = self.discover(body)
+            self.titlepage(parts["front"], body[:first])
+            self.text_divisions(parts, body[first:], expected, listed=False)
+        else:
+            self.contents_and_text(parts, blocks(source, *regions["front"], book), body)
+        self.back(parts)
+        self._report_notation()
+
+    def contents_and_text(self, parts: dict[str, etree._Element], front: list[Block],
+                          body: list[Block]) -> None:
+        book = self.book
         contents_at = next(k for k, b in enumerate(front) if b.text == book.contents_heading)
         contents_end = next((k for k in range(contents_at, len(front)) if front[k].page is not None),
-                            len(front))
-        self.titlepage(parts["front"], front[:contents_at])
+                            len(front)) if book.paged else len(front)
+        # front divisions printed before the contents list (a preface; [[division]]
+        # before_contents): the title pages end at the first of them
+        unlisted = [Division(d.type, d.id, d.headings[0], None, d.part, d.headings)
+                    for d in self.book.divisions if d.before_contents]
+        # (in the order printed: the text decides, as book.toml may list them otherwise)
+        early: list[tuple[int, Division]] = []
+        for k in range(contents_at):
+            seen = [e for _, e in early]  # each once, where it is first printed
+            early += [(k, d) for d in unlisted if d not in seen and _opens(front, k, d, book)]
+        at = early[0][0] if early else contents_at
+        self.titlepage(parts["front"], front[:at])
+        if early:
+            self._text_divisions(parts, front[at:contents_at], [d for _, d in early])
+        for d in unlisted:
+            if d.id not in {e.id for _, e in early}:
+                self.ctx.report(Severity.WARNING, "ingest.division-not-found",
+                                f"division {d.id!r} ({d.heading!r}) of book.toml not found before the "
+                                "contents list", hint="its heading must be a line of its own, as book.toml "
+                                                      "spells it ([[division]] before_contents)")
         expected = self.contents(parts["front"], front[contents_at:contents_end])
-        self.text_divisions(parts, front[contents_end:] + blocks(source, *regions["body"], book), expected)
+        self.text_divisions(parts, front[contents_end:] + body, expected)
+
+    def discover(self, region: list[Block]) -> tuple[list[Division], int]:
+        """The divisions of a book with no contents list, in the order the text prints them:
+        book.toml's [[division]]s by their headings, chapters by their label lines numbered
+        on from 1 (or from the number of a [[division]] that is an unlabelled chapter); and
+        the position of the first, where the title pages end."""
+        book, found, first = self.book, [], len(region)
+        waiting = list(book.divisions)
+        n = 1
+        for k, block in enumerate(region):
+            spec = next((d for d in waiting if any(_same(block.text, h) for h in d.headings)), None)
+            if spec is not None:
+                waiting.remove(spec)
+                found.append(Division(spec.type, book.chapters.id_of(spec.n) if spec.n else spec.id,
+                                      block.text, spec.n, spec.part, spec.headings))
+                n = spec.n + 1 if spec.n else n
+            elif _heading_number(block.text, book) == n:  # label and title on one line
+                found.append(Division("chapter", book.chapters.id_of(n), block.text, n, "body"))
+                n += 1
+            elif book.chapters.label and _bare(block.text, book) == book.chapters.label_of(n):
+                # its title, if it has one, is the line after the label
+                title = region[k + 1].text if book.chapters.titled and k + 1 < len(region) else ""
+                found.append(Division("chapter", book.chapters.id_of(n), title, n, "body"))
+                n += 1
+            else:
+                continue
+            first = min(first, k)
+        for spec in waiting:
+            self.ctx.report(Severity.WARNING, "ingest.division-not-found",
+                            f"division {spec.id!r} ({spec.headings[0]!r}) of book.toml not found in the text",
+                            hint="its heading must be a line of its own, as book.toml spells it")
+        return found, first
+
+    def back(self, parts: dict[str, etree._Element]) -> None:
+        source, book, regions = self.ctx.source, self.book, self.ctx.regions
+        if self.note_sections and book.note_scope == "book":
+            self._rehome_notes()
+        if self.note_sections:
+            gathered = self.div(parts["back"], "notes", "notes")
+            etree.SubElement(gathered, T("head")).text = "Notes"
+            head = gathered[0]
+            head.set("type", "supplied")
+            for section in self.note_sections.values():
+                gathered.append(section)
         for spec in book.back:
             div = self.div(parts["back"], spec.type, spec.id)
             region = blocks(source, *regions[region_name(spec.kind, spec.id)], book)
@@ -245,11 +574,14 @@ class Builder:
                 self.table(div, region)
             elif spec.kind == "notes":
                 notes.build(self.ctx, div, region, self.flow(markers=False))
+            elif spec.kind == "text":
+                self.text_region(div, region)
             # bibliography and index: their passes fill the empty division
             if spec.kind == "index":  # the index pass applies (and reports) its own rows
                 first, last = regions[region_name(spec.kind, spec.id)][:2]
                 self.applied.update(c.row for line, rows in self.corrections.items()
                                     if first < line <= last for c in rows)
+        self.outside()
         self._report_unused()
         self._report_hyphens()
 
@@ -295,6 +627,12 @@ def caption_group(region: list[Block], i: int) -> int:
 
 def _division(text: str, book: Book) -> Division | None:
     """The division an entry of the contents list names (chapters, divisions, back matter)."""
+    if book.contents_page is not None:
+        page = re.compile(f"(?:{book.contents_page.pattern})$").search(text)
+        if page:
+            text = text[:page.start()]
+        # the entry set out in columns: its words compared, not its spacing
+        text = " ".join(text.split())
     m = book.chapters.contents.fullmatch(text)
     n = number(m.group("n")) if m else None
     if m and n is not None:
@@ -314,11 +652,29 @@ def _opens(region: list[Block], i: int, division: Division, book: Book) -> int:
     text = region[i].text
     if division.n is None:
         return 1 if any(_same(text, h) for h in (division.heading, *division.headings)) else 0
+    if _heading_number(text, book) == division.n:
+        return 1  # label and title on one line ([chapters] heading)
     nxt = region[i + 1].text if i + 1 < len(region) else ""
     label = book.chapters.label_of(division.n) if book.chapters.label else None
-    if label is not None and text == label and _same(nxt, division.heading):
-        return 2
+    by_label = book.chapters.opens == "label"  # the next line is the heading, whatever it reads
+    if label is not None and _bare(text, book) == label and (by_label or _same(nxt, division.heading)):
+        return 2 if nxt or not book.chapters.titled else 0
     return 1 if _same(text, division.heading) else 0
+
+
+def _heading_number(text: str, book: Book) -> int | None:
+    """The chapter number of a line holding label and title ([chapters] heading), else None."""
+    if book.chapters.heading is None:
+        return None
+    m = book.chapters.heading.fullmatch(_bare(text, book))
+    return number(m.group("n")) if m else None
+
+
+def _bare(text: str, book: Book) -> str:
+    """A heading line without the note markers it carries (``272.[1]``, ``7.¹``)."""
+    if book.marker is not None:
+        text = book.marker.sub("", text)
+    return SUP_RE.sub("", text) if book.marker is not None else text
 
 
 def _same(heading: str, listed: str) -> bool:

@@ -19,6 +19,7 @@ parser of :mod:`teikit.xmlio`; private-use characters stand in for the repairs m
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
@@ -48,6 +49,27 @@ def sup_value(text: str) -> int:
     return int(text.translate(_TO_DIGITS))
 
 
+@dataclass(frozen=True)
+class Style:
+    """How the book marks italics and note markers (book.toml ``[inline]``, ``[notes]``)."""
+
+    italic: str = "*"
+    marker: re.Pattern[str] | None = None  # group "n"; None: superscript digits only
+
+
+DEFAULT_STYLE = Style()
+
+
+@functools.lru_cache(maxsize=8)
+def italic_re(char: str) -> re.Pattern[str]:
+    c = re.escape(char)
+    if char == "*":
+        return ITALIC_RE
+    # a word-internal delimiter ("snake_case") is not an italic: the span opens and closes
+    # at a word's edge
+    return re.compile(f"(?<![\\w{c}]){c}([^{c}]+?){c}(?![\\w{c}])")
+
+
 @dataclass
 class Repairs:
     """Choices and conjectured markers made while converting one line."""
@@ -58,6 +80,7 @@ class Repairs:
     day_ranges: int = 0
     # the edition's span of years: four digits inside it are a year, never a day range
     years: tuple[int, int] = DEFAULT_YEARS
+    style: Style = DEFAULT_STYLE
 
     def hole(self, xml: str) -> str:
         self.items.append(xml)
@@ -138,6 +161,17 @@ def _marker(m: re.Match[str]) -> str:
     return f'<ref type="noteref" n="{n}">{n}</ref>'
 
 
+# The printed form of a marker read by a pattern ("[3]"), held until the notes are linked: a
+# "marker" that meets no note (a cross-reference "[337]") goes back to the text as printed.
+PRINTED = "teikit-printed"
+
+
+def _pattern_marker(m: re.Match[str]) -> str:
+    n = m.group("n")
+    printed = m.group(0).replace('"', "&quot;")
+    return f'<ref type="noteref" n="{n}" {PRINTED}="{printed}">{n}</ref>'
+
+
 def prepare(piece: str, corrections: list[Correction], repairs: Repairs) -> str:
     """Step 1, per source line: apply its corrections and repair year ranges (as holes)."""
     return _day_ranges(_year_ranges(_apply_corrections(piece, corrections, repairs), repairs), repairs)
@@ -147,9 +181,11 @@ def finish(text: str, repairs: Repairs, *, markers: bool = True) -> str:
     """Step 2, per paragraph: escape, italics, markers, then fill the holes."""
     text = escape(text)
     text = HTML_I_RE.sub(r'<hi rend="italic">\1</hi>', text)
-    text = ITALIC_RE.sub(_italic, text)
+    text = italic_re(repairs.style.italic).sub(_italic, text)
     if markers:
         text = SUP_RE.sub(_marker, text)
+        if repairs.style.marker is not None:
+            text = repairs.style.marker.sub(_pattern_marker, text)
     return _HOLE_RE.sub(lambda m: repairs.items[int(m.group(1))], text)
 
 
@@ -160,9 +196,10 @@ def parse(xml: str, tag: str = "p") -> etree._Element:
 
 
 def convert(text: str, corrections: list[Correction] | None = None, *, markers: bool = True,
-            tag: str = "p", years: tuple[int, int] = DEFAULT_YEARS) -> tuple[etree._Element, Repairs]:
+            tag: str = "p", years: tuple[int, int] = DEFAULT_YEARS,
+            style: Style = DEFAULT_STYLE) -> tuple[etree._Element, Repairs]:
     """Encode one source line as a TEI element named ``tag``."""
-    repairs = Repairs(years=years)
+    repairs = Repairs(years=years, style=style)
     xml = finish(prepare(text, corrections or [], repairs), repairs, markers=markers)
     return parse(xml, tag), repairs
 

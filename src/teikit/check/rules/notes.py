@@ -81,8 +81,15 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
         by_note.setdefault(note, []).append(marker)
         yield from _check_number(doc, marker, note)
     yield from _check_backlinks(ctx, doc)
+    # A book may number its notes through the book, not afresh in each section: a section
+    # may then begin one after the last number of the section before it.
+    run_on: dict[etree._Element | None, int] = {}
     for section in _sections(doc):
-        yield from _check_section(ctx, doc, section, by_note, order)
+        parent = section.getparent()
+        yield from _check_section(ctx, doc, section, by_note, order, run_on.get(parent, 0) + 1)
+        numbers = [n for n in map(_number, _section_notes(section)) if n is not None]
+        if numbers:
+            run_on[parent] = max(numbers)
 
 
 def _check_number(doc: Document, marker: etree._Element, note: etree._Element) -> Iterator[Diagnostic]:
@@ -124,9 +131,9 @@ def _section_notes(section: etree._Element) -> list[etree._Element]:
 
 def _check_section(ctx: Context, doc: Document, section: etree._Element,
                    by_note: dict[etree._Element, list[etree._Element]],
-                   order: dict[etree._Element, int]) -> Iterator[Diagnostic]:
+                   order: dict[etree._Element, int], continued: int = 1) -> Iterator[Diagnostic]:
     notes = _section_notes(section)
-    yield from _check_numbering(doc, notes)
+    yield from _check_numbering(doc, notes, continued)
     division = _corresponding_division(ctx, doc, section)
     firsts: list[tuple[etree._Element, int]] = []
     for position, note in enumerate(notes):
@@ -152,9 +159,11 @@ def _check_section(ctx: Context, doc: Document, section: etree._Element,
 
 
 
-def _check_numbering(doc: Document, notes: list[etree._Element]) -> Iterator[Diagnostic]:
+def _check_numbering(doc: Document, notes: list[etree._Element], continued: int = 1) -> Iterator[Diagnostic]:
+    """Numbers run 1, 2, 3 ... in a section, or on from the section before (``continued``)."""
     seen: set[int] = set()
-    expected = 1
+    first = next((n for n in map(_number, notes) if n is not None), None)
+    expected = continued if first == continued else 1
     for note in notes:
         n = _number(note)
         if n is None:
