@@ -17,6 +17,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:svg="http://www.w3.org/2000/svg"
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
 
@@ -99,6 +100,15 @@
           || (if (exists($refs)) then ' (' || string-join(subsequence($refs, 1, 5), ', ') || (if (count($refs) gt 5) then ', …' else '') || ')' else '')
           || ': a reader sees nothing where they stand. Declare each character in encodingDesc/charDecl (a char with a mapping) and point at it with ref=&quot;#ID&quot;, or write the character inside the g'"/>
     </xsl:if>
+    <!-- an SVG drawing in the text that could run or load anything: its words alone are shown -->
+    <xsl:for-each select="$tk:units//svg:svg[not(ancestor::svg:svg)]">
+      <xsl:variable name="danger" select="tk:svg-danger(.)"/>
+      <xsl:if test="$danger != ''">
+        <xsl:message select="'warning|render.image-unsafe|an SVG drawing in the text (&lt;svg&gt;'
+            || (tk:unit-of(.) ! (' in &quot;' || tk:label(.) || '&quot;')) || ') holds ' || $danger
+            || ', which would run or load in the page; only its words are shown'"/>
+      </xsl:if>
+    </xsl:for-each>
     <!-- an element no template names: a TEI element not handled, or one of another namespace
          (CBETA's cb:div has a TEI element's name, but no TEI template renders it); not what
          is shown as it is (an example's markup, MathML) nor the description a gap or graphic
@@ -109,7 +119,9 @@
         [not(self::tei:desc[parent::tei:gap or parent::tei:graphic or parent::tei:pause or parent::tei:vocal
             or parent::tei:kinesic or parent::tei:incident or parent::tei:writing or parent::tei:shift])]
         [not(ancestor-or-self::*[local-name() = ('egXML', 'math')][namespace-uri() = ('http://www.tei-c.org/ns/Examples',
-            'http://www.w3.org/1998/Math/MathML')])] ! name())">
+            'http://www.w3.org/1998/Math/MathML')])]
+        [not(ancestor-or-self::svg:svg)]
+        [not(self::tei:desc[parent::tei:notatedMusic])] ! name())">
       <xsl:sort select="."/>
       <xsl:message select="'info|render.unhandled-element|no specific rendering for &lt;' || . || '&gt;: its content is kept in a div/span with class tei-' || replace(., '^.*:', '')"/>
     </xsl:for-each>

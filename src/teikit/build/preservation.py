@@ -165,6 +165,8 @@ _JOINING_BREAKS = {f"{_T}lb", f"{_T}cb", f"{_T}milestone"}
 # "Überzeugung", and the halves were reported lost).
 _UNSEEN_BREAKS = {f"{_T}cb", f"{_T}gb"}
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+# Data, not words: a binaryObject's base64 (music notation, an image) is shown by no output.
+_BINARY = f"{_T}binaryObject"
 
 
 def _unseen(el: etree._Element) -> bool:
@@ -205,7 +207,7 @@ def _walk_text(el: etree._Element, joins: bool, buffer: _Pieces) -> None:
     if el.text:
         buffer.append(el.text)
     for child in el:
-        if isinstance(child.tag, str) and not _unseen(child):
+        if isinstance(child.tag, str) and not _unseen(child) and child.tag != _BINARY:
             child_joins = child.tag in _JOINING_BREAKS and child.get("break") == "no"
             _walk_text(child, child_joins, buffer)
             if not child_joins:
