@@ -103,3 +103,12 @@ def test_the_epub_says_which_files_draw_svg(tmp_path):
 def test_every_link_resolves_or_is_one_a_reader_follows(tmp_path):
     folder, _ = _built(tmp_path)
     assert broken_links(folder) == []
+
+
+def test_an_xinclude_in_the_header_is_built_and_said_unread(tmp_path):
+    source = FIXTURE.parent.parent / "wild" / "header-xinclude.xml"
+    folder, diags = build_text(source.read_text(encoding="utf-8"), tmp_path)
+    (said,) = [d for d in diags if d.code == "render.xinclude-unread"]
+    assert said.message.startswith("1 teiHeader part(s) are included from other files with XInclude "
+                                   "(encoding-desc.xml)")
+    assert [p.name for p in folder.glob("*.html") if "Ἰητρῶι" in p.read_text(encoding="utf-8")]

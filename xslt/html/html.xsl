@@ -18,6 +18,7 @@
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:svg="http://www.w3.org/2000/svg"
+    xmlns:xi="http://www.w3.org/2001/XInclude"
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
 
@@ -99,6 +100,15 @@
       <xsl:message select="'warning|render.glyph-undeclared|' || count($undeclared) || ' empty &lt;g&gt; element(s) name no char or glyph of the document''s charDecl'
           || (if (exists($refs)) then ' (' || string-join(subsequence($refs, 1, 5), ', ') || (if (count($refs) gt 5) then ', …' else '') || ')' else '')
           || ': a reader sees nothing where they stand. Declare each character in encodingDesc/charDecl (a char with a mapping) and point at it with ref=&quot;#ID&quot;, or write the character inside the g'"/>
+    </xsl:if>
+    <!-- an XInclude in a teiHeader is left unread (teikit.xmlio: one in the text refuses the
+         file): what it would add to the header is missing -->
+    <xsl:variable name="unread" select="$tk:doc//xi:include[ancestor::tei:teiHeader]"/>
+    <xsl:if test="exists($unread)">
+      <xsl:variable name="hrefs" select="distinct-values($unread/@href ! string(.))"/>
+      <xsl:message select="'warning|render.xinclude-unread|' || count($unread) || ' teiHeader part(s) are included from other files with XInclude ('
+          || string-join(subsequence($hrefs, 1, 3), ', ') || (if (count($hrefs) gt 3) then ', …' else '')
+          || '); teikit never follows XInclude: what they would add to the header is missing from the outputs. Resolve the inclusions first (xmllint --xinclude) to have it'"/>
     </xsl:if>
     <!-- an SVG drawing in the text that could run or load anything: its words alone are shown -->
     <xsl:for-each select="$tk:units//svg:svg[not(ancestor::svg:svg)]">
