@@ -106,19 +106,30 @@
         it), so that a notes division stays one; the HTML lists it beside its marker. -->
   <xsl:function name="tk:note-unit" as="element()?">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="tk:unit-of($note)"/>
+    <!-- a note standing in no unit (the standOff's, pointing at an anchor of the text) is its
+         marker's: the book failed on it ("empty sequence ... tk:unit-anchor") -->
+    <xsl:sequence select="(tk:unit-of($note), tk:unit-of(tk:markers($note)[1]))[1]"/>
+  </xsl:function>
+
+  <!--* The notes of a unit's markers that stand in no unit (the standOff's): listed at its end,
+        as its inline notes are. -->
+  <xsl:function name="tk:standoff-notes" as="element(tei:note)*">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="tk:shown-with($unit)//(tei:ref | tei:ptr | tei:anchor)[not(ancestor::tei:note)]
+        ! tk:notes-of-marker(.)[empty(tk:unit-of(.))]"/>
   </xsl:function>
 
   <!--* The notes of a unit, numbered in this order: its inline notes and the endnotes standing in it. -->
   <xsl:function name="tk:unit-notes" as="element(tei:note)*">
     <xsl:param name="unit" as="element()"/>
-    <xsl:sequence select="tk:shown-with($unit)//tei:note[tk:is-inline-note(.) or (tk:is-detached(.) and not(tk:is-continuation(.)))]"/>
+    <xsl:sequence select="tk:shown-with($unit)//tei:note[tk:is-inline-note(.) or (tk:is-detached(.) and not(tk:is-continuation(.)))]
+        | tk:standoff-notes($unit)"/>
   </xsl:function>
 
   <!--* The notes at the end of a unit: its inline notes (endnotes stand in their division). -->
   <xsl:function name="tk:listed-notes" as="element(tei:note)*">
     <xsl:param name="unit" as="element()"/>
-    <xsl:sequence select="tk:shown-with($unit)//tei:note[tk:is-inline-note(.)]"/>
+    <xsl:sequence select="tk:shown-with($unit)//tei:note[tk:is-inline-note(.)] | tk:standoff-notes($unit)"/>
   </xsl:function>
 
   <!-- An endnote stands where it is, as an EPUB endnote. -->

@@ -110,6 +110,17 @@
           || string-join(subsequence($hrefs, 1, 3), ', ') || (if (count($hrefs) gt 3) then ', …' else '')
           || '); teikit never follows XInclude: what they would add to the header is missing from the outputs. Resolve the inclusions first (xmllint --xinclude) to have it'"/>
     </xsl:if>
+    <!-- a note of the standOff (in a listAnnotation, or an annotation's body) shows where its
+         marker is: one that points at no anchor, ref or ptr of the text has none, and is
+         shown nowhere (the standOff is not the text: the count of words does not ask for it) -->
+    <xsl:variable name="unplaced" select="$tk:doc//tei:standOff//tei:note[not(ancestor::tei:note)]
+        [not(ancestor::*[local-name() = ('listPerson', 'listPlace', 'listOrg', 'listEvent', 'listBibl', 'person',
+            'place', 'org', 'event', 'bibl', 'biblStruct', 'personGrp')])][empty(tk:markers(.))]"/>
+    <xsl:if test="exists($unplaced)">
+      <xsl:message select="'warning|render.note-unplaced|' || count($unplaced) || ' note(s) of the standOff point at no anchor, ref or ptr of the text (the first, &quot;'
+          || substring(normalize-space($unplaced[1]), 1, 40) || '&quot;, at ' || (string(tk:note-target($unplaced[1])), 'nothing')[.][1]
+          || ') and are shown nowhere. Point each at an anchor placed in its passage (&lt;anchor xml:id=&quot;…&quot;/&gt;, target=&quot;#…&quot;)'"/>
+    </xsl:if>
     <!-- an SVG drawing in the text that could run or load anything: its words alone are shown -->
     <xsl:for-each select="$tk:units//svg:svg[not(ancestor::svg:svg)]">
       <xsl:variable name="danger" select="tk:svg-danger(.)"/>

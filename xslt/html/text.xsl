@@ -1275,9 +1275,16 @@
   </xsl:template>
 
   <xsl:template match="tei:anchor">
-    <xsl:variable name="note" select="tk:note-of-marker(.)"/>
+    <xsl:variable name="notes" select="tk:notes-of-marker(.)"/>
     <xsl:choose>
-      <xsl:when test="$note"><xsl:call-template name="tk:marker"><xsl:with-param name="note" select="$note"/></xsl:call-template></xsl:when>
+      <xsl:when test="exists($notes)">
+        <xsl:variable name="anchor" select="."/>
+        <!-- each note pointing here its own marker, side by side -->
+        <xsl:for-each select="$notes">
+          <xsl:variable name="note" select="."/>
+          <xsl:for-each select="$anchor"><xsl:call-template name="tk:marker"><xsl:with-param name="note" select="$note"/></xsl:call-template></xsl:for-each>
+        </xsl:for-each>
+      </xsl:when>
       <xsl:when test="@xml:id"><span class="tei-anchor" id="{@xml:id}"></span></xsl:when>
     </xsl:choose>
     <xsl:apply-templates/>
