@@ -1,6 +1,7 @@
 """Nothing dropped, nothing twice: for each TEI file, the words the HTML site and the EPUB lose or repeat.
 
     .venv/bin/python benchmarks/preservation_bench.py FILE_OR_DIR [...] [--limit N] [--show N] [--validate]
+        [--teic DIR [--saxon-jar JAR]]
 
 Builds each file (HTML and EPUB, in-process, one Saxon per process) into a temporary folder,
 each format on its own (a format that loses text is still measured), and prints per file: the
@@ -14,6 +15,11 @@ Two checks of the site follow each line: pages with a duplicated id ("dup ids") 
 markers that do not open a note of their page ("bad markers"). With --validate, each EPUB
 goes through EPUBCheck and each HTML page through the Nu HTML Checker (Java; slow), and the
 line ends with their counts of problems.
+
+With --teic DIR (a checkout of TEIC/Stylesheets, outside the project), each file is also
+converted by the TEI Stylesheets' html5 profile on Java Saxon (--saxon-jar) and the line ends
+with the words that page loses ("TEIC lost", counted as the site's are, its head and scripts
+left out), or "TEIC failed" with the converter's exit code.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from lxml import html as lxml_html
@@ -33,7 +40,7 @@ from teikit import xmlio
 from teikit.build import BuildSettings
 from teikit.build import epub as epub_builder
 from teikit.build import html as html_builder
-from teikit.build.preservation import epub_report, site_report, tei_words
+from teikit.build.preservation import epub_report, site_report, tei_words, words
 from teikit.edition import Edition
 from teikit.errors import TeikitError
 
@@ -77,12 +84,32 @@ def nu_errors(folder: Path) -> int:
     return len(re.findall(r": error: ", proc.stdout + proc.stderr))
 
 
+def teic_lost(path: Path, source: Counter[str], teic: Path, jar: Path, tmp: Path) -> str:
+    """The words of ``source`` that the TEI Stylesheets' html5 page of ``path`` lacks."""
+    out = tmp / "teic.html"
+    proc = subprocess.run(["java", "-jar", str(jar), f"-s:{path}",
+                           f"-xsl:{teic / 'profiles' / 'default' / 'html5' / 'to.xsl'}", f"-o:{out}"],
+                          capture_output=True, timeout=1800, check=False)
+    if proc.returncode or not out.is_file():
+        return f", TEIC failed (exit {proc.returncode})"
+    page = lxml_html.parse(str(out)).getroot()
+    for skipped in page.xpath("//script | //style | //head"):
+        skipped.getparent().remove(skipped)
+    shown = Counter(words(" ".join(page.itertext())))
+    lost = sum(n - shown[w] for w, n in source.items() if shown[w] < n)
+    return f", TEIC lost {lost} ({lost / max(1, sum(source.values())):.2%})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--limit", type=int, default=0, help="at most N files")
     parser.add_argument("--show", type=int, default=3, help="lost words listed per file")
     parser.add_argument("--validate", action="store_true", help="run EPUBCheck and the Nu HTML Checker too")
+    parser.add_argument("--teic", type=Path,
+                        help="a TEIC/Stylesheets checkout: count what its html5 page loses")
+    parser.add_argument("--saxon-jar", type=Path, default=Path("/usr/share/java/Saxon-HE.jar"),
+                        help="Java Saxon for --teic (default: %(default)s)")
     args = parser.parse_args()
     todo = files(args.paths)[: args.limit or None]
     print(f"{'file':40} {'words':>8} {'HTML':>8} {'EPUB':>8} {'HTML lost':>9} {'EPUB lost':>9}"
@@ -108,9 +135,12 @@ def main() -> None:
                 book.write_bytes(epub_builder.epub_bytes(edition)[0])
                 epub = epub_report(source, where, book)
                 dups, markers = page_checks(folder)
-                checks = f"  dup ids {dups}, bad markers {markers}"
+                checks = (f"  lost {html.lost_count}/{epub.lost_count} words, dup ids {dups},"
+                          f" bad markers {markers}")
                 if args.validate:
                     checks += f", EPUBCheck {epubcheck(book)}, Nu {nu_errors(folder)}"
+                if args.teic:
+                    checks += teic_lost(path, source, args.teic, args.saxon_jar, Path(tmp))
             except TeikitError as exc:
                 print(f"{path.name[:40]:40} build failed: {exc.message[:70]}")
                 continue

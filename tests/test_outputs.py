@@ -135,6 +135,30 @@ def test_stale_temporaries_of_dead_processes_are_removed(tmp_path):
     assert not stale.exists() and live.exists()
 
 
+def test_a_temporary_is_read_by_its_last_number_whatever_the_name_holds(tmp_path):
+    # an edition named "3.140.xml" stages ".3.140.epub.PID.RANDOM.tmp": its pid was read as 140
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    live = [f".3.140.epub.{os.getpid()}.k2j3h4g5.tmp", f".3.140.{os.getpid()}.12345678",
+            f".2.1.1.454.epub.old-{os.getpid()}.x", f".a.{os.getpid()}.00000000.tmp"]
+    stale = [f".3.140.epub.{dead.pid}.k2j3h4g5.tmp", f".3.140.html.{dead.pid}.abcdefgh"]
+    for name in live + stale:
+        (tmp_path / name).write_text("x")
+    assert sorted(p.name for p in outputs.clean_stale(tmp_path)) == sorted(stale)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(live)
+
+
+def test_an_edition_named_with_numbers_builds_every_format(tmp_path):
+    # EpiDoc corpora name inscriptions by number ("3.140.xml"): the CSV's staging deleted
+    # the EPUB staged before it, and the build failed with "No such file or directory"
+    source = tmp_path / "3.140.xml"
+    shutil.copyfile(MINI, source)
+    out = tmp_path / "exports"
+    result = CliRunner().invoke(cli, ["build", "epub", "csv", "--edition", str(source), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "3.140.epub").is_file() and (out / "csv").is_dir()
+
+
 @pytest.mark.skipif(not MEMOIR.is_file(), reason="the bundled edition is part of the checkout")
 @pytest.mark.parametrize("delay", [0.5, 1.0, 2.0])
 def test_sigterm_during_build_all_leaves_no_temporary(tmp_path, delay):

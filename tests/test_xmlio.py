@@ -4,12 +4,16 @@ what reaches outside the file and names what it refuses."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from lxml import etree
 
 from teikit import paths, xmlio
 
 TEI = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div><p>a <hi>b</hi> c</p><p><persName>D</persName></p></div></body></text></TEI>'  # noqa: E501
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def _text_of(root: etree._Element) -> list[str]:
@@ -97,6 +101,18 @@ def test_xinclude_is_refused_not_dropped():
     with pytest.raises(UnsafeInputError, match="XInclude") as caught:
         xmlio.parse_bytes(data, "book.xml")
     assert caught.value.line == 1
+
+
+def test_xinclude_in_the_header_is_left_unread_not_refused():
+    """IOSPE includes a shared encodingDesc into every inscription's header: metadata, not
+    text; every inscription was refused. One in the text still is (above)."""
+    data = (FIXTURES / "wild" / "header-xinclude.xml").read_bytes()
+    tree = xmlio.parse_bytes(data, "3.140.xml")
+    (unread,) = xmlio.header_inclusions(tree)
+    assert unread.get("href") == "encoding-desc.xml" and unread.sourceline == 11
+    in_text = data.replace(b"<lb n=\"2\"/>", b'<lb n="2"/><xi:include href="rest.xml"/>')
+    with pytest.raises(UnsafeInputError, match="XInclude"):
+        xmlio.parse_bytes(in_text, "3.140.xml")
 
 
 @pytest.mark.parametrize("xml, says", [

@@ -135,7 +135,12 @@ def _temp_prefix(name: str) -> str:
     return f".{name}.{os.getpid()}."
 
 
-_TEMP_NAME = re.compile(r"^\..+?\.(?:old-)?(\d+)\.")
+# ".{name}.{pid}.{random}" (a folder), ".{name}.{pid}.{random}.tmp" (a file),
+# ".{name}.old-{pid}.x" (a folder being replaced). Anchored at the end: the pid is the number
+# just before the last part, whatever dots and digits the name holds (an edition "3.140.xml"
+# stages ".3.140.epub.4242.k2j3h4g5.tmp", whose pid was once read as 140: a build of all
+# formats took its own EPUB for a dead process's and deleted it mid-build).
+_TEMP_NAME = re.compile(r"^\..+?\.(?:old-)?(\d+)\.[^.]+(?:\.tmp)?$")
 
 
 def clean_stale(folder: str | Path) -> list[Path]:

@@ -214,14 +214,30 @@ XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 
 
 def _refuse_xinclude(tree: etree._ElementTree, name: str) -> None:
-    """XInclude is never processed; a document that relies on it would silently lose text."""
+    """XInclude is never processed; a document that relies on it for its text would silently
+    lose it, and is refused. An inclusion inside the teiHeader is left in place, unread: it
+    brings metadata, not text (EpiDoc corpora such as IOSPE include one shared encodingDesc
+    in every inscription, and every inscription was refused); the builds and `check` say what
+    was not read (render.xinclude-unread, pointers.xinclude-unread)."""
     for el in tree.iter(f"{{{XINCLUDE_NS}}}include"):
+        if in_header(el):
+            continue
         raise UnsafeInputError(
             f"the document includes {el.get('href') or 'another document'} with XInclude; "
             "teikit never follows XInclude (it could read any file)",
             file=name, line=el.sourceline,
             hint="resolve the inclusions first (e.g. xmllint --xinclude) and give teikit the result",
         )
+
+
+def in_header(el: etree._Element) -> bool:
+    """Does ``el`` stand inside a teiHeader?"""
+    return any(anc.tag == f"{{{TEI_NS}}}teiHeader" for anc in el.iterancestors())
+
+
+def header_inclusions(tree: etree._ElementTree | etree._Element) -> list[etree._Element]:
+    """The XInclude elements of a teiHeader, left unread (see :func:`_refuse_xinclude`)."""
+    return [el for el in tree.iter(f"{{{XINCLUDE_NS}}}include") if in_header(el)]
 
 
 # libxml2's wording -> teikit's: what went wrong, which limit applies and what to do,

@@ -346,6 +346,9 @@ def test_a_column_break_inside_a_word_joins_it(built):
     counts, _ = preservation.tei_words(Edition.load(RENDER / "column-break-in-word.xml").tree)
     assert counts["ἐλλείπει"] == counts["translation"] == counts["continued"] == 1
     assert counts["words"] == counts["plain"] == 1  # a break without break="no" separates
+    # ... unless it is shown as nothing (no id) and stands inside a word: it reads whole
+    assert "Überzeugung" in page and "urſprünglich" in page
+    assert counts["überzeugung"] == counts["ursprünglich"] == 1 and not counts["gung"]
 
 
 @pytest.mark.parametrize("fixture", ["column-break-in-word", "apparatus", "wild-markup"])

@@ -141,3 +141,12 @@ def test_files_checked_together_share_one_parse_and_reverse_index(tmp_path):
         "</text></TEI>", "utf-8")
     diags = check_paths([tmp_path / "letter.xml", tmp_path / "persons.xml"]).diagnostics
     assert [(d.code, d.xml_id) for d in diags] == [("unused.person", "p2")]
+
+
+def test_an_xinclude_in_the_header_is_said_unread(project_root):
+    """IOSPE includes a shared encodingDesc into every header: the file is checked, and the
+    inclusion named with its line (it was refused, exit 2)."""
+    doc = project_root / "tests" / "fixtures" / "wild" / "header-xinclude.xml"
+    (said,) = [d for d in check_paths([doc]).diagnostics if d.code == "pointers.xinclude-unread"]
+    assert said.line == 11 and "encoding-desc.xml" in said.message and said.severity.name == "WARNING"
+    assert "xmllint --xinclude" in (said.hint or "")

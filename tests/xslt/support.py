@@ -81,8 +81,8 @@ def broken_links(folder: Path) -> list[str]:
     for name, d in docs.items():
         for el in d.xpath("//*[@href or @src]"):
             ref = el.get("href") or el.get("src")
-            if el.tag == "a" and re.match(r"^https?://", ref):
-                continue  # a link a reader may follow (licence); not a request the page makes
+            if el.tag == "a" and re.match(r"^(https?://|mailto:)", ref):
+                continue  # a link a reader may follow (licence, email); not a request the page makes
             if re.match(r"^[a-z]+:", ref) or ref.startswith("//"):
                 problems.append(f"{name}: external {el.tag} {ref}")
                 continue

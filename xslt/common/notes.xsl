@@ -18,9 +18,18 @@
   <!-- Pointers by the IDs they name (ref, ptr). -->
   <xsl:key name="tk:pointers-to" match="tei:ref[@target] | tei:ptr[@target]"
       use="tokenize(@target)[starts-with(., '#')] ! substring(., 2)"/>
-  <!-- Notes by the place they point back to (note/@target). -->
-  <xsl:key name="tk:notes-pointing-at" match="tei:note[@target]"
-      use="tokenize(@target)[starts-with(., '#')] ! substring(., 2)"/>
+  <!-- Notes by the place they point back to (note/@target; a note that is the body of an
+       annotation of the standOff, by the annotation's @target). -->
+  <xsl:key name="tk:notes-pointing-at" match="tei:note[@target] | tei:annotation[@target]/tei:note"
+      use="tokenize(tk:note-target(.))[starts-with(., '#')] ! substring(., 2)"/>
+
+  <!--* Where a note points back to: its @target, else (the body of an annotation, TEI's
+        listAnnotation/annotation in the standOff, which carries no @target of its own) its
+        annotation's. -->
+  <xsl:function name="tk:note-target" as="attribute()?">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="($note/@target, $note/parent::tei:annotation/@target)[1]"/>
+  </xsl:function>
 
   <!--* The markers of a note, in document order: what its @target names when that is a
         marker (the edition's noteref, an anchor; a note pointing at a passage, an app or a
@@ -29,8 +38,8 @@
   <xsl:function name="tk:markers" as="element()*">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="
-        if ($note/@target) then
-          (tokenize($note/@target)[starts-with(., '#')] ! key('tk:id', substring(., 2), $tk:doc))
+        if (exists(tk:note-target($note))) then
+          (tokenize(tk:note-target($note))[starts-with(., '#')] ! key('tk:id', substring(., 2), $tk:doc))
           [ancestor::tei:text][self::tei:anchor or self::tei:ref or self::tei:ptr]
           [not(ancestor::tei:note intersect $note)]
         else if ($note/@xml:id) then
@@ -43,10 +52,18 @@
   <!--* The note a marker (ref, ptr or anchor) stands for, if it is one of its markers. -->
   <xsl:function name="tk:note-of-marker" as="element(tei:note)?">
     <xsl:param name="marker" as="element()"/>
+    <xsl:sequence select="tk:notes-of-marker($marker)[1]"/>
+  </xsl:function>
+
+  <!--* Every note a marker stands for, in document order: two notes of the standOff (a
+        transcription note and an annotation) may point at one anchor, and the second was
+        shown nowhere. -->
+  <xsl:function name="tk:notes-of-marker" as="element(tei:note)*">
+    <xsl:param name="marker" as="element()"/>
     <xsl:variable name="candidates" select="
         if ($marker/self::tei:ref or $marker/self::tei:ptr) then tk:target($marker/@target)/self::tei:note else (),
         if ($marker/@xml:id) then key('tk:notes-pointing-at', string($marker/@xml:id), $tk:doc) else ()"/>
-    <xsl:sequence select="$candidates[some $m in tk:markers(.) satisfies $m is $marker][1]"/>
+    <xsl:sequence select="$candidates[some $m in tk:markers(.) satisfies $m is $marker]"/>
   </xsl:function>
 
   <!--* Is this note shown where its marker is, rather than where it stands? -->
@@ -101,7 +118,7 @@
     <xsl:param name="unit" as="element()"/>
     <xsl:variable name="within" select="tk:shown-with($unit)"/>
     <xsl:variable name="own" select="$within//tei:note[tk:is-inline-note(.)]"/>
-    <xsl:variable name="pointed" select="$within//(tei:ref | tei:ptr | tei:anchor)[not(ancestor::tei:note)] ! tk:note-of-marker(.)"/>
+    <xsl:variable name="pointed" select="$within//(tei:ref | tei:ptr | tei:anchor)[not(ancestor::tei:note)] ! tk:notes-of-marker(.)"/>
     <xsl:sequence select="($own | $pointed)"/>
   </xsl:function>
 
@@ -188,7 +205,9 @@
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:variable name="pos" select="if ($marker/self::tei:note) then 1
         else index-of(tk:markers($note) ! generate-id(.), generate-id($marker))[1]"/>
-    <xsl:sequence select="string(($marker[not(self::tei:note)]/@xml:id,
+    <!-- the marker's own id for the first note it stands for; a second note's marker beside it
+         (an anchor two notes of the standOff point at) one of its own -->
+    <xsl:sequence select="string(($marker[not(self::tei:note)][tk:note-of-marker(.) is $note]/@xml:id,
         tk:note-id($note) || '-ref' || (if ($pos gt 1) then string($pos) else ''))[1])"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -92,7 +92,7 @@
     <xsl:param name="part" as="element()"/>
     <xsl:sequence select="exists($part/(tei:div | tei:div1)) and
         (every $c in $part/* satisfies ($c/self::tei:div or $c/self::tei:div1
-           or local-name($c) = $tk:interstitial or $c/self::tei:figure
+           or local-name($c) = $tk:interstitial or $c/self::tei:figure or $c/self::tei:divGen
            or (tk:is-opening($c) and empty($c/preceding-sibling::*[self::tei:div or self::tei:div1]))
            or (tk:is-closing($c) and empty($c/following-sibling::*[self::tei:div or self::tei:div1]))))"/>
   </xsl:function>
@@ -412,8 +412,8 @@
           ! (if (tk:is-unit(.)) then . else descendant::*[tk:is-unit(.)][1]),
         $n/preceding-sibling::*[tk:is-unit(.)][1],
         $n/self::tei:div/descendant::tei:div[tk:is-unit(.)][1],
-        $n/ancestor::*[tk:is-opening(.) or self::tei:figure][1]/following-sibling::*[tk:is-unit(.)][1],
-        $n/ancestor::*[tk:is-closing(.) or self::tei:figure][1]/preceding-sibling::*[tk:is-unit(.)][1])[1]"/>
+        $n/ancestor::*[tk:is-opening(.) or self::tei:figure or self::tei:divGen][1]/following-sibling::*[tk:is-unit(.)][1],
+        $n/ancestor::*[tk:is-closing(.) or self::tei:figure or self::tei:divGen][1]/preceding-sibling::*[tk:is-unit(.)][1])[1]"/>
   </xsl:function>
 
   <!--* What is shown at the top of a unit and is not inside it: the heading and what opens
@@ -432,7 +432,7 @@
     <xsl:param name="found" as="element()*"/>
     <xsl:variable name="p" select="$e/preceding-sibling::*[1]"/>
     <xsl:sequence select="if (empty($p) or $p/self::tei:div or $p/self::tei:div1) then $found
-        else tk:shown-before($p, ($p[tk:is-opening(.) or self::tei:figure], $found))"/>
+        else tk:shown-before($p, ($p[tk:is-opening(.) or self::tei:figure or self::tei:divGen], $found))"/>
   </xsl:function>
 
   <!--* What is shown at the foot of a unit and is not inside it: the page furniture and what
@@ -442,7 +442,7 @@
     <xsl:param name="unit" as="element()"/>
     <xsl:sequence select="if (exists($unit/following-sibling::*[self::tei:div or self::tei:div1])
         or not($unit/self::tei:div or $unit/self::tei:div1)) then ()
-        else ($unit/following-sibling::*[local-name() = $tk:interstitial or tk:is-closing(.) or self::tei:figure],
+        else ($unit/following-sibling::*[local-name() = $tk:interstitial or tk:is-closing(.) or self::tei:figure or self::tei:divGen],
               $unit/parent::tei:div[not(tk:is-unit(.))] ! tk:closing(.))"/>
   </xsl:function>
 

@@ -106,19 +106,30 @@
         it), so that a notes division stays one; the HTML lists it beside its marker. -->
   <xsl:function name="tk:note-unit" as="element()?">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="tk:unit-of($note)"/>
+    <!-- a note standing in no unit (the standOff's, pointing at an anchor of the text) is its
+         marker's: the book failed on it ("empty sequence ... tk:unit-anchor") -->
+    <xsl:sequence select="(tk:unit-of($note), tk:unit-of(tk:markers($note)[1]))[1]"/>
+  </xsl:function>
+
+  <!--* The notes of a unit's markers that stand in no unit (the standOff's): listed at its end,
+        as its inline notes are. -->
+  <xsl:function name="tk:standoff-notes" as="element(tei:note)*">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="tk:shown-with($unit)//(tei:ref | tei:ptr | tei:anchor)[not(ancestor::tei:note)]
+        ! tk:notes-of-marker(.)[empty(tk:unit-of(.))]"/>
   </xsl:function>
 
   <!--* The notes of a unit, numbered in this order: its inline notes and the endnotes standing in it. -->
   <xsl:function name="tk:unit-notes" as="element(tei:note)*">
     <xsl:param name="unit" as="element()"/>
-    <xsl:sequence select="tk:shown-with($unit)//tei:note[tk:is-inline-note(.) or (tk:is-detached(.) and not(tk:is-continuation(.)))]"/>
+    <xsl:sequence select="tk:shown-with($unit)//tei:note[tk:is-inline-note(.) or (tk:is-detached(.) and not(tk:is-continuation(.)))]
+        | tk:standoff-notes($unit)"/>
   </xsl:function>
 
   <!--* The notes at the end of a unit: its inline notes (endnotes stand in their division). -->
   <xsl:function name="tk:listed-notes" as="element(tei:note)*">
     <xsl:param name="unit" as="element()"/>
-    <xsl:sequence select="tk:shown-with($unit)//tei:note[tk:is-inline-note(.)]"/>
+    <xsl:sequence select="tk:shown-with($unit)//tei:note[tk:is-inline-note(.)] | tk:standoff-notes($unit)"/>
   </xsl:function>
 
   <!-- An endnote stands where it is, as an EPUB endnote. -->
@@ -177,6 +188,7 @@
       kind     cover, title, unit or register: how its content is made (tk:file-content)
       ids      the ids its content holds (xhtml.xsl resolves links with them)
       math     whether its content holds MathML (the manifest says so)
+      svg      whether its content holds an SVG drawing (the manifest says so)
       content  its body content, in no namespace or XHTML (xhtml.xsl makes it XHTML);
                absent when $lean (made again when the file is written)
   -->
@@ -209,7 +221,8 @@
       <!-- the ids the shards found, which $index gives -->
       <xsl:when test="$index">
         <xsl:variable name="indexed" select="$tk:indexed($facts('name'))"/>
-        <xsl:sequence select="map:merge(($facts, map{'ids': $indexed/*:i ! string(.), 'math': $indexed/@math = 'true'}))"/>
+        <xsl:sequence select="map:merge(($facts, map{'ids': $indexed/*:i ! string(.), 'math': $indexed/@math = 'true',
+            'svg': $indexed/@svg = 'true'}))"/>
       </xsl:when>
       <!-- a shard renders its own files when it writes their parts -->
       <xsl:when test="$phase = 'render'"><xsl:sequence select="$facts"/></xsl:when>
@@ -221,11 +234,13 @@
     </xsl:choose>
   </xsl:function>
 
-  <!--* The ids a file's content holds ('ids'), and whether it holds MathML ('math'). -->
+  <!--* The ids a file's content holds ('ids'), and whether it holds MathML ('math') or SVG
+        drawn in the text ('svg'). -->
   <xsl:function name="tk:ids-and-math" as="map(*)">
     <xsl:param name="content" as="document-node()"/>
     <xsl:sequence select="map{'ids': $content//@id ! string(.),
-        'math': exists($content//*[local-name() = 'math'][namespace-uri() = 'http://www.w3.org/1998/Math/MathML'])}"/>
+        'math': exists($content//*[local-name() = 'math'][namespace-uri() = 'http://www.w3.org/1998/Math/MathML']),
+        'svg': exists($content//*[local-name() = 'svg'][namespace-uri() = 'http://www.w3.org/2000/svg'])}"/>
   </xsl:function>
 
   <!-- The ids the navigation document asks for (package.xsl: $tk:pages, tk:toc-entries): the
@@ -303,7 +318,7 @@
               <xsl:sequence select="$content"/>
             </xsl:result-document>
             <xsl:variable name="facts" as="element()">
-              <file n="{position()}" name="{$file('name')}" title="{$file('title')}" math="{$found('math')}">
+              <file n="{position()}" name="{$file('name')}" title="{$file('title')}" math="{$found('math')}" svg="{$found('svg')}">
                 <xsl:if test="exists($file('type'))"><xsl:attribute name="type" select="$file('type')"/></xsl:if>
                 <!-- its ids (nav: one the navigation document may ask for: a page's or a division's) -->
                 <xsl:for-each select="$found('ids')">

@@ -204,8 +204,8 @@
           <item id="cover-image" href="tk-cover.svg" media-type="image/svg+xml" properties="cover-image"/>
           <xsl:for-each select="$tk:files">
             <item id="x-{.('name')}" href="text/{.('name')}.xhtml" media-type="application/xhtml+xml">
-              <xsl:if test=".('math')">
-                <xsl:attribute name="properties" select="'mathml'"/>
+              <xsl:if test=".('math') or .('svg')">
+                <xsl:attribute name="properties" select="string-join(('mathml'[current()('math')], 'svg'[current()('svg')]), ' ')"/>
               </xsl:if>
             </item>
           </xsl:for-each>

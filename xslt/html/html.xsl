@@ -17,6 +17,8 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:svg="http://www.w3.org/2000/svg"
+    xmlns:xi="http://www.w3.org/2001/XInclude"
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
 
@@ -99,6 +101,35 @@
           || (if (exists($refs)) then ' (' || string-join(subsequence($refs, 1, 5), ', ') || (if (count($refs) gt 5) then ', …' else '') || ')' else '')
           || ': a reader sees nothing where they stand. Declare each character in encodingDesc/charDecl (a char with a mapping) and point at it with ref=&quot;#ID&quot;, or write the character inside the g'"/>
     </xsl:if>
+    <!-- an XInclude in a teiHeader is left unread (teikit.xmlio: one in the text refuses the
+         file): what it would add to the header is missing -->
+    <xsl:variable name="unread" select="$tk:doc//xi:include[ancestor::tei:teiHeader]"/>
+    <xsl:if test="exists($unread)">
+      <xsl:variable name="hrefs" select="distinct-values($unread/@href ! string(.))"/>
+      <xsl:message select="'warning|render.xinclude-unread|' || count($unread) || ' teiHeader part(s) are included from other files with XInclude ('
+          || string-join(subsequence($hrefs, 1, 3), ', ') || (if (count($hrefs) gt 3) then ', …' else '')
+          || '); teikit never follows XInclude: what they would add to the header is missing from the outputs. Resolve the inclusions first (xmllint --xinclude) to have it'"/>
+    </xsl:if>
+    <!-- a note of the standOff (in a listAnnotation, or an annotation's body) shows where its
+         marker is: one that points at no anchor, ref or ptr of the text has none, and is
+         shown nowhere (the standOff is not the text: the count of words does not ask for it) -->
+    <xsl:variable name="unplaced" select="$tk:doc//tei:standOff//tei:note[not(ancestor::tei:note)]
+        [not(ancestor::*[local-name() = ('listPerson', 'listPlace', 'listOrg', 'listEvent', 'listBibl', 'person',
+            'place', 'org', 'event', 'bibl', 'biblStruct', 'personGrp')])][empty(tk:markers(.))]"/>
+    <xsl:if test="exists($unplaced)">
+      <xsl:message select="'warning|render.note-unplaced|' || count($unplaced) || ' note(s) of the standOff point at no anchor, ref or ptr of the text (the first, &quot;'
+          || substring(normalize-space($unplaced[1]), 1, 40) || '&quot;, at ' || (string(tk:note-target($unplaced[1])), 'nothing')[.][1]
+          || ') and are shown nowhere. Point each at an anchor placed in its passage (&lt;anchor xml:id=&quot;…&quot;/&gt;, target=&quot;#…&quot;)'"/>
+    </xsl:if>
+    <!-- an SVG drawing in the text that could run or load anything: its words alone are shown -->
+    <xsl:for-each select="$tk:units//svg:svg[not(ancestor::svg:svg)]">
+      <xsl:variable name="danger" select="tk:svg-danger(.)"/>
+      <xsl:if test="$danger != ''">
+        <xsl:message select="'warning|render.image-unsafe|an SVG drawing in the text (&lt;svg&gt;'
+            || (tk:unit-of(.) ! (' in &quot;' || tk:label(.) || '&quot;')) || ') holds ' || $danger
+            || ', which would run or load in the page; only its words are shown'"/>
+      </xsl:if>
+    </xsl:for-each>
     <!-- an element no template names: a TEI element not handled, or one of another namespace
          (CBETA's cb:div has a TEI element's name, but no TEI template renders it); not what
          is shown as it is (an example's markup, MathML) nor the description a gap or graphic
@@ -109,7 +140,9 @@
         [not(self::tei:desc[parent::tei:gap or parent::tei:graphic or parent::tei:pause or parent::tei:vocal
             or parent::tei:kinesic or parent::tei:incident or parent::tei:writing or parent::tei:shift])]
         [not(ancestor-or-self::*[local-name() = ('egXML', 'math')][namespace-uri() = ('http://www.tei-c.org/ns/Examples',
-            'http://www.w3.org/1998/Math/MathML')])] ! name())">
+            'http://www.w3.org/1998/Math/MathML')])]
+        [not(ancestor-or-self::svg:svg)]
+        [not(self::tei:desc[parent::tei:notatedMusic])] ! name())">
       <xsl:sort select="."/>
       <xsl:message select="'info|render.unhandled-element|no specific rendering for &lt;' || . || '&gt;: its content is kept in a div/span with class tei-' || replace(., '^.*:', '')"/>
     </xsl:for-each>

@@ -222,7 +222,7 @@
          stops at the first sibling that is none of these (a unit, or a part holding units). -->
     <xsl:sequence select="if (empty($p) and $e/parent::*[self::tei:div or self::tei:div1 or self::tei:front
           or self::tei:body or self::tei:back][not(tk:is-unit(.))]) then tk:furniture-before($e/.., $found)
-        else if (empty($p) or not($p[local-name() = $tk:interstitial or tk:is-opening(.) or self::tei:figure])) then $found
+        else if (empty($p) or not($p[local-name() = $tk:interstitial or tk:is-opening(.) or self::tei:figure or self::tei:divGen])) then $found
         else tk:furniture-before($p, ($p, $found))"/>
   </xsl:function>
 

@@ -14,6 +14,7 @@
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:teix="http://www.tei-c.org/ns/Examples"
+    xmlns:svg="http://www.w3.org/2000/svg"
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
 
@@ -26,7 +27,8 @@
       'speaker', 'castItem', 'castGroup', 'biblStruct', 'listPerson', 'listPlace', 'listOrg',
       'listEvent', 'person', 'place', 'org', 'event', 'text', 'group', 'front', 'body', 'back',
       'item', 'label', 'row', 'cell', 'quote', 'cit', 'spGrp', 'figDesc', 'listWit', 'listApp', 'sourceDoc', 'surface',
-      'surfaceGrp', 'zone', 'set', 'u', 'entry', 'entryFree', 'superEntry', 're', 'hom', 'sense')"/>
+      'surfaceGrp', 'zone', 'set', 'u', 'entry', 'entryFree', 'superEntry', 're', 'hom', 'sense',
+      'divGen', 'performance', 'prologue', 'epilogue')"/>
   <!-- Elements that have their own template below (the rest fall under the policy above). -->
   <xsl:variable name="tk:handled-names" as="xs:string*" select="(
       'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'p', 'ab', 'head', 'lg', 'l',
@@ -49,7 +51,9 @@
       'handShift', 'geo', 'citedRange', 'listApp', 'set', 'u', 'pause', 'vocal', 'kinesic', 'incident', 'writing', 'shift',
       'entry', 'entryFree', 'superEntry', 're', 'hom', 'sense', 'form', 'orth', 'pron', 'hyph', 'syll', 'stress',
       'gramGrp', 'gram', 'pos', 'gen', 'number', 'case', 'per', 'tns', 'mood', 'subc', 'iType', 'colloc', 'def',
-      'usg', 'lbl', 'xr', 'etym', 'oRef', 'oVar', 'pRef', 'pVar', 'egXML', 'gi', 'tag', 'att', 'val', 'code', 'ident')"/>
+      'usg', 'lbl', 'xr', 'etym', 'oRef', 'oVar', 'pRef', 'pVar', 'egXML', 'gi', 'tag', 'att', 'val', 'code', 'ident',
+      'email', 'divGen', 'notatedMusic', 'timeline', 'when', 'linkGrp', 'link', 'join', 'joinGrp', 'alt', 'altGrp',
+      'performance', 'prologue', 'epilogue', 'binaryObject')"/>
 
   <!-- The same two lists as sets, for quick tests. -->
   <xsl:variable name="tk:block-set" as="map(xs:string, xs:boolean)"
@@ -198,7 +202,7 @@
                        | tei:salute | tei:signed | tei:trailer | tei:postscript | tei:titlePage | tei:docTitle
                        | tei:titlePart | tei:docAuthor | tei:docImprint | tei:docDate | tei:docEdition
                        | tei:lg | tei:l | tei:sp | tei:speaker | tei:floatingText | tei:spGrp | tei:castList
-                       | tei:castItem | tei:castGroup | tei:set">
+                       | tei:castItem | tei:castGroup | tei:set | tei:performance | tei:prologue | tei:epilogue">
     <!-- a verse line shared between speakers (l part="I", "M", "F": Shakespeare's half lines)
          is indented after its first part, as printed plays set it -->
     <div class="tei-{local-name()}{if (@type) then ' type-' || @type else ''}{
@@ -291,6 +295,86 @@
       <xsl:call-template name="tk:id"/>
       <xsl:apply-templates/>
     </xsl:element>
+  </xsl:template>
+
+  <!-- An e-mail address: a link that writes to it when it is one plain address (not inside
+       another link); the address is the text's words. -->
+  <xsl:template match="tei:email">
+    <xsl:variable name="address" select="normalize-space(.)"/>
+    <xsl:variable name="link" select="matches($address, '^[A-Za-z0-9._%+''-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$')
+        and empty(ancestor::tei:ref[@target] | ancestor::tei:ptr)"/>
+    <xsl:element name="{if ($link) then 'a' else 'span'}">
+      <xsl:attribute name="class" select="'tei-email'"/>
+      <xsl:if test="$link"><xsl:attribute name="href" select="'mailto:' || $address"/></xsl:if>
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A division the software is to generate (divGen): of contents (@type toc, contents), the
+       list of its text's units, each linked, as the TEI Stylesheets make it (an empty section
+       said nothing); of any other kind (an index, a list of figures) its own heading alone:
+       teikit's pages already hold registers and notes. The list is teikit's words
+       (tk-generated), not the text's. -->
+  <xsl:template match="tei:divGen">
+    <xsl:variable name="text" select="ancestor::tei:text[last()]"/>
+    <xsl:variable name="units" select="if (lower-case(normalize-space(@type)) = ('toc', 'contents', 'tableofcontents'))
+        then $tk:units[tk:in-contents(.)][ancestor-or-self::tei:text[last()] is $text] else ()"/>
+    <div class="tei-divGen{@type ! (' type-' || normalize-space(.))}">
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates/>
+      <xsl:if test="exists($units)">
+        <ol class="toc tk-generated">
+          <xsl:for-each select="$units">
+            <li><a href="{tk:href-of(.)}"><xsl:value-of select="tk:label(.)"/></a></li>
+          </xsl:for-each>
+        </ol>
+      </xsl:if>
+    </div>
+  </xsl:template>
+
+  <!-- Music notation (notatedMusic, MEI or an image of it): its image shown as any graphic,
+       its description and label as words, a pointer to the notation as a link; the notation
+       itself is not drawn. -->
+  <xsl:template match="tei:notatedMusic">
+    <span class="tei-notatedMusic">
+      <xsl:call-template name="tk:id"/>
+      <!-- its parts one after the other, a space between them -->
+      <xsl:for-each select="node()[self::* or normalize-space()][not(self::tei:binaryObject)]">
+        <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+        <xsl:choose>
+          <xsl:when test="self::tei:desc or self::tei:label">
+            <span class="tei-{local-name()} music-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+          </xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="."/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+
+  <!-- Data in base64 (binaryObject: an image or notation written into the file) is no words
+       and shows nothing (not counted either: teikit.build.preservation). -->
+  <xsl:template match="tei:binaryObject"/>
+
+  <!-- What links or aligns passages of the text without words of its own: a timeline of
+       speech (timeline, when: what utterances' @start and @end point at), links and joins
+       (linkGrp, link, join, joinGrp: a translation's alignment, a verse line shared between
+       speakers), alternatives (alt, altGrp). They show nothing; their ids stay, so that what
+       points at them still leads somewhere. -->
+  <xsl:template match="tei:timeline | tei:when | tei:linkGrp | tei:link | tei:join | tei:joinGrp | tei:alt | tei:altGrp">
+    <xsl:choose>
+      <xsl:when test="exists(.//text()[normalize-space()] | .//*[not(self::tei:when or self::tei:link
+          or self::tei:join or self::tei:alt)])">
+        <!-- words or pointers inside (a linkGrp of ptr): kept, as any element's -->
+        <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+      </xsl:when>
+      <xsl:when test="exists(descendant-or-self::*/@xml:id)">
+        <span class="tei-{local-name()}" hidden="hidden">
+          <xsl:call-template name="tk:id"/>
+          <xsl:for-each select="descendant::*[@xml:id]"><span id="{@xml:id}"></span></xsl:for-each>
+        </span>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:list | tei:listBibl">
@@ -557,6 +641,46 @@
   <xsl:template match="mml:math" xmlns:mml="http://www.w3.org/1998/Math/MathML">
     <xsl:copy-of select="." copy-namespaces="no"/>
   </xsl:template>
+
+  <!-- An SVG drawing in the text (a figure's diagram, TEI's own test files) is drawn where it
+       stands, as the TEI Stylesheets draw it, unless it could run or load anything (tk:svg-danger:
+       drawn in the page, a script would run on the site's origin; docs/security.md): then its
+       words alone are kept (its title, its labels), and the build says why (render.image-unsafe). -->
+  <xsl:template match="svg:svg">
+    <xsl:choose>
+      <xsl:when test="tk:svg-danger(.) = ''"><xsl:copy-of select="." copy-namespaces="no"/></xsl:when>
+      <xsl:otherwise>
+        <span class="tei-svg"><xsl:for-each select=".//text()[normalize-space()]">
+          <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if><xsl:value-of select="."/>
+        </xsl:for-each></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--* What in an SVG drawing could run a script or load another resource, in words ('' when
+        nothing): as teikit.build.html.svg_danger asks of an SVG file, and animations that
+        would set a link or a handler. -->
+  <xsl:function name="tk:svg-danger" as="xs:string">
+    <xsl:param name="svg" as="element()"/>
+    <xsl:variable name="loads" select="'url\(\s*[''&quot;]?\s*[^#''&quot;\s)]|@import|expression\s*\('"/>
+    <xsl:variable name="active" select="$svg/descendant-or-self::*[lower-case(local-name()) = ('script', 'foreignobject',
+        'iframe', 'embed', 'object', 'handler', 'listener')
+        or (matches(local-name(), '^(set|animate)') and matches(lower-case(@attributeName), '^(on|href$|xlink:href$)'))][1]"/>
+    <xsl:variable name="handler" select="($svg/descendant-or-self::*/@*[starts-with(lower-case(local-name()), 'on')])[1]"/>
+    <xsl:variable name="script-url" select="($svg/descendant-or-self::*/@*[matches(lower-case(replace(., '\s', '')), '(java|vb)script:')])[1]"/>
+    <xsl:variable name="reference" select="($svg/descendant-or-self::*/@*[lower-case(local-name()) = ('href', 'src')]
+        [normalize-space()][not(starts-with(normalize-space(.), '#'))]
+        [not(matches(normalize-space(.), '^data:image/(png|jpeg|gif|webp)[;,]', 'i'))])[1]"/>
+    <xsl:variable name="style" select="($svg/descendant-or-self::*[lower-case(local-name()) = 'style'][matches(string(.), $loads, 'i')],
+        $svg/descendant-or-self::*/@style[matches(., $loads, 'i')])[1]"/>
+    <xsl:sequence select="
+        if ($active) then 'a &lt;' || local-name($active) || '&gt; element'
+        else if ($handler) then 'an event handler (' || local-name($handler) || ')'
+        else if ($script-url) then 'a script URL'
+        else if ($reference) then 'a reference to another resource (' || substring(normalize-space($reference), 1, 60) || ')'
+        else if ($style) then 'a style that loads another file'
+        else ''"/>
+  </xsl:function>
 
   <xsl:template match="tei:quote | tei:cit">
     <xsl:element name="{if (tk:has-block-child(.)) then 'blockquote' else 'span'}">
@@ -1162,9 +1286,16 @@
   </xsl:template>
 
   <xsl:template match="tei:anchor">
-    <xsl:variable name="note" select="tk:note-of-marker(.)"/>
+    <xsl:variable name="notes" select="tk:notes-of-marker(.)"/>
     <xsl:choose>
-      <xsl:when test="$note"><xsl:call-template name="tk:marker"><xsl:with-param name="note" select="$note"/></xsl:call-template></xsl:when>
+      <xsl:when test="exists($notes)">
+        <xsl:variable name="anchor" select="."/>
+        <!-- each note pointing here its own marker, side by side -->
+        <xsl:for-each select="$notes">
+          <xsl:variable name="note" select="."/>
+          <xsl:for-each select="$anchor"><xsl:call-template name="tk:marker"><xsl:with-param name="note" select="$note"/></xsl:call-template></xsl:for-each>
+        </xsl:for-each>
+      </xsl:when>
       <xsl:when test="@xml:id"><span class="tei-anchor" id="{@xml:id}"></span></xsl:when>
     </xsl:choose>
     <xsl:apply-templates/>

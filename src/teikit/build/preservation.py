@@ -159,6 +159,20 @@ def _origin(owner: etree._Element) -> str:
 # section boundary inside a word). A page break is not among them: its page number stands
 # between the halves in the outputs.
 _JOINING_BREAKS = {f"{_T}lb", f"{_T}cb", f"{_T}milestone"}
+# A column or gathering break without an id is shown as nothing at all (xslt/html/text.xsl):
+# the text either side runs on, one word when no space stands between, though it says no
+# break="no" ("Überzeu<cb/>gung", a printed column turning inside a word, reads
+# "Überzeugung", and the halves were reported lost).
+_UNSEEN_BREAKS = {f"{_T}cb", f"{_T}gb"}
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+# Data, not words: a binaryObject's base64 (music notation, an image) is shown by no output.
+_BINARY = f"{_T}binaryObject"
+
+
+def _unseen(el: etree._Element) -> bool:
+    """(With break="no" it joins the word and the white space indenting it: _JOINING_BREAKS.)"""
+    return (el.tag in _UNSEEN_BREAKS and not len(el) and not el.text and el.get(_XML_ID) is None
+            and el.get("break") != "no")
 
 
 class _Pieces(list[str]):
@@ -193,7 +207,7 @@ def _walk_text(el: etree._Element, joins: bool, buffer: _Pieces) -> None:
     if el.text:
         buffer.append(el.text)
     for child in el:
-        if isinstance(child.tag, str):
+        if isinstance(child.tag, str) and not _unseen(child) and child.tag != _BINARY:
             child_joins = child.tag in _JOINING_BREAKS and child.get("break") == "no"
             _walk_text(child, child_joins, buffer)
             if not child_joins:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from teikit import xmlio
 from teikit.check.context import Context, make
 from teikit.check.model import Document, local_name
 from teikit.check.pointers import Pointer, syntax_problem
@@ -25,6 +26,8 @@ RULES = {
                                          "per declaration"),
     "pointers.prefix-unmatched": (Severity.ERROR, "a pointer uses a prefix the document declares "
                                                   "(prefixDef) but fits none of its patterns"),
+    "pointers.xinclude-unread": (Severity.WARNING, "the teiHeader includes another file with XInclude, "
+                                                   "which teikit never follows"),
     "notes.marker-dangling": (Severity.ERROR, "a note marker points at no element"),
     "index.locator-dangling": (Severity.ERROR, "an index locator points at no page or note"),
 }
@@ -141,6 +144,14 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
         yield make(doc, None, "pointers.keys-unchecked", Severity.INFO,
                    f"{keys_unchecked} @key value(s) name no ID in this file and were not checked",
                    "give the file that holds them (a personography) with --register FILE")
+    for included in xmlio.header_inclusions(doc.tree):
+        # read, it would refuse the file; an inclusion in the text still does (xmlio)
+        yield make(doc, included, "pointers.xinclude-unread", Severity.WARNING,
+                   f"the teiHeader includes {included.get('href') or 'another file'} with XInclude; teikit "
+                   "never follows XInclude, so what it would add to the header is missing from every "
+                   "output",
+                   "resolve the inclusions first (e.g. xmllint --xinclude) and give teikit the result, "
+                   "or ignore this when that part of the header is not needed")
 
 
 def _dangling(doc: Document, p: Pointer, ids: dict[str, etree._Element], *, bare: bool = False,
