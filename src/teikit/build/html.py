@@ -124,7 +124,7 @@ def write_pages(document: etree._ElementTree | saxon.Serialized, params: dict[st
 
 def stylesheet(settings: BuildSettings) -> Path:
     """The HTML stylesheet the build runs: the edition's customization, or teikit's own."""
-    return stylesheet_for("html", STYLESHEET, settings.stylesheets)
+    return stylesheet_for("html", STYLESHEET, settings.stylesheets, trusted=settings.trust_stylesheets)
 
 
 # The same rule as tk:local-image in xslt/html/text.xsl: a relative path of plain characters.

@@ -111,6 +111,14 @@ def project_stylesheets() -> dict[str, Path]:
     return dict(current.stylesheets) if current else {}
 
 
+def project_trusts_stylesheets() -> bool:
+    """``build.trust-stylesheets`` of the working directory's project (docs/security.md)."""
+    from teikit import project
+
+    current = project.current()
+    return bool(current and current.trust_stylesheets)
+
+
 # At most this many processes for --jobs: each holds a Saxon or Jing of its own (hundreds of
 # MiB); `build --jobs 100000` forked until the machine gave out and then ignored SIGTERM.
 MAX_JOBS = 256
