@@ -155,4 +155,19 @@ def edition_source(given: Path | None, registers: tuple[Path, ...] = ()) -> Sour
     """The edition a command reads (:meth:`teikit.build.parallel.Source.given`)."""
     from teikit.build.parallel import Source
 
+    if given is not None and given.is_dir():
+        hidden_notice(given)
     return Source.given(given, registers)
+
+
+def hidden_notice(folder: Path) -> None:
+    """Name the hidden files a collection folder's walk leaves out (teikit.collection.hidden_files)."""
+    from teikit.collection import hidden_files
+
+    hidden = hidden_files(folder)
+    if hidden:
+        more = f" and {len(hidden) - 5} more" if len(hidden) > 5 else ""
+        shown = ", ".join(str(p) for p in hidden[:5]) + more
+        verbosity().info(f"{folder}: notice: {len(hidden)} hidden file(s) left out of the collection "
+                         f"(names beginning with '.'): {shown}\n"
+                         "    hint: rename a file without its leading '.' to make it a member")
