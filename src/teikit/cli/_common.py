@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,6 +14,7 @@ import click
 
 from teikit.diagnostics import printable
 from teikit.errors import EXIT_ENVIRONMENT, EXIT_USAGE, TeikitError
+from teikit.outputs import Interrupted
 
 if TYPE_CHECKING:
     from teikit.build.parallel import Source
@@ -75,7 +77,14 @@ class TeikitGroup(click.Group):
         except TeikitError as exc:
             click.echo(f"teikit: error: {printable(str(exc))}", err=True)
             sys.exit(exc.exit_code)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+        except (KeyboardInterrupt, Interrupted) as exc:
+            # said, not silent: a SIGTERM left the terminal with nothing, Ctrl+C with "Aborted!"
+            how = "Ctrl+C" if isinstance(exc, KeyboardInterrupt) else "SIGTERM"
+            click.echo(f"teikit: stopped ({how}) before the command finished: its temporary outputs were "
+                       "removed; an output is only ever replaced whole, so each holds the previous "
+                       "run's files or this one's", err=True)
+            sys.exit(128 + signal.SIGINT if isinstance(exc, KeyboardInterrupt) else exc.code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except BrokenPipeError:  # the reader of stdout went away (| head): nothing more to say
             sys.stderr.close()
