@@ -40,6 +40,7 @@ HOSTILE = {
     "source-document": PAGE.format('<xsl:source-document href="/etc/x.xml"><p/></xsl:source-document>'),
     "shadow attribute": PAGE.format('<xsl:value-of _select="{\'unparsed-\' || \'text(&quot;/e&quot;)\'}"/>'),
     "result-document": PAGE.format('<xsl:result-document href="file:///tmp/x.html">x</xsl:result-document>'),
+    "saxon extension": '<xsl:output saxon:next-in-chain="/tmp/x.xsl" xmlns:saxon="http://saxon.sf.net/"/>',
     "absolute include": '<xsl:include href="file:///etc/other.xsl"/>',
     "include outside": '<xsl:include href="../other.xsl"/>',
 }

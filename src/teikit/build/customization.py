@@ -41,6 +41,7 @@ from teikit import paths, xmlio
 from teikit.errors import InputError
 
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"
+SAXON_NS = "http://saxon.sf.net/"
 SCHEME = "teikit:"
 _workdir: Path | None = None
 
@@ -122,6 +123,10 @@ def check_confined(stylesheet: Path) -> None:
                 raise _refused(path, el, f"uses xsl:{q.localname}, which could "
                                          + ("write a file anywhere" if q.localname == "result-document"
                                             else "read other files or run a string as code"))
+            if q.namespace == SAXON_NS or any(etree.QName(name).namespace == SAXON_NS for name in el.attrib):
+                # Saxon's extensions (saxon:next-in-chain runs another stylesheet, a file it names)
+                raise _refused(path, el, "uses an extension of Saxon's (saxon:…), which teikit does not "
+                                         "read through")
             if q.namespace == XSL_NS and any(name.startswith("_") for name in el.attrib):
                 shadow = next(name for name in el.attrib if name.startswith("_"))
                 raise _refused(path, el, f"has a shadow attribute ({shadow}), an expression made at "
