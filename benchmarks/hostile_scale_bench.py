@@ -11,6 +11,10 @@ case) so that a time per unit that grows between them shows a path that is not l
     deep          divisions nested 5,000 deep (refused: teikit reads at most 256 levels)
     deep-255      divisions nested 250 deep (under the limit: must be built)
     big-attr      a 9.9 MB attribute value (@rend) and a @target of 500,000 pointers
+    tiny          2,000,000 empty elements (<lb/>, <pb/>, <c/>) in 20,000 paragraphs
+    deep-inline   phrases nested 250 deep (<hi> in <hi>: the inline templates recurse), 500 times
+    namespaces    20,000 namespace prefixes declared on elements of other vocabularies
+    many-attrs    200,000 elements, each with a 40-character @rend, @n and @xml:lang
 
 Every command runs as a user runs it, a process each, from a temporary folder (no project
 settings): validate --schema tei_all, check, build html, build epub, build csv, cite and
@@ -112,9 +116,35 @@ def big_attr(scale: float) -> str:
                f'<p><ref target="{targets}">many</ref></p></div>')
 
 
+def tiny(scale: float) -> str:
+    paras = int(20_000 * scale)
+    para = "<p>" + '<lb/><c>x</c>' * 40 + "a<pb/>" * 20 + "</p>"  # 100 elements a paragraph
+    return tei("".join(f"<div><head>Part {d}</head>{para * 100}</div>" for d in range(paras // 100)))
+
+
+def deep_inline(scale: float) -> str:
+    n = max(1, int(500 * scale))
+    phrase = '<hi rend="italic">w ' * 250 + "deep" + "</hi>" * 250
+    return tei("<div><head>Nested phrases</head>" + f"<p>{phrase}</p>" * n + "</div>")
+
+
+def namespaces(scale: float) -> str:
+    n = int(20_000 * scale)
+    return tei("<div><head>Namespaces</head>" + "".join(
+        f'<p>w <hi xmlns:n{i}="urn:x:{i}" n{i}:a="v">z</hi> <n{i}:x xmlns:n{i}="urn:y:{i}">q</n{i}:x></p>'
+        for i in range(n)) + "</div>")
+
+
+def many_attrs(scale: float) -> str:
+    n = int(200_000 * scale)
+    return tei("<div><head>Attributes</head>" + "".join(
+        f'<p n="{i}" xml:lang="en" rend="{"r" * 40}">w {i}</p>' for i in range(n)) + "</div>")
+
+
 CASES: dict[str, Callable[[float], str]] = {
     "huge-p": huge_p, "huge-p-inline": huge_p_inline, "divisions": divisions, "notes": notes,
     "persons": persons, "deep": deep, "deep-255": deep_255, "big-attr": big_attr,
+    "tiny": tiny, "deep-inline": deep_inline, "namespaces": namespaces, "many-attrs": many_attrs,
 }
 
 

@@ -163,3 +163,54 @@ def test_a_collections_publisher_is_its_members_when_they_agree_and_never_its_ow
     assert "publisher" not in citation_records(mixed.tree)["edition"]
     authority = mixed.root.findtext(".//{http://www.tei-c.org/ns/1.0}authority")
     assert authority == "A collection of 2 TEI documents."
+
+
+def test_names_that_fold_together_on_macos_or_windows_are_refused(tmp_path):
+    # one EPUB per member (--epub-per-document) and a deposit's copies would be one file there
+    import pytest
+
+    from teikit.collection import load_collection, tei_files
+    from teikit.errors import InputError
+
+    for pair in (("a-b.xml", "A-B.xml"), ("caf\u00e9.xml", "cafe\u0301.xml")):
+        folder = tmp_path / pair[0].replace(".", "_")
+        for name in pair:
+            _member(folder, name, None)
+        with pytest.raises(InputError) as caught:
+            load_collection(tei_files(folder), name=folder)
+        assert "differ only in case or in the Unicode form" in caught.value.message
+        assert caught.value.hint == "rename one of them"
+
+
+def test_names_no_system_can_hold_are_refused(tmp_path):
+    import pytest
+
+    from teikit.collection import load_collection, tei_files
+    from teikit.errors import InputError
+
+    for i, name in enumerate(("aux.xml", "line\nbreak.xml", "a:b.xml", "x\u202elmx.xml", "com1.tei.xml")):
+        folder = tmp_path / str(i)
+        _member(folder, "plain.xml", None)
+        _member(folder, name, None)
+        with pytest.raises(InputError) as caught:
+            load_collection(tei_files(folder), name=folder)
+        assert "could not be made or opened on every system" in caught.value.message, name
+
+
+def test_hidden_files_are_named_in_a_notice_not_skipped_in_silence(tmp_path):
+    from click.testing import CliRunner
+
+    from teikit.cli import cli
+    from teikit.collection import hidden_files, tei_files
+
+    folder = tmp_path / "letters"
+    for name in ("a.xml", ".b.xml", "..c.xml"):
+        _member(folder, name, None)
+    _member(folder / ".trash", "d.xml", None)
+    assert [p.name for p in tei_files(folder)] == ["a.xml"]
+    assert [p.name for p in hidden_files(folder)] == ["..c.xml", ".b.xml", "d.xml"]
+    out = str(tmp_path / "out")
+    result = CliRunner().invoke(cli, ["build", "csv", "--edition", str(folder), "--out", out])
+    assert result.exit_code == 0, result.output
+    assert "notice: 3 hidden file(s) left out of the collection" in result.output
+    assert "..c.xml" in result.output and ".trash/d.xml" in result.output

@@ -61,7 +61,7 @@ def check(paths: Iterable[str | Path], *, registers: Iterable[str | Path] = (),
 
 def build(edition: Edition, formats: Sequence[str] = ("html", "epub", "csv"), *,
           out_dir: str | Path = "exports", single_page: bool = False,
-          stylesheets: dict[str, Path] | None = None) -> BuildRun:
+          stylesheets: dict[str, Path] | None = None, trust_stylesheets: bool = False) -> BuildRun:
     """Build ``formats`` into ``out_dir``, all or nothing (docs/cli.md, *Output folders*)."""
     from teikit.build import BUILDERS, BuildSettings
     from teikit.build.run import build_formats
@@ -70,7 +70,7 @@ def build(edition: Edition, formats: Sequence[str] = ("html", "epub", "csv"), *,
     if unknown:
         raise ValueError(f"unknown format(s) {unknown}; known: {sorted(BUILDERS)}")
     settings = BuildSettings(exports_dir=Path(out_dir), single_page=single_page,
-                             stylesheets=dict(stylesheets or {}))
+                             stylesheets=dict(stylesheets or {}), trust_stylesheets=trust_stylesheets)
     return build_formats(edition, list(formats), settings)
 
 

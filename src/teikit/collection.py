@@ -22,6 +22,7 @@ import copy
 import os
 import posixpath
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
@@ -36,12 +37,24 @@ from teikit.keys import ENTRY_TAGS, keys_as_refs
 T = f"{{{xmlio.TEI_NS}}}"
 
 
+def _hidden(path: Path, folder: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(folder).parts)
+
+
 def tei_files(folder: Path) -> list[Path]:
-    """The XML files under ``folder`` (sorted by path), hidden files and folders left out."""
+    """The XML files under ``folder`` (sorted by path), hidden files and folders left out
+    (:func:`hidden_files` names them, for the notice the commands print)."""
     # not is_file(): a FIFO or a dangling link is refused when read, not skipped in silence
     return xmlio.files_in_folder(folder, sorted(
-        p for p in folder.rglob("*.xml")
-        if not p.is_dir() and not any(part.startswith(".") for part in p.relative_to(folder).parts)))
+        p for p in folder.rglob("*.xml") if not p.is_dir() and not _hidden(p, folder)))
+
+
+def hidden_files(folder: Path) -> list[Path]:
+    """The ``*.xml`` files under ``folder`` that :func:`tei_files` leaves out: hidden
+    (``.draft.xml``, ``..x.xml``) or in a hidden folder (``.git/``, ``.trash/``). They are
+    an editor's backups and locks (``.#letter.xml``), macOS's resource forks (``._letter.xml``,
+    binary), a version system's files; not members, but named, so none is left out unseen."""
+    return sorted(p for p in folder.rglob("*.xml") if _hidden(p, folder) and not p.is_dir())
 
 
 def _el(tag: str, text: str | None = None, parent: etree._Element | None = None) -> etree._Element:
@@ -74,6 +87,7 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None,
     _el("p", "The documents listed in the teiCorpus, each with its own header.",
         _el("sourceDesc", parent=file_desc))
     names = member_names(files, name)
+    portable_names(names)
     registers = list(registers)
     for reg in registers:
         if reg.name in names.values() and reg.resolve() not in {f.resolve() for f in files}:
@@ -145,6 +159,39 @@ def member_names(files: list[Path], name: Path) -> dict[Path, str]:
         except ValueError:  # outside that folder (a project listing files elsewhere): its whole path
             named[path] = path.absolute().as_posix().lstrip("/")
     return named
+
+
+# Names Windows keeps for devices (with any extension: "aux.xml" opens the device there),
+# characters its file systems refuse, and controls that act on a terminal or reorder a name
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])(\.[^.]*)*$",
+                       re.I)
+_UNPORTABLE = re.compile('[\x00-\x1f\x7f-\x9f<>:"|?*\\\\\u200e\u200f\u202a-\u202e\u2066-\u2069]')
+
+
+def portable_names(names: dict[Path, str]) -> None:
+    """Refuse member names that would not stay apart, or not be files, in the outputs made
+    from them (one EPUB per member, a deposit's copy of each), on the file systems readers
+    use: two names that differ only in case or Unicode normalization (``a-b.xml`` and
+    ``A-B.xml``, ``é`` composed and decomposed: one file on macOS and Windows, so one output
+    would replace the other), a name Windows keeps for a device (``aux.xml``), a character it
+    refuses or a control character (a newline, a bidirectional override)."""
+    seen: dict[str, Path] = {}
+    for path, member in names.items():
+        for part in member.split("/"):
+            bad = _UNPORTABLE.search(part)
+            if bad or _RESERVED.match(part) or part.endswith((".", " ")):
+                what = (f"holds the character {bad.group(0)!r}" if bad else "ends in a dot or a space"
+                        if part.endswith((".", " ")) else f"is a name Windows keeps for a device ({part})")
+                raise InputError(f"the document's name {member!r} {what}: its outputs (its EPUB, its copy "
+                                 "in a deposit) could not be made or opened on every system", file=path,
+                                 hint="rename the file with letters, digits, '-', '_' and '.'")
+        key = unicodedata.normalize("NFC", member).casefold()
+        if key in seen:
+            raise InputError(f"the documents {names[seen[key]]!r} and {member!r} differ only in case or "
+                             "in the Unicode form of a letter: on macOS and Windows they are one file, so "
+                             "one's outputs (its EPUB, its copy in a deposit) would replace the other's",
+                             file=path, hint="rename one of them")
+        seen[key] = path
 
 
 # Folder names that say nothing of an edition ("data/", "tei/"): its parent's name is better.

@@ -46,7 +46,7 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     "edition": {"tei": (str, list), "registers": list, "output": str, "title": str, "language": str,
                 "schema": str},
     "ingest": {"source": str, "editorial": str, "output": str},
-    "build": {"html-stylesheet": str, "epub-stylesheet": str},
+    "build": {"html-stylesheet": str, "epub-stylesheet": str, "trust-stylesheets": bool},
     "check": {"ignore": list, "bare-ids": list},
 }
 
@@ -66,6 +66,7 @@ class Project:
     ingest_editorial: Path | None = None
     ingest_output: Path | None = None
     stylesheets: dict[str, Path] = field(default_factory=dict)
+    trust_stylesheets: bool = False
     check_ignore: list[str] = field(default_factory=list)
     check_bare_ids: list[str] = field(default_factory=list)
 
@@ -201,6 +202,7 @@ def _project(data: dict[str, Any], file: Path, text: str) -> Project:
         ingest_output=rel(ingest.get("output")),
         stylesheets={fmt: root / build[f"{fmt}-stylesheet"] for fmt in ("html", "epub")
                      if f"{fmt}-stylesheet" in build},
+        trust_stylesheets=bool(build.get("trust-stylesheets", False)),
         check_ignore=list(check.get("ignore", [])),
         check_bare_ids=list(check.get("bare-ids", [])),
     )
@@ -228,8 +230,8 @@ def _refuse_outside(project: Project, data: dict[str, Any], text: str) -> None:
                 continue
             if section == "edition" and key == "schema" and value in (None, "teikit", "tei_all"):
                 continue  # the schemas teikit ships, by name
-            if section == "check" or value is None:
-                continue
+            if section == "check" or value is None or isinstance(value, bool):
+                continue  # not paths
             for item in [value] if isinstance(value, str) else value:
                 named.append((section, key, project.root / item))
     for section, key, path in named:

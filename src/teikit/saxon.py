@@ -168,6 +168,10 @@ def failure(exc: BaseException, stylesheet: Path, source_name: str) -> TeikitErr
     if code and code.group(1) in ("SXLM0001", "XTDE0640"):
         return InputError("the document is nested too deeply for the stylesheet", file=source_name,
                           hint="flatten the nesting of divisions and phrases")
+    if "Too many namespace prefixes" in text:  # Saxon's tree holds 2,047 (no error code)
+        return InputError("the document declares more namespace prefixes than the XSLT processor holds "
+                          "(Saxon: 2,047 in one document)", file=source_name,
+                          hint="declare each namespace once, on the root element, with one prefix")
     if code and code.group(1) in ("FODC0002", "FOUT1170"):
         return InputError(f"the stylesheet was asked to read a resource teikit does not read: {first}",
                           file=source_name, hint="teikit reads nothing but the input document")

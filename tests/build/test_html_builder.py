@@ -80,3 +80,20 @@ def test_a_builder_bug_is_not_hidden_as_unavailable(tmp_path, monkeypatch):
     with pytest.raises(ModuleNotFoundError):
         build_formats(Edition.load(MINI), ["nothing"], settings)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_an_image_that_is_a_fifo_or_a_folder_is_named_not_copied(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.png")  # copying it would wait for a writer forever
+    (tmp_path / "dir.png").mkdir()
+    text = MINI.read_text(encoding="utf-8")
+    at = text.index("<p", text.index("<body"))
+    edition = tmp_path / "e.xml"
+    edition.write_text(text[:at] + '<figure><graphic url="pipe.png"/></figure>'
+                       '<figure><graphic url="dir.png"/></figure>' + text[at:], encoding="utf-8")
+    out = tmp_path / "out"
+    result = html_builder.build(Edition.load(edition), out, BuildSettings(exports_dir=out))
+    said = [d.message for d in result.diagnostics if d.code == "render.image-missing"]
+    assert len(said) == 2 and all("is not a file (a folder, a FIFO or a device)" in m for m in said), said
+    assert not (tmp_path / "out" / "html" / "images").exists()

@@ -68,3 +68,31 @@ def test_python_dash_m_and_usage_error_exit_code():
     )
     assert proc.returncode == 2
     assert "Usage:" in proc.stderr
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGINT"])
+def test_a_stopped_build_says_so_and_keeps_the_previous_outputs(tmp_path, signame):
+    import hashlib
+    import signal
+    import time
+
+    edition = Path(__file__).parents[2] / "tei" / "bazhanov.xml"
+    if not edition.is_file():
+        pytest.skip("the bundled edition is part of the checkout")
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "teikit", "build", "html", "csv", "--edition", str(edition),
+           "--out", str(out), "--jobs", "1"]
+    subprocess.run(cmd, check=True, capture_output=True)
+
+    def state() -> dict[str, str]:
+        return {str(p.relative_to(out)): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(out.rglob("*")) if p.is_file()}
+
+    before = state()
+    proc = subprocess.Popen([*cmd, "--force"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)  # past the start (0.3 s): reading the edition or writing the site (5 s)
+    proc.send_signal(getattr(signal, signame))
+    assert proc.wait(timeout=60) == 128 + getattr(signal, signame)
+    err = proc.stderr.read()
+    assert f"stopped ({'SIGTERM' if signame == 'SIGTERM' else 'Ctrl+C'})" in err and "Traceback" not in err
+    assert state() == before

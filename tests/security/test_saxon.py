@@ -111,6 +111,16 @@ def test_two_results_for_one_file_are_an_input_error(tmp_path: Path) -> None:
     assert not isinstance(caught.value, ToolError)
 
 
+def test_more_namespace_prefixes_than_saxon_holds_are_an_input_error(tmp_path: Path) -> None:
+    # Saxon's tree holds 2,047 prefixes: past them the build failed as a stylesheet fault (exit 3)
+    probe = _stylesheet(tmp_path, '<xsl:value-of select="count(//*)"/>')
+    many = "".join(f'<x:e xmlns:x="urn:x"/><e xmlns:n{i}="urn:n:{i}" n{i}:a="v"/>' for i in range(2100))
+    with pytest.raises(InputError) as caught:
+        saxon.transform(probe, xmlio.parse_bytes(f"<a>{many}</a>".encode()), source_name="edition.xml")
+    assert not isinstance(caught.value, ToolError) and "2,047" in caught.value.message
+    assert caught.value.file == "edition.xml"
+
+
 def test_a_stylesheet_fault_stays_a_tool_error_without_saxons_stack(tmp_path: Path) -> None:
     probe = _stylesheet(
         tmp_path,

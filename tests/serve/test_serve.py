@@ -148,6 +148,18 @@ def test_only_the_build_folder_is_served(served):
         assert "<TEI" not in body
 
 
+def test_encoded_dots_backslashes_and_nul_reach_nothing_outside_and_raise_nothing(served):
+    edition, base, proc = served
+    for path in ("/%2e%2e/%2e%2e/etc/passwd", "/..%5c..%5cedition.xml", "/html/..%252f..%252fedition.xml",
+                 "//etc/passwd", "/%c0%ae%c0%ae/edition.xml", "/index.html%00.txt", "/%00"):
+        status, body = _get(base + path)
+        assert status in (400, 404), path
+        assert "<TEI" not in body and "root:" not in body
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=20) == 0
+    assert "Traceback" not in proc.stderr.read()  # /%00 raised in the handler
+
+
 def test_a_page_asked_under_another_host_name_is_refused(served):
     """DNS rebinding: a page of evil.example whose name leads to 127.0.0.1 reads nothing."""
     _, base, _ = served

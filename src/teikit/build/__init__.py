@@ -35,6 +35,9 @@ class BuildSettings:
     epub_per_document: bool = False
     """A collection: one EPUB per member (``epub/<member>.epub``) instead of one for all."""
     stylesheets: dict[str, Path] = field(default_factory=dict)
+    trust_stylesheets: bool = False
+    """Run the customization stylesheets unchecked: they may read local files (project key
+    ``build.trust-stylesheets``; teikit.build.customization)."""
     check_text: bool = True
     """Compare the words of the TEI with the HTML site and EPUB built (teikit.build.preservation)."""
     jobs: int = 1

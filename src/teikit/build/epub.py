@@ -165,7 +165,7 @@ def released_bytes(edition: Edition, settings: BuildSettings,
     ``ready`` is waited for before they start (with ``--jobs 1``, until the HTML site is done)."""
     from teikit.build import memory
 
-    stylesheet = stylesheet_for("epub", STYLESHEET, settings.stylesheets)
+    stylesheet = stylesheet_for("epub", STYLESHEET, settings.stylesheets, trusted=settings.trust_stylesheets)
     book = book_of(edition, lean=True)
     with tempfile.TemporaryDirectory(prefix="teikit-handover-") as folder:
         document = saxon.serialized(edition.tree, Path(folder))
@@ -189,7 +189,7 @@ def large_bytes(edition: Edition, settings: BuildSettings,
 def build(edition: Edition, out_dir: Path, settings: BuildSettings) -> BuildResult:
     """Write ``out_dir/<edition stem>.epub``; for a collection built with ``epub_per_document``,
     one EPUB per member in ``out_dir/epub/`` instead."""
-    stylesheet = stylesheet_for("epub", STYLESHEET, settings.stylesheets)
+    stylesheet = stylesheet_for("epub", STYLESHEET, settings.stylesheets, trusted=settings.trust_stylesheets)
     if settings.epub_per_document and edition.members:
         return _per_document(edition, Path(out_dir) / "epub", stylesheet)
     from teikit.build import memory

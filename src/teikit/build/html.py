@@ -124,7 +124,7 @@ def write_pages(document: etree._ElementTree | saxon.Serialized, params: dict[st
 
 def stylesheet(settings: BuildSettings) -> Path:
     """The HTML stylesheet the build runs: the edition's customization, or teikit's own."""
-    return stylesheet_for("html", STYLESHEET, settings.stylesheets)
+    return stylesheet_for("html", STYLESHEET, settings.stylesheets, trusted=settings.trust_stylesheets)
 
 
 # The same rule as tk:local-image in xslt/html/text.xsl: a relative path of plain characters.
@@ -205,7 +205,9 @@ def _find_local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[D
                        "put the image inside the edition's folder and name it by a relative path of "
                        "letters, digits, '_', '-', '.' and '/'")
         elif not source.is_file():
-            refused = ("render.image-missing", f"the image {url} does not exist beside the edition",
+            # a folder or a FIFO of that name is not copied either (a FIFO would block the copy)
+            what = "is not a file (a folder, a FIFO or a device)" if source.exists() else "does not exist"
+            refused = ("render.image-missing", f"the image {url} {what} beside the edition",
                        f"add it at {base / url}, or fix graphic/@url")
         elif url.lower().endswith(".svg") and (danger := svg_danger(source)):
             refused = ("render.image-unsafe",

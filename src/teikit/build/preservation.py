@@ -373,8 +373,12 @@ def html_names(folder: Path) -> list[str]:
 # reads in 0.09 s for the memoir's 490 pages where its HTML parser took 0.24 s; the same words
 # either way (compared on the memoir's site and EPUB, 100 letters and ../shared's samples). A
 # page that is not well-formed (an edition's own stylesheet may write HTML) is read as HTML.
-_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-_HTML = etree.HTMLParser()  # plain elements: lxml.html's classes cost a Python lookup each
+# huge_tree: a page is deeper than its TEI (a list 120 deep is an ol/li 360 deep), and past
+# libxml2's default of 256 levels the XML parser failed and the HTML parser cut the rest off in
+# silence: the words below were reported lost (build.text-lost) and the build refused. The
+# pages are teikit's own output of a TEI at most xmlio.MAX_DEPTH deep.
+_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
+_HTML = etree.HTMLParser(huge_tree=True)  # plain elements: lxml.html's classes cost a Python lookup each
 
 
 def _page_root(page: Path | bytes) -> etree._Element:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,6 +14,7 @@ import click
 
 from teikit.diagnostics import printable
 from teikit.errors import EXIT_ENVIRONMENT, EXIT_USAGE, TeikitError
+from teikit.outputs import Interrupted
 
 if TYPE_CHECKING:
     from teikit.build.parallel import Source
@@ -75,7 +77,14 @@ class TeikitGroup(click.Group):
         except TeikitError as exc:
             click.echo(f"teikit: error: {printable(str(exc))}", err=True)
             sys.exit(exc.exit_code)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+        except (KeyboardInterrupt, Interrupted) as exc:
+            # said, not silent: a SIGTERM left the terminal with nothing, Ctrl+C with "Aborted!"
+            how = "Ctrl+C" if isinstance(exc, KeyboardInterrupt) else "SIGTERM"
+            click.echo(f"teikit: stopped ({how}) before the command finished: its temporary outputs were "
+                       "removed; an output is only ever replaced whole, so each holds the previous "
+                       "run's files or this one's", err=True)
+            sys.exit(128 + signal.SIGINT if isinstance(exc, KeyboardInterrupt) else exc.code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except BrokenPipeError:  # the reader of stdout went away (| head): nothing more to say
             sys.stderr.close()
@@ -109,6 +118,14 @@ def project_stylesheets() -> dict[str, Path]:
 
     current = project.current()
     return dict(current.stylesheets) if current else {}
+
+
+def project_trusts_stylesheets() -> bool:
+    """``build.trust-stylesheets`` of the working directory's project (docs/security.md)."""
+    from teikit import project
+
+    current = project.current()
+    return bool(current and current.trust_stylesheets)
 
 
 # At most this many processes for --jobs: each holds a Saxon or Jing of its own (hundreds of
@@ -147,4 +164,19 @@ def edition_source(given: Path | None, registers: tuple[Path, ...] = ()) -> Sour
     """The edition a command reads (:meth:`teikit.build.parallel.Source.given`)."""
     from teikit.build.parallel import Source
 
+    if given is not None and given.is_dir():
+        hidden_notice(given)
     return Source.given(given, registers)
+
+
+def hidden_notice(folder: Path) -> None:
+    """Name the hidden files a collection folder's walk leaves out (teikit.collection.hidden_files)."""
+    from teikit.collection import hidden_files
+
+    hidden = hidden_files(folder)
+    if hidden:
+        more = f" and {len(hidden) - 5} more" if len(hidden) > 5 else ""
+        shown = ", ".join(str(p) for p in hidden[:5]) + more
+        verbosity().info(f"{folder}: notice: {len(hidden)} hidden file(s) left out of the collection "
+                         f"(names beginning with '.'): {shown}\n"
+                         "    hint: rename a file without its leading '.' to make it a member")

@@ -25,6 +25,7 @@ from teikit.cli._common import (
     edition_source,
     project_exports,
     project_stylesheets,
+    project_trusts_stylesheets,
     verbosity,
 )
 from teikit.diagnostics import Severity, render_json, render_text
@@ -123,6 +124,7 @@ def command(formats: tuple[str, ...], edition_path: Path | None, out_dir: Path |
     settings = BuildSettings(exports_dir=out_dir, single_page=single_page,
                              epub_per_document=epub_per_document,
                              stylesheets=project_stylesheets(),
+                             trust_stylesheets=project_trusts_stylesheets(),
                              products=products, jobs=jobs or _default_jobs(source), executor=executor,
                              source=source)
     log = verbosity()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from teikit.cli._common import verbosity
+from teikit.cli._common import hidden_notice, verbosity
 from teikit.errors import InputError
 
 
@@ -53,6 +53,8 @@ def command(edition_path: Path | None, port: int, out_dir: Path | None, interval
         raise InputError("the edition file does not exist", file=edition_path,
                          hint="give an existing TEI file (or folder of them) with --edition")
     log = verbosity()
+    if edition_path.is_dir():
+        hidden_notice(edition_path)
     preview = Preview(edition_path, out_dir, interval=interval, registers=registers)
     try:
         first = preview.build()

@@ -15,7 +15,7 @@ from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from teikit.serve import Preview
 
@@ -115,6 +115,14 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             self._send(self._inject(page), "text/html; charset=utf-8")
         else:
             super().do_GET()
+
+    def send_head(self):
+        # a NUL in the path (/%00) made open() raise in the handler: a traceback on the
+        # preview's terminal and the connection dropped unanswered
+        if "\x00" in unquote(self.path.split("?", 1)[0].split("#", 1)[0]):
+            self.send_error(HTTPStatus.BAD_REQUEST, "a null character in the path")
+            return None
+        return super().send_head()
 
     def _digest(self, path: str) -> str:
         """SHA-256 of the page the browser shows ("" when it is not there)."""
