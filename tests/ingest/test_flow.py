@@ -150,3 +150,14 @@ def test_lines_printed_together_keep_their_line_breaks():
     (p,) = div
     assert [el.tag for el in p] == [T + "lb", T + "lb"]
     assert "".join(p.itertext()) == "Bazhanov: secretaryMekhlis: personal secretaryKanner: tricks"
+
+
+def test_the_word_before_a_closing_hyphen_is_sought_only_from_a_words_start():
+    # unanchored, the pattern was tried from every letter of a line: a 5 MB line held ingest for
+    # hours (the time is printed by the ingest of a long line, not asserted here)
+    from teikit.ingest.flow import _TAIL_WORD
+
+    assert _TAIL_WORD.search("the semi-").group(1) == "semi"
+    assert _TAIL_WORD.search("x" * 10 + "-").group(1) == "x" * 10
+    assert _TAIL_WORD.search("words") is None
+    assert _TAIL_WORD.pattern.startswith("(?<![A-Za-z])")
