@@ -182,19 +182,17 @@ def test_names_that_fold_together_on_macos_or_windows_are_refused(tmp_path):
         assert caught.value.hint == "rename one of them"
 
 
-def test_names_no_system_can_hold_are_refused(tmp_path):
-    import pytest
-
+def test_a_name_one_system_cannot_hold_alone_is_read_not_refused(tmp_path):
+    # escaped where written (tests/xslt/test_member_page_names.py): only names folding together
+    # onto one file are refused
     from teikit.collection import load_collection, tei_files
-    from teikit.errors import InputError
 
-    for i, name in enumerate(("aux.xml", "line\nbreak.xml", "a:b.xml", "x\u202elmx.xml", "com1.tei.xml")):
+    for i, name in enumerate(("aux.xml", "line\nbreak.xml", "a:b.xml", "x\u202elmx.xml")):
         folder = tmp_path / str(i)
         _member(folder, "plain.xml", None)
         _member(folder, name, None)
-        with pytest.raises(InputError) as caught:
-            load_collection(tei_files(folder), name=folder)
-        assert "could not be made or opened on every system" in caught.value.message, name
+        edition = load_collection(tei_files(folder), name=folder)
+        assert len(edition.root.findall("{http://www.tei-c.org/ns/1.0}TEI")) == 2, name
 
 
 def test_hidden_files_are_named_in_a_notice_not_skipped_in_silence(tmp_path):

@@ -161,30 +161,15 @@ def member_names(files: list[Path], name: Path) -> dict[Path, str]:
     return named
 
 
-# Names Windows keeps for devices (with any extension: "aux.xml" opens the device there),
-# characters its file systems refuse, and controls that act on a terminal or reorder a name
-_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])(\.[^.]*)*$",
-                       re.I)
-_UNPORTABLE = re.compile('[\x00-\x1f\x7f-\x9f<>:"|?*\\\\\u200e\u200f\u202a-\u202e\u2066-\u2069]')
-
-
 def portable_names(names: dict[Path, str]) -> None:
-    """Refuse member names that would not stay apart, or not be files, in the outputs made
-    from them (one EPUB per member, a deposit's copy of each), on the file systems readers
-    use: two names that differ only in case or Unicode normalization (``a-b.xml`` and
-    ``A-B.xml``, ``é`` composed and decomposed: one file on macOS and Windows, so one output
-    would replace the other), a name Windows keeps for a device (``aux.xml``), a character it
-    refuses or a control character (a newline, a bidirectional override)."""
+    """Refuse two member names that differ only in case or Unicode normalization (``a-b.xml``
+    and ``A-B.xml``, ``é`` composed and decomposed): one file on macOS and Windows, so one
+    member's outputs made from its name (its EPUB with ``--epub-per-document``, its copy in a
+    deposit) would replace the other's there. A name that one system cannot hold alone
+    (``why?.xml``, a newline) is not refused: the pages, links, EPUBs and bag manifests escape
+    it (tests/xslt/test_member_page_names.py, tests/deposit/test_metadata.py)."""
     seen: dict[str, Path] = {}
     for path, member in names.items():
-        for part in member.split("/"):
-            bad = _UNPORTABLE.search(part)
-            if bad or _RESERVED.match(part) or part.endswith((".", " ")):
-                what = (f"holds the character {bad.group(0)!r}" if bad else "ends in a dot or a space"
-                        if part.endswith((".", " ")) else f"is a name Windows keeps for a device ({part})")
-                raise InputError(f"the document's name {member!r} {what}: its outputs (its EPUB, its copy "
-                                 "in a deposit) could not be made or opened on every system", file=path,
-                                 hint="rename the file with letters, digits, '-', '_' and '.'")
         key = unicodedata.normalize("NFC", member).casefold()
         if key in seen:
             raise InputError(f"the documents {names[seen[key]]!r} and {member!r} differ only in case or "
