@@ -35,3 +35,12 @@ def test_every_declaration_names_a_property(sheet):
     found = declarations(sheet.read_text(encoding="utf-8"))
     assert len(found) > 50
     assert [d for d in found if not _DECLARATION.match(d)] == []
+
+
+def test_the_site_and_the_epub_colour_the_same_named_colours():
+    # the two sheets are packaged apart (the EPUB holds its own), so each carries the
+    # `hi rend="color(NAME)"` classes of xslt/html/text.xsl: kept the same list here
+    rules = [dict(re.findall(r"\.tk-color-([a-z]+)\{color:([a-z]+)\}", sheet.read_text(encoding="utf-8")))
+             for sheet in SHEETS]
+    assert len(rules[0]) > 140 and rules[0] == rules[1]
+    assert all(name == value for name, value in rules[0].items())
