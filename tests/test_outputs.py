@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -241,3 +242,108 @@ def test_a_full_disk_is_a_message_and_keeps_the_previous_output(tmp_path, monkey
     assert "No space left on device" in result.output and "Traceback" not in result.output
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert not [p for p in out.rglob(".*") if outputs._TEMP_NAME.match(p.name)]
+
+
+# --- two processes writing into one folder (outputs.folder_lock) ---------------------------
+
+# Another teikit process holding ``folder``'s lock (exclusive, or shared with "shared"),
+# recording a CSV build made from input "theirs" while it holds it (as a build of another
+# edition would at its end); it says "locked" and holds on until its stdin closes.
+_HOLDER = """
+import sys
+from pathlib import Path
+from teikit import outputs
+folder, mode = Path(sys.argv[1]), sys.argv[2]
+with outputs.folder_lock(folder, shared=mode == "shared"):
+    if mode == "record":
+        outputs._merge_record(folder, {"csv": "theirs"})
+    print("locked", flush=True)
+    sys.stdin.read()
+"""
+
+
+def _holder(folder: Path, mode: str) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([sys.executable, "-c", _HOLDER, str(folder), mode], text=True,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+    return proc
+
+
+def _release(proc: subprocess.Popen[str]) -> None:
+    assert proc.stdin is not None
+    proc.stdin.close()
+    assert proc.wait(timeout=30) == 0
+
+
+def test_a_build_moves_its_outputs_in_only_when_the_other_process_is_done(tmp_path):
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    other = _holder(exports, "record")
+
+    def build() -> None:
+        with outputs.staged():
+            with outputs.owned_directory(exports / "html") as tmp:
+                (tmp / "index.html").write_text("ours")
+            outputs.write_record(exports, {"html": "ours"})
+
+    worker = threading.Thread(target=build)
+    worker.start()
+    worker.join(timeout=1.0)
+    # the other process holds the folder: nothing of ours has moved in yet
+    assert worker.is_alive() and not (exports / "html").exists()
+    _release(other)
+    worker.join(timeout=30)
+    assert not worker.is_alive()
+    assert (exports / "html" / "index.html").read_text() == "ours"
+    # merged when our outputs moved in, under the lock: the other build's record is kept
+    # (read when the block began, it would have been lost)
+    assert outputs.read_record(exports) == {"csv": "theirs", "html": "ours"}
+
+
+def test_a_lock_names_the_folder_not_the_path_and_leaves_nothing_in_it(tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    alias = tmp_path / "alias"
+    alias.symlink_to(folder)
+    same = tmp_path / "." / "exports"
+    assert outputs._lock_file(folder) == outputs._lock_file(alias) == outputs._lock_file(same)
+    assert outputs._lock_file(folder) != outputs._lock_file(tmp_path)
+    with outputs.folder_lock(alias):
+        pass
+    assert list(folder.iterdir()) == []
+
+
+def test_readers_share_a_folder_and_a_writer_waits_for_them(tmp_path):
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    reader = _holder(exports, "shared")
+    with outputs.folder_lock(exports, shared=True):  # a second reader is not kept waiting
+        pass
+    wrote = threading.Event()
+
+    def write() -> None:
+        outputs.write_record(exports, {"html": "x"})
+        wrote.set()
+
+    threading.Thread(target=write, daemon=True).start()
+    assert not wrote.wait(timeout=1.0)
+    _release(reader)
+    assert wrote.wait(timeout=30)
+
+
+def test_deposit_waits_for_a_build_moving_outputs_into_its_exports(tmp_path):
+    exports = tmp_path / "exports"
+    runner = CliRunner()
+    built = runner.invoke(cli, ["build", "html", "csv", "--edition", str(MINI), "--out", str(exports)])
+    assert built.exit_code == 0
+    other = _holder(exports, "exclusive")
+    cmd = [sys.executable, "-m", "teikit", "deposit", str(MINI), "--exports", str(exports),
+           "--without", "epub", "-o", str(tmp_path / "bag")]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(outputs.LOCK_WAIT_NOTICE + 1.5)
+    assert proc.poll() is None and not (tmp_path / "bag").exists()
+    _release(other)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert f"teikit: waiting for another teikit process writing into or reading from {exports}" in err
+    assert (tmp_path / "bag").is_dir()

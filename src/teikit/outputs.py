@@ -16,6 +16,11 @@ The rules (docs/cli.md, "Output folders"):
   :func:`install_signal_handlers` so a running build cleans up after itself.
 * The marker records the content hash of the input the folder was built from, so that
   ``deposit`` can refuse to package outputs built from different inputs.
+* Two teikit processes writing into one folder at once (two editions built into one exports
+  folder, a build beside a deposit reading it) take turns where it matters: the moves into
+  place and the merge of the build record hold the folder's lock (:func:`folder_lock`),
+  and a deposit holds it shared while it reads the built files, so that each sees, and
+  leaves, whole outputs rather than one process's site beside the other's half-moved one.
 """
 
 from __future__ import annotations
@@ -28,7 +33,9 @@ import os
 import re
 import shutil
 import signal
+import sys
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -54,6 +61,84 @@ _input_hash: contextvars.ContextVar[str | None] = contextvars.ContextVar("teikit
 # Temporary folders being filled now: what is written inside them is part of them, so it is
 # neither staged nor marked on its own.
 _open: contextvars.ContextVar[tuple[Path, ...]] = contextvars.ContextVar("teikit_open", default=())
+# Build records to merge when a staged block ends ({exports folder: {format: input hash}}):
+# merged under the folder's lock, so that a record another process wrote meanwhile is kept.
+_records: contextvars.ContextVar[dict[Path, dict[str, str]] | None] = contextvars.ContextVar(
+    "teikit_records", default=None)
+
+LOCK_WAIT_NOTICE = 2.0
+"""Seconds a process waits for another's lock before it says so on stderr."""
+
+
+def _lock_file(folder: Path) -> Path | None:
+    """The lock file of ``folder``: in a private folder of the system's temporary folder,
+    named by a hash of the folder's real path (nothing is left in the user's folders; any
+    path to one folder, a symbolic link's too, names one lock). None where no private folder
+    can be had (another user owns it): the caller then works without the lock."""
+    base = Path(tempfile.gettempdir()) / f"teikit-locks-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    try:
+        base.mkdir(mode=0o700, exist_ok=True)
+        st = base.lstat()
+    except OSError:
+        return None
+    if not os.path.isdir(base) or base.is_symlink() or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+        return None
+    key = hashlib.sha256(os.fsencode(os.path.realpath(folder))).hexdigest()[:40]
+    return base / f"{key}.lock"
+
+
+@contextlib.contextmanager
+def folder_lock(folder: str | Path, *, shared: bool = False) -> Iterator[None]:
+    """Hold ``folder``'s lock for the block: exclusive (moving outputs into it) or shared
+    (reading outputs from it). Waits for another process's conflicting lock, saying so once
+    on stderr after :data:`LOCK_WAIT_NOTICE` seconds; Ctrl+C or SIGTERM ends the wait as any
+    other. Advisory (``flock``): on a system without it (Windows) the block runs unlocked.
+    Not re-entrant: a process must not ask for a folder's lock while it holds it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: os.replace is still atomic; two writers are not kept apart
+        yield
+        return
+    path = _lock_file(Path(folder))
+    if path is None:
+        yield
+        return
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0),
+                 0o600)
+    try:
+        mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
+        try:
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
+        except BlockingIOError:
+            _wait_for(fd, mode, Path(folder))
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _wait_for(fd: int, mode: int, folder: Path) -> None:
+    import fcntl
+    deadline = time.monotonic() + LOCK_WAIT_NOTICE
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        try:
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            continue
+    print(f"teikit: waiting for another teikit process writing into or reading from {folder}",
+          file=sys.stderr, flush=True)
+    fcntl.flock(fd, mode)
+
+
+@contextlib.contextmanager
+def _locked(folders: Iterable[Path]) -> Iterator[None]:
+    """Hold the exclusive locks of ``folders`` (each once, in one order: no two processes
+    wait for each other)."""
+    with contextlib.ExitStack() as stack:
+        for folder in sorted({os.path.realpath(f) for f in folders}):
+            stack.enter_context(folder_lock(folder))
+        yield
 
 
 def _nested(target: Path) -> bool:
@@ -196,23 +281,33 @@ def staged() -> Iterator[list[tuple[Path, Path]]]:
         yield outer
         return
     pending: list[tuple[Path, Path]] = []
+    records: dict[Path, dict[str, str]] = {}
     token = _staging.set(pending)
+    records_token = _records.set(records)
     try:
         yield pending
     except BaseException:
         _staging.reset(token)
+        _records.reset(records_token)
         for tmp, _ in pending:
             _discard(tmp)
         raise
     _staging.reset(token)
-    for tmp, target in pending:
-        _swap(tmp, target)
+    _records.reset(records_token)
+    with _locked([*(target.parent for _, target in pending), *records]):
+        for tmp, target in pending:
+            _swap(tmp, target)
+        for exports, built in records.items():
+            _merge_record(exports, built)
 
 
 def _finish(tmp: Path, target: Path) -> None:
     pending = _staging.get()
-    if pending is None or _nested(target):
+    if _nested(target):  # inside a folder being filled: moves with it
         _swap(tmp, target)
+    elif pending is None:
+        with folder_lock(target.parent):
+            _swap(tmp, target)
     else:
         pending.append((tmp, target))
 
@@ -280,11 +375,34 @@ def read_record(exports: str | Path) -> dict[str, str]:
 
 
 def write_record(exports: str | Path, built: dict[str, str]) -> None:
-    """Merge ``built`` ({format: input hash}) into the exports folder's build record."""
+    """Merge ``built`` ({format: input hash}) into the exports folder's build record: when
+    the staged block ends (with its outputs), else now; under the folder's lock either way,
+    so that what another process recorded meanwhile is kept."""
+    records = _records.get()
+    folder = Path(exports)
+    if records is not None:
+        records.setdefault(folder, {}).update(built)
+        return
+    with folder_lock(folder):
+        _merge_record(folder, built)
+
+
+def _merge_record(exports: Path, built: dict[str, str]) -> None:
+    """Read, merge and replace the record (the caller holds ``exports``'s lock)."""
     formats = read_record(exports)
     formats.update(built)
     text = json.dumps({"tool": "teikit", "formats": dict(sorted(formats.items()))}, indent=2) + "\n"
-    write_file(Path(exports) / RECORD, text.encode("utf-8"))
+    exports.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(RECORD), suffix=".tmp", dir=exports)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8"))
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, exports / RECORD)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 class Interrupted(SystemExit):

@@ -75,12 +75,19 @@ def _built_sources(
     exports = settings.exports_dir
     if not settings.build:
         _check_provenance(edition, settings)
-    found: dict[str, list[Path]] = {}
     for name in settings.include:
         if settings.build:
             # Every builder takes the exports folder and writes its part under it.
             result = builder(name).build(edition, exports, BuildSettings(exports_dir=exports))
             diags.extend(result.diagnostics)
+    return _located(edition, settings)
+
+
+def _located(edition: Edition, settings: DepositSettings) -> dict[str, list[Path]]:
+    """The files of each built part; InputError if one is missing."""
+    exports = settings.exports_dir
+    found: dict[str, list[Path]] = {}
+    for name in settings.include:
         found[name] = locate_part(name, exports)
         if not found[name]:
             raise InputError(
@@ -252,7 +259,14 @@ def build_deposit(edition: Edition, settings: DepositSettings) -> DepositResult:
     inputs = [*edition.input_files, *(f for files in built.values() for f in files)]
     with xmlio.atomic_directory(out_dir, inputs=inputs) as tmp:
         bag_dir = tmp / stem
-        files, tei_rel = _fill_payload(edition, settings, built, bag_dir)
+        # read the built files holding the exports folder's lock shared: a build of another
+        # edition into it moves its outputs in only once the payload holds ours (found and
+        # checked again here, as they are now), so no bag mixes two builds' files
+        with outputs.folder_lock(settings.exports_dir, shared=True):
+            if not settings.build:
+                _check_provenance(edition, settings)
+                built = _located(edition, settings)
+            files, tei_rel = _fill_payload(edition, settings, built, bag_dir)
         readme, rights = _texts(meta, edition, ["schemas", "citations", *built])
         bagging.write_text(bag_dir / "README.txt", readme)
         bagging.write_text(bag_dir / "RIGHTS.txt", rights)
