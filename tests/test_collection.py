@@ -212,3 +212,25 @@ def test_hidden_files_are_named_in_a_notice_not_skipped_in_silence(tmp_path):
     assert result.exit_code == 0, result.output
     assert "notice: 3 hidden file(s) left out of the collection" in result.output
     assert "..c.xml" in result.output and ".trash/d.xml" in result.output
+
+
+def test_members_numbered_without_zeros_are_read_in_their_numbers_order(tmp_path):
+    # brief1 ... brief10 as an edition names them: brief10 is not the second letter
+    from teikit import xmlio
+    from teikit.check import expand_paths
+    from teikit.collection import load_collection, tei_files
+
+    folder = tmp_path / "briefe"
+    for n in (1, 2, 10):
+        _member(folder, f"brief{n}.xml", None)
+    _member(folder / "vol10", "a.xml", None)
+    _member(folder / "vol2", "a.xml", None)
+    want = ["brief1.xml", "brief2.xml", "brief10.xml", "vol2/a.xml", "vol10/a.xml"]
+    assert [p.relative_to(folder).as_posix() for p in tei_files(folder)] == want
+    assert [p.relative_to(folder).as_posix() for p in expand_paths([folder])] == want
+    edition = load_collection(tei_files(folder), name=folder)
+    assert list(edition.members) == want
+    # names padded with zeros, and dates, keep the order they had; "01" and "1" one order
+    padded = [Path(n) for n in ("1.xml", "01.xml", "1890-05-03.xml", "1890-5-04.xml", "010.xml")]
+    assert [p.name for p in sorted(padded, key=xmlio.reading_order)] == [
+        "01.xml", "1.xml", "010.xml", "1890-05-03.xml", "1890-5-04.xml"]

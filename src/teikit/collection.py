@@ -4,8 +4,9 @@ built as one site, one EPUB and one set of CSVs.
 The documents are read one by one with the safe parser and gathered, in order, under a
 ``teiCorpus`` whose header names the collection; every stage then reads that one tree, so
 the site's contents list every document's divisions, the EPUB holds every text, and the
-text-preservation check counts every word. The order is that of the files' names (sort
-them by date, e.g. ``1888-05-03-to-theo.xml``, for a chronological edition).
+text-preservation check counts every word. The order is that of the files' paths, numbers
+in them by value (:func:`teikit.xmlio.reading_order`: ``brief2.xml`` before ``brief10.xml``;
+name them by date, e.g. ``1888-05-03-to-theo.xml``, for a chronological edition).
 
 Pointers from one member into another (``persons.xml#p1``) are read as pointers inside
 the collection (:func:`link_members`); a letters index comes from the members'
@@ -42,11 +43,11 @@ def _hidden(path: Path, folder: Path) -> bool:
 
 
 def tei_files(folder: Path) -> list[Path]:
-    """The XML files under ``folder`` (sorted by path), hidden files and folders left out
-    (:func:`hidden_files` names them, for the notice the commands print)."""
+    """The XML files under ``folder`` (in :func:`teikit.xmlio.reading_order`), hidden files
+    and folders left out (:func:`hidden_files` names them, for the notice the commands print)."""
     # not is_file(): a FIFO or a dangling link is refused when read, not skipped in silence
-    return xmlio.files_in_folder(folder, sorted(
-        p for p in folder.rglob("*.xml") if not p.is_dir() and not _hidden(p, folder)))
+    found = (p for p in folder.rglob("*.xml") if not p.is_dir() and not _hidden(p, folder))
+    return xmlio.files_in_folder(folder, sorted(found, key=xmlio.reading_order))
 
 
 def hidden_files(folder: Path) -> list[Path]:
@@ -54,7 +55,8 @@ def hidden_files(folder: Path) -> list[Path]:
     (``.draft.xml``, ``..x.xml``) or in a hidden folder (``.git/``, ``.trash/``). They are
     an editor's backups and locks (``.#letter.xml``), macOS's resource forks (``._letter.xml``,
     binary), a version system's files; not members, but named, so none is left out unseen."""
-    return sorted(p for p in folder.rglob("*.xml") if _hidden(p, folder) and not p.is_dir())
+    return sorted((p for p in folder.rglob("*.xml") if _hidden(p, folder) and not p.is_dir()),
+                  key=xmlio.reading_order)
 
 
 def _el(tag: str, text: str | None = None, parent: etree._Element | None = None) -> etree._Element:

@@ -84,7 +84,8 @@ class Project:
         for item in self.tei:
             if item.is_dir():
                 out += xmlio.files_in_folder(item, sorted(
-                    p for p in item.rglob("*.xml") if not p.is_dir() and p not in self.registers))
+                    (p for p in item.rglob("*.xml") if not p.is_dir() and p not in self.registers),
+                    key=xmlio.reading_order))
             else:
                 out.append(item)
         return out

@@ -329,6 +329,22 @@ def read_bytes(path: str | Path) -> bytes:
 _OUTPUT_MARKS = (".teikit-output", ".teikit-build.json")
 
 
+_DIGITS = re.compile(r"([0-9]+)")
+
+
+def reading_order(path: Path) -> tuple[tuple[tuple[tuple[str, int], ...], ...], tuple[str, ...]]:
+    """The sort key of a file found in an edition's folder: its path, folder by folder (as
+    paths sort), with runs of digits compared as numbers, so that ``brief2.xml`` comes
+    before ``brief10.xml`` and ``vol2/`` before ``vol10/`` (names padded with zeros, or
+    dates, sort as before); ties (``01`` and ``1``) are broken by the path as written, so the
+    order is one and the same everywhere."""
+    def natural(name: str) -> tuple[tuple[str, int], ...]:
+        # text, digits, text, ...: the same kind at each place, so any two compare
+        return tuple((part, 0) if i % 2 == 0 else ("", int(part))
+                     for i, part in enumerate(_DIGITS.split(name)))
+    return tuple(natural(part) for part in path.parts), path.parts
+
+
 def files_in_folder(folder: str | Path, found: Iterable[Path]) -> list[Path]:
     """``found`` (files a walk of ``folder`` matched), each proved to lie inside ``folder``.
 

@@ -71,7 +71,7 @@ def entries(edition: Edition, settings: BuildSettings) -> list[dict[str, str]]:
         # one EPUB per document (teikit.build.epub), named by its path in the collection: a
         # file name may hold what a URL must escape ("why?.xml", "a#b.xml", spaces, accents)
         if _present(settings, "epub", exports / "epub"):
-            for base in sorted(edition.members):
+            for base in edition.members:  # in the reading order
                 name = PurePosixPath(base).with_suffix(".epub").as_posix()
                 found.append({"format": "EPUB", "label": name, "href": f"../epub/{quote(name)}"})
     elif _present(settings, "epub", exports / f"{stem}.epub"):

@@ -43,8 +43,9 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = xmlio.files_in_folder(p, sorted(f for f in p.rglob("*.xml")
-                                                    if not f.name.startswith(".") and not f.is_dir()))
+            found = xmlio.files_in_folder(p, sorted((f for f in p.rglob("*.xml")
+                                                     if not f.name.startswith(".") and not f.is_dir()),
+                                                    key=xmlio.reading_order))
             if not found:
                 raise InputError("the directory holds no *.xml file", file=p,
                                  hint="give TEI files or a folder of them")
