@@ -226,7 +226,8 @@ def _refuse_xinclude(tree: etree._ElementTree, name: str) -> None:
             f"the document includes {el.get('href') or 'another document'} with XInclude; "
             "teikit never follows XInclude (it could read any file)",
             file=name, line=el.sourceline,
-            hint="resolve the inclusions first (e.g. xmllint --xinclude) and give teikit the result",
+            hint="join the files first with `teikit assemble FILE -o joined.xml` (it follows inclusions "
+                 "inside the edition's folder only) and give teikit the result",
         )
 
 
@@ -414,8 +415,13 @@ def _looks_binary(data: bytes) -> bool:
 _ENCODING_PROBLEM = re.compile(r"\bencoding\b|not proper UTF|labelled UTF|\bBytes: 0x", re.IGNORECASE)
 
 
-def parse_bytes(data: bytes, name: str = "<input>", *, collect_ids: bool = True) -> etree._ElementTree:
+def parse_bytes(data: bytes, name: str = "<input>", *, collect_ids: bool = True,
+                xinclude: bool = False) -> etree._ElementTree:
     """Parse XML bytes safely; ``name`` is used in messages and as the base URL.
+
+    ``xinclude=True`` keeps ``xi:include`` elements anywhere, unfollowed, for
+    :mod:`teikit.assemble`, which follows them under its own rules; every other reader
+    refuses one in the text.
 
     Raises :class:`~teikit.errors.UnsafeInputError` for entities and external DTD use (see
     the module docstring), :class:`~teikit.errors.InputError` for anything not well-formed.
@@ -466,7 +472,8 @@ def parse_bytes(data: bytes, name: str = "<input>", *, collect_ids: bool = True)
     parser.resolvers.remove(resolver)
     tree = root.getroottree()
     _refuse_unsafe(tree, parser, data, name)
-    _refuse_xinclude(tree, name)
+    if not xinclude:
+        _refuse_xinclude(tree, name)
     return tree
 
 
@@ -600,8 +607,8 @@ def tei_root_problem(tree: etree._ElementTree) -> tuple[str, str] | None:
     elif ns == TEI_NS:  # a part of a TEI document (a <surface> or <div> kept apart to be included)
         what, hint = (f"the root <{local}> is a TEI element but not a whole document: a fragment, "
                       "such as a file another document includes with XInclude",
-                      "give the document that includes it, with its inclusions resolved "
-                      "(e.g. xmllint --xinclude), or put the fragment inside a <TEI> with a teiHeader")
+                      "give the document that includes it, joined first with `teikit assemble FILE -o "
+                      "joined.xml`, or put the fragment inside a <TEI> with a teiHeader")
     else:
         shown = f"<{local}> in the namespace {ns}" if ns else f"<{local}> without a namespace"
         what, hint = f"the root element is {shown}", "give a TEI P5 file"

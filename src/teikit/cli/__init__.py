@@ -42,8 +42,8 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
 
 # Subcommands are imported when used (teikit.cli.<name>.command), so `teikit --version` and
 # `teikit check` do not pay for Saxon, the builders or the language server.
-for _name in ("init", "ingest", "validate", "check", "lint", "build", "cite", "deposit", "lsp", "serve",
-              "hook"):
+for _name in ("init", "ingest", "assemble", "validate", "check", "lint", "build", "cite", "deposit", "lsp",
+              "serve", "hook"):
     cli.lazy_commands[_name] = f"teikit.cli.{_name}"
 
 
