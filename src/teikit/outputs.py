@@ -345,6 +345,22 @@ def owned_directory(
     _finish(tmp, target)
 
 
+def write_file_now(path: str | Path, data: bytes) -> None:
+    """Write ``path`` through a temporary sibling and move it into place now, for a caller
+    that holds the folder's lock itself (:func:`write_file` would ask for it again)."""
+    p = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(p.name), suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, p)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
 def write_file(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary sibling (staged inside :func:`staged`)."""
     p = Path(path)
@@ -393,16 +409,7 @@ def _merge_record(exports: Path, built: dict[str, str]) -> None:
     formats.update(built)
     text = json.dumps({"tool": "teikit", "formats": dict(sorted(formats.items()))}, indent=2) + "\n"
     exports.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(RECORD), suffix=".tmp", dir=exports)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, exports / RECORD)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_file_now(exports / RECORD, text.encode("utf-8"))
 
 
 class Interrupted(SystemExit):

@@ -59,3 +59,23 @@ def test_a_missing_output_builds_again(tmp_path: Path) -> None:
     shutil.rmtree(out / "csv")
     assert "nothing changed" not in _build(FIXTURE, out)
     assert (out / "csv").is_dir()
+
+
+def test_outputs_another_build_moved_in_meanwhile_are_not_taken_for_ours(tmp_path: Path) -> None:
+    # two editions built into one folder at once: the other build's site moved in after
+    # ours, and its record says so; ours must not be remembered, or its next build would
+    # keep the other edition's site as its own
+    from teikit import outputs
+
+    edition = tmp_path / "letters"
+    shutil.copytree(FIXTURE, edition)
+    out = tmp_path / "out"
+    _build(edition, out)
+    record = outputs.read_record(out)
+    ours = record["html"]
+    outputs.write_record(out, {"html": "the other edition's input"})
+    cache.record(out, "key", ["html", "csv"], [], built={"html": ours, "csv": ours})
+    assert not (out / cache.CACHE).exists()
+    assert "nothing changed" not in _build(edition, out)  # built again, and now its own
+    assert outputs.read_record(out)["html"] == ours
+    assert "nothing changed" in _build(edition, out)

@@ -62,12 +62,23 @@ def unchanged(exports: Path, build_key: str) -> list[Diagnostic] | None:
         return None
 
 
-def record(exports: Path, build_key: str, made: Iterable[str], diagnostics: list[Diagnostic]) -> None:
-    """Remember a successful build: its key, the outputs it made, what it said."""
+def record(exports: Path, build_key: str, made: Iterable[str], diagnostics: list[Diagnostic],
+           built: dict[str, str] | None = None) -> None:
+    """Remember a successful build: its key, the outputs it made, what it said.
+
+    ``built`` ({format: input hash}, what the build record got) is checked, holding the
+    folder's lock, against the build record: when another process's build of other input
+    moved its outputs in after this one's (two editions built into one folder at once), the
+    outputs are no longer this build's, and nothing is remembered (the next build builds)."""
     said = [dict(asdict(d), severity=d.severity.value) for d in diagnostics]
     text = json.dumps({"key": build_key, "outputs": sorted(made), "diagnostics": said}, indent=2,
                       ensure_ascii=False) + "\n"
-    outputs.write_file(exports / CACHE, text.encode("utf-8"))
+    with outputs.folder_lock(exports):
+        now = outputs.read_record(exports)
+        if built and any(now.get(name) != value for name, value in built.items()):
+            forget(exports)
+            return
+        outputs.write_file_now(exports / CACHE, text.encode("utf-8"))
 
 
 def forget(exports: Path) -> None:
