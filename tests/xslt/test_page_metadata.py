@@ -123,3 +123,18 @@ def test_a_collections_document_is_cited_with_its_own_authors(tmp_path):
         assert doc.xpath("//meta[@name='citation_author']/@content") == [tag]
         ld = json.loads(doc.xpath("string(//script[@type='application/ld+json'])"))
         assert tag.split(",")[0] in json.dumps(ld, ensure_ascii=False)
+
+
+def test_several_sources_are_each_named(tmp_path):
+    """A header may describe its source in several sourceDesc (SARIT's Buddhacarita: the
+    editions of Johnston and of Cowell): the title page names each, and the build no longer
+    fails on them (tk:plain() was given both)."""
+    from tests.xslt.support import build_text, norm, page
+
+    tei = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+      <title>A text</title></titleStmt><publicationStmt><p/></publicationStmt>
+      <sourceDesc><bibl><title>First edition</title> <date>1935</date></bibl></sourceDesc>
+      <sourceDesc><bibl><title>Second edition</title> <date>1970</date></bibl></sourceDesc>
+      </fileDesc></teiHeader><text><body><p>Words.</p></body></text></TEI>"""
+    folder, _ = build_text(tei, tmp_path)
+    assert "First edition 1935; Second edition 1970" in norm(page(folder, "index.html").text_content())

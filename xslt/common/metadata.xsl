@@ -224,16 +224,21 @@
     <xsl:sequence select="($tk:header/tei:fileDesc/tei:publicationStmt/tei:availability/(tei:licence, tei:p))[1]"/>
   </xsl:variable>
 
-  <!--* The print source in one line (from sourceDesc). -->
+  <!--* The print source in one line (from sourceDesc); a header with several sourceDesc
+        (SARIT's Buddhacarita: Johnston's edition and Cowell's) names each, separated by ";". -->
   <xsl:function name="tk:source" as="xs:string">
     <xsl:sequence select="$tk:source-value"/>
   </xsl:function>
   <xsl:variable name="tk:source-value" as="xs:string">
-    <xsl:variable name="s" select="$tk:header/tei:fileDesc/tei:sourceDesc/(tei:biblStruct, tei:bibl, tei:p)[1]"/>
+    <xsl:sequence select="string-join($tk:header/tei:fileDesc/tei:sourceDesc
+        ! tk:source-line((tei:biblStruct, tei:bibl, tei:p)[1])[. != ''], '; ')"/>
+  </xsl:variable>
+  <xsl:function name="tk:source-line" as="xs:string">
+    <xsl:param name="s" as="element()?"/>
     <xsl:sequence select="if ($s/self::tei:biblStruct) then string-join((
           $s/tei:monogr/tei:author ! tk:person-name(.),
           $s/tei:monogr/tei:title[1] ! tk:plain(.),
           string-join($s/tei:monogr/tei:imprint/(tei:pubPlace, tei:publisher, tei:date) ! tk:plain(.), ', ')
         )[. != ''], '. ') else tk:plain($s)"/>
-  </xsl:variable>
+  </xsl:function>
 </xsl:stylesheet>
