@@ -406,3 +406,20 @@ def test_a_plays_setting_before_its_scenes_does_not_make_the_play_one_page(tmp_p
     assert "Zweiter Auftritt" not in first.xpath("string(//main/article)")
     assert "Ja, seht." in second.xpath("string(//main/article)")
     assert broken_links(folder) == []
+
+
+def test_lines_written_straight_into_a_division_are_broken_where_their_lb_stands(tmp_path):
+    # CBETA's tables of contents write their entries into the div, a line each:
+    # <head>…</head><lb/>吳序<lb/>黃序<lb/>卷之一; the lb between blocks drew nothing, and the
+    # entries ran into one word ("吳序黃序卷之一": 47 words lost to the word count)
+    body = ("<div xml:id='d'><head>目錄</head><lb/>吳序<lb/>黃序<lb/>卷之一<p>A paragraph.</p>"
+            "<lg><l>one</l><lb ed='other' n='5'/><l>two</l></lg></div>")
+    folder, diags = build_text(TEI.format(body=body), tmp_path)
+    doc = page(folder, "d.html")
+    unit = doc.xpath("//article")[0]
+    assert [n.strip() if isinstance(n, str) else n.tag for n in unit.xpath("node()")][:6] == [
+        "h1", "吳序", "br", "黃序", "br", "卷之一"]
+    # another edition's lineation between verse lines is still no line of text
+    lg = doc.xpath("//div[@class='tei-lg']")[0]
+    assert [c.get("class") for c in lg] == ["tei-l", "tei-l"] and not lg.xpath(".//br")
+    assert "build.text-lost" not in [d.code for d in diags]

@@ -1148,9 +1148,20 @@
        of text ends there, and a br drew an empty line every five verses. Only its id is kept. -->
   <xsl:template match="tei:lb[parent::tei:lg or parent::tei:sp or parent::tei:spGrp or parent::tei:body
                        or parent::tei:front or parent::tei:back or parent::tei:group or parent::tei:text
-                       or starts-with(local-name(..), 'div')]" priority="0.6">
+                       or starts-with(local-name(..), 'div')][not(tk:ends-loose-line(.))]" priority="0.6">
     <xsl:if test="@xml:id"><span class="tei-lb"><xsl:call-template name="tk:id"/></span></xsl:if>
   </xsl:template>
+  <!--* Does a line of text written straight into a division (no p or ab around it) end at
+        this line break? Then it is a break, as in a paragraph: CBETA's table of contents,
+        <head>…</head><lb/>吳序<lb/>黃序<lb/>卷之一…, ran its entries into one word each. What
+        stands before it, pages, anchors and white space aside, is text or a phrase. -->
+  <xsl:function name="tk:ends-loose-line" as="xs:boolean">
+    <xsl:param name="lb" as="element()"/>
+    <xsl:variable name="before" select="$lb/preceding-sibling::node()[not(self::comment()
+        or self::processing-instruction() or self::text()[not(normalize-space())] or self::tei:pb
+        or self::tei:anchor or self::tei:milestone or self::tei:cb or self::tei:gb or self::tei:lb)][1]"/>
+    <xsl:sequence select="exists($before[self::text() or self::*[not(tk:is-block(.))]])"/>
+  </xsl:function>
   <!-- A line break opening its block, nothing but white space and marks that show no text
        before it (EpiDoc's every ab begins with <lb n="1"/>, as does a diplomatic
        transcription's every paragraph, at times inside a first seg after a page break): no
