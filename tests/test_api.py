@@ -41,3 +41,17 @@ def test_errors_are_exceptions_with_a_location(tmp_path):
     assert caught.value.file == str(bad) and caught.value.line == 1
     with pytest.raises(ValueError):
         api.build(api.load(MINI), ["pdf"], out_dir=tmp_path)
+
+
+def test_assemble_joins_then_load_reads(tmp_path):
+    tei = "http://www.tei-c.org/ns/1.0"
+    (tmp_path / "ch1.xml").write_text(f'<div xmlns="{tei}"><p>Included words.</p></div>', encoding="utf-8")
+    main = tmp_path / "main.xml"
+    main.write_text(MINI.read_text(encoding="utf-8").replace(
+        "<body>", '<body><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="ch1.xml"/>', 1),
+        encoding="utf-8")
+    with pytest.raises(InputError):
+        api.load(main)  # the readers never follow XInclude
+    joined = api.assemble(main, tmp_path / "book.xml")
+    assert joined.inclusions == 1 and joined.files == [main, tmp_path / "ch1.xml"]
+    assert "Included words." in "".join(api.load(tmp_path / "book.xml").root.itertext())

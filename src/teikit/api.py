@@ -3,6 +3,7 @@
     from teikit import api
 
     edition = api.load("letters/l001.xml")
+    joined = api.assemble("book/main.xml", "book.xml")   # a book kept in XIncluded files
     report = api.validate(["letters/"], schema="tei_all")
     result = api.check(["letters/"], registers=["persons.xml"])
     run = api.build(edition, ["html", "epub", "csv"], out_dir="site")
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING
 from teikit.edition import Edition
 
 if TYPE_CHECKING:
+    from teikit.assemble import Assembled
     from teikit.build.run import BuildRun
     from teikit.check import CheckResult
     from teikit.cite.export import CiteResult
@@ -32,12 +34,26 @@ if TYPE_CHECKING:
     from teikit.ingest.context import IngestContext
     from teikit.validate.runner import Report
 
-__all__ = ["load", "validate", "check", "build", "cite", "deposit", "verify", "ingest"]
+__all__ = ["load", "assemble", "validate", "check", "build", "cite", "deposit", "verify", "ingest"]
 
 
 def load(path: str | Path) -> Edition:
     """Parse a TEI file safely (docs/security.md) into the one document model."""
     return Edition.load(path)
+
+
+def assemble(main: str | Path, out: str | Path, *, root: str | Path | None = None) -> Assembled:
+    """Join ``main`` and the files it includes with XInclude (inside ``root``, by default its
+    folder) into the TEI file ``out``; then :func:`load` it (docs/security.md, *XInclude*)."""
+    from teikit import assemble as joiner
+    from teikit import outputs, xmlio
+
+    joined = joiner.assemble(main, root)
+    xmlio.require_tei(joined.tree, main)
+    outputs.check_target(out, inputs=joined.files, folder=False)
+    joiner.require_ours(out)
+    joiner.write(joined, out, main)
+    return joined
 
 
 def validate(paths: Iterable[str | Path], schema: str = "teikit", *, engine: str = "auto") -> Report:

@@ -29,14 +29,10 @@ def command(main: Path, output: Path, root: Path | None) -> None:
     Example:
       teikit assemble book/main.xml -o book.xml && teikit build --edition book.xml
     """
-    from teikit import assemble, outputs, xmlio
+    from teikit import api
 
     log = verbosity()
-    joined = assemble.assemble(main, root)
-    xmlio.require_tei(joined.tree, main)
-    outputs.check_target(output, inputs=joined.files, folder=False)
-    assemble.require_ours(output)
-    assemble.write(joined, output, main)
+    joined = api.assemble(main, output, root=root)
     for d in joined.diagnostics:
         log.info(d.render())
     click.echo(f"assemble: {joined.inclusions} inclusion(s), {len(joined.files)} file(s) read, "
