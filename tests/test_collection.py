@@ -234,3 +234,30 @@ def test_members_numbered_without_zeros_are_read_in_their_numbers_order(tmp_path
     padded = [Path(n) for n in ("1.xml", "01.xml", "1890-05-03.xml", "1890-5-04.xml", "010.xml")]
     assert [p.name for p in sorted(padded, key=xmlio.reading_order)] == [
         "01.xml", "1.xml", "010.xml", "1890-05-03.xml", "1890-5-04.xml"]
+
+
+def test_a_correspondence_is_titled_and_edited_as_every_letter_says(tmp_path):
+    # La Roche's letters to Gerning: every letter is "Sophie von La Roche an Johann Isaak von
+    # Gerning", edited by one editor, in a folder named "briefe_tei"
+    from teikit.collection import load_collection, tei_files
+
+    folder = tmp_path / "briefe_tei"
+    folder.mkdir()
+    for n, extra in ((1, "<author>Sophie von La Roche</author>"), (2, "")):
+        (folder / f"brief{n}.xml").write_text(
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+            f"<title>Sophie von La Roche an Johann Isaak von Gerning</title>{extra}"
+            '<editor xml:id="ed1">Rachel Aimee Georg</editor></titleStmt><publicationStmt><p>x</p>'
+            "</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>"
+            "<p>Words.</p></body></text></TEI>", encoding="utf-8")
+    edition = load_collection(tei_files(folder), name=folder)
+    stmt = edition.root.find("{http://www.tei-c.org/ns/1.0}teiHeader/{http://www.tei-c.org/ns/1.0}fileDesc/"
+                             "{http://www.tei-c.org/ns/1.0}titleStmt")
+    assert [(c.tag.rpartition("}")[2], c.text) for c in stmt] == [
+        ("title", "Sophie von La Roche an Johann Isaak von Gerning"), ("editor", "Rachel Aimee Georg")]
+    assert stmt[1].get("{http://www.w3.org/XML/1998/namespace}id") is None  # the letters keep their ids
+    # one word every member gives is no title for a whole: the folder names it then
+    for path in folder.iterdir():
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "Sophie von La Roche an Johann Isaak von Gerning", "Letter"), encoding="utf-8")
+    assert _title(folder) == "briefe_tei"

@@ -110,6 +110,7 @@ def load_collection(files: list[Path], *, name: Path, title: str | None = None,
         corpus.append(root)
     if title is None:
         title_el.text = collection_title(corpus, name)
+    _name_responsible(corpus, title_el.getparent())
     _name_publisher(corpus, agency)
     # Its date: the latest its members were published (so the same files give the same date).
     found = corpus.xpath("tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/@when",
@@ -199,10 +200,50 @@ def collection_title(corpus: etree._Element, name: Path) -> str:
     found = [" ".join(" ".join(t.itertext()).split()) for member in members for t in _SERIES_TITLES(member)]
     if len(found) == len(members) and len(set(found)) == 1 and found[0]:
         return found[0]
+    # the title every member gives, of more than one word: a correspondence whose letters are
+    # each "Sophie von La Roche an Johann Isaak von Gerning" (its folder is "briefe_tei")
+    titles = {_main_title(member) for member in members}
+    if len(members) > 1 and len(titles) == 1 and len((shared := titles.pop()).split()) > 1:
+        return shared
     folder = name.resolve()
     if folder.is_dir() and folder.name.lower() in GENERIC_FOLDERS and folder.parent.name:
         return folder.parent.name
     return name.stem
+
+
+_MAIN_TITLE = etree.XPath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[not(@type) or @type = 'main']"
+                         "[normalize-space()][1]", namespaces={"tei": xmlio.TEI_NS})
+
+
+def _main_title(member: etree._Element) -> str:
+    found = _MAIN_TITLE(member)
+    return " ".join(" ".join(found[0].itertext()).split()) if found else ""
+
+
+def _named(member: etree._Element, role: str) -> list[tuple[str, etree._Element]]:
+    """(words, element) of each ``role`` (author, editor) of ``member``'s titleStmt."""
+    return [(" ".join(" ".join(el.itertext()).split()), el)
+            for el in member.iterfind(f"tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:{role}", xmlio.NSMAP)]
+
+
+def _name_responsible(corpus: etree._Element, title_stmt: etree._Element) -> None:
+    """The collection's authors and editors: those every member names in its titleStmt, in
+    the first member's order (a correspondence of one writer, one editor for all its
+    letters: La Roche's letters to Gerning, edited by Rachel Aimee Georg). Citing the
+    collection then names them; one member's own are not the collection's."""
+    members = list(corpus.iterchildren(T + "TEI"))
+    if len(members) < 2:
+        return
+    for role in ("author", "editor"):
+        first = [(text, el) for text, el in _named(members[0], role) if text]
+        shared = set.intersection(*({text for text, _ in _named(m, role)} for m in members))
+        for text, el in first:
+            if text in shared:
+                copied = copy.deepcopy(el)
+                copied.tail = None
+                for inner in copied.iter():  # one id, one element: the member keeps it
+                    inner.attrib.pop(f"{{{xmlio.XML_NS}}}id", None)
+                title_stmt.append(copied)
 
 
 # "other.xml#id" (or "../registers/other.xml#id"): a pointer into another file.
