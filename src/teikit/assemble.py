@@ -94,7 +94,8 @@ def _inside(path: Path, folder: Path) -> bool:
 def _parse(path: Path, run: _Run) -> etree._ElementTree:
     real = Path(os.path.realpath(path))
     if real not in run.parsed:
-        data = xmlio.read_bytes(path)
+        # the file proved inside the folder is the one read (not the link, which may change)
+        data = xmlio.read_bytes(real)
         run.included_bytes += len(data)
         run.parsed[real] = xmlio.parse_bytes(data, str(path), xinclude=True)
         run.files.append(path)
@@ -237,7 +238,7 @@ def _included(el: etree._Element, here: Path, source: etree._ElementTree, run: _
         _expand(holder, here, source, run, stack)
         return [holder.text or "", *holder] if holder.text else list(holder)
     if parse == "text":
-        data = xmlio.read_bytes(path)
+        data = xmlio.read_bytes(real)
         run.included_bytes += len(data)
         if path not in run.files:
             run.files.append(path)
