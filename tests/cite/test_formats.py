@@ -25,6 +25,8 @@ from teikit.cite.ris import to_ris
 
 FIXTURE = Path(__file__).parent / "fixtures" / "bazhanov-header.xml"
 MINI = Path(__file__).parents[1] / "fixtures" / "mini-edition.xml"
+# headers shaped like other projects' (DTA, ELTeC, a letter, a journal issue, DraCor)
+HEADERS = sorted((Path(__file__).parent / "fixtures" / "headers").glob("*.xml"))
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +36,8 @@ def items() -> dict[str, dict]:
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("source", [FIXTURE, MINI], ids=["bazhanov-header", "mini"])
+@pytest.mark.parametrize("source", [FIXTURE, MINI, *HEADERS], ids=["bazhanov-header", "mini",
+                                                                     *(h.stem for h in HEADERS)])
 def test_csl_json_validates_against_the_official_schema(shared_dir, source):
     schema = json.loads((shared_dir / "reference" / "csl-data.json").read_text())
     everything, _ = all_items(xmlio.parse_file(source))

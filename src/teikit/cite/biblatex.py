@@ -43,10 +43,14 @@ _TEXT_FIELDS: dict[str, tuple[str, str | None]] = {
     "DOI": ("doi", "doi"),
     "URL": ("url", "url"),
     "original-title": ("origtitle", "origtitle"),
+    "original-publisher": ("origpublisher", None),
+    "original-publisher-place": ("origlocation", None),
     "language": ("langid", "language"),
     "note": ("note", "note"),
     "number": ("eprint", None),
 }
+# Biber's list fields: " and " separates their items.
+_LIST_FIELDS = {"publisher", "publisher-place", "original-publisher", "original-publisher-place"}
 _NAME_FIELDS = (("author", "author"), ("container-author", "bookauthor"), ("editor", "editor"),
                 ("translator", "translator"))
 _LANGIDS = {"en": "english", "fr": "french", "de": "german", "ru": "russian", "ger": "german"}
@@ -78,12 +82,27 @@ def _names(names: list[dict], ascii_only: bool) -> str:
     return " and ".join(format_name(n, ascii_only) for n in names)
 
 
+def _iso(parts: list[int]) -> str:
+    year = f"-{abs(parts[0]):04d}" if parts[0] < 0 else f"{parts[0]:04d}"
+    return "-".join([year, *(f"{p:02d}" for p in parts[1:])])
+
+
+def _edtf(date: dict) -> str:
+    """A CSL date as Biber's ISO 8601-2 date: ``1990``, ``1350/1400`` (a range), ``1400~`` (circa)."""
+    ranges = date.get("date-parts") or [[]]
+    value = "/".join(_iso(parts) for parts in ranges[:2] if parts)
+    return value + "~" if value and date.get("circa") and "/" not in value else value
+
+
 def _date(item: dict, dialect: str) -> list[tuple[str, str]]:
     parts = item.get("issued", {}).get("date-parts", [[]])[0]
     if not parts:
         return []
     if dialect == "biblatex":
-        return [("date", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)))]
+        out = [("date", _edtf(item["issued"]))]
+        if item.get("original-date", {}).get("date-parts", [[]])[0]:
+            out.append(("origdate", _edtf(item["original-date"])))
+        return out
     return [("year", str(parts[0]))]
 
 
@@ -94,10 +113,14 @@ def _pages(item: dict) -> list[tuple[str, str]]:
 
 def _note(item: dict) -> str:
     """The note, led by the medium and version: Biber's data model has no ``howpublished`` or
-    ``version`` for a book, and a digital edition is cited as a book."""
+    ``version`` for a book, and a digital edition is cited as a book. A periodical has no
+    ``publisher`` or ``location`` either: its imprint is written in the note."""
     medium = ", ".join(filter(None, [item.get("medium", ""),
                                      f"version {item['version']}" if item.get("version") else ""]))
-    return "; ".join(filter(None, [medium, item.get("note", "")]))
+    imprint = ""
+    if item.get("type") == "periodical":
+        imprint = ": ".join(filter(None, [item.get("publisher-place", ""), item.get("publisher", "")]))
+    return "; ".join(filter(None, [medium, imprint, item.get("note", "")]))
 
 
 def _entry_type(item: dict, dialect: str) -> str:
@@ -121,13 +144,18 @@ def fields(item: dict, dialect: str = "biblatex") -> list[tuple[str, str]]:
         name = names[index]
         if not value or not name:
             continue
+        if csl in ("publisher", "publisher-place") and item.get("type") == "periodical":
+            continue  # in the note (see _note)
         if csl == "language":
             value = _LANGIDS.get(value, value)
         if csl == "container-title" and item.get("type", "").startswith("article"):
             name = ("journaltitle", "journal")[index]
         # URLs and DOIs are verbatim fields: escaping would corrupt them.
         raw = csl in ("URL", "DOI")
-        out.append((name, verbatim(str(value)) if raw else escape(str(value), ascii_only=ascii_only)))
+        value = verbatim(str(value)) if raw else escape(str(value), ascii_only=ascii_only)
+        if csl in _LIST_FIELDS and re.search(r"\sand\s", value, re.IGNORECASE):
+            value = "{" + value + "}"  # one publisher or place, not a list split at "and"
+        out.append((name, value))
         if csl == "number" and dialect == "biblatex":
             # The edition's own identifier: an eprint in the identifier system its idno names.
             out.append(("eprinttype", escape(item.get("custom", {}).get("identifier-type", "identifier"))))

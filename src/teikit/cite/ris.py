@@ -40,6 +40,8 @@ def record_lines(item: dict) -> list[tuple[str, str]]:
     lines.append(("TI", item.get("title", "")))
     if item.get("container-title"):
         lines.append(("T2", item["container-title"]))
+    if item.get("collection-title"):
+        lines.append(("T3", item["collection-title"]))  # the series (Zotero: Series)
     parts = item.get("issued", {}).get("date-parts", [[]])[0]
     if parts:
         lines.append(("PY", str(parts[0])))
