@@ -214,3 +214,15 @@ def test_dracor_header_nested_print_source_and_isbd_punctuation():
     assert (book["title"], book["publisher-place"], book["issued"]) == (
         "Избранное", "Москва", {"date-parts": [[1951]]})
     assert book["publisher"] == "Printed by Thomas Purfoot and Thomas Creede"
+
+
+def test_a_manuscript_is_the_source_when_no_printed_one_is_described():
+    recs = _records("letter")
+    ms, ed = recs["print"], recs["edition"]
+    assert (ms["type"], ms["title"]) == (
+        "manuscript", "Arthur Schnitzler an Richard Beer-Hofmann, 19. 8. 1894")
+    assert (ms["archive"], ms["archive-place"], ms["archive_collection"], ms["archive_location"]) == (
+        "Beinecke Rare Book and Manuscript Library", "New Haven", "Yale Collection of German Literature",
+        "MSS 31")
+    assert "author" not in ms  # the description names no writer; the titleStmt's may be the edition's maker
+    assert not any(key.startswith("original-") for key in ed)  # a manuscript was never published

@@ -205,4 +205,7 @@ def test_biber_reads_other_projects_headers_ranges_and_original_publication(tmp_
     assert dates("anon-1907") == ("1907-08-10", "1907-09-08")
     publishers = entries["anon-1951"].findall("b:publisher/b:list/b:item", BLTX)
     assert len(publishers) == 1 and "Purfoot and Thomas Creede" in "".join(publishers[0].itertext())
+    letter = next(e for e in entries.values() if e.get("entrytype") == "unpublished")
+    assert letter.get("entrytype") == "unpublished"
+    assert "Beinecke Rare Book and Manuscript Library, New Haven" in (_field(letter, "note") or "")
     assert dates("anon-44bc-edition") == ("-44-03-15", "-44-03-17")  # read as a year before 1

@@ -47,7 +47,9 @@ def test_a_date_known_as_an_interval_is_refused_naming_the_interval(monkeypatch)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     with pytest.raises(MetadataError, match="an interval") as caught:
         _mods("letter")
-    assert caught.value.line == 23 and "when=" in (caught.value.hint or "")
+    lines = (HEADERS / "letter.xml").read_text(encoding="utf-8").splitlines()
+    date_line = next(n for n, line in enumerate(lines, 1) if "<date notBefore" in line)
+    assert caught.value.line == date_line and "when=" in (caught.value.hint or "")
 
 
 def test_a_letters_mods_has_its_series_its_country_and_its_editors(monkeypatch):
@@ -78,3 +80,14 @@ def test_the_originals_title_language_comes_from_the_tei():
     mods = mods_element(deposit_metadata(etree.ElementTree(root)))
     uniform = mods.xpath("mods:relatedItem[@type='original']/mods:titleInfo[@type='uniform']", namespaces=M)
     assert [u.get("lang") for u in uniform] == ["ger"]
+
+
+def test_a_manuscript_source_is_located_in_its_archive(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    ms = _mods("letter").xpath("mods:relatedItem[@type='original']", namespaces=M)[0]
+    assert ms.get("displayLabel") == "Manuscript"
+    assert ms.xpath("mods:typeOfResource/@manuscript", namespaces=M) == ["yes"]
+    assert ms.xpath("mods:location/mods:physicalLocation/text()", namespaces=M) == [
+        "Beinecke Rare Book and Manuscript Library, New Haven"]
+    assert ms.xpath("mods:location/mods:shelfLocator/text()", namespaces=M) == [
+        "Yale Collection of German Literature, MSS 31"]

@@ -27,6 +27,7 @@ _ENTRY_TYPES = {
     "report": "report",
     "webpage": "online",
     "personal_communication": "letter",
+    "manuscript": "unpublished",
 }
 # CSL field -> (biblatex field, bibtex field); None: not written in that dialect.
 _TEXT_FIELDS: dict[str, tuple[str, str | None]] = {
@@ -120,7 +121,14 @@ def _note(item: dict) -> str:
     imprint = ""
     if item.get("type") == "periodical":
         imprint = ": ".join(filter(None, [item.get("publisher-place", ""), item.get("publisher", "")]))
-    return "; ".join(filter(None, [medium, imprint, item.get("note", "")]))
+    return "; ".join(filter(None, [medium, imprint, archive_statement(item), item.get("note", "")]))
+
+
+def archive_statement(item: dict) -> str:
+    """Where a manuscript is kept, in one line ("Bodleian Library, Oxford, MS. Eng. poet. a. 1"):
+    BibLaTeX and RIS have no fields for CSL's archive, archive-place and archive_collection."""
+    return ", ".join(item[k] for k in ("archive", "archive-place", "archive_collection", "archive_location")
+                     if item.get(k))
 
 
 def _entry_type(item: dict, dialect: str) -> str:

@@ -184,6 +184,50 @@ def _place(node: etree._Element | None) -> str:
     return isbd(text(names_[0] if len(names_) > 1 else node))
 
 
+def _archive(ms: etree._Element) -> dict:
+    """Where a manuscript is kept, as CSL's archive fields: the repository (else the
+    institution), its town, the collection and the shelfmark (an idno typed as one, else the
+    first idno of msIdentifier)."""
+    ident = first(ms, "tei:msIdentifier")
+    out: dict = {}
+    if ident is None:
+        return out
+    put(out, "archive", agent_name(first(ident, "tei:repository"))
+        or agent_name(first(ident, "tei:institution")))
+    put(out, "archive-place", isbd(text(first(ident, "tei:settlement"))))
+    put(out, "archive_collection", isbd(text(first(ident, "tei:collection"))))
+    marks = xp(ident, "tei:idno[not(tei:idno)] | tei:idno/tei:idno")
+    mark = next((m for m in marks if (m.get("type") or "").lower() == "shelfmark"),
+                next((m for m in marks if not _WEB.match(text(m))), None))
+    put(out, "archive_location", text(mark))
+    return out
+
+
+def _manuscript_item(header: etree._Element, title_stmt: etree._Element | None, lang: str) -> dict | None:
+    """The manuscript a sourceDesc describes (its first msDesc) as a CSL "manuscript": titled by
+    its heading, its first item's title, its name, else the edition's title (a letter's
+    manuscript is the letter); dated by its origDate; its writer the one its first item names."""
+    ms = first(header, "tei:fileDesc/tei:sourceDesc//tei:msDesc[1]")
+    if ms is None:
+        return None
+    archive = _archive(ms)
+    title = (text(first(ms, "tei:head")) or text(first(ms, "tei:msContents/tei:msItem[1]/tei:title[1]"))
+             or text(first(ms, "tei:msIdentifier/tei:msName[1]"))
+             # a letter's or an inscription's manuscript is the document the edition is titled by
+             or title_parts(title_stmt)[0] or archive.get("archive_location", ""))
+    if not title:
+        return None
+    item: dict = {"id": "", "type": "manuscript", "title": title}
+    # only the writer the description names: a titleStmt author may be the edition's maker
+    # (EpiDoc names the inscription's editor there), not the manuscript's writer
+    put(item, "author", names(xp(ms, "tei:msContents/tei:msItem[1]/tei:author")))
+    put(item, "issued", csl_date(first(ms, "tei:history/tei:origin//tei:origDate[1]")))
+    item.update(archive)
+    put(item, "language", lang)
+    item["id"] = citation_key(item, "")
+    return item
+
+
 def print_record(tree: etree._ElementTree) -> dict | None:
     """The printed source the edition transcribes (``sourceDesc``), or None when not described."""
     return _print_and_original(tree)[0]
@@ -197,7 +241,8 @@ def _print_and_original(tree: etree._ElementTree) -> tuple[dict | None, dict | N
     items = [(node, _source_item(node, title_stmt, lang)) for node in _sources(header)]
     items = [(node, item) for node, item in items if item]
     if not items:
-        return None, None
+        # no printed source: the manuscript the edition transcribes (a letter's, a codex's), if described
+        return _manuscript_item(header, title_stmt, lang), None
     book = items[0][1]
     original = next((item for node, item in items[1:] if _kind(node) == "first"), None)
     return book, original
@@ -265,7 +310,7 @@ def edition_record(tree: etree._ElementTree) -> dict:
     # The printed source (or its first edition) is the edition's original publication:
     # Chicago prints "Originally published Athens, Ohio: Ohio University Press, 1990".
     book, original = _print_and_original(tree)
-    if book is not None:
+    if book is not None and book["type"] != "manuscript":  # a manuscript was never published
         item.update(_original_fields(item, original or book))
     # CSL has no field for a local identifier or licence; "custom" carries them unrendered
     # (deposit's MODS and bag-info read the same values from here).

@@ -65,13 +65,15 @@ def _names(parent: etree._Element, item: dict) -> None:
 
 
 def _origin(parent: etree._Element, item: dict, date: str | None = None) -> None:
+    ranges = item.get("issued", {}).get("date-parts", [[]])
+    if not (date or ranges[0] or item.get("publisher") or item.get("publisher-place") or item.get("version")):
+        return  # MODS refuses an empty originInfo (a manuscript with no date known)
     origin = _el(parent, "originInfo", eventType="publication")
     if item.get("publisher-place"):
         place = _el(origin, "place")
         _el(place, "placeTerm", item["publisher-place"], type="text")
     if item.get("publisher"):
         _el(origin, "publisher", item["publisher"])
-    ranges = item.get("issued", {}).get("date-parts", [[]])
     value = date or _w3c(ranges[0])
     if value and not date and len(ranges) > 1 and _w3c(ranges[1]):
         # a date known as between two: MODS's start and end points
@@ -131,7 +133,9 @@ def _print_item(mods: etree._Element, meta: DepositMetadata) -> None:
     book = meta.print
     if not book:
         return
-    rel = _el(mods, "relatedItem", type="original", displayLabel="Print edition")
+    manuscript = book.get("type") == "manuscript"
+    label = "Manuscript" if manuscript else "Print edition"
+    rel = _el(mods, "relatedItem", type="original", displayLabel=label)
     _title(rel, book["title"])
     if book.get("original-title"):
         # the original's language as its title states it (xml:lang), else none
@@ -143,6 +147,16 @@ def _print_item(mods: etree._Element, meta: DepositMetadata) -> None:
         if meta.print_ids.get(kind):
             extra = {"eISBN-13": {"displayLabel": "electronic"}}.get(kind, {})
             _el(rel, "identifier", meta.print_ids[kind], type="isbn", **extra)
+    if manuscript:
+        _el(rel, "typeOfResource", "text", manuscript="yes")
+        where = ", ".join(book[k] for k in ("archive", "archive-place") if book.get(k))
+        if where or book.get("archive_location"):
+            location = _el(rel, "location")
+            if where:
+                _el(location, "physicalLocation", where)
+            shelf = ", ".join(book[k] for k in ("archive_collection", "archive_location") if book.get(k))
+            if shelf:
+                _el(location, "shelfLocator", shelf)
     if meta.print_ids.get("LCCN"):
         _el(rel, "identifier", meta.print_ids["LCCN"], type="lccn")
     if meta.print_ids.get("LCC"):
