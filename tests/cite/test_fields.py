@@ -49,3 +49,18 @@ def test_a_resp_statement_naming_editors_names_editors_and_no_other():
                       '<respStmt><resp>TEI encoding and editorial data</resp><orgName>Y</orgName></respStmt>')
     assert editors(title_stmt) == [{"family": "Ed", "given": "One"}, {"literal": "Jonas Epple"},
                                    {"literal": "Anna Alt"}, {"literal": "Rel Ator"}]
+
+
+def test_a_titlestmt_of_series_titles_only_is_titled_by_the_first_and_in_the_second():
+    # the Digital Syriac Corpus: the work and the corpus, both at level "s"
+    title_stmt = stmt('<title level="s">Book of the Laws of the Countries</title>'
+                      '<title level="s">Digital Syriac Corpus</title>')
+    assert title_parts(title_stmt)[0] == "Book of the Laws of the Countries"
+    assert series_title(title_stmt) == "Digital Syriac Corpus"
+
+
+def test_empty_titles_are_no_title():
+    # IOSPE: empty Russian and Ukrainian titles before the English one
+    title_stmt = stmt('<title xml:lang="ru"/><title xml:lang="uk"/>'
+                      '<title xml:lang="en">Hourglass mark</title>')
+    assert title_parts(title_stmt)[0] == "Hourglass mark"

@@ -30,8 +30,9 @@ def slug(value: str) -> str:
     return _SLUG.sub("", ascii_.lower())
 
 
-_OWN_TITLE = ("tei:title[not(@type) or not(@type='sub' or @type='subtitle' or @type='original'"
-              " or @type='uniform' or @type='short')][not(@level='s')]")
+_TITLE = ("tei:title[normalize-space()][not(@type) or not(@type='sub' or @type='subtitle'"
+          " or @type='original' or @type='uniform' or @type='short')]")
+_OWN_TITLE = f"{_TITLE}[not(@level='s')]"
 
 
 def title_parts(title_stmt: etree._Element | None) -> tuple[str, str]:
@@ -39,8 +40,9 @@ def title_parts(title_stmt: etree._Element | None) -> tuple[str, str]:
 
     The main title is the one typed "main", else the item's own (level "a": a letter's or an
     article's title beside its edition's), else the first that is neither a subtitle, an
-    original or short title, nor a series title (level "s", the ``collection-title``). The
-    subtitle is the first in the main title's language."""
+    original or short title, nor a series title (level "s", the ``collection-title``; the
+    first series title when there is no other), nor empty. The subtitle is the first in the
+    main title's language."""
     if title_stmt is None:
         return "", ""
     main = first(title_stmt, "tei:title[@type='main'][1]")
@@ -48,7 +50,8 @@ def title_parts(title_stmt: etree._Element | None) -> tuple[str, str]:
         main = first(title_stmt, f"{_OWN_TITLE}[@level='a'][1]")
     if main is None:
         # the first, or the first in the document's language when they are in several
-        own = xp(title_stmt, _OWN_TITLE)
+        # (a titleStmt of series titles only, as the Digital Syriac Corpus writes: the first)
+        own = xp(title_stmt, _OWN_TITLE) or xp(title_stmt, _TITLE)
         doc_lang = _lang(title_stmt.getroottree().getroot())
         main = next((t for t in own if _lang(t) == doc_lang), own[0] if own else None)
     subs = xp(title_stmt, "tei:title[@type='sub' or @type='subtitle']")
@@ -64,9 +67,10 @@ def _lang(node: etree._Element) -> str:
 
 def series_title(title_stmt: etree._Element | None, series_stmt: etree._Element | None = None) -> str:
     """The series or edition a document belongs to: a title of level "s", else ``seriesStmt/title``."""
-    node = first(title_stmt, "tei:title[@level='s'][1]")
-    if node is None:
-        node = first(series_stmt, "tei:title[1]")
+    main = title_parts(title_stmt)[0]
+    found = [t for t in (xp(title_stmt, "tei:title[@level='s']") if title_stmt is not None else [])
+             if text(t) != main]  # not the title itself, when only series titles were given
+    node = found[0] if found else first(series_stmt, "tei:title[1]")
     return isbd(text(node))
 
 
