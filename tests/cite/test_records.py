@@ -226,3 +226,21 @@ def test_a_manuscript_is_the_source_when_no_printed_one_is_described():
         "MSS 31")
     assert "author" not in ms  # the description names no writer; the titleStmt's may be the edition's maker
     assert not any(key.startswith("original-") for key in ed)  # a manuscript was never published
+
+
+def test_a_source_that_is_part_of_a_journal_or_book_is_an_article_or_chapter_with_pages():
+    from teikit.cite.records import _source_item, _sources, tei_header
+
+    tree = xmlio.parse_file(HEADERS / "article.xml")
+    article, chapter = (_source_item(node, None, "en") for node in _sources(tei_header(tree)))
+    assert article is not None and chapter is not None
+    assert (article["type"], article["title"], article["container-title"]) == (
+        "article-journal", "On the Edition of Letters", "Journal of Editing")
+    assert (article["volume"], article["issue"], article["page"]) == ("12", "3", "201-230")
+    assert article["author"] == [{"family": "Example", "given": "Ada"}]
+    assert article["issued"] == {"date-parts": [[1931, 3]]}
+    assert (chapter["type"], chapter["title"], chapter["container-title"], chapter["page"]) == (
+        "chapter", "Predigt: Offenbarung 1,8", "Predigten 1915", "3-11")
+    edition = _records("article")["edition"]
+    assert edition["original-date"] == {"date-parts": [[1931, 3]]}
+    assert edition["original-title"] == "On the Edition of Letters"  # the edition adds a subtitle

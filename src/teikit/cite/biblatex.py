@@ -112,14 +112,18 @@ def _pages(item: dict) -> list[tuple[str, str]]:
     return [("pages", page.replace("-", "--"))] if page else []
 
 
+# Entry types of Biber's data model without publisher and location (their imprint goes to the note).
+_NO_IMPRINT = {csl: True for csl, kind in _ENTRY_TYPES.items() if kind in ("article", "periodical")}
+
+
 def _note(item: dict) -> str:
     """The note, led by the medium and version: Biber's data model has no ``howpublished`` or
-    ``version`` for a book, and a digital edition is cited as a book. A periodical has no
-    ``publisher`` or ``location`` either: its imprint is written in the note."""
+    ``version`` for a book, and a digital edition is cited as a book. A periodical or an
+    article has no ``publisher`` or ``location`` either: its imprint is written in the note."""
     medium = ", ".join(filter(None, [item.get("medium", ""),
                                      f"version {item['version']}" if item.get("version") else ""]))
     imprint = ""
-    if item.get("type") == "periodical":
+    if _NO_IMPRINT.get(item.get("type", "")):
         imprint = ": ".join(filter(None, [item.get("publisher-place", ""), item.get("publisher", "")]))
     return "; ".join(filter(None, [medium, imprint, archive_statement(item), item.get("note", "")]))
 
@@ -152,7 +156,7 @@ def fields(item: dict, dialect: str = "biblatex") -> list[tuple[str, str]]:
         name = names[index]
         if not value or not name:
             continue
-        if csl in ("publisher", "publisher-place") and item.get("type") == "periodical":
+        if csl in ("publisher", "publisher-place") and _NO_IMPRINT.get(item.get("type", "")):
             continue  # in the note (see _note)
         if csl == "language":
             value = _LANGIDS.get(value, value)

@@ -123,13 +123,26 @@ def _parts(source: etree._Element) -> tuple[etree._Element, etree._Element | Non
 def _source_item(source: etree._Element, title_stmt: etree._Element | None, lang: str) -> dict | None:
     """A printed source as a CSL book (or periodical issue), None when it has no title."""
     names_in, imprint, ids_in = _parts(source)
+    # A part of a book or periodical: a biblStruct's analytic, or a bibl titled at level "a"
+    # beside a level "m" or "j" title; its container is the book or periodical.
+    analytic = first(source, "self::tei:monogr/../tei:analytic[tei:title[normalize-space()]][1]")
+    container = None
+    if analytic is not None:
+        container, names_in = first(source, "tei:title[1]"), analytic
+    elif first(source, "self::tei:bibl/tei:title[@level='a']") is not None:
+        container = first(source, "tei:title[@level='m' or @level='j'][1]")
     main, sub = title_parts(names_in)
     if not main:
         return None
-    ids = idnos(ids_in)
-    level = first(names_in, "tei:title[@level][1]")
-    kind = "periodical" if level is not None and level.get("level") == "j" else "book"
+    ids = {**idnos(analytic), **idnos(ids_in)} if analytic is not None else idnos(ids_in)
+    level = container if container is not None else first(names_in, "tei:title[@level][1]")
+    serial = level is not None and level.get("level") == "j"
+    if container is not None:
+        kind = "article-journal" if serial else "chapter"
+    else:
+        kind = "periodical" if serial else "book"
     item: dict = {"id": "", "type": kind, "title": f"{main}: {sub}" if sub else main}
+    put(item, "container-title", text(container))
     # The source of a transcription is the same work: when it names no author (nor editor), the
     # edition's author is its author.
     own_names = xp(names_in, "tei:author | tei:editor")
@@ -148,6 +161,8 @@ def _source_item(source: etree._Element, title_stmt: etree._Element | None, lang
     for unit, key in (("volume", "volume"), ("issue", "issue")):
         scope = first(source, f".//tei:biblScope[@unit='{unit}' or @type='{unit}'][1]")
         put(item, key, (scope.get("n") or scope.get("from") or text(scope)) if scope is not None else "")
+    put(item, "page", _pages(first(source, ".//tei:biblScope[@unit='page' or @unit='pp' or @type='pages'"
+                                           " or @type='pp'][1]")))
     put(item, "ISBN", isbn(ids))
     put(item, "call-number", ids.get("LCC"))  # the shelf mark; the LCCN is a record number
     put(item, "DOI", ids.get("DOI"))
@@ -159,6 +174,22 @@ def _source_item(source: etree._Element, title_stmt: etree._Element | None, lang
     put(item, "language", lang)
     item["id"] = citation_key(item, "")
     return item
+
+
+_PAGE_RANGE = re.compile(r"[0-9ivxlcdm]+(?:\s*[-–]\s*[0-9ivxlcdm]+)?", re.IGNORECASE)
+
+
+def _pages(scope: etree._Element | None) -> str:
+    """A page range from ``@from``/``@to``, else the range its text gives ("Pp. 3-11": "3-11")."""
+    if scope is None:
+        return ""
+    lo, hi = scope.get("from"), scope.get("to")
+    if lo:
+        return f"{lo}-{hi}" if hi and hi != lo else lo
+    written = text(scope)
+    found = next((m.group() for m in _PAGE_RANGE.finditer(written) if any(c.isdigit() for c in m.group())),
+                 "")
+    return re.sub(r"\s*[-–]\s*", "-", found)
 
 
 def _edition(source: etree._Element) -> str:
