@@ -54,7 +54,33 @@ _TEXT_FIELDS: dict[str, tuple[str, str | None]] = {
 _LIST_FIELDS = {"publisher", "publisher-place", "original-publisher", "original-publisher-place"}
 _NAME_FIELDS = (("author", "author"), ("container-author", "bookauthor"), ("editor", "editor"),
                 ("translator", "translator"))
-_LANGIDS = {"en": "english", "fr": "french", "de": "german", "ru": "russian", "ger": "german"}
+# A language tag's primary subtag (ISO 639-1, or 639-2/B, 639-2/T and 639-3 three-letter codes,
+# as TEI headers write them: "de-AT", "ger", "deu") -> the babel/polyglossia name BibLaTeX's
+# langid takes. A tag not listed is written as the item's language, not as a langid babel
+# would not know.
+_LANGIDS = {
+    "en": "english", "fr": "french", "de": "german", "ru": "russian", "it": "italian", "es": "spanish",
+    "pt": "portuguese", "nl": "dutch", "pl": "polish", "cs": "czech", "sk": "slovak", "la": "latin",
+    "el": "greek", "ar": "arabic", "he": "hebrew", "sv": "swedish", "da": "danish", "no": "norsk",
+    "fi": "finnish", "hu": "hungarian", "sl": "slovene", "hr": "croatian", "sr": "serbian",
+    "uk": "ukrainian", "tr": "turkish", "ca": "catalan", "ro": "romanian", "bg": "bulgarian",
+    "et": "estonian", "lv": "latvian", "lt": "lithuanian", "is": "icelandic", "ga": "irish", "cy": "welsh",
+    "eu": "basque", "sa": "sanskrit",
+}
+_THREE_LETTER = {
+    "eng": "en", "fre": "fr", "fra": "fr", "ger": "de", "deu": "de", "rus": "ru", "ita": "it", "spa": "es",
+    "por": "pt", "dut": "nl", "nld": "nl", "pol": "pl", "cze": "cs", "ces": "cs", "slo": "sk", "slk": "sk",
+    "lat": "la", "gre": "el", "ell": "el", "ara": "ar", "heb": "he", "swe": "sv", "dan": "da", "nor": "no",
+    "fin": "fi", "hun": "hu", "slv": "sl", "hrv": "hr", "srp": "sr", "ukr": "uk", "tur": "tr", "cat": "ca",
+    "rum": "ro", "ron": "ro", "bul": "bg", "est": "et", "lav": "lv", "lit": "lt", "ice": "is", "isl": "is",
+    "gle": "ga", "wel": "cy", "cym": "cy", "baq": "eu", "eus": "eu", "san": "sa",
+}
+
+
+def langid(tag: str) -> str:
+    """The BibLaTeX ``langid`` of a language tag, "" when babel has no name for it."""
+    primary = tag.strip().split("-")[0].lower()
+    return _LANGIDS.get(_THREE_LETTER.get(primary, primary), "")
 
 
 # What would end a verbatim field early or open another (a DOI "10.1/x}, title={…} @misc{…"
@@ -159,7 +185,10 @@ def fields(item: dict, dialect: str = "biblatex") -> list[tuple[str, str]]:
         if csl in ("publisher", "publisher-place") and _NO_IMPRINT.get(item.get("type", "")):
             continue  # in the note (see _note)
         if csl == "language":
-            value = _LANGIDS.get(value, value)
+            known = langid(value)
+            if not known and dialect == "biblatex":
+                name = "language"  # printed as written; a langid babel does not know would stop LaTeX
+            value = known or value
         if csl == "container-title" and item.get("type", "").startswith("article"):
             name = ("journaltitle", "journal")[index]
         # URLs and DOIs are verbatim fields: escaping would corrupt them.
