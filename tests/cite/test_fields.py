@@ -64,3 +64,10 @@ def test_empty_titles_are_no_title():
     title_stmt = stmt('<title xml:lang="ru"/><title xml:lang="uk"/>'
                       '<title xml:lang="en">Hourglass mark</title>')
     assert title_parts(title_stmt)[0] == "Hourglass mark"
+
+
+def test_a_bibliography_entry_keeps_the_title_it_was_published_under():
+    root = etree.fromstring(f'<TEI xmlns="{T}" xml:lang="en"><monogr>'
+                            '<title xml:lang="ru">Воспоминания</title><title xml:lang="en">Memoirs</title>'
+                            '</monogr></TEI>')
+    assert title_parts(root[0])[0] == "Воспоминания"

@@ -20,6 +20,7 @@ from teikit.cite.tei import (
     text,
     xp,
 )
+from teikit.xmlio import TEI_NS
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -42,7 +43,8 @@ def title_parts(title_stmt: etree._Element | None) -> tuple[str, str]:
     article's title beside its edition's), else the first that is neither a subtitle, an
     original or short title, nor a series title (level "s", the ``collection-title``; the
     first series title when there is no other), nor empty. The subtitle is the first in the
-    main title's language."""
+    main title's language. Of a titleStmt's titles in several languages, the one in the
+    document's language is the main title."""
     if title_stmt is None:
         return "", ""
     main = first(title_stmt, "tei:title[@type='main'][1]")
@@ -52,8 +54,12 @@ def title_parts(title_stmt: etree._Element | None) -> tuple[str, str]:
         # the first, or the first in the document's language when they are in several
         # (a titleStmt of series titles only, as the Digital Syriac Corpus writes: the first)
         own = xp(title_stmt, _OWN_TITLE) or xp(title_stmt, _TITLE)
-        doc_lang = _lang(title_stmt.getroottree().getroot())
-        main = next((t for t in own if _lang(t) == doc_lang), own[0] if own else None)
+        main = own[0] if own else None
+        if title_stmt.tag == f"{{{TEI_NS}}}titleStmt":
+            # The edition is titled in its own language; a work in a bibliography keeps the
+            # title it was published under, its first.
+            doc_lang = _lang(title_stmt.getroottree().getroot())
+            main = next((t for t in own if _lang(t) == doc_lang), main)
     subs = xp(title_stmt, "tei:title[@type='sub' or @type='subtitle']")
     lang = _lang(main) if main is not None else ""
     sub = next((s for s in subs if _lang(s) == lang), subs[0] if subs else None)
