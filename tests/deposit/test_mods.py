@@ -91,3 +91,9 @@ def test_a_manuscript_source_is_located_in_its_archive(monkeypatch):
         "Beinecke Rare Book and Manuscript Library, New Haven"]
     assert ms.xpath("mods:location/mods:shelfLocator/text()", namespaces=M) == [
         "Yale Collection of German Literature, MSS 31"]
+
+
+def test_the_isbn_of_a_source_described_by_a_bibl_reaches_the_mods():
+    ms = _mods("eltec").xpath("mods:relatedItem[@type='original']", namespaces=M)[0]
+    assert ms.xpath("mods:identifier[@type='isbn']/text()", namespaces=M) == ["9780000000002"]
+    assert ms.get("displayLabel") == "Print edition"

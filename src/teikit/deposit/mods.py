@@ -147,6 +147,10 @@ def _print_item(mods: etree._Element, meta: DepositMetadata) -> None:
         if meta.print_ids.get(kind):
             extra = {"eISBN-13": {"displayLabel": "electronic"}}.get(kind, {})
             _el(rel, "identifier", meta.print_ids[kind], type="isbn", **extra)
+    if book.get("ISBN") and book["ISBN"] not in meta.print_ids.values():
+        _el(rel, "identifier", book["ISBN"], type="isbn")  # a biblFull's or bibl's, typed otherwise
+    if book.get("DOI"):
+        _el(rel, "identifier", book["DOI"], type="doi")
     if manuscript:
         _el(rel, "typeOfResource", "text", manuscript="yes")
         where = ", ".join(book[k] for k in ("archive", "archive-place") if book.get(k))
