@@ -25,6 +25,8 @@ from teikit.cite.ris import to_ris
 
 FIXTURE = Path(__file__).parent / "fixtures" / "bazhanov-header.xml"
 MINI = Path(__file__).parents[1] / "fixtures" / "mini-edition.xml"
+# headers shaped like other projects' (DTA, ELTeC, a letter, a journal issue, DraCor)
+HEADERS = sorted((Path(__file__).parent / "fixtures" / "headers").glob("*.xml"))
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +36,8 @@ def items() -> dict[str, dict]:
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("source", [FIXTURE, MINI], ids=["bazhanov-header", "mini"])
+@pytest.mark.parametrize("source", [FIXTURE, MINI, *HEADERS], ids=["bazhanov-header", "mini",
+                                                                     *(h.stem for h in HEADERS)])
 def test_csl_json_validates_against_the_official_schema(shared_dir, source):
     schema = json.loads((shared_dir / "reference" / "csl-data.json").read_text())
     everything, _ = all_items(xmlio.parse_file(source))
@@ -186,3 +189,22 @@ EXPECTED = [
 @pytest.mark.parametrize(("key", "style", "expected"), EXPECTED, ids=[f"{k}-{s}" for k, s, _ in EXPECTED])
 def test_citeproc_renders_the_expected_reference(items, key, style, expected):
     assert _render(items[key], style) == expected
+
+
+@pytest.mark.parametrize(("tag", "expected"), [
+    ("en", "english"), ("de-AT", "german"), ("ger", "german"), ("deu", "german"), ("fra", "french"),
+    ("lat", "latin"), ("syr", ""), ("ar-Latn-x-ijmes", "arabic"), ("", ""),
+])
+def test_langid_is_a_name_babel_knows_or_none(tag, expected):
+    from teikit.cite.biblatex import langid
+
+    assert langid(tag) == expected
+
+
+def test_a_language_babel_does_not_know_is_the_items_language_not_its_langid():
+    from teikit.cite.biblatex import fields
+
+    item = {"id": "x", "type": "book", "title": "T", "language": "syr"}
+    assert ("language", "syr") in fields(item) and not any(k == "langid" for k, _ in fields(item))
+    assert ("langid", "german") in fields(dict(item, language="deu"))
+    assert ("language", "german") in fields(dict(item, language="deu"), "bibtex")

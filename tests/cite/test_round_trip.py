@@ -170,3 +170,42 @@ def test_ris_types_articles_and_periodicals_and_carries_the_editions_identifier(
     edition = records["bazhanov-2026-edition"]
     assert edition["urls"] == ["https://example.org/teikit/bazhanov/"]
     assert edition["edition"] == "1.0"
+
+
+HEADERS = sorted((Path(__file__).parent / "fixtures" / "headers").glob("*.xml"))
+
+
+def test_biber_reads_other_projects_headers_ranges_and_original_publication(tmp_path):
+    """Headers shaped like the DTA's, ELTeC's, a letter's, a journal issue's and DraCor's: Biber
+    accepts every field (origdate, origlocation, origpublisher, date ranges, years before the
+    common era) and gives back a publisher whose name holds "and" as one publisher."""
+    items = [item for header in HEADERS for item in all_items(xmlio.parse_file(header))[0]]
+    (tmp_path / "headers.bib").write_text(to_bib(items, "biblatex"), encoding="utf-8")
+    run = subprocess.run(
+        [shutil.which("biber") or "biber", "--tool", "--validate-datamodel", "--output-format=biblatexml",
+         "--output-file=headers.bltxml", "headers.bib"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "ERROR" not in run.stdout and "Invalid" not in run.stdout, run.stdout
+    entries = {e.get("id"): e for e in etree.parse(str(tmp_path / "headers.bltxml")).getroot()
+               .findall("b:entry", BLTX)}
+    assert len(entries) == len(items)
+
+    def dates(key: str, kind: str | None = None) -> tuple:
+        found = [d for d in entries[key].iterfind("b:date", BLTX) if d.get("type") == kind]
+        assert found, key
+        date = found[0]
+        return (date.findtext("b:start", namespaces=BLTX) or date.text,
+                date.findtext("b:end", namespaces=BLTX))
+
+    assert dates("kant-2016-edition") == ("2016-10-10", None)
+    assert dates("kant-2016-edition", "orig")[0] == "1781"
+    origlocation = entries["kant-2016-edition"].findall("b:origlocation/b:list/b:item", BLTX)
+    assert [i.text for i in origlocation] == ["Riga"]
+    assert dates("anon-1907") == ("1907-08-10", "1907-09-08")
+    publishers = entries["anon-1951"].findall("b:publisher/b:list/b:item", BLTX)
+    assert len(publishers) == 1 and "Purfoot and Thomas Creede" in "".join(publishers[0].itertext())
+    letter = next(e for e in entries.values() if e.get("entrytype") == "unpublished")
+    assert letter.get("entrytype") == "unpublished"
+    assert "Beinecke Rare Book and Manuscript Library, New Haven" in (_field(letter, "note") or "")
+    assert dates("anon-44bc-edition") == ("-44-03-15", "-44-03-17")  # read as a year before 1

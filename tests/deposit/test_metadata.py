@@ -205,3 +205,36 @@ def test_filesec_hrefs_are_urls_whatever_the_members_names(tmp_path):
     for href in hrefs:
         assert not set(href) & set(" \n#"), href
         assert (mets_file.parent / unquote(href)).resolve().is_file(), href
+
+
+def _dated(date: str):
+    from lxml import etree
+
+    root = etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>'
+        f'</titleStmt><publicationStmt><idno type="teikit">t</idno>\n{date}</publicationStmt>'
+        '<sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><p>x</p></body></text></TEI>')
+    return etree.ElementTree(root)
+
+
+def test_a_date_written_as_an_iso_timestamp_dates_the_deposit(monkeypatch):
+    from teikit.deposit.metadata import deposit_metadata
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    stamp = _dated('<date type="publication">2016-10-10T16:34:28Z</date>')
+    assert deposit_metadata(stamp).date == "2016-10-10"
+    assert deposit_metadata(_dated("<date>2016-10</date>")).date == "2016-10"
+
+
+def test_a_date_in_words_or_as_an_interval_is_refused_at_its_line(monkeypatch):
+    import pytest
+
+    from teikit.deposit.metadata import deposit_metadata
+    from teikit.errors import MetadataError
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    with pytest.raises(MetadataError, match="no date"):
+        deposit_metadata(_dated("<date>Spring 2016</date>"))
+    with pytest.raises(MetadataError, match="interval") as caught:
+        deposit_metadata(_dated('<date notBefore="2016" notAfter="2017"/>'))
+    assert caught.value.line == 2

@@ -27,6 +27,7 @@ _ENTRY_TYPES = {
     "report": "report",
     "webpage": "online",
     "personal_communication": "letter",
+    "manuscript": "unpublished",
 }
 # CSL field -> (biblatex field, bibtex field); None: not written in that dialect.
 _TEXT_FIELDS: dict[str, tuple[str, str | None]] = {
@@ -43,13 +44,43 @@ _TEXT_FIELDS: dict[str, tuple[str, str | None]] = {
     "DOI": ("doi", "doi"),
     "URL": ("url", "url"),
     "original-title": ("origtitle", "origtitle"),
+    "original-publisher": ("origpublisher", None),
+    "original-publisher-place": ("origlocation", None),
     "language": ("langid", "language"),
     "note": ("note", "note"),
     "number": ("eprint", None),
 }
+# Biber's list fields: " and " separates their items.
+_LIST_FIELDS = {"publisher", "publisher-place", "original-publisher", "original-publisher-place"}
 _NAME_FIELDS = (("author", "author"), ("container-author", "bookauthor"), ("editor", "editor"),
                 ("translator", "translator"))
-_LANGIDS = {"en": "english", "fr": "french", "de": "german", "ru": "russian", "ger": "german"}
+# A language tag's primary subtag (ISO 639-1, or 639-2/B, 639-2/T and 639-3 three-letter codes,
+# as TEI headers write them: "de-AT", "ger", "deu") -> the babel/polyglossia name BibLaTeX's
+# langid takes. A tag not listed is written as the item's language, not as a langid babel
+# would not know.
+_LANGIDS = {
+    "en": "english", "fr": "french", "de": "german", "ru": "russian", "it": "italian", "es": "spanish",
+    "pt": "portuguese", "nl": "dutch", "pl": "polish", "cs": "czech", "sk": "slovak", "la": "latin",
+    "el": "greek", "ar": "arabic", "he": "hebrew", "sv": "swedish", "da": "danish", "no": "norsk",
+    "fi": "finnish", "hu": "hungarian", "sl": "slovene", "hr": "croatian", "sr": "serbian",
+    "uk": "ukrainian", "tr": "turkish", "ca": "catalan", "ro": "romanian", "bg": "bulgarian",
+    "et": "estonian", "lv": "latvian", "lt": "lithuanian", "is": "icelandic", "ga": "irish", "cy": "welsh",
+    "eu": "basque", "sa": "sanskrit",
+}
+_THREE_LETTER = {
+    "eng": "en", "fre": "fr", "fra": "fr", "ger": "de", "deu": "de", "rus": "ru", "ita": "it", "spa": "es",
+    "por": "pt", "dut": "nl", "nld": "nl", "pol": "pl", "cze": "cs", "ces": "cs", "slo": "sk", "slk": "sk",
+    "lat": "la", "gre": "el", "ell": "el", "ara": "ar", "heb": "he", "swe": "sv", "dan": "da", "nor": "no",
+    "fin": "fi", "hun": "hu", "slv": "sl", "hrv": "hr", "srp": "sr", "ukr": "uk", "tur": "tr", "cat": "ca",
+    "rum": "ro", "ron": "ro", "bul": "bg", "est": "et", "lav": "lv", "lit": "lt", "ice": "is", "isl": "is",
+    "gle": "ga", "wel": "cy", "cym": "cy", "baq": "eu", "eus": "eu", "san": "sa",
+}
+
+
+def langid(tag: str) -> str:
+    """The BibLaTeX ``langid`` of a language tag, "" when babel has no name for it."""
+    primary = tag.strip().split("-")[0].lower()
+    return _LANGIDS.get(_THREE_LETTER.get(primary, primary), "")
 
 
 # What would end a verbatim field early or open another (a DOI "10.1/x}, title={…} @misc{…"
@@ -78,12 +109,27 @@ def _names(names: list[dict], ascii_only: bool) -> str:
     return " and ".join(format_name(n, ascii_only) for n in names)
 
 
+def _iso(parts: list[int]) -> str:
+    year = f"-{abs(parts[0]):04d}" if parts[0] < 0 else f"{parts[0]:04d}"
+    return "-".join([year, *(f"{p:02d}" for p in parts[1:])])
+
+
+def _edtf(date: dict) -> str:
+    """A CSL date as Biber's ISO 8601-2 date: ``1990``, ``1350/1400`` (a range), ``1400~`` (circa)."""
+    ranges = date.get("date-parts") or [[]]
+    value = "/".join(_iso(parts) for parts in ranges[:2] if parts)
+    return value + "~" if value and date.get("circa") and "/" not in value else value
+
+
 def _date(item: dict, dialect: str) -> list[tuple[str, str]]:
     parts = item.get("issued", {}).get("date-parts", [[]])[0]
     if not parts:
         return []
     if dialect == "biblatex":
-        return [("date", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)))]
+        out = [("date", _edtf(item["issued"]))]
+        if item.get("original-date", {}).get("date-parts", [[]])[0]:
+            out.append(("origdate", _edtf(item["original-date"])))
+        return out
     return [("year", str(parts[0]))]
 
 
@@ -92,12 +138,27 @@ def _pages(item: dict) -> list[tuple[str, str]]:
     return [("pages", page.replace("-", "--"))] if page else []
 
 
+# Entry types of Biber's data model without publisher and location (their imprint goes to the note).
+_NO_IMPRINT = {csl: True for csl, kind in _ENTRY_TYPES.items() if kind in ("article", "periodical")}
+
+
 def _note(item: dict) -> str:
     """The note, led by the medium and version: Biber's data model has no ``howpublished`` or
-    ``version`` for a book, and a digital edition is cited as a book."""
+    ``version`` for a book, and a digital edition is cited as a book. A periodical or an
+    article has no ``publisher`` or ``location`` either: its imprint is written in the note."""
     medium = ", ".join(filter(None, [item.get("medium", ""),
                                      f"version {item['version']}" if item.get("version") else ""]))
-    return "; ".join(filter(None, [medium, item.get("note", "")]))
+    imprint = ""
+    if _NO_IMPRINT.get(item.get("type", "")):
+        imprint = ": ".join(filter(None, [item.get("publisher-place", ""), item.get("publisher", "")]))
+    return "; ".join(filter(None, [medium, imprint, archive_statement(item), item.get("note", "")]))
+
+
+def archive_statement(item: dict) -> str:
+    """Where a manuscript is kept, in one line ("Bodleian Library, Oxford, MS. Eng. poet. a. 1"):
+    BibLaTeX and RIS have no fields for CSL's archive, archive-place and archive_collection."""
+    return ", ".join(item[k] for k in ("archive", "archive-place", "archive_collection", "archive_location")
+                     if item.get(k))
 
 
 def _entry_type(item: dict, dialect: str) -> str:
@@ -121,13 +182,21 @@ def fields(item: dict, dialect: str = "biblatex") -> list[tuple[str, str]]:
         name = names[index]
         if not value or not name:
             continue
+        if csl in ("publisher", "publisher-place") and _NO_IMPRINT.get(item.get("type", "")):
+            continue  # in the note (see _note)
         if csl == "language":
-            value = _LANGIDS.get(value, value)
+            known = langid(value)
+            if not known and dialect == "biblatex":
+                name = "language"  # printed as written; a langid babel does not know would stop LaTeX
+            value = known or value
         if csl == "container-title" and item.get("type", "").startswith("article"):
             name = ("journaltitle", "journal")[index]
         # URLs and DOIs are verbatim fields: escaping would corrupt them.
         raw = csl in ("URL", "DOI")
-        out.append((name, verbatim(str(value)) if raw else escape(str(value), ascii_only=ascii_only)))
+        value = verbatim(str(value)) if raw else escape(str(value), ascii_only=ascii_only)
+        if csl in _LIST_FIELDS and re.search(r"\sand\s", value, re.IGNORECASE):
+            value = "{" + value + "}"  # one publisher or place, not a list split at "and"
+        out.append((name, value))
         if csl == "number" and dialect == "biblatex":
             # The edition's own identifier: an eprint in the identifier system its idno names.
             out.append(("eprinttype", escape(item.get("custom", {}).get("identifier-type", "identifier"))))

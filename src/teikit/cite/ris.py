@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 _TYPES = {"book": "BOOK", "chapter": "CHAP", "article-journal": "JOUR", "article-newspaper": "NEWS",
           "article-magazine": "MGZN", "periodical": "JFULL", "thesis": "THES", "report": "RPRT",
-          "webpage": "ELEC", "personal_communication": "PCOMM"}
+          "webpage": "ELEC", "personal_communication": "PCOMM", "manuscript": "MANSCPT"}
 _SIMPLE = (
     ("publisher", "PB"), ("publisher-place", "CY"), ("ISBN", "SN"), ("volume", "VL"),
     ("issue", "IS"), ("edition", "ET"), ("DOI", "DO"), ("URL", "UR"), ("language", "LA"),
@@ -40,6 +40,8 @@ def record_lines(item: dict) -> list[tuple[str, str]]:
     lines.append(("TI", item.get("title", "")))
     if item.get("container-title"):
         lines.append(("T2", item["container-title"]))
+    if item.get("collection-title"):
+        lines.append(("T3", item["collection-title"]))  # the series (Zotero: Series)
     parts = item.get("issued", {}).get("date-parts", [[]])[0]
     if parts:
         lines.append(("PY", str(parts[0])))
@@ -53,6 +55,11 @@ def record_lines(item: dict) -> list[tuple[str, str]]:
         lines.append(("SP", start))
         if end:
             lines.append(("EP", end))
+    if item.get("archive_location") and not item.get("number"):
+        lines.append(("AN", item["archive_location"]))  # Zotero: Loc. in Archive
+    archive = ", ".join(item[k] for k in ("archive", "archive-place", "archive_collection") if item.get(k))
+    if archive:
+        lines.append(("N1", f"Archive: {archive}"))
     licence = item.get("custom", {}).get("license")
     if licence:
         lines.append(("N1", f"Licence: {licence}"))

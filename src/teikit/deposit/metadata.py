@@ -20,6 +20,9 @@ from teikit.errors import MetadataError
 from teikit.xmlio import TEI_NS
 
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# A date written as an ISO date or timestamp in the element's text ("2016-10-10T16:34:28Z", as
+# the DTA writes it): its day.
+_ISO_TEXT = re.compile(r"^\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?\s*$")
 
 
 @dataclass
@@ -33,6 +36,7 @@ class DepositMetadata:
     print: dict | None  # the CSL-JSON item of the printed book, if described
     print_ids: dict[str, str] = field(default_factory=dict)  # idno/@type -> value
     divisions: list[dict] = field(default_factory=list)  # CSL items of the divisions, with "xml:id"
+    original_lang: str = ""  # xml:lang of the original's title (a translation's source), "" unknown
 
     @property
     def rights(self) -> str:
@@ -69,6 +73,9 @@ def _edition_date(tree: etree._ElementTree, file: str) -> str:
     when = (date.get("when") or "").strip() if date is not None else ""
     if _ISO_DATE.match(when):
         return when
+    written = _ISO_TEXT.match("".join(date.itertext())) if date is not None and not when else None
+    if written:
+        return written.group(1)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
@@ -76,6 +83,14 @@ def _edition_date(tree: etree._ElementTree, file: str) -> str:
     # a collection's header is teikit's (collection.py): its date is its members' latest
     made = tree.getroot().tag == f"{{{TEI_NS}}}teiCorpus" and first(
         tei_header(tree), "tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'teikit']") is not None
+    bounds = [date.get(a) for a in ("notBefore", "notAfter", "from", "to")] if date is not None else []
+    if any(bounds):
+        # an interval is a citation's date (a range), not the one day a deposit is dated by
+        raise MetadataError(
+            "the edition's date is an interval (@notBefore/@notAfter or @from/@to): a reproducible"
+            " deposit needs the day it was published, publicationStmt/date/@when",
+            file=file, line=date.sourceline if date is not None else None,
+            hint='add when="YYYY-MM-DD" to that date (or set SOURCE_DATE_EPOCH)')
     raise MetadataError(
         "the edition has no date: a reproducible deposit needs publicationStmt/date/@when",
         file=file,
@@ -102,7 +117,12 @@ def deposit_metadata(tree: etree._ElementTree) -> DepositMetadata:
     monogr = first(tei_header(tree), "tei:fileDesc/tei:sourceDesc//tei:biblStruct[1]/tei:monogr[1]")
     divisions = [dict(item, **{"xml:id": key}) for key, item in records.items()
                  if key not in ("edition", "print")]
+    original = first(tei_header(tree), "tei:fileDesc/tei:sourceDesc//tei:relatedItem[@type='original' or "
+                     "@type='translationOf']//tei:title[@xml:lang][1] | tei:fileDesc/tei:sourceDesc//"
+                     "tei:title[@type='original' or @type='uniform'][@xml:lang][1]")
     return DepositMetadata(
+        original_lang=original.get("{http://www.w3.org/XML/1998/namespace}lang", "") if original is not None
+        else "",
         title=records["edition"]["title"],
         identifier=identifier,
         date=_edition_date(tree, file),

@@ -16,7 +16,18 @@ MODS_NS = "http://www.loc.gov/mods/v3"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 MODS_VERSION = "3.8"
 _ROLE_CODES = {"author": ("aut", "author"), "translator": ("trl", "translator"), "editor": ("edt", "editor")}
-_ISO639_2B = {"en": "eng", "fr": "fre", "de": "ger", "ru": "rus"}
+# ISO 639-1 -> ISO 639-2/B (the bibliographic codes MODS and MARC use; where they differ from
+# the terminology codes, e.g. "ger" not "deu", "fre" not "fra").
+_ISO639_2B = {
+    "ar": "ara", "bg": "bul", "bo": "tib", "ca": "cat", "cs": "cze", "cy": "wel", "da": "dan", "de": "ger",
+    "el": "gre", "en": "eng", "es": "spa", "et": "est", "eu": "baq", "fa": "per", "fi": "fin", "fr": "fre",
+    "ga": "gle", "he": "heb", "hi": "hin", "hr": "hrv", "hu": "hun", "hy": "arm", "is": "ice", "it": "ita",
+    "ja": "jpn", "ka": "geo", "ko": "kor", "la": "lat", "lt": "lit", "lv": "lav", "mk": "mac", "ms": "may",
+    "nl": "dut", "no": "nor", "pl": "pol", "pt": "por", "ro": "rum", "ru": "rus", "sa": "san", "sk": "slo",
+    "sl": "slv", "sq": "alb", "sr": "srp", "sv": "swe", "sy": "syr", "tr": "tur", "uk": "ukr", "yi": "yid",
+    "zh": "chi",
+}
+_ISO639_2B_CODES = set(_ISO639_2B.values()) | {"grc", "syr", "enm", "frm", "fro", "gmh", "goh", "ang", "xno"}
 
 
 def _el(parent: etree._Element, name: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -54,40 +65,102 @@ def _names(parent: etree._Element, item: dict) -> None:
 
 
 def _origin(parent: etree._Element, item: dict, date: str | None = None) -> None:
+    ranges = item.get("issued", {}).get("date-parts", [[]])
+    if not (date or ranges[0] or item.get("publisher") or item.get("publisher-place") or item.get("version")):
+        return  # MODS refuses an empty originInfo (a manuscript with no date known)
     origin = _el(parent, "originInfo", eventType="publication")
     if item.get("publisher-place"):
         place = _el(origin, "place")
         _el(place, "placeTerm", item["publisher-place"], type="text")
     if item.get("publisher"):
         _el(origin, "publisher", item["publisher"])
-    parts = item.get("issued", {}).get("date-parts", [[]])[0]
-    value = date or "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))
-    if value:
+    value = date or _w3c(ranges[0])
+    if value and not date and len(ranges) > 1 and _w3c(ranges[1]):
+        # a date known as between two: MODS's start and end points
+        _el(origin, "dateIssued", value, encoding="w3cdtf", keyDate="yes", point="start")
+        _el(origin, "dateIssued", _w3c(ranges[1]), encoding="w3cdtf", point="end")
+    elif value:
         _el(origin, "dateIssued", value, encoding="w3cdtf", keyDate="yes")
     if item.get("version"):
         _el(origin, "edition", item["version"])
 
 
+def language_terms(tag: str) -> list[tuple[str, str]]:
+    """(authority, code) pairs for a language tag as TEI writes it (BCP 47 ``de-AT``, or an
+    ISO 639-2/3 code ``ger``, ``deu``): the ISO 639-2/B code when known, and the tag itself
+    (``rfc5646``) when it says more or is not a 639-2/B code; never a tag under an authority
+    it is not a code of."""
+    tag = tag.strip()
+    if not tag:
+        return []
+    primary = tag.split("-")[0].lower()
+    out: list[tuple[str, str]] = []
+    if primary in _ISO639_2B:
+        out.append(("iso639-2b", _ISO639_2B[primary]))
+    elif primary in _ISO639_2B_CODES:
+        out.append(("iso639-2b", primary))
+    elif len(primary) == 3 and "-" not in tag:
+        out.append(("iso639-3", primary))  # a 639-3 (or 639-2/T) code such as "deu"
+    if tag != primary or not out:
+        out.append(("rfc5646", tag))
+    return out
+
+
+def _w3c(parts: list[int]) -> str:
+    if not parts:
+        return ""
+    year = f"-{abs(parts[0]):04d}" if parts[0] < 0 else f"{parts[0]:04d}"
+    return "-".join([year, *(f"{p:02d}" for p in parts[1:])])
+
+
+def _series(mods: etree._Element, item: dict) -> None:
+    """The series or edition the document belongs to (CSL ``collection-title``)."""
+    if item.get("collection-title"):
+        rel = _el(mods, "relatedItem", type="series")
+        info = _el(rel, "titleInfo")
+        _el(info, "title", item["collection-title"])
+
+
 def _language(parent: etree._Element, code: str) -> None:
-    if code:
+    terms = language_terms(code)
+    if terms:
         lang = _el(parent, "language")
-        _el(lang, "languageTerm", _ISO639_2B.get(code, code), type="code", authority="iso639-2b")
+        for authority, value in terms:
+            _el(lang, "languageTerm", value, type="code", authority=authority)
 
 
 def _print_item(mods: etree._Element, meta: DepositMetadata) -> None:
     book = meta.print
     if not book:
         return
-    rel = _el(mods, "relatedItem", type="original", displayLabel="Print edition")
+    manuscript = book.get("type") == "manuscript"
+    label = "Manuscript" if manuscript else "Print edition"
+    rel = _el(mods, "relatedItem", type="original", displayLabel=label)
     _title(rel, book["title"])
     if book.get("original-title"):
-        _title(rel, book["original-title"], type_="uniform", lang="fre")
+        # the original's language as its title states it (xml:lang), else none
+        terms = language_terms(meta.original_lang)
+        _title(rel, book["original-title"], type_="uniform", lang=terms[0][1] if terms else None)
     _names(rel, book)
     _origin(rel, book)
     for kind in ("ISBN-13", "ISBN-10", "eISBN-13"):
         if meta.print_ids.get(kind):
             extra = {"eISBN-13": {"displayLabel": "electronic"}}.get(kind, {})
             _el(rel, "identifier", meta.print_ids[kind], type="isbn", **extra)
+    if book.get("ISBN") and book["ISBN"] not in meta.print_ids.values():
+        _el(rel, "identifier", book["ISBN"], type="isbn")  # a biblFull's or bibl's, typed otherwise
+    if book.get("DOI"):
+        _el(rel, "identifier", book["DOI"], type="doi")
+    if manuscript:
+        _el(rel, "typeOfResource", "text", manuscript="yes")
+        where = ", ".join(book[k] for k in ("archive", "archive-place") if book.get(k))
+        if where or book.get("archive_location"):
+            location = _el(rel, "location")
+            if where:
+                _el(location, "physicalLocation", where)
+            shelf = ", ".join(book[k] for k in ("archive_collection", "archive_location") if book.get(k))
+            if shelf:
+                _el(location, "shelfLocator", shelf)
     if meta.print_ids.get("LCCN"):
         _el(rel, "identifier", meta.print_ids["LCCN"], type="lccn")
     if meta.print_ids.get("LCC"):
@@ -135,6 +208,7 @@ def mods_element(meta: DepositMetadata) -> etree._Element:
     for csl, kind in (("DOI", "doi"), ("URL", "uri")):
         if meta.edition.get(csl):
             _el(mods, "identifier", meta.edition[csl], type=kind)
+    _series(mods, meta.edition)
     _print_item(mods, meta)
     _divisions(mods, meta)
     record = _el(mods, "recordInfo")

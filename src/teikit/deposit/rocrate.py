@@ -60,7 +60,10 @@ def write_rocrate(meta: DepositMetadata, payload: Path, tei_rel: str, target: Pa
             root[role] = entities
     book = meta.print or {}
     if book.get("title"):
-        props = {"@type": "Book", "name": book["title"]}
+        # schema.org's type for what the source is: a book, a periodical's issue, a manuscript
+        kind = {"periodical": "PublicationIssue", "manuscript": "Manuscript"}.get(book.get("type", ""),
+                                                                                   "Book")
+        props = {"@type": kind, "name": book["title"]}
         if book.get("ISBN"):
             props["isbn"] = book["ISBN"]
         if book.get("publisher"):
