@@ -75,7 +75,8 @@ def _letter(ident: str, lang: str, text: str) -> str:
 @pytest.fixture(scope="module")
 def two_languages(tmp_path_factory):
     """Two letters whose headers name their language (langUsage) and nothing else does, as
-    in Schnitzler's letters: one in German, one in English."""
+    in Schnitzler's letters: one in Czech (a language teikit has no interface words for, so
+    they are English), one in English."""
     from teikit.build import BuildSettings
     from teikit.build import html as html_builder
     from teikit.collection import load_collection, tei_files
@@ -83,7 +84,7 @@ def two_languages(tmp_path_factory):
     root = tmp_path_factory.mktemp("languages")
     folder = root / "letters"
     folder.mkdir()
-    (folder / "a.xml").write_text(_letter("L1", "de-AT", "Lieber Freund<note>Anm.</note>, ich danke Ihnen."),
+    (folder / "a.xml").write_text(_letter("L1", "cs", "Milý příteli<note>Pozn.</note>, děkuji Vám."),
                                   encoding="utf-8")
     (folder / "b.xml").write_text(_letter("L2", "en", "Dear friend, thank you."), encoding="utf-8")
     edition = load_collection(tei_files(folder), name=folder)
@@ -94,28 +95,63 @@ def two_languages(tmp_path_factory):
 def test_each_letter_is_read_in_its_own_language_and_the_interface_in_english(two_languages, open_page):
     """A screen reader picks its voice by the nearest lang: a German letter was lang="en"
     (the collection's header names no language), and the English interface words of a German
-    edition ("Contents", "Search") were read with a German voice."""
+    edition ("Contents", "Search") were read with a German voice. (A German edition's words
+    are German now, test_the_interface_speaks_german_in_the_browser; a Czech one's English.)"""
     base = _file_base(two_languages)
 
     def language_of(page, selector: str) -> str:
         return page.evaluate(f"document.querySelector({selector!r}).closest('[lang]').lang")
 
     german = open_page(base, "L1.html", **DESKTOP)
-    assert language_of(german, "main p.tei-p") == "de-AT"
+    assert language_of(german, "main p.tei-p") == "cs"
     for interface in ("nav.site-nav a", "form.goto-page label", "a.skip-link", "#tk-settings-button"):
         assert language_of(german, interface) == "en", interface
     # what the scripts add: a note's "Go to the note" and "Close", the Cite dialog's words
     german.locator("a.noteref").first.click()
     german.locator("#tk-note-popover").wait_for(state="visible")
     assert language_of(german, "#tk-note-popover .popover-close") == "en"
-    assert language_of(german, "#tk-note-popover .popover-body") == "de-AT"
+    assert language_of(german, "#tk-note-popover .popover-body") == "cs"
     german.keyboard.press("Escape")
     german.locator("#tk-cite-button").click()
     assert language_of(german, "#tk-cite-title") == "en"
-    assert language_of(german, "#tk-cite-quote") == "de-AT"
+    assert language_of(german, "#tk-cite-quote") == "cs"
     english = open_page(base, "L2.html", **DESKTOP)
     assert language_of(english, "main p.tei-p") == "en"
     assert language_of(english, "main h1") == "en"
+
+
+GERMAN = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc><titleStmt>
+  <title>Briefe</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc>
+  </fileDesc></teiHeader><text xml:lang="de"><body><div xml:id="a"><head>Erster</head><pb n="1"/>
+  <p>Lieber Freund<note>Eine Anmerkung.</note>, ich danke Ihnen.</p></div>
+  <div xml:id="b"><head>Zweiter</head><p>Noch ein Brief.</p></div></body></text></TEI>"""
+
+
+def test_the_interface_speaks_german_in_the_browser(tmp_path, browser, open_page):
+    """A German text under an English header: the words the pages and the scripts show are
+    German (the note's buttons, the search's answer, the no-script message), marked de."""
+    from tests.xslt.support import build_text
+
+    folder, _ = build_text(GERMAN, tmp_path)
+    base = _file_base(folder)
+    page = open_page(base, "a.html", **DESKTOP)
+    assert page.locator("nav.site-nav a[href='toc.html']").inner_text() == "Inhalt"
+    assert page.locator("nav.site-nav").get_attribute("lang") == "de"
+    page.locator("a.noteref").first.click()
+    popover = page.locator("#tk-note-popover")
+    popover.wait_for(state="visible")
+    assert popover.locator(".popover-close").inner_text() == "Schließen"
+    search = open_page(base, "search.html?q=Quallenfisch", **DESKTOP)
+    search.wait_for_function("document.querySelector('#search-status') && "
+                             "document.querySelector('#search-status').textContent.length > 0")
+    assert search.locator("#search-status").inner_text() == "Nichts gefunden."
+    context = browser.new_context(java_script_enabled=False, **DESKTOP)
+    try:
+        off = context.new_page()
+        off.goto(base + "search.html")
+        assert "braucht JavaScript" in off.locator(".search-no-script").inner_text()
+    finally:
+        context.close()
 
 
 def test_without_javascript_the_search_page_says_so_and_leads_on(browser, mini_site):
@@ -287,6 +323,64 @@ def test_a_page_break_leads_to_its_scan(tmp_path, open_page):
     links.first.click()
     page.wait_for_url("**/images/scans/p1.png")
     assert page.evaluate("document.images[0].naturalWidth") == 1
+
+
+FACSIMILE = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Scans</title>
+  </titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+  <facsimile><surface xml:id="s1"><graphic url="scans/p1.png"/></surface></facsimile>
+  <text><body><div xml:id="d"><pb n="1" facs="#s1"/><p>{words}</p>
+  <pb n="2" facs="scans/p2.png"/><p>{words}</p><pb n="3" facs="https://example.org/iiif/p3/full/max/0/default.jpg"/><p>{words}</p>
+  </div></body></text></TEI>""".format(words="Erste Seite, lang genug um neben einem Bild zu stehen. " * 30)
+
+
+def test_the_scans_stand_beside_the_text_when_asked_for(tmp_path, open_page):
+    """pb/@facs (a surface's image, or the image's own path) gave a link only: a Scans button
+    (keyboard reachable, remembered) shows each page's scan beside its text, fetched only then;
+    a scan on another server is a link, never fetched."""
+    from tests.xslt.support import build_text
+
+    (tmp_path / "scans").mkdir()
+    for name in ("p1.png", "p2.png"):
+        (tmp_path / "scans" / name).write_bytes(_png())
+    folder, _ = build_text(FACSIMILE, tmp_path)
+    assert (folder / "images" / "scans" / "p2.png").is_file()  # named by pb/@facs alone, copied
+    base = _file_base(folder)
+    page = open_page(base, "d.html", **DESKTOP)
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.reload()
+    assert not [u for u in fetched if "/images/" in u]  # nothing fetched before it is asked for
+    assert page.locator(".pb-scan").first.is_hidden()
+    remote = page.locator("a.pb-facs.remote")
+    assert remote.get_attribute("href") == "https://example.org/iiif/p3/full/max/0/default.jpg"
+    # the button is reached from the keyboard and pressed with it
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "tk-scans-button":
+            break
+    else:
+        raise AssertionError("Tab never reaches the Scans button")
+    page.keyboard.press("Enter")
+    button = page.locator("#tk-scans-button")
+    assert button.get_attribute("aria-pressed") == "true"
+    scan = page.locator(".pb-scan img").first
+    scan.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('.pb-scan img').naturalWidth === 1")
+    assert scan.get_attribute("alt") == "Scan of p. 1"
+    text = page.locator("main p.tei-p").first.bounding_box()
+    box = page.locator(".pb-scan").first.bounding_box()
+    assert box["x"] > text["x"] + text["width"] / 3 and box["width"] < text["width"]  # beside, not above
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.reload()  # remembered
+    assert page.locator("#tk-scans-button").get_attribute("aria-pressed") == "true"
+    # a phone: the scan above its page's text, as wide as the text, nothing to scroll sideways
+    phone = open_page(base, "d.html", **PHONE)
+    phone.evaluate("localStorage.setItem('teikit.scans', 'on')")
+    phone.reload()
+    box = phone.locator(".pb-scan").first.bounding_box()
+    text = phone.locator("main p.tei-p").first.bounding_box()
+    assert abs(box["width"] - text["width"]) < 2
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_the_letters_index_names_each_landmark_once(two_languages, open_page):

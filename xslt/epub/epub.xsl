@@ -168,7 +168,7 @@
         </img>
       </xsl:when>
       <xsl:otherwise>
-        <span class="tei-graphic tk-generated" title="image not included: {@url}">[<xsl:value-of select="tk:s('image')"/>]</span>
+        <span class="tei-graphic tk-generated" title="{tk:s('image-not-included')}: {@url}">[<xsl:value-of select="tk:s('image')"/>]</span>
         <xsl:for-each select="tei:desc[normalize-space()]">
           <xsl:text> </xsl:text><span class="tei-desc graphic-desc"><xsl:apply-templates/></span>
         </xsl:for-each>

@@ -47,7 +47,7 @@
           <nav epub:type="toc" id="toc" role="doc-toc">
             <h1>Contents</h1>
             <ol>
-              <xsl:if test="empty($tk:own-title-page)"><li><a href="text/tk-title.xhtml">Title page</a></li></xsl:if>
+              <xsl:if test="empty($tk:own-title-page)"><li><a href="text/tk-title.xhtml"><xsl:value-of select="tk:s('title-page')"/></a></li></xsl:if>
               <xsl:for-each select="$tk:chunks">
                 <li>
                   <a href="text/{.('name')}.xhtml"><xsl:value-of select=".('title')"/></a>
@@ -68,9 +68,9 @@
               <li><a epub:type="toc" href="{if (exists($tk:own-contents)) then 'text/' || tk:unit-file($tk:own-contents)
                   else 'tk-nav.xhtml#toc'}">Contents</a></li>
               <li><a epub:type="cover" href="text/tk-cover.xhtml"><xsl:value-of select="tk:s('cover')"/></a></li>
-              <li><a epub:type="titlepage" href="text/{tk:title-page-file()}">Title page</a></li>
+              <li><a epub:type="titlepage" href="text/{tk:title-page-file()}"><xsl:value-of select="tk:s('title-page')"/></a></li>
               <xsl:for-each select="($tk:chunks[.('part') = 'body'], $tk:chunks[.('part') != 'front'], $tk:chunks)[1]">
-                <li><a epub:type="bodymatter" href="text/{.('name')}.xhtml">Start of the text</a></li>
+                <li><a epub:type="bodymatter" href="text/{.('name')}.xhtml"><xsl:value-of select="tk:s('start')"/></a></li>
               </xsl:for-each>
               <xsl:for-each select="$tk:chunks[.('type') = ('endnotes', 'bibliography', 'index')]">
                 <li>
