@@ -383,6 +383,24 @@ def test_the_scans_stand_beside_the_text_when_asked_for(tmp_path, open_page):
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
+def test_on_a_phone_each_letter_of_the_index_is_a_card_with_its_title_first(two_languages, open_page):
+    """At 375 px the letters table's fifth column, the letter's title (its link), was off the
+    screen: a reader had to scroll the table sideways to open a letter. Now each row is a card,
+    the title first, each other cell named by its column; still a table to a screen reader."""
+    page = open_page(_file_base(two_languages), "letters.html",
+                     viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    row = page.locator("table.letters tbody tr").first
+    link = row.locator("td:last-child a")
+    date = row.locator("td").first
+    assert link.bounding_box()["y"] < date.bounding_box()["y"]
+    assert link.bounding_box()["x"] + link.bounding_box()["width"] <= 375
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.evaluate("getComputedStyle(document.querySelector('table.letters td'), '::before').content") \
+        == '"Date: "'
+    tree = page.locator("table.letters").first.aria_snapshot()
+    assert "- row" in tree and "- cell" in tree, tree
+
+
 def test_the_letters_index_names_each_landmark_once(two_languages, open_page):
     """The letters index's table box was a second region named "By date" inside the section
     "By date" (axe: landmark-unique): a screen reader's landmark list said it twice."""
