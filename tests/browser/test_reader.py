@@ -439,3 +439,49 @@ def test_deep_links_survive_a_rebuild_after_an_edit_elsewhere(tmp_path, open_pag
     for anchor, text in links.items():
         reopened = open_page(_file_base(after), f"div-2.html#{anchor}", **DESKTOP)
         assert reopened.locator(f"[id='{anchor}']").text_content() == text, anchor
+
+
+@pytest.mark.parametrize("viewport", [(1280, 900, "light"), (375, 740, "dark")],
+                         ids=["desktop", "phone-dark"])
+def test_the_new_states_meet_wcag_2_1_aa(tmp_path, two_languages, open_page, viewport):
+    """Session 15's states, checked as test_accessibility checks the memoir's: the scans shown
+    beside the text, the letters index as cards, a German interface, registers given apart
+    shown whole."""
+    from teikit.build import BuildSettings
+    from teikit.build import html as html_builder
+    from teikit.collection import load_collection, tei_files
+    from tests.browser.conftest import serve
+    from tests.browser.test_accessibility import axe_wcag_violations
+    from tests.xslt.support import FIXTURES, build_text
+
+    width, height, scheme = viewport
+    opts = {"viewport": {"width": width, "height": height}, "color_scheme": scheme}
+    (tmp_path / "scans").mkdir()
+    for name in ("p1.png", "p2.png"):
+        (tmp_path / "scans" / name).write_bytes(_png())
+    scans, _ = build_text(FACSIMILE, tmp_path)
+    # (served: axe-core reads the page's resources, which a file: page refuses it)
+    servers = []
+
+    def base(folder: Path) -> str:
+        server, url = serve(folder)
+        servers.append(server)
+        return url
+
+    page = open_page(base(scans), "d.html", **opts)
+    page.click("#tk-scans-button")
+    page.wait_for_timeout(300)
+    assert axe_wcag_violations(page) == [], "scans"
+    assert axe_wcag_violations(open_page(base(two_languages), "letters.html", **opts)) == [], "letters"
+    (tmp_path / "de").mkdir()
+    german, _ = build_text(GERMAN, tmp_path / "de")
+    assert axe_wcag_violations(open_page(base(german), "a.html", **opts)) == [], "german"
+    diary = FIXTURES / "registers" / "diary"
+    registers = [FIXTURES / "registers" / "registers" / f"{n}.xml" for n in ("persons", "places", "works")]
+    html_builder.build(load_collection(tei_files(diary), name=diary, registers=registers), tmp_path / "reg",
+                       BuildSettings(exports_dir=tmp_path / "reg"))
+    registers_base = base(tmp_path / "reg" / "html")
+    for name in ("places.html", "persons.html", "works.html"):
+        assert axe_wcag_violations(open_page(registers_base, name, **opts)) == [], name
+    for server in servers:
+        server.shutdown()

@@ -71,7 +71,7 @@
       'received': 'received', 'letters-described': 'Letters described', 'times': 'times', 'description': 'Description', 'dates': 'Dates',
       'table': 'Table', 'documents-count': 'documents', 'letters-count': 'letters', 'restore': 'deletion cancelled', 'retrace': 'written over again', 'metamark': 'mark',
       'start': 'Start of the text', 'scans': 'Scans', 'scans-show': 'Show the scans', 'scans-hide': 'Hide the scans',
-      'scan-of': 'Scan of', 'scan-remote': 'Scan (elsewhere)', 'register-entry': 'Entry',
+      'scan-of': 'Scan of', 'elsewhere': 'on another site', 'register-entry': 'Entry',
       'printed-page': 'printed page', 'page-inferred': 'page break inferred by the editors',
       'image-not-included': 'image not included', 'hand': 'hand', 'supplied': 'supplied by the editors',
       'omitted-in-source': 'omitted in the source', 'uncertain': 'uncertain', 'unclear': 'unclear',

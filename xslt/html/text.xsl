@@ -1287,8 +1287,8 @@
              and never shown in the page (its policy loads images from the site only) -->
         <xsl:when test="exists($scan)">
           <a class="pb-facs remote" href="{$scan?url}" rel="noopener noreferrer external"
-             aria-label="{string-join((tk:s('scan-remote'), @n ! (tk:s('page') || ' ' || .)), ', ')}">
-            <xsl:value-of select="tk:s('facsimile')"/>&#x2197;</a>
+             aria-label="{string-join((tk:s('facsimile'), @n ! (tk:s('page') || ' ' || .), tk:s('elsewhere')), ', ')}">
+            <xsl:value-of select="tk:s('facsimile')"/><span aria-hidden="true">&#x2197;</span></a>
         </xsl:when>
       </xsl:choose>
     </span>
