@@ -124,3 +124,16 @@ def test_a_register_entrys_facts_are_labelled_in_the_texts_language(tmp_path):
     folder, _ = build_text(tei, tmp_path)
     facts = page(folder, "hb.html").xpath("//dl[@class = 'entity-facts']/dt/text()")
     assert facts == ["Beruf", "Wohnort"]
+
+
+def test_the_epubs_own_words_follow_too_and_it_passes_epubcheck(tmp_path):
+    """The EPUB's navigation said "Contents", "Landmarks", "Pages" in a German book."""
+    from tests.build.test_epub import build, epubcheck, parts, problems
+
+    src = tmp_path / "doc.xml"
+    src.write_text(_doc("de", ""), encoding="utf-8")
+    _edition, epub = build(src, tmp_path / "out")
+    nav = next(tree for name, tree in parts(epub).items() if name.endswith("tk-nav.xhtml"))
+    headings = [h.text for h in nav.iter("{http://www.w3.org/1999/xhtml}h1", "{http://www.w3.org/1999/xhtml}h2")]
+    assert headings == ["Inhalt", "Orientierungspunkte", "Seiten"]
+    assert problems(epubcheck(epub)) == []

@@ -75,7 +75,9 @@
       'printed-page': 'printed page', 'page-inferred': 'page break inferred by the editors',
       'image-not-included': 'image not included', 'hand': 'hand', 'supplied': 'supplied by the editors',
       'omitted-in-source': 'omitted in the source', 'uncertain': 'uncertain', 'unclear': 'unclear',
-      'gap': 'gap in the source', 'damage': 'damage in the source'}"/>
+      'gap': 'gap in the source', 'damage': 'damage in the source', 'landmarks': 'Landmarks', 'page-list': 'Pages',
+      'role-trl': 'Translation', 'role-aui': 'Introduction', 'role-ann': 'Notes', 'role-mrk': 'TEI encoding',
+      'role-edt': 'Editor', 'role-ctb': 'Contributor'}"/>
   <!-- The words given (labels), then those of the interface's language (strings.xsl), then
        English: a language teikit has no words for reads English throughout, never half. -->
   <xsl:variable name="tk:labels" as="map(*)"

@@ -471,8 +471,8 @@
 
   <xsl:function name="tk:role-name" as="xs:string">
     <xsl:param name="code" as="xs:string"/>
-    <xsl:sequence select="map { 'trl': 'Translation', 'aui': 'Introduction', 'ann': 'Notes', 'mrk': 'TEI encoding',
-                                'edt': 'Editor', 'ctb': 'Contributor' }($code)"/>
+    <!-- (the interface's words: units.xsl, strings.xsl) -->
+    <xsl:sequence select="string(($tk:labels('role-' || $code), $code)[1])"/>
   </xsl:function>
 
   <!-- The register: persons, organisations, places and events (common layer: tk:register,
