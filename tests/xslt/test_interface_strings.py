@@ -119,11 +119,15 @@ def test_a_register_entrys_facts_are_labelled_in_the_texts_language(tmp_path):
     edition's person page said "occupation" beside "Erwähnungen"."""
     tei = _doc("de", "").replace("<p>Mehr.</p>", '<p><persName ref="#hb">Bahr</persName></p>').replace(
         "</text>", '<back><div><listPerson><person xml:id="hb"><persName>Hermann Bahr</persName>'
-        "<occupation>Schriftsteller</occupation><residence>Wien</residence></person></listPerson></div>"
+        "<occupation>Schriftsteller</occupation><residence>Wien</residence>"
+        '<idno type="gnd">https://d-nb.info/gnd/118505602</idno></person></listPerson></div>'
         "</back></text>")
     folder, _ = build_text(tei, tmp_path)
     facts = page(folder, "hb.html").xpath("//dl[@class = 'entity-facts']/dt/text()")
-    assert facts == ["Beruf", "Wohnort"]
+    assert facts == ["Beruf", "Wohnort", "gnd"]  # a type is the edition's word, as written
+    # an identifier that is a web address is a link (the Tillich register's GND URIs were text)
+    assert page(folder, "hb.html").xpath("//dd/a[contains(@class, 'tei-idno')]/@href") == [
+        "https://d-nb.info/gnd/118505602"]
 
 
 def test_the_epubs_own_words_follow_too_and_it_passes_epubcheck(tmp_path):

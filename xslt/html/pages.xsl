@@ -467,7 +467,8 @@
         <xsl:for-each-group select="$facts" group-adjacent="string-join((local-name(), @type), ' ')">
           <dt><xsl:value-of select="if (self::tei:note and (not(@type) or @type = 'index')) then tk:s('description')
               else if (@type) then @type else ($tk:labels('fact-' || local-name()), local-name())[1]"/></dt>
-          <xsl:for-each select="current-group()"><dd><xsl:apply-templates/></dd></xsl:for-each>
+          <!-- (an identifier itself, so that one that is a web address becomes a link) -->
+          <xsl:for-each select="current-group()"><dd><xsl:apply-templates select="if (self::tei:idno) then . else node()"/></dd></xsl:for-each>
         </xsl:for-each-group>
       </dl>
     </xsl:if>

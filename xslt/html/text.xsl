@@ -770,6 +770,12 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- An identifier that is a web address (a register's GND, VIAF or GeoNames URI, as the
+       letters editions give them: idno type="gnd"): a link, not a URL to copy by hand -->
+  <xsl:template match="tei:idno[matches(normalize-space(), '^https?://[^\s&quot;&lt;&gt;]+$')]" priority="1">
+    <a class="tei-idno external" href="{normalize-space()}"><xsl:call-template name="tk:id"/><xsl:value-of select="normalize-space()"/></a>
+  </xsl:template>
+
   <!-- Ruby (furigana: a reading set small above its base, CETEIcean's Japanese sample): HTML's
        own ruby, so that the reading stands above the characters it reads rather than run into
        the line after them ("邪智暴虐 じゃちぼうぎゃく"); the white space indenting the parts is
