@@ -141,3 +141,17 @@ def test_the_epubs_own_words_follow_too_and_it_passes_epubcheck(tmp_path):
     headings = [h.text for h in nav.iter("{http://www.w3.org/1999/xhtml}h1", "{http://www.w3.org/1999/xhtml}h2")]
     assert headings == ["Inhalt", "Orientierungspunkte", "Seiten"]
     assert problems(epubcheck(epub)) == []
+
+
+@pytest.mark.parametrize("tag, contents", [("de-AT", "Inhalt"), ("ger", "Inhalt"),
+                                           ("fre", "Table des matières"), ("pt-BR", "Sumário"),
+                                           ("english", "Contents")])
+def test_a_tag_is_read_as_html_reads_it(tmp_path, tag, contents):
+    """A region (de-AT), an ISO 639-2 code (ger, fre) picks its language's words; a tag that
+    names no language (english) gives English."""
+    folder, _ = build_text(_doc("", tag), tmp_path)
+    b = page(folder, "b.html")
+    assert b.xpath("string(//nav[contains(@class, 'site-nav')]//a[@href = 'toc.html'])") == contents
+    if tag == "english":  # (the build failed: an empty language has no primary subtag)
+        assert b.xpath("string(/html/@lang)") == ""
+        assert b.xpath("//nav[contains(@class, 'site-nav')]/@lang") == ["en"]

@@ -81,7 +81,7 @@
   <!-- The words given (labels), then those of the interface's language (strings.xsl), then
        English: a language teikit has no words for reads English throughout, never half. -->
   <xsl:variable name="tk:labels" as="map(*)"
-      select="map:merge((parse-json($labels), $tk:translations(tokenize($tk:interface-language, '-')[1]),
+      select="map:merge((parse-json($labels), $tk:translations(substring-before($tk:interface-language || '-', '-')),
                          $tk:default-labels), map{'duplicates': 'use-first'})"/>
 
   <!--* The language of the interface's words (Contents, Search, Previous): the labels
@@ -97,7 +97,7 @@
               else if (map:size($given) gt 0) then tk:language()
               else let $text := tk:bcp47(string(((($tk:doc//tei:text)[1]/ancestor-or-self::*/@xml:lang[normalize-space()])[last()],
                                                    tk:language())[1]))
-                   return if (map:contains($tk:translations, tokenize($text, '-')[1])) then $text else 'en'"/>
+                   return if (map:contains($tk:translations, substring-before($text || '-', '-'))) then $text else 'en'"/>
 
   <!--* An interface string by key (falls back to the key itself). -->
   <xsl:function name="tk:s" as="xs:string">

@@ -128,7 +128,8 @@
 
   <!-- (tk:interface-language: units.xsl) -->
   <xsl:variable name="tk:interface-lang" as="attribute()?">
-    <xsl:if test="tokenize($tk:interface-language, '-')[1] != tokenize(tk:language(), '-')[1]">
+    <!-- (primary subtags compared; a page of no known language, lang="", says its English words are English) -->
+    <xsl:if test="substring-before($tk:interface-language || '-', '-') != substring-before(tk:language() || '-', '-')">
       <xsl:attribute name="lang" select="$tk:interface-language"/>
     </xsl:if>
   </xsl:variable>
