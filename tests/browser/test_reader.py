@@ -382,6 +382,17 @@ def test_the_scans_stand_beside_the_text_when_asked_for(tmp_path, open_page):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.reload()  # remembered
     assert page.locator("#tk-scans-button").get_attribute("aria-pressed") == "true"
+    # a wide screen: the scan in the margin, past the page numbers, the text at full measure
+    wide = open_page(base, "d.html", viewport={"width": 1600, "height": 900})
+    wide.evaluate("localStorage.setItem('teikit.scans', 'on')")
+    wide.reload()
+    box = wide.locator(".pb-scan").first.bounding_box()
+    article = wide.locator("main article").bounding_box()
+    number = wide.locator(".pb").first.bounding_box()
+    text = wide.locator("main p.tei-p").first.bounding_box()
+    assert box["x"] >= number["x"] + number["width"] and box["x"] + box["width"] <= 1600
+    assert text["width"] > article["width"] - 2
+    assert wide.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     # a phone: the scan above its page's text, as wide as the text, nothing to scroll sideways
     phone = open_page(base, "d.html", **PHONE)
     phone.evaluate("localStorage.setItem('teikit.scans', 'on')")
