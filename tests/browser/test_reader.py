@@ -75,7 +75,8 @@ def _letter(ident: str, lang: str, text: str) -> str:
 @pytest.fixture(scope="module")
 def two_languages(tmp_path_factory):
     """Two letters whose headers name their language (langUsage) and nothing else does, as
-    in Schnitzler's letters: one in German, one in English."""
+    in Schnitzler's letters: one in Czech (a language teikit has no interface words for, so
+    they are English), one in English."""
     from teikit.build import BuildSettings
     from teikit.build import html as html_builder
     from teikit.collection import load_collection, tei_files
@@ -83,7 +84,7 @@ def two_languages(tmp_path_factory):
     root = tmp_path_factory.mktemp("languages")
     folder = root / "letters"
     folder.mkdir()
-    (folder / "a.xml").write_text(_letter("L1", "de-AT", "Lieber Freund<note>Anm.</note>, ich danke Ihnen."),
+    (folder / "a.xml").write_text(_letter("L1", "cs", "Milý příteli<note>Pozn.</note>, děkuji Vám."),
                                   encoding="utf-8")
     (folder / "b.xml").write_text(_letter("L2", "en", "Dear friend, thank you."), encoding="utf-8")
     edition = load_collection(tei_files(folder), name=folder)
@@ -94,28 +95,63 @@ def two_languages(tmp_path_factory):
 def test_each_letter_is_read_in_its_own_language_and_the_interface_in_english(two_languages, open_page):
     """A screen reader picks its voice by the nearest lang: a German letter was lang="en"
     (the collection's header names no language), and the English interface words of a German
-    edition ("Contents", "Search") were read with a German voice."""
+    edition ("Contents", "Search") were read with a German voice. (A German edition's words
+    are German now, test_the_interface_speaks_german_in_the_browser; a Czech one's English.)"""
     base = _file_base(two_languages)
 
     def language_of(page, selector: str) -> str:
         return page.evaluate(f"document.querySelector({selector!r}).closest('[lang]').lang")
 
     german = open_page(base, "L1.html", **DESKTOP)
-    assert language_of(german, "main p.tei-p") == "de-AT"
+    assert language_of(german, "main p.tei-p") == "cs"
     for interface in ("nav.site-nav a", "form.goto-page label", "a.skip-link", "#tk-settings-button"):
         assert language_of(german, interface) == "en", interface
     # what the scripts add: a note's "Go to the note" and "Close", the Cite dialog's words
     german.locator("a.noteref").first.click()
     german.locator("#tk-note-popover").wait_for(state="visible")
     assert language_of(german, "#tk-note-popover .popover-close") == "en"
-    assert language_of(german, "#tk-note-popover .popover-body") == "de-AT"
+    assert language_of(german, "#tk-note-popover .popover-body") == "cs"
     german.keyboard.press("Escape")
     german.locator("#tk-cite-button").click()
     assert language_of(german, "#tk-cite-title") == "en"
-    assert language_of(german, "#tk-cite-quote") == "de-AT"
+    assert language_of(german, "#tk-cite-quote") == "cs"
     english = open_page(base, "L2.html", **DESKTOP)
     assert language_of(english, "main p.tei-p") == "en"
     assert language_of(english, "main h1") == "en"
+
+
+GERMAN = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc><titleStmt>
+  <title>Briefe</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc>
+  </fileDesc></teiHeader><text xml:lang="de"><body><div xml:id="a"><head>Erster</head><pb n="1"/>
+  <p>Lieber Freund<note>Eine Anmerkung.</note>, ich danke Ihnen.</p></div>
+  <div xml:id="b"><head>Zweiter</head><p>Noch ein Brief.</p></div></body></text></TEI>"""
+
+
+def test_the_interface_speaks_german_in_the_browser(tmp_path, browser, open_page):
+    """A German text under an English header: the words the pages and the scripts show are
+    German (the note's buttons, the search's answer, the no-script message), marked de."""
+    from tests.xslt.support import build_text
+
+    folder, _ = build_text(GERMAN, tmp_path)
+    base = _file_base(folder)
+    page = open_page(base, "a.html", **DESKTOP)
+    assert page.locator("nav.site-nav a[href='toc.html']").inner_text() == "Inhalt"
+    assert page.locator("nav.site-nav").get_attribute("lang") == "de"
+    page.locator("a.noteref").first.click()
+    popover = page.locator("#tk-note-popover")
+    popover.wait_for(state="visible")
+    assert popover.locator(".popover-close").inner_text() == "Schließen"
+    search = open_page(base, "search.html?q=Quallenfisch", **DESKTOP)
+    search.wait_for_function("document.querySelector('#search-status') && "
+                             "document.querySelector('#search-status').textContent.length > 0")
+    assert search.locator("#search-status").inner_text() == "Nichts gefunden."
+    context = browser.new_context(java_script_enabled=False, **DESKTOP)
+    try:
+        off = context.new_page()
+        off.goto(base + "search.html")
+        assert "braucht JavaScript" in off.locator(".search-no-script").inner_text()
+    finally:
+        context.close()
 
 
 def test_without_javascript_the_search_page_says_so_and_leads_on(browser, mini_site):
@@ -199,7 +235,8 @@ def test_a_long_register_lays_out_near_the_screen_only_and_still_leads_everywher
 
 ARABIC = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang=""><teiHeader><fileDesc><titleStmt>
   <title>مجلة</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>
-  </teiHeader><text xml:lang="ar"><body><div xml:id="a"><head>اليونان</head><pb n="366"/>
+  </teiHeader><text xml:lang="ar"><body><div xml:id="a"><head>اليونان</head>
+  <pb n="366" facs="https://babel.hathitrust.org/cgi/imgsrv/image?id=umn.1;seq=366"/>
   <p>البطل في بلاد اليونان رجل معروف يغدو بعد موته روحاً ذات سلطان ولا تتم له الربوبية.</p></div>
   <div xml:id="b"><head>Laws - سير العلم - Title</head><p>نص.</p></div></body></text></TEI>"""
 
@@ -230,6 +267,14 @@ def test_a_page_written_from_right_to_left_reads_from_the_right(tmp_path, open_p
         return [at('Laws'), at('Title')];
     }""")
     assert laws < title
+    # the scan on another server (al-Muqtabas' HathiTrust pages): its English word reads in
+    # its own direction, "facsimile↗", not "↗facsimile"
+    word, arrow = page.evaluate("""() => {
+        const a = document.querySelector('a.pb-facs.remote'), r = document.createRange();
+        r.selectNodeContents(a.firstChild);
+        return [r.getBoundingClientRect().left, a.querySelector('span').getBoundingClientRect().left];
+    }""")
+    assert word < arrow
     page.keyboard.press("Tab")
     skip = page.locator("a.skip-link")
     box = skip.bounding_box()
@@ -289,6 +334,93 @@ def test_a_page_break_leads_to_its_scan(tmp_path, open_page):
     assert page.evaluate("document.images[0].naturalWidth") == 1
 
 
+FACSIMILE = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Scans</title>
+  </titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+  <facsimile><surface xml:id="s1"><graphic url="scans/p1.png"/></surface></facsimile>
+  <text><body><div xml:id="d"><pb n="1" facs="#s1"/><p>{words}</p>
+  <pb n="2" facs="scans/p2.png"/><p>{words}</p><pb n="3" facs="https://example.org/iiif/p3/full/max/0/default.jpg"/><p>{words}</p>
+  </div></body></text></TEI>""".format(words="Erste Seite, lang genug um neben einem Bild zu stehen. " * 30)
+
+
+def test_the_scans_stand_beside_the_text_when_asked_for(tmp_path, open_page):
+    """pb/@facs (a surface's image, or the image's own path) gave a link only: a Scans button
+    (keyboard reachable, remembered) shows each page's scan beside its text, fetched only then;
+    a scan on another server is a link, never fetched."""
+    from tests.xslt.support import build_text
+
+    (tmp_path / "scans").mkdir()
+    for name in ("p1.png", "p2.png"):
+        (tmp_path / "scans" / name).write_bytes(_png())
+    folder, _ = build_text(FACSIMILE, tmp_path)
+    assert (folder / "images" / "scans" / "p2.png").is_file()  # named by pb/@facs alone, copied
+    base = _file_base(folder)
+    page = open_page(base, "d.html", **DESKTOP)
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.reload()
+    assert not [u for u in fetched if "/images/" in u]  # nothing fetched before it is asked for
+    assert page.locator(".pb-scan").first.is_hidden()
+    remote = page.locator("a.pb-facs.remote")
+    assert remote.get_attribute("href") == "https://example.org/iiif/p3/full/max/0/default.jpg"
+    # the button is reached from the keyboard and pressed with it
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "tk-scans-button":
+            break
+    else:
+        raise AssertionError("Tab never reaches the Scans button")
+    page.keyboard.press("Enter")
+    button = page.locator("#tk-scans-button")
+    assert button.get_attribute("aria-pressed") == "true"
+    scan = page.locator(".pb-scan img").first
+    scan.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('.pb-scan img').naturalWidth === 1")
+    assert scan.get_attribute("alt") == "Scan of p. 1"
+    text = page.locator("main p.tei-p").first.bounding_box()
+    box = page.locator(".pb-scan").first.bounding_box()
+    assert box["x"] > text["x"] + text["width"] / 3 and box["width"] < text["width"]  # beside, not above
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.reload()  # remembered
+    assert page.locator("#tk-scans-button").get_attribute("aria-pressed") == "true"
+    # a wide screen: the scan in the margin, past the page numbers, the text at full measure
+    wide = open_page(base, "d.html", viewport={"width": 1600, "height": 900})
+    wide.evaluate("localStorage.setItem('teikit.scans', 'on')")
+    wide.reload()
+    box = wide.locator(".pb-scan").first.bounding_box()
+    article = wide.locator("main article").bounding_box()
+    number = wide.locator(".pb").first.bounding_box()
+    text = wide.locator("main p.tei-p").first.bounding_box()
+    assert box["x"] >= number["x"] + number["width"] and box["x"] + box["width"] <= 1600
+    assert text["width"] > article["width"] - 2
+    assert wide.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # a phone: the scan above its page's text, as wide as the text, nothing to scroll sideways
+    phone = open_page(base, "d.html", **PHONE)
+    phone.evaluate("localStorage.setItem('teikit.scans', 'on')")
+    phone.reload()
+    box = phone.locator(".pb-scan").first.bounding_box()
+    text = phone.locator("main p.tei-p").first.bounding_box()
+    assert abs(box["width"] - text["width"]) < 2
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_on_a_phone_each_letter_of_the_index_is_a_card_with_its_title_first(two_languages, open_page):
+    """At 375 px the letters table's fifth column, the letter's title (its link), was off the
+    screen: a reader had to scroll the table sideways to open a letter. Now each row is a card,
+    the title first, each other cell named by its column; still a table to a screen reader."""
+    page = open_page(_file_base(two_languages), "letters.html",
+                     viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    row = page.locator("table.letters tbody tr").first
+    link = row.locator("td:last-child a")
+    date = row.locator("td").first
+    assert link.bounding_box()["y"] < date.bounding_box()["y"]
+    assert link.bounding_box()["x"] + link.bounding_box()["width"] <= 375
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.evaluate("getComputedStyle(document.querySelector('table.letters td'), '::before').content") \
+        == '"Date: "'
+    tree = page.locator("table.letters").first.aria_snapshot()
+    assert "- row" in tree and "- cell" in tree, tree
+
+
 def test_the_letters_index_names_each_landmark_once(two_languages, open_page):
     """The letters index's table box was a second region named "By date" inside the section
     "By date" (axe: landmark-unique): a screen reader's landmark list said it twice."""
@@ -327,3 +459,49 @@ def test_deep_links_survive_a_rebuild_after_an_edit_elsewhere(tmp_path, open_pag
     for anchor, text in links.items():
         reopened = open_page(_file_base(after), f"div-2.html#{anchor}", **DESKTOP)
         assert reopened.locator(f"[id='{anchor}']").text_content() == text, anchor
+
+
+@pytest.mark.parametrize("viewport", [(1280, 900, "light"), (375, 740, "dark")],
+                         ids=["desktop", "phone-dark"])
+def test_the_new_states_meet_wcag_2_1_aa(tmp_path, two_languages, open_page, viewport):
+    """Session 15's states, checked as test_accessibility checks the memoir's: the scans shown
+    beside the text, the letters index as cards, a German interface, registers given apart
+    shown whole."""
+    from teikit.build import BuildSettings
+    from teikit.build import html as html_builder
+    from teikit.collection import load_collection, tei_files
+    from tests.browser.conftest import serve
+    from tests.browser.test_accessibility import axe_wcag_violations
+    from tests.xslt.support import FIXTURES, build_text
+
+    width, height, scheme = viewport
+    opts = {"viewport": {"width": width, "height": height}, "color_scheme": scheme}
+    (tmp_path / "scans").mkdir()
+    for name in ("p1.png", "p2.png"):
+        (tmp_path / "scans" / name).write_bytes(_png())
+    scans, _ = build_text(FACSIMILE, tmp_path)
+    # (served: axe-core reads the page's resources, which a file: page refuses it)
+    servers = []
+
+    def base(folder: Path) -> str:
+        server, url = serve(folder)
+        servers.append(server)
+        return url
+
+    page = open_page(base(scans), "d.html", **opts)
+    page.click("#tk-scans-button")
+    page.wait_for_timeout(300)
+    assert axe_wcag_violations(page) == [], "scans"
+    assert axe_wcag_violations(open_page(base(two_languages), "letters.html", **opts)) == [], "letters"
+    (tmp_path / "de").mkdir()
+    german, _ = build_text(GERMAN, tmp_path / "de")
+    assert axe_wcag_violations(open_page(base(german), "a.html", **opts)) == [], "german"
+    diary = FIXTURES / "registers" / "diary"
+    registers = [FIXTURES / "registers" / "registers" / f"{n}.xml" for n in ("persons", "places", "works")]
+    html_builder.build(load_collection(tei_files(diary), name=diary, registers=registers), tmp_path / "reg",
+                       BuildSettings(exports_dir=tmp_path / "reg"))
+    registers_base = base(tmp_path / "reg" / "html")
+    for name in ("places.html", "persons.html", "works.html"):
+        assert axe_wcag_violations(open_page(registers_base, name, **opts)) == [], name
+    for server in servers:
+        server.shutdown()

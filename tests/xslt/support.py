@@ -8,6 +8,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from urllib.parse import unquote
 
 from lxml import etree, html
 
@@ -87,6 +88,7 @@ def broken_links(folder: Path) -> list[str]:
                 problems.append(f"{name}: external {el.tag} {ref}")
                 continue
             path, _, frag = ref.partition("#")
+            frag = unquote(frag)  # a browser finds id="PODESTÀ" from #PODEST%C3%80, as links.py does
             target = path or name
             if not (folder / target).is_file():
                 problems.append(f"{name}: {ref}: no such file")

@@ -48,7 +48,9 @@ def test_a_bibliography_register_is_listed_with_a_page_per_cited_work(site):
     works = page(html, "works.html")
     assert norm(works.xpath("string(//h1)")) == "Works cited"
     listed = [norm(li.text_content()) for li in works.xpath("//ul[@class='register']/li")]
-    assert listed[0] == "Faust. Ein Fragment (2)"  # filed by title, with how often it is cited
+    # filed by title, with how often it is cited, and the citation whole (session 15)
+    assert listed[0] == "Faust. Ein Fragment (2) Goethe, Faust. Ein Fragment, Leipzig: Göschen, 1790."
+    assert works.xpath("//li[@id = 'faust']/a[@class = 'entity-name']/@href") == ["faust.html"]
     assert len(listed) == 4 and any("Metamorphose der Pflanzen" in t for t in listed)
     # each cited work: its citation as written, and the entries citing it, by any pointer
     faust = page(html, "faust.html")
@@ -116,6 +118,21 @@ def test_entries_nothing_points_at_are_shown_on_their_register_page(site):
     # the CSVs still list every entry
     assert [r["id"] for r in _rows(site, "places")] == ["weimar", "jena", "ilmenau", "karlsbad", "dornburg"]
     assert [r["id"] for r in _rows(site, "persons")] == ["eckermann", "riemer"]
+
+
+def test_entries_the_text_names_are_shown_whole_on_their_register_page_too(site):
+    """An entry of a register file that the diary names was a bare link on the register page
+    ("Jena (1)"): the authority file is the only place the edition says who or what it is, and
+    a reader scanning the register saw names only. Now the link, the count and the entry."""
+    html = site / "html"
+    jena = page(html, "places.html").xpath("//li[@id='jena']")[0]
+    assert jena.xpath("a[@class = 'entity-name']/@href") == ["jena.html"]
+    assert norm(jena.text_content()) == "Jena (1) descUniversity town on the Saale"
+    eckermann = page(html, "persons.html").xpath("//li[@id='eckermann']")[0]
+    assert eckermann.xpath("a/@href") == ["eckermann.html"]
+    assert "1792–1854" in eckermann.text_content() and "secretary" in eckermann.text_content()
+    # one name each: the link is the name, not repeated beside it
+    assert norm(eckermann.text_content()).count("Eckermann") == 1
 
 
 def test_links_resolve_and_the_epub_passes_epubcheck(site):

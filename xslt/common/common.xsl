@@ -12,4 +12,5 @@
   <xsl:include href="entities.xsl"/>
   <xsl:include href="metadata.xsl"/>
   <xsl:include href="languages.xsl"/>
+  <xsl:include href="strings.xsl"/>
 </xsl:stylesheet>

@@ -69,9 +69,35 @@
       'next-in-correspondence': 'Next in this correspondence', 'all-letters': 'All letters',
       'letters-sent': 'Letters written', 'letters-received': 'Letters received', 'undated': 'undated',
       'received': 'received', 'letters-described': 'Letters described', 'times': 'times', 'description': 'Description', 'dates': 'Dates',
-      'table': 'Table', 'documents-count': 'documents', 'letters-count': 'letters', 'restore': 'deletion cancelled', 'retrace': 'written over again', 'metamark': 'mark'}"/>
+      'table': 'Table', 'documents-count': 'documents', 'letters-count': 'letters', 'restore': 'deletion cancelled', 'retrace': 'written over again', 'metamark': 'mark',
+      'start': 'Start of the text', 'scans': 'Scans', 'scans-show': 'Show the scans', 'scans-hide': 'Hide the scans',
+      'scan-of': 'Scan of', 'elsewhere': 'on another site', 'register-entry': 'Entry',
+      'printed-page': 'printed page', 'page-inferred': 'page break inferred by the editors',
+      'image-not-included': 'image not included', 'hand': 'hand', 'supplied': 'supplied by the editors',
+      'omitted-in-source': 'omitted in the source', 'uncertain': 'uncertain', 'unclear': 'unclear',
+      'gap': 'gap in the source', 'damage': 'damage in the source', 'landmarks': 'Landmarks', 'page-list': 'Pages',
+      'role-trl': 'Translation', 'role-aui': 'Introduction', 'role-ann': 'Notes', 'role-mrk': 'TEI encoding',
+      'role-edt': 'Editor', 'role-ctb': 'Contributor'}"/>
+  <!-- The words given (labels), then those of the interface's language (strings.xsl), then
+       English: a language teikit has no words for reads English throughout, never half. -->
   <xsl:variable name="tk:labels" as="map(*)"
-      select="map:merge((parse-json($labels), $tk:default-labels), map{'duplicates': 'use-first'})"/>
+      select="map:merge((parse-json($labels), $tk:translations(substring-before($tk:interface-language || '-', '-')),
+                         $tk:default-labels), map{'duplicates': 'use-first'})"/>
+
+  <!--* The language of the interface's words (Contents, Search, Previous): the labels
+        parameter's "language" when it gives one; else, when labels are given without one, the
+        edition's (they were written in its language); else the language of the text (the
+        in-scope xml:lang of the first text, else the edition's, tk:language) when teikit has
+        its words (strings.xsl: German, French, Italian, Spanish, Portuguese, Dutch), else
+        English. The text's, not the header's: a German letter whose header is in English
+        (TEI xml:lang="en" around text xml:lang="de") is read by German readers. -->
+  <xsl:variable name="tk:interface-language" as="xs:string"
+      select="let $given := map:remove(parse-json($labels), 'language') return
+              if (parse-json($labels)?language instance of xs:string) then tk:bcp47(parse-json($labels)?language)
+              else if (map:size($given) gt 0) then tk:language()
+              else let $text := tk:bcp47(string(((($tk:doc//tei:text)[1]/ancestor-or-self::*/@xml:lang[normalize-space()])[last()],
+                                                   tk:language())[1]))
+                   return if (map:contains($tk:translations, substring-before($text || '-', '-'))) then $text else 'en'"/>
 
   <!--* An interface string by key (falls back to the key itself). -->
   <xsl:function name="tk:s" as="xs:string">

@@ -168,7 +168,7 @@
         </img>
       </xsl:when>
       <xsl:otherwise>
-        <span class="tei-graphic tk-generated" title="image not included: {@url}">[<xsl:value-of select="tk:s('image')"/>]</span>
+        <span class="tei-graphic tk-generated" title="{tk:s('image-not-included')}: {@url}">[<xsl:value-of select="tk:s('image')"/>]</span>
         <xsl:for-each select="tei:desc[normalize-space()]">
           <xsl:text> </xsl:text><span class="tei-desc graphic-desc"><xsl:apply-templates/></span>
         </xsl:for-each>
@@ -471,8 +471,8 @@
 
   <xsl:function name="tk:role-name" as="xs:string">
     <xsl:param name="code" as="xs:string"/>
-    <xsl:sequence select="map { 'trl': 'Translation', 'aui': 'Introduction', 'ann': 'Notes', 'mrk': 'TEI encoding',
-                                'edt': 'Editor', 'ctb': 'Contributor' }($code)"/>
+    <!-- (the interface's words: units.xsl, strings.xsl) -->
+    <xsl:sequence select="string(($tk:labels('role-' || $code), $code)[1])"/>
   </xsl:function>
 
   <!-- The register: persons, organisations, places and events (common layer: tk:register,

@@ -45,9 +45,9 @@
         </head>
         <body>
           <nav epub:type="toc" id="toc" role="doc-toc">
-            <h1>Contents</h1>
+            <h1><xsl:value-of select="tk:s('contents')"/></h1>
             <ol>
-              <xsl:if test="empty($tk:own-title-page)"><li><a href="text/tk-title.xhtml">Title page</a></li></xsl:if>
+              <xsl:if test="empty($tk:own-title-page)"><li><a href="text/tk-title.xhtml"><xsl:value-of select="tk:s('title-page')"/></a></li></xsl:if>
               <xsl:for-each select="$tk:chunks">
                 <li>
                   <a href="text/{.('name')}.xhtml"><xsl:value-of select=".('title')"/></a>
@@ -63,14 +63,14 @@
             </ol>
           </nav>
           <nav epub:type="landmarks" id="landmarks" hidden="hidden">
-            <h2>Landmarks</h2>
+            <h2><xsl:value-of select="tk:s('landmarks')"/></h2>
             <ol>
               <li><a epub:type="toc" href="{if (exists($tk:own-contents)) then 'text/' || tk:unit-file($tk:own-contents)
-                  else 'tk-nav.xhtml#toc'}">Contents</a></li>
+                  else 'tk-nav.xhtml#toc'}"><xsl:value-of select="tk:s('contents')"/></a></li>
               <li><a epub:type="cover" href="text/tk-cover.xhtml"><xsl:value-of select="tk:s('cover')"/></a></li>
-              <li><a epub:type="titlepage" href="text/{tk:title-page-file()}">Title page</a></li>
+              <li><a epub:type="titlepage" href="text/{tk:title-page-file()}"><xsl:value-of select="tk:s('title-page')"/></a></li>
               <xsl:for-each select="($tk:chunks[.('part') = 'body'], $tk:chunks[.('part') != 'front'], $tk:chunks)[1]">
-                <li><a epub:type="bodymatter" href="text/{.('name')}.xhtml">Start of the text</a></li>
+                <li><a epub:type="bodymatter" href="text/{.('name')}.xhtml"><xsl:value-of select="tk:s('start')"/></a></li>
               </xsl:for-each>
               <xsl:for-each select="$tk:chunks[.('type') = ('endnotes', 'bibliography', 'index')]">
                 <li>
@@ -83,7 +83,7 @@
           </nav>
           <xsl:if test="exists($tk:pages)">
             <nav epub:type="page-list" id="page-list" hidden="hidden">
-              <h2>Pages</h2>
+              <h2><xsl:value-of select="tk:s('page-list')"/></h2>
               <ol>
                 <xsl:for-each select="$tk:pages">
                   <li><a href="text/{$tk:id-files(tk:pb-id(.))}#{tk:pb-id(.)}"><xsl:value-of select="normalize-space(@n)"/></a></li>

@@ -320,11 +320,14 @@
 
   <!--* A letter as a row of the table by date (the context item). -->
   <xsl:template name="tk:letter-row">
+    <!-- (data-label: each cell's column, which a phone shows before it, the row laid out as a
+         card with the letter's title first: the title, a link to the letter, was the fifth
+         column, off the screen of a phone at 375 px) -->
     <tr data-date="{tk:letter-date(.)}">
-      <td><xsl:value-of select="tk:letter-date-text(.)"/></td>
-      <td><xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="tk:letter-parties(., 'sent')"/></xsl:call-template></td>
-      <td><xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="tk:letter-parties(., 'received')"/></xsl:call-template></td>
-      <td><xsl:value-of select="tk:party-name(tk:letter-action(., 'sent')/tei:placeName[1])"/></td>
+      <td data-label="{tk:s('date')}"><xsl:value-of select="tk:letter-date-text(.)"/></td>
+      <td data-label="{tk:s('from')}"><xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="tk:letter-parties(., 'sent')"/></xsl:call-template></td>
+      <td data-label="{tk:s('to')}"><xsl:call-template name="tk:parties"><xsl:with-param name="parties" select="tk:letter-parties(., 'received')"/></xsl:call-template></td>
+      <td data-label="{tk:s('place')}"><xsl:value-of select="tk:party-name(tk:letter-action(., 'sent')/tei:placeName[1])"/></td>
       <td><xsl:call-template name="tk:letter-link"><xsl:with-param name="letter" select="."/></xsl:call-template>
         <!-- the edition it is printed in (a CMIF file's correspDesc/@source: a bibl of its sourceDesc) -->
         <xsl:for-each select="tk:plain(tk:target(tokenize(@source)[1]))[. != '']">

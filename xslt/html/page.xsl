@@ -126,17 +126,10 @@
     </html>
   </xsl:template>
 
-  <!--* The language of the interface's words (Contents, Search, Previous): the labels
-        parameter's "language" when it gives one; else English when it overrides nothing (the
-        default labels are English); else the edition's (labels were given in its language).
-        The site's navigation, forms and buttons say so when it is not the edition's, so a
-        screen reader reading a German letter in German reads "Contents" in English. -->
-  <xsl:variable name="tk:interface-language" as="xs:string"
-      select="let $given := parse-json($labels) return
-              if ($given?language instance of xs:string) then tk:bcp47($given?language)
-              else if (map:size($given) = 0) then 'en' else tk:language()"/>
+  <!-- (tk:interface-language: units.xsl) -->
   <xsl:variable name="tk:interface-lang" as="attribute()?">
-    <xsl:if test="tokenize($tk:interface-language, '-')[1] != tokenize(tk:language(), '-')[1]">
+    <!-- (primary subtags compared; a page of no known language, lang="", says its English words are English) -->
+    <xsl:if test="substring-before($tk:interface-language || '-', '-') != substring-before(tk:language() || '-', '-')">
       <xsl:attribute name="lang" select="$tk:interface-language"/>
     </xsl:if>
   </xsl:variable>
@@ -199,6 +192,12 @@
   <xsl:variable name="tk:settings-panel" as="element()+">
     <button type="button" id="tk-cite-button" class="cite-button" hidden="hidden"><xsl:sequence
         select="$tk:interface-lang"/><xsl:value-of select="tk:s('cite')"/></button>
+    <!-- the scans beside the text (a facsimile edition's: pb/@facs; reader.js shows the button
+         on the pages that have one) -->
+    <xsl:if test="exists($tk:doc//tei:pb[@facs])">
+      <button type="button" id="tk-scans-button" class="scans-button" aria-pressed="false" hidden="hidden"><xsl:sequence
+          select="$tk:interface-lang"/><xsl:value-of select="tk:s('scans')"/></button>
+    </xsl:if>
     <button type="button" id="tk-settings-button" class="settings-button" aria-expanded="false"
             aria-controls="tk-settings" hidden="hidden"><xsl:sequence select="$tk:interface-lang"/><xsl:value-of select="tk:s('settings')"/></button>
     <div id="tk-settings" class="settings-panel" hidden="hidden">

@@ -332,6 +332,11 @@
         <ul class="register">
           <xsl:for-each select="current-group()">
             <xsl:choose>
+              <!-- an entry of a register file given apart (an authority file: the only place
+                   the edition says who each one is) is shown whole, its name a link to its page -->
+              <xsl:when test="tk:has-page(.) and tk:from-register-file(.)">
+                <xsl:call-template name="tk:register-entry"><xsl:with-param name="linked" select="true()"/></xsl:call-template>
+              </xsl:when>
               <xsl:when test="tk:has-page(.)">
                 <xsl:variable name="n" select="tk:mention-count(.)"/>
                 <li><a href="{tk:entity-file(.)}"><xsl:value-of select="tk:entity-name(.)"/></a>
@@ -461,18 +466,27 @@
         </xsl:if>
         <xsl:for-each-group select="$facts" group-adjacent="string-join((local-name(), @type), ' ')">
           <dt><xsl:value-of select="if (self::tei:note and (not(@type) or @type = 'index')) then tk:s('description')
-              else if (@type) then @type else local-name()"/></dt>
-          <xsl:for-each select="current-group()"><dd><xsl:apply-templates/></dd></xsl:for-each>
+              else if (@type) then @type else ($tk:labels('fact-' || local-name()), local-name())[1]"/></dt>
+          <!-- (an identifier itself, so that one that is a web address becomes a link) -->
+          <xsl:for-each select="current-group()"><dd><xsl:apply-templates select="if (self::tei:idno) then . else node()"/></dd></xsl:for-each>
         </xsl:for-each-group>
       </dl>
     </xsl:if>
   </xsl:template>
 
-  <!--* An entry of a register file that nothing in the edition points at, whole on its
-        register's page under its own anchor (tk:has-page): its name, dates and facts, or a
-        work's citation as written. -->
+  <!--* An entry of a register file given apart, whole on its register's page under its own
+        anchor: its name, dates and facts, or a work's citation as written. One that the edition
+        points at ($linked) has a page too: its name (a work's title) links there, with how
+        often it is mentioned (cited), and the entry follows. -->
   <xsl:template name="tk:register-entry">
+    <xsl:param name="linked" as="xs:boolean" select="false()"/>
     <li class="register-entry" id="{@xml:id}">
+      <xsl:if test="$linked">
+        <xsl:variable name="n" select="tk:mention-count(.)"/>
+        <a class="entity-name" href="{tk:entity-file(.)}"><xsl:value-of select="tk:entity-name(.)"/></a>
+        <xsl:if test="$n gt 0"><xsl:text> </xsl:text><span class="count">(<xsl:value-of select="$n"/>)</span></xsl:if>
+        <xsl:if test="tk:register-of(.) = 'works'"><xsl:text> </xsl:text></xsl:if>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="tk:register-of(.) = 'works'">
           <!-- a div when the entry holds a block (a figure: PMB's works show a cover) -->
@@ -482,7 +496,7 @@
           </xsl:element>
         </xsl:when>
         <xsl:otherwise>
-          <span class="entity-name"><xsl:value-of select="tk:entity-name(.)"/></span>
+          <xsl:if test="not($linked)"><span class="entity-name"><xsl:value-of select="tk:entity-name(.)"/></span></xsl:if>
           <xsl:variable name="dates" select="tk:entity-dates(.)"/>
           <xsl:if test="$dates"><xsl:text> </xsl:text><span class="entity-dates"><xsl:value-of select="$dates"/></span></xsl:if>
           <xsl:text> </xsl:text>

@@ -486,7 +486,7 @@
         </img>
       </xsl:when>
       <xsl:otherwise>
-        <span class="tei-graphic tk-generated" title="image not included: {@url}">[<xsl:value-of select="tk:s('image')"/>]</span>
+        <span class="tei-graphic tk-generated" title="{tk:s('image-not-included')}: {@url}">[<xsl:value-of select="tk:s('image')"/>]</span>
         <!-- the missing image's own description stands beside its label -->
         <xsl:for-each select="tei:desc[normalize-space()]">
           <xsl:text> </xsl:text><span class="tei-desc graphic-desc"><xsl:apply-templates/></span>
@@ -770,6 +770,12 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- An identifier that is a web address (a register's GND, VIAF or GeoNames URI, as the
+       letters editions give them: idno type="gnd"): a link, not a URL to copy by hand -->
+  <xsl:template match="tei:idno[matches(normalize-space(), '^https?://[^\s&quot;&lt;&gt;]+$')]" priority="1">
+    <a class="tei-idno external" href="{normalize-space()}"><xsl:call-template name="tk:id"/><xsl:value-of select="normalize-space()"/></a>
+  </xsl:template>
+
   <!-- Ruby (furigana: a reading set small above its base, CETEIcean's Japanese sample): HTML's
        own ruby, so that the reading stands above the characters it reads rather than run into
        the line after them ("邪智暴虐 じゃちぼうぎゃく"); the white space indenting the parts is
@@ -973,7 +979,7 @@
     <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
   </xsl:template>
   <xsl:template match="tei:handShift">
-    <span class="tei-handShift" title="{normalize-space(string-join(('hand', @new, @medium, @script), ' '))}">
+    <span class="tei-handShift" title="{normalize-space(string-join((tk:s('hand'), @new, @medium, @script), ' '))}">
       <xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
   </xsl:template>
   <xsl:template match="tei:listApp">
@@ -988,8 +994,8 @@
   <xsl:template match="tei:supplied">
     <xsl:variable name="omitted" select="tokenize(normalize-space(@reason)) = 'omitted'"/>
     <span class="tei-supplied{if ($omitted) then ' omitted' else ''}{if (@cert = 'low') then ' cert-low' else ''}"
-        title="supplied by the editors{if ($omitted) then ' (omitted in the source)' else ''}{
-            if (@cert = 'low') then ', uncertain' else ''}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+        title="{tk:s('supplied')}{if ($omitted) then ' (' || tk:s('omitted-in-source') || ')' else ''}{
+            if (@cert = 'low') then ', ' || tk:s('uncertain') else ''}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
   </xsl:template>
   <!-- Letters read with doubt (an unclear with text): a dotted underline, as Leiden's dot under
        each letter, and "unclear" with its reason on hover; shown as plain text they could not
@@ -997,14 +1003,14 @@
   <xsl:template match="tei:unclear[normalize-space() or exists(*)]">
     <xsl:element name="{if (tk:holds-block(.)) then 'div' else 'span'}">
       <xsl:attribute name="class" select="'tei-unclear'"/>
-      <xsl:attribute name="title" select="string-join(('unclear', @reason)[normalize-space()], ': ')"/>
+      <xsl:attribute name="title" select="string-join((tk:s('unclear'), @reason)[normalize-space()], ': ')"/>
       <xsl:call-template name="tk:id"/><xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
   <!-- A gap: […], with what the editors say of it (its desc: "desunt uersus fere iv") inside
        the brackets, and its reason and extent on hover. -->
   <xsl:template match="tei:gap">
-    <span class="tei-gap" title="{'gap in the source' || (if (@reason or @extent) then ' (' || string-join((@reason, @extent), ', ') || ')' else '')}">
+    <span class="tei-gap" title="{tk:s('gap') || (if (@reason or @extent) then ' (' || string-join((@reason, @extent), ', ') || ')' else '')}">
       <xsl:call-template name="tk:id"/>
       <xsl:text>[…</xsl:text>
       <xsl:for-each select="tei:desc">
@@ -1017,7 +1023,7 @@
        left in it (an empty damage, "2 words" destroyed) it is a gap for the reader, […]:
        without a mark, the words either side of it read as if joined. -->
   <xsl:template match="tei:damage">
-    <span class="tei-damage" title="{'damage in the source' || (if (@type or @extent or @agent) then ' ('
+    <span class="tei-damage" title="{tk:s('damage') || (if (@type or @extent or @agent) then ' ('
         || string-join((@type, @extent, @agent), ', ') || ')' else '')}">
       <xsl:call-template name="tk:id"/>
       <xsl:apply-templates/>
@@ -1119,7 +1125,7 @@
   <!-- An empty unclear (a word the editor could not read, reason="illegible"): "[?]", as the
        TEI Stylesheets show it, with its reason on hover; it once showed nothing at all. -->
   <xsl:template match="tei:unclear[not(normalize-space()) and empty(*)]">
-    <span class="tei-unclear illegible" title="{string-join(('unclear', @reason, @extent)[normalize-space()], ': ')}">[?]</span>
+    <span class="tei-unclear illegible" title="{string-join((tk:s('unclear'), @reason, @extent)[normalize-space()], ': ')}">[?]</span>
   </xsl:template>
 
   <!-- A line break; break="no" joins the word it splits (no space, no hyphen): the white
@@ -1276,25 +1282,63 @@
   <!-- A printed page: an anchor in the margin, "p. 45", linking to itself so it can be copied. -->
   <xsl:template match="tei:pb">
     <xsl:variable name="id" select="tk:pb-id(.)"/>
+    <xsl:variable name="scan" select="tk:pb-scan(.)"/>
     <span class="pb{if (@type = 'inferred') then ' inferred' else ''}" id="{$id}">
       <xsl:if test="@n">
         <a class="pb-link" href="#{$id}"
-           title="{if (@type = 'inferred') then 'page break inferred by the editors' else 'printed page'}">
+           title="{if (@type = 'inferred') then tk:s('page-inferred') else tk:s('printed-page')}">
           <xsl:value-of select="tk:s('page') || ' ' || @n"/>
         </a>
       </xsl:if>
       <!-- the page's image, when @facs points at a surface (or zone, graphic) whose image the
-           builder copied beside the pages: a facsimile edition showed its scans nowhere -->
-      <xsl:variable name="scan" select="(tk:target(tokenize(@facs)[1])/descendant-or-self::tei:graphic
-          [tk:local-image(@url) and (empty($tk:copied-images) or map:contains($tk:copied-images, string(@url)))])[1]"/>
-      <xsl:if test="$scan">
-        <a class="pb-facs" href="{'images/' || $scan/@url}"
-           aria-label="{string-join((tk:s('facsimile'), @n ! (tk:s('page') || ' ' || .)), ', ')}">
-          <xsl:value-of select="tk:s('facsimile')"/>
-        </a>
-      </xsl:if>
+           builder copied beside the pages, or is itself the image's path: a facsimile edition
+           showed its scans nowhere -->
+      <xsl:choose>
+        <xsl:when test="$scan?local">
+          <a class="pb-facs" href="{'images/' || $scan?url}"
+             aria-label="{string-join((tk:s('facsimile'), @n ! (tk:s('page') || ' ' || .)), ', ')}">
+            <xsl:value-of select="tk:s('facsimile')"/>
+          </a>
+        </xsl:when>
+        <!-- a scan on another server (a IIIF image, a library's viewer): linked, never fetched,
+             and never shown in the page (its policy loads images from the site only) -->
+        <xsl:when test="exists($scan)">
+          <a class="pb-facs remote" href="{$scan?url}" rel="noopener noreferrer external"
+             aria-label="{string-join((tk:s('facsimile'), @n ! (tk:s('page') || ' ' || .), tk:s('elsewhere')), ', ')}">
+            <xsl:value-of select="tk:s('facsimile')"/><span aria-hidden="true">&#x2197;</span></a>
+        </xsl:when>
+      </xsl:choose>
     </span>
+    <!-- the scan itself, beside the text once the reader asks for the scans (the Scans button,
+         assets/reader.js); hidden until then, and loaded lazily: an image kept out of the
+         layout is not fetched -->
+    <xsl:if test="$scan?local">
+      <span class="pb-scan">
+        <img src="{'images/' || $scan?url}" loading="lazy" decoding="async"
+             alt="{string-join((tk:s('scan-of'), if (@n) then tk:s('page') || ' ' || @n else ()), ' ')}"/>
+      </span>
+    </xsl:if>
   </xsl:template>
+
+  <!--* The scan of a page break, as map{'url': …, 'local': true/false}, or (): pb/@facs (its
+        first pointer) naming a surface, zone or graphic whose first graphic is an image copied
+        beside the pages, else one on another server (an http(s) URL); or @facs itself an image's
+        path (copied) or URL. -->
+  <xsl:function name="tk:pb-scan" as="map(*)?">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:variable name="facs" select="tokenize($pb/@facs)[1]"/>
+    <xsl:variable name="graphics" select="if (starts-with($facs, '#')) then tk:target($facs)/descendant-or-self::tei:graphic else ()"/>
+    <xsl:variable name="local" select="($graphics/@url[tk:local-image(.) and tk:copied(.)],
+        $pb/@facs[not(starts-with($facs, '#'))][tk:local-image(.) and tk:copied(.)])[1]"/>
+    <xsl:variable name="remote" select="($graphics/@url, $facs[not(starts-with(., '#'))])
+        [matches(normalize-space(.), '^https?://[^\s&quot;&lt;&gt;]+$', 'i')][1]"/>
+    <xsl:sequence select="if ($local) then map{'url': string($local), 'local': true()}
+        else if (exists($remote)) then map{'url': normalize-space($remote), 'local': false()} else ()"/>
+  </xsl:function>
+  <xsl:function name="tk:copied" as="xs:boolean">
+    <xsl:param name="url" as="attribute()"/>
+    <xsl:sequence select="empty($tk:copied-images) or map:contains($tk:copied-images, string($url))"/>
+  </xsl:function>
 
   <xsl:template match="tei:anchor">
     <xsl:variable name="notes" select="tk:notes-of-marker(.)"/>

@@ -27,7 +27,7 @@ from teikit import paths, saxon, xmlio
 from teikit.build import BuildResult, BuildSettings
 from teikit.build.customization import stylesheet_for
 from teikit.build.epub_ocf import CONTAINER_XML, package
-from teikit.build.html import local_images
+from teikit.build.html import local_images, scan_only_images
 from teikit.diagnostics import Diagnostic
 from teikit.edition import Edition
 from teikit.xmlio import NSMAP
@@ -110,6 +110,9 @@ def book_of(edition: Edition, lean: bool = False) -> Book:
     xmlio.require_tei(edition.tree, edition.path)  # the one TEI P5 guard
     # the images inside the edition's folder are packaged (the same rule as the HTML site's)
     images, diags = local_images(edition)
+    # (a page's scan named by pb/@facs alone is the site's, shown beside the text; no EPUB page
+    # shows it, and EPUBCheck would ask why it is packaged)
+    images = [(url, source) for url, source in images if url not in scan_only_images(edition)]
     return Book(params(edition, [u for u, _ in images], lean), images, diags, str(edition.path))
 
 

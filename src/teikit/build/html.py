@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
 
@@ -164,6 +165,19 @@ _REFUSED_MANY = {
 }
 
 
+def _image_references(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
+    """Each graphic/@url, and each pb/@facs that is itself an image's path (its first pointer,
+    not "#surface": a transcription may name its page's scan directly, pb facs="scans/p1.jpg");
+    a pb/@facs on another server is linked by the pages, never fetched, and not said here."""
+    for element in root.iter(f"{{{xmlio.TEI_NS}}}graphic", f"{{{xmlio.TEI_NS}}}pb"):
+        if element.tag == f"{{{xmlio.TEI_NS}}}graphic":
+            yield element, (element.get("url") or "").strip()
+            continue
+        first = (element.get("facs") or "").split()[:1]
+        if first and _IMAGE_SUFFIX.search(first[0]) and not _REMOTE.match(first[0]):
+            yield element, first[0]
+
+
 def _find_local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[Diagnostic]]:
     diags: list[Diagnostic] = []
     found: list[tuple[str, Path]] = []
@@ -174,8 +188,10 @@ def _find_local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[D
     bases: dict[Path, Path] = {}  # resolved once per file (a thousand letters have 2,210 graphics)
     # refused images by code: (file, line, url, (code, message, hint))
     refusals: dict[str, list[tuple[Path, int | None, str, tuple[str, str, str]]]] = {}
-    for graphic in edition.root.iter(f"{{{xmlio.TEI_NS}}}graphic"):
-        url = (graphic.get("url") or "").strip()
+    from_graphics: set[str] = set()
+    for graphic, url in _image_references(edition.root):
+        if graphic.tag != f"{{{xmlio.TEI_NS}}}pb":
+            from_graphics.add(url)
         # a collection's member names its images from its own folder
         file = edition.file_of(graphic)
         base = bases.get(file) or bases.setdefault(file, file if file.is_dir() else file.resolve().parent)
@@ -252,7 +268,15 @@ def _find_local_images(edition: Edition) -> tuple[list[tuple[str, Path]], list[D
                                 "each is shown as a label with its URL",
                                 hint="teikit never fetches: copy an image into the edition's folder "
                                      "to show it"))
+    # the scans named by pb/@facs alone: the site shows them beside the text, the EPUB not
+    edition.memo["scan_only_images"] = {url for url, _ in found} - from_graphics
     return found, diags
+
+
+def scan_only_images(edition: Edition) -> set[str]:
+    """The images of :func:`local_images` that only a pb/@facs names (no graphic)."""
+    local_images(edition)
+    return cast(set[str], edition.memo["scan_only_images"])
 
 
 # What an SVG may not hold to be published: an <img> runs none of it, but the file itself is

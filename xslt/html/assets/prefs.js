@@ -1,5 +1,5 @@
 /* teikit reading edition: the reader's remembered settings (theme, text size, entity
-   links) applied to <html> before the page is drawn, so it never flashes in the wrong
+   links, scans beside the text) applied to <html> before the page is drawn, so it never flashes in the wrong
    ones. Loaded without defer from <head>; reader.js offers the controls. */
 (function () {
   "use strict";
@@ -13,5 +13,6 @@
   if (size && /^(s|m|l|xl)$/.test(size)) { root.setAttribute("data-size", size); }
   var links = get("links");
   root.setAttribute("data-links", links === "all" || links === "none" ? links : "first");
+  if (get("scans") === "on") { root.setAttribute("data-scans", "on"); }
   root.classList.add("js");
 })();

@@ -67,6 +67,26 @@
     });
   }
 
+  /* The scans beside the text (a facsimile edition: .pb-scan after each page break with a
+     copied scan, hidden until asked for; its image is lazy, so none is fetched before). A
+     toggle button, remembered like the settings. */
+  function setupScans() {
+    var button = document.getElementById("tk-scans-button");
+    if (!button || !document.querySelector(".pb-scan")) { return; }
+    button.hidden = false;
+    function show(on) {
+      if (on) { root.setAttribute("data-scans", "on"); } else { root.removeAttribute("data-scans"); }
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+    }
+    show(root.getAttribute("data-scans") === "on");
+    button.addEventListener("click", function () {
+      var on = root.getAttribute("data-scans") !== "on";
+      show(on);
+      tk.setSetting("scans", on ? "on" : "off");
+    });
+  }
+
   setupSettings();
+  setupScans();
   setupKeys();
 })();
