@@ -31,6 +31,10 @@ BACK_KINDS = ("table", "notes", "bibliography", "index", "text")
 # ("label": for books whose contents list words the headings otherwise).
 CHAPTER_OPENS = ("title", "label")
 PARTS = ("front", "body")
+# What a division holding chapters is (div/@type; the customization's closed list has them).
+PART_TYPES = ("part", "book", "volume", "act")
+# What a chapter is: a chapter, or a play's scene.
+CHAPTER_TYPES = ("chapter", "scene")
 _NCNAME = re.compile(r"[A-Za-z_][\w.-]*")
 _ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50),
           ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
@@ -103,6 +107,7 @@ class Chapters:
     titled: bool = True  # False: a chapter's label is its only heading ("CHAP. II.")
     # One line holding label and title ("CHAPTER IV: A MARKET BY THE WAY"): groups label, n, title.
     heading: re.Pattern[str] | None = None
+    type: str = "chapter"  # div/@type: "scene" in a play
 
     def fields(self, n: int) -> dict[str, Any]:
         words = self.number_words
@@ -119,6 +124,36 @@ class Chapters:
         if "{word" in self.notes_heading and not self.fields(n)["word"]:
             return None
         return self.notes_heading.format(**self.fields(n))
+
+
+@dataclass(frozen=True)
+class Parts:
+    """Divisions that hold chapters (a novel's books, a play's acts): ``[parts]`` of book.toml.
+
+    A line matching ``heading`` opens a part; the chapters after it (numbered afresh or on)
+    are its children until the next part or another division opens."""
+
+    heading: re.Pattern[str]  # groups: n (optional: else counted), title (optional)
+    type: str = "part"  # div/@type: part, book, volume, act
+    id: str = "part{n}"  # xml:id template ({n}, {n:02}, {roman}, {word})
+    number_words: tuple[str, ...] = ()  # group n given in words ("First", "Second")
+    titled: bool = False  # True: the line after the heading is the part's title ("Underground")
+
+    def number(self, m: re.Match[str], count: int) -> int:
+        """The part's number: group n as a numeral or one of number_words, else ``count``."""
+        raw = m.groupdict().get("n")
+        if raw:
+            value = number(raw)
+            if value is not None:
+                return value
+            words = [w.lower() for w in self.number_words]
+            if raw.lower() in words:
+                return words.index(raw.lower()) + 1
+        return count
+
+    def id_of(self, n: int) -> str:
+        words = self.number_words
+        return self.id.format(n=n, roman=roman(n).upper(), word=words[n - 1] if 0 < n <= len(words) else "")
 
 
 @dataclass(frozen=True)
@@ -165,6 +200,8 @@ class Book:
     note_scope: str = "division"
     # An illustration's line ("[Illustration: A pike]"), group "caption" optional: a figure.
     figure: re.Pattern[str] | None = None
+    # Divisions holding chapters (None: the chapters are the body's own divisions).
+    parts: Parts | None = None
 
     @cached_property
     def style(self) -> typography.Style:
@@ -216,7 +253,7 @@ def load(editorial_dir: Path) -> Book:
         return Book(path=file.path)
     check_keys(file, file.data, ("pages", "contents", "chapters", "division", "back", "bibliography",
                                  "dates", "hyphenation", "source", "paragraphs", "inline", "notes",
-                                 "figures"), ())
+                                 "figures", "parts"), ())
     hyphens = file.table("hyphenation")
     check_keys(file, hyphens, ("keep", "join", "line_end"), ("hyphenation",))
     line_end = typed(file, hyphens, "line_end", str, "decide", ("hyphenation",))
@@ -276,6 +313,7 @@ def load(editorial_dir: Path) -> Book:
         note_close=typed(file, note_keys, "close", str, "", ("notes",)),
         note_scope=scope,
         figure=_optional_pattern(file, figures, "pattern", ("figures",), ()),
+        parts=_parts(file),
     )
     if not book.contents_heading and book.paged:
         raise file.error("a book with page markers has a contents list (its body begins at a page after "
@@ -305,7 +343,7 @@ def _chapters(file: TomlFile) -> Chapters:
     t = file.table("chapters")
     where = ("chapters",)
     check_keys(file, t, ("contents", "label", "id", "argument", "notes_heading", "number_words", "opens",
-                         "titled", "heading"), where)
+                         "titled", "heading", "type"), where)
     opens = typed(file, t, "opens", str, "title", where)
     if opens not in CHAPTER_OPENS:
         raise file.error(f"opens must be one of {', '.join(CHAPTER_OPENS)}, not {opens!r}", where, "opens")
@@ -319,7 +357,11 @@ def _chapters(file: TomlFile) -> Chapters:
         opens=opens,
         titled=typed(file, t, "titled", bool, True, where),
         heading=_optional_pattern(file, t, "heading", where, ("label", "n", "title")),
+        type=typed(file, t, "type", str, "chapter", where),
     )
+    if chapters.type not in CHAPTER_TYPES:
+        raise file.error(f"type must be one of {', '.join(CHAPTER_TYPES)}, not {chapters.type!r}", where,
+                         "type")
     if not chapters.titled and opens != "label":
         raise file.error("a chapter with no title is found by its label: set opens = \"label\"", where,
                          "titled")
@@ -335,6 +377,30 @@ def _chapters(file: TomlFile) -> Chapters:
     if "{word" in chapters.notes_heading and not chapters.number_words:
         raise file.error("notes_heading uses {word} but number_words is empty", where, "number_words")
     return chapters
+
+
+def _parts(file: TomlFile) -> Parts | None:
+    t = file.table("parts")
+    if not t:
+        return None
+    where = ("parts",)
+    check_keys(file, t, ("heading", "type", "id", "number_words", "titled"), where)
+    if "heading" not in t:
+        raise file.error("missing: the pattern of a part's heading line", where, "heading")
+    parts = Parts(heading=pattern(file, t, "heading", "", where, ()),
+                  type=typed(file, t, "type", str, "part", where),
+                  id=typed(file, t, "id", str, "part{n}", where),
+                  number_words=tuple(strings(file, t, "number_words", (), where)),
+                  titled=typed(file, t, "titled", bool, False, where))
+    if parts.type not in PART_TYPES:
+        raise file.error(f"type must be one of {', '.join(PART_TYPES)}, not {parts.type!r}", where, "type")
+    try:
+        parts.id_of(1)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise file.error(f"a template may use {{n}}, {{n:02}}, {{roman}} and {{word}} only ({exc})",
+                         where, "id") from None
+    _id(file, parts.id_of(1), where, "id")
+    return parts
 
 
 def _divisions(file: TomlFile) -> list[DivisionSpec]:

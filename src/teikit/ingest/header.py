@@ -239,6 +239,8 @@ def _profile_desc(h: etree._Element, cfg: dict, subjects: list[str]) -> None:
 
 
 def _revision_desc(h: etree._Element, cfg: dict) -> None:
+    if not cfg.get("revision"):  # TEI's revisionDesc must hold a change: none recorded, none written
+        return
     rd = _el("revisionDesc", parent=h)
     who = "#" + cfg.get("editors", {}).get("id", "teikit")
     for change in cfg.get("revision", []):

@@ -162,10 +162,20 @@ def _match(source: SourceText, pattern: re.Pattern[str], start: int, key: str) -
 
 def contents_end(source: SourceText, book: Book, contents: int) -> int:
     """Where the contents list of a source with no page markers ends: before the first line
-    after it that reads one of ``[contents] ends_before``."""
+    after it that reads one of ``[contents] ends_before``; with none given, before the first
+    line that repeats the list's first entry (the text opening with the division it lists
+    first: "Book the First--Recalled to Life")."""
     if not book.contents_ends_before:
+        first = next((i for i in range(contents + 1, len(source.lines)) if source.lines[i].strip()), None)
+        if first is not None:
+            entry = source.lines[first].strip()
+            again = next((i for i in range(first + 1, len(source.lines)) if source.lines[i].strip() == entry),
+                         None)
+            if again is not None:
+                return again
         raise SourceFormatError(
-            "the source has no page markers, so the end of the contents list must be named",
+            "the source has no page markers, so the end of the contents list must be named "
+            "(no line after the list repeats its first entry)",
             file=source.path, line=contents + 1,
             hint="set [contents] ends_before in book.toml to the heading that follows the contents list")
     return _find(source, book.contents_ends_before, contents + 1, "end-of-contents")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -51,6 +51,26 @@ class Division:
     n: int | None = None
     part: str | None = None  # "front" or "body"; None: back matter (encoded by its region)
     headings: tuple[str, ...] = ()  # every printed form of the heading (text, notes)
+    holds: bool = False  # a part ([parts]): the chapters after it are its children
+
+
+def _in_part(division: Division, part: Division | None) -> Division:
+    """A chapter inside a part: its ID is the part's and its own ("book2-ch01"), so that
+    chapters numbered afresh in each part stay apart."""
+    if part is None or division.n is None:
+        return division
+    return replace(division, id=f"{part.id}-{division.id}")
+
+
+def _part(text: str, book: Book, count: int) -> Division | None:
+    """The part a heading line opens ([parts] heading), numbered by its group n or ``count``."""
+    if book.parts is None:
+        return None
+    m = book.parts.heading.fullmatch(" ".join(text.split()))
+    if m is None:
+        return None
+    n = book.parts.number(m, count)
+    return Division(book.parts.type, book.parts.id_of(n), text, None, "body", (text,), holds=True)
 
 
 class Builder:
@@ -73,6 +93,8 @@ class Builder:
         # words of the source read as notation, not text ("Footnote" in "[Footnote 3: ...",
         # "Illustration"), by what they mark: reported once
         self.notation: dict[str, Counter[str]] = {}
+        # the part ([parts]) whose chapters are being read: the div they go into
+        self.part: etree._Element | None = None
 
     def flow(self, *, markers: bool = True) -> Flow:
         return Flow(self.corrections, self.hyphenation, markers=markers, on_repairs=self._count,
@@ -163,10 +185,18 @@ class Builder:
         head, *items = [b for b in region if b.page is None]
         div.append(self.convert(head, "head"))
         lst = etree.SubElement(div, T("list"))
-        listed = []
+        listed: list[Division] = []
         prev = -2
+        part: Division | None = None
         for block in items:
-            division = _division(block.text, self.book)
+            division = _part(block.text, self.book, sum(1 for d in listed if d.holds) + 1)
+            if division is not None:
+                part = division
+            else:
+                division = _division(block.text, self.book)
+                if division is not None and division.n is None:
+                    part = None  # a division of its own, not a chapter of the part above
+                division = _in_part(division, part) if division is not None else None
             if division is None and self.book.wrapped and block.index == prev + 1 and len(lst):
                 # a hard-wrapped entry runs on ("III. VARIOUS INSTRUMENTS: FLUTE, ORGAN, GUITAR"
                 # / "(AND SOME HUMMERS) 36"): the line joins the entry above
@@ -174,6 +204,7 @@ class Builder:
                 joined = Block(block.index, f"{item.get('_text', '')} {block.text}")
                 prev = block.index
                 again = _division(joined.text, self.book)
+                again = _in_part(again, part) if again is not None else None
                 target = item[0].get("target")
                 if again is not None and target is None:
                     listed.append(again)
@@ -379,8 +410,14 @@ class Builder:
         if self.note is not None:
             self._end_note(flow)
         parent = parts[division.part or "body"]
+        if division.holds or division.n is None:
+            self.part = None  # a part ends where the next part or another division opens
+        elif self.part is not None:
+            parent = self.part  # a chapter of the part open
         div = self.div(parent, division.type, division.id, division.n)
         flow.start(div)
+        if division.holds:
+            return self._open_part(div, region, i, division, flow)
         one_line = self.book.chapters.heading.fullmatch(region[i].text) \
             if division.n is not None and self.book.chapters.heading is not None and step == 1 else None
         if one_line is not None:  # "CHAPTER IV: A MARKET BY THE WAY": label and title, as printed
@@ -391,7 +428,14 @@ class Builder:
             if between:  # the punctuation between them (": ") belongs to the label as printed
                 div[-1].text = (div[-1].text or "") + between
             div.append(head)
-            return i + 1
+            i += 1
+            while i < len(region) and region[i].page is None and region[i].index == region[i - 1].index + 1:
+                # the title wrapped onto the next line, no blank line between ("... with a gate
+                # leading to the" / "Palace."): the rest of the heading, in any source
+                append_text(head, " ")
+                append_content(head, self.convert(region[i], "head"))
+                i += 1
+            return i
         if division.n is not None and self.book.chapters.label:
             label = etree.SubElement(div, T("head"), type="label")
             if step == 2 and region[i].text == self.book.chapters.label_of(division.n):
@@ -431,6 +475,20 @@ class Builder:
         if division.n is not None and self.book.chapters.argument and i < len(region) \
                 and region[i].page is None:
             etree.SubElement(div, T("argument")).append(self.convert(region[i], "p"))
+            i += 1
+        return i
+
+    def _open_part(self, div: etree._Element, region: list[Block], i: int, division: Division,
+                   flow: Flow) -> int:
+        """A part's heading line (and, with ``[parts] titled``, its title on the next line, as
+        a second ``head``); the chapters that follow are appended to ``div``."""
+        self.part = div
+        heading = self.convert(region[i], "head")
+        div.append(heading)
+        i += 1
+        assert self.book.parts is not None
+        if self.book.parts.titled and i < len(region) and region[i].page is None:
+            div.append(self.convert(region[i], "head"))
             i += 1
         return i
 
@@ -529,23 +587,32 @@ class Builder:
         book.toml's [[division]]s by their headings, chapters by their label lines numbered
         on from 1 (or from the number of a [[division]] that is an unlabelled chapter); and
         the position of the first, where the title pages end."""
-        book, found, first = self.book, [], len(region)
+        book, first = self.book, len(region)
+        found: list[Division] = []
         waiting = list(book.divisions)
         n = 1
+        part: Division | None = None
+        kind = book.chapters.type
         for k, block in enumerate(region):
             spec = next((d for d in waiting if any(_same(block.text, h) for h in d.headings)), None)
-            if spec is not None:
+            opened = _part(block.text, book, sum(1 for d in found if d.holds) + 1) if spec is None else None
+            if opened is not None:  # a part: its chapters are numbered afresh from 1
+                part = opened
+                found.append(opened)
+                n = 1
+            elif spec is not None:
+                part = None
                 waiting.remove(spec)
                 found.append(Division(spec.type, book.chapters.id_of(spec.n) if spec.n else spec.id,
                                       block.text, spec.n, spec.part, spec.headings))
                 n = spec.n + 1 if spec.n else n
             elif _heading_number(block.text, book) == n:  # label and title on one line
-                found.append(Division("chapter", book.chapters.id_of(n), block.text, n, "body"))
+                found.append(_in_part(Division(kind, book.chapters.id_of(n), block.text, n, "body"), part))
                 n += 1
             elif book.chapters.label and _bare(block.text, book) == book.chapters.label_of(n):
                 # its title, if it has one, is the line after the label
                 title = region[k + 1].text if book.chapters.titled and k + 1 < len(region) else ""
-                found.append(Division("chapter", book.chapters.id_of(n), title, n, "body"))
+                found.append(_in_part(Division(kind, book.chapters.id_of(n), title, n, "body"), part))
                 n += 1
             else:
                 continue
@@ -637,7 +704,7 @@ def _division(text: str, book: Book) -> Division | None:
     n = number(m.group("n")) if m else None
     if m and n is not None:
         title = m.group("title")
-        return Division("chapter", book.chapters.id_of(n), title, n, "body", (title,))
+        return Division(book.chapters.type, book.chapters.id_of(n), title, n, "body", (title,))
     spec = book.division(text)
     if spec is not None:
         return Division(spec.type, spec.id, text, None, spec.part, spec.headings)
@@ -659,7 +726,8 @@ def _opens(region: list[Block], i: int, division: Division, book: Book) -> int:
     by_label = book.chapters.opens == "label"  # the next line is the heading, whatever it reads
     if label is not None and _bare(text, book) == label and (by_label or _same(nxt, division.heading)):
         return 2 if nxt or not book.chapters.titled else 0
-    return 1 if _same(text, division.heading) else 0
+    # (a chapter known by its label alone has no title to meet: "" would match a line of dots)
+    return 1 if division.heading.strip(". ") and _same(text, division.heading) else 0
 
 
 def _heading_number(text: str, book: Book) -> int | None:
