@@ -109,11 +109,14 @@ def test_a_part_with_its_title_on_the_next_line_and_label_only_chapters(tmp_path
     (tmp_path / "ed" / "edition.toml").write_text(
         (FIXTURES / "masque" / "editorial" / "edition.toml").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "s.txt").write_text(
-        "THE NOTES\n\nPART I\n\nBelow\n\nI\n\nOne.\n\n...\n\nStill one.\n\nII\n\nTwo.\n\n"
+        "THE NOTES\n\nPART I\n\nBelow\n\n  *A note on the part.\n\nI\n\nOne.\n\n...\n\nStill one.\n\n"
+        "II\n\nTwo.\n\n"
         "PART II\n\nAbove\n\nI\n\nThree.\n", encoding="utf-8")
     ctx = api.ingest(tmp_path / "s.txt", tmp_path / "ed")
     body = ctx.root.find(f"{TEI}text/{TEI}body")
     assert xp(body, "tei:div[1]/tei:head/text()") == ["PART I", "Below"]
+    # the part's own text comes before its chapters (a div's paragraphs precede its divisions)
+    assert [etree.QName(el).localname for el in body[0]] == ["head", "head", "p", "div", "div"]
     assert xp(body, "tei:div[1]/tei:div/@xml:id") == ["part1-ch01", "part1-ch02"]
     # a line of dots is text, not a chapter whose label is missing
     assert xp(body, "tei:div[1]/tei:div[1]/tei:p/text()") == ["One.", "...", "Still one."]

@@ -156,6 +156,18 @@ class Parts:
         return self.id.format(n=n, roman=roman(n).upper(), word=words[n - 1] if 0 < n <= len(words) else "")
 
 
+DEFAULT_EBOOK_NUMBER = r"#\s*(?P<n>[0-9]+)"
+
+
+@dataclass(frozen=True)
+class Distributor:
+    """The distributor whose header stands before the book ([source] start): ``[distributor]``."""
+
+    name: str  # who published the e-book ("Project Gutenberg")
+    number: re.Pattern[str] | None = re.compile(DEFAULT_EBOOK_NUMBER)  # its number in the header
+    url: str = ""  # the e-book's address, {n} its number
+
+
 @dataclass(frozen=True)
 class Book:
     path: Path | None = None
@@ -202,6 +214,8 @@ class Book:
     figure: re.Pattern[str] | None = None
     # Divisions holding chapters (None: the chapters are the body's own divisions).
     parts: Parts | None = None
+    # The distributor's header before [source] start, read into the teiHeader (None: not read).
+    distributor: Distributor | None = None
 
     @cached_property
     def style(self) -> typography.Style:
@@ -253,7 +267,7 @@ def load(editorial_dir: Path) -> Book:
         return Book(path=file.path)
     check_keys(file, file.data, ("pages", "contents", "chapters", "division", "back", "bibliography",
                                  "dates", "hyphenation", "source", "paragraphs", "inline", "notes",
-                                 "figures", "parts"), ())
+                                 "figures", "parts", "distributor"), ())
     hyphens = file.table("hyphenation")
     check_keys(file, hyphens, ("keep", "join", "line_end"), ("hyphenation",))
     line_end = typed(file, hyphens, "line_end", str, "decide", ("hyphenation",))
@@ -314,7 +328,11 @@ def load(editorial_dir: Path) -> Book:
         note_scope=scope,
         figure=_optional_pattern(file, figures, "pattern", ("figures",), ()),
         parts=_parts(file),
+        distributor=_distributor(file),
     )
+    if book.distributor is not None and book.start is None:
+        raise file.error("a distributor's header is the lines before the book: set [source] start",
+                         ("distributor",), "name")
     if not book.contents_heading and book.paged:
         raise file.error("a book with page markers has a contents list (its body begins at a page after "
                          "it); \"\" is for a source with neither", ("contents",), "heading")
@@ -377,6 +395,25 @@ def _chapters(file: TomlFile) -> Chapters:
     if "{word" in chapters.notes_heading and not chapters.number_words:
         raise file.error("notes_heading uses {word} but number_words is empty", where, "number_words")
     return chapters
+
+
+def _distributor(file: TomlFile) -> Distributor | None:
+    t = file.table("distributor")
+    if not t:
+        return None
+    where = ("distributor",)
+    check_keys(file, t, ("name", "number", "url"), where)
+    name = typed(file, t, "name", str, "", where)
+    if not name.strip():
+        raise file.error("missing: who distributes the e-book (\"Project Gutenberg\")", where, "name")
+    number_re = None if t.get("number") == "" else \
+        pattern(file, t, "number", DEFAULT_EBOOK_NUMBER, where, ("n",))
+    url = typed(file, t, "url", str, "", where)
+    try:
+        url.format(n="1")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise file.error(f"the address may use {{n}} only ({exc})", where, "url") from None
+    return Distributor(name.strip(), number_re, url)
 
 
 def _parts(file: TomlFile) -> Parts | None:

@@ -414,6 +414,10 @@ class Builder:
             self.part = None  # a part ends where the next part or another division opens
         elif self.part is not None:
             parent = self.part  # a chapter of the part open
+            if flow.container is parent:
+                # the part's own text (a note, an epigraph) is written before its first chapter:
+                # a div holds its paragraphs before its divisions
+                flow.start(parent)
         div = self.div(parent, division.type, division.id, division.n)
         flow.start(div)
         if division.holds:
