@@ -25,7 +25,9 @@ from teikit.ingest.tomldata import TomlFile, check_keys, pattern, strings, typed
 
 FILENAME = "book.toml"
 # What a back-matter region holds, and so which pass encodes it.
-BACK_KINDS = ("table", "notes", "bibliography", "index", "text")
+BACK_KINDS = ("table", "notes", "bibliography", "index", "text", "entries")
+# Several regions of a book may be of these kinds (the others are one each).
+REPEATABLE = ("table", "text", "entries")
 # How a chapter is recognised in the text: its label line and title, or its title alone
 # ("title"), or its label line alone, the next line being its heading whatever it reads
 # ("label": for books whose contents list words the headings otherwise).
@@ -91,6 +93,8 @@ class BackSpec:
     kind: str  # one of BACK_KINDS
     type: str
     id: str
+    names: str = ""  # entries: "persons" when every main entry names a person
+    roles: tuple[str, ...] = ()  # entries: the titles printed after a surname ("Mrs.", "Dr.")
 
 
 @dataclass(frozen=True)
@@ -468,23 +472,32 @@ def _back(file: TomlFile) -> list[BackSpec]:
     out: list[BackSpec] = []
     for k, t in enumerate(file.tables("back")):
         where = ("back",)
-        check_keys(file, t, ("headings", "kind", "type", "id"), where, k)
+        check_keys(file, t, ("headings", "kind", "type", "id", "names", "roles"), where, k)
         headings = strings(file, t, "headings", (), where, k)
         kind = _required(file, t, "kind", where, k)
         if kind not in BACK_KINDS:
             raise file.error(f"kind must be one of {', '.join(BACK_KINDS)}, not {kind!r}", where, "kind", k)
         if not headings:
             raise file.error("a back-matter region needs the heading that opens it", where, "headings", k)
-        if kind not in ("table", "text") and any(b.kind == kind for b in out):
+        if kind not in REPEATABLE and any(b.kind == kind for b in out):
             raise file.error(f"a second region of kind {kind!r}", where, "kind", k)
         # notes, bibliography and index divisions are typed by what they hold (other passes and
         # the stylesheets find them so); a table or a text is an appendix unless the data says otherwise
         if kind not in ("table", "text") and "type" in t:
             raise file.error(f"a {kind} region is a div of type {kind!r}; only tables and texts take a type",
                              where, "type", k)
-        type_ = typed(file, t, "type", str, "appendix", where, k) if kind in ("table", "text") else kind
+        for key in ("names", "roles"):
+            if key in t and kind != "entries":
+                raise file.error(f"{key} is said of an index read entry by entry (kind \"entries\")",
+                                 where, key, k)
+        names = typed(file, t, "names", str, "", where, k)
+        if names not in ("", "persons"):
+            raise file.error(f"names must be \"persons\" or \"\", not {names!r}", where, "names", k)
+        type_ = typed(file, t, "type", str, "appendix", where, k) if kind in ("table", "text") else \
+            "index" if kind == "entries" else kind
         out.append(BackSpec(tuple(headings), kind, type_,
-                            _id(file, typed(file, t, "id", str, kind, where, k), where, "id", k)))
+                            _id(file, typed(file, t, "id", str, kind, where, k), where, "id", k), names,
+                            tuple(strings(file, t, "roles", (), where, k))))
     return out
 
 

@@ -84,8 +84,8 @@ def _check_shape(source: SourceText, book: Book) -> None:
 def region_name(kind: str, xml_id: str) -> str:
     """The key of a back-matter region in ``ctx.regions``: its kind, a table's ID, or "text:"
     and a text's ID (a text region called "index" is not the index the index pass reads)."""
-    if kind == "text":
-        return f"text:{xml_id}"
+    if kind in ("text", "entries"):
+        return f"{kind}:{xml_id}"
     return xml_id if kind == "table" else kind
 
 
@@ -126,7 +126,7 @@ def find_regions(source: SourceText, book: Book | None = None) -> dict[str, tupl
     starts = [("metadata", 0), ("front", first_page), ("body", body_page)]
     at = body_page
     for spec in book.back:
-        what = spec.id if spec.kind in ("table", "text") else spec.kind
+        what = spec.id if spec.kind in ("table", "text", "entries") else spec.kind
         heading = _find(source, spec.headings, at + 1, what, finish)  # not in the licence after it
         starts.append((region_name(spec.kind, spec.id), _page_before(source, heading, book)))
         at = heading

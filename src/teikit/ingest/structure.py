@@ -25,6 +25,7 @@ from teikit.ingest import corrections as corrections_file
 from teikit.ingest import notes
 from teikit.ingest.book import Book, number
 from teikit.ingest.context import IngestContext
+from teikit.ingest.entries import EntriesReader
 from teikit.ingest.flow import Flow, Hyphenation, pb_element
 from teikit.ingest.source import Block, blocks, find_regions, region_name
 from teikit.ingest.typography import RESP, SUP_RE, Repairs, append_content, append_text, convert
@@ -107,6 +108,13 @@ class Builder:
 
     def convert(self, block: Block, tag: str) -> etree._Element:
         el, repairs = convert(block.text, self.corrections.get(block.index + 1, []), tag=tag,
+                              years=self.book.years, style=self.book.style)
+        self._count(repairs)
+        return el
+
+    def convert_plain(self, block: Block, tag: str) -> etree._Element:
+        """A line with no note markers read in it (an index term: "[20]" is a page there)."""
+        el, repairs = convert(block.text, self.corrections.get(block.index + 1, []), tag=tag, markers=False,
                               years=self.book.years, style=self.book.style)
         self._count(repairs)
         return el
@@ -647,6 +655,9 @@ class Builder:
                 notes.build(self.ctx, div, region, self.flow(markers=False))
             elif spec.kind == "text":
                 self.text_region(div, region)
+            elif spec.kind == "entries":
+                ids = {el.get(xmlio.XML_ID) for el in self.ctx.root.iter() if el.get(xmlio.XML_ID)}
+                EntriesReader(self.ctx, spec, self.convert_plain, ids).read(div, region)
             # bibliography and index: their passes fill the empty division
             if spec.kind == "index":  # the index pass applies (and reports) its own rows
                 first, last = regions[region_name(spec.kind, spec.id)][:2]
