@@ -77,8 +77,8 @@ def test_a_play_in_acts_and_scenes() -> None:
     # the scene heading wrapped onto a second line is one head
     assert xp(scene, "tei:head[not(@type)]/text()") == [
         "A Hall in the Palace, with a gate leading to the garden."]
-    # a speech set line for line keeps its lines
-    assert xp(scene, "tei:p[2]/text()") == ["ORSO.", "Where is the music?", "It was promised at the hour."]
+    # a speech ([speeches]): its speaker and its lines (tests/ingest/test_speeches.py)
+    assert xp(scene, "tei:sp[1]/tei:l/text()") == ["Where is the music?", "It was promised at the hour."]
     # what comes before the first act is the title pages (the persons represented)
     assert "Persons Represented" in "".join(xp(ctx.root, "//tei:div[@type='titlepage']//text()"))
     counts = pipeline.summary(ctx)

@@ -160,6 +160,15 @@ class Parts:
         return self.id.format(n=n, roman=roman(n).upper(), word=words[n - 1] if 0 < n <= len(words) else "")
 
 
+@dataclass(frozen=True)
+class Speeches:
+    """A play's speeches and stage directions: ``[speeches]`` of book.toml."""
+
+    speaker: re.Pattern[str]  # a line holding only a speaker's name ("FIRST WITCH.") opens a speech
+    stage: re.Pattern[str] | None = None  # a stage direction ("[Enter three Witches.]"), over lines
+    verse: bool = True  # a speech's lines are verse lines (l); False: one p with lb
+
+
 DEFAULT_EBOOK_NUMBER = r"#\s*(?P<n>[0-9]+)"
 
 
@@ -220,6 +229,8 @@ class Book:
     parts: Parts | None = None
     # The distributor's header before [source] start, read into the teiHeader (None: not read).
     distributor: Distributor | None = None
+    # A play's speeches (None: its lines are paragraphs).
+    speeches: Speeches | None = None
 
     @cached_property
     def style(self) -> typography.Style:
@@ -271,7 +282,7 @@ def load(editorial_dir: Path) -> Book:
         return Book(path=file.path)
     check_keys(file, file.data, ("pages", "contents", "chapters", "division", "back", "bibliography",
                                  "dates", "hyphenation", "source", "paragraphs", "inline", "notes",
-                                 "figures", "parts", "distributor"), ())
+                                 "figures", "parts", "distributor", "speeches"), ())
     hyphens = file.table("hyphenation")
     check_keys(file, hyphens, ("keep", "join", "line_end"), ("hyphenation",))
     line_end = typed(file, hyphens, "line_end", str, "decide", ("hyphenation",))
@@ -333,6 +344,7 @@ def load(editorial_dir: Path) -> Book:
         figure=_optional_pattern(file, figures, "pattern", ("figures",), ()),
         parts=_parts(file),
         distributor=_distributor(file),
+        speeches=_speeches(file),
     )
     if book.distributor is not None and book.start is None:
         raise file.error("a distributor's header is the lines before the book: set [source] start",
@@ -399,6 +411,19 @@ def _chapters(file: TomlFile) -> Chapters:
     if "{word" in chapters.notes_heading and not chapters.number_words:
         raise file.error("notes_heading uses {word} but number_words is empty", where, "number_words")
     return chapters
+
+
+def _speeches(file: TomlFile) -> Speeches | None:
+    t = file.table("speeches")
+    if not t:
+        return None
+    where = ("speeches",)
+    check_keys(file, t, ("speaker", "stage", "verse"), where)
+    if "speaker" not in t:
+        raise file.error("missing: the pattern of a speaker's line", where, "speaker")
+    return Speeches(pattern(file, t, "speaker", "", where, ()),
+                    _optional_pattern(file, t, "stage", where, ()),
+                    typed(file, t, "verse", bool, True, where))
 
 
 def _distributor(file: TomlFile) -> Distributor | None:

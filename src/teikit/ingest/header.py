@@ -429,11 +429,17 @@ def mark_own_title(root: etree._Element, title: str) -> int:
     """The book's own title where its title pages print it (the half-title, the title page,
     the CIP data's "Bazhanov and the damnation of Stalin / Boris Bazhanov") becomes
     ``<title level="m">``, whatever its case: the title of a work, so that the persons pass
-    reads the names inside it as part of the title, not as mentions. Returns the count."""
+    reads the names inside it as part of the title, not as mentions. Only where it stands as
+    a line of its own, or before " / " (the CIP data's statement of responsibility): within a
+    line the words are something else (a character named as the play is). Returns the count."""
     pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, title.split())) + r"(?!\w)", re.IGNORECASE)
 
     def find(text: str) -> Iterable[tuple[int, int, None]]:
-        return ((m.start(), m.end(), None) for m in pattern.finditer(text))
+        # the title as a line of its own (or before the CIP data's " / author"): inside a line
+        # the words name something else ("MACBETH, General in the King's Army")
+        return ((m.start(), m.end(), None) for m in pattern.finditer(text)
+                if not text[:m.start()].strip() and (not text[m.end():].strip()
+                                                      or text[m.end():].lstrip().startswith("/")))
 
     def make(_text: str, _payload: None) -> etree._Element:
         return etree.Element(T + "title", level="m")

@@ -96,6 +96,8 @@ class Builder:
         self.notation: dict[str, Counter[str]] = {}
         # the part ([parts]) whose chapters are being read: the div they go into
         self.part: etree._Element | None = None
+        # a play ([speeches]): the speech being read, which lines after a blank line continue
+        self.speech: etree._Element | None = None
 
     def flow(self, *, markers: bool = True) -> Flow:
         return Flow(self.corrections, self.hyphenation, markers=markers, on_repairs=self._count,
@@ -275,6 +277,11 @@ class Builder:
             if self.book.note_start is not None and self._printed_note(flow, block):
                 i += 1
                 continue
+            if self.book.speeches is not None and flow.container is not None:
+                taken = self._speech(flow, region, i)
+                if taken:
+                    i += taken
+                    continue
             figure, lines = self._figure(region, i)
             if figure is not None and flow.container is not None:
                 caption = " ".join((figure.groupdict().get("caption") or "").split())
@@ -489,6 +496,78 @@ class Builder:
             etree.SubElement(div, T("argument")).append(self.convert(region[i], "p"))
             i += 1
         return i
+
+    def _lines(self, region: list[Block], i: int, pattern: re.Pattern[str]) -> int:
+        """How many adjacent lines from ``i``, joined, match ``pattern`` (a stage direction
+        wrapped inside its bracket); 0: none."""
+        text = region[i].text
+        for n in range(1, FIGURE_LINES + 1):
+            if pattern.fullmatch(text):
+                return n
+            j = i + n
+            if j >= len(region) or region[j].page is not None or region[j].index != region[j - 1].index + 1:
+                return 0
+            text += " " + region[j].text
+        return 0
+
+    def _joined(self, blocks: list[Block], tag: str) -> etree._Element:
+        el = self.convert(blocks[0], tag)
+        for block in blocks[1:]:
+            append_text(el, " ")
+            append_content(el, self.convert(block, tag))
+        return el
+
+    def _speech(self, flow: Flow, region: list[Block], i: int) -> int:
+        """Read a speech or a stage direction at ``i`` ([speeches] of book.toml); the number
+        of blocks taken (0: neither). A speaker's line opens an ``sp`` with its ``speaker``;
+        the lines after it, no blank line between, are its lines (``l``, or one ``p`` with
+        ``lb``), a stage direction among them a ``stage`` inside it; lines after a blank line
+        that open nothing else continue the speech (a verse paragraph). A stage direction
+        between speeches is a ``stage`` of the division."""
+        spec = self.book.speeches
+        assert spec is not None and flow.container is not None
+        container = flow.container
+        if self.speech is not None and (not len(container) or container[-1] is not self.speech):
+            self.speech = None  # something else was written since: the speech is over
+        block = region[i]
+        stage = self._lines(region, i, spec.stage) if spec.stage is not None else 0
+        opens = bool(spec.speaker.fullmatch(block.text))
+        if not (stage or opens or self.speech is not None):
+            return 0
+        flow.close()
+        flow.flush_pages()
+        if stage and self.speech is None:
+            container.append(self._joined(region[i:i + stage], "stage"))
+            return stage
+        if opens:
+            self.speech = etree.SubElement(container, T("sp"))
+            self.speech.append(self.convert(block, "speaker"))
+            j = i + 1
+        else:
+            j = i
+        speech = self.speech
+        assert speech is not None
+        prose: etree._Element | None = None
+        while j < len(region) and region[j].page is None \
+                and (j == i or region[j].index == region[j - 1].index + 1):
+            if j > i and spec.speaker.fullmatch(region[j].text):
+                break  # the next speaker, with no blank line before
+            n = self._lines(region, j, spec.stage) if spec.stage is not None else 0
+            if n:
+                speech.append(self._joined(region[j:j + n], "stage"))
+                prose = None
+                j += n
+                continue
+            if spec.verse:
+                speech.append(self.convert(region[j], "l"))
+            elif prose is None:
+                prose = self.convert(region[j], "p")
+                speech.append(prose)
+            else:
+                etree.SubElement(prose, T("lb"))
+                append_content(prose, self.convert(region[j], "p"))
+            j += 1
+        return j - i
 
     def _open_part(self, div: etree._Element, region: list[Block], i: int, division: Division,
                    flow: Flow) -> int:
