@@ -136,3 +136,39 @@ def test_parts_keys_are_checked(tmp_path: Path, text: str, line: int, words: str
         book_file.load(tmp_path)
     assert words in info.value.message, info.value.message
     assert info.value.line == line
+
+
+def test_parts_within_parts(tmp_path: Path) -> None:
+    """[[parts]], outermost first: a part holds books, a book holds chapters; the contents list
+    prints "Part I" where the text prints "PART I"; an epilogue is a part of its own, counted."""
+    (tmp_path / "ed").mkdir()
+    (tmp_path / "ed" / "book.toml").write_text(
+        '[pages]\nmarker = ""\n[contents]\nheading = "CONTENTS"\nends_before = ["PART I"]\n'
+        "[[parts]]\nheading = '(?i)part (?P<n>[IVX]+)|epilogue'\n"
+        "[[parts]]\nheading = 'Book (?P<n>[IVX]+)\\. (?P<title>.+)'\ntype = \"book\"\nid = \"book{n}\"\n"
+        "[chapters]\ncontents = 'Chapter (?P<n>[IVX]+)\\. (?P<title>.+)'\n"
+        "heading = '(?P<label>Chapter (?P<n>[IVX]+)\\.) (?P<title>.+)'\n", encoding="utf-8")
+    (tmp_path / "ed" / "edition.toml").write_text(
+        (FIXTURES / "masque" / "editorial" / "edition.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "s.txt").write_text(
+        "THE BROTHERS\n\nCONTENTS\n\nPart I\nBook I. Family\nChapter I. Father\nChapter II. Son\n"
+        "Book II. Gathering\nChapter I. Monastery\nPart II\nBook III. Boys\nChapter I. Kolya\n"
+        "Epilogue\nChapter I. Escape\n\n"
+        "PART I\n\nBook I. Family\n\nChapter I. Father\n\nOne.\n\nChapter II. Son\n\nTwo.\n\n"
+        "Book II. Gathering\n\nChapter I. Monastery\n\nThree.\n\n"
+        "PART II\n\nBook III. Boys\n\nChapter I. Kolya\n\nFour.\n\n"
+        "EPILOGUE\n\nChapter I. Escape\n\nFive.\n", encoding="utf-8")
+    ctx = api.ingest(tmp_path / "s.txt", tmp_path / "ed")
+    body = ctx.root.find(f"{TEI}text/{TEI}body")
+    assert xp(body, "tei:div/@xml:id") == ["part1", "part2", "part3"]
+    assert xp(body, "tei:div[1]/tei:div/@xml:id") == ["book1", "book2"]
+    assert xp(body, "tei:div[1]/tei:div[1]/tei:div/@xml:id") == ["book1-ch01", "book1-ch02"]
+    assert xp(body, "tei:div[1]/tei:div[2]/tei:div/@xml:id") == ["book2-ch01"]
+    assert xp(body, "tei:div[2]/tei:div/tei:div/@xml:id") == ["book3-ch01"]
+    # the epilogue: the third part (counted), holding its chapter directly
+    assert xp(body, "tei:div[3]/tei:head/text()") == ["EPILOGUE"]
+    assert xp(body, "tei:div[3]/tei:div/@xml:id") == ["part3-ch01"]
+    assert xp(ctx.root, "//tei:div[@type='contents']//tei:ref/@target") == [
+        "#part1", "#book1", "#book1-ch01", "#book1-ch02", "#book2", "#book2-ch01", "#part2", "#book3",
+        "#book3-ch01", "#part3", "#part3-ch01"]
+    assert pipeline.summary(ctx)["parts"] == 6

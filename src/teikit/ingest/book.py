@@ -225,8 +225,9 @@ class Book:
     note_scope: str = "division"
     # An illustration's line ("[Illustration: A pike]"), group "caption" optional: a figure.
     figure: re.Pattern[str] | None = None
-    # Divisions holding chapters (None: the chapters are the body's own divisions).
-    parts: Parts | None = None
+    # Divisions holding chapters, outermost level first (a part holding books holding
+    # chapters); none: the chapters are the body's own divisions.
+    parts: tuple[Parts, ...] = ()
     # The distributor's header before [source] start, read into the teiHeader (None: not read).
     distributor: Distributor | None = None
     # A play's speeches (None: its lines are paragraphs).
@@ -445,28 +446,35 @@ def _distributor(file: TomlFile) -> Distributor | None:
     return Distributor(name.strip(), number_re, url)
 
 
-def _parts(file: TomlFile) -> Parts | None:
-    t = file.table("parts")
-    if not t:
-        return None
-    where = ("parts",)
-    check_keys(file, t, ("heading", "type", "id", "number_words", "titled"), where)
-    if "heading" not in t:
-        raise file.error("missing: the pattern of a part's heading line", where, "heading")
-    parts = Parts(heading=pattern(file, t, "heading", "", where, ()),
-                  type=typed(file, t, "type", str, "part", where),
-                  id=typed(file, t, "id", str, "part{n}", where),
-                  number_words=tuple(strings(file, t, "number_words", (), where)),
-                  titled=typed(file, t, "titled", bool, False, where))
-    if parts.type not in PART_TYPES:
-        raise file.error(f"type must be one of {', '.join(PART_TYPES)}, not {parts.type!r}", where, "type")
-    try:
-        parts.id_of(1)
-    except (KeyError, IndexError, ValueError) as exc:
-        raise file.error(f"a template may use {{n}}, {{n:02}}, {{roman}} and {{word}} only ({exc})",
-                         where, "id") from None
-    _id(file, parts.id_of(1), where, "id")
-    return parts
+def _parts(file: TomlFile) -> tuple[Parts, ...]:
+    """``[parts]`` (one level) or ``[[parts]]`` (levels, outermost first)."""
+    raw = file.data.get("parts")
+    if raw is None:
+        return ()
+    levels = [raw] if isinstance(raw, dict) else file.tables("parts")
+    out = []
+    for k, t in enumerate(levels):
+        item = None if isinstance(raw, dict) else k
+        where = ("parts",)
+        check_keys(file, t, ("heading", "type", "id", "number_words", "titled"), where, item)
+        if "heading" not in t:
+            raise file.error("missing: the pattern of a part's heading line", where, "heading", item)
+        parts = Parts(heading=pattern(file, t, "heading", "", where, (), item),
+                      type=typed(file, t, "type", str, "part", where, item),
+                      id=typed(file, t, "id", str, "part{n}", where, item),
+                      number_words=tuple(strings(file, t, "number_words", (), where, item)),
+                      titled=typed(file, t, "titled", bool, False, where, item))
+        if parts.type not in PART_TYPES:
+            raise file.error(f"type must be one of {', '.join(PART_TYPES)}, not {parts.type!r}", where,
+                             "type", item)
+        try:
+            parts.id_of(1)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise file.error(f"a template may use {{n}}, {{n:02}}, {{roman}} and {{word}} only ({exc})",
+                             where, "id", item) from None
+        _id(file, parts.id_of(1), where, "id", item)
+        out.append(parts)
+    return tuple(out)
 
 
 def _divisions(file: TomlFile) -> list[DivisionSpec]:

@@ -53,6 +53,8 @@ class Division:
     part: str | None = None  # "front" or "body"; None: back matter (encoded by its region)
     headings: tuple[str, ...] = ()  # every printed form of the heading (text, notes)
     holds: bool = False  # a part ([parts]): the chapters after it are its children
+    level: int = 0  # a part's level ([[parts]], 0 the outermost)
+    part_n: int | None = None  # a part's number as its heading prints it (None: counted)
 
 
 def _in_part(division: Division, part: Division | None) -> Division:
@@ -63,15 +65,24 @@ def _in_part(division: Division, part: Division | None) -> Division:
     return replace(division, id=f"{part.id}-{division.id}")
 
 
-def _part(text: str, book: Book, count: int) -> Division | None:
-    """The part a heading line opens ([parts] heading), numbered by its group n or ``count``."""
-    if book.parts is None:
-        return None
-    m = book.parts.heading.fullmatch(" ".join(text.split()))
-    if m is None:
-        return None
-    n = book.parts.number(m, count)
-    return Division(book.parts.type, book.parts.id_of(n), text, None, "body", (text,), holds=True)
+def _part(text: str, book: Book, found: list[Division]) -> Division | None:
+    """The part a heading line opens ([parts] heading, the outermost level first), numbered
+    by its group n or by the count of the parts of its level in ``found`` (those before it)."""
+    for level, spec in enumerate(book.parts):
+        m = spec.heading.fullmatch(" ".join(text.split()))
+        if m is None:
+            continue
+        count = sum(1 for d in found if d.holds and d.level == level) + 1
+        n = spec.number(m, count)
+        printed = spec.number(m, 0) or None
+        return Division(spec.type, spec.id_of(n), text, None, "body", (text,), holds=True, level=level,
+                        part_n=printed)
+    return None
+
+
+def _inside(stack: list[Division], part: Division) -> list[Division]:
+    """The parts open once ``part`` opens: those of the levels outside it, then it."""
+    return [d for d in stack if d.level < part.level] + [part]
 
 
 class Builder:
@@ -94,8 +105,9 @@ class Builder:
         # words of the source read as notation, not text ("Footnote" in "[Footnote 3: ...",
         # "Illustration"), by what they mark: reported once
         self.notation: dict[str, Counter[str]] = {}
-        # the part ([parts]) whose chapters are being read: the div they go into
-        self.part: etree._Element | None = None
+        # the parts ([parts]) open, outermost first, with their levels: the innermost holds
+        # the chapters being read, a part of a deeper level goes into the one above it
+        self.open_parts: list[tuple[int, etree._Element]] = []
         # a play ([speeches]): the speech being read, which lines after a blank line continue
         self.speech: etree._Element | None = None
 
@@ -197,16 +209,17 @@ class Builder:
         lst = etree.SubElement(div, T("list"))
         listed: list[Division] = []
         prev = -2
-        part: Division | None = None
+        open_parts: list[Division] = []
         for block in items:
-            division = _part(block.text, self.book, sum(1 for d in listed if d.holds) + 1)
+            division = _part(block.text, self.book, listed)
             if division is not None:
-                part = division
+                open_parts = _inside(open_parts, division)
             else:
                 division = _division(block.text, self.book)
                 if division is not None and division.n is None:
-                    part = None  # a division of its own, not a chapter of the part above
-                division = _in_part(division, part) if division is not None else None
+                    open_parts = []  # a division of its own, not a chapter of the parts above
+                division = _in_part(division, open_parts[-1] if open_parts else None) \
+                    if division is not None else None
             if division is None and self.book.wrapped and block.index == prev + 1 and len(lst):
                 # a hard-wrapped entry runs on ("III. VARIOUS INSTRUMENTS: FLUTE, ORGAN, GUITAR"
                 # / "(AND SOME HUMMERS) 36"): the line joins the entry above
@@ -214,7 +227,8 @@ class Builder:
                 joined = Block(block.index, f"{item.get('_text', '')} {block.text}")
                 prev = block.index
                 again = _division(joined.text, self.book)
-                again = _in_part(again, part) if again is not None else None
+                again = _in_part(again, open_parts[-1] if open_parts else None) \
+                    if again is not None else None
                 target = item[0].get("target")
                 if again is not None and target is None:
                     listed.append(again)
@@ -425,10 +439,12 @@ class Builder:
         if self.note is not None:
             self._end_note(flow)
         parent = parts[division.part or "body"]
-        if division.holds or division.n is None:
-            self.part = None  # a part ends where the next part or another division opens
-        elif self.part is not None:
-            parent = self.part  # a chapter of the part open
+        if division.holds:  # a part ends where a part of its level or above opens
+            self.open_parts = [(lv, el) for lv, el in self.open_parts if lv < division.level]
+        elif division.n is None:
+            self.open_parts = []  # ... or another division
+        if (division.holds or division.n is not None) and self.open_parts:
+            parent = self.open_parts[-1][1]  # a chapter, or a part of a deeper level, of the part open
             if flow.container is parent:
                 # the part's own text (a note, an epigraph) is written before its first chapter:
                 # a div holds its paragraphs before its divisions
@@ -573,12 +589,11 @@ class Builder:
                    flow: Flow) -> int:
         """A part's heading line (and, with ``[parts] titled``, its title on the next line, as
         a second ``head``); the chapters that follow are appended to ``div``."""
-        self.part = div
+        self.open_parts.append((division.level, div))
         heading = self.convert(region[i], "head")
         div.append(heading)
         i += 1
-        assert self.book.parts is not None
-        if self.book.parts.titled and i < len(region) and region[i].page is None:
+        if self.book.parts[division.level].titled and i < len(region) and region[i].page is None:
             div.append(self.convert(region[i], "head"))
             i += 1
         return i
@@ -682,17 +697,18 @@ class Builder:
         found: list[Division] = []
         waiting = list(book.divisions)
         n = 1
-        part: Division | None = None
+        open_parts: list[Division] = []
         kind = book.chapters.type
         for k, block in enumerate(region):
             spec = next((d for d in waiting if any(_same(block.text, h) for h in d.headings)), None)
-            opened = _part(block.text, book, sum(1 for d in found if d.holds) + 1) if spec is None else None
+            opened = _part(block.text, book, found) if spec is None else None
+            part = open_parts[-1] if open_parts else None
             if opened is not None:  # a part: its chapters are numbered afresh from 1
-                part = opened
+                open_parts = _inside(open_parts, opened)
                 found.append(opened)
                 n = 1
             elif spec is not None:
-                part = None
+                open_parts = []
                 waiting.remove(spec)
                 found.append(Division(spec.type, book.chapters.id_of(spec.n) if spec.n else spec.id,
                                       block.text, spec.n, spec.part, spec.headings))
@@ -811,6 +827,11 @@ def _division(text: str, book: Book) -> Division | None:
 def _opens(region: list[Block], i: int, division: Division, book: Book) -> int:
     """How many blocks open ``division`` at ``i``: 2 (label + title), 1 (title), or 0."""
     text = region[i].text
+    if division.holds:  # a part: its heading as listed, or one of its level with its number
+        again = _part(text, book, [])
+        if again is not None and again.level == division.level and division.part_n is not None:
+            return 1 if again.part_n == division.part_n else 0
+        return 1 if _same(text.casefold(), division.heading.casefold()) else 0  # "Epilogue" / "EPILOGUE"
     if division.n is None:
         return 1 if any(_same(text, h) for h in (division.heading, *division.headings)) else 0
     if _heading_number(text, book) == division.n:
