@@ -639,8 +639,10 @@ class Builder:
             spans.append(("after the book's end ([source] end)", *self.ctx.regions["outside"]))
         for where, first, last in spans:
             words = sum(len(line.split()) for line in self.ctx.source.lines[first:last])
-            read = " (only the metadata block's 'key : value' lines are read, into the header)" \
-                if first == 0 else ""
+            read = "" if first else \
+                " (its Title, Author, Translator ... lines are read into the header: [distributor])" \
+                if self.book.distributor is not None else \
+                " (only the metadata block's 'key : value' lines are read, into the header)"
             self.ctx.report(Severity.INFO, "ingest.outside-book",
                             f"lines {first + 1}-{last}, {where}: {words} words not encoded{read}", first,
                             hint="the distributor's header and licence are not the book; move [source] "
