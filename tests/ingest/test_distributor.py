@@ -110,3 +110,22 @@ def test_header_dates(text: str | None, iso: str | None) -> None:
 def test_names_are_printed_forename_first() -> None:
     assert distributor.person("Louise and Aylmer Maude") == ("Maude", "Louise and Aylmer")
     assert distributor.person("Voltaire") == ("Voltaire", "")
+
+
+def test_an_old_header_names_title_and_author_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "ed").mkdir()
+    (tmp_path / "ed" / "book.toml").write_text(
+        '[source]\nstart = "START"\n[pages]\nmarker = ""\n[contents]\nheading = ""\n'
+        '[distributor]\nname = "A Distributor"\n'
+        "title_line = 'Project Gutenberg Etext of (?P<title>.+?) by (?P<author>.+)'\n", encoding="utf-8")
+    # edition.toml: author Anne Invented, title The Masque
+    (tmp_path / "ed" / "edition.toml").write_text(
+        (FIXTURES / "masque" / "editorial" / "edition.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "s.txt").write_text("Project Gutenberg Etext of The Revels by Invented\n\n"
+                                    "Title: \nSTART\n\n1.\n\nText.\n", encoding="utf-8")
+    ctx = api.ingest(tmp_path / "s.txt", tmp_path / "ed")
+    ts = xp(ctx.root, "//tei:titleStmt")[0]
+    assert xp(ts, "tei:title[@type='main']/text()") == ["The Revels"]  # the header's, not edition.toml's
+    # the header names the author by surname alone: edition.toml's forename for that surname
+    assert xp(ts, "tei:author/tei:persName/tei:forename/text()") == ["Anne"]
+    assert not [d for d in ctx.diagnostics if d.code == "ingest.distributor-fields"]

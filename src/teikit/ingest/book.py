@@ -179,6 +179,9 @@ class Distributor:
     name: str  # who published the e-book ("Project Gutenberg")
     number: re.Pattern[str] | None = re.compile(DEFAULT_EBOOK_NUMBER)  # its number in the header
     url: str = ""  # the e-book's address, {n} its number
+    # a line naming title and author ("The Project Gutenberg EBook of X, by Y"): read where the
+    # header has no Title or Author field (an older header)
+    title_line: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -432,7 +435,7 @@ def _distributor(file: TomlFile) -> Distributor | None:
     if not t:
         return None
     where = ("distributor",)
-    check_keys(file, t, ("name", "number", "url"), where)
+    check_keys(file, t, ("name", "number", "url", "title_line"), where)
     name = typed(file, t, "name", str, "", where)
     if not name.strip():
         raise file.error("missing: who distributes the e-book (\"Project Gutenberg\")", where, "name")
@@ -443,7 +446,8 @@ def _distributor(file: TomlFile) -> Distributor | None:
         url.format(n="1")
     except (KeyError, IndexError, ValueError) as exc:
         raise file.error(f"the address may use {{n}} only ({exc})", where, "url") from None
-    return Distributor(name.strip(), number_re, url)
+    title_line = _optional_pattern(file, t, "title_line", where, ("title",))
+    return Distributor(name.strip(), number_re, url, title_line)
 
 
 def _parts(file: TomlFile) -> tuple[Parts, ...]:

@@ -51,10 +51,13 @@ class EBook:
         return lines[0] or None, " ".join(lines[1:]) or None
 
 
-def read(lines: list[str], end: int, number: re.Pattern[str] | None) -> EBook:
+def read(lines: list[str], end: int, number: re.Pattern[str] | None,
+         title_line: re.Pattern[str] | None = None) -> EBook:
     """Read the header ``lines[:end]``: the known ``Key: Value`` fields (an indented line
-    after one continues it; a blank line ends it) and the first match of ``number``."""
+    after one continues it; a blank line ends it), the first match of ``number``, and the
+    first line matching ``title_line`` (groups title, author), for the fields not given."""
     ebook = EBook()
+    named: re.Match[str] | None = None
     key: str | None = None
     for i in range(min(end, len(lines))):
         raw = lines[i]
@@ -78,6 +81,18 @@ def read(lines: list[str], end: int, number: re.Pattern[str] | None) -> EBook:
             found = number.search(text)
             if found:
                 ebook.number = found.group("n")
+        if title_line is not None and named is None:
+            named = title_line.fullmatch(text)
+            if named is not None:
+                ebook.where.setdefault("title line", i)
+    for key in [k for k, v in ebook.fields.items() if not " ".join(v).strip()]:
+        del ebook.fields[key]  # "Title:" with nothing after it says nothing
+    if named is not None:
+        for key in ("title", "author"):
+            value = (named.groupdict().get(key) or "").strip()
+            if value and key not in ebook.fields:
+                ebook.fields[key] = [value]
+                ebook.where[key] = ebook.where["title line"]
     return ebook
 
 

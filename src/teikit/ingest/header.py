@@ -324,8 +324,9 @@ def run(ctx: IngestContext) -> None:
     book = ctx.book
     ebook = None
     if book.distributor is not None:
-        read = distributor.read(lines, book_bounds(ctx.source, book)[0] - 1, book.distributor.number)
-        _distributor_facts(ctx, facts, read)
+        read = distributor.read(lines, book_bounds(ctx.source, book)[0] - 1, book.distributor.number,
+                                book.distributor.title_line)
+        _distributor_facts(ctx, facts, read, cfg)
         ebook = _ebook(ctx, facts, cfg, read)
     required = tuple(cfg.get("source", {}).get("required", REQUIRED))
     for code, message in check_facts(collect_facts(facts, cfg), required):
@@ -343,8 +344,10 @@ def run(ctx: IngestContext) -> None:
         mark_own_title(ctx.root, title)
 
 
-def _distributor_facts(ctx: IngestContext, facts: SourceFacts, ebook: distributor.EBook) -> None:
-    """The header's title and persons, where the metadata block gave none (it wins)."""
+def _distributor_facts(ctx: IngestContext, facts: SourceFacts, ebook: distributor.EBook, cfg: dict) -> None:
+    """The header's title and persons, where the metadata block gave none (it wins). A name
+    the header gives by its surname alone ("by Shakespeare") takes the forenames edition.toml
+    gives that surname."""
     title, subtitle = ebook.title()
     if title and "title" not in facts.fields:
         facts.fields["title"] = title
@@ -353,6 +356,9 @@ def _distributor_facts(ctx: IngestContext, facts: SourceFacts, ebook: distributo
     author = ebook.get("author")
     if author and "author" not in facts.fields:
         surname, forename = distributor.person(author)
+        known = cfg.get("author", {})
+        if not forename and known.get("surname") == surname:
+            forename = known.get("forename", "")
         facts.fields["author"] = f"{surname}, {forename}"
         facts.where["author"] = ebook.where["author"]
     translator = ebook.get("translator")
