@@ -226,6 +226,9 @@ class Book:
     # "division": a printed note belongs to the division it is printed in; "book": the notes
     # are printed together (at the book's end) and each joins the division of its marker
     note_scope: str = "division"
+    # the heading the book prints over its notes printed together ("FOOTNOTES"): the gathered
+    # notes division's head, as printed ("": none, a "Notes" head is supplied)
+    note_heading: str = ""
     # An illustration's line ("[Illustration: A pike]"), group "caption" optional: a figure.
     figure: re.Pattern[str] | None = None
     # Divisions holding chapters, outermost level first (a part holding books holding
@@ -313,7 +316,7 @@ def load(editorial_dir: Path) -> Book:
     figures = file.table("figures")
     check_keys(file, figures, ("pattern",), ("figures",))
     note_keys = file.table("notes")
-    check_keys(file, note_keys, ("marker", "start", "close", "scope"), ("notes",))
+    check_keys(file, note_keys, ("marker", "start", "close", "scope", "heading"), ("notes",))
     scope = typed(file, note_keys, "scope", str, "division", ("notes",))
     if scope not in ("division", "book"):
         raise file.error(f"scope must be one of division, book, not {scope!r}", ("notes",), "scope")
@@ -344,6 +347,7 @@ def load(editorial_dir: Path) -> Book:
         marker=_optional_pattern(file, note_keys, "marker", ("notes",), ("n",)),
         note_start=_optional_pattern(file, note_keys, "start", ("notes",), ("n", "text")),
         note_close=typed(file, note_keys, "close", str, "", ("notes",)),
+        note_heading=typed(file, note_keys, "heading", str, "", ("notes",)).strip(),
         note_scope=scope,
         figure=_optional_pattern(file, figures, "pattern", ("figures",), ()),
         parts=_parts(file),
@@ -356,6 +360,9 @@ def load(editorial_dir: Path) -> Book:
     if not book.contents_heading and book.paged:
         raise file.error("a book with page markers has a contents list (its body begins at a page after "
                          "it); \"\" is for a source with neither", ("contents",), "heading")
+    if book.note_heading and book.note_start is None:
+        raise file.error("a heading over the notes printed together needs their start ([notes] start)",
+                         ("notes",), "heading")
     if book.note_start is not None and book.back_of("notes") is not None:
         raise file.error("notes printed in the text ([notes] start) are gathered into a notes division of "
                          "their own: the book cannot also have a [[back]] region of kind \"notes\"",

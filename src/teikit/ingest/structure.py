@@ -108,6 +108,8 @@ class Builder:
         # the parts ([parts]) open, outermost first, with their levels: the innermost holds
         # the chapters being read, a part of a deeper level goes into the one above it
         self.open_parts: list[tuple[int, etree._Element]] = []
+        # the printed heading over the notes printed together ([notes] heading)
+        self.notes_head: Block | None = None
         # a play ([speeches]): the speech being read, which lines after a blank line continue
         self.speech: etree._Element | None = None
 
@@ -288,6 +290,9 @@ class Builder:
             if step:
                 i = self._open(parts, region, i, step, queue.pop(0), flow)
                 continue
+            if self._notes_heading(flow, block):
+                i += 1
+                continue
             if self.book.note_start is not None and self._printed_note(flow, block):
                 i += 1
                 continue
@@ -361,6 +366,19 @@ class Builder:
         flow.start(note)
         self._note_text(flow, block, m.group("text"))
         self._notation(block.text, m.group("text"), "note")
+        return True
+
+    def _notes_heading(self, flow: Flow, block: Block) -> bool:
+        """The heading the book prints over its notes ([notes] heading, any case): kept for the
+        head of the gathered notes division, not as a paragraph of the division it ends."""
+        heading = self.book.note_heading
+        if not heading or self.notes_head is not None or flow.container is None \
+                or block.text.casefold() != heading.casefold():
+            return False
+        if self.note is not None:
+            self._end_note(flow)
+        flow.close()
+        self.notes_head = block
         return True
 
     def _rehome_notes(self) -> None:
@@ -738,9 +756,11 @@ class Builder:
             self._rehome_notes()
         if self.note_sections:
             gathered = self.div(parts["back"], "notes", "notes")
-            etree.SubElement(gathered, T("head")).text = "Notes"
-            head = gathered[0]
-            head.set("type", "supplied")
+            if self.notes_head is not None:  # as the book prints it
+                gathered.append(self.convert(self.notes_head, "head"))
+            else:
+                etree.SubElement(gathered, T("head")).text = "Notes"
+                gathered[0].set("type", "supplied")
             for section in self.note_sections.values():
                 gathered.append(section)
         for spec in book.back:
@@ -823,6 +843,8 @@ def _division(text: str, book: Book) -> Division | None:
     back = book.back_heading(text)
     if back is not None:
         return Division(back.type, back.id, text)
+    if book.note_heading and text.casefold() == book.note_heading.casefold():
+        return Division("notes", "notes", text)  # the notes printed together, gathered at the back
     return None
 
 
