@@ -263,6 +263,7 @@ def test_a_start_that_matches_nothing_names_the_key(tmp_path: Path) -> None:
     ("[[division]]\nheadings = [\"Preface\"]\ntype = \"preface\"\nid = \"pr\"\npart = \"front\"\n"
      "before_contents = true\n", 6, "part = \"front\", listed = false"),
     ("[paragraphs]\nwraped = true\n", 2, "paragraphs.wraped: unknown key"),
+    ("[notes]\nheading = \"NOTES\"\n", 2, "needs their start"),
     ("[source]\nstart = '(unclosed'\n", 2, "not a valid regular expression"),
     ("[[division]]\nheadings = [\"Plates\"]\ntype = \"preface\"\nid = \"pl\"\nlisted = \"no\"\n", 5,
      "expected true or false"),
@@ -288,3 +289,21 @@ def test_every_book_toml_key_is_documented() -> None:
     for keys in re.findall(r"check_keys\(file, \w+, \(([^)]*)\)", code):
         accepted |= set(re.findall(r'"([a-z_]+)"', keys))
     assert accepted - documented - tables == set()
+
+
+def test_the_heading_printed_over_the_notes_heads_them(tmp_path: Path) -> None:
+    """[notes] heading: the line the book prints over its notes printed together is the
+    gathered notes' head (not a paragraph of the last chapter, no head supplied), and the
+    contents entry naming it points at them."""
+    _book(tmp_path, '[pages]\nmarker = ""\n[contents]\nheading = "CONTENTS"\nends_before = ["1."]\n'
+                    "[chapters]\ncontents = '(?P<n>[0-9])\\. (?P<title>.+)'\nlabel = \"{n}.\"\n"
+                    "[notes]\nmarker = '\\((?P<n>[0-9]+)\\)'\nstart = '(?P<n>[0-9]+) (?P<text>.+)'\n"
+                    'scope = "book"\nheading = "FOOTNOTES"\n',
+          "T\n\nCONTENTS\n\n1. One\nFootnotes\n\n1.\n\nOne\n\nText.(1)\n\nFOOTNOTES\n\n1 A note.\n")
+    ctx = api.ingest(tmp_path / "s.txt", tmp_path / "ed")
+    notes = xp(ctx.root, "//tei:back/tei:div[@xml:id='notes']")[0]
+    assert xp(notes, "tei:head")[0].text == "FOOTNOTES" and xp(notes, "tei:head/@type") == []
+    assert xp(notes, ".//tei:note/@xml:id") == ["ch01-n01"]
+    assert xp(ctx.root, "//tei:div[@xml:id='ch01']/tei:p/text()") == ["Text."]
+    assert xp(ctx.root, "//tei:div[@type='contents']//tei:ref/@target") == ["#ch01", "#notes"]
+    assert not [d for d in ctx.diagnostics if d.severity is not Severity.INFO], ctx.diagnostics

@@ -18,7 +18,7 @@ PATH = click.Path(path_type=Path)
 
 def _text_summary(counts: dict, output: Path, written: bool) -> str:
     lines = [
-        f"chapters: {counts['chapters']}",
+        f"chapters: {counts['chapters']}" + (f" in {counts['parts']} parts" if counts["parts"] else ""),
         f"notes: {counts['notes']} ({counts['notes_linked']} linked both ways), markers: {counts['markers']}",
         f"pages: {counts['pages']} ({counts['pages_inferred']} inferred)",
         f"persons: {counts['persons']} ({counts['person_mentions']} mentions linked)",

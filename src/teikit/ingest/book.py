@@ -25,12 +25,18 @@ from teikit.ingest.tomldata import TomlFile, check_keys, pattern, strings, typed
 
 FILENAME = "book.toml"
 # What a back-matter region holds, and so which pass encodes it.
-BACK_KINDS = ("table", "notes", "bibliography", "index", "text")
+BACK_KINDS = ("table", "notes", "bibliography", "index", "text", "entries")
+# Several regions of a book may be of these kinds (the others are one each).
+REPEATABLE = ("table", "text", "entries")
 # How a chapter is recognised in the text: its label line and title, or its title alone
 # ("title"), or its label line alone, the next line being its heading whatever it reads
 # ("label": for books whose contents list words the headings otherwise).
 CHAPTER_OPENS = ("title", "label")
 PARTS = ("front", "body")
+# What a division holding chapters is (div/@type; the customization's closed list has them).
+PART_TYPES = ("part", "book", "volume", "act")
+# What a chapter is: a chapter, or a play's scene.
+CHAPTER_TYPES = ("chapter", "scene")
 _NCNAME = re.compile(r"[A-Za-z_][\w.-]*")
 _ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50),
           ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
@@ -87,6 +93,8 @@ class BackSpec:
     kind: str  # one of BACK_KINDS
     type: str
     id: str
+    names: str = ""  # entries: "persons" when every main entry names a person
+    roles: tuple[str, ...] = ()  # entries: the titles printed after a surname ("Mrs.", "Dr.")
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,7 @@ class Chapters:
     titled: bool = True  # False: a chapter's label is its only heading ("CHAP. II.")
     # One line holding label and title ("CHAPTER IV: A MARKET BY THE WAY"): groups label, n, title.
     heading: re.Pattern[str] | None = None
+    type: str = "chapter"  # div/@type: "scene" in a play
 
     def fields(self, n: int) -> dict[str, Any]:
         words = self.number_words
@@ -119,6 +128,60 @@ class Chapters:
         if "{word" in self.notes_heading and not self.fields(n)["word"]:
             return None
         return self.notes_heading.format(**self.fields(n))
+
+
+@dataclass(frozen=True)
+class Parts:
+    """Divisions that hold chapters (a novel's books, a play's acts): ``[parts]`` of book.toml.
+
+    A line matching ``heading`` opens a part; the chapters after it (numbered afresh or on)
+    are its children until the next part or another division opens."""
+
+    heading: re.Pattern[str]  # groups: n (optional: else counted), title (optional)
+    type: str = "part"  # div/@type: part, book, volume, act
+    id: str = "part{n}"  # xml:id template ({n}, {n:02}, {roman}, {word})
+    number_words: tuple[str, ...] = ()  # group n given in words ("First", "Second")
+    titled: bool = False  # True: the line after the heading is the part's title ("Underground")
+
+    def number(self, m: re.Match[str], count: int) -> int:
+        """The part's number: group n as a numeral or one of number_words, else ``count``."""
+        raw = m.groupdict().get("n")
+        if raw:
+            value = number(raw)
+            if value is not None:
+                return value
+            words = [w.lower() for w in self.number_words]
+            if raw.lower() in words:
+                return words.index(raw.lower()) + 1
+        return count
+
+    def id_of(self, n: int) -> str:
+        words = self.number_words
+        return self.id.format(n=n, roman=roman(n).upper(), word=words[n - 1] if 0 < n <= len(words) else "")
+
+
+@dataclass(frozen=True)
+class Speeches:
+    """A play's speeches and stage directions: ``[speeches]`` of book.toml."""
+
+    speaker: re.Pattern[str]  # a line holding only a speaker's name ("FIRST WITCH.") opens a speech
+    stage: re.Pattern[str] | None = None  # a stage direction ("[Enter three Witches.]"), over lines
+    verse: bool = True  # a speech's lines are verse lines (l); False: one p with lb
+
+
+DEFAULT_EBOOK_NUMBER = r"#\s*(?P<n>[0-9]+)"
+
+
+@dataclass(frozen=True)
+class Distributor:
+    """The distributor whose header stands before the book ([source] start): ``[distributor]``."""
+
+    name: str  # who published the e-book ("Project Gutenberg")
+    number: re.Pattern[str] | None = re.compile(DEFAULT_EBOOK_NUMBER)  # its number in the header
+    url: str = ""  # the e-book's address, {n} its number
+    # a line naming title and author ("The Project Gutenberg EBook of X, by Y"): read where the
+    # header has no Title or Author field (an older header)
+    title_line: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -163,8 +226,18 @@ class Book:
     # "division": a printed note belongs to the division it is printed in; "book": the notes
     # are printed together (at the book's end) and each joins the division of its marker
     note_scope: str = "division"
+    # the heading the book prints over its notes printed together ("FOOTNOTES"): the gathered
+    # notes division's head, as printed ("": none, a "Notes" head is supplied)
+    note_heading: str = ""
     # An illustration's line ("[Illustration: A pike]"), group "caption" optional: a figure.
     figure: re.Pattern[str] | None = None
+    # Divisions holding chapters, outermost level first (a part holding books holding
+    # chapters); none: the chapters are the body's own divisions.
+    parts: tuple[Parts, ...] = ()
+    # The distributor's header before [source] start, read into the teiHeader (None: not read).
+    distributor: Distributor | None = None
+    # A play's speeches (None: its lines are paragraphs).
+    speeches: Speeches | None = None
 
     @cached_property
     def style(self) -> typography.Style:
@@ -216,7 +289,7 @@ def load(editorial_dir: Path) -> Book:
         return Book(path=file.path)
     check_keys(file, file.data, ("pages", "contents", "chapters", "division", "back", "bibliography",
                                  "dates", "hyphenation", "source", "paragraphs", "inline", "notes",
-                                 "figures"), ())
+                                 "figures", "parts", "distributor", "speeches"), ())
     hyphens = file.table("hyphenation")
     check_keys(file, hyphens, ("keep", "join", "line_end"), ("hyphenation",))
     line_end = typed(file, hyphens, "line_end", str, "decide", ("hyphenation",))
@@ -243,7 +316,7 @@ def load(editorial_dir: Path) -> Book:
     figures = file.table("figures")
     check_keys(file, figures, ("pattern",), ("figures",))
     note_keys = file.table("notes")
-    check_keys(file, note_keys, ("marker", "start", "close", "scope"), ("notes",))
+    check_keys(file, note_keys, ("marker", "start", "close", "scope", "heading"), ("notes",))
     scope = typed(file, note_keys, "scope", str, "division", ("notes",))
     if scope not in ("division", "book"):
         raise file.error(f"scope must be one of division, book, not {scope!r}", ("notes",), "scope")
@@ -274,12 +347,22 @@ def load(editorial_dir: Path) -> Book:
         marker=_optional_pattern(file, note_keys, "marker", ("notes",), ("n",)),
         note_start=_optional_pattern(file, note_keys, "start", ("notes",), ("n", "text")),
         note_close=typed(file, note_keys, "close", str, "", ("notes",)),
+        note_heading=typed(file, note_keys, "heading", str, "", ("notes",)).strip(),
         note_scope=scope,
         figure=_optional_pattern(file, figures, "pattern", ("figures",), ()),
+        parts=_parts(file),
+        distributor=_distributor(file),
+        speeches=_speeches(file),
     )
+    if book.distributor is not None and book.start is None:
+        raise file.error("a distributor's header is the lines before the book: set [source] start",
+                         ("distributor",), "name")
     if not book.contents_heading and book.paged:
         raise file.error("a book with page markers has a contents list (its body begins at a page after "
                          "it); \"\" is for a source with neither", ("contents",), "heading")
+    if book.note_heading and book.note_start is None:
+        raise file.error("a heading over the notes printed together needs their start ([notes] start)",
+                         ("notes",), "heading")
     if book.note_start is not None and book.back_of("notes") is not None:
         raise file.error("notes printed in the text ([notes] start) are gathered into a notes division of "
                          "their own: the book cannot also have a [[back]] region of kind \"notes\"",
@@ -305,7 +388,7 @@ def _chapters(file: TomlFile) -> Chapters:
     t = file.table("chapters")
     where = ("chapters",)
     check_keys(file, t, ("contents", "label", "id", "argument", "notes_heading", "number_words", "opens",
-                         "titled", "heading"), where)
+                         "titled", "heading", "type"), where)
     opens = typed(file, t, "opens", str, "title", where)
     if opens not in CHAPTER_OPENS:
         raise file.error(f"opens must be one of {', '.join(CHAPTER_OPENS)}, not {opens!r}", where, "opens")
@@ -319,7 +402,11 @@ def _chapters(file: TomlFile) -> Chapters:
         opens=opens,
         titled=typed(file, t, "titled", bool, True, where),
         heading=_optional_pattern(file, t, "heading", where, ("label", "n", "title")),
+        type=typed(file, t, "type", str, "chapter", where),
     )
+    if chapters.type not in CHAPTER_TYPES:
+        raise file.error(f"type must be one of {', '.join(CHAPTER_TYPES)}, not {chapters.type!r}", where,
+                         "type")
     if not chapters.titled and opens != "label":
         raise file.error("a chapter with no title is found by its label: set opens = \"label\"", where,
                          "titled")
@@ -335,6 +422,70 @@ def _chapters(file: TomlFile) -> Chapters:
     if "{word" in chapters.notes_heading and not chapters.number_words:
         raise file.error("notes_heading uses {word} but number_words is empty", where, "number_words")
     return chapters
+
+
+def _speeches(file: TomlFile) -> Speeches | None:
+    t = file.table("speeches")
+    if not t:
+        return None
+    where = ("speeches",)
+    check_keys(file, t, ("speaker", "stage", "verse"), where)
+    if "speaker" not in t:
+        raise file.error("missing: the pattern of a speaker's line", where, "speaker")
+    return Speeches(pattern(file, t, "speaker", "", where, ()),
+                    _optional_pattern(file, t, "stage", where, ()),
+                    typed(file, t, "verse", bool, True, where))
+
+
+def _distributor(file: TomlFile) -> Distributor | None:
+    t = file.table("distributor")
+    if not t:
+        return None
+    where = ("distributor",)
+    check_keys(file, t, ("name", "number", "url", "title_line"), where)
+    name = typed(file, t, "name", str, "", where)
+    if not name.strip():
+        raise file.error("missing: who distributes the e-book (\"Project Gutenberg\")", where, "name")
+    number_re = None if t.get("number") == "" else \
+        pattern(file, t, "number", DEFAULT_EBOOK_NUMBER, where, ("n",))
+    url = typed(file, t, "url", str, "", where)
+    try:
+        url.format(n="1")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise file.error(f"the address may use {{n}} only ({exc})", where, "url") from None
+    title_line = _optional_pattern(file, t, "title_line", where, ("title",))
+    return Distributor(name.strip(), number_re, url, title_line)
+
+
+def _parts(file: TomlFile) -> tuple[Parts, ...]:
+    """``[parts]`` (one level) or ``[[parts]]`` (levels, outermost first)."""
+    raw = file.data.get("parts")
+    if raw is None:
+        return ()
+    levels = [raw] if isinstance(raw, dict) else file.tables("parts")
+    out = []
+    for k, t in enumerate(levels):
+        item = None if isinstance(raw, dict) else k
+        where = ("parts",)
+        check_keys(file, t, ("heading", "type", "id", "number_words", "titled"), where, item)
+        if "heading" not in t:
+            raise file.error("missing: the pattern of a part's heading line", where, "heading", item)
+        parts = Parts(heading=pattern(file, t, "heading", "", where, (), item),
+                      type=typed(file, t, "type", str, "part", where, item),
+                      id=typed(file, t, "id", str, "part{n}", where, item),
+                      number_words=tuple(strings(file, t, "number_words", (), where, item)),
+                      titled=typed(file, t, "titled", bool, False, where, item))
+        if parts.type not in PART_TYPES:
+            raise file.error(f"type must be one of {', '.join(PART_TYPES)}, not {parts.type!r}", where,
+                             "type", item)
+        try:
+            parts.id_of(1)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise file.error(f"a template may use {{n}}, {{n:02}}, {{roman}} and {{word}} only ({exc})",
+                             where, "id", item) from None
+        _id(file, parts.id_of(1), where, "id", item)
+        out.append(parts)
+    return tuple(out)
 
 
 def _divisions(file: TomlFile) -> list[DivisionSpec]:
@@ -365,23 +516,32 @@ def _back(file: TomlFile) -> list[BackSpec]:
     out: list[BackSpec] = []
     for k, t in enumerate(file.tables("back")):
         where = ("back",)
-        check_keys(file, t, ("headings", "kind", "type", "id"), where, k)
+        check_keys(file, t, ("headings", "kind", "type", "id", "names", "roles"), where, k)
         headings = strings(file, t, "headings", (), where, k)
         kind = _required(file, t, "kind", where, k)
         if kind not in BACK_KINDS:
             raise file.error(f"kind must be one of {', '.join(BACK_KINDS)}, not {kind!r}", where, "kind", k)
         if not headings:
             raise file.error("a back-matter region needs the heading that opens it", where, "headings", k)
-        if kind not in ("table", "text") and any(b.kind == kind for b in out):
+        if kind not in REPEATABLE and any(b.kind == kind for b in out):
             raise file.error(f"a second region of kind {kind!r}", where, "kind", k)
         # notes, bibliography and index divisions are typed by what they hold (other passes and
         # the stylesheets find them so); a table or a text is an appendix unless the data says otherwise
         if kind not in ("table", "text") and "type" in t:
             raise file.error(f"a {kind} region is a div of type {kind!r}; only tables and texts take a type",
                              where, "type", k)
-        type_ = typed(file, t, "type", str, "appendix", where, k) if kind in ("table", "text") else kind
+        for key in ("names", "roles"):
+            if key in t and kind != "entries":
+                raise file.error(f"{key} is said of an index read entry by entry (kind \"entries\")",
+                                 where, key, k)
+        names = typed(file, t, "names", str, "", where, k)
+        if names not in ("", "persons"):
+            raise file.error(f"names must be \"persons\" or \"\", not {names!r}", where, "names", k)
+        type_ = typed(file, t, "type", str, "appendix", where, k) if kind in ("table", "text") else \
+            "index" if kind == "entries" else kind
         out.append(BackSpec(tuple(headings), kind, type_,
-                            _id(file, typed(file, t, "id", str, kind, where, k), where, "id", k)))
+                            _id(file, typed(file, t, "id", str, kind, where, k), where, "id", k), names,
+                            tuple(strings(file, t, "roles", (), where, k))))
     return out
 
 

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from lxml import etree
 
 from teikit.diagnostics import Severity
+from teikit.ingest import distributor
+from teikit.ingest.book import Book
 from teikit.ingest.context import IngestContext
 from teikit.ingest.header_source import (
     DECL_TYPES,
@@ -29,6 +31,7 @@ from teikit.ingest.header_source import (
     read_source_facts,
 )
 from teikit.ingest.inline import wrap_matches
+from teikit.ingest.source import book_bounds
 from teikit.xmlio import TEI_NS, XML_ID, XML_NS
 
 T = f"{{{TEI_NS}}}"
@@ -83,9 +86,10 @@ def collect_facts(facts: SourceFacts, cfg: dict) -> dict[str, str | None]:
     names = facts.names()
     au, tr = cfg.get("author", {}), cfg.get("translator", {})
     author = names[0] if names else (au.get("surname"), au.get("forename"))
-    translator = names[1] if len(names) > 1 else (tr.get("surname"), tr.get("forename"))
+    translator = names[1] if len(names) > 1 else facts.translator or (tr.get("surname"), tr.get("forename"))
     return {
         "title": facts.get("title") or src.get("title"),
+        "subtitle": facts.subtitle,
         "author": author[0], "author_forename": author[1],
         "translator": translator[0], "translator_forename": translator[1],
         "publisher": facts.get("publisher") or src.get("publisher"),
@@ -129,6 +133,8 @@ def _person_id(section: dict, surname: str | None) -> str:
 def _title_stmt(fd: etree._Element, v: dict, cfg: dict) -> None:
     ts = _el("titleStmt", parent=fd)
     _el("title", v["title"], ts, type="main")
+    if v.get("subtitle"):
+        _el("title", v["subtitle"], ts, type="sub")
     author_id = _person_id(cfg.get("author", {}), v["author"])
     _pers(_el("author", parent=ts, xml_id=author_id), v["author_forename"] or "", v["author"] or "")
     tr = cfg.get("translator", {})
@@ -162,8 +168,9 @@ def _publication_stmt(fd: etree._Element, cfg: dict) -> None:
         lic.set("target", rights["licence_url"])
 
 
-def _source_desc(fd: etree._Element, v: dict, cfg: dict) -> None:
-    bs = _el("biblStruct", parent=_el("sourceDesc", parent=fd), xml_id="source-print")
+def _source_desc(fd: etree._Element, v: dict, cfg: dict, ebook: etree._Element | None = None) -> None:
+    sd = _el("sourceDesc", parent=fd)
+    bs = _el("biblStruct", parent=sd, xml_id="source-print")
     mo = _el("monogr", parent=bs)
     _pers(_el("author", parent=mo), v["author_forename"] or "", v["author"] or "")
     _el("title", v["title"], mo, level="m")
@@ -184,6 +191,8 @@ def _source_desc(fd: etree._Element, v: dict, cfg: dict) -> None:
         if orig.get("lang"):  # no language assumed for an original the data does not describe
             title.set(XML_LANG, orig["lang"])
         _imprint(om, orig.get("pub_place"), orig.get("publisher"), str(orig.get("date", "")))
+    if ebook is not None:  # the distributor's e-book the text was read from
+        sd.append(ebook)
 
 
 def _imprint(parent: etree._Element, place: str | None, publisher: str | None, date: str | None) -> None:
@@ -204,11 +213,51 @@ def statements(cfg: dict) -> list[tuple[str, str]]:
     return out
 
 
-def gather_statements(stated: Iterable[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+def gather_statements(stated: Iterable[tuple[str, str]] = (),
+                      fallback: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
     """The edition's statements, with the generic one for each type it does not state."""
     stated = list(stated)
     have = {kind for kind, _ in stated}
-    return [item for item in FALLBACK_DECL if item[0] not in have] + stated
+    generic = FALLBACK_DECL if fallback is None else fallback
+    return [item for item in generic if item[0] not in have] + stated
+
+
+def fallback_decl(book: Book) -> list[tuple[str, str]]:
+    """The generic statements, said of this book's layout: a source without page markers
+    has no pb, a hard-wrapped one runs its lines on into paragraphs."""
+    out = []
+    for kind, text in FALLBACK_DECL:
+        if kind == "normalization" and not book.paged:
+            text = "Whitespace is normalized; the source records no printed pages, so the text has no pb."
+        elif kind == "hyphenation" and book.line_end_hyphen == "keep":
+            text = ("A hyphen at a line end is kept as the word's own (the distributor had rejoined the "
+                    "words the printer split).")
+        elif kind == "segmentation" and book.wrapped:
+            text = ("Lines with no blank line between them run on into one paragraph, joined by a space; "
+                    f"adjacent lines indented by {book.indent} spaces or more keep their breaks (lb).")
+        out.append((kind, text))
+    return out
+
+
+def outside_statements(ctx: IngestContext) -> list[tuple[str, str]]:
+    """What the ingest leaves out of a file that holds more than the book ([source] start,
+    end), where it lies and how many words it holds: said always, beside the edition's own
+    statements."""
+    book = ctx.book
+    spans = []
+    if book.start is not None:
+        where, words = _span(ctx, 0, book_bounds(ctx.source, book)[0])
+        spans.append(f"{where} ({words} words) before the book")
+    if "outside" in ctx.regions:
+        where, words = _span(ctx, *ctx.regions["outside"])
+        spans.append(f"{where} ({words} words) after it")
+    if not spans:
+        return []
+    who = f"{book.distributor.name}'s" if book.distributor else "a distributor's"
+    read = "; the header's fields are read into this teiHeader and its sourceDesc describes the e-book" \
+        if book.distributor else ""
+    return [("normalization", f"The lines of the source file outside the book, {' and '.join(spans)}, are "
+             f"not encoded: {who} header and licence, not the book's text{read}.")]
 
 
 def _encoding_desc(h: etree._Element, cfg: dict, statements: list[tuple[str, str]]) -> None:
@@ -239,20 +288,24 @@ def _profile_desc(h: etree._Element, cfg: dict, subjects: list[str]) -> None:
 
 
 def _revision_desc(h: etree._Element, cfg: dict) -> None:
+    if not cfg.get("revision"):  # TEI's revisionDesc must hold a change: none recorded, none written
+        return
     rd = _el("revisionDesc", parent=h)
     who = "#" + cfg.get("editors", {}).get("id", "teikit")
     for change in cfg.get("revision", []):
         _el("change", change.get("text", ""), rd, when=str(change.get("when", "")), who=who)
 
 
-def build_header(facts: SourceFacts, cfg: dict, statements: list[tuple[str, str]]) -> etree._Element:
-    """The complete teiHeader element for ``facts`` and the edition config ``cfg``."""
+def build_header(facts: SourceFacts, cfg: dict, statements: list[tuple[str, str]],
+                 ebook: etree._Element | None = None) -> etree._Element:
+    """The complete teiHeader element for ``facts`` and the edition config ``cfg`` (``ebook``:
+    the distributor's e-book, a biblStruct for the sourceDesc)."""
     v = collect_facts(facts, cfg)
     h = _el("teiHeader")
     fd = _el("fileDesc", parent=h)
     _title_stmt(fd, v, cfg)
     _publication_stmt(fd, cfg)
-    _source_desc(fd, v, cfg)
+    _source_desc(fd, v, cfg, ebook)
     _encoding_desc(h, cfg, statements)
     _profile_desc(h, cfg, facts.subjects())
     _revision_desc(h, cfg)
@@ -268,11 +321,19 @@ def run(ctx: IngestContext) -> None:
     front_end = ctx.regions.get("front", (end, min(len(lines), end + 200)))[1]
     facts = read_source_facts(lines, start, end, front_end)
     cfg = load_edition_config(ctx.editorial_dir / "edition.toml")
+    book = ctx.book
+    ebook = None
+    if book.distributor is not None:
+        read = distributor.read(lines, book_bounds(ctx.source, book)[0] - 1, book.distributor.number,
+                                book.distributor.title_line)
+        _distributor_facts(ctx, facts, read, cfg)
+        ebook = _ebook(ctx, facts, cfg, read)
     required = tuple(cfg.get("source", {}).get("required", REQUIRED))
     for code, message in check_facts(collect_facts(facts, cfg), required):
         ctx.report(Severity.ERROR, code, message, start,
                    hint="add the fact to the edition's edition.toml or fix the metadata block")
-    header = build_header(facts, cfg, gather_statements(statements(cfg)))
+    stated = gather_statements(statements(cfg), fallback_decl(book)) + outside_statements(ctx)
+    header = build_header(facts, cfg, stated, ebook)
     old = ctx.root.find(T + "teiHeader")
     if old is None:
         ctx.root.insert(0, header)
@@ -283,15 +344,108 @@ def run(ctx: IngestContext) -> None:
         mark_own_title(ctx.root, title)
 
 
+def _distributor_facts(ctx: IngestContext, facts: SourceFacts, ebook: distributor.EBook, cfg: dict) -> None:
+    """The header's title and persons, where the metadata block gave none (it wins). A name
+    the header gives by its surname alone ("by Shakespeare") takes the forenames edition.toml
+    gives that surname."""
+    title, subtitle = ebook.title()
+    if title and "title" not in facts.fields:
+        facts.fields["title"] = title
+        facts.where["title"] = ebook.where["title"]
+        facts.subtitle = subtitle
+    author = ebook.get("author")
+    if author and "author" not in facts.fields:
+        surname, forename = distributor.person(author)
+        known = cfg.get("author", {})
+        if not forename and known.get("surname") == surname:
+            forename = known.get("forename", "")
+        facts.fields["author"] = f"{surname}, {forename}"
+        facts.where["author"] = ebook.where["author"]
+    translator = ebook.get("translator")
+    if translator:
+        facts.translator = distributor.person(translator)
+    if not ebook.fields:
+        ctx.report(Severity.INFO, "ingest.distributor-fields",
+                   "the distributor's header holds none of the fields Title, Author, Translator, Release "
+                   "Date ...: the header's facts come from edition.toml", 0,
+                   hint="an older header (a title line, 'by' and the author) is not read: give the facts "
+                        "in edition.toml [source], [author]")
+
+
+def _span(ctx: IngestContext, first: int, last: int) -> tuple[str, int]:
+    """"lines 1-22" and the words of lines [first, last)."""
+    words = sum(len(line.split()) for line in ctx.source.lines[first:last])
+    return f"lines {first + 1}-{last}", words
+
+
+def _ebook(ctx: IngestContext, facts: SourceFacts, cfg: dict, ebook: distributor.EBook) -> etree._Element:
+    """The distributor's e-book as a biblStruct: its author, title, translator, editor and
+    illustrator, number and address, distributor and dates; and notes saying where its header
+    and licence lie in the file, outside the text (not encoded, but recorded)."""
+    book = ctx.book
+    assert book.distributor is not None
+    v = collect_facts(facts, cfg)
+    bs = _el("biblStruct", xml_id="source-ebook", type="ebook")
+    mo = _el("monogr", parent=bs)
+    _pers(_el("author", parent=mo), v["author_forename"] or "", v["author"] or "")
+    title, subtitle = ebook.title()
+    _el("title", title or v["title"] or "", mo, level="m")
+    if subtitle:
+        _el("title", subtitle, mo, level="m", type="sub")
+    for key, role in (("translator", "translator"), ("editor", "editor"), ("illustrator", "illustrator")):
+        name = ebook.get(key)
+        if name:
+            surname, forename = distributor.person(name)
+            _pers(_el("editor", parent=mo, role=role), forename, surname)
+    if ebook.number:
+        _el("idno", ebook.number, mo, type="ebook")
+        if book.distributor.url:
+            _el("idno", book.distributor.url.format(n=ebook.number), mo, type="URI")
+    imp = _el("imprint", parent=mo)
+    _el("publisher", book.distributor.name, imp)
+    dated = False
+    for key, kind in (("release date", None), ("posting date", "posted"), ("last updated", "updated")):
+        text = ebook.get(key)
+        if text:
+            when = distributor.iso_date(text)
+            el = _el("date", text, imp, **({"when": when} if when else {}))
+            if kind:
+                el.set("type", kind)
+            dated = True
+    if not dated:
+        _el("date", "", imp)
+    begin = book_bounds(ctx.source, book)[0]
+    where, words = _span(ctx, 0, begin)
+    _el("note", f"The distributor's header ({where} of the source file, through the line [source] start "
+                f"matches; {words} words) is not encoded: "
+                + ("its fields are read into this teiHeader." if ebook.fields else
+                   "it holds no Key: Value fields to read (its number is read if it gives one)."),
+        bs, type="header")
+    if "outside" in ctx.regions:
+        first, last = ctx.regions["outside"]
+        where, words = _span(ctx, first, last)
+        opening = " ".join(ctx.source.lines[first].split())
+        _el("note", f"The distributor's licence and closing matter ({where} of the source file, {words} "
+                    f"words, from the line {opening!r}) are not encoded: they are the e-book's terms, not "
+                    "the book's text.", bs, type="licence")
+    return bs
+
+
 def mark_own_title(root: etree._Element, title: str) -> int:
     """The book's own title where its title pages print it (the half-title, the title page,
     the CIP data's "Bazhanov and the damnation of Stalin / Boris Bazhanov") becomes
     ``<title level="m">``, whatever its case: the title of a work, so that the persons pass
-    reads the names inside it as part of the title, not as mentions. Returns the count."""
+    reads the names inside it as part of the title, not as mentions. Only where it stands as
+    a line of its own, or before " / " (the CIP data's statement of responsibility): within a
+    line the words are something else (a character named as the play is). Returns the count."""
     pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, title.split())) + r"(?!\w)", re.IGNORECASE)
 
     def find(text: str) -> Iterable[tuple[int, int, None]]:
-        return ((m.start(), m.end(), None) for m in pattern.finditer(text))
+        # the title as a line of its own (or before the CIP data's " / author"): inside a line
+        # the words name something else ("MACBETH, General in the King's Army")
+        return ((m.start(), m.end(), None) for m in pattern.finditer(text)
+                if not text[:m.start()].strip() and (not text[m.end():].strip()
+                                                      or text[m.end():].lstrip().startswith("/")))
 
     def make(_text: str, _payload: None) -> etree._Element:
         return etree.Element(T + "title", level="m")

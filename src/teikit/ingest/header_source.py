@@ -35,6 +35,10 @@ class SourceFacts:
     where: dict[str, int] = field(default_factory=dict)
     lccn: str | None = None
     lccn_line: int | None = None
+    # from a distributor's header ([distributor] of book.toml): the translator as
+    # (surname, forename), the title's second line
+    translator: tuple[str, str] | None = None
+    subtitle: str | None = None
 
     def get(self, key: str) -> str | None:
         return self.fields.get(key)

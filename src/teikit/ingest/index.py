@@ -495,6 +495,8 @@ def run(ctx: IngestContext) -> None:
     """Build the index division and the personography."""
     if ctx.tree is None:
         return
+    if ctx.book.back_of("index") is None and ctx.book.back_of("entries") is not None:
+        return  # the book's indexes are read entry by entry, in the structure pass (entries.py)
     div = _index_div(ctx)
     span = _index_range(ctx)
     if span is None and ctx.book.back_of("index") is None:

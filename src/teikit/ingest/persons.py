@@ -66,10 +66,9 @@ class IndexPages:
     def __init__(self, root: etree._Element) -> None:
         self.pages: dict[str, set[int]] = {}
         self.onward: dict[str, int] = {}
-        div = root.find(f".//{T}div[@type='index']")
-        if div is None:
-            return
-        for item in div.iter(T + "item"):
+        # every index division: a book may print several (of persons, of subjects)
+        items = [item for div in root.iterfind(f".//{T}div[@type='index']") for item in div.iter(T + "item")]
+        for item in items:
             name = item.find(f"{T}term/{T}persName")
             if name is None or not name.get("ref"):
                 continue

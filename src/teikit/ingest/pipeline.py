@@ -32,6 +32,7 @@ from teikit.ingest import (
     persons,
     structure,
 )
+from teikit.ingest.book import CHAPTER_TYPES, PART_TYPES
 from teikit.ingest.context import IngestContext, SourceText
 
 PASSES = (structure, pages, header, bibliography, index, pages, dates, persons, page_evidence, biographies)
@@ -147,7 +148,9 @@ def summary(ctx: IngestContext) -> dict[str, Any]:
     pbs = list(root.iter(T + "pb"))
     duplicates = duplicate_ids(root)
     return {
-        "chapters": sum(1 for d in root.iter(T + "div") if d.get("type") == "chapter"),
+        # a play's scenes are its chapters; parts hold them ([parts] of book.toml)
+        "chapters": sum(1 for d in root.iter(T + "div") if d.get("type") in CHAPTER_TYPES),
+        "parts": sum(1 for d in root.iter(T + "div") if d.get("type") in PART_TYPES),
         "notes": len(notes),
         "notes_linked": sum(1 for n in notes if n.get("target")),
         "markers": len(markers),

@@ -84,8 +84,8 @@ def _check_shape(source: SourceText, book: Book) -> None:
 def region_name(kind: str, xml_id: str) -> str:
     """The key of a back-matter region in ``ctx.regions``: its kind, a table's ID, or "text:"
     and a text's ID (a text region called "index" is not the index the index pass reads)."""
-    if kind == "text":
-        return f"text:{xml_id}"
+    if kind in ("text", "entries"):
+        return f"{kind}:{xml_id}"
     return xml_id if kind == "table" else kind
 
 
@@ -126,7 +126,7 @@ def find_regions(source: SourceText, book: Book | None = None) -> dict[str, tupl
     starts = [("metadata", 0), ("front", first_page), ("body", body_page)]
     at = body_page
     for spec in book.back:
-        what = spec.id if spec.kind in ("table", "text") else spec.kind
+        what = spec.id if spec.kind in ("table", "text", "entries") else spec.kind
         heading = _find(source, spec.headings, at + 1, what, finish)  # not in the licence after it
         starts.append((region_name(spec.kind, spec.id), _page_before(source, heading, book)))
         at = heading
@@ -162,10 +162,20 @@ def _match(source: SourceText, pattern: re.Pattern[str], start: int, key: str) -
 
 def contents_end(source: SourceText, book: Book, contents: int) -> int:
     """Where the contents list of a source with no page markers ends: before the first line
-    after it that reads one of ``[contents] ends_before``."""
+    after it that reads one of ``[contents] ends_before``; with none given, before the first
+    line that repeats the list's first entry (the text opening with the division it lists
+    first: "Book the First--Recalled to Life")."""
     if not book.contents_ends_before:
+        first = next((i for i in range(contents + 1, len(source.lines)) if source.lines[i].strip()), None)
+        if first is not None:
+            entry = source.lines[first].strip()
+            again = next((i for i in range(first + 1, len(source.lines)) if source.lines[i].strip() == entry),
+                         None)
+            if again is not None:
+                return again
         raise SourceFormatError(
-            "the source has no page markers, so the end of the contents list must be named",
+            "the source has no page markers, so the end of the contents list must be named "
+            "(no line after the list repeats its first entry)",
             file=source.path, line=contents + 1,
             hint="set [contents] ends_before in book.toml to the heading that follows the contents list")
     return _find(source, book.contents_ends_before, contents + 1, "end-of-contents")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -25,6 +25,7 @@ from teikit.ingest import corrections as corrections_file
 from teikit.ingest import notes
 from teikit.ingest.book import Book, number
 from teikit.ingest.context import IngestContext
+from teikit.ingest.entries import EntriesReader
 from teikit.ingest.flow import Flow, Hyphenation, pb_element
 from teikit.ingest.source import Block, blocks, find_regions, region_name
 from teikit.ingest.typography import RESP, SUP_RE, Repairs, append_content, append_text, convert
@@ -51,6 +52,37 @@ class Division:
     n: int | None = None
     part: str | None = None  # "front" or "body"; None: back matter (encoded by its region)
     headings: tuple[str, ...] = ()  # every printed form of the heading (text, notes)
+    holds: bool = False  # a part ([parts]): the chapters after it are its children
+    level: int = 0  # a part's level ([[parts]], 0 the outermost)
+    part_n: int | None = None  # a part's number as its heading prints it (None: counted)
+
+
+def _in_part(division: Division, part: Division | None) -> Division:
+    """A chapter inside a part: its ID is the part's and its own ("book2-ch01"), so that
+    chapters numbered afresh in each part stay apart."""
+    if part is None or division.n is None:
+        return division
+    return replace(division, id=f"{part.id}-{division.id}")
+
+
+def _part(text: str, book: Book, found: list[Division]) -> Division | None:
+    """The part a heading line opens ([parts] heading, the outermost level first), numbered
+    by its group n or by the count of the parts of its level in ``found`` (those before it)."""
+    for level, spec in enumerate(book.parts):
+        m = spec.heading.fullmatch(" ".join(text.split()))
+        if m is None:
+            continue
+        count = sum(1 for d in found if d.holds and d.level == level) + 1
+        n = spec.number(m, count)
+        printed = spec.number(m, 0) or None
+        return Division(spec.type, spec.id_of(n), text, None, "body", (text,), holds=True, level=level,
+                        part_n=printed)
+    return None
+
+
+def _inside(stack: list[Division], part: Division) -> list[Division]:
+    """The parts open once ``part`` opens: those of the levels outside it, then it."""
+    return [d for d in stack if d.level < part.level] + [part]
 
 
 class Builder:
@@ -73,6 +105,13 @@ class Builder:
         # words of the source read as notation, not text ("Footnote" in "[Footnote 3: ...",
         # "Illustration"), by what they mark: reported once
         self.notation: dict[str, Counter[str]] = {}
+        # the parts ([parts]) open, outermost first, with their levels: the innermost holds
+        # the chapters being read, a part of a deeper level goes into the one above it
+        self.open_parts: list[tuple[int, etree._Element]] = []
+        # the printed heading over the notes printed together ([notes] heading)
+        self.notes_head: Block | None = None
+        # a play ([speeches]): the speech being read, which lines after a blank line continue
+        self.speech: etree._Element | None = None
 
     def flow(self, *, markers: bool = True) -> Flow:
         return Flow(self.corrections, self.hyphenation, markers=markers, on_repairs=self._count,
@@ -85,6 +124,13 @@ class Builder:
 
     def convert(self, block: Block, tag: str) -> etree._Element:
         el, repairs = convert(block.text, self.corrections.get(block.index + 1, []), tag=tag,
+                              years=self.book.years, style=self.book.style)
+        self._count(repairs)
+        return el
+
+    def convert_plain(self, block: Block, tag: str) -> etree._Element:
+        """A line with no note markers read in it (an index term: "[20]" is a page there)."""
+        el, repairs = convert(block.text, self.corrections.get(block.index + 1, []), tag=tag, markers=False,
                               years=self.book.years, style=self.book.style)
         self._count(repairs)
         return el
@@ -163,10 +209,19 @@ class Builder:
         head, *items = [b for b in region if b.page is None]
         div.append(self.convert(head, "head"))
         lst = etree.SubElement(div, T("list"))
-        listed = []
+        listed: list[Division] = []
         prev = -2
+        open_parts: list[Division] = []
         for block in items:
-            division = _division(block.text, self.book)
+            division = _part(block.text, self.book, listed)
+            if division is not None:
+                open_parts = _inside(open_parts, division)
+            else:
+                division = _division(block.text, self.book)
+                if division is not None and division.n is None:
+                    open_parts = []  # a division of its own, not a chapter of the parts above
+                division = _in_part(division, open_parts[-1] if open_parts else None) \
+                    if division is not None else None
             if division is None and self.book.wrapped and block.index == prev + 1 and len(lst):
                 # a hard-wrapped entry runs on ("III. VARIOUS INSTRUMENTS: FLUTE, ORGAN, GUITAR"
                 # / "(AND SOME HUMMERS) 36"): the line joins the entry above
@@ -174,6 +229,8 @@ class Builder:
                 joined = Block(block.index, f"{item.get('_text', '')} {block.text}")
                 prev = block.index
                 again = _division(joined.text, self.book)
+                again = _in_part(again, open_parts[-1] if open_parts else None) \
+                    if again is not None else None
                 target = item[0].get("target")
                 if again is not None and target is None:
                     listed.append(again)
@@ -233,9 +290,17 @@ class Builder:
             if step:
                 i = self._open(parts, region, i, step, queue.pop(0), flow)
                 continue
+            if self._notes_heading(flow, block):
+                i += 1
+                continue
             if self.book.note_start is not None and self._printed_note(flow, block):
                 i += 1
                 continue
+            if self.book.speeches is not None and flow.container is not None:
+                taken = self._speech(flow, region, i)
+                if taken:
+                    i += taken
+                    continue
             figure, lines = self._figure(region, i)
             if figure is not None and flow.container is not None:
                 caption = " ".join((figure.groupdict().get("caption") or "").split())
@@ -301,6 +366,19 @@ class Builder:
         flow.start(note)
         self._note_text(flow, block, m.group("text"))
         self._notation(block.text, m.group("text"), "note")
+        return True
+
+    def _notes_heading(self, flow: Flow, block: Block) -> bool:
+        """The heading the book prints over its notes ([notes] heading, any case): kept for the
+        head of the gathered notes division, not as a paragraph of the division it ends."""
+        heading = self.book.note_heading
+        if not heading or self.notes_head is not None or flow.container is None \
+                or block.text.casefold() != heading.casefold():
+            return False
+        if self.note is not None:
+            self._end_note(flow)
+        flow.close()
+        self.notes_head = block
         return True
 
     def _rehome_notes(self) -> None:
@@ -379,8 +457,20 @@ class Builder:
         if self.note is not None:
             self._end_note(flow)
         parent = parts[division.part or "body"]
+        if division.holds:  # a part ends where a part of its level or above opens
+            self.open_parts = [(lv, el) for lv, el in self.open_parts if lv < division.level]
+        elif division.n is None:
+            self.open_parts = []  # ... or another division
+        if (division.holds or division.n is not None) and self.open_parts:
+            parent = self.open_parts[-1][1]  # a chapter, or a part of a deeper level, of the part open
+            if flow.container is parent:
+                # the part's own text (a note, an epigraph) is written before its first chapter:
+                # a div holds its paragraphs before its divisions
+                flow.start(parent)
         div = self.div(parent, division.type, division.id, division.n)
         flow.start(div)
+        if division.holds:
+            return self._open_part(div, region, i, division, flow)
         one_line = self.book.chapters.heading.fullmatch(region[i].text) \
             if division.n is not None and self.book.chapters.heading is not None and step == 1 else None
         if one_line is not None:  # "CHAPTER IV: A MARKET BY THE WAY": label and title, as printed
@@ -391,7 +481,14 @@ class Builder:
             if between:  # the punctuation between them (": ") belongs to the label as printed
                 div[-1].text = (div[-1].text or "") + between
             div.append(head)
-            return i + 1
+            i += 1
+            while i < len(region) and region[i].page is None and region[i].index == region[i - 1].index + 1:
+                # the title wrapped onto the next line, no blank line between ("... with a gate
+                # leading to the" / "Palace."): the rest of the heading, in any source
+                append_text(head, " ")
+                append_content(head, self.convert(region[i], "head"))
+                i += 1
+            return i
         if division.n is not None and self.book.chapters.label:
             label = etree.SubElement(div, T("head"), type="label")
             if step == 2 and region[i].text == self.book.chapters.label_of(division.n):
@@ -431,6 +528,91 @@ class Builder:
         if division.n is not None and self.book.chapters.argument and i < len(region) \
                 and region[i].page is None:
             etree.SubElement(div, T("argument")).append(self.convert(region[i], "p"))
+            i += 1
+        return i
+
+    def _lines(self, region: list[Block], i: int, pattern: re.Pattern[str]) -> int:
+        """How many adjacent lines from ``i``, joined, match ``pattern`` (a stage direction
+        wrapped inside its bracket); 0: none."""
+        text = region[i].text
+        for n in range(1, FIGURE_LINES + 1):
+            if pattern.fullmatch(text):
+                return n
+            j = i + n
+            if j >= len(region) or region[j].page is not None or region[j].index != region[j - 1].index + 1:
+                return 0
+            text += " " + region[j].text
+        return 0
+
+    def _joined(self, blocks: list[Block], tag: str) -> etree._Element:
+        el = self.convert(blocks[0], tag)
+        for block in blocks[1:]:
+            append_text(el, " ")
+            append_content(el, self.convert(block, tag))
+        return el
+
+    def _speech(self, flow: Flow, region: list[Block], i: int) -> int:
+        """Read a speech or a stage direction at ``i`` ([speeches] of book.toml); the number
+        of blocks taken (0: neither). A speaker's line opens an ``sp`` with its ``speaker``;
+        the lines after it, no blank line between, are its lines (``l``, or one ``p`` with
+        ``lb``), a stage direction among them a ``stage`` inside it; lines after a blank line
+        that open nothing else continue the speech (a verse paragraph). A stage direction
+        between speeches is a ``stage`` of the division."""
+        spec = self.book.speeches
+        assert spec is not None and flow.container is not None
+        container = flow.container
+        if self.speech is not None and (not len(container) or container[-1] is not self.speech):
+            self.speech = None  # something else was written since: the speech is over
+        block = region[i]
+        stage = self._lines(region, i, spec.stage) if spec.stage is not None else 0
+        opens = bool(spec.speaker.fullmatch(block.text))
+        if not (stage or opens or self.speech is not None):
+            return 0
+        flow.close()
+        flow.flush_pages()
+        if stage and self.speech is None:
+            container.append(self._joined(region[i:i + stage], "stage"))
+            return stage
+        if opens:
+            self.speech = etree.SubElement(container, T("sp"))
+            self.speech.append(self.convert(block, "speaker"))
+            j = i + 1
+        else:
+            j = i
+        speech = self.speech
+        assert speech is not None
+        prose: etree._Element | None = None
+        while j < len(region) and region[j].page is None \
+                and (j == i or region[j].index == region[j - 1].index + 1):
+            if j > i and spec.speaker.fullmatch(region[j].text):
+                break  # the next speaker, with no blank line before
+            n = self._lines(region, j, spec.stage) if spec.stage is not None else 0
+            if n:
+                speech.append(self._joined(region[j:j + n], "stage"))
+                prose = None
+                j += n
+                continue
+            if spec.verse:
+                speech.append(self.convert(region[j], "l"))
+            elif prose is None:
+                prose = self.convert(region[j], "p")
+                speech.append(prose)
+            else:
+                etree.SubElement(prose, T("lb"))
+                append_content(prose, self.convert(region[j], "p"))
+            j += 1
+        return j - i
+
+    def _open_part(self, div: etree._Element, region: list[Block], i: int, division: Division,
+                   flow: Flow) -> int:
+        """A part's heading line (and, with ``[parts] titled``, its title on the next line, as
+        a second ``head``); the chapters that follow are appended to ``div``."""
+        self.open_parts.append((division.level, div))
+        heading = self.convert(region[i], "head")
+        div.append(heading)
+        i += 1
+        if self.book.parts[division.level].titled and i < len(region) and region[i].page is None:
+            div.append(self.convert(region[i], "head"))
             i += 1
         return i
 
@@ -475,8 +657,10 @@ class Builder:
             spans.append(("after the book's end ([source] end)", *self.ctx.regions["outside"]))
         for where, first, last in spans:
             words = sum(len(line.split()) for line in self.ctx.source.lines[first:last])
-            read = " (only the metadata block's 'key : value' lines are read, into the header)" \
-                if first == 0 else ""
+            read = "" if first else \
+                " (its Title, Author, Translator ... lines are read into the header: [distributor])" \
+                if self.book.distributor is not None else \
+                " (only the metadata block's 'key : value' lines are read, into the header)"
             self.ctx.report(Severity.INFO, "ingest.outside-book",
                             f"lines {first + 1}-{last}, {where}: {words} words not encoded{read}", first,
                             hint="the distributor's header and licence are not the book; move [source] "
@@ -529,23 +713,33 @@ class Builder:
         book.toml's [[division]]s by their headings, chapters by their label lines numbered
         on from 1 (or from the number of a [[division]] that is an unlabelled chapter); and
         the position of the first, where the title pages end."""
-        book, found, first = self.book, [], len(region)
+        book, first = self.book, len(region)
+        found: list[Division] = []
         waiting = list(book.divisions)
         n = 1
+        open_parts: list[Division] = []
+        kind = book.chapters.type
         for k, block in enumerate(region):
             spec = next((d for d in waiting if any(_same(block.text, h) for h in d.headings)), None)
-            if spec is not None:
+            opened = _part(block.text, book, found) if spec is None else None
+            part = open_parts[-1] if open_parts else None
+            if opened is not None:  # a part: its chapters are numbered afresh from 1
+                open_parts = _inside(open_parts, opened)
+                found.append(opened)
+                n = 1
+            elif spec is not None:
+                open_parts = []
                 waiting.remove(spec)
                 found.append(Division(spec.type, book.chapters.id_of(spec.n) if spec.n else spec.id,
                                       block.text, spec.n, spec.part, spec.headings))
                 n = spec.n + 1 if spec.n else n
             elif _heading_number(block.text, book) == n:  # label and title on one line
-                found.append(Division("chapter", book.chapters.id_of(n), block.text, n, "body"))
+                found.append(_in_part(Division(kind, book.chapters.id_of(n), block.text, n, "body"), part))
                 n += 1
             elif book.chapters.label and _bare(block.text, book) == book.chapters.label_of(n):
                 # its title, if it has one, is the line after the label
                 title = region[k + 1].text if book.chapters.titled and k + 1 < len(region) else ""
-                found.append(Division("chapter", book.chapters.id_of(n), title, n, "body"))
+                found.append(_in_part(Division(kind, book.chapters.id_of(n), title, n, "body"), part))
                 n += 1
             else:
                 continue
@@ -562,9 +756,11 @@ class Builder:
             self._rehome_notes()
         if self.note_sections:
             gathered = self.div(parts["back"], "notes", "notes")
-            etree.SubElement(gathered, T("head")).text = "Notes"
-            head = gathered[0]
-            head.set("type", "supplied")
+            if self.notes_head is not None:  # as the book prints it
+                gathered.append(self.convert(self.notes_head, "head"))
+            else:
+                etree.SubElement(gathered, T("head")).text = "Notes"
+                gathered[0].set("type", "supplied")
             for section in self.note_sections.values():
                 gathered.append(section)
         for spec in book.back:
@@ -576,6 +772,9 @@ class Builder:
                 notes.build(self.ctx, div, region, self.flow(markers=False))
             elif spec.kind == "text":
                 self.text_region(div, region)
+            elif spec.kind == "entries":
+                ids = {el.get(xmlio.XML_ID) for el in self.ctx.root.iter() if el.get(xmlio.XML_ID)}
+                EntriesReader(self.ctx, spec, self.convert_plain, ids).read(div, region)
             # bibliography and index: their passes fill the empty division
             if spec.kind == "index":  # the index pass applies (and reports) its own rows
                 first, last = regions[region_name(spec.kind, spec.id)][:2]
@@ -637,19 +836,26 @@ def _division(text: str, book: Book) -> Division | None:
     n = number(m.group("n")) if m else None
     if m and n is not None:
         title = m.group("title")
-        return Division("chapter", book.chapters.id_of(n), title, n, "body", (title,))
+        return Division(book.chapters.type, book.chapters.id_of(n), title, n, "body", (title,))
     spec = book.division(text)
     if spec is not None:
         return Division(spec.type, spec.id, text, None, spec.part, spec.headings)
     back = book.back_heading(text)
     if back is not None:
         return Division(back.type, back.id, text)
+    if book.note_heading and text.casefold() == book.note_heading.casefold():
+        return Division("notes", "notes", text)  # the notes printed together, gathered at the back
     return None
 
 
 def _opens(region: list[Block], i: int, division: Division, book: Book) -> int:
     """How many blocks open ``division`` at ``i``: 2 (label + title), 1 (title), or 0."""
     text = region[i].text
+    if division.holds:  # a part: its heading as listed, or one of its level with its number
+        again = _part(text, book, [])
+        if again is not None and again.level == division.level and division.part_n is not None:
+            return 1 if again.part_n == division.part_n else 0
+        return 1 if _same(text.casefold(), division.heading.casefold()) else 0  # "Epilogue" / "EPILOGUE"
     if division.n is None:
         return 1 if any(_same(text, h) for h in (division.heading, *division.headings)) else 0
     if _heading_number(text, book) == division.n:
@@ -659,7 +865,8 @@ def _opens(region: list[Block], i: int, division: Division, book: Book) -> int:
     by_label = book.chapters.opens == "label"  # the next line is the heading, whatever it reads
     if label is not None and _bare(text, book) == label and (by_label or _same(nxt, division.heading)):
         return 2 if nxt or not book.chapters.titled else 0
-    return 1 if _same(text, division.heading) else 0
+    # (a chapter known by its label alone has no title to meet: "" would match a line of dots)
+    return 1 if division.heading.strip(". ") and _same(text, division.heading) else 0
 
 
 def _heading_number(text: str, book: Book) -> int | None:
