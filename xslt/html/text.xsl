@@ -47,7 +47,7 @@
       'district', 'orgName', 'floatingText', 'spGrp', 'castList', 'castItem', 'castGroup', 'role',
       'roleDesc', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'person', 'personGrp', 'place', 'org',
       'event', 'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line', 'app', 'lem', 'rdg', 'rdgGrp',
-      'listWit', 'witness', 'formula', 'wit', 'witDetail', 'ex', 'am', 'surplus', 'g', 'subst', 'mod', 'restore', 'retrace', 'metamark',
+      'listWit', 'witness', 'formula', 'wit', 'witDetail', 'witStart', 'witEnd', 'lacunaStart', 'lacunaEnd', 'ex', 'am', 'surplus', 'g', 'subst', 'mod', 'restore', 'retrace', 'metamark',
       'handShift', 'geo', 'citedRange', 'listApp', 'set', 'u', 'pause', 'vocal', 'kinesic', 'incident', 'writing', 'shift',
       'entry', 'entryFree', 'superEntry', 're', 'hom', 'sense', 'form', 'orth', 'pron', 'hyph', 'syll', 'stress',
       'gramGrp', 'gram', 'pos', 'gen', 'number', 'case', 'per', 'tns', 'mood', 'subc', 'iType', 'colloc', 'def',
@@ -194,6 +194,7 @@
         or tk:holds-block(.)) then 'div' else 'p'}">
       <xsl:attribute name="class" select="'p tei-' || local-name()"/>
       <xsl:call-template name="tk:id"/>
+      <xsl:if test="parent::tei:sp and @n"><xsl:call-template name="tk:line-number"/></xsl:if>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
@@ -279,9 +280,17 @@
        line, as printed editions do: Perseus' poems and plays are cited by line ("Amphitruo
        15"), and nothing on the page said which line was which. Not the text's words
        (tk-generated), hidden from screen readers and left out of a copied passage. -->
+  <!-- A speech's prose set line by line, each numbered in the play's count of lines (WordHoard's
+       Shakespeare: <sp><speaker>Polonius</speaker><ab n="49">…</ab><ab n="50">…</ab>, between
+       verse lines 48 and 53), is numbered as its verse is: line 50 could not be found. A stanza
+       numbered by its @n (a Sanskrit verse, <lg n="2">, cited by it) shows its number above it,
+       unless its heading stands there. -->
   <xsl:template name="tk:line-number">
+    <xsl:if test="self::tei:lg and normalize-space(@n) and string-length(normalize-space(@n)) le 16 and empty(tei:head)">
+      <span class="lg-n tk-generated" aria-hidden="true"><xsl:value-of select="normalize-space(@n)"/></span>
+    </xsl:if>
     <!-- (a number of act, scene and line, "1.1.15" in the Folger Shakespeare: the line's, last) -->
-    <xsl:variable name="n" select="if (not(self::tei:l)) then ()
+    <xsl:variable name="n" select="if (not(self::tei:l or ((self::tei:ab or self::tei:p) and parent::tei:sp))) then ()
         else if (@n castable as xs:integer) then xs:integer(@n)
         else if (matches(@n, '^\d+([.:]\d+)+$')) then xs:integer(replace(@n, '^.*\D', '')) else ()"/>
     <xsl:if test="$n gt 0 and $n mod 5 eq 0">
@@ -566,6 +575,15 @@
             <xsl:if test="not(normalize-space()) and empty(.//tei:gap)"><span class="tk-generated"><xsl:value-of select="tk:s('omitted')"/></span></xsl:if>
             <xsl:if test="@wit"><xsl:text> </xsl:text><span class="app-wit"><xsl:value-of select="tk:sigla(@wit)"/></span></xsl:if>
             <xsl:for-each select="(@source, @resp)[normalize-space()]"><xsl:text> </xsl:text><xsl:call-template name="tk:app-sources"/></xsl:for-each>
+            <!-- where a fragmentary witness's text begins or ends, or a lacuna in it, within this
+                 reading (the Patristic Text Archive's <rdg wit="#160"><witEnd/>ὄψονται</rdg>):
+                 the entry said "ὄψονται 160" and a reader could not tell why 160 was named -->
+            <xsl:variable name="events" select=".//(tei:witStart | tei:witEnd | tei:lacunaStart | tei:lacunaEnd)
+                [ancestor::tei:app[1] is $app]"/>
+            <xsl:if test="exists($events)">
+              <xsl:text> </xsl:text><span class="app-wit-event tk-generated">(<xsl:value-of
+                  select="string-join($events ! tk:witness-event(., false()), ', ')"/>)</span>
+            </xsl:if>
           </xsl:element>
         </xsl:for-each>
         <xsl:for-each select="$details">
@@ -575,12 +593,37 @@
         <xsl:text>]</xsl:text></xsl:element>
       </xsl:if></xsl:element>
   </xsl:template>
-  <!-- What a witness does at this place ("followed by a page break"): its sigla, then the words. -->
+  <!-- What a witness does at this place ("followed by a page break"): its sigla, then the words;
+       one of no words says what it is by its @type alone (DHARMA's <witDetail wit="#msNa"
+       type="ac"/>, "before correction"), which is shown as written: the entry showed the
+       sigla followed by nothing. -->
   <xsl:template match="tei:witDetail">
     <span class="tei-witDetail"><xsl:call-template name="tk:id"/>
       <xsl:if test="@wit"><span class="app-wit"><xsl:value-of select="tk:sigla(@wit)"/></span><xsl:text> </xsl:text></xsl:if>
+      <xsl:if test="not(normalize-space()) and empty(*) and normalize-space(@type)">
+        <span class="witDetail-type tk-generated"><xsl:value-of select="normalize-space(@type)"/></span>
+      </xsl:if>
       <xsl:apply-templates/></span>
   </xsl:template>
+
+  <!-- Where a fragmentary witness's text begins or ends (witStart, witEnd) or a lacuna in it
+       (lacunaStart, lacunaEnd): said in the apparatus entry (tk:app); where the reading stands
+       in the text, an empty mark saying it on hover, so the text reads as the edition's. -->
+  <xsl:template match="tei:witStart | tei:witEnd | tei:lacunaStart | tei:lacunaEnd">
+    <span class="tei-{local-name()}" title="{tk:witness-event(., true())}"><xsl:call-template name="tk:id"/></span>
+  </xsl:template>
+  <!--* The words for a witness's beginning, end or lacuna ("text ends"), after the witnesses
+        it is said of when $sigla: its own @wit, else its reading's ("160 text ends"); without
+        $sigla, its own @wit only (its reading's sigla stand beside it in the entry). -->
+  <xsl:function name="tk:witness-event" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="sigla" as="xs:boolean"/>
+    <xsl:variable name="wit" select="($e/@wit, if ($sigla) then $e/ancestor::*[self::tei:rdg or self::tei:lem][1]/@wit else ())
+        [normalize-space()][1]"/>
+    <xsl:sequence select="string-join(($wit ! tk:sigla(.), tk:s(if ($e/self::tei:witStart) then 'witness-starts'
+        else if ($e/self::tei:witEnd) then 'witness-ends' else if ($e/self::tei:lacunaStart) then 'lacuna-starts'
+        else 'lacuna-ends'))[normalize-space()], ' ')"/>
+  </xsl:function>
 
   <!-- Whose reading it is when the apparatus names editions, not manuscripts (@source: EpiDoc's
        rdg source="#bertolini1876a #cilv8737"), or who proposed it (@resp: papyri.info's
@@ -768,6 +811,14 @@
       <xsl:attribute name="class" select="'tei-' || local-name()"/>
       <xsl:call-template name="tk:id"/><xsl:apply-templates/>
     </xsl:element>
+  </xsl:template>
+
+  <!-- A number given by its value alone (DHARMA's inscriptions: <num value="930"/> śaka, a
+       numeral the encoder did not transcribe): the value, as teikit's words; the reader saw
+       "śaka" with no year. -->
+  <xsl:template match="tei:num[empty(node())][normalize-space(@value)]" priority="1">
+    <span class="tei-num"><xsl:call-template name="tk:id"/><span class="tk-generated"><xsl:value-of
+        select="normalize-space(@value)"/></span></span>
   </xsl:template>
 
   <!-- Ruby (furigana: a reading set small above its base, CETEIcean's Japanese sample): HTML's
