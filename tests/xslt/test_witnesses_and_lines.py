@@ -1,7 +1,7 @@
 """TEI by others, session 15 (fixture tests/fixtures/render/witnesses-and-lines.xml): where a
 fragmentary witness begins or ends, a witness's detail given by its type alone, a stanza's
-number, a number given by its value alone and a play's prose numbered line by line reach the
-reader; none of them is reported unhandled."""
+number, a number given by its value alone, a play's prose numbered line by line and a role's
+description reach the reader; none of them is reported unhandled."""
 
 from __future__ import annotations
 
@@ -74,6 +74,15 @@ def test_prose_of_a_speech_is_numbered_with_the_play_s_lines(tmp_path):
     doc = page(folder, "play.html")
     shown = doc.xpath("//div[@class='tei-sp']//span[@class='l-n tk-generated']")
     assert [(n.getparent().get("class"), n.text) for n in shown] == [("p tei-ab", "50")]
+
+
+def test_a_role_and_its_description_are_parted_by_a_comma_once(tmp_path):
+    # WordHoard's cast list read "Claudius king of Denmark"; DraCor's writes its own comma
+    folder, _ = _built(tmp_path)
+    items = page(folder, "play.html").xpath("//div[contains(@class, 'tei-castItem')]")
+    assert [norm(i.text_content()) for i in items] == [
+        "Claudius, king of Denmark", "Hamlet, son to the late king"]
+    assert items[0].xpath("span[@class='tk-generated']/text()") == [","]
 
 
 def test_the_epub_says_the_same(tmp_path):

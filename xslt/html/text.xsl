@@ -813,6 +813,16 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A role's description set right after its name with nothing between (WordHoard's
+       <role>Claudius</role> <roleDesc>king of Denmark</roleDesc>) read "Claudius king of
+       Denmark": a comma, as cast lists print it (teikit's, no word); one the text writes
+       itself (DraCor's "Hamlet, son to…") is left alone. -->
+  <xsl:template match="tei:role[following-sibling::node()[not(self::text()[not(normalize-space())])][1][self::tei:roleDesc]]"
+      priority="1">
+    <xsl:next-match/>
+    <span class="tk-generated">,</span>
+  </xsl:template>
+
   <!-- A number given by its value alone (DHARMA's inscriptions: <num value="930"/> śaka, a
        numeral the encoder did not transcribe): the value, as teikit's words; the reader saw
        "śaka" with no year. -->
