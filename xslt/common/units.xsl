@@ -42,7 +42,7 @@
       'contents': 'Contents', 'title-page': 'Title page', 'notes': 'Notes', 'note': 'Note',
       'persons': 'People', 'organizations': 'Organizations', 'places': 'Places', 'events': 'Events',
       'search': 'Search', 'search-label': 'Search the edition', 'go-page': 'Go to printed page',
-      'page': 'p.', 'pages': 'Printed pages', 'previous': 'Previous', 'next': 'Next',
+      'page': 'p.', 'folio': 'f.', 'pages': 'Printed pages', 'previous': 'Previous', 'next': 'Next',
       'back-to-text': 'Back to text', 'mentions': 'Mentions', 'names': 'Names', 'works': 'Works cited', 'cited-in': 'Cited in',
       'front': 'Front matter', 'body': 'Text', 'back': 'Back matter', 'group': 'Texts',
       'sourceDoc': 'Transcription', 'text': 'Text', 'surface': 'Surface', 'apparatus': 'Apparatus', 'omitted': 'om.', 'witness-starts': 'text begins', 'witness-ends': 'text ends',
@@ -626,6 +626,18 @@
   <xsl:accumulator name="tk:pb-count" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:pb" select="$value + 1"/>
   </xsl:accumulator>
+
+  <!--* How a page break is named to a reader: "p. 45", but a manuscript's leaf, numbered with its
+        side ("153r", "20v", "12ra": DHARMA's palm leaves, the Patristic Text Archive's codices),
+        "f. 153r": "p. 20v" and "printed page" called a leaf of a manuscript a printed page. -->
+  <xsl:function name="tk:pb-label" as="xs:string">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:sequence select="tk:s(if (tk:is-leaf($pb)) then 'folio' else 'page') || ' ' || normalize-space($pb/@n)"/>
+  </xsl:function>
+  <xsl:function name="tk:is-leaf" as="xs:boolean">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:sequence select="matches(normalize-space($pb/@n), '^[0-9]+[rv][ab]?$')"/>
+  </xsl:function>
 
   <!--* The HTML id of a page break: its xml:id, else "pb" + its position. -->
   <xsl:function name="tk:pb-id" as="xs:string">

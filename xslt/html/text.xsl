@@ -1329,8 +1329,8 @@
     <span class="pb{if (@type = 'inferred') then ' inferred' else ''}" id="{$id}">
       <xsl:if test="@n">
         <a class="pb-link" href="#{$id}"
-           title="{if (@type = 'inferred') then 'page break inferred by the editors' else 'printed page'}">
-          <xsl:value-of select="tk:s('page') || ' ' || @n"/>
+           title="{if (@type = 'inferred') then 'page break inferred by the editors' else if (tk:is-leaf(.)) then 'leaf of the manuscript' else 'printed page'}">
+          <xsl:value-of select="tk:pb-label(.)"/>
         </a>
       </xsl:if>
       <!-- the page's image, when @facs points at a surface (or zone, graphic) whose image the
@@ -1339,7 +1339,7 @@
           [tk:local-image(@url) and (empty($tk:copied-images) or map:contains($tk:copied-images, string(@url)))])[1]"/>
       <xsl:if test="$scan">
         <a class="pb-facs" href="{'images/' || $scan/@url}"
-           aria-label="{string-join((tk:s('facsimile'), @n ! (tk:s('page') || ' ' || .)), ', ')}">
+           aria-label="{string-join((tk:s('facsimile'), @n ! tk:pb-label(..)), ', ')}">
           <xsl:value-of select="tk:s('facsimile')"/>
         </a>
       </xsl:if>
@@ -1469,7 +1469,7 @@
     <xsl:param name="t" as="element()"/>
     <xsl:variable name="around" select="($t/ancestor::*[matches(local-name(), '^div\d?$')][1], tk:unit-of($t))[1]"/>
     <xsl:sequence select="
-        if ($t/self::tei:pb) then tk:s('page') || ' ' || $t/@n
+        if ($t/self::tei:pb) then tk:pb-label($t)
         else if ($t/self::tei:note) then tk:s('note') || ' ' || tk:note-number($t)
         else if (matches(local-name($t), '^div\d?$') or tk:is-unit($t)) then tk:label($t)
         else if (tk:register-of($t) = 'works') then tk:unshown-label($t)
