@@ -1284,7 +1284,7 @@
   </xsl:template>
 
   <!-- A break between sections of a chapter, drawn in print as asterisks, a rule or a blank
-       (ELTeC's milestone unit="section" rend="asterisk", DTA's rendition="#hr"): the reader
+       (ELTeC's milestone unit="section" rend="asterisk" or unit="subSection", DTA's rendition="#hr"): the reader
        saw nothing, and two scenes ran on as one (the TEI Stylesheets print "section" or a
        rule). Asterisks and rule are teikit's (tk-generated, no words); a separator for
        assistive technology. -->
@@ -1317,7 +1317,7 @@
         else if ($said = ('asterisk', 'asterisks', 'asterism', 'star', 'stars', 'asterix') or $unit = ('asterisk', 'asterisks')) then 'asterisks'
         else if ($said = ('hr', 'rule', 'line', 'horizontal-rule')) then 'rule'
         else if ($said = ('space', 'blank', 'gap')) then 'space'
-        else if ($unit = ('section', 'structural', 'scene') and empty($m/@ed | $m/@edRef)
+        else if ($unit = ('section', 'subsection', 'structural', 'scene') and empty($m/@ed | $m/@edRef)
                  and not($m/parent::tei:p or $m/parent::tei:ab or $m/parent::tei:l)) then 'rule'
         else ''"/>
   </xsl:function>
