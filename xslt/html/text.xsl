@@ -1034,7 +1034,7 @@
     <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
   </xsl:template>
   <xsl:template match="tei:handShift">
-    <span class="tei-handShift" title="{normalize-space(string-join(('hand', @new, @medium, @script), ' '))}">
+    <span class="tei-handShift" title="{normalize-space(string-join(('hand', @new ! tk:hand-label(., .), @medium, @script), ' '))}">
       <xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
   </xsl:template>
   <xsl:template match="tei:listApp">
@@ -1163,7 +1163,7 @@
        again (retrace) and an author's mark (metamark: a caret, a paragraph sign) read as
        written, what they are on hover. -->
   <xsl:template match="tei:restore | tei:retrace | tei:metamark">
-    <xsl:variable name="facts" select="(@type, @cause, @function, @rend, @place, @hand ! substring-after(., '#')[. != ''])
+    <xsl:variable name="facts" select="(@type, @cause, @function, @rend, @place, @hand ! tk:hand-label(., substring-after(., '#'))[. != ''])
         [normalize-space()] ! normalize-space()"/>
     <span class="tei-{local-name()}" title="{string-join((tk:s(local-name()), string-join($facts, ', ')[.]), ': ')}">
       <xsl:call-template name="tk:id"/><xsl:apply-templates/>
@@ -1173,9 +1173,21 @@
     <span class="tei-del tk-restored"><xsl:call-template name="tk:change-title"/><xsl:apply-templates/></span>
   </xsl:template>
   <xsl:template name="tk:change-title">
-    <xsl:variable name="facts" select="(@place, @rend, @hand ! substring-after(., '#')[. != ''], @type)[normalize-space()] ! normalize-space()"/>
+    <xsl:variable name="facts" select="(@place, @rend, @hand ! tk:hand-label(., substring-after(., '#'))[. != ''], @type)[normalize-space()] ! normalize-space()"/>
     <xsl:if test="exists($facts)"><xsl:attribute name="title" select="string-join($facts, ', ')"/></xsl:if>
   </xsl:template>
+  <!--* Whose hand a @hand or @new names, as the header describes it: the handNote's words when
+        short (the Patristic Text Archive's <handNote xml:id="m2">Korrektor</handNote>), else its
+        @scribe, else $fallback (the pointer as written or its name): "above, m2" told a reader
+        nothing the header did not say. -->
+  <xsl:function name="tk:hand-label" as="xs:string">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="fallback" as="xs:string"/>
+    <xsl:variable name="note" select="tk:target(normalize-space($pointer))[self::tei:handNote]"/>
+    <xsl:variable name="words" select="normalize-space(string-join($note//text(), ' '))"/>
+    <xsl:sequence select="(if (string-length($words) le 60) then $words else (), $note/@scribe ! normalize-space(.),
+        $fallback)[. != ''][1]"/>
+  </xsl:function>
 
   <!-- An empty unclear (a word the editor could not read, reason="illegible"): "[?]", as the
        TEI Stylesheets show it, with its reason on hover; it once showed nothing at all. -->
