@@ -45,6 +45,14 @@ def test_the_text_keeps_the_edition_s_words_and_says_the_event_on_hover(tmp_path
     assert mark.get("title") == "F text ends" and mark.text is None
 
 
+def test_what_kind_of_variant_a_reading_is_is_said_on_hover(tmp_path):
+    # the Patristic Text Archive: rdg type="transposition", cause="orthographic"
+    folder, _ = _built(tmp_path)
+    readings = page(folder, "critical.html").xpath("//span[contains(@class, 'app-reading')][@title]")
+    assert [(norm(r.text_content()), r.get("title")) for r in readings] == [
+        ("anew F (lacuna ends)", "transposition, orthographic")]
+
+
 def test_a_witness_detail_of_no_words_shows_its_type(tmp_path):
     # DHARMA: <witDetail wit="#msNa" type="ac"/> showed the siglum followed by nothing
     folder, _ = _built(tmp_path)

@@ -566,6 +566,11 @@
           <xsl:if test="position() gt 1">; </xsl:if>
           <xsl:element name="{if (. is $base or not(tk:holds-block(.))) then 'span' else 'div'}">
           <xsl:attribute name="class" select="'app-reading tei-' || local-name() || (if (. is $base) then ' lemma-copy' else '')"/>
+          <!-- what kind of variant it is, in the edition's words (the Patristic Text Archive's
+               type="transposition", cause="orthographic"; DHARMA's lem type="emn"), on hover -->
+          <xsl:if test="normalize-space(@type) or normalize-space(@cause)">
+            <xsl:attribute name="title" select="string-join((@type, @cause)[normalize-space()] ! normalize-space(), ', ')"/>
+          </xsl:if>
             <xsl:choose>
               <!-- the lemma's words only: the text above holds its markup, ids and nested entries -->
               <xsl:when test=". is $base"><xsl:value-of select="tk:plain(.)"/></xsl:when>
