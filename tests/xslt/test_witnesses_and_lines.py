@@ -67,6 +67,14 @@ def test_a_numbered_stanza_shows_its_number_unless_headed(tmp_path):
     assert numbers[0].get("aria-hidden") == "true"
 
 
+def test_a_label_in_a_verse_line_reads_on_with_it(tmp_path):
+    # DHARMA's Amaramālā: <l><label type="headword">sakhī-nāma ||</label> sakhī …</l> broke the line
+    folder, _ = _built(tmp_path)
+    (line,) = page(folder, "critical.html").xpath("//div[@class='tei-l'][contains(., 'numbered two')]")
+    assert [(c.tag, c.get("class")) for c in line] == [("span", "tei-label type-headword")]
+    assert norm(line.text_content()) == "sakhī-nāma || A stanza numbered two,"
+
+
 def test_a_number_given_by_its_value_alone_shows_the_value(tmp_path):
     # DHARMA: <num value="930"/> śaka read "śaka", the year nowhere
     folder, _ = _built(tmp_path)

@@ -416,6 +416,13 @@
   <xsl:template match="tei:item | tei:label">
     <div class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></div>
   </xsl:template>
+  <!-- A label within a line of verse or a phrase (DHARMA's Amaramālā: <l><label type="headword">
+       sakhī-nāma ||</label> sakhī veśyā ca …</l>) reads on with its line: as a block it broke
+       the verse line in two. -->
+  <xsl:template match="tei:label[parent::tei:l or parent::tei:seg or parent::tei:hi or parent::tei:s
+      or parent::tei:phr or parent::tei:cl][not(tk:holds-block(.))]" priority="1">
+    <span class="tei-label{@type ! (' type-' || .)}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
+  </xsl:template>
 
   <!-- A table scrolls sideways in a box of its own when it is wider than the screen (a phone):
        the page never does. The box can be focused, so the keyboard scrolls it too. -->
