@@ -470,7 +470,12 @@
   <xsl:function name="tk:local-id" as="xs:string">
     <xsl:param name="pointer" as="xs:string?"/>
     <xsl:variable name="first" select="tokenize($pointer)[1]"/>
-    <xsl:sequence select="if (starts-with($first, '#')) then substring($first, 2) else ''"/>
+    <!-- TEI's range() scheme, "#range(start,end)", names the passage from start to end: its
+         start is where a link leads (the Office of the Historian's index locators, "196–199",
+         were 424 links to nowhere) -->
+    <xsl:sequence select="if (starts-with($first, '#range(') and matches($first, '^#range\(\s*[^\s,()]+\s*,\s*[^\s,()]+\s*\)$'))
+        then replace($first, '^#range\(\s*([^\s,()]+).*$', '$1')
+        else if (starts-with($first, '#')) then substring($first, 2) else ''"/>
   </xsl:function>
 
   <!--* The element a local pointer names, if any. -->
