@@ -1436,6 +1436,48 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A canonical reference (@cRef, "NA:Mt:5:8") resolved by the header's cRefPattern into a
+       web address (the Patristic Text Archive's 11,246 biblical references, <ref
+       decls="#biblical" cRef="NA:Mt:5:8"/>, each an empty ref, showed nothing: the reader lost
+       every citation). Its words link to the address; an empty one shows the reference as
+       written (teikit's words). One whose pattern yields no web address is its words (or the
+       reference) with the reference on hover. -->
+  <xsl:template match="tei:ref[normalize-space(@cRef)][not(normalize-space(@target))]" priority="1">
+    <xsl:variable name="url" select="tk:cref-url(.)"/>
+    <xsl:element name="{if (exists($url)) then 'a' else 'span'}">
+      <xsl:attribute name="class" select="'tei-ref cref' || (if (exists($url)) then ' external' else '')"/>
+      <xsl:if test="exists($url)"><xsl:attribute name="href" select="$url"/></xsl:if>
+      <xsl:attribute name="title" select="normalize-space(@cRef)"/>
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates><xsl:with-param name="tk:in-link" select="exists($url)" tunnel="yes"/></xsl:apply-templates>
+      <xsl:if test="not(node())"><span class="tk-generated"><xsl:value-of select="normalize-space(@cRef)"/></span></xsl:if>
+    </xsl:element>
+    <xsl:if test="exists($url)">
+      <xsl:apply-templates select="tk:notes-in(.)"><xsl:with-param name="tk:in-link" select="false()" tunnel="yes"/></xsl:apply-templates>
+    </xsl:if>
+  </xsl:template>
+  <!--* The web address a @cRef names: the first cRefPattern (of the refsDecl its @decls names,
+        else of every refsDecl of the document) whose @matchPattern matches the whole reference,
+        its @replacementPattern applied, when that gives an http(s) address; a pattern that is
+        no valid regular expression is passed over. -->
+  <xsl:function name="tk:cref-url" as="xs:string?">
+    <xsl:param name="ref" as="element()"/>
+    <xsl:variable name="cref" select="normalize-space($ref/@cRef)"/>
+    <xsl:variable name="decls" select="tokenize($ref/@decls) ! tk:target(.)[self::tei:refsDecl]"/>
+    <xsl:variable name="patterns" select="(if (exists($decls)) then $decls else $tk:doc//tei:teiHeader//tei:refsDecl)
+        /tei:cRefPattern[@matchPattern and @replacementPattern]"/>
+    <xsl:sequence select="($patterns ! tk:cref-apply(., $cref))[matches(., '^https?://[^/\s]')][1] ! iri-to-uri(.)"/>
+  </xsl:function>
+  <xsl:function name="tk:cref-apply" as="xs:string?">
+    <xsl:param name="pattern" as="element()"/>
+    <xsl:param name="cref" as="xs:string"/>
+    <xsl:try>
+      <xsl:variable name="whole" select="'^(?:' || $pattern/@matchPattern || ')$'"/>
+      <xsl:sequence select="if (matches($cref, $whole)) then replace($cref, $whole, $pattern/@replacementPattern) else ()"/>
+      <xsl:catch/>
+    </xsl:try>
+  </xsl:function>
+
   <!--* A pointer to another document of the collection by its file ("./dassiolus.xml",
         "../1891/letter.xml#p3" whose ID the member does not hold alone): that member's
         element, else the member itself (its text). The file is found as collection.py finds
