@@ -16,13 +16,16 @@ the places where it corrects the first, which no title should carry whole.</p></
 </msDesc></sourceDesc></fileDesc></teiHeader>
 <text><body><div xml:id="ms"><p>τῆς τῶν <add place="above" hand="#m2">ὅ</add>λλων
 <del rend="strikethrough" hand="#m1">ω</del> <add hand="#s3">ι</add> <add hand="#nobody">ς</add>
+<add hand="" place="above">α</add> <add hand="m2">β</add>
 <handShift new="#m2"/>γνῶσις</p></div></body></text></TEI>"""
 
 
 def test_a_hand_is_named_as_the_header_describes_it(tmp_path):
     folder, _ = build_text(TEI, tmp_path)
     doc = page(folder, "ms.html")
-    assert doc.xpath("//ins/@title") == ["above, Korrektor", "Ioannes", "nobody"]
+    # an empty @hand, or one written without "#", names nothing (the PTA's hand="": the build failed)
+    assert doc.xpath("//ins/@title") == ["above, Korrektor", "Ioannes", "nobody", "above"]
+    assert len(doc.xpath("//ins")) == 5
     # a hand the header describes with no words keeps its name
     assert doc.xpath("//del/@title") == ["strikethrough, m1"]
     assert doc.xpath("//span[@class='tei-handShift']/@title") == ["hand Korrektor"]

@@ -1197,8 +1197,8 @@
     <xsl:param name="fallback" as="xs:string"/>
     <xsl:variable name="note" select="tk:target(normalize-space($pointer))[self::tei:handNote]"/>
     <xsl:variable name="words" select="normalize-space(string-join($note//text(), ' '))"/>
-    <xsl:sequence select="(if (string-length($words) le 60) then $words else (), $note/@scribe ! normalize-space(.),
-        $fallback)[. != ''][1]"/>
+    <xsl:sequence select="string((if (string-length($words) le 60) then $words else (), $note/@scribe ! normalize-space(.),
+        $fallback)[. != ''][1])"/>
   </xsl:function>
 
   <!-- An empty unclear (a word the editor could not read, reason="illegible"): "[?]", as the
