@@ -150,3 +150,17 @@ def test_an_xinclude_in_the_header_is_said_unread(project_root):
     (said,) = [d for d in check_paths([doc]).diagnostics if d.code == "pointers.xinclude-unread"]
     assert said.line == 11 and "encoding-desc.xml" in said.message and said.severity.name == "WARNING"
     assert "xmllint --xinclude" in (said.hint or "")
+
+
+def test_a_range_pointer_names_two_ids_each_checked(tmp_path):
+    # TEI's range() scheme: the Office of the Historian's index locators,
+    # <ref target="#range(b_446-start,b_446-end)">196–199</ref>, were 424 false "dangling" errors
+    el = _el('<ref target="#range(s1,e1) #x"/>')
+    assert [(p.kind, p.fragment) for p in iter_pointers(el, "ref")] == [
+        ("local", "s1"), ("local", "e1"), ("local", "x")]
+    doc = tmp_path / "r.xml"
+    body = ('<p><anchor xml:id="s1"/>words<anchor xml:id="e1"/> <anchor xml:id="x"/></p>'
+            '<p><ref target="#range(s1,e1)">1–2</ref> <ref target="#range(s1,nowhere)">3</ref></p>')
+    doc.write_text(f'<TEI xmlns="{TEI}"><text><body>{body}</body></text></TEI>', "utf-8")
+    said = [d.message for d in check_paths([doc]).diagnostics]
+    assert said == ["@target points at #nowhere, but no element has that xml:id"]

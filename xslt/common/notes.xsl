@@ -34,7 +34,10 @@
   <!--* The markers of a note, in document order: what its @target names when that is a
         marker (the edition's noteref, an anchor; a note pointing at a passage, an app or a
         seg, has its marker where it stands: nothing else shows one), else the refs/ptrs that point at it and are not cross-references
-        (index locators, "see note 3"). -->
+        (index locators, "see note 3"). A pointer inside a note is a cross-reference, never a
+        marker: the Office of the Historian's footnote 6 says "See note 5", and note 5, a
+        footnote in its paragraph, was taken for an endnote whose marker stood in note 6, which
+        no notes list shows (its words were lost, and the links to it dead). -->
   <xsl:function name="tk:markers" as="element()*">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="
@@ -45,7 +48,7 @@
         else if ($note/@xml:id) then
           key('tk:pointers-to', string($note/@xml:id), $tk:doc)[ancestor::tei:text]
           [not(@type = ('note', 'page', 'range'))][not(ancestor::tei:div[@type = 'index'])]
-          [not(ancestor::tei:note intersect $note)]
+          [not(ancestor::tei:note)]
         else ()"/>
   </xsl:function>
 

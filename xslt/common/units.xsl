@@ -42,10 +42,11 @@
       'contents': 'Contents', 'title-page': 'Title page', 'notes': 'Notes', 'note': 'Note',
       'persons': 'People', 'organizations': 'Organizations', 'places': 'Places', 'events': 'Events',
       'search': 'Search', 'search-label': 'Search the edition', 'go-page': 'Go to printed page',
-      'page': 'p.', 'pages': 'Printed pages', 'previous': 'Previous', 'next': 'Next',
+      'page': 'p.', 'folio': 'f.', 'pages': 'Printed pages', 'previous': 'Previous', 'next': 'Next',
       'back-to-text': 'Back to text', 'mentions': 'Mentions', 'names': 'Names', 'works': 'Works cited', 'cited-in': 'Cited in',
       'front': 'Front matter', 'body': 'Text', 'back': 'Back matter', 'group': 'Texts',
-      'sourceDoc': 'Transcription', 'text': 'Text', 'surface': 'Surface', 'apparatus': 'Apparatus', 'omitted': 'om.', 'image': 'image', 'facsimile': 'facsimile',
+      'sourceDoc': 'Transcription', 'text': 'Text', 'surface': 'Surface', 'apparatus': 'Apparatus', 'omitted': 'om.', 'witness-starts': 'text begins', 'witness-ends': 'text ends',
+      'lacuna-starts': 'lacuna begins', 'lacuna-ends': 'lacuna ends', 'image': 'image', 'facsimile': 'facsimile',
       'section': 'Section', 'skip': 'Skip to the text', 'unknown-name': 'Unnamed',
       'go-to-note': 'Go to the note', 'close': 'Close', 'no-results': 'Nothing found.',
       'no-page': 'No printed page',
@@ -72,7 +73,7 @@
       'table': 'Table', 'documents-count': 'documents', 'letters-count': 'letters', 'restore': 'deletion cancelled', 'retrace': 'written over again', 'metamark': 'mark',
       'start': 'Start of the text', 'scans': 'Scans', 'scans-show': 'Show the scans', 'scans-hide': 'Hide the scans',
       'scan-of': 'Scan of', 'elsewhere': 'on another site', 'register-entry': 'Entry',
-      'printed-page': 'printed page', 'page-inferred': 'page break inferred by the editors',
+      'printed-page': 'printed page', 'leaf': 'leaf of the manuscript', 'page-inferred': 'page break inferred by the editors',
       'image-not-included': 'image not included', 'hand': 'hand', 'supplied': 'supplied by the editors',
       'omitted-in-source': 'omitted in the source', 'uncertain': 'uncertain', 'unclear': 'unclear',
       'gap': 'gap in the source', 'damage': 'damage in the source', 'landmarks': 'Landmarks', 'page-list': 'Pages',
@@ -495,7 +496,12 @@
   <xsl:function name="tk:local-id" as="xs:string">
     <xsl:param name="pointer" as="xs:string?"/>
     <xsl:variable name="first" select="tokenize($pointer)[1]"/>
-    <xsl:sequence select="if (starts-with($first, '#')) then substring($first, 2) else ''"/>
+    <!-- TEI's range() scheme, "#range(start,end)", names the passage from start to end: its
+         start is where a link leads (the Office of the Historian's index locators, "196–199",
+         were 424 links to nowhere) -->
+    <xsl:sequence select="if (starts-with($first, '#range(') and matches($first, '^#range\(\s*[^\s,()]+\s*,\s*[^\s,()]+\s*\)$'))
+        then replace($first, '^#range\(\s*([^\s,()]+).*$', '$1')
+        else if (starts-with($first, '#')) then substring($first, 2) else ''"/>
   </xsl:function>
 
   <!--* The element a local pointer names, if any. -->
@@ -651,6 +657,18 @@
   <xsl:accumulator name="tk:pb-count" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:pb" select="$value + 1"/>
   </xsl:accumulator>
+
+  <!--* How a page break is named to a reader: "p. 45", but a manuscript's leaf, numbered with its
+        side ("153r", "20v", "12ra": DHARMA's palm leaves, the Patristic Text Archive's codices),
+        "f. 153r": "p. 20v" and "printed page" called a leaf of a manuscript a printed page. -->
+  <xsl:function name="tk:pb-label" as="xs:string">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:sequence select="tk:s(if (tk:is-leaf($pb)) then 'folio' else 'page') || ' ' || normalize-space($pb/@n)"/>
+  </xsl:function>
+  <xsl:function name="tk:is-leaf" as="xs:boolean">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:sequence select="matches(normalize-space($pb/@n), '^[0-9]+[rv][ab]?$')"/>
+  </xsl:function>
 
   <!--* The HTML id of a page break: its xml:id, else "pb" + its position. -->
   <xsl:function name="tk:pb-id" as="xs:string">

@@ -47,7 +47,7 @@
       'district', 'orgName', 'floatingText', 'spGrp', 'castList', 'castItem', 'castGroup', 'role',
       'roleDesc', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'person', 'personGrp', 'place', 'org',
       'event', 'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line', 'app', 'lem', 'rdg', 'rdgGrp',
-      'listWit', 'witness', 'formula', 'wit', 'witDetail', 'ex', 'am', 'surplus', 'g', 'subst', 'mod', 'restore', 'retrace', 'metamark',
+      'listWit', 'witness', 'formula', 'wit', 'witDetail', 'witStart', 'witEnd', 'lacunaStart', 'lacunaEnd', 'ex', 'am', 'surplus', 'g', 'subst', 'mod', 'restore', 'retrace', 'metamark',
       'handShift', 'geo', 'citedRange', 'listApp', 'set', 'u', 'pause', 'vocal', 'kinesic', 'incident', 'writing', 'shift',
       'entry', 'entryFree', 'superEntry', 're', 'hom', 'sense', 'form', 'orth', 'pron', 'hyph', 'syll', 'stress',
       'gramGrp', 'gram', 'pos', 'gen', 'number', 'case', 'per', 'tns', 'mood', 'subc', 'iType', 'colloc', 'def',
@@ -194,6 +194,7 @@
         or tk:holds-block(.)) then 'div' else 'p'}">
       <xsl:attribute name="class" select="'p tei-' || local-name()"/>
       <xsl:call-template name="tk:id"/>
+      <xsl:if test="parent::tei:sp and @n"><xsl:call-template name="tk:line-number"/></xsl:if>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
@@ -279,9 +280,17 @@
        line, as printed editions do: Perseus' poems and plays are cited by line ("Amphitruo
        15"), and nothing on the page said which line was which. Not the text's words
        (tk-generated), hidden from screen readers and left out of a copied passage. -->
+  <!-- A speech's prose set line by line, each numbered in the play's count of lines (WordHoard's
+       Shakespeare: <sp><speaker>Polonius</speaker><ab n="49">…</ab><ab n="50">…</ab>, between
+       verse lines 48 and 53), is numbered as its verse is: line 50 could not be found. A stanza
+       numbered by its @n (a Sanskrit verse, <lg n="2">, cited by it) shows its number above it,
+       unless its heading stands there. -->
   <xsl:template name="tk:line-number">
+    <xsl:if test="self::tei:lg and normalize-space(@n) and string-length(normalize-space(@n)) le 16 and empty(tei:head)">
+      <span class="lg-n tk-generated" aria-hidden="true"><xsl:value-of select="normalize-space(@n)"/></span>
+    </xsl:if>
     <!-- (a number of act, scene and line, "1.1.15" in the Folger Shakespeare: the line's, last) -->
-    <xsl:variable name="n" select="if (not(self::tei:l)) then ()
+    <xsl:variable name="n" select="if (not(self::tei:l or ((self::tei:ab or self::tei:p) and parent::tei:sp))) then ()
         else if (@n castable as xs:integer) then xs:integer(@n)
         else if (matches(@n, '^\d+([.:]\d+)+$')) then xs:integer(replace(@n, '^.*\D', '')) else ()"/>
     <xsl:if test="$n gt 0 and $n mod 5 eq 0">
@@ -406,6 +415,13 @@
   <!-- An item outside a list (rare): a block. -->
   <xsl:template match="tei:item | tei:label">
     <div class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></div>
+  </xsl:template>
+  <!-- A label within a line of verse or a phrase (DHARMA's Amaramālā: <l><label type="headword">
+       sakhī-nāma ||</label> sakhī veśyā ca …</l>) reads on with its line: as a block it broke
+       the verse line in two. -->
+  <xsl:template match="tei:label[parent::tei:l or parent::tei:seg or parent::tei:hi or parent::tei:s
+      or parent::tei:phr or parent::tei:cl][not(tk:holds-block(.))]" priority="1">
+    <span class="tei-label{@type ! (' type-' || .)}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
   </xsl:template>
 
   <!-- A table scrolls sideways in a box of its own when it is wider than the screen (a phone):
@@ -557,6 +573,11 @@
           <xsl:if test="position() gt 1">; </xsl:if>
           <xsl:element name="{if (. is $base or not(tk:holds-block(.))) then 'span' else 'div'}">
           <xsl:attribute name="class" select="'app-reading tei-' || local-name() || (if (. is $base) then ' lemma-copy' else '')"/>
+          <!-- what kind of variant it is, in the edition's words (the Patristic Text Archive's
+               type="transposition", cause="orthographic"; DHARMA's lem type="emn"), on hover -->
+          <xsl:if test="normalize-space(@type) or normalize-space(@cause)">
+            <xsl:attribute name="title" select="string-join((@type, @cause)[normalize-space()] ! normalize-space(), ', ')"/>
+          </xsl:if>
             <xsl:choose>
               <!-- the lemma's words only: the text above holds its markup, ids and nested entries -->
               <xsl:when test=". is $base"><xsl:value-of select="tk:plain(.)"/></xsl:when>
@@ -566,6 +587,15 @@
             <xsl:if test="not(normalize-space()) and empty(.//tei:gap)"><span class="tk-generated"><xsl:value-of select="tk:s('omitted')"/></span></xsl:if>
             <xsl:if test="@wit"><xsl:text> </xsl:text><span class="app-wit"><xsl:value-of select="tk:sigla(@wit)"/></span></xsl:if>
             <xsl:for-each select="(@source, @resp)[normalize-space()]"><xsl:text> </xsl:text><xsl:call-template name="tk:app-sources"/></xsl:for-each>
+            <!-- where a fragmentary witness's text begins or ends, or a lacuna in it, within this
+                 reading (the Patristic Text Archive's <rdg wit="#160"><witEnd/>ὄψονται</rdg>):
+                 the entry said "ὄψονται 160" and a reader could not tell why 160 was named -->
+            <xsl:variable name="events" select=".//(tei:witStart | tei:witEnd | tei:lacunaStart | tei:lacunaEnd)
+                [ancestor::tei:app[1] is $app]"/>
+            <xsl:if test="exists($events)">
+              <xsl:text> </xsl:text><span class="app-wit-event tk-generated">(<xsl:value-of
+                  select="string-join($events ! tk:witness-event(., false()), ', ')"/>)</span>
+            </xsl:if>
           </xsl:element>
         </xsl:for-each>
         <xsl:for-each select="$details">
@@ -575,12 +605,37 @@
         <xsl:text>]</xsl:text></xsl:element>
       </xsl:if></xsl:element>
   </xsl:template>
-  <!-- What a witness does at this place ("followed by a page break"): its sigla, then the words. -->
+  <!-- What a witness does at this place ("followed by a page break"): its sigla, then the words;
+       one of no words says what it is by its @type alone (DHARMA's <witDetail wit="#msNa"
+       type="ac"/>, "before correction"), which is shown as written: the entry showed the
+       sigla followed by nothing. -->
   <xsl:template match="tei:witDetail">
     <span class="tei-witDetail"><xsl:call-template name="tk:id"/>
       <xsl:if test="@wit"><span class="app-wit"><xsl:value-of select="tk:sigla(@wit)"/></span><xsl:text> </xsl:text></xsl:if>
+      <xsl:if test="not(normalize-space()) and empty(*) and normalize-space(@type)">
+        <span class="witDetail-type tk-generated"><xsl:value-of select="normalize-space(@type)"/></span>
+      </xsl:if>
       <xsl:apply-templates/></span>
   </xsl:template>
+
+  <!-- Where a fragmentary witness's text begins or ends (witStart, witEnd) or a lacuna in it
+       (lacunaStart, lacunaEnd): said in the apparatus entry (tk:app); where the reading stands
+       in the text, an empty mark saying it on hover, so the text reads as the edition's. -->
+  <xsl:template match="tei:witStart | tei:witEnd | tei:lacunaStart | tei:lacunaEnd">
+    <span class="tei-{local-name()}" title="{tk:witness-event(., true())}"><xsl:call-template name="tk:id"/></span>
+  </xsl:template>
+  <!--* The words for a witness's beginning, end or lacuna ("text ends"), after the witnesses
+        it is said of when $sigla: its own @wit, else its reading's ("160 text ends"); without
+        $sigla, its own @wit only (its reading's sigla stand beside it in the entry). -->
+  <xsl:function name="tk:witness-event" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="sigla" as="xs:boolean"/>
+    <xsl:variable name="wit" select="($e/@wit, if ($sigla) then $e/ancestor::*[self::tei:rdg or self::tei:lem][1]/@wit else ())
+        [normalize-space()][1]"/>
+    <xsl:sequence select="string-join(($wit ! tk:sigla(.), tk:s(if ($e/self::tei:witStart) then 'witness-starts'
+        else if ($e/self::tei:witEnd) then 'witness-ends' else if ($e/self::tei:lacunaStart) then 'lacuna-starts'
+        else 'lacuna-ends'))[normalize-space()], ' ')"/>
+  </xsl:function>
 
   <!-- Whose reading it is when the apparatus names editions, not manuscripts (@source: EpiDoc's
        rdg source="#bertolini1876a #cilv8737"), or who proposed it (@resp: papyri.info's
@@ -774,6 +829,24 @@
        letters editions give them: idno type="gnd"): a link, not a URL to copy by hand -->
   <xsl:template match="tei:idno[matches(normalize-space(), '^https?://[^\s&quot;&lt;&gt;]+$')]" priority="1">
     <a class="tei-idno external" href="{normalize-space()}"><xsl:call-template name="tk:id"/><xsl:value-of select="normalize-space()"/></a>
+  </xsl:template>
+
+  <!-- A role's description set right after its name with nothing between (WordHoard's
+       <role>Claudius</role> <roleDesc>king of Denmark</roleDesc>) read "Claudius king of
+       Denmark": a comma, as cast lists print it (teikit's, no word); one the text writes
+       itself (DraCor's "Hamlet, son to…") is left alone. -->
+  <xsl:template match="tei:role[following-sibling::node()[not(self::text()[not(normalize-space())])][1][self::tei:roleDesc]]"
+      priority="1">
+    <xsl:next-match/>
+    <span class="tk-generated">,</span>
+  </xsl:template>
+
+  <!-- A number given by its value alone (DHARMA's inscriptions: <num value="930"/> śaka, a
+       numeral the encoder did not transcribe): the value, as teikit's words; the reader saw
+       "śaka" with no year. -->
+  <xsl:template match="tei:num[empty(node())][normalize-space(@value)]" priority="1">
+    <span class="tei-num"><xsl:call-template name="tk:id"/><span class="tk-generated"><xsl:value-of
+        select="normalize-space(@value)"/></span></span>
   </xsl:template>
 
   <!-- Ruby (furigana: a reading set small above its base, CETEIcean's Japanese sample): HTML's
@@ -979,7 +1052,7 @@
     <span class="tei-{local-name()}"><xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
   </xsl:template>
   <xsl:template match="tei:handShift">
-    <span class="tei-handShift" title="{normalize-space(string-join((tk:s('hand'), @new, @medium, @script), ' '))}">
+    <span class="tei-handShift" title="{normalize-space(string-join((tk:s('hand'), @new ! tk:hand-label(., .), @medium, @script), ' '))}">
       <xsl:call-template name="tk:id"/><xsl:apply-templates/></span>
   </xsl:template>
   <xsl:template match="tei:listApp">
@@ -1108,7 +1181,7 @@
        again (retrace) and an author's mark (metamark: a caret, a paragraph sign) read as
        written, what they are on hover. -->
   <xsl:template match="tei:restore | tei:retrace | tei:metamark">
-    <xsl:variable name="facts" select="(@type, @cause, @function, @rend, @place, @hand ! substring-after(., '#')[. != ''])
+    <xsl:variable name="facts" select="(@type, @cause, @function, @rend, @place, @hand ! tk:hand-label(., substring-after(., '#'))[. != ''])
         [normalize-space()] ! normalize-space()"/>
     <span class="tei-{local-name()}" title="{string-join((tk:s(local-name()), string-join($facts, ', ')[.]), ': ')}">
       <xsl:call-template name="tk:id"/><xsl:apply-templates/>
@@ -1118,9 +1191,21 @@
     <span class="tei-del tk-restored"><xsl:call-template name="tk:change-title"/><xsl:apply-templates/></span>
   </xsl:template>
   <xsl:template name="tk:change-title">
-    <xsl:variable name="facts" select="(@place, @rend, @hand ! substring-after(., '#')[. != ''], @type)[normalize-space()] ! normalize-space()"/>
+    <xsl:variable name="facts" select="(@place, @rend, @hand ! tk:hand-label(., substring-after(., '#'))[. != ''], @type)[normalize-space()] ! normalize-space()"/>
     <xsl:if test="exists($facts)"><xsl:attribute name="title" select="string-join($facts, ', ')"/></xsl:if>
   </xsl:template>
+  <!--* Whose hand a @hand or @new names, as the header describes it: the handNote's words when
+        short (the Patristic Text Archive's <handNote xml:id="m2">Korrektor</handNote>), else its
+        @scribe, else $fallback (the pointer as written or its name): "above, m2" told a reader
+        nothing the header did not say. -->
+  <xsl:function name="tk:hand-label" as="xs:string">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="fallback" as="xs:string"/>
+    <xsl:variable name="note" select="tk:target(normalize-space($pointer))[self::tei:handNote]"/>
+    <xsl:variable name="words" select="normalize-space(string-join($note//text(), ' '))"/>
+    <xsl:sequence select="string((if (string-length($words) le 60) then $words else (), $note/@scribe ! normalize-space(.),
+        $fallback)[. != ''][1])"/>
+  </xsl:function>
 
   <!-- An empty unclear (a word the editor could not read, reason="illegible"): "[?]", as the
        TEI Stylesheets show it, with its reason on hover; it once showed nothing at all. -->
@@ -1240,7 +1325,7 @@
   </xsl:template>
 
   <!-- A break between sections of a chapter, drawn in print as asterisks, a rule or a blank
-       (ELTeC's milestone unit="section" rend="asterisk", DTA's rendition="#hr"): the reader
+       (ELTeC's milestone unit="section" rend="asterisk" or unit="subSection", DTA's rendition="#hr"): the reader
        saw nothing, and two scenes ran on as one (the TEI Stylesheets print "section" or a
        rule). Asterisks and rule are teikit's (tk-generated, no words); a separator for
        assistive technology. -->
@@ -1273,7 +1358,7 @@
         else if ($said = ('asterisk', 'asterisks', 'asterism', 'star', 'stars', 'asterix') or $unit = ('asterisk', 'asterisks')) then 'asterisks'
         else if ($said = ('hr', 'rule', 'line', 'horizontal-rule')) then 'rule'
         else if ($said = ('space', 'blank', 'gap')) then 'space'
-        else if ($unit = ('section', 'structural', 'scene') and empty($m/@ed | $m/@edRef)
+        else if ($unit = ('section', 'subsection', 'structural', 'scene') and empty($m/@ed | $m/@edRef)
                  and not($m/parent::tei:p or $m/parent::tei:ab or $m/parent::tei:l)) then 'rule'
         else ''"/>
   </xsl:function>
@@ -1286,8 +1371,9 @@
     <span class="pb{if (@type = 'inferred') then ' inferred' else ''}" id="{$id}">
       <xsl:if test="@n">
         <a class="pb-link" href="#{$id}"
-           title="{if (@type = 'inferred') then tk:s('page-inferred') else tk:s('printed-page')}">
-          <xsl:value-of select="tk:s('page') || ' ' || @n"/>
+           title="{if (@type = 'inferred') then tk:s('page-inferred') else if (tk:is-leaf(.)) then tk:s('leaf')
+                  else tk:s('printed-page')}">
+          <xsl:value-of select="tk:pb-label(.)"/>
         </a>
       </xsl:if>
       <!-- the page's image, when @facs points at a surface (or zone, graphic) whose image the
@@ -1296,7 +1382,7 @@
       <xsl:choose>
         <xsl:when test="$scan?local">
           <a class="pb-facs" href="{'images/' || $scan?url}"
-             aria-label="{string-join((tk:s('facsimile'), @n ! (tk:s('page') || ' ' || .)), ', ')}">
+             aria-label="{string-join((tk:s('facsimile'), @n ! tk:pb-label(..)), ', ')}">
             <xsl:value-of select="tk:s('facsimile')"/>
           </a>
         </xsl:when>
@@ -1304,7 +1390,7 @@
              and never shown in the page (its policy loads images from the site only) -->
         <xsl:when test="exists($scan)">
           <a class="pb-facs remote" href="{$scan?url}" rel="noopener noreferrer external"
-             aria-label="{string-join((tk:s('facsimile'), @n ! (tk:s('page') || ' ' || .), tk:s('elsewhere')), ', ')}">
+             aria-label="{string-join((tk:s('facsimile'), @n ! tk:pb-label(..), tk:s('elsewhere')), ', ')}">
             <xsl:value-of select="tk:s('facsimile')"/><span aria-hidden="true">&#x2197;</span></a>
         </xsl:when>
       </xsl:choose>
@@ -1406,6 +1492,48 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A canonical reference (@cRef, "NA:Mt:5:8") resolved by the header's cRefPattern into a
+       web address (the Patristic Text Archive's 11,246 biblical references, <ref
+       decls="#biblical" cRef="NA:Mt:5:8"/>, each an empty ref, showed nothing: the reader lost
+       every citation). Its words link to the address; an empty one shows the reference as
+       written (teikit's words). One whose pattern yields no web address is its words (or the
+       reference) with the reference on hover. -->
+  <xsl:template match="tei:ref[normalize-space(@cRef)][not(normalize-space(@target))]" priority="1">
+    <xsl:variable name="url" select="tk:cref-url(.)"/>
+    <xsl:element name="{if (exists($url)) then 'a' else 'span'}">
+      <xsl:attribute name="class" select="'tei-ref cref' || (if (exists($url)) then ' external' else '')"/>
+      <xsl:if test="exists($url)"><xsl:attribute name="href" select="$url"/></xsl:if>
+      <xsl:attribute name="title" select="normalize-space(@cRef)"/>
+      <xsl:call-template name="tk:id"/>
+      <xsl:apply-templates><xsl:with-param name="tk:in-link" select="exists($url)" tunnel="yes"/></xsl:apply-templates>
+      <xsl:if test="not(node())"><span class="tk-generated"><xsl:value-of select="normalize-space(@cRef)"/></span></xsl:if>
+    </xsl:element>
+    <xsl:if test="exists($url)">
+      <xsl:apply-templates select="tk:notes-in(.)"><xsl:with-param name="tk:in-link" select="false()" tunnel="yes"/></xsl:apply-templates>
+    </xsl:if>
+  </xsl:template>
+  <!--* The web address a @cRef names: the first cRefPattern (of the refsDecl its @decls names,
+        else of every refsDecl of the document) whose @matchPattern matches the whole reference,
+        its @replacementPattern applied, when that gives an http(s) address; a pattern that is
+        no valid regular expression is passed over. -->
+  <xsl:function name="tk:cref-url" as="xs:string?">
+    <xsl:param name="ref" as="element()"/>
+    <xsl:variable name="cref" select="normalize-space($ref/@cRef)"/>
+    <xsl:variable name="decls" select="tokenize($ref/@decls) ! tk:target(.)[self::tei:refsDecl]"/>
+    <xsl:variable name="patterns" select="(if (exists($decls)) then $decls else $tk:doc//tei:teiHeader//tei:refsDecl)
+        /tei:cRefPattern[@matchPattern and @replacementPattern]"/>
+    <xsl:sequence select="($patterns ! tk:cref-apply(., $cref))[matches(., '^https?://[^/\s]')][1] ! iri-to-uri(.)"/>
+  </xsl:function>
+  <xsl:function name="tk:cref-apply" as="xs:string?">
+    <xsl:param name="pattern" as="element()"/>
+    <xsl:param name="cref" as="xs:string"/>
+    <xsl:try>
+      <xsl:variable name="whole" select="'^(?:' || $pattern/@matchPattern || ')$'"/>
+      <xsl:sequence select="if (matches($cref, $whole)) then replace($cref, $whole, $pattern/@replacementPattern) else ()"/>
+      <xsl:catch/>
+    </xsl:try>
+  </xsl:function>
+
   <!--* A pointer to another document of the collection by its file ("./dassiolus.xml",
         "../1891/letter.xml#p3" whose ID the member does not hold alone): that member's
         element, else the member itself (its text). The file is found as collection.py finds
@@ -1463,7 +1591,7 @@
     <xsl:param name="t" as="element()"/>
     <xsl:variable name="around" select="($t/ancestor::*[matches(local-name(), '^div\d?$')][1], tk:unit-of($t))[1]"/>
     <xsl:sequence select="
-        if ($t/self::tei:pb) then tk:s('page') || ' ' || $t/@n
+        if ($t/self::tei:pb) then tk:pb-label($t)
         else if ($t/self::tei:note) then tk:s('note') || ' ' || tk:note-number($t)
         else if (matches(local-name($t), '^div\d?$') or tk:is-unit($t)) then tk:label($t)
         else if (tk:register-of($t) = 'works') then tk:unshown-label($t)

@@ -26,6 +26,10 @@ _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 # Bare values ending like this name a file, not an ID.
 _FILE_SUFFIX = re.compile(r"\.(xml|tei|html?|jpe?g|png|gif|tiff?|pdf|svg|txt|json|mp3|mp4|wav)$", re.I)
 _TEI_PREFIX = f"{{{TEI_NS}}}"
+# TEI's range() pointer scheme (Guidelines 16.2.4), "#range(start,end)": the passage from one
+# element to another (the Office of the Historian's index locators, "196–199"). Each end is
+# an ID to check; read as one, the 424 locators of a book were each reported dangling.
+_RANGE = re.compile(r"^range\(\s*([^\s,()]+)\s*,\s*([^\s,()]+)\s*\)$")
 
 
 @cache
@@ -148,7 +152,13 @@ def iter_pointers(element: etree._Element, name: str, prefixes: Prefixes | None 
         tokens = raw.split() if not single else ([raw.strip()] if raw.strip() else [])
         if not tokens:
             found.append(Pointer(element, attr, raw, "empty"))
-        found.extend(classify(element, attr, t, prefixes) for t in tokens)
+        for t in tokens:
+            pointer = classify(element, attr, t, prefixes)
+            ends = _RANGE.match(pointer.fragment) if pointer.kind == "local" else None
+            if ends:
+                found.extend(Pointer(element, attr, t, "local", fragment=end) for end in ends.groups())
+            else:
+                found.append(pointer)
     return found
 
 
