@@ -162,7 +162,7 @@ def test_auto_uses_what_a_file_declares_and_says_so(tmp_path):
     assert result.exit_code == 0, result.output
     assert "declared.xml: info" not in result.output  # a TEI URL is the bundled tei_all, no note
     for kind in ("RELAX NG", "Schematron"):
-        said = f"remote.xml: info: the file declares the {kind} schema https://example.org/my.rng"
+        said = f"remote.xml:2: info: the file declares the {kind} schema https://example.org/my.rng"
         assert said in result.output
     assert "validate.declared-unavailable" in result.output and "validate.default-schema" in result.output
 

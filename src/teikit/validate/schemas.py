@@ -42,6 +42,24 @@ class Schema:
         return self.path.name
 
 
+# What a schema file is when its name does not say (an ISO Schematron ".isosch", a grammar
+# saved as ".xml"): its root element.
+_ROOTS = {"{http://relaxng.org/ns/structure/1.0}grammar": "relaxng",
+          "{http://relaxng.org/ns/structure/1.0}element": "relaxng",
+          "{http://purl.oclc.org/dsdl/schematron}schema": "schematron",
+          "{http://www.w3.org/2001/XMLSchema}schema": "xsd"}
+
+
+def root_kind(path: Path) -> str | None:
+    """``relaxng``, ``schematron`` or ``xsd`` by the root element of a schema file; None when
+    it is none of them or cannot be read."""
+    try:
+        root = xmlio.parse_file(path).getroot()
+    except InputError:
+        return None
+    return _ROOTS.get(root.tag) if isinstance(root.tag, str) else None
+
+
 def require_tei_all() -> Path:
     """The path of tei_all.rng, or a ToolError saying how to get it."""
     if not TEI_ALL.is_file():
@@ -65,10 +83,12 @@ def resolve(name: str) -> list[Schema]:
         return _with_embedded(require_tei_all())
     path = Path(name)
     kind = KINDS.get(path.suffix.lower())
+    if kind is None and path.is_file():
+        kind = root_kind(path)  # an ISO Schematron named .isosch, a grammar named .xml
     if kind is None:
         raise InputError(
             f"unknown schema {name!r}",
-            hint="use teikit, tei_all, or a path ending in .rng, .xsd or .sch",
+            hint="use teikit, tei_all, or a RELAX NG, XML Schema or Schematron file (.rng, .xsd, .sch)",
         )
     if not path.is_file():
         raise InputError("schema file not found", file=path, hint="check the path given to --schema")
