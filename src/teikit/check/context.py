@@ -7,15 +7,17 @@ so the set is walked a constant number of times whatever the number of rules.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 from lxml import etree
 
-from teikit.check.model import Document, DocumentSet
-from teikit.check.pointers import Pointer
+from teikit.check.model import Document, DocumentSet, base_of
+from teikit.check.pointers import SCHEME, Pointer
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.errors import InputError
 from teikit.keys import entry_aliases, key_fragment, key_kinds
@@ -54,6 +56,7 @@ class Context:
         self._keys: tuple[dict[str, etree._Element], set[str]] | None = None
         self._aliases: dict[tuple[int, frozenset[str] | None], dict[str, etree._Element]] = {}
         self._by_element: dict[int, dict[etree._Element, list[tuple[Pointer, Resolution]]]] = {}
+        self._holders: dict[str, list[Document]] = {}
 
     def external_attribute(self, element: str, attr: str) -> str | None:
         """The declared pattern that makes ``element/@attr`` external, if any."""
@@ -142,18 +145,28 @@ class Context:
         return found
 
     def _resolve_file(self, doc: Document, p: Pointer) -> Resolution:
-        if p.path.startswith("/") or not p.path.lower().endswith((".xml", ".tei")):
+        path = p.path
+        if doc.has_base and (base := base_of(p.element)):
+            # xml:base="https://…/" makes the pointer a URL, never fetched; a relative base
+            # ("../register/") is a folder the pointer is read in
+            path = urljoin(base, path)
+            if SCHEME.match(path) and not path.startswith("file:"):
+                return UNCHECKED
+            path = path.removeprefix("file:")
+        if path.startswith("/") or not path.lower().endswith((".xml", ".tei")):
             return UNCHECKED  # only local XML files are opened; images etc. are not our business
-        target = (doc.path.parent / p.path).resolve()
+        target = (doc.path.parent / path).resolve()
         other = self.docs.external(target)
         if other is None:
-            return Resolution("no-file", detail=str(target))
+            return Resolution("no-file", detail=os.path.relpath(target, doc.path.parent))
         if isinstance(other, InputError):
             return Resolution("bad-file", detail=str(other))
         if not p.fragment:
             return Resolution("ok", other.tree.getroot(), other)
         el = other.ids.get(p.fragment)
-        return Resolution("ok", el, other) if el is not None else Resolution("dangling", target_doc=other)
+        if el is None:  # said as the pointer would write it, relative to the pointing file
+            return Resolution("dangling", target_doc=other, detail=os.path.relpath(target, doc.path.parent))
+        return Resolution("ok", el, other)
 
     def targets(self, doc: Document, el: etree._Element, attr: str) -> list[etree._Element]:
         """The elements that ``el``'s attribute ``attr`` resolves to (one per resolved token)."""
@@ -165,6 +178,14 @@ class Context:
             self._by_element[key] = table
         pairs = self._by_element[key].get(el, [])
         return [r.target for p, r in pairs if p.attr == attr and r.target is not None]
+
+    def holders(self, xml_id: str, doc: Document) -> list[Document]:
+        """The other files checked together that define ``xml_id``: where a "#id" that names
+        nothing in its own file probably meant to lead (asked once per ID, for hints only)."""
+        found = self._holders.get(xml_id)
+        if found is None:
+            found = self._holders[xml_id] = [d for d in self.docs.checked if xml_id in d.ids]
+        return [d for d in found if d is not doc]
 
     # -- reverse index ----------------------------------------------------------------
     def incoming(self, el: etree._Element) -> list[tuple[Document, Pointer]]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+import os
+import re
+from collections.abc import Iterator, Sequence
 
 from lxml import etree
 
@@ -58,8 +60,27 @@ def suggest(wanted: str, ids: dict[str, etree._Element]) -> str | None:
         if candidate.casefold() == folded:
             return candidate
     near = [i for i in ids if abs(len(i) - len(wanted)) <= 2]
-    match = difflib.get_close_matches(wanted, near, n=1, cutoff=0.8)
-    return match[0] if match else None
+    matches = difflib.get_close_matches(wanted, near, n=5, cutoff=0.8)
+    return next((m for m in matches if plausible_typo(wanted, m)), None)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def plausible_typo(wanted: str, candidate: str) -> bool:
+    """Whether ``candidate`` may be what ``wanted`` meant. IDs that differ only in their numbers
+    name other members of a numbered series (a generated d2e379 is not d2e637, page p9 is not
+    p8): proposing one sends the editor to the wrong element. Their numbers must then be equal
+    (n3 for n03) or differ by two neighbouring digits swapped (p45 for p54)."""
+    if _DIGITS.sub("0", wanted) != _DIGITS.sub("0", candidate):
+        return True  # the letters differ: a typo in them
+    if [int(n) for n in _DIGITS.findall(wanted)] == [int(n) for n in _DIGITS.findall(candidate)]:
+        return True
+    if len(wanted) != len(candidate):
+        return False
+    diffs = [i for i, (a, b) in enumerate(zip(wanted, candidate, strict=True)) if a != b]
+    return (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+            and wanted[diffs[0]] == candidate[diffs[1]] and wanted[diffs[1]] == candidate[diffs[0]])
 
 
 def bare_id_attributes(ctx: Context, doc: Document) -> set[tuple[str, str]]:
@@ -114,7 +135,8 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
             continue
         if res.status == "dangling":
             ids = res.target_doc.ids if res.target_doc is not None else doc.ids
-            yield _dangling(doc, p, ids, nearest=nearest)
+            yield _dangling(doc, p, ids, nearest=nearest, res_detail=res.detail,
+                            holders=ctx.holders(p.fragment, doc) if p.kind == "local" else ())
         elif res.status == "unchecked" and p.kind == "bare":
             name = local_name(p.element)
             if (name, p.attr) in bare_ids or ctx.declares_bare_ids(name, p.attr):
@@ -131,11 +153,16 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
                            attr=p.attr)
         elif res.status == "no-file":
             yield make(doc, p.element, "pointers.missing-file", Severity.WARNING,
-                       f"@{p.attr} {p.value!r} leads into {p.path}, which does not exist",
-                       "check the file name, or check the other file together with this one", attr=p.attr)
+                       f"@{p.attr} {p.value!r} leads into {res.detail or p.path}, which does not exist",
+                       "check the file name (relative to this file's folder, or to the xml:base in force), "
+                       "or check the other file together with this one", attr=p.attr)
         elif res.status == "bad-file":
+            outside = "outside the edition's folder" in res.detail
             yield make(doc, p.element, "pointers.unreadable-file", Severity.WARNING,
                        f"@{p.attr} {p.value!r} leads into a file that cannot be used: {res.detail}",
+                       "put a teikit.toml in a folder above both files (teikit opens the files below it), "
+                       "or give the other file with --register FILE" if outside else
+                       "make that file well-formed TEI P5 (teikit check FILE says what is wrong with it)",
                        attr=p.attr)
     for pattern, count in sorted(external.items()):
         yield make(doc, None, "pointers.external", Severity.INFO,
@@ -155,9 +182,12 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
 
 
 def _dangling(doc: Document, p: Pointer, ids: dict[str, etree._Element], *, bare: bool = False,
-              nearest: dict[tuple[int, str], str | None] | None = None) -> Diagnostic:
+              nearest: dict[tuple[int, str], str | None] | None = None, res_detail: str = "",
+              holders: Sequence[Document] = ()) -> Diagnostic:
     wanted = p.fragment
     where = f" in {p.path}" if p.kind == "file" else ""
+    if p.kind == "file" and res_detail:
+        where = f" in {res_detail}"
     key = (id(ids), wanted)  # ids: a document's index, alive while its pointers are checked
     if nearest is None or key not in nearest:
         near = suggest(wanted, ids)
@@ -170,7 +200,16 @@ def _dangling(doc: Document, p: Pointer, ids: dict[str, etree._Element], *, bare
         message = (f"@{p.attr} {wanted!r} names no xml:id (other <{local_name(p.element)} "
                    f"{p.attr}> values in this file are IDs written without '#')")
     hint = f"did you mean #{near}?" if near else "check the ID, or add the element it should point at"
-    if p.attr == "rendition" and not near:
+    elsewhere = holders[:1] if p.kind == "local" and not near else []
+    if elsewhere:
+        # "#id" is this file; a collection's files often mean an entry of another one
+        other = elsewhere[0]
+        rel = os.path.relpath(other.path, doc.path.parent)
+        message += (f"; {other.name} (checked with it) has xml:id {wanted!r} on line "
+                    f"{other.ids[wanted].sourceline}")
+        hint = (f"to point into that file write {rel}#{wanted}; or, if {rel} is a register the edition's "
+                f"texts share, give it with --register {other.name} (then #{wanted} names its entry)")
+    if p.attr == "rendition" and not near and not elsewhere:
         # renditions are often defined once for a whole corpus, outside its files (the DTA base
         # format's #aq, #i, #g): one flag turns thousands of these into one count per file
         hint = ("define it as <rendition xml:id=\"" + wanted + "\"> in the header's tagsDecl; or, when "

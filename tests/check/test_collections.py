@@ -1,0 +1,141 @@
+"""Pointers as collections write them: xml:base, prefixes declared in a teiCorpus's texts,
+"#id" meant for another file of the set, files outside the edition, and the did-you-mean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
+
+from teikit.check import check_paths
+from teikit.check.model import base_of
+from teikit.check.rules.pointers import plausible_typo
+
+TEI = "http://www.tei-c.org/ns/1.0"
+HEADER = ("<teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>"
+          "<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>{extra}</teiHeader>")
+PERSONS = f'<TEI xmlns="{TEI}">{HEADER.format(extra="")}<text><body><listPerson>' \
+          '<person xml:id="p1"><persName>A</persName></person></listPerson></body></text></TEI>'
+
+
+def _tei(body: str, extra: str = "") -> str:
+    return f'<TEI xmlns="{TEI}">{HEADER.format(extra=extra)}<text><body>{body}</body></text></TEI>'
+
+
+def _found(*paths: Path, **kw) -> list[tuple[str, int | None]]:
+    return [(d.code, d.line) for d in check_paths(paths, **kw).diagnostics]
+
+
+def test_file_pointers_are_read_against_the_xml_base_in_force(tmp_path):
+    (tmp_path / "register").mkdir()
+    (tmp_path / "register" / "persons.xml").write_text(PERSONS, "utf-8")
+    doc = tmp_path / "letter.xml"
+    doc.write_text(_tei(
+        '\n<div xml:base="https://example.org/texts/"><p><ref target="other.xml#x">a URL</ref></p></div>'
+        '\n<div xml:base="register/"><p><ref target="persons.xml#p1">found</ref></p>'
+        '\n<p><ref target="persons.xml#p2">not there</ref></p></div>'
+        '\n<div xml:base="register/"><p xml:base="../register/">'
+        '<ref target="persons.xml#p1">nested</ref></p></div>'),
+        "utf-8")
+    diags = check_paths([doc]).diagnostics
+    # before: two missing-file warnings (lines 2, 3) and the broken pointer of line 4 unseen
+    assert [(d.code, d.line) for d in diags] == [("pointers.dangling", 4)]
+    assert "#p2 in register/persons.xml" in diags[0].message
+
+
+def test_a_missing_file_names_where_it_was_looked_for(tmp_path):
+    doc = tmp_path / "letter.xml"
+    doc.write_text(_tei('<div xml:base="register/"><p><ref target="persons.xml#p1">x</ref></p></div>'),
+                   "utf-8")
+    [diag] = check_paths([doc]).diagnostics
+    assert diag.code == "pointers.missing-file" and "register/persons.xml" in diag.message
+    assert diag.hint and "xml:base" in diag.hint
+
+
+@given(st.lists(st.from_regex(r"[a-z]{1,6}", fullmatch=True), min_size=1, max_size=4))
+def test_relative_bases_nest_as_folders(folders):
+    xml = "".join(f'<div xml:base="{f}/">' for f in folders) + "<p/>" + "</div>" * len(folders)
+    root = etree.fromstring(f'<TEI xmlns="{TEI}">{xml}</TEI>')
+    p = root.find(f".//{{{TEI}}}p")
+    assert base_of(p) == "".join(f"{f}/" for f in folders)
+
+
+def test_prefixes_declared_in_a_corpus_text_apply_to_that_text(tmp_path):
+    decl = ('<encodingDesc><listPrefixDef><prefixDef ident="{i}" matchPattern="([a-z]+)" '
+            'replacementPattern="#$1"/></listPrefixDef></encodingDesc>')
+    doc = tmp_path / "corpus.xml"
+    doc.write_text(
+        f'<teiCorpus xmlns="{TEI}">{HEADER.format(extra=decl.format(i="psn"))}\n'
+        f'<TEI>{HEADER.format(extra=decl.format(i="loc"))}<text><body><listPerson><person xml:id="ada"/>'
+        '</listPerson><p><persName ref="psn:ada">corpus prefix</persName></p>'
+        '\n<p><placeName ref="loc:nowhere">own prefix</placeName></p></body></text></TEI>'
+        f'\n<TEI>{HEADER.format(extra="")}<text><body><p><persName ref="loc:ada">not declared here</persName>'
+        '</p></body></text></TEI></teiCorpus>', "utf-8")
+    # before: loc:nowhere was taken for a URL scheme and never checked
+    assert _found(doc) == [("pointers.dangling", 3)]
+
+
+@given(st.from_regex(r"[a-z]{2,5}", fullmatch=True), st.from_regex(r"[a-z]{1,8}", fullmatch=True))
+def test_a_corpus_text_expands_its_own_prefix(tmp_path_factory, ident, name):
+    doc = tmp_path_factory.mktemp("prefix") / "corpus.xml"
+    decl = (f'<encodingDesc><listPrefixDef><prefixDef ident="{ident}" matchPattern="([a-z]+)" '
+            'replacementPattern="#x-$1"/></listPrefixDef></encodingDesc>')
+    doc.write_text(f'<teiCorpus xmlns="{TEI}">{HEADER.format(extra="")}<TEI>{HEADER.format(extra=decl)}'
+                   f'<text><body><p xml:id="x-{name}"/><p corresp="{ident}:{name}"/>'
+                   f'<p corresp="{ident}:{name}q"/></body></text></TEI></teiCorpus>', "utf-8")
+    diags = check_paths([doc]).diagnostics
+    assert [d.code for d in diags] == ["pointers.dangling"] and f"#x-{name}q" in diags[0].message
+
+
+def test_a_hash_pointer_defined_in_another_file_of_the_set_says_where(tmp_path):
+    (tmp_path / "persons.xml").write_text(PERSONS, "utf-8")
+    letter = tmp_path / "letter.xml"
+    letter.write_text(_tei('<p><persName ref="#p1">A</persName></p>'), "utf-8")
+    diags = [d for d in check_paths([tmp_path]).diagnostics if d.code == "pointers.dangling"]
+    assert len(diags) == 1 and "has xml:id 'p1' on line 1" in diags[0].message
+    assert "persons.xml#p1" in (diags[0].hint or "") and "--register" in (diags[0].hint or "")
+    # as the hint says, the register resolves it
+    assert not [d for d in check_paths([letter], registers=[tmp_path / "persons.xml"]).diagnostics
+                if d.severity.value == "error"]
+
+
+def test_a_file_outside_the_edition_says_how_to_reach_it(tmp_path):
+    (tmp_path / "references").mkdir()
+    (tmp_path / "references" / "bibliography.xml").write_text(PERSONS, "utf-8")
+    (tmp_path / "inscriptions").mkdir()
+    doc = tmp_path / "inscriptions" / "a.xml"
+    doc.write_text(_tei('<p><ref target="../references/bibliography.xml#p1">x</ref></p>'), "utf-8")
+    [diag] = check_paths([doc]).diagnostics
+    assert diag.code == "pointers.unreadable-file" and "teikit.toml" in (diag.hint or "")
+    (tmp_path / "teikit.toml").write_text('[edition]\ntei = ["inscriptions"]\n', "utf-8")
+    assert check_paths([doc]).diagnostics == []
+
+
+def test_a_generated_id_is_not_offered_for_another_number(tmp_path):
+    # the Muqtabas issues: change="#d2e379" was answered "did you mean #d2e637?", another change
+    doc = tmp_path / "d.xml"
+    doc.write_text(_tei('<p xml:id="d2e637" change="#d2e379"/><p xml:id="n03" corresp="#n3"/>'), "utf-8")
+    hints = [d.hint for d in check_paths([doc]).diagnostics]
+    assert hints == ["check the ID, or add the element it should point at", "did you mean #n03?"]
+
+
+@given(st.from_regex(r"[a-z]{1,5}[-_.]?", fullmatch=True), st.integers(0, 10**6), st.integers(0, 10**6))
+def test_other_numbers_of_a_series_are_no_typo(prefix, a, b):
+    wanted, other = f"{prefix}{a}", f"{prefix}{b}"
+    swapped = len(str(a)) == len(str(b)) and _one_swap(str(a), str(b))
+    assert plausible_typo(wanted, other) == (a == b or swapped)
+    assert plausible_typo(wanted, f"{prefix}{a:07d}")  # leading zeros: the same number
+
+
+@given(st.text(st.characters(categories=["Ll", "Nd"]), min_size=1, max_size=12),
+       st.text(st.characters(categories=["Ll", "Nd"]), min_size=1, max_size=12))
+def test_typo_judgement_is_symmetric(a, b):
+    assert plausible_typo(a, b) == plausible_typo(b, a)
+
+
+def _one_swap(a: str, b: str) -> bool:
+    diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
