@@ -40,9 +40,11 @@ def test_file_pointers_are_read_against_the_xml_base_in_force(tmp_path):
         '<ref target="persons.xml#p1">nested</ref></p></div>'),
         "utf-8")
     diags = check_paths([doc]).diagnostics
-    # before: two missing-file warnings (lines 2, 3) and the broken pointer of line 4 unseen
-    assert [(d.code, d.line) for d in diags] == [("pointers.dangling", 4)]
-    assert "#p2 in register/persons.xml" in diags[0].message
+    # before: two missing-file warnings (lines 2, 3) and the broken pointer of line 4 unseen;
+    # the URL is not checked, and said so once
+    assert [(d.code, d.line) for d in diags] == [("pointers.external", None), ("pointers.dangling", 4)]
+    assert "under xml:base=https://example.org/texts/" in diags[0].message
+    assert "#p2 in register/persons.xml" in diags[1].message
 
 
 def test_a_missing_file_names_where_it_was_looked_for(tmp_path):

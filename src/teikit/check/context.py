@@ -151,7 +151,7 @@ class Context:
             # ("../register/") is a folder the pointer is read in
             path = urljoin(base, path)
             if SCHEME.match(path) and not path.startswith("file:"):
-                return UNCHECKED
+                return Resolution("unchecked", detail=f"xml:base={base}")  # counted, not silent
             path = path.removeprefix("file:")
         if path.startswith("/") or not path.lower().endswith((".xml", ".tei")):
             return UNCHECKED  # only local XML files are opened; images etc. are not our business
