@@ -141,3 +141,33 @@ def _one_swap(a: str, b: str) -> bool:
     diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
     return (len(diffs) == 2 and diffs[1] == diffs[0] + 1
             and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+
+
+def test_sigla_that_recur_in_other_editions_are_not_offered(tmp_path):
+    # the Patristic Text Archive: every edition has its witness "A" and hand "m1"; a "#A" that
+    # one edition lacks is not a pointer into whichever other edition has one
+    wits = '<listWit><witness xml:id="{w}">W</witness></listWit><handNote xml:id="m1"/>'
+    for name in ("x", "y"):
+        (tmp_path / f"{name}.xml").write_text(_tei(wits.format(w="A")), "utf-8")
+    (tmp_path / "z.xml").write_text(_tei('<app><rdg wit="#A">r</rdg><rdg wit="#B" hand="#m1">s</rdg></app>'),
+                                    "utf-8")
+    (tmp_path / "w.xml").write_text(_tei(wits.format(w="B").replace('"m1"', '"m2"')), "utf-8")
+    hints = {d.message.split(",")[0]: d.hint for d in check_paths([tmp_path]).diagnostics}
+    assert hints == {"@wit points at #A": "check the ID, or add the element it should point at",
+                     "@wit points at #B": hints["@wit points at #B"],
+                     "@hand points at #m1": "check the ID, or add the element it should point at"}
+    assert "w.xml#B" in (hints["@wit points at #B"] or "")  # one file alone lists that witness
+
+
+def test_xml_of_another_kind_in_a_folder_is_counted_not_an_error(tmp_path):
+    (tmp_path / "letter.xml").write_text(PERSONS, "utf-8")
+    cts = tmp_path / "__cts__.xml"
+    cts.write_text('<ti:work xmlns:ti="http://chs.harvard.edu/xmlns/cts" urn="urn:cts:x"/>', "utf-8")
+    (tmp_path / "p4.xml").write_text("<TEI.2><text><body><p>x</p></body></text></TEI.2>", "utf-8")
+    result = check_paths([tmp_path])
+    # P4 is TEI an editor must hear about; the CTS metadata is not the edition
+    assert [(d.code, d.file) for d in result.diagnostics if d.code.startswith("input.")] == [
+        ("input.skipped", str(tmp_path)), ("input.unusable", str(tmp_path / "p4.xml"))]
+    assert result.unusable and "__cts__.xml" in result.diagnostics[0].message
+    named = check_paths([cts])  # named on the command line: checked, and refused
+    assert named.unusable and [d.code for d in named.diagnostics] == ["input.unusable"]

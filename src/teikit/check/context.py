@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from teikit.check.model import Document, DocumentSet, base_of
+from teikit.check.model import Document, DocumentSet, base_of, local_name
 from teikit.check.pointers import SCHEME, Pointer
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.errors import InputError
@@ -40,6 +40,9 @@ class Resolution:
 
 
 UNCHECKED = Resolution("unchecked")
+# What a register file lists, and a "#id" of another file may have meant (Context.holder).
+REGISTER_ENTRIES = frozenset({"person", "personGrp", "persona", "place", "org", "event", "object", "bibl",
+                              "biblStruct", "biblFull", "witness", "category", "taxonomy"})
 
 
 class Context:
@@ -179,13 +182,19 @@ class Context:
         pairs = self._by_element[key].get(el, [])
         return [r.target for p, r in pairs if p.attr == attr and r.target is not None]
 
-    def holders(self, xml_id: str, doc: Document) -> list[Document]:
-        """The other files checked together that define ``xml_id``: where a "#id" that names
-        nothing in its own file probably meant to lead (asked once per ID, for hints only)."""
+    def holder(self, xml_id: str, doc: Document) -> Document | None:
+        """The one other file checked together whose register entry (a person, place,
+        bibliography entry, witness, category…) has ``xml_id``: where a "#id" that names
+        nothing in its own file probably meant to lead. None when no file, or more than one,
+        has it, or it is no entry: the same sigla and hands (#A, #m1) recur in every edition
+        of a corpus by coincidence. Asked once per ID; for hints only."""
         found = self._holders.get(xml_id)
         if found is None:
             found = self._holders[xml_id] = [d for d in self.docs.checked if xml_id in d.ids]
-        return [d for d in found if d is not doc]
+        others = [d for d in found if d is not doc]
+        if len(others) != 1 or local_name(others[0].ids[xml_id]) not in REGISTER_ENTRIES:
+            return None
+        return others[0]
 
     # -- reverse index ----------------------------------------------------------------
     def incoming(self, el: etree._Element) -> list[tuple[Document, Pointer]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -139,7 +139,7 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
         if res.status == "dangling":
             ids = res.target_doc.ids if res.target_doc is not None else doc.ids
             yield _dangling(doc, p, ids, nearest=nearest, res_detail=res.detail,
-                            holders=ctx.holders(p.fragment, doc) if p.kind == "local" else ())
+                            holder=ctx.holder(p.fragment, doc) if p.kind == "local" else None)
         elif res.status == "unchecked" and p.kind == "bare":
             name = local_name(p.element)
             if (name, p.attr) in bare_ids or ctx.declares_bare_ids(name, p.attr):
@@ -191,7 +191,7 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
 
 def _dangling(doc: Document, p: Pointer, ids: dict[str, etree._Element], *, bare: bool = False,
               nearest: dict[tuple[int, str], str | None] | None = None, res_detail: str = "",
-              holders: Sequence[Document] = ()) -> Diagnostic:
+              holder: Document | None = None) -> Diagnostic:
     wanted = p.fragment
     where = f" in {p.path}" if p.kind == "file" else ""
     if p.kind == "file" and res_detail:
@@ -208,16 +208,16 @@ def _dangling(doc: Document, p: Pointer, ids: dict[str, etree._Element], *, bare
         message = (f"@{p.attr} {wanted!r} names no xml:id (other <{local_name(p.element)} "
                    f"{p.attr}> values in this file are IDs written without '#')")
     hint = f"did you mean #{near}?" if near else "check the ID, or add the element it should point at"
-    elsewhere = holders[:1] if p.kind == "local" and not near else []
-    if elsewhere:
+    elsewhere = holder if p.kind == "local" and not near else None
+    if elsewhere is not None:
         # "#id" is this file; a collection's files often mean an entry of another one
-        other = elsewhere[0]
+        other = elsewhere
         rel = os.path.relpath(other.path, doc.path.parent)
         message += (f"; {other.name} (checked with it) has xml:id {wanted!r} on line "
                     f"{other.ids[wanted].sourceline}")
         hint = (f"to point into that file write {rel}#{wanted}; or, if {rel} is a register the edition's "
                 f"texts share, give it with --register {other.name} (then #{wanted} names its entry)")
-    if p.attr == "rendition" and not near and not elsewhere:
+    if p.attr == "rendition" and not near and elsewhere is None:
         # renditions are often defined once for a whole corpus, outside its files (the DTA base
         # format's #aq, #i, #g): one flag turns thousands of these into one count per file
         hint = ("define it as <rendition xml:id=\"" + wanted + "\"> in the header's tagsDecl; or, when "
