@@ -87,12 +87,19 @@ def bare_id_attributes(ctx: Context, doc: Document) -> set[tuple[str, str]]:
     """(element, attribute) pairs for which this file writes IDs without '#'.
 
     A bare value is a relative URI, not an ID, and projects use bare values for many other
-    things (Bible references, catalogue numbers). Where some bare values of an attribute on
-    an element do name IDs of the file, the project evidently uses bare IDs there, and
-    the values that name none are reported as dangling.
+    things (Bible references, catalogue numbers). Where at least as many of the distinct bare
+    values of an attribute on an element name IDs of the file as do not, the project evidently
+    uses bare IDs there, and the values that name none are reported as dangling. One value
+    naming an ID by coincidence is no such evidence: the Patristic Text Archive's
+    corresp="Field II 256" (a citation) has its "II" match an ID, and its other 38 words are
+    no IDs meant.
     """
-    return {(local_name(p.element), p.attr) for p, res in ctx.resolved(doc)
-            if p.kind == "bare" and res.status == "ok"}
+    found: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
+    for p, res in ctx.resolved(doc):
+        if p.kind == "bare":
+            named, other = found.setdefault((local_name(p.element), p.attr), (set(), set()))
+            (named if res.status == "ok" else other).add(p.fragment)
+    return {key for key, (named, other) in found.items() if named and len(named) >= len(other)}
 
 
 def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
