@@ -40,9 +40,10 @@ class Resolution:
 
 
 UNCHECKED = Resolution("unchecked")
-# What a register file lists, and a "#id" of another file may have meant (Context.holder).
-REGISTER_ENTRIES = frozenset({"person", "personGrp", "persona", "place", "org", "event", "object", "bibl",
-                              "biblStruct", "biblFull", "witness", "category", "taxonomy"})
+# What a register file lists, and a "#id" of another file may have meant (Context.holder): an
+# entry of one of these lists. Not a witness: each edition lists its own, under common sigla.
+REGISTER_LISTS = frozenset({"listPerson", "listPlace", "listOrg", "listEvent", "listObject", "listBibl",
+                            "taxonomy", "listNym"})
 
 
 class Context:
@@ -184,7 +185,7 @@ class Context:
 
     def holder(self, xml_id: str, doc: Document) -> Document | None:
         """The one other file checked together whose register entry (a person, place,
-        bibliography entry, witness, category…) has ``xml_id``: where a "#id" that names
+        bibliography entry, category… in its list) has ``xml_id``: where a "#id" that names
         nothing in its own file probably meant to lead. None when no file, or more than one,
         has it, or it is no entry: the same sigla and hands (#A, #m1) recur in every edition
         of a corpus by coincidence. Asked once per ID; for hints only."""
@@ -192,9 +193,11 @@ class Context:
         if found is None:
             found = self._holders[xml_id] = [d for d in self.docs.checked if xml_id in d.ids]
         others = [d for d in found if d is not doc]
-        if len(others) != 1 or local_name(others[0].ids[xml_id]) not in REGISTER_ENTRIES:
+        if len(others) != 1:
             return None
-        return others[0]
+        entry = others[0].ids[xml_id]
+        parent = entry.getparent()
+        return others[0] if parent is not None and local_name(parent) in REGISTER_LISTS else None
 
     # -- reverse index ----------------------------------------------------------------
     def incoming(self, el: etree._Element) -> list[tuple[Document, Pointer]]:
