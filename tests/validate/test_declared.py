@@ -66,7 +66,9 @@ def test_a_schematron_named_otherwise_is_known_by_its_root(tmp_path):
     doc = data / "isosch.xml"
     doc.write_text(_model("../schema/rules.isosch", SCH) + BODY, "utf-8")
     found = _auto(doc)
-    assert [d.code for d in found] == ["no-body-p"]  # not "declares no schema"
+    # not "declares no schema"; and, as it names no grammar, that its structure goes unchecked
+    assert [d.code for d in found] == ["no-body-p", "validate.schematron-only"]
+    assert "--schema tei_all" in (found[1].hint or "")
 
 
 @pytest.mark.parametrize("href, mime, said, todo", [
@@ -89,7 +91,7 @@ def test_a_missing_schema_says_where_it_was_looked_for(tmp_path):
     doc.write_text(_model("../schemas/project.rng", RNG) + BODY, "utf-8")
     [note] = _auto(doc)
     assert note.line == 1 and str(tmp_path / "schemas" / "project.rng") in note.message
-    assert note.hint and "href" in note.hint
+    assert note.hint and "declared location" in note.hint and note.message.endswith("tei_all instead")
 
 
 def test_a_schema_outside_the_edition_says_how_to_make_it_inside(tmp_path):
@@ -112,3 +114,45 @@ def test_a_tei_schema_other_than_tei_all_is_said_to_be_validated_more_loosely(tm
     [note] = _auto(doc)
     assert "tei_lite.rng" in note.message and "allows more" in note.message
     assert 'schema = "schema/tei_lite.rng"' in (note.hint or "")
+
+
+def test_an_xsd_named_in_xsi_schema_location_is_the_grammar_beside_a_schematron(tmp_path):
+    # the Schnitzler letters: <?xml-model?> names their Schematron, xsi:schemaLocation their XSD
+    data = _edition(tmp_path)
+    (tmp_path / "schema" / "rules.sch").write_text(
+        f'<schema xmlns="{SCH}" queryBinding="xslt2"><ns prefix="t" uri="{TEI}"/><pattern>'
+        '<rule context="t:body"><assert test="t:p" id="body-p">a body has p</assert></rule>'
+        "</pattern></schema>", "utf-8")
+    (tmp_path / "schema" / "letter.xsd").write_text(
+        f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="{TEI}" '
+        'elementFormDefault="qualified"><xs:element name="TEI"/></xs:schema>', "utf-8")
+    doc = data / "letter.xml"
+    xsi = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+    doc.write_text(_model("../schema/rules.sch", SCH)
+                   + BODY.replace(f'<TEI xmlns="{TEI}">', f'<TEI xmlns="{TEI}" {xsi} '
+                                  f'xsi:schemaLocation="{TEI} ../schema/letter.xsd">'), "utf-8")
+    report = validate_paths([doc], "auto", cache_dir=None)
+    assert report.diagnostics == [] and sorted(report.schemas) == ["letter.xsd", "rules.sch"]
+
+
+def test_a_declared_xsd_libxml2_cannot_compile_is_said_and_the_rest_still_runs(tmp_path):
+    data = _edition(tmp_path)
+    (tmp_path / "schema" / "rules.sch").write_text(
+        f'<schema xmlns="{SCH}" queryBinding="xslt2"><ns prefix="t" uri="{TEI}"/><pattern>'
+        '<rule context="t:body"><assert test="t:div" id="body-div">a body has div</assert></rule>'
+        "</pattern></schema>", "utf-8")
+    # maxOccurs="unbounded" inside xs:all is XSD 1.1, which libxml2 refuses (as the ODD-made
+    # XSD of the Schnitzler letters)
+    (tmp_path / "schema" / "letter.xsd").write_text(
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="x"><xs:complexType>'
+        '<xs:all><xs:element name="y" maxOccurs="unbounded"/></xs:all></xs:complexType></xs:element>'
+        "</xs:schema>", "utf-8")
+    doc = data / "letter.xml"
+    xsi = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+    doc.write_text(_model("../schema/rules.sch", SCH)
+                   + BODY.replace(f'<TEI xmlns="{TEI}">', f'<TEI xmlns="{TEI}" {xsi} '
+                                  f'xsi:schemaLocation="{TEI} ../schema/letter.xsd">'), "utf-8")
+    found = _auto(doc)  # before: no report at all, exit 2 ("cannot compile the XML Schema schema")
+    assert [d.code for d in found] == ["body-div", "validate.declared-unavailable",
+                                       "validate.schematron-only"]
+    assert "cannot be compiled" in found[1].message and "line" in found[1].message

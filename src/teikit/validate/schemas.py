@@ -185,6 +185,32 @@ _REFERENCES = (
 )
 
 
+XS_IMPORT = "{http://www.w3.org/2001/XMLSchema}import"
+XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
+
+
+def xml_namespace_import(el: etree._Element) -> bool:
+    """Whether ``el`` imports the schema of the XML namespace (xml:id, xml:lang). Every XSD an
+    ODD processor writes does, from http://www.w3.org/2001/xml.xsd; teikit reads the copy the
+    xmlschema package carries instead (:func:`xml_namespace_schema`), never the network."""
+    return el.tag == XS_IMPORT and el.get("namespace") == XML_NAMESPACE
+
+
+def xml_namespace_schema() -> Path:
+    """W3C's schema of the XML namespace, as the xmlschema package (a dependency) carries it."""
+    import xmlschema  # imported here: only an XSD that imports the XML namespace needs it
+
+    return Path(xmlschema.__file__).parent / "schemas" / "XML" / "xml.xsd"
+
+
+def local_xml_namespace(tree: etree._ElementTree) -> etree._ElementTree:
+    """``tree`` (an XSD) with its imports of the XML namespace pointed at the local copy."""
+    for el in tree.getroot().iter(XS_IMPORT):
+        if xml_namespace_import(el):
+            el.set("schemaLocation", xml_namespace_schema().as_uri())
+    return tree
+
+
 def refuse_remote_references(path: Path, seen: set[Path] | None = None) -> None:
     """Refuse a schema that includes or imports anything by URL, directly or through a
     local file it includes: teikit never fetches."""
@@ -195,6 +221,8 @@ def refuse_remote_references(path: Path, seen: set[Path] | None = None) -> None:
     seen.add(path)
     for el in xmlio.parse_file(path).getroot().iter(*_REFERENCES):
         href = el.get("href") or el.get("schemaLocation") or ""
+        if xml_namespace_import(el):
+            continue  # read from the local copy (local_xml_namespace)
         if "://" in href and not href.startswith("file:"):
             raise InputError(
                 f"the schema refers to {href}; teikit does not read the network",
