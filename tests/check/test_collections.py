@@ -194,3 +194,10 @@ def test_bare_ids_are_judged_by_the_share_of_values_that_name_ids(tmp_path_facto
     doc.write_text(_tei(f"<p>{ids}{refs}</p>"), "utf-8")
     dangling = [d for d in check_paths([doc]).diagnostics if d.code == "pointers.dangling"]
     assert len(dangling) == (other if named >= other else 0)
+
+
+def test_a_fragment_no_element_can_carry_says_so(tmp_path):
+    doc = tmp_path / "d.xml"
+    doc.write_text(_tei('<p xml:id="KSP"><note sameAs="#KSP:117">KSP 117</note></p>'), "utf-8")
+    [diag] = check_paths([doc]).diagnostics
+    assert diag.code == "pointers.dangling" and "'KSP:117' cannot be an xml:id" in (diag.hint or "")

@@ -13,6 +13,7 @@ from teikit import xmlio
 from teikit.check.context import Context, make
 from teikit.check.model import Document, local_name
 from teikit.check.pointers import Pointer, syntax_problem
+from teikit.check.rules.ids import NCNAME
 from teikit.diagnostics import Diagnostic, Severity
 
 RULES = {
@@ -215,6 +216,11 @@ def _dangling(doc: Document, p: Pointer, ids: dict[str, etree._Element], *, bare
         message = (f"@{p.attr} {wanted!r} names no xml:id (other <{local_name(p.element)} "
                    f"{p.attr}> values in this file are IDs written without '#')")
     hint = f"did you mean #{near}?" if near else "check the ID, or add the element it should point at"
+    if not near and not NCNAME.match(wanted):
+        # DHARMA's sameAs="#KSP:117": no element can have that ID, so "add the element" cannot help
+        hint = (f"{wanted!r} cannot be an xml:id (an ID is a name without ':' or spaces that does not start "
+                "with a digit): no element can have it; if it is a citation, write it as text or as a URI "
+                "(a prefix declared in listPrefixDef, such as ksp:117, expands to one)")
     elsewhere = holder if p.kind == "local" and not near else None
     if elsewhere is not None:
         # "#id" is this file; a collection's files often mean an entry of another one
