@@ -77,7 +77,14 @@ def _rules_for(start: int, stop: int) -> list[Diagnostic]:
     """A worker's share: every rule family on the inherited documents start..stop."""
     assert _inherited is not None, "a check worker runs only forked from _run_rules"
     ctx, checked = _inherited
-    return [d for doc in checked[start:stop] for run in FAMILIES.values() for d in run(ctx, doc)]
+    return [d for doc in checked[start:stop] for d in _rules_on(ctx, doc)]
+
+
+def _rules_on(ctx: Context, doc: Document) -> list[Diagnostic]:
+    """Every rule family on one document; what locating its diagnostics kept is then let go."""
+    found = [d for run in FAMILIES.values() for d in run(ctx, doc)]
+    doc.forget_columns()
+    return found
 
 
 def _run_rules(ctx: Context, docs: DocumentSet, jobs: int) -> list[Diagnostic]:
@@ -96,7 +103,7 @@ def _run_rules(ctx: Context, docs: DocumentSet, jobs: int) -> list[Diagnostic]:
         if "fork" not in multiprocessing.get_all_start_methods():
             jobs = 1
     if jobs <= 1:
-        return [d for doc in checked for run in FAMILIES.values() for d in run(ctx, doc)]
+        return [d for doc in checked for d in _rules_on(ctx, doc)]
     # what every worker would otherwise compute again: the pointers resolved, the reverse index
     if checked:
         ctx.incoming(checked[0].tree.getroot())

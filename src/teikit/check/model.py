@@ -69,6 +69,14 @@ class Document(Edition):
         self._starts = None
         self._columns = {}
 
+    def forget_columns(self) -> None:
+        """Drop what :meth:`column_of` keeps (the file's lines, its elements by line) once this
+        document's diagnostics are made: kept for every file of a collection, it held more
+        memory than the diagnostics (Corpus Coranicum's 2,323 manuscripts: 577 MiB)."""
+        self._lines = None
+        self._starts = None
+        self._columns = {}
+
     def column_of(self, el: etree._Element, attr: str | None = None) -> int | None:
         """The 1-based column of ``el``'s start tag (of its attribute ``attr`` when given).
 
