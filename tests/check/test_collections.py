@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from teikit.check import check_paths
-from teikit.check.model import base_of
+from teikit.check.model import base_of, join_uri
 from teikit.check.rules.pointers import plausible_typo
 
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -201,3 +201,28 @@ def test_a_fragment_no_element_can_carry_says_so(tmp_path):
     doc.write_text(_tei('<p xml:id="KSP"><note sameAs="#KSP:117">KSP 117</note></p>'), "utf-8")
     [diag] = check_paths([doc]).diagnostics
     assert diag.code == "pointers.dangling" and "'KSP:117' cannot be an xml:id" in (diag.hint or "")
+
+
+@given(st.text(max_size=30), st.text(max_size=30))
+def test_joining_bases_never_fails(base, ref):
+    join_uri(base, ref)  # "http://[bad/" made urljoin raise: check stopped on such a file
+
+
+@given(st.integers(0, 3), st.lists(st.from_regex(r"[a-z]{1,6}", fullmatch=True), min_size=1, max_size=3))
+def test_a_relative_base_keeps_its_way_up(ups, folders):
+    base = "../" * ups + "/".join(folders) + "/"
+    assert join_uri(base, "p.xml") == base + "p.xml"  # urljoin dropped the leading "../"
+    assert join_uri(join_uri(base, "sub/"), "p.xml") == base + "sub/p.xml"
+
+
+def test_a_base_above_the_file_is_followed(tmp_path):
+    (tmp_path / "register").mkdir()
+    (tmp_path / "register" / "persons.xml").write_text(PERSONS, "utf-8")
+    (tmp_path / "letters").mkdir()
+    doc = tmp_path / "letters" / "l.xml"
+    doc.write_text(_tei('<div xml:base="../register/"><p><ref target="persons.xml#p1">A</ref>'
+                        '<ref target="persons.xml#p9">B</ref></p></div>'), "utf-8")
+    (tmp_path / "teikit.toml").write_text('[edition]\ntei = ["letters"]\n', "utf-8")
+    diags = check_paths([doc]).diagnostics
+    assert [(d.code, "#p9 in ../register/persons.xml" in d.message) for d in diags] == [
+        ("pointers.dangling", True)]

@@ -12,11 +12,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin
 
 from lxml import etree
 
-from teikit.check.model import Document, DocumentSet, base_of, local_name
+from teikit.check.model import Document, DocumentSet, base_of, join_uri, local_name
 from teikit.check.pointers import SCHEME, Pointer
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.errors import InputError
@@ -153,7 +152,7 @@ class Context:
         if doc.has_base and (base := base_of(p.element)):
             # xml:base="https://…/" makes the pointer a URL, never fetched; a relative base
             # ("../register/") is a folder the pointer is read in
-            path = urljoin(base, path)
+            path = join_uri(base, path)
             if SCHEME.match(path) and not path.startswith("file:"):
                 return Resolution("unchecked", detail=f"xml:base={base}")  # counted, not silent
             path = path.removeprefix("file:")

@@ -9,6 +9,7 @@ lazily, relative to the pointing file, and also only once.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from teikit import xmlio
-from teikit.check.pointers import Pointer, Prefixes, iter_pointers, prefix_definitions
+from teikit.check.pointers import SCHEME, Pointer, Prefixes, iter_pointers, prefix_definitions
 from teikit.edition import Edition
 from teikit.errors import InputError
 
@@ -175,8 +176,26 @@ def base_of(el: etree._Element) -> str:
     bases = [b for b in (a.get(XML_BASE) for a in (el, *el.iterancestors())) if b is not None]
     joined = ""
     for b in reversed(bases):
-        joined = urljoin(joined, b.strip()) if joined else b.strip()
+        joined = join_uri(joined, b.strip())
     return joined
+
+
+def join_uri(base: str, ref: str) -> str:
+    """``ref`` read against ``base`` as RFC 3986 does, but a relative base stays relative with
+    its leading ``..`` (urljoin turns "../x/" + "p.xml" into "x/p.xml"), and a malformed URL
+    base ("http://[bad/") stays a URL instead of raising."""
+    if not base or SCHEME.match(ref):
+        return ref
+    if SCHEME.match(base):
+        try:
+            return urljoin(base, ref)
+        except ValueError:
+            return base
+    if not ref or ref.startswith("/"):
+        return ref or base
+    joined = (base.rsplit("/", 1)[0] + "/" if "/" in base else "") + ref
+    normal = posixpath.normpath(joined)
+    return normal + "/" if joined.endswith("/") and not normal.endswith("/") else normal
 
 
 def edition_folders(files: Iterable[Path]) -> list[Path]:
