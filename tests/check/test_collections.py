@@ -75,8 +75,9 @@ def test_prefixes_declared_in_a_corpus_text_apply_to_that_text(tmp_path):
         '\n<p><placeName ref="loc:nowhere">own prefix</placeName></p></body></text></TEI>'
         f'\n<TEI>{HEADER.format(extra="")}<text><body><p><persName ref="loc:ada">not declared here</persName>'
         '</p></body></text></TEI></teiCorpus>', "utf-8")
-    # before: loc:nowhere was taken for a URL scheme and never checked
-    assert _found(doc) == [("pointers.dangling", 3)]
+    # before: loc:nowhere was taken for a URL scheme and never checked; loc:ada in the text
+    # that does not declare loc: is counted as such
+    assert _found(doc) == [("pointers.prefix-undeclared", None), ("pointers.dangling", 3)]
 
 
 # each example writes and checks a file: no deadline (the machine is shared), fewer examples
@@ -226,3 +227,15 @@ def test_a_base_above_the_file_is_followed(tmp_path):
     diags = check_paths([doc]).diagnostics
     assert [(d.code, "#p9 in ../register/persons.xml" in d.message) for d in diags] == [
         ("pointers.dangling", True)]
+
+
+def test_undeclared_private_prefixes_are_counted_declared_ones_are_not(tmp_path):
+    decl = ('<encodingDesc><listPrefixDef><prefixDef ident="psn" matchPattern="([a-z]+)" '
+            'replacementPattern="#$1"/></listPrefixDef></encodingDesc>')
+    doc = tmp_path / "d.xml"
+    doc.write_text(_tei('<p xml:id="ada"><ref target="psn:ada">a</ref> <ref target="geo:48.2,16.4">b</ref>'
+                        '<ref target="viaf:12345 viaf:678 http://x.org/y">c</ref>'
+                        '<g ref="char:EOLhyphen"/></p>', extra=decl), "utf-8")
+    [diag] = check_paths([doc]).diagnostics
+    assert diag.code == "pointers.prefix-undeclared"
+    assert "3 pointer(s)" in diag.message and "(char: 1, viaf: 2)" in diag.message

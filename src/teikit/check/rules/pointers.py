@@ -31,11 +31,27 @@ RULES = {
                                                   "(prefixDef) but fits none of its patterns"),
     "pointers.xinclude-unread": (Severity.WARNING, "the teiHeader includes another file with XInclude, "
                                                    "which teikit never follows"),
+    "pointers.prefix-undeclared": (Severity.INFO, "pointers use a prefix (psn:, tcp:) that is no URL and "
+                                                  "that no listPrefixDef of the file declares: not checked; "
+                                                  "counted once per file"),
     "notes.marker-dangling": (Severity.ERROR, "a note marker points at no element"),
     "index.locator-dangling": (Severity.ERROR, "an index locator points at no page or note"),
 }
 
 INDEX_LOCATOR_TYPES = ("page", "range", "note")
+# Schemes written without "//" that name something by themselves (RFC 8141 URNs, mailto:,
+# doi:...): not a project's private prefix. Any other "prefix:value" without "//" is one.
+STANDALONE_SCHEMES = frozenset({"urn", "mailto", "tel", "data", "doi", "info", "tag", "news", "isbn", "issn",
+                                "geo", "sms", "xmpp", "cid", "mid", "about", "javascript", "magnet", "ark"})
+
+
+def private_prefix(p: Pointer) -> str | None:
+    """The prefix of an external pointer that is no URL and no standalone scheme (FFimg:,
+    tcp:, char:): a private URI scheme the file does not declare; None otherwise."""
+    scheme, _, rest = p.value.partition(":")
+    if p.kind != "external" or rest.startswith("//") or scheme.lower() in STANDALONE_SCHEMES:
+        return None
+    return scheme
 
 
 def in_index(el: etree._Element) -> bool:
@@ -111,6 +127,7 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
     # the nearest ID to each target, found once: letters point at the same missing ID
     # thousands of times, and each search compares it with every ID of the file
     nearest: dict[tuple[int, str], str | None] = {}
+    undeclared: dict[str, int] = {}
     for p, res in ctx.resolved(doc):
         declared = ctx.external_attribute(local_name(p.element), p.attr)
         if declared is not None:  # the edition says these point outside the files checked
@@ -122,6 +139,8 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
                        "listPrefixDef, but the value fits none of its matchPatterns",
                        "fix the value, or the prefixDef's @matchPattern", attr=p.attr)
             continue
+        if (prefix := private_prefix(p)) is not None:
+            undeclared[prefix] = undeclared.get(prefix, 0) + 1
         if p.kind == "empty":
             yield make(doc, p.element, "pointers.empty", Severity.WARNING, f"@{p.attr} is empty",
                        "remove the attribute, or give the URI or #ID it should point at", attr=p.attr)
@@ -183,6 +202,13 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
             continue
         yield make(doc, None, "pointers.external", Severity.INFO,
                    f"{count} pointer(s) of {pattern} not checked: declared as pointing outside the files")
+    if undeclared:
+        said = ", ".join(f"{prefix}: {n}" for prefix, n in sorted(undeclared.items()))
+        yield make(doc, None, "pointers.prefix-undeclared", Severity.INFO,
+                   f"{sum(undeclared.values())} pointer(s) use prefixes this file declares nowhere ({said}); "
+                   "read as URIs, they were not checked",
+                   "declare each prefix in the header's listPrefixDef (a prefixDef with matchPattern and "
+                   "replacementPattern) to have those pointers checked")
     if keys_unchecked:
         yield make(doc, None, "pointers.keys-unchecked", Severity.INFO,
                    f"{keys_unchecked} @key value(s) name no ID in this file and were not checked",
