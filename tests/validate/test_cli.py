@@ -211,3 +211,13 @@ def test_xml_of_another_kind_that_declares_its_schema_is_validated(tmp_path):
                                         "utf-8")
     result = CliRunner().invoke(cli, ["validate", "--no-cache", str(tmp_path)])
     assert "other.xml:1" in result.output and "input.skipped" not in result.output, result.output
+
+
+def test_xml_of_another_kind_declaring_a_schema_teikit_cannot_use_is_left_out(tmp_path):
+    # TEI Publisher's documentation: DocBook naming a remote docbook.xsd (exit 2, "not TEI", before)
+    (tmp_path / "letter.xml").write_text(VALID[0].read_text("utf-8"), "utf-8")
+    (tmp_path / "doc.xml").write_text('<?xml-model href="https://docbook.org/xml/5.0/xsd/docbook.xsd"?>'
+                                      '<article xmlns="http://docbook.org/ns/docbook"/>', "utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--no-cache", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "1 XML file(s) in this folder are not TEI" in result.output and "docbook.xsd" not in result.output

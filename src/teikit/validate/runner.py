@@ -211,9 +211,16 @@ def _validate_auto(inputs: Iterable[str | Path], *, engine: str, cache_dir: Path
     if not paths_:
         raise InputError("no XML files to validate", hint="give files or folders holding .xml files")
     docs, problems = documents.load(paths_, trees)
-    # a file of another vocabulary that declares its schema is validated against it
-    docs, skipped, gone = documents.skip_foreign(docs, found_in,
-                                                 unless=lambda d: bool(declared.xml_models(d.tree)))
+    chosen: dict[str, tuple[list[str], list[Diagnostic]]] = {}
+
+    def own_schema(doc: Document) -> bool:
+        # a file of another vocabulary is validated against the schema it declares, when
+        # teikit can use one (a DocBook article naming a remote docbook.xsd would only get
+        # TEI's, and be refused as no TEI)
+        chosen[doc.name] = declared.choose(doc.tree, doc.path, doc.name)
+        return chosen[doc.name][0] != ["tei_all"]
+
+    docs, skipped, gone = documents.skip_foreign(docs, found_in, unless=own_schema)
     paths_ = [p for p in paths_ if str(p) not in gone]
     groups: dict[tuple[str, ...], list[Document]] = {}
     notes: list[Diagnostic] = list(problems) + skipped
@@ -222,7 +229,7 @@ def _validate_auto(inputs: Iterable[str | Path], *, engine: str, cache_dir: Path
         if named:
             choice = [named]
         else:
-            choice, said = declared.choose(doc.tree, doc.path, doc.name)
+            choice, said = chosen.get(doc.name) or declared.choose(doc.tree, doc.path, doc.name)
             notes.extend(said)
         groups.setdefault(tuple(choice), []).append(doc)
     unusable = sorted({d.file for d in problems if d.code.startswith("input.")})
