@@ -238,4 +238,14 @@ def test_undeclared_private_prefixes_are_counted_declared_ones_are_not(tmp_path)
                         '<g ref="char:EOLhyphen"/></p>', extra=decl), "utf-8")
     [diag] = check_paths([doc]).diagnostics
     assert diag.code == "pointers.prefix-undeclared"
-    assert "3 pointer(s)" in diag.message and "(char: 1, viaf: 2)" in diag.message
+    assert "3 pointer(s)" in diag.message and "(viaf: 2, char: 1)" in diag.message
+
+
+
+def test_many_undeclared_prefixes_are_summed_up(tmp_path):
+    doc = tmp_path / "d.xml"
+    refs = "".join(f'<ref target="koran-{n:03d}:001-{n:03d}:002">s</ref>' for n in range(1, 8))
+    doc.write_text(_tei(f'<p>{refs}<ref target="koran-001:003">t</ref></p>'), "utf-8")
+    [diag] = check_paths([doc]).diagnostics
+    assert "(koran-001: 2, koran-002: 1, koran-003: 1, koran-004: 1, koran-005: 1 and 2 other prefix(es))" \
+        in diag.message
