@@ -28,3 +28,20 @@ def test_an_editors_buffer_gives_the_columns_not_the_file_on_disk(tmp_path):
     doc.use_source(buffer)
     ref = doc.tree.getroot().find(".//{http://www.tei-c.org/ns/1.0}ref")
     assert doc.column_of(ref) == buffer.decode().splitlines()[1].index("<ref") + 1
+
+
+def test_what_columns_keep_is_let_go_once_a_documents_diagnostics_are_made(tmp_path):
+    # a collection kept every file's lines and elements-by-line to the end: Corpus Coranicum's
+    # 2,323 manuscripts peaked at 1.70 GB, 577 MB of it this
+    from teikit.check import _rules_on
+    from teikit.check.context import Context
+    from teikit.check.model import DocumentSet
+
+    path = tmp_path / "doc.xml"
+    path.write_text(TEI, encoding="utf-8")
+    docs = DocumentSet()
+    doc = docs.add(path, "doc.xml")
+    [d] = [d for d in _rules_on(Context(docs), doc) if "#nowhere" in d.message]
+    assert d.column == TEI.index('target="#nowhere"') + 1
+    assert doc._lines is None and doc._starts is None and doc._columns == {}
+    assert doc.column_of(doc.tree.getroot()) == 1  # asked again, read again

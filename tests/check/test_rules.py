@@ -3,8 +3,9 @@
 A fixture ``tests/fixtures/check/<code>.xml`` marks each line where a diagnostic is expected
 with ``<!-- expect: CODE -->`` (``<!-- expect-file: CODE -->`` for a report about the whole
 file, without line), may name a register with ``<!-- register: path -->`` and declare an
-attribute external with ``<!-- ignore: @attr -->`` (as ``--ignore @attr``). The test
-requires those diagnostics, at those lines, and no other error or warning.
+attribute external with ``<!-- ignore: @attr -->`` (as ``--ignore @attr``), and have a
+folder beside it checked instead of itself with ``<!-- folder: NAME -->`` (what only a folder
+shows). The test requires those diagnostics, at those lines, and no other error or warning.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _EXPECT = re.compile(r"<!-- expect: ([\w.-]+) -->")
 _EXPECT_FILE = re.compile(r"<!-- expect-file: ([\w.-]+) -->")
 _REGISTER = re.compile(r"<!-- register: ([\w./-]+) -->")
 _IGNORE = re.compile(r"<!-- ignore: ([\w./@-]+) -->")
+_FOLDER = re.compile(r"<!-- folder: ([\w.-]+) -->")
 
 
 def ignores(path: Path) -> list[str]:
@@ -49,7 +51,9 @@ def test_every_rule_has_a_fixture():
 def test_fixture_reports_its_code_at_its_line(fixture: Path):
     expected, registers = expectations(fixture)
     assert any(code == fixture.stem for code, _ in expected), "the fixture marks no line with its own code"
-    result = check_paths([fixture], registers=registers, ignore=ignores(fixture))
+    folder = _FOLDER.findall(fixture.read_text("utf-8"))
+    checked = [fixture.parent / f for f in folder] or [fixture]
+    result = check_paths(checked, registers=registers, ignore=ignores(fixture))
     expected_codes = {code for code, _ in expected}
     got = {
         (d.code, d.line)

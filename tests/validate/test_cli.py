@@ -162,7 +162,7 @@ def test_auto_uses_what_a_file_declares_and_says_so(tmp_path):
     assert result.exit_code == 0, result.output
     assert "declared.xml: info" not in result.output  # a TEI URL is the bundled tei_all, no note
     for kind in ("RELAX NG", "Schematron"):
-        said = f"remote.xml: info: the file declares the {kind} schema https://example.org/my.rng"
+        said = f"remote.xml:2: info: the file declares the {kind} schema https://example.org/my.rng"
         assert said in result.output
     assert "validate.declared-unavailable" in result.output and "validate.default-schema" in result.output
 
@@ -172,3 +172,52 @@ def test_schema_including_a_url_is_refused(engine):
     result = run("--engine", engine, "--schema", str(OTHER / "remote.rng"), str(OTHER / "letter-good.xml"))
     assert result.exit_code == 2
     assert "remote.rng:4: the schema refers to http://example.invalid/letter.rng" in result.output
+
+
+def test_xml_of_another_kind_in_a_folder_is_left_out_and_said_once(tmp_path):
+    # the Patristic Text Archive keeps a CapiTainS __cts__.xml beside each work's editions
+    (tmp_path / "letter.xml").write_text(VALID[0].read_text("utf-8"), "utf-8")
+    cts = tmp_path / "__cts__.xml"
+    cts.write_text('<ti:work xmlns:ti="http://chs.harvard.edu/xmlns/cts" urn="urn:cts:x"/>', "utf-8")
+    result = run(str(tmp_path))
+    assert result.exit_code == 0, result.output  # before: exit 2, "not a TEI P5 document"
+    assert f"{tmp_path}: info: 1 XML file(s) in this folder are not TEI and were not validated: {cts}" \
+        in result.output
+    assert "1 file(s) validated" in result.output
+    assert run(str(cts)).exit_code == 2  # named, it is judged, and refused
+
+
+def test_a_note_said_of_many_files_is_listed_once(tmp_path):
+    body = VALID[0].read_text("utf-8").split("?>", 1)[1]
+    for n in range(6):
+        (tmp_path / f"l{n}.xml").write_text('<?xml-model href="https://example.org/project.rng"?>' + body,
+                                            "utf-8")
+    (tmp_path / "bad.xml").write_text(body.replace("<body>", "<body><bogus/>", 1), "utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--no-cache", str(tmp_path)])
+    assert result.output.count("https://example.org/project.rng") == 1
+    assert "(the same note for 5 other file(s); --format json lists each)" in result.output
+    # the summary counts the files with errors or warnings, not those with a note
+    assert result.output.rstrip().endswith("1 error(s), 0 warning(s) in 1 file(s)")
+    data = json.loads(CliRunner().invoke(cli, ["validate", "--no-cache", "--format", "json",
+                                               str(tmp_path)]).output)
+    assert sum(d["code"] == "validate.declared-unavailable" for d in data["diagnostics"]) == 6
+
+
+def test_xml_of_another_kind_that_declares_its_schema_is_validated(tmp_path):
+    (tmp_path / "letter.xml").write_text(VALID[0].read_text("utf-8"), "utf-8")
+    (tmp_path / "list.rng").write_text('<element name="list" xmlns="http://relaxng.org/ns/structure/1.0" '
+                                       'ns="urn:x"><empty/></element>', "utf-8")
+    (tmp_path / "other.xml").write_text('<?xml-model href="list.rng"?><list xmlns="urn:x"><item/></list>',
+                                        "utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--no-cache", str(tmp_path)])
+    assert "other.xml:1" in result.output and "input.skipped" not in result.output, result.output
+
+
+def test_xml_of_another_kind_declaring_a_schema_teikit_cannot_use_is_left_out(tmp_path):
+    # TEI Publisher's documentation: DocBook naming a remote docbook.xsd (exit 2, "not TEI", before)
+    (tmp_path / "letter.xml").write_text(VALID[0].read_text("utf-8"), "utf-8")
+    (tmp_path / "doc.xml").write_text('<?xml-model href="https://docbook.org/xml/5.0/xsd/docbook.xsd"?>'
+                                      '<article xmlns="http://docbook.org/ns/docbook"/>', "utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--no-cache", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "1 XML file(s) in this folder are not TEI" in result.output and "docbook.xsd" not in result.output

@@ -68,3 +68,34 @@ def test_jing_in_several_processes_says_what_one_says(monkeypatch):
     monkeypatch.setattr(jing, "PARALLEL_BYTES", 1)  # divide even these small files
     many = validate_paths(files, "teikit", engine="jing", cache_dir=None, jobs=3)
     assert one.diagnostics and many.diagnostics == one.diagnostics
+
+
+def test_an_xsd_importing_the_xml_namespace_reads_a_local_copy(tmp_path):
+    # every XSD an ODD processor writes imports http://www.w3.org/2001/xml.xsd (for xml:id):
+    # it was refused ("teikit does not read the network"); the xmlschema package's copy is read
+    xsd = tmp_path / "letter.xsd"
+    xsd.write_text(
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:l" '
+        'elementFormDefault="qualified">'
+        '<xs:import namespace="http://www.w3.org/XML/1998/namespace" '
+        'schemaLocation="http://www.w3.org/2001/xml.xsd"/>'
+        '<xs:element name="letter"><xs:complexType><xs:attribute ref="xml:id" use="required"/>'
+        '</xs:complexType></xs:element></xs:schema>', "utf-8")
+    good, bad = tmp_path / "good.xml", tmp_path / "bad.xml"
+    good.write_text('<letter xmlns="urn:l" xml:id="l1"/>', "utf-8")
+    bad.write_text('<letter xmlns="urn:l"/>', "utf-8")
+    report = validate_paths([good, bad], str(xsd), cache_dir=None)
+    assert [(d.file, d.code) for d in report.diagnostics] == [(str(bad), "xsd.letter")]
+    assert "namespace}id' is required" in report.diagnostics[0].message
+
+
+def test_another_url_in_an_xsd_is_still_refused(tmp_path):
+    from teikit.errors import InputError
+
+    xsd = tmp_path / "remote.xsd"
+    xsd.write_text('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">'
+                   '<xs:import namespace="urn:x" schemaLocation="https://example.org/x.xsd"/></xs:schema>',
+                   "utf-8")
+    (tmp_path / "d.xml").write_text("<d/>", "utf-8")
+    with pytest.raises(InputError, match="does not read the network"):
+        validate_paths([tmp_path / "d.xml"], str(xsd), cache_dir=None)

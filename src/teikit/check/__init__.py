@@ -26,6 +26,7 @@ from teikit.check.pointers import pointer_table
 from teikit.check.rules import FAMILIES, RULES
 from teikit.diagnostics import Diagnostic, Severity, sort_key
 from teikit.errors import InputError
+from teikit.hooks import is_tei_file
 
 __all__ = ["CheckResult", "RULES", "check_paths", "expand_paths", "matches", "paused_gc"]
 
@@ -39,7 +40,12 @@ class CheckResult:
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given, and every ``*.xml`` below a directory (sorted, hidden folders skipped)."""
-    out: list[Path] = []
+    return list(_expand(paths))
+
+
+def _expand(paths: Iterable[str | Path]) -> dict[Path, Path | None]:
+    """Each file to check -> the folder it was found in (None: given by name)."""
+    out: dict[Path, Path | None] = {}
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
@@ -49,10 +55,11 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
             if not found:
                 raise InputError("the directory holds no *.xml file", file=p,
                                  hint="give TEI files or a folder of them")
-            out.extend(found)
+            for f in found:
+                out.setdefault(f, p)
         else:
-            out.append(p)
-    return list(dict.fromkeys(out))
+            out[p] = None
+    return out
 
 
 def matches(code: str, patterns: Sequence[str]) -> bool:
@@ -71,7 +78,14 @@ def _rules_for(start: int, stop: int) -> list[Diagnostic]:
     """A worker's share: every rule family on the inherited documents start..stop."""
     assert _inherited is not None, "a check worker runs only forked from _run_rules"
     ctx, checked = _inherited
-    return [d for doc in checked[start:stop] for run in FAMILIES.values() for d in run(ctx, doc)]
+    return [d for doc in checked[start:stop] for d in _rules_on(ctx, doc)]
+
+
+def _rules_on(ctx: Context, doc: Document) -> list[Diagnostic]:
+    """Every rule family on one document; what locating its diagnostics kept is then let go."""
+    found = [d for run in FAMILIES.values() for d in run(ctx, doc)]
+    doc.forget_columns()
+    return found
 
 
 def _run_rules(ctx: Context, docs: DocumentSet, jobs: int) -> list[Diagnostic]:
@@ -90,7 +104,7 @@ def _run_rules(ctx: Context, docs: DocumentSet, jobs: int) -> list[Diagnostic]:
         if "fork" not in multiprocessing.get_all_start_methods():
             jobs = 1
     if jobs <= 1:
-        return [d for doc in checked for run in FAMILIES.values() for d in run(ctx, doc)]
+        return [d for doc in checked for d in _rules_on(ctx, doc)]
     # what every worker would otherwise compute again: the pointers resolved, the reverse index
     if checked:
         ctx.incoming(checked[0].tree.getroot())
@@ -182,14 +196,26 @@ def _check(paths: Iterable[str | Path], registers: Iterable[str | Path], select:
     docs = DocumentSet(trees)
     for reg in registers:
         docs.add(Path(reg), display_path(Path(reg)), register=True)  # an unusable register is fatal
-    for path in expand_paths(paths):
+    skipped: dict[Path, list[str]] = {}
+    for path, folder in _expand(paths).items():
         name = display_path(path)
-        result.files.append(name)
         try:
             docs.add(path, name)
         except InputError as exc:
+            if folder is not None and not is_tei_file(path):
+                # XML of another kind in an edition's folder (a CTS __cts__.xml, a schema, an
+                # SVG): not the edition; said once per folder below, not an error per file
+                skipped.setdefault(folder, []).append(display_path(path))
+                continue
             result.unusable = True
             result.diagnostics.append(_unusable(exc))
+        result.files.append(name)
+    for folder, names in skipped.items():
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        result.diagnostics.append(Diagnostic(
+            display_path(folder), None, None, Severity.INFO, "input.skipped",
+            f"{len(names)} XML file(s) in this folder are not TEI and were not checked: {shown}",
+            "name a file to have it checked all the same (teikit check FILE)"))
     ctx = Context(docs, external=[p for p in ignore if is_attribute_pattern(p)], bare_ids=bare_ids)
     result.diagnostics.extend(_run_rules(ctx, docs, jobs))
     kept = (d for d in result.diagnostics

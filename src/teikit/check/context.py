@@ -7,6 +7,7 @@ so the set is walked a constant number of times whatever the number of rules.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,8 +15,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.check.model import Document, DocumentSet
-from teikit.check.pointers import Pointer
+from teikit.check.model import Document, DocumentSet, base_of, join_uri, local_name
+from teikit.check.pointers import SCHEME, Pointer
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.errors import InputError
 from teikit.keys import entry_aliases, key_fragment, key_kinds
@@ -38,6 +39,10 @@ class Resolution:
 
 
 UNCHECKED = Resolution("unchecked")
+# What a register file lists, and a "#id" of another file may have meant (Context.holder): an
+# entry of one of these lists. Not a witness: each edition lists its own, under common sigla.
+REGISTER_LISTS = frozenset({"listPerson", "listPlace", "listOrg", "listEvent", "listObject", "listBibl",
+                            "taxonomy", "listNym"})
 
 
 class Context:
@@ -54,6 +59,7 @@ class Context:
         self._keys: tuple[dict[str, etree._Element], set[str]] | None = None
         self._aliases: dict[tuple[int, frozenset[str] | None], dict[str, etree._Element]] = {}
         self._by_element: dict[int, dict[etree._Element, list[tuple[Pointer, Resolution]]]] = {}
+        self._holders: dict[str, list[Document]] = {}
 
     def external_attribute(self, element: str, attr: str) -> str | None:
         """The declared pattern that makes ``element/@attr`` external, if any."""
@@ -142,18 +148,28 @@ class Context:
         return found
 
     def _resolve_file(self, doc: Document, p: Pointer) -> Resolution:
-        if p.path.startswith("/") or not p.path.lower().endswith((".xml", ".tei")):
+        path = p.path
+        if doc.has_base and (base := base_of(p.element)):
+            # xml:base="https://…/" makes the pointer a URL, never fetched; a relative base
+            # ("../register/") is a folder the pointer is read in
+            path = join_uri(base, path)
+            if SCHEME.match(path) and not path.startswith("file:"):
+                return Resolution("unchecked", detail=f"xml:base={base}")  # counted, not silent
+            path = path.removeprefix("file:")
+        if path.startswith("/") or not path.lower().endswith((".xml", ".tei")):
             return UNCHECKED  # only local XML files are opened; images etc. are not our business
-        target = (doc.path.parent / p.path).resolve()
+        target = (doc.path.parent / path).resolve()
         other = self.docs.external(target)
         if other is None:
-            return Resolution("no-file", detail=str(target))
+            return Resolution("no-file", detail=os.path.relpath(target, doc.path.parent))
         if isinstance(other, InputError):
             return Resolution("bad-file", detail=str(other))
         if not p.fragment:
             return Resolution("ok", other.tree.getroot(), other)
         el = other.ids.get(p.fragment)
-        return Resolution("ok", el, other) if el is not None else Resolution("dangling", target_doc=other)
+        if el is None:  # said as the pointer would write it, relative to the pointing file
+            return Resolution("dangling", target_doc=other, detail=os.path.relpath(target, doc.path.parent))
+        return Resolution("ok", el, other)
 
     def targets(self, doc: Document, el: etree._Element, attr: str) -> list[etree._Element]:
         """The elements that ``el``'s attribute ``attr`` resolves to (one per resolved token)."""
@@ -165,6 +181,22 @@ class Context:
             self._by_element[key] = table
         pairs = self._by_element[key].get(el, [])
         return [r.target for p, r in pairs if p.attr == attr and r.target is not None]
+
+    def holder(self, xml_id: str, doc: Document) -> Document | None:
+        """The one other file checked together whose register entry (a person, place,
+        bibliography entry, category… in its list) has ``xml_id``: where a "#id" that names
+        nothing in its own file probably meant to lead. None when no file, or more than one,
+        has it, or it is no entry: the same sigla and hands (#A, #m1) recur in every edition
+        of a corpus by coincidence. Asked once per ID; for hints only."""
+        found = self._holders.get(xml_id)
+        if found is None:
+            found = self._holders[xml_id] = [d for d in self.docs.checked if xml_id in d.ids]
+        others = [d for d in found if d is not doc]
+        if len(others) != 1:
+            return None
+        entry = others[0].ids[xml_id]
+        parent = entry.getparent()
+        return others[0] if parent is not None and local_name(parent) in REGISTER_LISTS else None
 
     # -- reverse index ----------------------------------------------------------------
     def incoming(self, el: etree._Element) -> list[tuple[Document, Pointer]]:

@@ -20,7 +20,7 @@ from lxml import etree
 
 from teikit.xmlio import TEI_NS
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 _BAD_CHARS = re.compile(r'[<>"{}|\\^`\x00-\x20\x7f]')
 _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 # Bare values ending like this name a file, not an ID.
@@ -125,7 +125,7 @@ def classify(element: etree._Element, attr: str, token: str, prefixes: Prefixes 
             return Pointer(element, attr, token, "prefix-unmatched", fragment=token)
     if token.startswith("#"):
         return Pointer(element, attr, token, "local", fragment=token[1:])
-    if _SCHEME.match(token):
+    if SCHEME.match(token):
         return Pointer(element, attr, token, "external")
     path, _, fragment = token.partition("#")
     if "#" not in token and "/" not in token and not _FILE_SUFFIX.search(token):

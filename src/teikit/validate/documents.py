@@ -7,7 +7,7 @@ DOCTYPE) does not stop the run: it becomes one ``input.*`` diagnostic, and the C
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,17 +36,50 @@ class Document(Edition):
 
 def expand(inputs: Iterable[str | Path]) -> list[Path]:
     """Files as given, and for each folder the XML files under it (sorted)."""
-    out: list[Path] = []
+    return list(expand_from(inputs))
+
+
+def expand_from(inputs: Iterable[str | Path]) -> dict[Path, Path | None]:
+    """Each file to validate -> the folder it was found in (None: given by name). A file named
+    twice (or reached through two folders) is validated once."""
+    out: dict[Path, Path | None] = {}
     for item in inputs:
         p = Path(item)
         if p.is_dir():
             # not is_file(): a FIFO is refused when read, not skipped in silence
-            out.extend(xmlio.files_in_folder(p, sorted(
-                f for f in p.rglob("*") if f.suffix.lower() in TEI_SUFFIXES and not f.is_dir())))
+            for f in xmlio.files_in_folder(p, sorted(
+                    f for f in p.rglob("*") if f.suffix.lower() in TEI_SUFFIXES and not f.is_dir())):
+                out.setdefault(f, p)
         else:
-            out.append(p)
-    # A file named twice (or reached through two folders) is validated once.
-    return list(dict.fromkeys(out))
+            out[p] = None
+    return out
+
+
+def skip_foreign(docs: list[Document], found_in: Mapping[Path, Path | None],
+                 unless: Callable[[Document], bool] = lambda doc: False,
+                 ) -> tuple[list[Document], list[Diagnostic], set[str]]:
+    """The documents without those a folder brought in whose root is of another vocabulary (a
+    CapiTainS ``__cts__.xml``, a schema saved as .xml): not the edition. One info note per
+    folder names them; a file named on the command line is kept, to be judged, and so is one
+    ``unless`` keeps (one that declares its own schema). Also the names left out."""
+    kept: list[Document] = []
+    skipped: dict[Path, list[str]] = {}
+    for doc in docs:
+        folder = found_in.get(Path(doc.name))
+        qname = etree.QName(doc.tree.getroot())
+        foreign = qname.namespace not in (None, xmlio.TEI_NS)
+        if folder is not None and foreign and not unless(doc):
+            skipped.setdefault(folder, []).append(doc.name)
+        else:
+            kept.append(doc)
+    notes = []
+    for folder, names in skipped.items():
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        notes.append(Diagnostic(str(folder), None, None, Severity.INFO, "input.skipped",
+                                f"{len(names)} XML file(s) in this folder are not TEI and were not "
+                                f"validated: {shown}", hint="name a file to have it validated all the same "
+                                                            "(with --schema FILE for its own schema)"))
+    return kept, notes, {name for names in skipped.values() for name in names}
 
 
 def _input_code(exc: InputError) -> str:

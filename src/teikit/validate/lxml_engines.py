@@ -20,7 +20,7 @@ from lxml import etree, isoschematron
 from teikit import xmlio
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.errors import InputError
-from teikit.validate import schematron_xslt3
+from teikit.validate import schemas, schematron_xslt3
 from teikit.validate.documents import Document
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
@@ -38,7 +38,10 @@ def _compile(kind: str, path: Path, factory: Callable[[etree._ElementTree], Any]
             try:
                 _compiled[key] = factory(tree)
             except etree.LxmlError as exc:  # parse errors of each schema language, XSLT failures
-                raise InputError(f"cannot compile the {kind} schema: {exc}", file=path) from exc
+                hint = ("libxml2 compiles XML Schema 1.0 only, and not every schema an ODD processor writes "
+                        "as XSD: validate with the RELAX NG made from the same ODD (--schema x.rng)"
+                        if kind == "XML Schema" else None)
+                raise InputError(f"cannot compile the {kind} schema: {exc}", file=path, hint=hint) from exc
         return _compiled[key]
 
 
@@ -94,9 +97,14 @@ def validate_relaxng(path: Path, doc: Document, code: str) -> list[Diagnostic]:
         return [] if ok else _from_error_log(doc, schema.error_log, code)
 
 
+def compiled_xsd(path: Path) -> etree.XMLSchema:
+    """The compiled XML Schema at ``path`` (compiled on first use; InputError when it cannot be)."""
+    return _compile("XML Schema", path, lambda tree: etree.XMLSchema(schemas.local_xml_namespace(tree)))
+
+
 def validate_xsd(path: Path, doc: Document, code: str) -> list[Diagnostic]:
     """Validate one document against a W3C XML Schema."""
-    schema = _compile("XML Schema", path, etree.XMLSchema)
+    schema = compiled_xsd(path)
     with _lock:
         ok = schema.validate(doc.tree)
         return [] if ok else _from_error_log(doc, schema.error_log, code)

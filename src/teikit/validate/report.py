@@ -10,7 +10,7 @@ import json
 from itertools import groupby
 
 from teikit import __version__
-from teikit.diagnostics import counts, printable, sort_key
+from teikit.diagnostics import Diagnostic, Severity, counts, printable, sort_key
 from teikit.validate.runner import Report
 
 
@@ -34,14 +34,32 @@ def render_json(report: Report) -> str:
     return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"
 
 
+# An info note said of more files than this (a collection declaring one remote schema) is
+# listed once, with the number of the others: 2,000 copies of it hid the errors.
+REPEATED_NOTES = 3
+
+
 def render_text(report: Report) -> str:
     """One block per file with problems, then a summary line with the counts."""
     lines: list[str] = []
     diags = sorted(report.diagnostics, key=sort_key)
+    said: dict[tuple[str, str, str | None], list[Diagnostic]] = {}
+    for d in diags:
+        if d.severity is Severity.INFO:
+            said.setdefault((d.code, d.message, d.hint), []).append(d)
     for _file, group in groupby(diags, key=lambda d: d.file):
-        lines.extend(d.render() for d in group)
+        for d in group:
+            same = said.get((d.code, d.message, d.hint), [])
+            if len(same) > REPEATED_NOTES and d.severity is Severity.INFO:
+                if d is not same[0]:
+                    continue
+                lines.append(d.render() + f"\n    (the same note for {len(same) - 1} other file(s); "
+                                          "--format json lists each)")
+            else:
+                lines.append(d.render())
     c = counts(diags)
-    problem_files = len({d.file for d in diags})
+    # the files with errors or warnings: an info note is no problem
+    problem_files = len({d.file for d in diags if d.severity is not Severity.INFO})
     used = printable(", ".join(report.schemas))  # a schema a file names (xml-model) is the file's text
     if any(label.endswith(".rng") for label in report.schemas):
         used += f"; RELAX NG by {report.engine}"

@@ -158,11 +158,17 @@ def validate_paths(
     if schema == "auto":
         return _validate_auto(inputs, engine=engine, cache_dir=cache_dir,
                               project_schemas=project_schemas or {}, jobs=jobs, trees=trees)
-    paths_ = documents.expand(inputs)
+    found_in = documents.expand_from(inputs)
+    paths_ = list(found_in)
     if not paths_:
         raise InputError("no XML files to validate", hint="give files or folders holding .xml files")
     docs, problems = documents.load(paths_, trees)
+    if schema in NAMED:  # another schema may well be meant for XML that is not TEI
+        docs, skipped, gone = documents.skip_foreign(docs, found_in)
+        paths_ = [p for p in paths_ if str(p) not in gone]
+        problems += skipped
     return _validate_docs(paths_, docs, problems, schema, engine=engine, cache_dir=cache_dir, jobs=jobs)
+
 
 
 def _validate_docs(paths_: list[Path], docs: list[Document], problems: list[Diagnostic], schema: str, *,
@@ -189,7 +195,8 @@ def _validate_docs(paths_: list[Path], docs: list[Document], problems: list[Diag
         schemas=[s.label for s in schemas],
         engine=chosen,
         diagnostics=sorted(diags, key=sort_key),
-        unusable=sorted({d.file for d in problems if d.code.startswith("input.")} | not_tei),
+        unusable=sorted({d.file for d in problems
+                         if d.code.startswith("input.") and d.severity is Severity.ERROR} | not_tei),
     )
 
 
@@ -199,18 +206,30 @@ def _validate_auto(inputs: Iterable[str | Path], *, engine: str, cache_dir: Path
     """Group the files by the schema each asks for, validate each group, merge the reports."""
     from teikit.validate import declared
 
-    paths_ = documents.expand(inputs)
+    found_in = documents.expand_from(inputs)
+    paths_ = list(found_in)
     if not paths_:
         raise InputError("no XML files to validate", hint="give files or folders holding .xml files")
     docs, problems = documents.load(paths_, trees)
+    chosen: dict[str, tuple[list[str], list[Diagnostic]]] = {}
+
+    def own_schema(doc: Document) -> bool:
+        # a file of another vocabulary is validated against the schema it declares, when
+        # teikit can use one (a DocBook article naming a remote docbook.xsd would only get
+        # TEI's, and be refused as no TEI)
+        chosen[doc.name] = declared.choose(doc.tree, doc.path, doc.name)
+        return chosen[doc.name][0] != ["tei_all"]
+
+    docs, skipped, gone = documents.skip_foreign(docs, found_in, unless=own_schema)
+    paths_ = [p for p in paths_ if str(p) not in gone]
     groups: dict[tuple[str, ...], list[Document]] = {}
-    notes: list[Diagnostic] = list(problems)
+    notes: list[Diagnostic] = list(problems) + skipped
     for doc in docs:
         named = project_schemas.get(doc.path.resolve())
         if named:
             choice = [named]
         else:
-            choice, said = declared.choose(doc.tree, doc.path, doc.name)
+            choice, said = chosen.get(doc.name) or declared.choose(doc.tree, doc.path, doc.name)
             notes.extend(said)
         groups.setdefault(tuple(choice), []).append(doc)
     unusable = sorted({d.file for d in problems if d.code.startswith("input.")})

@@ -42,6 +42,24 @@ class Schema:
         return self.path.name
 
 
+# What a schema file is when its name does not say (an ISO Schematron ".isosch", a grammar
+# saved as ".xml"): its root element.
+_ROOTS = {"{http://relaxng.org/ns/structure/1.0}grammar": "relaxng",
+          "{http://relaxng.org/ns/structure/1.0}element": "relaxng",
+          "{http://purl.oclc.org/dsdl/schematron}schema": "schematron",
+          "{http://www.w3.org/2001/XMLSchema}schema": "xsd"}
+
+
+def root_kind(path: Path) -> str | None:
+    """``relaxng``, ``schematron`` or ``xsd`` by the root element of a schema file; None when
+    it is none of them or cannot be read."""
+    try:
+        root = xmlio.parse_file(path).getroot()
+    except InputError:
+        return None
+    return _ROOTS.get(root.tag) if isinstance(root.tag, str) else None
+
+
 def require_tei_all() -> Path:
     """The path of tei_all.rng, or a ToolError saying how to get it."""
     if not TEI_ALL.is_file():
@@ -65,10 +83,12 @@ def resolve(name: str) -> list[Schema]:
         return _with_embedded(require_tei_all())
     path = Path(name)
     kind = KINDS.get(path.suffix.lower())
+    if kind is None and path.is_file():
+        kind = root_kind(path)  # an ISO Schematron named .isosch, a grammar named .xml
     if kind is None:
         raise InputError(
             f"unknown schema {name!r}",
-            hint="use teikit, tei_all, or a path ending in .rng, .xsd or .sch",
+            hint="use teikit, tei_all, or a RELAX NG, XML Schema or Schematron file (.rng, .xsd, .sch)",
         )
     if not path.is_file():
         raise InputError("schema file not found", file=path, hint="check the path given to --schema")
@@ -165,6 +185,32 @@ _REFERENCES = (
 )
 
 
+XS_IMPORT = "{http://www.w3.org/2001/XMLSchema}import"
+XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
+
+
+def xml_namespace_import(el: etree._Element) -> bool:
+    """Whether ``el`` imports the schema of the XML namespace (xml:id, xml:lang). Every XSD an
+    ODD processor writes does, from http://www.w3.org/2001/xml.xsd; teikit reads the copy the
+    xmlschema package carries instead (:func:`xml_namespace_schema`), never the network."""
+    return el.tag == XS_IMPORT and el.get("namespace") == XML_NAMESPACE
+
+
+def xml_namespace_schema() -> Path:
+    """W3C's schema of the XML namespace, as the xmlschema package (a dependency) carries it."""
+    import xmlschema  # imported here: only an XSD that imports the XML namespace needs it
+
+    return Path(xmlschema.__file__).parent / "schemas" / "XML" / "xml.xsd"
+
+
+def local_xml_namespace(tree: etree._ElementTree) -> etree._ElementTree:
+    """``tree`` (an XSD) with its imports of the XML namespace pointed at the local copy."""
+    for el in tree.getroot().iter(XS_IMPORT):
+        if xml_namespace_import(el):
+            el.set("schemaLocation", xml_namespace_schema().as_uri())
+    return tree
+
+
 def refuse_remote_references(path: Path, seen: set[Path] | None = None) -> None:
     """Refuse a schema that includes or imports anything by URL, directly or through a
     local file it includes: teikit never fetches."""
@@ -175,6 +221,8 @@ def refuse_remote_references(path: Path, seen: set[Path] | None = None) -> None:
     seen.add(path)
     for el in xmlio.parse_file(path).getroot().iter(*_REFERENCES):
         href = el.get("href") or el.get("schemaLocation") or ""
+        if xml_namespace_import(el):
+            continue  # read from the local copy (local_xml_namespace)
         if "://" in href and not href.startswith("file:"):
             raise InputError(
                 f"the schema refers to {href}; teikit does not read the network",

@@ -38,7 +38,9 @@ FAMILIES: dict[str, RunFn] = {
 }
 
 # Not a family run on documents: reported when an input cannot be used at all.
-INPUT_RULES = {"input.unusable": (Severity.ERROR, "a file is not readable, not XML, unsafe or not TEI P5")}
+INPUT_RULES = {"input.unusable": (Severity.ERROR, "a file is not readable, not XML, unsafe or not TEI P5"),
+               "input.skipped": (Severity.INFO, "XML files of a folder checked that are not TEI (another "
+                                                "vocabulary's root) were left out, counted once per folder")}
 
 RULES: dict[str, Rule] = {
     code: Rule(code, sev, summary)

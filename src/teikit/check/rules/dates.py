@@ -71,6 +71,12 @@ def problem(value: str) -> str | None:
         elif kind == "gDay" and not 1 <= parts[0] <= 31:
             return f"there is no day {parts[0]:02d}"
         return None
+    if not value:
+        return "it is empty (remove the attribute when the date is not known)"
+    short = re.match(r"^(-?)(\d{1,3})((?:-\d\d){0,2})$", value)
+    if short and int(short.group(2)):  # Laßberg's when="877": W3C years have four digits at least
+        sign, year, rest = short.group(1), int(short.group(2)), short.group(3)
+        return f"a year has four digits at least: write {sign}{year:04d}{rest}"
     return "it is not in an ISO 8601 form (YYYY, YYYY-MM, YYYY-MM-DD, --MM-DD, hh:mm:ss)"
 
 

@@ -16,7 +16,7 @@ RULES = {
 
 # XML 1.0 NCName, approximated with Unicode classes: a letter or '_' first, then letters,
 # digits, '.', '-', '_', combining marks. Good enough to catch spaces, ':' and leading digits.
-_NCNAME = re.compile(r"^[^\W\d][\w.\-\u00b7\u0300-\u036f\u203f\u2040]*$")
+NCNAME = re.compile(r"^[^\W\d][\w.\-\u00b7\u0300-\u036f\u203f\u2040]*$")
 
 
 def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
@@ -29,7 +29,7 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
         )
     for xml_id, el in list(doc.ids.items()) + doc.duplicate_ids:
         name = xml_id.strip()
-        if not _NCNAME.match(xml_id) and name != xml_id and _NCNAME.match(name):
+        if not NCNAME.match(xml_id) and name != xml_id and NCNAME.match(name):
             # a name with a space around it (EVT's Codice Pelavicino: xml:id="AlbertusCruce "):
             # the hint about letters and digits did not say where the fault was
             yield make(
@@ -37,7 +37,7 @@ def run(ctx: Context, doc: Document) -> Iterator[Diagnostic]:
                 f"xml:id {xml_id!r} has white space around the name {name!r}",
                 f'write xml:id="{name}": a pointer "#{name}" names no ID with a space in it',
             )
-        elif not _NCNAME.match(xml_id):
+        elif not NCNAME.match(xml_id):
             yield make(
                 doc, el, "ids.not-ncname", Severity.ERROR,
                 f"xml:id {xml_id!r} is not a valid NCName",
