@@ -261,3 +261,27 @@ def test_a_correspondence_is_titled_and_edited_as_every_letter_says(tmp_path):
         path.write_text(path.read_text(encoding="utf-8").replace(
             "Sophie von La Roche an Johann Isaak von Gerning", "Letter"), encoding="utf-8")
     assert _title(folder) == "briefe_tei"
+
+
+def test_xml_of_another_vocabulary_in_the_folder_is_left_out_and_named(tmp_path):
+    # a Perseus or PTA repository keeps a CapiTainS __cts__.xml beside every text: the build
+    # of the folder was refused for it (exit 2), while check of the folder skips it
+    from click.testing import CliRunner
+
+    from teikit.cli import cli
+    from teikit.collection import foreign_files, tei_files
+
+    folder = tmp_path / "texts"
+    _member(folder, "a.xml", None)
+    _member(folder / "work1", "b.xml", None)
+    (folder / "work1" / "__cts__.xml").write_text(
+        '<work xmlns="http://chs.harvard.edu/xmlns/cts"><title>b</title></work>', encoding="utf-8")
+    (folder / "p4.xml").write_text("<TEI.2><text><body><p>old</p></body></text></TEI.2>", encoding="utf-8")
+    assert [p.name for p in tei_files(folder)] == ["a.xml", "p4.xml", "b.xml"]
+    assert [p.name for p in foreign_files(folder)] == ["__cts__.xml"]
+    (folder / "p4.xml").unlink()  # TEI P4 is TEI: a member, refused with how to convert it
+    out = tmp_path / "o"
+    result = CliRunner().invoke(cli, ["build", "html", "--edition", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "1 XML file(s) that are not TEI left out of the collection (another vocabulary)" in result.output
+    assert "__cts__.xml" in result.output

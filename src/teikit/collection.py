@@ -44,7 +44,24 @@ def _hidden(path: Path, folder: Path) -> bool:
 
 def tei_files(folder: Path) -> list[Path]:
     """The XML files under ``folder`` (in :func:`teikit.xmlio.reading_order`), hidden files
-    and folders left out (:func:`hidden_files` names them, for the notice the commands print)."""
+    and folders left out, and files of another vocabulary (:func:`hidden_files` and
+    :func:`foreign_files` name them, for the notice the commands print)."""
+    from teikit.hooks import is_tei_file
+
+    return [p for p in _walk(folder) if is_tei_file(p)]
+
+
+def foreign_files(folder: Path) -> list[Path]:
+    """The XML files under ``folder`` whose root is not TEI (CapiTainS' ``__cts__.xml`` beside
+    each text of a Perseus or PTA repository, a schema, an SVG saved as ``.xml``): not members,
+    as ``check`` of a folder leaves them out (``input.skipped``); named in a notice. A TEI P4
+    file is TEI, kept, and refused with how to convert it."""
+    from teikit.hooks import is_tei_file
+
+    return [p for p in _walk(folder) if not is_tei_file(p)]
+
+
+def _walk(folder: Path) -> list[Path]:
     # not is_file(): a FIFO or a dangling link is refused when read, not skipped in silence
     found = (p for p in folder.rglob("*.xml") if not p.is_dir() and not _hidden(p, folder))
     return xmlio.files_in_folder(folder, sorted(found, key=xmlio.reading_order))

@@ -171,7 +171,7 @@ def edition_source(given: Path | None, registers: tuple[Path, ...] = ()) -> Sour
 
 def hidden_notice(folder: Path) -> None:
     """Name the hidden files a collection folder's walk leaves out (teikit.collection.hidden_files)."""
-    from teikit.collection import hidden_files
+    from teikit.collection import foreign_files, hidden_files
 
     hidden = hidden_files(folder)
     if hidden:
@@ -180,3 +180,11 @@ def hidden_notice(folder: Path) -> None:
         verbosity().info(f"{folder}: notice: {len(hidden)} hidden file(s) left out of the collection "
                          f"(names beginning with '.'): {shown}\n"
                          "    hint: rename a file without its leading '.' to make it a member")
+    foreign = foreign_files(folder)
+    if foreign:
+        more = f" and {len(foreign) - 5} more" if len(foreign) > 5 else ""
+        shown = ", ".join(str(p) for p in foreign[:5]) + more
+        verbosity().info(f"{folder}: notice: {len(foreign)} XML file(s) that are not TEI left out of the "
+                         f"collection (another vocabulary): {shown}\n"
+                         "    hint: a TEI document must have a TEI root in the TEI namespace; move other "
+                         "files out of the folder to silence this")
