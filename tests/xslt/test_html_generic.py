@@ -317,18 +317,22 @@ def test_an_epidoc_text_opens_on_its_first_line_and_its_glyphs_by_type_are_shown
     # top of the text; <g type="apostrophe"/> (every elision) showed nothing
     body = ("<div xml:id='d' type='edition' xml:space='preserve'><ab>\n\n"
             "    <lb n='1'/>οὐκ<g type='apostrophe'/> οἶδα\n\n"
-            "    <lb n='2'/>ἀλλὰ<g type='filler'/> <g type='stauros'/></ab>"
+            "    <lb n='2'/>ἀλλὰ<g type='filler'/> <g type='stauros'/> <g type='high_punctus'/>"
+            "<g type='doubled_diple'/></ab>"
             "<p>no break <lb/>here</p><p><pb n='2'/><seg><lb/>Al muy Magnifico <lb/>el Señor</seg></p></div>")
     folder, diags = build_text(TEI.format(body=body), tmp_path)
     doc = page(folder, "d.html")
     ab = doc.xpath("//p[contains(@class, 'tei-ab')]")[0]
-    assert norm(ab.text_content()) == "οὐκ’ οἶδα ἀλλὰ[filler] †"
-    assert [c.tag for c in ab] == ["span", "br", "span", "span"]  # the first line break draws nothing
+    # (a type written with "_" is the same type, and in brackets it is words)
+    assert norm(ab.text_content()) == "οὐκ’ οἶδα ἀλλὰ[filler] † ˙[doubled diple]"
+    # the first line break draws nothing
+    assert [c.tag for c in ab] == ["span", "br", "span", "span", "span", "span"]
     assert len(doc.xpath("//p[@class='p tei-p']//br")) == 2  # a break inside the text still does
     # (a letter's address, TEI Publisher's Cortez: a page break, then a seg opening on a line)
     assert doc.xpath("//span[@class='tei-seg']/node()[1]")[0] == "Al muy Magnifico "
 
-    assert doc.xpath("//span[@class='tei-g']/@title") == ["apostrophe", "filler", "stauros"]
+    assert doc.xpath("//span[@class='tei-g']/@title") == [
+        "apostrophe", "filler", "stauros", "high_punctus", "doubled_diple"]
     assert "render.glyph-undeclared" not in [d.code for d in diags]
 
 

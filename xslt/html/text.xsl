@@ -888,10 +888,13 @@
              papyri.info's every elision): the sign its type names, else the type in brackets -->
         <xsl:when test="empty($decl) and not(normalize-space()) and normalize-space(@type)">
           <xsl:attribute name="title" select="normalize-space(@type)"/>
-          <xsl:variable name="sign" select="$tk:glyph-types(lower-case(normalize-space(@type)))"/>
+          <!-- (the type as written, "high_punctus" or "high-punctus"; shown in words, "[doubled
+               diple]" for DHARMA's doubled_diple, not with its underscore) -->
+          <xsl:variable name="sign" select="$tk:glyph-types(replace(lower-case(normalize-space(@type)), '[_\s]', '-'))"/>
           <xsl:choose>
             <xsl:when test="exists($sign)"><xsl:value-of select="$sign"/></xsl:when>
-            <xsl:otherwise><span class="tk-generated">[<xsl:value-of select="normalize-space(@type)"/>]</span></xsl:otherwise>
+            <xsl:otherwise><span class="tk-generated">[<xsl:value-of
+                select="normalize-space(translate(normalize-space(@type), '_', ' '))"/>]</span></xsl:otherwise>
           </xsl:choose>
         </xsl:when>
         <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
