@@ -109,3 +109,32 @@ def test_a_page_that_is_not_the_text_cites_the_edition(mini_site, open_page):
     entries = _bib(dialog.locator("#tk-cite-bibtex").text_content())
     assert entries[0]["ENTRYTYPE"] == "book"
     assert entries[0]["title"] == "A Small Memoir: A teikit test edition"
+
+
+EDITED = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+  <title>Letters to a Nephew</title><editor><persName><forename>Rachel</forename>
+  <surname>Georg</surname></persName></editor></titleStmt>
+  <publicationStmt><publisher>A Press</publisher><date from="2021" to="2023">2021-2023</date></publicationStmt>
+  <sourceDesc><p>Manuscripts.</p></sourceDesc></fileDesc></teiHeader>
+  <text><body><div xml:id="d"><head>One</head><p>Words.</p></div></body></text></TEI>"""
+
+
+def test_an_edited_edition_of_several_years_is_cited_with_its_editors_and_its_years(tmp_path, open_page):
+    # the dialog printed neither the editors of an edition without authors nor the end of
+    # a date range ("2021"), and its BibLaTeX gave the range's first date alone
+    from tests.browser.conftest import serve
+    from tests.xslt.support import build_text
+
+    folder, _ = build_text(EDITED, tmp_path)
+    server, base = serve(folder)
+    try:
+        page = open_page(base, "d.html", **DESKTOP)
+        dialog = _open_cite(page)
+        text = dialog.locator("#tk-cite-text").inner_text()
+        assert "Letters to a Nephew. Edited by Rachel Georg. A Press, 2021\u20132023" in text
+        entries = _bib(dialog.locator("#tk-cite-bibtex").text_content())
+        assert entries[0]["date"] == "2021/2023" and entries[0]["editor"] == "Georg, Rachel"
+        ris = rispy.loads(dialog.locator("#tk-cite-ris").text_content())
+        assert ris[0]["year"] == "2021"
+    finally:
+        server.shutdown()

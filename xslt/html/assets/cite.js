@@ -96,14 +96,35 @@
     return out.slice(0, -1).join(", ") + " and " + out[out.length - 1];
   }
 
-  function year(item) {
-    var parts = item.issued && item.issued["date-parts"] && item.issued["date-parts"][0];
-    return parts ? String(parts[0]) : "";
+  /* The issued date's parts: one date, or the two ends of a range (CSL's date-parts). */
+  function issued(item) {
+    var parts = item.issued && item.issued["date-parts"];
+    return parts && parts.length && parts[0] && parts[0].length ? parts : null;
   }
 
+  /* The year as printed: "1795", a range "1795–1797", "c. 1795" when the date is approximate. */
+  function year(item) {
+    var d = issued(item);
+    if (!d) { return ""; }
+    var first = String(d[0][0]), last = d[1] && d[1].length ? String(d[1][0]) : first;
+    return (item.issued.circa ? "c. " : "") + (first === last ? first : first + "\u2013" + last);
+  }
+
+  /* The first year alone (RIS's PY holds one date). */
+  function firstYear(item) {
+    var d = issued(item);
+    return d ? String(d[0][0]) : "";
+  }
+
+  function iso(parts) {
+    return parts.map(function (p, i) { return i ? String(p).padStart(2, "0") : String(p); }).join("-");
+  }
+
+  /* BibLaTeX's date: one ISO date, or a range "1795-07/1797" (its own syntax). */
   function isoDate(item) {
-    var parts = item.issued && item.issued["date-parts"] && item.issued["date-parts"][0];
-    return parts ? parts.map(function (p, i) { return i ? String(p).padStart(2, "0") : String(p); }).join("-") : "";
+    var d = issued(item);
+    if (!d) { return ""; }
+    return d[1] && d[1].length ? iso(d[0]) + "/" + iso(d[1]) : iso(d[0]);
   }
 
   function today() {
@@ -119,8 +140,10 @@
     var book = chapter ? item["container-title"] : item.title;
     var head = (authors ? authors + ". " : "") + (chapter ? "\u201c" + item.title + ".\u201d In " : "");
     var translators = nameList(item.translator, false);
+    var editors = nameList(item.editor, false);
     var imprint = [item["publisher-place"], item.publisher].filter(Boolean).join(": ");
     var tail = "";
+    if (editors) { tail += ". Edited by " + editors; }
     if (translators) { tail += ". Translated by " + translators; }
     if (imprint || year(item)) { tail += ". " + [imprint, year(item)].filter(Boolean).join(", "); }
     if (page) { tail += ", p. " + page; }
@@ -181,7 +204,7 @@
     (c.translator || []).forEach(function (n) { lines.push(["A4", personName(n, true)]); });
     lines.push(["TI", c.title || ""]);
     if (c["container-title"]) { lines.push(["T2", c["container-title"]]); }
-    if (year(c)) { lines.push(["PY", year(c)]); }
+    if (firstYear(c)) { lines.push(["PY", firstYear(c)]); }
     [["publisher", "PB"], ["publisher-place", "CY"], ["ISBN", "SN"], ["language", "LA"], ["URL", "UR"]].forEach(function (f) {
       if (c[f[0]]) { lines.push([f[1], c[f[0]]]); }
     });
