@@ -114,7 +114,8 @@ def test_a_page_that_is_not_the_text_cites_the_edition(mini_site, open_page):
 EDITED = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
   <title>Letters to a Nephew</title><editor><persName><forename>Rachel</forename>
   <surname>Georg</surname></persName></editor></titleStmt>
-  <publicationStmt><publisher>A Press</publisher><date from="2021" to="2023">2021-2023</date></publicationStmt>
+  <publicationStmt><publisher>A Press</publisher><date from="2021" to="2023">2021-2023</date>
+  </publicationStmt>
   <sourceDesc><p>Manuscripts.</p></sourceDesc></fileDesc></teiHeader>
   <text><body><div xml:id="d"><head>One</head><p>Words.</p></div></body></text></TEI>"""
 

@@ -170,21 +170,20 @@ def edition_source(given: Path | None, registers: tuple[Path, ...] = ()) -> Sour
 
 
 def hidden_notice(folder: Path) -> None:
-    """Name the hidden files a collection folder's walk leaves out (teikit.collection.hidden_files)."""
+    """Name the files a collection folder's walk leaves out: hidden ones and XML of another
+    vocabulary (teikit.collection.hidden_files, foreign_files)."""
     from teikit.collection import foreign_files, hidden_files
 
-    hidden = hidden_files(folder)
-    if hidden:
-        more = f" and {len(hidden) - 5} more" if len(hidden) > 5 else ""
-        shown = ", ".join(str(p) for p in hidden[:5]) + more
-        verbosity().info(f"{folder}: notice: {len(hidden)} hidden file(s) left out of the collection "
-                         f"(names beginning with '.'): {shown}\n"
-                         "    hint: rename a file without its leading '.' to make it a member")
-    foreign = foreign_files(folder)
-    if foreign:
-        more = f" and {len(foreign) - 5} more" if len(foreign) > 5 else ""
-        shown = ", ".join(str(p) for p in foreign[:5]) + more
-        verbosity().info(f"{folder}: notice: {len(foreign)} XML file(s) that are not TEI left out of the "
-                         f"collection (another vocabulary): {shown}\n"
-                         "    hint: a TEI document must have a TEI root in the TEI namespace; move other "
-                         "files out of the folder to silence this")
+    _left_out(folder, hidden_files(folder), "hidden file(s) left out of the collection (names beginning "
+              "with '.')", "rename a file without its leading '.' to make it a member")
+    _left_out(folder, foreign_files(folder), "XML file(s) that are not TEI left out of the collection "
+              "(another vocabulary)", "a TEI document must have a TEI root in the TEI namespace; move "
+              "other files out of the folder to silence this")
+
+
+def _left_out(folder: Path, files: list[Path], what: str, hint: str) -> None:
+    """One notice naming the first five of ``files`` a collection's walk left out."""
+    if files:
+        more = f" and {len(files) - 5} more" if len(files) > 5 else ""
+        shown = ", ".join(str(p) for p in files[:5]) + more
+        verbosity().info(f"{folder}: notice: {len(files)} {what}: {shown}\n    hint: {hint}")
