@@ -44,21 +44,32 @@ def _hidden(path: Path, folder: Path) -> bool:
 
 def tei_files(folder: Path) -> list[Path]:
     """The XML files under ``folder`` (in :func:`teikit.xmlio.reading_order`), hidden files
-    and folders left out, and files of another vocabulary (:func:`hidden_files` and
-    :func:`foreign_files` name them, for the notice the commands print)."""
-    from teikit.hooks import is_tei_file
+    and folders left out, and the companions of a known other vocabulary (:func:`hidden_files`
+    and :func:`foreign_files` name them, for the notice the commands print)."""
+    return [p for p in _walk(folder) if not _companion(p)]
 
-    return [p for p in _walk(folder) if is_tei_file(p)]
+
+# The roots of files that keep an edition company without being documents of it: CapiTainS'
+# text inventories (__cts__.xml beside every text of a Perseus or PTA repository) and schema
+# languages. Any other root that is not TEI (an XHTML page saved under a letter's name) stays
+# a member, refused with its message: it may be a document gone wrong, not one to drop.
+_COMPANION_NAMESPACES = frozenset({
+    "http://chs.harvard.edu/xmlns/cts", "http://www.w3.org/2001/XMLSchema",
+    "http://relaxng.org/ns/structure/1.0", "http://purl.oclc.org/dsdl/schematron",
+    "http://www.ascc.net/xml/schematron", "http://www.w3.org/1999/XSL/Transform"})
+
+
+def _companion(path: Path) -> bool:
+    from teikit.hooks import root_namespace
+
+    return root_namespace(path) in _COMPANION_NAMESPACES
 
 
 def foreign_files(folder: Path) -> list[Path]:
-    """The XML files under ``folder`` whose root is not TEI (CapiTainS' ``__cts__.xml`` beside
-    each text of a Perseus or PTA repository, a schema, an SVG saved as ``.xml``): not members,
-    as ``check`` of a folder leaves them out (``input.skipped``); named in a notice. A TEI P4
-    file is TEI, kept, and refused with how to convert it."""
-    from teikit.hooks import is_tei_file
-
-    return [p for p in _walk(folder) if not is_tei_file(p)]
+    """The XML files under ``folder`` whose root is of a known other vocabulary (CapiTainS'
+    ``__cts__.xml``, a schema, a stylesheet): not members, as ``check`` of a folder leaves
+    them out (``input.skipped``); named in a notice."""
+    return [p for p in _walk(folder) if _companion(p)]
 
 
 def _walk(folder: Path) -> list[Path]:

@@ -26,6 +26,23 @@ _TEI_MENTION = re.compile(rb"http://www\.tei-c\.org/ns/1\.0|<(?:TEI|teiCorpus|TE
 _P4_ROOTS = {"TEI.2", "teiCorpus.2"}
 
 
+def root_namespace(path: Path) -> str | None:
+    """The namespace of the root of ``path``, read from its first bytes (None when it has none
+    or cannot be read: the commands then say why, naming the file)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            head = handle.read(_HEAD_BYTES)
+        events = etree.iterparse(io.BytesIO(head), events=("start",), resolve_entities=False,
+                                 no_network=True, load_dtd=False, huge_tree=False)
+        _, root = next(events)
+    except (OSError, etree.XMLSyntaxError, StopIteration):
+        return None
+    return etree.QName(root).namespace
+
+
 def is_tei_file(path: Path) -> bool:
     """Whether ``path`` is a TEI document (P5 by namespace, or P4 by root name)."""
     try:
