@@ -72,7 +72,6 @@ def test_a_schematron_named_otherwise_is_known_by_its_root(tmp_path):
 
 
 @pytest.mark.parametrize("href, mime, said, todo", [
-    ("../schema/project.rnc", "application/relax-ng-compact-syntax", "compact syntax", "trang"),
     ("../schema/project.odd", None, "an ODD", "odd2relax"),
 ])
 def test_a_schema_teikit_cannot_run_is_named_at_its_line(tmp_path, href, mime, said, todo):
@@ -156,3 +155,36 @@ def test_a_declared_xsd_libxml2_cannot_compile_is_said_and_the_rest_still_runs(t
     assert [d.code for d in found] == ["body-div", "validate.declared-unavailable",
                                        "validate.schematron-only"]
     assert "cannot be compiled" in found[1].message and "line" in found[1].message
+
+
+COMPACT = ('default namespace = "http://www.tei-c.org/ns/1.0"\n'
+           "start = element TEI { element teiHeader { any* },\n"
+           "  element text { element body { element p { text }+ } } }\n"
+           "any = element * { (attribute * { text } | text | any)* }\n")
+
+
+def test_a_compact_schema_is_run_by_jing_where_declared_or_given(tmp_path):
+    # RELAX NG in the compact syntax (.rnc, declared by older projects): Jing reads it (-c);
+    # it was said to be unusable, and the file validated against tei_all instead
+    data = _edition(tmp_path)
+    (tmp_path / "schema" / "project.rnc").write_text(COMPACT, "utf-8")
+    doc = data / "compact.xml"
+    declared = _model("../schema/project.rnc", mime="application/relax-ng-compact-syntax")
+    doc.write_text('<?xml version="1.0"?>\n' + declared + BODY.replace("</body>", "\n<div/></body>"), "utf-8")
+    found = _auto(doc)
+    assert [(d.code, d.line) for d in found] == [("rng.project", 4)]
+    assert 'element "div" not allowed' in found[0].message
+    given = validate_paths([str(doc)], schema=str(tmp_path / "schema" / "project.rnc"))
+    assert [d.code for d in given.diagnostics] == ["rng.project"]
+
+
+def test_a_compact_schema_reading_the_network_is_refused(tmp_path):
+    from teikit.errors import InputError
+
+    schema = tmp_path / "remote.rnc"
+    schema.write_text('include "http://example.org/tei_all.rnc"\n' + COMPACT.split("\n", 1)[1], "utf-8")
+    doc = tmp_path / "doc.xml"
+    doc.write_text(BODY, "utf-8")
+    with pytest.raises(InputError) as caught:
+        validate_paths([str(doc)], schema=str(schema))
+    assert caught.value.line == 1 and "does not read the network" in caught.value.message

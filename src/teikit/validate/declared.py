@@ -23,10 +23,10 @@ from teikit import xmlio
 from teikit.check.model import edition_folders
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.errors import InputError
-from teikit.validate.schemas import root_kind, xml_namespace_import
+from teikit.validate.schemas import COMPACT_REFERENCE, is_compact, root_kind, xml_namespace_import
 
 _PSEUDO = re.compile(r'(\w+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
-_KINDS = {".rng": "relaxng", ".sch": "schematron", ".xsd": "xsd"}
+_KINDS = {".rng": "relaxng", ".rnc": "relaxng", ".sch": "schematron", ".xsd": "xsd"}
 
 
 def xml_models(tree: etree._ElementTree) -> list[dict[str, str]]:
@@ -47,7 +47,7 @@ def xml_models(tree: etree._ElementTree) -> list[dict[str, str]]:
 _NAMESPACES = {"http://relaxng.org/ns/structure/1.0": "RELAX NG",
                "http://purl.oclc.org/dsdl/schematron": "Schematron",
                "http://www.w3.org/2001/XMLSchema": "XML"}  # "the XML schema x.xsd"
-_SUFFIX_KINDS = {".rng": "RELAX NG", ".sch": "Schematron", ".xsd": "XML"}
+_SUFFIX_KINDS = {".rng": "RELAX NG", ".rnc": "RELAX NG", ".sch": "Schematron", ".xsd": "XML"}
 
 
 def _kind_of(model: dict[str, str], suffix: str) -> str:
@@ -76,6 +76,17 @@ def _reaches_out(schema: Path, roots: list[Path]) -> bool:
         if here in seen or not here.is_file():
             continue
         seen.add(here)
+        if is_compact(here):  # the compact syntax: its include and external references
+            text = xmlio.read_bytes(here).decode("utf-8", errors="replace")
+            for match in COMPACT_REFERENCE.finditer(text):
+                href = match.group(1) if match.group(1) is not None else match.group(2)
+                if "://" in href and not href.startswith("file:"):
+                    return True
+                target = (here.parent / href.removeprefix("file:")).resolve()
+                if not any(target.is_relative_to(r) for r in roots):
+                    return True
+                todo.append(target)
+            continue
         try:
             root = xmlio.parse_file(here).getroot()
         except InputError:
@@ -106,11 +117,13 @@ def _note(name: str, model: dict[str, str], code: str, message: str, hint: str |
 def _unreadable_kind(suffix: str, model: dict[str, str]) -> tuple[str, str] | None:
     """(what the declared file is, what to do) for a schema teikit cannot run: RELAX NG in the
     compact syntax, or an ODD (the source a schema is generated from)."""
+    from teikit.validate import jing  # (it reads this module's neighbours)
+
     mime = model.get("type", "").strip().lower()
-    if suffix == ".rnc" or "compact" in mime:
-        return ("a RELAX NG schema in the compact syntax",
-                "convert it to the XML syntax (trang x.rnc x.rng) and declare the .rng, "
-                "or give it with --schema FILE")
+    if (suffix == ".rnc" or "compact" in mime) and not jing.available():  # only Jing reads it
+        return ("a RELAX NG schema in the compact syntax, which only Jing reads (not available here)",
+                "run scripts/setup.sh (Java and Jing), or convert it to the XML syntax (trang x.rnc "
+                "x.rng) and declare the .rng")
     if suffix == ".odd" or mime == "application/tei+xml":
         return ("an ODD (the source a schema is generated from)",
                 "generate its RELAX NG (TEI's odd2relax, oXygen's ODD transformation or TEIGarage) "

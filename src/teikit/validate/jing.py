@@ -91,7 +91,9 @@ def _command(schema: Path, files: Sequence[Path], sharing: Sequence[str] = ()) -
     jing_jar = jar()
     if java is None or jing_jar is None:
         raise ToolError("Jing is not available (needs java and jing.jar)", hint="run scripts/setup.sh")
-    return [java, *JVM_OPTIONS, *sharing, "-cp", str(jing_jar), DRIVER, str(schema), *map(str, files)]
+    compact = ["-c"] if schema.suffix.lower() == ".rnc" else []  # the compact syntax
+    return [java, *JVM_OPTIONS, *sharing, "-cp", str(jing_jar), DRIVER, *compact, str(schema),
+            *map(str, files)]
 
 
 # Class data sharing (JDK 13 and later): the first run writes the classes Jing loaded into an

@@ -21,7 +21,7 @@ from teikit.diagnostics import Diagnostic, Severity, sort_key
 from teikit.errors import InputError, ToolError
 from teikit.validate import cache, documents, jing, lxml_engines
 from teikit.validate.documents import Document
-from teikit.validate.schemas import NAMED, Schema, resolve
+from teikit.validate.schemas import NAMED, Schema, is_compact, resolve
 
 ENGINES = ("auto", "jing", "lxml")
 DEFAULT_CACHE = paths.CACHE_DIR / "validate"
@@ -61,8 +61,12 @@ def _code(schema: Schema) -> str:
 
 
 def _relaxng(schema: Schema, docs: Sequence[Document], engine: str, jobs: int = 1) -> list[Diagnostic]:
-    if engine == "jing":
-        return jing.validate(schema.path, docs, _code(schema), jobs)
+    if engine == "jing" or (is_compact(schema.path) and jing.available()):
+        return jing.validate(schema.path, docs, _code(schema), jobs)  # lxml reads no compact syntax
+    if is_compact(schema.path):
+        raise ToolError(f"{schema.path.name} is RELAX NG in the compact syntax, which only Jing reads, and "
+                        "Jing is not available", file=schema.path,
+                        hint="run scripts/setup.sh (Java and Jing), or convert it: trang x.rnc x.rng")
     return [d for doc in docs for d in lxml_engines.validate_relaxng(schema.path, doc, _code(schema))]
 
 

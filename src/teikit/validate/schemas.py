@@ -9,6 +9,7 @@ path to a RELAX NG (``.rng``), W3C XML Schema (``.xsd``) or ISO Schematron (``.s
 from __future__ import annotations
 
 import hashlib
+import re
 import tempfile
 from copy import deepcopy
 from dataclasses import dataclass
@@ -25,8 +26,14 @@ TEIKIT_ODD = paths.SCHEMAS_DIR / "teikit.odd"
 TEIKIT_RNG = paths.SCHEMAS_DIR / "teikit.rng"
 TEIKIT_SCH = paths.SCHEMAS_DIR / "teikit.sch"
 
-# File suffix -> schema language.
-KINDS = {".rng": "relaxng", ".xsd": "xsd", ".sch": "schematron"}
+# File suffix -> schema language (".rnc": RELAX NG in the compact syntax, which Jing reads
+# with -c; lxml cannot).
+KINDS = {".rng": "relaxng", ".rnc": "relaxng", ".xsd": "xsd", ".sch": "schematron"}
+
+
+def is_compact(path: Path) -> bool:
+    """Is ``path`` a RELAX NG schema in the compact syntax (``.rnc``)?"""
+    return path.suffix.lower() == ".rnc"
 NAMED = ("teikit", "tei_all")
 
 
@@ -92,6 +99,9 @@ def resolve(name: str) -> list[Schema]:
         )
     if not path.is_file():
         raise InputError("schema file not found", file=path, hint="check the path given to --schema")
+    if is_compact(path):
+        refuse_remote_compact(path)
+        return [Schema(path.resolve(), "relaxng")]  # no Schematron rides in the compact syntax
     refuse_remote_references(path)
     if kind == "relaxng":
         return _with_embedded(path.resolve())
@@ -209,6 +219,29 @@ def local_xml_namespace(tree: etree._ElementTree) -> etree._ElementTree:
         if xml_namespace_import(el):
             el.set("schemaLocation", xml_namespace_schema().as_uri())
     return tree
+
+
+# What a compact schema reads from elsewhere: include "x.rnc", external "y.rnc".
+COMPACT_REFERENCE = re.compile(r'\b(?:include|external)\s+(?:"([^"]*)"|\'([^\']*)\')')
+
+
+def refuse_remote_compact(path: Path, seen: set[Path] | None = None) -> None:
+    """:func:`refuse_remote_references` for a schema in the compact syntax: every file it
+    includes or refers to (``include``, ``external``) named by a local path, in turn."""
+    seen = set() if seen is None else seen
+    path = path.resolve()
+    if path in seen or not path.is_file():
+        return
+    seen.add(path)
+    text = xmlio.read_bytes(path).decode("utf-8", errors="replace")
+    for match in COMPACT_REFERENCE.finditer(text):
+        href = match.group(1) if match.group(1) is not None else match.group(2)
+        if "://" in href and not href.startswith("file:"):
+            raise InputError(f"the schema refers to {href}; teikit does not read the network", file=path,
+                             line=text.count("\n", 0, match.start()) + 1,
+                             hint="download that file and refer to the local copy")
+        if href:
+            refuse_remote_compact(path.parent / href.removeprefix("file:"), seen)
 
 
 def refuse_remote_references(path: Path, seen: set[Path] | None = None) -> None:
