@@ -19,7 +19,7 @@ from teikit.validate.runner import DEFAULT_CACHE, ENGINES, validate_paths
     metavar="NAME|PATH",
     help="auto (the project's schema for its files, else what each file declares in <?xml-model?>, "
          "else tei_all), teikit (teikit.rng + teikit.sch), tei_all (TEI P5 conformance), or a "
-         ".rng/.xsd/.sch file.",
+         ".rng/.rnc/.xsd/.sch file.",
 )
 @click.option(
     "--engine",

@@ -95,7 +95,7 @@ def resolve(name: str) -> list[Schema]:
     if kind is None:
         raise InputError(
             f"unknown schema {name!r}",
-            hint="use teikit, tei_all, or a RELAX NG, XML Schema or Schematron file (.rng, .xsd, .sch)",
+            hint="use teikit, tei_all, or a RELAX NG, XML Schema or Schematron file (.rng, .rnc, .xsd, .sch)",
         )
     if not path.is_file():
         raise InputError("schema file not found", file=path, hint="check the path given to --schema")
