@@ -76,33 +76,30 @@ def _reaches_out(schema: Path, roots: list[Path]) -> bool:
         if here in seen or not here.is_file():
             continue
         seen.add(here)
-        if is_compact(here):  # the compact syntax: its include and external references
-            text = xmlio.read_bytes(here).decode("utf-8", errors="replace")
-            for match in COMPACT_REFERENCE.finditer(text):
-                href = match.group(1) if match.group(1) is not None else match.group(2)
-                if "://" in href and not href.startswith("file:"):
-                    return True
-                target = (here.parent / href.removeprefix("file:")).resolve()
-                if not any(target.is_relative_to(r) for r in roots):
-                    return True
-                todo.append(target)
-            continue
-        try:
-            root = xmlio.parse_file(here).getroot()
-        except InputError:
-            continue  # the validator says what is wrong with it
-        for tag, attr in _SCHEMA_REFS:
-            for ref in root.iter(tag):
-                href = (ref.get(attr) or "").strip()
-                if not href or xml_namespace_import(ref):  # the XML namespace: a local copy
-                    continue
-                if "://" in href and not href.startswith("file:"):
-                    return True
-                target = (here.parent / href.removeprefix("file:")).resolve()
-                if not any(target.is_relative_to(r) for r in roots):
-                    return True
-                todo.append(target)
+        for href in _references(here):
+            if "://" in href and not href.startswith("file:"):
+                return True
+            target = (here.parent / href.removeprefix("file:")).resolve()
+            if not any(target.is_relative_to(r) for r in roots):
+                return True
+            todo.append(target)
     return False
+
+
+def _references(schema: Path) -> list[str]:
+    """The files a schema includes or imports, as written: in the compact syntax its
+    ``include`` and ``external``; in XML its include/import/redefine locations (not the XML
+    namespace's, read from a local copy). Nothing when it cannot be read: the validator says why."""
+    if is_compact(schema):
+        text = xmlio.read_bytes(schema).decode("utf-8", errors="replace")
+        return [m.group(1) if m.group(1) is not None else m.group(2)
+                for m in COMPACT_REFERENCE.finditer(text)]
+    try:
+        root = xmlio.parse_file(schema).getroot()
+    except InputError:
+        return []
+    return [href for tag, attr in _SCHEMA_REFS for ref in root.iter(tag)
+            if (href := (ref.get(attr) or "").strip()) and not xml_namespace_import(ref)]
 
 
 _REMOTE_HINT = ('download it once and name the local copy with --schema FILE, or in teikit.toml '
